@@ -1,0 +1,75 @@
+"""framing: media framing analysis for Russian, Ukrainian and English news.
+
+The flow is one way::
+
+    Corpus  →  annotate  →  measures (tidy tables)  →  compare  →  plot
+
+Every name a notebook needs is importable from here.  Heavy modules (models,
+parsers) load lazily on first use, so ``import framing`` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from ._version import __version__
+
+# public name -> module that defines it
+_EXPORTS = {
+    # corpus and loaders
+    "Corpus": "framing.corpus",
+    "read_texts": "framing.io",
+    "read_jsonl": "framing.io",
+    "read_json": "framing.io",
+    "read_csv": "framing.io",
+    "read_parquet": "framing.io",
+    "read_html": "framing.io",
+    "read_feed": "framing.io",
+    "read_warc": "framing.io",
+    "read_telegram": "framing.io",
+    "read_bsnlp": "framing.io",
+    "read_ods_news": "framing.io",
+    "read_mediacloud": "framing.io",
+    "remove_boilerplate": "framing.boilerplate",
+    "find_duplicates": "framing.duplicates",
+    "detect_language": "framing.lang.identify",
+    "load_demo": "framing.corpora",
+    # annotation
+    "annotate": "framing.annotate",
+    "Annotated": "framing.annotate",
+    "evaluate_treebank": "framing.annotate",
+    # measures
+    "read_lexicon": "framing.lexicons",
+    "actors": "framing.measures.actors",
+    "epithets": "framing.measures.epithets",
+    "naming": "framing.measures.naming",
+    "attributions": "framing.measures.attribution",
+    "sources": "framing.measures.sources",
+    # comparison
+    "group_events": "framing.compare.events",
+    "keyness": "framing.compare.keyness",
+    "rates": "framing.compare.rates",
+    "kwic": "framing.compare.kwic",
+    "collocations": "framing.compare.collocations",
+    "compare": "framing.compare.comparison",
+    "Comparison": "framing.compare.comparison",
+}
+
+_SUBMODULES = {"corpora", "plot", "io", "lang", "lexicons", "measures", "annotate"}
+
+__all__ = sorted(_EXPORTS) + ["__version__"]
+
+
+def __getattr__(name):
+    if name in _EXPORTS:
+        module = importlib.import_module(_EXPORTS[name])
+        value = getattr(module, name)
+        globals()[name] = value
+        return value
+    if name in _SUBMODULES:
+        return importlib.import_module(f"framing.{name}")
+    raise AttributeError(f"module 'framing' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_EXPORTS) | _SUBMODULES)

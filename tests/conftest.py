@@ -1,0 +1,29 @@
+"""Shared fixtures: the project root, ../shared/data (skipped when absent), the demo corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared/data, or skip the test with the reason."""
+    p = SHARED.joinpath(*parts)
+    if not p.exists():
+        pytest.skip(f"shared data not present: {p} (clone the project next to shared/ to run this test)")
+    return p
+
+
+@pytest.fixture(scope="session")
+def shared():
+    return shared_path
+
+
+@pytest.fixture(scope="session")
+def data_dir():
+    return DATA
