@@ -43,6 +43,11 @@ _ENTITY_DTYPES = {"doc_id": "object", "sent_id": "int32", "start_tok": "int32", 
                   "normal": "object"}
 
 
+# pandas >= 3 stores strings in Arrow buffers ("str"), about five times smaller than
+# Python objects: millions of tokens fit in memory.  pandas 2 keeps object columns.
+_STRING_DTYPE = "str" if int(pd.__version__.split(".")[0]) >= 3 else None
+
+
 def empty_tokens() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in _TOKEN_DTYPES.items()})
 
@@ -59,8 +64,8 @@ def _conform(df: pd.DataFrame, columns, dtypes, name) -> pd.DataFrame:
     for c, t in dtypes.items():
         if t != "object":
             out[c] = out[c].astype(t)
-        else:
-            out[c] = out[c].astype(object)
+        elif _STRING_DTYPE is not None and out[c].dtype != _STRING_DTYPE:
+            out[c] = out[c].astype(_STRING_DTYPE)
     return out.reset_index(drop=True)
 
 

@@ -1,0 +1,1 @@
+"""Comparison: events across outlets, keyness, rates with intervals, concordances, collocations."""
