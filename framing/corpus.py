@@ -386,6 +386,10 @@ class Corpus:
         table = pq.read_table(path)
         md = table.schema.metadata or {}
         df = table.to_pandas()
+        # list columns (links, hashtags) come back as numpy arrays: restore lists
+        for col in df.columns[df.dtypes == object]:
+            if df[col].map(lambda v: isinstance(v, np.ndarray)).any():
+                df[col] = df[col].map(lambda v: v.tolist() if isinstance(v, np.ndarray) else v)
         if _META_KEY not in md:
             raise SchemaError(
                 f"{path} was not written by Corpus.to_parquet(); read it with framing.read_parquet(path, ...) instead."

@@ -19,7 +19,10 @@ Method
 3. Communities of that graph are found with the Louvain method (Blondel et al.
    2008), seeded, which does not chain unrelated posts the way single linkage
    does and needs no number of clusters.
-4. ``level="story"`` first finds longer threads with a wider window, a lower
+4. Communities that continue one another (centroid cosine ≥ 0.5, time spans
+   within ``window``) are joined: Louvain otherwise cuts a week-long chain of
+   reports where the window breaks direct links.
+5. ``level="story"`` first finds longer threads with a wider window, a lower
    threshold, more neighbours and a lower resolution, then the events inside each
    story (links never cross stories, so every event lies in one story).
 
@@ -114,7 +117,22 @@ def _capitalised(text: str) -> list[str]:
     return out
 
 
-def _vectorise(body, names, *, entity_weight: float = 1.0):
+def _outlet_name_keys(outlets, fold) -> set[str]:
+    """Keys of the words of the corpus's outlet names ("РИА Новости" → ria, novos).
+
+    An outlet's name in a text is a self-reference or a citation ("передает РИА
+    Новости"), not a word of the event reported: it links an outlet's posts to
+    each other whatever they report.
+    """
+    keys = set()
+    for name in pd.unique(np.asarray(outlets, dtype=object)):
+        for w in _WORD.findall(str(name).lower()):
+            if len(w) > 2:
+                keys.add(fold(w))
+    return keys
+
+
+def _vectorise(body, names, *, entity_weight: float = 1.0, outlets=None, bound_weight: float = 0.1):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     fold, fold_name = _Folder(5), _Folder(4)
@@ -129,6 +147,12 @@ def _vectorise(body, names, *, entity_weight: float = 1.0):
     for vec, docs_, w in ((vb, body_keys, 1.0), (vn, name_keys, entity_weight)):
         try:
             m = vec.fit_transform(docs_) * w
+            if outlets is not None:
+                own = _outlet_name_keys(outlets, fold if w == 1.0 and vec is vb else fold_name)
+                feats = vec.get_feature_names_out()
+                bound = np.array([f.lstrip("@") in own for f in feats], dtype=bool)
+                if bound.any():
+                    m = m @ sp.diags(np.where(bound, bound_weight, 1.0))
             mats.append(m)
             vocab += list(vec.get_feature_names_out())
         except ValueError:  # empty vocabulary
@@ -191,9 +215,59 @@ def _communities(n, edges, *, resolution, seed) -> np.ndarray:
     return labels
 
 
-def _cluster(X, times, *, window, threshold, k, resolution, seed, same=None):
+def _merge_continuations(X, times, labels, *, window, merge_threshold, same=None):
+    """Join communities that continue one another: similar centroids, adjacent in time.
+
+    Louvain splits a long chain of reports (a week of protests) where the time
+    window cuts direct links; two parts whose centroids are close (cosine ≥
+    ``merge_threshold``) and whose time spans are within ``window`` of each other
+    are one event (the tracking step of Allan et al. 1998).
+    """
+    uniq, inv = np.unique(labels, return_inverse=True)
+    m = len(uniq)
+    if m < 2:
+        return labels
+    member = sp.csr_matrix((np.ones(len(labels)), (inv, np.arange(len(labels)))), shape=(m, len(labels)))
+    C = member @ X
+    norms = np.sqrt(np.asarray(C.multiply(C).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    C = (sp.diags(1.0 / norms) @ C).tocsr()
+    sizes = np.asarray(member.sum(axis=1)).ravel()
+    big = np.flatnonzero(sizes >= 2)
+    if len(big) < 2:
+        return labels
+    S = (C[big] @ C[big].T).toarray()
+    np.fill_diagonal(S, 0.0)
+    if window is not None and times is not None:
+        t = pd.Series(times).groupby(inv).agg(["min", "max"]).reindex(big)
+        lo = t["min"].to_numpy(dtype="datetime64[ns]").astype("int64")
+        hi = t["max"].to_numpy(dtype="datetime64[ns]").astype("int64")
+        known = ~(t["min"].isna().to_numpy())
+        gap = np.maximum(lo[:, None] - hi[None, :], lo[None, :] - hi[:, None])
+        S[(known[:, None] & known[None, :]) & (gap > pd.Timedelta(window).value)] = 0.0
+    if same is not None:
+        grp = pd.Series(same).groupby(inv).first().reindex(big).to_numpy()
+        S[grp[:, None] != grp[None, :]] = 0.0
+    parent = np.arange(m)
+
+    def find(a):
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for i, j in zip(*np.nonzero(np.triu(S >= merge_threshold, 1))):
+        ra, rb = find(big[i]), find(big[j])
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    roots = np.array([find(a) for a in range(m)])
+    return roots[inv]
+
+
+def _cluster(X, times, *, window, threshold, k, resolution, seed, same=None, merge_threshold=0.5):
     edges = _graph_edges(X, times, window=window, threshold=threshold, k=k, same=same)
-    return _communities(X.shape[0], edges, resolution=resolution, seed=seed)
+    labels = _communities(X.shape[0], edges, resolution=resolution, seed=seed)
+    return _merge_continuations(X, times, labels, window=window, merge_threshold=merge_threshold, same=same)
 
 
 def _name_clusters(labels, docs, prefix):
@@ -284,7 +358,7 @@ def group_events(data, *, level: str = "event", window=None, threshold: float | 
         return EventGroups(corpus.with_columns(**{c: pd.Series(dtype=object) for c in cols}),
                            pd.DataFrame(columns=EVENT_COLUMNS))
     body, names = _doc_words(ann, corpus)
-    X, vocab = _vectorise(body, names)
+    X, vocab = _vectorise(body, names, outlets=docs["outlet"].to_numpy())
     times = docs["published"].dt.tz_convert("UTC").dt.tz_localize(None).to_numpy(dtype="datetime64[ns]")
 
     def settings(lvl):

@@ -1,0 +1,66 @@
+"""Loaders: every ``read_*`` returns a :class:`~framing.Corpus`.
+
+=================== ==========================================================
+``read_texts``      plain-text files, first line the title
+``read_jsonl``      JSON Lines, one document per line
+``read_json``       a JSON array (or an object holding one) of documents
+``read_csv``        CSV or TSV (separator sniffed)
+``read_parquet``    Parquet tables (or a corpus written by ``Corpus.to_parquet``)
+``read_telegram``   Telegram channel dumps and Telegram Desktop ``result.json``
+``read_bsnlp``      BSNLP shared-task raw files (outlet = the URL's domain)
+``read_ods_news``   the ODS Russian news dumps (Gazeta, Interfax, RIA, …)
+``read_mediacloud`` Media Cloud story-list CSV
+``read_html``       saved web pages (main text extracted)
+``read_feed``       RSS / Atom feeds
+``read_warc``       WARC web archives
+=================== ==========================================================
+
+All loaders detect encodings, normalise Unicode, detect the language of each
+document, record bad input in ``corpus.problems`` instead of failing (or raise
+with ``strict=True``) and store provenance in ``corpus.meta``.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from .datasets import read_bsnlp, read_mediacloud, read_ods_news
+from .tables import read_csv, read_json, read_jsonl, read_parquet
+from .telegram import read_telegram
+from .texts import read_texts
+
+# Loaders defined in modules written separately; imported on first call so this
+# package imports even when one of them is missing.
+_LAZY = {"read_html": ".html", "read_feed": ".feeds", "read_warc": ".warc"}
+
+
+def _lazy(name: str, module: str):
+    def wrapper(*args, **kwargs):
+        func = getattr(importlib.import_module(module, __name__), name)
+        return func(*args, **kwargs)
+
+    wrapper.__name__ = wrapper.__qualname__ = name
+    wrapper.__doc__ = f"See :func:`framing.io{module}.{name}` (imported on first use)."
+    return wrapper
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        try:
+            value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        except (ImportError, AttributeError):
+            value = _lazy(name, _LAZY[name])
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'framing.io' has no attribute {name!r}")
+
+
+__all__ = [
+    "read_texts", "read_jsonl", "read_json", "read_csv", "read_parquet",
+    "read_telegram", "read_bsnlp", "read_ods_news", "read_mediacloud",
+    "read_html", "read_feed", "read_warc",
+]
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))

@@ -1,0 +1,281 @@
+"""Telegram channel posts: JSON dumps of messages and Telegram Desktop exports."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .._problems import ProblemLog
+from ._common import check_common, expand_paths, finish, progress_bar
+
+__all__ = ["read_telegram", "clean_telegram_text"]
+
+# Emoji and pictographs (with their joiners, variation selectors and keycaps).
+EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\U0001fc00-\U0001ffff\u2600-\u27bf\u2b00-\u2bff\u231a\u231b\u2328\u23cf"
+    "\u23e9-\u23fa\u24c2\u25aa\u25ab\u25b6\u25c0\u25fb-\u25fe\u2934\u2935\u3030\u303d\u3297\u3299"
+    "\ufe0e\ufe0f\u200d\u20e3\U000e0020-\U000e007f\u2122\u2139\u2194-\u2199\u21a9\u21aa]+"
+)
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s]+)\)")
+_URL = re.compile(r"(?:https?://|www\.)[^\s)\]>»\"']+", re.IGNORECASE)
+_SHORT_HOSTS = ("t.me/", "bit.ly/", "youtu.be/", "vk.cc/", "clck.ru/", "vk.com/", "telegram.me/")
+_SHORT_URL = re.compile(r"(?<![A-Za-z0-9./-])(?:t\.me|bit\.ly|youtu\.be|vk\.cc|clck\.ru|vk\.com|telegram\.me)/[^\s)\]>»\"']+",
+                        re.IGNORECASE)
+_MD_MARKS = re.compile(r"\*\*|__|~~|\|\||```|`")
+_SPACES = re.compile(r"[ \t]{2,}")
+_SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+([,.;:!?»)])")
+_HASHTAG = re.compile(r"#(\w+)")
+_MENTION = re.compile(r"(?<![\w@])@(\w{4,})")
+
+
+def _strip_url_punct(u: str) -> str:
+    return u.rstrip(".,;:!?*_~")
+
+
+def clean_telegram_text(raw: str) -> dict:
+    """Remove markdown, links and emoji from a post written in Telegram markdown.
+
+    Parameters
+    ----------
+    raw : str
+        The post as exported: ``**bold**``, ``__italic__``, ``~~strike~~``,
+        ``||spoiler||``, ```code```, ``[text](url)`` links, bare URLs, emoji.
+
+    Returns
+    -------
+    dict
+        ``text`` (clean), ``links`` (list of URLs, in order), ``emoji`` (the
+        emoji removed, as one string), ``hashtags`` and ``mentions`` (lists).
+
+    Examples
+    --------
+    >>> d = clean_telegram_text("⚡️**Срочно**: [подробности](https://ria.ru/x) и https://t.me/a/1")
+    >>> d["text"], d["links"], d["emoji"]
+    ('Срочно: подробности и', ['https://ria.ru/x', 'https://t.me/a/1'], '⚡️')
+    """
+    links: list[str] = []
+
+    def md_link(m):
+        label, url = m.group(1), m.group(2)
+        links.append(_strip_url_punct(url))
+        label_s = _MD_MARKS.sub("", label).strip()
+        # a link whose label is the address itself carries no words
+        if not label_s or _URL.fullmatch(label_s) or label_s.rstrip("/") == url.rstrip("/"):
+            return " "
+        return label
+
+    text = _MD_LINK.sub(md_link, raw) if "](" in raw else raw
+
+    def bare(m):
+        u = _strip_url_punct(m.group())
+        if u not in links:
+            links.append(u)
+        return " " + m.group()[len(u):]
+
+    changed = bool(links)
+    low = text.lower()
+    if "http" in low or "www." in low:
+        text = _URL.sub(bare, text)
+        changed = True
+    if any(h in low for h in _SHORT_HOSTS):
+        text = _SHORT_URL.sub(bare, text)
+        changed = True
+    if "**" in text or "__" in text or "~~" in text or "||" in text or "`" in text:
+        text = _MD_MARKS.sub("", text)
+    emoji = ""
+    if EMOJI.search(text):
+        emoji = "".join(EMOJI.findall(text))
+        text = EMOJI.sub(" ", text)
+        changed = True
+    if changed:
+        text = _SPACES.sub(" ", text)
+        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+        text = "\n".join(ln.strip() for ln in text.split("\n"))
+    return {
+        "text": text.strip(),
+        "links": links,
+        "emoji": emoji,
+        "hashtags": _HASHTAG.findall(text) if "#" in text else [],
+        "mentions": _MENTION.findall(raw) if "@" in raw else [],
+    }
+
+
+_ENTITY_MARK = {"bold": "**", "italic": "__", "strikethrough": "~~", "spoiler": "||", "code": "`"}
+
+
+def _entities_text(parts) -> tuple[str, str, list[str]]:
+    """Telegram Desktop's ``text``: a string or a list of strings and entity objects.
+
+    Returns (clean text before emoji removal, raw text, links).
+    """
+    if isinstance(parts, str):
+        return parts, parts, []
+    out, raw, links = [], [], []
+    for p in parts or []:
+        if isinstance(p, str):
+            out.append(p)
+            raw.append(p)
+            continue
+        if not isinstance(p, dict):
+            continue
+        t = str(p.get("text", ""))
+        kind = p.get("type", "plain")
+        raw.append(t)
+        if kind in ("link", "url"):
+            links.append(_strip_url_punct(t))
+            out.append(" ")
+        elif kind == "text_link":
+            if p.get("href"):
+                links.append(p["href"])
+            out.append(t)
+        elif kind == "custom_emoji":
+            out.append(" ")
+        elif kind == "email":
+            out.append(" ")
+        else:
+            out.append(t)
+    return "".join(out), "".join(raw), links
+
+
+def _iter_messages(obj, path, problems: ProblemLog):
+    """Yield (channel or None, message dict, location) from either supported shape."""
+    if isinstance(obj, list):
+        for i, m in enumerate(obj, 1):
+            if isinstance(m, dict):
+                yield None, m, f"message {i}"
+            else:
+                problems.add(path, f"element {i} is not a message object", location=f"message {i}",
+                             action="skipped")
+        return
+    if isinstance(obj, dict):
+        if isinstance(obj.get("messages"), list):
+            name = obj.get("name") or obj.get("title") or obj.get("channel")
+            for i, m in enumerate(obj["messages"], 1):
+                if isinstance(m, dict):
+                    yield name, m, f"message {i}"
+            return
+        chats = obj.get("chats", {})
+        lst = chats.get("list") if isinstance(chats, dict) else chats
+        if isinstance(lst, list):
+            for chat in lst:
+                if isinstance(chat, dict):
+                    name = chat.get("name") or f"chat {chat.get('id')}"
+                    for i, m in enumerate(chat.get("messages") or [], 1):
+                        if isinstance(m, dict):
+                            yield name, m, f"{name}, message {i}"
+            return
+    problems.add(path, "neither a list of messages nor a Telegram Desktop export", action="skipped")
+
+
+def read_telegram(path_or_glob, *, outlet=None, lang=None, tz=None, strict=False, progress=None):
+    """Read Telegram channel posts.
+
+    Two shapes are understood:
+
+    * a JSON list of messages with ``message_id``, ``text`` (Telegram
+      markdown), ``date``, ``channel`` and other fields (as collected by
+      Telethon-based scrapers);
+    * Telegram Desktop's export ``result.json`` (one chat with ``messages``,
+      or all chats under ``chats.list``), where ``text`` is a string or a list
+      of strings and entity objects.
+
+    Markdown, links and emoji are removed from ``text``; the original is kept
+    in ``raw_text`` and the addresses in ``links`` (with ``emoji``,
+    ``hashtags`` and ``mentions``).  Service messages (joins, pins) are not
+    documents and are left out; posts without text (photos only) are recorded
+    as "empty text".
+
+    Parameters
+    ----------
+    path_or_glob : str, pathlib.Path or list
+        JSON files, folders (``*.json``), glob patterns.
+    outlet : str, optional
+        The outlet of every post; by default the channel's name.
+    lang, tz, strict, progress
+        As in :func:`framing.read_jsonl`.
+
+    Returns
+    -------
+    Corpus
+        ``doc_id`` is ``<channel>/<message id>``; ``outlet`` the channel;
+        metadata ``message_id``, ``raw_text``, ``links``, ``emoji``,
+        ``hashtags``, ``mentions`` and the other fields of the message
+        (``views``, ``forwarded_from``, ``category``…).
+
+    Examples
+    --------
+    >>> import framing, json, pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "posts.json"
+    >>> _ = p.write_text(json.dumps([{"message_id": 7, "channel": "Новости", "date": "2024-12-01T10:00:00+00:00",
+    ...     "text": "🔥 **Главное**: [читать](https://example.org/a)"}]), encoding="utf-8")
+    >>> c = framing.read_telegram(p)
+    >>> c.docs.loc[0, ["doc_id", "outlet", "text"]].tolist()
+    ['Новости/7', 'Новости', 'Главное: читать']
+    """
+    from .tables import load_json_file
+
+    func = "read_telegram"
+    check_common(func, outlet=outlet, lang=lang, tz=tz, strict=strict, progress=progress)
+    problems = ProblemLog(strict=strict)
+    files = expand_paths(path_or_glob, problems=problems, suffixes=(".json",), func_name=func)
+    sources: list[dict] = []
+    records = []
+    for path in progress_bar(files, total=len(files), desc=func, enabled=progress):
+        obj = load_json_file(path, problems, sources)
+        if obj is None:
+            continue
+        for chat, m, loc in _iter_messages(obj, path, problems):
+            rec = _message_record(m, chat, path)
+            if rec is None:
+                continue
+            rec["_source"] = path
+            rec["_location"] = loc
+            records.append(rec)
+    return finish(records, loader=func,
+                  options={k: v for k, v in dict(outlet=outlet, lang=lang, tz=tz, strict=strict).items()
+                           if v is not None},
+                  sources=sources, problems=problems, strict=strict, lang=lang, tz=tz, outlet=outlet)
+
+
+_SKIP_KEYS = {"text", "text_entities", "id", "message_id", "date", "channel", "date_unixtime", "edited",
+              "edited_unixtime"}
+
+
+def _message_record(m: dict, chat, path: Path):
+    if m.get("type", "message") != "message":
+        return None  # service messages: joins, pins, title changes
+    channel = m.get("channel") or chat or m.get("from") or m.get("chat") or path.stem
+    mid = m.get("message_id", m.get("id"))
+    clean_src, raw, ent_links = _entities_text(m.get("text", ""))
+    cleaned = clean_telegram_text(clean_src or "")
+    links = ent_links + [u for u in cleaned["links"] if u not in ent_links]
+    date = m.get("date")
+    if date is None and m.get("date_unixtime"):
+        date = float(m["date_unixtime"])
+    elif isinstance(date, str) and m.get("date_unixtime") and not re.search(r"[+-]\d\d:?\d\d$|Z$", date):
+        # Desktop exports write local time in "date"; the unix time is exact
+        try:
+            date = float(m["date_unixtime"])
+        except (TypeError, ValueError):
+            pass
+    rec = {
+        "doc_id": f"{channel}/{mid}" if mid is not None else None,
+        "outlet": str(channel),
+        "published": date,
+        "text": cleaned["text"],
+        "message_id": mid,
+        "raw_text": raw,
+        "links": links,
+        "emoji": cleaned["emoji"],
+        "hashtags": cleaned["hashtags"],
+        "mentions": cleaned["mentions"],
+    }
+    for k, v in m.items():
+        if k in _SKIP_KEYS or k in rec:
+            continue
+        if isinstance(v, (dict, list)):
+            import json
+
+            v = json.dumps(v, ensure_ascii=False, default=str)
+        rec[k] = v
+    return rec
