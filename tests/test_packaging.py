@@ -27,7 +27,8 @@ def _pyproject_names() -> set[str]:
 
 def _environment_names() -> set[str]:
     names = set()
-    for line in (ROOT / "environment.yml").read_text(encoding="utf-8").splitlines():
+    text = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    for line in text.split("dependencies:", 1)[1].splitlines():
         m = re.match(r"^\s+-\s+([A-Za-z0-9_.\-\[\]]+.*)$", line)
         if not m or m.group(1).rstrip(":") == "pip":
             continue
