@@ -18,7 +18,11 @@ def token_units(ann, unit: str, *, exclude_upos=DEFAULT_EXCLUDE_UPOS, lowercase:
     """
     t = ann.tokens
     if exclude_upos:
-        t = t[~t["upos"].isin(list(exclude_upos))]
+        # without a tagger (upos "_", e.g. the lemmas-only mode) punctuation,
+        # numbers and emoji are recognised by having no letter
+        untagged = (t["upos"] == "_").to_numpy()
+        no_letter = ~t["text"].str.contains(r"[^\W\d_]", regex=True).to_numpy()
+        t = t[~t["upos"].isin(list(exclude_upos)).to_numpy() & ~(untagged & no_letter)]
     if unit in ("lemma", "form", "text"):
         col = "lemma" if unit == "lemma" else "text"
         vals = t[col].astype(str)
