@@ -36,20 +36,20 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--no-cache", action="store_true")
     r.add_argument("--limit", type=int, default=None, help="use only the first N documents")
     t = sub.add_parser("evaluate-treebank", help="accuracy of the pipeline on a CoNLL-U file (JSON)")
-    t.add_argument("file")
+    t.add_argument("file", nargs="+")
     t.add_argument("--lang", required=True)
+    t.add_argument("--layers", default=None)
+    t.add_argument("--limit", type=int, default=None)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["evaluate-treebank"]:
+        from .annotate.treebank import evaluate_treebank_main
+
+        return evaluate_treebank_main(argv[1:])
     args = _parser().parse_args(argv)
-    if args.command == "evaluate-treebank":
-        import json
-
-        from .annotate import evaluate_treebank
-
-        print(json.dumps(evaluate_treebank(args.file, args.lang), ensure_ascii=False, indent=2))
-        return 0
 
     from .report.run import run_report
 
