@@ -1,0 +1,178 @@
+"""The annotation cache: Parquet parts keyed by document content and pipeline version.
+
+Layout (under :func:`cache_root`)::
+
+    annotate/<key>/                   one folder per (pipeline version, language,
+                                      backend + model versions, layers)
+        KEY.json                      what the key stands for
+        tokens-<part>.parquet         token rows of one batch (column text_hash
+        entities-<part>.parquet       instead of doc_id), entity rows
+        index-<part>.json             the text hashes in the part (written last)
+
+A batch becomes visible only when its ``index-*.json`` exists, and every file
+is written atomically (temporary file + rename), so an interrupted run leaves
+the cache consistent and the next run resumes with the documents not yet done.
+Documents are keyed by the sha256 of their (cleaned) text, so the same text in
+two corpora is annotated once; changing the pipeline, a backend, a model file
+or the layers changes ``<key>`` and the cache is rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+from .._atomic import atomic_path
+
+#: Bump when the layout of cache files changes.
+CACHE_FORMAT = "1"
+
+TOKEN_SCHEMA = [("text_hash", "string"), ("sent_id", "int32"), ("tok_id", "int32"), ("start", "int64"),
+                ("end", "int64"), ("text", "string"), ("lemma", "string"), ("upos", "string"),
+                ("feats", "string"), ("head", "int32"), ("deprel", "string")]
+ENTITY_SCHEMA = [("text_hash", "string"), ("sent_id", "int32"), ("start_tok", "int32"),
+                 ("end_tok", "int32"), ("start", "int64"), ("end", "int64"), ("text", "string"),
+                 ("type", "string"), ("normal", "string")]
+
+
+def cache_root(cache=True) -> Path:
+    """The cache folder: a path given as ``cache=``, else ``$FRAMING_CACHE_DIR``, else ``~/.cache/framing``."""
+    if isinstance(cache, (str, os.PathLike)):
+        return Path(cache).expanduser()
+    env = os.environ.get("FRAMING_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
+    return base / "framing"
+
+
+def text_hash(text: str) -> str:
+    """The content key of a document text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def cache_key(*, pipeline_version: str, lang: str, backend_version: str, layers) -> tuple[str, dict]:
+    """The folder name for one configuration and the description stored beside it."""
+    desc = {"cache_format": CACHE_FORMAT, "pipeline_version": pipeline_version, "lang": lang,
+            "backend_version": backend_version, "layers": sorted(layers)}
+    h = hashlib.sha256(json.dumps(desc, sort_keys=True).encode()).hexdigest()[:20]
+    return f"{lang}-{h}", desc
+
+
+def _schema(fields):
+    import pyarrow as pa
+    return pa.schema([(n, getattr(pa, t)()) for n, t in fields])
+
+
+class AnnotationCache:
+    """Parquet parts of annotated documents for one configuration (one cache key).
+
+    Parameters
+    ----------
+    root : path
+        The cache root (see :func:`cache_root`).
+    key : str
+        The configuration folder name (see :func:`cache_key`).
+    desc : dict, optional
+        Written to ``KEY.json`` on first use.
+    """
+
+    def __init__(self, root, key: str, desc: dict | None = None):
+        self.dir = Path(root) / "annotate" / key
+        self.key = key
+        self.desc = desc or {}
+        self._index: dict[str, str] | None = None
+
+    # --- index ----------------------------------------------------------------
+    def index(self) -> dict[str, str]:
+        """text_hash -> part name, for every finished part."""
+        if self._index is None:
+            idx: dict[str, str] = {}
+            if self.dir.is_dir():
+                for f in sorted(self.dir.glob("index-*.json")):
+                    try:
+                        data = json.loads(f.read_text(encoding="utf-8"))
+                    except (OSError, ValueError):
+                        continue  # a damaged index: its documents are recomputed
+                    part = data.get("part")
+                    if not part or not (self.dir / f"tokens-{part}.parquet").exists():
+                        continue
+                    for h in data.get("hashes", []):
+                        idx[h] = part
+            self._index = idx
+        return self._index
+
+    def missing(self, hashes) -> list[str]:
+        """The hashes (in order, unique) not yet in the cache."""
+        idx = self.index()
+        seen, out = set(), []
+        for h in hashes:
+            if h not in idx and h not in seen:
+                seen.add(h)
+                out.append(h)
+        return out
+
+    # --- writing --------------------------------------------------------------
+    def write_part(self, hashes: list[str], tokens: dict, entities: dict) -> str:
+        """Write one batch's tables (dicts of columns with ``text_hash``); returns the part name."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        self.dir.mkdir(parents=True, exist_ok=True)
+        key_file = self.dir / "KEY.json"
+        if not key_file.exists() and self.desc:
+            with atomic_path(key_file) as tmp:
+                tmp.write_text(json.dumps(self.desc, indent=1), encoding="utf-8")
+        part = uuid.uuid4().hex[:16]
+        tok = pa.Table.from_pydict({n: tokens[n] for n, _ in TOKEN_SCHEMA}, schema=_schema(TOKEN_SCHEMA))
+        ent = pa.Table.from_pydict({n: entities[n] for n, _ in ENTITY_SCHEMA}, schema=_schema(ENTITY_SCHEMA))
+        with atomic_path(self.dir / f"tokens-{part}.parquet") as tmp:
+            pq.write_table(tok, tmp, compression="zstd")
+        with atomic_path(self.dir / f"entities-{part}.parquet") as tmp:
+            pq.write_table(ent, tmp, compression="zstd")
+        with atomic_path(self.dir / f"index-{part}.json") as tmp:
+            tmp.write_text(json.dumps({"part": part, "hashes": list(hashes)}), encoding="utf-8")
+        if self._index is not None:
+            for h in hashes:
+                self._index[h] = part
+        return part
+
+    # --- reading --------------------------------------------------------------
+    def read(self, hashes) -> tuple:
+        """pyarrow tables (tokens, entities) of the given hashes (all must be cached)."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        idx = self.index()
+        by_part: dict[str, set] = {}
+        for h in set(hashes):
+            by_part.setdefault(idx[h], set()).add(h)
+        counts: dict[str, int] = {}
+        for p in idx.values():
+            counts[p] = counts.get(p, 0) + 1
+        toks, ents = [], []
+        for part, hs in sorted(by_part.items()):
+            for kind, acc in (("tokens", toks), ("entities", ents)):
+                t = pq.read_table(self.dir / f"{kind}-{part}.parquet")
+                if len(hs) < counts[part]:
+                    t = t.filter(pc.is_in(t["text_hash"], value_set=pa.array(sorted(hs), pa.string())))
+                acc.append(t)
+        tok = pa.concat_tables(toks) if toks else _schema(TOKEN_SCHEMA).empty_table()
+        ent = pa.concat_tables(ents) if ents else _schema(ENTITY_SCHEMA).empty_table()
+        return tok, ent
+
+    def clear(self) -> None:
+        """Delete this configuration's folder."""
+        shutil.rmtree(self.dir, ignore_errors=True)
+        self._index = None
+
+
+def clear_cache(cache=True) -> None:
+    """Delete every cached annotation under the cache root."""
+    shutil.rmtree(cache_root(cache) / "annotate", ignore_errors=True)

@@ -1,0 +1,390 @@
+"""``framing.annotate``: corpus → :class:`~framing.annotate.Annotated`, cached and in parallel.
+
+Documents are grouped by language, cleaned (:func:`~framing.annotate._backend.clean_text`,
+offsets unchanged), keyed by the hash of their text and looked up in the
+Parquet cache (:mod:`framing.annotate.cache`).  The documents not yet cached
+are cut into batches; each batch is annotated by the language's backend (in
+this process, or in ``n_jobs`` worker processes that each load the models
+once) and written to the cache as soon as it is done, so memory stays bounded
+and an interrupted run resumes where it stopped.  The result is read back from
+the cache with pyarrow.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import warnings
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+from .._errors import AnnotationWarning, FramingError
+from .._options import InstanceOf, Interval, NoneOk, check
+from .._problems import ProblemLog
+from ._backend import (ENTITY_FIELDS, MAX_PIECE_CHARS, TOKEN_FIELDS, RegexBackend, clean_text,
+                       get_backend, normalize_layers, split_pieces)
+from .cache import AnnotationCache, cache_key, cache_root, text_hash
+
+#: Bump when the pipeline's output changes: every cached annotation is recomputed.
+PIPELINE_VERSION = "1"
+
+#: A batch holds at most this many documents / characters.
+BATCH_DOCS = 400
+BATCH_CHARS = 400_000
+
+
+class AnnotationError(FramingError):
+    """A document could not be annotated (raised only with ``strict=True``)."""
+
+
+_SPEC = {
+    "lang": [NoneOk(), InstanceOf(str)],
+    "layers": [NoneOk(), InstanceOf(str, tuple, list, set, frozenset)],
+    "n_jobs": Interval(-1, 256, integer=True),
+    "cache": [InstanceOf(bool, str, os.PathLike)],
+    "progress": InstanceOf(bool),
+    "strict": InstanceOf(bool),
+    "batch_chars": Interval(1000, None, integer=True),
+}
+
+
+def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=True,
+             strict=False, batch_chars=BATCH_CHARS):
+    """Annotate a corpus: sentences, tokens, lemmas, morphology, syntax and named entities.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        The documents.
+    lang : str, optional
+        Annotate every document as this language; by default each document's
+        ``lang`` column (a corpus may mix languages).
+    layers : iterable of str, optional
+        Any of ``"tokens"``, ``"lemma"``, ``"morph"`` (UPOS + features),
+        ``"syntax"``, ``"ner"``; default every layer the language's backend
+        has.  ``layers=("lemma",)`` is the fast lemmas-only mode (no tagger).
+    n_jobs : int
+        Worker processes (``-1``: one per CPU); each loads the models once.
+    cache : bool or path
+        ``True``: the cache under ``$FRAMING_CACHE_DIR`` or
+        ``~/.cache/framing``; a path: a cache there; ``False``: no cache
+        (batches go to a temporary folder that is deleted).
+    progress : bool
+        Show a ``tqdm`` progress bar.
+    strict : bool
+        Raise on the first document that cannot be annotated properly
+        (no backend for its language, a backend error) instead of recording it
+        in ``.problems``.
+    batch_chars : int
+        Characters per batch (memory per worker grows with it).
+
+    Returns
+    -------
+    Annotated
+        ``tokens``, ``entities``, ``capabilities`` per language, ``meta``
+        (pipeline and backend versions) and ``problems``.
+
+    Notes
+    -----
+    Character offsets (``start``, ``end``) point into the corpus's ``text``
+    column.  Control characters and broken Unicode are replaced one for one
+    before annotation; texts longer than 100,000 characters are annotated in
+    pieces cut at paragraph or sentence boundaries.  Documents in a language
+    without a backend are tokenised by a regular expression (lemma = lowercased
+    form) and listed in a warning.
+
+    References
+    ----------
+    de Marneffe, M.-C., Manning, C. D., Nivre, J., & Zeman, D. (2021). Universal
+    Dependencies. *Computational Linguistics*, 47(2), 255–308.
+
+    Examples
+    --------
+    >>> import framing
+    >>> c = framing.Corpus.from_frame(pd.DataFrame({"text": ["Песков заявил это."]}))  # doctest: +SKIP
+    >>> a = framing.annotate(c, progress=False)                                        # doctest: +SKIP
+    >>> a.tokens[["text", "lemma", "upos"]].head(2)                                    # doctest: +SKIP
+    """
+    check("annotate", _SPEC, lang=lang, layers=layers, n_jobs=n_jobs, cache=cache, progress=progress,
+          strict=strict, batch_chars=batch_chars)
+    from ..corpus import Corpus
+    from .annotated import Annotated
+
+    if not isinstance(corpus, Corpus):
+        raise FramingError(f"annotate() needs a framing.Corpus, got {type(corpus).__name__}; "
+                           "build one with framing.Corpus.from_frame(df, text=..., ...).")
+    req_layers = normalize_layers(layers)
+    if n_jobs == -1:
+        n_jobs = os.cpu_count() or 1
+    n_jobs = max(1, n_jobs)
+    problems = ProblemLog(strict=strict, error_cls=AnnotationError)
+
+    docs = corpus.docs
+    doc_ids = docs["doc_id"].tolist()
+    texts = [clean_text(t) for t in docs["text"].tolist()]
+    langs = [_norm_lang(lang)] * len(docs) if lang is not None else [_norm_lang(x) for x in docs["lang"].tolist()]
+    hashes = [text_hash(t) for t in texts]
+
+    tmp_root = None
+    if cache is False:
+        tmp_root = tempfile.mkdtemp(prefix="framing-annotate-")
+        root = tmp_root
+    else:
+        root = cache_root(cache)
+
+    groups: dict[str, list[int]] = {}
+    for i, lg in enumerate(langs):
+        groups.setdefault(lg, []).append(i)
+
+    meta = {"pipeline": "framing.annotate", "pipeline_version": PIPELINE_VERSION,
+            "layers": sorted(req_layers), "backends": {}, "cache": None if cache is False else str(root),
+            "documents_cached": 0, "documents_annotated": 0}
+    caps_rows = []
+    plans = []  # (lang, store, layers, missing items)
+    fallback_docs: dict[str, list[str]] = {}
+    try:
+        for lg, idxs in groups.items():
+            backend = get_backend(lg)
+            eff = backend.effective_layers(req_layers)
+            if isinstance(backend, RegexBackend):
+                fallback_docs[lg] = [doc_ids[i] for i in idxs]
+            version = backend.version()
+            key, desc = cache_key(pipeline_version=PIPELINE_VERSION, lang=lg, backend_version=version,
+                                  layers=eff)
+            store = AnnotationCache(root, key, desc)
+            meta["backends"][lg] = {"backend": backend.name, "version": version, "layers": sorted(eff),
+                                    "cache_key": key}
+            for row in backend.capabilities():
+                r = dict(row, lang=lg)
+                if r["layer"] in ("upos", "feats"):
+                    r["available"] = bool(r["available"]) and "morph" in eff
+                elif r["layer"] != "tokens":
+                    r["available"] = bool(r["available"]) and r["layer"] in eff
+                caps_rows.append(r)
+            miss = set(store.missing(hashes[i] for i in idxs))
+            items, seen = [], set()
+            for i in idxs:
+                h = hashes[i]
+                if h in miss and h not in seen:
+                    seen.add(h)
+                    items.append((h, texts[i], doc_ids[i]))
+            meta["documents_cached"] += sum(1 for i in idxs if hashes[i] not in miss)
+            meta["documents_annotated"] += len(items)
+            plans.append((lg, store, eff, items))
+
+        if fallback_docs:
+            _warn_fallback(fallback_docs, problems)
+
+        _run(plans, n_jobs=n_jobs, progress=progress, batch_chars=batch_chars, problems=problems,
+             root=str(root))
+
+        tok_df, ent_df = _assemble(plans, hashes, langs, doc_ids)
+    finally:
+        if tmp_root is not None:
+            shutil.rmtree(tmp_root, ignore_errors=True)
+
+    import pandas as pd
+
+    from .annotated import CAPABILITY_COLUMNS
+    caps = pd.DataFrame(caps_rows, columns=CAPABILITY_COLUMNS)
+    all_problems = problems.to_frame()
+    others = ProblemLog()
+    others.rows = [r for r in problems.rows if r["action"] != "annotated with the regex tokenizer"]
+    others.report("annotate", category=AnnotationWarning)
+    return Annotated(corpus, tok_df, ent_df, capabilities=caps, meta=meta, problems=all_problems)
+
+
+def _norm_lang(x) -> str:
+    s = str(x or "und").strip().lower()
+    for sep in ("-", "_"):
+        s = s.split(sep)[0]
+    return s or "und"
+
+
+def _warn_fallback(fallback_docs, problems) -> None:
+    parts = []
+    for lg, ids in sorted(fallback_docs.items()):
+        shown = ", ".join(repr(d) for d in ids[:5]) + (f", … ({len(ids)} in all)" if len(ids) > 5 else "")
+        parts.append(f"{lg!r}: {shown}")
+        for d in ids:
+            # strict mode raises here; otherwise the warning below is the report
+            problems.add("annotate", f"no annotation backend for language {lg!r}", doc_id=d,
+                         action="annotated with the regex tokenizer")
+    warnings.warn(
+        "annotate(): no annotation backend for " + "; ".join(parts)
+        + ". These documents were split into sentences and tokens by a simple regex tokenizer "
+          "(lemma = lowercased form, no morphology, syntax or entities). Pass lang=... if their "
+          "language was detected wrongly.",
+        AnnotationWarning, stacklevel=3)
+
+
+# --- batching and running ------------------------------------------------------------
+
+def _batches(items, batch_chars):
+    batch, size = [], 0
+    for it in items:
+        n = len(it[1])
+        if batch and (size + n > batch_chars or len(batch) >= BATCH_DOCS):
+            yield batch
+            batch, size = [], 0
+        batch.append(it)
+        size += n
+    if batch:
+        yield batch
+
+
+def _run(plans, *, n_jobs, progress, batch_chars, problems, root):
+    total = sum(len(items) for _, _, _, items in plans)
+    if total == 0:
+        return
+    from tqdm.auto import tqdm
+
+    jobs = [(lg, store.key, store.desc, eff, batch) for lg, store, eff, items in plans
+            for batch in _batches(items, batch_chars)]
+    bar = tqdm(total=total, unit="doc", desc="annotate", disable=not progress, leave=False)
+    try:
+        if n_jobs == 1 or len(jobs) == 1:
+            for lg, key, desc, eff, batch in jobs:
+                res = annotate_batch(root, lg, key, desc, eff, [(h, t, d) for h, t, d in batch])
+                _collect(res, problems, bar)
+        else:
+            import multiprocessing as mp
+            ctx = mp.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=min(n_jobs, len(jobs)), mp_context=ctx,
+                                     initializer=_init_worker) as pool:
+                pending = set()
+                it = iter(jobs)
+                try:
+                    for job in it:
+                        pending.add(pool.submit(annotate_batch, root, *job))
+                        if len(pending) >= 2 * n_jobs:
+                            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                            for f in done:
+                                _collect(f.result(), problems, bar)
+                    for f in list(pending):
+                        _collect(f.result(), problems, bar)
+                        pending.discard(f)
+                except BaseException:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    raise
+    finally:
+        bar.close()
+    for _, store, _, _ in plans:
+        store._index = None  # re-read: workers wrote parts
+
+
+def _collect(res, problems, bar):
+    _part, n_docs, probs = res
+    for p in probs:
+        problems.add(p["source"], p["reason"], doc_id=p["doc_id"], action=p["action"])
+    bar.update(n_docs)
+
+
+def _init_worker():
+    """Worker start-up: one BLAS thread per process (the processes are the parallelism)."""
+    try:
+        from threadpoolctl import threadpool_limits
+        threadpool_limits(1)
+    except Exception:  # noqa: BLE001 - optional
+        pass
+
+
+def annotate_batch(root, lang, key, desc, layers, items):
+    """Annotate one batch and write it to the cache (runs in a worker or in-process).
+
+    ``items`` are ``(text_hash, text, doc_id)``; returns ``(part, n_docs, problems)``.
+    A failing batch is retried document by document; a document that still
+    fails is reported and left out of the cache (it is retried next time).
+    """
+    backend = get_backend(lang, warn=False)
+    pieces, owners = [], []
+    for j, (_h, text, _d) in enumerate(items):
+        for off, piece in split_pieces(text, MAX_PIECE_CHARS):
+            pieces.append(piece)
+            owners.append((j, off))
+    probs = []
+    try:
+        results = backend.annotate_texts(pieces, layers=layers)
+    except Exception:  # noqa: BLE001 - isolate the bad document below
+        results = []
+        failed_docs = set()
+        for p, (j, _off) in zip(pieces, owners):
+            if j in failed_docs:
+                results.append(None)
+                continue
+            try:
+                results.append(backend.annotate_texts([p], layers=layers)[0])
+            except Exception as exc:  # noqa: BLE001
+                failed_docs.add(j)
+                results.append(None)
+                probs.append({"source": "annotate", "doc_id": items[j][2],
+                              "reason": f"{backend.name} failed: {type(exc).__name__}: {exc}",
+                              "action": "skipped (no tokens); retried on the next run"})
+    tok = {f: [] for f in ("text_hash",) + TOKEN_FIELDS}
+    ent = {f: [] for f in ("text_hash",) + ENTITY_FIELDS}
+    bad = {j for j, r in zip((o[0] for o in owners), results) if r is None}
+    sent_base = {}
+    for (j, off), res in zip(owners, results):
+        if j in bad:
+            continue
+        h = items[j][0]
+        t, e = res
+        base = sent_base.get(j, 0)
+        n = len(t["sent_id"])
+        tok["text_hash"].extend([h] * n)
+        for f in TOKEN_FIELDS:
+            col = t[f]
+            if f in ("start", "end") and off:
+                col = [int(x) + off for x in col]
+            elif f == "sent_id" and base:
+                col = [int(x) + base for x in col]
+            tok[f].extend(col.tolist() if hasattr(col, "tolist") else col)
+        m = len(e["sent_id"])
+        ent["text_hash"].extend([h] * m)
+        for f in ENTITY_FIELDS:
+            col = e[f]
+            if f in ("start", "end") and off:
+                col = [int(x) + off for x in col]
+            elif f == "sent_id" and base:
+                col = [int(x) + base for x in col]
+            ent[f].extend(col.tolist() if hasattr(col, "tolist") else col)
+        if n:
+            sent_base[j] = base + int(max(t["sent_id"]))
+    store = AnnotationCache(root, key, desc)
+    done = [items[j][0] for j in range(len(items)) if j not in bad]
+    part = store.write_part(done, tok, ent) if done else None
+    return part, len(items), probs
+
+
+# --- reading back ---------------------------------------------------------------------
+
+def _assemble(plans, hashes, langs, doc_ids):
+    """Token and entity DataFrames in corpus order, read from the cache parts."""
+    import pyarrow as pa
+
+    from .annotated import empty_entities, empty_tokens
+    tok_tables, ent_tables = [], []
+    for lg, store, _eff, _items in plans:
+        idx = store.index()
+        rows = [(hashes[i], doc_ids[i], i) for i in range(len(doc_ids)) if langs[i] == lg and hashes[i] in idx]
+        if not rows:
+            continue
+        tok, ent = store.read([r[0] for r in rows])
+        mapping = pa.table({"text_hash": pa.array([r[0] for r in rows], pa.string()),
+                            "doc_id": pa.array([r[1] for r in rows], pa.string()),
+                            "_order": pa.array([r[2] for r in rows], pa.int64())})
+        if tok.num_rows:
+            tok_tables.append(tok.join(mapping, "text_hash", join_type="inner"))
+        if ent.num_rows:
+            ent_tables.append(ent.join(mapping, "text_hash", join_type="inner"))
+    tok_df = _to_frame(tok_tables, ["_order", "sent_id", "tok_id"]) if tok_tables else empty_tokens()
+    ent_df = _to_frame(ent_tables, ["_order", "sent_id", "start_tok"]) if ent_tables else empty_entities()
+    return tok_df, ent_df
+
+
+def _to_frame(tables, sort_keys):
+    import pyarrow as pa
+    t = pa.concat_tables(tables, promote_options="default")
+    t = t.sort_by([(k, "ascending") for k in sort_keys])
+    t = t.drop_columns(["text_hash", "_order"])
+    return t.to_pandas()
