@@ -1,0 +1,402 @@
+"""Name handling shared by the actor, epithet and naming measures (private).
+
+* cleaning and keys of names (:func:`clean_name`, :func:`word_stem`,
+  :func:`acronym`, :func:`parse_person`);
+* sentences as arrays with parsed morphological features and agreement
+  (:class:`Sentence`, :func:`agree`);
+* the built-in language resources, read once per language
+  (:func:`resources_for`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..lang.translit import is_cyrillic, name_key
+from ..lexicons import read_lexicon
+
+QUOTES = "«»\"“”„‟'‘’`‹›"
+_QUOTE_RX = re.compile(f"[{re.escape(QUOTES)}]")
+_SPACE_RX = re.compile(r"\s+")
+_PATRONYMIC_RX = re.compile(r"(ович|евич|ьевич|ич|овна|евна|ична|инична|івна|ївна|ьовна)$", re.I)
+_INITIAL_RX = re.compile(r"^[A-ZА-ЯЁІЇЄҐ]\.?$|^[A-ZА-ЯЁІЇЄҐ]\.[A-ZА-ЯЁІЇЄҐ]\.?$")
+_FUNCTION_WORDS = {"и", "в", "во", "на", "по", "для", "с", "со", "к", "о", "об", "від", "з", "із", "та",
+                   "й", "у", "of", "the", "and", "for", "in", "on", "de", "la", "le", "der", "die", "das"}
+PRONOUNS = {
+    "ru": {"он": ("Masc", "Sing"), "она": ("Fem", "Sing")},
+    "uk": {"він": ("Masc", "Sing"), "вона": ("Fem", "Sing")},
+    "en": {"he": ("Masc", "Sing"), "she": ("Fem", "Sing")},
+}
+
+
+def clean_name(text: str) -> str:
+    """Strip quotes and surrounding punctuation, collapse spaces, ``ё`` → ``е``."""
+    if not isinstance(text, str):
+        return ""
+    t = unicodedata.normalize("NFC", text)
+    t = _QUOTE_RX.sub(" ", t)
+    t = _SPACE_RX.sub(" ", t).strip(" ,.;:!?()[]—–-")
+    return t.replace("ё", "е").replace("Ё", "Е")
+
+
+def lower_key(text: str) -> str:
+    """Lower-cased :func:`clean_name`, for exact look-ups in alias tables."""
+    return clean_name(text).lower().replace("’", "'").replace("ʼ", "'")
+
+
+_ENDINGS = ("ovii", "oiu", "eiu", "ami", "iami", "akh", "iakh", "ovi", "evi", "om", "em", "oi", "ei",
+            "ym", "im", "iu", "ia", "a", "u", "e", "i", "o", "y")
+
+
+def word_stem(word: str, lang: str | None = None) -> str:
+    """A name word's cross-script key without a case ending (``Путина`` → ``putin``).
+
+    Declension of names in Russian and Ukrainian changes only the ending, so
+    a stem of at least three letters is enough to match inflected forms that
+    a lemmatiser left unnormalised.
+    """
+    k = name_key(word, lang)
+    if not is_cyrillic(word):
+        return k
+    for e in _ENDINGS:
+        if k.endswith(e) and len(k) - len(e) >= 3:
+            return k[: -len(e)]
+    return k
+
+
+def name_words(text: str) -> list[str]:
+    return [w for w in re.split(r"[\s]+", clean_name(text)) if w]
+
+
+def is_initial(word: str) -> bool:
+    return bool(_INITIAL_RX.match(word))
+
+
+def is_patronymic(word: str) -> bool:
+    return len(word) > 5 and bool(_PATRONYMIC_RX.search(word)) and word[:1].isupper()
+
+
+@dataclass
+class PersonName:
+    words: list
+    first: list = field(default_factory=list)
+    initials: list = field(default_factory=list)
+    surname: str = ""
+
+    @property
+    def is_full(self) -> bool:
+        return bool(self.first)
+
+
+def _east_asian(words) -> bool:
+    # Korean and many Chinese names written in Russian: three short words (Ким Чен Ын)
+    return len(words) == 3 and all(len(w) <= 3 for w in words)
+
+
+def parse_person(text: str) -> PersonName:
+    """Split a person's name into first names, initials and surname.
+
+    The surname is the last word that is not an initial or patronymic, except
+    for three-syllable East Asian names (``Ким Чен Ын``), whose family name
+    comes first.
+    """
+    words = name_words(text)
+    if not words:
+        return PersonName(words=[])
+    if _east_asian(words):
+        return PersonName(words=words, first=words[1:], surname=words[0])
+    initials, first, rest = [], [], []
+    for w in words:
+        if is_initial(w):
+            initials.append(w[0])
+        elif is_patronymic(w) and len(words) > 2:
+            continue
+        else:
+            rest.append(w)
+    if not rest:
+        return PersonName(words=words, initials=initials, surname=words[-1])
+    surname = rest[-1]
+    first = rest[:-1]
+    return PersonName(words=words, first=first, initials=initials, surname=surname)
+
+
+def acronym(text: str) -> str:
+    """Initial letters of the content words of a multiword name, upper case
+    (``Европейский союз`` → ``ЕС``, ``Вооруженные силы Украины`` → ``ВСУ``)."""
+    words = [w for w in re.split(r"[\s\-]+", clean_name(text)) if w]
+    words = [w for w in words if w.lower() not in _FUNCTION_WORDS]
+    if len(words) < 2:
+        return ""
+    return "".join(w[0] for w in words).upper()
+
+
+def is_acronym(text: str) -> bool:
+    t = clean_name(text)
+    return 2 <= len(t) <= 7 and t.replace("-", "").isalpha() and t.isupper()
+
+
+# --- sentences and agreement -------------------------------------------------
+
+def parse_feats(s) -> dict:
+    if not isinstance(s, str) or s in ("_", ""):
+        return {}
+    out = {}
+    for kv in s.split("|"):
+        if "=" in kv:
+            k, v = kv.split("=", 1)
+            out[k] = v
+    return out
+
+
+_AGREE_DEFAULT = ("Case", "Number", "Gender")
+
+
+def agree(a: dict, b: dict, feats=_AGREE_DEFAULT) -> bool:
+    """Whether two feature dicts agree on ``feats`` (missing values agree;
+    gender only matters in the singular)."""
+    for f in feats:
+        va, vb = a.get(f), b.get(f)
+        if va is None or vb is None:
+            continue
+        if f == "Gender" and ("Plur" in (a.get("Number"), b.get("Number"))):
+            continue
+        if va != vb:
+            if f == "Case" and {va, vb} <= {"Acc", "Gen"} and (a.get("Animacy") == "Anim" or b.get("Animacy") == "Anim"):
+                continue
+            return False
+    return True
+
+
+class Sentence:
+    """One sentence's tokens as lists (0-based positions; ``head_pos`` -1 = root
+    or no parse)."""
+
+    __slots__ = ("doc_id", "sent_id", "tok_ids", "text", "lemma", "upos", "feats_raw", "head",
+                 "deprel", "start", "end", "has_syntax", "_feats", "_children", "lang")
+
+    def __init__(self, df: pd.DataFrame, lang: str, has_syntax: bool):
+        self.doc_id = df["doc_id"].iloc[0]
+        self.sent_id = int(df["sent_id"].iloc[0])
+        self.tok_ids = [int(x) for x in df["tok_id"]]
+        self.text = [str(x) for x in df["text"]]
+        self.lemma = [(str(x) if isinstance(x, str) and x not in ("_", "") else str(t)).lower().replace("ё", "е")
+                      for x, t in zip(df["lemma"], df["text"])]
+        self.upos = [str(x) for x in df["upos"]]
+        self.feats_raw = list(df["feats"])
+        pos = {t: i for i, t in enumerate(self.tok_ids)}
+        self.head = [pos.get(int(h), -1) if int(h) > 0 else -1 for h in df["head"]]
+        self.deprel = [str(x) for x in df["deprel"]]
+        self.start = [int(x) for x in df["start"]]
+        self.end = [int(x) for x in df["end"]]
+        self.has_syntax = has_syntax and bool(len(df)) and int(df["head"].min()) >= 0
+        self._feats = [None] * len(self.tok_ids)
+        self._children = None
+        self.lang = lang
+
+    def __len__(self):
+        return len(self.tok_ids)
+
+    def feats(self, i: int) -> dict:
+        f = self._feats[i]
+        if f is None:
+            f = self._feats[i] = parse_feats(self.feats_raw[i])
+        return f
+
+    def children(self, i: int) -> list:
+        if self._children is None:
+            ch = [[] for _ in self.tok_ids]
+            if self.has_syntax:
+                for j, h in enumerate(self.head):
+                    if h >= 0:
+                        ch[h].append(j)
+            self._children = ch
+        return self._children[i]
+
+    def subtree(self, i: int) -> list:
+        out, stack = [], [i]
+        while stack:
+            j = stack.pop()
+            out.append(j)
+            stack.extend(self.children(j))
+        return sorted(out)
+
+    def pos_of(self, tok_id: int) -> int:
+        return self.tok_ids.index(tok_id)
+
+    def is_punct(self, i: int) -> bool:
+        return self.upos[i] == "PUNCT" or not any(ch.isalnum() for ch in self.text[i])
+
+    def is_capitalised(self, i: int) -> bool:
+        t = self.text[i]
+        return bool(t) and t[0].isupper()
+
+
+def sentences_of(tokens: pd.DataFrame, lang_of: dict, syntax_of: dict) -> dict:
+    """``(doc_id, sent_id)`` → :class:`Sentence`."""
+    out = {}
+    if tokens.empty:
+        return out
+    tokens = tokens.sort_values(["doc_id", "sent_id", "tok_id"], kind="stable")
+    for (d, s), g in tokens.groupby(["doc_id", "sent_id"], sort=False):
+        lang = lang_of.get(d, "ru")
+        out[(d, int(s))] = Sentence(g, lang, syntax_of.get(lang, False))
+    return out
+
+
+def doc_langs(ann) -> dict:
+    docs = ann.docs
+    if "lang" not in docs.columns:
+        return {d: "ru" for d in docs["doc_id"]}
+    return {d: (lg if isinstance(lg, str) and lg in ("ru", "uk", "en") else "ru")
+            for d, lg in zip(docs["doc_id"], docs["lang"])}
+
+
+def doc_outlets(ann) -> dict:
+    docs = ann.docs
+    if "outlet" not in docs.columns:
+        return {d: "unknown" for d in docs["doc_id"]}
+    return dict(zip(docs["doc_id"], docs["outlet"].astype(str)))
+
+
+# --- built-in resources -------------------------------------------------------
+
+def _split_alternatives(s: str) -> list:
+    return [p.strip() for p in str(s).split("|") if p.strip()]
+
+
+@functools.lru_cache(maxsize=None)
+def _builtin(lang: str, name: str) -> pd.DataFrame | None:
+    try:
+        return read_lexicon(f"{lang}/{name}")
+    except Exception:
+        return None
+
+
+def builtin_table(lang: str, name: str) -> pd.DataFrame:
+    df = _builtin(lang, name)
+    return pd.DataFrame() if df is None else df.copy()
+
+
+@functools.lru_cache(maxsize=None)
+def titles(lang: str) -> frozenset:
+    df = _builtin(lang, "titles")
+    if df is None or df.empty:
+        return frozenset()
+    return frozenset(lower_key(x) for x in df["lemma"])
+
+
+@functools.lru_cache(maxsize=None)
+def nominations(lang: str) -> dict:
+    """lemma → (polarity, display) of the built-in nominations of ``lang``."""
+    df = _builtin(lang, "nominations")
+    out = {}
+    if df is None or df.empty:
+        return out
+    for r in df.itertuples(index=False):
+        try:
+            pol = float(r.polarity)
+        except (TypeError, ValueError):
+            pol = float("nan")
+        out[lower_key(r.lemma)] = (pol, getattr(r, "group", "") or r.lemma)
+    return out
+
+
+def polarity_table(lexicon, lang: str) -> dict:
+    """lemma → polarity from a lexicon argument (``"default"``, a built-in name,
+    a path or a DataFrame with columns ``lemma`` and ``polarity``)."""
+    if isinstance(lexicon, str) and lexicon == "default":
+        return dict(_default_polarity(lang))
+    df = read_lexicon(lexicon, lang=lang, columns=["lemma", "polarity"])
+    return _to_polarity(df)
+
+
+def _to_polarity(df: pd.DataFrame) -> dict:
+    out: dict = {}
+    for lem, pol in zip(df["lemma"], df["polarity"]):
+        try:
+            p = float(str(pol).replace(",", "."))
+        except (TypeError, ValueError):
+            continue
+        if p != p:
+            continue
+        k = lower_key(str(lem))
+        if not k:
+            continue
+        # several senses: keep the mean
+        if k in out:
+            out[k] = (out[k][0] + p, out[k][1] + 1)
+        else:
+            out[k] = (p, 1)
+    return {k: s / n for k, (s, n) in out.items()}
+
+
+@functools.lru_cache(maxsize=None)
+def _default_polarity(lang: str) -> tuple:
+    frames = []
+    for name in ("evaluative", "nominations"):
+        df = _builtin(lang, name)
+        if df is not None and not df.empty:
+            frames.append(df[["lemma", "polarity"]])
+    df = _builtin(lang, "titles")
+    if df is not None and not df.empty:
+        frames.append(pd.DataFrame({"lemma": df["lemma"], "polarity": "0"}))
+    if not frames:
+        return ()
+    # evaluative and nominations come before titles: a word in both keeps its score
+    merged: dict = {}
+    for f in frames:
+        pol = _to_polarity(f)
+        for k, v in pol.items():
+            merged.setdefault(k, v)
+    return tuple(merged.items())
+
+
+def wildcard_polarity(lemma: str, table: dict, patterns: list) -> float | None:
+    """Score of ``lemma`` from exact entries, then ``*suffix`` / ``prefix*`` patterns,
+    then the parts of a hyphenated compound (most extreme part)."""
+    k = lower_key(lemma)
+    if k in table:
+        return table[k]
+    for pat, pol in patterns:
+        if pat.startswith("*") and k.endswith(pat[1:]) and len(k) > len(pat) + 1:
+            return pol
+        if pat.endswith("*") and k.startswith(pat[:-1]) and len(k) > len(pat) + 1:
+            return pol
+    if "-" in k:
+        parts = [p for p in k.split("-") if p]
+        scores = [table.get(p) for p in parts]
+        scores = [s for s in scores if s is not None]
+        if scores:
+            return max(scores, key=abs)
+    return None
+
+
+def split_patterns(table: dict) -> tuple[dict, list]:
+    exact, pats = {}, []
+    for k, v in table.items():
+        if k.startswith("*") or k.endswith("*"):
+            pats.append((k, v))
+        else:
+            exact[k] = v
+    pats.sort(key=lambda kv: -len(kv[0]))
+    return exact, pats
+
+
+@functools.lru_cache(maxsize=None)
+def builtin_aliases(lang: str) -> tuple:
+    df = _builtin(lang, "actor_aliases")
+    if df is None or df.empty:
+        return ()
+    return tuple(df.fillna("").to_dict("records"))
+
+
+def all_builtin_aliases() -> list:
+    rows = []
+    for lg in ("ru", "uk", "en"):
+        rows.extend(builtin_aliases(lg))
+    return rows

@@ -1,0 +1,840 @@
+"""Actors: entity mentions grouped across inflection, name forms, spelling and language.
+
+:func:`actors` returns an :class:`Actors` pair of tables:
+
+``mentions`` (columns :data:`ACTOR_MENTION_COLUMNS`)
+    ``doc_id``, ``outlet``, ``sent_id``, ``start_tok``, ``end_tok`` (tok_ids,
+    inclusive), ``start``, ``end`` (character offsets), ``text``, ``type``
+    (PER, LOC, ORG, EVT, MISC), ``normal`` (the cleaned dictionary form),
+    ``actor`` (the actor's label) and ``link``, how the mention was linked:
+
+    ``normal``       its normal form is the actor's (inflected forms meet here);
+    ``name``         a short or full name of the actor (``Путин`` / ``В. Путин``
+                     / ``Владимир Путин``), or an acronym of its full name;
+    ``translit``     the actor's name in another script (``Путін``, ``Putin``);
+    ``alias``        a built-in or user alias (``Київ`` / ``Kyiv`` → ``Киев``);
+    ``description``  a description from the user's alias table (``российский
+                     президент`` → ``Путин``);
+    ``pronoun``      a subject pronoun (``он``, ``вона``) resolved to the nearest
+                     preceding person of the same gender.
+
+``table`` (columns :data:`ACTOR_TABLE_COLUMNS`)
+    ``actor``, ``type``, ``variants`` (list of distinct normal forms and
+    surface forms, pronouns excluded), ``n_mentions``, ``n_docs``, ``outlets``
+    (list).
+
+Linking a string to an actor
+----------------------------
+:func:`link_actor` ``(text_or_normal, actors_result, *, doc_id=None) -> str | None``
+maps any name string (a quoted source "Дмитрий Песков", an inflected
+"Пескова", a Ukrainian "Пєсков", an alias) to the label of an actor of an
+:func:`actors` result, preferring actors of ``doc_id`` when given, or returns
+``None``.  The attribution measures use it for speakers and sources.
+
+Method
+------
+Mentions come from the entity table, from the alias tables (names the entity
+recogniser missed), from capitalised Latin-script names in Cyrillic text and
+from the user's descriptions.  They are grouped with a union-find:
+
+1. the same cleaned normal form, compared by a cross-script key of each word
+   without its case ending (:func:`framing.lang.translit.name_key`), so that
+   inflected, Ukrainian and English spellings of one name meet;
+2. the same actor in an alias table (built-in ``actor_aliases.tsv`` of each
+   language, then the user's);
+3. within a document, a one-word person mention joins the nearest full name
+   with that surname (or, when unique, that first name), as in the
+   within-document step of cross-document coreference systems (Bagga &
+   Baldwin 1998); an acronym joins the full name it abbreviates;
+4. across documents, a surname seen without a full name joins the one
+   person cluster whose full names carry it.
+
+The label of an actor is its alias-table name, else (persons) the surname
+when no other actor shares it, else the most frequent full form.
+
+References
+----------
+Bagga, A., & Baldwin, B. (1998). Entity-based cross-document coreferencing
+using the vector space model. *COLING-ACL 1998*, 79–85.
+Piskorski, J., et al. (2021). Slav NER: the 3rd cross-lingual challenge on
+recognition, normalization, classification, and linking of named entities
+across Slavic languages. *BSNLP 2021*, 122–133.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from typing import NamedTuple
+
+import pandas as pd
+
+from .._errors import OptionError
+from .._options import InstanceOf, NoneOk, OneOf, check
+from ..lang.translit import guess_script_lang, is_cyrillic
+from ..lexicons import read_lexicon
+from ._names import (PRONOUNS, acronym, all_builtin_aliases, clean_name, doc_langs, doc_outlets,
+                     is_acronym, lower_key, parse_person, sentences_of, word_stem)
+
+__all__ = ["actors", "Actors", "link_actor", "ACTOR_MENTION_COLUMNS", "ACTOR_TABLE_COLUMNS"]
+
+ACTOR_MENTION_COLUMNS = ["doc_id", "outlet", "sent_id", "start_tok", "end_tok", "start", "end", "text",
+                         "type", "normal", "actor", "link"]
+ACTOR_TABLE_COLUMNS = ["actor", "type", "variants", "n_mentions", "n_docs", "outlets"]
+
+_SPEC = {
+    "aliases": [NoneOk(), InstanceOf(str, pd.DataFrame), InstanceOf(object)],
+    "pronouns": OneOf(True, False),
+}
+
+
+class Actors(NamedTuple):
+    """The result of :func:`actors`: ``mentions`` and ``table``."""
+
+    mentions: pd.DataFrame
+    table: pd.DataFrame
+
+
+def empty_mentions() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("sent_id", "start_tok", "end_tok", "start", "end")
+                                      else "object") for c in ACTOR_MENTION_COLUMNS})
+
+
+def empty_table() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("n_mentions", "n_docs") else "object")
+                         for c in ACTOR_TABLE_COLUMNS})
+
+
+# --- alias tables ------------------------------------------------------------
+
+@functools.lru_cache(maxsize=4096)
+def _lemmas_of(phrase: str, lang: str) -> tuple:
+    """Dictionary forms of the words of an alias (pymorphy3 when present)."""
+    words = [w for w in re.split(r"\s+", phrase.strip()) if w]
+    morph = _morph(lang)
+    out = []
+    for w in words:
+        lw = w.lower().replace("ё", "е")
+        if morph is not None and is_cyrillic(w) and not is_acronym(w):
+            out.append(morph.parse(lw)[0].normal_form.replace("ё", "е"))
+        else:
+            out.append(lw)
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=None)
+def _morph(lang: str):
+    if lang not in ("ru", "uk"):
+        return None
+    try:
+        import pymorphy3
+        return pymorphy3.MorphAnalyzer(lang=lang)
+    except Exception:  # noqa: BLE001 - optional: fall back to surface forms
+        return None
+
+
+def _stem_key(text: str, person: bool) -> str:
+    if person:
+        p = parse_person(text)
+        words = [*p.first, p.surname] if p.words else []
+        if p.words and p.words[0] == p.surname and len(p.words) == 3:  # East Asian order
+            words = p.words
+    else:
+        words = clean_name(text).split()
+    return " ".join(word_stem(w) for w in words if w)
+
+
+class _AliasIndex:
+    """Look-ups of the built-in and user alias tables."""
+
+    def __init__(self, user: pd.DataFrame | None):
+        rows = [dict(r, _user=False) for r in all_builtin_aliases()]
+        if user is not None:
+            for r in user.to_dict("records"):
+                rows.append({"alias": str(r["alias"]), "actor": str(r["actor"]),
+                             "lang": str(r.get("lang", "") or ""), "type": str(r.get("type", "") or ""),
+                             "kind": str(r.get("kind", "") or ""), "_user": True})
+        self.exact: dict = {}        # lower_key(alias) -> (actor, type, user)
+        self.stem: dict = {}         # stem key -> set of actors
+        self.adjectives: dict = {}   # adjective lemma -> actor
+        self.phrases: dict = {}      # (lang) -> {lemma tuple: (actor, type, kind, user, capitalised)}
+        self.types: dict = {}        # actor -> type
+        for r in rows:
+            alias, actor = str(r["alias"]).strip(), str(r["actor"]).strip()
+            if not alias or not actor:
+                continue
+            kind = r.get("kind") or ("description" if alias[:1].islower() else "name")
+            typ = r.get("type") or ""
+            if typ and actor not in self.types:
+                self.types[actor] = typ
+            if kind == "adjective":
+                self.adjectives[lower_key(alias)] = actor
+                continue
+            user = r["_user"]
+            k = lower_key(alias)
+            if user or k not in self.exact:
+                self.exact[k] = (actor, typ, user, kind)
+            if kind != "description":
+                sk = _stem_key(alias, typ == "PER")
+                if sk:
+                    self.stem.setdefault(sk, set()).add(actor)
+            langs = [r.get("lang")] if r.get("lang") in ("ru", "uk", "en") else ["ru", "uk", "en"]
+            for lg in langs:
+                lem = _lemmas_of(alias, lg)
+                d = self.phrases.setdefault(lg, {})
+                if user or lem not in d:
+                    d[lem] = (actor, typ, kind, user, alias[:1].isupper())
+        for r in rows:
+            if r["_user"] and r.get("type"):
+                self.types[str(r["actor"]).strip()] = r["type"]
+        self.max_len = max([len(t) for d in self.phrases.values() for t in d] or [1])
+
+    def lookup(self, *texts, person=False):
+        for t in texts:
+            hit = self.exact.get(lower_key(t))
+            if hit and hit[3] != "description":
+                return hit[0]
+        for t in texts:
+            sk = _stem_key(t, person)
+            acts = self.stem.get(sk)
+            if acts and len(acts) == 1:
+                return next(iter(acts))
+        return None
+
+
+def _read_aliases(aliases) -> pd.DataFrame | None:
+    if aliases is None:
+        return None
+    if isinstance(aliases, dict):
+        return pd.DataFrame({"alias": list(aliases), "actor": list(aliases.values())})
+    if isinstance(aliases, pd.DataFrame):
+        df = aliases.copy()
+    else:
+        from pathlib import Path
+        p = Path(str(aliases))
+        if p.suffix.lower() == ".csv" and p.exists():
+            df = pd.read_csv(p, dtype=str, keep_default_na=False)
+        else:
+            df = read_lexicon(aliases)
+    cols = {c.lower(): c for c in df.columns}
+    if "alias" not in cols or "actor" not in cols:
+        if len(df.columns) >= 2:
+            df = df.rename(columns={df.columns[0]: "alias", df.columns[1]: "actor"})
+        else:
+            raise OptionError("actors(): the alias table needs the columns 'alias' and 'actor' "
+                              f"(it has {list(df.columns)}).")
+    else:
+        df = df.rename(columns={cols["alias"]: "alias", cols["actor"]: "actor"})
+    return df.fillna("")
+
+
+# --- mention collection --------------------------------------------------------
+
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z0-9&'’.\-]*$")
+_LATIN_CONT = re.compile(r"^([A-Z][A-Za-z0-9&'’.\-]*|of|the|and|for|de|von|van|der|\d+)$")
+
+
+_NAME_TYPE = {"Giv": "PER", "Sur": "PER", "Patr": "PER", "Geo": "LOC", "Org": "ORG"}
+
+
+def _fallback_entities(sents: dict, no_ner: set) -> list[dict]:
+    """Proper-name spans where the language has no NER model: runs of PROPN
+    or capitalised words (not sentence-initial unless PROPN or a name by
+    its morphology), typed by their morphological name type."""
+    out = []
+    for key, s in sents.items():
+        if s.lang not in no_ner:
+            continue
+        n = len(s)
+        first_word = next((i for i in range(n) if not s.is_punct(i)), 0)
+
+        def cand(i):
+            t = s.text[i]
+            if not t[:1].isupper() or s.is_punct(i) or s.upos[i] in ("PRON", "DET", "ADP", "CCONJ", "SCONJ",
+                                                                     "AUX", "VERB", "ADV", "PART", "NUM"):
+                return False
+            f = s.feats(i)
+            if s.upos[i] == "PROPN" or "NameType" in f or f.get("Abbr") == "Yes" or (t.isupper() and len(t) > 1):
+                return True
+            return i != first_word and s.upos[i] in ("NOUN", "ADJ", "X", "_")
+
+        i = 0
+        while i < n:
+            if not cand(i):
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and cand(j + 1) and s.start[j + 1] - s.end[j] <= 1:
+                j += 1
+            # a leading adjective alone is not a name ("Українські військові")
+            if j == i and s.upos[i] == "ADJ" and not s.text[i].isupper():
+                i += 1
+                continue
+            types = Counter(_NAME_TYPE.get(s.feats(k).get("NameType", ""), "") for k in range(i, j + 1))
+            types.pop("", None)
+            typ = types.most_common(1)[0][0] if types else ("ORG" if s.text[i].isupper() else "MISC")
+            words = []
+            for k in range(i, j + 1):
+                lem = s.lemma[k] if typ == "PER" or k == j or s.upos[k] == "ADJ" else s.text[k]
+                w = s.text[k] if s.text[k].isupper() else (lem[:1].upper() + lem[1:] if s.text[k][:1].isupper() else lem)
+                words.append(w)
+            text = " ".join(s.text[i:j + 1]) if all(s.start[k + 1] > s.end[k] for k in range(i, j)) else \
+                "".join(s.text[k] + (" " if k < j and s.start[k + 1] > s.end[k] else "") for k in range(i, j + 1))
+            out.append({"doc_id": s.doc_id, "sent_id": s.sent_id, "start_tok": s.tok_ids[i],
+                        "end_tok": s.tok_ids[j], "start": s.start[i], "end": s.end[j], "text": text,
+                        "type": typ, "normal": " ".join(words), "source": "ner"})
+            i = j + 1
+    return out
+
+
+def _collect(ann, alias_index: _AliasIndex, sents: dict, langs: dict) -> list[dict]:
+    ents = ann.entities
+    out = []
+    no_ner = {lg for lg in set(langs.values()) if not ann.has("ner", lg)}
+    if no_ner:
+        ents = ents[~ents["doc_id"].map(langs).isin(no_ner)]
+    covered = defaultdict(set)  # (doc, sent) -> tok positions covered
+    for r in ents.itertuples(index=False):
+        key = (r.doc_id, int(r.sent_id))
+        s = sents.get(key)
+        text = str(r.text)
+        normal = r.normal if isinstance(r.normal, str) and r.normal.strip() else text
+        typ = str(r.type) if isinstance(r.type, str) else "MISC"
+        m = {"doc_id": r.doc_id, "sent_id": int(r.sent_id), "start_tok": int(r.start_tok),
+             "end_tok": int(r.end_tok), "start": int(r.start), "end": int(r.end), "text": text,
+             "type": typ, "normal": normal, "source": "ner"}
+        out.append(m)
+        if s is not None:
+            for t in range(int(r.start_tok), int(r.end_tok) + 1):
+                covered[key].add(t)
+    for m in (_fallback_entities(sents, no_ner) if no_ner else []):
+        out.append(m)
+        for t in range(m["start_tok"], m["end_tok"] + 1):
+            covered[(m["doc_id"], m["sent_id"])].add(t)
+    # names the recogniser missed: alias phrases and Latin names in Cyrillic text
+    for key, s in sents.items():
+        lang = s.lang
+        phrases = alias_index.phrases.get(lang, {})
+        cov = covered.get(key, set())
+        n = len(s)
+        i = 0
+        while i < n:
+            if s.tok_ids[i] in cov or s.is_punct(i):
+                i += 1
+                continue
+            hit = None
+            for L in range(min(alias_index.max_len, n - i), 0, -1):
+                toks = range(i, i + L)
+                if any(s.tok_ids[j] in cov for j in toks):
+                    continue
+                lem = tuple(s.lemma[j] for j in toks)
+                surf = tuple(s.text[j].lower().replace("ё", "е") for j in toks)
+                for cand in (lem, surf):
+                    h = phrases.get(cand)
+                    if h is None:
+                        continue
+                    actor, typ, kind, user, cap = h
+                    if cap and not s.text[i][:1].isupper():
+                        continue
+                    if kind == "description" and s.upos[i + L - 1] not in ("NOUN", "PROPN"):
+                        continue
+                    hit = (L, actor, typ, kind)
+                    break
+                if hit:
+                    break
+            if hit:
+                L, actor, typ, kind = hit
+                text = _span_text(ann, s, i, i + L - 1)
+                out.append({"doc_id": s.doc_id, "sent_id": s.sent_id, "start_tok": s.tok_ids[i],
+                            "end_tok": s.tok_ids[i + L - 1], "start": s.start[i], "end": s.end[i + L - 1],
+                            "text": text, "type": typ or alias_index.types.get(actor, "MISC"),
+                            "normal": actor if kind == "description" else text,
+                            "source": "description" if kind == "description" else "alias",
+                            "alias_actor": actor})
+                for j in range(i, i + L):
+                    cov.add(s.tok_ids[j])
+                i += L
+                continue
+            if lang in ("ru", "uk") and _LATIN_NAME.match(s.text[i]) and len(s.text[i]) > 1 and i > 0:
+                j = i
+                while j + 1 < n and s.tok_ids[j + 1] not in cov and _LATIN_CONT.match(s.text[j + 1]) \
+                        and s.start[j + 1] - s.end[j] <= 1:
+                    j += 1
+                while j > i and not _LATIN_NAME.match(s.text[j]):
+                    j -= 1
+                text = _span_text(ann, s, i, j)
+                out.append({"doc_id": s.doc_id, "sent_id": s.sent_id, "start_tok": s.tok_ids[i],
+                            "end_tok": s.tok_ids[j], "start": s.start[i], "end": s.end[j], "text": text,
+                            "type": "MISC", "normal": text, "source": "latin"})
+                for k in range(i, j + 1):
+                    cov.add(s.tok_ids[k])
+                i = j + 1
+                continue
+            i += 1
+        covered[key] = cov
+    return out
+
+
+_DOC_TEXT_CACHE: dict = {}
+
+
+def _span_text(ann, s, i, j) -> str:
+    parts = []
+    for k in range(i, j + 1):
+        if k > i and s.start[k] > s.end[k - 1]:
+            parts.append(" ")
+        parts.append(s.text[k])
+    return "".join(parts)
+
+
+# --- grouping -------------------------------------------------------------------
+
+class _UF:
+    def __init__(self, n):
+        self.p = list(range(n))
+
+    def find(self, x):
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            if ra < rb:
+                self.p[rb] = ra
+            else:
+                self.p[ra] = rb
+
+
+def _person_gender(m, sents) -> str | None:
+    s = sents.get((m["doc_id"], m["sent_id"]))
+    if s is not None:
+        try:
+            i = s.pos_of(m["end_tok"])
+        except ValueError:
+            i = None
+        if i is not None:
+            g = s.feats(i).get("Gender")
+            if g in ("Masc", "Fem"):
+                return g
+    p = parse_person(m["normal"])
+    w = (p.first[0] if p.first else p.surname).lower()
+    if re.search(r"(ова|ева|ина|ына|ая|ская|цкая|іна|ська|цька)$", p.surname.lower()):
+        return "Fem"
+    if re.search(r"(ов|ев|ин|ын|ский|цкий|ій|ий|ой)$", p.surname.lower()):
+        return "Masc"
+    if p.first and re.search(r"[ая]$", w) and w not in ("илья", "никита", "кузьма", "фома", "лука", "ілля", "микола"):
+        return "Fem"
+    return None
+
+
+def actors(ann, *, aliases=None, pronouns: bool = True) -> Actors:
+    """Group entity mentions into actors.
+
+    Parameters
+    ----------
+    ann : Annotated
+        The output of :func:`framing.annotate` (or ``Annotated.from_conllu``).
+    aliases : str, path, DataFrame or dict, optional
+        The user's alias table with columns ``alias`` and ``actor`` (a CSV or TSV
+        file, a DataFrame, or a dict alias → actor); optional ``type`` (PER,
+        LOC, ORG) and ``lang``.  Names add spellings (``Кремль`` → ``Россия``);
+        lower-case phrases are descriptions matched over lemmas
+        (``российский президент`` → ``Путин``).  It takes precedence over the
+        built-in tables.
+    pronouns : bool
+        Link subject pronouns (``он``, ``она``, ``він``, ``she``) to the nearest
+        preceding person of the same gender within two sentences.
+
+    Returns
+    -------
+    Actors
+        ``(mentions, table)`` with columns :data:`ACTOR_MENTION_COLUMNS` and
+        :data:`ACTOR_TABLE_COLUMNS`; see the module docstring.
+
+    References
+    ----------
+    Bagga, A., & Baldwin, B. (1998). Entity-based cross-document coreferencing
+    using the vector space model. *COLING-ACL 1998*.
+
+    Examples
+    --------
+    >>> import framing
+    >>> ann = framing.Annotated.from_conllu(
+    ...     "1\\tПутин\\tПутин\\tPROPN\\t_\\tCase=Nom\\t0\\troot\\t_\\tNER=B-PER")
+    >>> framing.actors(ann).mentions[["text", "actor", "link"]].values.tolist()
+    [['Путин', 'Путин', 'alias']]
+    """
+    check("actors", _SPEC, aliases=aliases, pronouns=pronouns)
+    user = _read_aliases(aliases)
+    index = _AliasIndex(user)
+    langs = doc_langs(ann)
+    outlets = doc_outlets(ann)
+    syntax = {lg: ann.has("syntax", lg) for lg in set(langs.values())}
+    sents = sentences_of(ann.tokens, langs, syntax)
+    ms = _collect(ann, index, sents, langs)
+    # clean
+    keep = []
+    for m in ms:
+        m["normal"] = clean_name(m["normal"]) or clean_name(m["text"])
+        if not m["normal"] or not any(ch.isalpha() for ch in m["normal"]):
+            continue
+        m["person"] = m["type"] == "PER"
+        m["key"] = _stem_key(m["normal"], m["person"]) or lower_key(m["normal"])
+        if m["source"] in ("alias", "description"):
+            m["alias"] = m.pop("alias_actor")
+        else:
+            m["alias"] = index.lookup(m["normal"], m["text"], person=m["person"])
+        keep.append(m)
+    ms = keep
+    order = {d: i for i, d in enumerate(ann.docs["doc_id"])}
+    ms.sort(key=lambda m: (order.get(m["doc_id"], 0), m["start"], -m["end"]))
+    if not ms:
+        return Actors(empty_mentions(), empty_table())
+    uf = _UF(len(ms))
+    # 1. same key (persons and others apart), 2. same alias actor
+    first = {}
+    for i, m in enumerate(ms):
+        for k in (("P" if m["person"] else "X", m["key"]), ("A", m["alias"]) if m["alias"] else None):
+            if k is None:
+                continue
+            if k in first:
+                uf.union(first[k], i)
+            else:
+                first[k] = i
+    # 3. within documents
+    by_doc = defaultdict(list)
+    for i, m in enumerate(ms):
+        by_doc[m["doc_id"]].append(i)
+    for d, idx in by_doc.items():
+        full = []   # (i, surname stem, first stems, initials)
+        for i in idx:
+            m = ms[i]
+            if m["person"] and m["source"] != "description":
+                p = parse_person(m["normal"])
+                m["_p"] = p
+                if p.first or p.initials:
+                    full.append((i, word_stem(p.surname), [word_stem(f) for f in p.first],
+                                 [f[0].lower() for f in p.first] + [x.lower() for x in p.initials]))
+        for i in idx:
+            m = ms[i]
+            if m["source"] == "description" or m["alias"]:
+                continue
+            words = m["normal"].split()
+            if m["person"]:
+                p = m["_p"]
+                if p.first:
+                    continue
+                sur = word_stem(p.surname)
+                inits = [x.lower() for x in p.initials]
+                cands = [f for f in full if f[1] == sur and (not inits or not f[3] or inits[0] == f[3][0])
+                         and f[0] != i]
+                if not cands and not inits and len(words) == 1:
+                    fn = [f for f in full if sur in f[2]]
+                    if len({uf.find(f[0]) for f in fn}) == 1:
+                        cands = fn
+                if cands:
+                    prev = [f for f in cands if ms[f[0]]["start"] < m["start"]]
+                    tgt = prev[-1] if prev else cands[0]
+                    uf.union(tgt[0], i)
+            else:
+                if is_acronym(m["normal"]):
+                    for j in idx:
+                        mj = ms[j]
+                        if j != i and not mj["person"] and len(mj["normal"].split()) > 1 \
+                                and acronym(mj["normal"]) == m["normal"].replace("-", "").upper():
+                            uf.union(j, i)
+                            break
+                elif len(words) == 1 and m["source"] == "ner":
+                    st = word_stem(words[0])
+                    cands = [f for f in full if f[1] == st]
+                    if len({uf.find(f[0]) for f in cands}) == 1:
+                        uf.union(cands[0][0], i)
+    # 4. across documents: bare surnames -> the one person cluster carrying them
+    clusters = defaultdict(list)
+    for i in range(len(ms)):
+        clusters[uf.find(i)].append(i)
+    sur_owner = defaultdict(Counter)
+    for root, idx in clusters.items():
+        for i in idx:
+            m = ms[i]
+            p = m.get("_p")
+            if p is not None and p.first:
+                sur_owner[word_stem(p.surname)][root] += 1
+    for root, idx in list(clusters.items()):
+        if any(ms[i].get("_p") is not None and ms[i]["_p"].first for i in idx):
+            continue
+        if any(ms[i]["alias"] for i in idx):
+            continue
+        m = ms[idx[0]]
+        if not m["person"] or m.get("_p") is None:
+            continue
+        owners = sur_owner.get(word_stem(m["_p"].surname))
+        if owners:
+            best, n_best = owners.most_common(1)[0]
+            if n_best >= 0.8 * sum(owners.values()):
+                uf.union(best, root)
+    clusters = defaultdict(list)
+    for i in range(len(ms)):
+        clusters[uf.find(i)].append(i)
+    labels = _labels(ms, clusters)
+    for root, idx in clusters.items():
+        for i in idx:
+            ms[i]["actor"] = labels[root]
+    _links(ms, clusters, labels)
+    if pronouns:
+        ms.extend(_pronouns(ms, sents, order))
+        ms.sort(key=lambda m: (order.get(m["doc_id"], 0), m["start"], -m["end"]))
+    df = pd.DataFrame(ms)
+    df["outlet"] = df["doc_id"].map(outlets).fillna("unknown")
+    df = df[ACTOR_MENTION_COLUMNS].reset_index(drop=True)
+    for c in ("sent_id", "start_tok", "end_tok", "start", "end"):
+        df[c] = df[c].astype("int64")
+    for c in ("doc_id", "outlet", "text", "type", "normal", "actor", "link"):
+        df[c] = df[c].astype(object)
+    return Actors(df, _table(df))
+
+
+def _labels(ms, clusters) -> dict:
+    raw = {}
+    surname = {}
+    for root, idx in clusters.items():
+        alias = Counter(ms[i]["alias"] for i in idx if ms[i]["alias"])
+        types = Counter(ms[i]["type"] for i in idx)
+        if alias:
+            raw[root] = alias.most_common(1)[0][0]
+            continue
+        person = types.get("PER", 0) >= max(types.values()) * 0.5 and types.get("PER", 0) > 0
+        if person:
+            fulls = Counter(ms[i]["normal"] for i in idx if ms[i].get("_p") is not None and ms[i]["_p"].first)
+            forms = fulls or Counter(ms[i]["normal"] for i in idx if ms[i]["source"] != "description")
+            best = _most_common(forms, ms, idx)
+            p = parse_person(best)
+            raw[root] = best
+            surname[root] = p.surname if p.first else None
+        else:
+            forms = Counter(ms[i]["normal"] for i in idx if ms[i]["source"] != "description")
+            nonacr = Counter({k: v for k, v in forms.items() if not is_acronym(k)})
+            raw[root] = _most_common(nonacr or forms, ms, idx)
+    used = Counter(raw.values())
+    sur_count = Counter(s for s in surname.values() if s)
+    out = {}
+    for root, lab in raw.items():
+        s = surname.get(root)
+        if s and sur_count[s] == 1 and used.get(s, 0) == 0:
+            out[root] = s
+        else:
+            out[root] = lab
+    # disambiguate equal labels of different clusters
+    seen = Counter()
+    for root in sorted(out, key=lambda r: -len(clusters[r])):
+        lab = out[root]
+        seen[lab] += 1
+        if seen[lab] > 1:
+            out[root] = f"{lab} ({seen[lab]})"
+    return out
+
+
+def _most_common(counter: Counter, ms, idx) -> str:
+    # ties: prefer Cyrillic Russian-looking forms, then the first seen
+    firsts = {}
+    for i in idx:
+        firsts.setdefault(ms[i]["normal"], i)
+    return max(counter, key=lambda k: (counter[k], is_cyrillic(k), -firsts.get(k, 0)))
+
+
+def _links(ms, clusters, labels):
+    for root, idx in clusters.items():
+        lab = labels[root]
+        lab_person = any(ms[i]["person"] for i in idx)
+        lab_key = _stem_key(lab, lab_person)
+        lab_script = guess_script_lang(lab)
+        lab_sur = word_stem(parse_person(lab).surname) if lab_person else None
+        for i in idx:
+            m = ms[i]
+            if m["source"] == "description":
+                m["link"] = "description"
+                continue
+            same_script = (guess_script_lang(m["normal"]) == lab_script) or \
+                (is_cyrillic(m["normal"]) and is_cyrillic(lab) and guess_script_lang(m["normal"]) != "uk")
+            if m["alias"] and (lower_key(m["normal"]) != lower_key(lab) or m["source"] == "alias"):
+                m["link"] = "alias" if not (m["key"] == lab_key and same_script) else "normal"
+            elif m["key"] == lab_key:
+                m["link"] = "normal" if same_script else "translit"
+            elif m["person"] and lab_sur and m.get("_p") is not None and word_stem(m["_p"].surname) == lab_sur:
+                m["link"] = "name" if same_script else "translit"
+            else:
+                m["link"] = "name"
+
+
+def _pronouns(ms, sents, order) -> list:
+    out = []
+    persons = defaultdict(list)
+    for m in ms:
+        if m["person"]:
+            persons[m["doc_id"]].append(m)
+    if not persons:
+        return out
+    genders = {}
+    for key, s in sents.items():
+        cands = persons.get(s.doc_id)
+        if not cands:
+            continue
+        prons = PRONOUNS.get(s.lang, {})
+        for i in range(len(s)):
+            lem = s.lemma[i]
+            if lem not in prons or s.upos[i] not in ("PRON", "DET", "_"):
+                continue
+            f = s.feats(i)
+            if f.get("Case", "Nom") != "Nom":
+                continue
+            gender = prons[lem][0]
+            best = None
+            for m in cands:
+                if m["start"] >= s.start[i] or m["sent_id"] < s.sent_id - 2:
+                    continue
+                mid = id(m)
+                if mid not in genders:
+                    genders[mid] = _person_gender(m, sents)
+                if genders[mid] not in (None, gender):
+                    continue
+                if best is None or m["start"] > best["start"]:
+                    best = m
+            if best is None:
+                continue
+            out.append({"doc_id": s.doc_id, "sent_id": s.sent_id, "start_tok": s.tok_ids[i],
+                        "end_tok": s.tok_ids[i], "start": s.start[i], "end": s.end[i], "text": s.text[i],
+                        "type": "PER", "normal": lem, "actor": best["actor"], "link": "pronoun",
+                        "source": "pronoun", "person": True})
+    return out
+
+
+def _table(df: pd.DataFrame) -> pd.DataFrame:
+    if df.empty:
+        return empty_table()
+    rows = []
+    for actor, g in df.groupby("actor", sort=False):
+        named = g[g["link"] != "pronoun"]
+        types = named["type"].value_counts()
+        variants = list(dict.fromkeys([*named["normal"].tolist(), *named["text"].tolist()]))
+        rows.append({"actor": actor, "type": types.index[0] if len(types) else "PER",
+                     "variants": variants, "n_mentions": int(len(g)), "n_docs": int(g["doc_id"].nunique()),
+                     "outlets": sorted(g["outlet"].astype(str).unique().tolist())})
+    t = pd.DataFrame(rows, columns=ACTOR_TABLE_COLUMNS)
+    t = t.sort_values(["n_mentions", "actor"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return t
+
+
+# --- linking strings to actors ------------------------------------------------
+
+_INDEX_CACHE: dict = {}
+
+
+def _index_of(result: Actors):
+    m = result.mentions
+    key = id(m)
+    hit = _INDEX_CACHE.get(key)
+    if hit is not None and hit[0] is m:
+        return hit[1]
+    exact = defaultdict(Counter)
+    stem = defaultdict(Counter)
+    sur = defaultdict(Counter)
+    per_doc = defaultdict(set)
+    for d, text, normal, typ, actor, link in zip(m["doc_id"], m["text"], m["normal"], m["type"], m["actor"],
+                                                 m["link"]):
+        if link == "pronoun":
+            continue
+        per_doc[d].add(actor)
+        person = typ == "PER"
+        for t in (text, normal, actor):
+            exact[lower_key(t)][actor] += 1
+            stem[_stem_key(t, person)][actor] += 1
+        if person:
+            sur[word_stem(parse_person(normal).surname)][actor] += 1
+    idx = (exact, stem, sur, per_doc)
+    if len(_INDEX_CACHE) > 16:
+        _INDEX_CACHE.clear()
+    _INDEX_CACHE[key] = (m, idx)
+    return idx
+
+
+def link_actor(text_or_normal: str, actors_result: Actors, *, doc_id=None) -> str | None:
+    """The actor of ``actors_result`` that a name string refers to, or None.
+
+    Parameters
+    ----------
+    text_or_normal : str
+        A name as written or in dictionary form (``"Пескова"``, ``"Дмитрий
+        Песков"``, ``"Пєсков"``, ``"пресс-секретарь Кремля Дмитрий Песков"``).
+    actors_result : Actors
+        The result of :func:`actors` on the same annotation.
+    doc_id : str, optional
+        Prefer actors mentioned in this document.
+
+    Returns
+    -------
+    str or None
+
+    Examples
+    --------
+    >>> import framing
+    >>> ann = framing.Annotated.from_conllu(
+    ...     "1\\tПутин\\tПутин\\tPROPN\\t_\\tCase=Nom\\t0\\troot\\t_\\tNER=B-PER")
+    >>> link_actor("Путина", framing.actors(ann))
+    'Путин'
+    """
+    if not isinstance(text_or_normal, str) or not text_or_normal.strip():
+        return None
+    exact, stem, sur, per_doc = _index_of(actors_result)
+    local = per_doc.get(doc_id, set()) if doc_id is not None else set()
+
+    def pick(counter):
+        if not counter:
+            return None
+        if local:
+            loc = {a: n for a, n in counter.items() if a in local}
+            if loc:
+                return max(loc, key=lambda a: (loc[a], a))
+        if len(counter) == 1:
+            return next(iter(counter))
+        (a, n1), (_, n2) = counter.most_common(2)
+        return a if n1 >= 2 * n2 else None
+
+    t = text_or_normal
+    for cand in (exact.get(lower_key(t)), stem.get(_stem_key(t, False)), stem.get(_stem_key(t, True))):
+        a = pick(cand)
+        if a:
+            return a
+    # the longest capitalised run (drops titles: "пресс-секретарь Кремля Дмитрий Песков")
+    words = clean_name(t).split()
+    if len(words) > 1:
+        caps = []
+        for w in reversed(words):
+            if w[:1].isupper():
+                caps.insert(0, w)
+            elif caps:
+                break
+        if caps and len(caps) < len(words):
+            a = link_actor(" ".join(caps), actors_result, doc_id=doc_id)
+            if a:
+                return a
+    if words:
+        a = pick(sur.get(word_stem(parse_person(t).surname)))
+        if a:
+            return a
+    alias = _builtin_alias(t)
+    if alias and alias in exact.get(lower_key(alias), {}):
+        return alias
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _builtin_index() -> _AliasIndex:
+    return _AliasIndex(None)
+
+
+def _builtin_alias(text: str) -> str | None:
+    return _builtin_index().lookup(text) or _builtin_index().lookup(text, person=True)

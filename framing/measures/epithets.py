@@ -1,0 +1,818 @@
+"""Epithets: the descriptors an outlet attaches to actors, and evaluative nominations.
+
+:func:`epithets` returns one row per descriptor (columns :data:`EPITHET_COLUMNS`):
+``doc_id``, ``outlet``, ``sent_id``, ``actor``, ``mention`` (the actor's
+mention, or the nomination phrase), ``epithet`` (surface), ``epithet_lemma``,
+``kind``, ``polarity`` (lexicon score in [-1, 1], NaN when no word of the
+epithet is in the lexicon), ``evaluative`` (bool), ``start``, ``end``
+(character offsets of the epithet).
+
+Kinds
+-----
+``adjective``        an adjective or participle (phrase) agreeing with the name
+                     (``нелегитимный Путин``, ``назначенный Киевом глава``);
+``title``            a title or apposition with its complements (``глава КНДР``,
+                     ``генсек НАТО``, ``Путин, президент России,``);
+``genitive``         an evaluative genitive complement of the title
+                     (``президент страны-агрессора``);
+``compound``         a hyphenated compound used as title (``страна-агрессор
+                     Россия``, ``экс-комик Зеленский``);
+``relative_clause``  ``которого разыскивает Международный уголовный суд``;
+``predicate``        a predicate nominal (``X — диктатор``, ``X является
+                     диктатором``, ``назвал X диктатором``);
+``description``      a description standing for an actor, linked by the user's
+                     alias table or by context: the same title given to one
+                     actor earlier in the document (``российский президент``)
+                     or, for a sentence subject, the nearest preceding person;
+``nomination``       an evaluative label for a group or person without a name
+                     (``бандеровцы``, ``оккупанты``, ``киевский режим``,
+                     ``марионеточный избирком``, a person noun in scare
+                     quotes ``«освободители»``), linked to an actor by a
+                     relational adjective (``украинские нацисты`` → Украина),
+                     a following name in the genitive (``режим Кима``) or the
+                     lexicon's hint, otherwise kept as a group actor named by
+                     the label's plural (``бандеровцы``).
+
+Method
+------
+With a dependency parse (UD), descriptors are the ``amod``/``acl`` dependents
+of the name and of its titles, the noun the name is an ``appos``/``flat``
+dependent of (and its ``appos`` dependents), ``nmod`` genitives of titles,
+``acl:relcl`` clauses and copular heads.  Without a parse, and as a backup
+for parser errors, agreement patterns over lemmas and UD features find the
+same: adjectives agreeing with the name in case, number and gender, a title
+noun of the titles lexicon agreeing in case (with genitive complements in
+between), ``, который …`` agreeing in gender and number, ``X — NP``.  The
+descriptor inventory follows the analysis of naming and nomination in
+critical discourse studies (Reisigl & Wodak 2001, "referential and
+predicational strategies") and the attributive / appositive / predicative
+positions of Russian grammar (Русская грамматика 1980, §§ 1560–1600).
+
+References
+----------
+Reisigl, M., & Wodak, R. (2001). *Discourse and Discrimination: Rhetorics of
+Racism and Antisemitism*. Routledge, ch. 2.
+Шведова, Н. Ю. (ред.) (1980). *Русская грамматика*, т. 2. Москва: Наука.
+de Marneffe, M.-C., et al. (2021). Universal Dependencies. *Computational
+Linguistics* 47(2), 255–308.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+
+import pandas as pd
+
+from .._options import InstanceOf, OneOf, check
+from ._names import (QUOTES, agree, all_builtin_aliases, doc_langs, doc_outlets, lower_key, nominations,
+                     polarity_table, sentences_of, split_patterns, titles, wildcard_polarity)
+
+__all__ = ["epithets", "EPITHET_COLUMNS", "EPITHET_KINDS"]
+
+EPITHET_COLUMNS = ["doc_id", "outlet", "sent_id", "actor", "mention", "epithet", "epithet_lemma", "kind",
+                   "polarity", "evaluative", "start", "end"]
+EPITHET_KINDS = ("adjective", "title", "genitive", "compound", "relative_clause", "predicate", "description",
+                 "nomination")
+
+#: |polarity| from which an epithet counts as evaluative
+EVALUATIVE_THRESHOLD = 0.3
+
+_SPEC = {
+    "actors": [OneOf(None), InstanceOf(tuple)],
+    "lexicon": [InstanceOf(str, pd.DataFrame), InstanceOf(object)],
+}
+
+_RELATIVE = {"ru": {"который", "чей"}, "uk": {"який", "котрий", "чий"}, "en": {"who", "whom", "whose", "which"}}
+_COPULA_VERBS = {"являться", "становиться", "стать", "оставаться", "остаться", "бути", "являтися", "ставати",
+                 "стати", "залишатися"}
+_NAMING_VERBS = {"назвать", "называть", "обозвать", "обзывать", "объявить", "объявлять", "считать", "признать",
+                 "признавать", "назвати", "називати", "оголосити", "оголошувати", "вважати", "визнати", "визнавати"}
+_DASHES = {"—", "–", "-", "―"}
+_OPEN_Q = "«“„\"'‘"
+_CLOSE_Q = "»”\"'’“"
+# nouns that stand for an actor only with a modifier naming it ("западные кураторы", "режим Кима")
+_CONTEXT_NOUNS = {
+    "ru": {"куратор", "покровитель", "хозяин", "спонсор", "режим", "формирование", "хакер", "власть", "власти",
+           "пропагандист", "марионетка", "прислужник", "сателлит", "вассал", "наемник", "боевик", "клика"},
+    "uk": {"куратор", "покровитель", "господар", "спонсор", "режим", "формування", "хакер", "влада",
+           "пропагандист", "маріонетка", "сателіт", "васал", "найманець", "бойовик"},
+    "en": {"handler", "patron", "master", "sponsor", "regime", "hacker", "authorities", "propagandist",
+           "satellite", "vassal", "proxy", "proxies"},
+}
+# animate or institutional heads that an evaluative adjective turns into a nomination
+_INSTITUTIONS = {"власть", "власти", "режим", "правительство", "избирком", "суд", "армия", "войско", "фемида",
+                 "государство", "страна", "сми", "пресса", "администрация", "парламент", "дума", "рада",
+                 "влада", "уряд", "держава", "країна", "армія", "військо", "government", "regime", "army",
+                 "state", "country", "media", "press", "administration", "court"}
+# hints: a nomination's usual referent when nothing in the sentence names it
+_HINTS = {
+    "страна-агрессор": "Россия", "государство-агрессор": "Россия", "страна-террорист": "Россия",
+    "государство-террорист": "Россия", "держава-агресор": "Россия", "країна-агресор": "Россия",
+    "держава-терорист": "Россия", "країна-терорист": "Россия", "рашист": "Россия", "рашистка": "Россия",
+    "бандеровец": "Украина", "укронацист": "Украина", "укрофашист": "Украина",
+    "евробюрократ": "ЕС", "оккупант": "российская армия", "окупант": "российская армия",
+    "захватчик": "российская армия", "загарбник": "российская армия", "орк": "российская армия",
+}
+
+
+def _empty() -> pd.DataFrame:
+    dt = {"sent_id": "int64", "start": "int64", "end": "int64", "polarity": "float64", "evaluative": "bool"}
+    return pd.DataFrame({c: pd.Series(dtype=dt.get(c, "object")) for c in EPITHET_COLUMNS})
+
+
+class _Lex:
+    """Polarity, titles, nominations and relational adjectives of one language."""
+
+    def __init__(self, lexicon, lang):
+        table = polarity_table(lexicon, lang)
+        self.exact, self.patterns = split_patterns(table)
+        self.titles = titles(lang)
+        noms = nominations(lang)
+        self.nom_exact = {k: v for k, v in noms.items() if "*" not in k}
+        self.nom_patterns = [(k, v) for k, v in noms.items() if "*" in k]
+        self.context = _CONTEXT_NOUNS.get(lang, set())
+        self.relational = {}
+        for r in all_builtin_aliases():
+            if r.get("kind") == "adjective":
+                self.relational.setdefault(lower_key(r["alias"]), r["actor"])
+        self.lang = lang
+
+    def polarity(self, lemma):
+        return wildcard_polarity(lemma, self.exact, self.patterns)
+
+    def nomination(self, lemma):
+        """(polarity, group) of a nomination lemma, or None."""
+        k = lower_key(lemma)
+        if k in self.nom_exact:
+            return self.nom_exact[k]
+        for pat, v in self.nom_patterns:
+            if (pat.startswith("*") and k.endswith(pat[1:]) and len(k) > len(pat) + 1) or \
+                    (pat.endswith("*") and k.startswith(pat[:-1]) and len(k) > len(pat) + 1):
+                return (v[0], k)
+        if "-" in k:
+            parts = [p for p in k.split("-") if p]
+            if len(parts) == 2 and parts[1] in self.nom_exact and parts[0] not in ("экс", "екс", "ex"):
+                return (self.nom_exact[parts[1]][0], k)
+        return None
+
+    def is_title(self, lemma):
+        k = lower_key(lemma)
+        if k in self.titles:
+            return True
+        if "-" in k:
+            head, _, tail = k.partition("-")
+            return head in ("экс", "екс", "вице", "віце", "ex", "vice") and tail in self.titles
+        return False
+
+
+def _is_noun(s, i):
+    return s.upos[i] == "NOUN" or (s.upos[i] == "PROPN" and s.lemma[i][:1].islower())
+
+
+def _is_adj(s, i):
+    if s.upos[i] == "ADJ":
+        return True
+    f = s.feats(i)
+    return s.upos[i] in ("VERB", "AUX") and f.get("VerbForm") == "Part" and "Case" in f
+
+
+def epithets(ann, *, actors=None, lexicon="default") -> pd.DataFrame:
+    """Descriptors attached to actors, and evaluative nominations.
+
+    Parameters
+    ----------
+    ann : Annotated
+    actors : Actors, optional
+        The result of :func:`framing.actors` (computed with default options
+        when not given).
+    lexicon : str, path or DataFrame
+        Polarity lexicon with columns ``lemma`` and ``polarity``:
+        ``"default"`` (the built-in ``evaluative``, ``nominations`` and
+        ``titles`` lists of each document's language), a built-in name, a path,
+        or a DataFrame such as :func:`framing.lexicons.readers.read_rusentilex`
+        returns.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`EPITHET_COLUMNS`, one row per descriptor, in document
+        order.
+
+    References
+    ----------
+    Reisigl, M., & Wodak, R. (2001). *Discourse and Discrimination*. Routledge.
+
+    Examples
+    --------
+    >>> import framing
+    >>> ann = framing.Annotated.from_conllu(
+    ...     "1\\tнелегитимный\\tнелегитимный\\tADJ\\t_\\tCase=Nom|Gender=Masc|Number=Sing\\t2\\tamod\\t_\\t_\\n"
+    ...     "2\\tПутин\\tПутин\\tPROPN\\t_\\tCase=Nom|Gender=Masc|Number=Sing\\t0\\troot\\t_\\tNER=B-PER")
+    >>> framing.epithets(ann)[["actor", "epithet", "kind", "evaluative"]].values.tolist()
+    [['Путин', 'нелегитимный', 'adjective', True]]
+    """
+    check("epithets", _SPEC, actors=actors, lexicon=lexicon)
+    if actors is None:
+        from .actors import actors as _actors
+        actors = _actors(ann)
+    langs = doc_langs(ann)
+    outlets = doc_outlets(ann)
+    syntax = {lg: ann.has("syntax", lg) for lg in set(langs.values())}
+    sents = sentences_of(ann.tokens, langs, syntax)
+    if not sents:
+        return _empty()
+    lexes = {}
+    mentions = actors.mentions
+    by_sent = defaultdict(list)
+    for m in mentions.to_dict("records"):
+        by_sent[(m["doc_id"], int(m["sent_id"]))].append(m)
+    rows = []
+    doc_state = {}
+    order = {d: i for i, d in enumerate(ann.docs["doc_id"])}
+    for key in sorted(sents, key=lambda k: (order.get(k[0], 0), k[1])):
+        s = sents[key]
+        lang = s.lang
+        if lang not in lexes:
+            lexes[lang] = _Lex(lexicon, lang)
+        st = doc_state.setdefault(s.doc_id, {"titles": defaultdict(set), "persons": [],
+                                             "context": defaultdict(set)})
+        rows.extend(_sentence(s, by_sent.get(key, []), lexes[lang], st))
+    if not rows:
+        return _empty()
+    df = pd.DataFrame(rows)
+    df["outlet"] = df["doc_id"].map(outlets).fillna("unknown")
+    df["evaluative"] = [(k == "nomination") or (p == p and abs(p) >= EVALUATIVE_THRESHOLD)
+                        for k, p in zip(df["kind"], df["polarity"])]
+    df["_o"] = df["doc_id"].map(order)
+    df = df.sort_values(["_o", "sent_id", "start", "end", "actor"], kind="stable")
+    df = df.drop_duplicates(["doc_id", "actor", "start", "end", "kind"])
+    df = df[EPITHET_COLUMNS].reset_index(drop=True)
+    df["polarity"] = df["polarity"].astype("float64")
+    df["evaluative"] = df["evaluative"].astype(bool)
+    for c in ("sent_id", "start", "end"):
+        df[c] = df[c].astype("int64")
+    for c in ("doc_id", "outlet", "actor", "mention", "epithet", "epithet_lemma", "kind"):
+        df[c] = df[c].astype(object)
+    return df
+
+
+# --- one sentence ---------------------------------------------------------------
+
+def _span_text(s, toks):
+    toks = sorted(toks)
+    out = []
+    for a, k in enumerate(toks):
+        if a and s.start[k] > s.end[toks[a - 1]]:
+            out.append(" ")
+        out.append(s.text[k])
+    return "".join(out)
+
+
+def _trim(s, toks):
+    toks = sorted(set(toks))
+    while toks and (s.is_punct(toks[0]) and s.text[toks[0]] not in _OPEN_Q or s.upos[toks[0]] in ("CCONJ",)):
+        toks = toks[1:]
+    while toks and (s.is_punct(toks[-1]) and s.text[toks[-1]] not in _CLOSE_Q or s.upos[toks[-1]] == "CCONJ"):
+        toks = toks[:-1]
+    # keep quotes only when both are in
+    if toks and s.text[toks[0]] in _OPEN_Q and not any(s.text[t] in _CLOSE_Q for t in toks[1:]):
+        toks = toks[1:]
+    if toks and s.text[toks[-1]] in _CLOSE_Q and not any(s.text[t] in _OPEN_Q for t in toks[:-1]):
+        toks = toks[:-1]
+    return toks
+
+
+def _contiguous(toks):
+    """The contiguous run of ``toks`` (sorted) around its first element."""
+    toks = sorted(toks)
+    run = toks[:1]
+    for t in toks[1:]:
+        if t == run[-1] + 1:
+            run.append(t)
+        else:
+            break
+    return run
+
+
+def _polarity(s, toks, lex, skip=()):
+    best = None
+    for t in toks:
+        if t in skip or s.is_punct(t) or s.upos[t] in ("ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "PUNCT",
+                                                         "NUM", "AUX"):
+            continue
+        p = lex.polarity(s.lemma[t])
+        if p is None:
+            continue
+        if best is None or abs(p) > abs(best):
+            best = p
+    return float("nan") if best is None else float(best)
+
+
+def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None):
+    toks = _trim(s, toks)
+    if not toks:
+        return None
+    if lemma is None:
+        lemma = " ".join(s.lemma[t] for t in toks if not s.is_punct(t))
+    return {"doc_id": s.doc_id, "sent_id": s.sent_id, "actor": actor or m["actor"],
+            "mention": mention if mention is not None else m["text"], "epithet": _span_text(s, toks),
+            "epithet_lemma": lemma, "kind": kind, "polarity": _polarity(s, toks, lex, skip),
+            "start": s.start[toks[0]], "end": s.end[toks[-1]], "_toks": toks}
+
+
+def _span_positions(s, m):
+    try:
+        a = s.tok_ids.index(int(m["start_tok"]))
+        b = s.tok_ids.index(int(m["end_tok"]))
+    except ValueError:
+        return None
+    return list(range(a, b + 1))
+
+
+def _head_of(s, span):
+    if s.has_syntax:
+        inside = set(span)
+        for i in span:
+            if s.head[i] not in inside:
+                return i
+    return span[-1]
+
+
+def _sentence(s, ms, lex, st):
+    rows = []
+    used = set()        # token positions consumed by a descriptor of a named mention
+    ent_tok = {}        # token position -> mention
+    named = []
+    for m in ms:
+        span = _span_positions(s, m)
+        if span is None:
+            continue
+        m = dict(m, _span=span)
+        for t in span:
+            ent_tok[t] = m
+        if m["link"] not in ("pronoun", "description"):
+            named.append(m)
+        elif m["link"] == "description":
+            r = _row(s, m, span, "description", lex, actor=m["actor"])
+            if r:
+                rows.append(r)
+                used.update(span)
+    for m in named:
+        rows.extend(_named(s, m, lex, ent_tok, used, st))
+    for r in rows:
+        used.update(r.get("_toks", []))
+    rows.extend(_descriptions(s, lex, ent_tok, used, st))
+    rows.extend(_nominations(s, lex, ent_tok, used))
+    for r in rows:
+        used.update(r.pop("_toks", []))
+    for m in named:
+        if m["type"] == "PER":
+            st["persons"].append((s.sent_id, m["_span"][0], m["actor"], _gender(s, m["_span"])))
+    return rows
+
+
+def _gender(s, span):
+    for i in reversed(span):
+        g = s.feats(i).get("Gender")
+        if g:
+            return g
+    return None
+
+
+def _title_lemma(s, t, lex):
+    """The title's lemma, with a preceding adjective when the pair is a title
+    (``официальный представитель``, ``генеральный секретарь``)."""
+    if t > 0 and _is_adj(s, t - 1) and lex.is_title(f"{s.lemma[t - 1]} {s.lemma[t]}"):
+        return f"{s.lemma[t - 1]} {s.lemma[t]}"
+    return s.lemma[t]
+
+
+def _named(s, m, lex, ent_tok, used, st):
+    span = m["_span"]
+    h = _head_of(s, span)
+    inside = set(span)
+    out = []
+    seen_heads = set()
+    hf = s.feats(h)
+
+    def add(r, head):
+        if r and head not in seen_heads:
+            seen_heads.add(head)
+            out.append(r)
+
+    title_nodes = []   # (title token, kind, phrase tokens)
+    # --- syntax ----------------------------------------------------------
+    if s.has_syntax:
+        p = s.head[h]
+        if s.deprel[h] in ("appos", "flat", "flat:name") and p >= 0 and p not in inside \
+                and p not in ent_tok and _is_noun(s, p) and p < span[0]:
+            title_nodes.append(p)
+            # a chain of appositions: "Российский чиновник, глава округа X"
+            q = s.head[p]
+            if s.deprel[p] == "appos" and q >= 0 and q < p and q not in ent_tok and _is_noun(s, q):
+                title_nodes.append(q)
+        for c in s.children(h):
+            if s.deprel[c] == "appos" and c not in inside and c not in ent_tok and _is_noun(s, c):
+                title_nodes.append(c)
+    # --- patterns: the title right before the name --------------------------------
+    pt = _left_title(s, span, h, lex, ent_tok)
+    if pt is not None and pt not in title_nodes:
+        title_nodes.append(pt)
+    pt = _right_apposition(s, span, h, lex, ent_tok) if m["type"] == "PER" else None
+    if pt is not None and pt not in title_nodes:
+        title_nodes.append(pt)
+    if m["type"] != "PER":
+        # offices are persons': other actors take only labels ("страна-агрессор Россия")
+        title_nodes = [t for t in title_nodes if lex.nomination(s.lemma[t]) is not None or
+                       ("-" in s.lemma[t] and lex.polarity(s.lemma[t]) is not None)]
+    for t in title_nodes:
+        if t in used:
+            continue
+        phrase = _title_phrase(s, t, span, ent_tok)
+        if not phrase:
+            continue
+        # evaluative adjectives at the left edge become rows of their own
+        while phrase and _is_adj(s, phrase[0]) and phrase[0] != t and \
+                (lex.polarity(s.lemma[phrase[0]]) or 0) and abs(lex.polarity(s.lemma[phrase[0]])) >= EVALUATIVE_THRESHOLD:
+            a = phrase.pop(0)
+            add(_row(s, m, [a], "adjective", lex), a)
+        tl = _title_lemma(s, t, lex)
+        kind = "title"
+        if "-" in s.lemma[t] and not lex.is_title(s.lemma[t]):
+            kind = "compound"
+        is_known = lex.is_title(tl) or lex.is_title(s.lemma[t]) or lex.nomination(s.lemma[t]) is not None \
+            or (lex.polarity(s.lemma[t]) is not None)
+        if not is_known and not s.has_syntax:
+            continue
+        if not is_known and s.feats(t).get("Animacy") == "Inan" and kind != "compound":
+            continue
+        add(_row(s, m, phrase, kind, lex, lemma=tl), t)
+        st["titles"][lower_key(s.lemma[t])].add(m["actor"])
+        for x in phrase:
+            if x in ent_tok and ent_tok[x]["actor"] != m["actor"]:
+                st["context"][m["actor"]].add(ent_tok[x]["actor"])
+            rel = lex.relational.get(lower_key(s.lemma[x]))
+            if rel:
+                st["context"][m["actor"]].add(rel)
+        # evaluative genitive complements of the title
+        for g in phrase:
+            if g != t and _is_noun(s, g) and s.feats(g).get("Case") == "Gen" and g not in ent_tok:
+                pol = lex.polarity(s.lemma[g])
+                if pol is not None and abs(pol) >= EVALUATIVE_THRESHOLD:
+                    gtoks = _np_left(s, g, ent_tok) + [g]
+                    add(_row(s, m, gtoks, "genitive", lex, lemma=s.lemma[g]), ("gen", g))
+    # --- adjectives and participles on the name ----------------------------------
+    adjs = []
+    if s.has_syntax:
+        for c in s.children(h):
+            if c not in inside and s.deprel[c] in ("amod", "acl") and _is_adj(s, c):
+                adjs.append(c)
+    i = span[0] - 1
+    while i >= 0 and _is_adj(s, i) and i not in ent_tok and agree(s.feats(i), hf) and not title_nodes:
+        if i not in adjs:
+            adjs.append(i)
+        i -= 1
+    for a in adjs:
+        if a in used:
+            continue
+        toks = [a]
+        if s.has_syntax and (s.feats(a).get("VerbForm") == "Part" or s.deprel[a] == "acl"):
+            toks = [t for t in s.subtree(a) if t not in inside]
+            toks = _contiguous(toks) if toks and toks[0] == a else [a] + [t for t in toks if t > a]
+            toks = _contiguous(sorted(toks))
+        add(_row(s, m, toks, "adjective", lex, lemma=s.lemma[a]), a)
+    # --- relative clauses -------------------------------------------------------
+    rel_done = False
+    anchors = [h] + title_nodes
+    if s.has_syntax:
+        for a in anchors:
+            for c in s.children(a):
+                if s.deprel[c] == "acl:relcl" and c not in used:
+                    toks = [t for t in s.subtree(c) if t not in inside]
+                    add(_row(s, m, toks, "relative_clause", lex, lemma=s.lemma[c]), ("rel", c))
+                    rel_done = True
+    if not rel_done:
+        toks = _right_relative(s, span, h, title_nodes, ent_tok)
+        if toks:
+            verb = next((t for t in toks if s.upos[t] == "VERB"), toks[0])
+            add(_row(s, m, toks, "relative_clause", lex, lemma=s.lemma[verb]), ("rel", toks[0]))
+    # --- predicates -------------------------------------------------------------
+    pred = _predicate(s, span, h, inside, ent_tok)
+    if pred:
+        toks, head = pred
+        add(_row(s, m, toks, "predicate", lex, lemma=s.lemma[head]), ("pred", head))
+    return out
+
+
+def _np_left(s, g, ent_tok):
+    """Agreeing adjectives right before a noun."""
+    out = []
+    i = g - 1
+    while i >= 0 and _is_adj(s, i) and i not in ent_tok and agree(s.feats(i), s.feats(g)):
+        out.insert(0, i)
+        i -= 1
+    return out
+
+
+def _left_title(s, span, h, lex, ent_tok):
+    """A title noun before the name, possibly with genitive complements between
+    (``президент страны-агрессора РФ Владимир Путин``)."""
+    hf = s.feats(h)
+    i = span[0] - 1
+    steps = 0
+    while i >= 0 and steps < 8:
+        steps += 1
+        if s.is_punct(i):
+            return None
+        f = s.feats(i)
+        if _is_noun(s, i) and i not in ent_tok:
+            known = lex.is_title(s.lemma[i]) or lex.nomination(s.lemma[i]) is not None or \
+                (lex.polarity(s.lemma[i]) is not None and f.get("Animacy") == "Anim") or \
+                ("-" in s.lemma[i] and lex.polarity(s.lemma[i]) is not None)
+            if known and (agree(f, hf, ("Case",)) or s.lang == "en"):
+                return i
+            if f.get("Case") == "Gen" or s.lang == "en":
+                i -= 1
+                continue
+            return None
+        if i in ent_tok or (s.upos[i] == "PROPN") or _is_adj(s, i) or s.upos[i] == "DET":
+            i -= 1
+            continue
+        if s.lang == "en" and s.upos[i] in ("NOUN",):
+            i -= 1
+            continue
+        return None
+    return None
+
+
+def _right_apposition(s, span, h, lex, ent_tok):
+    """``Путин, президент России,``: a title noun after a comma, agreeing in case."""
+    j = span[-1] + 1
+    if j + 1 < len(s) and s.text[j] == ",":
+        k = j + 1
+        while k < len(s) and _is_adj(s, k) and k not in ent_tok:
+            k += 1
+        if k < len(s) and _is_noun(s, k) and k not in ent_tok and (lex.is_title(s.lemma[k]) or
+                                                                  lex.nomination(s.lemma[k]) is not None) \
+                and agree(s.feats(k), s.feats(h), ("Case",)):
+            return k
+    return None
+
+
+def _title_phrase(s, t, span, ent_tok):
+    """Tokens of a title's phrase: the title, its adjectives and complements,
+    without the name itself and without relative clauses."""
+    inside = set(span)
+    if s.has_syntax:
+        toks = set()
+        stack = [t]
+        while stack:
+            j = stack.pop()
+            if j in inside:
+                continue
+            toks.add(j)
+            for c in s.children(j):
+                if c in inside or s.deprel[c] in ("acl:relcl", "punct", "conj", "cc", "parataxis", "appos"):
+                    if s.deprel[c] == "appos" and c not in inside and c in ent_tok and j != t:
+                        stack.append(c)
+                    continue
+                stack.append(c)
+        # left adjectives of the title the parser may have attached elsewhere
+        toks |= set(_np_left(s, t, ent_tok))
+        toks = sorted(toks)
+        if t < span[0]:
+            toks = [x for x in toks if x < span[0]]
+        # contiguous run that contains t
+        run = [t]
+        x = t - 1
+        while x in toks:
+            run.insert(0, x)
+            x -= 1
+        x = t + 1
+        while x in toks:
+            run.append(x)
+            x += 1
+        return run
+    # patterns: from the first agreeing adjective before the title to the name
+    left = _np_left(s, t, ent_tok)
+    if t < span[0]:
+        return left + list(range(t, span[0]))
+    end = t
+    while end + 1 < len(s) and not s.is_punct(end + 1) and end + 1 - t < 8 and (
+            s.feats(end + 1).get("Case") == "Gen" or end + 1 in ent_tok or _is_adj(s, end + 1)):
+        end += 1
+    return left + list(range(t, end + 1))
+
+
+def _right_relative(s, span, h, title_nodes, ent_tok):
+    """``X, который …`` agreeing with the name in gender and number."""
+    j = max([span[-1]] + [t for t in title_nodes if t > span[-1]])
+    # skip a postposed apposition up to its closing comma
+    k = j + 1
+    if k < len(s) and s.text[k] == "," and title_nodes and max(title_nodes) > span[-1]:
+        k += 1
+        while k < len(s) and s.text[k] != ",":
+            k += 1
+    if k + 1 >= len(s) or s.text[k] != ",":
+        return None
+    r = k + 1
+    if r < len(s) and s.upos[r] == "ADP":
+        r += 1
+    if r >= len(s) or s.lemma[r] not in _RELATIVE.get(s.lang, set()):
+        return None
+    rf, hf = s.feats(r), s.feats(h)
+    if s.lemma[r] not in ("чей", "чий", "whose") and not agree(rf, hf, ("Number", "Gender")):
+        return None
+    end = r + 1
+    while end < len(s) and not (s.text[end] in (",", ".", ";", ":", "!", "?", "—", "–") and end > r + 1):
+        end += 1
+    return list(range(k + 1, end))
+
+
+def _predicate(s, span, h, inside, ent_tok):
+    if s.has_syntax:
+        p = s.head[h]
+        if s.deprel[h].startswith("nsubj") and p >= 0 and p not in inside and (_is_noun(s, p) or s.upos[p] == "ADJ"):
+            kids = s.children(p)
+            dash = any(s.text[c] in _DASHES for c in kids) or any(s.text[x] in _DASHES for x in range(h + 1, p))
+            cop = any(s.deprel[c] == "cop" for c in kids)
+            if (dash or cop) and p > h:
+                toks = [t for t in s.subtree(p) if t not in set(s.subtree(h)) and t > span[-1]]
+                toks = [t for t in toks if s.text[t] not in _DASHES or t > p]
+                toks = [t for t in toks if not (s.deprel[t] == "cop")]
+                run = _contiguous([t for t in toks if t >= min(toks)]) if toks else []
+                if run:
+                    return run, p
+        if s.deprel[h].startswith("nsubj") and p >= 0 and s.lemma[p] in _COPULA_VERBS:
+            for c in s.children(p):
+                if c > h and (_is_noun(s, c) or s.upos[c] == "ADJ") and s.feats(c).get("Case") == "Ins" \
+                        and c not in ent_tok:
+                    return _np_left(s, c, ent_tok) + [c], c
+        if s.deprel[h] == "obj" and p >= 0 and s.lemma[p] in _NAMING_VERBS:
+            for c in s.children(p):
+                if c != h and (_is_noun(s, c) or s.upos[c] == "ADJ") and s.feats(c).get("Case") == "Ins" \
+                        and c not in ent_tok:
+                    return _np_left(s, c, ent_tok) + [c], c
+    # patterns: "X — (ADJ)* NOUN"
+    j = span[-1] + 1
+    if j + 1 < len(s) and s.text[j] in _DASHES and s.feats(h).get("Case", "Nom") == "Nom":
+        k = j + 1
+        toks = []
+        while k < len(s) and not s.is_punct(k) and (_is_adj(s, k) or s.upos[k] in ("DET", "ADV")):
+            toks.append(k)
+            k += 1
+        if k < len(s) and _is_noun(s, k) and k not in ent_tok and s.feats(k).get("Case", "Nom") == "Nom":
+            toks.append(k)
+            e = k + 1
+            while e < len(s) and not s.is_punct(e) and (s.feats(e).get("Case") == "Gen" or e in ent_tok):
+                toks.append(e)
+                e += 1
+            return toks, k
+    # "X является NOUN-Ins"
+    if j + 1 < len(s) and s.lemma[j] in _COPULA_VERBS:
+        k = j + 1
+        toks = []
+        while k < len(s) and _is_adj(s, k):
+            toks.append(k)
+            k += 1
+        if k < len(s) and _is_noun(s, k) and s.feats(k).get("Case") == "Ins" and k not in ent_tok:
+            return toks + [k], k
+    return None
+
+
+def _descriptions(s, lex, ent_tok, used, st):
+    """Titles without a name that stand for an actor named earlier."""
+    out = []
+    for t in range(len(s)):
+        if t in used or t in ent_tok or not _is_noun(s, t):
+            continue
+        f = s.feats(t)
+        if f.get("Number") == "Plur":
+            continue
+        lem = lower_key(s.lemma[t])
+        is_title = lex.is_title(lem)
+        is_label = lex.nomination(lem) is not None and f.get("Animacy", "Anim") == "Anim"
+        if not (is_title or is_label):
+            continue
+        # a name right after belongs to the named mention (handled there)
+        if t + 1 < len(s) and (t + 1) in ent_tok:
+            continue
+        actor = None
+        left = _np_left(s, t, ent_tok)
+        rels = {lex.relational[lower_key(s.lemma[a])] for a in left if lower_key(s.lemma[a]) in lex.relational}
+
+        def fits(act):
+            # a relational adjective must agree with what the actor's titles said
+            return not rels or bool(rels & (st["context"].get(act, set()) | {act}))
+
+        cands = [a for a in st["titles"].get(lem, ()) if fits(a)]
+        if len(cands) == 1:
+            actor = cands[0]
+        elif not cands and f.get("Case", "Nom") == "Nom" and _is_subject(s, t):
+            g = f.get("Gender")
+            for sent_id, _pos, act, pg in reversed(st["persons"]):
+                if sent_id < s.sent_id - 2:
+                    break
+                if (g is None or pg is None or pg == g) and fits(act):
+                    actor = act
+                    break
+        if actor is None:
+            continue
+        toks = _np_left(s, t, ent_tok) + [t]
+        # a genitive complement ("рупор Кремля", "глава государства")
+        k = t + 1
+        while k < len(s) and not s.is_punct(k) and (s.feats(k).get("Case") == "Gen" or _is_adj(s, k)) and k - t <= 4:
+            toks.append(k)
+            k += 1
+        r = _row(s, {"actor": actor, "text": _span_text(s, toks)}, toks, "description", lex, lemma=s.lemma[t])
+        if r:
+            out.append(r)
+            used.update(toks)
+    return out
+
+
+def _is_subject(s, t):
+    if s.has_syntax:
+        return s.deprel[t].startswith("nsubj")
+    # without a parse: no verb or preposition before it in its clause
+    for i in range(t - 1, -1, -1):
+        if s.is_punct(i):
+            return True
+        if s.upos[i] in ("VERB", "ADP", "AUX"):
+            return False
+    return True
+
+
+def _nominations(s, lex, ent_tok, used):
+    out = []
+    n = len(s)
+    for t in range(n):
+        if t in used or t in ent_tok:
+            continue
+        if not (_is_noun(s, t) or (s.upos[t] == "PROPN" and t not in ent_tok)):
+            continue
+        lem = lower_key(s.lemma[t])
+        nom = lex.nomination(lem)
+        left = _np_left(s, t, ent_tok)
+        quoted = t > 0 and t + 1 < n and s.text[t - 1 - len(left)] in _OPEN_Q if left else \
+            (t > 0 and t + 1 < n and s.text[t - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q)
+        if left and not quoted:
+            quoted = t - len(left) - 1 >= 0 and s.text[t - len(left) - 1] in _OPEN_Q and t + 1 < n and s.text[t + 1] in _CLOSE_Q
+        actor, linked_toks = _link_nomination(s, t, left, lex, ent_tok)
+        f = s.feats(t)
+        if nom is None:
+            ev_adj = [a for a in left if (lex.polarity(s.lemma[a]) or 0) <= -0.5]
+            if lem in lex.context and actor is not None:
+                nom = (lex.polarity(lem) if lex.polarity(lem) is not None else -0.3, lem)
+            elif ev_adj and (f.get("Animacy") == "Anim" or lem in _INSTITUTIONS):
+                nom = (lex.polarity(lem), lem)
+            elif quoted and f.get("Animacy") == "Anim" and s.text[t][:1].islower():
+                p = lex.polarity(lem)
+                nom = (p if p is not None else -0.5, lem)
+            else:
+                continue
+        elif lem in lex.context and actor is None:
+            continue
+        toks = sorted(set(left + [t] + linked_toks))
+        if quoted:
+            toks = [toks[0] - 1] + toks + [t + 1]
+        if actor is None:
+            actor = _HINTS.get(lem) or _HINTS.get(lem.split("-")[-1] if "-" in lem else "", None) or \
+                _group_name(nom, lem)
+        phrase = _span_text(s, _trim(s, toks))
+        r = _row(s, {"actor": actor, "text": phrase}, toks, "nomination", lex,
+                 lemma=" ".join(s.lemma[x] for x in toks if not s.is_punct(x) and x not in ent_tok))
+        if r is None:
+            continue
+        if r["polarity"] != r["polarity"] and nom[0] == nom[0]:
+            r["polarity"] = float(nom[0])
+        out.append(r)
+        used.update(toks)
+    return out
+
+
+def _group_name(nom, lem):
+    g = nom[1] if isinstance(nom[1], str) and nom[1] and "*" not in nom[1] else lem
+    return g
+
+
+def _link_nomination(s, t, left, lex, ent_tok):
+    """The actor a nomination stands for: a relational adjective, or a name in
+    the genitive right after it."""
+    for a in left:
+        act = lex.relational.get(lower_key(s.lemma[a]))
+        if act:
+            return act, []
+    if s.has_syntax:
+        for c in s.children(t):
+            if s.deprel[c] == "amod":
+                act = lex.relational.get(lower_key(s.lemma[c]))
+                if act and abs(c - t) <= 3:
+                    return act, list(range(min(c, t), max(c, t) + 1))
+    k = t + 1
+    if k < len(s) and k in ent_tok and s.feats(k).get("Case", "Gen") == "Gen":
+        m = ent_tok[k]
+        return m["actor"], list(m["_span"])
+    return None, []

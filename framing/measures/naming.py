@@ -1,0 +1,381 @@
+"""Naming: how each outlet names each actor, and the contested naming choices of the region.
+
+:func:`naming` returns a :class:`Naming` of five tables:
+
+``forms`` (:data:`NAMING_COLUMNS`)
+    per outlet, actor and naming form: ``n``, ``share`` (of the actor's
+    mentions in that outlet) and ``n_docs``.  Forms of persons: ``surname``
+    (bare surname), ``full_name`` (with first name or initials), ``title_name``
+    (a title or apposition with the name), ``epithet_title_name`` (an
+    evaluative epithet with the name, with or without a title); of other
+    actors ``name`` and ``abbreviation`` (and the same ``title_name`` /
+    ``epithet_title_name``); for all, ``description`` (a description standing
+    for the actor without its name) and ``nomination`` (an evaluative label
+    standing for it, ``киевский режим`` → Украина).  Pronouns are left out.
+``mentions`` (:data:`NAMING_MENTION_COLUMNS`)
+    one row per naming occurrence with its ``form`` and ``variant`` (the
+    lemmas of evaluative epithets, the title and the name, e.g.
+    ``нелегитимный президент путин``).
+``contested`` (:data:`CONTESTED_COLUMNS`)
+    per outlet, concept and variant of the built-in list of contested naming
+    choices (``framing/lexicons/<lang>/contested_naming.tsv``: ``в Украине`` /
+    ``на Украине``, ``Киев`` / ``Київ``, ``война`` / ``СВО``, ``ВСУ`` /
+    ``украинские боевики``, ``аннексия`` / ``воссоединение`` Крыма…): ``n``
+    and ``share`` of that concept's occurrences in the outlet, with the
+    variant's ``stance``.
+``contested_hits`` (:data:`CONTESTED_HIT_COLUMNS`)
+    every occurrence, with its document, sentence and character offsets.
+``distinctive`` (:data:`DISTINCTIVE_COLUMNS`)
+    naming variants of the same actor that are distinctive for an outlet
+    against all other outlets, scored with the weighted log-odds ratio with an
+    informative Dirichlet prior (Monroe, Colaresi & Quinn 2008) of
+    :mod:`framing.compare.keyness`; the prior is the actor's pooled variant
+    counts.
+
+A contested pattern is a sequence of lemmas separated by spaces, each a set of
+alternatives separated by ``|`` (``в|во украина``), matched over the lemmas
+of a sentence (punctuation skipped, hyphenated words kept whole); a pattern
+starting with ``re:`` is a regular expression over the sentence text
+(case-insensitive unless it says ``(?-i)``).
+
+References
+----------
+Monroe, B. L., Colaresi, M. P., & Quinn, K. M. (2008). Fightin' words: Lexical
+feature selection and evaluation for identifying the content of political
+conflict. *Political Analysis* 16(4), 372–403.
+Reisigl, M., & Wodak, R. (2001). *Discourse and Discrimination*. Routledge
+(referential strategies).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from .._options import InstanceOf, Interval, NoneOk, OneOf, check
+from ..lexicons import read_lexicon
+from ._names import (doc_langs, doc_outlets, is_acronym, lower_key, parse_person, sentences_of)
+
+__all__ = ["naming", "Naming", "contested_naming", "NAMING_COLUMNS", "NAMING_MENTION_COLUMNS",
+           "CONTESTED_COLUMNS", "CONTESTED_HIT_COLUMNS", "DISTINCTIVE_COLUMNS", "NAMING_FORMS"]
+
+NAMING_COLUMNS = ["outlet", "actor", "form", "n", "share", "n_docs"]
+NAMING_MENTION_COLUMNS = ["doc_id", "outlet", "sent_id", "actor", "text", "form", "variant", "start", "end"]
+CONTESTED_COLUMNS = ["outlet", "concept", "variant", "stance", "n", "share", "n_docs"]
+CONTESTED_HIT_COLUMNS = ["doc_id", "outlet", "sent_id", "lang", "concept", "variant", "stance", "text", "start",
+                         "end"]
+DISTINCTIVE_COLUMNS = ["outlet", "actor", "variant", "n", "n_other", "log_odds", "z"]
+NAMING_FORMS = ("surname", "full_name", "name", "abbreviation", "title_name", "epithet_title_name",
+                "description", "nomination")
+
+_SPEC = {
+    "actors": [OneOf(None), InstanceOf(tuple)],
+    "epithets": [NoneOk(), InstanceOf(pd.DataFrame)],
+    "contested": [InstanceOf(str, pd.DataFrame), InstanceOf(object)],
+    "min_count": Interval(1, None, integer=True),
+}
+
+
+class Naming(NamedTuple):
+    """The result of :func:`naming`."""
+
+    forms: pd.DataFrame
+    mentions: pd.DataFrame
+    contested: pd.DataFrame
+    contested_hits: pd.DataFrame
+    distinctive: pd.DataFrame
+
+
+def _empty(cols, ints=()):
+    return pd.DataFrame({c: pd.Series(dtype="int64" if c in ints else
+                                      ("float64" if c in ("share", "log_odds", "z") else "object"))
+                         for c in cols})
+
+
+def naming(ann, *, actors=None, epithets=None, contested="default", min_count: int = 2) -> Naming:
+    """Naming forms per outlet and actor, contested naming choices, distinctive forms.
+
+    Parameters
+    ----------
+    ann : Annotated
+    actors : Actors, optional
+        The result of :func:`framing.actors` (computed when not given).
+    epithets : DataFrame, optional
+        The result of :func:`framing.epithets` on the same actors (computed when
+        not given).
+    contested : str, path or DataFrame
+        ``"default"``: the built-in ``contested_naming`` list of each document's
+        language; or a table with columns ``variant``, ``pattern``, ``concept``
+        and ``stance``.
+    min_count : int
+        Distinctive variants need at least this many occurrences in the outlet.
+
+    Returns
+    -------
+    Naming
+        ``(forms, mentions, contested, contested_hits, distinctive)``; see the
+        module docstring.
+
+    References
+    ----------
+    Monroe, B. L., Colaresi, M. P., & Quinn, K. M. (2008). Fightin' words.
+    *Political Analysis* 16(4), 372–403.
+
+    Examples
+    --------
+    >>> import framing
+    >>> ann = framing.Annotated.from_conllu(
+    ...     "1\\tв\\tв\\tADP\\t_\\t_\\t2\\tcase\\t_\\t_\\n2\\tУкраине\\tУкраина\\tPROPN\\t_\\tCase=Loc\\t0\\troot\\t_\\tNER=B-LOC")
+    >>> framing.naming(ann).contested_hits["variant"].tolist()
+    ['в Украине']
+    """
+    check("naming", _SPEC, actors=actors, epithets=epithets, contested=contested, min_count=min_count)
+    if actors is None:
+        from .actors import actors as _actors
+        actors = _actors(ann)
+    if epithets is None:
+        from .epithets import epithets as _epithets
+        epithets = _epithets(ann, actors=actors)
+    men = _naming_mentions(ann, actors, epithets)
+    forms = _forms(men)
+    hits = contested_naming(ann, contested=contested)
+    return Naming(forms, men, _contested_summary(hits), hits, _distinctive(men, min_count))
+
+
+# --- naming forms ------------------------------------------------------------------
+
+def _naming_mentions(ann, actors, ep) -> pd.DataFrame:
+    m = actors.mentions
+    if m.empty and (ep is None or ep.empty):
+        return _empty(NAMING_MENTION_COLUMNS, ("sent_id", "start", "end"))
+    known = set(actors.table["actor"]) if len(actors.table) else set()
+    types = dict(zip(actors.table["actor"], actors.table["type"])) if len(actors.table) else {}
+    by_mention = defaultdict(list)
+    for r in ep.itertuples(index=False):
+        if r.kind not in ("description", "nomination"):
+            by_mention[(r.doc_id, int(r.sent_id), r.actor, r.mention)].append(r)
+    rows = []
+    for r in m.itertuples(index=False):
+        if r.link == "pronoun":
+            continue
+        if r.link == "description":
+            rows.append(_nm(r.doc_id, r.outlet, r.sent_id, r.actor, r.text, "description", lower_key(r.text),
+                            r.start, r.end))
+            continue
+        eps = by_mention.get((r.doc_id, int(r.sent_id), r.actor, r.text), [])
+        person = r.type == "PER" or types.get(r.actor) == "PER"
+        titles = [e for e in eps if e.kind in ("title", "compound")]
+        evals = [e for e in eps if e.evaluative and e.kind in ("adjective", "genitive", "title", "compound")
+                 and e.start < r.start]
+        if evals:
+            form = "epithet_title_name"
+        elif titles and any(e.start < r.start or e.kind == "title" for e in titles):
+            form = "title_name"
+        elif person:
+            p = parse_person(r.normal)
+            form = "full_name" if (p.first or p.initials) else "surname"
+        else:
+            form = "abbreviation" if is_acronym(r.normal) else "name"
+        parts = [e.epithet_lemma for e in sorted(evals, key=lambda e: e.start) if e.kind == "adjective"]
+        parts += [titles[0].epithet_lemma] if titles else []
+        parts.append(lower_key(r.normal))
+        start = min([r.start] + [e.start for e in eps if e.start < r.start])
+        rows.append(_nm(r.doc_id, r.outlet, r.sent_id, r.actor, r.text, form, " ".join(parts), start, r.end))
+    for e in ep.itertuples(index=False):
+        if e.kind == "description":
+            # descriptions from the alias table are counted from the mentions above
+            if ((m["doc_id"] == e.doc_id) & (m["start"] == e.start) & (m["link"] == "description")).any():
+                continue
+            rows.append(_nm(e.doc_id, e.outlet, e.sent_id, e.actor, e.epithet, "description",
+                            e.epithet_lemma, e.start, e.end))
+        elif e.kind == "nomination" and e.actor in known:
+            rows.append(_nm(e.doc_id, e.outlet, e.sent_id, e.actor, e.epithet, "nomination",
+                            e.epithet_lemma, e.start, e.end))
+    if not rows:
+        return _empty(NAMING_MENTION_COLUMNS, ("sent_id", "start", "end"))
+    df = pd.DataFrame(rows, columns=NAMING_MENTION_COLUMNS)
+    order = {d: i for i, d in enumerate(ann.docs["doc_id"])}
+    df["_o"] = df["doc_id"].map(order)
+    df = df.sort_values(["_o", "start", "end"], kind="stable").drop(columns="_o").reset_index(drop=True)
+    for c in ("sent_id", "start", "end"):
+        df[c] = df[c].astype("int64")
+    return df
+
+
+def _nm(doc_id, outlet, sent_id, actor, text, form, variant, start, end):
+    return {"doc_id": doc_id, "outlet": outlet, "sent_id": int(sent_id), "actor": actor, "text": text,
+            "form": form, "variant": variant, "start": int(start), "end": int(end)}
+
+
+def _forms(men: pd.DataFrame) -> pd.DataFrame:
+    if men.empty:
+        return _empty(NAMING_COLUMNS, ("n", "n_docs"))
+    g = men.groupby(["outlet", "actor", "form"], sort=True).agg(n=("doc_id", "size"),
+                                                              n_docs=("doc_id", "nunique")).reset_index()
+    tot = g.groupby(["outlet", "actor"])["n"].transform("sum")
+    g["share"] = g["n"] / tot
+    g["n"] = g["n"].astype("int64")
+    g["n_docs"] = g["n_docs"].astype("int64")
+    return g[NAMING_COLUMNS].reset_index(drop=True)
+
+
+# --- contested naming ----------------------------------------------------------------
+
+def _compile(pattern: str):
+    pattern = str(pattern).strip()
+    if pattern.startswith("re:"):
+        body = pattern[3:]
+        flags = 0 if body.startswith("(?-i)") else re.IGNORECASE
+        if body.startswith("(?-i)"):
+            body = body[5:]
+        return ("re", re.compile(body, flags))
+    toks = [frozenset(lower_key(a) for a in t.split("|") if a) for t in pattern.split()]
+    return ("lemmas", [t for t in toks if t])
+
+
+def _contested_table(contested, lang):
+    if isinstance(contested, str) and contested == "default":
+        try:
+            df = read_lexicon(f"{lang}/contested_naming")
+        except Exception:  # noqa: BLE001 - no list for this language
+            return []
+    else:
+        df = read_lexicon(contested, lang=lang, columns=["variant", "pattern", "concept"])
+    out = []
+    for r in df.fillna("").to_dict("records"):
+        out.append((r["variant"], r["concept"], r.get("stance", "") or r.get("side", ""), _compile(r["pattern"])))
+    return out
+
+
+def contested_naming(ann, *, contested="default") -> pd.DataFrame:
+    """Every occurrence of a contested naming variant (columns :data:`CONTESTED_HIT_COLUMNS`).
+
+    See :func:`naming`; this is its ``contested_hits`` table alone.
+    """
+    langs = doc_langs(ann)
+    outlets = doc_outlets(ann)
+    sents = sentences_of(ann.tokens, langs, {})
+    texts = dict(zip(ann.docs["doc_id"], ann.docs["text"]))
+    tables = {}
+    rows = []
+    order = {d: i for i, d in enumerate(ann.docs["doc_id"])}
+    for key in sorted(sents, key=lambda k: (order.get(k[0], 0), k[1])):
+        s = sents[key]
+        if s.lang not in tables:
+            tables[s.lang] = _contested_table(contested, s.lang)
+        table = tables[s.lang]
+        if not table:
+            continue
+        # units: lemmas of words, hyphenated words joined
+        units = []
+        for i in range(len(s)):
+            if s.text[i] in ("-", "‐") and units and i + 1 < len(s) and s.start[i] == s.end[i - 1] \
+                    and s.start[i + 1] == s.end[i]:
+                units[-1] = (units[-1][0] + "-", units[-1][1], units[-1][2], True)
+                continue
+            if s.is_punct(i):
+                units.append(None)
+                continue
+            lem = s.lemma[i]
+            if units and units[-1] is not None and units[-1][3]:
+                prev = units.pop()
+                units.append((prev[0] + lem, prev[1], s.end[i], False))
+            else:
+                units.append((lem, s.start[i], s.end[i], False))
+        text = texts.get(s.doc_id, "")
+        s0, s1 = (s.start[0], s.end[-1]) if len(s) else (0, 0)
+        for variant, concept, stance, (kind, pat) in table:
+            if kind == "re":
+                for mt in pat.finditer(text, s0, s1):
+                    rows.append((s.doc_id, s.sent_id, s.lang, concept, variant, stance, mt.group(0),
+                                 mt.start(), mt.end()))
+                continue
+            L = len(pat)
+            for i in range(len(units) - L + 1):
+                ok = True
+                for j in range(L):
+                    u = units[i + j]
+                    if u is None or lower_key(u[0]) not in pat[j]:
+                        ok = False
+                        break
+                if ok:
+                    a, b = units[i][1], units[i + L - 1][2]
+                    rows.append((s.doc_id, s.sent_id, s.lang, concept, variant, stance, text[a:b], a, b))
+    if not rows:
+        return _empty(CONTESTED_HIT_COLUMNS, ("sent_id", "start", "end"))
+    df = pd.DataFrame(rows, columns=["doc_id", "sent_id", "lang", "concept", "variant", "stance", "text", "start",
+                                     "end"])
+    # a longer variant of the same concept wins over a shorter one at the same place
+    df["_len"] = df["end"] - df["start"]
+    df = df.sort_values(["doc_id", "start", "_len"], ascending=[True, True, False], kind="stable")
+    keep, last = [], {}
+    for r in df.itertuples():
+        k = (r.doc_id, r.concept)
+        prev = last.get(k)
+        if prev is not None and r.start < prev:
+            continue
+        last[k] = r.end
+        keep.append(r.Index)
+    df = df.loc[keep]
+    df["outlet"] = df["doc_id"].map(outlets).fillna("unknown")
+    df["_o"] = df["doc_id"].map(order)
+    df = df.sort_values(["_o", "start", "concept"], kind="stable")
+    df = df[CONTESTED_HIT_COLUMNS].reset_index(drop=True)
+    for c in ("sent_id", "start", "end"):
+        df[c] = df[c].astype("int64")
+    return df
+
+
+def _contested_summary(hits: pd.DataFrame) -> pd.DataFrame:
+    if hits.empty:
+        return _empty(CONTESTED_COLUMNS, ("n", "n_docs"))
+    g = hits.groupby(["outlet", "concept", "variant", "stance"], sort=True).agg(
+        n=("doc_id", "size"), n_docs=("doc_id", "nunique")).reset_index()
+    g["share"] = g["n"] / g.groupby(["outlet", "concept"])["n"].transform("sum")
+    g["n"] = g["n"].astype("int64")
+    g["n_docs"] = g["n_docs"].astype("int64")
+    return g[CONTESTED_COLUMNS].reset_index(drop=True)
+
+
+# --- distinctive naming --------------------------------------------------------------
+
+def _log_odds(y_i, y_j, alpha):
+    try:
+        from ..compare.keyness import log_odds_dirichlet
+        return log_odds_dirichlet(y_i, y_j, alpha)
+    except ImportError:  # pragma: no cover - the comparison module ships with framing
+        a0 = alpha.sum()
+        n_i, n_j = y_i.sum(), y_j.sum()
+        delta = (np.log((y_i + alpha) / (n_i + a0 - y_i - alpha))
+                 - np.log((y_j + alpha) / (n_j + a0 - y_j - alpha)))
+        return delta, delta / np.sqrt(1.0 / (y_i + alpha) + 1.0 / (y_j + alpha))
+
+
+def _distinctive(men: pd.DataFrame, min_count: int) -> pd.DataFrame:
+    if men.empty or men["outlet"].nunique() < 2:
+        return _empty(DISTINCTIVE_COLUMNS, ("n", "n_other"))
+    rows = []
+    for actor, g in men.groupby("actor", sort=True):
+        if g["outlet"].nunique() < 2:
+            continue
+        tab = pd.crosstab(g["variant"], g["outlet"])
+        if len(tab) < 2:
+            continue
+        pooled = tab.sum(axis=1).to_numpy(dtype=float)
+        alpha = pooled / pooled.sum() * max(pooled.sum(), 1.0)
+        for outlet in tab.columns:
+            y_i = tab[outlet].to_numpy(dtype=float)
+            y_j = pooled - y_i
+            delta, z = _log_odds(y_i, y_j, alpha)
+            for v, n, no, d, zz in zip(tab.index, y_i, y_j, delta, z):
+                if n >= min_count:
+                    rows.append({"outlet": outlet, "actor": actor, "variant": v, "n": int(n), "n_other": int(no),
+                                 "log_odds": float(d), "z": float(zz)})
+    if not rows:
+        return _empty(DISTINCTIVE_COLUMNS, ("n", "n_other"))
+    df = pd.DataFrame(rows, columns=DISTINCTIVE_COLUMNS)
+    return df.sort_values(["actor", "outlet", "z"], ascending=[True, True, False], kind="stable").reset_index(drop=True)

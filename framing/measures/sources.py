@@ -1,0 +1,197 @@
+"""Sources profile: whom an outlet quotes, how often, with which verbs, at what distance.
+
+:func:`sources` turns the table of :func:`framing.attributions` into four tidy
+tables per outlet (or any other grouping column): share of voice per actor and
+per speaker type, the verb-class distribution per actor, and the distancing
+rate per actor (the share of an actor's attributions with a distancing verb
+or a distancing marker such as "якобы" or scare quotes).  Shares and rates come
+with percentile bootstrap intervals that resample documents, the independent
+units (:func:`framing._stats.bootstrap_ratio`).
+
+This answers questions such as "does outlet X put 'якобы' before Russian
+officials and outlet Y before Ukrainian ones?": compare the ``distancing``
+rows of the two outlets for the two actors and their intervals.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from .._errors import OptionError, missing_columns
+from .._options import InstanceOf, Interval, check
+from .._stats import bootstrap_ratio
+
+VOICE_COLUMNS = ["by", "actor", "speaker_type", "n_attributions", "n_docs", "share", "ci_low", "ci_high"]
+SPEAKER_TYPE_COLUMNS = ["by", "speaker_type", "n_attributions", "share", "ci_low", "ci_high"]
+VERB_CLASS_COLUMNS = ["by", "actor", "verb_class", "n_attributions", "share"]
+DISTANCING_COLUMNS = ["by", "actor", "n_attributions", "n_distancing", "rate", "ci_low", "ci_high", "n_docs"]
+SOURCES_COLUMNS = {"voice": VOICE_COLUMNS, "speaker_types": SPEAKER_TYPE_COLUMNS,
+                   "verb_classes": VERB_CLASS_COLUMNS, "distancing": DISTANCING_COLUMNS}
+"""Columns of each table in :class:`Sources` (``by`` is renamed to the grouping column)."""
+
+UNATTRIBUTED = "(unattributed)"
+_NEEDED = ["doc_id", "actor", "speaker_type", "verb_class"]
+
+
+class Sources(NamedTuple):
+    """The four tables of :func:`sources` (each a tidy DataFrame).
+
+    voice
+        share of an outlet's attributions that go to each actor
+        (:data:`VOICE_COLUMNS`);
+    speaker_types
+        share per speaker type: person, organisation, media, anonymous,
+        unattributed (:data:`SPEAKER_TYPE_COLUMNS`);
+    verb_classes
+        per actor, the share of each verb class among its attributions
+        (:data:`VERB_CLASS_COLUMNS`);
+    distancing
+        per actor, the share of its attributions with a distancing verb or
+        marker (:data:`DISTANCING_COLUMNS`).
+    """
+
+    voice: pd.DataFrame
+    speaker_types: pd.DataFrame
+    verb_classes: pd.DataFrame
+    distancing: pd.DataFrame
+
+
+def _empty(cols, by):
+    return pd.DataFrame({(by if c == "by" else c): pd.Series(dtype="object") for c in cols})
+
+
+def _boot(units: pd.DataFrame, key_cols, numer_col, denom_col, *, n_boot, ci, seed):
+    """bootstrap_ratio over document rows of ``units`` grouped by ``key_cols``."""
+    if units.empty:
+        return pd.DataFrame(columns=[*key_cols, "estimate", "ci_low", "ci_high", "n_units"])
+    keys = units[key_cols].astype(str).agg("\x1f".join, axis=1).to_numpy()
+    res = bootstrap_ratio(units[numer_col].to_numpy(float), units[denom_col].to_numpy(float), keys,
+                          n_boot=n_boot, ci=ci, seed=seed)
+    parts = res["group"].str.split("\x1f", expand=True)
+    parts.columns = key_cols
+    return pd.concat([parts, res[["numer", "denom", "estimate", "ci_low", "ci_high", "n_units"]]], axis=1)
+
+
+def sources(attributions: pd.DataFrame, *, by: str = "outlet", n_boot: int = 1000, ci: float = 0.95,
+            seed: int = 0) -> Sources:
+    """Per outlet: share of voice, speaker types, verb classes and distancing rate per actor.
+
+    Parameters
+    ----------
+    attributions : pandas.DataFrame
+        The table of :func:`framing.attributions` (at least ``doc_id``,
+        ``actor``, ``speaker_type``, ``verb_class`` and ``distancing`` or
+        ``markers``, plus the ``by`` column).
+    by : str
+        The grouping column: ``"outlet"`` (default) or any other column of the
+        table (``"lang"`` after a join, …).
+    n_boot : int
+        Bootstrap replicates (documents are resampled within each group).
+    ci : float
+        Confidence level of the intervals.
+    seed : int
+        Random seed; the same input and seed give the same intervals.
+
+    Returns
+    -------
+    Sources
+        A NamedTuple of four DataFrames, ``voice``, ``speaker_types``,
+        ``verb_classes``, ``distancing`` (columns :data:`SOURCES_COLUMNS`, with
+        ``by`` named after the grouping column).  Speakers with no actor are
+        counted under the actor ``"(unattributed)"``.
+
+        ``share`` (voice, speaker types) is the share of the group's
+        attributions; ``rate`` (distancing) is the share of the actor's
+        attributions that are distancing; ``ci_low``/``ci_high`` are percentile
+        bootstrap intervals over documents (NaN with a single document).
+
+    References
+    ----------
+    Efron, B., & Tibshirani, R. (1993). *An Introduction to the Bootstrap*, ch. 13.
+    Field, C. A., & Welsh, A. H. (2007). Bootstrapping clustered data. *JRSS B* 69(3).
+    Bergler, S. (1992). *Evidential Analysis of Reported Speech* (distancing by
+    reporting verbs).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from framing import sources
+    >>> a = pd.DataFrame({"doc_id": ["d1", "d1", "d2"], "outlet": ["A", "A", "B"],
+    ...                   "actor": ["Путин", "Зеленский", "Путин"],
+    ...                   "speaker_type": ["person"] * 3, "verb_class": ["neutral", "endorsing", "distancing"],
+    ...                   "distancing": [False, False, True]})
+    >>> s = sources(a)
+    >>> s.distancing[["outlet", "actor", "rate"]].values.tolist()
+    [['A', 'Зеленский', 0.0], ['A', 'Путин', 0.0], ['B', 'Путин', 1.0]]
+    """
+    check("sources", {"by": InstanceOf(str), "n_boot": Interval(1, None, integer=True),
+                      "ci": Interval(0, 1, closed="neither"), "seed": Interval(0, None, integer=True)},
+          by=by, n_boot=n_boot, ci=ci, seed=seed)
+    if not isinstance(attributions, pd.DataFrame):
+        raise OptionError(f"sources(): attributions must be the DataFrame of framing.attributions(), "
+                          f"got {type(attributions).__name__}.")
+    need = set(_NEEDED) | {by}
+    missing = need - set(attributions.columns)
+    if missing:
+        raise missing_columns("The attributions table given to sources()", missing,
+                              hint="Pass the output of framing.attributions(ann); for by=, join the column first.")
+    if "distancing" not in attributions.columns and "markers" not in attributions.columns:
+        raise missing_columns("The attributions table given to sources()", {"distancing"})
+    if attributions.empty:
+        return Sources(*(_empty(c, by) for c in SOURCES_COLUMNS.values()))
+
+    a = attributions[[c for c in attributions.columns if c in need | {"distancing", "markers"}]].copy()
+    a["actor"] = a["actor"].fillna("").astype(str).replace("", UNATTRIBUTED)
+    a["by"] = a[by].astype(str)
+    if "distancing" in a.columns:
+        a["dist"] = a["distancing"].astype(bool)
+    else:
+        a["dist"] = (a["verb_class"] == "distancing") | a["markers"].map(lambda m: len(m) > 0 if isinstance(m, list) else False)
+    a["one"] = 1.0
+    kw = dict(n_boot=n_boot, ci=ci, seed=seed)
+
+    # documents of each group and their attribution counts (the bootstrap units)
+    doc_tot = a.groupby(["by", "doc_id"], sort=True)["one"].sum().rename("total").reset_index()
+
+    def share_table(col):
+        per = a.groupby(["by", "doc_id", col], sort=True)["one"].sum().rename("n").reset_index()
+        keys = per[["by", col]].drop_duplicates()
+        units = keys.merge(doc_tot, on="by").merge(per, on=["by", "doc_id", col], how="left")
+        units["n"] = units["n"].fillna(0.0)
+        b = _boot(units, ["by", col], "n", "total", **kw)
+        counts = per.groupby(["by", col])["n"].agg(["sum", "count"]).reset_index()
+        counts.columns = ["by", col, "n_attributions", "n_docs"]
+        return counts.merge(b.rename(columns={"estimate": "share"}), on=["by", col], how="left")
+
+    voice = share_table("actor")
+    stype = a.groupby(["by", "actor"])["speaker_type"].agg(lambda x: x.value_counts().index[0]).reset_index()
+    voice = voice.merge(stype, on=["by", "actor"], how="left")
+    voice = voice.sort_values(["by", "n_attributions", "actor"], ascending=[True, False, True])
+    voice = voice[VOICE_COLUMNS].reset_index(drop=True)
+
+    types = share_table("speaker_type")
+    types = types.sort_values(["by", "n_attributions", "speaker_type"], ascending=[True, False, True])
+    types = types[SPEAKER_TYPE_COLUMNS].reset_index(drop=True)
+
+    vc = a.groupby(["by", "actor", "verb_class"], sort=True)["one"].sum().rename("n_attributions").reset_index()
+    vc["share"] = vc["n_attributions"] / vc.groupby(["by", "actor"])["n_attributions"].transform("sum")
+    vc = vc[VERB_CLASS_COLUMNS].reset_index(drop=True)
+
+    per = a.groupby(["by", "actor", "doc_id"], sort=True).agg(n=("one", "sum"), d=("dist", "sum")).reset_index()
+    b = _boot(per, ["by", "actor"], "d", "n", **kw)
+    dist = b.rename(columns={"numer": "n_distancing", "denom": "n_attributions", "estimate": "rate",
+                             "n_units": "n_docs"})
+    dist = dist.sort_values(["by", "actor"]).reset_index(drop=True)
+    dist = dist[DISTANCING_COLUMNS]
+
+    out = []
+    for df in (voice, types, vc, dist):
+        df = df.copy()
+        for c in ("n_attributions", "n_docs", "n_distancing"):
+            if c in df.columns:
+                df[c] = df[c].fillna(0).astype(np.int64)
+        out.append(df.rename(columns={"by": by}).reset_index(drop=True))
+    return Sources(*out)

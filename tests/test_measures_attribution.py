@@ -1,0 +1,254 @@
+"""framing.measures.attribution: hand-built CoNLL-U cases, the lexicons, the seed article."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from conftest import DATA, shared_path
+from framing import Annotated, read_lexicon
+from framing.measures.attribution import (ATTRIBUTION_COLUMNS, MARKER_COLUMNS, QUOTE_TYPES, SPEAKER_TYPES,
+                                          VERB_CLASSES, attributions, markers)
+from framing.measures._quotes import find_quotes
+
+CASES = DATA / "measures"
+
+
+def _ann(name, lang):
+    return Annotated.from_conllu(CASES / f"attribution_{name}.conllu", lang=lang)
+
+
+def _entities_as_actors(ann):
+    e = ann.entities
+    return pd.DataFrame({"doc_id": e["doc_id"], "start": e["start"], "end": e["end"],
+                         "actor": e["normal"], "type": e["type"]})
+
+
+def _rows(name, lang):
+    ann = _ann(name, lang)
+    return attributions(ann, actors=_entities_as_actors(ann))
+
+
+def _row(df, doc, sent, lemma):
+    hit = df[(df["doc_id"] == doc) & (df["sent_id"] == sent) & (df["verb_lemma"] == lemma)]
+    assert len(hit) == 1, df[["doc_id", "sent_id", "speaker", "verb_lemma"]]
+    return hit.iloc[0]
+
+
+# --- the lexicons -----------------------------------------------------------------------
+@pytest.mark.parametrize("lang,minimum", [("ru", 150), ("uk", 100), ("en", 100)])
+def test_measures_attribution_verb_lexicon_size_and_classes(lang, minimum):
+    v = read_lexicon("default", lang=lang, name="reporting_verbs", columns=["lemma", "class", "notes", "source"])
+    assert v["lemma"].nunique() >= minimum
+    assert not v["lemma"].duplicated().any()
+    assert set(v["class"]) <= set(VERB_CLASSES)
+    for cls in ("neutral", "endorsing", "distancing", "admission", "commissive", "directive", "emotive"):
+        assert cls in set(v["class"]), cls
+    assert (v["source"].str.len() > 0).all()
+
+
+def test_measures_attribution_verb_classes_of_the_issue():
+    v = read_lexicon("default", lang="ru", name="reporting_verbs").set_index("lemma")["class"]
+    expected = {"сказать": "neutral", "сообщить": "neutral", "заявить": "neutral",
+                "подчеркнуть": "endorsing", "отметить": "endorsing", "указать": "endorsing",
+                "констатировать": "endorsing", "напомнить": "endorsing", "пояснить": "endorsing",
+                "утверждать": "distancing", "уверять": "distancing", "настаивать": "distancing",
+                "заверить": "distancing", "признать": "admission", "признаться": "admission",
+                "пообещать": "commissive", "пригрозить": "commissive", "призвать": "directive",
+                "потребовать": "directive", "возмутиться": "emotive", "пожаловаться": "emotive",
+                "посетовать": "emotive"}
+    for lemma, cls in expected.items():
+        assert v[lemma] == cls, lemma
+    # aspect pairs are listed both ways
+    assert v["подчеркивать"] == "endorsing" and v["обещать"] == "commissive"
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk", "en"])
+def test_measures_attribution_other_lexicons_read(lang):
+    for name, cols in [("distancing_markers", ["marker", "kind", "scope"]),
+                       ("speech_nouns", ["lemma", "kind", "class", "verbs"]),
+                       ("anonymous_sources", ["lemma", "speaker_type"]),
+                       ("media_outlets", ["name", "variants"])]:
+        df = read_lexicon("default", lang=lang, name=name, columns=cols)
+        assert len(df) > 5, name
+    m = read_lexicon("default", lang="ru", name="distancing_markers")
+    for marker in ("якобы", "мол", "дескать", "будто бы", "так называем*", "по утверждению"):
+        assert marker in set(m["marker"]), marker
+
+
+# --- Russian without a parse -----------------------------------------------------------
+def test_measures_attribution_columns_and_types():
+    df = _rows("ru_patterns", "ru")
+    assert list(df.columns) == ATTRIBUTION_COLUMNS
+    assert set(df["speaker_type"]) <= set(SPEAKER_TYPES)
+    assert set(df["quote_type"]) <= set(QUOTE_TYPES)
+    assert df["negated"].dtype == bool
+
+
+def test_measures_attribution_indirect_with_distancing_marker():
+    r = _row(_rows("ru_patterns", "ru"), "ru_p1", 1, "заявить")
+    assert r["speaker"] == "Глава МИД Сергей Лавров"
+    assert r["actor"] == "Лавров" and r["speaker_type"] == "person"
+    assert r["quote_type"] == "indirect" and r["content"] == "переговоры якобы зашли в тупик"
+    assert r["markers"] == ["якобы"] and r["distancing"]
+
+
+def test_measures_attribution_pronoun_resolved_to_earlier_actor():
+    r = _row(_rows("ru_patterns", "ru"), "ru_p1", 2, "отметить")
+    assert r["speaker"] == "Он" and r["actor"] == "Лавров" and r["verb_class"] == "endorsing"
+
+
+def test_measures_attribution_direct_quote_with_dash():
+    r = _row(_rows("ru_patterns", "ru"), "ru_p1", 3, "сказать")
+    assert r["speaker"] == "Лавров" and r["quote_type"] == "direct"
+    assert r["content"] == "Мы не отступим"
+
+
+def test_measures_attribution_source_phrase_anonymous():
+    r = _row(_rows("ru_patterns", "ru"), "ru_p1", 4, "по словам")
+    assert r["speaker"] == "источника" and r["speaker_type"] == "anonymous"
+    assert r["quote_type"] == "according_to" and r["content"] == "встреча пройдет в Женеве"
+
+
+def test_measures_attribution_negated_report():
+    r = _row(_rows("ru_patterns", "ru"), "ru_p1", 5, "комментировать")
+    assert r["speaker"] == "Песков" and r["negated"]
+
+
+def test_measures_attribution_locative_speaker_and_media():
+    df = _rows("ru_patterns", "ru")
+    r = _row(df, "ru_p1", 6, "заявить")
+    assert r["speaker"] == "Кремле" and r["actor"] == "Кремль" and r["speaker_type"] == "organisation"
+    r = _row(df, "ru_p1", 7, "сообщать")
+    assert r["speaker"] == "ТАСС" and r["speaker_type"] == "media"
+    assert r["content"] == "Переговоры продолжатся"
+
+
+def test_measures_attribution_speech_noun_collocation():
+    r = _row(_rows("ru_patterns", "ru"), "ru_p1", 8, "выразить обеспокоенность")
+    assert r["speaker"] == "Эксперты" and r["speaker_type"] == "anonymous" and r["verb_class"] == "emotive"
+
+
+def test_measures_attribution_as_frame_and_commissive():
+    df = _rows("ru_patterns", "ru")
+    r = _row(df, "ru_p2", 2, "отметить")
+    assert r["speaker"] == "Зеленский" and r["content"] == "Украина не отступит"
+    assert r["quote_type"] == "according_to"
+    assert _row(df, "ru_p2", 1, "пообещать")["verb_class"] == "commissive"
+
+
+def test_measures_attribution_no_report_no_row():
+    df = _rows("ru_patterns", "ru")
+    assert not (df["doc_id"] == "ru_p3").any()
+
+
+# --- Russian with a parse -----------------------------------------------------------------
+def test_measures_attribution_syntax_coordination_and_media_inversion():
+    df = _rows("ru_syntax", "ru")
+    assert _row(df, "ru_s1", 1, "заявить")["markers"] == ["якобы"]
+    assert _row(df, "ru_s1", 2, "подчеркнуть")["actor"] == "Путин"
+    said = _row(df, "ru_s1", 3, "сказать")
+    promised = _row(df, "ru_s1", 3, "пообещать")
+    assert said["speaker"] == promised["speaker"] == "Ким Чен Ын"
+    assert said["content"] == "договор важен"          # cut before ", и пообещал"
+    ap = _row(df, "ru_s1", 3, "писать")
+    assert ap["speaker"] == "Associated Press" and ap["speaker_type"] == "media"
+
+
+def test_measures_attribution_same_result_with_and_without_parse_on_simple_cases():
+    ann = _ann("ru_syntax", "ru")
+    caps = ann.capabilities
+    caps.loc[caps["layer"] == "syntax", "available"] = False
+    flat = Annotated(ann.corpus, ann.tokens, ann.entities, capabilities=caps)
+    a = attributions(ann, actors=_entities_as_actors(ann))
+    b = attributions(flat, actors=_entities_as_actors(ann))
+    key = ["sent_id", "speaker", "verb_lemma"]
+    assert a[key].values.tolist() == b[key].values.tolist()
+
+
+# --- Ukrainian and English (patterns) ------------------------------------------------------
+def test_measures_attribution_ukrainian_patterns():
+    df = _rows("uk", "uk")
+    r = _row(df, "uk1", 1, "заявити")
+    assert r["speaker"] == "Речник МЗС Олег Ніколенко" and r["markers"] == ["нібито"]
+    assert _row(df, "uk1", 2, "за словами")["actor"] == "Ніколенко"
+    r = _row(df, "uk1", 3, "наголосити")
+    assert r["speaker"] == "він" and r["quote_type"] == "direct" and r["actor"] == "Ніколенко"
+
+
+def test_measures_attribution_english_patterns():
+    df = _rows("en", "en")
+    r = _row(df, "en1", 1, "say")
+    assert r["speaker"] == "Kremlin spokesman Dmitry Peskov" and r["markers"] == ["allegedly"]
+    r = _row(df, "en1", 2, "tell")
+    assert r["speaker"] == "he" and r["actor"] == "Peskov" and r["quote_type"] == "direct"
+    r = _row(df, "en1", 3, "according to")
+    assert r["speaker"] == "officials" and r["speaker_type"] == "anonymous"
+
+
+# --- contract -----------------------------------------------------------------------------
+def test_measures_attribution_empty_corpus_and_empty_document():
+    empty = Annotated.from_conllu("# newdoc id = d1\n# outlet = A\n")     # one document, no text
+    assert len(empty.docs) == 1
+    df = attributions(empty)
+    assert list(df.columns) == ATTRIBUTION_COLUMNS and df.empty
+    assert list(markers(empty).columns) == MARKER_COLUMNS
+    ann = _ann("en", "en")
+    none = Annotated(ann.corpus.__class__(ann.docs.iloc[:0]), ann.tokens.iloc[:0], ann.entities.iloc[:0],
+                     capabilities=ann.capabilities)
+    df = attributions(none)
+    assert list(df.columns) == ATTRIBUTION_COLUMNS and df.empty
+
+
+def test_measures_attribution_deterministic_and_input_unchanged():
+    ann = _ann("ru_patterns", "ru")
+    tokens, ents = ann.tokens, ann.entities
+    a = attributions(ann)
+    b = attributions(ann)
+    pd.testing.assert_frame_equal(a, b)
+    pd.testing.assert_frame_equal(tokens, ann.tokens)
+    pd.testing.assert_frame_equal(ents, ann.entities)
+
+
+def test_measures_attribution_user_verb_lexicon():
+    ann = _ann("ru_patterns", "ru")
+    mine = pd.DataFrame({"lemma": ["заявить"], "class": ["distancing"]})
+    df = attributions(ann, verbs=mine, actors=_entities_as_actors(ann))
+    assert set(df.loc[df["pattern"].str.startswith("verb"), "verb_lemma"]) == {"заявить"}
+    assert (df.loc[df["verb_lemma"] == "заявить", "verb_class"] == "distancing").all()
+
+
+def test_measures_attribution_bad_option():
+    from framing._errors import OptionError
+    with pytest.raises(OptionError):
+        attributions(_ann("en", "en"), verbs=3)
+
+
+def test_measures_attribution_markers_table():
+    ann = _ann("ru_patterns", "ru")
+    m = markers(ann)
+    assert list(m.columns) == MARKER_COLUMNS
+    assert (m["marker"] == "якобы").sum() == 1 and (m["attribution"] >= 0).all()
+
+
+def test_measures_attribution_quotes_pairs_and_kinds():
+    text = 'Он назвал это «провокацией», а «Газпром» заявил: "Мы ничего не нарушали и не будем".'
+    kinds = [(text[q.open + 1:q.close], q.kind) for q in find_quotes(text)]
+    assert kinds == [("провокацией", "scare"), ("Газпром", "name"), ("Мы ничего не нарушали и не будем", "quotation")]
+
+
+# --- real data: the seed article (needs the annotation pipeline) ---------------------------
+@pytest.mark.slow
+def test_measures_attribution_seed_article():
+    path = shared_path("seeds", "000_47a473247889b639.txt")
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import attribution_eval as bench
+    from framing.corpus import Corpus
+    text = path.read_text(encoding="utf-8")
+    from framing.annotate import annotate
+    ann = annotate(Corpus(pd.DataFrame({"doc_id": ["seed"], "text": [text], "lang": ["ru"],
+                                                "outlet": ["seed"]})), progress=False)
+    found, total, missing = bench.seed_check(attributions(ann))
+    assert found == total, missing
