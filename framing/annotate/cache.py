@@ -5,8 +5,9 @@ Layout (under :func:`cache_root`)::
     annotate/<key>/                   one folder per (pipeline version, language,
                                       backend + model versions, layers)
         KEY.json                      what the key stands for
-        tokens-<part>.parquet         token rows of one batch (column text_hash
-        entities-<part>.parquet       instead of doc_id), entity rows
+        tokens-<part>.parquet         token rows of one batch (column ``doc``: the
+        entities-<part>.parquet       position of the text in the part's hash list,
+                                      instead of doc_id), entity rows
         index-<part>.json             the text hashes in the part (written last)
 
 A batch becomes visible only when its ``index-*.json`` exists, and every file
@@ -29,12 +30,12 @@ from pathlib import Path
 from .._atomic import atomic_path
 
 #: Bump when the layout of cache files changes.
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 
-TOKEN_SCHEMA = [("text_hash", "string"), ("sent_id", "int32"), ("tok_id", "int32"), ("start", "int64"),
+TOKEN_SCHEMA = [("doc", "int32"), ("sent_id", "int32"), ("tok_id", "int32"), ("start", "int64"),
                 ("end", "int64"), ("text", "string"), ("lemma", "string"), ("upos", "string"),
                 ("feats", "string"), ("head", "int32"), ("deprel", "string")]
-ENTITY_SCHEMA = [("text_hash", "string"), ("sent_id", "int32"), ("start_tok", "int32"),
+ENTITY_SCHEMA = [("doc", "int32"), ("sent_id", "int32"), ("start_tok", "int32"),
                  ("end_tok", "int32"), ("start", "int64"), ("end", "int64"), ("text", "string"),
                  ("type", "string"), ("normal", "string")]
 
@@ -119,7 +120,11 @@ class AnnotationCache:
 
     # --- writing --------------------------------------------------------------
     def write_part(self, hashes: list[str], tokens: dict, entities: dict) -> str:
-        """Write one batch's tables (dicts of columns with ``text_hash``); returns the part name."""
+        """Write one batch's tables; returns the part name.
+
+        ``tokens``/``entities`` are dicts of columns; their ``doc`` column holds
+        the position of each row's text in ``hashes``.
+        """
         import pyarrow as pa
         import pyarrow.parquet as pq
 
@@ -143,8 +148,16 @@ class AnnotationCache:
         return part
 
     # --- reading --------------------------------------------------------------
-    def read(self, hashes) -> tuple:
-        """pyarrow tables (tokens, entities) of the given hashes (all must be cached)."""
+    def part_hashes(self, part: str) -> list[str]:
+        """The text hashes of a part, in the order of its ``doc`` column."""
+        data = json.loads((self.dir / f"index-{part}.json").read_text(encoding="utf-8"))
+        return list(data.get("hashes", []))
+
+    def iter_parts(self, hashes, *, entities: bool = True):
+        """Yield ``(part_hashes, tokens, entities)`` pyarrow tables of the parts holding ``hashes``.
+
+        Rows of texts not asked for are filtered out; ``doc`` indexes ``part_hashes``.
+        """
         import pyarrow as pa
         import pyarrow.compute as pc
         import pyarrow.parquet as pq
@@ -153,18 +166,31 @@ class AnnotationCache:
         by_part: dict[str, set] = {}
         for h in set(hashes):
             by_part.setdefault(idx[h], set()).add(h)
-        counts: dict[str, int] = {}
-        for p in idx.values():
-            counts[p] = counts.get(p, 0) + 1
-        toks, ents = [], []
         for part, hs in sorted(by_part.items()):
-            for kind, acc in (("tokens", toks), ("entities", ents)):
+            ph = self.part_hashes(part)
+            keep = None
+            if len(hs) < len(ph):
+                keep = pa.array([j for j, h in enumerate(ph) if h in hs], pa.int32())
+            tables = []
+            for kind in ("tokens", "entities") if entities else ("tokens",):
                 t = pq.read_table(self.dir / f"{kind}-{part}.parquet")
-                if len(hs) < counts[part]:
-                    t = t.filter(pc.is_in(t["text_hash"], value_set=pa.array(sorted(hs), pa.string())))
-                acc.append(t)
-        tok = pa.concat_tables(toks) if toks else _schema(TOKEN_SCHEMA).empty_table()
-        ent = pa.concat_tables(ents) if ents else _schema(ENTITY_SCHEMA).empty_table()
+                if keep is not None:
+                    t = t.filter(pc.is_in(t["doc"], value_set=keep))
+                tables.append(t)
+            yield ph, tables[0], (tables[1] if entities else None)
+
+    def read(self, hashes) -> tuple:
+        """pyarrow tables (tokens, entities) of the given hashes, with a ``text_hash`` column."""
+        import pyarrow as pa
+        toks, ents = [], []
+        for ph, t, e in self.iter_parts(hashes):
+            arr = pa.array(ph, pa.string())
+            toks.append(t.append_column("text_hash", arr.take(t["doc"])).drop_columns(["doc"]))
+            ents.append(e.append_column("text_hash", arr.take(e["doc"])).drop_columns(["doc"]))
+        schema_t = _schema([("text_hash", "string")] + TOKEN_SCHEMA[1:])
+        schema_e = _schema([("text_hash", "string")] + ENTITY_SCHEMA[1:])
+        tok = pa.concat_tables(toks).select(schema_t.names) if toks else schema_t.empty_table()
+        ent = pa.concat_tables(ents).select(schema_e.names) if ents else schema_e.empty_table()
         return tok, ent
 
     def clear(self) -> None:

@@ -248,8 +248,7 @@ def _run(plans, *, n_jobs, progress, batch_chars, problems, root):
                 res = annotate_batch(root, lg, key, desc, eff, [(h, t, d) for h, t, d in batch])
                 _collect(res, problems, bar)
         else:
-            import multiprocessing as mp
-            ctx = mp.get_context("spawn")
+            ctx = _mp_context()
             with ProcessPoolExecutor(max_workers=min(n_jobs, len(jobs)), mp_context=ctx,
                                      initializer=_init_worker) as pool:
                 pending = set()
@@ -271,6 +270,17 @@ def _run(plans, *, n_jobs, progress, batch_chars, problems, root):
         bar.close()
     for _, store, _, _ in plans:
         store._index = None  # re-read: workers wrote parts
+
+
+def _mp_context():
+    """``fork`` where it is safe and available (Linux: no ``__main__`` guard needed,
+    workers start at once), else ``spawn``; ``FRAMING_MP_START`` overrides."""
+    import multiprocessing as mp
+    import sys
+    method = os.environ.get("FRAMING_MP_START")
+    if not method:
+        method = "fork" if (sys.platform.startswith("linux") and "fork" in mp.get_all_start_methods()) else "spawn"
+    return mp.get_context(method)
 
 
 def _collect(res, problems, bar):
@@ -320,18 +330,20 @@ def annotate_batch(root, lang, key, desc, layers, items):
                 probs.append({"source": "annotate", "doc_id": items[j][2],
                               "reason": f"{backend.name} failed: {type(exc).__name__}: {exc}",
                               "action": "skipped (no tokens); retried on the next run"})
-    tok = {f: [] for f in ("text_hash",) + TOKEN_FIELDS}
-    ent = {f: [] for f in ("text_hash",) + ENTITY_FIELDS}
+    tok = {f: [] for f in ("doc",) + TOKEN_FIELDS}
+    ent = {f: [] for f in ("doc",) + ENTITY_FIELDS}
     bad = {j for j, r in zip((o[0] for o in owners), results) if r is None}
+    done = [j for j in range(len(items)) if j not in bad]
+    local = {j: k for k, j in enumerate(done)}
     sent_base = {}
     for (j, off), res in zip(owners, results):
         if j in bad:
             continue
-        h = items[j][0]
+        d = local[j]
         t, e = res
         base = sent_base.get(j, 0)
         n = len(t["sent_id"])
-        tok["text_hash"].extend([h] * n)
+        tok["doc"].extend([d] * n)
         for f in TOKEN_FIELDS:
             col = t[f]
             if f in ("start", "end") and off:
@@ -340,7 +352,7 @@ def annotate_batch(root, lang, key, desc, layers, items):
                 col = [int(x) + base for x in col]
             tok[f].extend(col.tolist() if hasattr(col, "tolist") else col)
         m = len(e["sent_id"])
-        ent["text_hash"].extend([h] * m)
+        ent["doc"].extend([d] * m)
         for f in ENTITY_FIELDS:
             col = e[f]
             if f in ("start", "end") and off:
@@ -351,40 +363,65 @@ def annotate_batch(root, lang, key, desc, layers, items):
         if n:
             sent_base[j] = base + int(max(t["sent_id"]))
     store = AnnotationCache(root, key, desc)
-    done = [items[j][0] for j in range(len(items)) if j not in bad]
-    part = store.write_part(done, tok, ent) if done else None
+    part = store.write_part([items[j][0] for j in done], tok, ent) if done else None
     return part, len(items), probs
 
 
 # --- reading back ---------------------------------------------------------------------
 
 def _assemble(plans, hashes, langs, doc_ids):
-    """Token and entity DataFrames in corpus order, read from the cache parts."""
+    """Token and entity DataFrames in corpus order, read part by part from the cache.
+
+    Rows carry the corpus position of their document (texts shared by several
+    documents are repeated for each); one sort by (position, sentence, token)
+    and one conversion to pandas follow.  No per-token Python objects are made.
+    """
+    import numpy as np
     import pyarrow as pa
 
     from .annotated import empty_entities, empty_tokens
     tok_tables, ent_tables = [], []
     for lg, store, _eff, _items in plans:
         idx = store.index()
-        rows = [(hashes[i], doc_ids[i], i) for i in range(len(doc_ids)) if langs[i] == lg and hashes[i] in idx]
-        if not rows:
+        where: dict[str, list[int]] = {}
+        for i in range(len(doc_ids)):
+            if langs[i] == lg and hashes[i] in idx:
+                where.setdefault(hashes[i], []).append(i)
+        if not where:
             continue
-        tok, ent = store.read([r[0] for r in rows])
-        mapping = pa.table({"text_hash": pa.array([r[0] for r in rows], pa.string()),
-                            "doc_id": pa.array([r[1] for r in rows], pa.string()),
-                            "_order": pa.array([r[2] for r in rows], pa.int64())})
-        if tok.num_rows:
-            tok_tables.append(tok.join(mapping, "text_hash", join_type="inner"))
-        if ent.num_rows:
-            ent_tables.append(ent.join(mapping, "text_hash", join_type="inner"))
-    tok_df = _to_frame(tok_tables, ["_order", "sent_id", "tok_id"]) if tok_tables else empty_tokens()
-    ent_df = _to_frame(ent_tables, ["_order", "sent_id", "start_tok"]) if ent_tables else empty_entities()
+        for ph, tok, ent in store.iter_parts(where.keys()):
+            positions = [where.get(h, []) for h in ph]
+            for t, acc in ((tok, tok_tables), (ent, ent_tables)):
+                if t.num_rows:
+                    acc.extend(_place(t, positions))
+    doc_arr = np.asarray(doc_ids, dtype=object)
+    tok_df = _to_frame(tok_tables, ["_order", "sent_id", "tok_id"], doc_arr) if tok_tables else empty_tokens()
+    ent_df = _to_frame(ent_tables, ["_order", "sent_id", "start_tok"], doc_arr) if ent_tables else empty_entities()
     return tok_df, ent_df
 
 
-def _to_frame(tables, sort_keys):
+def _place(t, positions):
+    """Tables of ``t``'s rows with an ``_order`` column (corpus position), one per copy level."""
+    import numpy as np
     import pyarrow as pa
-    t = pa.concat_tables(tables, promote_options="default")
+    doc = t["doc"].to_numpy()
+    counts = np.array([len(p) for p in positions], dtype=np.int64)
+    out = []
+    for level in range(int(counts.max()) if len(counts) else 0):
+        pos = np.array([p[level] if len(p) > level else -1 for p in positions], dtype=np.int64)
+        order = pos[doc]
+        mask = order >= 0
+        sub = t if mask.all() else t.filter(pa.array(mask))
+        out.append(sub.drop_columns(["doc"]).append_column("_order", pa.array(order[mask])))
+    return out
+
+
+def _to_frame(tables, sort_keys, doc_arr):
+    import pyarrow as pa
+    t = pa.concat_tables(tables)
     t = t.sort_by([(k, "ascending") for k in sort_keys])
-    t = t.drop_columns(["text_hash", "_order"])
-    return t.to_pandas()
+    order = t["_order"].to_numpy()
+    df = t.drop_columns(["_order"]).to_pandas()
+    del t
+    df.insert(0, "doc_id", doc_arr[order])
+    return df

@@ -186,6 +186,8 @@ class RussianLemmatizer:
         self._parses: dict = {}
         self._cache: dict = {}
         self._fast_cache: dict = {}
+        self._fast_cache_cap: dict = {}
+        self._dict = None
 
     # --- pymorphy3 access ---------------------------------------------------
     def info(self, tag) -> _TagInfo:
@@ -419,14 +421,27 @@ class RussianLemmatizer:
         ``capital_inside``: the word is capitalised and not sentence-initial, so
         proper-name parses are preferred.
         """
-        key = (form, capital_inside)
-        hit = self._fast_cache.get(key)
+        cache = self._fast_cache_cap if capital_inside else self._fast_cache
+        hit = cache.get(form)
         if hit is not None:
             return hit
-        if len(self._fast_cache) > 500_000:
-            self._fast_cache.clear()
-        res = self._fast_cache[key] = self._lemma_untagged(form, capital_inside)
+        if len(cache) > 500_000:
+            cache.clear()
+        res = cache[form] = self._lemma_untagged(form, capital_inside)
         return res
+
+    def lemmas_untagged(self, words) -> list[str]:
+        """Lemmas of one sentence's words without a tagger (cached per form)."""
+        plain, cap = self._fast_cache, self._fast_cache_cap
+        out = []
+        for j, w in enumerate(words):
+            if j and w[:1].isupper():
+                hit = cap.get(w)
+                out.append(hit if hit is not None else self.lemma_untagged(w, True))
+            else:
+                hit = plain.get(w)
+                out.append(hit if hit is not None else self.lemma_untagged(w, False))
+        return out
 
     def _lemma_untagged(self, form, capital_inside):
         if not _WORDCHAR_RE.search(form):
@@ -440,13 +455,23 @@ class RussianLemmatizer:
         if abbr is not None:
             return abbr
         low = clean.lower()
+        fast = self._dictionary_lemma(low, capital_inside, form[:1].isupper())
+        if fast is not None:
+            lemma, proper = fast
+            if proper:
+                return rules.restore_case(lemma, clean, proper=True)
+            if capital_inside:
+                return rules.restore_case(lemma, clean, proper=True)
+            return lemma
         parses = self.parses(low)
         if not parses:
             return rules.yo_to_e(low)
         p = parses[0]
-        if capital_inside:
+        if capital_inside or form[:1].isupper():
+            # a capitalised word: a name reading when the dictionary has one
+            # ("Песков" is the surname, not the genitive plural of "песок")
             for q in parses:
-                if self.info(q.tag).proper:
+                if self.info(q.tag).proper and (capital_inside or q.score >= 0.1):
                     p = q
                     break
         info = self.info(p.tag)
@@ -462,6 +487,46 @@ class RussianLemmatizer:
         if info.proper or (capital_inside and info.upos in ("NOUN", "PROPN", "X")):
             return rules.restore_case(lemma, clean, proper=True)
         return lemma
+
+    def _dictionary_lemma(self, low, capital_inside, capitalised):
+        """The most probable dictionary lemma straight from pymorphy3's word DAWG.
+
+        The same choice as ``MorphAnalyzer.parse(word)[0]`` (P(tag | word)
+        estimates, first of equals) without building Parse objects, about four
+        times faster.  Returns (lemma, is_proper) or None when the word is not in
+        the dictionary or needs the full analysis (a woman's surname).
+        """
+        if self._dict is None:
+            m = self.morph
+            self._dict = (m.dictionary, m.char_substitutes, m.prob_estimator.p_t_given_w if m.prob_estimator else None)
+        d, subst, probs = self._dict
+        items = d.words.similar_items(low, subst)
+        if not items:
+            return None
+        best = best_proper = None
+        bp = bpp = -1.0
+        total = 0.0
+        for fixed, paras in items:
+            for para_id, idx in paras:
+                tag = d.build_tag_info(para_id, idx)
+                p = probs.prob(low, tag) if probs is not None else 0.0
+                total += p
+                if p > bp:
+                    bp, best = p, (fixed, para_id, idx, tag)
+                if (capital_inside or capitalised) and p > bpp and self.info(tag).proper:
+                    bpp, best_proper = p, (fixed, para_id, idx, tag)
+        choice, proper = best, False
+        if best_proper is not None and (capital_inside or (total > 0 and bpp / total >= 0.1)
+                                        or (total == 0 and best_proper is best)):
+            choice, proper = best_proper, True
+        info = self.info(choice[3])
+        g = info.grammemes
+        if info.proper:
+            proper = True
+        if ("Surn" in g or "Patr" in g) and "femn" in g and "plur" not in g:
+            return None
+        lemma = rules.yo_to_e(d.build_normal_form(choice[1], choice[2], choice[0]))
+        return lemma, proper
 
     # --- inflection to the nominative (entity normal forms) -----------------
     def nominative(self, form: str, upos: str, feats: dict, *, target: dict | None = None) -> str:
@@ -643,6 +708,16 @@ class _Models:
         under ``morph_vocab``); ``syntax`` -> per sentence (heads, rel ids) with
         ``rel_vocab``; ``ner`` -> per sentence lists of BIO tags.
         """
+        try:
+            from threadpoolctl import threadpool_limits
+        except ImportError:  # pragma: no cover
+            return self._run(sents, names)
+        # one BLAS thread: the matrices are small, and results do not depend on the
+        # thread count (the same in worker processes and in the main process)
+        with threadpool_limits(1):
+            return self._run(sents, names)
+
+    def _run(self, sents, names):
         from slovnet.exec.model import gather_head
         models = {n: self.get(n) for n in names}
         enc = self._any().infer.encoder
@@ -700,6 +775,9 @@ class _Models:
 
 _CHUNK = re.compile(r"\S+")
 _SINGLE_ATOM = re.compile(r"(?:[а-яё]+|[a-z]+|\d+)$", re.I)
+# an opening bracket or quote, one word in one script, a closing mark: razdel splits
+# all three apart whatever the neighbours are (no rule joins a word to these marks)
+_WORD_IN_MARKS = re.compile(r"([«\"„“(\[]?)([а-яё]+|[a-z]+)([,.;:!?)»\"”\]]?)$", re.I)
 _ATOM_TYPE = re.compile(r"(?P<RU>[а-яё]+)|(?P<LAT>[a-z]+)|(?P<INT>\d+)|(?P<X>\S)", re.I)
 _TYPE_REPR = {"RU": "ж", "LAT": "z", "INT": "0"}
 _chunk_cache: dict = {}
@@ -737,6 +815,16 @@ def tokenize_razdel(text: str, base: int = 0) -> list[tuple[int, int, str]]:
     for ci, (start, c) in enumerate(chunks):
         if _SINGLE_ATOM.match(c):
             out.append((base + start, base + start + len(c), c))
+            continue
+        m = _WORD_IN_MARKS.match(c)
+        if m and m.group(2).lower() != "yahoo":
+            b = base + start
+            o, w, e = m.group(1), m.group(2), m.group(3)
+            if o:
+                out.append((b, b + 1, o))
+            out.append((b + len(o), b + len(o) + len(w), w))
+            if e:
+                out.append((b + len(c) - 1, b + len(c), e))
             continue
         prev = _atom_repr(chunks[ci - 1][1], True) if (ci > 0 and c[0] in edge) else ""
         nxt = _atom_repr(chunks[ci + 1][1], False) if (ci < last and c[-1] in edge) else ""
@@ -786,15 +874,61 @@ def fix_tags(words, upos, feats, featstr) -> None:
                 upos[i], feats[i], featstr[i] = "DET", {}, "_"
 
 
+def one_root(heads, rels, upos=None) -> None:
+    """Make a parse have exactly one root (UD), in place.
+
+    The slovnet parser decodes each head independently: a sentence can come out
+    with no root or several.  Without one, the first verb (else the first
+    non-punctuation word) becomes the root; of several, the first labelled
+    ``root`` (else the first) stays and the others attach to it as ``parataxis``.
+    """
+    roots = [i for i, h in enumerate(heads) if h == 0]
+    if len(roots) == 1:
+        if rels[roots[0]] != "root":
+            rels[roots[0]] = "root"
+        return
+    n = len(heads)
+    if not n:
+        return
+    if not roots:
+        cand = None
+        if upos is not None:
+            cand = next((i for i in range(n) if upos[i] in ("VERB", "AUX")), None)
+            if cand is None:
+                cand = next((i for i in range(n) if upos[i] not in ("PUNCT", "SYM")), None)
+        root = 0 if cand is None else cand
+        heads[root], rels[root] = 0, "root"
+        return
+    main = next((i for i in roots if rels[i] == "root"), roots[0])
+    rels[main] = "root"
+    for i in roots:
+        if i != main:
+            heads[i], rels[i] = main + 1, "parataxis"
+
+
 def fix_lemmas(words, lemmas) -> None:
     """Context rules on lemmas, in place: "г." before a capitalised name is "город";
-    "т. д." is "так далее"."""
+    "т. д." is "так далее"; razdel's "г" + "." is the abbreviation "г."."""
+    dots = [i for i, w in enumerate(words) if "." in w]
+    if not dots:
+        return
     n = len(words)
-    for i, w in enumerate(words):
-        if lemmas[i] == "год" and w in ("г.", "г") and i + 1 < n and words[i + 1][:1].isupper():
-            lemmas[i] = "город"
-        elif w == "т." and i + 1 < n and words[i + 1] == "д.":
-            lemmas[i], lemmas[i + 1] = "так", "далее"
+    abbr = rules.ABBREVIATIONS
+    for j in dots:
+        w = words[j]
+        if w == "." and j:
+            i = j - 1
+            p = words[i]
+            if p[:1].islower() and len(p) <= 5:
+                full = abbr.get(p + ".")
+                if full is not None:
+                    lemmas[i] = full
+                    if full == "год" and p == "г" and j + 1 < n and words[j + 1][:1].isupper():
+                        lemmas[i] = "город"
+        elif w == "г." and lemmas[j] == "год" and j + 1 < n and words[j + 1][:1].isupper():
+            lemmas[j] = "город"
+        elif w == "т." and j + 1 < n and words[j + 1] == "д.":
+            lemmas[j], lemmas[j + 1] = "так", "далее"
 
 
 def _parse_tag(tag: str):
@@ -870,10 +1004,10 @@ class RussianBackend(Backend):
         lem = self._lemmatizer
         models = self._models
         n = len(sents)
-        words = [[rules.strip_stress(w) for w in s] for s in sents]
         need_morph = bool(layers & {"morph", "ner"}) or ("lemma" in layers and "morph" in layers)
         names = [x for x, need in (("morph", need_morph), ("syntax", "syntax" in layers),
                                     ("ner", "ner" in layers)) if need]
+        words = [[rules.strip_stress(w) for w in s] for s in sents] if names else sents
         res = models.run(words, names) if (names and n) else {}
         upos = feats = featstr = None
         if need_morph:
@@ -894,18 +1028,19 @@ class RussianBackend(Backend):
                 for ws, us, fs, ks in zip(sents, upos, feats, featstr):
                     lemmas.append([lemma(w, u, f, k) for w, u, f, k in zip(ws, us, fs, ks)])
             else:
-                fast = lem.lemma_untagged
-                for ws in sents:
-                    lemmas.append([fast(w, j > 0 and w[:1].isupper()) for j, w in enumerate(ws)])
+                fast = lem.lemmas_untagged
+                lemmas = [fast(ws) for ws in sents]
             for ws, ls in zip(sents, lemmas):
                 fix_lemmas(ws, ls)
         heads = rels = None
         if "syntax" in layers and n:
             rel_names = res["rel_vocab"].items
             heads, rels = [], []
-            for h, r in res["syntax"]:
-                heads.append(h.tolist())
-                rels.append([rel_names[i] for i in r.tolist()])
+            for k, (h, r) in enumerate(res["syntax"]):
+                hs, rs = h.tolist(), [rel_names[i] for i in r.tolist()]
+                one_root(hs, rs, upos[k] if upos is not None else None)
+                heads.append(hs)
+                rels.append(rs)
         ner = res.get("ner") if "ner" in layers else None
         return upos, feats, featstr, lemmas, heads, rels, ner
 

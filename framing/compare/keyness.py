@@ -10,8 +10,10 @@ Methods
     δ̂_w = log[(y_wi + α_w) / (n_i + α_0 − y_wi − α_w)] − log[(y_wj + α_w) / (n_j + α_0 − y_wj − α_w)],
     σ²(δ̂_w) ≈ 1/(y_wi + α_w) + 1/(y_wj + α_w),   z = δ̂_w / σ.
 
-    With ``prior="corpus"`` α_w = α_0 · y_w / n (the pooled counts scaled to α_0,
-    by default α_0 = n, i.e. α_w = y_w); ``prior="uniform"`` uses α_w = 0.01 as
+    With ``prior="corpus"`` α_w = α_0 · y_w / n (the pooled counts scaled to α_0;
+    Monroe et al. leave α_0 to the analyst, and framing's default α_0 = min(n,
+    1000) is a prior worth at most 1,000 words: it smooths rare words without
+    swamping real differences in small corpora); ``prior="uniform"`` uses α_w = 0.01 as
     Monroe et al.'s uninformative prior; a Series gives α_w from a background
     corpus.
 ``chi2``
@@ -129,7 +131,8 @@ def keyness(data, *, by: str = "outlet", unit: str = "lemma", method: str = "log
     prior : "corpus", "uniform" or pandas.Series
         The Dirichlet prior for ``log_odds_dirichlet`` (see the module docstring).
     alpha0 : float, optional
-        Total prior weight α_0 for ``prior="corpus"`` (default: the corpus size n).
+        Total prior weight α_0 for ``prior="corpus"`` (default: min(n, 1000), n
+        the number of units counted).
     min_count : int
         Drop units seen fewer times in the whole data.
     pairwise : bool
@@ -184,7 +187,7 @@ def keyness(data, *, by: str = "outlet", unit: str = "lemma", method: str = "log
         alpha = np.full(len(vocab), 0.01)
     else:
         n = total.sum()
-        alpha = total * ((alpha0 if alpha0 is not None else n) / n)
+        alpha = total * ((alpha0 if alpha0 is not None else min(n, 1000.0)) / n)
     pairs = [(i, None) for i in range(len(names))]
     if pairwise:
         pairs += [(i, j) for i in range(len(names)) for j in range(len(names)) if i != j]

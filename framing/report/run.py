@@ -89,7 +89,158 @@ def section_annotation(state):
                                 f"{', '.join(f'{k} ({v})' for k, v in ann.entities['type'].value_counts().items())}")]
 
 
-SECTIONS = [section_overview, section_annotation]
+def section_actors(state):
+    """Actors, the epithets each outlet gives them, naming forms and contested naming."""
+    from ..measures.actors import actors
+    from ..measures.epithets import epithets
+    from ..measures.naming import naming
+
+    ann = state["ann"]
+    acts = actors(ann)
+    ep = epithets(ann, actors=acts)
+    nm = naming(ann, actors=acts, epithets=ep)
+    state.update(actors=acts, epithets=ep, naming=nm)
+    table = acts.table.assign(variants=acts.table["variants"].map(lambda v: "; ".join(list(v)[:6])),
+                              outlets=acts.table["outlets"].map(lambda v: len(v) if hasattr(v, "__len__") else v))
+    _write_csv(state, "actors", acts.table.assign(variants=acts.table["variants"].map(lambda v: "; ".join(v)),
+                                                  outlets=acts.table["outlets"].map(lambda v: "; ".join(v))))
+    _write_csv(state, "epithets", ep)
+    _write_csv(state, "naming_forms", nm.forms)
+    _write_csv(state, "contested_naming", nm.contested)
+    top = table.sort_values("n_mentions", ascending=False).head(12)
+    items = [("Actors (mentions grouped across inflection, spelling and language)",
+              top[["actor", "type", "n_mentions", "n_docs", "outlets", "variants"]])]
+    evaluative = ep[ep["evaluative"].astype(bool)]
+    if len(evaluative):
+        per = (evaluative.groupby(["outlet", "actor"])["epithet_lemma"]
+               .agg(lambda s: ", ".join(s.value_counts().index[:4])).reset_index(name="evaluative epithets"))
+        counts = evaluative.groupby(["outlet", "actor"]).size().rename("n").reset_index()
+        per = per.merge(counts, on=["outlet", "actor"]).sort_values(["outlet", "n"], ascending=[True, False])
+        items.append(("Evaluative epithets per outlet and actor", per.groupby("outlet").head(4)))
+    else:
+        items.append(("Evaluative epithets per outlet and actor", "none found"))
+    if len(nm.contested):
+        pivot = nm.contested.pivot_table(index="variant", columns="outlet", values="n", aggfunc="sum", fill_value=0)
+        items.append(("Contested naming choices (mentions per outlet)", pivot.reset_index()))
+    return items
+
+
+def section_attribution(state):
+    """Who is quoted, with which verbs, and with what distance."""
+    from ..measures.attribution import attributions
+    from ..measures.sources import sources
+
+    ann = state["ann"]
+    att = attributions(ann, actors=state.get("actors"))
+    state["attributions"] = att
+    _write_csv(state, "attributions", att.assign(markers=att["markers"].map(lambda m: "; ".join(m))))
+    items = []
+    if att.empty:
+        return [("Attribution", "no attributions found")]
+    per_outlet = (att.groupby("outlet").agg(attributions=("doc_id", "size"), documents=("doc_id", "nunique"),
+                                           distancing=("distancing", "mean"))
+                  .reset_index().assign(distancing=lambda d: d["distancing"].round(3)))
+    items.append(("Attributions per outlet (distancing = share with a distancing verb or marker)", per_outlet))
+    classes = pd.crosstab(att["outlet"], att["verb_class"]).reset_index()
+    _write_csv(state, "verb_classes", classes)
+    items.append(("Reporting-verb classes per outlet", classes))
+    voices = (att[att["actor"].notna()].groupby(["outlet", "actor"]).size().rename("n").reset_index()
+              .sort_values(["outlet", "n"], ascending=[True, False]).groupby("outlet").head(4))
+    items.append(("Most quoted actors per outlet", voices))
+    prof = sources(att, by=state["by"] if state["by"] in att.columns else "outlet")
+    tables = prof._asdict() if hasattr(prof, "_asdict") else {"sources": prof}
+    for name, t in tables.items():
+        if isinstance(t, pd.DataFrame):
+            _write_csv(state, f"sources_{name}", t)
+    state["sources"] = prof
+    return items
+
+
+def section_comparison(state):
+    """The comparison of the groups: HTML page(s), PNG figures and CSV tables in the output folder."""
+    from ..compare.comparison import compare
+
+    out, by = state["out"], state["by"]
+    comp = compare(state["ann"], by=by, actors=state.get("actors"), epithets=state.get("epithets"),
+                   naming=state.get("naming"), attributions=state.get("attributions"),
+                   sources=state.get("sources"), seed=0)
+    state["comparison"] = comp
+    tables = comp.to_csv(out, include=("summary", "coverage", "epithet_polarity", "evaluative_share",
+                                       "verb_classes", "distancing", "share_of_voice", "keyness"))
+    state["files"].extend(p.name for p in tables.values())
+    notes = list(comp.notes)
+    try:
+        figures = comp.save_figures(out)
+    except Exception as err:  # the tables and the page stay useful without figures
+        figures = {}
+        notes.append(f"figures not drawn: {type(err).__name__}: {err}")
+    # one page per event (the events reported by most groups), the first one with the figures
+    events = comp.events["event"].astype(str).tolist()[:12] if len(comp.events) else []
+    pages = {ev: f"comparison_{_safe_name(ev)}.html" for ev in events[1:]}
+    links = {"main page": "comparison.html", **{f"event {ev}": p for ev, p in pages.items()}} if pages else None
+    comp.to_html(out / "comparison.html", figures=figures, links=links)
+    written = ["comparison.html"]
+    for ev, name in pages.items():
+        try:
+            comp.to_html(out / name, event=ev, figures=False, links=links)
+            written.append(name)
+        except Exception as err:
+            notes.append(f"page of event {ev} not written: {type(err).__name__}: {err}")
+    summary = comp.summary()
+    items = [(f"Comparison by {by}: headline figures", _headline(comp, summary))]
+    dist = comp.distancing
+    if len(dist):
+        overall = dist[dist["actor"].isna()]
+        items.append(("Distancing rate per group (share of attributions with a distancing verb or marker, "
+                      "95% bootstrap interval; p: permutation test against the other groups)",
+                      overall[[by, "n_attributions", "n_distancing", "rate", "ci_low", "ci_high", "diff",
+                               "p_value"]].round(3)))
+    if len(comp.polarity):
+        pol = comp.polarity.sort_values("n", ascending=False).groupby(by).head(4)
+        items.append(("Mean epithet polarity per group and actor (95% bootstrap interval over documents)",
+                      pol.round(3)))
+    if len(comp.coverage) and comp.event_col:
+        items.append(("Events reported by most groups", comp.events.head(12)))
+    items.append(("Comparison notes", "\n".join(f"- {n}" for n in notes) if notes else "none"))
+    items.append(("Comparison files", "pages: " + ", ".join(written) + "\nfigures: "
+                  + (", ".join(p.name for p in figures.values()) or "none")
+                  + "\ntables: " + ", ".join(p.name for p in tables.values())))
+    return items
+
+
+def _safe_name(x) -> str:
+    import re
+
+    return re.sub(r"[^\w.-]+", "_", str(x)).strip("_") or "event"
+
+
+def _headline(comp, summary: pd.DataFrame) -> pd.DataFrame:
+    """One row per group: documents, events, epithets, evaluative share, attributions, distancing, top words."""
+    by = comp.by
+
+    def pick(measure, fmt, actor_null=True):
+        s = summary[summary["measure"] == measure]
+        if actor_null:
+            s = s[s["actor"].isna()]
+        return {g: fmt(r) for g, r in zip(s[by], s.itertuples(index=False))}
+
+    pct = lambda r: (f"{r.value:.0%}" + (f" [{r.ci_low:.0%}, {r.ci_high:.0%}]"  # noqa: E731
+                                         if pd.notna(r.ci_low) else "") + f" of {int(r.n)}")
+    cols = {
+        "documents": pick("documents", lambda r: int(r.value)),
+        "events": pick("events_covered", lambda r: f"{int(r.value)} of {int(r.n)}"),
+        "first": pick("first_reports", lambda r: int(r.value)),
+        "evaluative epithets": pick("evaluative_share", pct),
+        "distancing": pick("distancing_rate", pct),
+    }
+    terms = summary[summary["measure"] == "distinctive_term"]
+    cols["distinctive words"] = terms.groupby(by)["item"].agg(lambda s: ", ".join(s.head(6))).to_dict()
+    table = pd.DataFrame({k: pd.Series(v, dtype=object) for k, v in cols.items()})
+    table.index.name = by
+    return table.reindex(comp.groups).reset_index()
+
+
+SECTIONS = [section_overview, section_annotation, section_actors, section_attribution, section_comparison]
 
 
 def run_report(corpus, *, out: Path, by: str = "outlet", title: str = "framing report",
