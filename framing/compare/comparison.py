@@ -1,0 +1,927 @@
+"""The comparison of outlets: every measure of an annotation, side by side per outlet.
+
+:func:`compare` runs the measures on an :class:`~framing.Annotated` (or takes
+tables already computed) and returns a :class:`Comparison`, a plain container
+of tidy tables with one row per outlet (or any other group of documents) and
+item:
+
+``coverage``       which outlets reported which event, when, how long
+                   (:data:`COVERAGE_COLUMNS`);
+``naming``         naming forms per actor (the ``forms`` of :func:`framing.naming`);
+``contested``      contested naming choices (``в Украине`` / ``на Украине``);
+``epithets``       one row per epithet (:func:`framing.epithets`), and
+                   ``polarity``: mean epithet polarity per actor with intervals;
+``attributions``   one row per attribution (:func:`framing.attributions`), and
+                   ``sources`` (the :class:`~framing.measures.sources.Sources`
+                   of :func:`framing.sources`), ``voices`` (its share of voice
+                   per actor), ``verb_classes`` (share of each reporting-verb
+                   class), ``distancing`` (share of attributions with a
+                   distancing verb or marker, per outlet against the rest and
+                   per outlet and actor);
+``keyness``        distinctive vocabulary (:func:`framing.keyness`) of content
+                   words (:data:`KEYNESS_EXCLUDE_UPOS` left out);
+``notes``          what could not be measured and why.
+
+A measure that cannot run (its module missing, a layer the annotation lacks)
+leaves its tables empty and says why in ``notes``; no number is made up.
+
+Intervals are percentile bootstraps over documents (Efron & Tibshirani 1993),
+seeded: the same inputs and seed give the same numbers.
+"""
+
+from __future__ import annotations
+
+import inspect
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .._errors import OptionError, missing_columns
+from .._options import InstanceOf, Interval, OneOf, check
+from .._stats import bootstrap_ratio
+
+__all__ = ["compare", "Comparison", "epithet_polarity_table", "SUMMARY_COLUMNS", "COVERAGE_COLUMNS",
+           "PLOT_KINDS"]
+
+#: columns of :meth:`Comparison.summary` after the group column (``outlet`` by default)
+SUMMARY_COLUMNS = ["measure", "actor", "item", "value", "ci_low", "ci_high", "n"]
+#: columns of :attr:`Comparison.coverage` after the group column
+COVERAGE_COLUMNS = ["event", "n_docs", "first_report", "last_report", "span_h", "lag_h", "first", "tokens"]
+#: parts of speech left out of the distinctive vocabulary: punctuation, numbers and
+#: function words (prepositions, determiners, conjunctions, pronouns, auxiliaries,
+#: particles: "не", "бы", "to", "'s"); distancing particles ("якобы", "мол") are
+#: counted by the distancing measures instead
+KEYNESS_EXCLUDE_UPOS = ("PUNCT", "SYM", "NUM", "X", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "PART")
+#: kinds of :meth:`Comparison.plot`
+PLOT_KINDS = ("fightin_words", "verb_classes", "epithet_polarity", "naming_forms", "coverage")
+
+_SPEC = {
+    "by": InstanceOf(str),
+    "event": [OneOf(None), InstanceOf(str, list, tuple)],
+    "seed": Interval(0, None, integer=True),
+    "n_boot": Interval(10, None, integer=True),
+    "ci": Interval(0, 1, closed="neither"),
+    "n_terms": Interval(1, None, integer=True),
+}
+
+
+def _empty(cols) -> pd.DataFrame:
+    return pd.DataFrame(columns=list(cols))
+
+
+# --- the result -------------------------------------------------------------------
+
+@dataclass(repr=False, eq=False)
+class Comparison:
+    """The result of :func:`compare`: tidy tables per group (outlet), side by side.
+
+    Every attribute is a pandas DataFrame (empty when the measure could not run;
+    ``notes`` says why) except ``by``, ``event``, ``event_col``, ``notes`` and
+    ``params``.  The group column of every table is named after ``by``.
+
+    Attributes
+    ----------
+    by : str
+        The document column compared (``"outlet"``).
+    event : None, str or list
+        The event(s) the comparison is restricted to.
+    event_col : str or None
+        The document column holding events (``"event_id"`` or ``"event"``).
+    docs : DataFrame
+        The compared documents (``doc_id``, the group, ``published``, ``title``,
+        ``text``, ``url``, ``lang``, the event column, ``tokens``).
+    sentences : DataFrame
+        ``doc_id``, ``sent_id``, ``start``, ``end`` (character offsets).
+    coverage : DataFrame
+        Group × event (:data:`COVERAGE_COLUMNS`): documents, first and last
+        report, span in hours, ``lag_h`` (hours after the event's first report
+        by any group), ``first`` (reported it first), ``tokens`` (words written).
+    mentions : DataFrame
+        Actor mentions (:func:`framing.actors`).
+    naming, naming_mentions, contested, contested_hits : DataFrame
+        Of :func:`framing.naming`, regrouped by ``by``.
+    epithets, polarity, evaluative : DataFrame
+        Epithet rows; mean polarity per group and actor (``n``, ``n_docs``,
+        ``mean``, ``ci_low``, ``ci_high``); share of evaluative epithets per group
+        (output of :func:`framing.rates`).
+    attributions : DataFrame
+        Attribution rows (:func:`framing.attributions`).
+    sources : Sources or None
+        The result of :func:`framing.sources` (``voice``, ``speaker_types``,
+        ``verb_classes``, ``distancing``).
+    voices : DataFrame
+        Share of voice per group and actor, with intervals (``sources.voice``).
+    verb_classes : DataFrame
+        Share of each verb class among the group's attributions (output of
+        :func:`framing.rates` with ``verb_class``).
+    distancing : DataFrame
+        ``<by>``, ``actor``, ``n_attributions``, ``n_distancing``, ``rate``,
+        ``ci_low``, ``ci_high``, ``n_docs``, ``diff``, ``p_value``: rows with an
+        empty ``actor`` are the whole group (``diff`` and a permutation
+        ``p_value`` against the other groups), the others per actor
+        (``sources.distancing``).
+    keyness, term_refs : DataFrame
+        :func:`framing.keyness` of the group against the rest; the sentences of
+        each group's top distinctive terms (``term``, ``doc_id``, ``sent_id``,
+        ``start``, ``end``).
+    notes : list of str
+        Measures that could not run, and why; other caveats.
+    params : dict
+        ``seed``, ``n_boot``, ``ci``, ``n_terms``.
+    """
+
+    by: str = "outlet"
+    event: object = None
+    event_col: str | None = None
+    docs: pd.DataFrame = field(default_factory=pd.DataFrame)
+    sentences: pd.DataFrame = field(default_factory=lambda: _empty(["doc_id", "sent_id", "start", "end"]))
+    coverage: pd.DataFrame = field(default_factory=pd.DataFrame)
+    mentions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    naming: pd.DataFrame = field(default_factory=pd.DataFrame)
+    naming_mentions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    contested: pd.DataFrame = field(default_factory=pd.DataFrame)
+    contested_hits: pd.DataFrame = field(default_factory=pd.DataFrame)
+    epithets: pd.DataFrame = field(default_factory=pd.DataFrame)
+    polarity: pd.DataFrame = field(default_factory=pd.DataFrame)
+    evaluative: pd.DataFrame = field(default_factory=pd.DataFrame)
+    attributions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    sources: object = None
+    verb_classes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    distancing: pd.DataFrame = field(default_factory=pd.DataFrame)
+    voices: pd.DataFrame = field(default_factory=pd.DataFrame)
+    keyness: pd.DataFrame = field(default_factory=pd.DataFrame)
+    term_refs: pd.DataFrame = field(default_factory=pd.DataFrame)
+    notes: list = field(default_factory=list)
+    params: dict = field(default_factory=dict)
+    annotation: object = field(default=None, repr=False)
+
+    # --- basics -------------------------------------------------------------------
+    @property
+    def groups(self) -> list:
+        """The compared groups (outlets), sorted."""
+        if self.docs.empty or self.by not in self.docs:
+            return []
+        return sorted(self.docs[self.by].dropna().astype(str).unique())
+
+    @property
+    def events(self) -> pd.DataFrame:
+        """One row per event: ``event``, ``n_docs``, ``n_groups``, ``first_report``, ``first_group``."""
+        cols = ["event", "n_docs", "n_groups", "first_report", "last_report", "first_group"]
+        if not self.event_col or self.coverage.empty or self.coverage["event"].isna().all():
+            return _empty(cols)
+        c = self.coverage
+        g = c.groupby("event").agg(n_docs=("n_docs", "sum"), n_groups=(self.by, "nunique"),
+                                   first_report=("first_report", "min"), last_report=("last_report", "max"))
+        firsts = c[c["first"]].groupby("event")[self.by].agg(lambda s: ", ".join(sorted(map(str, s))))
+        g["first_group"] = firsts.reindex(g.index)
+        g = g.reset_index()
+        return g.sort_values(["n_groups", "n_docs", "first_report"], ascending=[False, False, True],
+                             kind="stable").reset_index(drop=True)[cols]
+
+    def __repr__(self) -> str:
+        ev = "" if self.event is None else f", event={self.event!r}"
+        return (f"<Comparison by {self.by!r}{ev}: {len(self.groups)} groups, {len(self.docs)} documents; "
+                f"{len(self.epithets)} epithets, {len(self.attributions)} attributions, "
+                f"{len(self.notes)} notes>")
+
+    # --- the tidy table -----------------------------------------------------------
+    def summary(self) -> pd.DataFrame:
+        """One tidy table of every figure: one row per group, measure, actor and item.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``<by>``, ``measure``, ``actor``, ``item``, ``value``,
+            ``ci_low``, ``ci_high``, ``n``.  Measures:
+
+            ``documents``            documents (value) of the group;
+            ``tokens_per_document``  mean words per document;
+            ``events_covered``       events the group reported (``n``: events compared);
+            ``first_reports``        events it reported first;
+            ``median_lag_h``         median hours after an event's first report;
+            ``naming_form``          share of an actor's namings in a form (item);
+            ``contested_variant``    share of a concept's (actor) occurrences in a variant (item);
+            ``epithet``              count of an epithet lemma (item) given to an actor (top 5);
+            ``epithet_polarity``     mean polarity of an actor's epithets, with interval;
+            ``evaluative_share``     share of the group's epithets that are evaluative;
+            ``share_of_voice``       share of the group's attributions to a source (actor);
+            ``verb_class``           share of attributions with a verb class (item);
+            ``distancing_rate``      share of attributions with a distancing marker
+                                     (overall, and per source in ``actor``);
+            ``distinctive_term``     z of a distinctive term (item), ``n`` its count.
+        """
+        by = self.by
+        cols = [by] + SUMMARY_COLUMNS
+        parts = []
+
+        def add(df, measure, *, actor=None, item=None, value, lo=None, hi=None, n=None):
+            if df is None or df.empty:
+                return
+            parts.append(pd.DataFrame({
+                by: df[by].to_numpy(), "measure": measure,
+                "actor": df[actor].to_numpy() if actor else None,
+                "item": df[item].astype(str).to_numpy() if item else None,
+                "value": df[value].to_numpy(dtype=float),
+                "ci_low": df[lo].to_numpy(dtype=float) if lo else np.nan,
+                "ci_high": df[hi].to_numpy(dtype=float) if hi else np.nan,
+                "n": df[n].to_numpy(dtype=float) if n else np.nan}))
+
+        docs = self.docs
+        if len(docs):
+            d = docs.groupby(by).agg(value=("doc_id", "size"), tok=("tokens", "mean")).reset_index()
+            add(d, "documents", value="value", n="value")
+            add(d, "tokens_per_document", value="tok", n="value")
+        cov = self.coverage
+        if len(cov) and self.event_col:
+            n_events = cov["event"].nunique()
+            g = cov.groupby(by).agg(value=("event", "nunique"), first=("first", "sum"),
+                                    lag=("lag_h", "median")).reset_index()
+            g["n_events"] = n_events
+            add(g, "events_covered", value="value", n="n_events")
+            add(g, "first_reports", value="first", n="value")
+            add(g, "median_lag_h", value="lag", n="value")
+        if len(self.naming):
+            add(self.naming, "naming_form", actor="actor", item="form", value="share", n="n")
+        if len(self.contested):
+            add(self.contested, "contested_variant", actor="concept", item="variant", value="share", n="n")
+        if len(self.epithets):
+            top = (self.epithets.groupby([by, "actor", "epithet_lemma"]).size().rename("count").reset_index()
+                   .sort_values([by, "actor", "count", "epithet_lemma"], ascending=[True, True, False, True])
+                   .groupby([by, "actor"]).head(5))
+            add(top, "epithet", actor="actor", item="epithet_lemma", value="count", n="count")
+        add(self.polarity, "epithet_polarity", actor="actor", value="mean", lo="ci_low", hi="ci_high", n="n")
+        add(self.evaluative, "evaluative_share", value="rate", lo="ci_low", hi="ci_high", n="exposure")
+        add(self.voices, "share_of_voice", actor="actor", value="share", lo="ci_low", hi="ci_high",
+            n="n_attributions")
+        add(self.verb_classes, "verb_class", item="verb_class", value="rate", lo="ci_low", hi="ci_high",
+            n="count")
+        if len(self.distancing):
+            dist = self.distancing
+            overall = dist[dist["actor"].isna()] if "actor" in dist else dist
+            add(overall, "distancing_rate", value="rate", lo="ci_low", hi="ci_high", n="n_attributions")
+            if "actor" in dist:
+                add(dist[dist["actor"].notna()], "distancing_rate", actor="actor", value="rate", lo="ci_low",
+                    hi="ci_high", n="n_attributions")
+        top = self.top_terms()
+        if len(top):
+            add(top.rename(columns={"group": by}) if by != "group" else top, "distinctive_term", item="term",
+                value="z", n="count")
+        if not parts:
+            return _empty(cols)
+        out = pd.concat([p for p in parts if len(p)], ignore_index=True)[cols]
+        return out.reset_index(drop=True)
+
+    def top_terms(self, n: int | None = None) -> pd.DataFrame:
+        """The ``n`` most distinctive terms of each group against the rest (z > 0)."""
+        n = n or self.params.get("n_terms", 20)
+        k = self.keyness
+        if k.empty:
+            return k
+        k = k[(k["reference"] == "rest") & (k["z"] > 0)]
+        return k.sort_values(["group", "z"], ascending=[True, False], kind="stable").groupby("group").head(n)
+
+    def wide(self) -> pd.DataFrame:
+        """The summary's headline figures, one column per group (for reading, not for analysis)."""
+        from ..report.html import side_by_side_text
+
+        return side_by_side_text(self)
+
+    # --- display ------------------------------------------------------------------
+    def _repr_html_(self) -> str:
+        from ..report.html import side_by_side_html
+
+        return side_by_side_html(self)
+
+    def to_html(self, path, *, event=None, figures=True, max_docs: int = 40, title: str | None = None,
+                links: dict | None = None) -> Path:
+        """Write a standalone HTML page: one event's articles side by side, highlighted.
+
+        Parameters
+        ----------
+        path : str or Path
+        event : str, optional
+            The event whose articles are shown (default: the comparison's event, or
+            the event reported by most groups).
+        figures : bool or dict
+            Embed the figures (``True``: drawn now; a dict kind → PNG path: those files).
+        max_docs : int
+            Documents shown at most (the earliest per group first).
+        title : str, optional
+        links : dict, optional
+            Label → address of other pages, shown as a navigation line.
+
+        Returns
+        -------
+        pathlib.Path
+            The page: inline CSS and JavaScript, no network access.  Epithets
+            (``span.ep``), reporting verbs (``span.rv``), distancing markers
+            (``span.mk``), quoted content (``span.q``), actor mentions (``span.ac``)
+            and distinctive words (``span.kw``) are highlighted; every figure links
+            to its sentences (``data-refs``).
+        """
+        from .._atomic import atomic_path
+        from ..report.html import render_comparison
+
+        page = render_comparison(self, event=event, figures=figures, max_docs=max_docs, title=title, links=links)
+        path = Path(path)
+        with atomic_path(path) as tmp:
+            tmp.write_text(page, encoding="utf-8")
+        return path
+
+    # --- figures --------------------------------------------------------------------
+    def plot(self, kind: str = "fightin_words", *, ax=None, **kwargs):
+        """Draw one figure of the comparison; returns its matplotlib Axes.
+
+        Parameters
+        ----------
+        kind : {"fightin_words", "verb_classes", "epithet_polarity", "naming_forms", "coverage"}
+            ``fightin_words`` takes ``group=`` (default: the first group);
+            ``naming_forms`` takes ``actor=``; ``epithet_polarity`` takes ``actors=``.
+        ax : matplotlib.axes.Axes, optional
+        **kwargs
+            Passed to the function of :mod:`framing.plot`.
+
+        When the measure behind the figure could not run, the Axes says so (from
+        ``notes``) instead of drawing.
+        """
+        check("Comparison.plot", {"kind": OneOf(*PLOT_KINDS)}, kind=kind)
+        from .. import plot as P
+
+        by = self.by
+        if kind == "fightin_words":
+            if self.keyness.empty:
+                return self._unavailable(ax, "keyness")
+            group = kwargs.pop("group", None) or sorted(self.keyness["group"].astype(str).unique())[0]
+            return P.fightin_words(self.keyness, group=group, ax=ax, **kwargs)
+        if kind == "verb_classes":
+            if self.attributions.empty or "verb_class" not in self.attributions:
+                return self._unavailable(ax, "attributions")
+            return P.verb_class_heatmap(self.attributions, by=by, ax=ax, **kwargs)
+        if kind == "epithet_polarity":
+            if self.epithets.empty:
+                return self._unavailable(ax, "epithets")
+            kwargs.setdefault("ci", self.params.get("ci", 0.95))
+            if len(self.polarity) and not {"seed", "n_boot"} & set(kwargs):
+                return P.epithet_polarity(self.polarity, by=by, ax=ax, **kwargs)   # intervals already drawn
+            kwargs.setdefault("seed", self.params.get("seed", 0))
+            kwargs.setdefault("n_boot", self.params.get("n_boot", 1000))
+            return P.epithet_polarity(self.epithets, by=by, ax=ax, **kwargs)
+        if kind == "naming_forms":
+            if self.naming.empty:
+                return self._unavailable(ax, "naming")
+            return P.naming_forms(self.naming, by=by, ax=ax, **kwargs)
+        if self.docs.empty or not self.event_col:
+            return self._unavailable(ax, "coverage")
+        return P.coverage_timeline(self.docs, by=by, event_col=self.event_col, ax=ax, **kwargs)
+
+    def _unavailable(self, ax, what):
+        from ..plot import _axes
+
+        ax = _axes(ax, size=(6, 1.6))
+        why = [n for n in self.notes if n.startswith(what)] or [f"{what}: nothing to show"]
+        ax.text(0.5, 0.5, "\n".join(why), ha="center", va="center", wrap=True, fontsize=9,
+                transform=ax.transAxes)
+        ax.set_axis_off()
+        return ax
+
+    def save_figures(self, folder, *, dpi: int = 200, fightin_groups: int = 12) -> dict:
+        """Write every figure as PNG into ``folder``; returns ``{name: path}``.
+
+        ``fightin_words_<group>.png`` for up to ``fightin_groups`` groups,
+        ``verb_classes.png``, ``epithet_polarity.png``, ``naming_forms.png``,
+        ``coverage.png``.  Figures whose measure could not run are skipped.
+        """
+        import matplotlib.pyplot as plt
+
+        from .._atomic import atomic_path
+
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        jobs = []
+        if len(self.keyness):
+            for g in sorted(self.keyness["group"].astype(str).unique())[:fightin_groups]:
+                jobs.append((f"fightin_words_{_safe(g)}", "fightin_words", {"group": g}))
+        if len(self.attributions) and "verb_class" in self.attributions:
+            jobs.append(("verb_classes", "verb_classes", {}))
+        if len(self.epithets) and self.epithets["polarity"].notna().any():
+            jobs.append(("epithet_polarity", "epithet_polarity", {}))
+        if len(self.naming):
+            jobs.append(("naming_forms", "naming_forms", {}))
+        if len(self.docs) and self.event_col:
+            jobs.append(("coverage", "coverage", {}))
+        out = {}
+        for name, kind, kw in jobs:
+            ax = self.plot(kind, **kw)
+            path = folder / f"{name}.png"
+            with atomic_path(path) as tmp:
+                ax.figure.savefig(tmp, dpi=dpi, format="png", bbox_inches="tight")
+            plt.close(ax.figure)
+            out[name] = path
+        return out
+
+    def to_csv(self, folder, *, prefix: str = "comparison_", include=None) -> dict:
+        """Write the tables as CSV into ``folder``; returns ``{name: path}``.
+
+        Parameters
+        ----------
+        folder : str or Path
+        prefix : str
+            Put before every file name (``comparison_summary.csv``, …).
+        include : list of str, optional
+            Only these tables: ``summary``, ``coverage``, ``naming_forms``,
+            ``contested_naming``, ``epithets``, ``epithet_polarity``,
+            ``evaluative_share``, ``attributions``, ``verb_classes``,
+            ``distancing``, ``share_of_voice``, ``keyness`` and ``sources_<table>``.
+            Lists (markers) are written as ``a|b``.
+        """
+        from .._atomic import atomic_path
+
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        tables = {"summary": self.summary(), "coverage": self.coverage, "naming_forms": self.naming,
+                  "contested_naming": self.contested, "epithets": self.epithets,
+                  "epithet_polarity": self.polarity, "evaluative_share": self.evaluative,
+                  "attributions": self.attributions, "verb_classes": self.verb_classes,
+                  "distancing": self.distancing, "share_of_voice": self.voices, "keyness": self.keyness}
+        if self.sources is not None and hasattr(self.sources, "_fields"):
+            for name in self.sources._fields:
+                if name != "voice":  # written as share_of_voice
+                    tables[f"sources_{name}"] = getattr(self.sources, name)
+        out = {}
+        for name, t in tables.items():
+            if include is not None and name not in include:
+                continue
+            if not isinstance(t, pd.DataFrame) or (t.empty and len(t.columns) == 0):
+                continue
+            path = folder / f"{prefix}{name}.csv"
+            t = t.copy()
+            for c in t.columns:  # lists (markers, outlets) as "a|b" rather than Python reprs
+                if t[c].dtype == object and t[c].map(lambda v: isinstance(v, (list, tuple, np.ndarray))).any():
+                    t[c] = t[c].map(lambda v: "|".join(map(str, v)) if isinstance(v, (list, tuple, np.ndarray))
+                                    else v)
+            with atomic_path(path) as tmp:
+                t.to_csv(tmp, index=False)
+            out[name] = path
+        return out
+
+
+def _safe(name: str) -> str:
+    import re
+
+    return re.sub(r"[^\w.-]+", "_", str(name)).strip("_") or "group"
+
+
+# --- shared computations ------------------------------------------------------------
+
+def epithet_polarity_table(epithets: pd.DataFrame, *, by: str = "outlet", actors=None, n_boot: int = 1000,
+                           ci: float = 0.95, seed: int = 0) -> pd.DataFrame:
+    """Mean polarity of epithets per group and actor, with bootstrap intervals over documents.
+
+    Parameters
+    ----------
+    epithets : pandas.DataFrame
+        Columns ``doc_id``, ``actor``, ``polarity`` and ``by``.
+    by : str
+    actors : list of str, optional
+        Only these actors.
+    n_boot, ci, seed
+        Bootstrap replicates, confidence level, seed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``<by>``, ``actor``, ``n`` (epithets with a polarity), ``n_docs``,
+        ``mean``, ``ci_low``, ``ci_high`` (NaN with a single document).
+
+    References
+    ----------
+    Efron, B., & Tibshirani, R. (1993). *An Introduction to the Bootstrap*. Chapman & Hall.
+    """
+    cols = [by, "actor", "n", "n_docs", "mean", "ci_low", "ci_high"]
+    need = {"doc_id", "actor", "polarity", by}
+    missing = need - set(epithets.columns)
+    if missing:
+        raise missing_columns("The epithets table", missing, hint="Pass the output of framing.epithets().")
+    e = epithets[epithets["polarity"].notna() & epithets["actor"].notna()]
+    if actors is not None:
+        e = e[e["actor"].isin(list(actors))]
+    if e.empty:
+        return _empty(cols)
+    per = (e.groupby([by, "actor", "doc_id"])["polarity"].agg(["sum", "count"]).reset_index())
+    rows = []
+    for (g, a), sub in per.groupby([by, "actor"], sort=True):
+        b = bootstrap_ratio(sub["sum"].to_numpy(float), sub["count"].to_numpy(float), np.zeros(len(sub)),
+                            n_boot=n_boot, ci=ci, seed=seed).iloc[0]
+        rows.append({by: g, "actor": a, "n": int(sub["count"].sum()), "n_docs": len(sub),
+                     "mean": b["estimate"], "ci_low": b["ci_low"], "ci_high": b["ci_high"]})
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _as_bool_markers(v) -> bool:
+    if isinstance(v, (list, tuple, np.ndarray)):
+        return len(v) > 0
+    if isinstance(v, str):
+        return bool(v.strip()) and v.strip() not in ("[]", "_")
+    return False
+
+
+def _source_label(att: pd.DataFrame) -> pd.Series:
+    """The source of an attribution: its actor, else the speaker as written, else "(unattributed)"."""
+    src = att["actor"] if "actor" in att else pd.Series(np.nan, index=att.index, dtype=object)
+    src = src.where(src.notna() & (src.astype(str) != ""))
+    if "speaker" in att:
+        spk = att["speaker"].where(att["speaker"].notna() & (att["speaker"].astype(str) != ""))
+        src = src.fillna(spk)
+    return src.fillna("(unattributed)").astype(str)
+
+
+# --- compare ----------------------------------------------------------------------
+
+class _Notes(list):
+    def unavailable(self, what: str, err: BaseException):
+        msg = f"{what} unavailable: {type(err).__name__}: {err}" if not isinstance(err, str) else \
+            f"{what} unavailable: {err}"
+        self.append(msg)
+        warnings.warn(f"framing.compare: {msg}", RuntimeWarning, stacklevel=3)
+
+
+def _try(notes: _Notes, what: str, fn):
+    try:
+        return fn()
+    except (KeyboardInterrupt, SystemExit):  # pragma: no cover
+        raise
+    except Exception as err:  # one measure failing never loses the others
+        notes.unavailable(what, err)
+        return None
+
+
+def _measure(name: str):
+    import importlib
+
+    import framing
+
+    mod = framing._EXPORTS[name]
+    return getattr(importlib.import_module(mod), name)
+
+
+def _event_column(docs: pd.DataFrame) -> str | None:
+    return next((c for c in ("event_id", "event") if c in docs.columns), None)
+
+
+def _attach_events(docs: pd.DataFrame, events) -> tuple[pd.DataFrame, str | None]:
+    if events is None or (isinstance(events, str) and events == "auto"):
+        return docs, _event_column(docs)
+    if hasattr(events, "corpus") and hasattr(events, "events"):  # EventGroups
+        table = events.corpus.docs
+    elif hasattr(events, "docs"):
+        table = events.docs
+    elif isinstance(events, pd.DataFrame):
+        table = events
+    elif isinstance(events, pd.Series):
+        table = events.rename("event_id").rename_axis("doc_id").reset_index()
+    else:
+        raise OptionError("compare(): events= must be 'auto', None, the result of framing.group_events, "
+                          f"a Corpus or a table with doc_id and event_id; got {type(events).__name__}.")
+    col = _event_column(table)
+    if col is None or "doc_id" not in table:
+        raise missing_columns("compare(): the events table", {"doc_id", "event_id"} - set(table.columns))
+    extra = [c for c in (col, "story_id") if c in table.columns]
+    docs = docs.drop(columns=[c for c in extra if c in docs.columns]).merge(
+        table[["doc_id"] + extra].drop_duplicates("doc_id"), on="doc_id", how="left")
+    return docs, col
+
+
+def _subset(ann, keep: set):
+    if len(keep) == len(ann.docs):
+        return ann
+    # type(ann), not an import of framing.annotate: importing that package here would
+    # shadow the framing.annotate function with the module of the same name
+    Annotated = type(ann)
+    d = ann.docs
+    corpus = ann.corpus.filter(d["doc_id"].isin(keep).to_numpy())
+    t, e = ann.tokens, ann.entities
+    return Annotated(corpus, t[t["doc_id"].isin(keep)], e[e["doc_id"].isin(keep)],
+                     capabilities=ann.capabilities, meta=ann.meta, problems=ann.problems)
+
+
+def _with_group(table, groups: pd.Series, by: str):
+    """A copy of a measure table restricted to the compared documents, with the group column."""
+    if table is None:
+        return None
+    if not isinstance(table, pd.DataFrame):
+        return table
+    if "doc_id" not in table.columns:
+        return table.copy()
+    t = table[table["doc_id"].isin(groups.index)].copy()
+    if by not in t.columns or by != "outlet":
+        t[by] = t["doc_id"].map(groups).to_numpy()
+    return t.reset_index(drop=True)
+
+
+def _coverage(docs: pd.DataFrame, by: str, event_col: str | None) -> pd.DataFrame:
+    cols = [by] + COVERAGE_COLUMNS
+    if docs.empty:
+        return _empty(cols)
+    d = docs.assign(_ev=docs[event_col] if event_col else None)
+    if event_col is None:
+        d["_ev"] = None
+    keys = [by, "_ev"]
+    g = (d.groupby(keys, dropna=False)
+         .agg(n_docs=("doc_id", "size"), first_report=("published", "min"), last_report=("published", "max"),
+              tokens=("tokens", "sum"))
+         .reset_index().rename(columns={"_ev": "event"}))
+    g["span_h"] = (g["last_report"] - g["first_report"]).dt.total_seconds() / 3600
+    if event_col:
+        ev_first = g.groupby("event")["first_report"].transform("min")
+        g["lag_h"] = (g["first_report"] - ev_first).dt.total_seconds() / 3600
+        g["first"] = (g["lag_h"] == 0).fillna(False).astype(bool)
+    else:
+        g["lag_h"] = np.nan
+        g["first"] = False
+    g["tokens"] = g["tokens"].astype("int64")
+    return g.sort_values(["event", "first_report", by], kind="stable", na_position="last")[cols].reset_index(drop=True)
+
+
+def _regroup_naming(nm, by: str, groups: pd.Series) -> tuple:
+    """Naming forms, mentions, contested summary and hits per ``by``."""
+    if isinstance(nm, pd.DataFrame):  # a forms table (or mentions) given directly
+        t = _with_group(nm, groups, by) if "doc_id" in nm else nm.copy()
+        if "n" in t.columns:
+            return t, _empty(["doc_id"]), _empty(["concept"]), _empty(["doc_id"])
+        nm = type("N", (), {"mentions": t, "forms": None, "contested_hits": _empty(["doc_id"]),
+                            "contested": None})()
+    men = _with_group(getattr(nm, "mentions", None), groups, by)
+    hits = _with_group(getattr(nm, "contested_hits", None), groups, by)
+    if by == "outlet" and getattr(nm, "forms", None) is not None:
+        forms = nm.forms.copy()
+        if men is not None and len(men) < len(getattr(nm, "mentions", men)):
+            forms = _forms_of(men, by)  # restricted to an event: count again
+    else:
+        forms = _forms_of(men, by) if men is not None else _empty([by, "actor", "form", "n", "share", "n_docs"])
+    if by == "outlet" and getattr(nm, "contested", None) is not None and \
+            (hits is None or len(hits) == len(nm.contested_hits)):
+        contested = nm.contested.copy()
+    else:
+        contested = _contested_of(hits, by) if hits is not None else _empty([by, "concept", "variant"])
+    return forms, (men if men is not None else _empty(["doc_id"])), contested, \
+        (hits if hits is not None else _empty(["doc_id"]))
+
+
+def _forms_of(men: pd.DataFrame, by: str) -> pd.DataFrame:
+    cols = [by, "actor", "form", "n", "share", "n_docs"]
+    if men is None or men.empty:
+        return _empty(cols)
+    g = men.groupby([by, "actor", "form"]).agg(n=("doc_id", "size"), n_docs=("doc_id", "nunique")).reset_index()
+    g["share"] = g["n"] / g.groupby([by, "actor"])["n"].transform("sum")
+    return g[cols]
+
+
+def _contested_of(hits: pd.DataFrame, by: str) -> pd.DataFrame:
+    cols = [by, "concept", "variant", "stance", "n", "share", "n_docs"]
+    if hits is None or hits.empty:
+        return _empty(cols)
+    if "stance" not in hits:
+        hits = hits.assign(stance=None)
+    g = hits.groupby([by, "concept", "variant"], dropna=False).agg(
+        stance=("stance", "first"), n=("doc_id", "size"), n_docs=("doc_id", "nunique")).reset_index()
+    g["share"] = g["n"] / g.groupby([by, "concept"])["n"].transform("sum")
+    return g[cols]
+
+
+def _attribution_tables(att: pd.DataFrame, by: str, *, n_boot, ci, seed, notes) -> tuple:
+    """Distancing rate per group (against the rest) and verb-class shares per group, with intervals."""
+    from .rates import rates
+
+    if att is None or att.empty:
+        return _empty([by, "actor"]), _empty([by, "verb_class"])
+    a = att.copy()
+    if "distancing" in a.columns:
+        a["_dist"] = a["distancing"].fillna(False).astype(bool)
+    elif "markers" in a.columns:
+        a["_dist"] = a["markers"].map(_as_bool_markers)
+    else:
+        a["_dist"] = None
+        notes.append("distancing rate unavailable: the attributions table has neither 'distancing' nor 'markers'")
+    kw = dict(by=by, n_boot=n_boot, ci=ci, seed=seed)
+    dist = _empty([by, "actor"])
+    if a["_dist"].notna().all():
+        a["_dist"] = a["_dist"].astype(bool)
+        dist = rates(a, per="_dist", versus="rest", **kw).assign(actor=None)
+        dist = dist[[by, "actor"] + [c for c in dist.columns if c not in (by, "actor")]]
+    verb = _empty([by, "verb_class"])
+    if "verb_class" in a.columns:
+        frames = []
+        for c in sorted(a["verb_class"].dropna().astype(str).unique()):
+            if not c:
+                continue
+            r = rates(a.assign(_is=(a["verb_class"].astype(str) == c)), per="_is", **kw)
+            frames.append(r.assign(verb_class=c))
+        if frames:
+            verb = pd.concat(frames, ignore_index=True)
+            verb = verb[[by, "verb_class"] + [c for c in verb.columns if c not in (by, "verb_class")]]
+    return dist.reset_index(drop=True), verb
+
+
+def _term_refs(ann, top: pd.DataFrame, groups: pd.Series, by: str) -> pd.DataFrame:
+    cols = [by, "term", "doc_id", "sent_id", "start", "end"]
+    if top is None or top.empty:
+        return _empty(cols)
+    t = ann.tokens[["doc_id", "sent_id", "start", "end", "lemma"]]
+    t = t.assign(term=t["lemma"].astype(str).str.lower(), _g=t["doc_id"].map(groups).astype(str))
+    want = top[["group", "term"]].astype(str).rename(columns={"group": "_g"})
+    hit = t.merge(want, on=["_g", "term"])
+    return hit.rename(columns={"_g": by})[cols].reset_index(drop=True)
+
+
+def compare(ann, *, by: str = "outlet", event=None, events="auto", actors=None, epithets=None, naming=None,
+            attributions=None, sources=None, seed: int = 0, n_boot: int = 1000, ci: float = 0.95,
+            n_terms: int = 20) -> Comparison:
+    """Compare outlets (or any document groups): naming, epithets, sources, distancing, vocabulary, coverage.
+
+    Parameters
+    ----------
+    ann : Annotated
+        The annotated corpus (:func:`framing.annotate`).
+    by : str
+        Document column whose values are compared (default ``"outlet"``).
+    event : str or list of str, optional
+        Restrict the comparison to the documents of this event (or these events),
+        a value of the corpus's ``event_id`` (:func:`framing.group_events`) or
+        ``event`` (the demo's answer key) column.
+    events : "auto", None, EventGroups, Corpus or DataFrame
+        Where events come from: ``"auto"`` uses the corpus's ``event_id`` or
+        ``event`` column and otherwise groups the documents with
+        :func:`framing.group_events` (seeded); ``None`` uses a column only if
+        present; a ``group_events`` result, a corpus or a ``doc_id``/``event_id``
+        table adds its events.
+    actors, epithets, naming, attributions, sources : optional
+        Results of :func:`framing.actors`, :func:`framing.epithets`,
+        :func:`framing.naming`, :func:`framing.attributions` and
+        :func:`framing.sources` already computed on ``ann`` (computed here when
+        not given).
+    seed : int
+        Seed of every bootstrap (and of ``group_events``).
+    n_boot : int
+        Bootstrap replicates.
+    ci : float
+        Confidence level of the intervals.
+    n_terms : int
+        Distinctive terms kept per group in the summary.
+
+    Returns
+    -------
+    Comparison
+        Tables per group; ``.summary()`` a tidy table, ``.to_html(path)`` a
+        standalone page, ``.plot(kind)`` the figures, ``.notes`` what could not be
+        measured and why.
+
+    References
+    ----------
+    Monroe, B. L., Colaresi, M. P., & Quinn, K. M. (2008). Fightin' words.
+    *Political Analysis* 16(4), 372–403 (distinctive vocabulary).
+    Efron, B., & Tibshirani, R. (1993). *An Introduction to the Bootstrap*
+    (intervals over documents).
+    Entman, R. M. (1993). Framing: Toward clarification of a fractured paradigm.
+    *Journal of Communication* 43(4), 51–58 (selection and salience across outlets).
+
+    Examples
+    --------
+    >>> import framing
+    >>> ann = framing.annotate(framing.load_demo())                  # doctest: +SKIP
+    >>> comp = framing.compare(ann, by="outlet", event="e07")          # doctest: +SKIP
+    >>> comp.summary().query("measure == 'distancing_rate'")           # doctest: +SKIP
+    >>> comp.to_html("out/e07.html")                                    # doctest: +SKIP
+    """
+    check("compare", _SPEC, by=by, event=event, seed=seed, n_boot=n_boot, ci=ci, n_terms=n_terms)
+    if not all(hasattr(ann, a) for a in ("corpus", "docs", "tokens", "entities")):
+        raise OptionError(f"compare(): pass an Annotated (the result of framing.annotate), "
+                          f"not {type(ann).__name__}.")
+    notes = _Notes()
+    sources_given = sources is not None
+    docs, event_col = _attach_events(ann.docs, events)
+    if by not in docs.columns:
+        raise missing_columns("compare(): the documents table", {by},
+                              hint=f"Its columns: {', '.join(map(str, docs.columns))}.")
+    if event_col is None and isinstance(events, str) and events == "auto" and len(docs) > 1:
+        from .events import group_events
+
+        groups_ev = _try(notes, "events", lambda: group_events(ann, seed=seed))
+        if groups_ev is not None:
+            docs, event_col = _attach_events(docs, groups_ev)
+            notes.append(f"events grouped with framing.group_events(seed={seed}): the corpus had no event column")
+    if event is not None:
+        if event_col is None:
+            raise OptionError("compare(): event= needs an event column; run framing.group_events(ann) and "
+                              "pass events=<its result>.")
+        wanted = [event] if isinstance(event, str) else list(event)
+        have = set(docs[event_col].dropna().astype(str))
+        unknown = [e for e in wanted if str(e) not in have]
+        if unknown:
+            raise OptionError(f"compare(): no event {unknown} in column {event_col!r}; some events: "
+                              f"{sorted(have)[:12]}.")
+        docs = docs[docs[event_col].astype(str).isin([str(e) for e in wanted])]
+    docs = docs[docs[by].notna()].reset_index(drop=True)
+    keep = set(docs["doc_id"])
+    sub = _subset(ann, keep)
+    if by not in sub.docs.columns:  # a group column that came with events=
+        sub = type(sub)(sub.corpus.with_columns(**{by: sub.docs["doc_id"].map(docs.set_index("doc_id")[by]).to_numpy()}),
+                 sub.tokens, sub.entities, capabilities=sub.capabilities, meta=sub.meta, problems=sub.problems)
+    groups = docs.set_index("doc_id")[by].astype(str)
+    tok = sub.tokens
+    words = tok[~tok["upos"].isin(["PUNCT", "SYM"])].groupby("doc_id").size()
+    docs["tokens"] = docs["doc_id"].map(words).fillna(0).astype("int64")
+    sentences = (tok.groupby(["doc_id", "sent_id"], sort=False).agg(start=("start", "min"), end=("end", "max"))
+                 .reset_index() if len(tok) else _empty(["doc_id", "sent_id", "start", "end"]))
+    comp = Comparison(by=by, event=event, event_col=event_col, docs=docs, sentences=sentences, annotation=sub,
+                      params={"seed": seed, "n_boot": n_boot, "ci": ci, "n_terms": n_terms})
+    comp.coverage = _coverage(docs, by, event_col)
+    if docs.empty:
+        notes.append("no documents to compare")
+    elif docs[by].nunique() < 2:
+        notes.append(f"only one {by} ({docs[by].astype(str).iloc[0]}) in the compared documents")
+
+    # --- measures (each may fail on its own) ---------------------------------------
+    if actors is None:
+        actors = _try(notes, "actors", lambda: _measure("actors")(sub))
+    if actors is not None:
+        comp.mentions = _with_group(actors.mentions, groups, by)
+    if epithets is None and actors is not None:
+        epithets = _try(notes, "epithets", lambda: _measure("epithets")(sub, actors=actors))
+    elif epithets is None:
+        notes.append("epithets unavailable: the actors measure did not run")
+    if naming is None and actors is not None and epithets is not None:
+        naming = _try(notes, "naming", lambda: _measure("naming")(sub, actors=actors, epithets=epithets))
+    elif naming is None:
+        notes.append("naming unavailable: the actors or epithets measure did not run")
+    if attributions is None:
+        def _att():
+            fn = _measure("attributions")
+            params = inspect.signature(fn).parameters
+            return fn(sub, actors=actors) if ("actors" in params and actors is not None) else fn(sub)
+        attributions = _try(notes, "attributions", _att)
+    if epithets is not None:
+        ep = _with_group(epithets, groups, by)
+        comp.epithets = ep
+        if len(ep):
+            comp.polarity = epithet_polarity_table(ep, by=by, n_boot=n_boot, ci=ci, seed=seed)
+            from .rates import rates
+
+            comp.evaluative = _try(notes, "evaluative share", lambda: rates(
+                ep.assign(evaluative=ep["evaluative"].fillna(False).astype(bool)), by=by, per="evaluative",
+                n_boot=n_boot, ci=ci, seed=seed, versus="rest"))
+            if comp.evaluative is None:
+                comp.evaluative = _empty([by])
+    if naming is not None:
+        res = _try(notes, "naming", lambda: _regroup_naming(naming, by, groups))
+        if res is not None:
+            comp.naming, comp.naming_mentions, comp.contested, comp.contested_hits = res
+    if attributions is not None:
+        att = _with_group(attributions, groups, by)
+        comp.attributions = att
+        res = _try(notes, "attribution rates", lambda: _attribution_tables(att, by, n_boot=n_boot, ci=ci,
+                                                                            seed=seed, notes=notes))
+        if res is not None:
+            comp.distancing, comp.verb_classes = res
+        if sources is None:
+            sources = _try(notes, "sources", lambda: _measure("sources")(att, by=by, n_boot=n_boot, ci=ci,
+                                                                         seed=seed))
+    elif sources is None:
+        notes.append("sources unavailable: the attributions measure did not run")
+    if sources_given and sources is not None and attributions is not None:
+        voice = getattr(sources, "voice", None)
+        if len(keep) < len(ann.docs) or not isinstance(voice, pd.DataFrame) or by not in voice.columns:
+            # computed for other groups or other documents: compute again for these
+            sources = _try(notes, "sources", lambda: _measure("sources")(comp.attributions, by=by, n_boot=n_boot,
+                                                                         ci=ci, seed=seed))
+    if sources is not None:
+        comp.sources = sources
+        voice = getattr(sources, "voice", None)
+        if isinstance(voice, pd.DataFrame):
+            comp.voices = voice.copy()
+        per_actor = getattr(sources, "distancing", None)
+        if isinstance(per_actor, pd.DataFrame) and len(per_actor):
+            overall = comp.distancing.rename(columns={"count": "n_distancing", "exposure": "n_attributions"})
+            comp.distancing = pd.concat([overall, per_actor], ignore_index=True)[
+                [by, "actor", "n_attributions", "n_distancing", "rate", "ci_low", "ci_high", "n_docs", "diff",
+                 "p_value"]] if len(overall) else per_actor.copy()
+    if len(comp.distancing) and "count" in comp.distancing.columns:
+        comp.distancing = comp.distancing.rename(columns={"count": "n_distancing", "exposure": "n_attributions"})
+    if docs[by].nunique() >= 2:
+        from .keyness import keyness
+
+        kw = _try(notes, "keyness", lambda: keyness(sub, by=by, exclude_upos=KEYNESS_EXCLUDE_UPOS))
+        langs = docs.groupby(by)["lang"].agg(lambda s: s.mode().iloc[0] if len(s.mode()) else "und")
+        if langs.nunique() > 1:
+            notes.append(f"keyness compares groups written mostly in different languages "
+                         f"({', '.join(f'{g}: {lg}' for g, lg in langs.items())}): their distinctive words are "
+                         f"largely the words of their language; compare groups of one language for vocabulary")
+        if kw is not None:
+            comp.keyness = kw
+            comp.term_refs = _term_refs(sub, comp.top_terms(n_terms), groups, by)
+    else:
+        notes.append(f"keyness unavailable: it needs at least two values of {by!r}")
+    comp.notes = list(notes)
+    return comp

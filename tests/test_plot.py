@@ -1,0 +1,139 @@
+"""Figures of framing.plot on hand-built tables (Agg backend): each returns its Axes with the expected artists."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.collections import PathCollection  # noqa: E402
+from matplotlib.image import AxesImage  # noqa: E402
+
+from framing import plot as P  # noqa: E402
+from framing._errors import OptionError, SchemaError  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close_and_keep_style():
+    before = dict(matplotlib.rcParams)
+    yield
+    plt.close("all")
+    after = dict(matplotlib.rcParams)
+    changed = {k for k in before if before[k] != after[k] and k != "backend"}
+    assert not changed, f"global style changed: {sorted(changed)}"
+
+
+def _keyness():
+    rng = np.random.default_rng(0)
+    terms = [f"слово{i}" for i in range(60)] + ["режим", "нацист", "якобы", "киевский"]
+    z = np.r_[rng.normal(0, 1, 60), [6.0, 5.0, -4.0, 3.0]]
+    count = np.r_[rng.integers(1, 50, 60), [40, 12, 30, 25]]
+    return pd.DataFrame({"group": "alpha", "reference": "rest", "term": terms, "count": count,
+                         "count_reference": count + 5, "z": z})
+
+
+def test_plot_fightin_words_scatter_and_labels():
+    ax = P.fightin_words(_keyness(), group="alpha", n_labels=3)
+    assert isinstance(ax, matplotlib.axes.Axes)
+    assert sum(isinstance(c, PathCollection) for c in ax.collections) == 3   # grey, over, under
+    labels = [t.get_text() for t in ax.texts]
+    assert "режим" in labels and "якобы" in labels          # most over- and under-used words
+    assert len(labels) <= 6
+    assert ax.get_xscale() == "log"
+    assert "alpha" in ax.get_title(loc="left")
+
+
+def test_plot_fightin_words_draws_into_given_axes_and_checks_input():
+    fig, ax = plt.subplots()
+    assert P.fightin_words(_keyness(), group="alpha", ax=ax) is ax
+    with pytest.raises(OptionError, match="no rows for group='beta'"):
+        P.fightin_words(_keyness(), group="beta")
+    with pytest.raises(SchemaError, match="'z'"):
+        P.fightin_words(_keyness().drop(columns="z"), group="alpha")
+
+
+def test_plot_verb_class_heatmap_from_attributions():
+    att = pd.DataFrame({"outlet": ["a", "a", "a", "b", "b"], "doc_id": ["1", "1", "2", "3", "4"],
+                        "verb_class": ["neutral", "neutral", "distancing", "neutral", "accusation"]})
+    ax = P.verb_class_heatmap(att)
+    imgs = [c for c in ax.get_children() if isinstance(c, AxesImage)]
+    assert len(imgs) == 1
+    data = imgs[0].get_array()
+    assert data.shape == (2, 3)
+    assert np.allclose(np.asarray(data).sum(axis=1), 1.0)         # shares of each outlet's attributions
+    texts = [t.get_text() for t in ax.texts]
+    assert "67%\n(2)" in texts and len(texts) == 6
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "b"]
+
+
+def test_plot_verb_class_heatmap_from_aggregated_table():
+    t = pd.DataFrame({"outlet": ["a", "a", "b"], "verb_class": ["neutral", "denial", "neutral"], "n": [3, 1, 2]})
+    ax = P.verb_class_heatmap(t)
+    assert "75%\n(3)" in [x.get_text() for x in ax.texts]
+    with pytest.raises(SchemaError):
+        P.verb_class_heatmap(t.drop(columns="verb_class"))
+
+
+def test_plot_epithet_polarity_points_with_intervals():
+    ep = pd.DataFrame({"doc_id": ["1", "2", "3", "4", "5", "6"], "outlet": ["a", "a", "a", "b", "b", "b"],
+                       "actor": ["Зеленский", "Зеленский", "Путин", "Зеленский", "Путин", "Путин"],
+                       "polarity": [-0.8, -0.4, 0.5, 0.2, -1.0, -0.6]})
+    ax = P.epithet_polarity(ep, seed=0, n_boot=200)
+    assert len(ax.containers) == 2                      # one errorbar container per outlet
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Зеленский", "Путин"]
+    assert ax.get_legend() is not None
+    xs = np.concatenate([c.lines[0].get_xdata() for c in ax.containers])
+    assert np.all((xs >= -1) & (xs <= 1))
+    ax2 = P.epithet_polarity(ep, actors=["Путин"], seed=0, n_boot=200)
+    assert [t.get_text() for t in ax2.get_yticklabels()] == ["Путин"]
+
+
+def test_plot_naming_forms_stacked_bars():
+    forms = pd.DataFrame({"outlet": ["a", "a", "b", "b", "b"], "actor": ["Зеленский"] * 4 + ["Путин"],
+                          "form": ["surname", "epithet_title_name", "title_name", "surname", "surname"],
+                          "n": [3, 1, 2, 2, 5]})
+    ax = P.naming_forms(forms, actor="Зеленский")
+    # 2 outlets × 3 forms (zero-width bars included)
+    assert len(ax.patches) == 6
+    widths = {}
+    for p in ax.patches:
+        widths.setdefault(round(p.get_y() + p.get_height() / 2), []).append(p.get_width())
+    assert all(abs(sum(w) - 1) < 1e-9 for w in widths.values())
+    assert "n=4" in [t.get_text() for t in ax.texts]
+    pooled = P.naming_forms(forms)
+    assert "all actors" in pooled.get_title(loc="left")
+    with pytest.raises(OptionError, match="no actor"):
+        P.naming_forms(forms, actor="Нет")
+    # the Naming result is accepted too
+    assert P.naming_forms(type("N", (), {"forms": forms})(), actor="Путин") is not None
+
+
+def test_plot_coverage_timeline_per_outlet_and_event():
+    docs = pd.DataFrame({"doc_id": list("abcde"), "outlet": ["x", "y", "x", "y", "z"],
+                         "event_id": ["e1", "e1", "e2", "e2", "e2"],
+                         "published": pd.to_datetime(["2025-11-03 09:00", "2025-11-03 12:00", "2025-11-05 08:00",
+                                                      "2025-11-05 10:00", None], utc=True)})
+    ax = P.coverage_timeline(docs)
+    scatters = [c for c in ax.collections if isinstance(c, PathCollection)]
+    assert len(scatters) == 2                              # z has no dated document
+    assert sum(len(s.get_offsets()) for s in scatters) == 4
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["e1", "e2"]
+    # the demo's gold column is used when event_id is absent
+    ax2 = P.coverage_timeline(docs.rename(columns={"event_id": "event"}))
+    assert [t.get_text() for t in ax2.get_yticklabels()] == ["e1", "e2"]
+    with pytest.raises(SchemaError, match="group_events"):
+        P.coverage_timeline(docs.drop(columns="event_id"))
+
+
+def test_plot_figures_render_cyrillic_without_missing_glyphs(tmp_path):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")                     # "Glyph … missing from font" is a warning
+        ax = P.fightin_words(_keyness(), group="alpha")
+        ax.figure.savefig(tmp_path / "fw.png", dpi=60)
+    assert (tmp_path / "fw.png").stat().st_size > 1000
