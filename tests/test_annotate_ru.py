@@ -135,3 +135,33 @@ def test_annotate_ru_never_imports_pymorphy2(backend):
     import sys
     backend.annotate_texts(["Проверка."], layers=normalize_layers(None))
     assert not any(m == "pymorphy2" or m.startswith("pymorphy2.") for m in sys.modules)
+
+
+@pytest.mark.slow
+def test_annotate_ru_tokenizer_is_razdel_on_real_text():
+    import json
+
+    import razdel
+
+    from conftest import shared_path
+    folder = shared_path("telegram_ru_2024", "raw")
+    texts = []
+    for f in sorted(folder.glob("*.json"))[:3]:
+        texts += [p["text"] for p in json.loads(f.read_text(encoding="utf-8")) if p.get("text")][:300]
+    for t in texts:
+        assert tokenize_razdel(t) == [(x.start, x.stop, x.text) for x in razdel.tokenize(t)]
+
+
+def test_annotate_ru_parse_cycles_are_broken():
+    from framing.annotate.ru import break_cycles
+
+    heads, rels = [2, 0, 2, 6, 4, 5], ["nsubj", "root", "obj", "amod", "nmod", "conj"]
+    break_cycles(heads, rels)
+    assert heads == [2, 0, 2, 2, 4, 5] and rels[3] == "dep"
+    # every word now reaches the root
+    for i in range(len(heads)):
+        seen, j = set(), i
+        while heads[j] != 0:
+            assert j not in seen
+            seen.add(j)
+            j = heads[j] - 1

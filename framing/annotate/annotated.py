@@ -268,7 +268,8 @@ class Annotated:
             del e["lemmas"]
         ent_df = pd.DataFrame(ents, columns=ENTITY_COLUMNS) if ents else empty_entities()
         corpus = Corpus(pd.DataFrame([{"doc_id": d["doc_id"], "outlet": d["outlet"], "lang": d["lang"],
-                                       "text": "".join(d["parts"])} for d in docs]),
+                                       "text": "".join(d["parts"])} for d in docs],
+                                     columns=["doc_id", "outlet", "lang", "text"]),
                         meta={"loader": "Annotated.from_conllu"})
         langs = sorted({d["lang"] for d in docs})
         has_syntax = bool(len(tok_df)) and bool((tok_df["head"] >= 0).all())
@@ -284,4 +285,4 @@ def _looks_like_path(source) -> bool:
     if isinstance(source, Path):
         return True
     s = str(source)
-    return "\n" not in s and len(s) < 4096 and Path(s).exists()
+    return bool(s.strip()) and "\n" not in s and len(s) < 4096 and Path(s).is_file()

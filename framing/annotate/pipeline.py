@@ -26,7 +26,7 @@ from ._backend import (ENTITY_FIELDS, MAX_PIECE_CHARS, TOKEN_FIELDS, RegexBacken
 from .cache import AnnotationCache, cache_key, cache_root, text_hash
 
 #: Bump when the pipeline's output changes: every cached annotation is recomputed.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 #: A batch holds at most this many documents / characters.
 BATCH_DOCS = 400
@@ -239,6 +239,10 @@ def _run(plans, *, n_jobs, progress, batch_chars, problems, root):
         return
     from tqdm.auto import tqdm
 
+    if n_jobs > 1:
+        # enough batches to keep every worker busy to the end
+        chars = sum(len(it[1]) for _, _, _, items in plans for it in items)
+        batch_chars = max(20_000, min(batch_chars, chars // (4 * n_jobs) + 1))
     jobs = [(lg, store.key, store.desc, eff, batch) for lg, store, eff, items in plans
             for batch in _batches(items, batch_chars)]
     bar = tqdm(total=total, unit="doc", desc="annotate", disable=not progress, leave=False)
