@@ -7,32 +7,12 @@ binds ``framing.annotate`` to the subpackage, so the subpackage itself is made
 callable and forwards the call to the function.
 """
 
-import sys
-import types
-
+from .._callable import make_callable
 from .annotated import Annotated
 
 __all__ = ["Annotated", "annotate", "evaluate_treebank"]
 
-
-class _CallableModule(types.ModuleType):
-    """This subpackage, callable as :func:`framing.annotate.pipeline.annotate`."""
-
-    def __call__(self, *args, **kwargs):
-        from .pipeline import annotate
-
-        return annotate(*args, **kwargs)
-
-    @property
-    def __signature__(self):
-        import inspect
-
-        from .pipeline import annotate
-
-        return inspect.signature(annotate)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+make_callable(__name__, "pipeline", "annotate")
 
 
 def __getattr__(name):

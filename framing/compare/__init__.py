@@ -6,25 +6,6 @@ its modules is imported Python binds ``framing.compare`` to the subpackage, so
 the subpackage itself is callable and forwards the call to the function.
 """
 
-import sys
-import types
+from .._callable import make_callable
 
-
-class _CallableModule(types.ModuleType):
-    """This subpackage, callable as :func:`framing.compare.comparison.compare`."""
-
-    def __call__(self, *args, **kwargs):
-        from .comparison import compare
-
-        return compare(*args, **kwargs)
-
-    @property
-    def __signature__(self):
-        import inspect
-
-        from .comparison import compare
-
-        return inspect.signature(compare)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+make_callable(__name__, "comparison", "compare")

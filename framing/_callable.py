@@ -1,0 +1,33 @@
+"""Subpackages that share their name with the function a notebook calls.
+
+``framing.annotate`` and ``framing.compare`` are both subpackages and public
+functions.  Once any module of such a subpackage is imported, Python binds the
+name on ``framing`` to the subpackage, so the subpackage is made callable: it
+forwards the call (and its signature) to the function.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import sys
+import types
+
+
+def make_callable(package: str, module: str, function: str) -> None:
+    """Make ``sys.modules[package]`` callable as ``<package>.<module>.<function>``."""
+
+    def target():
+        return getattr(importlib.import_module(f"{package}.{module}"), function)
+
+    class _CallableModule(types.ModuleType):
+        __doc__ = f"The subpackage {package}, callable as {package}.{module}.{function}."
+
+        def __call__(self, *args, **kwargs):
+            return target()(*args, **kwargs)
+
+        @property
+        def __signature__(self):
+            return inspect.signature(target())
+
+    sys.modules[package].__class__ = _CallableModule
