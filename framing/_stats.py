@@ -99,13 +99,16 @@ def permutation_test_ratio(numer: np.ndarray, denom: np.ndarray, in_a: np.ndarra
         return observed, np.nan
     rng = np.random.default_rng(seed)
     n, k = len(in_a), int(in_a.sum())
-    perms = np.argsort(rng.random((n_perm, n)), axis=1)[:, :k]
-    masks = np.zeros((n_perm, n), dtype=bool)
-    np.put_along_axis(masks, perms, True, axis=1)
-    na, nb = masks @ numer, (~masks) @ numer
-    da, db = masks @ denom, (~masks) @ denom
-    with np.errstate(invalid="ignore", divide="ignore"):
-        diffs = na / da - nb / db
+    tot_num, tot_den = numer.sum(), denom.sum()
+    diffs = np.empty(n_perm)
+    chunk = max(1, min(n_perm, 20_000_000 // max(n, 1)))   # bound memory: ~160 MB of indices
+    base = np.arange(n)
+    for lo in range(0, n_perm, chunk):
+        m = min(chunk, n_perm - lo)
+        idx = rng.permuted(np.broadcast_to(base, (m, n)), axis=1)[:, :k]   # Fisher–Yates per row
+        na, da = numer[idx].sum(axis=1), denom[idx].sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            diffs[lo:lo + m] = na / da - (tot_num - na) / (tot_den - da)
     diffs = diffs[np.isfinite(diffs)]
     p = (1 + np.sum(np.abs(diffs) >= abs(observed) - 1e-12)) / (1 + len(diffs))
     return observed, float(p)
