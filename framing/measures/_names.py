@@ -212,18 +212,20 @@ class Sentence:
             ch = [[] for _ in self.tok_ids]
             if self.has_syntax:
                 for j, h in enumerate(self.head):
-                    if h >= 0:
+                    if h >= 0 and h != j:
                         ch[h].append(j)
             self._children = ch
         return self._children[i]
 
     def subtree(self, i: int) -> list:
-        out, stack = [], [i]
+        seen, stack = set(), [i]
         while stack:
             j = stack.pop()
-            out.append(j)
+            if j in seen:
+                continue  # parsers can return cycles
+            seen.add(j)
             stack.extend(self.children(j))
-        return sorted(out)
+        return sorted(seen)
 
     def pos_of(self, tok_id: int) -> int:
         return self.tok_ids.index(tok_id)

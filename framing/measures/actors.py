@@ -64,6 +64,7 @@ across Slavic languages. *BSNLP 2021*, 122–133.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections import Counter, defaultdict
 from typing import NamedTuple
@@ -84,7 +85,7 @@ ACTOR_MENTION_COLUMNS = ["doc_id", "outlet", "sent_id", "start_tok", "end_tok", 
 ACTOR_TABLE_COLUMNS = ["actor", "type", "variants", "n_mentions", "n_docs", "outlets"]
 
 _SPEC = {
-    "aliases": [NoneOk(), InstanceOf(str, pd.DataFrame), InstanceOf(object)],
+    "aliases": [NoneOk(), InstanceOf(str, os.PathLike, pd.DataFrame, dict)],
     "pronouns": OneOf(True, False),
 }
 
@@ -264,8 +265,12 @@ def _fallback_entities(sents: dict, no_ner: set) -> list[dict]:
             if not cand(i):
                 i += 1
                 continue
+            # titles are not part of a name ("President Volodymyr Zelensky")
+            if _titles(s.lang) and lower_key(s.lemma[i]) in _titles(s.lang) and not s.text[i].isupper():
+                i += 1
+                continue
             j = i
-            while j + 1 < n and cand(j + 1) and s.start[j + 1] - s.end[j] <= 1:
+            while j + 1 < n and cand(j + 1) and s.start[j + 1] - s.end[j] <= 1 and not _breaks(s, j, j + 1):
                 j += 1
             # a leading adjective alone is not a name ("Українські військові")
             if j == i and s.upos[i] == "ADJ" and not s.text[i].isupper():
@@ -277,6 +282,8 @@ def _fallback_entities(sents: dict, no_ner: set) -> list[dict]:
             words = []
             for k in range(i, j + 1):
                 lem = s.lemma[k] if typ == "PER" or k == j or s.upos[k] == "ADJ" else s.text[k]
+                if lem[:2].lower() != s.text[k][:2].lower():
+                    lem = s.text[k]  # a lemmatiser's guess that changed the stem ("Ігор" → "гра")
                 w = s.text[k] if s.text[k].isupper() else (lem[:1].upper() + lem[1:] if s.text[k][:1].isupper() else lem)
                 words.append(w)
             text = " ".join(s.text[i:j + 1]) if all(s.start[k + 1] > s.end[k] for k in range(i, j)) else \
@@ -286,6 +293,25 @@ def _fallback_entities(sents: dict, no_ner: set) -> list[dict]:
                         "type": typ, "normal": " ".join(words), "source": "ner"})
             i = j + 1
     return out
+
+
+def _titles(lang):
+    from ._names import titles
+    return titles(lang)
+
+
+def _breaks(s, a, b) -> bool:
+    """Whether a run of capitalised words splits between ``a`` and ``b``: a
+    change of case (``Кремля Дмитро``), an abbreviation before a name
+    (``ООН Антоніу``), a given name after a non-person word."""
+    fa, fb = s.feats(a), s.feats(b)
+    if fa.get("Case") and fb.get("Case") and fa["Case"] != fb["Case"]:
+        return True
+    if s.text[a].isupper() and len(s.text[a]) > 1 and not s.text[b].isupper():
+        return True
+    if fb.get("NameType") == "Giv" and fa.get("NameType") not in ("Giv", "Sur", "Patr"):
+        return True
+    return False
 
 
 def _collect(ann, alias_index: _AliasIndex, sents: dict, langs: dict) -> list[dict]:
@@ -466,7 +492,7 @@ def actors(ann, *, aliases=None, pronouns: bool = True) -> Actors:
     >>> ann = framing.Annotated.from_conllu(
     ...     "1\\tПутин\\tПутин\\tPROPN\\t_\\tCase=Nom\\t0\\troot\\t_\\tNER=B-PER")
     >>> framing.actors(ann).mentions[["text", "actor", "link"]].values.tolist()
-    [['Путин', 'Путин', 'alias']]
+    [['Путин', 'Путин', 'normal']]
     """
     check("actors", _SPEC, aliases=aliases, pronouns=pronouns)
     user = _read_aliases(aliases)
@@ -488,6 +514,10 @@ def actors(ann, *, aliases=None, pronouns: bool = True) -> Actors:
             m["alias"] = m.pop("alias_actor")
         else:
             m["alias"] = index.lookup(m["normal"], m["text"], person=m["person"])
+        if m["alias"] and m["type"] == "MISC" and index.types.get(m["alias"]):
+            m["type"] = index.types[m["alias"]]
+            m["person"] = m["type"] == "PER"
+            m["key"] = _stem_key(m["normal"], m["person"]) or lower_key(m["normal"])
         keep.append(m)
     ms = keep
     order = {d: i for i, d in enumerate(ann.docs["doc_id"])}

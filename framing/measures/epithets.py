@@ -59,14 +59,14 @@ Linguistics* 47(2), 255–308.
 
 from __future__ import annotations
 
-import math
+import os
 import re
 from collections import defaultdict
 
 import pandas as pd
 
 from .._options import InstanceOf, OneOf, check
-from ._names import (QUOTES, agree, all_builtin_aliases, doc_langs, doc_outlets, lower_key, nominations,
+from ._names import (agree, all_builtin_aliases, doc_langs, doc_outlets, lower_key, nominations,
                      polarity_table, sentences_of, split_patterns, titles, wildcard_polarity)
 
 __all__ = ["epithets", "EPITHET_COLUMNS", "EPITHET_KINDS"]
@@ -81,7 +81,7 @@ EVALUATIVE_THRESHOLD = 0.3
 
 _SPEC = {
     "actors": [OneOf(None), InstanceOf(tuple)],
-    "lexicon": [InstanceOf(str, pd.DataFrame), InstanceOf(object)],
+    "lexicon": [InstanceOf(str, os.PathLike, pd.DataFrame)],
 }
 
 _RELATIVE = {"ru": {"который", "чей"}, "uk": {"який", "котрий", "чий"}, "en": {"who", "whom", "whose", "which"}}
@@ -94,9 +94,9 @@ _OPEN_Q = "«“„\"'‘"
 _CLOSE_Q = "»”\"'’“"
 # nouns that stand for an actor only with a modifier naming it ("западные кураторы", "режим Кима")
 _CONTEXT_NOUNS = {
-    "ru": {"куратор", "покровитель", "хозяин", "спонсор", "режим", "формирование", "хакер", "власть", "власти",
+    "ru": {"куратор", "покровитель", "хозяин", "спонсор", "режим", "формирование", "хакер",
            "пропагандист", "марионетка", "прислужник", "сателлит", "вассал", "наемник", "боевик", "клика"},
-    "uk": {"куратор", "покровитель", "господар", "спонсор", "режим", "формування", "хакер", "влада",
+    "uk": {"куратор", "покровитель", "господар", "спонсор", "режим", "формування", "хакер",
            "пропагандист", "маріонетка", "сателіт", "васал", "найманець", "бойовик"},
     "en": {"handler", "patron", "master", "sponsor", "regime", "hacker", "authorities", "propagandist",
            "satellite", "vassal", "proxy", "proxies"},
@@ -104,8 +104,13 @@ _CONTEXT_NOUNS = {
 # animate or institutional heads that an evaluative adjective turns into a nomination
 _INSTITUTIONS = {"власть", "власти", "режим", "правительство", "избирком", "суд", "армия", "войско", "фемида",
                  "государство", "страна", "сми", "пресса", "администрация", "парламент", "дума", "рада",
-                 "влада", "уряд", "держава", "країна", "армія", "військо", "government", "regime", "army",
-                 "state", "country", "media", "press", "administration", "court"}
+                 "блок", "альянс", "союз", "элита", "партия", "движение", "организация", "группировка", "клан",
+                 "лобби", "сообщество", "коалиция", "ось", "империя", "олигархия", "бюрократия", "истеблишмент",
+                 "интеллигенция", "официоз", "медиа", "верхушка", "руководство", "команда", "окружение",
+                 "влада", "уряд", "держава", "країна", "армія", "військо", "еліта", "партія", "рух", "угруповання",
+                 "верхівка", "керівництво", "оточення", "government", "regime", "army", "elite", "elites",
+                 "state", "country", "media", "press", "administration", "court", "bloc", "alliance", "party",
+                 "establishment", "leadership", "clique"}
 # hints: a nomination's usual referent when nothing in the sentence names it
 _HINTS = {
     "страна-агрессор": "Россия", "государство-агрессор": "Россия", "страна-террорист": "Россия",
@@ -149,7 +154,7 @@ class _Lex:
             return self.nom_exact[k]
         for pat, v in self.nom_patterns:
             if (pat.startswith("*") and k.endswith(pat[1:]) and len(k) > len(pat) + 1) or \
-                    (pat.endswith("*") and k.startswith(pat[:-1]) and len(k) > len(pat) + 1):
+                    (pat.endswith("*") and k.startswith(pat[:-1]) and len(k) >= len(pat) - 1):
                 return (v[0], k)
         if "-" in k:
             parts = [p for p in k.split("-") if p]
@@ -417,10 +422,12 @@ def _named(s, m, lex, ent_tok, used, st):
             if s.deprel[c] == "appos" and c not in inside and c not in ent_tok and _is_noun(s, c):
                 title_nodes.append(c)
     # --- patterns: the title right before the name --------------------------------
-    pt = _left_title(s, span, h, lex, ent_tok)
+    pt = _left_title(s, span, h, lex, ent_tok, person=m["type"] == "PER")
+    if s.lang == "en":
+        pt = _left_title_en(s, span, lex, ent_tok)
     if pt is not None and pt not in title_nodes:
         title_nodes.append(pt)
-    pt = _right_apposition(s, span, h, lex, ent_tok) if m["type"] == "PER" else None
+    pt = _right_apposition(s, span, h, lex, ent_tok) if m["type"] in ("PER", "MISC") else None
     if pt is not None and pt not in title_nodes:
         title_nodes.append(pt)
     if m["type"] != "PER":
@@ -516,10 +523,11 @@ def _np_left(s, g, ent_tok):
     return out
 
 
-def _left_title(s, span, h, lex, ent_tok):
+def _left_title(s, span, h, lex, ent_tok, person=False, hf=None):
     """A title noun before the name, possibly with genitive complements between
     (``президент страны-агрессора РФ Владимир Путин``)."""
-    hf = s.feats(h)
+    hf = s.feats(h) if hf is None else hf
+    ent_person = person
     i = span[0] - 1
     steps = 0
     while i >= 0 and steps < 8:
@@ -532,6 +540,14 @@ def _left_title(s, span, h, lex, ent_tok):
                 (lex.polarity(s.lemma[i]) is not None and f.get("Animacy") == "Anim") or \
                 ("-" in s.lemma[i] and lex.polarity(s.lemma[i]) is not None)
             if known and (agree(f, hf, ("Case",)) or s.lang == "en"):
+                # a person's title is animate: an inanimate label may be the
+                # genitive of a title further left ("президента страны-агрессора Путина")
+                if ent_person and f.get("Animacy") == "Inan" and s.lang != "en":
+                    further = _left_title(s, [i], i, lex, ent_tok, person=True, hf=hf)
+                    if further is not None:
+                        return further
+                    if not lex.is_title(s.lemma[i]):
+                        return None
                 return i
             if f.get("Case") == "Gen" or s.lang == "en":
                 i -= 1
@@ -554,6 +570,9 @@ def _right_apposition(s, span, h, lex, ent_tok):
         k = j + 1
         while k < len(s) and _is_adj(s, k) and k not in ent_tok:
             k += 1
+        if s.lang == "en":
+            while k < len(s) and (s.upos[k] in _EN_NP or k in ent_tok) and not lex.is_title(s.lemma[k]):
+                k += 1
         if k < len(s) and _is_noun(s, k) and k not in ent_tok and (lex.is_title(s.lemma[k]) or
                                                                   lex.nomination(s.lemma[k]) is not None) \
                 and agree(s.feats(k), s.feats(h), ("Case",)):
@@ -570,7 +589,7 @@ def _title_phrase(s, t, span, ent_tok):
         stack = [t]
         while stack:
             j = stack.pop()
-            if j in inside:
+            if j in inside or j in toks:
                 continue
             toks.add(j)
             for c in s.children(j):
@@ -595,6 +614,8 @@ def _title_phrase(s, t, span, ent_tok):
             run.append(x)
             x += 1
         return run
+    if s.lang == "en":
+        return _title_phrase_en(s, t, span, ent_tok)
     # patterns: from the first agreeing adjective before the title to the name
     left = _np_left(s, t, ent_tok)
     if t < span[0]:
@@ -604,6 +625,40 @@ def _title_phrase(s, t, span, ent_tok):
             s.feats(end + 1).get("Case") == "Gen" or end + 1 in ent_tok or _is_adj(s, end + 1)):
         end += 1
     return left + list(range(t, end + 1))
+
+
+_EN_NP = ("NOUN", "PROPN", "ADJ", "NUM", "X", "_")
+
+
+def _left_title_en(s, span, lex, ent_tok):
+    """English: the rightmost title word in the run of nouns and adjectives
+    before the name (``Russian Foreign Ministry spokeswoman Maria Zakharova``)."""
+    i = span[0] - 1
+    while i >= 0 and (s.upos[i] in _EN_NP or i in ent_tok or s.text[i] in ("'s", "’s")):
+        if lex.is_title(s.lemma[i]) or lex.nomination(s.lemma[i]) is not None:
+            return i
+        i -= 1
+    return None
+
+
+def _title_phrase_en(s, t, span, ent_tok):
+    if t < span[0]:
+        i = t
+        while i - 1 >= 0 and (s.upos[i - 1] in _EN_NP or (i - 1) in ent_tok or s.text[i - 1] in ("'s", "’s")):
+            i -= 1
+        return list(range(i, span[0]))
+    # postposed: "X, head of the Zarechinsk municipal district,"
+    i = t
+    while i - 1 > span[-1] and s.upos[i - 1] in ("ADJ", "NOUN", "PROPN") :
+        i -= 1
+    end = t
+    while end + 1 < len(s) and not s.is_punct(end + 1) and (
+            s.upos[end + 1] in _EN_NP or s.upos[end + 1] in ("DET", "ADP") or (end + 1) in ent_tok) \
+            and s.upos[end + 1] != "VERB":
+        end += 1
+    while end > t and s.upos[end] in ("DET", "ADP"):
+        end -= 1
+    return list(range(i, end + 1))
 
 
 def _right_relative(s, span, h, title_nodes, ent_tok):
@@ -693,7 +748,7 @@ def _descriptions(s, lex, ent_tok, used, st):
             continue
         lem = lower_key(s.lemma[t])
         is_title = lex.is_title(lem)
-        is_label = lex.nomination(lem) is not None and f.get("Animacy", "Anim") == "Anim"
+        is_label = lex.nomination(lem) is not None and f.get("Animacy", "Anim") == "Anim" and "-" not in lem
         if not (is_title or is_label):
             continue
         # a name right after belongs to the named mention (handled there)
@@ -711,7 +766,9 @@ def _descriptions(s, lex, ent_tok, used, st):
         if len(cands) == 1:
             actor = cands[0]
         elif not cands and f.get("Case", "Nom") == "Nom" and _is_subject(s, t):
-            g = f.get("Gender")
+            # grammatical gender of a title says little (глава, голова); feminine suffixes do
+            g = "Fem" if re.search(r"(ица|иця|ка|иня|есса|ница|ниця)$", lem) else \
+                ("Masc" if f.get("Gender") == "Masc" else None)
             for sent_id, _pos, act, pg in reversed(st["persons"]):
                 if sent_id < s.sent_id - 2:
                     break
@@ -736,7 +793,10 @@ def _descriptions(s, lex, ent_tok, used, st):
 def _is_subject(s, t):
     if s.has_syntax:
         return s.deprel[t].startswith("nsubj")
-    # without a parse: no verb or preposition before it in its clause
+    # without a parse: no verb or preposition before it in its clause, or the
+    # inverted subject of a reporting clause ("…», — написав глава держави")
+    if t >= 2 and s.upos[t - 1] == "VERB" and (s.text[t - 2] in _DASHES or s.text[t - 2] == ","):
+        return True
     for i in range(t - 1, -1, -1):
         if s.is_punct(i):
             return True
@@ -751,15 +811,20 @@ def _nominations(s, lex, ent_tok, used):
     for t in range(n):
         if t in used or t in ent_tok:
             continue
-        if not (_is_noun(s, t) or (s.upos[t] == "PROPN" and t not in ent_tok)):
+        if s.is_punct(t) or s.upos[t] in ("ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "AUX", "NUM"):
             continue
         lem = lower_key(s.lemma[t])
         nom = lex.nomination(lem)
+        if nom is None and not _is_noun(s, t):
+            # taggers miss rare labels ("рашистам" as ADV, "страна-агрессор" as VERB)
+            nom = lex.nomination(lower_key(s.text[t]))
+            if nom is None:
+                continue
+            lem = lower_key(s.text[t]) if lex.nomination(lower_key(s.text[t])) and lem == lower_key(s.text[t]) else lem
         left = _np_left(s, t, ent_tok)
-        quoted = t > 0 and t + 1 < n and s.text[t - 1 - len(left)] in _OPEN_Q if left else \
-            (t > 0 and t + 1 < n and s.text[t - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q)
-        if left and not quoted:
-            quoted = t - len(left) - 1 >= 0 and s.text[t - len(left) - 1] in _OPEN_Q and t + 1 < n and s.text[t + 1] in _CLOSE_Q
+        first = left[0] if left else t
+        quoted = first > 0 and t + 1 < n and s.text[first - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q \
+            and s.text[first][:1].islower()
         actor, linked_toks = _link_nomination(s, t, left, lex, ent_tok)
         f = s.feats(t)
         if nom is None:
@@ -768,19 +833,27 @@ def _nominations(s, lex, ent_tok, used):
                 nom = (lex.polarity(lem) if lex.polarity(lem) is not None else -0.3, lem)
             elif ev_adj and (f.get("Animacy") == "Anim" or lem in _INSTITUTIONS):
                 nom = (lex.polarity(lem), lem)
-            elif quoted and f.get("Animacy") == "Anim" and s.text[t][:1].islower():
-                p = lex.polarity(lem)
-                nom = (p if p is not None else -0.5, lem)
+            elif quoted and (f.get("Animacy") == "Anim" or (len(left) <= 1 and lem in _INSTITUTIONS)):
+                # scare quotes around a short lower-case label: ironic distancing
+                nom = (-0.5, lem)
+            elif actor is not None and re.search(r"(изм|ізм|ism)$", lem) and (lex.polarity(lem) or 0) <= -0.3:
+                # an ideology attributed to an actor ("украинский национализм")
+                nom = (lex.polarity(lem), lem)
             else:
                 continue
+        if quoted:
+            nom = (-0.5, nom[1])  # praise in scare quotes is irony («освободители»)
+        elif nom[0] is not None and nom[0] == nom[0] and nom[0] > 0:
+            continue  # positive labels (герои, защитники) are not name-calling
         elif lem in lex.context and actor is None:
             continue
         toks = sorted(set(left + [t] + linked_toks))
         if quoted:
             toks = [toks[0] - 1] + toks + [t + 1]
+        if actor is not None and _military(lem) and actor in _ARMY:
+            actor = _ARMY[actor]
         if actor is None:
-            actor = _HINTS.get(lem) or _HINTS.get(lem.split("-")[-1] if "-" in lem else "", None) or \
-                _group_name(nom, lem)
+            actor = _hint(lem) or _group_name(nom, lem)
         phrase = _span_text(s, _trim(s, toks))
         r = _row(s, {"actor": actor, "text": phrase}, toks, "nomination", lex,
                  lemma=" ".join(s.lemma[x] for x in toks if not s.is_punct(x) and x not in ent_tok))
@@ -790,7 +863,55 @@ def _nominations(s, lex, ent_tok, used):
             r["polarity"] = float(nom[0])
         out.append(r)
         used.update(toks)
+    # substantivised evaluative adjectives ("сумасшедшего", "оголтелые")
+    for t in range(n):
+        if t in used or t in ent_tok or s.upos[t] != "ADJ" or s.lang == "en":
+            continue
+        p = lex.polarity(s.lemma[t])
+        if p is None or p > -0.5:
+            continue
+        nxt = t + 1
+        if nxt < n and (s.upos[nxt] in ("NOUN", "PROPN", "ADJ", "NUM") or nxt in ent_tok):
+            continue
+        prv = t - 1
+        if prv >= 0 and (s.text[prv] in _DASHES or s.lemma[prv] in _COPULA_VERBS or s.lemma[prv] in ("быть", "бути")
+                         or s.upos[prv] in ("AUX", "ADV", "PRON", "DET")):
+            continue  # predicative use
+        f = s.feats(t)
+        if f.get("Variant") == "Short" or f.get("Degree") in ("Cmp", "Sup") or f.get("Case") == "Ins":
+            continue  # short forms, comparatives and instrumental adjectives are predicative
+        r = _row(s, {"actor": s.lemma[t], "text": s.text[t]}, [t], "nomination", lex, lemma=s.lemma[t])
+        if r:
+            out.append(r)
+            used.add(t)
     return out
+
+
+_ARMY = {"Украина": "ВСУ", "Россия": "российская армия"}
+_MILITARY = ("боевик", "формирован", "военн", "военнослужащ", "солдат", "войск", "оккупант", "окупант", "загарбник",
+             "захватчик", "каратель", "карател", "наемник", "найманц", "найманец", "бойовик", "формуван", "орк", "рашист",
+             "неонацист", "нацист", "нацбат", "військов", "вояк", "soldier", "troop", "militant", "occupier", "invader")
+_STATE_WORDS = ("стран", "государств", "держав", "країн")
+_STATE_LABELS = ("агрессор", "агресор", "террорист", "терорист")
+
+
+def _military(lem):
+    return lem.startswith(_MILITARY)
+
+
+def _hint(lem):
+    """The usual referent of a label with nothing in the sentence naming it."""
+    if lem in _HINTS:
+        return _HINTS[lem]
+    if "-" in lem:
+        first, _, last = lem.partition("-")
+        if first.startswith(_STATE_WORDS) and last.startswith(_STATE_LABELS):
+            return "Россия"
+        return _HINTS.get(last)
+    for k, v in _HINTS.items():
+        if lem.startswith(k) and len(lem) - len(k) <= 3:
+            return v
+    return None
 
 
 def _group_name(nom, lem):
@@ -805,6 +926,10 @@ def _link_nomination(s, t, left, lex, ent_tok):
         act = lex.relational.get(lower_key(s.lemma[a]))
         if act:
             return act, []
+    if t > 0 and not left:
+        act = lex.relational.get(lower_key(s.lemma[t - 1])) or lex.relational.get(lower_key(s.text[t - 1]))
+        if act:
+            return act, [t - 1]
     if s.has_syntax:
         for c in s.children(t):
             if s.deprel[c] == "amod":

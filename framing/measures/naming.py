@@ -49,8 +49,9 @@ Reisigl, M., & Wodak, R. (2001). *Discourse and Discrimination*. Routledge
 
 from __future__ import annotations
 
+import os
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import NamedTuple
 
 import numpy as np
@@ -75,7 +76,7 @@ NAMING_FORMS = ("surname", "full_name", "name", "abbreviation", "title_name", "e
 _SPEC = {
     "actors": [OneOf(None), InstanceOf(tuple)],
     "epithets": [NoneOk(), InstanceOf(pd.DataFrame)],
-    "contested": [InstanceOf(str, pd.DataFrame), InstanceOf(object)],
+    "contested": [InstanceOf(str, os.PathLike, pd.DataFrame)],
     "min_count": Interval(1, None, integer=True),
 }
 
