@@ -34,7 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", default="out")
     r.add_argument("--n-jobs", type=int, default=1)
     r.add_argument("--no-cache", action="store_true")
-    r.add_argument("--limit", type=int, default=None, help="use only the first N documents")
+    r.add_argument("--sample", type=int, default=None,
+                   help="use a random sample of N documents (seeded: the same N gives the same sample)")
+    r.add_argument("--seed", type=int, default=0, help="seed of --sample (default 0)")
     t = sub.add_parser("evaluate-treebank", help="accuracy of the pipeline on a CoNLL-U file (JSON)")
     t.add_argument("file", nargs="+")
     t.add_argument("--lang", required=True)
@@ -63,8 +65,8 @@ def main(argv: list[str] | None = None) -> int:
 
         reader = getattr(framing, _FORMATS[args.format])
         corpus = reader(args.path)
-        if args.limit:
-            corpus = corpus.filter(lambda d: d.index < args.limit)
+        if args.sample and args.sample < len(corpus):
+            corpus = corpus.sample(args.sample, seed=args.seed)
         title = f"framing report: {args.path}"
     out = run_report(corpus, out=Path(args.out), by=getattr(args, "by", "outlet"), title=title,
                      n_jobs=args.n_jobs, cache=not args.no_cache)
