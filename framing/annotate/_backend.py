@@ -278,9 +278,13 @@ def regex_sentences(text: str) -> list[tuple[int, int]]:
         pos = m.end()
     if text[pos:].strip():
         out.append((pos, len(text)))
-    # trim whitespace at the edges
+    return trim_spans(text, out)
+
+
+def trim_spans(text: str, spans) -> list[tuple[int, int]]:
+    """Spans with the white space at their edges cut off; empty spans dropped."""
     res = []
-    for s, e in out:
+    for s, e in spans:
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():

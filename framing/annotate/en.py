@@ -27,7 +27,7 @@ import re
 import unicodedata
 
 from ..lang import en as L
-from ._backend import Backend, GOLD_FIELDS, add_sentence, new_entity_dict, new_token_dict
+from ._backend import Backend, GOLD_FIELDS, add_sentence, new_entity_dict, new_token_dict, trim_spans
 
 _APOS = "'’ʼ‘"
 _TOKEN_RE = re.compile(
@@ -136,15 +136,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         pos = k
     if text[pos:].strip():
         out.append((pos, len(text)))
-    res = []
-    for s, e in out:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            res.append((s, e))
-    return res
+    return trim_spans(text, out)
 
 
 _SENT_STARTERS = frozenset("the a an this that these those it he she they we i you there in on at "
