@@ -137,9 +137,9 @@ class AnnotationCache:
         tok = pa.Table.from_pydict({n: tokens[n] for n, _ in TOKEN_SCHEMA}, schema=_schema(TOKEN_SCHEMA))
         ent = pa.Table.from_pydict({n: entities[n] for n, _ in ENTITY_SCHEMA}, schema=_schema(ENTITY_SCHEMA))
         with atomic_path(self.dir / f"tokens-{part}.parquet") as tmp:
-            pq.write_table(tok, tmp, compression="zstd")
+            pq.write_table(tok, tmp, compression="lz4")
         with atomic_path(self.dir / f"entities-{part}.parquet") as tmp:
-            pq.write_table(ent, tmp, compression="zstd")
+            pq.write_table(ent, tmp, compression="lz4")
         with atomic_path(self.dir / f"index-{part}.json") as tmp:
             tmp.write_text(json.dumps({"part": part, "hashes": list(hashes)}), encoding="utf-8")
         if self._index is not None:
@@ -156,7 +156,8 @@ class AnnotationCache:
     def iter_parts(self, hashes, *, entities: bool = True):
         """Yield ``(part_hashes, tokens, entities)`` pyarrow tables of the parts holding ``hashes``.
 
-        Rows of texts not asked for are filtered out; ``doc`` indexes ``part_hashes``.
+        Parts come in the order in which ``hashes`` first mention them; rows of
+        texts not asked for are filtered out; ``doc`` indexes ``part_hashes``.
         """
         import pyarrow as pa
         import pyarrow.compute as pc
@@ -164,16 +165,16 @@ class AnnotationCache:
 
         idx = self.index()
         by_part: dict[str, set] = {}
-        for h in set(hashes):
+        for h in hashes:
             by_part.setdefault(idx[h], set()).add(h)
-        for part, hs in sorted(by_part.items()):
+        for part, hs in by_part.items():
             ph = self.part_hashes(part)
             keep = None
             if len(hs) < len(ph):
                 keep = pa.array([j for j, h in enumerate(ph) if h in hs], pa.int32())
             tables = []
             for kind in ("tokens", "entities") if entities else ("tokens",):
-                t = pq.read_table(self.dir / f"{kind}-{part}.parquet")
+                t = pq.ParquetFile(self.dir / f"{kind}-{part}.parquet").read(use_threads=False)
                 if keep is not None:
                     t = t.filter(pc.is_in(t["doc"], value_set=keep))
                 tables.append(t)

@@ -381,7 +381,6 @@ def _assemble(plans, hashes, langs, doc_ids):
     and one conversion to pandas follow.  No per-token Python objects are made.
     """
     import numpy as np
-    import pyarrow as pa
 
     from .annotated import empty_entities, empty_tokens
     tok_tables, ent_tables = [], []
@@ -421,11 +420,33 @@ def _place(t, positions):
 
 
 def _to_frame(tables, sort_keys, doc_arr):
+    """One DataFrame from the placed tables, sorted by corpus position, sentence, token.
+
+    Parts usually arrive in corpus order already: then nothing is copied before
+    the conversion to pandas (whose string columns share Arrow's buffers).
+    """
+    import numpy as np
     import pyarrow as pa
     t = pa.concat_tables(tables)
-    t = t.sort_by([(k, "ascending") for k in sort_keys])
+    del tables[:]
     order = t["_order"].to_numpy()
-    df = t.drop_columns(["_order"]).to_pandas()
+    ordered = bool(np.all(order[1:] >= order[:-1])) if len(order) > 1 else True
+    if ordered:
+        # rows of one document are contiguous; within it they were written in order
+        keys = [t[k].to_numpy() for k in sort_keys[1:]]
+        ok = True
+        same = order[1:] == order[:-1]
+        if len(keys) == 2 and same.any():
+            a, b = keys
+            step = (a[1:] > a[:-1]) | ((a[1:] == a[:-1]) & (b[1:] > b[:-1]))
+            ok = bool(np.all(step[same]))
+        ordered = ok
+    if not ordered:
+        idx = np.lexsort([t[k].to_numpy() for k in reversed(sort_keys)])
+        t = t.take(pa.array(idx))
+        order = order[idx]
+    t = t.drop_columns(["_order"])
+    df = t.to_pandas(split_blocks=True, self_destruct=True)
     del t
     df.insert(0, "doc_id", doc_arr[order])
     return df

@@ -32,7 +32,7 @@ import re
 import numpy as np
 
 from ..lang import ru as rules
-from ._backend import (Backend, add_entity, add_sentence, bio_spans, new_entity_dict,
+from ._backend import (Backend, add_entity, bio_spans, new_entity_dict,
                        new_token_dict)
 
 #: Bump when the Russian backend's output changes (goes into the cache key).
@@ -192,6 +192,7 @@ class RussianLemmatizer:
         self._cache: dict = {}
         self._fast_cache: dict = {}
         self._fast_cache_cap: dict = {}
+        self._common: dict = {}
         self._dict = None
 
     # --- pymorphy3 access ---------------------------------------------------
@@ -293,6 +294,226 @@ class RussianLemmatizer:
         if info.proper and upos in ("NOUN", "X"):
             return rules.restore_case(lemma, clean, proper=True)
         return lemma
+
+    def fix_proper(self, words, upos) -> None:
+        """Words tagged PROPN that the dictionary knows only as common nouns (or only as
+        adjectives) become NOUN (ADJ), in place.
+
+        UD tags the common words inside multiword names by their usual part of
+        speech ("Российская Федерация": ADJ NOUN; "Министерство иностранных дел":
+        NOUN ADJ NOUN); only names proper are PROPN.  Words with a name reading
+        in the dictionary, abbreviations in capitals and words outside the
+        dictionary stay PROPN.
+        """
+        for i, u in enumerate(upos):
+            if u != "PROPN":
+                continue
+            w = words[i]
+            if len(w) < 2 or w.isupper() or not rules.is_cyrillic(w) or "-" in w:
+                continue
+            key = w.lower()
+            hit = self._common.get(key)
+            if hit is None:
+                hit = ""
+                known = [p for p in self.parses(key) if self._known(p)]
+                if known and not any(self.info(p.tag).proper for p in known):
+                    pos = {p.tag.POS for p in known}
+                    if "NOUN" in pos:
+                        hit = "NOUN"
+                    elif pos == {"ADJF"}:
+                        hit = "ADJ"
+                if len(self._common) > CACHE_LEMMAS:
+                    self._common.clear()
+                self._common[key] = hit
+            if hit:
+                upos[i] = hit
+
+    @staticmethod
+    def _woman(info, feats) -> bool:
+        g = info.grammemes
+        return (("Surn" in g or "Patr" in g) and "femn" in g and "plur" not in g
+                and feats.get("Gender", "Fem") == "Fem")
+
+    @staticmethod
+    def _feminine(p, lemma):
+        """A woman's surname or patronymic: the feminine nominative (UD: "Захаровой" -> "Захарова")."""
+        inf = p.inflect({"nomn", "sing", "femn"}) or p.inflect({"nomn", "sing"})
+        return inf.word if inf is not None else lemma
+
+    def _adverb_lemma(self, low, parses):
+        """Adverbs: the adverb itself; a comparative becomes the positive adverb when one exists."""
+        comp = None
+        for p in parses:
+            pos = p.tag.POS
+            if pos in ("ADVB", "PRED") and self._known(p):
+                return rules.yo_to_e(p.normal_form)
+            if pos == "COMP" and comp is None:
+                comp = p
+        if comp is not None:
+            adj = comp.normal_form
+            for suffix in ("о", "е"):
+                cand = adj[:-2] + suffix
+                for q in self.parses(cand):
+                    if q.tag.POS == "ADVB" and q.normal_form == cand and self._known(q):
+                        return rules.yo_to_e(cand)   # "чаще" -> "часто", "лучше" -> "хорошо"
+            return rules.yo_to_e(low)                # "раньше", "больше"
+        return None
+
+    def _proper_lemma(self, clean, low, parses, feats):
+        """Lemma of a word tagged PROPN: name parses first; unknown names by declension rules."""
+        cands = []
+        for p in parses:
+            info = self.info(p.tag)
+            q = self._quality(p)
+            if info.upos in ("PROPN", "NOUN") and (q == 2 or (q == 1 and info.proper)):
+                cands.append(p)
+        case, number = feats.get("Case"), feats.get("Number")
+        if not cands:
+            # not in the dictionary as a noun: an adjective written with a capital, or a
+            # foreign or rare name
+            adjs = [p for p in parses if p.tag.POS == "ADJF" and self._quality(p) == 2]
+            if adjs and rules.adjective_lemma(low):
+                p, info = self.choose(adjs, "ADJ", feats)
+                return rules.restore_case(rules.yo_to_e(p.normal_form), clean, proper=True)
+            if number != "Plur" and (case in (None, "Nom") or low[-1] not in rules.VOWELS
+                                     or rules.indeclinable_name(low, case)):
+                if low[-1] not in "мй" or case in (None, "Nom"):
+                    return rules.restore_case(rules.yo_to_e(low), clean, proper=True)
+            if number == "Plur":
+                guess = self._guess_name(low, parses, feats)
+            else:
+                guess = (rules.guess_name_lemma(low, feats.get("Gender"), case)
+                         or (rules.adjective_lemma(low) if case not in (None, "Nom") else None) or low)
+            return rules.restore_case(rules.yo_to_e(guess), clean, proper=True)
+        best = self.choose(cands, "PROPN", feats)
+        p, info = best
+        lemma = p.normal_form
+        if self._woman(info, feats):
+            lemma = self._feminine(p, lemma)
+        lemma = rules.spelling_variant(rules.yo_to_e(lemma), rules.yo_to_e(low))
+        return rules.restore_case(lemma, clean, proper=True)
+
+    def _guess_name(self, low, parses, feats):
+        """An unknown declinable name: pymorphy3's predicted noun parses, kept plausible.
+
+        The predicted lemma must agree with the tagger's gender and keep the
+        word's stem (a lemma longer than the form by more than one letter is a
+        mis-prediction): otherwise the form itself.
+        """
+        gender = feats.get("Gender")
+        nouns = [p for p in parses if p.tag.POS == "NOUN"]
+        if gender:
+            oc = _UD_TO_OC.get(gender)
+            same = [p for p in nouns if oc in p.tag.grammemes or "ms-f" in p.tag.grammemes]
+            nouns = same or nouns
+        best = self.choose(nouns, "PROPN", feats) if nouns else None
+        if best is None:
+            return low
+        lemma = best[0].normal_form
+        stem = min(len(low), len(lemma)) - 2
+        if len(lemma) > len(low) + 1 or stem < 2 or lemma[:stem] != low[:stem]:
+            return low
+        if self._woman(best[1], feats):
+            lemma = self._feminine(best[0], lemma)
+        return lemma
+
+    def choose(self, parses, upos: str, feats: dict):
+        """The parse agreeing best with ``upos``/``feats`` and its UD info, or None."""
+        if not parses:
+            return None
+        compat = _POS_COMPAT.get(upos, {})
+        want_proper = upos == "PROPN"
+        best, best_s = None, -1e9
+        for p in parses:
+            info = self.info(p.tag)
+            s = compat.get(info.upos, 0) * 2.0
+            if want_proper:
+                s += 3.0 if info.proper else 0.0
+            elif upos == "NOUN" and info.proper:
+                s -= 1.0
+            pf = info.feats
+            for k, w in _FEAT_WEIGHTS.items():
+                a = pf.get(k)
+                if a is None:
+                    continue
+                b = feats.get(k)
+                if b is None:
+                    continue
+                s += w if a == b else -w
+            s += p.score
+            if self._known(p):
+                s += 0.5
+            # ties: the lemma keeping more of the form's stem ("полком" -> "полк", not
+            # "полок"), then the stressed-ending variant of adjective doublets
+            nf = p.normal_form
+            s += 0.01 * _common_prefix(nf, p.word)
+            if nf.endswith("ой") and p.tag.POS in ("ADJF", "ADJS"):
+                s += 0.005
+            if s > best_s:
+                best, best_s = (p, info), s
+        return best
+
+    # --- lemma without a tagger (fast path) ---------------------------------
+    def lemma_untagged(self, form: str, capital_inside: bool) -> str:
+        """Lemma from pymorphy3 alone (no tagger): the most probable parse.
+
+        ``capital_inside``: the word is capitalised and not sentence-initial, so
+        proper-name parses are preferred.
+        """
+        cache = self._fast_cache_cap if capital_inside else self._fast_cache
+        hit = cache.get(form)
+        if hit is not None:
+            return hit
+        if len(cache) > CACHE_LEMMAS:
+            cache.clear()
+        res = cache[form] = self._lemma_untagged(form, capital_inside)
+        return res
+
+    def lemmas_untagged(self, words) -> list[str]:
+        """Lemmas of one sentence's words without a tagger (cached per form)."""
+        out = list(map(self._fast_cache.get, words))
+        cap = self._fast_cache_cap
+        for j in [j for j, w in enumerate(words) if j and w[:1].isupper()]:
+            hit = cap.get(words[j])
+            out[j] = hit if hit is not None else self.lemma_untagged(words[j], True)
+        if None in out:
+            for j, x in enumerate(out):
+                if x is None:
+                    out[j] = self.lemma_untagged(words[j], bool(j) and words[j][:1].isupper())
+        return out
+
+    def fix_proper(self, words, upos) -> None:
+        """Words tagged PROPN that the dictionary knows only as common nouns (or only as
+        adjectives) become NOUN (ADJ), in place.
+
+        UD tags the common words inside multiword names by their usual part of
+        speech ("Российская Федерация": ADJ NOUN; "Министерство иностранных дел":
+        NOUN ADJ NOUN); only names proper are PROPN.  Words with a name reading
+        in the dictionary, abbreviations in capitals and words outside the
+        dictionary stay PROPN.
+        """
+        for i, u in enumerate(upos):
+            if u != "PROPN":
+                continue
+            w = words[i]
+            if len(w) < 2 or w.isupper() or not rules.is_cyrillic(w) or "-" in w:
+                continue
+            key = w.lower()
+            hit = self._common.get(key)
+            if hit is None:
+                hit = ""
+                known = [p for p in self.parses(key) if self._known(p)]
+                if known and not any(self.info(p.tag).proper for p in known):
+                    pos = {p.tag.POS for p in known}
+                    if "NOUN" in pos:
+                        hit = "NOUN"
+                    elif pos == {"ADJF"}:
+                        hit = "ADJ"
+                if len(self._common) > CACHE_LEMMAS:
+                    self._common.clear()
+                self._common[key] = hit
+            if hit:
+                upos[i] = hit
 
     @staticmethod
     def _woman(info, feats) -> bool:
@@ -655,7 +876,9 @@ class _Models:
     def navec(self):
         if self._navec is None:
             from navec import Navec
-            self._navec = Navec.load(model_path("navec"))
+            nv = Navec.load(model_path("navec"))
+            nv.vocab = None   # only the quantised vectors are used (the models have the vocabulary)
+            self._navec = nv
         return self._navec
 
     def get(self, name: str):
@@ -665,6 +888,14 @@ class _Models:
             cls = {"morph": slovnet.Morph, "syntax": slovnet.Syntax, "ner": slovnet.NER}[name]
             m = cls.load(model_path(name), batch_size=BATCH_SENTS)
             m.navec(self.navec())
+            if self._models:
+                # the three models share one 250,000-word vocabulary: keep one copy
+                base = self._any().infer.encoder
+                enc = m.infer.encoder
+                if enc.words_vocab.items == base.words_vocab.items:
+                    enc.words_vocab = base.words_vocab
+                if enc.shapes_vocab.items == base.shapes_vocab.items:
+                    enc.shapes_vocab = base.shapes_vocab
             self._models[name] = m
             self._enc[name] = _Encoder(m.infer.model)
         return m
@@ -1051,6 +1282,8 @@ class RussianBackend(Backend):
                 tags = [self._tag(i, vocab) for i in p.tolist()]
                 us, fs, ks = [t[0] for t in tags], [t[1] for t in tags], [t[2] for t in tags]
                 fix_tags(ws, us, fs, ks)
+                if "PROPN" in us:
+                    lem.fix_proper(ws, us)
                 upos.append(us)
                 feats.append(fs)
                 featstr.append(ks)
