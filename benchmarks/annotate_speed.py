@@ -175,6 +175,7 @@ def fresh_backend():
     b._lemmatizer._cache.clear()
     b._lemmatizer._fast_cache.clear()
     b._lemmatizer._fast_cache_cap.clear()
+    b._lemmatizer._mid_cache.clear()
     b._lemmatizer._parses.clear()
     b._models._word_cache.clear()
     return b

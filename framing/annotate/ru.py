@@ -192,6 +192,7 @@ class RussianLemmatizer:
         self._cache: dict = {}
         self._fast_cache: dict = {}
         self._fast_cache_cap: dict = {}
+        self._mid_cache: dict = {}
         self._common: dict = {}
         self._dict = None
 
@@ -658,15 +659,24 @@ class RussianLemmatizer:
 
     def lemmas_untagged(self, words) -> list[str]:
         """Lemmas of one sentence's words without a tagger (cached per form)."""
-        plain, cap = self._fast_cache, self._fast_cache_cap
-        out = []
-        for j, w in enumerate(words):
-            if j and w[:1].isupper():
-                hit = cap.get(w)
-                out.append(hit if hit is not None else self.lemma_untagged(w, True))
-            else:
-                hit = plain.get(w)
-                out.append(hit if hit is not None else self.lemma_untagged(w, False))
+        # one dict lookup per token: ``_mid_cache`` holds each form's final lemma when
+        # it is not sentence-initial (capitalised forms: the proper-name preferring
+        # lemma); the first word and the misses are then filled in
+        if not words:
+            return []
+        mid = self._mid_cache
+        out = list(map(mid.get, words))
+        w = words[0]
+        if w[:1].isupper():
+            out[0] = self.lemma_untagged(w, False)
+        if None in out:
+            if len(mid) > CACHE_LEMMAS:
+                mid.clear()
+            for j, x in enumerate(out):
+                if x is None:
+                    w = words[j]
+                    capital_inside = bool(j) and w[:1].isupper()
+                    out[j] = mid[w] = self.lemma_untagged(w, capital_inside)
         return out
 
     def _lemma_untagged(self, form, capital_inside):
@@ -724,8 +734,11 @@ class RussianLemmatizer:
         """
         if self._dict is None:
             m = self.morph
-            self._dict = (m.dictionary, m.char_substitutes, m.prob_estimator.p_t_given_w if m.prob_estimator else None)
-        d, subst, probs = self._dict
+            probs = m.prob_estimator.p_t_given_w if m.prob_estimator else None
+            inline = probs is not None and type(probs).prob is _cond_prob()
+            self._dict = (m.dictionary, m.char_substitutes, probs,
+                          probs.get if inline else None, probs.MULTIPLIER if inline else None)
+        d, subst, probs, pget, pmult = self._dict
         items = d.words.similar_items(low, subst)
         if not items:
             return None
@@ -735,7 +748,10 @@ class RussianLemmatizer:
         for fixed, paras in items:
             for para_id, idx in paras:
                 tag = d.build_tag_info(para_id, idx)
-                p = probs.prob(low, tag) if probs is not None else 0.0
+                if pget is not None:        # ConditionalProbDistDAWG.prob, inlined
+                    p = pget(f"{low}:{tag}", 0) / pmult
+                else:
+                    p = probs.prob(low, tag) if probs is not None else 0.0
                 total += p
                 if p > bp:
                     bp, best = p, (fixed, para_id, idx, tag)
@@ -790,6 +806,12 @@ class RussianLemmatizer:
         if inf is None:
             return clean
         return _copy_case(rules.yo_to_e(inf.word) if "ё" not in low else inf.word, clean)
+
+
+def _cond_prob():
+    """pymorphy3's ``ConditionalProbDistDAWG.prob`` (inlined in the fast lemma path)."""
+    from pymorphy3.dawg import ConditionalProbDistDAWG
+    return ConditionalProbDistDAWG.prob
 
 
 def _common_prefix(a: str, b: str) -> int:
