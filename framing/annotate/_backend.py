@@ -256,6 +256,23 @@ def add_entity(ent: dict, sent_id: int, first: int, last: int, spans, text: str,
     ent["normal"].append(normal)
 
 
+def package_versions(*names: str) -> str:
+    """``name=version`` of installed packages, comma-separated (``name=none`` if absent).
+
+    Backends put this in their :meth:`Backend.version`, so the annotation cache is
+    invalidated when a package that shapes the output is upgraded.
+    """
+    import importlib.metadata as md
+
+    out = []
+    for n in names:
+        try:
+            out.append(f"{n}={md.version(n)}")
+        except md.PackageNotFoundError:
+            out.append(f"{n}=none")
+    return ",".join(out)
+
+
 # --- a language-independent tokenizer ------------------------------------------
 
 # Words (letters/digits with inner hyphens, apostrophes, dots in numbers), then

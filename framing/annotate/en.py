@@ -27,7 +27,7 @@ import re
 import unicodedata
 
 from ..lang import en as L
-from ._backend import Backend, GOLD_FIELDS, add_sentence, new_entity_dict, new_token_dict, trim_spans
+from ._backend import Backend, package_versions, GOLD_FIELDS, add_sentence, new_entity_dict, new_token_dict, trim_spans
 
 _APOS = "'’ʼ‘"
 _TOKEN_RE = re.compile(
@@ -339,12 +339,7 @@ class EnglishBackend(Backend):
     LAYERS_AVAILABLE = frozenset({"tokens", "lemma", "morph"})
 
     def version(self) -> str:
-        from importlib.metadata import PackageNotFoundError, version
-        try:
-            sv = version("simplemma")
-        except PackageNotFoundError:
-            sv = "?"
-        return f"{self.name};en-rules-1;simplemma={sv}"
+        return f"{self.name};en-rules-1;{package_versions('simplemma')}"
 
     def _load(self) -> None:
         _simplemma("warm-up")

@@ -24,7 +24,6 @@ Ukrainian languages. AIST 2015, 320–332.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import importlib.util
 import os
 import re
@@ -32,7 +31,7 @@ import re
 import numpy as np
 
 from ..lang import ru as rules
-from ._backend import (Backend, add_entity, bio_spans, new_entity_dict,
+from ._backend import (Backend, package_versions, add_entity, bio_spans, new_entity_dict,
                        new_token_dict)
 
 #: Bump when the Russian backend's output changes (goes into the cache key).
@@ -69,13 +68,6 @@ def model_dir() -> str:
 def model_path(name: str) -> str:
     sub, fname = _MODEL_FILES[name]
     return os.path.join(model_dir(), sub, fname)
-
-
-def _pkg_version(name: str) -> str:
-    try:
-        return importlib.metadata.version(name)
-    except importlib.metadata.PackageNotFoundError:
-        return "none"
 
 
 # --- OpenCorpora (pymorphy3) tags -> UD ---------------------------------------
@@ -1071,8 +1063,7 @@ class RussianBackend(Backend):
                 files.append(f"{os.path.basename(p)}:{st.st_size}")
             except (OSError, ImportError):
                 files.append(f"{name}:missing")
-        pkgs = ",".join(f"{p}={_pkg_version(p)}" for p in
-                        ("razdel", "slovnet", "navec", "pymorphy3", "pymorphy3-dicts-ru"))
+        pkgs = package_versions("razdel", "slovnet", "navec", "pymorphy3", "pymorphy3-dicts-ru")
         h = hashlib.sha1((";".join(files)).encode()).hexdigest()[:10]
         return f"ru-{RU_BACKEND_VERSION};{pkgs};models={h}"
 

@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from ..lang import uk as L
-from ._backend import (Backend, GOLD_FIELDS, add_sentence, format_feats, new_entity_dict,
+from ._backend import (Backend, package_versions, GOLD_FIELDS, add_sentence, format_feats, new_entity_dict,
                        new_token_dict)
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "uk"
@@ -521,13 +521,8 @@ class UkrainianBackend(Backend):
         self.model = UkModel.load()
 
     def version(self) -> str:
-        from importlib.metadata import PackageNotFoundError, version
-        parts = [self.name, FEATURES_VERSION]
-        for pkg in ("tokenize-uk", "pymorphy3", "pymorphy3-dicts-uk", "simplemma"):
-            try:
-                parts.append(f"{pkg}={version(pkg)}")
-            except PackageNotFoundError:
-                parts.append(f"{pkg}=?")
+        parts = [self.name, FEATURES_VERSION,
+                 package_versions("tokenize-uk", "pymorphy3", "pymorphy3-dicts-uk", "simplemma")]
         h = hashlib.sha256(MODEL_FILE.read_bytes()).hexdigest()[:12] if MODEL_FILE.exists() else "none"
         parts.append(f"model={h}")
         return ";".join(parts)
