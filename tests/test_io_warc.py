@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import random
+import uuid
 
 import pytest
 
@@ -39,19 +41,27 @@ PAGES = [
 ]
 
 
-def write_warc(path, *, gz=True, pages=PAGES):
-    """Write the pages as response records (and one request record) with warcio's writer."""
+def write_warc(path, *, gz=True, pages=PAGES, seed=0):
+    """Write the pages as response records (and one request record) with warcio's writer.
+
+    Record ids come from ``seed``: the same bytes on every run, so a corruption test
+    hits the same place.
+    """
+    rnd = random.Random(seed)
+    ids = [f"<urn:uuid:{uuid.UUID(int=rnd.getrandbits(128), version=4)}>" for _ in range(len(pages) + 1)]
     offsets = []
     with open(path, "wb") as fh:
         w = WARCWriter(fh, gzip=gz)
         req = w.create_warc_record("https://vestnik.example/most", "request",
-                                   payload=io.BytesIO(b"GET /most HTTP/1.1\r\nHost: vestnik.example\r\n\r\n"))
+                                   payload=io.BytesIO(b"GET /most HTTP/1.1\r\nHost: vestnik.example\r\n\r\n"),
+                                   warc_headers_dict={"WARC-Record-ID": ids[0]})
         w.write_record(req)
-        for url, html, enc, status, ctype in pages:
+        for i, (url, html, enc, status, ctype) in enumerate(pages):
             offsets.append(fh.tell())
             hh = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
             rec = w.create_warc_record(url, "response", payload=io.BytesIO(html.encode(enc)), http_headers=hh,
-                                       warc_headers_dict={"WARC-Date": "2024-12-02T08:00:00Z"})
+                                       warc_headers_dict={"WARC-Date": "2024-12-02T08:00:00Z",
+                                                          "WARC-Record-ID": ids[i + 1]})
             w.write_record(rec)
     return offsets
 
@@ -91,6 +101,22 @@ def test_io_warc_corrupt_gzip_member_keeps_the_rest(tmp_path):
     assert probs.loc[0, "location"] == f"byte {offsets[1]}"
     with pytest.raises(LoadError, match="corrupt record"):
         framing.read_warc(p, strict=True)
+
+
+@pytest.mark.parametrize("seed", [0, 28, 54, 66, 74, 77, 92, 93])
+def test_io_warc_damage_decoded_as_garbage_loses_only_that_record(tmp_path, seed):
+    # With these record ids zlib decodes the damaged member into a record that parses
+    # and warcio fails only members later (it lost the next good page before the fix).
+    p = tmp_path / "bad.warc.gz"
+    offsets = write_warc(p, gz=True, seed=seed)
+    data = bytearray(p.read_bytes())
+    k = offsets[1] + 40
+    data[k:k + 24] = b"\x00" * 24
+    p.write_bytes(bytes(data))
+    with pytest.warns(LoadWarning):
+        c = framing.read_warc(p)
+    assert sorted(c.docs["url"]) == ["https://vestnik.example/most", "https://wire.example/bridge"]
+    assert list(c.problems["location"]) == [f"byte {offsets[1]}"]
 
 
 def test_io_warc_corrupt_plain_record_keeps_the_rest(tmp_path):

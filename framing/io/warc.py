@@ -9,6 +9,7 @@ record that can be found.
 from __future__ import annotations
 
 import re
+import zlib
 from pathlib import Path
 
 from .._options import InstanceOf, OneOf, check
@@ -60,6 +61,34 @@ def _next_start(path: Path, after: int, gz: bool) -> int | None:
             pos += len(block)
 
 
+def _member_end(fh, start: int) -> int | None:
+    """End offset of the gzip member that starts at byte ``start``, or None if it is damaged.
+
+    Damaged deflate data does not always fail where it is damaged: zlib may decode
+    garbage into a record that parses, and warcio then fails members later, losing
+    good records on the way.  Each member is therefore checked (its CRC included)
+    before warcio reads it.
+    """
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    pos = start
+    fh.seek(start)
+    try:
+        while not d.eof:
+            block = fh.read(1 << 16)
+            if not block:
+                return None
+            d.decompress(block)
+            pos += len(block)
+    except zlib.error:
+        return None
+    return pos - len(d.unused_data)
+
+
+def _corrupt(problems: ProblemLog, path: Path, at: int, why: str) -> None:
+    problems.add(path, f"corrupt record ({why}); reading resumed at the next record",
+                 location=f"byte {at}", action="skipped")
+
+
 def _records(path: Path, problems: ProblemLog):
     """Yield (offset, record) of a WARC/ARC file, skipping past corrupt records."""
     from warcio.archiveiterator import ArchiveIterator
@@ -67,6 +96,24 @@ def _records(path: Path, problems: ProblemLog):
     gz = _is_gzip(path)
     start = 0
     size = path.stat().st_size
+    if gz:
+        # one record per gzip member, as the WARC standard recommends and warcio requires
+        with open(path, "rb") as fh:
+            while start is not None and start < size:
+                end = _member_end(fh, start)
+                if end is None:
+                    _corrupt(problems, path, start, "damaged gzip member")
+                    start = _next_start(path, start + 1, gz)
+                    continue
+                fh.seek(start)
+                try:
+                    for rec in ArchiveIterator(fh, arc2warc=True, check_digests=False):
+                        yield start, rec
+                        break
+                except Exception as exc:  # noqa: BLE001 - warcio raises several kinds on bad input
+                    _corrupt(problems, path, start, f"{type(exc).__name__}: {_short(exc)}")
+                start = end
+        return
     while start is not None and start < size:
         with open(path, "rb") as fh:
             fh.seek(start)
@@ -82,9 +129,7 @@ def _records(path: Path, problems: ProblemLog):
             except Exception as exc:  # noqa: BLE001 - warcio raises several kinds on bad input
                 # the record that failed starts where the last one read ended
                 failed = start if first else it.offset
-                problems.add(path, f"corrupt record ({type(exc).__name__}: {_short(exc)}); "
-                             "reading resumed at the next record", location=f"byte {failed}",
-                             action="skipped")
+                _corrupt(problems, path, failed, f"{type(exc).__name__}: {_short(exc)}")
                 start = _next_start(path, max(failed, start) + 1, gz)
 
 
