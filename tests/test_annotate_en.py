@@ -107,3 +107,13 @@ def test_annotate_en_capabilities_say_rules(backend):
     assert "not measured" in caps["upos"]["note"]
     assert not caps["syntax"]["available"] and not caps["ner"]["available"]
     assert "simplemma=" in backend.version()
+
+
+def test_annotate_en_emoji_before_a_sentence(backend):
+    text = "❗️Six people died. 🔻The army retreated. 👨\u200d👩\u200d👧 Families fled."
+    (tok, _ent), = backend.annotate_texts([text], layers=frozenset({"tokens", "lemma", "morph"}))
+    rows = list(zip(tok["sent_id"], tok["text"], tok["upos"]))
+    assert [r[1] for r in rows if r[1][0] in "❗🔻👨"] == ["❗️", "🔻", "👨\u200d👩\u200d👧"]
+    # a new sentence after the emoji; "The" opening it is a determiner, not a name
+    assert [r for r in rows if r[1] in ("🔻", "The")] == [(2, "🔻", "SYM"), (2, "The", "DET")]
+    assert dict(zip(tok["text"], tok["lemma"]))["Families"] == "family"

@@ -131,3 +131,11 @@ def test_annotate_uk_shipped_model_floor_on_uk_iu_dev(backend, shared):
     assert lemma >= 0.97, lemma
     assert upos >= 0.96, upos
     assert lemma > first + 0.03             # well above pymorphy3's first parse
+
+
+def test_annotate_uk_emoji_keep_their_modifiers(backend):
+    text = "❗️Шість людей загинули. 👍🏽Так."
+    (tok, _ent), = backend.annotate_texts([text], layers=frozenset({"tokens", "lemma", "morph"}))
+    assert list(tok["text"])[:2] == ["❗️", "Шість"] and "👍🏽" in list(tok["text"])
+    assert dict(zip(tok["text"], tok["lemma"]))["Шість"] == "шість"
+    assert all(text[s:e] == t for s, e, t in zip(tok["start"], tok["end"], tok["text"]))

@@ -500,3 +500,64 @@ def strip_accents_keep_letters(s: str) -> str:
     if "\u0301" not in s and "\u0300" not in s:
         return s
     return unicodedata.normalize("NFC", s.replace("\u0301", "").replace("\u0300", ""))
+
+
+# emoji, pictographs, their variation selectors, skin tones, keycaps and joiners
+_SYMBOL_CATEGORIES = frozenset({"So", "Sk", "Cf", "Me", "Co", "Cs"})
+_VARIATION_SELECTORS = frozenset("\ufe0e\ufe0f")
+
+
+def _is_symbol(ch: str) -> bool:
+    return ch in _VARIATION_SELECTORS or unicodedata.category(ch) in _SYMBOL_CATEGORIES
+
+
+def word_core(form: str) -> str:
+    """``form`` without emoji and other symbols stuck to its start or end.
+
+    Telegram posts write "🔻Украинская" or "❗️Шесть"; a tokenizer that keeps
+    them in one token (razdel does) would hand the tagger and the lemmatizer a
+    word no dictionary knows.  The core ("Украинская") is analysed instead; the
+    token's text and offsets stay as they were.  A token whose core has no letter
+    is returned unchanged (a keycap "1️⃣" stays a symbol, as in UD Taiga).
+    """
+    if form.isalpha() or len(form) < 2:
+        return form
+    a, b = 0, len(form)
+    while a < b and _is_symbol(form[a]):
+        a += 1
+    while b > a and _is_symbol(form[b - 1]):
+        b -= 1
+    if (a == 0 and b == len(form)) or a == b:
+        return form
+    core = form[a:b]
+    return core if any(ch.isalpha() for ch in core) else form
+
+
+_JOINERS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
+
+
+def _is_modifier(ch: str) -> bool:
+    """A character that only modifies the emoji before it (selector, joiner, skin tone, keycap)."""
+    return ch in _JOINERS or "\U0001F3FB" <= ch <= "\U0001F3FF" or unicodedata.category(ch) == "Mn"
+
+
+def merge_symbol_spans(text: str, spans) -> list[tuple[int, int]]:
+    """Token spans with emoji modifiers kept on their emoji.
+
+    Tokenizers written for words split "❗️" into "❗" and a lone variation
+    selector, and "👍🏽" into two tokens.  A span made only of modifiers, or one
+    that follows a zero-width joiner, is merged into the adjacent span before it.
+    """
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and out[-1][1] == s and (all(_is_modifier(c) for c in text[s:e])
+                                        or text[s - 1] == "\u200d"):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def is_symbol_char(ch: str) -> bool:
+    """An emoji, pictograph or one of their modifiers (not a letter, digit or punctuation)."""
+    return _is_symbol(ch) or _is_modifier(ch)

@@ -27,7 +27,8 @@ import re
 import unicodedata
 
 from ..lang import en as L
-from ._backend import Backend, package_versions, GOLD_FIELDS, add_sentence, new_entity_dict, new_token_dict, trim_spans
+from ._backend import (Backend, package_versions, GOLD_FIELDS, add_sentence, is_symbol_char, merge_symbol_spans, new_entity_dict,
+                       new_token_dict, trim_spans)
 
 _APOS = "'’ʼ‘"
 _TOKEN_RE = re.compile(
@@ -80,7 +81,7 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
                 merged[-1] = (ps, e)
                 continue
         merged.append((s, e))
-    return merged
+    return merge_symbol_spans(text, merged)
 
 
 def _is_abbrev_end(text: str, dot: int) -> bool:
@@ -109,7 +110,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             k += 1
         if k >= len(text):
             continue
-        nxt = text[k]
+        j = k
+        while j < len(text) - 1 and (is_symbol_char(text[j]) or text[j].isspace()):
+            j += 1                      # "… retreated. 🔻The army": look past the emoji
+        nxt = text[j]
         if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'«(["):
             continue
         if text[m.start()] == "." and m.group(0).startswith(".") and len(m.group(0).rstrip("\"'”’»)]")) == 1:
@@ -193,6 +197,8 @@ def tag_words(words: list[str]) -> list[str]:
     n = len(words)
     low = [L.normalize_apostrophes(w.lower()) for w in words]
     tags = [""] * n
+    # the sentence's first word: emoji and punctuation before it do not make it sentence-inner
+    first = next((i for i, w in enumerate(words) if any(c.isalnum() for c in w)), 0)
     # 1. forms that decide alone
     for i, (w, lw) in enumerate(zip(words, low)):
         sh = _shape(w)
@@ -202,13 +208,13 @@ def tag_words(words: list[str]) -> list[str]:
             tags[i] = "NUM" if re.fullmatch(r"[\d.,:/]+", w) else ("ADJ" if re.search(r"\d(st|nd|rd|th)$", lw) else "NUM")
         elif lw in L.AMBIGUOUS:
             tags[i] = L.AMBIGUOUS[lw][0]
-        elif lw in L.CLOSED_CLASS and not (sh in ("Cap", "UP") and i > 0 and lw not in ("i",)):
+        elif lw in L.CLOSED_CLASS and not (sh in ("Cap", "UP") and i > first and lw not in ("i",)):
             tags[i] = L.CLOSED_CLASS[lw]
         elif sh == "Cap" and lw.rstrip(".") in L.ABBREVIATIONS and w.endswith("."):
             tags[i] = "PROPN"
         elif sh == "UP" and len(w) > 1:
             tags[i] = "PROPN"
-        elif sh == "Cap" and i > 0 and not (words[i - 1] in ("\"", "“", "‘", "'", "(", ":", "—", "-")):
+        elif sh == "Cap" and i > first and not (words[i - 1] in ("\"", "“", "‘", "'", "(", ":", "—", "-")):
             tags[i] = "PROPN"
         elif sh == "Cap" and (not _is_known(lw) or lw in ("kyiv", "kiev", "russia", "ukraine")):
             tags[i] = "PROPN"
@@ -339,7 +345,7 @@ class EnglishBackend(Backend):
     LAYERS_AVAILABLE = frozenset({"tokens", "lemma", "morph"})
 
     def version(self) -> str:
-        return f"{self.name};en-rules-1;{package_versions('simplemma')}"
+        return f"{self.name};en-rules-2;{package_versions('simplemma')}"
 
     def _load(self) -> None:
         _simplemma("warm-up")

@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from ..lang import uk as L
-from ._backend import (Backend, package_versions, GOLD_FIELDS, add_sentence, format_feats, new_entity_dict,
+from ._backend import (merge_symbol_spans, Backend, package_versions, GOLD_FIELDS, add_sentence, format_feats, new_entity_dict,
                        new_token_dict)
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "uk"
@@ -43,6 +43,8 @@ MODEL_FILE = MODEL_DIR / "disambiguator.npz"
 MODEL_META = MODEL_DIR / "disambiguator.json"
 #: Changes whenever the features change; the model file records the one it was trained with.
 FEATURES_VERSION = "uk-feat-3"
+#: Bump when tokenisation changes (goes into the cache key).
+UK_TOKENS_VERSION = "uk-tok-2"
 UPOS_TAGS = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON",
              "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X")
 
@@ -500,8 +502,9 @@ def sentences_and_tokens(text: str) -> list[list[tuple[int, int]]]:
     out = []
     for _s, a, _b in tokenize_uk.tokenize_sents_with_spans(text):
         piece = text[a:_b]
-        spans = [(a + s, a + e) for _t, s, e in tokenize_uk.tokenize_words_with_spans(piece)
-                 if e > s and piece[s:e].strip()]
+        spans = merge_symbol_spans(text, [(a + s, a + e) for _t, s, e in
+                                          tokenize_uk.tokenize_words_with_spans(piece)
+                                          if e > s and piece[s:e].strip()])
         if spans:
             out.append(spans)
     return out
@@ -521,7 +524,7 @@ class UkrainianBackend(Backend):
         self.model = UkModel.load()
 
     def version(self) -> str:
-        parts = [self.name, FEATURES_VERSION,
+        parts = [self.name, FEATURES_VERSION, UK_TOKENS_VERSION,
                  package_versions("tokenize-uk", "pymorphy3", "pymorphy3-dicts-uk", "simplemma")]
         h = hashlib.sha256(MODEL_FILE.read_bytes()).hexdigest()[:12] if MODEL_FILE.exists() else "none"
         parts.append(f"model={h}")
