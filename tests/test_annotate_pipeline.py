@@ -162,3 +162,24 @@ def test_annotate_pipeline_backend_protocol_helpers():
     assert "3.5" in toks and "e-mail" in toks and "don't" in toks
     (tok, ent), = b.annotate_texts([text], layers=normalize_layers(None))
     assert tok["lemma"][0] == "hello" and ent["text"] == []
+
+
+def test_annotate_pipeline_cache_false_writes_nothing_and_matches_the_cache(tmp_path, monkeypatch):
+    import tempfile
+
+    def no_files(*a, **k):
+        raise AssertionError("cache=False must not write files")
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(tempfile, "mkdtemp", no_files)
+    # enough text for several batches, so that n_jobs=2 sends tables back from workers
+    texts = [f"Сообщение {i}. " + "Песков заявил это журналистам. " * 40 for i in range(30)]
+    c = Corpus.from_frame(pd.DataFrame({"text": texts + texts[:2], "lang": "ru"}))
+    for n_jobs in (1, 2):
+        mem = framing.annotate(c, cache=False, progress=False, layers=("lemma",), n_jobs=n_jobs)
+        assert not (tmp_path / "cache").exists()
+        monkeypatch.undo()
+        disk = framing.annotate(c, cache=tmp_path / "disk", progress=False, layers=("lemma",))
+        monkeypatch.setattr(tempfile, "mkdtemp", no_files)
+        pd.testing.assert_frame_equal(mem.tokens, disk.tokens)
+        assert list(mem.tokens.groupby("doc_id", sort=False).size()) == [3 + 40 * 5] * 32
+        assert mem.meta["cache"] is None

@@ -12,7 +12,7 @@ from framing.lang import ru as rules
 pytest.importorskip("slovnet")
 pytest.importorskip("pymorphy3")
 
-from framing.annotate.ru import RussianBackend, tokenize_razdel  # noqa: E402
+from framing.annotate.ru import RussianBackend  # noqa: E402
 
 
 def _rows(data_dir, name):
@@ -66,14 +66,6 @@ def test_annotate_ru_offsets_point_into_the_text(backend):
         sizes[sid] = sizes.get(sid, 0) + 1
     assert all(0 <= h <= sizes[s] for h, s in zip(tok["head"], tok["sent_id"]))
     assert sum(h == 0 for h in tok["head"]) == len(sizes)
-
-
-def test_annotate_ru_tokenizer_is_razdel(backend):
-    import razdel
-    samples = ["5, 6 и 7", "a -b", "cho -to", "1 /2", "x_ y", "Yahoo! да", "т.е. так", "A- b", "—да",
-               "…?! ой:) ок", "https://bbc.in/4g96wyS)", "США-2024, 3,5%", "«Слово» — (это) 1/2"]
-    for s in samples:
-        assert tokenize_razdel(s) == [(t.start, t.stop, t.text) for t in razdel.tokenize(s)], s
 
 
 def test_annotate_ru_lemma_only_layer_has_no_tags(backend):
@@ -137,21 +129,6 @@ def test_annotate_ru_never_imports_pymorphy2(backend):
     assert not any(m == "pymorphy2" or m.startswith("pymorphy2.") for m in sys.modules)
 
 
-@pytest.mark.slow
-def test_annotate_ru_tokenizer_is_razdel_on_real_text():
-    import json
-
-    import razdel
-
-    from conftest import shared_path
-    folder = shared_path("telegram_ru_2024", "raw")
-    texts = []
-    for f in sorted(folder.glob("*.json"))[:3]:
-        texts += [p["text"] for p in json.loads(f.read_text(encoding="utf-8")) if p.get("text")][:300]
-    for t in texts:
-        assert tokenize_razdel(t) == [(x.start, x.stop, x.text) for x in razdel.tokenize(t)]
-
-
 def test_annotate_ru_parse_cycles_are_broken():
     from framing.annotate.ru import break_cycles
 
@@ -165,3 +142,23 @@ def test_annotate_ru_parse_cycles_are_broken():
             assert j not in seen
             seen.add(j)
             j = heads[j] - 1
+
+
+def test_annotate_ru_emoji_stuck_to_a_word_do_not_hide_it(backend):
+    # Telegram style: the emoji stays in the token's text, the word is analysed without it
+    text = "❗️Шесть человек погибли. 🔻Украинская армия отступила, сообщил 👉Песков."
+    for layers in (("lemma",), ("lemma", "morph")):
+        (tok, _ent), = backend.annotate_texts([text], layers=normalize_layers(layers))
+        got = dict(zip(tok["text"], tok["lemma"]))
+        assert got["❗️Шесть"] == "шесть" and got["🔻Украинская"] == "украинский" and got["👉Песков"] == "Песков"
+        for s, e, t in zip(tok["start"], tok["end"], tok["text"]):
+            assert text[s:e] == t
+    assert dict(zip(tok["text"], tok["upos"]))["🔻Украинская"] == "ADJ"
+
+
+def test_annotate_ru_lemma_only_keeps_adjectives_of_place_lowercase(backend):
+    # pymorphy3 marks "украинский" Geox; it is an adjective, not a name, in both modes
+    for layers in (("lemma",), ("lemma", "morph")):
+        (tok, _ent), = backend.annotate_texts(["Украинская делегация и украинская армия."],
+                                              layers=normalize_layers(layers))
+        assert [l for t, l in zip(tok["text"], tok["lemma"]) if t.lower() == "украинская"] == ["украинский"] * 2

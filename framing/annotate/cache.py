@@ -125,7 +125,6 @@ class AnnotationCache:
         ``tokens``/``entities`` are dicts of columns; their ``doc`` column holds
         the position of each row's text in ``hashes``.
         """
-        import pyarrow as pa
         import pyarrow.parquet as pq
 
         self.dir.mkdir(parents=True, exist_ok=True)
@@ -134,12 +133,14 @@ class AnnotationCache:
             with atomic_path(key_file) as tmp:
                 tmp.write_text(json.dumps(self.desc, indent=1), encoding="utf-8")
         part = uuid.uuid4().hex[:16]
-        tok = pa.Table.from_pydict({n: tokens[n] for n, _ in TOKEN_SCHEMA}, schema=_schema(TOKEN_SCHEMA))
-        ent = pa.Table.from_pydict({n: entities[n] for n, _ in ENTITY_SCHEMA}, schema=_schema(ENTITY_SCHEMA))
+        tok, ent = part_tables(tokens, entities)
+        # dictionary encoding only for the few-valued columns; no column statistics
+        # (parts are read whole): a third less time to write, about the same size
         with atomic_path(self.dir / f"tokens-{part}.parquet") as tmp:
-            pq.write_table(tok, tmp, compression="lz4")
+            pq.write_table(tok, tmp, compression="lz4", write_statistics=False,
+                           use_dictionary=["lemma", "upos", "feats", "deprel"])
         with atomic_path(self.dir / f"entities-{part}.parquet") as tmp:
-            pq.write_table(ent, tmp, compression="lz4")
+            pq.write_table(ent, tmp, compression="lz4", write_statistics=False, use_dictionary=["type"])
         with atomic_path(self.dir / f"index-{part}.json") as tmp:
             tmp.write_text(json.dumps({"part": part, "hashes": list(hashes)}), encoding="utf-8")
         if self._index is not None:
@@ -198,6 +199,66 @@ class AnnotationCache:
         """Delete this configuration's folder."""
         shutil.rmtree(self.dir, ignore_errors=True)
         self._index = None
+
+
+def part_tables(tokens: dict, entities: dict):
+    """pyarrow tables (tokens, entities) of one batch's columns, in the cache's schema."""
+    import pyarrow as pa
+    tok = pa.Table.from_pydict({n: tokens[n] for n, _ in TOKEN_SCHEMA}, schema=_schema(TOKEN_SCHEMA))
+    ent = pa.Table.from_pydict({n: entities[n] for n, _ in ENTITY_SCHEMA}, schema=_schema(ENTITY_SCHEMA))
+    return tok, ent
+
+
+class MemoryStore:
+    """Batches kept in memory as pyarrow tables: the store of ``annotate(cache=False)``.
+
+    The same reading interface as :class:`AnnotationCache` (``index``,
+    ``missing``, ``iter_parts``), without files: nothing is written to disk and
+    nothing outlives the call.  Arrow tables hold the tokens compactly; no
+    per-token Python objects are kept.
+    """
+
+    def __init__(self, key: str, desc: dict | None = None):
+        self.key = key
+        self.desc = desc or {}
+        self._index: dict[str, int] = {}
+        self._parts: list[tuple[list[str], object, object]] = []
+
+    def index(self) -> dict[str, int]:
+        return self._index
+
+    def missing(self, hashes) -> list[str]:
+        seen, out = set(), []
+        for h in hashes:
+            if h not in self._index and h not in seen:
+                seen.add(h)
+                out.append(h)
+        return out
+
+    def add_part(self, hashes: list[str], tok, ent) -> int:
+        """Keep one batch's tables (``doc`` indexes ``hashes``); returns the part number."""
+        k = len(self._parts)
+        self._parts.append((list(hashes), tok, ent))
+        for h in hashes:
+            self._index[h] = k
+        return k
+
+    def write_part(self, hashes: list[str], tokens: dict, entities: dict) -> int:
+        return self.add_part(hashes, *part_tables(tokens, entities))
+
+    def iter_parts(self, hashes, *, entities: bool = True):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        by_part: dict[int, set] = {}
+        for h in hashes:
+            by_part.setdefault(self._index[h], set()).add(h)
+        for k, hs in by_part.items():
+            ph, tok, ent = self._parts[k]
+            if len(hs) < len(ph):
+                keep = pa.array([j for j, h in enumerate(ph) if h in hs], pa.int32())
+                tok = tok.filter(pc.is_in(tok["doc"], value_set=keep))
+                ent = ent.filter(pc.is_in(ent["doc"], value_set=keep))
+            yield ph, tok, (ent if entities else None)
 
 
 def clear_cache(cache=True) -> None:

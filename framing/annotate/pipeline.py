@@ -12,9 +12,9 @@ the cache with pyarrow.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
-import shutil
-import tempfile
 import warnings
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
@@ -23,7 +23,7 @@ from .._options import InstanceOf, Interval, NoneOk, check
 from .._problems import ProblemLog
 from ._backend import (ENTITY_FIELDS, MAX_PIECE_CHARS, TOKEN_FIELDS, RegexBackend, clean_text,
                        get_backend, normalize_layers, split_pieces)
-from .cache import AnnotationCache, cache_key, cache_root, text_hash
+from .cache import AnnotationCache, MemoryStore, cache_key, cache_root, part_tables, text_hash
 
 #: Bump when the pipeline's output changes: every cached annotation is recomputed.
 PIPELINE_VERSION = "2"
@@ -68,7 +68,7 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
     cache : bool or path
         ``True``: the cache under ``$FRAMING_CACHE_DIR`` or
         ``~/.cache/framing``; a path: a cache there; ``False``: no cache
-        (batches go to a temporary folder that is deleted).
+        (batches are kept in memory as Arrow tables; nothing is written).
     progress : bool
         Show a ``tqdm`` progress bar.
     strict : bool
@@ -125,12 +125,8 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
     langs = [_norm_lang(lang)] * len(docs) if lang is not None else [_norm_lang(x) for x in docs["lang"].tolist()]
     hashes = [text_hash(t) for t in texts]
 
-    tmp_root = None
-    if cache is False:
-        tmp_root = tempfile.mkdtemp(prefix="framing-annotate-")
-        root = tmp_root
-    else:
-        root = cache_root(cache)
+    # cache=False: batches stay in memory as Arrow tables (root None), nothing is written
+    root = None if cache is False else cache_root(cache)
 
     groups: dict[str, list[int]] = {}
     for i, lg in enumerate(langs):
@@ -142,46 +138,42 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
     caps_rows = []
     plans = []  # (lang, store, layers, missing items)
     fallback_docs: dict[str, list[str]] = {}
-    try:
-        for lg, idxs in groups.items():
-            backend = get_backend(lg)
-            eff = backend.effective_layers(req_layers)
-            if isinstance(backend, RegexBackend):
-                fallback_docs[lg] = [doc_ids[i] for i in idxs]
-            version = backend.version()
-            key, desc = cache_key(pipeline_version=PIPELINE_VERSION, lang=lg, backend_version=version,
-                                  layers=eff)
-            store = AnnotationCache(root, key, desc)
-            meta["backends"][lg] = {"backend": backend.name, "version": version, "layers": sorted(eff),
-                                    "cache_key": key}
-            for row in backend.capabilities():
-                r = dict(row, lang=lg)
-                if r["layer"] in ("upos", "feats"):
-                    r["available"] = bool(r["available"]) and "morph" in eff
-                elif r["layer"] != "tokens":
-                    r["available"] = bool(r["available"]) and r["layer"] in eff
-                caps_rows.append(r)
-            miss = set(store.missing(hashes[i] for i in idxs))
-            items, seen = [], set()
-            for i in idxs:
-                h = hashes[i]
-                if h in miss and h not in seen:
-                    seen.add(h)
-                    items.append((h, texts[i], doc_ids[i]))
-            meta["documents_cached"] += sum(1 for i in idxs if hashes[i] not in miss)
-            meta["documents_annotated"] += len(items)
-            plans.append((lg, store, eff, items))
+    for lg, idxs in groups.items():
+        backend = get_backend(lg)
+        eff = backend.effective_layers(req_layers)
+        if isinstance(backend, RegexBackend):
+            fallback_docs[lg] = [doc_ids[i] for i in idxs]
+        version = backend.version()
+        key, desc = cache_key(pipeline_version=PIPELINE_VERSION, lang=lg, backend_version=version,
+                              layers=eff)
+        store = MemoryStore(key, desc) if root is None else AnnotationCache(root, key, desc)
+        meta["backends"][lg] = {"backend": backend.name, "version": version, "layers": sorted(eff),
+                                "cache_key": key}
+        for row in backend.capabilities():
+            r = dict(row, lang=lg)
+            if r["layer"] in ("upos", "feats"):
+                r["available"] = bool(r["available"]) and "morph" in eff
+            elif r["layer"] != "tokens":
+                r["available"] = bool(r["available"]) and r["layer"] in eff
+            caps_rows.append(r)
+        miss = set(store.missing(hashes[i] for i in idxs))
+        items, seen = [], set()
+        for i in idxs:
+            h = hashes[i]
+            if h in miss and h not in seen:
+                seen.add(h)
+                items.append((h, texts[i], doc_ids[i]))
+        meta["documents_cached"] += sum(1 for i in idxs if hashes[i] not in miss)
+        meta["documents_annotated"] += len(items)
+        plans.append((lg, store, eff, items))
 
-        if fallback_docs:
-            _warn_fallback(fallback_docs, problems)
+    if fallback_docs:
+        _warn_fallback(fallback_docs, problems)
 
-        _run(plans, n_jobs=n_jobs, progress=progress, batch_chars=batch_chars, problems=problems,
-             root=str(root))
+    _run(plans, n_jobs=n_jobs, progress=progress, batch_chars=batch_chars, problems=problems,
+         root=None if root is None else str(root))
 
-        tok_df, ent_df = _assemble(plans, hashes, langs, doc_ids)
-    finally:
-        if tmp_root is not None:
-            shutil.rmtree(tmp_root, ignore_errors=True)
+    tok_df, ent_df = _assemble(plans, hashes, langs, doc_ids)
 
     import pandas as pd
 
@@ -242,30 +234,36 @@ def _run(plans, *, n_jobs, progress, batch_chars, problems, root):
     if n_jobs > 1:
         # enough batches to keep every worker busy to the end
         chars = sum(len(it[1]) for _, _, _, items in plans for it in items)
-        batch_chars = max(20_000, min(batch_chars, chars // (4 * n_jobs) + 1))
+        # (the size that splits the texts into exactly 4 batches per worker, rounded
+        # up so that no small remainder batch is left for one worker at the end)
+        longest = max(len(it[1]) for _, _, _, items in plans for it in items)
+        batch_chars = max(20_000, min(batch_chars, -(-chars // (4 * n_jobs)) + longest))
     jobs = [(lg, store.key, store.desc, eff, batch) for lg, store, eff, items in plans
             for batch in _batches(items, batch_chars)]
+    stores = {store.key: store for _, store, _, _ in plans}
     bar = tqdm(total=total, unit="doc", desc="annotate", disable=not progress, leave=False)
     try:
         if n_jobs == 1 or len(jobs) == 1:
             for lg, key, desc, eff, batch in jobs:
                 res = annotate_batch(root, lg, key, desc, eff, [(h, t, d) for h, t, d in batch])
-                _collect(res, problems, bar)
+                _collect(res, problems, bar, stores[key])
         else:
             ctx = _mp_context()
             with ProcessPoolExecutor(max_workers=min(n_jobs, len(jobs)), mp_context=ctx,
                                      initializer=_init_worker) as pool:
-                pending = set()
+                pending, keys = set(), {}
                 it = iter(jobs)
                 try:
                     for job in it:
-                        pending.add(pool.submit(annotate_batch, root, *job))
+                        f = pool.submit(annotate_batch, root, *job)
+                        keys[f] = job[1]
+                        pending.add(f)
                         if len(pending) >= 2 * n_jobs:
                             done, pending = wait(pending, return_when=FIRST_COMPLETED)
                             for f in done:
-                                _collect(f.result(), problems, bar)
+                                _collect(f.result(), problems, bar, stores[keys.pop(f)])
                     for f in list(pending):
-                        _collect(f.result(), problems, bar)
+                        _collect(f.result(), problems, bar, stores[keys.pop(f)])
                         pending.discard(f)
                 except BaseException:
                     pool.shutdown(wait=False, cancel_futures=True)
@@ -273,7 +271,8 @@ def _run(plans, *, n_jobs, progress, batch_chars, problems, root):
     finally:
         bar.close()
     for _, store, _, _ in plans:
-        store._index = None  # re-read: workers wrote parts
+        if isinstance(store, AnnotationCache):
+            store._index = None  # re-read: workers wrote parts
 
 
 def _mp_context():
@@ -287,15 +286,23 @@ def _mp_context():
     return mp.get_context(method)
 
 
-def _collect(res, problems, bar):
-    _part, n_docs, probs = res
+def _collect(res, problems, bar, store):
+    part, n_docs, probs = res
+    if isinstance(part, tuple):         # in-memory batch: (hashes, tokens, entities) tables
+        store.add_part(*part)
     for p in probs:
         problems.add(p["source"], p["reason"], doc_id=p["doc_id"], action=p["action"])
     bar.update(n_docs)
 
 
 def _init_worker():
-    """Worker start-up: one BLAS thread per process (the processes are the parallelism)."""
+    """Worker start-up: one BLAS thread per process (the processes are the parallelism).
+
+    The objects inherited from the parent (models, dictionaries) are moved out of
+    the garbage collector's reach (``gc.freeze``): collections in the worker then
+    neither scan them nor copy their memory pages.
+    """
+    gc.freeze()
     try:
         from threadpoolctl import threadpool_limits
         threadpool_limits(1)
@@ -303,13 +310,37 @@ def _init_worker():
         pass
 
 
+@contextlib.contextmanager
+def _gc_paused():
+    """No cyclic garbage collection while a batch runs.
+
+    A batch makes hundreds of thousands of small lists and tuples and no
+    reference cycles; each collection would walk every object of the loaded
+    models as well.  The collector is switched back on (if it was on) afterwards.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def annotate_batch(root, lang, key, desc, layers, items):
     """Annotate one batch and write it to the cache (runs in a worker or in-process).
 
-    ``items`` are ``(text_hash, text, doc_id)``; returns ``(part, n_docs, problems)``.
+    ``items`` are ``(text_hash, text, doc_id)``; returns ``(part, n_docs, problems)``:
+    ``part`` is the cache part's name, or with ``root=None`` (``cache=False``) the
+    tuple ``(hashes, token table, entity table)`` for a :class:`MemoryStore`.
     A failing batch is retried document by document; a document that still
     fails is reported and left out of the cache (it is retried next time).
     """
+    with _gc_paused():
+        return _annotate_batch(root, lang, key, desc, layers, items)
+
+
+def _annotate_batch(root, lang, key, desc, layers, items):
     backend = get_backend(lang, warn=False)
     pieces, owners = [], []
     for j, (_h, text, _d) in enumerate(items):
@@ -366,8 +397,13 @@ def annotate_batch(root, lang, key, desc, layers, items):
             ent[f].extend(col.tolist() if hasattr(col, "tolist") else col)
         if n:
             sent_base[j] = base + int(max(t["sent_id"]))
-    store = AnnotationCache(root, key, desc)
-    part = store.write_part([items[j][0] for j in done], tok, ent) if done else None
+    done_hashes = [items[j][0] for j in done]
+    if not done:
+        part = None
+    elif root is None:                  # cache=False: the tables go back to the caller
+        part = (done_hashes, *part_tables(tok, ent))
+    else:
+        part = AnnotationCache(root, key, desc).write_part(done_hashes, tok, ent)
     return part, len(items), probs
 
 

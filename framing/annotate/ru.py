@@ -31,11 +31,13 @@ import re
 import numpy as np
 
 from ..lang import ru as rules
-from ._backend import (Backend, package_versions, add_entity, bio_spans, new_entity_dict,
+from .razdel_fast import sentences as sentences_razdel
+from .razdel_fast import tokenize as tokenize_razdel
+from ._backend import (Backend, package_versions, word_core, add_entity, bio_spans, new_entity_dict,
                        new_token_dict)
 
 #: Bump when the Russian backend's output changes (goes into the cache key).
-RU_BACKEND_VERSION = "1"
+RU_BACKEND_VERSION = "2"
 
 #: Longest sentence (in tokens) passed to the models; longer ones are cut.
 MAX_SENT_TOKENS = 200
@@ -187,6 +189,7 @@ class RussianLemmatizer:
         self._mid_cache: dict = {}
         self._common: dict = {}
         self._dict = None
+        self._para_tags: dict = {}     # (paradigm, index) -> (":" + tag string, tag info, tag)
 
     # --- pymorphy3 access ---------------------------------------------------
     def info(self, tag) -> _TagInfo:
@@ -512,7 +515,7 @@ class RussianLemmatizer:
             # a capitalised word: a name reading when the dictionary has one
             # ("Песков" is the surname, not the genitive plural of "песок")
             for q in parses:
-                if self.info(q.tag).proper and (capital_inside or q.score >= 0.1):
+                if self.info(q.tag).upos == "PROPN" and (capital_inside or q.score >= 0.1):
                     p = q
                     break
         info = self.info(p.tag)
@@ -525,7 +528,7 @@ class RussianLemmatizer:
             if inf is not None:
                 lemma = inf.word
         lemma = rules.yo_to_e(lemma)
-        if info.proper or (capital_inside and info.upos in ("NOUN", "PROPN", "X")):
+        if info.upos == "PROPN" or (capital_inside and info.upos in ("NOUN", "X")):
             return rules.restore_case(lemma, clean, proper=True)
         return lemma
 
@@ -544,31 +547,41 @@ class RussianLemmatizer:
             self._dict = (m.dictionary, m.char_substitutes, probs,
                           probs.get if inline else None, probs.MULTIPLIER if inline else None)
         d, subst, probs, pget, pmult = self._dict
-        items = d.words.similar_items(low, subst)
+        if "е" in low:                      # "все" is looked up as "всё" too
+            items = d.words.similar_items(low, subst)
+        else:                               # nothing to substitute: a plain lookup, 3x faster
+            found = d.words.get(low)
+            items = [(low, found)] if found else None
         if not items:
             return None
+        para_tags = self._para_tags
+        names = capital_inside or capitalised
         best = best_proper = None
         bp = bpp = -1.0
         total = 0.0
         for fixed, paras in items:
             for para_id, idx in paras:
-                tag = d.build_tag_info(para_id, idx)
+                # the tag of each (paradigm, index) is built, printed and mapped to UD once
+                e = para_tags.get((para_id, idx))
+                if e is None:
+                    tag = d.build_tag_info(para_id, idx)
+                    e = para_tags[(para_id, idx)] = (":" + str(tag), self.info(tag), tag)
                 if pget is not None:        # ConditionalProbDistDAWG.prob, inlined
-                    p = pget(f"{low}:{tag}", 0) / pmult
+                    p = pget(low + e[0], 0) / pmult
                 else:
-                    p = probs.prob(low, tag) if probs is not None else 0.0
+                    p = probs.prob(low, e[2]) if probs is not None else 0.0
                 total += p
                 if p > bp:
-                    bp, best = p, (fixed, para_id, idx, tag)
-                if (capital_inside or capitalised) and p > bpp and self.info(tag).proper:
-                    bpp, best_proper = p, (fixed, para_id, idx, tag)
+                    bp, best = p, (fixed, para_id, idx, e)
+                if names and p > bpp and e[1].upos == "PROPN":
+                    bpp, best_proper = p, (fixed, para_id, idx, e)
         choice, proper = best, False
         if best_proper is not None and (capital_inside or (total > 0 and bpp / total >= 0.1)
                                         or (total == 0 and best_proper is best)):
             choice, proper = best_proper, True
-        info = self.info(choice[3])
+        info = choice[3][1]
         g = info.grammemes
-        if info.proper:
+        if info.upos == "PROPN":            # a name (not a Geox adjective such as "украинский")
             proper = True
         if ("Surn" in g or "Patr" in g) and "femn" in g and "plur" not in g:
             return None
@@ -834,79 +847,6 @@ class _Models:
         return out
 
 
-# --- razdel tokenisation ------------------------------------------------------------
-
-_RAZDEL = {}
-
-
-def _razdel_tables():
-    """razdel's atom pattern and punctuation classes (read from razdel itself)."""
-    if not _RAZDEL:
-        from razdel.segmenters.punct import DASHES, ENDINGS, SMILES
-        from razdel.segmenters.tokenize import ATOM
-        _RAZDEL.update(atom=ATOM, dashes=DASHES, endings=ENDINGS,
-                       smile=re.compile(r"^" + SMILES + "$", re.U))
-    return _RAZDEL
-
-
-def tokenize_razdel(text: str, base: int = 0) -> list[tuple[int, int, str]]:
-    """razdel's tokenisation of ``text`` as (start, end, token), offsets shifted by ``base``.
-
-    The same atoms and the same join rules as ``razdel.tokenize`` (dash,
-    underscore, float, fraction, punctuation, other-symbol and "Yahoo!" rules,
-    looking one atom left and right), applied in one pass without razdel's
-    per-split objects: several times faster, identical output (checked in the
-    tests against razdel on real text).
-    """
-    t = _RAZDEL or _razdel_tables()
-    atoms = [(m.start(), m.end(), m.lastgroup, m.group()) for m in t["atom"].finditer(text)]
-    if not atoms:
-        return []
-    dashes, endings, smile = t["dashes"], t["endings"], t["smile"]
-    out = []
-    n = len(atoms)
-    bstart, bend = atoms[0][0], atoms[0][1]
-    for i in range(1, n):
-        s, e, rtype, rtext = atoms[i]
-        if s != bend:                       # whitespace between: razdel always splits
-            out.append((base + bstart, base + bend, text[bstart:bend]))
-            bstart, bend = s, e
-            continue
-        ltype, ltext = atoms[i - 1][2], atoms[i - 1][3]
-        join = False
-        for delims, ints in ((dashes, False), ("_", False), (".,", True), ("/\\", True)):
-            if ltext in delims:
-                if i < 2:
-                    continue
-                lt2, rt2 = atoms[i - 2][2], rtype
-            elif rtext in delims:
-                if i + 1 >= n:
-                    continue
-                lt2, rt2 = ltype, atoms[i + 1][2]
-            else:
-                continue
-            if (lt2 == "INT" and rt2 == "INT") if ints else (lt2 != "PUNCT" and rt2 != "PUNCT"):
-                join = True
-                break
-        if not join and ltype == "PUNCT" and rtype == "PUNCT":
-            join = bool(smile.match(text[bstart:bend] + rtext)) or (ltext in endings and rtext in endings) \
-                or (ltext + rtext in ("--", "**"))
-        if not join:
-            if ltype == "OTHER" and rtype in ("OTHER", "RU", "LAT"):
-                join = True
-            elif ltype in ("OTHER", "RU", "LAT") and rtype == "OTHER":
-                join = True
-            elif rtext == "!" and ltext.lower() == "yahoo":
-                join = True
-        if join:
-            bend = e
-        else:
-            out.append((base + bstart, base + bend, text[bstart:bend]))
-            bstart, bend = s, e
-    out.append((base + bstart, base + bend, text[bstart:bend]))
-    return out
-
-
 _LATIN_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9.'’&_/-]*$")
 _ROMAN = re.compile(r"^(?=[IVXLCDM]{2,}$)M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _POSSESSIVE_HEADS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET"})
@@ -1070,11 +1010,10 @@ class RussianBackend(Backend):
     # --- segmentation -------------------------------------------------------
     @staticmethod
     def segment(text: str) -> list[list[tuple[int, int, str]]]:
-        """Sentences of (start, end, token) triples with offsets into ``text`` (razdel)."""
-        from razdel import sentenize
+        """Sentences of (start, end, token) triples with offsets into ``text`` (razdel's rules)."""
         out = []
-        for s in sentenize(text):
-            toks = tokenize_razdel(s.text, s.start)
+        for a, b in sentences_razdel(text):
+            toks = tokenize_razdel(text[a:b], a)
             while len(toks) > MAX_SENT_TOKENS:
                 out.append(toks[:MAX_SENT_TOKENS])
                 toks = toks[MAX_SENT_TOKENS:]
@@ -1098,6 +1037,8 @@ class RussianBackend(Backend):
         need_morph = bool(layers & {"morph", "ner"}) or ("lemma" in layers and "morph" in layers)
         names = [x for x, need in (("morph", need_morph), ("syntax", "syntax" in layers),
                                     ("ner", "ner" in layers)) if need]
+        # emoji stuck to a word ("🔻Украинская") are not part of it for the tagger and lemmatizer
+        sents = [[w if w.isalpha() else word_core(w) for w in s] for s in sents]
         words = [[rules.strip_stress(w) for w in s] for s in sents] if names else sents
         res = models.run(words, names) if (names and n) else {}
         upos = feats = featstr = None
@@ -1208,7 +1149,7 @@ class RussianBackend(Backend):
         """
         lem = self._lemmatizer
         idx = range(first, last + 1)
-        words = [rules.strip_stress(forms[i]) for i in idx]
+        words = [rules.strip_stress(word_core(forms[i])) for i in idx]
         if typ == "PER":
             out = []
             for j, i in enumerate(idx):
