@@ -126,3 +126,18 @@ def test_annotate_cache_ignores_unfinished_parts(tmp_path):
     assert fresh.part_hashes(part) == ["h1"]
     assert not list(store.dir.glob(".*.tmp"))
     assert text_hash("a") != text_hash("b")
+
+
+def test_annotate_cache_memory_store_reads_like_the_cache(tmp_path):
+    from framing.annotate.cache import MemoryStore
+    cols = {"doc": [0, 0, 1], "sent_id": [1, 1, 1], "tok_id": [1, 2, 1], "start": [0, 3, 0], "end": [2, 4, 3],
+            "text": ["да", ".", "нет"], "lemma": ["да", ".", "нет"], "upos": ["_"] * 3, "feats": ["_"] * 3,
+            "head": [-1] * 3, "deprel": ["_"] * 3}
+    ents = {k: [] for k in ("doc", "sent_id", "start_tok", "end_tok", "start", "end", "text", "type", "normal")}
+    mem, disk = MemoryStore("k"), AnnotationCache(tmp_path, "k")
+    for store in (mem, disk):
+        store.write_part(["h1", "h2"], cols, ents)
+        assert store.missing(["h2", "h3", "h3"]) == ["h3"]
+        (ph, tok, ent), = store.iter_parts(["h2"])
+        assert ph == ["h1", "h2"] and tok.column("text").to_pylist() == ["нет"] and ent.num_rows == 0
+    assert list(tmp_path.glob("annotate/k/index-*.json"))   # only the disk store wrote files

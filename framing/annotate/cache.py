@@ -110,13 +110,7 @@ class AnnotationCache:
 
     def missing(self, hashes) -> list[str]:
         """The hashes (in order, unique) not yet in the cache."""
-        idx = self.index()
-        seen, out = set(), []
-        for h in hashes:
-            if h not in idx and h not in seen:
-                seen.add(h)
-                out.append(h)
-        return out
+        return _missing(self.index(), hashes)
 
     # --- writing --------------------------------------------------------------
     def write_part(self, hashes: list[str], tokens: dict, entities: dict) -> str:
@@ -201,6 +195,16 @@ class AnnotationCache:
         self._index = None
 
 
+def _missing(index, hashes) -> list[str]:
+    """The hashes (in order, unique) not in ``index``."""
+    seen, out = set(), []
+    for h in hashes:
+        if h not in index and h not in seen:
+            seen.add(h)
+            out.append(h)
+    return out
+
+
 def part_tables(tokens: dict, entities: dict):
     """pyarrow tables (tokens, entities) of one batch's columns, in the cache's schema."""
     import pyarrow as pa
@@ -228,12 +232,7 @@ class MemoryStore:
         return self._index
 
     def missing(self, hashes) -> list[str]:
-        seen, out = set(), []
-        for h in hashes:
-            if h not in self._index and h not in seen:
-                seen.add(h)
-                out.append(h)
-        return out
+        return _missing(self._index, hashes)
 
     def add_part(self, hashes: list[str], tok, ent) -> int:
         """Keep one batch's tables (``doc`` indexes ``hashes``); returns the part number."""
