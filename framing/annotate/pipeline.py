@@ -7,7 +7,8 @@ are cut into batches; each batch is annotated by the language's backend (in
 this process, or in ``n_jobs`` worker processes that each load the models
 once) and written to the cache as soon as it is done, so memory stays bounded
 and an interrupted run resumes where it stopped.  The result is read back from
-the cache with pyarrow.
+the cache with pyarrow.  With ``cache=False`` the batches are kept in memory as
+Arrow tables instead (:class:`~framing.annotate.cache.MemoryStore`).
 """
 
 from __future__ import annotations

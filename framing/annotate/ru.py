@@ -1,6 +1,9 @@
 """Russian backend: razdel segmentation, slovnet tagging/parsing/NER, pymorphy3 lemmas.
 
-* Sentences and tokens: ``razdel`` (Natasha project).
+* Sentences and tokens: ``razdel``'s rules and tables (Natasha project), applied
+  by :mod:`framing.annotate.razdel_fast` without razdel's per-split objects
+  (the same spans, tested against razdel).  Emoji stuck to a word are left out
+  of the word the tagger and the lemmatizer see (``word_core``).
 * Morphology (UPOS + UD features), dependency syntax, named entities: the
   ``slovnet`` news models shipped inside the ``natasha`` wheel, with ``navec``
   embeddings (Kukushkin 2020).  The files are read from the installed package
