@@ -139,3 +139,14 @@ def test_io_warc_folder_statuses_and_outlet(tmp_path):
     assert set(c.docs["outlet"]) == {"Краулер"}
     # the redirect's body is read too when 301 is asked for; the image never is
     assert "https://vestnik.example/old" in set(c.docs["url"]) and len(c) == 4
+
+
+def test_io_warc_truncated_download_keeps_the_complete_records(tmp_path):
+    p = tmp_path / "cut.warc.gz"
+    offsets = write_warc(p, gz=True)
+    p.write_bytes(p.read_bytes()[:offsets[4] + 50])     # the download stopped inside the last page
+    with pytest.warns(LoadWarning):
+        c = framing.read_warc(p)
+    assert sorted(c.docs["url"]) == ["https://dumka.example/vybory", "https://vestnik.example/most"]
+    assert list(c.problems["location"]) == [f"byte {offsets[4]}"]
+    assert "truncated" in c.problems.loc[0, "reason"]

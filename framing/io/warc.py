@@ -102,7 +102,7 @@ def _records(path: Path, problems: ProblemLog):
             while start is not None and start < size:
                 end = _member_end(fh, start)
                 if end is None:
-                    _corrupt(problems, path, start, "damaged gzip member")
+                    _corrupt(problems, path, start, "damaged or truncated gzip member")
                     start = _next_start(path, start + 1, gz)
                     continue
                 fh.seek(start)
