@@ -55,10 +55,14 @@ def test_packaging_readme_commands_are_what_ci_runs():
     assert commands == [setup, tests]
 
 
-def test_packaging_import_is_fast():
-    code = "import time; t=time.perf_counter(); import framing; print(time.perf_counter()-t)"
+def test_packaging_import_loads_no_heavy_library():
+    # `import framing` stays instant because names resolve lazily: no model, table or
+    # plotting library is imported until a function that needs it is called
+    heavy = ("pandas", "numpy", "sklearn", "gensim", "slovnet", "pymorphy3", "matplotlib", "pyarrow",
+             "nltk", "scipy", "networkx", "trafilatura", "warcio")
+    code = f"import sys, framing; print(','.join(m for m in {heavy!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert float(out.stdout.strip()) < 1.0
+    assert out.stdout.strip() == ""
 
 
 def test_packaging_public_names_resolve():
