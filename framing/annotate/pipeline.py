@@ -252,20 +252,16 @@ def _run(plans, *, n_jobs, progress, batch_chars, problems, root):
             ctx = _mp_context()
             with ProcessPoolExecutor(max_workers=min(n_jobs, len(jobs)), mp_context=ctx,
                                      initializer=_init_worker) as pool:
-                pending, keys = set(), {}
-                it = iter(jobs)
+                pending = {}                    # future -> the store its batch belongs to
                 try:
-                    for job in it:
-                        f = pool.submit(annotate_batch, root, *job)
-                        keys[f] = job[1]
-                        pending.add(f)
+                    for job in jobs:
+                        pending[pool.submit(annotate_batch, root, *job)] = stores[job[1]]
                         if len(pending) >= 2 * n_jobs:
-                            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                            done, _ = wait(pending, return_when=FIRST_COMPLETED)
                             for f in done:
-                                _collect(f.result(), problems, bar, stores[keys.pop(f)])
+                                _collect(f.result(), problems, bar, pending.pop(f))
                     for f in list(pending):
-                        _collect(f.result(), problems, bar, stores[keys.pop(f)])
-                        pending.discard(f)
+                        _collect(f.result(), problems, bar, pending.pop(f))
                 except BaseException:
                     pool.shutdown(wait=False, cancel_futures=True)
                     raise
@@ -375,27 +371,10 @@ def _annotate_batch(root, lang, key, desc, layers, items):
     for (j, off), res in zip(owners, results):
         if j in bad:
             continue
-        d = local[j]
         t, e = res
         base = sent_base.get(j, 0)
-        n = len(t["sent_id"])
-        tok["doc"].extend([d] * n)
-        for f in TOKEN_FIELDS:
-            col = t[f]
-            if f in ("start", "end") and off:
-                col = [int(x) + off for x in col]
-            elif f == "sent_id" and base:
-                col = [int(x) + base for x in col]
-            tok[f].extend(col.tolist() if hasattr(col, "tolist") else col)
-        m = len(e["sent_id"])
-        ent["doc"].extend([d] * m)
-        for f in ENTITY_FIELDS:
-            col = e[f]
-            if f in ("start", "end") and off:
-                col = [int(x) + off for x in col]
-            elif f == "sent_id" and base:
-                col = [int(x) + base for x in col]
-            ent[f].extend(col.tolist() if hasattr(col, "tolist") else col)
+        n = _extend(tok, t, TOKEN_FIELDS, local[j], off, base)
+        _extend(ent, e, ENTITY_FIELDS, local[j], off, base)
         if n:
             sent_base[j] = base + int(max(t["sent_id"]))
     done_hashes = [items[j][0] for j in done]
@@ -406,6 +385,22 @@ def _annotate_batch(root, lang, key, desc, layers, items):
     else:
         part = AnnotationCache(root, key, desc).write_part(done_hashes, tok, ent)
     return part, len(items), probs
+
+
+def _extend(dst: dict, src: dict, fields, doc: int, off: int, base: int) -> int:
+    """Append one piece's columns to the batch's, its offsets shifted by ``off`` and
+    its sentence ids by ``base`` (a long document is annotated in pieces); returns
+    the number of rows."""
+    n = len(src["sent_id"])
+    dst["doc"].extend([doc] * n)
+    for f in fields:
+        col = src[f]
+        if f in ("start", "end") and off:
+            col = [int(x) + off for x in col]
+        elif f == "sent_id" and base:
+            col = [int(x) + base for x in col]
+        dst[f].extend(col.tolist() if hasattr(col, "tolist") else col)
+    return n
 
 
 # --- reading back ---------------------------------------------------------------------

@@ -309,6 +309,14 @@ def _looks_utf16(data: bytes):
     return None
 
 
+def _decode_as(data: bytes, codec: str, name: str | None = None) -> tuple[str, str, bool]:
+    """``data`` decoded with ``codec``: (text, encoding name, whether bytes were replaced)."""
+    try:
+        return data.decode(codec), name or codec, False
+    except UnicodeDecodeError:
+        return data.decode(codec, errors="replace"), name or codec, True
+
+
 def decode_bytes(data: bytes) -> tuple[str, str, bool]:
     """Decode bytes whose encoding is unknown.
 
@@ -344,19 +352,13 @@ def decode_bytes(data: bytes) -> tuple[str, str, bool]:
         return "", "utf-8", False
     for bom, name, codec in _BOMS:
         if data.startswith(bom):
-            try:
-                return data.decode(codec), name, False
-            except UnicodeDecodeError:
-                return data.decode(codec, errors="replace"), name, True
+            return _decode_as(data, codec, name)
     head = data[:4096]
     if len(data) % 2 == 0 and (b"\x00" in head or b"\x04" in head):
         # BOM-less UTF-16 (Cyrillic UTF-16 is all bytes < 0x80, so valid "UTF-8")
         utf16 = _looks_utf16(data)
         if utf16:
-            try:
-                return data.decode(utf16), utf16, False
-            except UnicodeDecodeError:
-                return data.decode(utf16, errors="replace"), utf16, True
+            return _decode_as(data, utf16)
     try:
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
@@ -370,10 +372,7 @@ def decode_bytes(data: bytes) -> tuple[str, str, bool]:
         return loose, "utf-8", True
     utf16 = _looks_utf16(data)
     if utf16:
-        try:
-            return data.decode(utf16), utf16, False
-        except UnicodeDecodeError:
-            return data.decode(utf16, errors="replace"), utf16, True
+        return _decode_as(data, utf16)
     sample = data[: 1 << 15]
     best = None
     for enc in _SINGLE_BYTE:
