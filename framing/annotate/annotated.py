@@ -83,6 +83,24 @@ class Annotated:
         Columns :data:`CAPABILITY_COLUMNS`.
     meta : dict, optional
         Pipeline version, model versions, settings.
+
+    Examples
+    --------
+    Usually made by :func:`framing.annotate`; :meth:`from_conllu` builds one by
+    hand, without models:
+
+    >>> import framing
+    >>> ann = framing.Annotated.from_conllu(
+    ...     "1\\tПутин\\tПутин\\tPROPN\\t_\\tCase=Nom\\t2\\tnsubj\\t_\\tNER=B-PER\\n"
+    ...     "2\\tзаявил\\tзаявить\\tVERB\\t_\\t_\\t0\\troot\\t_\\tSpaceAfter=No\\n"
+    ...     "3\\t.\\t.\\tPUNCT\\t_\\t_\\t2\\tpunct\\t_\\t_")
+    >>> ann
+    <Annotated: 1 documents, 3 tokens, 1 entity mentions>
+    >>> ann.tokens[["text", "lemma", "start", "end", "head", "deprel"]].values.tolist()
+    [['Путин', 'Путин', 0, 5, 2, 'nsubj'], ['заявил', 'заявить', 6, 12, 0, 'root'],
+     ['.', '.', 12, 13, 2, 'punct']]
+    >>> ann.sentences()[["doc_id", "text"]].values.tolist()
+    [['doc1', 'Путин заявил.']]
     """
 
     def __init__(self, corpus, tokens: pd.DataFrame, entities: pd.DataFrame | None = None, *,

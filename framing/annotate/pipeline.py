@@ -102,9 +102,21 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
     Examples
     --------
     >>> import framing
-    >>> c = framing.Corpus.from_frame(pd.DataFrame({"text": ["Песков заявил это."]}))  # doctest: +SKIP
-    >>> a = framing.annotate(c, progress=False)                                        # doctest: +SKIP
-    >>> a.tokens[["text", "lemma", "upos"]].head(2)                                    # doctest: +SKIP
+    >>> import pandas as pd
+    >>> c = framing.Corpus.from_frame(pd.DataFrame({"text": ["Песков заявил это журналистам."]}))
+    >>> a = framing.annotate(c, progress=False)
+    >>> a.tokens[["text", "lemma", "upos", "head", "deprel"]].values.tolist()
+    [['Песков', 'Песков', 'PROPN', 2, 'nsubj'], ['заявил', 'заявить', 'VERB', 0, 'root'],
+     ['это', 'это', 'PRON', 2, 'obj'], ['журналистам', 'журналист', 'NOUN', 2, 'iobj'],
+     ['.', '.', 'PUNCT', 2, 'punct']]
+    >>> a.entities[["text", "type", "start", "end"]].values.tolist()
+    [['Песков', 'PER', 0, 6]]
+
+    The demo corpus mixes Russian, Ukrainian and English; each document gets
+    its language's backend (``capabilities`` says which layers each has):
+
+    >>> framing.annotate(framing.load_demo(), progress=False)
+    <Annotated: 79 documents, 20689 tokens, 1248 entity mentions>
     """
     check("annotate", _SPEC, lang=lang, layers=layers, n_jobs=n_jobs, cache=cache, progress=progress,
           strict=strict, batch_chars=batch_chars)

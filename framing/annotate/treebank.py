@@ -124,8 +124,21 @@ def evaluate_treebank(path, lang: str, *, layers=None, limit: int | None = None)
 
     Examples
     --------
-    >>> framing.evaluate_treebank("ru_gsd-ud-dev.conllu", "ru")   # doctest: +SKIP
-    {'file': 'ru_gsd-ud-dev.conllu', 'tokens': 11, ... 'lemma_acc': 97.1, ...}
+    A one-sentence gold file (in practice a UD dev set such as
+    ``ru_syntagrus-ud-dev.conllu``):
+
+    >>> import framing, pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "gold.conllu"
+    >>> _ = p.write_text(
+    ...     "1\\tПесков\\tПесков\\tPROPN\\t_\\tCase=Nom\\t2\\tnsubj\\t_\\t_\\n"
+    ...     "2\\tзаявил\\tзаявить\\tVERB\\t_\\t_\\t0\\troot\\t_\\t_\\n"
+    ...     "3\\tэто\\tэто\\tPRON\\t_\\t_\\t2\\tobj\\t_\\t_\\n"
+    ...     "4\\tжурналистам\\tжурналист\\tNOUN\\t_\\t_\\t2\\tiobj\\t_\\tSpaceAfter=No\\n"
+    ...     "5\\t.\\t.\\tPUNCT\\t_\\t_\\t2\\tpunct\\t_\\t_\\n\\n", encoding="utf-8")
+    >>> framing.evaluate_treebank(p, "ru")
+    {'file': 'gold.conllu', 'lang': 'ru', 'backend': 'razdel+slovnet+pymorphy3', 'sentences': 1,
+     'tokens': 5, 'lemma_acc': 100.0, 'lemma_acc_content': 100.0, 'upos_acc': 100.0,
+     'uas': 100.0, 'las': 100.0}
     """
     gold, preds, backend, lay = predict_treebank(path, lang, layers=layers, limit=limit)
     n = lem = cn = clem = up = ua = la = 0

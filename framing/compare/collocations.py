@@ -54,6 +54,28 @@ def collocations(ann, *, by: str = "outlet", measure: str = "llr", node: str | N
     and lexicography. *Computational Linguistics* 16(1).
     Manning, C. D., & Schütze, H. (1999). *Foundations of Statistical NLP*, ch. 5.
     Bird, S., Klein, E., & Loper, E. (2009). *Natural Language Processing with Python* (nltk).
+
+    Examples
+    --------
+    The strongest pairs of each language of the demo corpus, then the
+    collocates of "режим" (regime) per outlet:
+
+    >>> import framing
+    >>> ann = framing.annotate(framing.load_demo(), progress=False)
+    >>> framing.collocations(ann, by="lang", top=2).round(1)
+      group           w1        w2  freq  score
+    0    en    spokesman    dmitry     9  123.6
+    1    en       dmitry    peskov     9  117.1
+    2    ru      дмитрий    песков    40  484.1
+    3    ru        мария  захарова    34  465.1
+    4    uk          так    званий     9  115.7
+    5    uk  закордонний    справа     8  104.7
+    >>> framing.collocations(ann, node="режим", top=1)[["group", "w1", "w2", "freq"]]
+                    group        w1        w2  freq
+    0       kyiv_vesti_ru     режим       ким     2
+    1  pervy_kanal_online  киевский     режим    10
+    2      svobodny_golos     режим  холодный     2
+    3      vestnik_agency  киевский     режим    12
     """
     check("collocations", _SPEC, measure=measure, min_freq=min_freq, window=window, top=top)
     from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
@@ -75,6 +97,8 @@ def collocations(ann, *, by: str = "outlet", measure: str = "llr", node: str | N
         scored = finder.score_ngrams(score_fn)
         if top:
             scored = scored[:top]
+        if not scored:  # an empty frame would turn the int column freq into float in the concat
+            continue
         frames.append(pd.DataFrame({"group": g, "w1": [a for (a, _), _ in scored],
                                     "w2": [b for (_, b), _ in scored],
                                     "freq": [finder.ngram_fd[p] for p, _ in scored],

@@ -131,6 +131,19 @@ class Comparison:
         Measures that could not run, and why; other caveats.
     params : dict
         ``seed``, ``n_boot``, ``ci``, ``n_terms``.
+
+    Examples
+    --------
+    >>> import framing
+    >>> ann = framing.annotate(framing.load_demo(), progress=False)
+    >>> comp = framing.compare(ann, event="e07")
+    >>> comp  # doctest: +ELLIPSIS
+    <Comparison by 'outlet', event='e07': 7 groups, 7 documents; ... epithets, ... attributions, 1 notes>
+    >>> comp.notes  # doctest: +ELLIPSIS
+    ['keyness compares groups written mostly in different languages (global_wire: en, ...']
+    >>> comp.wide().index.tolist()
+    ['Coverage', 'Naming forms', 'Epithets', 'Evaluative epithets', 'Sources (share of voice)',
+     'Reporting verbs', 'Distancing', 'Quotes', 'Contested naming', 'Distinctive words']
     """
 
     by: str = "outlet"
@@ -789,11 +802,35 @@ def compare(ann, *, by: str = "outlet", event=None, events="auto", actors=None, 
 
     Examples
     --------
+    The seven outlets of the demo corpus on one event (``e07``):
+
     >>> import framing
-    >>> ann = framing.annotate(framing.load_demo())                  # doctest: +SKIP
-    >>> comp = framing.compare(ann, by="outlet", event="e07")          # doctest: +SKIP
-    >>> comp.summary().query("measure == 'distancing_rate'")           # doctest: +SKIP
-    >>> comp.to_html("out/e07.html")                                    # doctest: +SKIP
+    >>> ann = framing.annotate(framing.load_demo(), progress=False)
+    >>> comp = framing.compare(ann, by="outlet", event="e07")
+    >>> comp.groups
+    ['global_wire', 'kyiv_vesti_ru', 'pervy_kanal_online', 'svobodny_golos', 'ukrainska_dumka',
+     'vestnik_agency', 'world_service_ru']
+    >>> comp.coverage[["outlet", "n_docs", "lag_h", "first"]].round(2)
+                   outlet  n_docs  lag_h  first
+    0     ukrainska_dumka       1   0.00   True
+    1      vestnik_agency       1   0.25  False
+    2       kyiv_vesti_ru       1   0.33  False
+    3         global_wire       1   1.50  False
+    4  pervy_kanal_online       1   1.50  False
+    5    world_service_ru       1   2.92  False
+    6      svobodny_golos       1   4.67  False
+    >>> s = comp.summary()
+    >>> s[s["measure"] == "tokens_per_document"][["outlet", "value"]]
+                   outlet  value
+    7         global_wire  333.0
+    8       kyiv_vesti_ru  228.0
+    9  pervy_kanal_online  233.0
+    10     svobodny_golos  212.0
+    11    ukrainska_dumka  200.0
+    12     vestnik_agency  229.0
+    13   world_service_ru  292.0
+    >>> comp.to_html("e07.html")
+    PosixPath('e07.html')
     """
     check("compare", _SPEC, by=by, event=event, seed=seed, n_boot=n_boot, ci=ci, n_terms=n_terms)
     if not all(hasattr(ann, a) for a in ("corpus", "docs", "tokens", "entities")):

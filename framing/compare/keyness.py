@@ -159,9 +159,15 @@ def keyness(data, *, by: str = "outlet", unit: str = "lemma", method: str = "log
     Examples
     --------
     >>> import framing
-    >>> ann = framing.annotate(framing.load_demo())               # doctest: +SKIP
-    >>> k = framing.keyness(ann, by="outlet")                       # doctest: +SKIP
-    >>> k[k.group == "vestnik_agency"].head(10)                     # doctest: +SKIP
+    >>> ann = framing.annotate(framing.load_demo(), progress=False)
+    >>> k = framing.keyness(ann, by="outlet")
+    >>> k[k.group == "pervy_kanal_online"].head(5)[["term", "count", "per_1000_reference", "z"]].round(2)
+              term  count  per_1000_reference     z
+    7154  западный     19                1.82  4.66
+    7155  киевский     14                0.94  4.56
+    7156   куратор      9                0.07  4.00
+    7157    мирный      9                0.54  3.77
+    7158   эксперт     13                1.35  3.71
     """
     check("keyness", _SPEC, method=method, prior=prior, alpha0=alpha0, min_count=min_count,
           pairwise=pairwise)

@@ -93,7 +93,13 @@ def kwic(ann, pattern: str, *, by_lemma: bool = True, window: int = 8,
 
     Examples
     --------
-    >>> framing.kwic(ann, "киевский режим")          # doctest: +SKIP
+    >>> import framing
+    >>> ann = framing.annotate(framing.load_demo(), progress=False)
+    >>> hits = framing.kwic(ann, "киевский режим")
+    >>> hits["outlet"].value_counts().to_dict()
+    {'vestnik_agency': 12, 'pervy_kanal_online': 10, 'svobodny_golos': 1}
+    >>> hits.loc[2, ["doc_id", "match", "right"]].tolist()
+    ['e02_vestnik_agency', 'киевскому режиму', 'территории, сообщило Министерство обороны РФ. В']
     """
     check("kwic", _SPEC, window=window, by_lemma=by_lemma, ignore_case=ignore_case)
     words = pattern.split()

@@ -75,8 +75,33 @@ def rates(table: pd.DataFrame, *, ann=None, by: str = "outlet", within: str | No
 
     Examples
     --------
-    >>> att = framing.attributions(ann)                                   # doctest: +SKIP
-    >>> framing.rates(att, ann=ann, by="outlet", within="actor", per="distancing")  # doctest: +SKIP
+    How often each outlet of the demo corpus writes "киевский режим", per
+    1,000 words, and whether it differs from the other outlets:
+
+    >>> import framing
+    >>> ann = framing.annotate(framing.load_demo(), progress=False)
+    >>> hits = framing.kwic(ann, "киевский режим")
+    >>> r = framing.rates(hits, ann=ann, per="tokens", versus="rest")
+    >>> r[["outlet", "count", "rate", "ci_low", "ci_high", "p_value"]].round(2)
+                   outlet  count  rate  ci_low  ci_high  p_value
+    0         global_wire    0.0  0.00    0.00     0.00     0.04
+    1       kyiv_vesti_ru    0.0  0.00    0.00     0.00     0.07
+    2  pervy_kanal_online   10.0  3.78    1.90     5.68     0.00
+    3      svobodny_golos    1.0  0.33    0.00     1.02     0.14
+    4     ukrainska_dumka    0.0  0.00    0.00     0.00     0.07
+    5      vestnik_agency   12.0  4.12    3.11     5.21     0.00
+    6    world_service_ru    0.0  0.00    0.00     0.00     0.06
+
+    The share of rows with a property, from a small table (two documents of
+    outlet A, one of B):
+
+    >>> import pandas as pd
+    >>> att = pd.DataFrame({"doc_id": ["a1", "a1", "a2", "b1"], "outlet": ["A", "A", "A", "B"],
+    ...                     "distancing": [True, False, False, True]})
+    >>> framing.rates(att, per="distancing")[["outlet", "count", "exposure", "rate", "n_docs"]]
+      outlet  count  exposure      rate  n_docs
+    0      A    1.0       3.0  0.333333       2
+    1      B    1.0       1.0  1.000000       1
     """
     check("rates", _SPEC, per=per, ci=ci, n_boot=n_boot, seed=seed, versus=versus)
     need = {"doc_id", by} | ({within} if within else set())

@@ -343,6 +343,7 @@ def decode_bytes(data: bytes) -> tuple[str, str, bool]:
 
     Examples
     --------
+    >>> from framing.io._common import decode_bytes
     >>> decode_bytes("Привет, мир".encode("cp1251"))
     ('Привет, мир', 'cp1251', False)
     >>> decode_bytes("Привет, мир".encode("koi8-r"))[1]
@@ -495,6 +496,7 @@ def normalize_text(s) -> str:
 
     Examples
     --------
+    >>> from framing.io._common import normalize_text
     >>> normalize_text("за\\u0301мок&nbsp;и\\u00a0при\\u00adмер\\r\\n\\n\\n\\nконец  ")
     'замок и пример\\n\\nконец'
     """

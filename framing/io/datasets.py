@@ -17,6 +17,7 @@ def domain_of(url) -> str:
 
     Examples
     --------
+    >>> from framing.io.datasets import domain_of
     >>> domain_of("http://www.unn.com.ua/uk/news/1")
     'unn.com.ua'
     """
@@ -149,6 +150,7 @@ def repair_ods_newlines(text: str) -> str:
 
     Examples
     --------
+    >>> from framing.io.datasets import repair_ods_newlines
     >>> repair_ods_newlines("Москва, 1 мая.nnВ столице прошел парад.nГости прибыли.")
     'Москва, 1 мая.\\n\\nВ столице прошел парад.\\nГости прибыли.'
     """

@@ -49,6 +49,7 @@ def clean_telegram_text(raw: str) -> dict:
 
     Examples
     --------
+    >>> from framing.io.telegram import clean_telegram_text
     >>> d = clean_telegram_text("⚡️**Срочно**: [подробности](https://ria.ru/x) и https://t.me/a/1")
     >>> d["text"], d["links"], d["emoji"]
     ('Срочно: подробности и', ['https://ria.ru/x', 'https://t.me/a/1'], '⚡️')

@@ -231,6 +231,7 @@ def detect_language(text: str) -> str:
 
     Examples
     --------
+    >>> from framing import detect_language
     >>> detect_language("Президент заявив, що переговори тривають.")
     'uk'
     >>> detect_language("Президент заявил, что переговоры продолжаются.")
@@ -282,6 +283,7 @@ def detect_languages(texts: Iterable[str]) -> list[str]:
 
     Examples
     --------
+    >>> from framing.lang.identify import detect_languages
     >>> detect_languages(["Київ і Москва", "Good morning, Vietnam", ""])
     ['uk', 'en', 'und']
     """

@@ -95,6 +95,7 @@ def to_latin(text: str, lang: str | None = None) -> str:
 
     Examples
     --------
+    >>> from framing.lang.translit import to_latin
     >>> to_latin("Путин"), to_latin("Київ", "uk"), to_latin("Зеленський", "uk")
     ('Putin', 'Kyiv', 'Zelenskyi')
     """
@@ -147,6 +148,7 @@ def name_key(text: str, lang: str | None = None) -> str:
 
     Examples
     --------
+    >>> from framing.lang.translit import name_key
     >>> name_key("Зеленский") == name_key("Зеленський", "uk") == name_key("Zelensky")
     True
     >>> name_key("Путин") == name_key("Путін") == name_key("Putin")

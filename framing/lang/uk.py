@@ -33,6 +33,7 @@ RU_ONLY_LETTERS = set("ыэъёЫЭЪЁ")
 def normalize_apostrophes(text: str, to: str = LEMMA_APOSTROPHE) -> str:
     """Write every apostrophe between two letters as ``to``.
 
+    >>> from framing.lang.uk import normalize_apostrophes
     >>> normalize_apostrophes("м'яч і пʼять", to="’")
     'м’яч і п’ять'
     """

@@ -811,6 +811,7 @@ def link_actor(text_or_normal: str, actors_result: Actors, *, doc_id=None) -> st
     Examples
     --------
     >>> import framing
+    >>> from framing.measures.actors import link_actor
     >>> ann = framing.Annotated.from_conllu(
     ...     "1\\tПутин\\tПутин\\tPROPN\\t_\\tCase=Nom\\t0\\troot\\t_\\tNER=B-PER")
     >>> link_actor("Путина", framing.actors(ann))

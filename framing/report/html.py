@@ -86,6 +86,7 @@ def highlight(text: str, spans) -> str:
 
     Examples
     --------
+    >>> from framing.report.html import Span, highlight
     >>> highlight("a <b> c", [Span(2, 5, "ep")])
     'a <span class="ep">&lt;b&gt;</span> c'
     """
