@@ -138,6 +138,20 @@ def demo_answers(*, root=None) -> pd.DataFrame:
         verb) and ``detail`` (device-specific, e.g. ``"distancing|indirect"``
         for an attribution, ``"title|0"`` for an epithet, the original's
         ``doc_id`` for a wire copy); missing values are NaN.
+
+    Examples
+    --------
+    >>> import framing
+    >>> key = framing.demo_answers()
+    >>> key["device"].value_counts().to_dict()
+    {'attribution': 862, 'epithet': 326, 'naming': 256, 'nomination': 123, 'marker': 90,
+     'scare_quote': 69, 'anonymous_source': 59, 'wire_copy': 10}
+    >>> epithets = key[(key["doc_id"] == "e07_pervy_kanal_online") & (key["device"] == "epithet")]
+    >>> epithets[["actor", "span"]].values.tolist()
+    [['Песков', 'Пресс-секретарь президента России'],
+     ['Захарова', 'Официальный представитель МИД России'],
+     ['Мельниченко', 'Глава так называемой городской военной администрации Днепра'],
+     ['Корнилов', 'Военный эксперт']]
     """
     out = _read_csvs("answers*.csv", root, "answer key")
     missing = [c for c in ANSWER_COLUMNS if c not in out.columns]
@@ -154,6 +168,15 @@ def demo_events(*, root=None) -> pd.DataFrame:
     pandas.DataFrame
         One row per event: ``event``, ``story``, ``date`` and English title
         and description, as written in the files.
+
+    Examples
+    --------
+    >>> import framing
+    >>> events = framing.demo_events()
+    >>> len(events), events.columns.tolist()
+    (12, ['event', 'story', 'date', 'title_en', 'description_en'])
+    >>> events.loc[events["event"] == "e07", ["date", "title_en"]].values.tolist()
+    [['2025-11-17', 'Missile strike on a residential block in Dnipro']]
     """
     return _read_csvs("events*.csv", root, "event table")
 
@@ -283,9 +306,19 @@ def fetch(name_or_url: str, dest, *, sha256: str | None = None, progress: bool =
 
     Examples
     --------
-    >>> from framing.corpora import fetch
-    >>> path = fetch("ods_meduza", "data/", sha256="…")  # doctest: +SKIP
-    >>> corpus = framing.read_ods_news(path)              # doctest: +SKIP
+    What the registry offers, and how each corpus is read once downloaded:
+
+    >>> import framing
+    >>> from framing.corpora import REGISTRY
+    >>> sorted(REGISTRY)[:4]
+    ['bsnlp2021_train', 'lenta_ru', 'ods_gazeta', 'ods_interfax']
+    >>> REGISTRY["ods_meduza"]["loader"]
+    'framing.read_ods_news'
+
+    Downloading needs the network, so these lines are not run by the tests:
+
+    >>> path = framing.fetch("ods_meduza", "data/")  # doctest: +SKIP
+    >>> corpus = framing.read_ods_news(path)         # doctest: +SKIP
     """
     check("fetch", _FETCH_SPEC, sha256=sha256, progress=progress, timeout=timeout)
     url, expected = _resolve(name_or_url, sha256)

@@ -143,8 +143,14 @@ def fightin_words(keyness_table: pd.DataFrame, *, group: str, reference: str = "
 
     Examples
     --------
-    >>> k = framing.keyness(ann, by="outlet")                        # doctest: +SKIP
-    >>> framing.plot.fightin_words(k, group="vestnik_agency")        # doctest: +SKIP
+    >>> import framing
+    >>> ann = framing.annotate(framing.load_demo(), progress=False)
+    >>> k = framing.keyness(ann, by="outlet")
+    >>> ax = framing.plot.fightin_words(k, group="pervy_kanal_online")
+    >>> ax.get_ylabel()
+    'z-score (weighted log-odds, informative Dirichlet prior)'
+    >>> "западный" in [t.get_text() for t in ax.texts]   # its most over-used word is labelled
+    True
     """
     check("fightin_words", {"group": InstanceOf(str), "reference": InstanceOf(str),
                             "n_labels": Interval(0, None, integer=True), "z_crit": Interval(0, None)},
@@ -249,7 +255,15 @@ def verb_class_heatmap(attributions_or_sources: pd.DataFrame, *, by: str = "outl
 
     Examples
     --------
-    >>> framing.plot.verb_class_heatmap(framing.attributions(ann))   # doctest: +SKIP
+    The reporting verbs of the seven outlets of the demo corpus on one event:
+
+    >>> import framing
+    >>> demo = framing.load_demo()
+    >>> ann = framing.annotate(demo.filter(demo.docs["event"] == "e07"), progress=False)
+    >>> ax = framing.plot.verb_class_heatmap(framing.attributions(ann))
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['global_wire', 'kyiv_vesti_ru', 'pervy_kanal_online', 'svobodny_golos', 'ukrainska_dumka',
+     'vestnik_agency', 'world_service_ru']
     """
     check("verb_class_heatmap", {"by": InstanceOf(str)}, by=by)
     t = verb_class_table(attributions_or_sources, by=by)
@@ -327,7 +341,12 @@ def epithet_polarity(epithets: pd.DataFrame, *, by: str = "outlet", actors=None,
 
     Examples
     --------
-    >>> framing.plot.epithet_polarity(framing.epithets(ann), actors=["Зеленский", "Путин"])  # doctest: +SKIP
+    >>> import framing
+    >>> demo = framing.load_demo()
+    >>> ann = framing.annotate(demo.filter(demo.docs["event"] == "e07"), progress=False)
+    >>> ax = framing.plot.epithet_polarity(framing.epithets(ann), actors=["Зеленский", "Путин"])
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['Зеленский', 'Путин']
     """
     check("epithet_polarity", {"by": InstanceOf(str), "seed": Interval(0, None, integer=True),
                                "max_actors": Interval(1, None, integer=True)},
@@ -413,7 +432,12 @@ def naming_forms(naming_table, *, actor: str | None = None, ax=None, by: str = "
 
     Examples
     --------
-    >>> framing.plot.naming_forms(framing.naming(ann), actor="Зеленский")   # doctest: +SKIP
+    >>> import framing
+    >>> demo = framing.load_demo()
+    >>> ann = framing.annotate(demo.filter(demo.docs["event"] == "e07"), progress=False)
+    >>> ax = framing.plot.naming_forms(framing.naming(ann), actor="Зеленский")
+    >>> [t.get_text() for t in ax.get_yticklabels()]   # the outlets that name him in this event
+    ['global_wire', 'kyiv_vesti_ru', 'svobodny_golos', 'ukrainska_dumka', 'world_service_ru']
     """
     check("naming_forms", {"actor": [InstanceOf(str), OneOf(None)], "by": InstanceOf(str)}, actor=actor, by=by)
     f = _naming_frame(naming_table)
@@ -520,8 +544,17 @@ def coverage_timeline(corpus_or_docs, *, by: str = "outlet", event_col: str = "e
 
     Examples
     --------
-    >>> groups = framing.group_events(ann)                                  # doctest: +SKIP
-    >>> framing.plot.coverage_timeline(groups.corpus)                      # doctest: +SKIP
+    The planted events of the demo corpus (its ``event`` column), or the
+    events :func:`framing.group_events` finds:
+
+    >>> import framing
+    >>> demo = framing.load_demo()
+    >>> ax = framing.plot.coverage_timeline(demo, event_col="event")
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['e01', 'e02', 'e03', 'e04', 'e05', 'e06', 'e07', 'e08', 'e09', 'e10', 'e11', 'e12']
+    >>> ax = framing.plot.coverage_timeline(framing.group_events(demo))
+    >>> len(ax.get_yticklabels())
+    14
     """
     check("coverage_timeline", {"by": InstanceOf(str), "event_col": InstanceOf(str),
                                 "max_events": Interval(1, None, integer=True)},

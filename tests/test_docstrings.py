@@ -100,7 +100,12 @@ def example_env(tmp_path, monkeypatch, _session_cache):
     if "FRAMING_CACHE_DIR" not in os.environ:
         monkeypatch.setenv("FRAMING_CACHE_DIR", str(_session_cache))
     monkeypatch.setenv("MPLBACKEND", "Agg")
-    yield tmp_path
+    import pandas as pd
+
+    # pandas' defaults outside a terminal, whatever the terminal running the tests
+    with pd.option_context("display.width", 80, "display.max_columns", 20, "display.max_colwidth", 50,
+                           "display.max_rows", 60):
+        yield tmp_path
     import sys
 
     if "matplotlib.pyplot" in sys.modules:
@@ -139,8 +144,9 @@ def test_docstrings_every_export_has_examples():
     import framing
 
     missing = []
-    for name in sorted(framing._EXPORTS):
-        obj = getattr(framing, name)
+    for name, module in sorted(framing._EXPORTS.items()):
+        # from the defining module: framing.annotate and framing.compare are also subpackages
+        obj = getattr(importlib.import_module(module), name)
         doc = obj.__doc__ or ""
         tests = doctest.DocTestParser().get_examples(doc)
         if "Examples\n" not in doc or not [ex for ex in tests if not ex.options.get(doctest.SKIP)]:

@@ -196,8 +196,28 @@ def read_warc(path_or_glob, *, outlet=None, lang=None, tz=None, favor="balanced"
 
     Examples
     --------
-    >>> import framing
-    >>> corpus = framing.read_warc("crawl/*.warc.gz")  # doctest: +SKIP
+    A crawl of one page, written with warcio (in practice:
+    ``framing.read_warc("crawl/*.warc.gz")``):
+
+    >>> import framing, io, pathlib, tempfile
+    >>> from warcio.statusandheaders import StatusAndHeaders
+    >>> from warcio.warcwriter import WARCWriter
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "crawl.warc.gz"
+    >>> page = ("<html><head><title>Мост открыт</title></head><body><article><h1>Мост открыт</h1>"
+    ...         "<p>На окраине города открылся новый мост через реку, его строили три года.</p>"
+    ...         "<p>Мэр заявил, что мост сократит путь до центра.</p></article></body></html>")
+    >>> with open(p, "wb") as fh:
+    ...     w = WARCWriter(fh, gzip=True)
+    ...     http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+    ...                             protocol="HTTP/1.1")
+    ...     w.write_record(w.create_warc_record("https://vestnik.example/most", "response",
+    ...                                         payload=io.BytesIO(page.encode()), http_headers=http))
+    >>> c = framing.read_warc(p)
+    >>> c.docs.loc[0, ["outlet", "url", "title"]].tolist()
+    ['vestnik.example', 'https://vestnik.example/most', 'Мост открыт']
+    >>> print(c.docs.loc[0, "text"])
+    На окраине города открылся новый мост через реку, его строили три года.
+    Мэр заявил, что мост сократит путь до центра.
     """
     func = "read_warc"
     check_common(func, outlet=outlet, lang=lang, tz=tz, strict=strict, progress=progress)

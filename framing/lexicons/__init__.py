@@ -45,6 +45,26 @@ def read_lexicon(source, *, lang: str | None = None, name: str | None = None,
     Returns
     -------
     pandas.DataFrame
+
+    Examples
+    --------
+    A built-in lexicon (each file's sources are in the ``SOURCES.md`` beside it):
+
+    >>> import framing
+    >>> verbs = framing.read_lexicon("ru/reporting_verbs")
+    >>> verbs.columns.tolist()
+    ['lemma', 'class', 'aspect', 'pair', 'requires', 'notes', 'source']
+    >>> verbs.loc[verbs["lemma"].isin(["заявить", "утверждать"]), ["lemma", "class"]].values.tolist()
+    [['заявить', 'neutral'], ['утверждать', 'distancing']]
+
+    Your own lexicon, as a DataFrame (or a TSV file with a header), checked for
+    the columns a measure needs:
+
+    >>> import pandas as pd
+    >>> mine = pd.DataFrame({"lemma": ["вещать"], "class": ["distancing"]})
+    >>> framing.read_lexicon(mine, columns=["lemma", "class"])
+        lemma       class
+    0  вещать  distancing
     """
     if isinstance(source, pd.DataFrame):
         df = source.copy()

@@ -215,8 +215,8 @@ def epithets(ann, *, actors=None, lexicon="default") -> pd.DataFrame:
     >>> ann = framing.Annotated.from_conllu(
     ...     "1\\tнелегитимный\\tнелегитимный\\tADJ\\t_\\tCase=Nom|Gender=Masc|Number=Sing\\t2\\tamod\\t_\\t_\\n"
     ...     "2\\tПутин\\tПутин\\tPROPN\\t_\\tCase=Nom|Gender=Masc|Number=Sing\\t0\\troot\\t_\\tNER=B-PER")
-    >>> framing.epithets(ann)[["actor", "epithet", "kind", "evaluative"]].values.tolist()
-    [['Путин', 'нелегитимный', 'adjective', True]]
+    >>> framing.epithets(ann)[["actor", "epithet", "evaluative"]].values.tolist()
+    [['Путин', 'нелегитимный', True]]
     """
     check("epithets", _SPEC, actors=actors, lexicon=lexicon)
     if actors is None:
