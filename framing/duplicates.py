@@ -231,6 +231,18 @@ def find_duplicates(corpus, *, threshold: float = 0.7, shingle: int = 5, num_per
     ...     "text": ["Первое предложение. " + body, "Другое начало. " + body, "Совсем иной текст."]}))
     >>> find_duplicates(c)[["doc_id_a", "doc_id_b", "kind"]].values.tolist()
     [['a', 'b', 'near']]
+
+    The demo corpus plants wire copies (see :func:`framing.demo_answers`): the
+    rewrites of a Russian agency's story in another Russian outlet are found;
+    translations of the English wire are not (words are compared, not meanings):
+
+    >>> from framing import load_demo
+    >>> pairs = find_duplicates(load_demo())
+    >>> pairs[["doc_id_a", "doc_id_b", "earlier"]].values.tolist()
+    [['e01_vestnik_agency', 'e01_pervy_kanal_online', 'e01_vestnik_agency'],
+     ['e04_vestnik_agency', 'e04_pervy_kanal_online', 'e04_vestnik_agency'],
+     ['e07_vestnik_agency', 'e07_pervy_kanal_online', 'e07_vestnik_agency'],
+     ['e10_world_service_ru', 'e10_svobodny_golos', 'e10_world_service_ru']]
     """
     check("find_duplicates", _SPEC, threshold=threshold, shingle=shingle, num_perm=num_perm,
           seed=seed, within_outlet=within_outlet, across_outlets=across_outlets, progress=progress)

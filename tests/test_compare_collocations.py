@@ -22,3 +22,10 @@ def test_collocations_node_and_options():
     assert all("режим" in (a, b) for a, b in zip(c.w1, c.w2)) and len(c) == 1
     with pytest.raises(OptionError, match="measure"):
         framing.collocations(ann, measure="magic")
+
+
+def test_collocations_freq_stays_integer_when_a_group_has_no_pair():
+    # outlet B has no pair with "режим": its empty frame once turned freq into float
+    ann = framing.Annotated.from_conllu(CONLLU)
+    c = framing.collocations(ann, min_freq=1, node="режим")
+    assert c["freq"].tolist() == [1] and c["freq"].dtype.kind == "i"
