@@ -8,7 +8,9 @@ empty namespace: it must import what it uses (``import framing``,
 ``NORMALIZE_WHITESPACE``.  Files the examples write land in a temporary folder
 (the working directory and :mod:`tempfile`'s folder point there), annotations
 go to a cache shared by this test session (unless ``FRAMING_CACHE_DIR`` is set),
-and figures are drawn with matplotlib's ``Agg`` backend and closed afterwards.
+figures are drawn with matplotlib's ``Agg`` backend and closed afterwards, and
+pandas prints with its defaults for a non-terminal (80 columns), whatever the
+terminal running the tests.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import doctest
 import importlib
 import io
 import os
+import sys
 import tempfile
 
 import pytest
@@ -106,8 +109,6 @@ def example_env(tmp_path, monkeypatch, _session_cache):
     with pd.option_context("display.width", 80, "display.max_columns", 20, "display.max_colwidth", 50,
                            "display.max_rows", 60):
         yield tmp_path
-    import sys
-
     if "matplotlib.pyplot" in sys.modules:
         sys.modules["matplotlib.pyplot"].close("all")
 
@@ -125,7 +126,7 @@ def test_docstrings_found():
 @pytest.mark.parametrize("name", CASES)
 def test_docstrings_example_runs(name, example_env):
     mod, obj = _resolve(name)
-    tests = doctest.DocTestFinder(recurse=False).find(obj, name, module=mod, globs={})
+    tests = doctest.DocTestFinder(recurse=False).find(obj, name, module=mod, globs={"__name__": "__main__"})
     assert tests and tests[0].examples, f"no examples found in {name}"
     test = tests[0]
     skipped = [ex.source.strip() for ex in test.examples if ex.options.get(doctest.SKIP)]
