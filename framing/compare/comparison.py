@@ -137,10 +137,10 @@ class Comparison:
     >>> import framing
     >>> ann = framing.annotate(framing.load_demo(), progress=False)
     >>> comp = framing.compare(ann, event="e07")
-    >>> comp  # doctest: +ELLIPSIS
-    <Comparison by 'outlet', event='e07': 7 groups, 7 documents; ... epithets, ... attributions, 1 notes>
-    >>> comp.notes  # doctest: +ELLIPSIS
-    ['keyness compares groups written mostly in different languages (global_wire: en, ...']
+    >>> comp
+    <Comparison by 'outlet', event='e07': 7 groups, 7 documents; ... epithets, ... attributions, ... notes>
+    >>> comp.notes[0]
+    'keyness compares groups written mostly in different languages (global_wire: en, ...'
     >>> comp.wide().index.tolist()
     ['Coverage', 'Naming forms', 'Epithets', 'Evaluative epithets', 'Sources (share of voice)',
      'Reporting verbs', 'Distancing', 'Quotes', 'Contested naming', 'Distinctive words']
