@@ -3,7 +3,7 @@
 ``framing.annotate`` and ``framing.compare`` are both subpackages and public
 functions.  Once any module of such a subpackage is imported, Python binds the
 name on ``framing`` to the subpackage, so the subpackage is made callable: it
-forwards the call (and its signature) to the function.
+forwards the call, its signature and its docstring to the function.
 """
 
 from __future__ import annotations
@@ -20,8 +20,14 @@ def make_callable(package: str, module: str, function: str) -> None:
     def target():
         return getattr(importlib.import_module(f"{package}.{module}"), function)
 
+    package_doc = sys.modules[package].__doc__ or ""
+
     class _CallableModule(types.ModuleType):
-        __doc__ = f"The subpackage {package}, callable as {package}.{module}.{function}."
+        @property
+        def __doc__(self):
+            # ``framing.annotate?`` in Jupyter shows the function a user calls,
+            # followed by the subpackage's own description.
+            return f"{inspect.getdoc(target()) or ''}\n\n(The subpackage {package}: {package_doc.strip()})"
 
         def __call__(self, *args, **kwargs):
             return target()(*args, **kwargs)
