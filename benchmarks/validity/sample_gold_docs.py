@@ -8,7 +8,8 @@ For each of the four held-out outlets (Банкста, Ньюсач/Двач, 11
 новости) it takes the posts whose ``text`` has at least 150 characters, sorts
 them by message id, shuffles them with ``numpy.random.default_rng(2026)`` (one
 generator, outlets in the order above) and prints the first K doc_ids per
-outlet, one ``outlet<TAB>doc_id`` line each, in coding order.
+outlet, one ``outlet<TAB>doc_id`` line each, in coding order. The gold set in ``epithets_gold_docs.tsv`` was coded
+with K = 20 (its first 15 per outlet are the K = 15 list); see CODING_NOTES.md.
 """
 
 from __future__ import annotations
