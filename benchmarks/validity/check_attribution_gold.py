@@ -38,7 +38,7 @@ ROW_COLUMNS = ["doc_id", "row", "sent_start", "sent_end", "speaker_start", "spea
                "content_start", "content_end", "markers"]
 FORMS = {"credit", "according_to", "direct", "mixed", "indirect", "other"}
 MARKERS = {"якобы", "мол", "дескать", "будто", "так называемый", "scare_quotes"}
-BARE_CUES = {":", "—"}
+BARE_CUES = {":", "—", "–", "-"}
 
 
 def _read(path: Path, columns: list[str]) -> list[dict]:
