@@ -20,7 +20,8 @@ order, drawn with a single ``numpy.random.default_rng(2027)`` generator:
     larger K only appends to the list.
 
 Documents are coded Telegram first, then BSNLP, in the printed order; the coded
-ones are listed in ``attributions_gold_docs.tsv`` (see CODING_NOTES.md).
+ones are listed in ``attributions_gold_docs.tsv``. The gold set holds the whole
+K = 6 list and the first article of the K = 7 round (see CODING_NOTES.md).
 """
 
 from __future__ import annotations
