@@ -435,9 +435,12 @@ class Comparison:
             ``contested_naming``, ``epithets``, ``epithet_polarity``,
             ``evaluative_share``, ``attributions``, ``verb_classes``,
             ``distancing``, ``share_of_voice``, ``keyness`` and ``sources_<table>``.
-            Lists (markers) are written as ``a|b``.
+            Lists (markers) are written as ``a|b``.  Text cells that begin with
+            ``=``, ``+``, ``-``, ``@``, a tab or a carriage return get a leading
+            ``'`` so that a spreadsheet does not run them as formulas (numbers
+            are unchanged; the rule is in :mod:`framing._csv`).
         """
-        from .._atomic import atomic_path
+        from .._csv import write_csv
 
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
@@ -462,9 +465,7 @@ class Comparison:
                 if t[c].dtype == object and t[c].map(lambda v: isinstance(v, (list, tuple, np.ndarray))).any():
                     t[c] = t[c].map(lambda v: "|".join(map(str, v)) if isinstance(v, (list, tuple, np.ndarray))
                                     else v)
-            with atomic_path(path) as tmp:
-                t.to_csv(tmp, index=False)
-            out[name] = path
+            out[name] = write_csv(t, path)
         return out
 
 

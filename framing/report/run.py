@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from .._atomic import atomic_path
+from .._csv import write_csv
 
 
 def _fmt(obj, *, max_rows: int = 30) -> str:
@@ -28,9 +29,8 @@ def _fmt(obj, *, max_rows: int = 30) -> str:
 
 
 def _write_csv(state, name: str, table: pd.DataFrame) -> None:
-    path = state["out"] / f"{name}.csv"
-    with atomic_path(path) as tmp:
-        table.to_csv(tmp, index=False)
+    """Write a spreadsheet-safe CSV (text cells cannot start a formula: see :mod:`framing._csv`)."""
+    path = write_csv(table, state["out"] / f"{name}.csv")
     state["files"].append(path.name)
 
 
