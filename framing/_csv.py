@@ -67,6 +67,13 @@ def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``table`` whose text cells and column names cannot start a formula.
 
     See the module docstring for the rule.  ``table`` itself is not changed.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"outlet": ["=HYPERLINK(1)", "-x", "news"], "diff": [-0.5, 1.0, 2.0]})
+    >>> spreadsheet_safe(t)["outlet"].tolist(), spreadsheet_safe(t)["diff"].tolist()
+    (["'=HYPERLINK(1)", "'-x", 'news'], [-0.5, 1.0, 2.0])
     """
     return _map_text(table, _safe_cell)
 

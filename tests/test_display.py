@@ -132,3 +132,15 @@ def test_display_annotated_lists_its_tables():
     for name in ("tokens", "entities", "capabilities"):
         assert f"<code>{name}</code>" in html
     assert f"{len(ann.tokens)} × {ann.tokens.shape[1]} rows × columns" in html
+
+
+def test_display_comparison_lists_its_tables():
+    from test_compare_comparison import _compare
+
+    _, comp = _compare()
+    html = comp._repr_html_()
+    assert "<th>alpha</th>" in html                      # the side-by-side view stays first
+    for name, table in comp._tables().items():
+        if isinstance(table, pd.DataFrame):
+            assert f"<code>{name}</code> <span class='size'>{len(table):,} × {table.shape[1]:,}" in html
+    assert html.index("side") < html.index("<code>coverage</code>")

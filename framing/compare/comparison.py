@@ -291,9 +291,11 @@ class Comparison:
 
     # --- display ------------------------------------------------------------------
     def _repr_html_(self) -> str:
+        from .._display import frames_html
         from ..report.html import side_by_side_html
 
-        return side_by_side_html(self)
+        tables = {k: v for k, v in self._tables().items() if isinstance(v, pd.DataFrame)}
+        return side_by_side_html(self) + "<p>Tables (<code>.to_csv()</code> writes them):</p>" + frames_html(tables)
 
     def to_html(self, path, *, event=None, figures=True, max_docs: int = 40, title: str | None = None,
                 links: dict | None = None) -> Path:
@@ -422,6 +424,19 @@ class Comparison:
             out[name] = path
         return out
 
+    def _tables(self) -> dict:
+        """The comparison's tables by name, as :meth:`to_csv` names its files (without ``summary``)."""
+        tables = {"coverage": self.coverage, "naming_forms": self.naming,
+                  "contested_naming": self.contested, "epithets": self.epithets,
+                  "epithet_polarity": self.polarity, "evaluative_share": self.evaluative,
+                  "attributions": self.attributions, "verb_classes": self.verb_classes,
+                  "distancing": self.distancing, "share_of_voice": self.voices, "keyness": self.keyness}
+        if self.sources is not None and hasattr(self.sources, "_fields"):
+            for name in self.sources._fields:
+                if name != "voice":  # written as share_of_voice
+                    tables[f"sources_{name}"] = getattr(self.sources, name)
+        return tables
+
     def to_csv(self, folder, *, prefix: str = "comparison_", include=None) -> dict:
         """Write the tables as CSV into ``folder``; returns ``{name: path}``.
 
@@ -444,15 +459,7 @@ class Comparison:
 
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        tables = {"summary": self.summary(), "coverage": self.coverage, "naming_forms": self.naming,
-                  "contested_naming": self.contested, "epithets": self.epithets,
-                  "epithet_polarity": self.polarity, "evaluative_share": self.evaluative,
-                  "attributions": self.attributions, "verb_classes": self.verb_classes,
-                  "distancing": self.distancing, "share_of_voice": self.voices, "keyness": self.keyness}
-        if self.sources is not None and hasattr(self.sources, "_fields"):
-            for name in self.sources._fields:
-                if name != "voice":  # written as share_of_voice
-                    tables[f"sources_{name}"] = getattr(self.sources, name)
+        tables = {"summary": self.summary(), **self._tables()}
         out = {}
         for name, t in tables.items():
             if include is not None and name not in include:
