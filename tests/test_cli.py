@@ -160,6 +160,7 @@ def test_cli_evaluate_treebank(capsys, data_dir, tmp_path):
     assert "gone.conllu" in err
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(900)
 def test_cli_demo_writes_the_report(capsys, tmp_path):
     out_dir = tmp_path / "report"

@@ -63,6 +63,7 @@ def _unsafe_cells(path):
     return bad
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(600)
 def test_report_run_csvs_are_spreadsheet_safe(tmp_path):
     import framing
