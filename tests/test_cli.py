@@ -102,6 +102,16 @@ def test_cli_usage_errors_are_one_line(capsys, argv):
     _assert_one_error_line(err)
 
 
+def test_cli_empty_corpus_is_one_line(capsys, tmp_path):
+    (tmp_path / "empty.jsonl").write_text("", encoding="utf-8")
+    code, out, err = _run(capsys, "report", str(tmp_path / "empty.jsonl"), "--format", "jsonl",
+                          "--out", str(tmp_path / "out"))
+    assert code == 2
+    _assert_one_error_line(err)
+    assert "no documents" in err
+    assert not (tmp_path / "out").exists()
+
+
 def test_cli_unknown_by_column_is_one_line(capsys, tmp_path):
     path = framing.load_demo().docs.head(3).pipe(framing.Corpus.from_frame).to_parquet(tmp_path / "c.parquet")
     code, out, err = _run(capsys, "report", str(path), "--format", "parquet", "--by", "channel",

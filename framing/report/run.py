@@ -15,6 +15,7 @@ import pandas as pd
 
 from .._atomic import atomic_path
 from .._csv import write_csv
+from .._errors import LoadError
 
 
 def _fmt(obj, *, max_rows: int = 30) -> str:
@@ -253,6 +254,11 @@ def run_report(corpus, *, out: Path, by: str = "outlet", title: str = "framing r
     pathlib.Path
         The report's Markdown file.
     """
+    if len(corpus) == 0:
+        probs = corpus.problems
+        first = "" if probs.empty else f" First problem while loading: {'; '.join(map(str, probs.iloc[0].dropna()))}."
+        raise LoadError(f"report: the corpus has no documents, so there is nothing to report.{first} "
+                        "Check the path and the format.")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     state = {"corpus": corpus, "out": out, "by": by, "n_jobs": n_jobs, "cache": cache, "files": []}
