@@ -1,16 +1,26 @@
-"""Command line: ``framing demo | report | evaluate-treebank``.
+"""The command line: framing demo | report | evaluate-treebank.
 
-``framing demo`` runs the main job on the bundled demo corpus and writes the
-report to ``out/``; ``framing report PATH --format … --by outlet --out DIR``
-does the same for any corpus; ``framing evaluate-treebank FILE --lang ru``
-prints the pipeline's accuracy on a CoNLL-U file as JSON.
+framing demo runs the main job on the bundled demo corpus and writes the report
+(report.md, CSV tables, an HTML comparison page and figures) to a folder.
+framing report does the same for any corpus you can read with framing.
+framing evaluate-treebank prints the accuracy of the annotation pipeline on a
+CoNLL-U file as JSON.
+
+A mistake in what you typed or in the input (a missing file, an unknown format,
+a column that does not exist) is printed as one line, "framing: error: ...",
+with exit status 2; add --debug to see the Python traceback instead.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+import warnings
 from pathlib import Path
+
+from ._errors import FramingError, LoadError, OptionError
+from ._version import __version__
 
 _FORMATS = {
     "jsonl": "read_jsonl", "json": "read_json", "csv": "read_csv", "tsv": "read_csv",
@@ -19,59 +29,208 @@ _FORMATS = {
     "ods": "read_ods_news", "mediacloud": "read_mediacloud",
 }
 
+_EXAMPLES = """\
+examples:
+  framing demo --out demo_report
+  framing report "news/*.jsonl" --format jsonl --by outlet --out report
+  framing report channels/ --format telegram --sample 2000 --seed 1
+  framing evaluate-treebank ru_syntagrus-ud-dev.conllu --lang ru --limit 500
+  python -m framing --version
+"""
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Descriptions keep their paragraphs; option help is wrapped to the terminal."""
+
+    def __init__(self, prog):
+        super().__init__(prog, max_help_position=30)
+
+
+class _Parser(argparse.ArgumentParser):
+    """A usage error is one line on stderr, ``framing: error: …``, and exit status 2."""
+
+    def error(self, message):
+        hint = f"{self.prog} --help"
+        self.exit(2, f"framing: error: {_one_line(message)} (see: {hint})\n")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: give 1 or more")
+    return value
+
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="framing", description=__doc__.split("\n\n")[0])
-    sub = p.add_subparsers(dest="command", required=True)
-    d = sub.add_parser("demo", help="run the main job on the bundled demo corpus")
-    d.add_argument("--out", default="out", help="output folder (default: out)")
-    d.add_argument("--n-jobs", type=int, default=1)
-    d.add_argument("--no-cache", action="store_true", help="do not read or write the annotation cache")
-    r = sub.add_parser("report", help="run the main job on any corpus")
-    r.add_argument("path", help="file, folder or glob")
-    r.add_argument("--format", required=True, choices=sorted(_FORMATS))
-    r.add_argument("--by", default="outlet", help="document column to compare by (default: outlet)")
-    r.add_argument("--out", default="out")
-    r.add_argument("--n-jobs", type=int, default=1)
-    r.add_argument("--no-cache", action="store_true")
-    r.add_argument("--sample", type=int, default=None,
-                   help="use a random sample of N documents (seeded: the same N gives the same sample)")
-    r.add_argument("--seed", type=int, default=0, help="seed of --sample (default 0)")
-    t = sub.add_parser("evaluate-treebank", help="accuracy of the pipeline on a CoNLL-U file (JSON)")
-    t.add_argument("file", nargs="+")
-    t.add_argument("--lang", required=True)
-    t.add_argument("--layers", default=None)
-    t.add_argument("--limit", type=int, default=None)
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: a subcommand's default must not overwrite ``framing --debug report …``
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show the Python traceback of an error instead of one line")
+
+    p = _Parser(prog="framing", description=__doc__, epilog=_EXAMPLES, formatter_class=_Formatter)
+    p.add_argument("--version", action="version", version=f"framing {__version__}",
+                   help="print the version of framing and exit")
+    p.add_argument("--debug", action="store_true", default=False,
+                   help="show the Python traceback of an error instead of one line")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=_Parser,
+                           title="commands (framing COMMAND --help for their options)")
+
+    def add(name, help, description):
+        return sub.add_parser(name, help=help, description=description, parents=[common],
+                              formatter_class=_Formatter)
+
+    d = add("demo", "run the main job on the bundled demo corpus",
+            "Run the main job on the bundled demo corpus (constructed teaching\n"
+            "material, not real reports) and write the report to a folder.")
+    d.add_argument("--out", default="out", metavar="DIR",
+                   help="output folder, created if needed (default: %(default)s)")
+    d.add_argument("--n-jobs", type=_positive_int, default=1, metavar="N",
+                   help="annotate with N worker processes (default: %(default)s)")
+    d.add_argument("--no-cache", action="store_true",
+                   help="do not read or write the annotation cache (~/.cache/framing)")
+    d.set_defaults(run=_run_demo)
+
+    r = add("report", "run the main job on any corpus",
+            "Read a corpus, annotate it, measure actors, epithets, naming and\n"
+            "attribution, compare the groups and write the report to a folder:\n"
+            "report.md, CSV tables, comparison.html and PNG figures.")
+    r.add_argument("path", help="a file, a folder or a quoted glob pattern such as \"news/*.jsonl\"")
+    r.add_argument("--format", required=True, choices=sorted(_FORMATS), metavar="FORMAT",
+                   help="how to read PATH, one of: " + ", ".join(sorted(_FORMATS))
+                   + " (the reader framing.read_<format>)")
+    r.add_argument("--by", default="outlet", metavar="COLUMN",
+                   help="document column whose groups are compared (default: %(default)s)")
+    r.add_argument("--out", default="out", metavar="DIR",
+                   help="output folder, created if needed (default: %(default)s)")
+    r.add_argument("--n-jobs", type=_positive_int, default=1, metavar="N",
+                   help="annotate with N worker processes (default: %(default)s)")
+    r.add_argument("--no-cache", action="store_true",
+                   help="do not read or write the annotation cache (~/.cache/framing)")
+    r.add_argument("--sample", type=_positive_int, default=None, metavar="N",
+                   help="use a random sample of N documents (seeded: the same N and seed give the same sample)")
+    r.add_argument("--seed", type=int, default=0,
+                   help="seed of --sample (default: %(default)s)")
+    r.set_defaults(run=_run_report)
+
+    t = add("evaluate-treebank", "accuracy of the annotation pipeline on a CoNLL-U file (JSON)",
+            "Give the gold tokens of a CoNLL-U file (such as a Universal Dependencies\n"
+            "dev set) to the annotation pipeline and print lemma, UPOS and attachment\n"
+            "accuracy as one JSON line per file.")
+    t.add_argument("file", nargs="+", help="CoNLL-U file(s)")
+    t.add_argument("--lang", required=True, help="backend language: ru, uk or en")
+    t.add_argument("--layers", default=None, metavar="LIST",
+                   help="comma-separated layers to run, e.g. lemma,pos (default: all the backend has)")
+    t.add_argument("--limit", type=_positive_int, default=None, metavar="N",
+                   help="evaluate only the first N sentences of each file")
+    t.set_defaults(run=_run_treebank)
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
-    if argv[:1] == ["evaluate-treebank"]:
-        from .annotate.treebank import evaluate_treebank_main
+# --- the commands -----------------------------------------------------------------
 
-        return evaluate_treebank_main(argv[1:])
-    args = _parser().parse_args(argv)
+def _run_demo(args) -> int:
+    from .corpora import load_demo
 
+    corpus = load_demo()
+    return _report(corpus, args, by="outlet",
+                   title="framing demo: constructed teaching corpus (not real reports)")
+
+
+def _run_report(args) -> int:
+    import framing
+
+    reader = getattr(framing, _FORMATS[args.format])
+    corpus = reader(args.path)
+    if args.by not in corpus.docs.columns:
+        cols = ", ".join(map(str, corpus.docs.columns))
+        raise OptionError(f"--by {args.by!r}: the corpus read from {args.path!r} has no such column; "
+                          f"its columns are {cols}.")
+    if args.sample and args.sample < len(corpus):
+        corpus = corpus.sample(args.sample, seed=args.seed)
+    return _report(corpus, args, by=args.by, title=f"framing report: {args.path}")
+
+
+def _report(corpus, args, *, by: str, title: str) -> int:
     from .report.run import run_report
 
-    if args.command == "demo":
-        from .corpora import load_demo
-
-        corpus = load_demo()
-        title = "framing demo: constructed teaching corpus (not real reports)"
-    else:
-        import framing
-
-        reader = getattr(framing, _FORMATS[args.format])
-        corpus = reader(args.path)
-        if args.sample and args.sample < len(corpus):
-            corpus = corpus.sample(args.sample, seed=args.seed)
-        title = f"framing report: {args.path}"
-    out = run_report(corpus, out=Path(args.out), by=getattr(args, "by", "outlet"), title=title,
-                     n_jobs=args.n_jobs, cache=not args.no_cache)
+    out = run_report(corpus, out=Path(args.out), by=by, title=title, n_jobs=args.n_jobs,
+                     cache=not args.no_cache)
     print(f"\nReport written to {out}")
     return 0
+
+
+def _run_treebank(args) -> int:
+    import json
+
+    from .annotate.treebank import evaluate_treebank
+
+    missing = [f for f in args.file if not Path(f).is_file()]
+    if missing:
+        raise LoadError(f"no such file: {', '.join(map(repr, missing))} "
+                        f"(the current folder is {str(Path.cwd())!r}).")
+    layers = args.layers.split(",") if args.layers else None
+    for f in args.file:
+        print(json.dumps(evaluate_treebank(f, args.lang, layers=layers, limit=args.limit), ensure_ascii=False))
+    return 0
+
+
+# --- errors and warnings ------------------------------------------------------------
+
+def _one_line(message) -> str:
+    return " ".join(str(message).split())
+
+
+def _error(message: str) -> None:
+    print(f"framing: error: {message}", file=sys.stderr)
+
+
+@contextlib.contextmanager
+def _short_warnings(enabled: bool):
+    """Warnings as ``framing: warning: <kind>: <message>`` (no source line) while a command runs."""
+    with warnings.catch_warnings():
+        if enabled:
+            def show(message, category, filename, lineno, file=None, line=None):
+                print(f"framing: warning: {category.__name__}: {message}", file=file or sys.stderr)
+
+            warnings.showwarning = show
+        yield
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); returns the exit status.
+
+    0: done; 2: a usage error or a user error (``FramingError``, a file that
+    cannot be read or written), printed as one line; 1: an unexpected error
+    (a bug: please report it with the output of ``--debug``); 130: interrupted.
+    """
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as stop:  # --help, --version, or a usage error already printed
+        return stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 2)
+    debug = bool(getattr(args, "debug", False))
+    try:
+        with _short_warnings(not debug):
+            return args.run(args)
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        print("framing: interrupted", file=sys.stderr)
+        return 130
+    except (FramingError, OSError) as err:
+        if debug:
+            raise
+        _error(_one_line(err) or type(err).__name__)
+        return 2
+    except Exception as err:
+        if debug:
+            raise
+        _error(f"unexpected {type(err).__name__}: {_one_line(err)} "
+               "(this is a bug in framing: run again with --debug and report the traceback)")
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -358,7 +358,9 @@ class Corpus:
                 f"languages {html.escape(', '.join(self.languages))}, {rng}; "
                 f"{len(self._problems)} problem(s) while loading"
                 f"{' (see .problems)' if len(self._problems) else ''}.</p>")
-        return head + s.to_html(index=False, na_rep="—")
+        from ._display import frames_html
+
+        return head + s.to_html(index=False, na_rep="—") + frames_html({"docs": self._docs, "problems": self._problems})
 
     # --- storage ------------------------------------------------------------
     def to_parquet(self, path) -> Path:

@@ -447,9 +447,9 @@ def _chunk_by_words(texts: list[str], idx: np.ndarray) -> list[np.ndarray]:
 def _progress(total: int, show: bool, desc: str):
     if not show:
         return None
-    from tqdm.auto import tqdm
+    from ._progress import progress_bar
 
-    return tqdm(total=total, desc=desc, unit="doc")
+    return progress_bar(total=total, desc=desc, unit="doc")
 
 
 def _bands(threshold: float, num_perm: int, recall: float = 0.95) -> tuple[int, int]:

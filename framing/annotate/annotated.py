@@ -178,11 +178,14 @@ class Annotated:
                 f"{len(self._entities)} entity mentions>")
 
     def _repr_html_(self) -> str:
+        from .._display import frames_html
+
         caps = self._capabilities
         return (f"<p><b>Annotated</b>: {len(self._corpus)} documents, {len(self._tokens):,} tokens, "
                 f"{len(self._entities):,} entity mentions.</p>"
                 + (caps.pivot_table(index="lang", columns="layer", values="backend", aggfunc="first").to_html(na_rep="—")
-                   if len(caps) else ""))
+                   if len(caps) else "")
+                + frames_html({"tokens": self._tokens, "entities": self._entities, "capabilities": caps}))
 
     # --- hand-built annotations for tests and teaching -----------------------
     @classmethod

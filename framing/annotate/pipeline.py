@@ -242,7 +242,7 @@ def _run(plans, *, n_jobs, progress, batch_chars, problems, root):
     total = sum(len(items) for _, _, _, items in plans)
     if total == 0:
         return
-    from tqdm.auto import tqdm
+    from .._progress import progress_bar
 
     if n_jobs > 1:
         # enough batches to keep every worker busy to the end
@@ -254,7 +254,7 @@ def _run(plans, *, n_jobs, progress, batch_chars, problems, root):
     jobs = [(lg, store.key, store.desc, eff, batch) for lg, store, eff, items in plans
             for batch in _batches(items, batch_chars)]
     stores = {store.key: store for _, store, _, _ in plans}
-    bar = tqdm(total=total, unit="doc", desc="annotate", disable=not progress, leave=False)
+    bar = progress_bar(total=total, unit="doc", desc="annotate", enabled=bool(progress), leave=False)
     try:
         if n_jobs == 1 or len(jobs) == 1:
             for lg, key, desc, eff, batch in jobs:

@@ -26,8 +26,6 @@ to Universal Dependencies. *Proceedings of the CoNLL 2018 Shared Task*, 1–21.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -184,21 +182,9 @@ def lemma_errors(path, lang: str, *, limit: int | None = None, layers=None):
 
 def evaluate_treebank_main(argv=None) -> int:
     """``framing evaluate-treebank FILE --lang ru [--layers ...] [--limit N]``: print the JSON."""
-    ap = argparse.ArgumentParser(prog="framing evaluate-treebank",
-                                 description="Annotate a CoNLL-U file's gold tokens and print lemma, "
-                                             "UPOS and attachment accuracy as JSON.")
-    ap.add_argument("file", nargs="+", help="CoNLL-U file(s)")
-    ap.add_argument("--lang", required=True, help="backend language: ru, uk, en")
-    ap.add_argument("--layers", default=None, help="comma-separated layers (default: all)")
-    ap.add_argument("--limit", type=int, default=None, help="only the first N sentences")
-    args = ap.parse_args(argv)
-    layers = args.layers.split(",") if args.layers else None
-    for f in args.file:
-        if not Path(f).exists():
-            print(f"framing evaluate-treebank: no such file: {f}", file=sys.stderr)
-            return 2
-        print(json.dumps(evaluate_treebank(f, args.lang, layers=layers, limit=args.limit), ensure_ascii=False))
-    return 0
+    from ..cli import main
+
+    return main(["evaluate-treebank", *(sys.argv[1:] if argv is None else argv)])
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -304,9 +304,11 @@ class Comparison:
 
     # --- display ------------------------------------------------------------------
     def _repr_html_(self) -> str:
+        from .._display import frames_html
         from ..report.html import side_by_side_html
 
-        return side_by_side_html(self)
+        tables = {k: v for k, v in self._tables().items() if isinstance(v, pd.DataFrame)}
+        return side_by_side_html(self) + "<p>Tables (<code>.to_csv()</code> writes them):</p>" + frames_html(tables)
 
     def to_html(self, path, *, event=None, figures=True, max_docs: int = 40, title: str | None = None,
                 links: dict | None = None) -> Path:
@@ -435,6 +437,19 @@ class Comparison:
             out[name] = path
         return out
 
+    def _tables(self) -> dict:
+        """The comparison's tables by name, as :meth:`to_csv` names its files (without ``summary``)."""
+        tables = {"coverage": self.coverage, "naming_forms": self.naming,
+                  "contested_naming": self.contested, "epithets": self.epithets,
+                  "epithet_polarity": self.polarity, "evaluative_share": self.evaluative,
+                  "attributions": self.attributions, "verb_classes": self.verb_classes,
+                  "distancing": self.distancing, "share_of_voice": self.voices, "keyness": self.keyness}
+        if self.sources is not None and hasattr(self.sources, "_fields"):
+            for name in self.sources._fields:
+                if name != "voice":  # written as share_of_voice
+                    tables[f"sources_{name}"] = getattr(self.sources, name)
+        return tables
+
     def to_csv(self, folder, *, prefix: str = "comparison_", include=None) -> dict:
         """Write the tables as CSV into ``folder``; returns ``{name: path}``.
 
@@ -448,21 +463,16 @@ class Comparison:
             ``contested_naming``, ``epithets``, ``epithet_polarity``,
             ``evaluative_share``, ``attributions``, ``verb_classes``,
             ``distancing``, ``share_of_voice``, ``keyness`` and ``sources_<table>``.
-            Lists (markers) are written as ``a|b``.
+            Lists (markers) are written as ``a|b``.  Text cells that begin with
+            ``=``, ``+``, ``-``, ``@``, a tab or a carriage return get a leading
+            ``'`` so that a spreadsheet does not run them as formulas (numbers
+            are unchanged; the rule is in :mod:`framing._csv`).
         """
-        from .._atomic import atomic_path
+        from .._csv import write_csv
 
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        tables = {"summary": self.summary(), "coverage": self.coverage, "naming_forms": self.naming,
-                  "contested_naming": self.contested, "epithets": self.epithets,
-                  "epithet_polarity": self.polarity, "evaluative_share": self.evaluative,
-                  "attributions": self.attributions, "verb_classes": self.verb_classes,
-                  "distancing": self.distancing, "share_of_voice": self.voices, "keyness": self.keyness}
-        if self.sources is not None and hasattr(self.sources, "_fields"):
-            for name in self.sources._fields:
-                if name != "voice":  # written as share_of_voice
-                    tables[f"sources_{name}"] = getattr(self.sources, name)
+        tables = {"summary": self.summary(), **self._tables()}
         out = {}
         for name, t in tables.items():
             if include is not None and name not in include:
@@ -475,9 +485,7 @@ class Comparison:
                 if t[c].dtype == object and t[c].map(lambda v: isinstance(v, (list, tuple, np.ndarray))).any():
                     t[c] = t[c].map(lambda v: "|".join(map(str, v)) if isinstance(v, (list, tuple, np.ndarray))
                                     else v)
-            with atomic_path(path) as tmp:
-                t.to_csv(tmp, index=False)
-            out[name] = path
+            out[name] = write_csv(t, path)
         return out
 
 

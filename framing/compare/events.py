@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from .._display import shows_tables
 from .._options import InstanceOf, Interval, OneOf, check
 
 EVENT_COLUMNS = ["event_id", "size", "n_outlets", "outlets", "first_report", "last_report",
@@ -62,6 +63,7 @@ _CAPWORD = re.compile(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]{2,}")
 _CONTENT_UPOS = {"NOUN", "PROPN", "ADJ", "VERB"}
 
 
+@shows_tables
 class EventGroups(NamedTuple):
     """Result of :func:`group_events`."""
 

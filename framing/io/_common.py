@@ -220,17 +220,16 @@ def expand_paths(path_or_glob, *, problems: ProblemLog, suffixes: Iterable[str] 
 
 
 def progress_bar(iterable, *, total: int | None = None, desc: str = "", enabled: bool | None = None):
-    """Wrap ``iterable`` in a ``tqdm.auto`` bar.
+    """Wrap ``iterable`` in a progress bar (:func:`framing._progress.progress_bar`).
 
-    ``enabled=None`` shows the bar only for many items (``total`` ≥ 50).
+    ``enabled=None`` shows the bar only for many items (``total`` ≥ 50); a
+    disabled bar is the iterable itself (no tqdm).
     """
     if enabled is None:
         enabled = total is not None and total >= PROGRESS_MIN_FILES
-    if not enabled:
-        return iterable
-    from tqdm.auto import tqdm
+    from .._progress import progress_bar as _bar
 
-    return tqdm(iterable, total=total, desc=desc, unit="file")
+    return _bar(iterable, enabled=enabled, total=total, desc=desc, unit="file")
 
 
 # --------------------------------------------------------------------------

@@ -72,6 +72,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from .._errors import OptionError
+from .._display import shows_tables
 from .._options import InstanceOf, NoneOk, OneOf, check
 from ..lang.translit import guess_script_lang, is_cyrillic
 from ..lexicons import read_lexicon
@@ -90,6 +91,7 @@ _SPEC = {
 }
 
 
+@shows_tables
 class Actors(NamedTuple):
     """The result of :func:`actors`: ``mentions`` and ``table``."""
 

@@ -57,6 +57,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from .._display import shows_tables
 from .._options import InstanceOf, Interval, NoneOk, OneOf, check
 from ..lexicons import read_lexicon
 from ._names import (doc_langs, doc_outlets, is_acronym, lower_key, parse_person, sentences_of)
@@ -81,6 +82,7 @@ _SPEC = {
 }
 
 
+@shows_tables
 class Naming(NamedTuple):
     """The result of :func:`naming`."""
 

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from .._errors import OptionError, missing_columns
+from .._display import shows_tables
 from .._options import InstanceOf, Interval, check
 from .._stats import bootstrap_ratio
 
@@ -36,6 +37,7 @@ UNATTRIBUTED = "(unattributed)"
 _NEEDED = ["doc_id", "actor", "speaker_type", "verb_class"]
 
 
+@shows_tables
 class Sources(NamedTuple):
     """The four tables of :func:`sources` (each a tidy DataFrame).
 

@@ -14,6 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 from .._atomic import atomic_path
+from .._csv import write_csv
+from .._errors import LoadError
 
 
 def _fmt(obj, *, max_rows: int = 30) -> str:
@@ -28,9 +30,8 @@ def _fmt(obj, *, max_rows: int = 30) -> str:
 
 
 def _write_csv(state, name: str, table: pd.DataFrame) -> None:
-    path = state["out"] / f"{name}.csv"
-    with atomic_path(path) as tmp:
-        table.to_csv(tmp, index=False)
+    """Write a spreadsheet-safe CSV (text cells cannot start a formula: see :mod:`framing._csv`)."""
+    path = write_csv(table, state["out"] / f"{name}.csv")
     state["files"].append(path.name)
 
 
@@ -253,6 +254,11 @@ def run_report(corpus, *, out: Path, by: str = "outlet", title: str = "framing r
     pathlib.Path
         The report's Markdown file.
     """
+    if len(corpus) == 0:
+        probs = corpus.problems
+        first = "" if probs.empty else f" First problem while loading: {'; '.join(map(str, probs.iloc[0].dropna()))}."
+        raise LoadError(f"report: the corpus has no documents, so there is nothing to report.{first} "
+                        "Check the path and the format.")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     state = {"corpus": corpus, "out": out, "by": by, "n_jobs": n_jobs, "cache": cache, "files": []}

@@ -1,0 +1,8 @@
+"""``python -m framing``: the command line (see :mod:`framing.cli`)."""
+
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,181 @@
+"""The command line (framing/cli.py, framing/__main__.py)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import warnings
+
+import pytest
+
+import framing
+from framing import cli
+from framing._errors import LoadError, LoadWarning
+from framing._version import __version__
+
+from conftest import ROOT
+
+
+def _run(capsys, *argv):
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _assert_one_error_line(err: str):
+    lines = err.strip("\n").split("\n")
+    assert len(lines) == 1, err
+    assert lines[0].startswith("framing: error: ")
+    assert "Traceback" not in err
+
+
+def _subparsers(parser):
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action.choices
+    return {}
+
+
+def test_cli_version(capsys):
+    code, out, err = _run(capsys, "--version")
+    assert code == 0
+    assert out.strip() == f"framing {__version__}"
+
+
+def test_cli_python_m_framing_version(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    res = subprocess.run([sys.executable, "-m", "framing", "--version"], cwd=tmp_path, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == f"framing {__version__}"
+
+
+def test_cli_every_option_has_help():
+    parser = cli._parser()
+    subs = _subparsers(parser)
+    assert set(subs) == {"demo", "report", "evaluate-treebank"}
+    for name, p in [("framing", parser), *subs.items()]:
+        for action in p._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                continue
+            assert action.help and action.help != argparse.SUPPRESS, (name, action.option_strings or action.dest)
+        assert p.description, name
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["demo", "--help"], ["report", "--help"],
+                                  ["evaluate-treebank", "--help"]])
+def test_cli_help_is_plain_text(capsys, argv):
+    code, out, err = _run(capsys, *argv)
+    assert code == 0 and err == ""
+    assert out.startswith("usage: framing")
+    for markup in ("``", ":func:", ":meth:", ":class:", "`framing"):
+        assert markup not in out, markup
+    if argv[0] == "report":
+        for opt in ("--format", "--by", "--out", "--n-jobs", "--no-cache", "--sample", "--seed", "--debug"):
+            assert opt in out
+
+
+def test_cli_report_missing_path_is_one_line(capsys, tmp_path):
+    missing = tmp_path / "no_such_folder" / "news.jsonl"
+    code, out, err = _run(capsys, "report", str(missing), "--format", "jsonl", "--out", str(tmp_path / "out"))
+    assert code == 2
+    _assert_one_error_line(err)
+    assert "news.jsonl" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_unknown_format_is_one_line(capsys):
+    code, out, err = _run(capsys, "report", "x.jsonl", "--format", "docx")
+    assert code == 2
+    _assert_one_error_line(err)
+    assert "'docx'" in err and "jsonl" in err
+
+
+@pytest.mark.parametrize("argv", [[], ["report", "x"], ["report", "x", "--format", "jsonl", "--n-jobs", "0"],
+                                  ["report", "x", "--format", "jsonl", "--sample", "many"], ["nonsense"]])
+def test_cli_usage_errors_are_one_line(capsys, argv):
+    code, out, err = _run(capsys, *argv)
+    assert code == 2
+    _assert_one_error_line(err)
+
+
+def test_cli_empty_corpus_is_one_line(capsys, tmp_path):
+    (tmp_path / "empty.jsonl").write_text("", encoding="utf-8")
+    code, out, err = _run(capsys, "report", str(tmp_path / "empty.jsonl"), "--format", "jsonl",
+                          "--out", str(tmp_path / "out"))
+    assert code == 2
+    _assert_one_error_line(err)
+    assert "no documents" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_unknown_by_column_is_one_line(capsys, tmp_path):
+    path = framing.load_demo().docs.head(3).pipe(framing.Corpus.from_frame).to_parquet(tmp_path / "c.parquet")
+    code, out, err = _run(capsys, "report", str(path), "--format", "parquet", "--by", "channel",
+                          "--out", str(tmp_path / "out"))
+    assert code == 2
+    _assert_one_error_line(err)
+    assert "'channel'" in err and "outlet" in err
+
+
+def test_cli_debug_shows_the_exception(capsys, tmp_path):
+    with pytest.raises(LoadError):
+        cli.main(["--debug", "report", str(tmp_path / "none.jsonl"), "--format", "jsonl"])
+    with pytest.raises(LoadError):      # --debug after the subcommand works too
+        cli.main(["report", str(tmp_path / "none.jsonl"), "--format", "jsonl", "--debug"])
+
+
+def test_cli_unexpected_error_and_interrupt(capsys, monkeypatch):
+    def boom(args):
+        raise ZeroDivisionError("division by zero\nsecond line")
+
+    monkeypatch.setattr(cli, "_run_demo", boom)
+    code, out, err = _run(capsys, "demo")
+    assert code == 1
+    _assert_one_error_line(err)
+    assert "ZeroDivisionError" in err and "--debug" in err
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_run_demo", interrupted)
+    code, out, err = _run(capsys, "demo")
+    assert code == 130 and err.strip() == "framing: interrupted"
+
+
+def test_cli_warnings_are_one_line(capsys, monkeypatch):
+    def warn(args):
+        warnings.warn("3 documents skipped", LoadWarning, stacklevel=1)
+        return 0
+
+    monkeypatch.setattr(cli, "_run_demo", warn)
+    code, out, err = _run(capsys, "demo")
+    assert code == 0
+    assert err.strip() == "framing: warning: LoadWarning: 3 documents skipped"
+    assert warnings.showwarning is not None and warnings.showwarning.__name__ != "show"  # restored
+
+
+def test_cli_evaluate_treebank(capsys, data_dir, tmp_path):
+    code, out, err = _run(capsys, "evaluate-treebank", str(data_dir / "annotate" / "ru_tiny.conllu"),
+                          "--lang", "ru", "--layers", "lemma,morph", "--limit", "5")
+    assert code == 0
+    r = json.loads(out)
+    assert r["file"] == "ru_tiny.conllu" and r["lang"] == "ru" and r["uas"] is None
+    code, out, err = _run(capsys, "evaluate-treebank", str(tmp_path / "gone.conllu"), "--lang", "ru")
+    assert code == 2
+    _assert_one_error_line(err)
+    assert "gone.conllu" in err
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_cli_demo_writes_the_report(capsys, tmp_path):
+    out_dir = tmp_path / "report"
+    code, out, err = _run(capsys, "demo", "--out", str(out_dir))
+    assert code == 0, err
+    assert (out_dir / "report.md").is_file()
+    assert f"Report written to {out_dir / 'report.md'}" in out
+    assert (out_dir / "documents_per_outlet.csv").is_file() and (out_dir / "comparison.html").is_file()
