@@ -150,3 +150,20 @@ def test_packaging_no_pymorphy2_calls():
     offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "framing").rglob("*.py")
                  if re.search(r"^\s*(import|from)\s+pymorphy2\b", p.read_text(encoding="utf-8"), re.M)]
     assert offenders == []
+
+
+def test_packaging_notebooks_name_their_kernel_and_outputs_stay_local():
+    import jupytext
+
+    notebooks = sorted((ROOT / "notebooks").glob("*.py"))
+    assert notebooks
+    for path in notebooks:
+        meta = jupytext.read(path).metadata
+        assert meta.get("kernelspec", {}).get("name") == "python3", f"{path.name}: no python3 kernelspec"
+        assert "py:percent" in meta["jupytext"]["formats"], path.name
+    # the paired .ipynb files (they hold outputs) are ignored by git
+    ignore = [ln.strip() for ln in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()]
+    assert "*.ipynb" in ignore
+    tracked = subprocess.run(["git", "-C", str(ROOT), "ls-files", "*.ipynb"], capture_output=True, text=True)
+    if tracked.returncode == 0:
+        assert tracked.stdout.strip() == ""
