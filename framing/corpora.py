@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import urllib.parse
 from pathlib import Path
 
@@ -393,7 +394,7 @@ def _read_lock(path: Path) -> dict | None:
     try:
         lock = json.loads(path.read_text(encoding="utf-8"))
         digest = lock["sha256"]
-        if not (isinstance(digest, str) and len(digest) == 64 and int(digest, 16) >= 0):
+        if not (isinstance(digest, str) and re.fullmatch(r"[0-9a-fA-F]{64}", digest)):
             raise ValueError(f"sha256 {digest!r} is not 64 hex digits")
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise LoadError(f"fetch(): the lock file {path} cannot be read ({type(exc).__name__}: {exc}). "

@@ -234,9 +234,17 @@ def test_corpora_fetch_published_hash_checked_first(server, tmp_path, monkeypatc
     with pytest.raises(LoadError, match="is not the published one"):
         fetch("local_test", tmp_path / "b.bin", progress=False)
     assert len(handler.log) == n
-    lock.write_text("{not json", encoding="utf-8")
-    with pytest.raises(LoadError, match="cannot be read"):
-        fetch(f"{base}/data.bin", tmp_path / "b.bin", progress=False)
+    for bad in ("{not json", json.dumps({"sha256": "0x" + "1" * 62}), json.dumps({"url": "x"})):
+        lock.write_text(bad, encoding="utf-8")
+        with pytest.raises(LoadError, match="b.bin.lock.json cannot be read"):
+            fetch(f"{base}/data.bin", tmp_path / "b.bin", progress=False)
+    assert len(handler.log) == n
+
+
+def test_corpora_fetch_tests_stay_on_localhost():
+    # the guard of this module: a connection beyond 127.0.0.1 fails the test before it is made
+    with socket.socket() as sock, pytest.raises(AssertionError, match="tried to connect"):
+        sock.connect(("192.0.2.1", 80))  # TEST-NET-1, never reached
 
 
 @pytest.mark.parametrize("path, scheme", [("/to-ftp", "ftp"), ("/to-file", "file")])
