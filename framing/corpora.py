@@ -547,8 +547,10 @@ def _download(url: str, dest: Path, *, expected: str | None, source: str | None,
         except requests.RequestException as exc:
             raise LoadError(f"fetch(): downloading {url} failed: {exc}. Nothing was kept; check the "
                             "address and your connection, then try again.") from exc
-        except ValueError as exc:  # pooch: the hash does not match
-            got = sink_box[-1].hash.hexdigest() if sink_box else "unknown"
+        except ValueError as exc:  # pooch: the hash does not match (or another of its checks)
+            got = sink_box[-1].hash.hexdigest() if sink_box else None
+            if expected is None or got is None or got == expected:
+                raise LoadError(f"fetch(): downloading {url} failed: {exc}. Nothing was kept.") from exc
             raise LoadError(
                 f"fetch(): the file from {url} has sha256 {got}, expected {expected} (from {source}); "
                 "it was deleted. The file on the server changed or was corrupted in transit: check the "
