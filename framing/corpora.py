@@ -7,24 +7,25 @@ answer key listing them.  :func:`load_demo` reads the documents,
 :func:`demo_answers` the answer key and :func:`demo_events` the event table.
 
 Real corpora are not bundled.  :data:`REGISTRY` lists some public ones with
-their address, licence and loader; :func:`fetch` downloads one (or any URL),
-resuming an interrupted download and verifying its sha256.  Nothing here
-touches the network at import time.
+their address, licence and loader; :func:`fetch` downloads one (or any http(s)
+URL) with pooch, verifies its sha256 against the published hash or, where
+there is none, against the hash it recorded the first time (a lock file beside
+the data).  Nothing here touches the network at import time.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import http.client
+import json
 import os
+import re
 import urllib.parse
 from pathlib import Path
 
 import pandas as pd
 
 from ._errors import LoadError, OptionError
-from ._options import InstanceOf, NoneOk, check
+from ._options import InstanceOf, Interval, NoneOk, check
 
 __all__ = ["REGISTRY", "load_demo", "demo_answers", "demo_events", "demo_dir", "fetch"]
 
@@ -40,28 +41,48 @@ def demo_dir(root=None) -> Path:
     ----------
     root : str or pathlib.Path, optional
         A folder holding ``documents/*.jsonl`` (and the answer key).  By
-        default the repository checkout's ``corpora/demo``, found relative to
-        the package: ``Path(framing.__file__).parents[1] / "corpora" / "demo"``.
+        default the copy inside the installed package (``framing/_demo/``,
+        which the wheel carries, found with :mod:`importlib.resources`), else
+        ``corpora/demo/`` of the repository checkout the package was imported
+        from (a clone, or ``pip install -e``).  Both are the same files: the
+        wheel is built from ``corpora/demo/``.
 
     Raises
     ------
     LoadError
-        When the folder has no ``documents/*.jsonl`` (e.g. framing was
-        installed from a wheel, which does not carry ``corpora/``).
+        When the folder has no ``documents/*.jsonl``.
     """
     if root is not None:
         d = Path(root)
-    else:
-        import framing
+        if not sorted((d / "documents").glob("*.jsonl")):
+            raise LoadError(f"The demo corpus is not in {d} (no documents/*.jsonl there): pass root= the "
+                            "folder that holds documents/ and answers*.csv.")
+        return d
+    tried = []
+    for d in _demo_candidates():
+        if sorted((d / "documents").glob("*.jsonl")):
+            return d
+        tried.append(str(d))
+    raise LoadError(
+        f"The demo corpus is not in {' nor in '.join(tried)} (no documents/*.jsonl there). The wheel "
+        "carries it as framing/_demo/ and a checkout as corpora/demo/: reinstall framing "
+        "(pip install --force-reinstall framing, or pip install -e . in a clone), or pass root= the "
+        "folder that holds documents/ and answers*.csv."
+    )
 
-        d = Path(framing.__file__).resolve().parents[1] / "corpora" / "demo"
-    if not sorted((d / "documents").glob("*.jsonl")):
-        raise LoadError(
-            f"The demo corpus is not in {d} (no documents/*.jsonl there). It ships with the "
-            "repository checkout (corpora/demo/), not with an installed wheel: work from a clone "
-            "(pip install -e .) or pass root= the folder that holds documents/ and answers*.csv."
-        )
-    return d
+
+def _demo_candidates() -> list[Path]:
+    """Where the demo corpus may be: inside the installed package, then the checkout."""
+    import importlib.resources
+
+    import framing
+
+    out = []
+    packaged = importlib.resources.files("framing").joinpath("_demo")
+    if isinstance(packaged, Path):  # an ordinary installation (not a zip file)
+        out.append(packaged)
+    out.append(Path(framing.__file__).resolve().parents[1] / "corpora" / "demo")
+    return out
 
 
 def load_demo(*, root=None):
@@ -76,10 +97,8 @@ def load_demo(*, root=None):
     Parameters
     ----------
     root : str or pathlib.Path, optional
-        Folder of the demo corpus; by default ``corpora/demo`` of the
-        repository checkout, located relative to the package
-        (``Path(framing.__file__).parents[1] / "corpora" / "demo"``), so it
-        works from a clone (also with ``pip install -e``).
+        Folder of the demo corpus; by default the one the installed package
+        carries, or ``corpora/demo/`` of a checkout (see :func:`demo_dir`).
 
     Returns
     -------
@@ -205,8 +224,9 @@ def _ods(file: str, outlet: str, documents: int) -> dict:
 
 #: Public corpora that :func:`fetch` can download by name.
 #:
-#: name → ``url``, ``sha256`` (None when not published: :func:`fetch` then
-#: needs ``sha256=`` from you), ``size`` in bytes (None when unknown),
+#: name → ``url``, ``sha256`` (None when the publisher gives none: :func:`fetch`
+#: then trusts the first download and records its hash in a lock file), ``size``
+#: in bytes (None when unknown; when known, a larger download is refused),
 #: ``documents``, ``licence``, ``description``, ``format``, ``loader`` (the
 #: framing function that reads the file) and ``homepage``.  Document counts
 #: are those given by Corus.
@@ -257,14 +277,24 @@ REGISTRY: dict[str, dict] = {
 
 _FETCH_SPEC = {
     "sha256": [InstanceOf(str), NoneOk()],
+    "max_bytes": [Interval(1, None, integer=True), NoneOk()],
     "progress": InstanceOf(bool),
-    "timeout": InstanceOf(int, float),
+    "timeout": Interval(0, None, closed="neither"),
 }
 
+LOCK_SUFFIX = ".lock.json"
+_SCHEMES = ("http", "https")
 
-def fetch(name_or_url: str, dest, *, sha256: str | None = None, progress: bool = True,
-          timeout: float = 60) -> Path:
-    """Download a registered corpus (or any URL), resumably, and verify its sha256.
+
+def fetch(name_or_url: str, dest, *, sha256: str | None = None, max_bytes: int | None = None,
+          progress: bool = True, timeout: float = 60) -> Path:
+    """Download a registered corpus (or any http(s) URL) and verify its sha256.
+
+    The hash to verify against is, in this order: ``sha256=`` or the
+    registry's published hash; else the hash recorded in the lock file
+    ``<dest>.lock.json`` by an earlier fetch; else none, and the hash of this
+    first download is recorded in the lock file (trust on first use), so that
+    every later fetch of the same file must give the same bytes.
 
     Parameters
     ----------
@@ -273,36 +303,52 @@ def fetch(name_or_url: str, dest, *, sha256: str | None = None, progress: bool =
         ``http(s)://`` address.
     dest : str or pathlib.Path
         The file to write, or an existing folder (the file is then named after
-        the URL).
+        the URL).  The lock file is written beside it.
     sha256 : str, optional
-        The expected sha256 (hex).  Needed when the registry has none or for a
-        URL: nothing is downloaded unverified.  Take it from the publisher, or
-        download the file by hand and inspect it before trusting its hash.
+        The expected sha256 (64 hex digits), e.g. from the publisher.  It must
+        agree with the registry's hash where the registry has one.
+    max_bytes : int, optional
+        Refuse a download larger than this many bytes (the registry's ``size``
+        by default, where known).  The limit is checked against the announced
+        length before the body is read and again while it streams.
     progress : bool, default True
         Show a ``tqdm`` progress bar.
     timeout : float, default 60
-        Seconds to wait for the server on each read.
+        Seconds to wait for the server to connect and on each read.
 
     Returns
     -------
     pathlib.Path
-        The verified file.  When it already exists with the right hash,
+        The verified file.  When it already exists with the expected hash,
         nothing is downloaded.
 
     Raises
     ------
     OptionError
-        Unknown name, no sha256 to verify against, or a sha256 that
-        contradicts the registry's.
+        An unknown name, a URL that is not http(s), a malformed ``sha256=`` or
+        one that contradicts the registry's.
     LoadError
-        The download failed (the partial file ``<dest>.part`` is kept, and
-        calling ``fetch`` again resumes it with an HTTP Range request), or
-        the downloaded file has another sha256 (it is deleted).
+        The download failed (HTTP error, connection broken off, body longer
+        than the limit, redirect to anything but http(s)), its sha256 is not
+        the expected one, or the lock file contradicts the published hash or
+        cannot be read.  The message names the URL.  Nothing is left behind:
+        ``dest`` and its lock file are as they were.
 
     Notes
     -----
-    The data is written to ``<dest>.part`` and renamed to ``dest`` only after
-    the hash matches, so ``dest`` is never a partial or unverified file.
+    The download itself is done by pooch (Uieda et al. 2020), which streams
+    it into a temporary file and checks a known hash before the file is
+    moved into place; framing adds the redirect and size limits, the lock
+    file and its own error messages.  Only ``http`` and ``https`` are
+    followed, on every redirect.  A broken-off download is not resumed:
+    call ``fetch`` again.  The file gets the mode the umask gives new files.
+
+    References
+    ----------
+    Uieda, L., Soler, S. R., Rampin, R., van Kemenade, H., Turk, M., Shapero,
+    D., Banihirwe, A., & Leeman, J. (2020). Pooch: A friend to fetch your
+    data files. Journal of Open Source Software, 5(45), 1943.
+    https://doi.org/10.21105/joss.01943
 
     Examples
     --------
@@ -320,39 +366,41 @@ def fetch(name_or_url: str, dest, *, sha256: str | None = None, progress: bool =
     >>> path = framing.fetch("ods_meduza", "data/")  # doctest: +SKIP
     >>> corpus = framing.read_ods_news(path)         # doctest: +SKIP
     """
-    check("fetch", _FETCH_SPEC, sha256=sha256, progress=progress, timeout=timeout)
-    url, expected = _resolve(name_or_url, sha256)
+    check("fetch", _FETCH_SPEC, sha256=sha256, max_bytes=max_bytes, progress=progress, timeout=timeout)
+    url, published, size = _resolve(name_or_url, sha256)
+    limit = max_bytes if max_bytes is not None else size
     dest = Path(dest).expanduser()
     if dest.is_dir() or str(dest).endswith(("/", os.sep)):
         name = Path(urllib.parse.unquote(urllib.parse.urlsplit(url).path)).name or "download"
         dest = dest / name
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    if dest.is_file() and _sha256_of(dest) == expected:
-        return dest
-    part = dest.with_name(dest.name + ".part")
-    try:
-        _download(url, part, timeout=timeout, progress=progress)
-    except (OSError, ValueError, http.client.HTTPException) as exc:  # URLError, HTTPError, IncompleteRead
-        kept = part.stat().st_size if part.exists() else 0
+    lock_path = dest.with_name(dest.name + LOCK_SUFFIX)
+    lock = _read_lock(lock_path)
+    if lock is not None and published is not None and lock["sha256"] != published:
         raise LoadError(
-            f"fetch(): downloading {url} failed: {exc}. "
-            + (f"{kept:,} bytes are kept in {part}; call fetch() again to resume."
-               if kept else "Check the address and your connection, then try again.")
-        ) from exc
-    got = _sha256_of(part)
-    if got != expected:
-        with contextlib.suppress(FileNotFoundError):
-            part.unlink()
-        raise LoadError(
-            f"fetch(): the file from {url} has sha256 {got}, expected {expected}; it was deleted. "
-            "The file on the server changed or was corrupted in transit: check the expected hash "
-            "with the publisher before trying again."
+            f"fetch(): {lock_path} records sha256 {lock['sha256']} for {lock.get('url')}, but the "
+            f"published hash of {url} is {published}: the file fetched earlier is not the published "
+            f"one. Delete {lock_path} (and {dest}) to fetch the published file."
         )
-    os.replace(part, dest)
+    if published is not None:
+        expected, source = published, ("sha256=" if sha256 is not None else "the registry")
+    elif lock is not None:
+        expected, source = lock["sha256"], f"the lock file {lock_path}, written at the first fetch"
+    else:
+        expected, source = None, None
+    if expected is not None and dest.is_file() and _sha256_of(dest) == expected:
+        if lock is None:
+            _write_lock(lock_path, dest, url, expected, dest.stat().st_size, source)
+        return dest
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    got, n = _download(url, dest, expected=expected, source=source, limit=limit, progress=progress,
+                       timeout=timeout)
+    if lock is None:
+        _write_lock(lock_path, dest, url, got, n, source or "first download (trust on first use)")
     return dest
 
 
-def _resolve(name_or_url: str, sha256: str | None) -> tuple[str, str]:
+def _resolve(name_or_url: str, sha256: str | None) -> tuple[str, str | None, int | None]:
+    """(url, published or given sha256, size limit from the registry)."""
     if not isinstance(name_or_url, str):
         raise OptionError(f"fetch(): expected a registry name or a URL, got {type(name_or_url).__name__}.")
     if sha256 is not None:
@@ -362,25 +410,44 @@ def _resolve(name_or_url: str, sha256: str | None) -> tuple[str, str]:
     if name_or_url in REGISTRY:
         entry = REGISTRY[name_or_url]
         url, known = entry["url"], entry.get("sha256")
-        if known and sha256 and known.lower() != sha256:
+        known = known.lower() if known else None
+        if known and sha256 and known != sha256:
             raise OptionError(f"fetch(): sha256={sha256!r} contradicts the registry's {known!r} for "
                               f"{name_or_url!r}; drop sha256= to use the registry's.")
-        expected = sha256 or (known.lower() if known else None)
-        if expected is None:
-            raise OptionError(
-                f"fetch(): the registry has no sha256 for {name_or_url!r}, and framing downloads "
-                f"nothing it cannot verify. Pass sha256='<hex digest>' from the publisher "
-                f"({entry.get('homepage') or url}), or download {url} yourself."
-            )
-        return url, expected
-    scheme = urllib.parse.urlsplit(name_or_url).scheme
-    if scheme in ("http", "https"):
-        if sha256 is None:
-            raise OptionError(f"fetch(): pass sha256= for {name_or_url}: framing downloads nothing "
-                              "it cannot verify.")
-        return name_or_url, sha256
+        return url, sha256 or known, entry.get("size")
+    if urllib.parse.urlsplit(name_or_url).scheme.lower() in _SCHEMES:
+        return name_or_url, sha256, None
     raise OptionError(f"fetch(): {name_or_url!r} is neither a registered corpus nor an http(s) URL; "
                       f"registered: {sorted(REGISTRY)}.")
+
+
+def _read_lock(path: Path) -> dict | None:
+    if not path.exists():
+        return None
+    try:
+        lock = json.loads(path.read_text(encoding="utf-8"))
+        digest = lock["sha256"]
+        if not (isinstance(digest, str) and re.fullmatch(r"[0-9a-fA-F]{64}", digest)):
+            raise ValueError(f"sha256 {digest!r} is not 64 hex digits")
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise LoadError(f"fetch(): the lock file {path} cannot be read ({type(exc).__name__}: {exc}). "
+                        "It records the hash of the first download; restore it, or delete it to trust "
+                        "the next download.") from exc
+    lock["sha256"] = digest.lower()
+    return lock
+
+
+def _write_lock(path: Path, dest: Path, url: str, digest: str, size: int, trusted: str) -> None:
+    import datetime
+
+    from ._atomic import atomic_path
+    from ._version import __version__
+
+    lock = {"file": dest.name, "url": url, "sha256": digest, "size": size, "trusted": trusted,
+            "fetched": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+            "framing": __version__}
+    with atomic_path(path) as tmp:
+        tmp.write_text(json.dumps(lock, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def _sha256_of(path: Path, chunk: int = 1 << 20) -> str:
@@ -391,50 +458,145 @@ def _sha256_of(path: Path, chunk: int = 1 << 20) -> str:
     return h.hexdigest()
 
 
-def _download(url: str, part: Path, *, timeout: float, progress: bool, chunk: int = 1 << 16) -> None:
-    """Stream ``url`` into ``part``, resuming from its current size with a Range request."""
-    import urllib.error
-    import urllib.request
+class _Refused(Exception):
+    """The server's answer breaks a rule of fetch (scheme, size, length); the message says which."""
 
+
+class _Progress:
+    """What pooch's downloader sees of the bar: it learns the total; the sink counts the bytes."""
+
+    def __init__(self, bar):
+        self.bar = bar
+
+    @property
+    def total(self):
+        return self.bar.total
+
+    @total.setter
+    def total(self, value):
+        if value:
+            self.bar.total = value
+            self.bar.refresh()
+
+    def update(self, n):  # pooch counts chunk sizes, not bytes: the sink updates the bar
+        pass
+
+    def reset(self):
+        pass
+
+    def close(self):  # closed by fetch
+        pass
+
+
+class _Sink:
+    """A write-only file that hashes, counts and stops at the size limit while the body streams."""
+
+    def __init__(self, fh, url: str, limit: int | None, bar=None):
+        self.fh, self.url, self.limit, self.bar = fh, url, limit, bar
+        self.n = 0
+        self.hash = hashlib.sha256()
+
+    def write(self, block: bytes) -> int:
+        self.n += len(block)
+        if self.limit is not None and self.n > self.limit:
+            raise _Refused(f"{self.url} sent more than the limit of {self.limit:,} bytes; the download "
+                           "was stopped (pass a larger max_bytes= if the file is really that big)")
+        self.hash.update(block)
+        if self.bar is not None:
+            self.bar.update(len(block))
+        return self.fh.write(block)
+
+    def flush(self) -> None:
+        self.fh.flush()
+
+
+def _download(url: str, dest: Path, *, expected: str | None, source: str | None, limit: int | None,
+              progress: bool, timeout: float) -> tuple[str, int]:
+    """Download ``url`` to ``dest`` through pooch in a private temporary folder; (sha256, size)."""
+    import shutil
+    import tempfile
+
+    import pooch
+    import requests
+
+    from ._atomic import file_mode
     from ._version import __version__
 
-    have = part.stat().st_size if part.exists() else 0
-    headers = {"User-Agent": f"framing/{__version__} (+corpus fetch)"}
-    if have:
-        headers["Range"] = f"bytes={have}-"
-    req = urllib.request.Request(url, headers=headers)
-    try:
-        resp = urllib.request.urlopen(req, timeout=timeout)  # noqa: S310 - http(s) checked in _resolve
-    except urllib.error.HTTPError as exc:
-        if exc.code == 416 and have:
-            return  # nothing left to fetch: the part is complete; the hash decides
-        raise
-    with resp:
-        status = getattr(resp, "status", 200)
-        content_range = resp.headers.get("Content-Range", "")
-        if status == 206 and content_range.startswith(f"bytes {have}-"):
-            mode, start = "ab", have
-        else:  # the server ignored the range: start again
-            mode, start = "wb", 0
-        length = resp.headers.get("Content-Length")
-        total = start + int(length) if length and length.isdigit() else None
-        bar = None
-        if progress:
-            from tqdm.auto import tqdm
+    announced: dict = {}
 
-            bar = tqdm(total=total, initial=start, unit="B", unit_scale=True,
-                       desc=Path(urllib.parse.urlsplit(url).path).name or "download")
+    def check_response(response, *args, **kwargs):
+        # called by requests for every response, redirects included, before it follows them
+        if response.is_redirect:
+            target = urllib.parse.urljoin(response.url, response.headers["Location"])
+            if urllib.parse.urlsplit(target).scheme.lower() not in _SCHEMES:
+                raise _Refused(f"{response.url} redirects to {target}; fetch follows only http(s) "
+                               "addresses")
+            return response
+        announced["response"] = response
+        length = response.headers.get("Content-Length", "")
+        encoded = response.headers.get("Content-Encoding", "identity").lower() not in ("", "identity")
+        if length.isdigit() and not encoded and response.ok:
+            announced["length"] = int(length)
+            if limit is not None and int(length) > limit:
+                raise _Refused(f"{response.url} announces {int(length):,} bytes, more than the limit of "
+                               f"{limit:,} (pass a larger max_bytes= if the file is really that big)")
+        return response
+
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=None, unit="B", unit_scale=True, desc=dest.name)
+    sink_box: list[_Sink] = []
+
+    def downloader(url_, output_file, pooch_):
+        with open(output_file, "wb") as fh:
+            sink = _Sink(fh, url, limit, bar)
+            sink_box.append(sink)
+            try:
+                pooch.HTTPDownloader(
+                    progressbar=_Progress(bar) if bar is not None else False, chunk_size=1 << 16,
+                    timeout=timeout, hooks={"response": [check_response]},
+                    headers={"User-Agent": f"framing/{__version__} (corpus fetch)",
+                             "Accept-Encoding": "identity"},
+                )(url_, sink, pooch_)
+            finally:
+                if "response" in announced:  # stop reading at once, also after an error
+                    announced.pop("response").close()
+        if "length" in announced and sink.n != announced["length"]:
+            raise _Refused(f"the connection to {url} closed after {sink.n:,} of {announced['length']:,} "
+                           "bytes")
+
+    logger = pooch.get_logger()
+    level = logger.level
+    tmpdir = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".fetch", dir=dest.parent))
+    try:
+        logger.setLevel("WARNING")  # pooch's notes name the temporary folder; our errors say enough
         try:
-            with open(part, mode) as fh:
-                while True:
-                    block = resp.read(chunk)
-                    if not block:
-                        break
-                    fh.write(block)
-                    if bar is not None:
-                        bar.update(len(block))
-        finally:
-            if bar is not None:
-                bar.close()
-        if total is not None and part.stat().st_size < total:
-            raise OSError(f"the connection closed after {part.stat().st_size:,} of {total:,} bytes")
+            got_path = pooch.retrieve(url, known_hash=expected, fname=dest.name, path=tmpdir,
+                                      downloader=downloader, progressbar=False)
+        except _Refused as exc:
+            raise LoadError(f"fetch(): {exc}. Nothing was kept.") from None
+        except requests.RequestException as exc:
+            raise LoadError(f"fetch(): downloading {url} failed: {exc}. Nothing was kept; check the "
+                            "address and your connection, then try again.") from exc
+        except ValueError as exc:  # pooch: the hash does not match (or another of its checks)
+            got = sink_box[-1].hash.hexdigest() if sink_box else None
+            if expected is None or got is None or got == expected:
+                raise LoadError(f"fetch(): downloading {url} failed: {exc}. Nothing was kept.") from exc
+            raise LoadError(
+                f"fetch(): the file from {url} has sha256 {got}, expected {expected} (from {source}); "
+                "it was deleted. The file on the server changed or was corrupted in transit: check the "
+                "expected hash with the publisher before trying again."
+            ) from exc
+        except OSError as exc:
+            raise LoadError(f"fetch(): downloading {url} to {dest} failed: {exc}. Nothing was kept.") from exc
+        os.chmod(got_path, file_mode())  # pooch's temporary file is private (0600)
+        os.replace(got_path, dest)
+    finally:
+        logger.setLevel(level)
+        if bar is not None:
+            bar.close()
+        shutil.rmtree(tmpdir, ignore_errors=True)
+    sink = sink_box[-1]
+    return sink.hash.hexdigest(), sink.n
