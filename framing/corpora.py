@@ -544,9 +544,9 @@ def _download(url: str, dest: Path, *, expected: str | None, source: str | None,
 
     bar = None
     if progress:
-        from tqdm.auto import tqdm
+        from ._progress import bar_class
 
-        bar = tqdm(total=None, unit="B", unit_scale=True, desc=dest.name)
+        bar = bar_class()(total=None, unit="B", unit_scale=True, desc=dest.name)
     sink_box: list[_Sink] = []
 
     def downloader(url_, output_file, pooch_):
