@@ -1270,10 +1270,12 @@ def agreement(*coders, level: str = "nominal", on="item", fields=None, order=Non
 
     Notes
     -----
-    Kappa is scikit-learn's ``cohen_kappa_score``; alpha is the
-    ``krippendorff`` package (Castro 2017), which follows Krippendorff
-    (2011).  Both were checked against published worked examples (see
-    ``tests/test_validation.py``).
+    Kappa is scikit-learn's ``cohen_kappa_score``; alpha is NLTK's
+    ``AnnotationTask.alpha`` (Bird et al. 2009), with the ordinal distance of
+    Krippendorff (2011) for ordinal data.  Both were checked against
+    published worked examples (see ``tests/test_validation.py``).  (The
+    ``krippendorff`` package on PyPI is GPL-3.0, which an MIT package should
+    not require.)
 
     References
     ----------
@@ -1284,8 +1286,8 @@ def agreement(*coders, level: str = "nominal", on="item", fields=None, order=Non
     Methodology* (2nd ed.). Sage, ch. 11.
     Krippendorff, K. (2011). Computing Krippendorff's alpha-reliability.
     Annenberg School for Communication, University of Pennsylvania.
-    Castro, S. (2017). Fast Krippendorff: fast computation of Krippendorff's
-    alpha agreement measure. GitHub: pln-fing-udelar/fast-krippendorff.
+    Bird, S., Klein, E., & Loper, E. (2009). *Natural Language Processing
+    with Python*. O'Reilly (``nltk.metrics.agreement``).
 
     Examples
     --------
@@ -1339,8 +1341,34 @@ def agreement(*coders, level: str = "nominal", on="item", fields=None, order=Non
     return pd.DataFrame(out, columns=AGREEMENT_COLUMNS)
 
 
+def _krippendorff_alpha(data: np.ndarray, level: str) -> float:
+    """Krippendorff's alpha of a coders × items matrix (NaN = missing), with NLTK's implementation.
+
+    Nominal data use the 0/1 distance; ordinal data the rank distance of
+    Krippendorff (2011, section E), whose squared sum of the frequencies of
+    the categories between two values needs the pairable values' frequencies.
+    """
+    from nltk.metrics.agreement import AnnotationTask
+    from nltk.metrics.distance import binary_distance
+
+    triples = [(f"c{i}", f"u{j}", float(data[i, j])) for i in range(data.shape[0]) for j in range(data.shape[1])
+               if not np.isnan(data[i, j])]
+    if level == "nominal":
+        distance = binary_distance
+    else:
+        present = ~np.isnan(data)
+        pairable = data[:, present.sum(axis=0) >= 2]
+        vals, counts = np.unique(pairable[~np.isnan(pairable)], return_counts=True)
+        freq = dict(zip(vals.tolist(), counts.tolist()))
+
+        def distance(a, b):
+            lo, hi = min(a, b), max(a, b)
+            between = sum(n for v, n in freq.items() if lo <= v <= hi) - (freq.get(lo, 0) + freq.get(hi, 0)) / 2
+            return between * between
+    return float(AnnotationTask(data=triples, distance=distance).alpha())
+
+
 def _agreement_field(f, mat, level, order):
-    import krippendorff
     from sklearn.metrics import cohen_kappa_score
 
     values = sorted({v for row in mat for v in row if v is not None}, key=str)
@@ -1385,7 +1413,7 @@ def _agreement_field(f, mat, level, order):
                 kappa = np.nan                          # one category only: kappa is undefined
     alpha = np.nan
     if n_items and len(np.unique(data[:, pairable][present[:, pairable]])) > 1:
-        alpha = float(krippendorff.alpha(reliability_data=data, level_of_measurement=level))
+        alpha = _krippendorff_alpha(data, level)
     return {"field": f, "level": level, "n_coders": data.shape[0], "n_items": n_items,
             "n_pairable": int(present[:, pairable].sum()), "percent_agreement": pct, "cohen_kappa": kappa,
             "alpha": alpha}
