@@ -522,3 +522,33 @@ def test_validation_report_with_truth_gives_recall_and_f1(tmp_path):
     assert again.equals(validation_report(pred, truth=truth))                 # seeded bootstrap
     with pytest.raises(SchemaError, match="cue_start"):
         validation_report(pred, truth=truth, span=("cue_start", "cue_end"))
+
+
+# --- the benchmark script -------------------------------------------------------------------
+
+def test_validation_benchmark_reads_committed_sheets(tmp_path):
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "validity.py"
+
+    def run():
+        out = subprocess.run([sys.executable, str(script), "--dir", str(tmp_path)], capture_output=True,
+                             text=True, check=True)
+        return out.stdout
+
+    empty = run()
+    assert empty.count("no coded sheet yet") == 4 and empty.count("no exhaustive gold yet") == 3
+    sheet = pd.DataFrame({"source": "telegram_ru_2024", "item": [f"i{k}" for k in range(8)], "measure": "epithets",
+                          "doc_id": "c/1", "outlet": ["A"] * 4 + ["B"] * 4, "weight": 3.0,
+                          "start": range(0, 80, 10), "end": range(5, 85, 10), "kind": "title",
+                          "ok_span": ["yes"] * 6 + ["no", ""], "coder": "A"})
+    sheet.to_csv(tmp_path / "epithets.tsv", sep="\t", index=False)
+    sheet.assign(coder="A").to_csv(tmp_path / "epithets.A.tsv", sep="\t", index=False)
+    sheet.assign(coder="B", ok_span=["yes"] * 5 + ["no"] * 3).to_csv(tmp_path / "epithets.B.tsv", sep="\t",
+                                                                     index=False)
+    text = run()
+    lo, hi = wilson_interval(6, 7)
+    line = next(ln for ln in text.splitlines() if ln.strip().startswith("span") and " all " in ln)
+    assert "0.857" in line and f"[{lo:.2f}, {hi:.2f}]" in line and line.split()[-2] == "1"   # one uncoded
+    assert "agreement between 2 coders" in text and text.count("no coded sheet yet") == 3
