@@ -21,8 +21,8 @@ functions do that for any measure table of framing:
     coded set of documents (``truth=``), precision, recall and F1 by span
     overlap.
 :func:`agreement`
-    percent agreement, Cohen's kappa and Krippendorff's alpha between two or
-    more coders of the same sheet.
+    percent agreement, Cohen's kappa, Fleiss' kappa and Krippendorff's alpha
+    between two or more coders of the same sheet.
 
 Judgments
 ---------
@@ -49,6 +49,8 @@ proportion: comparison of seven methods. *Statistics in Medicine* 17, 857–872.
 Cohen, J. (1960). A coefficient of agreement for nominal scales.
 *Educational and Psychological Measurement* 20(1), 37–46.
 Cohen, J. (1968). Weighted kappa. *Psychological Bulletin* 70(4), 213–220.
+Fleiss, J. L. (1971). Measuring nominal scale agreement among many raters.
+*Psychological Bulletin* 76(5), 378–382.
 Krippendorff, K. (2004). *Content Analysis: An Introduction to Its
 Methodology* (2nd ed.). Sage, ch. 11.
 Krippendorff, K. (2011). Computing Krippendorff's alpha-reliability.
@@ -87,7 +89,7 @@ RECALL_COLUMNS = ["by", "group", "n_docs", "n_pred", "pred_matched", "precision"
                   "f1_low", "f1_high"]
 #: columns of :func:`agreement`
 AGREEMENT_COLUMNS = ["field", "level", "n_coders", "n_items", "n_pairable", "percent_agreement", "cohen_kappa",
-                     "alpha"]
+                     "fleiss_kappa", "alpha"]
 #: id columns every coding sheet and gold file starts with
 GOLD_ID_COLUMNS = ["item", "measure", "doc_id", "outlet", "sent_id", "row", "stratum", "weight"]
 
@@ -452,8 +454,8 @@ def _passage(text, bounds, lo, hi, context):
     """Character range of the sentence(s) covering [lo, hi), with ``context`` sentences each side."""
     if bounds is not None and len(bounds):
         starts, ends = bounds[:, 0], bounds[:, 1]
-        first = int(np.searchsorted(ends, lo, side="right"))
-        last = max(first, int(np.searchsorted(starts, hi, side="left")) - 1)
+        first = min(int(np.searchsorted(ends, lo, side="right")), len(bounds) - 1)
+        last = min(max(first, int(np.searchsorted(starts, hi, side="left")) - 1), len(bounds) - 1)
         first, last = max(0, first - context), min(len(bounds) - 1, last + context)
         return int(min(starts[first], lo)), int(max(ends[last], hi))
     # no sentence table: cut at sentence-final punctuation or line breaks
@@ -843,12 +845,17 @@ def _json_script(obj) -> str:
             .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+def _cell_text(v) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    return str(v)
+
+
 def _field_question(f, row, measure):
     if f == "span" or (f in ("cue", "speaker", "content") and measure == "attributions"):
         what = "the marked span" if f == "span" else f"the marked {f}"
         return f"ok_{f}: is {what} right (a true instance, right extent)?"
-    v = row.get(f)
-    return f"ok_{f}: is {f} = {'' if v is None or (isinstance(v, float) and math.isnan(v)) else v} right?"
+    return f"ok_{f}: is {f} = {_cell_text(row.get(f))} right?"
 
 
 def _coding_page(sheet: CodingSheet, *, title=None) -> str:
@@ -878,8 +885,7 @@ def _coding_page(sheet: CodingSheet, *, title=None) -> str:
                      f'{esc(str(row.get("outlet")))} · sentence {esc(str(row.get("sent_id")))}</div>')
         parts.append(f'<p class="sent">{markup}</p>')
         parts.append('<table class="pred">' + "".join(
-            f"<tr><th>{esc(c)}</th><td>{esc('' if row.get(c) is None else str(row.get(c)))}</td></tr>"
-            for c in shown) + "</table>")
+            f"<tr><th>{esc(c)}</th><td>{esc(_cell_text(row.get(c)))}</td></tr>" for c in shown) + "</table>")
         for f in sheet.fields:
             name = f"ok_{f}-{i}"
             parts.append(f"<fieldset><legend>{esc(_field_question(f, row, sheet.measure))}</legend>" + "".join(
@@ -1218,21 +1224,15 @@ def _f1_bootstrap(p, g, docs, rng, n_boot, alpha):
 
 # --- agreement between coders -----------------------------------------------------------
 
-def _agreement_value(v):
-    """Normalise a coded value: judgments to yes/no/na, numbers kept, empty to None."""
+def _agreement_value(v, *, judgment: bool, where: str):
+    """A coded value for agreement: ``ok_*`` judgments as yes/no/na, other values as text; empty is None."""
+    if judgment:
+        j = _judgment(v, where=where)
+        return None if j is None else ("na" if j == "na" else ("yes" if j else "no"))
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return None
     s = str(v).strip()
-    if s == "" or s.lower() == "nan":
-        return None
-    low = s.lower()
-    if low in _YES and low not in ("1",):
-        return "yes"
-    if low in _NO and low not in ("0", "-"):
-        return "no"
-    if low in _NA:
-        return "na"
-    return s
+    return None if s == "" or s.lower() == "nan" else s
 
 
 def agreement(*coders, level: str = "nominal", on="item", fields=None, order=None) -> pd.DataFrame:
@@ -1265,8 +1265,10 @@ def agreement(*coders, level: str = "nominal", on="item", fields=None, order=Non
         of agreeing pairs among all pairs of values within an item, i.e. the
         observed agreement; for two coders, the share of items they agree
         on), ``cohen_kappa`` (two coders only, items both coded; linearly
-        weighted for ordinal data, Cohen 1968), ``alpha`` (Krippendorff's
-        alpha, any number of coders, missing values allowed).
+        weighted for ordinal data, Cohen 1968), ``fleiss_kappa`` (nominal
+        data, two or more coders, on the items every coder coded; Fleiss
+        1971), ``alpha`` (Krippendorff's alpha, any number of coders, missing
+        values allowed: the coefficient to report, Krippendorff 2004, § 11.3).
 
     Notes
     -----
@@ -1282,6 +1284,8 @@ def agreement(*coders, level: str = "nominal", on="item", fields=None, order=Non
     Cohen, J. (1960). A coefficient of agreement for nominal scales.
     *Educational and Psychological Measurement* 20(1), 37–46.
     Cohen, J. (1968). Weighted kappa. *Psychological Bulletin* 70(4), 213–220.
+    Fleiss, J. L. (1971). Measuring nominal scale agreement among many raters.
+    *Psychological Bulletin* 76(5), 378–382.
     Krippendorff, K. (2004). *Content Analysis: An Introduction to Its
     Methodology* (2nd ed.). Sage, ch. 11.
     Krippendorff, K. (2011). Computing Krippendorff's alpha-reliability.
@@ -1333,9 +1337,10 @@ def agreement(*coders, level: str = "nominal", on="item", fields=None, order=Non
     out = []
     for f in fields:
         mat = []
-        for t, _ in tables:
-            m = keys.merge(t[on_cols].astype(str).assign(_v=[_agreement_value(v) for v in t[f]]), on=on_cols,
-                           how="left")
+        for t, src in tables:
+            vals = [_agreement_value(v, judgment=f.startswith("ok_"), where=f"agreement(): {src}, row {i}, column {f!r}")
+                    for i, v in enumerate(t[f])]
+            m = keys.merge(t[on_cols].astype(str).assign(_v=vals), on=on_cols, how="left")
             mat.append([None if (isinstance(v, float) and math.isnan(v)) else v for v in m["_v"]])
         out.append(_agreement_field(f, mat, level, order))
     return pd.DataFrame(out, columns=AGREEMENT_COLUMNS)
@@ -1366,6 +1371,19 @@ def _krippendorff_alpha(data: np.ndarray, level: str) -> float:
             between = sum(n for v, n in freq.items() if lo <= v <= hi) - (freq.get(lo, 0) + freq.get(hi, 0)) / 2
             return between * between
     return float(AnnotationTask(data=triples, distance=distance).alpha())
+
+
+def _fleiss_kappa(data: np.ndarray) -> float:
+    """Fleiss' kappa of a coders × items matrix without missing values (Fleiss 1971)."""
+    m, _ = data.shape
+    cats = np.unique(data)
+    counts = (data[:, :, None] == cats[None, None, :]).sum(axis=0).astype(float)    # items × categories
+    p_item = ((counts ** 2).sum(axis=1) - m) / (m * (m - 1))
+    p_cat = counts.sum(axis=0) / counts.sum()
+    p_e = float((p_cat ** 2).sum())
+    if p_e >= 1:
+        return float("nan")                      # one category only: undefined
+    return float((p_item.mean() - p_e) / (1 - p_e))
 
 
 def _agreement_field(f, mat, level, order):
@@ -1411,9 +1429,13 @@ def _agreement_field(f, mat, level, order):
                                                 weights="linear" if level == "ordinal" else None))
             else:
                 kappa = np.nan                          # one category only: kappa is undefined
+    fleiss = np.nan
+    complete = present.all(axis=0)
+    if level == "nominal" and data.shape[0] >= 2 and complete.sum() >= 1:
+        fleiss = _fleiss_kappa(data[:, complete])
     alpha = np.nan
     if n_items and len(np.unique(data[:, pairable][present[:, pairable]])) > 1:
         alpha = _krippendorff_alpha(data, level)
     return {"field": f, "level": level, "n_coders": data.shape[0], "n_items": n_items,
             "n_pairable": int(present[:, pairable].sum()), "percent_agreement": pct, "cohen_kappa": kappa,
-            "alpha": alpha}
+            "fleiss_kappa": fleiss, "alpha": alpha}

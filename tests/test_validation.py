@@ -6,6 +6,8 @@ The statistics are checked against published worked examples:
   the four examples of his table (method 3, no continuity correction);
 * Cohen's kappa: the two-rater yes/no example of Wikipedia's "Cohen's kappa"
   article (20 / 5 / 10 / 15 of 50, p_o = 0.70, p_e = 0.50, kappa = 0.40);
+* Fleiss' kappa: the 10 subjects × 14 raters × 5 categories example of
+  Wikipedia's "Fleiss' kappa" article (P-bar = 0.378, P_e = 0.213, kappa = 0.210);
 * Krippendorff's alpha: the 4 observers × 12 units nominal example with
   missing values of Krippendorff (2011), "Computing Krippendorff's
   alpha-reliability", section C (alpha = 0.743).
@@ -47,7 +49,7 @@ def demo():
     return ann, framing.epithets(ann)
 
 
-def _coder_tables(matrix, field="ok_value"):
+def _coder_tables(matrix, field="code"):
     """One DataFrame per coder (row of the matrix) with item ids and values (empty = missing)."""
     out = []
     for row in matrix:
@@ -120,7 +122,7 @@ def test_validation_cohen_kappa_textbook_example():
 
 
 def test_validation_krippendorff_2011_nominal_example():
-    res = agreement(*_coder_tables(KRIPPENDORFF_2011_C), level="nominal")
+    res = agreement(*_coder_tables(KRIPPENDORFF_2011_C), fields=["code"], level="nominal")
     row = res.iloc[0]
     assert round(row["alpha"], 3) == 0.743                      # published value
     assert row["alpha"] == pytest.approx(_alpha_by_hand(KRIPPENDORFF_2011_C, "nominal"))
@@ -147,11 +149,26 @@ def _pairwise_share(matrix):
     return agree / total
 
 
+def test_validation_fleiss_kappa_textbook_example():
+    # rows: subjects; columns: how many of the 14 raters chose category 1..5
+    counts = [[0, 0, 0, 0, 14], [0, 2, 6, 4, 2], [0, 0, 3, 5, 6], [0, 3, 9, 2, 0], [2, 2, 8, 1, 1],
+              [7, 7, 0, 0, 0], [3, 2, 6, 3, 0], [2, 5, 3, 2, 2], [6, 5, 2, 1, 0], [0, 2, 2, 3, 7]]
+    raters = [[] for _ in range(14)]
+    for row in counts:
+        labels = [cat + 1 for cat, k in enumerate(row) for _ in range(k)]
+        for r in range(14):
+            raters[r].append(labels[r])
+    res = agreement(*_coder_tables(raters), fields=["code"]).iloc[0]
+    assert round(res["fleiss_kappa"], 3) == 0.210
+    assert res["percent_agreement"] == pytest.approx(0.378, abs=5e-4)      # Fleiss' P-bar
+    assert math.isnan(agreement(*_coder_tables(raters), fields=["code"], level="ordinal").iloc[0]["fleiss_kappa"])
+
+
 def test_validation_krippendorff_ordinal_matches_coincidence_matrix():
-    res = agreement(*_coder_tables(KRIPPENDORFF_2011_C), level="ordinal")
+    res = agreement(*_coder_tables(KRIPPENDORFF_2011_C), fields=["code"], level="ordinal")
     assert res.iloc[0]["alpha"] == pytest.approx(_alpha_by_hand(KRIPPENDORFF_2011_C, "ordinal"))
     # ordinal credits near misses: higher than nominal on these data
-    assert res.iloc[0]["alpha"] > agreement(*_coder_tables(KRIPPENDORFF_2011_C)).iloc[0]["alpha"]
+    assert res.iloc[0]["alpha"] > agreement(*_coder_tables(KRIPPENDORFF_2011_C), fields=["code"]).iloc[0]["alpha"]
 
 
 def test_validation_agreement_ordinal_kappa_is_linearly_weighted():
@@ -170,14 +187,24 @@ def test_validation_agreement_ordinal_kappa_is_linearly_weighted():
                   b.assign(pol=["neg", "pos", "pos", "neu", "neu", "neu"]), fields=["pol"], level="ordinal")
 
 
+def test_validation_agreement_reads_judgments_alike():
+    a = pd.DataFrame({"item": list("abcd"), "ok_span": ["yes", "1", "нет", "na"]})
+    b = pd.DataFrame({"item": list("abcd"), "ok_span": ["y", "так", "0", "n/a"]})
+    res = agreement(a, b).iloc[0]
+    assert res["percent_agreement"] == 1.0 and res["n_items"] == 4
+    with pytest.raises(SchemaError, match="'ok_span'"):
+        agreement(a, b.assign(ok_span=["y", "perhaps", "0", "n/a"]))
+
+
 def test_validation_agreement_from_one_table_with_coder_column():
     long = pd.concat([t.assign(coder=name) for t, name in zip(_coder_tables(KRIPPENDORFF_2011_C), "ABCD")])
-    res = agreement(long)
+    res = agreement(long, fields=["code"])
     assert round(res.iloc[0]["alpha"], 3) == 0.743
     with pytest.raises(OptionError, match="two or more"):
-        agreement(long[long["coder"] == "A"])
+        agreement(long[long["coder"] == "A"], fields=["code"])
     with pytest.raises(SchemaError, match="repeated"):
-        agreement(pd.concat([long[long.coder == "A"]] * 2).drop(columns="coder"), long[long.coder == "B"])
+        agreement(pd.concat([long[long.coder == "A"]] * 2).drop(columns="coder"), long[long.coder == "B"],
+                  fields=["code"])
 
 
 # --- sampling ---------------------------------------------------------------------------
