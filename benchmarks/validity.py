@@ -134,7 +134,7 @@ def print_recall(name: str, gold_path: Path) -> None:
     if span is None:
         print(f"  {gold_path.name}: recall is not defined for {name} (precision only)")
         return
-    preds = []
+    preds, outlets = [], {}
     for source, g in gold.groupby("source"):
         corpus = load_source(source, g["doc_id"].unique())
         if corpus is None:
@@ -144,9 +144,11 @@ def print_recall(name: str, gold_path: Path) -> None:
         if missing:
             print(f"  {gold_path.name}: {len(missing)} document(s) not found in {source}, e.g. "
                   f"{sorted(missing)[:3]}")
+        outlets.update(zip(corpus.docs["doc_id"].astype(str), corpus.docs["outlet"]))
         ann = framing.annotate(corpus, progress=False)
         preds.append(measure_table(name, ann))
     pred = pd.concat(preds, ignore_index=True)
+    gold["outlet"] = gold["doc_id"].map(outlets).fillna("(unknown)")     # the loader's outlet of each document
     for c in span:
         gold[c] = pd.to_numeric(gold[c].replace("", float("nan")))
     rep = framing.validation_report(pred, truth=gold, by="outlet", span=span)

@@ -176,7 +176,7 @@ _REPORT_SPEC = {
     "by": [NoneOk(), InstanceOf(str, list, tuple)],
     "confidence": Interval(0, 1, closed="neither"),
     "fields": [NoneOk(), InstanceOf(list, tuple)],
-    "span": InstanceOf(tuple),
+    "span": InstanceOf(tuple, list),
     "n_boot": Interval(100, None, integer=True),
     "seed": Interval(0, None, integer=True),
 }
@@ -1128,7 +1128,7 @@ def _overlaps(a_lo, a_hi, b_lo, b_hi):
 
 def _recall_report(pred, truth, *, by, confidence, span, n_boot, seed, source):
     gold, gsource = _read_truth(truth, span)
-    s, e = span
+    s, e = tuple(span)
     for name, df in ((source, pred), (gsource, gold)):
         lacking = {"doc_id", s, e} - set(df.columns)
         if lacking:
@@ -1165,7 +1165,10 @@ def _recall_report(pred, truth, *, by, confidence, span, n_boot, seed, source):
         if c is None:
             parts = [("all", pred, gold_spans, docs)]
         else:
-            values = sorted(set(pred[c].astype(str)) | (set(gold_spans[c].astype(str)) if c in gold_spans else set()))
+            values = set(pred[c].astype(str)) | (set(gold_spans[c].astype(str)) if c in gold_spans else set())
+            if c == "outlet":                    # every scored document belongs to an outlet group
+                values |= {doc_outlet.get(d, "(unknown)") for d in docs}
+            values = sorted(values)
             parts = []
             for v in values:
                 p = pred[pred[c].astype(str) == v] if c in pred.columns else pred.iloc[0:0]
