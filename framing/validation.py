@@ -801,8 +801,9 @@ _JS = r"""
   }
   function cell(v){
     if (v === null || v === undefined) v = '';
-    v = String(v);
-    if (/^[=+\-@\t\r]/.test(v)) v = "'" + v;
+    var text = String(v);
+    if (typeof v !== 'number' && /^[=+\-@\t\r]/.test(text)) text = "'" + text;   // numbers stay numbers
+    v = text;
     return '"' + v.replace(/"/g, '""') + '"';
   }
   function csv(){

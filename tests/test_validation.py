@@ -19,6 +19,7 @@ import csv
 import io
 import json
 import math
+import re
 import shutil
 import warnings
 from html.parser import HTMLParser
@@ -438,6 +439,9 @@ def test_validation_html_page_in_headless_chromium(demo, tmp_path):
                     page.check(f'input[name="ok_{f}-{i}"][value="{value}"]')
             page.fill('input[name="note-0"]', "=1+1")
             assert page.inner_text("#progress").startswith(f"{len(sheet)} / {len(sheet)}")
+            page.reload(wait_until="load")                       # the choices survive a reload
+            assert page.inner_text("#progress").startswith(f"{len(sheet)} / {len(sheet)}")
+            assert page.input_value("#coder") == "tester"
             with page.expect_download() as dl:
                 page.click("#download")
             out = tmp_path / "coded.csv"
@@ -446,7 +450,9 @@ def test_validation_html_page_in_headless_chromium(demo, tmp_path):
             browser.close()
     assert not problems, problems
     assert all(u.startswith(("file:", "data:", "blob:")) for u in requests), requests
-    assert "'=1+1" in out.read_text(encoding="utf-8-sig")
+    written = out.read_text(encoding="utf-8-sig")
+    assert "'=1+1" in written and not re.search(r"'-\d", written)      # formulas neutralised, numbers kept
+    assert "⟦" not in written and sheet.table["sentence"].iloc[0][:20] not in written      # no text
     rep = validation_report(out)
     kind = rep[(rep.field == "kind") & (rep.by == "all")].iloc[0]
     assert kind["n"] == len(sheet) and kind["correct"] == len(range(0, len(sheet), 2))
