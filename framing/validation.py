@@ -1342,8 +1342,8 @@ def agreement(*coders, level: str = "nominal", on="item", fields=None, order=Non
     for f in fields:
         mat = []
         for t, src in tables:
-            vals = [_agreement_value(v, judgment=f.startswith("ok_"), where=f"agreement(): {src}, row {i}, column {f!r}")
-                    for i, v in enumerate(t[f])]
+            vals = [_agreement_value(v, judgment=f.startswith("ok_"),
+                                     where=f"agreement(): {src}, row {i}, column {f!r}") for i, v in enumerate(t[f])]
             m = keys.merge(t[on_cols].astype(str).assign(_v=vals), on=on_cols, how="left")
             mat.append([None if (isinstance(v, float) and math.isnan(v)) else v for v in m["_v"]])
         out.append(_agreement_field(f, mat, level, order))

@@ -16,12 +16,10 @@ The statistics are checked against published worked examples:
 from __future__ import annotations
 
 import csv
-import io
 import json
 import math
 import re
 import shutil
-import warnings
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -385,7 +383,8 @@ class _Page(HTMLParser):
 
 
 def test_validation_html_page_is_self_contained_and_escaped(tmp_path):
-    nasty = "Он сказал: </script><script>alert('x')</script> & <b>жирный</b> «хитрый» Иванов."
+    nasty = ("Он сказал: </script><script>alert('x')</script> & <b>жирный</b> "
+             "«хитрый» Иванов.")
     docs = pd.DataFrame({"doc_id": ["d1"], "text": [nasty]})
     start = nasty.index("«хитрый»")
     table = pd.DataFrame({"doc_id": ["d1"], "outlet": ["<i>o</i>"], "start": [start],
