@@ -853,10 +853,17 @@ def _cell_text(v) -> str:
 
 
 def _field_question(f, row, measure):
-    if f == "span" or (f in ("cue", "speaker", "content") and measure == "attributions"):
+    spec = MEASURES.get(measure)
+    spans = {(label or "span"): (a, b) for label, a, b in (spec.spans if spec else (("", "start", "end"),))}
+    if f in spans:
+        a, b = spans[f]
+        start, end = row.get(a), row.get(b)
         what = "the marked span" if f == "span" else f"the marked {f}"
+        if start is None or end is None or pd.isna(start) or pd.isna(end) or int(start) < 0:
+            return f"ok_{f}: no {f} is marked: is it right that there is none?"
         return f"ok_{f}: is {what} right (a true instance, right extent)?"
-    return f"ok_{f}: is {f} = {_cell_text(row.get(f))} right?"
+    value = _cell_text(row.get(f))
+    return f"ok_{f}: is {f} = {value if value else '(none)'} right?"
 
 
 def _coding_page(sheet: CodingSheet, *, title=None) -> str:
