@@ -205,7 +205,8 @@ def sample(args) -> None:
         corpus = corpus.filter(~corpus.docs["outlet"].isin(args.exclude_outlet))
     ann = framing.annotate(corpus, n_jobs=args.n_jobs, progress=False)
     table = measure_table(name, ann)
-    sheet = framing.validation_sample(table, n=args.n, by=args.by, seed=args.seed, ann=ann, measure=name,
+    by = [c.strip() for c in args.by.split(",") if c.strip()] or None
+    sheet = framing.validation_sample(table, n=args.n, by=by, seed=args.seed, ann=ann, measure=name,
                                       allocation=args.allocation)
     sheet.table.insert(0, "source", args.source)
     out = Path(args.out)
@@ -248,7 +249,7 @@ def main(argv=None) -> None:
     p.add_argument("--source", default="telegram_ru_2024", choices=sorted(SOURCES))
     p.add_argument("--n", type=int, default=150)
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--by", default="outlet")
+    p.add_argument("--by", default="outlet", help="strata: columns separated by commas (outlet,type)")
     p.add_argument("--allocation", default="proportional", choices=["proportional", "equal"])
     p.add_argument("--exclude-outlet", action="append", default=[], help="leave out an outlet (repeatable)")
     p.add_argument("--n-jobs", type=int, default=2)
