@@ -58,6 +58,11 @@ _EXPORTS = {
     "collocations": "framing.compare.collocations",
     "compare": "framing.compare.comparison",
     "Comparison": "framing.compare.comparison",
+    # validation: hand coding, precision, agreement
+    "validation_sample": "framing.validation",
+    "validation_report": "framing.validation",
+    "agreement": "framing.validation",
+    "CodingSheet": "framing.validation",
 }
 
 _SUBMODULES = {"corpora", "plot", "io", "lang", "lexicons", "measures", "annotate"}
