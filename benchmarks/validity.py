@@ -39,6 +39,8 @@ is the mention this actor?), attributions.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import re
 import shlex
 import sys
 import warnings
@@ -123,36 +125,90 @@ def print_precision(name: str, path: Path) -> None:
     print("  (row: every judged field of the item right; per outlet, the row judgment)")
 
 
-def print_recall(name: str, gold_path: Path) -> None:
-    gold = pd.read_csv(gold_path, sep="\t", dtype=str, keep_default_na=False)
-    if name == "epithets_evaluative" and "evaluative" in gold.columns:
-        coded_docs = gold[["source", "doc_id"]].drop_duplicates()
-        flagged = gold[gold["evaluative"].str.lower().isin(["yes", "true", "1", "y"])]
-        empty = coded_docs[~coded_docs["doc_id"].isin(flagged["doc_id"])].assign(start="", end="")
-        gold = pd.concat([flagged, empty], ignore_index=True)
-    span = SPANS.get(name)
-    if span is None:
-        print(f"  {gold_path.name}: recall is not defined for {name} (precision only)")
-        return
-    preds, outlets = [], {}
+BSNLP_TOPICS = ("asia_bibi", "brexit", "covid-19", "ec", "nord_stream", "ryanair", "trump", "us_election_2020")
+
+
+def source_of(doc_id: str) -> str:
+    """The shared data set a gold ``doc_id`` comes from (BSNLP ids start with their topic)."""
+    return "bsnlp2021" if str(doc_id).split("/", 1)[0] in BSNLP_TOPICS else "telegram_ru_2024"
+
+
+def read_gold(folder: Path, name: str, stem: str | None = None):
+    """An exhaustive gold file as ``validation_report(truth=…)`` reads it, or None.
+
+    Two layouts are read.  The coders' layout (``<stem>.tsv`` with
+    ``<stem>_docs.tsv`` listing every fully coded document with the sha256 of
+    its text, see ``CODING_NOTES.md``) is converted: the descriptor span
+    ``desc_start``/``desc_end`` becomes ``start``/``end``, and a coded document
+    without rows gets one row with empty offsets.  A file already in the
+    layout of ``README.md`` (with ``source`` and empty-offset rows) is read
+    as it is.  Returns ``(gold, docs)``; ``docs`` is None for the second layout.
+    """
+    stem = stem or ("epithets_gold" if name == "epithets_evaluative" else f"{name}_gold")
+    path, docs_path = folder / f"{stem}.tsv", folder / f"{stem}_docs.tsv"
+    if not path.exists():
+        return None
+    gold = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
+    if not docs_path.exists():
+        return gold, None
+    docs = pd.read_csv(docs_path, sep="\t", dtype=str, keep_default_na=False)
+    if "desc_start" in gold.columns:
+        gold = gold.rename(columns={"desc_start": "start", "desc_end": "end"})
+    if name == "epithets_evaluative":
+        gold = gold[gold["evaluative"].str.lower().isin(["yes", "true", "1"])]
+    span = SPANS[name]
+    empty = docs.loc[~docs["doc_id"].isin(gold["doc_id"]), ["doc_id"]].assign(**{c: "" for c in span})
+    gold = pd.concat([gold, empty], ignore_index=True)
+    gold["source"] = gold["doc_id"].map(source_of)
+    return gold, docs
+
+
+def predictions(name: str, gold: pd.DataFrame, docs) -> tuple:
+    """Run measure ``name`` on the gold documents; returns (rows, outlets, texts) or None without the data.
+
+    A document whose text no longer has the sha256 the coder saw is left out
+    with a note (its offsets would point elsewhere).
+    """
+    preds, outlets, texts = [], {}, {}
     for source, g in gold.groupby("source"):
         corpus = load_source(source, g["doc_id"].unique())
         if corpus is None:
-            print(f"  {gold_path.name}: skipped, ../shared/data is not present")
-            return
-        missing = set(g["doc_id"]) - set(corpus.docs["doc_id"].astype(str))
+            return None
+        found = dict(zip(corpus.docs["doc_id"].astype(str), corpus.docs["text"]))
+        missing = set(g["doc_id"]) - set(found)
         if missing:
-            print(f"  {gold_path.name}: {len(missing)} document(s) not found in {source}, e.g. "
-                  f"{sorted(missing)[:3]}")
+            print(f"  {len(missing)} gold document(s) not found in {source}, e.g. {sorted(missing)[:3]}")
+        if docs is not None:
+            want = dict(zip(docs["doc_id"], docs["text_sha256"]))
+            changed = sorted(d for d, t in found.items()
+                             if d in want and hashlib.sha256(t.encode("utf-8")).hexdigest() != want[d])
+            if changed:
+                print(f"  {len(changed)} document(s) changed since coding (sha256 differs), left out: "
+                      f"{changed[:3]}")
+                corpus = corpus.filter(~corpus.docs["doc_id"].astype(str).isin(changed))
+                found = {d: t for d, t in found.items() if d not in changed}
+        texts.update(found)
         outlets.update(zip(corpus.docs["doc_id"].astype(str), corpus.docs["outlet"]))
         ann = framing.annotate(corpus, progress=False)
         preds.append(measure_table(name, ann))
-    pred = pd.concat(preds, ignore_index=True)
+    return pd.concat(preds, ignore_index=True), outlets, texts
+
+
+def print_recall(name: str, folder: Path) -> None:
+    read = read_gold(folder, name)
+    span = SPANS.get(name)
+    gold, docs = read
+    run = predictions(name, gold, docs)
+    if run is None:
+        print("  exhaustive gold: skipped, ../shared/data is not present")
+        return
+    pred, outlets, texts = run
+    gold = gold[gold["doc_id"].isin(texts)].copy()
     gold["outlet"] = gold["doc_id"].map(outlets).fillna("(unknown)")     # the loader's outlet of each document
     for c in span:
         gold[c] = pd.to_numeric(gold[c].replace("", float("nan")))
     rep = framing.validation_report(pred, truth=gold, by="outlet", span=span)
-    print(f"  against exhaustive gold ({gold_path.name}: {gold['doc_id'].nunique()} documents, span overlap; "
+    print(f"  against exhaustive gold ({gold['doc_id'].nunique()} documents, span overlap; "
           "Wilson intervals for P and R, bootstrap over documents for F1)")
     print(f"  {'group':<24}{'docs':>5}{'pred':>6}{'P':>7}  {'interval':<14}{'gold':>6}{'R':>7}  {'interval':<14}"
           f"{'F1':>7}  interval")
@@ -160,6 +216,113 @@ def print_recall(name: str, gold_path: Path) -> None:
         print(f"  {r.group:<24}{r.n_docs:>5}{r.n_pred:>6}{_fmt(r.precision):>7}  "
               f"{_ci(r.precision_low, r.precision_high):<14}{r.n_gold:>6}{_fmt(r.recall):>7}  "
               f"{_ci(r.recall_low, r.recall_high):<14}{_fmt(r.f1):>7}  {_ci(r.f1_low, r.f1_high)}")
+    if name == "attributions" and docs is not None:
+        print_guideline_attribution(pred, gold, texts)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> set:
+    return {w.lower() for w in _WORD.findall(text or "") if len(w) > 1 or w.isupper()}
+
+
+def _span_text(texts: dict, doc_id: str, lo, hi) -> str:
+    if pd.isna(lo) or pd.isna(hi) or int(lo) < 0:
+        return ""
+    return texts[doc_id][int(lo):int(hi)]
+
+
+def print_guideline_attribution(pred: pd.DataFrame, gold: pd.DataFrame, texts: dict) -> None:
+    """Score attributions by the rule of ``../shared/guidelines/attribution.md``.
+
+    A coded attribution is found when one predicted row of the same document
+    has a cue whose lemma matches the coded cue lemma (or the coded cue is
+    empty) and a speaker or resolved actor sharing a word with the coded
+    speaker or its antecedent (or the coded speaker is empty).  Precision is
+    the share of predicted rows that find a coded attribution; headline
+    ``credit`` rows are left out of recall.
+    """
+    gold = gold[gold["cue_start"].notna()].copy()
+    for c in ("speaker_start", "speaker_end", "resolved_start", "resolved_end"):
+        gold[c] = pd.to_numeric(gold[c].replace("", float("nan")))
+    gold["who"] = [(_words(_span_text(texts, d, a, b)) | _words(_span_text(texts, d, c, e)))
+                   for d, a, b, c, e in zip(gold["doc_id"], gold["speaker_start"], gold["speaker_end"],
+                                            gold["resolved_start"], gold["resolved_end"])]
+    pred = pred[pred["doc_id"].isin(texts)].copy()
+    pred["who"] = [_words(f"{s or ''} {a or ''}") for s, a in zip(pred["speaker"], pred["actor"])]
+
+    def finds(p, g) -> bool:
+        lemma_ok = not g.cue_lemma or str(p.verb_lemma).lower() == g.cue_lemma.lower()
+        who_ok = not g.who or bool(p.who & g.who)
+        return lemma_ok and who_ok
+
+    by_doc = {d: list(g.itertuples()) for d, g in gold.groupby("doc_id")}
+    hits = [any(finds(p, g) for g in by_doc.get(p.doc_id, [])) for p in pred.itertuples()]
+    pred_by_doc = {d: list(p.itertuples()) for d, p in pred.groupby("doc_id")}
+    rec = gold[gold["form"] != "credit"]
+    found = [any(finds(p, g) for p in pred_by_doc.get(g.doc_id, [])) for g in rec.itertuples()]
+    from framing.validation import wilson_interval
+
+    tp_p, n_p, tp_r, n_r = sum(hits), len(hits), sum(found), len(found)
+    P = tp_p / n_p if n_p else float("nan")
+    R = tp_r / n_r if n_r else float("nan")
+    F = 2 * P * R / (P + R) if P + R else float("nan")
+    print("  by the guideline's rule (cue lemma + a shared speaker word; credits out of recall):")
+    print(f"    precision {P:.3f} {_ci(*wilson_interval(tp_p, n_p))} ({tp_p}/{n_p}), "
+          f"recall {R:.3f} {_ci(*wilson_interval(tp_r, n_r))} ({tp_r}/{n_r}), F1 {F:.3f}")
+    rec = rec.assign(found=found)
+    print("    recall by form: " + ", ".join(f"{f} {int(g.found.sum())}/{len(g)}"
+                                            for f, g in rec.groupby("form")))
+
+
+def print_gold_agreement(name: str, folder: Path) -> None:
+    """Agreement of two coders who coded the same documents exhaustively.
+
+    Rows are paired one to one by span overlap in the same document (largest
+    overlap first); span agreement is the F1 of one coder's rows against the
+    other's; the labels of the paired rows are compared with
+    :func:`framing.agreement` (Cohen's kappa, Krippendorff's alpha).
+    """
+    span = SPANS[name]
+    fields = {"epithets": ["kind", "evaluative", "polarity"], "attributions": ["form", "cue_lemma"]}[name]
+    for second in sorted(folder.glob(f"{name}_gold_*_docs.tsv")):
+        stem = second.name[:-len("_docs.tsv")]
+        a, b = read_gold(folder, name), read_gold(folder, name, stem)
+        docs = set(b[1]["doc_id"])
+        ga = a[0][a[0]["doc_id"].isin(docs) & (a[0][span[0]] != "")]
+        gb = b[0][b[0][span[0]] != ""]
+        pairs, used = [], set()
+        cands = []
+        for d, rows_b in gb.groupby("doc_id"):
+            rows_a = ga[ga["doc_id"] == d]
+            for i, rb in rows_b.iterrows():
+                for j, ra in rows_a.iterrows():
+                    lo = max(int(ra[span[0]]), int(rb[span[0]]))
+                    hi = min(int(ra[span[1]]), int(rb[span[1]]))
+                    if hi > lo:
+                        cands.append((hi - lo, j, i))
+        for _, j, i in sorted(cands, key=lambda t: (-t[0], t[1], t[2])):
+            if j in used or i in used:
+                continue
+            used.update((j, i))
+            pairs.append((j, i))
+        n = len(pairs)
+        p_ab = n / len(gb) if len(gb) else float("nan")
+        p_ba = n / len(ga) if len(ga) else float("nan")
+        f1 = 2 * n / (len(ga) + len(gb)) if len(ga) + len(gb) else float("nan")
+        print(f"  between coders ({stem} on {len(docs)} documents): {len(ga)} and {len(gb)} rows, "
+              f"{n} paired by span; span F1 {f1:.3f} (share of one coder's rows the other has: "
+              f"{p_ba:.3f}, {p_ab:.3f})")
+        if not n:
+            continue
+        items = [f"p{k}" for k in range(n)]
+        A = pd.DataFrame({"item": items, **{f: [ga.at[j, f] for j, _ in pairs] for f in fields}})
+        B = pd.DataFrame({"item": items, **{f: [gb.at[i, f] for _, i in pairs] for f in fields}})
+        res = framing.agreement(A, B, fields=fields)
+        for r in res.itertuples():
+            print(f"    {r.field:<12} paired rows {r.n_items:>4}  agreement {_fmt(r.percent_agreement)}  "
+                  f"kappa {_fmt(r.cohen_kappa)}  alpha {_fmt(r.alpha)}")
 
 
 def print_agreement(name: str, paths) -> None:
@@ -175,9 +338,6 @@ def report(names, folder: Path) -> None:
     for name in names:
         print(f"\n== {name}")
         sheet = folder / f"{name}.tsv"
-        gold = folder / f"{name}_gold.tsv"
-        if name == "epithets_evaluative" and not gold.exists():
-            gold = folder / "epithets_gold.tsv"
         coders = sorted(p for p in folder.glob(f"{name}.*.tsv"))
         if sheet.exists():
             print_precision(name, sheet)
@@ -185,10 +345,12 @@ def report(names, folder: Path) -> None:
             print(f"  no coded sheet yet ({sheet.relative_to(folder.parent.parent) if folder == VALIDITY else sheet})")
         if name not in SPANS:
             print(f"  recall: not defined for {name} (a judgment of merges, not of spans): precision only")
-        elif gold.exists():
-            print_recall(name, gold)
+        elif read_gold(folder, name) is not None:
+            print_recall(name, folder)
+            if name in ("epithets", "attributions"):
+                print_gold_agreement(name, folder)
         else:
-            print(f"  no exhaustive gold yet ({gold.name}): recall and F1 not measured")
+            print(f"  no exhaustive gold yet ({name}_gold.tsv): recall and F1 not measured")
         if len(coders) >= 2:
             print_agreement(name, coders)
 
