@@ -66,13 +66,13 @@ from collections import defaultdict
 import pandas as pd
 
 from .._options import InstanceOf, OneOf, check
-from ._names import (agree, all_builtin_aliases, doc_langs, doc_outlets, lower_key, nominations,
+from ._names import (agree, all_builtin_aliases, builtin_table, doc_langs, doc_outlets, lower_key, nominations,
                      polarity_table, sentences_of, split_patterns, titles, wildcard_polarity)
 
 __all__ = ["epithets", "EPITHET_COLUMNS", "EPITHET_KINDS"]
 
 EPITHET_COLUMNS = ["doc_id", "outlet", "sent_id", "actor", "mention", "epithet", "epithet_lemma", "kind",
-                   "polarity", "evaluative", "start", "end"]
+                   "polarity", "evaluative", "start", "end", "legal", "actor_start", "actor_end"]
 EPITHET_KINDS = ("adjective", "title", "genitive", "compound", "relative_clause", "predicate", "description",
                  "nomination")
 
@@ -123,7 +123,8 @@ _HINTS = {
 
 
 def _empty() -> pd.DataFrame:
-    dt = {"sent_id": "int64", "start": "int64", "end": "int64", "polarity": "float64", "evaluative": "bool"}
+    dt = {"sent_id": "int64", "start": "int64", "end": "int64", "polarity": "float64", "evaluative": "bool",
+          "legal": "bool", "actor_start": "int64", "actor_end": "int64"}
     return pd.DataFrame({c: pd.Series(dtype=dt.get(c, "object")) for c in EPITHET_COLUMNS})
 
 
@@ -138,6 +139,17 @@ class _Lex:
         self.nom_exact = {k: v for k, v in noms.items() if "*" not in k}
         self.nom_patterns = [(k, v) for k, v in noms.items() if "*" in k]
         self.context = _CONTEXT_NOUNS.get(lang, set())
+        self.roles = _lemma_set(lang, "roles")
+        self.orgs = _lemma_set(lang, "organisation_types")
+        legal = _lemma_set(lang, "legal_designations")
+        self.legal = {k for k in legal if " " not in k}
+        self.legal_pairs = {tuple(k.split()) for k in legal if " " in k}
+        self.literal = {}
+        table = builtin_table(lang, "nominations")
+        if "literal_when" in table.columns:
+            for lem, cond in zip(table["lemma"], table["literal_when"].fillna("")):
+                if str(cond).strip():
+                    self.literal[lower_key(lem)] = set(str(cond).split("|"))
         self.relational = {}
         for r in all_builtin_aliases():
             if r.get("kind") == "adjective":
@@ -145,11 +157,16 @@ class _Lex:
         self.lang = lang
 
     def polarity(self, lemma):
+        if lower_key(lemma) in self.roles:
+            return None  # role words carry no polarity (docs/epithets.md)
         return wildcard_polarity(lemma, self.exact, self.patterns)
 
     def nomination(self, lemma):
-        """(polarity, group) of a nomination lemma, or None."""
+        """(polarity, group) of a nomination lemma, or None; role words have
+        polarity NaN."""
         k = lower_key(lemma)
+        if k in self.roles:
+            return (float("nan"), k)
         if k in self.nom_exact:
             return self.nom_exact[k]
         for pat, v in self.nom_patterns:
@@ -158,7 +175,8 @@ class _Lex:
                 return (v[0], k)
         if "-" in k:
             parts = [p for p in k.split("-") if p]
-            if len(parts) == 2 and parts[1] in self.nom_exact and parts[0] not in ("экс", "екс", "ex"):
+            if len(parts) == 2 and parts[1] in self.nom_exact and parts[0] not in ("экс", "екс", "ex") \
+                    and parts[1] not in self.context:
                 return (self.nom_exact[parts[1]][0], k)
         return None
 
@@ -170,6 +188,11 @@ class _Lex:
             head, _, tail = k.partition("-")
             return head in ("экс", "екс", "вице", "віце", "ex", "vice") and tail in self.titles
         return False
+
+
+def _lemma_set(lang, name):
+    t = builtin_table(lang, name)
+    return frozenset(lower_key(x) for x in t["lemma"]) if "lemma" in t.columns else frozenset()
 
 
 def _is_noun(s, i):
@@ -248,15 +271,16 @@ def epithets(ann, *, actors=None, lexicon="default") -> pd.DataFrame:
         return _empty()
     df = pd.DataFrame(rows)
     df["outlet"] = df["doc_id"].map(outlets).fillna("unknown")
-    df["evaluative"] = [(k == "nomination") or (p == p and abs(p) >= EVALUATIVE_THRESHOLD)
-                        for k, p in zip(df["kind"], df["polarity"])]
+    df["evaluative"] = [bool(lg) or (p == p and abs(p) >= EVALUATIVE_THRESHOLD)
+                        for lg, p in zip(df["legal"], df["polarity"])]
     df["_o"] = df["doc_id"].map(order)
     df = df.sort_values(["_o", "sent_id", "start", "end", "actor"], kind="stable")
     df = df.drop_duplicates(["doc_id", "actor", "start", "end", "kind"])
     df = df[EPITHET_COLUMNS].reset_index(drop=True)
     df["polarity"] = df["polarity"].astype("float64")
     df["evaluative"] = df["evaluative"].astype(bool)
-    for c in ("sent_id", "start", "end"):
+    df["legal"] = df["legal"].astype(bool)
+    for c in ("sent_id", "start", "end", "actor_start", "actor_end"):
         df[c] = df[c].astype("int64")
     for c in ("doc_id", "outlet", "actor", "mention", "epithet", "epithet_lemma", "kind"):
         df[c] = df[c].astype(object)
@@ -302,10 +326,15 @@ def _contiguous(toks):
 
 
 def _polarity(s, toks, lex, skip=()):
+    """The strongest lexicon score among the descriptor's words; verbs and
+    participles are left out (what an actor did or underwent is not a
+    judgement of the actor: "убитых", "укравший"), and so are role words."""
     best = None
     for t in toks:
         if t in skip or s.is_punct(t) or s.upos[t] in ("ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "PUNCT",
-                                                         "NUM", "AUX"):
+                                                         "NUM", "AUX", "VERB", "ADV"):
+            continue
+        if s.feats(t).get("VerbForm") in ("Part", "Conv", "Inf", "Fin"):
             continue
         p = lex.polarity(s.lemma[t])
         if p is None:
@@ -315,16 +344,31 @@ def _polarity(s, toks, lex, skip=()):
     return float("nan") if best is None else float(best)
 
 
-def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None):
+def _legal(s, toks, lex):
+    """Whether the descriptor holds a legal designation (legal_designations.tsv)."""
+    lem = [lower_key(s.lemma[t]) for t in toks]
+    if any(x in lex.legal for x in lem):
+        return True
+    return any((a, b) in lex.legal_pairs for a, b in zip(lem, lem[1:]))
+
+
+def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None, aspan=None):
     toks = _trim(s, toks)
     if not toks:
         return None
     if lemma is None:
         lemma = " ".join(s.lemma[t] for t in toks if not s.is_punct(t))
+    if aspan is None:
+        aspan = m.get("_span") or toks
+    legal = _legal(s, toks, lex)
+    pol = _polarity(s, toks, lex, skip)
+    if legal:
+        pol = -1.0
     return {"doc_id": s.doc_id, "sent_id": s.sent_id, "actor": actor or m["actor"],
             "mention": mention if mention is not None else m["text"], "epithet": _span_text(s, toks),
-            "epithet_lemma": lemma, "kind": kind, "polarity": _polarity(s, toks, lex, skip),
-            "start": s.start[toks[0]], "end": s.end[toks[-1]], "_toks": toks}
+            "epithet_lemma": lemma, "kind": kind, "polarity": pol,
+            "start": s.start[toks[0]], "end": s.end[toks[-1]], "legal": legal,
+            "actor_start": s.start[min(aspan)], "actor_end": s.end[max(aspan)], "_toks": toks}
 
 
 def _span_positions(s, m):
@@ -432,20 +476,26 @@ def _named(s, m, lex, ent_tok, used, st):
         title_nodes.append(pt)
     if m["type"] != "PER":
         # offices are persons': other actors take only labels ("страна-агрессор Россия")
+        # and organisations their type ("газета Bild", "компания Meta")
         title_nodes = [t for t in title_nodes if lex.nomination(s.lemma[t]) is not None or
-                       ("-" in s.lemma[t] and lex.polarity(s.lemma[t]) is not None)]
+                       ("-" in s.lemma[t] and lex.polarity(s.lemma[t]) is not None) or
+                       (lower_key(s.lemma[t]) in lex.orgs and m["type"] in ("ORG", "MISC"))]
     for t in title_nodes:
         if t in used:
             continue
         phrase = _title_phrase(s, t, span, ent_tok)
         if not phrase:
             continue
-        # evaluative adjectives at the left edge become rows of their own
-        while phrase and _is_adj(s, phrase[0]) and phrase[0] != t and \
-                (lex.polarity(s.lemma[phrase[0]]) or 0) and abs(lex.polarity(s.lemma[phrase[0]])) >= EVALUATIVE_THRESHOLD:
-            a = phrase.pop(0)
-            add(_row(s, m, [a], "adjective", lex), a)
         tl = _title_lemma(s, t, lex)
+        # adjectives at the left edge become rows of their own ("Российский" +
+        # "президент"), except in a fixed compound title ("Официальный представитель")
+        while phrase and _is_adj(s, phrase[0]) and phrase[0] != t and phrase[0] < t and \
+                not (" " in tl and phrase[0] == t - 1):
+            a = phrase.pop(0)
+            if not _pronominal(s, a):
+                add(_row(s, m, _adj_tokens(s, a, inside), "adjective", lex, lemma=s.lemma[a]), a)
+        while phrase and _pronominal(s, phrase[0]) and phrase[0] != t:
+            phrase.pop(0)
         kind = "title"
         if "-" in s.lemma[t] and not lex.is_title(s.lemma[t]):
             kind = "compound"
@@ -482,14 +532,9 @@ def _named(s, m, lex, ent_tok, used, st):
             adjs.append(i)
         i -= 1
     for a in adjs:
-        if a in used:
+        if a in used or _pronominal(s, a):
             continue
-        toks = [a]
-        if s.has_syntax and (s.feats(a).get("VerbForm") == "Part" or s.deprel[a] == "acl"):
-            toks = [t for t in s.subtree(a) if t not in inside]
-            toks = _contiguous(toks) if toks and toks[0] == a else [a] + [t for t in toks if t > a]
-            toks = _contiguous(sorted(toks))
-        add(_row(s, m, toks, "adjective", lex, lemma=s.lemma[a]), a)
+        add(_row(s, m, _adj_tokens(s, a, inside), "adjective", lex, lemma=s.lemma[a]), a)
     # --- relative clauses -------------------------------------------------------
     rel_done = False
     anchors = [h] + title_nodes
@@ -497,27 +542,92 @@ def _named(s, m, lex, ent_tok, used, st):
         for a in anchors:
             for c in s.children(a):
                 if s.deprel[c] == "acl:relcl" and c not in used:
-                    toks = [t for t in s.subtree(c) if t not in inside]
-                    add(_row(s, m, toks, "relative_clause", lex, lemma=s.lemma[c]), ("rel", c))
+                    toks = _relative_tokens(s, c, a if a != h else h, inside)
+                    if toks is None:
+                        rel_done = True  # the parser's clause, but about something else
+                        continue
+                    add(_row(s, m, toks, "relative_clause", lex, lemma=_lemmas(s, toks)), ("rel", c))
                     rel_done = True
     if not rel_done:
         toks = _right_relative(s, span, h, title_nodes, ent_tok)
         if toks:
-            verb = next((t for t in toks if s.upos[t] == "VERB"), toks[0])
-            add(_row(s, m, toks, "relative_clause", lex, lemma=s.lemma[verb]), ("rel", toks[0]))
+            add(_row(s, m, toks, "relative_clause", lex, lemma=_lemmas(s, toks)), ("rel", toks[0]))
     # --- predicates -------------------------------------------------------------
     pred = _predicate(s, span, h, inside, ent_tok)
     if pred:
         toks, head = pred
-        add(_row(s, m, toks, "predicate", lex, lemma=s.lemma[head]), ("pred", head))
+        add(_row(s, m, toks, "predicate", lex, lemma=_lemmas(s, toks)), ("pred", head))
     return out
 
 
+_PRONOMINAL = {"сам", "весь", "этот", "тот", "такой", "свой", "наш", "ваш", "мой", "твой", "их", "его", "ее",
+               "каждый", "любой", "другой", "иной", "некоторый", "один", "какой", "который", "чей", "никакой",
+               "некий", "сей", "данный", "оба", "многий", "самый", "всякий", "остальной", "целый", "сам по себе",
+               "цей", "той", "такий", "свій", "мій", "твій", "їхній", "їх", "кожний", "кожен", "будь-який",
+               "інший", "деякий", "який", "котрий", "чий", "весь", "увесь", "самий", "own", "other", "such",
+               "same", "many", "several", "all", "every", "each", "any", "some", "which", "whose"}
+
+
+def _pronominal(s, a):
+    """Pronominal and quantifying adjectives ("сам", "этот", "другие") are not epithets."""
+    return s.lemma[a] in _PRONOMINAL or s.upos[a] in ("DET", "PRON", "NUM") or \
+        (s.feats(a).get("NumType") in ("Card",))
+
+
+def _lemmas(s, toks):
+    return " ".join(s.lemma[t] for t in sorted(toks) if not s.is_punct(t))
+
+
+_REL_CASES = {"ru": {"который", "кто", "чей"}, "uk": {"який", "котрий", "хто", "чий"},
+              "en": {"who", "whom", "whose", "which", "that"}}
+
+
+def _relative_tokens(s, c, antecedent, inside=()):
+    """The tokens of the relative clause headed by ``c`` about ``antecedent``:
+    from the relative word to the end of the clause, or None when the clause
+    has no relative pronoun ("где", "когда" clauses are about places and
+    times) or its pronoun does not agree with the antecedent in number and
+    gender (the parser hung it on the wrong noun)."""
+    toks = [t for t in s.subtree(c) if t not in inside and t > antecedent]
+    rel = next((t for t in toks if s.lemma[t] in _REL_CASES.get(s.lang, ()) or
+                (s.lang == "en" and s.text[t].lower() in _REL_CASES["en"])), None)
+    if rel is None:
+        return None
+    if s.lemma[rel] in ("который", "який", "котрий"):
+        af = dict(s.feats(antecedent))
+        rf = s.feats(rel)
+        if af.get("Number") == "Plur" or rf.get("Number") == "Plur":
+            af.pop("Gender", None)
+        if not agree(rf, af, ("Number", "Gender")):
+            return None
+    # start at the preposition before the relative word ("у кого", "с которым")
+    first = rel
+    if first - 1 in toks and s.upos[first - 1] == "ADP":
+        first -= 1
+    return [t for t in toks if t >= first]
+
+
+def _adj_tokens(s, a, inside=()):
+    """An adjective, or a participle with its dependents ("поведавший об этом")."""
+    toks = [a]
+    if s.has_syntax and (s.feats(a).get("VerbForm") == "Part" or s.deprel[a] == "acl"):
+        toks = [t for t in s.subtree(a) if t not in inside and s.deprel[t] not in ("conj", "cc")
+                or t == a]
+        toks = _contiguous(toks) if toks and toks[0] == a else [a] + [t for t in toks if t > a]
+        toks = _contiguous(sorted(toks))
+    return toks
+
+
 def _np_left(s, g, ent_tok):
-    """Agreeing adjectives right before a noun."""
+    """Agreeing adjectives right before a noun; with a parse, only those the
+    tree attaches to it (a participle governing the noun, as in "Убившего
+    командира", is not its modifier)."""
     out = []
     i = g - 1
     while i >= 0 and _is_adj(s, i) and i not in ent_tok and agree(s.feats(i), s.feats(g)):
+        if s.has_syntax and s.head[i] != g and not (out and s.head[i] == out[0]) and \
+                not (s.head[i] > i and s.head[i] < g and s.head[s.head[i]] == g):
+            break
         out.insert(0, i)
         i -= 1
     return out
@@ -537,6 +647,7 @@ def _left_title(s, span, h, lex, ent_tok, person=False, hf=None):
         f = s.feats(i)
         if _is_noun(s, i) and i not in ent_tok:
             known = lex.is_title(s.lemma[i]) or lex.nomination(s.lemma[i]) is not None or \
+                (not ent_person and lower_key(s.lemma[i]) in lex.orgs) or \
                 (lex.polarity(s.lemma[i]) is not None and f.get("Animacy") == "Anim") or \
                 ("-" in s.lemma[i] and lex.polarity(s.lemma[i]) is not None)
             if known and (agree(f, hf, ("Case",)) or s.lang == "en"):
