@@ -66,9 +66,15 @@ def test_measures_epithets_description_by_context(gold):
 def test_measures_epithets_nominations_linked_or_kept_as_groups(gold):
     _ann, ep = gold
     nom = ep[ep["kind"] == "nomination"]
-    assert nom.loc[nom["epithet"] == "Украинские неонацисты", "actor"].tolist() == ["ВСУ"]
+    # the label is the nomination; its adjective is a row of its own on the same actor
+    assert nom.loc[nom["epithet"] == "неонацисты", "actor"].tolist() == ["ВСУ"]
+    adj = ep[(ep["kind"] == "adjective") & (ep["epithet"] == "Украинские")]
+    assert adj["actor"].tolist() == ["ВСУ"] and not adj["evaluative"].any()
     assert nom.loc[nom["epithet"] == "Каратели", "actor"].tolist() == ["каратели"]
-    assert nom["evaluative"].all()
+    labels = nom[~nom["epithet_lemma"].isin(["военный", "власть", "силовик"])]
+    assert labels["evaluative"].all()
+    # a nomination's actor span is the nomination itself
+    assert (nom["actor_start"] == nom["start"]).all() and (nom["actor_end"] == nom["end"]).all()
 
 
 def test_measures_epithets_lexicon_argument_accepts_dataframe_and_path(tmp_path):

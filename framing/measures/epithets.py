@@ -258,14 +258,19 @@ def epithets(ann, *, actors=None, lexicon="default") -> pd.DataFrame:
         by_sent[(m["doc_id"], int(m["sent_id"]))].append(m)
     rows = []
     doc_state = {}
+    doc_lemmas = defaultdict(set)   # for the literal_when context of labels
+    for (d, _i), snt in sents.items():
+        doc_lemmas[d].update(snt.lemma)
     order = {d: i for i, d in enumerate(ann.docs["doc_id"])}
     for key in sorted(sents, key=lambda k: (order.get(k[0], 0), k[1])):
         s = sents[key]
         lang = s.lang
         if lang not in lexes:
             lexes[lang] = _Lex(lexicon, lang)
-        st = doc_state.setdefault(s.doc_id, {"titles": defaultdict(set), "persons": [],
-                                             "context": defaultdict(set)})
+        st = doc_state.get(s.doc_id)
+        if st is None:
+            st = doc_state[s.doc_id] = {"titles": defaultdict(set), "persons": [], "context": defaultdict(set),
+                                        "lemmas": doc_lemmas.get(s.doc_id, set())}
         rows.extend(_sentence(s, by_sent.get(key, []), lexes[lang], st))
     if not rows:
         return _empty()
@@ -413,9 +418,13 @@ def _sentence(s, ms, lex, st):
     for r in rows:
         used.update(r.get("_toks", []))
     rows.extend(_descriptions(s, lex, ent_tok, used, st))
-    rows.extend(_nominations(s, lex, ent_tok, used))
+    rows.extend(_nominations(s, lex, ent_tok, used, st))
+    for r in rows:
+        used.update(r.get("_toks", []))
+    rows.extend(_unnamed(s, lex, ent_tok, used, rows))
     for r in rows:
         used.update(r.pop("_toks", []))
+        r.pop("_head", None)
     for m in named:
         if m["type"] == "PER":
             st["persons"].append((s.sent_id, m["_span"][0], m["actor"], _gender(s, m["_span"])))
@@ -916,7 +925,37 @@ def _is_subject(s, t):
     return True
 
 
-def _nominations(s, lex, ent_tok, used):
+def _attributive(s, t):
+    """An adjective used attributively (it modifies a noun), not substantivised."""
+    if s.has_syntax:
+        return s.deprel[t] in ("amod", "det") and s.head[t] >= 0 and _is_noun(s, s.head[t])
+    nxt = t + 1
+    return nxt < len(s) and _is_noun(s, nxt) and agree(s.feats(t), s.feats(nxt), ("Case", "Number"))
+
+
+def _has_object(s, t, ent_tok):
+    """A nomination with an inanimate genitive object ("захватчики собора") is a
+    literal role, not a label."""
+    kids = s.children(t) if s.has_syntax else [t + 1] if t + 1 < len(s) else []
+    return any(s.deprel[c] in ("nmod", "_") or not s.has_syntax for c in kids
+               if c > t and _is_noun(s, c) and c not in ent_tok and s.feats(c).get("Case") == "Gen"
+               and s.feats(c).get("Animacy") == "Inan")
+
+
+def _literal(s, t, lem, lex, ent_tok, st):
+    """Whether a label is used literally here: its literal_when context words
+    appear in the document (a circus "клоун"), or it has an object."""
+    cond = lex.literal.get(lem)
+    if not cond:
+        return False
+    if "@object" in cond and _has_object(s, t, ent_tok):
+        return True
+    words = cond - {"@object", "@animal"}
+    return bool(words & st.get("lemmas", set()))
+
+
+def _nominations(s, lex, ent_tok, used, st=None):
+    st = st if st is not None else {}
     out = []
     n = len(s)
     for t in range(n):
@@ -932,6 +971,14 @@ def _nominations(s, lex, ent_tok, used):
             if nom is None:
                 continue
             lem = lower_key(s.text[t]) if lex.nomination(lower_key(s.text[t])) and lem == lower_key(s.text[t]) else lem
+        if _is_adj(s, t) and _attributive(s, t):
+            continue  # "военные учения": an adjective, not the substantivised role
+        role = lem in lex.roles
+        if nom is not None and not role and _literal(s, t, lem, lex, ent_tok, st):
+            if lex.is_title(lem) or "@object" not in lex.literal.get(lem, ()):
+                continue  # a bare profession used literally (clowns at a circus)
+            role = True
+            nom = (float("nan"), lem)
         left = _np_left(s, t, ent_tok)
         first = left[0] if left else t
         quoted = first > 0 and t + 1 < n and s.text[first - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q \
@@ -943,7 +990,7 @@ def _nominations(s, lex, ent_tok, used):
             if lem in lex.context and actor is not None:
                 nom = (lex.polarity(lem) if lex.polarity(lem) is not None else -0.3, lem)
             elif ev_adj and (f.get("Animacy") == "Anim" or lem in _INSTITUTIONS):
-                nom = (lex.polarity(lem), lem)
+                continue  # the adjective is the epithet ("марионеточный избирком"): see _unnamed
             elif quoted and (f.get("Animacy") == "Anim" or (len(left) <= 1 and lem in _INSTITUTIONS)):
                 # scare quotes around a short lower-case label: ironic distancing
                 nom = (-0.5, lem)
@@ -952,15 +999,18 @@ def _nominations(s, lex, ent_tok, used):
                 nom = (lex.polarity(lem), lem)
             else:
                 continue
-        if quoted:
+        if role:
+            pass  # role words stay neutral, quoted or not
+        elif quoted:
             nom = (-0.5, nom[1])  # praise in scare quotes is irony («освободители»)
-        elif nom[0] is not None and nom[0] == nom[0] and nom[0] > 0:
-            continue  # positive labels (герои, защитники) are not name-calling
         elif lem in lex.context and actor is None:
-            continue
-        toks = sorted(set(left + [t] + linked_toks))
+            continue  # "режим" as a mode, "хозяин" of a flat: no actor named
+        # the label alone; its adjectives are rows of their own (_unnamed),
+        # a name in the genitive stays inside ("режим Кима")
+        core = [t] + ([] if role else linked_toks if linked_toks and linked_toks[0] > t else [])
+        toks = sorted(set(core))
         if quoted:
-            toks = [toks[0] - 1] + toks + [t + 1]
+            toks = [toks[0] - 1] + toks + [toks[-1] + 1] if left == [] else toks
         if actor is not None and _military(lem) and actor in _ARMY:
             actor = _ARMY[actor]
         if actor is None:
@@ -970,8 +1020,11 @@ def _nominations(s, lex, ent_tok, used):
                  lemma=" ".join(s.lemma[x] for x in toks if not s.is_punct(x) and x not in ent_tok))
         if r is None:
             continue
-        if r["polarity"] != r["polarity"] and nom[0] == nom[0]:
+        if r["polarity"] != r["polarity"] and nom[0] == nom[0] and not role:
             r["polarity"] = float(nom[0])
+        if role and not r["legal"]:
+            r["polarity"] = float("nan")
+        r["_head"] = t
         out.append(r)
         used.update(toks)
     # substantivised evaluative adjectives ("сумасшедшего", "оголтелые")
@@ -995,6 +1048,90 @@ def _nominations(s, lex, ent_tok, used):
         if r:
             out.append(r)
             used.add(t)
+    return out
+
+
+# animals are not actors unless named as persons (a dog called Кони)
+_ANIMALS = {"кот", "кошка", "котенок", "собака", "пес", "щенок", "конь", "лошадь", "медведь", "волк", "лиса",
+            "животное", "питомец", "птица", "кит", "дельфин", "тигр", "лев", "обезьяна", "манул", "корова",
+            "кіт", "кішка", "собака", "пес", "кінь", "ведмідь", "вовк", "тварина", "птах",
+            "cat", "dog", "horse", "bear", "wolf", "animal", "pet", "bird"}
+# adjective + noun pairs that are fixed terms, not descriptions
+_FIXED = {("мирный", "житель"), ("правоохранительный", "орган"), ("уполномоченный", "орган"),
+          ("управляющий", "компания"), ("дочерний", "компания"), ("спасательный", "служба"),
+          ("силовой", "структура"), ("воинский", "часть"), ("следственный", "орган"), ("местный", "власть"),
+          ("мирний", "житель"), ("правоохоронний", "орган"), ("civilian", "population")}
+
+
+def _actor_noun(s, t, lem, lex):
+    """A common noun that stands for an actor: a person, a group of people, an
+    organisation, an authority (docs/epithets.md, "Actor")."""
+    if lem in _ANIMALS:
+        return False
+    if lem in lex.roles or lem in lex.orgs or lem in _INSTITUTIONS or lex.is_title(lem):
+        return True
+    if lex.nomination(lem) is not None:
+        return True
+    return s.feats(t).get("Animacy") == "Anim" and s.upos[t] == "NOUN"
+
+
+def _name_part(s, a):
+    """A capitalised adjective inside a sentence is part of a name ("Таганский суд")."""
+    return a > 0 and s.text[a][:1].isupper() and not s.is_punct(a - 1) and not s.text[a].isupper()
+
+
+def _unnamed(s, lex, ent_tok, used, rows):
+    """Adjectives, participial phrases and relative clauses of actors without a
+    name: role words and labels (their nomination rows are in ``rows``), titles
+    and other person, group and organisation nouns, and "те, кто …"."""
+    out = []
+    heads = {r["_head"]: r for r in rows if r.get("_head") is not None}
+    for t in range(len(s)):
+        if t in ent_tok:
+            continue
+        lem = lower_key(s.lemma[t])
+        if lem in ("тот", "той", "those") and s.upos[t] in ("PRON", "DET") and s.has_syntax:
+            for c in s.children(t):
+                if s.deprel[c] == "acl:relcl":
+                    toks = _relative_tokens(s, c, t)
+                    if toks and not any(x in used for x in toks):
+                        r = _row(s, {"actor": s.text[t].lower(), "text": s.text[t]}, toks, "relative_clause", lex,
+                                 lemma=_lemmas(s, toks), aspan=[t])
+                        if r:
+                            out.append(r)
+                            used.update(toks)
+            continue
+        if not _is_noun(s, t):
+            continue
+        nomrow = heads.get(t)
+        if nomrow is None and not _actor_noun(s, t, lem, lex):
+            continue
+        actor = nomrow["actor"] if nomrow else s.lemma[t]
+        m = {"actor": actor, "text": s.text[t]}
+        adjs = set(_np_left(s, t, ent_tok))
+        if s.has_syntax:
+            adjs |= {c for c in s.children(t) if s.deprel[c] in ("amod", "acl") and _is_adj(s, c)
+                     and c not in ent_tok}
+        for a in sorted(adjs):
+            if a in used or _pronominal(s, a) or _name_part(s, a) or \
+                    (lower_key(s.lemma[a]), lem) in _FIXED or lex.is_title(f"{s.lemma[a]} {lem}"):
+                continue
+            toks = _adj_tokens(s, a, {t})
+            if any(x in used or x in ent_tok for x in toks if x != a):
+                toks = [a]
+            r = _row(s, m, toks, "adjective", lex, lemma=s.lemma[a], aspan=[t])
+            if r:
+                out.append(r)
+                used.update(toks)
+        if s.has_syntax:
+            for c in s.children(t):
+                if s.deprel[c] == "acl:relcl" and c not in used:
+                    toks = _relative_tokens(s, c, t)
+                    if toks and not any(x in used for x in toks):
+                        r = _row(s, m, toks, "relative_clause", lex, lemma=_lemmas(s, toks), aspan=[t])
+                        if r:
+                            out.append(r)
+                            used.update(toks)
     return out
 
 
