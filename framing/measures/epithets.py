@@ -140,6 +140,16 @@ class _Lex:
         self.nom_patterns = [(k, v) for k, v in noms.items() if "*" in k]
         self.context = _CONTEXT_NOUNS.get(lang, set())
         self.roles = _lemma_set(lang, "roles")
+        self.role_participles = sorted(r for r in self.roles if r.endswith(("щий", "вший", "ший", "мый", "нный",
+                                                                              "тый", "ючий", "ячий")))
+        # nouns of actions and states ("коррупция", "война") score what an actor
+        # did or suffered, not the actor: left out of descriptor polarity
+        self.nonjudging = frozenset()
+        if isinstance(lexicon, str) and lexicon == "default":
+            ev = builtin_table(lang, "evaluative")
+            if {"kind", "pos"} <= set(ev.columns):
+                self.nonjudging = frozenset(lower_key(x) for x, k, p in zip(ev["lemma"], ev["kind"], ev["pos"])
+                                            if k in ("action", "state") and p != "ADJ")
         self.orgs = _lemma_set(lang, "organisation_types")
         legal = _lemma_set(lang, "legal_designations")
         self.legal = {k for k in legal if " " not in k}
@@ -188,6 +198,22 @@ class _Lex:
             head, _, tail = k.partition("-")
             return head in ("экс", "екс", "вице", "віце", "ex", "vice") and tail in self.titles
         return False
+
+
+def _org_type(lemma, lex):
+    """An organisation type noun ("газета"), or a compound headed by one ("компания-разработчик")."""
+    k = lower_key(lemma)
+    return k in lex.orgs or ("-" in k and k.split("-")[0] in lex.orgs)
+
+
+def _person_like(s, m, span):
+    """A person's mention, also when the tagger typed it otherwise: an animate
+    proper name ("губернатор Федорищев" tagged LOC)."""
+    if m["type"] == "PER":
+        return True
+    h = span[-1]
+    return m["type"] != "ORG" and s.upos[h] == "PROPN" and s.feats(h).get("Animacy") == "Anim" and \
+        len(span) <= 3 and not s.text[h].isupper()
 
 
 def _lemma_set(lang, name):
@@ -306,7 +332,8 @@ def _span_text(s, toks):
 
 def _trim(s, toks):
     toks = sorted(set(toks))
-    while toks and (s.is_punct(toks[0]) and s.text[toks[0]] not in _OPEN_Q or s.upos[toks[0]] in ("CCONJ",)):
+    while toks and (s.is_punct(toks[0]) and s.text[toks[0]] not in _OPEN_Q or s.upos[toks[0]] in ("CCONJ",) or
+                    (s.upos[toks[0]] == "ADP" and len(toks) > 1 and s.lemma[toks[1]] not in _REL_WORDS)):
         toks = toks[1:]
     while toks and (s.is_punct(toks[-1]) and s.text[toks[-1]] not in _CLOSE_Q or s.upos[toks[-1]] == "CCONJ"):
         toks = toks[:-1]
@@ -340,6 +367,8 @@ def _polarity(s, toks, lex, skip=()):
                                                          "NUM", "AUX", "VERB", "ADV"):
             continue
         if s.feats(t).get("VerbForm") in ("Part", "Conv", "Inf", "Fin"):
+            continue
+        if lower_key(s.lemma[t]) in lex.nonjudging:
             continue
         p = lex.polarity(s.lemma[t])
         if p is None:
@@ -475,20 +504,24 @@ def _named(s, m, lex, ent_tok, used, st):
             if s.deprel[c] == "appos" and c not in inside and c not in ent_tok and _is_noun(s, c):
                 title_nodes.append(c)
     # --- patterns: the title right before the name --------------------------------
-    pt = _left_title(s, span, h, lex, ent_tok, person=m["type"] == "PER")
+    person = _person_like(s, m, span)
+    pt = _left_title(s, span, h, lex, ent_tok, person=person)
     if s.lang == "en":
         pt = _left_title_en(s, span, lex, ent_tok)
     if pt is not None and pt not in title_nodes:
         title_nodes.append(pt)
-    pt = _right_apposition(s, span, h, lex, ent_tok) if m["type"] in ("PER", "MISC") else None
+    pt = _right_apposition(s, span, h, lex, ent_tok) if person or m["type"] == "MISC" else None
     if pt is not None and pt not in title_nodes:
         title_nodes.append(pt)
-    if m["type"] != "PER":
+    # animals are not actors ("кота Лучика")
+    if any(lower_key(s.lemma[t]) in _ANIMALS for t in title_nodes + [h]):
+        return []
+    if not person:
         # offices are persons': other actors take only labels ("страна-агрессор Россия")
         # and organisations their type ("газета Bild", "компания Meta")
         title_nodes = [t for t in title_nodes if lex.nomination(s.lemma[t]) is not None or
                        ("-" in s.lemma[t] and lex.polarity(s.lemma[t]) is not None) or
-                       (lower_key(s.lemma[t]) in lex.orgs and m["type"] in ("ORG", "MISC"))]
+                       (_org_type(s.lemma[t], lex) and m["type"] in ("ORG", "MISC"))]
     for t in title_nodes:
         if t in used:
             continue
@@ -509,6 +542,7 @@ def _named(s, m, lex, ent_tok, used, st):
         if "-" in s.lemma[t] and not lex.is_title(s.lemma[t]):
             kind = "compound"
         is_known = lex.is_title(tl) or lex.is_title(s.lemma[t]) or lex.nomination(s.lemma[t]) is not None \
+            or _org_type(s.lemma[t], lex) \
             or (lex.polarity(s.lemma[t]) is not None)
         if not is_known and not s.has_syntax:
             continue
@@ -533,15 +567,17 @@ def _named(s, m, lex, ent_tok, used, st):
     adjs = []
     if s.has_syntax:
         for c in s.children(h):
-            if c not in inside and s.deprel[c] in ("amod", "acl") and _is_adj(s, c):
+            if c not in inside and s.deprel[c] in ("amod", "acl") and _is_adj(s, c) and _modifier(s, c, h):
                 adjs.append(c)
     i = span[0] - 1
     while i >= 0 and _is_adj(s, i) and i not in ent_tok and agree(s.feats(i), hf) and not title_nodes:
+        if s.has_syntax and s.head[i] not in inside and s.head[i] not in adjs:
+            break  # the tree attaches it elsewhere ("стало известно Mash")
         if i not in adjs:
             adjs.append(i)
         i -= 1
     for a in adjs:
-        if a in used or _pronominal(s, a):
+        if a in used or _pronominal(s, a) or _name_part(s, a):
             continue
         add(_row(s, m, _adj_tokens(s, a, inside), "adjective", lex, lemma=s.lemma[a]), a)
     # --- relative clauses -------------------------------------------------------
@@ -587,6 +623,7 @@ def _lemmas(s, toks):
     return " ".join(s.lemma[t] for t in sorted(toks) if not s.is_punct(t))
 
 
+_REL_WORDS = {"который", "кто", "чей", "який", "котрий", "хто", "чий", "who", "whom", "whose", "which"}
 _REL_CASES = {"ru": {"который", "кто", "чей"}, "uk": {"який", "котрий", "хто", "чий"},
               "en": {"who", "whom", "whose", "which", "that"}}
 
@@ -656,7 +693,7 @@ def _left_title(s, span, h, lex, ent_tok, person=False, hf=None):
         f = s.feats(i)
         if _is_noun(s, i) and i not in ent_tok:
             known = lex.is_title(s.lemma[i]) or lex.nomination(s.lemma[i]) is not None or \
-                (not ent_person and lower_key(s.lemma[i]) in lex.orgs) or \
+                (not ent_person and _org_type(s.lemma[i], lex)) or \
                 (lex.polarity(s.lemma[i]) is not None and f.get("Animacy") == "Anim") or \
                 ("-" in s.lemma[i] and lex.polarity(s.lemma[i]) is not None)
             if known and (agree(f, hf, ("Case",)) or s.lang == "en"):
@@ -971,6 +1008,13 @@ def _nominations(s, lex, ent_tok, used, st=None):
             if nom is None:
                 continue
             lem = lower_key(s.text[t]) if lex.nomination(lower_key(s.text[t])) and lem == lower_key(s.text[t]) else lem
+        if nom is None and s.feats(t).get("VerbForm") == "Part":
+            # substantivised participles the lemmatiser reduces to the verb ("протестующих" → протестовать)
+            form = lower_key(s.text[t])
+            for r in lex.role_participles:
+                if form.startswith(r[:-2]) and len(form) - len(r) <= 2:
+                    nom, lem = (float("nan"), r), r
+                    break
         if _is_adj(s, t) and _attributive(s, t):
             continue  # "военные учения": an adjective, not the substantivised role
         role = lem in lex.roles
@@ -1075,6 +1119,33 @@ def _actor_noun(s, t, lem, lex):
     return s.feats(t).get("Animacy") == "Anim" and s.upos[t] == "NOUN"
 
 
+def _modifier(s, a, n):
+    """An adjective or participle that really modifies noun ``n``: a full
+    (not short, predicative) form agreeing with it in case."""
+    fa = s.feats(a)
+    if fa.get("Variant") == "Short" or (s.upos[a] in ("VERB", "AUX") and "Case" not in fa):
+        return False
+    return agree(fa, s.feats(n), ("Case",))
+
+
+_PERSON_SUFFIX = re.compile(r"(ник|чик|щик|тель|ист|ер|ор|ец|ица|ница|чица|ант|ент|ач|ар|ян|ин|ша|иня|иця|ець|"
+                            r"er|or|ist|ant|ent|man|woman)$")
+
+
+def _actor_compound(lem, lex):
+    """A hyphenated actor noun ("круизёр-перевозчик", "страна-участница"):
+    both parts name persons, groups, organisations or states."""
+    parts = [p for p in lem.split("-") if p]
+    if len(parts) != 2 or parts[0] in ("экс", "вице", "екс", "віце", "ex", "vice") or lex.is_title(lem):
+        return False
+
+    def actorish(w):
+        return w in lex.roles or w in lex.orgs or w in _INSTITUTIONS or lex.is_title(w) or \
+            lex.nomination(w) is not None or w in ("член", "участник", "участница", "член", "member") or \
+            bool(_PERSON_SUFFIX.search(w))
+    return actorish(parts[0]) and actorish(parts[1])
+
+
 def _name_part(s, a):
     """A capitalised adjective inside a sentence is part of a name ("Таганский суд")."""
     return a > 0 and s.text[a][:1].isupper() and not s.is_punct(a - 1) and not s.text[a].isupper()
@@ -1106,12 +1177,25 @@ def _unnamed(s, lex, ent_tok, used, rows):
         nomrow = heads.get(t)
         if nomrow is None and not _actor_noun(s, t, lem, lex):
             continue
+        if nomrow is None and s.has_syntax and any(
+                s.deprel[c].startswith("nsubj") and _is_noun(s, c) and c not in ent_tok and
+                not _actor_noun(s, c, lower_key(s.lemma[c]), lex) for c in s.children(t)):
+            continue  # the predicate of a thing ("жизнь — лучший режиссёр")
+        if nomrow is None and lem not in lex.roles and lem not in _INSTITUTIONS and \
+                s.feats(t).get("Animacy") != "Anim" and \
+                not (s.has_syntax and s.deprel[t].startswith("nsubj")):
+            continue  # an organisation noun without a name is an actor when it acts ("Круизная компания пообещала")
         actor = nomrow["actor"] if nomrow else s.lemma[t]
         m = {"actor": actor, "text": s.text[t]}
+        if nomrow is None and t not in used and _actor_compound(lem, lex):
+            r = _row(s, m, [t], "compound", lex, lemma=s.lemma[t], aspan=[t])
+            if r:
+                out.append(r)
+                used.add(t)
         adjs = set(_np_left(s, t, ent_tok))
         if s.has_syntax:
             adjs |= {c for c in s.children(t) if s.deprel[c] in ("amod", "acl") and _is_adj(s, c)
-                     and c not in ent_tok}
+                     and c not in ent_tok and _modifier(s, c, t)}
         for a in sorted(adjs):
             if a in used or _pronominal(s, a) or _name_part(s, a) or \
                     (lower_key(s.lemma[a]), lem) in _FIXED or lex.is_title(f"{s.lemma[a]} {lem}"):
