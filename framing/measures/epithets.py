@@ -140,6 +140,9 @@ class _Lex:
         self.nom_patterns = [(k, v) for k, v in noms.items() if "*" in k]
         self.context = _CONTEXT_NOUNS.get(lang, set())
         self.roles = _lemma_set(lang, "roles")
+        rt = builtin_table(lang, "roles")
+        self.role_number = {lower_key(k): v for k, v in zip(rt.get("lemma", []), rt.get("number", []))
+                            if isinstance(v, str) and v.strip()}
         self.role_participles = sorted(r for r in self.roles if r.endswith(("щий", "вший", "ший", "мый", "нный",
                                                                               "тый", "ючий", "ячий")))
         # nouns of actions and states ("коррупция", "война") score what an actor
@@ -433,6 +436,9 @@ def _sentence(s, ms, lex, st):
         if span is None:
             continue
         m = dict(m, _span=span)
+        if len(span) == 1 and not s.text[span[0]].isupper() and s.upos[span[0]] != "PROPN" and \
+                lower_key(s.lemma[span[0]]) in lex.roles:
+            continue  # a capitalised role word the tagger took for a name ("Омоновцы ворвались")
         for t in span:
             ent_tok[t] = m
         if m["link"] not in ("pronoun", "description"):
@@ -519,7 +525,8 @@ def _named(s, m, lex, ent_tok, used, st):
     if not person:
         # offices are persons': other actors take only labels ("страна-агрессор Россия")
         # and organisations their type ("газета Bild", "компания Meta")
-        title_nodes = [t for t in title_nodes if lex.nomination(s.lemma[t]) is not None or
+        title_nodes = [t for t in title_nodes if (lex.nomination(s.lemma[t]) is not None and
+                                                  (lower_key(s.lemma[t]) not in lex.roles or m["type"] != "LOC")) or
                        ("-" in s.lemma[t] and lex.polarity(s.lemma[t]) is not None) or
                        (_org_type(s.lemma[t], lex) and m["type"] in ("ORG", "MISC"))]
     for t in title_nodes:
@@ -529,6 +536,8 @@ def _named(s, m, lex, ent_tok, used, st):
         if not phrase:
             continue
         tl = _title_lemma(s, t, lex)
+        while phrase and phrase[0] != t and (s.upos[phrase[0]] in ("ADP", "CCONJ") or s.is_punct(phrase[0])):
+            phrase.pop(0)
         # adjectives at the left edge become rows of their own ("Российский" +
         # "президент"), except in a fixed compound title ("Официальный представитель")
         while phrase and _is_adj(s, phrase[0]) and phrase[0] != t and phrase[0] < t and \
@@ -591,7 +600,8 @@ def _named(s, m, lex, ent_tok, used, st):
                     if toks is None:
                         rel_done = True  # the parser's clause, but about something else
                         continue
-                    add(_row(s, m, toks, "relative_clause", lex, lemma=_lemmas(s, toks)), ("rel", c))
+                    add(_row(s, m, toks, "relative_clause", lex, lemma=_lemmas(s, toks),
+                             skip=_not_about(s, toks, c, lex)), ("rel", c))
                     rel_done = True
     if not rel_done:
         toks = _right_relative(s, span, h, title_nodes, ent_tok)
@@ -662,6 +672,14 @@ def _adj_tokens(s, a, inside=()):
         toks = _contiguous(toks) if toks and toks[0] == a else [a] + [t for t in toks if t > a]
         toks = _contiguous(sorted(toks))
     return toks
+
+
+def _not_about(s, toks, c, lex):
+    """Words of a relative clause that describe something else than the actor:
+    all but labels (nominations) and the clause's own predicate ("кто считает
+    мандат нелегитимным" does not call anyone illegitimate)."""
+    keep = {c} | {x for x in s.children(c) if s.deprel[x] in ("xcomp", "obl") and s.feats(x).get("Case") == "Ins"}
+    return {t for t in toks if t not in keep and lex.nomination(s.lemma[t]) is None}
 
 
 def _np_left(s, g, ent_tok):
@@ -1018,6 +1036,9 @@ def _nominations(s, lex, ent_tok, used, st=None):
         if _is_adj(s, t) and _attributive(s, t):
             continue  # "военные учения": an adjective, not the substantivised role
         role = lem in lex.roles
+        if role and lex.role_number.get(lem) and s.feats(t).get("Number", lex.role_number[lem]) != \
+                lex.role_number[lem]:
+            continue  # "власть" (power) is not "власти" (the authorities)
         if nom is not None and not role and _literal(s, t, lem, lex, ent_tok, st):
             if lex.is_title(lem) or "@object" not in lex.literal.get(lem, ()):
                 continue  # a bare profession used literally (clowns at a circus)
@@ -1146,6 +1167,53 @@ def _actor_compound(lem, lex):
     return actorish(parts[0]) and actorish(parts[1])
 
 
+_PERSONAL = {"он", "она", "они", "вы", "ты", "я", "мы", "він", "вона", "вони", "he", "she", "they", "him", "her",
+             "them"}
+
+
+def _naming_predicates(s, lex, ent_tok, used):
+    """Secondary predicates of naming and declaring verbs ("ЛГБТ признали
+    «экстремистским движением»", "признана нежелательной", "назвал его
+    диктатором"): the instrumental phrase, about the verb's object, its passive
+    subject or the noun its participle modifies."""
+    out = []
+    if not s.has_syntax:
+        return out
+    for v in range(len(s)):
+        if s.lemma[v] not in _NAMING_VERBS and not any(s.lemma[v].startswith(x[:-2]) and
+                                                      s.feats(v).get("VerbForm") == "Part"
+                                                      for x in ("признать", "признавать", "объявить")):
+            continue
+        kids = s.children(v)
+        actor_tok = next((c for c in kids if s.deprel[c] in ("obj", "nsubj:pass")), None)
+        if actor_tok is None and s.feats(v).get("VerbForm") == "Part" and s.head[v] >= 0:
+            actor_tok = s.head[v]
+        if actor_tok is None and s.feats(v).get("Voice") == "Pass":
+            actor_tok = next((c for c in kids if s.deprel[c].startswith("nsubj")), None)
+        if actor_tok is None or not (actor_tok in ent_tok or s.upos[actor_tok] == "PROPN" or
+                                     (_is_noun(s, actor_tok) and
+                                      _actor_noun(s, actor_tok, lower_key(s.lemma[actor_tok]), lex)) or
+                                     s.lemma[actor_tok] in _PERSONAL):
+            continue  # "считаю это ошибкой", "считает мандат нелегитимным": not about an actor
+        for c in kids:
+            if c == actor_tok or c in used or s.feats(c).get("Case") != "Ins" or \
+                    not (_is_noun(s, c) or _is_adj(s, c)) or c in ent_tok:
+                continue
+            toks = _contiguous([x for x in s.subtree(c) if x > v or x > actor_tok])
+            toks = [x for x in toks if x not in ent_tok or ent_tok[x] is ent_tok.get(c)]
+            if not toks or any(x in used for x in toks):
+                continue
+            m = ent_tok.get(actor_tok)
+            actor = m["actor"] if m else s.text[actor_tok]
+            aspan = m["_span"] if m else [actor_tok]
+            r = _row(s, {"actor": actor, "text": s.text[actor_tok]}, toks, "predicate", lex,
+                     lemma=_lemmas(s, toks), aspan=aspan)
+            if r:
+                out.append(r)
+                used.update(toks)
+    return out
+
+
 def _name_part(s, a):
     """A capitalised adjective inside a sentence is part of a name ("Таганский суд")."""
     return a > 0 and s.text[a][:1].isupper() and not s.is_punct(a - 1) and not s.text[a].isupper()
@@ -1155,7 +1223,7 @@ def _unnamed(s, lex, ent_tok, used, rows):
     """Adjectives, participial phrases and relative clauses of actors without a
     name: role words and labels (their nomination rows are in ``rows``), titles
     and other person, group and organisation nouns, and "те, кто …"."""
-    out = []
+    out = _naming_predicates(s, lex, ent_tok, used)
     heads = {r["_head"]: r for r in rows if r.get("_head") is not None}
     for t in range(len(s)):
         if t in ent_tok:
@@ -1167,7 +1235,7 @@ def _unnamed(s, lex, ent_tok, used, rows):
                     toks = _relative_tokens(s, c, t)
                     if toks and not any(x in used for x in toks):
                         r = _row(s, {"actor": s.text[t].lower(), "text": s.text[t]}, toks, "relative_clause", lex,
-                                 lemma=_lemmas(s, toks), aspan=[t])
+                                 lemma=_lemmas(s, toks), aspan=[t], skip=_not_about(s, toks, c, lex))
                         if r:
                             out.append(r)
                             used.update(toks)
@@ -1212,7 +1280,8 @@ def _unnamed(s, lex, ent_tok, used, rows):
                 if s.deprel[c] == "acl:relcl" and c not in used:
                     toks = _relative_tokens(s, c, t)
                     if toks and not any(x in used for x in toks):
-                        r = _row(s, m, toks, "relative_clause", lex, lemma=_lemmas(s, toks), aspan=[t])
+                        r = _row(s, m, toks, "relative_clause", lex, lemma=_lemmas(s, toks), aspan=[t],
+                                 skip=_not_about(s, toks, c, lex))
                         if r:
                             out.append(r)
                             used.update(toks)
