@@ -386,6 +386,13 @@ def _legal(s, toks, lex):
     lem = [lower_key(s.lemma[t]) for t in toks]
     if any(x in lex.legal for x in lem):
         return True
+    # a two-word designation split into an adjective row and a noun row
+    # ("иностранных" + "агентов") keeps its flag on both
+    lo, hi = min(toks), max(toks)
+    if lo > 0:
+        lem = [lower_key(s.lemma[lo - 1])] + lem
+    if hi + 1 < len(s):
+        lem = lem + [lower_key(s.lemma[hi + 1])]
     return any((a, b) in lex.legal_pairs for a, b in zip(lem, lem[1:]))
 
 
