@@ -614,6 +614,15 @@ def _named(s, m, lex, ent_tok, used, st):
         toks = _right_relative(s, span, h, title_nodes, ent_tok)
         if toks:
             add(_row(s, m, toks, "relative_clause", lex, lemma=_lemmas(s, toks)), ("rel", toks[0]))
+    # --- a legal designation in brackets: "Meta (запрещена в России как экстремистская)"
+    j = span[-1] + 1
+    if j < len(s) and s.text[j] == "(":
+        k = j + 1
+        while k < len(s) and s.text[k] != ")" and k - j <= 15:
+            k += 1
+        inner = list(range(j + 1, k))
+        if k < len(s) and s.text[k] == ")" and inner and _legal(s, inner, lex) and not any(x in used for x in inner):
+            add(_row(s, m, inner, "predicate", lex, lemma=_lemmas(s, inner)), ("pred", j))
     # --- predicates -------------------------------------------------------------
     pred = _predicate(s, span, h, inside, ent_tok)
     if pred:
@@ -685,7 +694,9 @@ def _not_about(s, toks, c, lex):
     """Words of a relative clause that describe something else than the actor:
     all but labels (nominations) and the clause's own predicate ("кто считает
     мандат нелегитимным" does not call anyone illegitimate)."""
-    keep = {c} | {x for x in s.children(c) if s.deprel[x] in ("xcomp", "obl") and s.feats(x).get("Case") == "Ins"}
+    keep = {c}
+    if s.lemma[c] in _COPULA_VERBS or s.lemma[c] in ("быть", "бути", "be"):
+        keep |= {x for x in s.children(c) if s.deprel[x] in ("xcomp", "obl") and s.feats(x).get("Case") == "Ins"}
     return {t for t in toks if t not in keep and lex.nomination(s.lemma[t]) is None}
 
 
@@ -876,7 +887,12 @@ def _predicate(s, span, h, inside, ent_tok):
             dash = any(s.text[c] in _DASHES for c in kids) or any(s.text[x] in _DASHES for x in range(h + 1, p))
             cop = any(s.deprel[c] == "cop" for c in kids)
             if (dash or cop) and p > h:
-                toks = [t for t in s.subtree(p) if t not in set(s.subtree(h)) and t > span[-1]]
+                # the predicate NP without coordinated clauses ("…кандидатом, а затем поддержал Трампа")
+                cut = set()
+                for c in kids:
+                    if s.deprel[c] in ("conj", "parataxis", "advcl") and s.upos[c] in ("VERB", "AUX"):
+                        cut.update(s.subtree(c))
+                toks = [t for t in s.subtree(p) if t not in set(s.subtree(h)) and t > span[-1] and t not in cut]
                 toks = [t for t in toks if s.text[t] not in _DASHES or t > p]
                 toks = [t for t in toks if not (s.deprel[t] == "cop")]
                 run = _contiguous([t for t in toks if t >= min(toks)]) if toks else []
@@ -1109,6 +1125,10 @@ def _nominations(s, lex, ent_tok, used, st=None):
         nxt = t + 1
         if nxt < n and (s.upos[nxt] in ("NOUN", "PROPN", "ADJ", "NUM") or nxt in ent_tok):
             continue
+        if s.has_syntax and not (s.deprel[t] in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "root")
+                                 and not any(s.deprel[c] in ("amod", "nmod") and _is_noun(s, c)
+                                             for c in s.children(t))):
+            continue  # attributive ("ложную и вредоносную информацию") or predicative, not a noun phrase
         prv = t - 1
         if prv >= 0 and (s.text[prv] in _DASHES or s.lemma[prv] in _COPULA_VERBS or s.lemma[prv] in ("быть", "бути")
                          or s.upos[prv] in ("AUX", "ADV", "PRON", "DET")):
@@ -1197,7 +1217,7 @@ def _naming_predicates(s, lex, ent_tok, used):
             actor_tok = s.head[v]
         if actor_tok is None and s.feats(v).get("Voice") == "Pass":
             actor_tok = next((c for c in kids if s.deprel[c].startswith("nsubj")), None)
-        if actor_tok is None or not (actor_tok in ent_tok or s.upos[actor_tok] == "PROPN" or
+        if actor_tok is None or not (actor_tok in ent_tok or
                                      (_is_noun(s, actor_tok) and
                                       _actor_noun(s, actor_tok, lower_key(s.lemma[actor_tok]), lex)) or
                                      s.lemma[actor_tok] in _PERSONAL):
