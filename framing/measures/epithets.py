@@ -551,7 +551,8 @@ def _named(s, m, lex, ent_tok, used, st):
                 not (" " in tl and phrase[0] == t - 1):
             a = phrase.pop(0)
             if not _pronominal(s, a):
-                add(_row(s, m, _adj_tokens(s, a, inside), "adjective", lex, lemma=s.lemma[a]), a)
+                add(_row(s, m, _adj_tokens(s, a, inside), "adjective", lex, lemma=s.lemma[a],
+                    skip=set(_adj_tokens(s, a, inside)) - {a}), a)
         while phrase and _pronominal(s, phrase[0]) and phrase[0] != t:
             phrase.pop(0)
         kind = "title"
@@ -595,7 +596,8 @@ def _named(s, m, lex, ent_tok, used, st):
     for a in adjs:
         if a in used or _pronominal(s, a) or _name_part(s, a):
             continue
-        add(_row(s, m, _adj_tokens(s, a, inside), "adjective", lex, lemma=s.lemma[a]), a)
+        add(_row(s, m, _adj_tokens(s, a, inside), "adjective", lex, lemma=s.lemma[a],
+                    skip=set(_adj_tokens(s, a, inside)) - {a}), a)
     # --- relative clauses -------------------------------------------------------
     rel_done = False
     anchors = [h] + title_nodes
@@ -627,7 +629,8 @@ def _named(s, m, lex, ent_tok, used, st):
     pred = _predicate(s, span, h, inside, ent_tok)
     if pred:
         toks, head = pred
-        add(_row(s, m, toks, "predicate", lex, lemma=_lemmas(s, toks)), ("pred", head))
+        far = {x for x in toks if x != head and s.head[x] != head} if s.has_syntax else set()
+        add(_row(s, m, toks, "predicate", lex, lemma=_lemmas(s, toks), skip=far), ("pred", head))
     return out
 
 
@@ -1149,7 +1152,7 @@ _ANIMALS = {"кот", "кошка", "котенок", "собака", "пес", 
             "кіт", "кішка", "собака", "пес", "кінь", "ведмідь", "вовк", "тварина", "птах",
             "cat", "dog", "horse", "bear", "wolf", "animal", "pet", "bird"}
 # adjective + noun pairs that are fixed terms, not descriptions
-_FIXED = {("мирный", "житель"), ("правоохранительный", "орган"), ("уполномоченный", "орган"),
+_FIXED = {("мирный", "житель"), ("мирный", "человек"), ("мирный", "население"), ("правоохранительный", "орган"), ("уполномоченный", "орган"),
           ("управляющий", "компания"), ("дочерний", "компания"), ("спасательный", "служба"),
           ("силовой", "структура"), ("воинский", "часть"), ("следственный", "орган"), ("местный", "власть"),
           ("мирний", "житель"), ("правоохоронний", "орган"), ("civilian", "population")}
@@ -1298,7 +1301,7 @@ def _unnamed(s, lex, ent_tok, used, rows):
             toks = _adj_tokens(s, a, {t})
             if any(x in used or x in ent_tok for x in toks if x != a):
                 toks = [a]
-            r = _row(s, m, toks, "adjective", lex, lemma=s.lemma[a], aspan=[t])
+            r = _row(s, m, toks, "adjective", lex, lemma=s.lemma[a], aspan=[t], skip=set(toks) - {a})
             if r:
                 out.append(r)
                 used.update(toks)
