@@ -1,11 +1,17 @@
-"""Epithets: the descriptors an outlet attaches to actors, and evaluative nominations.
+"""Epithets: the descriptors an outlet attaches to actors, and nominations.
 
-:func:`epithets` returns one row per descriptor (columns :data:`EPITHET_COLUMNS`):
-``doc_id``, ``outlet``, ``sent_id``, ``actor``, ``mention`` (the actor's
-mention, or the nomination phrase), ``epithet`` (surface), ``epithet_lemma``,
-``kind``, ``polarity`` (lexicon score in [-1, 1], NaN when no word of the
-epithet is in the lexicon), ``evaluative`` (bool), ``start``, ``end``
-(character offsets of the epithet).
+:func:`epithets` returns one row per (actor mention, descriptor), as defined in
+``docs/epithets.md`` (columns :data:`EPITHET_COLUMNS`): ``doc_id``,
+``outlet``, ``sent_id``, ``actor``, ``mention`` (the actor's mention, or the
+nomination phrase), ``epithet`` (the descriptor's surface text; a relative
+clause or predicate as its whole clause), ``epithet_lemma``, ``kind``,
+``polarity`` (lexicon score in [-1, 1], NaN for a neutral descriptor: role
+words, titles, nationality adjectives), ``evaluative`` (bool), ``start``,
+``end`` (character offsets of the descriptor), ``legal`` (a legal
+designation such as "иноагент", "нежелательная", "экстремистская": evaluative,
+polarity -1, flagged so that it can be counted or left out), ``actor_start``,
+``actor_end`` (the actor's mention: the name, else the head noun; for a
+nomination the nomination itself).
 
 Kinds
 -----
@@ -24,10 +30,13 @@ Kinds
                      alias table or by context: the same title given to one
                      actor earlier in the document (``российский президент``)
                      or, for a sentence subject, the nearest preceding person;
-``nomination``       an evaluative label for a group or person without a name
-                     (``бандеровцы``, ``оккупанты``, ``киевский режим``,
-                     ``марионеточный избирком``, a person noun in scare
-                     quotes ``«освободители»``), linked to an actor by a
+``nomination``       a role word (``военные``, ``силовики``, ``власти``: no
+                     polarity) or an evaluative label for a group or person
+                     without a name
+                     (``бандеровцы``, ``оккупанты``, ``режим`` of
+                     ``киевский режим`` — its adjectives are rows of their
+                     own —, a person noun in scare quotes ``«освободители»``),
+                     linked to an actor by a
                      relational adjective (``украинские нацисты`` → Украина),
                      a following name in the genitive (``режим Кима``) or the
                      lexicon's hint, otherwise kept as a group actor named by
@@ -47,6 +56,18 @@ descriptor inventory follows the analysis of naming and nomination in
 critical discourse studies (Reisigl & Wodak 2001, "referential and
 predicational strategies") and the attributive / appositive / predicative
 positions of Russian grammar (Русская грамматика 1980, §§ 1560–1600).
+
+Actors without a name (role words, labels, titles, person and group nouns,
+institutions; organisation nouns as subjects) get their adjectives,
+participial phrases and relative clauses too.  A relative clause must contain
+a relative pronoun agreeing with its antecedent; a participle must agree with
+the noun in case and be its dependent in the tree.  Polarity is lexical and
+read in context: role words (``roles.tsv``) and verbs, participles and nouns
+of actions or states carry none; a label used literally (its
+``literal_when`` context in ``nominations.tsv``: a circus "клоун", an
+object "захватчики собора") is neutral or no row; a context noun ("режим")
+needs a named actor.  Legal designations come from
+``legal_designations.tsv``.
 
 References
 ----------
