@@ -21,12 +21,14 @@ ruopinionne RuOpinionNE-2024 train: for opinions whose target is a named
 semeval     SemEval-2023 Task 3, Russian: share of Name_Calling-Labeling spans
             overlapping an evaluative epithet (target ≥ 0.40), share of
             evaluative epithets inside any persuasion span.
-dev         DEVELOPMENT figure (the measure was tuned on these channels): 40
-            posts of the five tuning Telegram channels, every sentence coded by
-            docs/epithets.md (tests/data/measures/epithets_dev_telegram.tsv,
-            ids and offsets only); precision, recall and F1 of all descriptors
-            and of evaluative ones, a row matching when the descriptor spans
-            overlap in the same post.  Not a held-out figure.
+dev         DEVELOPMENT figures on the five tuning Telegram channels, every
+            sentence coded by docs/epithets.md (ids, offsets, labels only):
+            "dev-tuned", 40 posts the measure was tuned on
+            (tests/data/measures/epithets_dev_telegram.tsv), and "dev-fresh",
+            20 more posts coded before the measure's output on them was seen
+            (epithets_fresh_telegram.tsv); precision, recall and F1 of all
+            descriptors and of evaluative ones, a row matching when the
+            descriptor spans overlap in the same post.  Not held-out figures.
 bsnlp       BSNLP 2021 (ru + uk, annotated topics): grouping of mentions into
             actors against the cross-lingual ids, B-cubed P/R/F1 over the
             gold mentions found, and the share found; the surname-only
@@ -317,8 +319,15 @@ def _prf(tp_p, n_p, tp_g, n_g):
 
 
 def dev():
-    gold_path = ROOT / "tests" / "data" / "measures" / "epithets_dev_telegram.tsv"
-    docs_path = ROOT / "tests" / "data" / "measures" / "epithets_dev_telegram_docs.txt"
+    """Both development golds: the one the measure was tuned on, and a fresh one
+    coded before the measure's output on it was looked at (same channels)."""
+    for name, label in (("epithets_dev_telegram", "tuned on"), ("epithets_fresh_telegram", "fresh")):
+        _dev_one(name, label)
+
+
+def _dev_one(name, label):
+    gold_path = ROOT / "tests" / "data" / "measures" / f"{name}.tsv"
+    docs_path = ROOT / "tests" / "data" / "measures" / f"{name}_docs.txt"
     files = [SHARED / "telegram_ru_2024" / "raw" / f"{c}_messages.json" for c in TUNING_CHANNELS]
     if not all(f.exists() for f in files):
         print("dev: skipped (no ../shared/data/telegram_ru_2024)")
@@ -335,8 +344,12 @@ def dev():
     p_by = defaultdict(list)
     for r in ep.itertuples(index=False):
         p_by[r.doc_id].append(r)
-    for label, gsel, psel in (("all descriptors", lambda g: True, lambda p: True),
-                              ("evaluative", lambda g: g.evaluative == 1, lambda p: bool(p.evaluative))):
+    tag = f"dev-{label.split()[0]}"
+    note = ("[development figure: tuned on these posts]" if label == "tuned on" else
+            "[development figure: tuning channels, posts coded blind, not tuned on]")
+    print(f"{tag}  {len(ids)} posts, {len(gold)} coded rows")
+    for what, gsel, psel in (("all descriptors", lambda g: True, lambda p: True),
+                             ("evaluative", lambda g: g.evaluative == 1, lambda p: bool(p.evaluative))):
         n_p = tp_p = n_g = tp_g = 0
         for d in ids:
             gs = [g for g in g_by[d] if gsel(g)]
@@ -346,8 +359,7 @@ def dev():
             tp_p += sum(any(_overlap(p.start, p.end, g.desc_start, g.desc_end) for g in gs) for p in ps)
             tp_g += sum(any(_overlap(p.start, p.end, g.desc_start, g.desc_end) for p in ps) for g in gs)
         P, R, F = _prf(tp_p, n_p, tp_g, n_g)
-        print(f"dev   {label:16s} P {P:.3f} ({tp_p}/{n_p})  R {R:.3f} ({tp_g}/{n_g})  F1 {F:.3f}"
-              "  [development figure: tuned on these channels]")
+        print(f"{tag}  {what:16s} P {P:.3f} ({tp_p}/{n_p})  R {R:.3f} ({tp_g}/{n_g})  F1 {F:.3f}  {note}")
     if "actor_start" in ep.columns:
         ok = n = 0
         for d in ids:
@@ -356,7 +368,7 @@ def dev():
                 if hits:
                     n += 1
                     ok += any(_overlap(p.actor_start, p.actor_end, g.actor_start, g.actor_end) for p in hits)
-        print(f"dev   matched rows whose actor span overlaps the coded actor: {ok / max(n, 1):.3f} ({ok}/{n})")
+        print(f"{tag}  matched rows whose actor span overlaps the coded actor: {ok / max(n, 1):.3f} ({ok}/{n})")
 
 
 # --- BSNLP ------------------------------------------------------------------------------
