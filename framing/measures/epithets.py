@@ -123,7 +123,8 @@ _CONTEXT_NOUNS = {
            "satellite", "vassal", "proxy", "proxies"},
 }
 # animate or institutional heads that an evaluative adjective turns into a nomination
-_INSTITUTIONS = {"власть", "власти", "режим", "правительство", "избирком", "суд", "армия", "войско", "фемида",
+_INSTITUTIONS = {"власть", "власти", "режим", "правительство", "ведомство", "министерство", "руководство",
+                 "відомство", "міністерство", "керівництво", "ministry", "избирком", "суд", "армия", "войско", "фемида",
                  "государство", "страна", "сми", "пресса", "администрация", "парламент", "дума", "рада",
                  "блок", "альянс", "союз", "элита", "партия", "движение", "организация", "группировка", "клан",
                  "лобби", "сообщество", "коалиция", "ось", "империя", "олигархия", "бюрократия", "истеблишмент",
@@ -464,9 +465,17 @@ def _sentence(s, ms, lex, st):
         if span is None:
             continue
         m = dict(m, _span=span)
-        if len(span) == 1 and not s.text[span[0]].isupper() and s.upos[span[0]] != "PROPN" and \
-                lower_key(s.lemma[span[0]]) in lex.roles:
-            continue  # a capitalised role word the tagger took for a name ("Омоновцы ворвались")
+        if not s.text[span[0]].isupper() and s.upos[span[0]] != "PROPN" and \
+                (lower_key(s.lemma[span[0]]) in lex.roles or lex.is_title(s.lemma[span[0]])) and \
+                all(s.upos[x] != "PROPN" for x in span):
+            # a capitalised role word or title the tagger took for a name
+            # ("Омоновцы ворвались", "Министр обороны России Андрей Белоусов")
+            continue
+        lead = _leading_title(s, span, lex) if len(span) >= 2 else None
+        if lead:
+            # the tagger swallowed a title into the name ("Иноагенту Данилу Поперечному")
+            span = span[1:]
+            m = dict(m, _span=span, _lead=(span[0] - 1, lead))
         for t in span:
             ent_tok[t] = m
         if m["link"] not in ("pronoun", "description"):
@@ -492,6 +501,21 @@ def _sentence(s, ms, lex, st):
         if m["type"] == "PER":
             st["persons"].append((s.sent_id, m["_span"][0], m["actor"], _gender(s, m["_span"])))
     return rows
+
+
+def _leading_title(s, span, lex):
+    """The lemma of a title, label or legal designation that opens a name's
+    span (matched on the word form: the tagger gave it a name's lemma)."""
+    t0 = span[0]
+    if s.upos[span[1]] != "PROPN":
+        return None
+    form = lower_key(s.text[t0])
+    cands = [x for x in (lex.legal | lex.titles | set(lex.nom_exact)) if " " not in x and len(x) >= 4]
+    best = None
+    for c in cands:
+        if form.startswith(c) and len(form) - len(c) <= 2 and (best is None or len(c) > len(best)):
+            best = c
+    return best
 
 
 def _gender(s, span):
@@ -524,6 +548,14 @@ def _named(s, m, lex, ent_tok, used, st):
             out.append(r)
 
     title_nodes = []   # (title token, kind, phrase tokens)
+    if m.get("_lead"):
+        t0, lem0 = m["_lead"]
+        r0 = _row(s, m, [t0], "title", lex, lemma=lem0)
+        if r0:
+            p0 = lex.polarity(lem0)
+            r0["legal"] = lem0 in lex.legal
+            r0["polarity"] = -1.0 if r0["legal"] else (float(p0) if p0 is not None else float("nan"))
+        add(r0, t0)
     # --- syntax ----------------------------------------------------------
     if s.has_syntax:
         p = s.head[h]
@@ -637,6 +669,11 @@ def _named(s, m, lex, ent_tok, used, st):
         toks = _right_relative(s, span, h, title_nodes, ent_tok)
         if toks:
             add(_row(s, m, toks, "relative_clause", lex, lemma=_lemmas(s, toks)), ("rel", toks[0]))
+    # a place is an actor only as a polity that acts: its neutral adjectives
+    # ("центральному району Баста", "Брянской") are not epithets
+    if m["type"] == "LOC" and not (s.has_syntax and s.deprel[h].startswith("nsubj")):
+        out = [r for r in out if r["kind"] != "adjective" or
+               (r["polarity"] == r["polarity"] and abs(r["polarity"]) >= EVALUATIVE_THRESHOLD)]
     # --- a legal designation in brackets: "Meta (запрещена в России как экстремистская)"
     j = span[-1] + 1
     if j < len(s) and s.text[j] == "(":
@@ -1067,12 +1104,6 @@ def _nominations(s, lex, ent_tok, used, st=None):
             continue
         lem = lower_key(s.lemma[t])
         nom = lex.nomination(lem)
-        if nom is None and not _is_noun(s, t):
-            # taggers miss rare labels ("рашистам" as ADV, "страна-агрессор" as VERB)
-            nom = lex.nomination(lower_key(s.text[t]))
-            if nom is None:
-                continue
-            lem = lower_key(s.text[t]) if lex.nomination(lower_key(s.text[t])) and lem == lower_key(s.text[t]) else lem
         if nom is None and s.feats(t).get("VerbForm") == "Part":
             # substantivised participles the lemmatiser reduces to the verb ("протестующих" → протестовать)
             form = lower_key(s.text[t])
@@ -1080,6 +1111,12 @@ def _nominations(s, lex, ent_tok, used, st=None):
                 if form.startswith(r[:-2]) and len(form) - len(r) <= 2:
                     nom, lem = (float("nan"), r), r
                     break
+        if nom is None and not _is_noun(s, t):
+            # taggers miss rare labels ("рашистам" as ADV, "страна-агрессор" as VERB)
+            nom = lex.nomination(lower_key(s.text[t]))
+            if nom is None:
+                continue
+            lem = lower_key(s.text[t]) if lex.nomination(lower_key(s.text[t])) and lem == lower_key(s.text[t]) else lem
         if _is_adj(s, t) and _attributive(s, t):
             continue  # "военные учения": an adjective, not the substantivised role
         role = lem in lex.roles
@@ -1314,6 +1351,9 @@ def _unnamed(s, lex, ent_tok, used, rows):
         adjs = set(_np_left(s, t, ent_tok))
         if s.has_syntax:
             adjs |= {c for c in s.children(t) if s.deprel[c] in ("amod", "acl") and _is_adj(s, c)
+                     and c not in ent_tok and _modifier(s, c, t)}
+            # coordinated adjectives ("военного и военно-политического руководства")
+            adjs |= {c for a in list(adjs) for c in s.children(a) if s.deprel[c] == "conj" and _is_adj(s, c)
                      and c not in ent_tok and _modifier(s, c, t)}
         for a in sorted(adjs):
             if a in used or _pronominal(s, a) or _name_part(s, a) or \
