@@ -395,6 +395,8 @@ def _polarity(s, toks, lex, skip=()):
             continue
         if lower_key(s.lemma[t]) in lex.nonjudging:
             continue
+        if "-" in s.lemma[t] and _is_adj(s, t) and lower_key(s.lemma[t]) not in lex.exact:
+            continue  # "социал-демократический": not scored by its most extreme part
         p = lex.polarity(s.lemma[t])
         if p is None:
             continue
@@ -1119,6 +1121,8 @@ def _nominations(s, lex, ent_tok, used, st=None):
             lem = lower_key(s.text[t]) if lex.nomination(lower_key(s.text[t])) and lem == lower_key(s.text[t]) else lem
         if _is_adj(s, t) and _attributive(s, t):
             continue  # "военные учения": an adjective, not the substantivised role
+        if 0 < t < n - 1 and s.text[t - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q and s.text[t][:1].isupper():
+            continue  # a capitalised word alone in quotes names a work or a brand («Идиот»)
         role = lem in lex.roles
         if role and lex.role_number.get(lem) and s.feats(t).get("Number", lex.role_number[lem]) != \
                 lex.role_number[lem]:
@@ -1140,7 +1144,7 @@ def _nominations(s, lex, ent_tok, used, st=None):
                 nom = (lex.polarity(lem) if lex.polarity(lem) is not None else -0.3, lem)
             elif ev_adj and (f.get("Animacy") == "Anim" or lem in _INSTITUTIONS):
                 continue  # the adjective is the epithet ("марионеточный избирком"): see _unnamed
-            elif quoted and (f.get("Animacy") == "Anim" or (len(left) <= 1 and lem in _INSTITUTIONS)):
+            elif quoted and s.upos[t] == "NOUN" and (f.get("Animacy") == "Anim" or (len(left) <= 1 and lem in _INSTITUTIONS)):
                 # scare quotes around a short lower-case label: ironic distancing
                 nom = (-0.5, lem)
             elif actor is not None and re.search(r"(изм|ізм|ism)$", lem) and (lex.polarity(lem) or 0) <= -0.3:
