@@ -576,6 +576,9 @@ def _named(s, m, lex, ent_tok, used, st):
     pt = _left_title(s, span, h, lex, ent_tok, person=person)
     if s.lang == "en":
         pt = _left_title_en(s, span, lex, ent_tok)
+    if not person and m["type"] == "MISC" and pt is not None and lex.is_title(s.lemma[pt]) and \
+            s.upos[span[-1]] == "PROPN":
+        person = True  # an untyped name with a person's title before it ("the former minister Dmytro Kuleba")
     if pt is not None and pt not in title_nodes:
         title_nodes.append(pt)
     pt = _right_apposition(s, span, h, lex, ent_tok) if person or m["type"] == "MISC" else None
