@@ -21,6 +21,14 @@ ruopinionne RuOpinionNE-2024 train: for opinions whose target is a named
 semeval     SemEval-2023 Task 3, Russian: share of Name_Calling-Labeling spans
             overlapping an evaluative epithet (target ≥ 0.40), share of
             evaluative epithets inside any persuasion span.
+dev         DEVELOPMENT figures on the five tuning Telegram channels, every
+            sentence coded by docs/epithets.md (ids, offsets, labels only):
+            "dev-tuned", 40 posts the measure was tuned on
+            (tests/data/measures/epithets_dev_telegram.tsv), and "dev-fresh",
+            20 more posts coded before the measure's output on them was seen
+            (epithets_fresh_telegram.tsv); precision, recall and F1 of all
+            descriptors and of evaluative ones, a row matching when the
+            descriptor spans overlap in the same post.  Not held-out figures.
 bsnlp       BSNLP 2021 (ru + uk, annotated topics): grouping of mentions into
             actors against the cross-lingual ids, B-cubed P/R/F1 over the
             gold mentions found, and the share found; the surname-only
@@ -299,6 +307,70 @@ def semeval():
     print(f"semeval  evaluative epithets inside any persuasion span: {inside / max(n_ev, 1):.3f} ({inside}/{n_ev})")
 
 
+# --- development gold (tuning channels) --------------------------------------------
+
+TUNING_CHANNELS = ("1001101170442", "1001003921752", "1001100158992", "1001117628569", "1001394050290")
+
+
+def _prf(tp_p, n_p, tp_g, n_g):
+    p = tp_p / max(n_p, 1)
+    r = tp_g / max(n_g, 1)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def dev():
+    """Both development golds: the one the measure was tuned on, and a fresh one
+    coded before the measure's output on it was looked at (same channels)."""
+    for name, label in (("epithets_dev_telegram", "tuned on"), ("epithets_fresh_telegram", "fresh")):
+        _dev_one(name, label)
+
+
+def _dev_one(name, label):
+    gold_path = ROOT / "tests" / "data" / "measures" / f"{name}.tsv"
+    docs_path = ROOT / "tests" / "data" / "measures" / f"{name}_docs.txt"
+    files = [SHARED / "telegram_ru_2024" / "raw" / f"{c}_messages.json" for c in TUNING_CHANNELS]
+    if not all(f.exists() for f in files):
+        print("dev: skipped (no ../shared/data/telegram_ru_2024)")
+        return
+    ids = [x for x in docs_path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    gold = pd.read_csv(gold_path, sep="\t", dtype={"doc_id": str})
+    corpus = framing.read_telegram([str(f) for f in files])
+    docs = corpus.docs[corpus.docs["doc_id"].isin(ids)]
+    ann = _annotate(Corpus(docs[["doc_id", "outlet", "lang", "title", "text"]].reset_index(drop=True)))
+    ep = framing.epithets(ann)
+    g_by = defaultdict(list)
+    for r in gold.itertuples(index=False):
+        g_by[r.doc_id].append(r)
+    p_by = defaultdict(list)
+    for r in ep.itertuples(index=False):
+        p_by[r.doc_id].append(r)
+    tag = f"dev-{label.split()[0]}"
+    note = ("[development figure: tuned on these posts]" if label == "tuned on" else
+            "[development figure: tuning channels, posts coded blind, not tuned on]")
+    print(f"{tag}  {len(ids)} posts, {len(gold)} coded rows")
+    for what, gsel, psel in (("all descriptors", lambda g: True, lambda p: True),
+                             ("evaluative", lambda g: g.evaluative == 1, lambda p: bool(p.evaluative))):
+        n_p = tp_p = n_g = tp_g = 0
+        for d in ids:
+            gs = [g for g in g_by[d] if gsel(g)]
+            ps = [p for p in p_by[d] if psel(p)]
+            n_p += len(ps)
+            n_g += len(gs)
+            tp_p += sum(any(_overlap(p.start, p.end, g.desc_start, g.desc_end) for g in gs) for p in ps)
+            tp_g += sum(any(_overlap(p.start, p.end, g.desc_start, g.desc_end) for p in ps) for g in gs)
+        P, R, F = _prf(tp_p, n_p, tp_g, n_g)
+        print(f"{tag}  {what:16s} P {P:.3f} ({tp_p}/{n_p})  R {R:.3f} ({tp_g}/{n_g})  F1 {F:.3f}  {note}")
+    if "actor_start" in ep.columns:
+        ok = n = 0
+        for d in ids:
+            for g in g_by[d]:
+                hits = [p for p in p_by[d] if _overlap(p.start, p.end, g.desc_start, g.desc_end)]
+                if hits:
+                    n += 1
+                    ok += any(_overlap(p.actor_start, p.actor_end, g.actor_start, g.actor_end) for p in hits)
+        print(f"{tag}  matched rows whose actor span overlaps the coded actor: {ok / max(n, 1):.3f} ({ok}/{n})")
+
+
 # --- BSNLP ------------------------------------------------------------------------------
 
 def _bsnlp_docs():
@@ -396,7 +468,7 @@ def bsnlp():
           f"ratio F1 {F / max(bF, 1e-9):.2f}")
 
 
-SECTIONS = {"seed": seed, "demo": demo, "ruopinionne": ruopinionne, "semeval": semeval, "bsnlp": bsnlp}
+SECTIONS = {"seed": seed, "demo": demo, "dev": dev, "ruopinionne": ruopinionne, "semeval": semeval, "bsnlp": bsnlp}
 
 if __name__ == "__main__":
     which = [a for a in sys.argv[1:] if a in SECTIONS] or list(SECTIONS)

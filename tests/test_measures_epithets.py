@@ -66,9 +66,15 @@ def test_measures_epithets_description_by_context(gold):
 def test_measures_epithets_nominations_linked_or_kept_as_groups(gold):
     _ann, ep = gold
     nom = ep[ep["kind"] == "nomination"]
-    assert nom.loc[nom["epithet"] == "Украинские неонацисты", "actor"].tolist() == ["ВСУ"]
+    # the label is the nomination; its adjective is a row of its own on the same actor
+    assert nom.loc[nom["epithet"] == "неонацисты", "actor"].tolist() == ["ВСУ"]
+    adj = ep[(ep["kind"] == "adjective") & (ep["epithet"] == "Украинские")]
+    assert adj["actor"].tolist() == ["ВСУ"] and not adj["evaluative"].any()
     assert nom.loc[nom["epithet"] == "Каратели", "actor"].tolist() == ["каратели"]
-    assert nom["evaluative"].all()
+    labels = nom[~nom["epithet_lemma"].isin(["военный", "власть", "силовик"])]
+    assert labels["evaluative"].all()
+    # a nomination's actor span is the nomination itself
+    assert (nom["actor_start"] == nom["start"]).all() and (nom["actor_end"] == nom["end"]).all()
 
 
 def test_measures_epithets_lexicon_argument_accepts_dataframe_and_path(tmp_path):
@@ -133,3 +139,52 @@ def test_measures_epithets_demo_answer_key():
         hit = sum(any(p and (_norm(g.span) in p or p in _norm(g.span)) for p in by_doc.get(g.doc_id, []))
                   for g in gold.itertuples())
         assert hit / len(gold) >= floor, (device, hit, len(gold))
+
+
+CLASSES = DATA / "measures" / "epithets_ru_classes.conllu"
+
+
+@pytest.fixture(scope="module")
+def classes():
+    return epithets(framing.Annotated.from_conllu(CLASSES))
+
+
+def test_measures_epithets_role_words_are_neutral_and_legal_labels_flagged(classes):
+    ep = classes[classes["doc_id"] == "legal_roles"]
+    role = ep[ep["epithet"] == "Силовики"].iloc[0]
+    assert role["kind"] == "nomination" and pd.isna(role["polarity"]) and not role["evaluative"]
+    legal = ep[ep["epithet"] == "иноагента"].iloc[0]
+    assert legal["legal"] and legal["evaluative"] and legal["polarity"] == -1
+    assert not ep.loc[ep["epithet"] != "иноагента", "legal"].any()
+    pred = classes[classes["kind"] == "predicate"].iloc[0]
+    assert pred["actor"] == "ЛГБТ" and pred["legal"] and "движением" in pred["epithet"]
+
+
+def test_measures_epithets_participle_governing_the_title_is_not_an_epithet(classes):
+    """'Убившего командира Сергея Денисенко': the killer is not the victim."""
+    den = classes[classes["actor"] == "Денисенко"]
+    assert den["epithet"].tolist() == ["командира"]
+    assert not classes["epithet"].str.contains("Убившего").any()
+
+
+def test_measures_epithets_relative_clause_agrees_with_its_antecedent(classes):
+    ep = classes[classes["doc_id"] == "relative"]
+    assert not ((ep["actor"] == "Samsung") & (ep["kind"] == "relative_clause")).any()
+    assert ep.loc[ep["actor"] == "Samsung", "kind"].tolist() == ["title"]  # "Компания Samsung"
+    rel = ep[ep["kind"] == "relative_clause"].iloc[0]
+    # the clause is shown as itself (not its verb's lemma), about the unnamed
+    # actor, whose span is the head noun
+    assert rel["epithet"] == "который сам ушёл из партии"
+    assert rel["epithet_lemma"] == "который сам уйти из партия"
+    assert rel["actor"] == "депутат" and rel["actor_end"] - rel["actor_start"] == len("депутат")
+    assert ep.loc[ep["kind"] == "adjective", "epithet"].tolist() == ["Бывший"]  # "сам" is not an epithet
+
+
+def test_measures_epithets_literal_uses_are_not_evaluations(classes):
+    assert classes[classes["doc_id"] == "circus"].empty  # clowns at a circus: a bare profession
+    pol = classes[classes["doc_id"] == "politics"]
+    clowns = pol[pol["epithet"] == "клоуны"].iloc[0]
+    assert clowns["kind"] == "nomination" and clowns["evaluative"]
+    kiev = pol[pol["epithet"] == "Киевские"].iloc[0]
+    assert kiev["kind"] == "adjective" and not kiev["evaluative"] and kiev["actor"] == clowns["actor"]
+    assert not pol["epithet"].str.contains("режим").any()  # "в онлайн-режиме" is a mode, not an actor

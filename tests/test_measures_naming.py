@@ -108,3 +108,16 @@ def test_measures_naming_seed_article_in_ukraine(shared):
     assert "на Украине" not in set(r.contested_hits["variant"])
     putin = r.forms[r.forms["actor"] == "Путин"].set_index("form")["n"]
     assert putin["epithet_title_name"] >= 1 and putin["surname"] >= 4
+
+
+def test_measures_naming_hyphen_after_punctuation():
+    """A hyphen glued to a punctuation mark (")-в") does not break the contested-naming scan."""
+    ann = framing.Annotated.from_conllu(
+        "1\t(\t(\tPUNCT\t_\t_\t0\t_\t_\tSpaceAfter=No\n"
+        "2\tок\tок\tNOUN\t_\t_\t0\t_\t_\tSpaceAfter=No\n"
+        "3\t)\t)\tPUNCT\t_\t_\t0\t_\t_\tSpaceAfter=No\n"
+        "4\t-\t-\tPUNCT\t_\t_\t0\t_\t_\tSpaceAfter=No\n"
+        "5\tв\tв\tADP\t_\t_\t0\t_\t_\t_\n"
+        "6\tУкраине\tУкраина\tPROPN\t_\tCase=Loc\t0\t_\t_\tNER=B-LOC\n")
+    hits = framing.measures.naming.contested_naming(ann)
+    assert list(hits["variant"]) == ["в Украине"]

@@ -1,11 +1,17 @@
-"""Epithets: the descriptors an outlet attaches to actors, and evaluative nominations.
+"""Epithets: the descriptors an outlet attaches to actors, and nominations.
 
-:func:`epithets` returns one row per descriptor (columns :data:`EPITHET_COLUMNS`):
-``doc_id``, ``outlet``, ``sent_id``, ``actor``, ``mention`` (the actor's
-mention, or the nomination phrase), ``epithet`` (surface), ``epithet_lemma``,
-``kind``, ``polarity`` (lexicon score in [-1, 1], NaN when no word of the
-epithet is in the lexicon), ``evaluative`` (bool), ``start``, ``end``
-(character offsets of the epithet).
+:func:`epithets` returns one row per (actor mention, descriptor), as defined in
+``docs/epithets.md`` (columns :data:`EPITHET_COLUMNS`): ``doc_id``,
+``outlet``, ``sent_id``, ``actor``, ``mention`` (the actor's mention, or the
+nomination phrase), ``epithet`` (the descriptor's surface text; a relative
+clause or predicate as its whole clause), ``epithet_lemma``, ``kind``,
+``polarity`` (lexicon score in [-1, 1], NaN for a neutral descriptor: role
+words, titles, nationality adjectives), ``evaluative`` (bool), ``start``,
+``end`` (character offsets of the descriptor), ``legal`` (a legal
+designation such as "иноагент", "нежелательная", "экстремистская": evaluative,
+polarity -1, flagged so that it can be counted or left out), ``actor_start``,
+``actor_end`` (the actor's mention: the name, else the head noun; for a
+nomination the nomination itself).
 
 Kinds
 -----
@@ -24,10 +30,13 @@ Kinds
                      alias table or by context: the same title given to one
                      actor earlier in the document (``российский президент``)
                      or, for a sentence subject, the nearest preceding person;
-``nomination``       an evaluative label for a group or person without a name
-                     (``бандеровцы``, ``оккупанты``, ``киевский режим``,
-                     ``марионеточный избирком``, a person noun in scare
-                     quotes ``«освободители»``), linked to an actor by a
+``nomination``       a role word (``военные``, ``силовики``, ``власти``: no
+                     polarity) or an evaluative label for a group or person
+                     without a name
+                     (``бандеровцы``, ``оккупанты``, ``режим`` of
+                     ``киевский режим`` — its adjectives are rows of their
+                     own —, a person noun in scare quotes ``«освободители»``),
+                     linked to an actor by a
                      relational adjective (``украинские нацисты`` → Украина),
                      a following name in the genitive (``режим Кима``) or the
                      lexicon's hint, otherwise kept as a group actor named by
@@ -48,6 +57,18 @@ critical discourse studies (Reisigl & Wodak 2001, "referential and
 predicational strategies") and the attributive / appositive / predicative
 positions of Russian grammar (Русская грамматика 1980, §§ 1560–1600).
 
+Actors without a name (role words, labels, titles, person and group nouns,
+institutions; organisation nouns as subjects) get their adjectives,
+participial phrases and relative clauses too.  A relative clause must contain
+a relative pronoun agreeing with its antecedent; a participle must agree with
+the noun in case and be its dependent in the tree.  Polarity is lexical and
+read in context: role words (``roles.tsv``) and verbs, participles and nouns
+of actions or states carry none; a label used literally (its
+``literal_when`` context in ``nominations.tsv``: a circus "клоун", an
+object "захватчики собора") is neutral or no row; a context noun ("режим")
+needs a named actor.  Legal designations come from
+``legal_designations.tsv``.
+
 References
 ----------
 Reisigl, M., & Wodak, R. (2001). *Discourse and Discrimination: Rhetorics of
@@ -66,13 +87,13 @@ from collections import defaultdict
 import pandas as pd
 
 from .._options import InstanceOf, OneOf, check
-from ._names import (agree, all_builtin_aliases, doc_langs, doc_outlets, lower_key, nominations,
+from ._names import (agree, all_builtin_aliases, builtin_table, doc_langs, doc_outlets, lower_key, nominations,
                      polarity_table, sentences_of, split_patterns, titles, wildcard_polarity)
 
 __all__ = ["epithets", "EPITHET_COLUMNS", "EPITHET_KINDS"]
 
 EPITHET_COLUMNS = ["doc_id", "outlet", "sent_id", "actor", "mention", "epithet", "epithet_lemma", "kind",
-                   "polarity", "evaluative", "start", "end"]
+                   "polarity", "evaluative", "start", "end", "legal", "actor_start", "actor_end"]
 EPITHET_KINDS = ("adjective", "title", "genitive", "compound", "relative_clause", "predicate", "description",
                  "nomination")
 
@@ -102,7 +123,8 @@ _CONTEXT_NOUNS = {
            "satellite", "vassal", "proxy", "proxies"},
 }
 # animate or institutional heads that an evaluative adjective turns into a nomination
-_INSTITUTIONS = {"власть", "власти", "режим", "правительство", "избирком", "суд", "армия", "войско", "фемида",
+_INSTITUTIONS = {"власть", "власти", "режим", "правительство", "ведомство", "министерство", "руководство",
+                 "відомство", "міністерство", "керівництво", "ministry", "избирком", "суд", "армия", "войско", "фемида",
                  "государство", "страна", "сми", "пресса", "администрация", "парламент", "дума", "рада",
                  "блок", "альянс", "союз", "элита", "партия", "движение", "организация", "группировка", "клан",
                  "лобби", "сообщество", "коалиция", "ось", "империя", "олигархия", "бюрократия", "истеблишмент",
@@ -123,7 +145,8 @@ _HINTS = {
 
 
 def _empty() -> pd.DataFrame:
-    dt = {"sent_id": "int64", "start": "int64", "end": "int64", "polarity": "float64", "evaluative": "bool"}
+    dt = {"sent_id": "int64", "start": "int64", "end": "int64", "polarity": "float64", "evaluative": "bool",
+          "legal": "bool", "actor_start": "int64", "actor_end": "int64"}
     return pd.DataFrame({c: pd.Series(dtype=dt.get(c, "object")) for c in EPITHET_COLUMNS})
 
 
@@ -138,6 +161,30 @@ class _Lex:
         self.nom_exact = {k: v for k, v in noms.items() if "*" not in k}
         self.nom_patterns = [(k, v) for k, v in noms.items() if "*" in k]
         self.context = _CONTEXT_NOUNS.get(lang, set())
+        self.roles = _lemma_set(lang, "roles")
+        rt = builtin_table(lang, "roles")
+        self.role_number = {lower_key(k): v for k, v in zip(rt.get("lemma", []), rt.get("number", []))
+                            if isinstance(v, str) and v.strip()}
+        self.role_participles = sorted(r for r in self.roles if r.endswith(("щий", "вший", "ший", "мый", "нный",
+                                                                              "тый", "ючий", "ячий")))
+        # nouns of actions and states ("коррупция", "война") score what an actor
+        # did or suffered, not the actor: left out of descriptor polarity
+        self.nonjudging = frozenset()
+        if isinstance(lexicon, str) and lexicon == "default":
+            ev = builtin_table(lang, "evaluative")
+            if {"kind", "pos"} <= set(ev.columns):
+                self.nonjudging = frozenset(lower_key(x) for x, k, p in zip(ev["lemma"], ev["kind"], ev["pos"])
+                                            if k in ("action", "state") and p != "ADJ")
+        self.orgs = _lemma_set(lang, "organisation_types")
+        legal = _lemma_set(lang, "legal_designations")
+        self.legal = {k for k in legal if " " not in k}
+        self.legal_pairs = {tuple(k.split()) for k in legal if " " in k}
+        self.literal = {}
+        table = builtin_table(lang, "nominations")
+        if "literal_when" in table.columns:
+            for lem, cond in zip(table["lemma"], table["literal_when"].fillna("")):
+                if str(cond).strip():
+                    self.literal[lower_key(lem)] = set(str(cond).split("|"))
         self.relational = {}
         for r in all_builtin_aliases():
             if r.get("kind") == "adjective":
@@ -145,11 +192,16 @@ class _Lex:
         self.lang = lang
 
     def polarity(self, lemma):
+        if lower_key(lemma) in self.roles:
+            return None  # role words carry no polarity (docs/epithets.md)
         return wildcard_polarity(lemma, self.exact, self.patterns)
 
     def nomination(self, lemma):
-        """(polarity, group) of a nomination lemma, or None."""
+        """(polarity, group) of a nomination lemma, or None; role words have
+        polarity NaN."""
         k = lower_key(lemma)
+        if k in self.roles:
+            return (float("nan"), k)
         if k in self.nom_exact:
             return self.nom_exact[k]
         for pat, v in self.nom_patterns:
@@ -158,7 +210,8 @@ class _Lex:
                 return (v[0], k)
         if "-" in k:
             parts = [p for p in k.split("-") if p]
-            if len(parts) == 2 and parts[1] in self.nom_exact and parts[0] not in ("экс", "екс", "ex"):
+            if len(parts) == 2 and parts[1] in self.nom_exact and parts[0] not in ("экс", "екс", "ex") \
+                    and parts[1] not in self.context:
                 return (self.nom_exact[parts[1]][0], k)
         return None
 
@@ -170,6 +223,27 @@ class _Lex:
             head, _, tail = k.partition("-")
             return head in ("экс", "екс", "вице", "віце", "ex", "vice") and tail in self.titles
         return False
+
+
+def _org_type(lemma, lex):
+    """An organisation type noun ("газета"), or a compound headed by one ("компания-разработчик")."""
+    k = lower_key(lemma)
+    return k in lex.orgs or ("-" in k and k.split("-")[0] in lex.orgs)
+
+
+def _person_like(s, m, span):
+    """A person's mention, also when the tagger typed it otherwise: an animate
+    proper name ("губернатор Федорищев" tagged LOC)."""
+    if m["type"] == "PER":
+        return True
+    h = span[-1]
+    return m["type"] != "ORG" and s.upos[h] == "PROPN" and s.feats(h).get("Animacy") == "Anim" and \
+        len(span) <= 3 and not s.text[h].isupper()
+
+
+def _lemma_set(lang, name):
+    t = builtin_table(lang, name)
+    return frozenset(lower_key(x) for x in t["lemma"]) if "lemma" in t.columns else frozenset()
 
 
 def _is_noun(s, i):
@@ -235,28 +309,34 @@ def epithets(ann, *, actors=None, lexicon="default") -> pd.DataFrame:
         by_sent[(m["doc_id"], int(m["sent_id"]))].append(m)
     rows = []
     doc_state = {}
+    doc_lemmas = defaultdict(set)   # for the literal_when context of labels
+    for (d, _i), snt in sents.items():
+        doc_lemmas[d].update(snt.lemma)
     order = {d: i for i, d in enumerate(ann.docs["doc_id"])}
     for key in sorted(sents, key=lambda k: (order.get(k[0], 0), k[1])):
         s = sents[key]
         lang = s.lang
         if lang not in lexes:
             lexes[lang] = _Lex(lexicon, lang)
-        st = doc_state.setdefault(s.doc_id, {"titles": defaultdict(set), "persons": [],
-                                             "context": defaultdict(set)})
+        st = doc_state.get(s.doc_id)
+        if st is None:
+            st = doc_state[s.doc_id] = {"titles": defaultdict(set), "persons": [], "context": defaultdict(set),
+                                        "lemmas": doc_lemmas.get(s.doc_id, set())}
         rows.extend(_sentence(s, by_sent.get(key, []), lexes[lang], st))
     if not rows:
         return _empty()
     df = pd.DataFrame(rows)
     df["outlet"] = df["doc_id"].map(outlets).fillna("unknown")
-    df["evaluative"] = [(k == "nomination") or (p == p and abs(p) >= EVALUATIVE_THRESHOLD)
-                        for k, p in zip(df["kind"], df["polarity"])]
+    df["evaluative"] = [bool(lg) or (p == p and abs(p) >= EVALUATIVE_THRESHOLD)
+                        for lg, p in zip(df["legal"], df["polarity"])]
     df["_o"] = df["doc_id"].map(order)
     df = df.sort_values(["_o", "sent_id", "start", "end", "actor"], kind="stable")
     df = df.drop_duplicates(["doc_id", "actor", "start", "end", "kind"])
     df = df[EPITHET_COLUMNS].reset_index(drop=True)
     df["polarity"] = df["polarity"].astype("float64")
     df["evaluative"] = df["evaluative"].astype(bool)
-    for c in ("sent_id", "start", "end"):
+    df["legal"] = df["legal"].astype(bool)
+    for c in ("sent_id", "start", "end", "actor_start", "actor_end"):
         df[c] = df[c].astype("int64")
     for c in ("doc_id", "outlet", "actor", "mention", "epithet", "epithet_lemma", "kind"):
         df[c] = df[c].astype(object)
@@ -277,7 +357,8 @@ def _span_text(s, toks):
 
 def _trim(s, toks):
     toks = sorted(set(toks))
-    while toks and (s.is_punct(toks[0]) and s.text[toks[0]] not in _OPEN_Q or s.upos[toks[0]] in ("CCONJ",)):
+    while toks and (s.is_punct(toks[0]) and s.text[toks[0]] not in _OPEN_Q or s.upos[toks[0]] in ("CCONJ",) or
+                    (s.upos[toks[0]] == "ADP" and len(toks) > 1 and s.lemma[toks[1]] not in _REL_WORDS)):
         toks = toks[1:]
     while toks and (s.is_punct(toks[-1]) and s.text[toks[-1]] not in _CLOSE_Q or s.upos[toks[-1]] == "CCONJ"):
         toks = toks[:-1]
@@ -302,11 +383,20 @@ def _contiguous(toks):
 
 
 def _polarity(s, toks, lex, skip=()):
+    """The strongest lexicon score among the descriptor's words; verbs and
+    participles are left out (what an actor did or underwent is not a
+    judgement of the actor: "убитых", "укравший"), and so are role words."""
     best = None
     for t in toks:
         if t in skip or s.is_punct(t) or s.upos[t] in ("ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "PUNCT",
-                                                         "NUM", "AUX"):
+                                                         "NUM", "AUX", "VERB", "ADV"):
             continue
+        if s.feats(t).get("VerbForm") in ("Part", "Conv", "Inf", "Fin"):
+            continue
+        if lower_key(s.lemma[t]) in lex.nonjudging:
+            continue
+        if "-" in s.lemma[t] and _is_adj(s, t) and lower_key(s.lemma[t]) not in lex.exact:
+            continue  # "социал-демократический": not scored by its most extreme part
         p = lex.polarity(s.lemma[t])
         if p is None:
             continue
@@ -315,16 +405,38 @@ def _polarity(s, toks, lex, skip=()):
     return float("nan") if best is None else float(best)
 
 
-def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None):
+def _legal(s, toks, lex):
+    """Whether the descriptor holds a legal designation (legal_designations.tsv)."""
+    lem = [lower_key(s.lemma[t]) for t in toks]
+    if any(x in lex.legal for x in lem):
+        return True
+    # a two-word designation split into an adjective row and a noun row
+    # ("иностранных" + "агентов") keeps its flag on both
+    lo, hi = min(toks), max(toks)
+    if lo > 0:
+        lem = [lower_key(s.lemma[lo - 1])] + lem
+    if hi + 1 < len(s):
+        lem = lem + [lower_key(s.lemma[hi + 1])]
+    return any((a, b) in lex.legal_pairs for a, b in zip(lem, lem[1:]))
+
+
+def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None, aspan=None):
     toks = _trim(s, toks)
     if not toks:
         return None
     if lemma is None:
         lemma = " ".join(s.lemma[t] for t in toks if not s.is_punct(t))
+    if aspan is None:
+        aspan = m.get("_span") or toks
+    legal = _legal(s, toks, lex)
+    pol = _polarity(s, toks, lex, skip)
+    if legal:
+        pol = -1.0
     return {"doc_id": s.doc_id, "sent_id": s.sent_id, "actor": actor or m["actor"],
             "mention": mention if mention is not None else m["text"], "epithet": _span_text(s, toks),
-            "epithet_lemma": lemma, "kind": kind, "polarity": _polarity(s, toks, lex, skip),
-            "start": s.start[toks[0]], "end": s.end[toks[-1]], "_toks": toks}
+            "epithet_lemma": lemma, "kind": kind, "polarity": pol,
+            "start": s.start[toks[0]], "end": s.end[toks[-1]], "legal": legal,
+            "actor_start": s.start[min(aspan)], "actor_end": s.end[max(aspan)], "_toks": toks}
 
 
 def _span_positions(s, m):
@@ -355,6 +467,17 @@ def _sentence(s, ms, lex, st):
         if span is None:
             continue
         m = dict(m, _span=span)
+        if not s.text[span[0]].isupper() and s.upos[span[0]] != "PROPN" and \
+                (lower_key(s.lemma[span[0]]) in lex.roles or lex.is_title(s.lemma[span[0]])) and \
+                all(s.upos[x] != "PROPN" for x in span):
+            # a capitalised role word or title the tagger took for a name
+            # ("Омоновцы ворвались", "Министр обороны России Андрей Белоусов")
+            continue
+        lead = _leading_title(s, span, lex) if len(span) >= 2 else None
+        if lead:
+            # the tagger swallowed a title into the name ("Иноагенту Данилу Поперечному")
+            span = span[1:]
+            m = dict(m, _span=span, _lead=(span[0] - 1, lead))
         for t in span:
             ent_tok[t] = m
         if m["link"] not in ("pronoun", "description"):
@@ -369,13 +492,32 @@ def _sentence(s, ms, lex, st):
     for r in rows:
         used.update(r.get("_toks", []))
     rows.extend(_descriptions(s, lex, ent_tok, used, st))
-    rows.extend(_nominations(s, lex, ent_tok, used))
+    rows.extend(_nominations(s, lex, ent_tok, used, st))
+    for r in rows:
+        used.update(r.get("_toks", []))
+    rows.extend(_unnamed(s, lex, ent_tok, used, rows))
     for r in rows:
         used.update(r.pop("_toks", []))
+        r.pop("_head", None)
     for m in named:
         if m["type"] == "PER":
             st["persons"].append((s.sent_id, m["_span"][0], m["actor"], _gender(s, m["_span"])))
     return rows
+
+
+def _leading_title(s, span, lex):
+    """The lemma of a title, label or legal designation that opens a name's
+    span (matched on the word form: the tagger gave it a name's lemma)."""
+    t0 = span[0]
+    if s.upos[span[1]] != "PROPN":
+        return None
+    form = lower_key(s.text[t0])
+    cands = [x for x in (lex.legal | lex.titles | set(lex.nom_exact)) if " " not in x and len(x) >= 4]
+    best = None
+    for c in cands:
+        if form.startswith(c) and len(form) - len(c) <= 2 and (best is None or len(c) > len(best)):
+            best = c
+    return best
 
 
 def _gender(s, span):
@@ -408,6 +550,14 @@ def _named(s, m, lex, ent_tok, used, st):
             out.append(r)
 
     title_nodes = []   # (title token, kind, phrase tokens)
+    if m.get("_lead"):
+        t0, lem0 = m["_lead"]
+        r0 = _row(s, m, [t0], "title", lex, lemma=lem0)
+        if r0:
+            p0 = lex.polarity(lem0)
+            r0["legal"] = lem0 in lex.legal
+            r0["polarity"] = -1.0 if r0["legal"] else (float(p0) if p0 is not None else float("nan"))
+        add(r0, t0)
     # --- syntax ----------------------------------------------------------
     if s.has_syntax:
         p = s.head[h]
@@ -422,34 +572,52 @@ def _named(s, m, lex, ent_tok, used, st):
             if s.deprel[c] == "appos" and c not in inside and c not in ent_tok and _is_noun(s, c):
                 title_nodes.append(c)
     # --- patterns: the title right before the name --------------------------------
-    pt = _left_title(s, span, h, lex, ent_tok, person=m["type"] == "PER")
+    person = _person_like(s, m, span)
+    pt = _left_title(s, span, h, lex, ent_tok, person=person)
     if s.lang == "en":
         pt = _left_title_en(s, span, lex, ent_tok)
+    if not person and m["type"] == "MISC" and pt is not None and lex.is_title(s.lemma[pt]) and \
+            s.upos[span[-1]] == "PROPN":
+        person = True  # an untyped name with a person's title before it ("the former minister Dmytro Kuleba")
     if pt is not None and pt not in title_nodes:
         title_nodes.append(pt)
-    pt = _right_apposition(s, span, h, lex, ent_tok) if m["type"] in ("PER", "MISC") else None
+    pt = _right_apposition(s, span, h, lex, ent_tok) if person or m["type"] == "MISC" else None
     if pt is not None and pt not in title_nodes:
         title_nodes.append(pt)
-    if m["type"] != "PER":
+    # animals are not actors ("кота Лучика")
+    if any(lower_key(s.lemma[t]) in _ANIMALS for t in title_nodes + [h]):
+        return []
+    if not person:
         # offices are persons': other actors take only labels ("страна-агрессор Россия")
-        title_nodes = [t for t in title_nodes if lex.nomination(s.lemma[t]) is not None or
-                       ("-" in s.lemma[t] and lex.polarity(s.lemma[t]) is not None)]
+        # and organisations their type ("газета Bild", "компания Meta")
+        title_nodes = [t for t in title_nodes if (lex.nomination(s.lemma[t]) is not None and
+                                                  (lower_key(s.lemma[t]) not in lex.roles or m["type"] != "LOC")) or
+                       ("-" in s.lemma[t] and lex.polarity(s.lemma[t]) is not None) or
+                       (_org_type(s.lemma[t], lex) and m["type"] in ("ORG", "MISC"))]
     for t in title_nodes:
         if t in used:
             continue
         phrase = _title_phrase(s, t, span, ent_tok)
         if not phrase:
             continue
-        # evaluative adjectives at the left edge become rows of their own
-        while phrase and _is_adj(s, phrase[0]) and phrase[0] != t and \
-                (lex.polarity(s.lemma[phrase[0]]) or 0) and abs(lex.polarity(s.lemma[phrase[0]])) >= EVALUATIVE_THRESHOLD:
-            a = phrase.pop(0)
-            add(_row(s, m, [a], "adjective", lex), a)
         tl = _title_lemma(s, t, lex)
+        while phrase and phrase[0] != t and (s.upos[phrase[0]] in ("ADP", "CCONJ") or s.is_punct(phrase[0])):
+            phrase.pop(0)
+        # adjectives at the left edge become rows of their own ("Российский" +
+        # "президент"), except in a fixed compound title ("Официальный представитель")
+        while phrase and _is_adj(s, phrase[0]) and phrase[0] != t and phrase[0] < t and \
+                not (" " in tl and phrase[0] == t - 1):
+            a = phrase.pop(0)
+            if not _pronominal(s, a):
+                add(_row(s, m, _adj_tokens(s, a, inside), "adjective", lex, lemma=s.lemma[a],
+                    skip=set(_adj_tokens(s, a, inside)) - {a}), a)
+        while phrase and _pronominal(s, phrase[0]) and phrase[0] != t:
+            phrase.pop(0)
         kind = "title"
         if "-" in s.lemma[t] and not lex.is_title(s.lemma[t]):
             kind = "compound"
         is_known = lex.is_title(tl) or lex.is_title(s.lemma[t]) or lex.nomination(s.lemma[t]) is not None \
+            or _org_type(s.lemma[t], lex) \
             or (lex.polarity(s.lemma[t]) is not None)
         if not is_known and not s.has_syntax:
             continue
@@ -474,22 +642,20 @@ def _named(s, m, lex, ent_tok, used, st):
     adjs = []
     if s.has_syntax:
         for c in s.children(h):
-            if c not in inside and s.deprel[c] in ("amod", "acl") and _is_adj(s, c):
+            if c not in inside and s.deprel[c] in ("amod", "acl") and _is_adj(s, c) and _modifier(s, c, h):
                 adjs.append(c)
     i = span[0] - 1
     while i >= 0 and _is_adj(s, i) and i not in ent_tok and agree(s.feats(i), hf) and not title_nodes:
+        if s.has_syntax and s.head[i] not in inside and s.head[i] not in adjs:
+            break  # the tree attaches it elsewhere ("стало известно Mash")
         if i not in adjs:
             adjs.append(i)
         i -= 1
     for a in adjs:
-        if a in used:
+        if a in used or _pronominal(s, a) or _name_part(s, a):
             continue
-        toks = [a]
-        if s.has_syntax and (s.feats(a).get("VerbForm") == "Part" or s.deprel[a] == "acl"):
-            toks = [t for t in s.subtree(a) if t not in inside]
-            toks = _contiguous(toks) if toks and toks[0] == a else [a] + [t for t in toks if t > a]
-            toks = _contiguous(sorted(toks))
-        add(_row(s, m, toks, "adjective", lex, lemma=s.lemma[a]), a)
+        add(_row(s, m, _adj_tokens(s, a, inside), "adjective", lex, lemma=s.lemma[a],
+                    skip=set(_adj_tokens(s, a, inside)) - {a}), a)
     # --- relative clauses -------------------------------------------------------
     rel_done = False
     anchors = [h] + title_nodes
@@ -497,27 +663,119 @@ def _named(s, m, lex, ent_tok, used, st):
         for a in anchors:
             for c in s.children(a):
                 if s.deprel[c] == "acl:relcl" and c not in used:
-                    toks = [t for t in s.subtree(c) if t not in inside]
-                    add(_row(s, m, toks, "relative_clause", lex, lemma=s.lemma[c]), ("rel", c))
+                    toks = _relative_tokens(s, c, a if a != h else h, inside)
+                    if toks is None:
+                        rel_done = True  # the parser's clause, but about something else
+                        continue
+                    add(_row(s, m, toks, "relative_clause", lex, lemma=_lemmas(s, toks),
+                             skip=_not_about(s, toks, c, lex)), ("rel", c))
                     rel_done = True
     if not rel_done:
         toks = _right_relative(s, span, h, title_nodes, ent_tok)
         if toks:
-            verb = next((t for t in toks if s.upos[t] == "VERB"), toks[0])
-            add(_row(s, m, toks, "relative_clause", lex, lemma=s.lemma[verb]), ("rel", toks[0]))
+            add(_row(s, m, toks, "relative_clause", lex, lemma=_lemmas(s, toks)), ("rel", toks[0]))
+    # a place is an actor only as a polity that acts: its neutral adjectives
+    # ("центральному району Баста", "Брянской") are not epithets
+    if m["type"] == "LOC" and not (s.has_syntax and s.deprel[h].startswith("nsubj")):
+        out = [r for r in out if r["kind"] != "adjective" or
+               (r["polarity"] == r["polarity"] and abs(r["polarity"]) >= EVALUATIVE_THRESHOLD)]
+    # --- a legal designation in brackets: "Meta (запрещена в России как экстремистская)"
+    j = span[-1] + 1
+    if j < len(s) and s.text[j] == "(":
+        k = j + 1
+        while k < len(s) and s.text[k] != ")" and k - j <= 15:
+            k += 1
+        inner = list(range(j + 1, k))
+        if k < len(s) and s.text[k] == ")" and inner and _legal(s, inner, lex) and not any(x in used for x in inner):
+            add(_row(s, m, inner, "predicate", lex, lemma=_lemmas(s, inner)), ("pred", j))
     # --- predicates -------------------------------------------------------------
     pred = _predicate(s, span, h, inside, ent_tok)
     if pred:
         toks, head = pred
-        add(_row(s, m, toks, "predicate", lex, lemma=s.lemma[head]), ("pred", head))
+        far = {x for x in toks if x != head and s.head[x] != head} if s.has_syntax else set()
+        add(_row(s, m, toks, "predicate", lex, lemma=_lemmas(s, toks), skip=far), ("pred", head))
     return out
 
 
+_PRONOMINAL = {"сам", "весь", "этот", "тот", "такой", "свой", "наш", "ваш", "мой", "твой", "их", "его", "ее",
+               "каждый", "любой", "другой", "иной", "некоторый", "один", "какой", "который", "чей", "никакой",
+               "некий", "сей", "данный", "оба", "многий", "самый", "всякий", "остальной", "целый", "сам по себе",
+               "цей", "той", "такий", "свій", "мій", "твій", "їхній", "їх", "кожний", "кожен", "будь-який",
+               "інший", "деякий", "який", "котрий", "чий", "весь", "увесь", "самий", "own", "other", "such",
+               "same", "many", "several", "all", "every", "each", "any", "some", "which", "whose"}
+
+
+def _pronominal(s, a):
+    """Pronominal and quantifying adjectives ("сам", "этот", "другие") are not epithets."""
+    return s.lemma[a] in _PRONOMINAL or s.upos[a] in ("DET", "PRON", "NUM") or \
+        (s.feats(a).get("NumType") in ("Card",))
+
+
+def _lemmas(s, toks):
+    return " ".join(s.lemma[t] for t in sorted(toks) if not s.is_punct(t))
+
+
+_REL_WORDS = {"который", "кто", "чей", "який", "котрий", "хто", "чий", "who", "whom", "whose", "which"}
+_REL_CASES = {"ru": {"который", "кто", "чей"}, "uk": {"який", "котрий", "хто", "чий"},
+              "en": {"who", "whom", "whose", "which", "that"}}
+
+
+def _relative_tokens(s, c, antecedent, inside=()):
+    """The tokens of the relative clause headed by ``c`` about ``antecedent``:
+    from the relative word to the end of the clause, or None when the clause
+    has no relative pronoun ("где", "когда" clauses are about places and
+    times) or its pronoun does not agree with the antecedent in number and
+    gender (the parser hung it on the wrong noun)."""
+    toks = [t for t in s.subtree(c) if t not in inside and t > antecedent]
+    rel = next((t for t in toks if s.lemma[t] in _REL_CASES.get(s.lang, ()) or
+                (s.lang == "en" and s.text[t].lower() in _REL_CASES["en"])), None)
+    if rel is None:
+        return None
+    if s.lemma[rel] in ("который", "який", "котрий"):
+        af = dict(s.feats(antecedent))
+        rf = s.feats(rel)
+        if af.get("Number") == "Plur" or rf.get("Number") == "Plur":
+            af.pop("Gender", None)
+        if not agree(rf, af, ("Number", "Gender")):
+            return None
+    # start at the preposition before the relative word ("у кого", "с которым")
+    first = rel
+    if first - 1 in toks and s.upos[first - 1] == "ADP":
+        first -= 1
+    return [t for t in toks if t >= first]
+
+
+def _adj_tokens(s, a, inside=()):
+    """An adjective, or a participle with its dependents ("поведавший об этом")."""
+    toks = [a]
+    if s.has_syntax and (s.feats(a).get("VerbForm") == "Part" or s.deprel[a] == "acl"):
+        toks = [t for t in s.subtree(a) if t not in inside and s.deprel[t] not in ("conj", "cc")
+                or t == a]
+        toks = _contiguous(toks) if toks and toks[0] == a else [a] + [t for t in toks if t > a]
+        toks = _contiguous(sorted(toks))
+    return toks
+
+
+def _not_about(s, toks, c, lex):
+    """Words of a relative clause that describe something else than the actor:
+    all but labels (nominations) and the clause's own predicate ("кто считает
+    мандат нелегитимным" does not call anyone illegitimate)."""
+    keep = {c}
+    if s.lemma[c] in _COPULA_VERBS or s.lemma[c] in ("быть", "бути", "be"):
+        keep |= {x for x in s.children(c) if s.deprel[x] in ("xcomp", "obl") and s.feats(x).get("Case") == "Ins"}
+    return {t for t in toks if t not in keep and lex.nomination(s.lemma[t]) is None}
+
+
 def _np_left(s, g, ent_tok):
-    """Agreeing adjectives right before a noun."""
+    """Agreeing adjectives right before a noun; with a parse, only those the
+    tree attaches to it (a participle governing the noun, as in "Убившего
+    командира", is not its modifier)."""
     out = []
     i = g - 1
     while i >= 0 and _is_adj(s, i) and i not in ent_tok and agree(s.feats(i), s.feats(g)):
+        if s.has_syntax and s.head[i] != g and not (out and s.head[i] == out[0]) and \
+                not (s.head[i] > i and s.head[i] < g and s.head[s.head[i]] == g):
+            break
         out.insert(0, i)
         i -= 1
     return out
@@ -537,6 +795,7 @@ def _left_title(s, span, h, lex, ent_tok, person=False, hf=None):
         f = s.feats(i)
         if _is_noun(s, i) and i not in ent_tok:
             known = lex.is_title(s.lemma[i]) or lex.nomination(s.lemma[i]) is not None or \
+                (not ent_person and _org_type(s.lemma[i], lex)) or \
                 (lex.polarity(s.lemma[i]) is not None and f.get("Animacy") == "Anim") or \
                 ("-" in s.lemma[i] and lex.polarity(s.lemma[i]) is not None)
             if known and (agree(f, hf, ("Case",)) or s.lang == "en"):
@@ -694,7 +953,12 @@ def _predicate(s, span, h, inside, ent_tok):
             dash = any(s.text[c] in _DASHES for c in kids) or any(s.text[x] in _DASHES for x in range(h + 1, p))
             cop = any(s.deprel[c] == "cop" for c in kids)
             if (dash or cop) and p > h:
-                toks = [t for t in s.subtree(p) if t not in set(s.subtree(h)) and t > span[-1]]
+                # the predicate NP without coordinated clauses ("…кандидатом, а затем поддержал Трампа")
+                cut = set()
+                for c in kids:
+                    if s.deprel[c] in ("conj", "parataxis", "advcl") and s.upos[c] in ("VERB", "AUX"):
+                        cut.update(s.subtree(c))
+                toks = [t for t in s.subtree(p) if t not in set(s.subtree(h)) and t > span[-1] and t not in cut]
                 toks = [t for t in toks if s.text[t] not in _DASHES or t > p]
                 toks = [t for t in toks if not (s.deprel[t] == "cop")]
                 run = _contiguous([t for t in toks if t >= min(toks)]) if toks else []
@@ -805,7 +1069,37 @@ def _is_subject(s, t):
     return True
 
 
-def _nominations(s, lex, ent_tok, used):
+def _attributive(s, t):
+    """An adjective used attributively (it modifies a noun), not substantivised."""
+    if s.has_syntax:
+        return s.deprel[t] in ("amod", "det") and s.head[t] >= 0 and _is_noun(s, s.head[t])
+    nxt = t + 1
+    return nxt < len(s) and _is_noun(s, nxt) and agree(s.feats(t), s.feats(nxt), ("Case", "Number"))
+
+
+def _has_object(s, t, ent_tok):
+    """A nomination with an inanimate genitive object ("захватчики собора") is a
+    literal role, not a label."""
+    kids = s.children(t) if s.has_syntax else [t + 1] if t + 1 < len(s) else []
+    return any(s.deprel[c] in ("nmod", "_") or not s.has_syntax for c in kids
+               if c > t and _is_noun(s, c) and c not in ent_tok and s.feats(c).get("Case") == "Gen"
+               and s.feats(c).get("Animacy") == "Inan")
+
+
+def _literal(s, t, lem, lex, ent_tok, st):
+    """Whether a label is used literally here: its literal_when context words
+    appear in the document (a circus "клоун"), or it has an object."""
+    cond = lex.literal.get(lem)
+    if not cond:
+        return False
+    if "@object" in cond and _has_object(s, t, ent_tok):
+        return True
+    words = cond - {"@object", "@animal"}
+    return bool(words & st.get("lemmas", set()))
+
+
+def _nominations(s, lex, ent_tok, used, st=None):
+    st = st if st is not None else {}
     out = []
     n = len(s)
     for t in range(n):
@@ -815,12 +1109,32 @@ def _nominations(s, lex, ent_tok, used):
             continue
         lem = lower_key(s.lemma[t])
         nom = lex.nomination(lem)
+        if nom is None and s.feats(t).get("VerbForm") == "Part":
+            # substantivised participles the lemmatiser reduces to the verb ("протестующих" → протестовать)
+            form = lower_key(s.text[t])
+            for r in lex.role_participles:
+                if form.startswith(r[:-2]) and len(form) - len(r) <= 2:
+                    nom, lem = (float("nan"), r), r
+                    break
         if nom is None and not _is_noun(s, t):
             # taggers miss rare labels ("рашистам" as ADV, "страна-агрессор" as VERB)
             nom = lex.nomination(lower_key(s.text[t]))
             if nom is None:
                 continue
             lem = lower_key(s.text[t]) if lex.nomination(lower_key(s.text[t])) and lem == lower_key(s.text[t]) else lem
+        if _is_adj(s, t) and _attributive(s, t):
+            continue  # "военные учения": an adjective, not the substantivised role
+        if 0 < t < n - 1 and s.text[t - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q and s.text[t][:1].isupper():
+            continue  # a capitalised word alone in quotes names a work or a brand («Идиот»)
+        role = lem in lex.roles
+        if role and lex.role_number.get(lem) and s.feats(t).get("Number", lex.role_number[lem]) != \
+                lex.role_number[lem]:
+            continue  # "власть" (power) is not "власти" (the authorities)
+        if nom is not None and not role and _literal(s, t, lem, lex, ent_tok, st):
+            if lex.is_title(lem) or "@object" not in lex.literal.get(lem, ()):
+                continue  # a bare profession used literally (clowns at a circus)
+            role = True
+            nom = (float("nan"), lem)
         left = _np_left(s, t, ent_tok)
         first = left[0] if left else t
         quoted = first > 0 and t + 1 < n and s.text[first - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q \
@@ -832,8 +1146,8 @@ def _nominations(s, lex, ent_tok, used):
             if lem in lex.context and actor is not None:
                 nom = (lex.polarity(lem) if lex.polarity(lem) is not None else -0.3, lem)
             elif ev_adj and (f.get("Animacy") == "Anim" or lem in _INSTITUTIONS):
-                nom = (lex.polarity(lem), lem)
-            elif quoted and (f.get("Animacy") == "Anim" or (len(left) <= 1 and lem in _INSTITUTIONS)):
+                continue  # the adjective is the epithet ("марионеточный избирком"): see _unnamed
+            elif quoted and s.upos[t] == "NOUN" and (f.get("Animacy") == "Anim" or (len(left) <= 1 and lem in _INSTITUTIONS)):
                 # scare quotes around a short lower-case label: ironic distancing
                 nom = (-0.5, lem)
             elif actor is not None and re.search(r"(изм|ізм|ism)$", lem) and (lex.polarity(lem) or 0) <= -0.3:
@@ -841,15 +1155,18 @@ def _nominations(s, lex, ent_tok, used):
                 nom = (lex.polarity(lem), lem)
             else:
                 continue
-        if quoted:
+        if role:
+            pass  # role words stay neutral, quoted or not
+        elif quoted:
             nom = (-0.5, nom[1])  # praise in scare quotes is irony («освободители»)
-        elif nom[0] is not None and nom[0] == nom[0] and nom[0] > 0:
-            continue  # positive labels (герои, защитники) are not name-calling
         elif lem in lex.context and actor is None:
-            continue
-        toks = sorted(set(left + [t] + linked_toks))
+            continue  # "режим" as a mode, "хозяин" of a flat: no actor named
+        # the label alone; its adjectives are rows of their own (_unnamed),
+        # a name in the genitive stays inside ("режим Кима")
+        core = [t] + ([] if role else linked_toks if linked_toks and linked_toks[0] > t else [])
+        toks = sorted(set(core))
         if quoted:
-            toks = [toks[0] - 1] + toks + [t + 1]
+            toks = [toks[0] - 1] + toks + [toks[-1] + 1] if left == [] else toks
         if actor is not None and _military(lem) and actor in _ARMY:
             actor = _ARMY[actor]
         if actor is None:
@@ -859,8 +1176,11 @@ def _nominations(s, lex, ent_tok, used):
                  lemma=" ".join(s.lemma[x] for x in toks if not s.is_punct(x) and x not in ent_tok))
         if r is None:
             continue
-        if r["polarity"] != r["polarity"] and nom[0] == nom[0]:
+        if r["polarity"] != r["polarity"] and nom[0] == nom[0] and not role:
             r["polarity"] = float(nom[0])
+        if role and not r["legal"]:
+            r["polarity"] = float("nan")
+        r["_head"] = t
         out.append(r)
         used.update(toks)
     # substantivised evaluative adjectives ("сумасшедшего", "оголтелые")
@@ -873,6 +1193,10 @@ def _nominations(s, lex, ent_tok, used):
         nxt = t + 1
         if nxt < n and (s.upos[nxt] in ("NOUN", "PROPN", "ADJ", "NUM") or nxt in ent_tok):
             continue
+        if s.has_syntax and not (s.deprel[t] in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "root")
+                                 and not any(s.deprel[c] in ("amod", "nmod") and _is_noun(s, c)
+                                             for c in s.children(t))):
+            continue  # attributive ("ложную и вредоносную информацию") or predicative, not a noun phrase
         prv = t - 1
         if prv >= 0 and (s.text[prv] in _DASHES or s.lemma[prv] in _COPULA_VERBS or s.lemma[prv] in ("быть", "бути")
                          or s.upos[prv] in ("AUX", "ADV", "PRON", "DET")):
@@ -884,6 +1208,181 @@ def _nominations(s, lex, ent_tok, used):
         if r:
             out.append(r)
             used.add(t)
+    return out
+
+
+# animals are not actors unless named as persons (a dog called Кони)
+_ANIMALS = {"кот", "кошка", "котенок", "собака", "пес", "щенок", "конь", "лошадь", "медведь", "волк", "лиса",
+            "животное", "питомец", "птица", "кит", "дельфин", "тигр", "лев", "обезьяна", "манул", "корова",
+            "кіт", "кішка", "собака", "пес", "кінь", "ведмідь", "вовк", "тварина", "птах",
+            "cat", "dog", "horse", "bear", "wolf", "animal", "pet", "bird"}
+# adjective + noun pairs that are fixed terms, not descriptions
+_FIXED = {("мирный", "житель"), ("мирный", "человек"), ("мирный", "население"), ("правоохранительный", "орган"), ("уполномоченный", "орган"),
+          ("управляющий", "компания"), ("дочерний", "компания"), ("спасательный", "служба"),
+          ("силовой", "структура"), ("воинский", "часть"), ("следственный", "орган"), ("местный", "власть"),
+          ("мирний", "житель"), ("правоохоронний", "орган"), ("civilian", "population")}
+
+
+def _actor_noun(s, t, lem, lex):
+    """A common noun that stands for an actor: a person, a group of people, an
+    organisation, an authority (docs/epithets.md, "Actor")."""
+    if lem in _ANIMALS:
+        return False
+    if lem in lex.roles or lem in lex.orgs or lem in _INSTITUTIONS or lex.is_title(lem):
+        return True
+    if lex.nomination(lem) is not None:
+        return True
+    return s.feats(t).get("Animacy") == "Anim" and s.upos[t] == "NOUN"
+
+
+def _modifier(s, a, n):
+    """An adjective or participle that really modifies noun ``n``: a full
+    (not short, predicative) form agreeing with it in case."""
+    fa = s.feats(a)
+    if fa.get("Variant") == "Short" or (s.upos[a] in ("VERB", "AUX") and "Case" not in fa):
+        return False
+    return agree(fa, s.feats(n), ("Case",))
+
+
+_PERSON_SUFFIX = re.compile(r"(ник|чик|щик|тель|ист|ер|ор|ец|ица|ница|чица|ант|ент|ач|ар|ян|ин|ша|иня|иця|ець|"
+                            r"er|or|ist|ant|ent|man|woman)$")
+
+
+def _actor_compound(lem, lex):
+    """A hyphenated actor noun ("круизёр-перевозчик", "страна-участница"):
+    both parts name persons, groups, organisations or states."""
+    parts = [p for p in lem.split("-") if p]
+    if len(parts) != 2 or parts[0] in ("экс", "вице", "екс", "віце", "ex", "vice") or lex.is_title(lem):
+        return False
+
+    def actorish(w):
+        return w in lex.roles or w in lex.orgs or w in _INSTITUTIONS or lex.is_title(w) or \
+            lex.nomination(w) is not None or w in ("член", "участник", "участница", "член", "member") or \
+            bool(_PERSON_SUFFIX.search(w))
+    return actorish(parts[0]) and actorish(parts[1])
+
+
+_PERSONAL = {"он", "она", "они", "вы", "ты", "я", "мы", "він", "вона", "вони", "he", "she", "they", "him", "her",
+             "them"}
+
+
+def _naming_predicates(s, lex, ent_tok, used):
+    """Secondary predicates of naming and declaring verbs ("ЛГБТ признали
+    «экстремистским движением»", "признана нежелательной", "назвал его
+    диктатором"): the instrumental phrase, about the verb's object, its passive
+    subject or the noun its participle modifies."""
+    out = []
+    if not s.has_syntax:
+        return out
+    for v in range(len(s)):
+        if s.lemma[v] not in _NAMING_VERBS and not any(s.lemma[v].startswith(x[:-2]) and
+                                                      s.feats(v).get("VerbForm") == "Part"
+                                                      for x in ("признать", "признавать", "объявить")):
+            continue
+        kids = s.children(v)
+        actor_tok = next((c for c in kids if s.deprel[c] in ("obj", "nsubj:pass")), None)
+        if actor_tok is None and s.feats(v).get("VerbForm") == "Part" and s.head[v] >= 0:
+            actor_tok = s.head[v]
+        if actor_tok is None and s.feats(v).get("Voice") == "Pass":
+            actor_tok = next((c for c in kids if s.deprel[c].startswith("nsubj")), None)
+        if actor_tok is None or not (actor_tok in ent_tok or
+                                     (_is_noun(s, actor_tok) and
+                                      _actor_noun(s, actor_tok, lower_key(s.lemma[actor_tok]), lex)) or
+                                     s.lemma[actor_tok] in _PERSONAL):
+            continue  # "считаю это ошибкой", "считает мандат нелегитимным": not about an actor
+        for c in kids:
+            if c == actor_tok or c in used or s.feats(c).get("Case") != "Ins" or \
+                    not (_is_noun(s, c) or _is_adj(s, c)) or c in ent_tok:
+                continue
+            toks = _contiguous([x for x in s.subtree(c) if x > v or x > actor_tok])
+            toks = [x for x in toks if x not in ent_tok or ent_tok[x] is ent_tok.get(c)]
+            if not toks or any(x in used for x in toks):
+                continue
+            m = ent_tok.get(actor_tok)
+            actor = m["actor"] if m else s.text[actor_tok]
+            aspan = m["_span"] if m else [actor_tok]
+            r = _row(s, {"actor": actor, "text": s.text[actor_tok]}, toks, "predicate", lex,
+                     lemma=_lemmas(s, toks), aspan=aspan)
+            if r:
+                out.append(r)
+                used.update(toks)
+    return out
+
+
+def _name_part(s, a):
+    """A capitalised adjective inside a sentence is part of a name ("Таганский суд")."""
+    return a > 0 and s.text[a][:1].isupper() and not s.is_punct(a - 1) and not s.text[a].isupper()
+
+
+def _unnamed(s, lex, ent_tok, used, rows):
+    """Adjectives, participial phrases and relative clauses of actors without a
+    name: role words and labels (their nomination rows are in ``rows``), titles
+    and other person, group and organisation nouns, and "те, кто …"."""
+    out = _naming_predicates(s, lex, ent_tok, used)
+    heads = {r["_head"]: r for r in rows if r.get("_head") is not None}
+    for t in range(len(s)):
+        if t in ent_tok:
+            continue
+        lem = lower_key(s.lemma[t])
+        if lem in ("тот", "той", "those") and s.upos[t] in ("PRON", "DET") and s.has_syntax:
+            for c in s.children(t):
+                if s.deprel[c] == "acl:relcl":
+                    toks = _relative_tokens(s, c, t)
+                    if toks and not any(x in used for x in toks):
+                        r = _row(s, {"actor": s.text[t].lower(), "text": s.text[t]}, toks, "relative_clause", lex,
+                                 lemma=_lemmas(s, toks), aspan=[t], skip=_not_about(s, toks, c, lex))
+                        if r:
+                            out.append(r)
+                            used.update(toks)
+            continue
+        if not _is_noun(s, t):
+            continue
+        nomrow = heads.get(t)
+        if nomrow is None and not _actor_noun(s, t, lem, lex):
+            continue
+        if nomrow is None and s.has_syntax and any(
+                s.deprel[c].startswith("nsubj") and _is_noun(s, c) and c not in ent_tok and
+                not _actor_noun(s, c, lower_key(s.lemma[c]), lex) for c in s.children(t)):
+            continue  # the predicate of a thing ("жизнь — лучший режиссёр")
+        if nomrow is None and lem not in lex.roles and lem not in _INSTITUTIONS and \
+                s.feats(t).get("Animacy") != "Anim" and \
+                not (s.has_syntax and s.deprel[t].startswith("nsubj")):
+            continue  # an organisation noun without a name is an actor when it acts ("Круизная компания пообещала")
+        actor = nomrow["actor"] if nomrow else s.lemma[t]
+        m = {"actor": actor, "text": s.text[t]}
+        if nomrow is None and t not in used and _actor_compound(lem, lex):
+            r = _row(s, m, [t], "compound", lex, lemma=s.lemma[t], aspan=[t])
+            if r:
+                out.append(r)
+                used.add(t)
+        adjs = set(_np_left(s, t, ent_tok))
+        if s.has_syntax:
+            adjs |= {c for c in s.children(t) if s.deprel[c] in ("amod", "acl") and _is_adj(s, c)
+                     and c not in ent_tok and _modifier(s, c, t)}
+            # coordinated adjectives ("военного и военно-политического руководства")
+            adjs |= {c for a in list(adjs) for c in s.children(a) if s.deprel[c] == "conj" and _is_adj(s, c)
+                     and c not in ent_tok and _modifier(s, c, t)}
+        for a in sorted(adjs):
+            if a in used or _pronominal(s, a) or _name_part(s, a) or \
+                    (lower_key(s.lemma[a]), lem) in _FIXED or lex.is_title(f"{s.lemma[a]} {lem}"):
+                continue
+            toks = _adj_tokens(s, a, {t})
+            if any(x in used or x in ent_tok for x in toks if x != a):
+                toks = [a]
+            r = _row(s, m, toks, "adjective", lex, lemma=s.lemma[a], aspan=[t], skip=set(toks) - {a})
+            if r:
+                out.append(r)
+                used.update(toks)
+        if s.has_syntax:
+            for c in s.children(t):
+                if s.deprel[c] == "acl:relcl" and c not in used:
+                    toks = _relative_tokens(s, c, t)
+                    if toks and not any(x in used for x in toks):
+                        r = _row(s, m, toks, "relative_clause", lex, lemma=_lemmas(s, toks), aspan=[t],
+                                 skip=_not_about(s, toks, c, lex))
+                        if r:
+                            out.append(r)
+                            used.update(toks)
     return out
 
 

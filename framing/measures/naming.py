@@ -276,7 +276,8 @@ def contested_naming(ann, *, contested="default") -> pd.DataFrame:
         # units: lemmas of words, hyphenated words joined
         units = []
         for i in range(len(s)):
-            if s.text[i] in ("-", "‐") and units and i + 1 < len(s) and s.start[i] == s.end[i - 1] \
+            if s.text[i] in ("-", "‐") and units and units[-1] is not None and i + 1 < len(s) \
+                    and s.start[i] == s.end[i - 1] \
                     and s.start[i + 1] == s.end[i]:
                 units[-1] = (units[-1][0] + "-", units[-1][1], units[-1][2], True)
                 continue
