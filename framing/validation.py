@@ -74,6 +74,8 @@ from statistics import NormalDist
 import numpy as np
 import pandas as pd
 
+from ._atomic import atomic_path
+from ._csv import restore, spreadsheet_safe
 from ._errors import OptionError, SchemaError, missing_columns
 from ._options import InstanceOf, Interval, NoneOk, OneOf, check
 
@@ -160,7 +162,6 @@ MEASURES = {
 _YES = {"1", "y", "yes", "true", "t", "+", "ok", "да", "д", "так", "т", "✓", "✔"}
 _NO = {"0", "n", "no", "false", "f", "-", "нет", "н", "ні", "×", "✗"}
 _NA = {"na", "n/a", "n.a.", "skip", "нп", "—"}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _OPEN, _CLOSE = "⟦", "⟧"
 
 _SAMPLE_SPEC = {
@@ -298,9 +299,9 @@ class CodingSheet:
         ----------
         OWASP. CSV injection. https://owasp.org/www-community/attacks/CSV_Injection
         """
-        path = Path(path)
-        _neutralise(self.table).to_csv(path, index=False, encoding="utf-8-sig")
-        return path
+        with atomic_path(path) as tmp:
+            spreadsheet_safe(self.table).to_csv(tmp, index=False, encoding="utf-8-sig")
+        return Path(path)
 
     def to_gold(self, path=None, *, notes: bool = False) -> pd.DataFrame:
         """The sheet without text: ids, offsets, closed-set labels and judgments.
@@ -319,7 +320,8 @@ class CodingSheet:
         """
         out = _gold_columns(self.table, self.measure, notes=notes)
         if path is not None:
-            out.to_csv(Path(path), sep="\t", index=False, encoding="utf-8")
+            with atomic_path(path) as tmp:
+                out.to_csv(tmp, sep="\t", index=False, encoding="utf-8")
         return out
 
     def to_html(self, path=None, *, title: str | None = None) -> str | Path:
@@ -340,26 +342,9 @@ class CodingSheet:
         page = _coding_page(self, title=title)
         if path is None:
             return page
-        path = Path(path)
-        path.write_text(page, encoding="utf-8")
-        return path
-
-
-def _neutralise(df: pd.DataFrame) -> pd.DataFrame:
-    out = df.copy()
-    for c in out.columns:
-        if out[c].dtype == object or str(out[c].dtype) in ("str", "string"):
-            out[c] = [("'" + v) if isinstance(v, str) and v.startswith(_FORMULA_START) else v for v in out[c]]
-    return out
-
-
-def _unneutralise(df: pd.DataFrame) -> pd.DataFrame:
-    out = df.copy()
-    for c in out.columns:
-        if out[c].dtype == object or str(out[c].dtype) in ("str", "string"):
-            out[c] = [v[1:] if isinstance(v, str) and v.startswith("'") and v[1:2] and v[1:].startswith(_FORMULA_START)
-                      else v for v in out[c]]
-    return out
+        with atomic_path(path) as tmp:
+            tmp.write_text(page, encoding="utf-8")
+        return Path(path)
 
 
 def _offset_columns(measure: str, columns) -> list:
@@ -921,7 +906,7 @@ def _read_coded(coded, who="validation_report") -> tuple[pd.DataFrame, str]:
             raise OptionError(f"{who}(): no file {str(path)!r}.")
         sep = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
         df = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        df = _unneutralise(df)
+        df = restore(df)
         for c in ("sent_id", "start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end",
                   "content_start", "content_end", "sent_start", "sent_end"):
             if c in df.columns:
