@@ -34,14 +34,74 @@ PRONOUNS = {
 }
 
 
+_EDGE_PUNCT = " ,.;:!?()[]{}—–-/\\|*•·…"
+_BRACKETS = {"(": ")", "[": "]", "{": "}"}
+_CLOSING = {v: k for k, v in _BRACKETS.items()}
+
+
+def _has_letters(t: str) -> bool:
+    return any(ch.isalpha() for ch in t)
+
+
+def drop_brackets(text: str) -> str:
+    """A name without its bracketed parts, brackets always balanced.
+
+    A bracketed part next to the name is an abbreviation or a gloss
+    (``Всемирный фонд дикой природы (WWF)`` → ``Всемирный фонд дикой
+    природы``); a name wholly in brackets loses the brackets.  An unbalanced
+    bracket, left by a span cut in the middle of a gloss (``Хайко Мас (Heiko
+    Maas``), cuts the name there, keeping the side with letters.
+    """
+    t = text
+    for _ in range(8):  # a few nested or repeated groups at most
+        stack, cut = [], None
+        for i, ch in enumerate(t):
+            if ch in _BRACKETS:
+                stack.append(i)
+            elif ch in _CLOSING:
+                if stack and t[stack[-1]] == _CLOSING[ch]:
+                    a = stack.pop()
+                    if not stack:
+                        cut = ("pair", a, i)
+                        break
+                else:
+                    cut = ("close", i, i)
+                    break
+        if cut is None and stack:
+            cut = ("open", stack[0], stack[0])
+        if cut is None:
+            return t
+        kind, a, b = cut
+        before, inside, after = t[:a], t[a + 1:b], t[b + 1:]
+        if kind == "pair":
+            outside = (before + " " + after).strip()
+            t = outside if _has_letters(outside) else inside
+        elif kind == "open":
+            t = before if _has_letters(before) else t[a + 1:]
+        else:
+            t = after if _has_letters(after) else before
+    return "".join(ch for ch in t if ch not in _BRACKETS and ch not in _CLOSING)
+
+
 def clean_name(text: str) -> str:
-    """Strip quotes and surrounding punctuation, collapse spaces, ``ё`` → ``е``."""
+    """Strip quotes, bracketed glosses (:func:`drop_brackets`) and surrounding
+    punctuation, collapse spaces, ``ё`` → ``е``."""
     if not isinstance(text, str):
         return ""
     t = unicodedata.normalize("NFC", text)
     t = _QUOTE_RX.sub(" ", t)
-    t = _SPACE_RX.sub(" ", t).strip(" ,.;:!?()[]—–-")
+    t = drop_brackets(t)
+    t = _SPACE_RX.sub(" ", t).strip(_EDGE_PUNCT)
     return t.replace("ё", "е").replace("Ё", "Е")
+
+
+def clean_variant(text: str) -> str:
+    """A name as written, for display: :func:`clean_name` without the ``ё``
+    folding (quotes and bracketed glosses out, no edge punctuation)."""
+    if not isinstance(text, str):
+        return ""
+    t = drop_brackets(_QUOTE_RX.sub(" ", unicodedata.normalize("NFC", text)))
+    return _SPACE_RX.sub(" ", t).strip(_EDGE_PUNCT)
 
 
 def lower_key(text: str) -> str:

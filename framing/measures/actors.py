@@ -73,10 +73,10 @@ import pandas as pd
 
 from .._errors import OptionError
 from .._options import InstanceOf, NoneOk, OneOf, check
-from ..lang.translit import guess_script_lang, is_cyrillic
+from ..lang.translit import guess_script_lang, is_cyrillic, name_key
 from ..lexicons import read_lexicon
-from ._names import (PRONOUNS, acronym, all_builtin_aliases, clean_name, doc_langs, doc_outlets,
-                     is_acronym, lower_key, parse_person, sentences_of, word_stem)
+from ._names import (PRONOUNS, acronym, all_builtin_aliases, clean_name, clean_variant, doc_langs, doc_outlets,
+                     is_acronym, is_initial, lower_key, parse_person, sentences_of, word_stem)
 
 __all__ = ["actors", "Actors", "link_actor", "ACTOR_MENTION_COLUMNS", "ACTOR_TABLE_COLUMNS"]
 
@@ -457,6 +457,305 @@ def _person_gender(m, sents) -> str | None:
     return None
 
 
+# --- grouping rules -------------------------------------------------------------
+
+def _script_key(text: str) -> str:
+    """The full cross-script key of a name (every word, endings kept): two
+    spellings in different scripts are linked only when they agree in full
+    (``Putin`` = ``Путин``, ``Ford`` ≠ ``Фордо``)."""
+    return " ".join(name_key(w) for w in clean_name(text).split() if w)
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_tags(word: str, lang: str) -> frozenset:
+    """pymorphy3's name tags of a word's likely parses (``Name``, ``Surn``,
+    ``Patr``, plus ``known`` and ``common`` when it is a known common word)."""
+    morph = _morph(lang if lang in ("ru", "uk") else "ru")
+    if morph is None or not is_cyrillic(word):
+        return frozenset()
+    parses = morph.parse(word)[:3]
+    tags = set()
+    for p in parses:
+        tags.update(p.tag.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn"})
+    top = parses[0] if parses else None
+    if top is not None and morph.word_is_known(word.lower()):
+        tags.add("known")
+        if top.tag.POS in ("NOUN", "ADJF") and not tags & {"Name", "Surn", "Patr"}:
+            tags.add("common")
+    return frozenset(tags)
+
+
+def _is_first_name(word: str, lang: str) -> bool:
+    tags = _word_tags(word, lang)
+    return "Name" in tags and "Surn" not in tags
+
+
+def _strip_person_words(normal: str, lang: str) -> str:
+    """A person's name without leading common words the recogniser took in
+    (``Сестра Долматова`` → ``Долматова``, ``Железный Майк`` → ``Майк``)."""
+    words = normal.split()
+    while len(words) > 1 and (lower_key(words[0]) in _titles(lang) or "common" in _word_tags(words[0], lang)):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _person_kind(p) -> str:
+    """``full`` (a given name and a surname), ``initial`` (``В. Путин``),
+    ``first_init`` (a given name and a surname initial, ``Алексей К.``),
+    ``single`` (one word: a surname or a given name) or ``other``."""
+    if not p.words:
+        return "other"
+    if p.first and not is_initial(p.surname):
+        return "full"
+    if is_initial(p.words[-1]) and not p.first and len(p.words) >= 2 and not is_initial(p.words[0]):
+        return "first_init"
+    if p.initials and not is_initial(p.surname):
+        return "initial"
+    if len(p.words) == 1:
+        return "single"
+    return "other"
+
+
+def _genders_agree(a, b) -> bool:
+    return a is None or b is None or a == b
+
+
+def _qualify_institutions(ms: list, index: "_AliasIndex", sents: dict) -> set:
+    """Give an institution named with its country the country as part of its
+    name (``МИД`` + ``России`` → ``МИД России``; ``российский МИД`` → ``МИД
+    России``) when the same institution word is met with two or more
+    countries in the corpus; return the keys of those institution words."""
+    by_sent = defaultdict(list)
+    for m in ms:
+        by_sent[(m["doc_id"], m["sent_id"])].append(m)
+    quals = []   # (mention, head key, country id, qualified normal)
+    for key, group in by_sent.items():
+        s = sents.get(key)
+        at = {m["start_tok"]: m for m in group}
+        for m in group:
+            if m["person"] or m["type"] not in ("ORG", "MISC") or m["source"] == "description":
+                continue
+            n = at.get(m["end_tok"] + 1)
+            country = None
+            if n is not None and n is not m and not n["person"] and \
+                    (n["type"] == "LOC" or index.types.get(n["alias"] or "") == "LOC"):
+                case = None
+                if s is not None:
+                    try:
+                        case = s.feats(s.pos_of(n["start_tok"])).get("Case")
+                    except ValueError:
+                        case = None
+                if case in (None, "Gen") and n["end_tok"] - n["start_tok"] <= 2:
+                    country = (n["alias"] or n["key"], clean_name(n["text"]))
+            if country is None and s is not None:
+                try:
+                    i = s.pos_of(m["start_tok"])
+                except ValueError:
+                    i = 0
+                if i > 0 and s.upos[i - 1] == "ADJ":
+                    act = index.adjectives.get(lower_key(s.lemma[i - 1]))
+                    if act and index.types.get(act) == "LOC":
+                        country = (act, _genitive(act, s.lang))
+            if country is not None:
+                quals.append((m, m["key"], country[0], f"{m['normal']} {country[1]}"))
+            else:
+                # a name that already ends in its country ("МИД России" as one span)
+                words = m["normal"].split()
+                if len(words) >= 2:
+                    act = index.lookup(words[-1])
+                    if act and index.types.get(act) == "LOC":
+                        head = " ".join(words[:-1])
+                        quals.append((m, _stem_key(head, False) or lower_key(head), act, None))
+    countries = defaultdict(set)
+    for m, head, country, _ in quals:
+        countries[head].add(country)
+    ambiguous = {h for h, c in countries.items() if len(c) >= 2}
+    for m, head, country, normal in quals:
+        if head not in ambiguous:
+            continue
+        m["head"] = head
+        if normal is not None:
+            m["normal"] = normal
+            m["key"] = _stem_key(normal, False) or lower_key(normal)
+            alias = index.lookup(normal)
+            if alias:
+                m["alias"] = alias
+    return ambiguous
+
+
+def _genitive(name: str, lang: str) -> str:
+    morph = _morph(lang if lang in ("ru", "uk") else "ru")
+    if morph is None or not is_cyrillic(name):
+        return name
+    out = []
+    for w in name.split():
+        p = morph.parse(w)[0]
+        g = p.inflect({"gent"})
+        word = g.word if g is not None else w
+        out.append(word[:1].upper() + word[1:] if w[:1].isupper() else word)
+    return " ".join(out)
+
+
+def _nearest(cands: list, m: dict):
+    """The nearest candidate before ``m``, else the first after it."""
+    prev = [c for c in cands if c["m"]["start"] < m["start"]]
+    if prev:
+        return max(prev, key=lambda c: c["m"]["start"])
+    return min(cands, key=lambda c: c["m"]["start"]) if cands else None
+
+
+def _group(ms: list, index: "_AliasIndex", sents: dict) -> "_UF":
+    """Union-find of mentions into actors (see the module docstring)."""
+    uf = _UF(len(ms))
+    heads = _qualify_institutions(ms, index, sents)
+    gkeys = [[] for _ in ms]     # global keys of each mention
+    by_doc = defaultdict(list)
+    for i, m in enumerate(ms):
+        by_doc[m["doc_id"]].append(i)
+        if m["person"] and m["source"] != "description":
+            m["_p"] = parse_person(m["normal"])
+            m["_kind"] = _person_kind(m["_p"])
+            m["_gender"] = _person_gender(m, sents)
+    for d, idx in by_doc.items():
+        anchors = []   # full and initial names of persons in this document
+        for i in idx:
+            m = ms[i]
+            if m.get("_kind") in ("full", "initial"):
+                p = m["_p"]
+                anchors.append({"i": i, "m": m, "sur": word_stem(p.surname),
+                                "first": [word_stem(f) for f in p.first],
+                                "init": [f[0].lower() for f in p.first] + [x.lower() for x in p.initials],
+                                "full": m["_kind"] == "full", "g": m["_gender"]})
+        fulls = [a for a in anchors if a["full"]]
+        for i in idx:
+            m = ms[i]
+            if m["source"] == "description":
+                continue
+            kind = m.get("_kind")
+            if m["person"] and kind == "full":
+                if is_cyrillic(m["normal"]):
+                    gkeys[i].append(("P", m["key"]))
+                continue
+            if m["person"] and kind == "initial":
+                inits = [x.lower() for x in m["_p"].initials][:1]
+                cands = [f for f in fulls if f["sur"] == word_stem(m["_p"].surname) and f["init"][:1] == inits]
+                t = _nearest(cands, m)
+                if t is not None:
+                    uf.union(t["i"], i)
+                elif is_cyrillic(m["normal"]):
+                    gkeys[i].append(("PI", "".join(inits), word_stem(m["_p"].surname)))
+                continue
+            if m["alias"]:
+                continue
+            if m["person"] and kind == "first_init":
+                first, init = word_stem(m["_p"].surname), m["_p"].words[-1][0].lower()
+                cands = [f for f in fulls if first in f["first"]
+                         and word_stem(f["m"]["_p"].surname)[:1] == name_key(init)[:1]
+                         and _genders_agree(f["g"], m["_gender"])]
+                t = _nearest(cands, m)
+                if t is not None:
+                    uf.union(t["i"], i)
+                else:
+                    gkeys[i].append(("G", d, m["key"]))
+                continue
+            if m["person"] and kind == "single":
+                st = word_stem(m["_p"].surname)
+                cands = [a for a in anchors if a["sur"] == st and _genders_agree(a["g"], m["_gender"])]
+                t = _nearest(cands, m)
+                if t is None:
+                    cands = [f for f in fulls if st in f["first"] and _genders_agree(f["g"], m["_gender"])]
+                    t = _nearest(cands, m)
+                if t is not None:
+                    uf.union(t["i"], i)
+                elif _is_first_name(m["normal"], _lang_of(m, sents)):
+                    gkeys[i].append(("G", d, st))      # a given name alone never leaves its document
+                else:
+                    m["_kind"] = "surname"
+                    gkeys[i].append(("S", st) if is_cyrillic(m["normal"]) else ("SF", _script_key(m["normal"])))
+                    if is_cyrillic(m["normal"]):
+                        gkeys[i].append(("SF", _script_key(m["normal"])))
+                continue
+            if m["person"]:
+                gkeys[i].append(("P", m["key"]) if is_cyrillic(m["normal"]) else ("PF", _script_key(m["normal"])))
+                continue
+            if m.get("head") is None and m["key"] in heads:
+                # a bare institution word: the one named with its country in this document
+                cands = [{"i": j, "m": ms[j]} for j in idx if ms[j].get("head") == m["key"]]
+                t = _nearest(cands, m)
+                if t is not None:
+                    uf.union(t["i"], i)
+                    continue
+            if is_acronym(m["normal"]):
+                for j in idx:
+                    mj = ms[j]
+                    if j != i and not mj["person"] and len(mj["normal"].split()) > 1 \
+                            and acronym(mj["normal"]) == m["normal"].replace("-", "").upper():
+                        uf.union(j, i)
+                        break
+            elif len(m["normal"].split()) == 1 and m["source"] == "ner":
+                st = word_stem(m["normal"])
+                cands = [f for f in fulls if f["sur"] == st]
+                if len({uf.find(f["i"]) for f in cands}) == 1:
+                    uf.union(cands[0]["i"], i)
+                    continue
+            if is_cyrillic(m["normal"]):
+                gkeys[i].append(("X", m["key"]))
+            gkeys[i].append(("F", _script_key(m["normal"])))
+        for i in idx:
+            m = ms[i]
+            if m["person"] and m.get("_kind") in ("full", "initial") and not m["alias"]:
+                p = m["_p"]
+                gkeys[i].append(("PF", _script_key(" ".join([*p.first, *p.initials[:1], p.surname]))))
+    # the same key or the same alias actor, across documents
+    first = {}
+    for i, m in enumerate(ms):
+        keys = list(gkeys[i])
+        if m["alias"]:
+            keys.append(("A", m["alias"]))
+        for k in keys:
+            if k in first:
+                uf.union(first[k], i)
+            else:
+                first[k] = i
+    _join_across(ms, uf)
+    return uf
+
+
+def _lang_of(m, sents) -> str:
+    s = sents.get((m["doc_id"], m["sent_id"]))
+    return s.lang if s is not None else "ru"
+
+
+def _join_across(ms: list, uf: "_UF") -> None:
+    """Across documents, a person named only by surname (or initial and
+    surname) joins the one person whose full names carry that surname (and
+    a fitting initial), when no other person of that gender carries it."""
+    clusters = defaultdict(list)
+    for i in range(len(ms)):
+        clusters[uf.find(i)].append(i)
+    owners = defaultdict(dict)   # surname stem -> root -> (initials, genders)
+    for root, idx in clusters.items():
+        for i in idx:
+            m = ms[i]
+            if m.get("_kind") == "full":
+                o = owners[word_stem(m["_p"].surname)].setdefault(root, (set(), set()))
+                o[0].update(f[0].lower() for f in m["_p"].first)
+                if m["_gender"]:
+                    o[1].add(m["_gender"])
+    for root, idx in list(clusters.items()):
+        kinds = {ms[i].get("_kind") for i in idx}
+        if "full" in kinds or any(ms[i]["alias"] for i in idx) or not kinds & {"surname", "initial"}:
+            continue
+        m = next(ms[i] for i in idx if ms[i].get("_kind") in ("surname", "initial"))
+        cands = owners.get(word_stem(m["_p"].surname), {})
+        inits = {x.lower() for i in idx for x in (ms[i]["_p"].initials if ms[i].get("_kind") == "initial" else [])}
+        genders = {ms[i]["_gender"] for i in idx if ms[i].get("_gender")}
+        fit = [r for r, (fi, ge) in cands.items()
+               if (not inits or inits & fi) and (not genders or not ge or genders & ge)]
+        if len(fit) == 1:
+            uf.union(fit[0], root)
+
+
 def actors(ann, *, aliases=None, pronouns: bool = True) -> Actors:
     """Group entity mentions into actors.
 
@@ -509,6 +808,9 @@ def actors(ann, *, aliases=None, pronouns: bool = True) -> Actors:
         if not m["normal"] or not any(ch.isalpha() for ch in m["normal"]):
             continue
         m["person"] = m["type"] == "PER"
+        if m["person"] and m["source"] == "ner":
+            s = sents.get((m["doc_id"], m["sent_id"]))
+            m["normal"] = _strip_person_words(m["normal"], s.lang if s is not None else "ru")
         m["key"] = _stem_key(m["normal"], m["person"]) or lower_key(m["normal"])
         if m["source"] in ("alias", "description"):
             m["alias"] = m.pop("alias_actor")
@@ -524,89 +826,7 @@ def actors(ann, *, aliases=None, pronouns: bool = True) -> Actors:
     ms.sort(key=lambda m: (order.get(m["doc_id"], 0), m["start"], -m["end"]))
     if not ms:
         return Actors(empty_mentions(), empty_table())
-    uf = _UF(len(ms))
-    # 1. same key (persons and others apart), 2. same alias actor
-    first = {}
-    for i, m in enumerate(ms):
-        for k in (("P" if m["person"] else "X", m["key"]), ("A", m["alias"]) if m["alias"] else None):
-            if k is None:
-                continue
-            if k in first:
-                uf.union(first[k], i)
-            else:
-                first[k] = i
-    # 3. within documents
-    by_doc = defaultdict(list)
-    for i, m in enumerate(ms):
-        by_doc[m["doc_id"]].append(i)
-    for d, idx in by_doc.items():
-        full = []   # (i, surname stem, first stems, initials)
-        for i in idx:
-            m = ms[i]
-            if m["person"] and m["source"] != "description":
-                p = parse_person(m["normal"])
-                m["_p"] = p
-                if p.first or p.initials:
-                    full.append((i, word_stem(p.surname), [word_stem(f) for f in p.first],
-                                 [f[0].lower() for f in p.first] + [x.lower() for x in p.initials]))
-        for i in idx:
-            m = ms[i]
-            if m["source"] == "description" or m["alias"]:
-                continue
-            words = m["normal"].split()
-            if m["person"]:
-                p = m["_p"]
-                if p.first:
-                    continue
-                sur = word_stem(p.surname)
-                inits = [x.lower() for x in p.initials]
-                cands = [f for f in full if f[1] == sur and (not inits or not f[3] or inits[0] == f[3][0])
-                         and f[0] != i]
-                if not cands and not inits and len(words) == 1:
-                    fn = [f for f in full if sur in f[2]]
-                    if len({uf.find(f[0]) for f in fn}) == 1:
-                        cands = fn
-                if cands:
-                    prev = [f for f in cands if ms[f[0]]["start"] < m["start"]]
-                    tgt = prev[-1] if prev else cands[0]
-                    uf.union(tgt[0], i)
-            else:
-                if is_acronym(m["normal"]):
-                    for j in idx:
-                        mj = ms[j]
-                        if j != i and not mj["person"] and len(mj["normal"].split()) > 1 \
-                                and acronym(mj["normal"]) == m["normal"].replace("-", "").upper():
-                            uf.union(j, i)
-                            break
-                elif len(words) == 1 and m["source"] == "ner":
-                    st = word_stem(words[0])
-                    cands = [f for f in full if f[1] == st]
-                    if len({uf.find(f[0]) for f in cands}) == 1:
-                        uf.union(cands[0][0], i)
-    # 4. across documents: bare surnames -> the one person cluster carrying them
-    clusters = defaultdict(list)
-    for i in range(len(ms)):
-        clusters[uf.find(i)].append(i)
-    sur_owner = defaultdict(Counter)
-    for root, idx in clusters.items():
-        for i in idx:
-            m = ms[i]
-            p = m.get("_p")
-            if p is not None and p.first:
-                sur_owner[word_stem(p.surname)][root] += 1
-    for root, idx in list(clusters.items()):
-        if any(ms[i].get("_p") is not None and ms[i]["_p"].first for i in idx):
-            continue
-        if any(ms[i]["alias"] for i in idx):
-            continue
-        m = ms[idx[0]]
-        if not m["person"] or m.get("_p") is None:
-            continue
-        owners = sur_owner.get(word_stem(m["_p"].surname))
-        if owners:
-            best, n_best = owners.most_common(1)[0]
-            if n_best >= 0.8 * sum(owners.values()):
-                uf.union(best, root)
+    uf = _group(ms, index, sents)
     clusters = defaultdict(list)
     for i in range(len(ms)):
         clusters[uf.find(i)].append(i)
@@ -749,7 +969,7 @@ def _table(df: pd.DataFrame) -> pd.DataFrame:
     for actor, g in df.groupby("actor", sort=False):
         named = g[g["link"] != "pronoun"]
         types = named["type"].value_counts()
-        variants = list(dict.fromkeys([*named["normal"].tolist(), *named["text"].tolist()]))
+        variants = [v for v in dict.fromkeys([*named["normal"].tolist(), *map(clean_variant, named["text"])]) if v]
         rows.append({"actor": actor, "type": types.index[0] if len(types) else "PER",
                      "variants": variants, "n_mentions": int(len(g)), "n_docs": int(g["doc_id"].nunique()),
                      "outlets": sorted(g["outlet"].astype(str).unique().tolist())})
