@@ -301,3 +301,31 @@ def test_measures_actors_clean_name_balances_brackets():
     assert clean_name("(WWF)") == "WWF"
     assert clean_name("«Газпром»,") == "Газпром"
     assert clean_name("В. Путин") == "В. Путин"
+
+
+def test_measures_actors_given_name_after_its_title_is_a_name():
+    title = _tok("патриарх", lemma="патриарх", upos="NOUN", feats=M)
+    text = (_doc("a", _said(title, _tok("Кирилл", "B-PER", M)))
+            + _doc("b", _said(title, _tok("Кирилл", "B-PER", M)))
+            + _doc("c", _said(_tok("Кирилл", "B-PER", M))))
+    res = actors(framing.Annotated.from_conllu(text))
+    assert _actor_of(res, "a", "Кирилл") == _actor_of(res, "b", "Кирилл")
+    assert _actor_of(res, "c", "Кирилл") != _actor_of(res, "a", "Кирилл")
+
+
+def test_measures_actors_title_alone_links_the_person_introduced_with_it():
+    pres = _tok("президент", lemma="президент", upos="NOUN", feats=M)
+    gen = "Case=Gen|Number=Plur"
+    text = _doc("a", _said(pres, _tok("США", "B-LOC", gen), _tok("Джо", "B-PER", M), _tok("Байден", "I-PER", M)),
+                _said(_tok("Президент", lemma="президент", upos="NOUN", feats=M)),
+                _said(pres, _tok("Франции", "B-LOC", "Case=Gen", "Франция")),
+                _said(_tok("пост", upos="NOUN", lemma="пост"),
+                      _tok("президента", lemma="президент", upos="NOUN", feats="Case=Gen|Number=Sing")))
+    res = actors(framing.Annotated.from_conllu(text))
+    m = res.mentions
+    titles = m[m["link"] == "title"]
+    assert titles["text"].tolist() == ["Президент"]           # not "президент Франции", not "пост президента"
+    assert titles["actor"].tolist() == [_actor_of(res, "a", "Джо Байден")]
+    assert "Президент" not in res.table.set_index("actor").loc[titles["actor"].iloc[0], "variants"]
+    off = actors(framing.Annotated.from_conllu(text), titles=False).mentions
+    assert (off["link"] != "title").all()

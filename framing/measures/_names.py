@@ -129,8 +129,13 @@ def word_stem(word: str, lang: str | None = None) -> str:
     return k
 
 
+_GLUED_INITIAL_RX = re.compile(r"(?<![^\s.])([A-ZА-ЯЁІЇЄҐ]\.)(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’-])")
+
+
 def name_words(text: str) -> list[str]:
-    return [w for w in re.split(r"[\s]+", clean_name(text)) if w]
+    """Words of a name; an initial glued to the next word is a word of its own
+    (``Т.Мэй`` → ``Т.``, ``Мэй``)."""
+    return [w for w in re.split(r"[\s]+", _GLUED_INITIAL_RX.sub(r"\1 ", clean_name(text))) if w]
 
 
 def is_initial(word: str) -> bool:

@@ -16,11 +16,13 @@
     ``description``  a description from the user's alias table (``российский
                      президент`` → ``Путин``);
     ``pronoun``      a subject pronoun (``он``, ``вона``) resolved to the nearest
-                     preceding person of the same gender.
+                     preceding person of the same gender;
+    ``title``        a title standing alone (``президент``) for the person the
+                     document introduced with it (``президент США Джо Байден``).
 
 ``table`` (columns :data:`ACTOR_TABLE_COLUMNS`)
     ``actor``, ``type``, ``variants`` (list of distinct normal forms and
-    surface forms, pronouns excluded), ``n_mentions``, ``n_docs``, ``outlets``
+    cleaned surface forms, pronouns and titles excluded), ``n_mentions``, ``n_docs``, ``outlets``
     (list).
 
 Linking a string to an actor
@@ -35,19 +37,40 @@ Method
 ------
 Mentions come from the entity table, from the alias tables (names the entity
 recogniser missed), from capitalised Latin-script names in Cyrillic text and
-from the user's descriptions.  They are grouped with a union-find:
+from the user's descriptions.  Names are cleaned (quotes and bracketed glosses
+out, brackets balanced, no edge punctuation; a common noun the recogniser took
+into a person's name, ``Сестра Долматова``, is dropped).  Mentions are then
+grouped with a union-find, first within each document, as in the
+within-document step of cross-document coreference systems (Bagga & Baldwin
+1998), then across documents on names only:
 
-1. the same cleaned normal form, compared by a cross-script key of each word
-   without its case ending (:func:`framing.lang.translit.name_key`), so that
-   inflected, Ukrainian and English spellings of one name meet;
-2. the same actor in an alias table (built-in ``actor_aliases.tsv`` of each
-   language, then the user's);
-3. within a document, a one-word person mention joins the nearest full name
-   with that surname (or, when unique, that first name), as in the
-   within-document step of cross-document coreference systems (Bagga &
-   Baldwin 1998); an acronym joins the full name it abbreviates;
-4. across documents, a surname seen without a full name joins the one
-   person cluster whose full names carry it.
+1. within a document, a person named by a given name alone, by initials
+   (``В. Путин``), by a given name and a surname initial (``Алексей К.``) or
+   by surname alone joins the nearest earlier compatible full name of that
+   document (else the first later one): the same surname (and a fitting
+   initial), or for a given name the same given name and no conflicting
+   gender (``Александра`` is not ``Александр Орлов``);
+2. an institution met with two or more countries in the corpus keeps its
+   country as part of its name (``МИД`` + ``России`` → ``МИД России``,
+   ``российское Минобороны`` → ``Минобороны России``); a bare ``МИД`` joins
+   the one its document names with a country, else stays an actor of its
+   own (the outlet's country is not assumed); an acronym joins the full name
+   it abbreviates in its document;
+3. across documents: the same full name (given name and surname, compared
+   without case endings, :func:`framing.measures._names.word_stem`), the
+   same alias actor (built-in ``actor_aliases.tsv`` of each language, then
+   the user's), or the same non-person name.  A given name alone never
+   leaves its document, except after a title it is the name of (``патриарх
+   Кирилл``).  Spellings in different scripts meet only when the whole name
+   agrees (:func:`framing.lang.translit.name_key` of every word, endings
+   kept: ``Путин`` = ``Putin``, ``Фордо`` ≠ ``Ford``);
+4. across documents, a person seen only by surname (or initial and surname)
+   joins the person whose full names carry that surname (with a fitting
+   initial and gender) when the surname is unambiguous in the corpus: no
+   other such person, or one carrying at least 80 % of its full-name
+   mentions;
+5. after grouping, subject pronouns and titles standing alone (``президент``
+   for the ``президент США Джо Байден`` of the same document) are linked.
 
 The label of an actor is its alias-table name, else (persons) the surname
 when no other actor shares it, else the most frequent full form.
@@ -75,7 +98,7 @@ from .._errors import OptionError
 from .._options import InstanceOf, NoneOk, OneOf, check
 from ..lang.translit import guess_script_lang, is_cyrillic, name_key
 from ..lexicons import read_lexicon
-from ._names import (PRONOUNS, acronym, all_builtin_aliases, clean_name, clean_variant, doc_langs, doc_outlets,
+from ._names import (PRONOUNS, acronym, all_builtin_aliases, builtin_table, clean_name, clean_variant, doc_langs, doc_outlets,
                      is_acronym, is_initial, lower_key, parse_person, sentences_of, word_stem)
 
 __all__ = ["actors", "Actors", "link_actor", "ACTOR_MENTION_COLUMNS", "ACTOR_TABLE_COLUMNS"]
@@ -87,6 +110,7 @@ ACTOR_TABLE_COLUMNS = ["actor", "type", "variants", "n_mentions", "n_docs", "out
 _SPEC = {
     "aliases": [NoneOk(), InstanceOf(str, os.PathLike, pd.DataFrame, dict)],
     "pronouns": OneOf(True, False),
+    "titles": OneOf(True, False),
 }
 
 
@@ -480,7 +504,7 @@ def _word_tags(word: str, lang: str) -> frozenset:
     top = parses[0] if parses else None
     if top is not None and morph.word_is_known(word.lower()):
         tags.add("known")
-        if top.tag.POS in ("NOUN", "ADJF") and not tags & {"Name", "Surn", "Patr"}:
+        if top.tag.POS in ("NOUN", "ADJF") and not tags & {"Name", "Surn", "Patr", "Geox", "Orgn"}:
             tags.add("common")
     return frozenset(tags)
 
@@ -669,6 +693,8 @@ def _group(ms: list, index: "_AliasIndex", sents: dict) -> "_UF":
                     uf.union(t["i"], i)
                 elif _is_first_name(m["normal"], _lang_of(m, sents)):
                     gkeys[i].append(("G", d, st))      # a given name alone never leaves its document
+                    if _title_before(m, sents) in _GIVEN_NAME_TITLES:
+                        gkeys[i].append(("M", st))     # ... unless it is the name of its title
                 else:
                     m["_kind"] = "surname"
                     gkeys[i].append(("S", st) if is_cyrillic(m["normal"]) else ("SF", _script_key(m["normal"])))
@@ -726,10 +752,15 @@ def _lang_of(m, sents) -> str:
     return s.lang if s is not None else "ru"
 
 
+_DOMINANT = 0.8
+
+
 def _join_across(ms: list, uf: "_UF") -> None:
     """Across documents, a person named only by surname (or initial and
-    surname) joins the one person whose full names carry that surname (and
-    a fitting initial), when no other person of that gender carries it."""
+    surname) joins the person whose full names carry that surname (and a
+    fitting initial and gender), when that surname is unambiguous in the
+    corpus: no other such person, or one carrying at least :data:`_DOMINANT`
+    of the full-name mentions with it."""
     clusters = defaultdict(list)
     for i in range(len(ms)):
         clusters[uf.find(i)].append(i)
@@ -738,10 +769,11 @@ def _join_across(ms: list, uf: "_UF") -> None:
         for i in idx:
             m = ms[i]
             if m.get("_kind") == "full":
-                o = owners[word_stem(m["_p"].surname)].setdefault(root, (set(), set()))
-                o[0].update(f[0].lower() for f in m["_p"].first)
+                fi, ge, n = owners[word_stem(m["_p"].surname)].get(root, (set(), set(), 0))
+                fi.update(f[0].lower() for f in m["_p"].first)
                 if m["_gender"]:
-                    o[1].add(m["_gender"])
+                    ge.add(m["_gender"])
+                owners[word_stem(m["_p"].surname)][root] = (fi, ge, n + 1)
     for root, idx in list(clusters.items()):
         kinds = {ms[i].get("_kind") for i in idx}
         if "full" in kinds or any(ms[i]["alias"] for i in idx) or not kinds & {"surname", "initial"}:
@@ -750,13 +782,140 @@ def _join_across(ms: list, uf: "_UF") -> None:
         cands = owners.get(word_stem(m["_p"].surname), {})
         inits = {x.lower() for i in idx for x in (ms[i]["_p"].initials if ms[i].get("_kind") == "initial" else [])}
         genders = {ms[i]["_gender"] for i in idx if ms[i].get("_gender")}
-        fit = [r for r, (fi, ge) in cands.items()
-               if (not inits or inits & fi) and (not genders or not ge or genders & ge)]
-        if len(fit) == 1:
-            uf.union(fit[0], root)
+        fit = {r: n for r, (fi, ge, n) in cands.items()
+               if (not inits or inits & fi) and (not genders or not ge or genders & ge)}
+        if fit:
+            best = max(fit, key=lambda r: (fit[r], -r))
+            if fit[best] >= _DOMINANT * sum(fit.values()):
+                uf.union(best, root)
 
 
-def actors(ann, *, aliases=None, pronouns: bool = True) -> Actors:
+# titles before which a person's given name is the whole name ("патриарх Кирилл", "король Карл")
+_GIVEN_NAME_TITLES = frozenset("""
+патриарх папа король королева принц принцесса царь царица император императрица митрополит архиепископ
+епископ шейх эмир султан святой святая пророк халиф аятолла наследный
+патріарх цар цариця імператор імператриця архієпископ єпископ емір святий свята
+pope king queen prince princess patriarch emperor empress sheikh emir sultan saint prophet ayatollah
+""".split())
+
+
+def _title_before(m, sents) -> str | None:
+    s = sents.get((m["doc_id"], m["sent_id"]))
+    if s is None:
+        return None
+    try:
+        i = s.pos_of(m["start_tok"])
+    except ValueError:
+        return None
+    return s.lemma[i - 1] if i > 0 else None
+
+
+# a title after these words names the office, not its holder ("пост президента",
+# "новый министр", "кандидат в президенты")
+_OFFICE_NOT_HOLDER = frozenset("""
+пост должность обязанность институт кандидат выборы место роль кресло статус полномочие срок инаугурация
+новый бывший будущий следующий очередной другой прежний каждый любой временный исполняющий
+посада обов'язок кандидат вибори місце роль крісло статус повноваження термін новий колишній майбутній
+наступний інший кожний будь-який тимчасовий виконувач
+post office candidate election role seat term new former future next another every any acting
+""".split())
+
+
+@functools.lru_cache(maxsize=None)
+def _role_titles(lang: str) -> frozenset:
+    """Titles of office, rank and profession (kinship words are relations, not
+    names of a role: ``сын`` is someone's son)."""
+    df = builtin_table(lang, "titles")
+    if df.empty or "kind" not in df.columns:
+        return _titles(lang)
+    return frozenset(lower_key(x) for x, k in zip(df["lemma"], df["kind"]) if k != "kin")
+
+
+def _complement(s, k: int, start_at: dict):
+    """What follows a title word: the actor of a mention starting there, or the
+    lemma of a genitive noun (``глава департамента``), else None."""
+    if k + 1 >= len(s):
+        return None
+    m = start_at.get(s.tok_ids[k + 1])
+    if m is not None:
+        return m["actor"]
+    if s.upos[k + 1] in ("NOUN", "PROPN") and s.feats(k + 1).get("Case") == "Gen":
+        return s.lemma[k + 1]
+    return None
+
+
+def _title_mentions(ms: list, sents: dict) -> list:
+    """Title-only mentions (``президент``, ``министр``) standing for the
+    person of the document introduced earlier with the same title (and the
+    same complement: ``президент США`` … ``президент``, not ``президент
+    Франции``)."""
+    by_doc = defaultdict(list)
+    for m in ms:
+        if m.get("link") not in ("pronoun", "description") and m["source"] not in ("description", "pronoun"):
+            by_doc[m["doc_id"]].append(m)
+    doc_sents = defaultdict(list)
+    for d, sid in sents:
+        if d in by_doc:
+            doc_sents[d].append(sid)
+    out = []
+    for d, group in by_doc.items():
+        if not any(m["person"] for m in group):
+            continue
+        per_sent = defaultdict(list)
+        for m in group:
+            per_sent[m["sent_id"]].append(m)
+        intros = []   # (start, title lemma, complement actor, person mention)
+        for sid in sorted(doc_sents[d]):
+            s = sents.get((d, sid))
+            if s is None:
+                continue
+            tl = _role_titles(s.lang)
+            if not tl:
+                continue
+            ments = per_sent[sid]
+            start_at = {m["start_tok"]: m for m in ments}
+            covered = {t for m in ments for t in range(m["start_tok"], m["end_tok"] + 1)}
+            pos = {t: i for i, t in enumerate(s.tok_ids)}
+            # persons introduced with a title in this sentence
+            for m in ments:
+                if not m["person"]:
+                    continue
+                i = pos.get(m["start_tok"])
+                if i is None:
+                    continue
+                for k in range(i - 1, max(i - 5, -1), -1):
+                    if s.is_punct(k) and s.text[k] not in ("-", "—"):
+                        break
+                    if s.lemma[k] in tl and s.upos[k] == "NOUN":
+                        intros.append((s.start[k], s.lemma[k], _complement(s, k, start_at), m))
+                        break
+            # title words standing alone
+            for i in range(len(s)):
+                if s.lemma[i] not in tl or s.upos[i] != "NOUN" or s.tok_ids[i] in covered:
+                    continue
+                f = s.feats(i)
+                if f.get("Number") == "Plur":
+                    continue
+                nxt = [start_at.get(s.tok_ids[k]) for k in range(i + 1, min(i + 5, len(s)))]
+                if any(x is not None and x["person"] for x in nxt):
+                    continue          # it introduces a name: an epithet of that name, not a mention
+                if i > 0 and (s.upos[i - 1] in ("DET", "PRON") or s.lemma[i - 1] in _OFFICE_NOT_HOLDER
+                              or (i > 1 and s.upos[i - 1] == "ADP" and s.lemma[i - 2] in _OFFICE_NOT_HOLDER)):
+                    continue          # "наш президент", "пост президента", "новый министр"
+                comp = _complement(s, i, start_at)
+                cands = [x for x in intros if x[1] == s.lemma[i] and x[0] < s.start[i]
+                         and (comp is None or x[2] == comp)]
+                if not cands:
+                    continue
+                target = max(cands, key=lambda x: x[0])[3]
+                out.append({"doc_id": d, "sent_id": sid, "start_tok": s.tok_ids[i], "end_tok": s.tok_ids[i],
+                            "start": s.start[i], "end": s.end[i], "text": s.text[i], "type": "PER",
+                            "normal": s.lemma[i], "actor": target["actor"], "link": "title",
+                            "source": "title", "person": True})
+    return out
+
+
+def actors(ann, *, aliases=None, pronouns: bool = True, titles: bool = True) -> Actors:
     """Group entity mentions into actors.
 
     Parameters
@@ -773,6 +932,10 @@ def actors(ann, *, aliases=None, pronouns: bool = True) -> Actors:
     pronouns : bool
         Link subject pronouns (``он``, ``она``, ``він``, ``she``) to the nearest
         preceding person of the same gender within two sentences.
+    titles : bool
+        Link a title standing alone (``президент``, ``министр``) to the person
+        of the document introduced earlier with that title (``президент США
+        Джо Байден`` … ``президент заявил``).
 
     Returns
     -------
@@ -793,7 +956,7 @@ def actors(ann, *, aliases=None, pronouns: bool = True) -> Actors:
     >>> framing.actors(ann).mentions[["text", "actor", "link"]].values.tolist()
     [['Путин', 'Путин', 'normal']]
     """
-    check("actors", _SPEC, aliases=aliases, pronouns=pronouns)
+    check("actors", _SPEC, aliases=aliases, pronouns=pronouns, titles=titles)
     user = _read_aliases(aliases)
     index = _AliasIndex(user)
     langs = doc_langs(ann)
@@ -837,6 +1000,9 @@ def actors(ann, *, aliases=None, pronouns: bool = True) -> Actors:
     _links(ms, clusters, labels)
     if pronouns:
         ms.extend(_pronouns(ms, sents, order))
+    if titles:
+        ms.extend(_title_mentions(ms, sents))
+    if pronouns or titles:
         ms.sort(key=lambda m: (order.get(m["doc_id"], 0), m["start"], -m["end"]))
     df = pd.DataFrame(ms)
     df["outlet"] = df["doc_id"].map(outlets).fillna("unknown")
@@ -967,7 +1133,7 @@ def _table(df: pd.DataFrame) -> pd.DataFrame:
         return empty_table()
     rows = []
     for actor, g in df.groupby("actor", sort=False):
-        named = g[g["link"] != "pronoun"]
+        named = g[~g["link"].isin(["pronoun", "title"])]
         types = named["type"].value_counts()
         variants = [v for v in dict.fromkeys([*named["normal"].tolist(), *map(clean_variant, named["text"])]) if v]
         rows.append({"actor": actor, "type": types.index[0] if len(types) else "PER",
@@ -995,7 +1161,7 @@ def _index_of(result: Actors):
     per_doc = defaultdict(set)
     for d, text, normal, typ, actor, link in zip(m["doc_id"], m["text"], m["normal"], m["type"], m["actor"],
                                                  m["link"]):
-        if link == "pronoun":
+        if link in ("pronoun", "title"):
             continue
         per_doc[d].add(actor)
         person = typ == "PER"
