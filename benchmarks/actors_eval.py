@@ -17,10 +17,10 @@ What it prints, on ``../shared/data/telegram_ru_2024`` (skipped when absent):
   inflected and transliterated spellings of one surname are one).  Only
   mentions that carry a given name or an initial count (``Евгений Середкин``,
   ``В. Путин``): a one-word mention can be either a first name or a surname,
-  and alias-table links (``Trump`` → ``Трамп``) are the table's own spelling
-  pairs.  The strict variant also counts one-word mentions that are no first
+  alias-table links (``Trump`` → ``Трамп``) are the table's own spelling
+  pairs, and pronouns and titles standing alone carry no surname.  The strict variant also counts one-word mentions that are no first
   name of the actor's full names.  Target ≤ 0.015 (issue #10).
-* a few offenders, to read (``--show N``; the default shows 10).
+* a few offenders of each, to read (``--show N``; the default shows 10).
 """
 
 from __future__ import annotations
@@ -48,19 +48,19 @@ def surname_offenders(res, *, strict: bool = False) -> tuple[list, int]:
     table = res.table
     persons = set(table.loc[(table["type"] == "PER") & (table["n_docs"] >= 2), "actor"])
     m = res.mentions
-    m = m[m["actor"].isin(persons) & (m["link"] != "pronoun") & (m["link"] != "alias")
-          & (m["link"] != "description")]
+    m = m[m["actor"].isin(persons) & ~m["link"].isin(["pronoun", "title", "description"])]
     full = defaultdict(lambda: defaultdict(set))
     firsts = defaultdict(set)
     single = defaultdict(list)
-    for actor, normal in zip(m["actor"], m["normal"]):
+    for actor, normal, link in zip(m["actor"], m["normal"], m["link"]):
         p = parse_person(normal)
         if not p.words:
             continue
+        firsts[actor].update(word_stem(f) for f in p.first)
+        if link == "alias":
+            continue       # the alias table's own spellings (Trump → Трамп)
         if p.first or p.initials:
             full[actor][word_stem(p.surname)].add(normal)
-            for f in p.first:
-                firsts[actor].add(word_stem(f))
         elif len(p.words) == 1:
             single[actor].append(normal)
     if strict:
@@ -102,10 +102,9 @@ def main(argv=None):
         name = "strict (one-word mentions too)" if strict else "full-name mentions"
         print(f"telegram  person actors in ≥2 documents with two surnames, {name}: "
               f"{len(off) / max(den, 1):.4f} ({len(off)}/{den}; target ≤ 0.015)")
-        if not strict:
-            for a, nd, s in off[: args.show]:
-                forms = "; ".join(", ".join(v[:3]) for v in s.values())
-                print(f"    {a} [{nd} docs]: {forms}")
+        for a, nd, s in off[: args.show]:
+            forms = "; ".join(", ".join(v[:3]) for v in s.values())
+            print(f"    {a} [{nd} docs]: {forms}")
 
 
 if __name__ == "__main__":

@@ -113,6 +113,7 @@ _ENDINGS = ("ovii", "oiu", "eiu", "ami", "iami", "akh", "iakh", "ovi", "evi", "o
             "ym", "im", "iu", "ia", "a", "u", "e", "i", "o", "y")
 
 
+@functools.lru_cache(maxsize=200_000)
 def word_stem(word: str, lang: str | None = None) -> str:
     """A name word's cross-script key without a case ending (``Путина`` → ``putin``).
 
@@ -244,21 +245,34 @@ class Sentence:
     __slots__ = ("doc_id", "sent_id", "tok_ids", "text", "lemma", "upos", "feats_raw", "head",
                  "deprel", "start", "end", "has_syntax", "_feats", "_children", "lang")
 
+    _COLUMNS = ("doc_id", "sent_id", "tok_id", "text", "lemma", "upos", "feats", "head", "deprel", "start", "end")
+
     def __init__(self, df: pd.DataFrame, lang: str, has_syntax: bool):
-        self.doc_id = df["doc_id"].iloc[0]
-        self.sent_id = int(df["sent_id"].iloc[0])
-        self.tok_ids = [int(x) for x in df["tok_id"]]
-        self.text = [str(x) for x in df["text"]]
+        self._fill({c: df[c].tolist() for c in self._COLUMNS}, 0, len(df), lang, has_syntax)
+
+    @classmethod
+    def from_columns(cls, cols: dict, lo: int, hi: int, lang: str, has_syntax: bool) -> "Sentence":
+        """The sentence of rows ``lo:hi`` of token columns given as lists."""
+        self = cls.__new__(cls)
+        self._fill(cols, lo, hi, lang, has_syntax)
+        return self
+
+    def _fill(self, cols: dict, lo: int, hi: int, lang: str, has_syntax: bool) -> None:
+        self.doc_id = cols["doc_id"][lo]
+        self.sent_id = int(cols["sent_id"][lo])
+        self.tok_ids = [int(x) for x in cols["tok_id"][lo:hi]]
+        self.text = [str(x) for x in cols["text"][lo:hi]]
         self.lemma = [(str(x) if isinstance(x, str) and x not in ("_", "") else str(t)).lower().replace("ё", "е")
-                      for x, t in zip(df["lemma"], df["text"])]
-        self.upos = [str(x) for x in df["upos"]]
-        self.feats_raw = list(df["feats"])
+                      for x, t in zip(cols["lemma"][lo:hi], self.text)]
+        self.upos = [str(x) for x in cols["upos"][lo:hi]]
+        self.feats_raw = list(cols["feats"][lo:hi])
         pos = {t: i for i, t in enumerate(self.tok_ids)}
-        self.head = [pos.get(int(h), -1) if int(h) > 0 else -1 for h in df["head"]]
-        self.deprel = [str(x) for x in df["deprel"]]
-        self.start = [int(x) for x in df["start"]]
-        self.end = [int(x) for x in df["end"]]
-        self.has_syntax = has_syntax and bool(len(df)) and int(df["head"].min()) >= 0
+        heads = [int(h) for h in cols["head"][lo:hi]]
+        self.head = [pos.get(h, -1) if h > 0 else -1 for h in heads]
+        self.deprel = [str(x) for x in cols["deprel"][lo:hi]]
+        self.start = [int(x) for x in cols["start"][lo:hi]]
+        self.end = [int(x) for x in cols["end"][lo:hi]]
+        self.has_syntax = has_syntax and bool(heads) and min(heads) >= 0
         self._feats = [None] * len(self.tok_ids)
         self._children = None
         self.lang = lang
@@ -309,9 +323,15 @@ def sentences_of(tokens: pd.DataFrame, lang_of: dict, syntax_of: dict) -> dict:
     if tokens.empty:
         return out
     tokens = tokens.sort_values(["doc_id", "sent_id", "tok_id"], kind="stable")
-    for (d, s), g in tokens.groupby(["doc_id", "sent_id"], sort=False):
-        lang = lang_of.get(d, "ru")
-        out[(d, int(s))] = Sentence(g, lang, syntax_of.get(lang, False))
+    cols = {c: tokens[c].tolist() for c in Sentence._COLUMNS}
+    docs, sids = cols["doc_id"], cols["sent_id"]
+    n = len(docs)
+    lo = 0
+    for i in range(1, n + 1):
+        if i == n or docs[i] != docs[lo] or sids[i] != sids[lo]:
+            lang = lang_of.get(docs[lo], "ru")
+            out[(docs[lo], int(sids[lo]))] = Sentence.from_columns(cols, lo, i, lang, syntax_of.get(lang, False))
+            lo = i
     return out
 
 

@@ -1131,14 +1131,28 @@ def _pronouns(ms, sents, order) -> list:
 def _table(df: pd.DataFrame) -> pd.DataFrame:
     if df.empty:
         return empty_table()
+    acc: dict = {}
+    for actor, d, outlet, typ, normal, text, link in zip(df["actor"], df["doc_id"], df["outlet"], df["type"],
+                                                         df["normal"], df["text"], df["link"]):
+        a = acc.get(actor)
+        if a is None:
+            a = acc[actor] = {"types": Counter(), "normals": {}, "texts": {}, "n": 0, "docs": set(),
+                              "outlets": set()}
+        a["n"] += 1
+        a["docs"].add(d)
+        a["outlets"].add(str(outlet))
+        if link in ("pronoun", "title"):
+            continue
+        a["types"][typ] += 1
+        a["normals"].setdefault(normal, None)
+        a["texts"].setdefault(text, None)
     rows = []
-    for actor, g in df.groupby("actor", sort=False):
-        named = g[~g["link"].isin(["pronoun", "title"])]
-        types = named["type"].value_counts()
-        variants = [v for v in dict.fromkeys([*named["normal"].tolist(), *map(clean_variant, named["text"])]) if v]
-        rows.append({"actor": actor, "type": types.index[0] if len(types) else "PER",
-                     "variants": variants, "n_mentions": int(len(g)), "n_docs": int(g["doc_id"].nunique()),
-                     "outlets": sorted(g["outlet"].astype(str).unique().tolist())})
+    for actor, a in acc.items():
+        variants = [v for v in dict.fromkeys([*a["normals"], *map(clean_variant, a["texts"])]) if v]
+        # the most frequent type; ties go to the type met first
+        typ = max(a["types"], key=lambda t: a["types"][t]) if a["types"] else "PER"
+        rows.append({"actor": actor, "type": typ, "variants": variants, "n_mentions": a["n"],
+                     "n_docs": len(a["docs"]), "outlets": sorted(a["outlets"])})
     t = pd.DataFrame(rows, columns=ACTOR_TABLE_COLUMNS)
     t = t.sort_values(["n_mentions", "actor"], ascending=[False, True], kind="stable").reset_index(drop=True)
     return t
