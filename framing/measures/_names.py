@@ -34,7 +34,7 @@ PRONOUNS = {
 }
 
 
-_EDGE_PUNCT = " ,.;:!?()[]{}—–-/\\|*•·…"
+_EDGE_PUNCT = " ,.;:!?()[]{}—–-•·…"   # not "*": lexicon keys use it as a wildcard
 _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 _CLOSING = {v: k for k, v in _BRACKETS.items()}
 

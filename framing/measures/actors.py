@@ -14,11 +14,12 @@
     ``translit``     the actor's name in another script (``Путін``, ``Putin``);
     ``alias``        a built-in or user alias (``Київ`` / ``Kyiv`` → ``Киев``);
     ``description``  a description from the user's alias table (``российский
-                     президент`` → ``Путин``);
+                     президент`` → ``Путин``), or a title standing alone
+                     (``президент``, with its adjectives) for the person the
+                     document introduced with that title (``президент США Джо
+                     Байден``);
     ``pronoun``      a subject pronoun (``он``, ``вона``) resolved to the nearest
-                     preceding person of the same gender;
-    ``title``        a title standing alone (``президент``) for the person the
-                     document introduced with it (``президент США Джо Байден``).
+                     preceding person of the same gender.
 
 ``table`` (columns :data:`ACTOR_TABLE_COLUMNS`)
     ``actor``, ``type``, ``variants`` (list of distinct normal forms and
@@ -844,6 +845,21 @@ def _complement(s, k: int, start_at: dict):
     return None
 
 
+def _introduces_name(s, i: int, start_at: dict) -> bool:
+    """Whether a person's name follows the title at ``i`` within its noun
+    group (up to punctuation or a verb other than a participle):
+    ``представитель так называемой
+    администрации Ткачук``."""
+    for k in range(i + 1, len(s)):
+        m = start_at.get(s.tok_ids[k])
+        if m is not None and m["person"]:
+            return True
+        if (s.is_punct(k) and s.text[k] not in ("-", "«", "»", '"')) or \
+                (s.upos[k] in ("VERB", "AUX") and s.feats(k).get("VerbForm") != "Part"):
+            return False
+    return False
+
+
 def _title_mentions(ms: list, sents: dict) -> list:
     """Title-only mentions (``президент``, ``министр``) standing for the
     person of the document introduced earlier with the same title (and the
@@ -896,9 +912,8 @@ def _title_mentions(ms: list, sents: dict) -> list:
                 f = s.feats(i)
                 if f.get("Number") == "Plur":
                     continue
-                nxt = [start_at.get(s.tok_ids[k]) for k in range(i + 1, min(i + 5, len(s)))]
-                if any(x is not None and x["person"] for x in nxt):
-                    continue          # it introduces a name: an epithet of that name, not a mention
+                if _introduces_name(s, i, start_at):
+                    continue          # an epithet of the name it introduces, not a mention
                 if i > 0 and (s.upos[i - 1] in ("DET", "PRON") or s.lemma[i - 1] in _OFFICE_NOT_HOLDER
                               or (i > 1 and s.upos[i - 1] == "ADP" and s.lemma[i - 2] in _OFFICE_NOT_HOLDER)):
                     continue          # "наш президент", "пост президента", "новый министр"
@@ -908,10 +923,13 @@ def _title_mentions(ms: list, sents: dict) -> list:
                 if not cands:
                     continue
                 target = max(cands, key=lambda x: x[0])[3]
-                out.append({"doc_id": d, "sent_id": sid, "start_tok": s.tok_ids[i], "end_tok": s.tok_ids[i],
-                            "start": s.start[i], "end": s.end[i], "text": s.text[i], "type": "PER",
-                            "normal": s.lemma[i], "actor": target["actor"], "link": "title",
-                            "source": "title", "person": True})
+                a = i       # with its adjectives: "российскому президенту"
+                while a > 0 and s.upos[a - 1] == "ADJ" and s.tok_ids[a - 1] not in covered:
+                    a -= 1
+                out.append({"doc_id": d, "sent_id": sid, "start_tok": s.tok_ids[a], "end_tok": s.tok_ids[i],
+                            "start": s.start[a], "end": s.end[i], "text": _span_text(None, s, a, i),
+                            "type": "PER", "normal": " ".join(s.lemma[a:i + 1]), "actor": target["actor"],
+                            "link": "description", "source": "title", "person": True})
     return out
 
 
@@ -1011,7 +1029,7 @@ def actors(ann, *, aliases=None, pronouns: bool = True, titles: bool = True) -> 
         df[c] = df[c].astype("int64")
     for c in ("doc_id", "outlet", "text", "type", "normal", "actor", "link"):
         df[c] = df[c].astype(object)
-    return Actors(df, _table(df))
+    return Actors(df, _table(df, [m["source"] in ("pronoun", "title") for m in ms]))
 
 
 def _labels(ms, clusters) -> dict:
@@ -1128,12 +1146,14 @@ def _pronouns(ms, sents, order) -> list:
     return out
 
 
-def _table(df: pd.DataFrame) -> pd.DataFrame:
+def _table(df: pd.DataFrame, unnamed: list) -> pd.DataFrame:
+    """The actor table; ``unnamed`` marks the mentions that are no name of
+    their actor (pronouns, titles standing alone)."""
     if df.empty:
         return empty_table()
     acc: dict = {}
-    for actor, d, outlet, typ, normal, text, link in zip(df["actor"], df["doc_id"], df["outlet"], df["type"],
-                                                         df["normal"], df["text"], df["link"]):
+    for actor, d, outlet, typ, normal, text, skip in zip(df["actor"], df["doc_id"], df["outlet"], df["type"],
+                                                         df["normal"], df["text"], unnamed):
         a = acc.get(actor)
         if a is None:
             a = acc[actor] = {"types": Counter(), "normals": {}, "texts": {}, "n": 0, "docs": set(),
@@ -1141,7 +1161,7 @@ def _table(df: pd.DataFrame) -> pd.DataFrame:
         a["n"] += 1
         a["docs"].add(d)
         a["outlets"].add(str(outlet))
-        if link in ("pronoun", "title"):
+        if skip:
             continue
         a["types"][typ] += 1
         a["normals"].setdefault(normal, None)
@@ -1175,8 +1195,8 @@ def _index_of(result: Actors):
     per_doc = defaultdict(set)
     for d, text, normal, typ, actor, link in zip(m["doc_id"], m["text"], m["normal"], m["type"], m["actor"],
                                                  m["link"]):
-        if link in ("pronoun", "title"):
-            continue
+        if link == "pronoun" or (link == "description" and normal != actor):
+            continue    # pronouns and titles standing alone name their actor only where they stand
         per_doc[d].add(actor)
         person = typ == "PER"
         for t in (text, normal, actor):
