@@ -109,7 +109,8 @@ def lower_key(text: str) -> str:
     return clean_name(text).lower().replace("’", "'").replace("ʼ", "'")
 
 
-_ENDINGS = ("ovii", "oiu", "eiu", "ami", "iami", "akh", "iakh", "ovi", "evi", "om", "em", "oi", "ei",
+_ENDINGS = ("iuiu", "iaia", "oho", "eho", "omu", "emu", "uiu", "aia",   # adjectival surnames (-ского, -ская)
+            "ovii", "oiu", "eiu", "ami", "iami", "akh", "iakh", "ovi", "evi", "om", "em", "oi", "ei",
             "ym", "im", "iu", "ia", "a", "u", "e", "i", "o", "y")
 
 
@@ -119,7 +120,8 @@ def word_stem(word: str, lang: str | None = None) -> str:
 
     Declension of names in Russian and Ukrainian changes only the ending, so
     a stem of at least three letters is enough to match inflected forms that
-    a lemmatiser left unnormalised.
+    a lemmatiser left unnormalised, nominal (``Путина``) and adjectival
+    (``Зеленского``, ``Блиновской``) alike.
     """
     k = name_key(word, lang)
     if not is_cyrillic(word):
