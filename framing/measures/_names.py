@@ -110,7 +110,7 @@ def lower_key(text: str) -> str:
 
 
 _ENDINGS = ("iuiu", "iaia", "oho", "eho", "omu", "emu", "uiu", "aia",   # adjectival surnames (-ского, -ская)
-            "ovii", "oiu", "eiu", "ami", "iami", "akh", "iakh", "ovi", "evi", "om", "em", "oi", "ei",
+            "ovii", "ih", "oiu", "eiu", "ami", "iami", "akh", "iakh", "ovi", "evi", "om", "em", "oi", "ei",
             "ym", "im", "iu", "ia", "a", "u", "e", "i", "o", "y")
 
 
@@ -123,12 +123,19 @@ def word_stem(word: str, lang: str | None = None) -> str:
     a lemmatiser left unnormalised, nominal (``Путина``) and adjectival
     (``Зеленского``, ``Блиновской``) alike.
     """
-    k = name_key(word, lang)
     if not is_cyrillic(word):
-        return k
+        return name_key(word, lang)
+    parts = [p for p in word.split("-") if p]
+    if len(parts) > 1 and all(len(p) >= 2 for p in parts):
+        # each part of a double surname declines (Коробковым-Землянским)
+        return "".join(word_stem(p, lang) for p in parts)
+    k = name_key(word, lang)
     for e in _ENDINGS:
         if k.endswith(e) and len(k) - len(e) >= 3:
-            return k[: -len(e)]
+            k = k[: -len(e)]
+            break
+    if k.endswith("ets") and word.lower().endswith("ец"):
+        k = re.sub(r"(.)\1+", r"\1", k[:-3] + "ts")     # the fleeting vowel of -ец (Лубинец, Лубинца)
     return k
 
 
@@ -162,8 +169,10 @@ class PersonName:
 
 
 def _east_asian(words) -> bool:
-    # Korean and many Chinese names written in Russian: three short words (Ким Чен Ын)
-    return len(words) == 3 and all(len(w) <= 3 for w in words)
+    # Korean and many Chinese names written in Russian: three short words (Ким Чен Ын,
+    # Ким Чен Ыном: the last word may carry a case ending)
+    return len(words) == 3 and all(len(w) <= 3 for w in words[:2]) and len(words[2]) <= 5 \
+        and all(w[:1].isupper() for w in words)
 
 
 def parse_person(text: str) -> PersonName:

@@ -1165,10 +1165,13 @@ def _table(df: pd.DataFrame, unnamed: list) -> pd.DataFrame:
             continue
         a["types"][typ] += 1
         a["normals"].setdefault(normal, None)
-        a["texts"].setdefault(text, None)
+        v = clean_variant(text)
+        if typ == "PER":   # "Политолога Татьяну Становую" is "Татьяну Становую"
+            v = _strip_person_words(v, "uk" if guess_script_lang(v) == "uk" else "ru")
+        a["texts"].setdefault(v, None)
     rows = []
     for actor, a in acc.items():
-        variants = [v for v in dict.fromkeys([*a["normals"], *map(clean_variant, a["texts"])]) if v]
+        variants = [v for v in dict.fromkeys([*a["normals"], *a["texts"]]) if v]
         # the most frequent type; ties go to the type met first
         typ = max(a["types"], key=lambda t: a["types"][t]) if a["types"] else "PER"
         rows.append({"actor": actor, "type": typ, "variants": variants, "n_mentions": a["n"],
