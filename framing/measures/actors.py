@@ -471,7 +471,16 @@ def _person_gender(m, sents) -> str | None:
             g = s.feats(i).get("Gender")
             if g in ("Masc", "Fem"):
                 return g
-    p = parse_person(m["normal"])
+    return _name_gender(m["normal"])
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_gender(normal: str) -> str | None:
+    """A person's gender from the endings of a name in the nominative
+    (``-ова``, ``-ская``; a given name in ``-а``/``-я``), or None."""
+    p = parse_person(normal)
+    if not p.words:
+        return None
     w = (p.first[0] if p.first else p.surname).lower()
     if re.search(r"(ова|ева|ина|ына|ая|ская|цкая|іна|ська|цька)$", p.surname.lower()):
         return "Fem"
@@ -512,7 +521,8 @@ def _word_tags(word: str, lang: str) -> frozenset:
 
 def _is_first_name(word: str, lang: str) -> bool:
     tags = _word_tags(word, lang)
-    return "Name" in tags and "Surn" not in tags
+    # a dictionary given name, not pymorphy's guess on an unknown word (Небензя)
+    return "Name" in tags and "Surn" not in tags and "known" in tags
 
 
 def _strip_person_words(normal: str, lang: str) -> str:
@@ -772,8 +782,9 @@ def _join_across(ms: list, uf: "_UF") -> None:
             if m.get("_kind") == "full":
                 fi, ge, n = owners[word_stem(m["_p"].surname)].get(root, (set(), set(), 0))
                 fi.update(f[0].lower() for f in m["_p"].first)
-                if m["_gender"]:
-                    ge.add(m["_gender"])
+                g = _name_gender(m["normal"])
+                if g:
+                    ge.add(g)
                 owners[word_stem(m["_p"].surname)][root] = (fi, ge, n + 1)
     for root, idx in list(clusters.items()):
         kinds = {ms[i].get("_kind") for i in idx}
@@ -782,7 +793,9 @@ def _join_across(ms: list, uf: "_UF") -> None:
         m = next(ms[i] for i in idx if ms[i].get("_kind") in ("surname", "initial"))
         cands = owners.get(word_stem(m["_p"].surname), {})
         inits = {x.lower() for i in idx for x in (ms[i]["_p"].initials if ms[i].get("_kind") == "initial" else [])}
-        genders = {ms[i]["_gender"] for i in idx if ms[i].get("_gender")}
+        # the gender of the name itself: a tagger's guess on an indeclinable surname (Небензя) misleads
+        genders = {g for i in idx if ms[i].get("_kind") in ("surname", "initial")
+                   for g in [_name_gender(ms[i]["normal"])] if g}
         fit = {r: n for r, (fi, ge, n) in cands.items()
                if (not inits or inits & fi) and (not genders or not ge or genders & ge)}
         if fit:
