@@ -330,3 +330,28 @@ def test_measures_actors_title_alone_links_the_person_introduced_with_it():
     assert "Президент" not in res.table.set_index("actor").loc[titles["actor"].iloc[0], "variants"]
     off = actors(framing.Annotated.from_conllu(text), titles=False).mentions
     assert (off["link"] != "description").all()
+
+
+def test_measures_actors_surname_alone_joins_the_dominant_bearer():
+    ivan = [_tok("Иван", "B-PER", M), _tok("Кузнецов", "I-PER", M)]
+    text = ("".join(_doc(f"i{k}", _said(*ivan)) for k in range(4))
+            + _doc("p", _said(_tok("Петр", "B-PER", M), _tok("Кузнецов", "I-PER", M)))
+            + _doc("c", _said(_tok("Кузнецов", "B-PER", M))))
+    res = actors(framing.Annotated.from_conllu(text))
+    assert _actor_of(res, "c", "Кузнецов") == _actor_of(res, "i0", "Иван Кузнецов")   # 4 of 5 full names
+    assert _actor_of(res, "p", "Петр Кузнецов") != _actor_of(res, "i0", "Иван Кузнецов")
+
+
+def test_measures_actors_unknown_surname_is_no_given_name():
+    # the tagger may guess a given name for an unknown surname; only a dictionary given name stays home
+    fem = "Case=Nom|Gender=Fem|Number=Sing"
+    text = _doc("a", _said(_tok("Небензя", "B-PER", fem))) + _doc("b", _said(_tok("Небензя", "B-PER", fem)))
+    res = actors(framing.Annotated.from_conllu(text))
+    assert res.mentions["actor"].nunique() == 1
+
+
+def test_measures_actors_word_stem_meets_inflected_surnames():
+    from framing.measures._names import word_stem
+    for forms in (["Зеленский", "Зеленского", "Зеленскому"], ["Блиновская", "Блиновской", "Блиновскую"],
+                  ["Коробков-Землянский", "Коробковым-Землянским"], ["Лубинец", "Лубинца"], ["Путин", "Путиным"]):
+        assert len({word_stem(f) for f in forms}) == 1, forms
