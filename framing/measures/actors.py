@@ -609,9 +609,9 @@ def _qualify_institutions(ms: list, index: "_AliasIndex", sents: dict) -> set:
         if head not in ambiguous:
             continue
         m["head"] = head
+        m["key"] = f"{head} @{country}"     # the country by its actor: МИД ФРГ = МИД Германии
         if normal is not None:
             m["normal"] = normal
-            m["key"] = _stem_key(normal, False) or lower_key(normal)
             alias = index.lookup(normal)
             if alias:
                 m["alias"] = alias
