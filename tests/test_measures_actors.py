@@ -355,3 +355,14 @@ def test_measures_actors_word_stem_meets_inflected_surnames():
     for forms in (["Зеленский", "Зеленского", "Зеленскому"], ["Блиновская", "Блиновской", "Блиновскую"],
                   ["Коробков-Землянский", "Коробковым-Землянским"], ["Лубинец", "Лубинца"], ["Путин", "Путиным"]):
         assert len({word_stem(f) for f in forms}) == 1, forms
+
+
+def test_measures_actors_corpus_given_names_stay_in_their_document():
+    # no dictionary knows "Mike"; the corpus does: it heads full names and never ends one
+    text = (_doc("a", _said(_tok("Mike", "B-PER"), _tok("Tyson", "I-PER")))
+            + _doc("b", _said(_tok("Mike", "B-PER"), _tok("Pence", "I-PER")))
+            + _doc("c", _said(_tok("Mike", "B-PER")))
+            + _doc("d", _said(_tok("Mike", "B-PER"))))
+    res = actors(framing.Annotated.from_conllu(text))
+    assert _actor_of(res, "c", "Mike") != _actor_of(res, "d", "Mike")
+    assert _actor_of(res, "c", "Mike") not in (_actor_of(res, "a", "Mike Tyson"), _actor_of(res, "b", "Mike Pence"))

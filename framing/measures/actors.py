@@ -529,7 +529,9 @@ def _strip_person_words(normal: str, lang: str) -> str:
     """A person's name without leading common words the recogniser took in
     (``Сестра Долматова`` → ``Долматова``, ``Железный Майк`` → ``Майк``)."""
     words = normal.split()
-    while len(words) > 1 and (lower_key(words[0]) in _titles(lang) or "common" in _word_tags(words[0], lang)):
+    # the Ukrainian dictionary lacks name tags of common given names (Володимир): titles only there
+    while len(words) > 1 and (lower_key(words[0]) in _titles(lang)
+                              or (lang == "ru" and "common" in _word_tags(words[0], lang))):
         words = words[1:]
     return " ".join(words)
 
@@ -651,6 +653,12 @@ def _group(ms: list, index: "_AliasIndex", sents: dict) -> "_UF":
             m["_p"] = parse_person(m["normal"])
             m["_kind"] = _person_kind(m["_p"])
             m["_gender"] = _person_gender(m, sents)
+    # given names of the corpus: words that head full names more often than they end them
+    as_first, as_sur = Counter(), Counter()
+    for m in ms:
+        if m.get("_kind") == "full":
+            as_first.update(word_stem(f) for f in m["_p"].first)
+            as_sur[word_stem(m["_p"].surname)] += 1
     for d, idx in by_doc.items():
         anchors = []   # full and initial names of persons in this document
         for i in idx:
@@ -702,7 +710,7 @@ def _group(ms: list, index: "_AliasIndex", sents: dict) -> "_UF":
                     t = _nearest(cands, m)
                 if t is not None:
                     uf.union(t["i"], i)
-                elif _is_first_name(m["normal"], _lang_of(m, sents)):
+                elif _is_first_name(m["normal"], _lang_of(m, sents)) or as_first[st] > max(1, 2 * as_sur[st]):
                     gkeys[i].append(("G", d, st))      # a given name alone never leaves its document
                     if _title_before(m, sents) in _GIVEN_NAME_TITLES:
                         gkeys[i].append(("M", st))     # ... unless it is the name of its title
