@@ -60,9 +60,10 @@ within-document step of cross-document coreference systems (Bagga & Baldwin
 3. across documents: the same full name (given name and surname, compared
    without case endings, :func:`framing.measures._names.word_stem`), the
    same alias actor (built-in ``actor_aliases.tsv`` of each language, then
-   the user's), or the same non-person name.  A given name alone never
-   leaves its document, except after a title it is the name of (``патриарх
-   Кирилл``).  Spellings in different scripts meet only when the whole name
+   the user's), or the same non-person name.  A given name alone (a
+   dictionary given name, or a word that heads the corpus's full names more
+   often than it ends them) never leaves its document, except after a title
+   it is the name of (``патриарх Кирилл``).  Spellings in different scripts meet only when the whole name
    agrees (:func:`framing.lang.translit.name_key` of every word, endings
    kept: ``Путин`` = ``Putin``, ``Фордо`` ≠ ``Ford``);
 4. across documents, a person seen only by surname (or initial and surname)
