@@ -100,7 +100,7 @@ from .._errors import OptionError
 from .._options import InstanceOf, NoneOk, OneOf, check
 from ..lang.translit import guess_script_lang, is_cyrillic, name_key
 from ..lexicons import read_lexicon
-from ._names import (PRONOUNS, acronym, all_builtin_aliases, builtin_table, clean_name, clean_variant, doc_langs, doc_outlets,
+from ._names import (PRONOUNS, acronym, agree, all_builtin_aliases, builtin_table, clean_name, clean_variant, doc_langs, doc_outlets,
                      is_acronym, is_initial, lower_key, parse_person, sentences_of, word_stem)
 
 __all__ = ["actors", "Actors", "link_actor", "ACTOR_MENTION_COLUMNS", "ACTOR_TABLE_COLUMNS"]
@@ -844,6 +844,10 @@ post office candidate election role seat term new former future next another eve
 """.split())
 
 
+# titles that are also kinship words ("папа" is the Pope and a dad)
+_KIN_TOO = frozenset({"папа", "тато"})
+
+
 @functools.lru_cache(maxsize=None)
 def _role_titles(lang: str) -> frozenset:
     """Titles of office, rank and profession (kinship words are relations, not
@@ -855,15 +859,19 @@ def _role_titles(lang: str) -> frozenset:
 
 
 def _complement(s, k: int, start_at: dict):
-    """What follows a title word: the actor of a mention starting there, or the
-    lemma of a genitive noun (``глава департамента``), else None."""
-    if k + 1 >= len(s):
+    """What follows a title word, past its adjectives: the actor of a mention
+    starting there, or the lemma of a genitive noun (``глава департамента``,
+    ``представитель переходной администрации``), else None."""
+    j = k + 1
+    while j < len(s) and j <= k + 3 and s.upos[j] == "ADJ" and s.tok_ids[j] not in start_at:
+        j += 1        # "представитель переходной администрации"
+    if j >= len(s):
         return None
-    m = start_at.get(s.tok_ids[k + 1])
+    m = start_at.get(s.tok_ids[j])
     if m is not None:
         return m["actor"]
-    if s.upos[k + 1] in ("NOUN", "PROPN") and s.feats(k + 1).get("Case") == "Gen":
-        return s.lemma[k + 1]
+    if s.upos[j] in ("NOUN", "PROPN") and s.feats(j).get("Case") == "Gen":
+        return s.lemma[j]
     return None
 
 
@@ -882,11 +890,13 @@ def _introduces_name(s, i: int, start_at: dict) -> bool:
     return False
 
 
-def _title_mentions(ms: list, sents: dict) -> list:
+def _title_mentions(ms: list, sents: dict, adjectives: dict) -> list:
     """Title-only mentions (``президент``, ``министр``) standing for the
     person of the document introduced earlier with the same title (and the
     same complement: ``президент США`` … ``президент``, not ``президент
-    Франции``)."""
+    Франции``), when that person is the last one named before it.
+    ``adjectives`` maps relational adjectives to actors (``российский`` →
+    ``Россия``)."""
     by_doc = defaultdict(list)
     for m in ms:
         if m.get("link") not in ("pronoun", "description") and m["source"] not in ("description", "pronoun"):
@@ -902,6 +912,7 @@ def _title_mentions(ms: list, sents: dict) -> list:
         per_sent = defaultdict(list)
         for m in group:
             per_sent[m["sent_id"]].append(m)
+        persons = sorted((m for m in group if m["person"]), key=lambda m: m["start"])
         intros = []   # (start, title lemma, complement actor, person mention)
         for sid in sorted(doc_sents[d]):
             s = sents.get((d, sid))
@@ -925,29 +936,36 @@ def _title_mentions(ms: list, sents: dict) -> list:
                     if s.is_punct(k) and s.text[k] not in ("-", "—"):
                         break
                     if s.lemma[k] in tl and s.upos[k] == "NOUN":
-                        intros.append((s.start[k], s.lemma[k], _complement(s, k, start_at), m))
+                        # in apposition, the same case: not "адвокат Ивана Сафронова" (his lawyer)
+                        if agree(s.feats(k), s.feats(i), ("Case",)):
+                            intros.append((s.start[k], s.lemma[k], _complement(s, k, start_at), m))
                         break
             # title words standing alone
             for i in range(len(s)):
                 if s.lemma[i] not in tl or s.upos[i] != "NOUN" or s.tok_ids[i] in covered:
                     continue
                 f = s.feats(i)
-                if f.get("Number") == "Plur":
-                    continue
+                if f.get("Number") == "Plur" or f.get("Case") == "Ins" or s.lemma[i] in _KIN_TOO:
+                    continue          # "был офицером", "назначить министром": a predicate, not a mention
                 if _introduces_name(s, i, start_at):
                     continue          # an epithet of the name it introduces, not a mention
-                if i > 0 and (s.upos[i - 1] in ("DET", "PRON") or s.lemma[i - 1] in _OFFICE_NOT_HOLDER
-                              or (i > 1 and s.upos[i - 1] == "ADP" and s.lemma[i - 2] in _OFFICE_NOT_HOLDER)):
-                    continue          # "наш президент", "пост президента", "новый министр"
+                a = i       # with its adjectives: "российскому президенту"
+                while a > 0 and s.upos[a - 1] == "ADJ" and s.tok_ids[a - 1] not in covered:
+                    a -= 1
+                before = s.lemma[max(a - 2, 0):i]
+                if (a > 0 and s.upos[a - 1] in ("DET", "PRON", "NUM")) or any(w in _OFFICE_NOT_HOLDER for w in before):
+                    continue          # "наш президент", "пост президента", "другой военный блогер"
                 comp = _complement(s, i, start_at)
+                for j in range(a, i):    # "российскому президенту": the adjective names the country
+                    comp = comp or adjectives.get(lower_key(s.lemma[j]))
                 cands = [x for x in intros if x[1] == s.lemma[i] and x[0] < s.start[i]
                          and (comp is None or x[2] == comp)]
                 if not cands:
                     continue
                 target = max(cands, key=lambda x: x[0])[3]
-                a = i       # with its adjectives: "российскому президенту"
-                while a > 0 and s.upos[a - 1] == "ADJ" and s.tok_ids[a - 1] not in covered:
-                    a -= 1
+                last = [p for p in persons if p["start"] < s.start[a]]
+                if not last or last[-1]["actor"] != target["actor"]:
+                    continue          # another person came between: "президент" may be theirs
                 out.append({"doc_id": d, "sent_id": sid, "start_tok": s.tok_ids[a], "end_tok": s.tok_ids[i],
                             "start": s.start[a], "end": s.end[i], "text": _span_text(None, s, a, i),
                             "type": "PER", "normal": " ".join(s.lemma[a:i + 1]), "actor": target["actor"],
@@ -1041,7 +1059,7 @@ def actors(ann, *, aliases=None, pronouns: bool = True, titles: bool = True) -> 
     if pronouns:
         ms.extend(_pronouns(ms, sents, order))
     if titles:
-        ms.extend(_title_mentions(ms, sents))
+        ms.extend(_title_mentions(ms, sents, index.adjectives))
     if pronouns or titles:
         ms.sort(key=lambda m: (order.get(m["doc_id"], 0), m["start"], -m["end"]))
     df = pd.DataFrame(ms)
