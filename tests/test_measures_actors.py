@@ -202,6 +202,7 @@ def test_measures_actors_first_name_alone_never_merges_across_documents():
     m = res.mentions[res.mentions["text"] == "Евгений"].set_index("doc_id")["actor"]
     assert m["a"] == a and m["b"] == b          # within its document, the person named there
     assert m["c"] not in (a, b)                 # a first name alone stays in its document
+    assert link_actor("Евгений", res, doc_id="b") == b
 
 
 def test_measures_actors_first_name_goes_to_the_nearest_earlier_person_of_its_gender():
@@ -366,3 +367,12 @@ def test_measures_actors_corpus_given_names_stay_in_their_document():
     res = actors(framing.Annotated.from_conllu(text))
     assert _actor_of(res, "c", "Mike") != _actor_of(res, "d", "Mike")
     assert _actor_of(res, "c", "Mike") not in (_actor_of(res, "a", "Mike Tyson"), _actor_of(res, "b", "Mike Pence"))
+
+
+def test_measures_actors_title_alone_needs_its_person_named_last():
+    pres = _tok("президент", lemma="президент", upos="NOUN", feats=M)
+    text = _doc("a", _said(pres, _tok("США", "B-LOC", "Case=Gen"), _tok("Джо", "B-PER", M), _tok("Байден", "I-PER", M)),
+                _said(_tok("Путин", "B-PER", M)),
+                _said(_tok("Президент", lemma="президент", upos="NOUN", feats=M)))
+    m = actors(framing.Annotated.from_conllu(text)).mentions
+    assert not ((m["link"] == "description") & (m["text"] == "Президент")).any()
