@@ -26,6 +26,7 @@ ICAO (2015). *Doc 9303 Machine Readable Travel Documents*, Part 3, section 6.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -136,6 +137,7 @@ _KEY_RULES = [
 ]
 
 
+@functools.lru_cache(maxsize=200_000)
 def name_key(text: str, lang: str | None = None) -> str:
     """A coarse cross-script key of a name, for matching spellings.
 

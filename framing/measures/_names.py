@@ -34,14 +34,74 @@ PRONOUNS = {
 }
 
 
+_EDGE_PUNCT = " ,.;:!?()[]{}—–-•·…"   # not "*": lexicon keys use it as a wildcard
+_BRACKETS = {"(": ")", "[": "]", "{": "}"}
+_CLOSING = {v: k for k, v in _BRACKETS.items()}
+
+
+def _has_letters(t: str) -> bool:
+    return any(ch.isalpha() for ch in t)
+
+
+def drop_brackets(text: str) -> str:
+    """A name without its bracketed parts, brackets always balanced.
+
+    A bracketed part next to the name is an abbreviation or a gloss
+    (``Всемирный фонд дикой природы (WWF)`` → ``Всемирный фонд дикой
+    природы``); a name wholly in brackets loses the brackets.  An unbalanced
+    bracket, left by a span cut in the middle of a gloss (``Хайко Мас (Heiko
+    Maas``), cuts the name there, keeping the side with letters.
+    """
+    t = text
+    for _ in range(8):  # a few nested or repeated groups at most
+        stack, cut = [], None
+        for i, ch in enumerate(t):
+            if ch in _BRACKETS:
+                stack.append(i)
+            elif ch in _CLOSING:
+                if stack and t[stack[-1]] == _CLOSING[ch]:
+                    a = stack.pop()
+                    if not stack:
+                        cut = ("pair", a, i)
+                        break
+                else:
+                    cut = ("close", i, i)
+                    break
+        if cut is None and stack:
+            cut = ("open", stack[0], stack[0])
+        if cut is None:
+            return t
+        kind, a, b = cut
+        before, inside, after = t[:a], t[a + 1:b], t[b + 1:]
+        if kind == "pair":
+            outside = (before + " " + after).strip()
+            t = outside if _has_letters(outside) else inside
+        elif kind == "open":
+            t = before if _has_letters(before) else t[a + 1:]
+        else:
+            t = after if _has_letters(after) else before
+    return "".join(ch for ch in t if ch not in _BRACKETS and ch not in _CLOSING)
+
+
 def clean_name(text: str) -> str:
-    """Strip quotes and surrounding punctuation, collapse spaces, ``ё`` → ``е``."""
+    """Strip quotes, bracketed glosses (:func:`drop_brackets`) and surrounding
+    punctuation, collapse spaces, ``ё`` → ``е``."""
     if not isinstance(text, str):
         return ""
     t = unicodedata.normalize("NFC", text)
     t = _QUOTE_RX.sub(" ", t)
-    t = _SPACE_RX.sub(" ", t).strip(" ,.;:!?()[]—–-")
+    t = drop_brackets(t)
+    t = _SPACE_RX.sub(" ", t).strip(_EDGE_PUNCT)
     return t.replace("ё", "е").replace("Ё", "Е")
+
+
+def clean_variant(text: str) -> str:
+    """A name as written, for display: :func:`clean_name` without the ``ё``
+    folding (quotes and bracketed glosses out, no edge punctuation)."""
+    if not isinstance(text, str):
+        return ""
+    t = drop_brackets(_QUOTE_RX.sub(" ", unicodedata.normalize("NFC", text)))
+    return _SPACE_RX.sub(" ", t).strip(_EDGE_PUNCT)
 
 
 def lower_key(text: str) -> str:
@@ -49,28 +109,43 @@ def lower_key(text: str) -> str:
     return clean_name(text).lower().replace("’", "'").replace("ʼ", "'")
 
 
-_ENDINGS = ("ovii", "oiu", "eiu", "ami", "iami", "akh", "iakh", "ovi", "evi", "om", "em", "oi", "ei",
+_ENDINGS = ("iuiu", "iaia", "oho", "eho", "omu", "emu", "uiu", "aia",   # adjectival surnames (-ского, -ская)
+            "ovii", "ih", "oiu", "eiu", "ami", "iami", "akh", "iakh", "ovi", "evi", "om", "em", "oi", "ei",
             "ym", "im", "iu", "ia", "a", "u", "e", "i", "o", "y")
 
 
+@functools.lru_cache(maxsize=200_000)
 def word_stem(word: str, lang: str | None = None) -> str:
     """A name word's cross-script key without a case ending (``Путина`` → ``putin``).
 
     Declension of names in Russian and Ukrainian changes only the ending, so
     a stem of at least three letters is enough to match inflected forms that
-    a lemmatiser left unnormalised.
+    a lemmatiser left unnormalised, nominal (``Путина``) and adjectival
+    (``Зеленского``, ``Блиновской``) alike.
     """
-    k = name_key(word, lang)
     if not is_cyrillic(word):
-        return k
+        return name_key(word, lang)
+    parts = [p for p in word.split("-") if p]
+    if len(parts) > 1 and all(len(p) >= 2 for p in parts):
+        # each part of a double surname declines (Коробковым-Землянским)
+        return "".join(word_stem(p, lang) for p in parts)
+    k = name_key(word, lang)
     for e in _ENDINGS:
         if k.endswith(e) and len(k) - len(e) >= 3:
-            return k[: -len(e)]
+            k = k[: -len(e)]
+            break
+    if k.endswith("ets") and word.lower().endswith("ец"):
+        k = re.sub(r"(.)\1+", r"\1", k[:-3] + "ts")     # the fleeting vowel of -ец (Лубинец, Лубинца)
     return k
 
 
+_GLUED_INITIAL_RX = re.compile(r"(?<![^\s.])([A-ZА-ЯЁІЇЄҐ]\.)(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’-])")
+
+
 def name_words(text: str) -> list[str]:
-    return [w for w in re.split(r"[\s]+", clean_name(text)) if w]
+    """Words of a name; an initial glued to the next word is a word of its own
+    (``Т.Мэй`` → ``Т.``, ``Мэй``)."""
+    return [w for w in re.split(r"[\s]+", _GLUED_INITIAL_RX.sub(r"\1 ", clean_name(text))) if w]
 
 
 def is_initial(word: str) -> bool:
@@ -94,8 +169,10 @@ class PersonName:
 
 
 def _east_asian(words) -> bool:
-    # Korean and many Chinese names written in Russian: three short words (Ким Чен Ын)
-    return len(words) == 3 and all(len(w) <= 3 for w in words)
+    # Korean and many Chinese names written in Russian: three short words (Ким Чен Ын,
+    # Ким Чен Ыном: the last word may carry a case ending)
+    return len(words) == 3 and all(len(w) <= 3 for w in words[:2]) and len(words[2]) <= 5 \
+        and all(w[:1].isupper() for w in words)
 
 
 def parse_person(text: str) -> PersonName:
@@ -179,21 +256,34 @@ class Sentence:
     __slots__ = ("doc_id", "sent_id", "tok_ids", "text", "lemma", "upos", "feats_raw", "head",
                  "deprel", "start", "end", "has_syntax", "_feats", "_children", "lang")
 
+    _COLUMNS = ("doc_id", "sent_id", "tok_id", "text", "lemma", "upos", "feats", "head", "deprel", "start", "end")
+
     def __init__(self, df: pd.DataFrame, lang: str, has_syntax: bool):
-        self.doc_id = df["doc_id"].iloc[0]
-        self.sent_id = int(df["sent_id"].iloc[0])
-        self.tok_ids = [int(x) for x in df["tok_id"]]
-        self.text = [str(x) for x in df["text"]]
+        self._fill({c: df[c].tolist() for c in self._COLUMNS}, 0, len(df), lang, has_syntax)
+
+    @classmethod
+    def from_columns(cls, cols: dict, lo: int, hi: int, lang: str, has_syntax: bool) -> "Sentence":
+        """The sentence of rows ``lo:hi`` of token columns given as lists."""
+        self = cls.__new__(cls)
+        self._fill(cols, lo, hi, lang, has_syntax)
+        return self
+
+    def _fill(self, cols: dict, lo: int, hi: int, lang: str, has_syntax: bool) -> None:
+        self.doc_id = cols["doc_id"][lo]
+        self.sent_id = int(cols["sent_id"][lo])
+        self.tok_ids = [int(x) for x in cols["tok_id"][lo:hi]]
+        self.text = [str(x) for x in cols["text"][lo:hi]]
         self.lemma = [(str(x) if isinstance(x, str) and x not in ("_", "") else str(t)).lower().replace("ё", "е")
-                      for x, t in zip(df["lemma"], df["text"])]
-        self.upos = [str(x) for x in df["upos"]]
-        self.feats_raw = list(df["feats"])
+                      for x, t in zip(cols["lemma"][lo:hi], self.text)]
+        self.upos = [str(x) for x in cols["upos"][lo:hi]]
+        self.feats_raw = list(cols["feats"][lo:hi])
         pos = {t: i for i, t in enumerate(self.tok_ids)}
-        self.head = [pos.get(int(h), -1) if int(h) > 0 else -1 for h in df["head"]]
-        self.deprel = [str(x) for x in df["deprel"]]
-        self.start = [int(x) for x in df["start"]]
-        self.end = [int(x) for x in df["end"]]
-        self.has_syntax = has_syntax and bool(len(df)) and int(df["head"].min()) >= 0
+        heads = [int(h) for h in cols["head"][lo:hi]]
+        self.head = [pos.get(h, -1) if h > 0 else -1 for h in heads]
+        self.deprel = [str(x) for x in cols["deprel"][lo:hi]]
+        self.start = [int(x) for x in cols["start"][lo:hi]]
+        self.end = [int(x) for x in cols["end"][lo:hi]]
+        self.has_syntax = has_syntax and bool(heads) and min(heads) >= 0
         self._feats = [None] * len(self.tok_ids)
         self._children = None
         self.lang = lang
@@ -244,9 +334,15 @@ def sentences_of(tokens: pd.DataFrame, lang_of: dict, syntax_of: dict) -> dict:
     if tokens.empty:
         return out
     tokens = tokens.sort_values(["doc_id", "sent_id", "tok_id"], kind="stable")
-    for (d, s), g in tokens.groupby(["doc_id", "sent_id"], sort=False):
-        lang = lang_of.get(d, "ru")
-        out[(d, int(s))] = Sentence(g, lang, syntax_of.get(lang, False))
+    cols = {c: tokens[c].tolist() for c in Sentence._COLUMNS}
+    docs, sids = cols["doc_id"], cols["sent_id"]
+    n = len(docs)
+    lo = 0
+    for i in range(1, n + 1):
+        if i == n or docs[i] != docs[lo] or sids[i] != sids[lo]:
+            lang = lang_of.get(docs[lo], "ru")
+            out[(docs[lo], int(sids[lo]))] = Sentence.from_columns(cols, lo, i, lang, syntax_of.get(lang, False))
+            lo = i
     return out
 
 

@@ -14,13 +14,16 @@
     ``translit``     the actor's name in another script (``Путін``, ``Putin``);
     ``alias``        a built-in or user alias (``Київ`` / ``Kyiv`` → ``Киев``);
     ``description``  a description from the user's alias table (``российский
-                     президент`` → ``Путин``);
+                     президент`` → ``Путин``), or a title standing alone
+                     (``президент``, with its adjectives) for the person the
+                     document introduced with that title (``президент США Джо
+                     Байден``);
     ``pronoun``      a subject pronoun (``он``, ``вона``) resolved to the nearest
                      preceding person of the same gender.
 
 ``table`` (columns :data:`ACTOR_TABLE_COLUMNS`)
     ``actor``, ``type``, ``variants`` (list of distinct normal forms and
-    surface forms, pronouns excluded), ``n_mentions``, ``n_docs``, ``outlets``
+    cleaned surface forms, pronouns and titles excluded), ``n_mentions``, ``n_docs``, ``outlets``
     (list).
 
 Linking a string to an actor
@@ -35,19 +38,41 @@ Method
 ------
 Mentions come from the entity table, from the alias tables (names the entity
 recogniser missed), from capitalised Latin-script names in Cyrillic text and
-from the user's descriptions.  They are grouped with a union-find:
+from the user's descriptions.  Names are cleaned (quotes and bracketed glosses
+out, brackets balanced, no edge punctuation; a common noun the recogniser took
+into a person's name, ``Сестра Долматова``, is dropped).  Mentions are then
+grouped with a union-find, first within each document, as in the
+within-document step of cross-document coreference systems (Bagga & Baldwin
+1998), then across documents on names only:
 
-1. the same cleaned normal form, compared by a cross-script key of each word
-   without its case ending (:func:`framing.lang.translit.name_key`), so that
-   inflected, Ukrainian and English spellings of one name meet;
-2. the same actor in an alias table (built-in ``actor_aliases.tsv`` of each
-   language, then the user's);
-3. within a document, a one-word person mention joins the nearest full name
-   with that surname (or, when unique, that first name), as in the
-   within-document step of cross-document coreference systems (Bagga &
-   Baldwin 1998); an acronym joins the full name it abbreviates;
-4. across documents, a surname seen without a full name joins the one
-   person cluster whose full names carry it.
+1. within a document, a person named by a given name alone, by initials
+   (``В. Путин``), by a given name and a surname initial (``Алексей К.``) or
+   by surname alone joins the nearest earlier compatible full name of that
+   document (else the first later one): the same surname (and a fitting
+   initial), or for a given name the same given name and no conflicting
+   gender (``Александра`` is not ``Александр Орлов``);
+2. an institution met with two or more countries in the corpus keeps its
+   country as part of its name (``МИД`` + ``России`` → ``МИД России``,
+   ``российское Минобороны`` → ``Минобороны России``); a bare ``МИД`` joins
+   the one its document names with a country, else stays an actor of its
+   own (the outlet's country is not assumed); an acronym joins the full name
+   it abbreviates in its document;
+3. across documents: the same full name (given name and surname, compared
+   without case endings, :func:`framing.measures._names.word_stem`), the
+   same alias actor (built-in ``actor_aliases.tsv`` of each language, then
+   the user's), or the same non-person name.  A given name alone (a
+   dictionary given name, or a word that heads the corpus's full names more
+   often than it ends them) never leaves its document, except after a title
+   it is the name of (``патриарх Кирилл``).  Spellings in different scripts meet only when the whole name
+   agrees (:func:`framing.lang.translit.name_key` of every word, endings
+   kept: ``Путин`` = ``Putin``, ``Фордо`` ≠ ``Ford``);
+4. across documents, a person seen only by surname (or initial and surname)
+   joins the person whose full names carry that surname (with a fitting
+   initial and gender) when the surname is unambiguous in the corpus: no
+   other such person, or one carrying at least 80 % of its full-name
+   mentions;
+5. after grouping, subject pronouns and titles standing alone (``президент``
+   for the ``президент США Джо Байден`` of the same document) are linked.
 
 The label of an actor is its alias-table name, else (persons) the surname
 when no other actor shares it, else the most frequent full form.
@@ -74,10 +99,10 @@ import pandas as pd
 from .._errors import OptionError
 from .._display import shows_tables
 from .._options import InstanceOf, NoneOk, OneOf, check
-from ..lang.translit import guess_script_lang, is_cyrillic
+from ..lang.translit import guess_script_lang, is_cyrillic, name_key
 from ..lexicons import read_lexicon
-from ._names import (PRONOUNS, acronym, all_builtin_aliases, clean_name, doc_langs, doc_outlets,
-                     is_acronym, lower_key, parse_person, sentences_of, word_stem)
+from ._names import (PRONOUNS, acronym, agree, all_builtin_aliases, builtin_table, clean_name, clean_variant, doc_langs, doc_outlets,
+                     is_acronym, is_initial, lower_key, parse_person, sentences_of, word_stem)
 
 __all__ = ["actors", "Actors", "link_actor", "ACTOR_MENTION_COLUMNS", "ACTOR_TABLE_COLUMNS"]
 
@@ -88,6 +113,7 @@ ACTOR_TABLE_COLUMNS = ["actor", "type", "variants", "n_mentions", "n_docs", "out
 _SPEC = {
     "aliases": [NoneOk(), InstanceOf(str, os.PathLike, pd.DataFrame, dict)],
     "pronouns": OneOf(True, False),
+    "titles": OneOf(True, False),
 }
 
 
@@ -448,7 +474,16 @@ def _person_gender(m, sents) -> str | None:
             g = s.feats(i).get("Gender")
             if g in ("Masc", "Fem"):
                 return g
-    p = parse_person(m["normal"])
+    return _name_gender(m["normal"])
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_gender(normal: str) -> str | None:
+    """A person's gender from the endings of a name in the nominative
+    (``-ова``, ``-ская``; a given name in ``-а``/``-я``), or None."""
+    p = parse_person(normal)
+    if not p.words:
+        return None
     w = (p.first[0] if p.first else p.surname).lower()
     if re.search(r"(ова|ева|ина|ына|ая|ская|цкая|іна|ська|цька)$", p.surname.lower()):
         return "Fem"
@@ -459,7 +494,488 @@ def _person_gender(m, sents) -> str | None:
     return None
 
 
-def actors(ann, *, aliases=None, pronouns: bool = True) -> Actors:
+# --- grouping rules -------------------------------------------------------------
+
+def _script_key(text: str) -> str:
+    """The full cross-script key of a name (every word, endings kept): two
+    spellings in different scripts are linked only when they agree in full
+    (``Putin`` = ``Путин``, ``Ford`` ≠ ``Фордо``)."""
+    return " ".join(name_key(w) for w in clean_name(text).split() if w)
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_tags(word: str, lang: str) -> frozenset:
+    """pymorphy3's name tags of a word's likely parses (``Name``, ``Surn``,
+    ``Patr``, plus ``known`` and ``common`` when it is a known common word)."""
+    morph = _morph(lang if lang in ("ru", "uk") else "ru")
+    if morph is None or not is_cyrillic(word):
+        return frozenset()
+    parses = morph.parse(word)[:3]
+    tags = set()
+    for p in parses:
+        tags.update(p.tag.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn"})
+    top = parses[0] if parses else None
+    if top is not None and morph.word_is_known(word.lower()):
+        tags.add("known")
+        if top.tag.POS in ("NOUN", "ADJF") and not tags & {"Name", "Surn", "Patr", "Geox", "Orgn"}:
+            tags.add("common")
+    return frozenset(tags)
+
+
+def _is_first_name(word: str, lang: str) -> bool:
+    tags = _word_tags(word, lang)
+    # a dictionary given name, not pymorphy's guess on an unknown word (Небензя)
+    return "Name" in tags and "Surn" not in tags and "known" in tags
+
+
+def _strip_person_words(normal: str, lang: str) -> str:
+    """A person's name without leading common words the recogniser took in
+    (``Сестра Долматова`` → ``Долматова``, ``Железный Майк`` → ``Майк``)."""
+    words = normal.split()
+    # the Ukrainian dictionary lacks name tags of common given names (Володимир): titles only there
+    while len(words) > 1 and (lower_key(words[0]) in _titles(lang)
+                              or (lang == "ru" and "common" in _word_tags(words[0], lang))):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _person_kind(p) -> str:
+    """``full`` (a given name and a surname), ``initial`` (``В. Путин``),
+    ``first_init`` (a given name and a surname initial, ``Алексей К.``),
+    ``single`` (one word: a surname or a given name) or ``other``."""
+    if not p.words:
+        return "other"
+    if p.first and not is_initial(p.surname):
+        return "full"
+    if is_initial(p.words[-1]) and not p.first and len(p.words) >= 2 and not is_initial(p.words[0]):
+        return "first_init"
+    if p.initials and not is_initial(p.surname):
+        return "initial"
+    if len(p.words) == 1:
+        return "single"
+    return "other"
+
+
+def _genders_agree(a, b) -> bool:
+    return a is None or b is None or a == b
+
+
+def _qualify_institutions(ms: list, index: "_AliasIndex", sents: dict) -> set:
+    """Give an institution named with its country the country as part of its
+    name (``МИД`` + ``России`` → ``МИД России``; ``российский МИД`` → ``МИД
+    России``) when the same institution word is met with two or more
+    countries in the corpus; return the keys of those institution words."""
+    by_sent = defaultdict(list)
+    for m in ms:
+        by_sent[(m["doc_id"], m["sent_id"])].append(m)
+    quals = []   # (mention, head key, country id, qualified normal)
+    for key, group in by_sent.items():
+        s = sents.get(key)
+        at = {m["start_tok"]: m for m in group}
+        for m in group:
+            if m["person"] or m["type"] not in ("ORG", "MISC") or m["source"] == "description":
+                continue
+            n = at.get(m["end_tok"] + 1)
+            country = None
+            if n is not None and n is not m and not n["person"] and \
+                    (n["type"] == "LOC" or index.types.get(n["alias"] or "") == "LOC"):
+                case = None
+                if s is not None:
+                    try:
+                        case = s.feats(s.pos_of(n["start_tok"])).get("Case")
+                    except ValueError:
+                        case = None
+                if case in (None, "Gen") and n["end_tok"] - n["start_tok"] <= 2:
+                    country = (n["alias"] or n["key"], clean_name(n["text"]))
+            if country is None and s is not None:
+                try:
+                    i = s.pos_of(m["start_tok"])
+                except ValueError:
+                    i = 0
+                if i > 0 and s.upos[i - 1] == "ADJ":
+                    act = index.adjectives.get(lower_key(s.lemma[i - 1]))
+                    if act and index.types.get(act) == "LOC":
+                        country = (act, _genitive(act, s.lang))
+            if country is not None:
+                quals.append((m, m["key"], country[0], f"{m['normal']} {country[1]}"))
+            else:
+                # a name that already ends in its country ("МИД России" as one span)
+                words = m["normal"].split()
+                if len(words) >= 2:
+                    act = index.lookup(words[-1])
+                    if act and index.types.get(act) == "LOC":
+                        head = " ".join(words[:-1])
+                        quals.append((m, _stem_key(head, False) or lower_key(head), act, None))
+    countries = defaultdict(set)
+    for m, head, country, _ in quals:
+        countries[head].add(country)
+    ambiguous = {h for h, c in countries.items() if len(c) >= 2}
+    for m, head, country, normal in quals:
+        if head not in ambiguous:
+            continue
+        m["head"] = head
+        m["key"] = f"{head} @{country}"     # the country by its actor: МИД ФРГ = МИД Германии
+        if normal is not None:
+            m["normal"] = normal
+            alias = index.lookup(normal)
+            if alias:
+                m["alias"] = alias
+    return ambiguous
+
+
+def _genitive(name: str, lang: str) -> str:
+    morph = _morph(lang if lang in ("ru", "uk") else "ru")
+    if morph is None or not is_cyrillic(name):
+        return name
+    out = []
+    for w in name.split():
+        p = morph.parse(w)[0]
+        g = p.inflect({"gent"})
+        word = g.word if g is not None else w
+        out.append(word[:1].upper() + word[1:] if w[:1].isupper() else word)
+    return " ".join(out)
+
+
+def _nearest(cands: list, m: dict):
+    """The nearest candidate before ``m``, else the first after it."""
+    prev = [c for c in cands if c["m"]["start"] < m["start"]]
+    if prev:
+        return max(prev, key=lambda c: c["m"]["start"])
+    return min(cands, key=lambda c: c["m"]["start"]) if cands else None
+
+
+def _group(ms: list, index: "_AliasIndex", sents: dict) -> "_UF":
+    """Union-find of mentions into actors (see the module docstring)."""
+    uf = _UF(len(ms))
+    heads = _qualify_institutions(ms, index, sents)
+    gkeys = [[] for _ in ms]     # global keys of each mention
+    by_doc = defaultdict(list)
+    for i, m in enumerate(ms):
+        by_doc[m["doc_id"]].append(i)
+        if m["person"] and m["source"] != "description":
+            m["_p"] = parse_person(m["normal"])
+            m["_kind"] = _person_kind(m["_p"])
+            m["_gender"] = _person_gender(m, sents)
+    # given names of the corpus: words that head full names more often than they end them
+    as_first, as_sur = Counter(), Counter()
+    for m in ms:
+        if m.get("_kind") == "full":
+            as_first.update(word_stem(f) for f in m["_p"].first)
+            as_sur[word_stem(m["_p"].surname)] += 1
+    for d, idx in by_doc.items():
+        anchors = []   # full and initial names of persons in this document
+        for i in idx:
+            m = ms[i]
+            if m.get("_kind") in ("full", "initial"):
+                p = m["_p"]
+                anchors.append({"i": i, "m": m, "sur": word_stem(p.surname),
+                                "first": [word_stem(f) for f in p.first],
+                                "init": [f[0].lower() for f in p.first] + [x.lower() for x in p.initials],
+                                "full": m["_kind"] == "full", "g": m["_gender"]})
+        fulls = [a for a in anchors if a["full"]]
+        for i in idx:
+            m = ms[i]
+            if m["source"] == "description":
+                continue
+            kind = m.get("_kind")
+            if m["person"] and kind == "full":
+                if is_cyrillic(m["normal"]):
+                    gkeys[i].append(("P", m["key"]))
+                continue
+            if m["person"] and kind == "initial":
+                inits = [x.lower() for x in m["_p"].initials][:1]
+                cands = [f for f in fulls if f["sur"] == word_stem(m["_p"].surname) and f["init"][:1] == inits]
+                t = _nearest(cands, m)
+                if t is not None:
+                    uf.union(t["i"], i)
+                elif is_cyrillic(m["normal"]):
+                    gkeys[i].append(("PI", "".join(inits), word_stem(m["_p"].surname)))
+                continue
+            if m["alias"]:
+                continue
+            if m["person"] and kind == "first_init":
+                first, init = word_stem(m["_p"].surname), m["_p"].words[-1][0].lower()
+                cands = [f for f in fulls if first in f["first"]
+                         and word_stem(f["m"]["_p"].surname)[:1] == name_key(init)[:1]
+                         and _genders_agree(f["g"], m["_gender"])]
+                t = _nearest(cands, m)
+                if t is not None:
+                    uf.union(t["i"], i)
+                else:
+                    gkeys[i].append(("G", d, m["key"]))
+                continue
+            if m["person"] and kind == "single":
+                st = word_stem(m["_p"].surname)
+                cands = [a for a in anchors if a["sur"] == st and _genders_agree(a["g"], m["_gender"])]
+                t = _nearest(cands, m)
+                if t is None:
+                    cands = [f for f in fulls if st in f["first"] and _genders_agree(f["g"], m["_gender"])]
+                    t = _nearest(cands, m)
+                if t is not None:
+                    uf.union(t["i"], i)
+                elif _is_first_name(m["normal"], _lang_of(m, sents)) or as_first[st] > max(1, 2 * as_sur[st]):
+                    gkeys[i].append(("G", d, st))      # a given name alone never leaves its document
+                    if _title_before(m, sents) in _GIVEN_NAME_TITLES:
+                        gkeys[i].append(("M", st))     # ... unless it is the name of its title
+                else:
+                    m["_kind"] = "surname"
+                    gkeys[i].append(("S", st) if is_cyrillic(m["normal"]) else ("SF", _script_key(m["normal"])))
+                    if is_cyrillic(m["normal"]):
+                        gkeys[i].append(("SF", _script_key(m["normal"])))
+                continue
+            if m["person"]:
+                gkeys[i].append(("P", m["key"]) if is_cyrillic(m["normal"]) else ("PF", _script_key(m["normal"])))
+                continue
+            if m.get("head") is None and m["key"] in heads:
+                # a bare institution word: the one named with its country in this document
+                cands = [{"i": j, "m": ms[j]} for j in idx if ms[j].get("head") == m["key"]]
+                t = _nearest(cands, m)
+                if t is not None:
+                    uf.union(t["i"], i)
+                    continue
+            if is_acronym(m["normal"]):
+                for j in idx:
+                    mj = ms[j]
+                    if j != i and not mj["person"] and len(mj["normal"].split()) > 1 \
+                            and acronym(mj["normal"]) == m["normal"].replace("-", "").upper():
+                        uf.union(j, i)
+                        break
+            elif len(m["normal"].split()) == 1 and m["source"] == "ner":
+                st = word_stem(m["normal"])
+                cands = [f for f in fulls if f["sur"] == st]
+                if len({uf.find(f["i"]) for f in cands}) == 1:
+                    uf.union(cands[0]["i"], i)
+                    continue
+            if is_cyrillic(m["normal"]):
+                gkeys[i].append(("X", m["key"]))
+            gkeys[i].append(("F", _script_key(m["normal"])))
+        for i in idx:
+            m = ms[i]
+            if m["person"] and m.get("_kind") in ("full", "initial") and not m["alias"]:
+                p = m["_p"]
+                gkeys[i].append(("PF", _script_key(" ".join([*p.first, *p.initials[:1], p.surname]))))
+    # the same key or the same alias actor, across documents
+    first = {}
+    for i, m in enumerate(ms):
+        keys = list(gkeys[i])
+        if m["alias"]:
+            keys.append(("A", m["alias"]))
+        for k in keys:
+            if k in first:
+                uf.union(first[k], i)
+            else:
+                first[k] = i
+    _join_across(ms, uf)
+    return uf
+
+
+def _lang_of(m, sents) -> str:
+    s = sents.get((m["doc_id"], m["sent_id"]))
+    return s.lang if s is not None else "ru"
+
+
+_DOMINANT = 0.8
+
+
+def _join_across(ms: list, uf: "_UF") -> None:
+    """Across documents, a person named only by surname (or initial and
+    surname) joins the person whose full names carry that surname (and a
+    fitting initial and gender), when that surname is unambiguous in the
+    corpus: no other such person, or one carrying at least :data:`_DOMINANT`
+    of the full-name mentions with it."""
+    clusters = defaultdict(list)
+    for i in range(len(ms)):
+        clusters[uf.find(i)].append(i)
+    owners = defaultdict(dict)   # surname stem -> root -> (initials, genders)
+    for root, idx in clusters.items():
+        for i in idx:
+            m = ms[i]
+            if m.get("_kind") == "full":
+                fi, ge, n = owners[word_stem(m["_p"].surname)].get(root, (set(), set(), 0))
+                fi.update(f[0].lower() for f in m["_p"].first)
+                g = _name_gender(m["normal"])
+                if g:
+                    ge.add(g)
+                owners[word_stem(m["_p"].surname)][root] = (fi, ge, n + 1)
+    for root, idx in list(clusters.items()):
+        kinds = {ms[i].get("_kind") for i in idx}
+        if "full" in kinds or any(ms[i]["alias"] for i in idx) or not kinds & {"surname", "initial"}:
+            continue
+        m = next(ms[i] for i in idx if ms[i].get("_kind") in ("surname", "initial"))
+        cands = owners.get(word_stem(m["_p"].surname), {})
+        inits = {x.lower() for i in idx for x in (ms[i]["_p"].initials if ms[i].get("_kind") == "initial" else [])}
+        # the gender of the name itself: a tagger's guess on an indeclinable surname (Небензя) misleads
+        genders = {g for i in idx if ms[i].get("_kind") in ("surname", "initial")
+                   for g in [_name_gender(ms[i]["normal"])] if g}
+        fit = {r: n for r, (fi, ge, n) in cands.items()
+               if (not inits or inits & fi) and (not genders or not ge or genders & ge)}
+        if fit:
+            best = max(fit, key=lambda r: (fit[r], -r))
+            if fit[best] >= _DOMINANT * sum(fit.values()):
+                uf.union(best, root)
+
+
+# titles before which a person's given name is the whole name ("патриарх Кирилл", "король Карл")
+_GIVEN_NAME_TITLES = frozenset("""
+патриарх папа король королева принц принцесса царь царица император императрица митрополит архиепископ
+епископ шейх эмир султан святой святая пророк халиф аятолла наследный
+патріарх цар цариця імператор імператриця архієпископ єпископ емір святий свята
+pope king queen prince princess patriarch emperor empress sheikh emir sultan saint prophet ayatollah
+""".split())
+
+
+def _title_before(m, sents) -> str | None:
+    s = sents.get((m["doc_id"], m["sent_id"]))
+    if s is None:
+        return None
+    try:
+        i = s.pos_of(m["start_tok"])
+    except ValueError:
+        return None
+    return s.lemma[i - 1] if i > 0 else None
+
+
+# a title after these words names the office, not its holder ("пост президента",
+# "новый министр", "кандидат в президенты")
+_OFFICE_NOT_HOLDER = frozenset("""
+пост должность обязанность институт кандидат выборы место роль кресло статус полномочие срок инаугурация
+новый бывший будущий следующий очередной другой прежний каждый любой временный исполняющий
+посада обов'язок кандидат вибори місце роль крісло статус повноваження термін новий колишній майбутній
+наступний інший кожний будь-який тимчасовий виконувач
+post office candidate election role seat term new former future next another every any acting
+""".split())
+
+
+# titles that are also kinship words ("папа" is the Pope and a dad)
+_KIN_TOO = frozenset({"папа", "тато"})
+
+
+@functools.lru_cache(maxsize=None)
+def _role_titles(lang: str) -> frozenset:
+    """Titles of office, rank and profession (kinship words are relations, not
+    names of a role: ``сын`` is someone's son)."""
+    df = builtin_table(lang, "titles")
+    if df.empty or "kind" not in df.columns:
+        return _titles(lang)
+    return frozenset(lower_key(x) for x, k in zip(df["lemma"], df["kind"]) if k != "kin")
+
+
+def _complement(s, k: int, start_at: dict):
+    """What follows a title word, past its adjectives: the actor of a mention
+    starting there, or the lemma of a genitive noun (``глава департамента``,
+    ``представитель переходной администрации``), else None."""
+    j = k + 1
+    while j < len(s) and j <= k + 3 and s.upos[j] == "ADJ" and s.tok_ids[j] not in start_at:
+        j += 1        # "представитель переходной администрации"
+    if j >= len(s):
+        return None
+    m = start_at.get(s.tok_ids[j])
+    if m is not None:
+        return m["actor"]
+    if s.upos[j] in ("NOUN", "PROPN") and s.feats(j).get("Case") == "Gen":
+        return s.lemma[j]
+    return None
+
+
+def _introduces_name(s, i: int, start_at: dict) -> bool:
+    """Whether a person's name follows the title at ``i`` within its noun
+    group (up to punctuation or a verb other than a participle):
+    ``представитель так называемой
+    администрации Ткачук``."""
+    for k in range(i + 1, len(s)):
+        m = start_at.get(s.tok_ids[k])
+        if m is not None and m["person"]:
+            return True
+        if (s.is_punct(k) and s.text[k] not in ("-", "«", "»", '"')) or \
+                (s.upos[k] in ("VERB", "AUX") and s.feats(k).get("VerbForm") != "Part"):
+            return False
+    return False
+
+
+def _title_mentions(ms: list, sents: dict, adjectives: dict) -> list:
+    """Title-only mentions (``президент``, ``министр``) standing for the
+    person of the document introduced earlier with the same title (and the
+    same complement: ``президент США`` … ``президент``, not ``президент
+    Франции``), when that person is the last one named before it.
+    ``adjectives`` maps relational adjectives to actors (``российский`` →
+    ``Россия``)."""
+    by_doc = defaultdict(list)
+    for m in ms:
+        if m.get("link") not in ("pronoun", "description") and m["source"] not in ("description", "pronoun"):
+            by_doc[m["doc_id"]].append(m)
+    doc_sents = defaultdict(list)
+    for d, sid in sents:
+        if d in by_doc:
+            doc_sents[d].append(sid)
+    out = []
+    for d, group in by_doc.items():
+        if not any(m["person"] for m in group):
+            continue
+        per_sent = defaultdict(list)
+        for m in group:
+            per_sent[m["sent_id"]].append(m)
+        persons = sorted((m for m in group if m["person"]), key=lambda m: m["start"])
+        intros = []   # (start, title lemma, complement actor, person mention)
+        for sid in sorted(doc_sents[d]):
+            s = sents.get((d, sid))
+            if s is None:
+                continue
+            tl = _role_titles(s.lang)
+            if not tl:
+                continue
+            ments = per_sent[sid]
+            start_at = {m["start_tok"]: m for m in ments}
+            covered = {t for m in ments for t in range(m["start_tok"], m["end_tok"] + 1)}
+            pos = {t: i for i, t in enumerate(s.tok_ids)}
+            # persons introduced with a title in this sentence
+            for m in ments:
+                if not m["person"]:
+                    continue
+                i = pos.get(m["start_tok"])
+                if i is None:
+                    continue
+                for k in range(i - 1, max(i - 5, -1), -1):
+                    if s.is_punct(k) and s.text[k] not in ("-", "—"):
+                        break
+                    if s.lemma[k] in tl and s.upos[k] == "NOUN":
+                        # in apposition, the same case: not "адвокат Ивана Сафронова" (his lawyer)
+                        if agree(s.feats(k), s.feats(i), ("Case",)):
+                            intros.append((s.start[k], s.lemma[k], _complement(s, k, start_at), m))
+                        break
+            # title words standing alone
+            for i in range(len(s)):
+                if s.lemma[i] not in tl or s.upos[i] != "NOUN" or s.tok_ids[i] in covered:
+                    continue
+                f = s.feats(i)
+                if f.get("Number") == "Plur" or f.get("Case") == "Ins" or s.lemma[i] in _KIN_TOO:
+                    continue          # "был офицером", "назначить министром": a predicate, not a mention
+                if _introduces_name(s, i, start_at):
+                    continue          # an epithet of the name it introduces, not a mention
+                a = i       # with its adjectives: "российскому президенту"
+                while a > 0 and s.upos[a - 1] == "ADJ" and s.tok_ids[a - 1] not in covered:
+                    a -= 1
+                before = s.lemma[max(a - 2, 0):i]
+                if (a > 0 and s.upos[a - 1] in ("DET", "PRON", "NUM")) or any(w in _OFFICE_NOT_HOLDER for w in before):
+                    continue          # "наш президент", "пост президента", "другой военный блогер"
+                comp = _complement(s, i, start_at)
+                for j in range(a, i):    # "российскому президенту": the adjective names the country
+                    comp = comp or adjectives.get(lower_key(s.lemma[j]))
+                cands = [x for x in intros if x[1] == s.lemma[i] and x[0] < s.start[i]
+                         and (comp is None or x[2] == comp)]
+                if not cands:
+                    continue
+                target = max(cands, key=lambda x: x[0])[3]
+                last = [p for p in persons if p["start"] < s.start[a]]
+                if not last or last[-1]["actor"] != target["actor"]:
+                    continue          # another person came between: "президент" may be theirs
+                out.append({"doc_id": d, "sent_id": sid, "start_tok": s.tok_ids[a], "end_tok": s.tok_ids[i],
+                            "start": s.start[a], "end": s.end[i], "text": _span_text(None, s, a, i),
+                            "type": "PER", "normal": " ".join(s.lemma[a:i + 1]), "actor": target["actor"],
+                            "link": "description", "source": "title", "person": True})
+    return out
+
+
+def actors(ann, *, aliases=None, pronouns: bool = True, titles: bool = True) -> Actors:
     """Group entity mentions into actors.
 
     Parameters
@@ -476,6 +992,10 @@ def actors(ann, *, aliases=None, pronouns: bool = True) -> Actors:
     pronouns : bool
         Link subject pronouns (``он``, ``она``, ``він``, ``she``) to the nearest
         preceding person of the same gender within two sentences.
+    titles : bool
+        Link a title standing alone (``президент``, ``министр``) to the person
+        of the document introduced earlier with that title (``президент США
+        Джо Байден`` … ``президент заявил``).
 
     Returns
     -------
@@ -496,7 +1016,7 @@ def actors(ann, *, aliases=None, pronouns: bool = True) -> Actors:
     >>> framing.actors(ann).mentions[["text", "actor", "link"]].values.tolist()
     [['Путин', 'Путин', 'normal']]
     """
-    check("actors", _SPEC, aliases=aliases, pronouns=pronouns)
+    check("actors", _SPEC, aliases=aliases, pronouns=pronouns, titles=titles)
     user = _read_aliases(aliases)
     index = _AliasIndex(user)
     langs = doc_langs(ann)
@@ -511,6 +1031,9 @@ def actors(ann, *, aliases=None, pronouns: bool = True) -> Actors:
         if not m["normal"] or not any(ch.isalpha() for ch in m["normal"]):
             continue
         m["person"] = m["type"] == "PER"
+        if m["person"] and m["source"] == "ner":
+            s = sents.get((m["doc_id"], m["sent_id"]))
+            m["normal"] = _strip_person_words(m["normal"], s.lang if s is not None else "ru")
         m["key"] = _stem_key(m["normal"], m["person"]) or lower_key(m["normal"])
         if m["source"] in ("alias", "description"):
             m["alias"] = m.pop("alias_actor")
@@ -526,89 +1049,7 @@ def actors(ann, *, aliases=None, pronouns: bool = True) -> Actors:
     ms.sort(key=lambda m: (order.get(m["doc_id"], 0), m["start"], -m["end"]))
     if not ms:
         return Actors(empty_mentions(), empty_table())
-    uf = _UF(len(ms))
-    # 1. same key (persons and others apart), 2. same alias actor
-    first = {}
-    for i, m in enumerate(ms):
-        for k in (("P" if m["person"] else "X", m["key"]), ("A", m["alias"]) if m["alias"] else None):
-            if k is None:
-                continue
-            if k in first:
-                uf.union(first[k], i)
-            else:
-                first[k] = i
-    # 3. within documents
-    by_doc = defaultdict(list)
-    for i, m in enumerate(ms):
-        by_doc[m["doc_id"]].append(i)
-    for d, idx in by_doc.items():
-        full = []   # (i, surname stem, first stems, initials)
-        for i in idx:
-            m = ms[i]
-            if m["person"] and m["source"] != "description":
-                p = parse_person(m["normal"])
-                m["_p"] = p
-                if p.first or p.initials:
-                    full.append((i, word_stem(p.surname), [word_stem(f) for f in p.first],
-                                 [f[0].lower() for f in p.first] + [x.lower() for x in p.initials]))
-        for i in idx:
-            m = ms[i]
-            if m["source"] == "description" or m["alias"]:
-                continue
-            words = m["normal"].split()
-            if m["person"]:
-                p = m["_p"]
-                if p.first:
-                    continue
-                sur = word_stem(p.surname)
-                inits = [x.lower() for x in p.initials]
-                cands = [f for f in full if f[1] == sur and (not inits or not f[3] or inits[0] == f[3][0])
-                         and f[0] != i]
-                if not cands and not inits and len(words) == 1:
-                    fn = [f for f in full if sur in f[2]]
-                    if len({uf.find(f[0]) for f in fn}) == 1:
-                        cands = fn
-                if cands:
-                    prev = [f for f in cands if ms[f[0]]["start"] < m["start"]]
-                    tgt = prev[-1] if prev else cands[0]
-                    uf.union(tgt[0], i)
-            else:
-                if is_acronym(m["normal"]):
-                    for j in idx:
-                        mj = ms[j]
-                        if j != i and not mj["person"] and len(mj["normal"].split()) > 1 \
-                                and acronym(mj["normal"]) == m["normal"].replace("-", "").upper():
-                            uf.union(j, i)
-                            break
-                elif len(words) == 1 and m["source"] == "ner":
-                    st = word_stem(words[0])
-                    cands = [f for f in full if f[1] == st]
-                    if len({uf.find(f[0]) for f in cands}) == 1:
-                        uf.union(cands[0][0], i)
-    # 4. across documents: bare surnames -> the one person cluster carrying them
-    clusters = defaultdict(list)
-    for i in range(len(ms)):
-        clusters[uf.find(i)].append(i)
-    sur_owner = defaultdict(Counter)
-    for root, idx in clusters.items():
-        for i in idx:
-            m = ms[i]
-            p = m.get("_p")
-            if p is not None and p.first:
-                sur_owner[word_stem(p.surname)][root] += 1
-    for root, idx in list(clusters.items()):
-        if any(ms[i].get("_p") is not None and ms[i]["_p"].first for i in idx):
-            continue
-        if any(ms[i]["alias"] for i in idx):
-            continue
-        m = ms[idx[0]]
-        if not m["person"] or m.get("_p") is None:
-            continue
-        owners = sur_owner.get(word_stem(m["_p"].surname))
-        if owners:
-            best, n_best = owners.most_common(1)[0]
-            if n_best >= 0.8 * sum(owners.values()):
-                uf.union(best, root)
+    uf = _group(ms, index, sents)
     clusters = defaultdict(list)
     for i in range(len(ms)):
         clusters[uf.find(i)].append(i)
@@ -619,6 +1060,9 @@ def actors(ann, *, aliases=None, pronouns: bool = True) -> Actors:
     _links(ms, clusters, labels)
     if pronouns:
         ms.extend(_pronouns(ms, sents, order))
+    if titles:
+        ms.extend(_title_mentions(ms, sents, index.adjectives))
+    if pronouns or titles:
         ms.sort(key=lambda m: (order.get(m["doc_id"], 0), m["start"], -m["end"]))
     df = pd.DataFrame(ms)
     df["outlet"] = df["doc_id"].map(outlets).fillna("unknown")
@@ -627,7 +1071,7 @@ def actors(ann, *, aliases=None, pronouns: bool = True) -> Actors:
         df[c] = df[c].astype("int64")
     for c in ("doc_id", "outlet", "text", "type", "normal", "actor", "link"):
         df[c] = df[c].astype(object)
-    return Actors(df, _table(df))
+    return Actors(df, _table(df, [m["source"] in ("pronoun", "title") for m in ms]))
 
 
 def _labels(ms, clusters) -> dict:
@@ -744,17 +1188,36 @@ def _pronouns(ms, sents, order) -> list:
     return out
 
 
-def _table(df: pd.DataFrame) -> pd.DataFrame:
+def _table(df: pd.DataFrame, unnamed: list) -> pd.DataFrame:
+    """The actor table; ``unnamed`` marks the mentions that are no name of
+    their actor (pronouns, titles standing alone)."""
     if df.empty:
         return empty_table()
+    acc: dict = {}
+    for actor, d, outlet, typ, normal, text, skip in zip(df["actor"], df["doc_id"], df["outlet"], df["type"],
+                                                         df["normal"], df["text"], unnamed):
+        a = acc.get(actor)
+        if a is None:
+            a = acc[actor] = {"types": Counter(), "normals": {}, "texts": {}, "n": 0, "docs": set(),
+                              "outlets": set()}
+        a["n"] += 1
+        a["docs"].add(d)
+        a["outlets"].add(str(outlet))
+        if skip:
+            continue
+        a["types"][typ] += 1
+        a["normals"].setdefault(normal, None)
+        v = clean_variant(text)
+        if typ == "PER":   # "Политолога Татьяну Становую" is "Татьяну Становую"
+            v = _strip_person_words(v, "uk" if guess_script_lang(v) == "uk" else "ru")
+        a["texts"].setdefault(v, None)
     rows = []
-    for actor, g in df.groupby("actor", sort=False):
-        named = g[g["link"] != "pronoun"]
-        types = named["type"].value_counts()
-        variants = list(dict.fromkeys([*named["normal"].tolist(), *named["text"].tolist()]))
-        rows.append({"actor": actor, "type": types.index[0] if len(types) else "PER",
-                     "variants": variants, "n_mentions": int(len(g)), "n_docs": int(g["doc_id"].nunique()),
-                     "outlets": sorted(g["outlet"].astype(str).unique().tolist())})
+    for actor, a in acc.items():
+        variants = [v for v in dict.fromkeys([*a["normals"], *a["texts"]]) if v]
+        # the most frequent type; ties go to the type met first
+        typ = max(a["types"], key=lambda t: a["types"][t]) if a["types"] else "PER"
+        rows.append({"actor": actor, "type": typ, "variants": variants, "n_mentions": a["n"],
+                     "n_docs": len(a["docs"]), "outlets": sorted(a["outlets"])})
     t = pd.DataFrame(rows, columns=ACTOR_TABLE_COLUMNS)
     t = t.sort_values(["n_mentions", "actor"], ascending=[False, True], kind="stable").reset_index(drop=True)
     return t
@@ -777,8 +1240,8 @@ def _index_of(result: Actors):
     per_doc = defaultdict(set)
     for d, text, normal, typ, actor, link in zip(m["doc_id"], m["text"], m["normal"], m["type"], m["actor"],
                                                  m["link"]):
-        if link == "pronoun":
-            continue
+        if link == "pronoun" or (link == "description" and normal != actor):
+            continue    # pronouns and titles standing alone name their actor only where they stand
         per_doc[d].add(actor)
         person = typ == "PER"
         for t in (text, normal, actor):
