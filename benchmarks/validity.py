@@ -78,9 +78,15 @@ def measure_table(name: str, ann) -> pd.DataFrame:
         e = framing.epithets(ann)
         return e[e["evaluative"]]
     if name == "actor_merges":
+        # The mentions a grouping rule had to merge: of person and organisation
+        # actors found in two or more documents, those whose written form is not
+        # the actor's label (inflection, first name or initial, surname alone,
+        # alias, transliteration, pronoun, title).  Trivial identities are left
+        # out, so the precision is that of the merges that needed a rule.
         acts = framing.actors(ann)
         multi = acts.table.loc[acts.table["n_docs"] >= 2, "actor"]
-        return acts.mentions[acts.mentions["actor"].isin(multi)]
+        m = acts.mentions
+        return m[m["actor"].isin(multi) & m["type"].isin(["PER", "ORG"]) & (m["normal"] != m["actor"])]
     if name == "attributions":
         return framing.attributions(ann)
     raise SystemExit(f"unknown measure {name!r}; one of {', '.join(MEASURES)}")
@@ -365,6 +371,8 @@ def sample(args) -> None:
         raise SystemExit(f"../shared/data is not present ({SHARED}): cannot draw a sample from {args.source}")
     if args.exclude_outlet:
         corpus = corpus.filter(~corpus.docs["outlet"].isin(args.exclude_outlet))
+    if args.outlet:
+        corpus = corpus.filter(corpus.docs["outlet"].isin(args.outlet))
     ann = framing.annotate(corpus, n_jobs=args.n_jobs, progress=False)
     table = measure_table(name, ann)
     by = [c.strip() for c in args.by.split(",") if c.strip()] or None
@@ -413,6 +421,7 @@ def main(argv=None) -> None:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--by", default="outlet", help="strata: columns separated by commas (outlet,type)")
     p.add_argument("--allocation", default="proportional", choices=["proportional", "equal"])
+    p.add_argument("--outlet", action="append", default=[], help="only this outlet (repeatable)")
     p.add_argument("--exclude-outlet", action="append", default=[], help="leave out an outlet (repeatable)")
     p.add_argument("--n-jobs", type=int, default=2)
     p.add_argument("--out", default=str(ROOT / "out" / "validity"))
