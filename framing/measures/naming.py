@@ -51,14 +51,17 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from collections import defaultdict
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
+from .._errors import MeasureWarning
 from .._options import InstanceOf, Interval, NoneOk, OneOf, check
 from ..lexicons import read_lexicon
+from ._guard import Guard
 from ._names import (doc_langs, doc_outlets, is_acronym, lower_key, parse_person, sentences_of)
 
 __all__ = ["naming", "Naming", "contested_naming", "NAMING_COLUMNS", "NAMING_MENTION_COLUMNS",
@@ -89,6 +92,9 @@ class Naming(NamedTuple):
     contested: pd.DataFrame
     contested_hits: pd.DataFrame
     distinctive: pd.DataFrame
+
+
+_HYPHENS = ("-", "‐", "‑")
 
 
 def _empty(cols, ints=()):
@@ -141,15 +147,21 @@ def naming(ann, *, actors=None, epithets=None, contested="default", min_count: i
     if epithets is None:
         from .epithets import epithets as _epithets
         epithets = _epithets(ann, actors=actors)
-    men = _naming_mentions(ann, actors, epithets)
+    guard = Guard("naming")
+    men = _naming_mentions(ann, actors, epithets, guard)
     forms = _forms(men)
-    hits = contested_naming(ann, contested=contested)
-    return Naming(forms, men, _contested_summary(hits), hits, _distinctive(men, min_count))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MeasureWarning)  # counted in naming's own warning below
+        hits = contested_naming(ann, contested=contested)
+    guard.extend(hits.attrs.get("problems"))
+    result = Naming(forms, men, _contested_summary(hits), hits, _distinctive(men, min_count))
+    guard.finish(*result)
+    return result
 
 
 # --- naming forms ------------------------------------------------------------------
 
-def _naming_mentions(ann, actors, ep) -> pd.DataFrame:
+def _naming_mentions(ann, actors, ep, guard) -> pd.DataFrame:
     m = actors.mentions
     if m.empty and (ep is None or ep.empty):
         return _empty(NAMING_MENTION_COLUMNS, ("sent_id", "start", "end"))
@@ -163,33 +175,14 @@ def _naming_mentions(ann, actors, ep) -> pd.DataFrame:
     for r in m.itertuples(index=False):
         if r.link == "pronoun":
             continue
-        if r.link == "description":
-            rows.append(_nm(r.doc_id, r.outlet, r.sent_id, r.actor, r.text, "description", lower_key(r.text),
-                            r.start, r.end))
-            continue
-        eps = by_mention.get((r.doc_id, int(r.sent_id), r.actor, r.text), [])
-        person = r.type == "PER" or types.get(r.actor) == "PER"
-        titles = [e for e in eps if e.kind in ("title", "compound")]
-        evals = [e for e in eps if e.evaluative and e.kind in ("adjective", "genitive", "title", "compound")
-                 and e.start < r.start]
-        if evals:
-            form = "epithet_title_name"
-        elif titles and any(e.start < r.start or e.kind == "title" for e in titles):
-            form = "title_name"
-        elif person:
-            p = parse_person(r.normal)
-            form = "full_name" if (p.first or p.initials) else "surname"
-        else:
-            form = "abbreviation" if is_acronym(r.normal) else "name"
-        parts = [e.epithet_lemma for e in sorted(evals, key=lambda e: e.start) if e.kind == "adjective"]
-        parts += [titles[0].epithet_lemma] if titles else []
-        parts.append(lower_key(r.normal))
-        start = min([r.start] + [e.start for e in eps if e.start < r.start])
-        rows.append(_nm(r.doc_id, r.outlet, r.sent_id, r.actor, r.text, form, " ".join(parts), start, r.end))
+        row = guard.call(_mention_row, r, by_mention, types, doc_id=r.doc_id, sent_id=r.sent_id)
+        if row is not None:
+            rows.append(row)
+    # descriptions from the alias table are counted from the mentions above
+    described = {(d, int(st)) for d, st, lk in zip(m["doc_id"], m["start"], m["link"]) if lk == "description"}
     for e in ep.itertuples(index=False):
         if e.kind == "description":
-            # descriptions from the alias table are counted from the mentions above
-            if ((m["doc_id"] == e.doc_id) & (m["start"] == e.start) & (m["link"] == "description")).any():
+            if (e.doc_id, int(e.start)) in described:
                 continue
             rows.append(_nm(e.doc_id, e.outlet, e.sent_id, e.actor, e.epithet, "description",
                             e.epithet_lemma, e.start, e.end))
@@ -205,6 +198,31 @@ def _naming_mentions(ann, actors, ep) -> pd.DataFrame:
     for c in ("sent_id", "start", "end"):
         df[c] = df[c].astype("int64")
     return df
+
+
+def _mention_row(r, by_mention, types) -> dict:
+    """The naming row of one actor mention (its form and variant)."""
+    if r.link == "description":
+        return _nm(r.doc_id, r.outlet, r.sent_id, r.actor, r.text, "description", lower_key(r.text), r.start, r.end)
+    eps = by_mention.get((r.doc_id, int(r.sent_id), r.actor, r.text), [])
+    person = r.type == "PER" or types.get(r.actor) == "PER"
+    titles = [e for e in eps if e.kind in ("title", "compound")]
+    evals = [e for e in eps if e.evaluative and e.kind in ("adjective", "genitive", "title", "compound")
+             and e.start < r.start]
+    if evals:
+        form = "epithet_title_name"
+    elif titles and any(e.start < r.start or e.kind == "title" for e in titles):
+        form = "title_name"
+    elif person:
+        p = parse_person(r.normal)
+        form = "full_name" if (p.first or p.initials) else "surname"
+    else:
+        form = "abbreviation" if is_acronym(r.normal) else "name"
+    parts = [e.epithet_lemma for e in sorted(evals, key=lambda e: e.start) if e.kind == "adjective"]
+    parts += [titles[0].epithet_lemma] if titles else []
+    parts.append(lower_key(r.normal))
+    start = min([r.start] + [e.start for e in eps if e.start < r.start])
+    return _nm(r.doc_id, r.outlet, r.sent_id, r.actor, r.text, form, " ".join(parts), start, r.end)
 
 
 def _nm(doc_id, outlet, sent_id, actor, text, form, variant, start, end):
@@ -252,6 +270,54 @@ def _contested_table(contested, lang):
     return out
 
 
+def _units(s) -> list:
+    """The words of a sentence for lemma patterns: ``(lemma, start, end)``, None for punctuation.
+
+    Two words joined by a hyphen with no space (``северо-восток``, ``ЛГБТ-парады``)
+    make one unit; a hyphen next to a symbol or a quote (``ЛГБТ*-парады``,
+    ``50%-ная``, ``«птичек»-камикадзе``) stays punctuation.
+    """
+    units = []
+    n = len(s)
+    i = 0
+    while i < n:
+        if s.is_punct(i):
+            units.append(None)
+            i += 1
+            continue
+        lem, a, b = s.lemma[i], s.start[i], s.end[i]
+        # word HYPHEN word, all three touching
+        while (i + 2 < n and s.text[i + 1] in _HYPHENS and not s.is_punct(i + 2)
+               and s.start[i + 1] == s.end[i] and s.start[i + 2] == s.end[i + 1]):
+            lem, b = lem + "-" + s.lemma[i + 2], s.end[i + 2]
+            i += 2
+        units.append((lem, a, b))
+        i += 1
+    return units
+
+
+def _contested_in_sentence(s, table, text: str) -> list:
+    """Hits of the contested patterns in one sentence, as row tuples."""
+    rows = []
+    units = _units(s)
+    keys = [None if u is None else lower_key(u[0]) for u in units]
+    s0, s1 = s.start[0], s.end[-1]
+    for variant, concept, stance, (kind, pat) in table:
+        if kind == "re":
+            for mt in pat.finditer(text, s0, s1):
+                rows.append((s.doc_id, s.sent_id, s.lang, concept, variant, stance, mt.group(0),
+                             mt.start(), mt.end()))
+            continue
+        L = len(pat)
+        if not L:
+            continue
+        for i in range(len(units) - L + 1):
+            if all(keys[i + j] is not None and keys[i + j] in pat[j] for j in range(L)):
+                a, b = units[i][1], units[i + L - 1][2]
+                rows.append((s.doc_id, s.sent_id, s.lang, concept, variant, stance, text[a:b], a, b))
+    return rows
+
+
 def contested_naming(ann, *, contested="default") -> pd.DataFrame:
     """Every occurrence of a contested naming variant (columns :data:`CONTESTED_HIT_COLUMNS`).
 
@@ -264,48 +330,21 @@ def contested_naming(ann, *, contested="default") -> pd.DataFrame:
     tables = {}
     rows = []
     order = {d: i for i, d in enumerate(ann.docs["doc_id"])}
+    guard = Guard("contested_naming")
     for key in sorted(sents, key=lambda k: (order.get(k[0], 0), k[1])):
         s = sents[key]
         if s.lang not in tables:
             tables[s.lang] = _contested_table(contested, s.lang)
         table = tables[s.lang]
-        if not table:
+        if not table or not len(s):
             continue
-        # units: lemmas of words, hyphenated words joined
-        units = []
-        for i in range(len(s)):
-            if s.text[i] in ("-", "‐") and units and i + 1 < len(s) and s.start[i] == s.end[i - 1] \
-                    and s.start[i + 1] == s.end[i]:
-                units[-1] = (units[-1][0] + "-", units[-1][1], units[-1][2], True)
-                continue
-            if s.is_punct(i):
-                units.append(None)
-                continue
-            lem = s.lemma[i]
-            if units and units[-1] is not None and units[-1][3]:
-                prev = units.pop()
-                units.append((prev[0] + lem, prev[1], s.end[i], False))
-            else:
-                units.append((lem, s.start[i], s.end[i], False))
-        text = texts.get(s.doc_id, "")
-        s0, s1 = (s.start[0], s.end[-1]) if len(s) else (0, 0)
-        for variant, concept, stance, (kind, pat) in table:
-            if kind == "re":
-                for mt in pat.finditer(text, s0, s1):
-                    rows.append((s.doc_id, s.sent_id, s.lang, concept, variant, stance, mt.group(0),
-                                 mt.start(), mt.end()))
-                continue
-            L = len(pat)
-            for i in range(len(units) - L + 1):
-                ok = True
-                for j in range(L):
-                    u = units[i + j]
-                    if u is None or lower_key(u[0]) not in pat[j]:
-                        ok = False
-                        break
-                if ok:
-                    a, b = units[i][1], units[i + L - 1][2]
-                    rows.append((s.doc_id, s.sent_id, s.lang, concept, variant, stance, text[a:b], a, b))
+        found = guard.call(_contested_in_sentence, s, table, texts.get(s.doc_id, ""), doc_id=s.doc_id,
+                           sent_id=s.sent_id)
+        rows.extend(found or ())
+    return guard.finish(_contested_frame(rows, outlets, order))
+
+
+def _contested_frame(rows, outlets, order) -> pd.DataFrame:
     if not rows:
         return _empty(CONTESTED_HIT_COLUMNS, ("sent_id", "start", "end"))
     df = pd.DataFrame(rows, columns=["doc_id", "sent_id", "lang", "concept", "variant", "stance", "text", "start",
