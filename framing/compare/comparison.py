@@ -923,5 +923,26 @@ def compare(ann, *, by: str = "outlet", event=None, events="auto", actors=None, 
             comp.term_refs = _term_refs(sub, comp.top_terms(n_terms), groups, by)
     else:
         notes.append(f"keyness unavailable: it needs at least two values of {by!r}")
+    _note_problems(notes, actors=actors, epithets=epithets, naming=naming, attributions=attributions)
     comp.notes = list(notes)
     return comp
+
+
+def _note_problems(notes, **results) -> None:
+    """One note per measure that skipped sentences it could not process (``.attrs["problems"]``)."""
+    from ..measures._guard import problems
+
+    tables = []
+    for res in results.values():
+        if isinstance(res, pd.DataFrame):
+            tables.append(res)
+        elif isinstance(res, tuple):
+            tables.extend(t for t in res if isinstance(t, pd.DataFrame))
+    found = problems(*tables)
+    for measure, g in found.groupby("measure", sort=True):
+        first = g.iloc[0]
+        where = f"document {first['doc_id']!r}" + ("" if pd.isna(first["sent_id"]) else
+                                                    f" sentence {int(first['sent_id'])}")
+        unit = "sentences" if g["sent_id"].notna().any() else "documents"
+        notes.append(f"{measure}: {len(g)} {unit} skipped because they could not be processed "
+                     f"(first: {where}: {first['reason']}); the rest of the table is complete")

@@ -46,6 +46,7 @@ import pandas as pd
 from .._errors import SchemaError
 from .._options import InstanceOf, NoneOk, check
 from ..lexicons import read_lexicon
+from ._guard import Guard
 from ._quotes import QUOTE_CHARS, find_quotes
 
 ATTRIBUTION_COLUMNS = [
@@ -1600,7 +1601,20 @@ def _check_ann(ann):
             )
 
 
-def _run(ann, verbs, actors):
+def _sentence_work(S, R, syntax, quotes, text):
+    """The finished cues of one sentence."""
+    cues = _sentence_cues(S, R, syntax, quotes)
+    for c in cues:
+        _finish_content(S, c, R, quotes, text)
+    return cues
+
+
+def _resolve_ok(doc_cues, sents, R, ment_doc) -> bool:
+    _resolve_doc(doc_cues, sents, R, ment_doc)
+    return True
+
+
+def _run(ann, verbs, actors, guard):
     toks = ann.tokens
     docs = ann.docs
     texts = dict(zip(docs["doc_id"], docs["text"]))
@@ -1629,10 +1643,11 @@ def _run(ann, verbs, actors):
                  for sid, g in dt.groupby("sent_id", sort=True)]
         doc_cues = []
         for si, S in enumerate(sents):
-            for c in _sentence_cues(S, R, syntax, quotes):
-                _finish_content(S, c, R, quotes, text)
-                doc_cues.append((si, S, c))
-        _resolve_doc(doc_cues, sents, R, ment_by.get(doc_id, ment.iloc[:0]))
+            cues = guard.call(_sentence_work, S, R, syntax, quotes, text, doc_id=doc_id, sent_id=S.sent_id)
+            doc_cues.extend((si, S, c) for c in cues or ())
+        if doc_cues and not guard.call(_resolve_ok, doc_cues, sents, R, ment_by.get(doc_id, ment.iloc[:0]),
+                                       doc_id=doc_id):
+            doc_cues = []   # speakers half-resolved: the document is skipped (recorded)
         results.append((doc_id, lang, sents, doc_cues, R))
     return results, texts, outlets
 
@@ -1729,41 +1744,49 @@ def attributions(ann, *, verbs="default", actors=None) -> pd.DataFrame:
     check("attributions", {"verbs": InstanceOf(str, os.PathLike, pd.DataFrame, dict),
                            "actors": [NoneOk(), InstanceOf(pd.DataFrame, tuple)]},
           verbs=verbs, actors=actors)
-    results, texts, outlets = _run(ann, verbs, actors)
+    guard = Guard("attributions")
+    results, texts, outlets = _run(ann, verbs, actors, guard)
     rows = []
     for doc_id, lang, sents, doc_cues, R in results:
         text = texts[doc_id]
         for si, S, c in doc_cues:
-            if c.spk is not None:
-                ss, se = S.start[c.spk[0]], S.end[c.spk[1]]
-                # strip quotes around names: сообщает "Интерфакс"
-                while ss < se and text[ss] in QUOTE_CHARS:
-                    ss += 1
-                while se > ss and text[se - 1] in QUOTE_CHARS:
-                    se -= 1
-                speaker = text[ss:se]
-            elif c.speaker_override is not None:
-                ss, se, speaker = c.speaker_override
-            else:
-                ss = se = -1
-                speaker = ""
-            cs, ce = c.content if c.content else (-1, -1)
-            markers = list(dict.fromkeys(m.lower() for m in c.markers))
-            rows.append({
-                "doc_id": doc_id, "outlet": outlets.get(doc_id, ""), "sent_id": S.sent_id,
-                "speaker": speaker, "speaker_start": ss, "speaker_end": se,
-                "actor": c.actor, "speaker_type": c.speaker_type,
-                "verb": c.verb, "verb_lemma": c.verb_lemma, "verb_class": c.verb_class,
-                "quote_type": c.quote_type, "content": text[cs:ce] if cs >= 0 else "",
-                "content_start": cs, "content_end": ce, "markers": markers,
-                "negated": bool(c.negated),
-                "distancing": c.verb_class == "distancing" or any(m != "по словам" for m in markers),
-                "cue_start": S.start[c.cue[0]], "cue_end": S.end[c.cue[1]], "pattern": c.pattern,
-            })
+            row = guard.call(_row, doc_id, outlets, text, S, c, doc_id=doc_id, sent_id=S.sent_id)
+            if row is not None:
+                rows.append(row)
     if not rows:
-        return _empty()
+        return guard.finish(_empty())
     df = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
-    return df.reset_index(drop=True)
+    return guard.finish(df.reset_index(drop=True))
+
+
+def _row(doc_id, outlets, text, S, c) -> dict:
+    """The table row of one finished cue."""
+    if c.spk is not None:
+        ss, se = S.start[c.spk[0]], S.end[c.spk[1]]
+        # strip quotes around names: сообщает "Интерфакс"
+        while ss < se and text[ss] in QUOTE_CHARS:
+            ss += 1
+        while se > ss and text[se - 1] in QUOTE_CHARS:
+            se -= 1
+        speaker = text[ss:se]
+    elif c.speaker_override is not None:
+        ss, se, speaker = c.speaker_override
+    else:
+        ss = se = -1
+        speaker = ""
+    cs, ce = c.content if c.content else (-1, -1)
+    markers = list(dict.fromkeys(m.lower() for m in c.markers))
+    return {
+        "doc_id": doc_id, "outlet": outlets.get(doc_id, ""), "sent_id": S.sent_id,
+        "speaker": speaker, "speaker_start": ss, "speaker_end": se,
+        "actor": c.actor, "speaker_type": c.speaker_type,
+        "verb": c.verb, "verb_lemma": c.verb_lemma, "verb_class": c.verb_class,
+        "quote_type": c.quote_type, "content": text[cs:ce] if cs >= 0 else "",
+        "content_start": cs, "content_end": ce, "markers": markers,
+        "negated": bool(c.negated),
+        "distancing": c.verb_class == "distancing" or any(m != "по словам" for m in markers),
+        "cue_start": S.start[c.cue[0]], "cue_end": S.end[c.cue[1]], "pattern": c.pattern,
+    }
 
 
 def markers(ann, *, verbs="default", actors=None) -> pd.DataFrame:
@@ -1784,7 +1807,8 @@ def markers(ann, *, verbs="default", actors=None) -> pd.DataFrame:
     *Linguistics and Philosophy* 26(1).
     """
     _check_ann(ann)
-    results, texts, outlets = _run(ann, verbs, actors)
+    guard = Guard("markers")
+    results, texts, outlets = _run(ann, verbs, actors, guard)
     rows = []
     k = 0
     for doc_id, lang, sents, doc_cues, R in results:
@@ -1802,26 +1826,32 @@ def markers(ann, *, verbs="default", actors=None) -> pd.DataFrame:
             return -1
         quotes = find_quotes(text)
         for S in sents:
-            for i, j, name, kind, scope in _marker_hits(S, R):
-                s, e = S.start[i], S.end[j]
-                own = owner(s, e)
-                if scope == "report" and own < 0:
-                    continue
-                rows.append({"doc_id": doc_id, "outlet": outlets.get(doc_id, ""), "sent_id": S.sent_id,
-                             "start": s, "end": e, "text": text[s:e], "marker": name, "kind": kind,
-                             "attribution": own})
-            for q in quotes:
-                if q.kind == "scare" and S.start[0] <= q.open < S.end[-1]:
-                    own = owner(q.open, q.close + 1, need_distancing=True)
-                    if own == -2:
-                        continue      # the quoted words of a neutral report (mixed quotation)
-                    rows.append({"doc_id": doc_id, "outlet": outlets.get(doc_id, ""), "sent_id": S.sent_id,
-                                 "start": q.open, "end": q.close + 1, "text": text[q.open:q.close + 1],
-                                 "marker": "scare_quote", "kind": "scare_quote",
-                                 "attribution": own})
+            rows.extend(guard.call(_marker_rows, S, R, doc_id, outlets.get(doc_id, ""), text, quotes, owner,
+                                   doc_id=doc_id, sent_id=S.sent_id) or ())
     if not rows:
         df = pd.DataFrame({c: pd.Series(dtype="object") for c in MARKER_COLUMNS})
         for c in ("sent_id", "start", "end", "attribution"):
             df[c] = df[c].astype("int64")
-        return df
-    return pd.DataFrame(rows, columns=MARKER_COLUMNS)
+        return guard.finish(df)
+    return guard.finish(pd.DataFrame(rows, columns=MARKER_COLUMNS))
+
+
+def _marker_rows(S, R, doc_id, outlet, text, quotes, owner) -> list:
+    """The distancing markers and scare quotes of one sentence."""
+    rows = []
+    for i, j, name, kind, scope in _marker_hits(S, R):
+        s, e = S.start[i], S.end[j]
+        own = owner(s, e)
+        if scope == "report" and own < 0:
+            continue
+        rows.append({"doc_id": doc_id, "outlet": outlet, "sent_id": S.sent_id, "start": s, "end": e,
+                     "text": text[s:e], "marker": name, "kind": kind, "attribution": own})
+    for q in quotes:
+        if q.kind == "scare" and S.start[0] <= q.open < S.end[-1]:
+            own = owner(q.open, q.close + 1, need_distancing=True)
+            if own == -2:
+                continue      # the quoted words of a neutral report (mixed quotation)
+            rows.append({"doc_id": doc_id, "outlet": outlet, "sent_id": S.sent_id, "start": q.open,
+                         "end": q.close + 1, "text": text[q.open:q.close + 1], "marker": "scare_quote",
+                         "kind": "scare_quote", "attribution": own})
+    return rows

@@ -62,7 +62,7 @@ from .._errors import MeasureWarning
 from .._options import InstanceOf, Interval, NoneOk, OneOf, check
 from ..lexicons import read_lexicon
 from ._guard import Guard
-from ._names import (doc_langs, doc_outlets, is_acronym, lower_key, parse_person, sentences_of)
+from ._names import doc_langs, doc_outlets, is_acronym, lower_key, parse_person
 
 __all__ = ["naming", "Naming", "contested_naming", "NAMING_COLUMNS", "NAMING_MENTION_COLUMNS",
            "CONTESTED_COLUMNS", "CONTESTED_HIT_COLUMNS", "DISTINCTIVE_COLUMNS", "NAMING_FORMS"]
@@ -270,6 +270,42 @@ def _contested_table(contested, lang):
     return out
 
 
+class _Sent:
+    """The few columns of one sentence that contested naming reads (a light :class:`_names.Sentence`)."""
+
+    __slots__ = ("doc_id", "sent_id", "lang", "text", "lemma", "upos", "start", "end")
+
+    def __init__(self, doc_id, sent_id, lang, text, lemma, upos, start, end):
+        self.doc_id, self.sent_id, self.lang = doc_id, int(sent_id), lang
+        self.text, self.lemma, self.upos, self.start, self.end = text, lemma, upos, start, end
+
+    def __len__(self):
+        return len(self.text)
+
+    def is_punct(self, i: int) -> bool:
+        return self.upos[i] == "PUNCT" or not any(ch.isalnum() for ch in self.text[i])
+
+
+def _sentences(tokens: pd.DataFrame, langs: dict):
+    """Yield a :class:`_Sent` per sentence, in document order then sentence order."""
+    if tokens.empty:
+        return
+    t = tokens.sort_values(["doc_id", "sent_id", "tok_id"], kind="stable")
+    docs = t["doc_id"].to_numpy()
+    sids = t["sent_id"].to_numpy()
+    text = [str(x) for x in t["text"]]
+    lemma = [(x if isinstance(x, str) and x not in ("_", "") else w).lower().replace("ё", "е")
+             for x, w in zip(t["lemma"], text)]
+    upos = [str(x) for x in t["upos"]]
+    start = t["start"].astype("int64").tolist()
+    end = t["end"].astype("int64").tolist()
+    cut = np.flatnonzero((docs[1:] != docs[:-1]) | (sids[1:] != sids[:-1])) + 1
+    bounds = [0, *cut.tolist(), len(t)]
+    for a, b in zip(bounds[:-1], bounds[1:]):
+        d = docs[a]
+        yield _Sent(d, sids[a], langs.get(d, "ru"), text[a:b], lemma[a:b], upos[a:b], start[a:b], end[a:b])
+
+
 def _units(s) -> list:
     """The words of a sentence for lemma patterns: ``(lemma, start, end)``, None for punctuation.
 
@@ -296,26 +332,43 @@ def _units(s) -> list:
     return units
 
 
-def _contested_in_sentence(s, table, text: str) -> list:
-    """Hits of the contested patterns in one sentence, as row tuples."""
-    rows = []
+class _Patterns:
+    """A language's contested variants, lemma patterns indexed by their first word."""
+
+    def __init__(self, table: list):
+        self.table = table
+        self.regex = [(k, v) for k, v in enumerate(table) if v[3][0] == "re"]
+        self.by_first = defaultdict(list)
+        for k, (variant, concept, stance, (kind, pat)) in enumerate(table):
+            if kind == "lemmas" and pat:
+                for alt in pat[0]:
+                    self.by_first[alt].append(k)
+
+    def __bool__(self):
+        return bool(self.table)
+
+
+def _contested_in_sentence(s, patterns: _Patterns, text: str) -> list:
+    """Hits of the contested patterns in one sentence, as row tuples (in the order of the list)."""
+    found = []
     units = _units(s)
     keys = [None if u is None else lower_key(u[0]) for u in units]
     s0, s1 = s.start[0], s.end[-1]
-    for variant, concept, stance, (kind, pat) in table:
-        if kind == "re":
-            for mt in pat.finditer(text, s0, s1):
-                rows.append((s.doc_id, s.sent_id, s.lang, concept, variant, stance, mt.group(0),
-                             mt.start(), mt.end()))
+    for k, (variant, concept, stance, (kind, pat)) in patterns.regex:
+        for mt in pat.finditer(text, s0, s1):
+            found.append((k, mt.start(), (s.doc_id, s.sent_id, s.lang, concept, variant, stance, mt.group(0),
+                                          mt.start(), mt.end())))
+    for i, key in enumerate(keys):
+        if key is None:
             continue
-        L = len(pat)
-        if not L:
-            continue
-        for i in range(len(units) - L + 1):
-            if all(keys[i + j] is not None and keys[i + j] in pat[j] for j in range(L)):
+        for k in patterns.by_first.get(key, ()):
+            variant, concept, stance, (kind, pat) = patterns.table[k]
+            L = len(pat)
+            if i + L <= len(units) and all(keys[i + j] is not None and keys[i + j] in pat[j] for j in range(1, L)):
                 a, b = units[i][1], units[i + L - 1][2]
-                rows.append((s.doc_id, s.sent_id, s.lang, concept, variant, stance, text[a:b], a, b))
-    return rows
+                found.append((k, a, (s.doc_id, s.sent_id, s.lang, concept, variant, stance, text[a:b], a, b)))
+    found.sort(key=lambda f: (f[0], f[1]))
+    return [f[2] for f in found]
 
 
 def contested_naming(ann, *, contested="default") -> pd.DataFrame:
@@ -325,16 +378,14 @@ def contested_naming(ann, *, contested="default") -> pd.DataFrame:
     """
     langs = doc_langs(ann)
     outlets = doc_outlets(ann)
-    sents = sentences_of(ann.tokens, langs, {})
     texts = dict(zip(ann.docs["doc_id"], ann.docs["text"]))
     tables = {}
     rows = []
     order = {d: i for i, d in enumerate(ann.docs["doc_id"])}
     guard = Guard("contested_naming")
-    for key in sorted(sents, key=lambda k: (order.get(k[0], 0), k[1])):
-        s = sents[key]
+    for s in _sentences(ann.tokens, langs):
         if s.lang not in tables:
-            tables[s.lang] = _contested_table(contested, s.lang)
+            tables[s.lang] = _Patterns(_contested_table(contested, s.lang))
         table = tables[s.lang]
         if not table or not len(s):
             continue
