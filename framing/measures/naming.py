@@ -450,12 +450,10 @@ def _distinctive(men: pd.DataFrame, min_count: int) -> pd.DataFrame:
     if men.empty or men["outlet"].nunique() < 2:
         return _empty(DISTINCTIVE_COLUMNS, ("n", "n_other"))
     rows = []
-    for actor, g in men.groupby("actor", sort=True):
-        if g["outlet"].nunique() < 2:
-            continue
-        tab = pd.crosstab(g["variant"], g["outlet"])
-        if len(tab) < 2:
-            continue
+    counts = men.groupby(["actor", "variant", "outlet"], sort=True).size()
+    spread = men.groupby("actor", sort=True).agg(outlets=("outlet", "nunique"), variants=("variant", "nunique"))
+    for actor in spread.index[(spread["outlets"] >= 2) & (spread["variants"] >= 2)]:
+        tab = counts.loc[actor].unstack("outlet", fill_value=0)   # variants × outlets, as pd.crosstab
         pooled = tab.sum(axis=1).to_numpy(dtype=float)
         alpha = pooled / pooled.sum() * max(pooled.sum(), 1.0)
         for outlet in tab.columns:
