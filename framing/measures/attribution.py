@@ -1712,6 +1712,11 @@ def attributions(ann, *, verbs="default", actors=None) -> pd.DataFrame:
             reference, colon, dash; ``+syntax``, ``+left``, ``+right``,
             ``+locative``, ``+coordinated`` say how the speaker was found).
 
+        A sentence (or a document's speaker resolution) that raises is
+        skipped and listed in ``.attrs["problems"]`` (``measure``, ``doc_id``,
+        ``sent_id``, ``reason``) with one :class:`framing._errors.MeasureWarning`;
+        ``FRAMING_STRICT=1`` raises instead.
+
     References
     ----------
     Bergler, S. (1992). *Evidential Analysis of Reported Speech*. PhD thesis, Brandeis.

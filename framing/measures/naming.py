@@ -125,7 +125,10 @@ def naming(ann, *, actors=None, epithets=None, contested="default", min_count: i
     -------
     Naming
         ``(forms, mentions, contested, contested_hits, distinctive)``; see the
-        module docstring.
+        module docstring.  A mention or sentence that raises is skipped and
+        listed in each table's ``.attrs["problems"]`` (``measure``, ``doc_id``,
+        ``sent_id``, ``reason``) with one :class:`framing._errors.MeasureWarning`;
+        ``FRAMING_STRICT=1`` raises instead.
 
     References
     ----------
