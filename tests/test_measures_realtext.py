@@ -208,3 +208,21 @@ def test_measures_realtext_telegram_sample(tmp_path, monkeypatch):
         assert problems(*_tables(r)).empty
     assert len(nm.contested_hits) > 0 and len(att) > 0 and len(comp.keyness) > 0
     print("measure times (s):", {k: round(v, 1) for k, v in times.items()})
+
+
+@pytest.mark.slow
+def test_measures_realtext_telegram_report(tmp_path, monkeypatch):
+    """``framing report`` on the whole Telegram sample: every section written, no comparison note of a skip."""
+    from framing.report.run import run_report
+
+    raw = shared_path("telegram_ru_2024", "raw")
+    monkeypatch.setenv(STRICT_ENV, "1")
+    corpus = framing.read_telegram(str(raw / "*.json"))
+    path = run_report(corpus, out=tmp_path / "report", n_jobs=2)
+    text = path.read_text(encoding="utf-8")
+    notes = text.split("## Comparison notes", 1)[1].split("## ", 1)[0]
+    assert not [n for n in notes.splitlines() if "unavailable" in n or "not drawn" in n or "not written" in n
+                or "skipped" in n], notes
+    for name in ("actors.csv", "epithets.csv", "naming_forms.csv", "contested_naming.csv", "attributions.csv",
+                 "sources_voice.csv", "comparison.html"):
+        assert (tmp_path / "report" / name).stat().st_size > 0, name

@@ -916,7 +916,7 @@ def compare(ann, *, by: str = "outlet", event=None, events="auto", actors=None, 
         langs = docs.groupby(by)["lang"].agg(lambda s: s.mode().iloc[0] if len(s.mode()) else "und")
         if langs.nunique() > 1:
             notes.append(f"keyness compares groups written mostly in different languages "
-                         f"({', '.join(f'{g}: {lg}' for g, lg in langs.items())}): their distinctive words are "
+                         f"({_groups_by_language(langs)}): their distinctive words are "
                          f"largely the words of their language; compare groups of one language for vocabulary")
         if kw is not None:
             comp.keyness = kw
@@ -926,6 +926,16 @@ def compare(ann, *, by: str = "outlet", event=None, events="auto", actors=None, 
     _note_problems(notes, actors=actors, epithets=epithets, naming=naming, attributions=attributions)
     comp.notes = list(notes)
     return comp
+
+
+def _groups_by_language(langs: pd.Series, shown: int = 6) -> str:
+    """``"ru: A, B; uk: C"`` with at most ``shown`` groups named per language."""
+    parts = []
+    for lg, groups in langs.groupby(langs, sort=True):
+        names = [str(g) for g in groups.index]
+        more = f" and {len(names) - shown} more" if len(names) > shown else ""
+        parts.append(f"{lg}: {', '.join(names[:shown])}{more}")
+    return "; ".join(parts)
 
 
 def _note_problems(notes, **results) -> None:
