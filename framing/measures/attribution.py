@@ -41,6 +41,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from .._errors import SchemaError
@@ -207,21 +208,22 @@ def _resources(lang: str, verbs) -> _Res:
 
 # --- one sentence as arrays ----------------------------------------------------------
 class _Sent:
-    def __init__(self, df: pd.DataFrame, lang: str, ents: list):
-        self.doc_id = df["doc_id"].iloc[0]
-        self.sent_id = int(df["sent_id"].iloc[0])
-        self.text = df["text"].astype(str).tolist()
+    def __init__(self, cols: dict, lang: str, ents: list):
+        """``cols``: column name → list of the sentence's token values (see :func:`_token_columns`)."""
+        self.doc_id = cols["doc_id"][0]
+        self.sent_id = int(cols["sent_id"][0])
+        self.text = [str(t) for t in cols["text"]]
         self.low = [_norm(t) for t in self.text]
         self.lem = [_norm(l) if isinstance(l, str) and l not in ("_", "") else lw
-                    for l, lw in zip(df["lemma"].tolist(), self.low)]
-        self.upos = df["upos"].astype(str).tolist()
-        self.feats = [dict(kv.split("=", 1) for kv in str(f).split("|") if "=" in kv) for f in df["feats"].tolist()]
-        self.start = df["start"].astype(int).tolist()
-        self.end = df["end"].astype(int).tolist()
-        ids = df["tok_id"].astype(int).tolist()
+                    for l, lw in zip(cols["lemma"], self.low)]
+        self.upos = [str(u) for u in cols["upos"]]
+        self.feats = [dict(kv.split("=", 1) for kv in str(f).split("|") if "=" in kv) for f in cols["feats"]]
+        self.start = [int(x) for x in cols["start"]]
+        self.end = [int(x) for x in cols["end"]]
+        ids = [int(x) for x in cols["tok_id"]]
         pos = {t: i for i, t in enumerate(ids)}
-        self.head = [pos.get(int(h), -1) if int(h) > 0 else (-2 if int(h) == 0 else -1) for h in df["head"].tolist()]
-        self.deprel = df["deprel"].astype(str).tolist()
+        self.head = [pos.get(int(h), -1) if int(h) > 0 else (-2 if int(h) == 0 else -1) for h in cols["head"]]
+        self.deprel = [str(d) for d in cols["deprel"]]
         self.n = len(ids)
         self.children = [[] for _ in range(self.n)]
         for i, h in enumerate(self.head):
@@ -1609,6 +1611,31 @@ def _sentence_work(S, R, syntax, quotes, text):
     return cues
 
 
+_TOKEN_COLUMNS = ("doc_id", "sent_id", "tok_id", "text", "lemma", "upos", "feats", "head", "deprel", "start", "end")
+
+
+def _token_columns(toks: pd.DataFrame):
+    """Yield ``(doc_id, [columns of each sentence])``: documents in order of first appearance,
+    sentences by ``sent_id``, tokens in table order; each sentence a dict column → list."""
+    doc_code = pd.factorize(toks["doc_id"])[0]
+    order = np.lexsort((toks["sent_id"].to_numpy(), doc_code))   # stable: table order within a sentence
+    cols = {c: toks[c].to_numpy()[order].tolist() for c in _TOKEN_COLUMNS}
+    d = doc_code[order]
+    sid = toks["sent_id"].to_numpy()[order]
+    n = len(order)
+    cuts = np.flatnonzero((d[1:] != d[:-1]) | (sid[1:] != sid[:-1])) + 1
+    bounds = [0, *cuts.tolist(), n]
+    doc_id, sents = None, []
+    for a, b in zip(bounds[:-1], bounds[1:]):
+        if sents and d[a] != d[a - 1]:
+            yield doc_id, sents
+            sents = []
+        doc_id = cols["doc_id"][a]
+        sents.append({c: v[a:b] for c, v in cols.items()})
+    if sents:
+        yield doc_id, sents
+
+
 def _resolve_ok(doc_cues, sents, R, ment_doc) -> bool:
     _resolve_doc(doc_cues, sents, R, ment_doc)
     return True
@@ -1623,24 +1650,29 @@ def _run(ann, verbs, actors, guard):
     if toks.empty:
         return [], texts, outlets
     ents = ann.entities
-    ent_by = {k: g.to_dict("records") for k, g in ents.groupby(["doc_id", "sent_id"], sort=False)} if len(ents) else {}
+    ent_by: dict = {}
+    for e in (ents.to_dict("records") if len(ents) else ()):
+        ent_by.setdefault((e["doc_id"], e["sent_id"]), []).append(e)
     ment = _mentions(ann, actors)
     _ATYPES.clear()
     if len(ment):
         typed = ment[~ment["type"].astype(str).str.upper().isin(["MISC", "", "NAN"])]
         if len(typed):
-            _ATYPES.update(typed.groupby("actor")["type"].agg(lambda x: x.value_counts().index[0]).to_dict())
+            # the most frequent type of each actor (the first seen among equals, as value_counts)
+            n = typed.groupby(["actor", "type"], sort=False).size().reset_index(name="n")
+            n = n.sort_values("n", ascending=False, kind="stable").drop_duplicates("actor")
+            _ATYPES.update(zip(n["actor"], n["type"]))
     ment_by = dict(tuple(ment.groupby("doc_id", sort=False))) if len(ment) else {}
     syntax_ok = {lg: ann.has("syntax", lg) for lg in set(langs.values())}
     results = []
-    for doc_id, dt in toks.groupby("doc_id", sort=False):
+    for doc_id, sent_cols in _token_columns(toks):
         lang = langs.get(doc_id, "ru")
         R = _resources(lang, verbs)
         text = texts.get(doc_id, "")
         quotes = find_quotes(text)
-        syntax = syntax_ok.get(lang, False) and bool((dt["head"] >= 0).all())
-        sents = [_Sent(g, lang if lang in _LANG else "ru", ent_by.get((doc_id, sid), []))
-                 for sid, g in dt.groupby("sent_id", sort=True)]
+        syntax = syntax_ok.get(lang, False) and all(h >= 0 for c in sent_cols for h in c["head"])
+        sents = [_Sent(c, lang if lang in _LANG else "ru", ent_by.get((doc_id, c["sent_id"][0]), []))
+                 for c in sent_cols]
         doc_cues = []
         for si, S in enumerate(sents):
             cues = guard.call(_sentence_work, S, R, syntax, quotes, text, doc_id=doc_id, sent_id=S.sent_id)
