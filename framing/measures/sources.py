@@ -6,7 +6,8 @@ per speaker type, the verb-class distribution per actor, and the distancing
 rate per actor (the share of an actor's attributions with a distancing verb
 or a distancing marker such as "якобы" or scare quotes).  Shares and rates come
 with percentile bootstrap intervals that resample documents, the independent
-units (:func:`framing._stats.bootstrap_ratio`).
+units (:func:`framing._stats.bootstrap_ratio`; the shares of one group are all
+measured on the same resamples of its documents).
 
 This answers questions such as "does outlet X put 'якобы' before Russian
 officials and outlet Y before Ukrainian ones?": compare the ``distancing``
