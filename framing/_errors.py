@@ -34,6 +34,10 @@ class AnnotationWarning(UserWarning):
     """Some documents were annotated with a fallback."""
 
 
+class MeasureWarning(UserWarning):
+    """A measure skipped sentences it could not process (listed in ``.attrs["problems"]``)."""
+
+
 def missing_columns(table_name: str, missing, *, hint: str = "") -> SchemaError:
     cols = ", ".join(repr(c) for c in sorted(missing))
     msg = f"{table_name} lacks the column(s) {cols}."

@@ -46,8 +46,11 @@ def bootstrap_ratio(numer: np.ndarray, denom: np.ndarray, groups: np.ndarray, *,
     rng = np.random.default_rng(seed)
     alpha = (1 - ci) / 2
     rows = []
-    for g in pd.unique(groups):
-        idx = np.flatnonzero(groups == g)
+    codes, uniq = pd.factorize(groups, use_na_sentinel=False)   # groups in order of appearance
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(uniq) + 1))
+    for k, g in enumerate(uniq):
+        idx = order[bounds[k]:bounds[k + 1]]
         n = len(idx)
         num, den = numer[idx], denom[idx]
         est = num.sum() / den.sum() if den.sum() > 0 else np.nan

@@ -27,3 +27,9 @@ def shared():
 @pytest.fixture(scope="session")
 def data_dir():
     return DATA
+
+
+@pytest.fixture(autouse=True)
+def _strict_measures(monkeypatch):
+    """A measure's per-sentence guard raises in tests instead of skipping (FRAMING_STRICT=1)."""
+    monkeypatch.setenv("FRAMING_STRICT", "1")

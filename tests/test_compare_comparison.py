@@ -262,3 +262,14 @@ def test_compare_comparison_polarity_table_intervals():
     assert t.loc["x", "mean"] == pytest.approx(-2 / 3) and t.loc["x", "n"] == 3 and t.loc["x", "n_docs"] == 2
     assert t.loc["x", "ci_low"] <= t.loc["x", "mean"] <= t.loc["x", "ci_high"]
     assert t.loc["y", "n"] == 1 and np.isnan(t.loc["y", "ci_low"])   # one document: no interval
+
+
+def test_compare_comparison_language_note_stays_short():
+    import pandas as pd
+
+    from framing.compare.comparison import _groups_by_language
+
+    langs = pd.Series({f"outlet{i:03d}": ("uk" if i % 3 == 0 else "ru") for i in range(300)})
+    note = _groups_by_language(langs)
+    assert note.startswith("ru: outlet001, outlet002") and "and 194 more; uk: outlet000" in note
+    assert len(note) < 200

@@ -35,3 +35,13 @@ def test_kwic_glob_regex_and_no_match():
     assert list(framing.kwic(ann, "re:прав.*о").match) == ["Правительство"]
     assert framing.kwic(ann, "нацист").empty
     assert len(framing.kwic(ann, "режима", by_lemma=False)) == 1
+
+
+def test_kwic_invalid_regex_is_a_clear_option_error():
+    import pytest
+
+    from framing._errors import OptionError
+
+    ann = framing.Annotated.from_conllu(CONLLU)
+    with pytest.raises(OptionError, match=r"'re:\(' is not a valid regular expression"):
+        framing.kwic(ann, "re:(")

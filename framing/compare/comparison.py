@@ -961,12 +961,43 @@ def compare(ann, *, by: str = "outlet", event=None, events="auto", actors=None, 
         langs = docs.groupby(by)["lang"].agg(lambda s: s.mode().iloc[0] if len(s.mode()) else "und")
         if langs.nunique() > 1:
             notes.append(f"keyness compares groups written mostly in different languages "
-                         f"({', '.join(f'{g}: {lg}' for g, lg in langs.items())}): their distinctive words are "
+                         f"({_groups_by_language(langs)}): their distinctive words are "
                          f"largely the words of their language; compare groups of one language for vocabulary")
         if kw is not None:
             comp.keyness = kw
             comp.term_refs = _term_refs(sub, comp.top_terms(n_terms), groups, by)
     else:
         notes.append(f"keyness unavailable: it needs at least two values of {by!r}")
+    _note_problems(notes, actors=actors, epithets=epithets, naming=naming, attributions=attributions)
     comp.notes = list(notes)
     return comp
+
+
+def _groups_by_language(langs: pd.Series, shown: int = 6) -> str:
+    """``"ru: A, B; uk: C"`` with at most ``shown`` groups named per language."""
+    parts = []
+    for lg, groups in langs.groupby(langs, sort=True):
+        names = [str(g) for g in groups.index]
+        more = f" and {len(names) - shown} more" if len(names) > shown else ""
+        parts.append(f"{lg}: {', '.join(names[:shown])}{more}")
+    return "; ".join(parts)
+
+
+def _note_problems(notes, **results) -> None:
+    """One note per measure that skipped sentences it could not process (``.attrs["problems"]``)."""
+    from ..measures._guard import problems
+
+    tables = []
+    for res in results.values():
+        if isinstance(res, pd.DataFrame):
+            tables.append(res)
+        elif isinstance(res, tuple):
+            tables.extend(t for t in res if isinstance(t, pd.DataFrame))
+    found = problems(*tables)
+    for measure, g in found.groupby("measure", sort=True):
+        first = g.iloc[0]
+        where = f"document {first['doc_id']!r}" + ("" if pd.isna(first["sent_id"]) else
+                                                    f" sentence {int(first['sent_id'])}")
+        unit = "sentences" if g["sent_id"].notna().any() else "documents"
+        notes.append(f"{measure}: {len(g)} {unit} skipped because they could not be processed "
+                     f"(first: {where}: {first['reason']}); the rest of the table is complete")

@@ -15,6 +15,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from .._errors import OptionError
 from .._options import Interval, OneOf, check
 
 KWIC_COLUMNS = ["doc_id", "outlet", "published", "sent_id", "start", "end", "left", "match", "right"]
@@ -49,7 +50,11 @@ class KwicTable(pd.DataFrame):
 def _word_matcher(word: str, ignore_case: bool):
     flags = re.IGNORECASE if ignore_case else 0
     if word.startswith("re:"):
-        rx = re.compile(word[3:], flags)
+        try:
+            rx = re.compile(word[3:], flags)
+        except re.error as err:
+            raise OptionError(f"kwic(): {word!r} is not a valid regular expression ({err}); write a literal "
+                              f"word, a glob such as 'нацист*', or 're:' and a Python regular expression.") from None
         return lambda s: bool(rx.fullmatch(s))
     if any(ch in word for ch in "*?["):
         rx = re.compile(fnmatch.translate(word), flags)

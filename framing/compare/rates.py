@@ -140,10 +140,14 @@ def rates(table: pd.DataFrame, *, ann=None, by: str = "outlet", within: str | No
         unit = t.groupby(keys + ["doc_id"], as_index=False)[["_num", "_den"]].sum()
         scale = 1.0
     rows = []
+    shared = (_shared_boot(unit, by, within, n_boot=n_boot, ci=ci, seed=seed)
+              if within and per in ("tokens", "documents") else {})
     for key, sub in unit.groupby(keys, sort=True):
         key = key if isinstance(key, tuple) else (key,)
-        b = bootstrap_ratio(sub["_num"].to_numpy(), sub["_den"].to_numpy(), np.zeros(len(sub)),
-                            n_boot=n_boot, ci=ci, seed=seed).iloc[0]
+        b = shared.get(key)
+        if b is None:
+            b = bootstrap_ratio(sub["_num"].to_numpy(), sub["_den"].to_numpy(), np.zeros(len(sub)),
+                                n_boot=n_boot, ci=ci, seed=seed).iloc[0]
         row = dict(zip(keys, key))
         row.update({"count": b["numer"], "exposure": b["denom"], "rate": b["estimate"] * scale,
                     "ci_low": b["ci_low"] * scale, "ci_high": b["ci_high"] * scale,
@@ -165,4 +169,49 @@ def rates(table: pd.DataFrame, *, ann=None, by: str = "outlet", within: str | No
     if per == "rows":
         out["rate"] = out["count"]
         out[["ci_low", "ci_high"]] = np.nan
+    return out
+
+
+def _shared_boot(unit: pd.DataFrame, by: str, within: str, *, n_boot: int, ci: float, seed: int) -> dict:
+    """Bootstrap of every ``within`` split of a group on one resample of the group's documents.
+
+    With ``per="tokens"`` or ``"documents"`` all splits of a group share its
+    documents and their exposure, so one multinomial draw of document weights
+    serves them all (the numbers equal those of :func:`bootstrap_ratio` run
+    split by split with the same seed, at the cost of one run per group).
+    Returns ``(group, split)`` → a row with ``numer``, ``denom``, ``estimate``,
+    ``ci_low``, ``ci_high``.
+    """
+    from scipy import sparse
+
+    alpha = (1 - ci) / 2
+    out = {}
+    for g, part in unit.groupby(by, sort=True):
+        docs = part.drop_duplicates("doc_id")[["doc_id", "_den"]]
+        splits = part[within].drop_duplicates().tolist()
+        per_split = part.groupby(within, sort=False)["doc_id"].size()
+        if (per_split != len(docs)).any():
+            continue   # not every split has every document: leave it to bootstrap_ratio
+        d_ix = {d: i for i, d in enumerate(docs["doc_id"])}
+        s_ix = {v: j for j, v in enumerate(splits)}
+        n = len(docs)
+        mat = sparse.csr_matrix((part["_num"].to_numpy(float),
+                                 (part["doc_id"].map(d_ix).to_numpy(), part[within].map(s_ix).to_numpy())),
+                                shape=(n, len(splits)))
+        den = docs["_den"].to_numpy(float)
+        numer = np.asarray(mat.sum(axis=0)).ravel()
+        total = den.sum()
+        est = numer / total if total > 0 else np.full(len(splits), np.nan)
+        lo = hi = np.full(len(splits), np.nan)
+        if n > 1 and total > 0:
+            rng = np.random.default_rng(seed)
+            w = rng.multinomial(n, np.full(n, 1.0 / n), size=n_boot).astype(float)
+            bd = w @ den
+            ok = bd > 0
+            if ok.any():
+                reps = np.asarray((mat.T @ w[ok].T).T) / bd[ok][:, None]
+                lo, hi = np.quantile(reps, [alpha, 1 - alpha], axis=0)
+        for j, v in enumerate(splits):
+            out[(g, v)] = {"numer": numer[j], "denom": total, "estimate": est[j], "ci_low": lo[j],
+                           "ci_high": hi[j]}
     return out

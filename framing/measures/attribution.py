@@ -41,11 +41,13 @@ import os
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from .._errors import SchemaError
 from .._options import InstanceOf, NoneOk, check
 from ..lexicons import read_lexicon
+from ._guard import Guard
 from ._quotes import QUOTE_CHARS, find_quotes
 
 ATTRIBUTION_COLUMNS = [
@@ -206,21 +208,22 @@ def _resources(lang: str, verbs) -> _Res:
 
 # --- one sentence as arrays ----------------------------------------------------------
 class _Sent:
-    def __init__(self, df: pd.DataFrame, lang: str, ents: list):
-        self.doc_id = df["doc_id"].iloc[0]
-        self.sent_id = int(df["sent_id"].iloc[0])
-        self.text = df["text"].astype(str).tolist()
+    def __init__(self, cols: dict, lang: str, ents: list):
+        """``cols``: column name → list of the sentence's token values (see :func:`_token_columns`)."""
+        self.doc_id = cols["doc_id"][0]
+        self.sent_id = int(cols["sent_id"][0])
+        self.text = [str(t) for t in cols["text"]]
         self.low = [_norm(t) for t in self.text]
         self.lem = [_norm(l) if isinstance(l, str) and l not in ("_", "") else lw
-                    for l, lw in zip(df["lemma"].tolist(), self.low)]
-        self.upos = df["upos"].astype(str).tolist()
-        self.feats = [dict(kv.split("=", 1) for kv in str(f).split("|") if "=" in kv) for f in df["feats"].tolist()]
-        self.start = df["start"].astype(int).tolist()
-        self.end = df["end"].astype(int).tolist()
-        ids = df["tok_id"].astype(int).tolist()
+                    for l, lw in zip(cols["lemma"], self.low)]
+        self.upos = [str(u) for u in cols["upos"]]
+        self.feats = [dict(kv.split("=", 1) for kv in str(f).split("|") if "=" in kv) for f in cols["feats"]]
+        self.start = [int(x) for x in cols["start"]]
+        self.end = [int(x) for x in cols["end"]]
+        ids = [int(x) for x in cols["tok_id"]]
         pos = {t: i for i, t in enumerate(ids)}
-        self.head = [pos.get(int(h), -1) if int(h) > 0 else (-2 if int(h) == 0 else -1) for h in df["head"].tolist()]
-        self.deprel = df["deprel"].astype(str).tolist()
+        self.head = [pos.get(int(h), -1) if int(h) > 0 else (-2 if int(h) == 0 else -1) for h in cols["head"]]
+        self.deprel = [str(d) for d in cols["deprel"]]
         self.n = len(ids)
         self.children = [[] for _ in range(self.n)]
         for i, h in enumerate(self.head):
@@ -1600,7 +1603,45 @@ def _check_ann(ann):
             )
 
 
-def _run(ann, verbs, actors):
+def _sentence_work(S, R, syntax, quotes, text):
+    """The finished cues of one sentence."""
+    cues = _sentence_cues(S, R, syntax, quotes)
+    for c in cues:
+        _finish_content(S, c, R, quotes, text)
+    return cues
+
+
+_TOKEN_COLUMNS = ("doc_id", "sent_id", "tok_id", "text", "lemma", "upos", "feats", "head", "deprel", "start", "end")
+
+
+def _token_columns(toks: pd.DataFrame):
+    """Yield ``(doc_id, [columns of each sentence])``: documents in order of first appearance,
+    sentences by ``sent_id``, tokens in table order; each sentence a dict column → list."""
+    doc_code = pd.factorize(toks["doc_id"])[0]
+    order = np.lexsort((toks["sent_id"].to_numpy(), doc_code))   # stable: table order within a sentence
+    cols = {c: toks[c].to_numpy()[order].tolist() for c in _TOKEN_COLUMNS}
+    d = doc_code[order]
+    sid = toks["sent_id"].to_numpy()[order]
+    n = len(order)
+    cuts = np.flatnonzero((d[1:] != d[:-1]) | (sid[1:] != sid[:-1])) + 1
+    bounds = [0, *cuts.tolist(), n]
+    doc_id, sents = None, []
+    for a, b in zip(bounds[:-1], bounds[1:]):
+        if sents and d[a] != d[a - 1]:
+            yield doc_id, sents
+            sents = []
+        doc_id = cols["doc_id"][a]
+        sents.append({c: v[a:b] for c, v in cols.items()})
+    if sents:
+        yield doc_id, sents
+
+
+def _resolve_ok(doc_cues, sents, R, ment_doc) -> bool:
+    _resolve_doc(doc_cues, sents, R, ment_doc)
+    return True
+
+
+def _run(ann, verbs, actors, guard):
     toks = ann.tokens
     docs = ann.docs
     texts = dict(zip(docs["doc_id"], docs["text"]))
@@ -1609,30 +1650,36 @@ def _run(ann, verbs, actors):
     if toks.empty:
         return [], texts, outlets
     ents = ann.entities
-    ent_by = {k: g.to_dict("records") for k, g in ents.groupby(["doc_id", "sent_id"], sort=False)} if len(ents) else {}
+    ent_by: dict = {}
+    for e in (ents.to_dict("records") if len(ents) else ()):
+        ent_by.setdefault((e["doc_id"], e["sent_id"]), []).append(e)
     ment = _mentions(ann, actors)
     _ATYPES.clear()
     if len(ment):
         typed = ment[~ment["type"].astype(str).str.upper().isin(["MISC", "", "NAN"])]
         if len(typed):
-            _ATYPES.update(typed.groupby("actor")["type"].agg(lambda x: x.value_counts().index[0]).to_dict())
+            # the most frequent type of each actor (the first seen among equals, as value_counts)
+            n = typed.groupby(["actor", "type"], sort=False).size().reset_index(name="n")
+            n = n.sort_values("n", ascending=False, kind="stable").drop_duplicates("actor")
+            _ATYPES.update(zip(n["actor"], n["type"]))
     ment_by = dict(tuple(ment.groupby("doc_id", sort=False))) if len(ment) else {}
     syntax_ok = {lg: ann.has("syntax", lg) for lg in set(langs.values())}
     results = []
-    for doc_id, dt in toks.groupby("doc_id", sort=False):
+    for doc_id, sent_cols in _token_columns(toks):
         lang = langs.get(doc_id, "ru")
         R = _resources(lang, verbs)
         text = texts.get(doc_id, "")
         quotes = find_quotes(text)
-        syntax = syntax_ok.get(lang, False) and bool((dt["head"] >= 0).all())
-        sents = [_Sent(g, lang if lang in _LANG else "ru", ent_by.get((doc_id, sid), []))
-                 for sid, g in dt.groupby("sent_id", sort=True)]
+        syntax = syntax_ok.get(lang, False) and all(h >= 0 for c in sent_cols for h in c["head"])
+        sents = [_Sent(c, lang if lang in _LANG else "ru", ent_by.get((doc_id, c["sent_id"][0]), []))
+                 for c in sent_cols]
         doc_cues = []
         for si, S in enumerate(sents):
-            for c in _sentence_cues(S, R, syntax, quotes):
-                _finish_content(S, c, R, quotes, text)
-                doc_cues.append((si, S, c))
-        _resolve_doc(doc_cues, sents, R, ment_by.get(doc_id, ment.iloc[:0]))
+            cues = guard.call(_sentence_work, S, R, syntax, quotes, text, doc_id=doc_id, sent_id=S.sent_id)
+            doc_cues.extend((si, S, c) for c in cues or ())
+        if doc_cues and not guard.call(_resolve_ok, doc_cues, sents, R, ment_by.get(doc_id, ment.iloc[:0]),
+                                       doc_id=doc_id):
+            doc_cues = []   # speakers half-resolved: the document is skipped (recorded)
         results.append((doc_id, lang, sents, doc_cues, R))
     return results, texts, outlets
 
@@ -1697,6 +1744,11 @@ def attributions(ann, *, verbs="default", actors=None) -> pd.DataFrame:
             reference, colon, dash; ``+syntax``, ``+left``, ``+right``,
             ``+locative``, ``+coordinated`` say how the speaker was found).
 
+        A sentence (or a document's speaker resolution) that raises is
+        skipped and listed in ``.attrs["problems"]`` (``measure``, ``doc_id``,
+        ``sent_id``, ``reason``) with one :class:`framing._errors.MeasureWarning`;
+        ``FRAMING_STRICT=1`` raises instead.
+
     References
     ----------
     Bergler, S. (1992). *Evidential Analysis of Reported Speech*. PhD thesis, Brandeis.
@@ -1729,41 +1781,49 @@ def attributions(ann, *, verbs="default", actors=None) -> pd.DataFrame:
     check("attributions", {"verbs": InstanceOf(str, os.PathLike, pd.DataFrame, dict),
                            "actors": [NoneOk(), InstanceOf(pd.DataFrame, tuple)]},
           verbs=verbs, actors=actors)
-    results, texts, outlets = _run(ann, verbs, actors)
+    guard = Guard("attributions")
+    results, texts, outlets = _run(ann, verbs, actors, guard)
     rows = []
     for doc_id, lang, sents, doc_cues, R in results:
         text = texts[doc_id]
         for si, S, c in doc_cues:
-            if c.spk is not None:
-                ss, se = S.start[c.spk[0]], S.end[c.spk[1]]
-                # strip quotes around names: сообщает "Интерфакс"
-                while ss < se and text[ss] in QUOTE_CHARS:
-                    ss += 1
-                while se > ss and text[se - 1] in QUOTE_CHARS:
-                    se -= 1
-                speaker = text[ss:se]
-            elif c.speaker_override is not None:
-                ss, se, speaker = c.speaker_override
-            else:
-                ss = se = -1
-                speaker = ""
-            cs, ce = c.content if c.content else (-1, -1)
-            markers = list(dict.fromkeys(m.lower() for m in c.markers))
-            rows.append({
-                "doc_id": doc_id, "outlet": outlets.get(doc_id, ""), "sent_id": S.sent_id,
-                "speaker": speaker, "speaker_start": ss, "speaker_end": se,
-                "actor": c.actor, "speaker_type": c.speaker_type,
-                "verb": c.verb, "verb_lemma": c.verb_lemma, "verb_class": c.verb_class,
-                "quote_type": c.quote_type, "content": text[cs:ce] if cs >= 0 else "",
-                "content_start": cs, "content_end": ce, "markers": markers,
-                "negated": bool(c.negated),
-                "distancing": c.verb_class == "distancing" or any(m != "по словам" for m in markers),
-                "cue_start": S.start[c.cue[0]], "cue_end": S.end[c.cue[1]], "pattern": c.pattern,
-            })
+            row = guard.call(_row, doc_id, outlets, text, S, c, doc_id=doc_id, sent_id=S.sent_id)
+            if row is not None:
+                rows.append(row)
     if not rows:
-        return _empty()
+        return guard.finish(_empty())
     df = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
-    return df.reset_index(drop=True)
+    return guard.finish(df.reset_index(drop=True))
+
+
+def _row(doc_id, outlets, text, S, c) -> dict:
+    """The table row of one finished cue."""
+    if c.spk is not None:
+        ss, se = S.start[c.spk[0]], S.end[c.spk[1]]
+        # strip quotes around names: сообщает "Интерфакс"
+        while ss < se and text[ss] in QUOTE_CHARS:
+            ss += 1
+        while se > ss and text[se - 1] in QUOTE_CHARS:
+            se -= 1
+        speaker = text[ss:se]
+    elif c.speaker_override is not None:
+        ss, se, speaker = c.speaker_override
+    else:
+        ss = se = -1
+        speaker = ""
+    cs, ce = c.content if c.content else (-1, -1)
+    markers = list(dict.fromkeys(m.lower() for m in c.markers))
+    return {
+        "doc_id": doc_id, "outlet": outlets.get(doc_id, ""), "sent_id": S.sent_id,
+        "speaker": speaker, "speaker_start": ss, "speaker_end": se,
+        "actor": c.actor, "speaker_type": c.speaker_type,
+        "verb": c.verb, "verb_lemma": c.verb_lemma, "verb_class": c.verb_class,
+        "quote_type": c.quote_type, "content": text[cs:ce] if cs >= 0 else "",
+        "content_start": cs, "content_end": ce, "markers": markers,
+        "negated": bool(c.negated),
+        "distancing": c.verb_class == "distancing" or any(m != "по словам" for m in markers),
+        "cue_start": S.start[c.cue[0]], "cue_end": S.end[c.cue[1]], "pattern": c.pattern,
+    }
 
 
 def markers(ann, *, verbs="default", actors=None) -> pd.DataFrame:
@@ -1784,7 +1844,8 @@ def markers(ann, *, verbs="default", actors=None) -> pd.DataFrame:
     *Linguistics and Philosophy* 26(1).
     """
     _check_ann(ann)
-    results, texts, outlets = _run(ann, verbs, actors)
+    guard = Guard("markers")
+    results, texts, outlets = _run(ann, verbs, actors, guard)
     rows = []
     k = 0
     for doc_id, lang, sents, doc_cues, R in results:
@@ -1802,26 +1863,32 @@ def markers(ann, *, verbs="default", actors=None) -> pd.DataFrame:
             return -1
         quotes = find_quotes(text)
         for S in sents:
-            for i, j, name, kind, scope in _marker_hits(S, R):
-                s, e = S.start[i], S.end[j]
-                own = owner(s, e)
-                if scope == "report" and own < 0:
-                    continue
-                rows.append({"doc_id": doc_id, "outlet": outlets.get(doc_id, ""), "sent_id": S.sent_id,
-                             "start": s, "end": e, "text": text[s:e], "marker": name, "kind": kind,
-                             "attribution": own})
-            for q in quotes:
-                if q.kind == "scare" and S.start[0] <= q.open < S.end[-1]:
-                    own = owner(q.open, q.close + 1, need_distancing=True)
-                    if own == -2:
-                        continue      # the quoted words of a neutral report (mixed quotation)
-                    rows.append({"doc_id": doc_id, "outlet": outlets.get(doc_id, ""), "sent_id": S.sent_id,
-                                 "start": q.open, "end": q.close + 1, "text": text[q.open:q.close + 1],
-                                 "marker": "scare_quote", "kind": "scare_quote",
-                                 "attribution": own})
+            rows.extend(guard.call(_marker_rows, S, R, doc_id, outlets.get(doc_id, ""), text, quotes, owner,
+                                   doc_id=doc_id, sent_id=S.sent_id) or ())
     if not rows:
         df = pd.DataFrame({c: pd.Series(dtype="object") for c in MARKER_COLUMNS})
         for c in ("sent_id", "start", "end", "attribution"):
             df[c] = df[c].astype("int64")
-        return df
-    return pd.DataFrame(rows, columns=MARKER_COLUMNS)
+        return guard.finish(df)
+    return guard.finish(pd.DataFrame(rows, columns=MARKER_COLUMNS))
+
+
+def _marker_rows(S, R, doc_id, outlet, text, quotes, owner) -> list:
+    """The distancing markers and scare quotes of one sentence."""
+    rows = []
+    for i, j, name, kind, scope in _marker_hits(S, R):
+        s, e = S.start[i], S.end[j]
+        own = owner(s, e)
+        if scope == "report" and own < 0:
+            continue
+        rows.append({"doc_id": doc_id, "outlet": outlet, "sent_id": S.sent_id, "start": s, "end": e,
+                     "text": text[s:e], "marker": name, "kind": kind, "attribution": own})
+    for q in quotes:
+        if q.kind == "scare" and S.start[0] <= q.open < S.end[-1]:
+            own = owner(q.open, q.close + 1, need_distancing=True)
+            if own == -2:
+                continue      # the quoted words of a neutral report (mixed quotation)
+            rows.append({"doc_id": doc_id, "outlet": outlet, "sent_id": S.sent_id, "start": q.open,
+                         "end": q.close + 1, "text": text[q.open:q.close + 1], "marker": "scare_quote",
+                         "kind": "scare_quote", "attribution": own})
+    return rows

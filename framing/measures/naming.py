@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from collections import defaultdict
 from typing import NamedTuple
 
@@ -58,9 +59,11 @@ import numpy as np
 import pandas as pd
 
 from .._display import shows_tables
+from .._errors import MeasureWarning
 from .._options import InstanceOf, Interval, NoneOk, OneOf, check
 from ..lexicons import read_lexicon
-from ._names import (doc_langs, doc_outlets, is_acronym, lower_key, parse_person, sentences_of)
+from ._guard import Guard
+from ._names import doc_langs, doc_outlets, is_acronym, lower_key, parse_person
 
 __all__ = ["naming", "Naming", "contested_naming", "NAMING_COLUMNS", "NAMING_MENTION_COLUMNS",
            "CONTESTED_COLUMNS", "CONTESTED_HIT_COLUMNS", "DISTINCTIVE_COLUMNS", "NAMING_FORMS"]
@@ -93,6 +96,9 @@ class Naming(NamedTuple):
     distinctive: pd.DataFrame
 
 
+_HYPHENS = ("-", "‐", "‑")
+
+
 def _empty(cols, ints=()):
     return pd.DataFrame({c: pd.Series(dtype="int64" if c in ints else
                                       ("float64" if c in ("share", "log_odds", "z") else "object"))
@@ -121,7 +127,10 @@ def naming(ann, *, actors=None, epithets=None, contested="default", min_count: i
     -------
     Naming
         ``(forms, mentions, contested, contested_hits, distinctive)``; see the
-        module docstring.
+        module docstring.  A mention or sentence that raises is skipped and
+        listed in each table's ``.attrs["problems"]`` (``measure``, ``doc_id``,
+        ``sent_id``, ``reason``) with one :class:`framing._errors.MeasureWarning`;
+        ``FRAMING_STRICT=1`` raises instead.
 
     References
     ----------
@@ -143,15 +152,21 @@ def naming(ann, *, actors=None, epithets=None, contested="default", min_count: i
     if epithets is None:
         from .epithets import epithets as _epithets
         epithets = _epithets(ann, actors=actors)
-    men = _naming_mentions(ann, actors, epithets)
+    guard = Guard("naming")
+    men = _naming_mentions(ann, actors, epithets, guard)
     forms = _forms(men)
-    hits = contested_naming(ann, contested=contested)
-    return Naming(forms, men, _contested_summary(hits), hits, _distinctive(men, min_count))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MeasureWarning)  # counted in naming's own warning below
+        hits = contested_naming(ann, contested=contested)
+    guard.extend(hits.attrs.get("problems"))
+    result = Naming(forms, men, _contested_summary(hits), hits, _distinctive(men, min_count))
+    guard.finish(*result)
+    return result
 
 
 # --- naming forms ------------------------------------------------------------------
 
-def _naming_mentions(ann, actors, ep) -> pd.DataFrame:
+def _naming_mentions(ann, actors, ep, guard) -> pd.DataFrame:
     m = actors.mentions
     if m.empty and (ep is None or ep.empty):
         return _empty(NAMING_MENTION_COLUMNS, ("sent_id", "start", "end"))
@@ -165,33 +180,14 @@ def _naming_mentions(ann, actors, ep) -> pd.DataFrame:
     for r in m.itertuples(index=False):
         if r.link == "pronoun":
             continue
-        if r.link == "description":
-            rows.append(_nm(r.doc_id, r.outlet, r.sent_id, r.actor, r.text, "description", lower_key(r.text),
-                            r.start, r.end))
-            continue
-        eps = by_mention.get((r.doc_id, int(r.sent_id), r.actor, r.text), [])
-        person = r.type == "PER" or types.get(r.actor) == "PER"
-        titles = [e for e in eps if e.kind in ("title", "compound")]
-        evals = [e for e in eps if e.evaluative and e.kind in ("adjective", "genitive", "title", "compound")
-                 and e.start < r.start]
-        if evals:
-            form = "epithet_title_name"
-        elif titles and any(e.start < r.start or e.kind == "title" for e in titles):
-            form = "title_name"
-        elif person:
-            p = parse_person(r.normal)
-            form = "full_name" if (p.first or p.initials) else "surname"
-        else:
-            form = "abbreviation" if is_acronym(r.normal) else "name"
-        parts = [e.epithet_lemma for e in sorted(evals, key=lambda e: e.start) if e.kind == "adjective"]
-        parts += [titles[0].epithet_lemma] if titles else []
-        parts.append(lower_key(r.normal))
-        start = min([r.start] + [e.start for e in eps if e.start < r.start])
-        rows.append(_nm(r.doc_id, r.outlet, r.sent_id, r.actor, r.text, form, " ".join(parts), start, r.end))
+        row = guard.call(_mention_row, r, by_mention, types, doc_id=r.doc_id, sent_id=r.sent_id)
+        if row is not None:
+            rows.append(row)
+    # descriptions from the alias table are counted from the mentions above
+    described = {(d, int(st)) for d, st, lk in zip(m["doc_id"], m["start"], m["link"]) if lk == "description"}
     for e in ep.itertuples(index=False):
         if e.kind == "description":
-            # descriptions from the alias table are counted from the mentions above
-            if ((m["doc_id"] == e.doc_id) & (m["start"] == e.start) & (m["link"] == "description")).any():
+            if (e.doc_id, int(e.start)) in described:
                 continue
             rows.append(_nm(e.doc_id, e.outlet, e.sent_id, e.actor, e.epithet, "description",
                             e.epithet_lemma, e.start, e.end))
@@ -207,6 +203,31 @@ def _naming_mentions(ann, actors, ep) -> pd.DataFrame:
     for c in ("sent_id", "start", "end"):
         df[c] = df[c].astype("int64")
     return df
+
+
+def _mention_row(r, by_mention, types) -> dict:
+    """The naming row of one actor mention (its form and variant)."""
+    if r.link == "description":
+        return _nm(r.doc_id, r.outlet, r.sent_id, r.actor, r.text, "description", lower_key(r.text), r.start, r.end)
+    eps = by_mention.get((r.doc_id, int(r.sent_id), r.actor, r.text), [])
+    person = r.type == "PER" or types.get(r.actor) == "PER"
+    titles = [e for e in eps if e.kind in ("title", "compound")]
+    evals = [e for e in eps if e.evaluative and e.kind in ("adjective", "genitive", "title", "compound")
+             and e.start < r.start]
+    if evals:
+        form = "epithet_title_name"
+    elif titles and any(e.start < r.start or e.kind == "title" for e in titles):
+        form = "title_name"
+    elif person:
+        p = parse_person(r.normal)
+        form = "full_name" if (p.first or p.initials) else "surname"
+    else:
+        form = "abbreviation" if is_acronym(r.normal) else "name"
+    parts = [e.epithet_lemma for e in sorted(evals, key=lambda e: e.start) if e.kind == "adjective"]
+    parts += [titles[0].epithet_lemma] if titles else []
+    parts.append(lower_key(r.normal))
+    start = min([r.start] + [e.start for e in eps if e.start < r.start])
+    return _nm(r.doc_id, r.outlet, r.sent_id, r.actor, r.text, form, " ".join(parts), start, r.end)
 
 
 def _nm(doc_id, outlet, sent_id, actor, text, form, variant, start, end):
@@ -254,6 +275,107 @@ def _contested_table(contested, lang):
     return out
 
 
+class _Sent:
+    """The few columns of one sentence that contested naming reads (a light :class:`_names.Sentence`)."""
+
+    __slots__ = ("doc_id", "sent_id", "lang", "text", "lemma", "upos", "start", "end")
+
+    def __init__(self, doc_id, sent_id, lang, text, lemma, upos, start, end):
+        self.doc_id, self.sent_id, self.lang = doc_id, int(sent_id), lang
+        self.text, self.lemma, self.upos, self.start, self.end = text, lemma, upos, start, end
+
+    def __len__(self):
+        return len(self.text)
+
+    def is_punct(self, i: int) -> bool:
+        return self.upos[i] == "PUNCT" or not any(ch.isalnum() for ch in self.text[i])
+
+
+def _sentences(tokens: pd.DataFrame, langs: dict):
+    """Yield a :class:`_Sent` per sentence, in document order then sentence order."""
+    if tokens.empty:
+        return
+    t = tokens.sort_values(["doc_id", "sent_id", "tok_id"], kind="stable")
+    docs = t["doc_id"].to_numpy()
+    sids = t["sent_id"].to_numpy()
+    text = [str(x) for x in t["text"]]
+    lemma = [(x if isinstance(x, str) and x not in ("_", "") else w).lower().replace("ё", "е")
+             for x, w in zip(t["lemma"], text)]
+    upos = [str(x) for x in t["upos"]]
+    start = t["start"].astype("int64").tolist()
+    end = t["end"].astype("int64").tolist()
+    cut = np.flatnonzero((docs[1:] != docs[:-1]) | (sids[1:] != sids[:-1])) + 1
+    bounds = [0, *cut.tolist(), len(t)]
+    for a, b in zip(bounds[:-1], bounds[1:]):
+        d = docs[a]
+        yield _Sent(d, sids[a], langs.get(d, "ru"), text[a:b], lemma[a:b], upos[a:b], start[a:b], end[a:b])
+
+
+def _units(s) -> list:
+    """The words of a sentence for lemma patterns: ``(lemma, start, end)``, None for punctuation.
+
+    Two words joined by a hyphen with no space (``северо-восток``, ``ЛГБТ-парады``)
+    make one unit; a hyphen next to a symbol or a quote (``ЛГБТ*-парады``,
+    ``50%-ная``, ``«птичек»-камикадзе``) stays punctuation.
+    """
+    units = []
+    n = len(s)
+    i = 0
+    while i < n:
+        if s.is_punct(i):
+            units.append(None)
+            i += 1
+            continue
+        lem, a, b = s.lemma[i], s.start[i], s.end[i]
+        # word HYPHEN word, all three touching
+        while (i + 2 < n and s.text[i + 1] in _HYPHENS and not s.is_punct(i + 2)
+               and s.start[i + 1] == s.end[i] and s.start[i + 2] == s.end[i + 1]):
+            lem, b = lem + "-" + s.lemma[i + 2], s.end[i + 2]
+            i += 2
+        units.append((lem, a, b))
+        i += 1
+    return units
+
+
+class _Patterns:
+    """A language's contested variants, lemma patterns indexed by their first word."""
+
+    def __init__(self, table: list):
+        self.table = table
+        self.regex = [(k, v) for k, v in enumerate(table) if v[3][0] == "re"]
+        self.by_first = defaultdict(list)
+        for k, (variant, concept, stance, (kind, pat)) in enumerate(table):
+            if kind == "lemmas" and pat:
+                for alt in pat[0]:
+                    self.by_first[alt].append(k)
+
+    def __bool__(self):
+        return bool(self.table)
+
+
+def _contested_in_sentence(s, patterns: _Patterns, text: str) -> list:
+    """Hits of the contested patterns in one sentence, as row tuples (in the order of the list)."""
+    found = []
+    units = _units(s)
+    keys = [None if u is None else lower_key(u[0]) for u in units]
+    s0, s1 = s.start[0], s.end[-1]
+    for k, (variant, concept, stance, (kind, pat)) in patterns.regex:
+        for mt in pat.finditer(text, s0, s1):
+            found.append((k, mt.start(), (s.doc_id, s.sent_id, s.lang, concept, variant, stance, mt.group(0),
+                                          mt.start(), mt.end())))
+    for i, key in enumerate(keys):
+        if key is None:
+            continue
+        for k in patterns.by_first.get(key, ()):
+            variant, concept, stance, (kind, pat) = patterns.table[k]
+            L = len(pat)
+            if i + L <= len(units) and all(keys[i + j] is not None and keys[i + j] in pat[j] for j in range(1, L)):
+                a, b = units[i][1], units[i + L - 1][2]
+                found.append((k, a, (s.doc_id, s.sent_id, s.lang, concept, variant, stance, text[a:b], a, b)))
+    found.sort(key=lambda f: (f[0], f[1]))
+    return [f[2] for f in found]
+
+
 def contested_naming(ann, *, contested="default") -> pd.DataFrame:
     """Every occurrence of a contested naming variant (columns :data:`CONTESTED_HIT_COLUMNS`).
 
@@ -261,54 +383,24 @@ def contested_naming(ann, *, contested="default") -> pd.DataFrame:
     """
     langs = doc_langs(ann)
     outlets = doc_outlets(ann)
-    sents = sentences_of(ann.tokens, langs, {})
     texts = dict(zip(ann.docs["doc_id"], ann.docs["text"]))
     tables = {}
     rows = []
     order = {d: i for i, d in enumerate(ann.docs["doc_id"])}
-    for key in sorted(sents, key=lambda k: (order.get(k[0], 0), k[1])):
-        s = sents[key]
+    guard = Guard("contested_naming")
+    for s in _sentences(ann.tokens, langs):
         if s.lang not in tables:
-            tables[s.lang] = _contested_table(contested, s.lang)
+            tables[s.lang] = _Patterns(_contested_table(contested, s.lang))
         table = tables[s.lang]
-        if not table:
+        if not table or not len(s):
             continue
-        # units: lemmas of words, hyphenated words joined
-        units = []
-        for i in range(len(s)):
-            if s.text[i] in ("-", "‐") and units and units[-1] is not None and i + 1 < len(s) \
-                    and s.start[i] == s.end[i - 1] \
-                    and s.start[i + 1] == s.end[i]:
-                units[-1] = (units[-1][0] + "-", units[-1][1], units[-1][2], True)
-                continue
-            if s.is_punct(i):
-                units.append(None)
-                continue
-            lem = s.lemma[i]
-            if units and units[-1] is not None and units[-1][3]:
-                prev = units.pop()
-                units.append((prev[0] + lem, prev[1], s.end[i], False))
-            else:
-                units.append((lem, s.start[i], s.end[i], False))
-        text = texts.get(s.doc_id, "")
-        s0, s1 = (s.start[0], s.end[-1]) if len(s) else (0, 0)
-        for variant, concept, stance, (kind, pat) in table:
-            if kind == "re":
-                for mt in pat.finditer(text, s0, s1):
-                    rows.append((s.doc_id, s.sent_id, s.lang, concept, variant, stance, mt.group(0),
-                                 mt.start(), mt.end()))
-                continue
-            L = len(pat)
-            for i in range(len(units) - L + 1):
-                ok = True
-                for j in range(L):
-                    u = units[i + j]
-                    if u is None or lower_key(u[0]) not in pat[j]:
-                        ok = False
-                        break
-                if ok:
-                    a, b = units[i][1], units[i + L - 1][2]
-                    rows.append((s.doc_id, s.sent_id, s.lang, concept, variant, stance, text[a:b], a, b))
+        found = guard.call(_contested_in_sentence, s, table, texts.get(s.doc_id, ""), doc_id=s.doc_id,
+                           sent_id=s.sent_id)
+        rows.extend(found or ())
+    return guard.finish(_contested_frame(rows, outlets, order))
+
+
+def _contested_frame(rows, outlets, order) -> pd.DataFrame:
     if not rows:
         return _empty(CONTESTED_HIT_COLUMNS, ("sent_id", "start", "end"))
     df = pd.DataFrame(rows, columns=["doc_id", "sent_id", "lang", "concept", "variant", "stance", "text", "start",
@@ -363,12 +455,10 @@ def _distinctive(men: pd.DataFrame, min_count: int) -> pd.DataFrame:
     if men.empty or men["outlet"].nunique() < 2:
         return _empty(DISTINCTIVE_COLUMNS, ("n", "n_other"))
     rows = []
-    for actor, g in men.groupby("actor", sort=True):
-        if g["outlet"].nunique() < 2:
-            continue
-        tab = pd.crosstab(g["variant"], g["outlet"])
-        if len(tab) < 2:
-            continue
+    counts = men.groupby(["actor", "variant", "outlet"], sort=True).size()
+    spread = men.groupby("actor", sort=True).agg(outlets=("outlet", "nunique"), variants=("variant", "nunique"))
+    for actor in spread.index[(spread["outlets"] >= 2) & (spread["variants"] >= 2)]:
+        tab = counts.loc[actor].unstack("outlet", fill_value=0)   # variants × outlets, as pd.crosstab
         pooled = tab.sum(axis=1).to_numpy(dtype=float)
         alpha = pooled / pooled.sum() * max(pooled.sum(), 1.0)
         for outlet in tab.columns:

@@ -6,7 +6,8 @@ per speaker type, the verb-class distribution per actor, and the distancing
 rate per actor (the share of an actor's attributions with a distancing verb
 or a distancing marker such as "якобы" or scare quotes).  Shares and rates come
 with percentile bootstrap intervals that resample documents, the independent
-units (:func:`framing._stats.bootstrap_ratio`).
+units (:func:`framing._stats.bootstrap_ratio`; the shares of one group are all
+measured on the same resamples of its documents).
 
 This answers questions such as "does outlet X put 'якобы' before Russian
 officials and outlet Y before Ukrainian ones?": compare the ``distancing``
@@ -75,6 +76,47 @@ def _boot(units: pd.DataFrame, key_cols, numer_col, denom_col, *, n_boot, ci, se
     parts = res["group"].str.split("\x1f", expand=True)
     parts.columns = key_cols
     return pd.concat([parts, res[["numer", "denom", "estimate", "ci_low", "ci_high", "n_units"]]], axis=1)
+
+
+def _share_boot(per: pd.DataFrame, doc_tot: pd.DataFrame, col: str, *, n_boot, ci, seed) -> pd.DataFrame:
+    """Shares of each ``col`` value in each group, with percentile bootstrap intervals over documents.
+
+    All values of a group are measured on the same resamples of the group's
+    documents (one multinomial draw of document weights per replicate), so the
+    cost grows with documents + values, not documents × values, and the shares
+    of one replicate add up to one.  Columns ``by``, ``col``, ``estimate``,
+    ``ci_low``, ``ci_high``.
+    """
+    from scipy import sparse
+
+    rng = np.random.default_rng(seed)
+    alpha = (1 - ci) / 2
+    out = []
+    per_by = dict(tuple(per.groupby("by", sort=True)))
+    for g, docs in doc_tot.groupby("by", sort=True):
+        rows = per_by.get(g)
+        if rows is None or rows.empty:
+            continue
+        doc_ix = {d: i for i, d in enumerate(docs["doc_id"])}
+        values, vix = np.unique(rows[col].astype(str).to_numpy(), return_inverse=True)
+        n = len(docs)
+        mat = sparse.csr_matrix((rows["n"].to_numpy(float), (rows["doc_id"].map(doc_ix).to_numpy(), vix)),
+                                shape=(n, len(values)))
+        total = docs["total"].to_numpy(float)
+        est = np.asarray(mat.sum(axis=0)).ravel() / total.sum()
+        lo = hi = np.full(len(values), np.nan)
+        if n > 1:
+            w = rng.multinomial(n, np.full(n, 1.0 / n), size=n_boot).astype(float)   # (n_boot, n)
+            bn = np.asarray((mat.T @ w.T).T)                                              # (n_boot, values)
+            bd = w @ total
+            keep = bd > 0
+            if keep.any():
+                reps = bn[keep] / bd[keep][:, None]
+                lo, hi = np.quantile(reps, [alpha, 1 - alpha], axis=0)
+        out.append(pd.DataFrame({"by": g, col: values, "estimate": est, "ci_low": lo, "ci_high": hi}))
+    if not out:
+        return pd.DataFrame(columns=["by", col, "estimate", "ci_low", "ci_high"])
+    return pd.concat(out, ignore_index=True)
 
 
 def sources(attributions: pd.DataFrame, *, by: str = "outlet", n_boot: int = 1000, ci: float = 0.95,
@@ -160,10 +202,7 @@ def sources(attributions: pd.DataFrame, *, by: str = "outlet", n_boot: int = 100
 
     def share_table(col):
         per = a.groupby(["by", "doc_id", col], sort=True)["one"].sum().rename("n").reset_index()
-        keys = per[["by", col]].drop_duplicates()
-        units = keys.merge(doc_tot, on="by").merge(per, on=["by", "doc_id", col], how="left")
-        units["n"] = units["n"].fillna(0.0)
-        b = _boot(units, ["by", col], "n", "total", **kw)
+        b = _share_boot(per, doc_tot, col, **kw)
         counts = per.groupby(["by", col])["n"].agg(["sum", "count"]).reset_index()
         counts.columns = ["by", col, "n_attributions", "n_docs"]
         return counts.merge(b.rename(columns={"estimate": "share"}), on=["by", col], how="left")

@@ -1,0 +1,113 @@
+"""One bad sentence never costs a measure its table (private).
+
+A measure runs its per-sentence (or per-document) work through a
+:class:`Guard`.  When that work raises, the guard skips the unit, records a
+problem row (``measure``, ``doc_id``, ``sent_id``, ``reason``) and goes on; at
+the end the measure attaches the rows to its tables as
+``DataFrame.attrs["problems"]`` (a list of dicts, so that pandas can copy and
+compare it) and the guard warns once with the count.
+
+The guard is a safety net, not a fix: a recorded problem is a bug to report.
+With the environment variable ``FRAMING_STRICT=1`` (or ``strict=True``) the
+first exception is raised as it is, so that tests catch regressions.
+
+Examples
+--------
+>>> g = Guard("demo", strict=False)
+>>> g.call(lambda: 1 // 0, doc_id="d1", sent_id=3) is None
+True
+>>> g.rows[0]["reason"]
+'ZeroDivisionError: integer division or modulo by zero'
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+
+import pandas as pd
+
+from .._errors import MeasureWarning
+
+PROBLEM_COLUMNS = ["measure", "doc_id", "sent_id", "reason"]
+STRICT_ENV = "FRAMING_STRICT"
+
+
+def strict_mode() -> bool:
+    """Whether ``FRAMING_STRICT`` asks to raise instead of skipping."""
+    return os.environ.get(STRICT_ENV, "").strip().lower() not in ("", "0", "false", "no", "off")
+
+
+class Guard:
+    """Runs units of a measure's work and records the ones that fail.
+
+    Parameters
+    ----------
+    measure : str
+        The measure's public name, used in problem rows and the warning.
+    strict : bool, optional
+        Raise the first exception; by default read from ``FRAMING_STRICT``.
+    """
+
+    def __init__(self, measure: str, *, strict: bool | None = None):
+        self.measure = measure
+        self.strict = strict_mode() if strict is None else bool(strict)
+        self.rows: list[dict] = []
+
+    def call(self, fn, *args, doc_id=None, sent_id=None, **kwargs):
+        """``fn(*args, **kwargs)``, or None (recorded) when it raises."""
+        try:
+            return fn(*args, **kwargs)
+        except (KeyboardInterrupt, SystemExit, MemoryError):
+            raise
+        except Exception as err:  # noqa: BLE001 - recorded, and re-raised under strict mode
+            if self.strict:
+                raise
+            self.add(doc_id, sent_id, f"{type(err).__name__}: {err}")
+            return None
+
+    def add(self, doc_id, sent_id, reason: str) -> None:
+        """Record one skipped unit."""
+        self.rows.append({"measure": self.measure, "doc_id": None if doc_id is None else str(doc_id),
+                          "sent_id": None if sent_id is None else int(sent_id), "reason": str(reason)})
+
+    def extend(self, rows) -> None:
+        """Take over rows recorded by another guard (a measure that runs another)."""
+        for r in rows or []:
+            self.rows.append({c: r.get(c) for c in PROBLEM_COLUMNS})
+
+    def note(self) -> str | None:
+        """One line for a result's notes, or None when nothing was skipped."""
+        if not self.rows:
+            return None
+        first = self.rows[0]
+        where = f"document {first['doc_id']!r}" + (f" sentence {first['sent_id']}"
+                                                    if first["sent_id"] is not None else "")
+        units = "sentences" if any(r["sent_id"] is not None for r in self.rows) else "documents"
+        return (f"{self.measure}: {len(self.rows)} {units} skipped because they could not be processed "
+                f"(first: {where}: {first['reason']}); the list is in .attrs['problems']")
+
+    def finish(self, *tables, stacklevel: int = 3):
+        """Attach the problem rows to ``tables`` and warn once; returns the first table."""
+        for t in tables:
+            if isinstance(t, pd.DataFrame):
+                t.attrs["problems"] = [dict(r) for r in self.rows]
+        msg = self.note()
+        if msg:
+            warnings.warn(f"framing.{msg}. This is a bug: please report it with the sentence; set "
+                          f"{STRICT_ENV}=1 to raise instead.", MeasureWarning, stacklevel=stacklevel)
+        return tables[0] if tables else None
+
+
+def problems(*tables) -> pd.DataFrame:
+    """The problem rows attached to measure tables, as one table (:data:`PROBLEM_COLUMNS`), without repeats."""
+    rows, seen = [], set()
+    for t in tables:
+        for r in getattr(t, "attrs", {}).get("problems", []) or []:
+            key = tuple(r.get(c) for c in PROBLEM_COLUMNS)
+            if key not in seen:
+                seen.add(key)
+                rows.append(dict(zip(PROBLEM_COLUMNS, key)))
+    if not rows:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in PROBLEM_COLUMNS})
+    return pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
