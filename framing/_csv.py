@@ -71,6 +71,7 @@ def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
     Examples
     --------
     >>> import pandas as pd
+    >>> from framing._csv import spreadsheet_safe
     >>> t = pd.DataFrame({"outlet": ["=HYPERLINK(1)", "-x", "news"], "diff": [-0.5, 1.0, 2.0]})
     >>> spreadsheet_safe(t)["outlet"].tolist(), spreadsheet_safe(t)["diff"].tolist()
     (["'=HYPERLINK(1)", "'-x", 'news'], [-0.5, 1.0, 2.0])

@@ -260,6 +260,16 @@ class CodingSheet:
         How the sample was drawn: ``n``, ``by``, ``seed``, ``allocation``,
         ``strata`` (rows in the table and sampled, per stratum), ``table_rows``,
         ``framing_version``, ``created``, ``call`` (the call that redraws it).
+
+    Examples
+    --------
+    >>> import framing
+    >>> ann = framing.annotate(framing.load_demo(), progress=False)
+    >>> sheet = framing.validation_sample(framing.attributions(ann), n=10, seed=0, ann=ann)
+    >>> sheet.measure, sheet.fields, len(sheet)
+    ('attributions', ['cue', 'speaker', 'actor', 'content'], 10)
+    >>> "sentence" in sheet.table, "sentence" in sheet.to_gold()   # what is committed has no text
+    (True, False)
     """
 
     table: pd.DataFrame

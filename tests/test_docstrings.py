@@ -119,6 +119,10 @@ def test_docstrings_found():
     for module in MODULES:
         mod = importlib.import_module(module)
         seen = {t.name for t in doctest.DocTestFinder().find(mod, module) if t.examples}
+        if callable(mod):
+            # framing.annotate / framing.compare show their function's docstring
+            # (framing/_callable.py); its examples are run under the function's name
+            seen.discard(module)
         mine = {c for c in CASES if _module_of(c) == module}
         assert seen == mine, f"{module}: doctest finds {sorted(seen ^ mine)} differently"
 

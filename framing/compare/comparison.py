@@ -140,7 +140,7 @@ class Comparison:
     >>> comp
     <Comparison by 'outlet', event='e07': 7 groups, 7 documents; ... epithets, ... attributions, ... notes>
     >>> comp.notes[0]
-    'keyness compares groups written mostly in different languages (global_wire: en, ...'
+    'keyness compares groups written mostly in different languages (en: global_wire; ru: ...'
     >>> comp.wide().index.tolist()
     ['Coverage', 'Naming forms', 'Epithets', 'Evaluative epithets', 'Sources (share of voice)',
      'Reporting verbs', 'Distancing', 'Quotes', 'Contested naming', 'Distinctive words']

@@ -13,6 +13,7 @@ first exception is raised as it is, so that tests catch regressions.
 
 Examples
 --------
+>>> from framing.measures._guard import Guard
 >>> g = Guard("demo", strict=False)
 >>> g.call(lambda: 1 // 0, doc_id="d1", sent_id=3) is None
 True
