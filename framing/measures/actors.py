@@ -101,6 +101,7 @@ from .._display import shows_tables
 from .._options import InstanceOf, NoneOk, OneOf, check
 from ..lang.translit import guess_script_lang, is_cyrillic, name_key
 from ..lexicons import read_lexicon
+from ._guard import Guard
 from ._names import (PRONOUNS, acronym, agree, all_builtin_aliases, builtin_table, clean_name, clean_variant, doc_langs, doc_outlets,
                      is_acronym, is_initial, lower_key, parse_person, sentences_of, word_stem)
 
@@ -342,7 +343,7 @@ def _breaks(s, a, b) -> bool:
     return False
 
 
-def _collect(ann, alias_index: _AliasIndex, sents: dict, langs: dict) -> list[dict]:
+def _collect(ann, alias_index: _AliasIndex, sents: dict, langs: dict, guard) -> list[dict]:
     ents = ann.entities
     out = []
     no_ner = {lg for lg in set(langs.values()) if not ann.has("ner", lg)}
@@ -368,66 +369,75 @@ def _collect(ann, alias_index: _AliasIndex, sents: dict, langs: dict) -> list[di
             covered[(m["doc_id"], m["sent_id"])].add(t)
     # names the recogniser missed: alias phrases and Latin names in Cyrillic text
     for key, s in sents.items():
-        lang = s.lang
-        phrases = alias_index.phrases.get(lang, {})
         cov = covered.get(key, set())
-        n = len(s)
-        i = 0
-        while i < n:
-            if s.tok_ids[i] in cov or s.is_punct(i):
-                i += 1
-                continue
-            hit = None
-            for L in range(min(alias_index.max_len, n - i), 0, -1):
-                toks = range(i, i + L)
-                if any(s.tok_ids[j] in cov for j in toks):
-                    continue
-                lem = tuple(s.lemma[j] for j in toks)
-                surf = tuple(s.text[j].lower().replace("ё", "е") for j in toks)
-                for cand in (lem, surf):
-                    h = phrases.get(cand)
-                    if h is None:
-                        continue
-                    actor, typ, kind, user, cap = h
-                    if cap and not s.text[i][:1].isupper():
-                        continue
-                    if kind == "description" and s.upos[i + L - 1] not in ("NOUN", "PROPN"):
-                        continue
-                    hit = (L, actor, typ, kind)
-                    break
-                if hit:
-                    break
-            if hit:
-                L, actor, typ, kind = hit
-                text = _span_text(ann, s, i, i + L - 1)
-                out.append({"doc_id": s.doc_id, "sent_id": s.sent_id, "start_tok": s.tok_ids[i],
-                            "end_tok": s.tok_ids[i + L - 1], "start": s.start[i], "end": s.end[i + L - 1],
-                            "text": text, "type": typ or alias_index.types.get(actor, "MISC"),
-                            "normal": actor if kind == "description" else text,
-                            "source": "description" if kind == "description" else "alias",
-                            "alias_actor": actor})
-                for j in range(i, i + L):
-                    cov.add(s.tok_ids[j])
-                i += L
-                continue
-            if lang in ("ru", "uk") and _LATIN_NAME.match(s.text[i]) and len(s.text[i]) > 1 and i > 0:
-                j = i
-                while j + 1 < n and s.tok_ids[j + 1] not in cov and _LATIN_CONT.match(s.text[j + 1]) \
-                        and s.start[j + 1] - s.end[j] <= 1:
-                    j += 1
-                while j > i and not _LATIN_NAME.match(s.text[j]):
-                    j -= 1
-                text = _span_text(ann, s, i, j)
-                out.append({"doc_id": s.doc_id, "sent_id": s.sent_id, "start_tok": s.tok_ids[i],
-                            "end_tok": s.tok_ids[j], "start": s.start[i], "end": s.end[j], "text": text,
-                            "type": "MISC", "normal": text, "source": "latin"})
-                for k in range(i, j + 1):
-                    cov.add(s.tok_ids[k])
-                i = j + 1
-                continue
-            i += 1
-        covered[key] = cov
+        found = guard.call(_scan_sentence, ann, alias_index, s, set(cov), doc_id=s.doc_id, sent_id=s.sent_id)
+        if found is not None:
+            out.extend(found[0])
+            covered[key] = found[1]
     return out
+
+
+def _scan_sentence(ann, alias_index: _AliasIndex, s, cov: set) -> tuple[list, set]:
+    """Alias phrases and Latin names the recogniser missed in one sentence; (mentions, covered tokens)."""
+    out = []
+    lang = s.lang
+    phrases = alias_index.phrases.get(lang, {})
+    n = len(s)
+    i = 0
+    while i < n:
+        if s.tok_ids[i] in cov or s.is_punct(i):
+            i += 1
+            continue
+        hit = None
+        for L in range(min(alias_index.max_len, n - i), 0, -1):
+            toks = range(i, i + L)
+            if any(s.tok_ids[j] in cov for j in toks):
+                continue
+            lem = tuple(s.lemma[j] for j in toks)
+            surf = tuple(s.text[j].lower().replace("ё", "е") for j in toks)
+            for cand in (lem, surf):
+                h = phrases.get(cand)
+                if h is None:
+                    continue
+                actor, typ, kind, user, cap = h
+                if cap and not s.text[i][:1].isupper():
+                    continue
+                if kind == "description" and s.upos[i + L - 1] not in ("NOUN", "PROPN"):
+                    continue
+                hit = (L, actor, typ, kind)
+                break
+            if hit:
+                break
+        if hit:
+            L, actor, typ, kind = hit
+            text = _span_text(ann, s, i, i + L - 1)
+            out.append({"doc_id": s.doc_id, "sent_id": s.sent_id, "start_tok": s.tok_ids[i],
+                        "end_tok": s.tok_ids[i + L - 1], "start": s.start[i], "end": s.end[i + L - 1],
+                        "text": text, "type": typ or alias_index.types.get(actor, "MISC"),
+                        "normal": actor if kind == "description" else text,
+                        "source": "description" if kind == "description" else "alias",
+                        "alias_actor": actor})
+            for j in range(i, i + L):
+                cov.add(s.tok_ids[j])
+            i += L
+            continue
+        if lang in ("ru", "uk") and _LATIN_NAME.match(s.text[i]) and len(s.text[i]) > 1 and i > 0:
+            j = i
+            while j + 1 < n and s.tok_ids[j + 1] not in cov and _LATIN_CONT.match(s.text[j + 1]) \
+                    and s.start[j + 1] - s.end[j] <= 1:
+                j += 1
+            while j > i and not _LATIN_NAME.match(s.text[j]):
+                j -= 1
+            text = _span_text(ann, s, i, j)
+            out.append({"doc_id": s.doc_id, "sent_id": s.sent_id, "start_tok": s.tok_ids[i],
+                        "end_tok": s.tok_ids[j], "start": s.start[i], "end": s.end[j], "text": text,
+                        "type": "MISC", "normal": text, "source": "latin"})
+            for k in range(i, j + 1):
+                cov.add(s.tok_ids[k])
+            i = j + 1
+            continue
+        i += 1
+    return out, cov
 
 
 _DOC_TEXT_CACHE: dict = {}
@@ -1023,7 +1033,8 @@ def actors(ann, *, aliases=None, pronouns: bool = True, titles: bool = True) -> 
     outlets = doc_outlets(ann)
     syntax = {lg: ann.has("syntax", lg) for lg in set(langs.values())}
     sents = sentences_of(ann.tokens, langs, syntax)
-    ms = _collect(ann, index, sents, langs)
+    guard = Guard("actors")
+    ms = _collect(ann, index, sents, langs, guard)
     # clean
     keep = []
     for m in ms:
@@ -1048,7 +1059,8 @@ def actors(ann, *, aliases=None, pronouns: bool = True, titles: bool = True) -> 
     order = {d: i for i, d in enumerate(ann.docs["doc_id"])}
     ms.sort(key=lambda m: (order.get(m["doc_id"], 0), m["start"], -m["end"]))
     if not ms:
-        return Actors(empty_mentions(), empty_table())
+        empty = empty_mentions()
+        return Actors(guard.finish(empty), empty_table())
     uf = _group(ms, index, sents)
     clusters = defaultdict(list)
     for i in range(len(ms)):
@@ -1071,7 +1083,7 @@ def actors(ann, *, aliases=None, pronouns: bool = True, titles: bool = True) -> 
         df[c] = df[c].astype("int64")
     for c in ("doc_id", "outlet", "text", "type", "normal", "actor", "link"):
         df[c] = df[c].astype(object)
-    return Actors(df, _table(df, [m["source"] in ("pronoun", "title") for m in ms]))
+    return Actors(guard.finish(df), _table(df, [m["source"] in ("pronoun", "title") for m in ms]))
 
 
 def _labels(ms, clusters) -> dict:
