@@ -132,7 +132,10 @@ _INSTITUTIONS = {"власть", "власти", "режим", "правител
                  "влада", "уряд", "держава", "країна", "армія", "військо", "еліта", "партія", "рух", "угруповання",
                  "верхівка", "керівництво", "оточення", "government", "regime", "army", "elite", "elites",
                  "state", "country", "media", "press", "administration", "court", "bloc", "alliance", "party",
-                 "establishment", "leadership", "clique"}
+                 "establishment", "leadership", "clique",
+                 # armed units are actors (docs/epithets.md, "Actor")
+                 "бригада", "батальон", "полк", "дивизия", "рота", "взвод", "подразделение", "бригада", "батальйон",
+                 "дивізія", "підрозділ", "brigade", "battalion", "regiment", "division"}
 # hints: a nomination's usual referent when nothing in the sentence names it
 _HINTS = {
     "страна-агрессор": "Россия", "государство-агрессор": "Россия", "страна-террорист": "Россия",
@@ -142,6 +145,24 @@ _HINTS = {
     "евробюрократ": "ЕС", "оккупант": "российская армия", "окупант": "российская армия",
     "захватчик": "российская армия", "загарбник": "российская армия", "орк": "российская армия",
 }
+
+
+# expressive prefixes and suffixes that make a person noun or adjective a
+# derogatory label whatever its stem (docs/epithets.md, "Evaluative")
+_PEJ_HYPHEN = {"ru": ("горе-", "псевдо-", "лже-", "недо-", "квази-"),
+               "uk": ("горе-", "псевдо-", "лже-", "недо-", "квазі-"),
+               "en": ("pseudo-", "quasi-", "wannabe-", "would-be-")}
+_PEJ_SOLID = {"ru": ("лже", "псевдо"), "uk": ("лже", "псевдо"), "en": ("pseudo",)}
+_PEJ_SOLID_NOT = {"ним", "нимы", "ним", "мия"}
+_PEJ_SUFFIX = {"ru": ("ишка", "ишко", "ишки"), "uk": ("ишка", "исько")}
+_PEJ_SUFFIX_NOT = {"мальчишка", "братишка", "парнишка", "сынишка", "малышка", "мартышка", "шалунишка", "воришка",
+                   "мыслишка", "домишко", "городишко", "пальтишко", "кулачишко", "детишки", "ребятишки",
+                   "ребятишка", "мальчишки", "братишки", "парнишки", "страшилка", "хлопчисько", "вірусисько"}
+_PAUCAL = {"два", "две", "три", "четыре", "оба", "обе", "полтора", "два", "дві", "три", "чотири", "обидва"}
+# polite forms of address ("Уважаемые коллеги!"): a formula, not an evaluation
+_ADDRESS = {"уважаемый", "дорогой", "глубокоуважаемый", "многоуважаемый", "шановний", "дорогий", "dear"}
+# distancing "так называемый" / "так званий" / "so-called" (guideline: yes −1)
+_SO_CALLED = {"называть", "называемый", "званий", "звати", "називати", "называться"}
 
 
 def _empty() -> pd.DataFrame:
@@ -190,11 +211,44 @@ class _Lex:
             if r.get("kind") == "adjective":
                 self.relational.setdefault(lower_key(r["alias"]), r["actor"])
         self.lang = lang
+        self.doc_lemmas = set()  # lemmas of the document being read (literal_when)
 
     def polarity(self, lemma):
         if lower_key(lemma) in self.roles:
             return None  # role words carry no polarity (docs/epithets.md)
-        return wildcard_polarity(lemma, self.exact, self.patterns)
+        p = wildcard_polarity(lemma, self.exact, self.patterns)
+        return p if p else self.morphology(lemma) or p
+
+    def morphology(self, lemma):
+        """The polarity an expressive prefix or suffix gives a word the lexicons
+        do not list: "горе-блогер", "лжеучёный", "псевдопатриот", "писателишка"
+        (docs/epithets.md, "Evaluative")."""
+        k = lower_key(lemma)
+        for pre in _PEJ_HYPHEN.get(self.lang, ()):
+            if k.startswith(pre) and len(k) - len(pre) >= 3:
+                return -0.7
+        for pre in _PEJ_SOLID.get(self.lang, ()):
+            rest = k[len(pre):]
+            if k.startswith(pre) and len(rest) >= 4 and rest not in _PEJ_SOLID_NOT:
+                return -0.7
+        parts = [x for x in k.split("-") if x]
+        if len(parts) == 2 and parts[0] not in ("экс", "екс", "ex", "вице", "віце", "vice"):
+            # a compound whose parts the lemmatiser left uninflected ("бедолаг-побратимов")
+            for part in parts:
+                for cand in (part, part + "а", part + "я"):
+                    v = self.nom_exact.get(cand, (0,))[0]
+                    if v and v == v and cand not in self.roles and cand not in self.context:
+                        return v
+        for suf in _PEJ_SUFFIX.get(self.lang, ()):
+            if k.endswith(suf) and len(k) - len(suf) >= 4 and k not in _PEJ_SUFFIX_NOT:
+                return -0.5
+        return None
+
+    def literal_here(self, lemma):
+        """Whether the current document holds a ``literal_when`` context word of
+        ``lemma`` (a "тайный агент", a "звезда" in the sky)."""
+        cond = self.literal.get(lower_key(lemma))
+        return bool(cond and (cond - {"@object", "@animal"}) & self.doc_lemmas)
 
     def nomination(self, lemma):
         """(polarity, group) of a nomination lemma, or None; role words have
@@ -204,6 +258,9 @@ class _Lex:
             return (float("nan"), k)
         if k in self.nom_exact:
             return self.nom_exact[k]
+        m = self.morphology(k)
+        if m is not None:
+            return (m, k)
         for pat, v in self.nom_patterns:
             if (pat.startswith("*") and k.endswith(pat[1:]) and len(k) > len(pat) + 1) or \
                     (pat.endswith("*") and k.startswith(pat[:-1]) and len(k) >= len(pat) - 1):
@@ -322,6 +379,7 @@ def epithets(ann, *, actors=None, lexicon="default") -> pd.DataFrame:
         if st is None:
             st = doc_state[s.doc_id] = {"titles": defaultdict(set), "persons": [], "context": defaultdict(set),
                                         "lemmas": doc_lemmas.get(s.doc_id, set())}
+        lexes[lang].doc_lemmas = {lower_key(x) for x in st["lemmas"]}
         rows.extend(_sentence(s, by_sent.get(key, []), lexes[lang], st))
     if not rows:
         return _empty()
@@ -388,6 +446,9 @@ def _polarity(s, toks, lex, skip=()):
     judgement of the actor: "убитых", "укравший"), and so are role words."""
     best = None
     for t in toks:
+        if t not in skip and lower_key(s.lemma[t]) in _SO_CALLED and t > 0 and lower_key(s.text[t - 1]) == "так":
+            best = -1.0  # "так называемая оппозиция": distancing
+            continue
         if t in skip or s.is_punct(t) or s.upos[t] in ("ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "PUNCT",
                                                          "NUM", "AUX", "VERB", "ADV"):
             continue
@@ -395,6 +456,11 @@ def _polarity(s, toks, lex, skip=()):
             continue
         if lower_key(s.lemma[t]) in lex.nonjudging:
             continue
+        if lower_key(s.lemma[t]) in _ADDRESS and t <= 2 and \
+                any(s.text[x] in ("!", ",") for x in range(t + 1, min(t + 4, len(s)))):
+            continue  # "Уважаемые коллеги!": a form of address
+        if lex.literal_here(s.lemma[t]):
+            continue  # "тайный агент", "звезда" in the sky: used literally here
         if "-" in s.lemma[t] and _is_adj(s, t) and lower_key(s.lemma[t]) not in lex.exact:
             continue  # "социал-демократический": not scored by its most extreme part
         p = lex.polarity(s.lemma[t])
@@ -1241,7 +1307,19 @@ def _modifier(s, a, n):
     fa = s.feats(a)
     if fa.get("Variant") == "Short" or (s.upos[a] in ("VERB", "AUX") and "Case" not in fa):
         return False
-    return agree(fa, s.feats(n), ("Case",))
+    fn = s.feats(n)
+    if agree(fa, fn, ("Case",)):
+        return True
+    if not s.has_syntax or s.head[a] != n or s.deprel[a] != "amod":
+        return False
+    cases = {fa.get("Case"), fn.get("Case")}
+    # Nom and Acc of an inanimate plural are one form ("наиболее боеспособные подразделения")
+    if cases == {"Nom", "Acc"} and fn.get("Animacy") == "Inan" and fa.get("Number") == "Plur":
+        return True
+    # after два/три/четыре the noun is genitive singular and its adjective plural ("две неполноценные бригады")
+    return fa.get("Number") == "Plur" and fn.get("Case") == "Gen" and fn.get("Number") == "Sing" and any(
+        s.upos[c] == "NUM" and (lower_key(s.lemma[c]) in _PAUCAL or s.text[c][-1:] in "234")
+        for c in s.children(n))
 
 
 _PERSON_SUFFIX = re.compile(r"(ник|чик|щик|тель|ист|ер|ор|ец|ица|ница|чица|ант|ент|ач|ар|ян|ин|ша|иня|иця|ець|"
