@@ -323,22 +323,27 @@ def dev():
     coded before the measure's output on it was looked at (same channels)."""
     for name, label in (("epithets_dev_telegram", "tuned on"), ("epithets_fresh_telegram", "fresh")):
         _dev_one(name, label)
-    _dev_evaluative()
+    _dev_evaluative("epithets_evaluative_dev", "dev-evaluative",
+                    "[development figure: random posts coded blind, then lexicons broadened on them]")
+    _dev_evaluative("epithets_evaluative_dev_blind", "dev-eval-blind",
+                    "[development figure: coded blind after the first round (then P 0.83, R 0.31); "
+                    "the classes it showed were fixed since]")
 
 
-def _dev_evaluative():
-    """Evaluative descriptors of 80 posts of the tuning channels drawn at random
-    (seed 20261205, posts of at least 150 characters, not in the other golds),
-    every evaluative descriptor coded by docs/epithets.md before the measure's
-    output on them was seen: precision and recall of ``evaluative`` rows."""
+def _dev_evaluative(name, tag, note):
+    """Evaluative descriptors of posts of the tuning channels drawn at random
+    (posts of at least 150 characters, not in the other golds; seed 20261205
+    for 80 posts, 20261206 for 40 more), every evaluative descriptor coded by
+    docs/epithets.md before the measure's output on them was seen: precision
+    and recall of ``evaluative`` rows."""
     base = ROOT / "tests" / "data" / "measures"
     files = [SHARED / "telegram_ru_2024" / "raw" / f"{c}_messages.json" for c in TUNING_CHANNELS]
     if not all(f.exists() for f in files):
-        print("dev-evaluative: skipped (no ../shared/data/telegram_ru_2024)")
+        print(f"{tag}: skipped (no ../shared/data/telegram_ru_2024)")
         return
     import hashlib
-    listed = pd.read_csv(base / "epithets_evaluative_dev_docs.tsv", sep="\t", dtype=str)
-    gold = pd.read_csv(base / "epithets_evaluative_dev.tsv", sep="\t", dtype={"doc_id": str})
+    listed = pd.read_csv(base / f"{name}_docs.tsv", sep="\t", dtype=str)
+    gold = pd.read_csv(base / f"{name}.tsv", sep="\t", dtype={"doc_id": str})
     corpus = framing.read_telegram([str(f) for f in files])
     docs = corpus.docs[corpus.docs["doc_id"].isin(set(listed.doc_id))]
     sha = {d: hashlib.sha256(t.encode("utf-8")).hexdigest() for d, t in zip(docs.doc_id, docs.text)}
@@ -356,10 +361,10 @@ def _dev_evaluative():
     tp_p = sum(any(_overlap(a, b, c, e) for c, e in g_by[d]) for d in ids for a, b in p_by[d])
     tp_g = sum(any(_overlap(a, b, c, e) for a, b in p_by[d]) for d in ids for c, e in g_by[d])
     P, R, F = _prf(tp_p, n_p, tp_g, len(gold))
-    print(f"dev-evaluative  {len(ids)} random posts ({changed} changed since coding), {len(gold)} coded "
+    print(f"{tag}  {len(ids)} random posts ({changed} changed since coding), {len(gold)} coded "
           f"evaluative rows")
-    print(f"dev-evaluative  evaluative       P {P:.3f} ({tp_p}/{n_p})  R {R:.3f} ({tp_g}/{len(gold)})  "
-          f"F1 {F:.3f}  [development figure: tuning channels, random posts coded blind]")
+    print(f"{tag}  evaluative       P {P:.3f} ({tp_p}/{n_p})  R {R:.3f} ({tp_g}/{len(gold)})  "
+          f"F1 {F:.3f}  {note}")
 
 
 def _dev_one(name, label):

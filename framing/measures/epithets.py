@@ -106,7 +106,8 @@ _SPEC = {
 }
 
 _RELATIVE = {"ru": {"который", "чей"}, "uk": {"який", "котрий", "чий"}, "en": {"who", "whom", "whose", "which"}}
-_COPULA_VERBS = {"являться", "становиться", "стать", "оставаться", "остаться", "бути", "являтися", "ставати",
+_COPULA_VERBS = {"являться", "становиться", "стать", "оставаться", "остаться", "бути", "являтися", "ставати", "считаться",
+                 "вважатися", "слыть", "прослыть", "оказаться", "оказываться", "виявитися", "виявлятися",
                  "стати", "залишатися"}
 _NAMING_VERBS = {"назвать", "называть", "обозвать", "обзывать", "объявить", "объявлять", "считать", "признать",
                  "признавать", "назвати", "називати", "оголосити", "оголошувати", "вважати", "визнати", "визнавати"}
@@ -158,6 +159,8 @@ _PEJ_SUFFIX = {"ru": ("ишка", "ишко", "ишки"), "uk": ("ишка", "�
 _PEJ_SUFFIX_NOT = {"мальчишка", "братишка", "парнишка", "сынишка", "малышка", "мартышка", "шалунишка", "воришка",
                    "мыслишка", "домишко", "городишко", "пальтишко", "кулачишко", "детишки", "ребятишки",
                    "ребятишка", "мальчишки", "братишки", "парнишки", "страшилка", "хлопчисько", "вірусисько"}
+# context nouns whose inanimate sense is a thing ("боевик" a film): animate, they are labels of people
+_ANIMATE_LABELS = {"боевик", "бойовик", "наемник", "найманець"}
 _PAUCAL = {"два", "две", "три", "четыре", "оба", "обе", "полтора", "два", "дві", "три", "чотири", "обидва"}
 # polite forms of address ("Уважаемые коллеги!"): a formula, not an evaluation
 _ADDRESS = {"уважаемый", "дорогой", "глубокоуважаемый", "многоуважаемый", "шановний", "дорогий", "dear"}
@@ -1225,8 +1228,8 @@ def _nominations(s, lex, ent_tok, used, st=None):
             pass  # role words stay neutral, quoted or not
         elif quoted:
             nom = (-0.5, nom[1])  # praise in scare quotes is irony («освободители»)
-        elif lem in lex.context and actor is None:
-            continue  # "режим" as a mode, "хозяин" of a flat: no actor named
+        elif lem in lex.context and actor is None and not (lem in _ANIMATE_LABELS and f.get("Animacy") == "Anim"):
+            continue  # "режим" as a mode, "хозяин" of a flat: no actor named (animate "боевики" are people)
         # the label alone; its adjectives are rows of their own (_unnamed),
         # a name in the genitive stays inside ("режим Кима")
         core = [t] + ([] if role else linked_toks if linked_toks and linked_toks[0] > t else [])
