@@ -493,6 +493,9 @@ def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None, a
     toks = _trim(s, toks)
     if not toks:
         return None
+    if toks[0] > 0 and lower_key(s.lemma[toks[0]]) in _SO_CALLED and lower_key(s.text[toks[0] - 1]) == "так":
+        toks = [toks[0] - 1] + toks  # "так называемая" is one descriptor
+        lemma = None if lemma is None else "так " + lemma
     if lemma is None:
         lemma = " ".join(s.lemma[t] for t in toks if not s.is_punct(t))
     if aspan is None:
@@ -501,11 +504,26 @@ def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None, a
     pol = _polarity(s, toks, lex, skip)
     if legal:
         pol = -1.0
+    elif kind in ("adjective", "title", "predicate") and _scare_quoted(s, toks):
+        pol = -0.5  # «героические» защитники: a descriptor in scare quotes is distanced, ironic
     return {"doc_id": s.doc_id, "sent_id": s.sent_id, "actor": actor or m["actor"],
             "mention": mention if mention is not None else m["text"], "epithet": _span_text(s, toks),
             "epithet_lemma": lemma, "kind": kind, "polarity": pol,
             "start": s.start[toks[0]], "end": s.end[toks[-1]], "legal": legal,
             "actor_start": s.start[min(aspan)], "actor_end": s.end[max(aspan)], "_toks": toks}
+
+
+def _scare_quoted(s, toks):
+    """A short lower-case descriptor wrapped in quotes of its own («смельчаки»,
+    «героические»): the writer distances themselves from it (guidelines:
+    scare-quoted labels are evaluative)."""
+    lo, hi = min(toks), max(toks)
+    if s.text[lo] in _OPEN_Q and s.text[hi] in _CLOSE_Q:
+        lo, hi = lo + 1, hi - 1
+    elif not (lo > 0 and hi + 1 < len(s) and s.text[lo - 1] in _OPEN_Q and s.text[hi + 1] in _CLOSE_Q):
+        return False
+    words = [t for t in range(lo, hi + 1) if not s.is_punct(t)]
+    return 0 < len(words) <= 3 and s.text[words[0]][:1].islower()
 
 
 def _span_positions(s, m):
@@ -1252,6 +1270,20 @@ def _nominations(s, lex, ent_tok, used, st=None):
         r["_head"] = t
         out.append(r)
         used.update(toks)
+    # "X на минималках" (a cut-price X): an ironic label whatever X is
+    for t in range(2, n):
+        if lower_key(s.text[t]) == "минималках" and lower_key(s.text[t - 1]) == "на" and \
+                (s.upos[t - 2] in ("NOUN", "PROPN") or t - 2 in ent_tok) and t - 2 not in used:
+            a = t - 2
+            while a > 0 and (a - 1 in ent_tok or s.upos[a - 1] == "PROPN") and a - 1 not in used:
+                a -= 1
+            toks = list(range(a, t + 1))
+            r = _row(s, {"actor": s.lemma[t - 2], "text": _span_text(s, toks)}, toks, "nomination", lex,
+                     lemma=" ".join(s.lemma[x] for x in toks))
+            if r:
+                r["polarity"] = -0.7
+                out.append(r)
+                used.update(toks)
     # substantivised evaluative adjectives ("сумасшедшего", "оголтелые")
     for t in range(n):
         if t in used or t in ent_tok or s.upos[t] != "ADJ" or s.lang == "en":
