@@ -161,6 +161,9 @@ _PEJ_SUFFIX_NOT = {"мальчишка", "братишка", "парнишка",
                    "ребятишка", "мальчишки", "братишки", "парнишки", "страшилка", "хлопчисько", "вірусисько"}
 # context nouns whose inanimate sense is a thing ("боевик" a film): animate, they are labels of people
 _ANIMATE_LABELS = {"боевик", "бойовик", "наемник", "найманець"}
+# adjectives that intensify a label ("очередной богач", "настоящий бандит"): evaluative with it (hard decision 19)
+_INTENSIFIERS = {"очередной", "настоящий", "законченный", "форменный", "сущий", "чистый", "черговий", "справжній",
+                 "another", "real", "true", "utter", "total"}
 _PAUCAL = {"два", "две", "три", "четыре", "оба", "обе", "полтора", "два", "дві", "три", "чотири", "обидва"}
 # polite forms of address ("Уважаемые коллеги!"): a formula, not an evaluation
 _ADDRESS = {"уважаемый", "дорогой", "глубокоуважаемый", "многоуважаемый", "шановний", "дорогий", "dear"}
@@ -1484,6 +1487,10 @@ def _unnamed(s, lex, ent_tok, used, rows):
                 toks = [a]
             r = _row(s, m, toks, "adjective", lex, lemma=s.lemma[a], aspan=[t], skip=set(toks) - {a})
             if r:
+                hp = lex.polarity(s.lemma[t])
+                if r["polarity"] != r["polarity"] and lower_key(s.lemma[a]) in _INTENSIFIERS and \
+                        hp is not None and hp <= -0.3 and not lex.literal_here(s.lemma[t]):
+                    r["polarity"] = -0.5  # "очередному богачу": an intensifier of a label shares its judgement
                 out.append(r)
                 used.update(toks)
         if s.has_syntax:
