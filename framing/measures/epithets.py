@@ -507,7 +507,7 @@ def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None, a
     pol = _polarity(s, toks, lex, skip)
     if legal:
         pol = -1.0
-    elif kind in ("adjective", "title", "predicate") and _scare_quoted(s, toks):
+    elif kind in ("adjective", "title") and _scare_quoted(s, toks):
         pol = -0.5  # «героические» защитники: a descriptor in scare quotes is distanced, ironic
     return {"doc_id": s.doc_id, "sent_id": s.sent_id, "actor": actor or m["actor"],
             "mention": mention if mention is not None else m["text"], "epithet": _span_text(s, toks),
