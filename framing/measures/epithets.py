@@ -385,7 +385,9 @@ def epithets(ann, *, actors=None, lexicon="default") -> pd.DataFrame:
         if st is None:
             st = doc_state[s.doc_id] = {"titles": defaultdict(set), "persons": [], "context": defaultdict(set),
                                         "lemmas": doc_lemmas.get(s.doc_id, set())}
-        lexes[lang].doc_lemmas = {lower_key(x) for x in st["lemmas"]}
+        if "keys" not in st:
+            st["keys"] = frozenset(lower_key(x) for x in st["lemmas"])
+        lexes[lang].doc_lemmas = st["keys"]
         rows.extend(_sentence(s, by_sent.get(key, []), lexes[lang], st))
     if not rows:
         return _empty()
@@ -1220,6 +1222,9 @@ def _nominations(s, lex, ent_tok, used, st=None):
         if role and lex.role_number.get(lem) and s.feats(t).get("Number", lex.role_number[lem]) != \
                 lex.role_number[lem]:
             continue  # "власть" (power) is not "власти" (the authorities)
+        if nom is not None and lem not in lex.nom_exact and lem.endswith(_PEJ_SUFFIX.get(s.lang, ("\0",))) and \
+                s.feats(t).get("Animacy") != "Anim":
+            continue  # "картишек", "делишки": a diminutive of a thing is not a label of an actor
         if nom is not None and not role and _literal(s, t, lem, lex, ent_tok, st):
             if lex.is_title(lem) or "@object" not in lex.literal.get(lem, ()):
                 continue  # a bare profession used literally (clowns at a circus)
@@ -1318,6 +1323,8 @@ def _nominations(s, lex, ent_tok, used, st=None):
 # animals are not actors unless named as persons (a dog called Кони)
 _ANIMALS = {"кот", "кошка", "котенок", "собака", "пес", "щенок", "конь", "лошадь", "медведь", "волк", "лиса",
             "животное", "питомец", "птица", "кит", "дельфин", "тигр", "лев", "обезьяна", "манул", "корова",
+            "свинья", "поросенок", "пиг", "хряк", "овца", "коза", "курица", "утка", "гусь", "хомяк", "попугай",
+            "мышь", "енот", "свиня", "порося", "вівця", "кролик",
             "кіт", "кішка", "собака", "пес", "кінь", "ведмідь", "вовк", "тварина", "птах",
             "cat", "dog", "horse", "bear", "wolf", "animal", "pet", "bird"}
 # adjective + noun pairs that are fixed terms, not descriptions
