@@ -153,7 +153,7 @@ _HINTS = {
 _PEJ_HYPHEN = {"ru": ("горе-", "псевдо-", "лже-", "недо-", "квази-"),
                "uk": ("горе-", "псевдо-", "лже-", "недо-", "квазі-"),
                "en": ("pseudo-", "quasi-", "wannabe-", "would-be-")}
-_PEJ_SOLID = {"ru": ("лже", "псевдо"), "uk": ("лже", "псевдо"), "en": ("pseudo",)}
+_PEJ_SOLID = {"ru": ("лже", "псевдо", "ультра"), "uk": ("лже", "псевдо", "ультра"), "en": ("pseudo", "ultra")}
 _PEJ_SOLID_NOT = {"ним", "нимы", "ним", "мия"}
 _PEJ_SUFFIX = {"ru": ("ишка", "ишко", "ишки"), "uk": ("ишка", "исько")}
 _PEJ_SUFFIX_NOT = {"мальчишка", "братишка", "парнишка", "сынишка", "малышка", "мартышка", "шалунишка", "воришка",
@@ -1222,9 +1222,10 @@ def _nominations(s, lex, ent_tok, used, st=None):
         if role and lex.role_number.get(lem) and s.feats(t).get("Number", lex.role_number[lem]) != \
                 lex.role_number[lem]:
             continue  # "власть" (power) is not "власти" (the authorities)
-        if nom is not None and lem not in lex.nom_exact and lem.endswith(_PEJ_SUFFIX.get(s.lang, ("\0",))) and \
-                s.feats(t).get("Animacy") != "Anim":
-            continue  # "картишек", "делишки": a diminutive of a thing is not a label of an actor
+        if nom is not None and lem not in lex.nom_exact and lex.morphology(lem) is not None and \
+                s.feats(t).get("Animacy") != "Anim" and not _org_type(lem, lex) and \
+                lem.split("-")[0] not in _INSTITUTIONS:
+            continue  # "картишек", "псевдонаука", "ультразвук": a thing is not a label of an actor
         if nom is not None and not role and _literal(s, t, lem, lex, ent_tok, st):
             if lex.is_title(lem) or "@object" not in lex.literal.get(lem, ()):
                 continue  # a bare profession used literally (clowns at a circus)
