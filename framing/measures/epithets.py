@@ -229,14 +229,22 @@ class _Lex:
         """The polarity an expressive prefix or suffix gives a word the lexicons
         do not list: "горе-блогер", "лжеучёный", "псевдопатриот", "писателишка"
         (docs/epithets.md, "Evaluative")."""
+        return self._morphology(lemma)[0]
+
+    def affixed(self, lemma):
+        """Whether ``morphology`` scores ``lemma`` by a prefix or suffix (not by a
+        labelled part of a compound)."""
+        return self._morphology(lemma)[1] == "affix"
+
+    def _morphology(self, lemma):
         k = lower_key(lemma)
         for pre in _PEJ_HYPHEN.get(self.lang, ()):
             if k.startswith(pre) and len(k) - len(pre) >= 3:
-                return -0.7
+                return -0.7, "affix"
         for pre in _PEJ_SOLID.get(self.lang, ()):
             rest = k[len(pre):]
             if k.startswith(pre) and len(rest) >= 4 and rest not in _PEJ_SOLID_NOT:
-                return -0.7
+                return -0.7, "affix"
         parts = [x for x in k.split("-") if x]
         if len(parts) == 2 and parts[0] not in ("экс", "екс", "ex", "вице", "віце", "vice"):
             # a compound whose parts the lemmatiser left uninflected ("бедолаг-побратимов")
@@ -244,11 +252,11 @@ class _Lex:
                 for cand in (part, part + "а", part + "я"):
                     v = self.nom_exact.get(cand, (0,))[0]
                     if v and v == v and cand not in self.roles and cand not in self.context:
-                        return v
+                        return v, "part"
         for suf in _PEJ_SUFFIX.get(self.lang, ()):
             if k.endswith(suf) and len(k) - len(suf) >= 4 and k not in _PEJ_SUFFIX_NOT:
-                return -0.5
-        return None
+                return -0.5, "affix"
+        return None, None
 
     def literal_here(self, lemma):
         """Whether the current document holds a ``literal_when`` context word of
@@ -1222,7 +1230,7 @@ def _nominations(s, lex, ent_tok, used, st=None):
         if role and lex.role_number.get(lem) and s.feats(t).get("Number", lex.role_number[lem]) != \
                 lex.role_number[lem]:
             continue  # "власть" (power) is not "власти" (the authorities)
-        if nom is not None and lem not in lex.nom_exact and lex.morphology(lem) is not None and \
+        if nom is not None and lem not in lex.nom_exact and lex.affixed(lem) and \
                 s.feats(t).get("Animacy") != "Anim" and not _org_type(lem, lex) and \
                 lem.split("-")[0] not in _INSTITUTIONS:
             continue  # "картишек", "псевдонаука", "ультразвук": a thing is not a label of an actor
