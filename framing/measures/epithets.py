@@ -164,6 +164,7 @@ _ANIMATE_LABELS = {"боевик", "бойовик", "наемник", "найм
 # adjectives that intensify a label ("очередной богач", "настоящий бандит"): evaluative with it (hard decision 19)
 _INTENSIFIERS = {"очередной", "настоящий", "законченный", "форменный", "сущий", "чистый", "черговий", "справжній",
                  "another", "real", "true", "utter", "total"}
+_PLACES = {"город", "місто", "city", "town", "село", "деревня", "поселок", "селище"}
 _PAUCAL = {"два", "две", "три", "четыре", "оба", "обе", "полтора", "два", "дві", "три", "чотири", "обидва"}
 # polite forms of address ("Уважаемые коллеги!"): a formula, not an evaluation
 _ADDRESS = {"уважаемый", "дорогой", "глубокоуважаемый", "многоуважаемый", "шановний", "дорогий", "dear"}
@@ -246,7 +247,7 @@ class _Lex:
             if k.startswith(pre) and len(rest) >= 4 and rest not in _PEJ_SOLID_NOT:
                 return -0.7, "affix"
         parts = [x for x in k.split("-") if x]
-        if len(parts) == 2 and parts[0] not in ("экс", "екс", "ex", "вице", "віце", "vice"):
+        if len(parts) == 2 and parts[0] not in ("экс", "екс", "ex", "вице", "віце", "vice") and parts[0] not in _PLACES:
             # a compound whose parts the lemmatiser left uninflected ("бедолаг-побратимов")
             for part in parts:
                 for cand in (part, part + "а", part + "я"):
@@ -281,6 +282,8 @@ class _Lex:
                 return (v[0], k)
         if "-" in k:
             parts = [p for p in k.split("-") if p]
+            if parts and parts[0] in _PLACES:
+                return None  # "город-герой" is an honorary title of a place, not an actor
             if len(parts) == 2 and parts[1] in self.nom_exact and parts[0] not in ("экс", "екс", "ex") \
                     and parts[1] not in self.context:
                 return (self.nom_exact[parts[1]][0], k)
@@ -1251,7 +1254,8 @@ def _nominations(s, lex, ent_tok, used, st=None):
                 nom = (lex.polarity(lem) if lex.polarity(lem) is not None else -0.3, lem)
             elif ev_adj and (f.get("Animacy") == "Anim" or lem in _INSTITUTIONS):
                 continue  # the adjective is the epithet ("марионеточный избирком"): see _unnamed
-            elif quoted and s.upos[t] == "NOUN" and (f.get("Animacy") == "Anim" or (len(left) <= 1 and lem in _INSTITUTIONS)):
+            elif quoted and s.upos[t] == "NOUN" and lem not in lex.nonjudging and \
+                    (f.get("Animacy") == "Anim" or (len(left) <= 1 and lem in _INSTITUTIONS)):
                 # scare quotes around a short lower-case label: ironic distancing
                 nom = (-0.5, lem)
             elif actor is not None and re.search(r"(изм|ізм|ism)$", lem) and (lex.polarity(lem) or 0) <= -0.3:
