@@ -219,6 +219,7 @@ class _Lex:
                 self.relational.setdefault(lower_key(r["alias"]), r["actor"])
         self.lang = lang
         self.doc_lemmas = set()  # lemmas of the document being read (literal_when)
+        self._morph_cache = {}
 
     def polarity(self, lemma):
         if lower_key(lemma) in self.roles:
@@ -239,6 +240,12 @@ class _Lex:
 
     def _morphology(self, lemma):
         k = lower_key(lemma)
+        hit = self._morph_cache.get(k)
+        if hit is None:
+            hit = self._morph_cache[k] = self._morphology_of(k)
+        return hit
+
+    def _morphology_of(self, k):
         for pre in _PEJ_HYPHEN.get(self.lang, ()):
             if k.startswith(pre) and len(k) - len(pre) >= 3:
                 return -0.7, "affix"
