@@ -323,6 +323,51 @@ def dev():
     coded before the measure's output on it was looked at (same channels)."""
     for name, label in (("epithets_dev_telegram", "tuned on"), ("epithets_fresh_telegram", "fresh")):
         _dev_one(name, label)
+    _dev_evaluative("epithets_evaluative_dev", "dev-evaluative",
+                    "[development figure: random posts coded blind, then lexicons broadened on them]")
+    _dev_evaluative("epithets_evaluative_dev_blind", "dev-eval-blind",
+                    "[development figure: coded blind after the first round (then P 0.83, R 0.31); "
+                    "the classes it showed were fixed since]")
+    _dev_evaluative("epithets_evaluative_dev_final", "dev-eval-final",
+                    "[development figure: coded blind at the end of the work (then P 0.55, R 0.60, as before "
+                    "the work); four precision classes it showed were fixed since]")
+
+
+def _dev_evaluative(name, tag, note):
+    """Evaluative descriptors of posts of the tuning channels drawn at random
+    (posts of at least 150 characters, not in the other golds; seed 20261205
+    for 80 posts, 20261206 and 20261207 for 40 more each), every evaluative descriptor coded by
+    docs/epithets.md before the measure's output on them was seen: precision
+    and recall of ``evaluative`` rows."""
+    base = ROOT / "tests" / "data" / "measures"
+    files = [SHARED / "telegram_ru_2024" / "raw" / f"{c}_messages.json" for c in TUNING_CHANNELS]
+    if not all(f.exists() for f in files):
+        print(f"{tag}: skipped (no ../shared/data/telegram_ru_2024)")
+        return
+    import hashlib
+    listed = pd.read_csv(base / f"{name}_docs.tsv", sep="\t", dtype=str)
+    gold = pd.read_csv(base / f"{name}.tsv", sep="\t", dtype={"doc_id": str})
+    corpus = framing.read_telegram([str(f) for f in files])
+    docs = corpus.docs[corpus.docs["doc_id"].isin(set(listed.doc_id))]
+    sha = {d: hashlib.sha256(t.encode("utf-8")).hexdigest() for d, t in zip(docs.doc_id, docs.text)}
+    changed = sum(sha.get(d) != h for d, h in zip(listed.doc_id, listed.text_sha256))
+    ann = _annotate(Corpus(docs[["doc_id", "outlet", "lang", "title", "text"]].reset_index(drop=True)))
+    ep = framing.epithets(ann)
+    ep = ep[ep["evaluative"].astype(bool)]
+    g_by, p_by = defaultdict(list), defaultdict(list)
+    for r in gold.itertuples(index=False):
+        g_by[r.doc_id].append((r.desc_start, r.desc_end))
+    for r in ep.itertuples(index=False):
+        p_by[r.doc_id].append((r.start, r.end))
+    ids = list(listed.doc_id)
+    n_p = sum(len(p_by[d]) for d in ids)
+    tp_p = sum(any(_overlap(a, b, c, e) for c, e in g_by[d]) for d in ids for a, b in p_by[d])
+    tp_g = sum(any(_overlap(a, b, c, e) for a, b in p_by[d]) for d in ids for c, e in g_by[d])
+    P, R, F = _prf(tp_p, n_p, tp_g, len(gold))
+    print(f"{tag}  {len(ids)} random posts ({changed} changed since coding), {len(gold)} coded "
+          f"evaluative rows")
+    print(f"{tag}  evaluative       P {P:.3f} ({tp_p}/{n_p})  R {R:.3f} ({tp_g}/{len(gold)})  "
+          f"F1 {F:.3f}  {note}")
 
 
 def _dev_one(name, label):

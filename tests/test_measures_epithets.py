@@ -188,3 +188,54 @@ def test_measures_epithets_literal_uses_are_not_evaluations(classes):
     kiev = pol[pol["epithet"] == "Киевские"].iloc[0]
     assert kiev["kind"] == "adjective" and not kiev["evaluative"] and kiev["actor"] == clowns["actor"]
     assert not pol["epithet"].str.contains("режим").any()  # "в онлайн-режиме" is a mode, not an actor
+
+
+EVALUATIVE_CLASSES = DATA / "measures" / "epithets_evaluative_dev_classes.conllu"
+
+
+@pytest.fixture(scope="module")
+def evaluative_classes():
+    return epithets(framing.Annotated.from_conllu(EVALUATIVE_CLASSES))
+
+
+def _one(ep, doc, text):
+    rows = ep[(ep["doc_id"] == doc) & (ep["epithet"] == text)]
+    assert len(rows) == 1, (doc, text, ep[ep["doc_id"] == doc][["epithet", "kind", "polarity"]].values.tolist())
+    return rows.iloc[0]
+
+
+def test_measures_epithets_expressive_prefix_makes_a_label(evaluative_classes):
+    """"Горе-блогер": горе- makes any person noun derogatory, listed or not."""
+    r = _one(evaluative_classes, "prefix", "Горе-блогер")
+    assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0
+
+
+def test_measures_epithets_so_called_is_distancing(evaluative_classes):
+    """Guideline hard decision 13: "так называемая" yes −1, "оппозиция" no."""
+    r = _one(evaluative_classes, "so_called", "Так называемая")
+    assert r["kind"] == "adjective" and r["evaluative"] and r["polarity"] == -1
+    assert not _one(evaluative_classes, "so_called", "оппозиция")["evaluative"]
+
+
+def test_measures_epithets_praise_and_sympathy_are_positive(evaluative_classes):
+    for text in ("Опытные", "работяги"):
+        r = _one(evaluative_classes, "praise", text)
+        assert r["evaluative"] and r["polarity"] > 0
+
+
+def test_measures_epithets_forms_of_address_and_literal_agents_are_neutral(evaluative_classes):
+    ep = evaluative_classes
+    assert not ep.loc[ep["doc_id"] == "address", "evaluative"].any()  # "Уважаемые коллеги, …"
+    assert not ep.loc[ep["doc_id"] == "secret_agent", "evaluative"].any()  # a "тайный агент" is literal
+
+
+def test_measures_epithets_adjectives_of_armed_units_and_scare_quotes(evaluative_classes):
+    ep = evaluative_classes
+    r = _one(ep, "units", "боеспособные")  # Nom/Acc syncretism of an inanimate plural
+    assert r["kind"] == "adjective" and r["evaluative"] and r["actor"] == "подразделение"
+    q = _one(ep, "scare_quotes", "героические")  # praise in scare quotes is distanced
+    assert q["evaluative"] and q["polarity"] < 0
+    vol = _one(ep, "scare_quotes", "добровольцы")  # a plain role
+    assert not vol["evaluative"]
+    mil = _one(ep, "militants", "Боевики")  # guideline hard decision 1
+    assert mil["evaluative"] and mil["polarity"] < 0

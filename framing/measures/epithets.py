@@ -106,7 +106,8 @@ _SPEC = {
 }
 
 _RELATIVE = {"ru": {"который", "чей"}, "uk": {"який", "котрий", "чий"}, "en": {"who", "whom", "whose", "which"}}
-_COPULA_VERBS = {"являться", "становиться", "стать", "оставаться", "остаться", "бути", "являтися", "ставати",
+_COPULA_VERBS = {"являться", "становиться", "стать", "оставаться", "остаться", "бути", "являтися", "ставати", "считаться",
+                 "вважатися", "слыть", "прослыть", "оказаться", "оказываться", "виявитися", "виявлятися",
                  "стати", "залишатися"}
 _NAMING_VERBS = {"назвать", "называть", "обозвать", "обзывать", "объявить", "объявлять", "считать", "признать",
                  "признавать", "назвати", "називати", "оголосити", "оголошувати", "вважати", "визнати", "визнавати"}
@@ -132,7 +133,10 @@ _INSTITUTIONS = {"власть", "власти", "режим", "правител
                  "влада", "уряд", "держава", "країна", "армія", "військо", "еліта", "партія", "рух", "угруповання",
                  "верхівка", "керівництво", "оточення", "government", "regime", "army", "elite", "elites",
                  "state", "country", "media", "press", "administration", "court", "bloc", "alliance", "party",
-                 "establishment", "leadership", "clique"}
+                 "establishment", "leadership", "clique",
+                 # armed units are actors (docs/epithets.md, "Actor")
+                 "бригада", "батальон", "полк", "дивизия", "рота", "взвод", "подразделение", "бригада", "батальйон",
+                 "дивізія", "підрозділ", "brigade", "battalion", "regiment", "division"}
 # hints: a nomination's usual referent when nothing in the sentence names it
 _HINTS = {
     "страна-агрессор": "Россия", "государство-агрессор": "Россия", "страна-террорист": "Россия",
@@ -142,6 +146,30 @@ _HINTS = {
     "евробюрократ": "ЕС", "оккупант": "российская армия", "окупант": "российская армия",
     "захватчик": "российская армия", "загарбник": "российская армия", "орк": "российская армия",
 }
+
+
+# expressive prefixes and suffixes that make a person noun or adjective a
+# derogatory label whatever its stem (docs/epithets.md, "Evaluative")
+_PEJ_HYPHEN = {"ru": ("горе-", "псевдо-", "лже-", "недо-", "квази-"),
+               "uk": ("горе-", "псевдо-", "лже-", "недо-", "квазі-"),
+               "en": ("pseudo-", "quasi-", "wannabe-", "would-be-")}
+_PEJ_SOLID = {"ru": ("лже", "псевдо", "ультра"), "uk": ("лже", "псевдо", "ультра"), "en": ("pseudo", "ultra")}
+_PEJ_SOLID_NOT = {"ним", "нимы", "ним", "мия"}
+_PEJ_SUFFIX = {"ru": ("ишка", "ишко", "ишки"), "uk": ("ишка", "исько")}
+_PEJ_SUFFIX_NOT = {"мальчишка", "братишка", "парнишка", "сынишка", "малышка", "мартышка", "шалунишка", "воришка",
+                   "мыслишка", "домишко", "городишко", "пальтишко", "кулачишко", "детишки", "ребятишки",
+                   "ребятишка", "мальчишки", "братишки", "парнишки", "страшилка", "хлопчисько", "вірусисько"}
+# context nouns whose inanimate sense is a thing ("боевик" a film): animate, they are labels of people
+_ANIMATE_LABELS = {"боевик", "бойовик", "наемник", "найманець"}
+# adjectives that intensify a label ("очередной богач", "настоящий бандит"): evaluative with it (hard decision 19)
+_INTENSIFIERS = {"очередной", "настоящий", "законченный", "форменный", "сущий", "чистый", "черговий", "справжній",
+                 "another", "real", "true", "utter", "total"}
+_PLACES = {"город", "місто", "city", "town", "село", "деревня", "поселок", "селище"}
+_PAUCAL = {"два", "две", "три", "четыре", "оба", "обе", "полтора", "два", "дві", "три", "чотири", "обидва"}
+# polite forms of address ("Уважаемые коллеги!"): a formula, not an evaluation
+_ADDRESS = {"уважаемый", "дорогой", "глубокоуважаемый", "многоуважаемый", "шановний", "дорогий", "dear"}
+# distancing "так называемый" / "так званий" / "so-called" (guideline: yes −1)
+_SO_CALLED = {"называть", "называемый", "званий", "звати", "називати", "называться"}
 
 
 def _empty() -> pd.DataFrame:
@@ -190,11 +218,59 @@ class _Lex:
             if r.get("kind") == "adjective":
                 self.relational.setdefault(lower_key(r["alias"]), r["actor"])
         self.lang = lang
+        self.doc_lemmas = set()  # lemmas of the document being read (literal_when)
+        self._morph_cache = {}
 
     def polarity(self, lemma):
         if lower_key(lemma) in self.roles:
             return None  # role words carry no polarity (docs/epithets.md)
-        return wildcard_polarity(lemma, self.exact, self.patterns)
+        p = wildcard_polarity(lemma, self.exact, self.patterns)
+        return p if p else self.morphology(lemma) or p
+
+    def morphology(self, lemma):
+        """The polarity an expressive prefix or suffix gives a word the lexicons
+        do not list: "горе-блогер", "лжеучёный", "псевдопатриот", "писателишка"
+        (docs/epithets.md, "Evaluative")."""
+        return self._morphology(lemma)[0]
+
+    def affixed(self, lemma):
+        """Whether ``morphology`` scores ``lemma`` by a prefix or suffix (not by a
+        labelled part of a compound)."""
+        return self._morphology(lemma)[1] == "affix"
+
+    def _morphology(self, lemma):
+        k = lower_key(lemma)
+        hit = self._morph_cache.get(k)
+        if hit is None:
+            hit = self._morph_cache[k] = self._morphology_of(k)
+        return hit
+
+    def _morphology_of(self, k):
+        for pre in _PEJ_HYPHEN.get(self.lang, ()):
+            if k.startswith(pre) and len(k) - len(pre) >= 3:
+                return -0.7, "affix"
+        for pre in _PEJ_SOLID.get(self.lang, ()):
+            rest = k[len(pre):]
+            if k.startswith(pre) and len(rest) >= 4 and rest not in _PEJ_SOLID_NOT:
+                return -0.7, "affix"
+        parts = [x for x in k.split("-") if x]
+        if len(parts) == 2 and parts[0] not in ("экс", "екс", "ex", "вице", "віце", "vice") and parts[0] not in _PLACES:
+            # a compound whose parts the lemmatiser left uninflected ("бедолаг-побратимов")
+            for part in parts:
+                for cand in (part, part + "а", part + "я"):
+                    v = self.nom_exact.get(cand, (0,))[0]
+                    if v and v == v and cand not in self.roles and cand not in self.context:
+                        return v, "part"
+        for suf in _PEJ_SUFFIX.get(self.lang, ()):
+            if k.endswith(suf) and len(k) - len(suf) >= 4 and k not in _PEJ_SUFFIX_NOT:
+                return -0.5, "affix"
+        return None, None
+
+    def literal_here(self, lemma):
+        """Whether the current document holds a ``literal_when`` context word of
+        ``lemma`` (a "тайный агент", a "звезда" in the sky)."""
+        cond = self.literal.get(lower_key(lemma))
+        return bool(cond and (cond - {"@object", "@animal"}) & self.doc_lemmas)
 
     def nomination(self, lemma):
         """(polarity, group) of a nomination lemma, or None; role words have
@@ -204,12 +280,17 @@ class _Lex:
             return (float("nan"), k)
         if k in self.nom_exact:
             return self.nom_exact[k]
+        m = self.morphology(k)
+        if m is not None:
+            return (m, k)
         for pat, v in self.nom_patterns:
             if (pat.startswith("*") and k.endswith(pat[1:]) and len(k) > len(pat) + 1) or \
                     (pat.endswith("*") and k.startswith(pat[:-1]) and len(k) >= len(pat) - 1):
                 return (v[0], k)
         if "-" in k:
             parts = [p for p in k.split("-") if p]
+            if parts and parts[0] in _PLACES:
+                return None  # "город-герой" is an honorary title of a place, not an actor
             if len(parts) == 2 and parts[1] in self.nom_exact and parts[0] not in ("экс", "екс", "ex") \
                     and parts[1] not in self.context:
                 return (self.nom_exact[parts[1]][0], k)
@@ -322,6 +403,9 @@ def epithets(ann, *, actors=None, lexicon="default") -> pd.DataFrame:
         if st is None:
             st = doc_state[s.doc_id] = {"titles": defaultdict(set), "persons": [], "context": defaultdict(set),
                                         "lemmas": doc_lemmas.get(s.doc_id, set())}
+        if "keys" not in st:
+            st["keys"] = frozenset(lower_key(x) for x in st["lemmas"])
+        lexes[lang].doc_lemmas = st["keys"]
         rows.extend(_sentence(s, by_sent.get(key, []), lexes[lang], st))
     if not rows:
         return _empty()
@@ -388,6 +472,9 @@ def _polarity(s, toks, lex, skip=()):
     judgement of the actor: "убитых", "укравший"), and so are role words."""
     best = None
     for t in toks:
+        if t not in skip and lower_key(s.lemma[t]) in _SO_CALLED and t > 0 and lower_key(s.text[t - 1]) == "так":
+            best = -1.0  # "так называемая оппозиция": distancing
+            continue
         if t in skip or s.is_punct(t) or s.upos[t] in ("ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "PUNCT",
                                                          "NUM", "AUX", "VERB", "ADV"):
             continue
@@ -395,6 +482,11 @@ def _polarity(s, toks, lex, skip=()):
             continue
         if lower_key(s.lemma[t]) in lex.nonjudging:
             continue
+        if lower_key(s.lemma[t]) in _ADDRESS and t <= 2 and \
+                any(s.text[x] in ("!", ",") for x in range(t + 1, min(t + 4, len(s)))):
+            continue  # "Уважаемые коллеги!": a form of address
+        if lex.literal_here(s.lemma[t]):
+            continue  # "тайный агент", "звезда" in the sky: used literally here
         if "-" in s.lemma[t] and _is_adj(s, t) and lower_key(s.lemma[t]) not in lex.exact:
             continue  # "социал-демократический": not scored by its most extreme part
         p = lex.polarity(s.lemma[t])
@@ -424,6 +516,9 @@ def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None, a
     toks = _trim(s, toks)
     if not toks:
         return None
+    if toks[0] > 0 and lower_key(s.lemma[toks[0]]) in _SO_CALLED and lower_key(s.text[toks[0] - 1]) == "так":
+        toks = [toks[0] - 1] + toks  # "так называемая" is one descriptor
+        lemma = None if lemma is None else "так " + lemma
     if lemma is None:
         lemma = " ".join(s.lemma[t] for t in toks if not s.is_punct(t))
     if aspan is None:
@@ -432,11 +527,26 @@ def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None, a
     pol = _polarity(s, toks, lex, skip)
     if legal:
         pol = -1.0
+    elif kind in ("adjective", "title") and _scare_quoted(s, toks):
+        pol = -0.5  # «героические» защитники: a descriptor in scare quotes is distanced, ironic
     return {"doc_id": s.doc_id, "sent_id": s.sent_id, "actor": actor or m["actor"],
             "mention": mention if mention is not None else m["text"], "epithet": _span_text(s, toks),
             "epithet_lemma": lemma, "kind": kind, "polarity": pol,
             "start": s.start[toks[0]], "end": s.end[toks[-1]], "legal": legal,
             "actor_start": s.start[min(aspan)], "actor_end": s.end[max(aspan)], "_toks": toks}
+
+
+def _scare_quoted(s, toks):
+    """A short lower-case descriptor wrapped in quotes of its own («смельчаки»,
+    «героические»): the writer distances themselves from it (guidelines:
+    scare-quoted labels are evaluative)."""
+    lo, hi = min(toks), max(toks)
+    if s.text[lo] in _OPEN_Q and s.text[hi] in _CLOSE_Q:
+        lo, hi = lo + 1, hi - 1
+    elif not (lo > 0 and hi + 1 < len(s) and s.text[lo - 1] in _OPEN_Q and s.text[hi + 1] in _CLOSE_Q):
+        return False
+    words = [t for t in range(lo, hi + 1) if not s.is_punct(t)]
+    return 0 < len(words) <= 3 and s.text[words[0]][:1].islower()
 
 
 def _span_positions(s, m):
@@ -1130,6 +1240,10 @@ def _nominations(s, lex, ent_tok, used, st=None):
         if role and lex.role_number.get(lem) and s.feats(t).get("Number", lex.role_number[lem]) != \
                 lex.role_number[lem]:
             continue  # "власть" (power) is not "власти" (the authorities)
+        if nom is not None and lem not in lex.nom_exact and lex.affixed(lem) and \
+                s.feats(t).get("Animacy") != "Anim" and not _org_type(lem, lex) and \
+                lem.split("-")[0] not in _INSTITUTIONS:
+            continue  # "картишек", "псевдонаука", "ультразвук": a thing is not a label of an actor
         if nom is not None and not role and _literal(s, t, lem, lex, ent_tok, st):
             if lex.is_title(lem) or "@object" not in lex.literal.get(lem, ()):
                 continue  # a bare profession used literally (clowns at a circus)
@@ -1147,7 +1261,8 @@ def _nominations(s, lex, ent_tok, used, st=None):
                 nom = (lex.polarity(lem) if lex.polarity(lem) is not None else -0.3, lem)
             elif ev_adj and (f.get("Animacy") == "Anim" or lem in _INSTITUTIONS):
                 continue  # the adjective is the epithet ("марионеточный избирком"): see _unnamed
-            elif quoted and s.upos[t] == "NOUN" and (f.get("Animacy") == "Anim" or (len(left) <= 1 and lem in _INSTITUTIONS)):
+            elif quoted and s.upos[t] == "NOUN" and lem not in lex.nonjudging and \
+                    (f.get("Animacy") == "Anim" or (len(left) <= 1 and lem in _INSTITUTIONS)):
                 # scare quotes around a short lower-case label: ironic distancing
                 nom = (-0.5, lem)
             elif actor is not None and re.search(r"(изм|ізм|ism)$", lem) and (lex.polarity(lem) or 0) <= -0.3:
@@ -1159,8 +1274,8 @@ def _nominations(s, lex, ent_tok, used, st=None):
             pass  # role words stay neutral, quoted or not
         elif quoted:
             nom = (-0.5, nom[1])  # praise in scare quotes is irony («освободители»)
-        elif lem in lex.context and actor is None:
-            continue  # "режим" as a mode, "хозяин" of a flat: no actor named
+        elif lem in lex.context and actor is None and not (lem in _ANIMATE_LABELS and f.get("Animacy") == "Anim"):
+            continue  # "режим" as a mode, "хозяин" of a flat: no actor named (animate "боевики" are people)
         # the label alone; its adjectives are rows of their own (_unnamed),
         # a name in the genitive stays inside ("режим Кима")
         core = [t] + ([] if role else linked_toks if linked_toks and linked_toks[0] > t else [])
@@ -1183,6 +1298,20 @@ def _nominations(s, lex, ent_tok, used, st=None):
         r["_head"] = t
         out.append(r)
         used.update(toks)
+    # "X на минималках" (a cut-price X): an ironic label whatever X is
+    for t in range(2, n):
+        if lower_key(s.text[t]) == "минималках" and lower_key(s.text[t - 1]) == "на" and \
+                (s.upos[t - 2] in ("NOUN", "PROPN") or t - 2 in ent_tok) and t - 2 not in used:
+            a = t - 2
+            while a > 0 and (a - 1 in ent_tok or s.upos[a - 1] == "PROPN") and a - 1 not in used:
+                a -= 1
+            toks = list(range(a, t + 1))
+            r = _row(s, {"actor": s.lemma[t - 2], "text": _span_text(s, toks)}, toks, "nomination", lex,
+                     lemma=" ".join(s.lemma[x] for x in toks))
+            if r:
+                r["polarity"] = -0.7
+                out.append(r)
+                used.update(toks)
     # substantivised evaluative adjectives ("сумасшедшего", "оголтелые")
     for t in range(n):
         if t in used or t in ent_tok or s.upos[t] != "ADJ" or s.lang == "en":
@@ -1214,6 +1343,8 @@ def _nominations(s, lex, ent_tok, used, st=None):
 # animals are not actors unless named as persons (a dog called Кони)
 _ANIMALS = {"кот", "кошка", "котенок", "собака", "пес", "щенок", "конь", "лошадь", "медведь", "волк", "лиса",
             "животное", "питомец", "птица", "кит", "дельфин", "тигр", "лев", "обезьяна", "манул", "корова",
+            "свинья", "поросенок", "пиг", "хряк", "овца", "коза", "курица", "утка", "гусь", "хомяк", "попугай",
+            "мышь", "енот", "свиня", "порося", "вівця", "кролик",
             "кіт", "кішка", "собака", "пес", "кінь", "ведмідь", "вовк", "тварина", "птах",
             "cat", "dog", "horse", "bear", "wolf", "animal", "pet", "bird"}
 # adjective + noun pairs that are fixed terms, not descriptions
@@ -1241,7 +1372,19 @@ def _modifier(s, a, n):
     fa = s.feats(a)
     if fa.get("Variant") == "Short" or (s.upos[a] in ("VERB", "AUX") and "Case" not in fa):
         return False
-    return agree(fa, s.feats(n), ("Case",))
+    fn = s.feats(n)
+    if agree(fa, fn, ("Case",)):
+        return True
+    if not s.has_syntax or s.head[a] != n or s.deprel[a] != "amod":
+        return False
+    cases = {fa.get("Case"), fn.get("Case")}
+    # Nom and Acc of an inanimate plural are one form ("наиболее боеспособные подразделения")
+    if cases == {"Nom", "Acc"} and fn.get("Animacy") == "Inan" and fa.get("Number") == "Plur":
+        return True
+    # after два/три/четыре the noun is genitive singular and its adjective plural ("две неполноценные бригады")
+    return fa.get("Number") == "Plur" and fn.get("Case") == "Gen" and fn.get("Number") == "Sing" and any(
+        s.upos[c] == "NUM" and (lower_key(s.lemma[c]) in _PAUCAL or s.text[c][-1:] in "234")
+        for c in s.children(n))
 
 
 _PERSON_SUFFIX = re.compile(r"(ник|чик|щик|тель|ист|ер|ор|ец|ица|ница|чица|ант|ент|ач|ар|ян|ин|ша|иня|иця|ець|"
@@ -1371,6 +1514,10 @@ def _unnamed(s, lex, ent_tok, used, rows):
                 toks = [a]
             r = _row(s, m, toks, "adjective", lex, lemma=s.lemma[a], aspan=[t], skip=set(toks) - {a})
             if r:
+                hp = lex.polarity(s.lemma[t])
+                if r["polarity"] != r["polarity"] and lower_key(s.lemma[a]) in _INTENSIFIERS and \
+                        hp is not None and hp <= -0.3 and not lex.literal_here(s.lemma[t]):
+                    r["polarity"] = -0.5  # "очередному богачу": an intensifier of a label shares its judgement
                 out.append(r)
                 used.update(toks)
         if s.has_syntax:
