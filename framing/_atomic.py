@@ -52,20 +52,10 @@ def _umask_by_probe() -> int:
     import tempfile
 
     folder = Path(tempfile.gettempdir())
-    for _ in range(100):
-        probe = folder / f".framing-umask-{secrets.token_hex(8)}"
-        try:
-            fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _FILE_BITS)
-        except FileExistsError:
-            continue
-        try:
-            mode = stat.S_IMODE(os.fstat(fd).st_mode)
-        finally:
-            os.close(fd)
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(probe)
-        return _FILE_BITS & ~mode
-    raise FileExistsError(f"could not create a probe file in {folder}")  # pragma: no cover
+    probe, mode = _create_new(lambda: folder / f".framing-umask-{secrets.token_hex(8)}", folder)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(probe)
+    return _FILE_BITS & ~mode
 
 
 def file_mode() -> int:
@@ -73,20 +63,25 @@ def file_mode() -> int:
     return _FILE_BITS & ~umask()
 
 
-def _create(path: Path) -> tuple[Path, int]:
-    """Create an empty, unused temporary file beside ``path``; returns it and its mode."""
+def _create_new(make_name, where) -> tuple[Path, int]:
+    """Create an empty file under a fresh name from ``make_name()``; returns it and the mode it got."""
     for _ in range(100):
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        path = make_name()
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _FILE_BITS)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _FILE_BITS)
         except FileExistsError:
             continue
         try:
             mode = stat.S_IMODE(os.fstat(fd).st_mode)
         finally:
             os.close(fd)
-        return tmp, mode
-    raise FileExistsError(f"could not create a temporary file beside {path}")  # pragma: no cover
+        return path, mode
+    raise FileExistsError(f"could not create a new file in {where}")  # pragma: no cover
+
+
+def _create(path: Path) -> tuple[Path, int]:
+    """Create an empty, unused temporary file beside ``path``; returns it and its mode."""
+    return _create_new(lambda: path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp"), path.parent)
 
 
 @contextlib.contextmanager
