@@ -189,9 +189,10 @@ class EvaluativeModel:
     """Scores a lemma the lexicons do not list as evaluative or not, and its sign.
 
     Two logistic regressions over the unit-normalised navec news vector of the
-    lemma (Kutuzov & Kuzmenko 2017 show that word embeddings generalise
-    sentiment lexicons; Hamilton et al. 2016 induce polarity from seed words in
-    an embedding space), trained only on the project's own lexicon entries by
+    lemma (Kukushkin 2020), in the line of inferring a word's evaluative
+    orientation from its distributional neighbours and a set of labelled seed
+    words (Turney & Littman 2003; Hamilton et al. 2016), trained only on the
+    project's own lexicon entries by
     ``benchmarks/train_evaluative.py`` and stored as arrays
     (``framing/models/<lang>/evaluative.npz``, no pickle) with the decision
     threshold in ``evaluative.json``.  See ``framing/models/ru/README.md``.
@@ -200,8 +201,17 @@ class EvaluativeModel:
     ----------
     Hamilton, W. L., Clark, K., Leskovec, J., & Jurafsky, D. (2016). Inducing
     domain-specific sentiment lexicons from unlabeled corpora. EMNLP, 595–605.
-    Kutuzov, A., & Kuzmenko, E. (2017). WebVectors: a toolkit for building web
-    interfaces for vector semantic models. AIST 2016, CCIS 661, 155–161.
+    Kukushkin, A. (2020). Navec: compact high quality word embeddings for
+    Russian language. https://github.com/natasha/navec
+    Turney, P. D., & Littman, M. L. (2003). Measuring praise and criticism:
+    inference of semantic orientation from association. ACM Transactions on
+    Information Systems, 21(4), 315–346.
+
+    Examples
+    --------
+    >>> from framing.measures.epithets import evaluative_model
+    >>> evaluative_model("ru").polarity("негодяй")
+    -0.5
     """
 
     def __init__(self, npz_path, json_path, navec):
