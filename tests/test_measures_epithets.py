@@ -239,3 +239,60 @@ def test_measures_epithets_adjectives_of_armed_units_and_scare_quotes(evaluative
     assert not vol["evaluative"]
     mil = _one(ep, "militants", "Боевики")  # guideline hard decision 1
     assert mil["evaluative"] and mil["polarity"] < 0
+
+
+# --- the evaluative-word model (framing/models/ru/evaluative.*) ----------------------
+
+def test_measures_epithets_model_loads_without_pickle():
+    import json
+
+    import numpy as np
+
+    from framing.measures.epithets import _MODEL_DIR, evaluative_model
+    pytest.importorskip("navec")
+    with np.load(f"{_MODEL_DIR}/ru/evaluative.npz", allow_pickle=False) as z:
+        assert set(z.files) == {"eval_coef", "eval_intercept", "sign_coef", "sign_intercept"}
+        assert z["eval_coef"].shape == (300,) and z["sign_coef"].shape == (300,)
+    with open(f"{_MODEL_DIR}/ru/evaluative.json", encoding="utf-8") as f:
+        meta = json.load(f)
+    m = evaluative_model("ru")
+    assert m is evaluative_model("ru")  # loaded once
+    assert m.threshold_ == meta["threshold"] and 0.5 <= m.threshold_ < 1
+    assert evaluative_model("en") is None and evaluative_model("uk") is None
+
+
+def test_measures_epithets_model_scores_unlisted_words():
+    """Words in no lexicon and not in the training set: two insults and a profession."""
+    from framing.measures.epithets import evaluative_model
+    pytest.importorskip("navec")
+    m = evaluative_model("ru")
+    for w in ("хам", "бездарность"):
+        p, sign = m.score(w)
+        assert p >= m.threshold_ and sign == -1, (w, p, sign)
+        assert m.polarity(w) == -0.5
+    assert m.score("библиотекарь")[0] < m.threshold_ and m.polarity("библиотекарь") is None
+    assert m.score("несуществующееслово") is None
+
+
+def test_measures_epithets_model_leaves_listed_words_to_lexicons(monkeypatch):
+    """Role words, titles, organisation types and lexicon entries are never
+    scored by the model, and switching it on changes no lexicon polarity."""
+    from framing.measures import epithets as ep_mod
+    pytest.importorskip("navec")
+    monkeypatch.setattr(ep_mod, "USE_MODEL", True)
+    lex = ep_mod._Lex("default", "ru")
+    assert lex.model is not None
+    for w in ("силовик", "мошенник", "президент", "газета", "иноагент", "негодяй", "власть"):
+        assert lex.model_polarity(w) is None, w
+    assert lex.model_polarity("хам") == -0.5
+    assert ep_mod._Lex(pd.DataFrame({"lemma": ["негодяй"], "polarity": [-1.0]}), "ru").model is None
+    ann = framing.Annotated.from_conllu(GOLD)
+    on = epithets(ann)
+    monkeypatch.setattr(ep_mod, "USE_MODEL", False)
+    off = epithets(ann)
+    key = ["doc_id", "actor", "start", "end", "kind"]
+    both = off.merge(on, on=key, suffixes=("_off", "_on"))
+    listed = both[both["polarity_off"].notna() & (both["polarity_off"] != 0)]
+    assert len(listed) and (listed["polarity_off"] == listed["polarity_on"]).all()
+    roles = both[both["epithet_lemma_off"].isin(lex.roles)]
+    assert not roles["evaluative_on"].any()
