@@ -331,28 +331,12 @@ def dev():
     _dev_evaluative("epithets_evaluative_dev_final", "dev-eval-final",
                     "[development figure: coded blind at the end of the work (then P 0.55, R 0.60, as before "
                     "the work); four precision classes it showed were fixed since]")
-    _dev_evaluative("epithets_evaluative_dev_emb", "dev-eval-emb",
-                    "[development figure: coded blind before the embedding model (seed 20261208); "
-                    "its threshold was chosen on the three sets above, not on this one]")
-    # the same four sets with the evaluative-word model (framing/models/ru/evaluative.*) switched on
-    from framing.measures import epithets as _ep
-    if _ep.evaluative_model("ru") is not None:
-        _ep.USE_MODEL = True
-        try:
-            for name, tag in (("epithets_evaluative_dev", "dev-evaluative+model"),
-                              ("epithets_evaluative_dev_blind", "dev-eval-blind+model"),
-                              ("epithets_evaluative_dev_final", "dev-eval-final+model"),
-                              ("epithets_evaluative_dev_emb", "dev-eval-emb+model")):
-                _dev_evaluative(name, tag, "[with the evaluative-word model; threshold "
-                                f"{_ep.evaluative_model('ru').threshold_:.2f} chosen on the first three]")
-        finally:
-            _ep.USE_MODEL = False
 
 
 def _dev_evaluative(name, tag, note):
     """Evaluative descriptors of posts of the tuning channels drawn at random
     (posts of at least 150 characters, not in the other golds; seed 20261205
-    for 80 posts, 20261206 and 20261207 for 40 more each, 20261208 for 60 more), every evaluative descriptor coded by
+    for 80 posts, 20261206 and 20261207 for 40 more each), every evaluative descriptor coded by
     docs/epithets.md before the measure's output on them was seen: precision
     and recall of ``evaluative`` rows."""
     base = ROOT / "tests" / "data" / "measures"

@@ -99,13 +99,6 @@ EPITHET_KINDS = ("adjective", "title", "genitive", "compound", "relative_clause"
 
 #: |polarity| from which an epithet counts as evaluative
 EVALUATIVE_THRESHOLD = 0.3
-#: whether words no lexicon lists are scored by the evaluative-word model
-#: (framing/models/ru/evaluative.npz; see ``EvaluativeModel``).  Off: on the
-#: blind development set coded for it (tests/data/measures/
-#: epithets_evaluative_dev_emb.tsv) it added two false positives and no hit,
-#: so the measure keeps the lexicons alone (docs/epithets.md, "Evaluative-word
-#: model").  ``benchmarks/epithets_eval.py dev`` prints the figures with it on.
-USE_MODEL = False
 
 _SPEC = {
     "actors": [OneOf(None), InstanceOf(tuple)],
@@ -179,108 +172,6 @@ _ADDRESS = {"уважаемый", "дорогой", "глубокоуважае�
 _SO_CALLED = {"называть", "называемый", "званий", "звати", "називати", "называться"}
 
 
-# --- the evaluative-word model (Russian) -------------------------------------------
-
-_MODEL_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "models")
-_EVAL_MODELS = {}
-
-
-class EvaluativeModel:
-    """Scores a lemma the lexicons do not list as evaluative or not, and its sign.
-
-    Two logistic regressions over the unit-normalised navec news vector of the
-    lemma (Kukushkin 2020), in the line of inferring a word's evaluative
-    orientation from its distributional neighbours and a set of labelled seed
-    words (Turney & Littman 2003; Hamilton et al. 2016), trained only on the
-    project's own lexicon entries by
-    ``benchmarks/train_evaluative.py`` and stored as arrays
-    (``framing/models/<lang>/evaluative.npz``, no pickle) with the decision
-    threshold in ``evaluative.json``.  See ``framing/models/ru/README.md``.
-
-    References
-    ----------
-    Hamilton, W. L., Clark, K., Leskovec, J., & Jurafsky, D. (2016). Inducing
-    domain-specific sentiment lexicons from unlabeled corpora. EMNLP, 595–605.
-    Kukushkin, A. (2020). Navec: compact high quality word embeddings for
-    Russian language. https://github.com/natasha/navec
-    Turney, P. D., & Littman, M. L. (2003). Measuring praise and criticism:
-    inference of semantic orientation from association. ACM Transactions on
-    Information Systems, 21(4), 315–346.
-
-    Examples
-    --------
-    >>> from framing.measures.epithets import evaluative_model
-    >>> evaluative_model("ru").polarity("негодяй")
-    -0.5
-    """
-
-    def __init__(self, npz_path, json_path, navec):
-        import json
-
-        import numpy as np
-        with np.load(npz_path, allow_pickle=False) as z:
-            self.eval_coef_ = z["eval_coef"].astype("float64")
-            self.eval_intercept_ = float(z["eval_intercept"])
-            self.sign_coef_ = z["sign_coef"].astype("float64")
-            self.sign_intercept_ = float(z["sign_intercept"])
-        with open(json_path, encoding="utf-8") as f:
-            self.meta_ = json.load(f)
-        self.threshold_ = float(self.meta_["threshold"])
-        self._navec = navec
-        self._cache = {}
-
-    def score(self, lemma):
-        """``(probability evaluative, sign)`` of ``lemma``, or ``None`` when
-        navec has no vector for it."""
-        import numpy as np
-        key = lower_key(lemma)
-        if key in self._cache:
-            return self._cache[key]
-        v = self._navec.get(key)
-        out = None
-        if v is not None:
-            v = np.asarray(v, dtype="float64")
-            v = v / (np.linalg.norm(v) or 1.0)
-            pe = 1.0 / (1.0 + np.exp(-(v @ self.eval_coef_ + self.eval_intercept_)))
-            ps = v @ self.sign_coef_ + self.sign_intercept_
-            out = (float(pe), 1 if ps >= 0 else -1)
-        self._cache[key] = out
-        return out
-
-    def polarity(self, lemma):
-        """The polarity the model gives ``lemma``: ±0.5 at or above the
-        threshold, else ``None``."""
-        sc = self.score(lemma)
-        if sc is None or sc[0] < self.threshold_:
-            return None
-        return 0.5 * sc[1]
-
-
-def navec_path():
-    """The navec news embedding shipped inside the natasha wheel."""
-    import importlib.util
-    spec = importlib.util.find_spec("natasha")
-    if spec is None or not spec.origin:
-        from .._errors import missing_dependency
-        raise missing_dependency("natasha", "the Russian evaluative-word model (navec vectors)")
-    return os.path.join(os.path.dirname(spec.origin), "data", "emb", "navec_news_v1_1B_250K_300d_100q.tar")
-
-
-def evaluative_model(lang):
-    """The evaluative-word model of ``lang`` (loaded once), or ``None`` when the
-    language has none."""
-    if lang in _EVAL_MODELS:
-        return _EVAL_MODELS[lang]
-    model = None
-    npz = os.path.join(_MODEL_DIR, lang, "evaluative.npz")
-    js = os.path.join(_MODEL_DIR, lang, "evaluative.json")
-    if lang == "ru" and os.path.exists(npz) and os.path.exists(js):
-        from navec import Navec
-        model = EvaluativeModel(npz, js, Navec.load(navec_path()))
-    _EVAL_MODELS[lang] = model
-    return model
-
-
 def _empty() -> pd.DataFrame:
     dt = {"sent_id": "int64", "start": "int64", "end": "int64", "polarity": "float64", "evaluative": "bool",
           "legal": "bool", "actor_start": "int64", "actor_end": "int64"}
@@ -327,10 +218,6 @@ class _Lex:
             if r.get("kind") == "adjective":
                 self.relational.setdefault(lower_key(r["alias"]), r["actor"])
         self.lang = lang
-        # the evaluative-word model scores only words no lexicon lists, and only
-        # with the built-in lexicons (a user's own lexicon is taken as complete)
-        self.model = evaluative_model(lang) if USE_MODEL and isinstance(lexicon, str) and \
-            lexicon == "default" else None
         self.doc_lemmas = set()  # lemmas of the document being read (literal_when)
         self._morph_cache = {}
 
@@ -408,23 +295,6 @@ class _Lex:
                     and parts[1] not in self.context:
                 return (self.nom_exact[parts[1]][0], k)
         return None
-
-    def model_polarity(self, lemma):
-        """The evaluative model's polarity of a word no lexicon or rule lists
-        (role words, titles, organisation types, legal designations, literal
-        uses, relational adjectives and institutions keep the lexicons' word),
-        or ``None``."""
-        if self.model is None:
-            return None
-        k = lower_key(lemma)
-        if len(k) < 3 or not k.isalpha() or k in self.exact or k in self.nom_exact or k in self.roles or \
-                self.is_title(k) or _org_type(k, self) or k in self.legal or k in self.nonjudging or \
-                k in self.relational or k in self.literal or k in self.context or k in _INSTITUTIONS or \
-                k in _ANIMALS or k in _PLACES or k in _ADDRESS or k in _INTENSIFIERS:
-            return None
-        if wildcard_polarity(k, self.exact, self.patterns) is not None:
-            return None
-        return self.model.polarity(k)
 
     def is_title(self, lemma):
         k = lower_key(lemma)
@@ -659,37 +529,11 @@ def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None, a
         pol = -1.0
     elif kind in ("adjective", "title") and _scare_quoted(s, toks):
         pol = -0.5  # «героические» защитники: a descriptor in scare quotes is distanced, ironic
-    elif kind in _MODEL_KINDS and lex.model is not None and not (pol == pol and pol != 0):
-        pol = _model_polarity(s, toks, lex, skip, pol, kind)
     return {"doc_id": s.doc_id, "sent_id": s.sent_id, "actor": actor or m["actor"],
             "mention": mention if mention is not None else m["text"], "epithet": _span_text(s, toks),
             "epithet_lemma": lemma, "kind": kind, "polarity": pol,
             "start": s.start[toks[0]], "end": s.end[toks[-1]], "legal": legal,
             "actor_start": s.start[min(aspan)], "actor_end": s.end[max(aspan)], "_toks": toks}
-
-
-# descriptor kinds whose words the evaluative model scores (not clauses or predicates)
-_MODEL_KINDS = ("adjective", "title", "compound")
-
-
-def _model_polarity(s, toks, lex, skip, pol, kind):
-    """The model's polarity of the descriptor's words that no lexicon lists:
-    the adjectives of an adjective row, the first noun of a title or compound
-    (participles, verbs and function words are left out as in ``_polarity``);
-    ``pol`` when none scores."""
-    best = None
-    want = ("ADJ",) if kind == "adjective" else ("NOUN",)
-    for t in toks:
-        if t in skip or s.upos[t] not in want or s.feats(t).get("VerbForm"):
-            continue
-        if s.text[t][:1].isupper() and t > 0:
-            continue  # part of a name
-        p = lex.model_polarity(s.lemma[t])
-        if p is not None and (best is None or abs(p) > abs(best)):
-            best = p
-        if kind != "adjective":
-            break  # a title or compound: its head noun only, not a complement's words
-    return pol if best is None else float(best)
 
 
 def _scare_quoted(s, toks):
@@ -1424,10 +1268,6 @@ def _nominations(s, lex, ent_tok, used, st=None):
             elif actor is not None and re.search(r"(изм|ізм|ism)$", lem) and (lex.polarity(lem) or 0) <= -0.3:
                 # an ideology attributed to an actor ("украинский национализм")
                 nom = (lex.polarity(lem), lem)
-            elif s.upos[t] == "NOUN" and f.get("Animacy") == "Anim" and not s.text[t][:1].isupper() and \
-                    lex.model_polarity(lem) is not None:
-                # a person noun no lexicon lists that the evaluative model scores ("гопник")
-                nom = (lex.model_polarity(lem), lem)
             else:
                 continue
         if role:
