@@ -331,12 +331,15 @@ def dev():
     _dev_evaluative("epithets_evaluative_dev_final", "dev-eval-final",
                     "[development figure: coded blind at the end of the work (then P 0.55, R 0.60, as before "
                     "the work); four precision classes it showed were fixed since]")
+    _dev_evaluative("epithets_evaluative_dev_emb", "dev-eval-emb",
+                    "[development figure: coded blind (seed 20261208) to test an embedding model of "
+                    "evaluative words, which did not help and is not shipped (docs/epithets.md)]")
 
 
 def _dev_evaluative(name, tag, note):
     """Evaluative descriptors of posts of the tuning channels drawn at random
     (posts of at least 150 characters, not in the other golds; seed 20261205
-    for 80 posts, 20261206 and 20261207 for 40 more each), every evaluative descriptor coded by
+    for 80 posts, 20261206 and 20261207 for 40 more each, 20261208 for 60 more), every evaluative descriptor coded by
     docs/epithets.md before the measure's output on them was seen: precision
     and recall of ``evaluative`` rows."""
     base = ROOT / "tests" / "data" / "measures"
