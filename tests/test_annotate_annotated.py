@@ -62,9 +62,9 @@ def test_annotate_annotated_select_by_documents_keeps_their_order(demo_ann):
 
 
 def test_annotate_annotated_select_errors(demo_ann):
-    with pytest.raises(OptionError, match="no outlet.*'nowhere'"):
+    with pytest.raises(OptionError, match=r"outlets \['nowhere'\]: no such outlet"):
         demo_ann.select(outlets=["global_wire", "nowhere"])
-    with pytest.raises(OptionError, match="no event"):
+    with pytest.raises(OptionError, match="no such event"):
         demo_ann.select(events="e99")
     with pytest.raises(OptionError, match="start='next tuesday' is not a date"):
         demo_ann.select(start="next tuesday")
@@ -73,5 +73,5 @@ def test_annotate_annotated_select_errors(demo_ann):
     with pytest.raises(OptionError, match="outlets=3"):
         demo_ann.select(outlets=3)
     no_events = framing.Annotated.from_conllu("1\tПутин\tПутин\tPROPN\t_\t_\t0\troot\t_\t_")
-    with pytest.raises(OptionError, match="needs an 'event_id' or 'event' column"):
+    with pytest.raises(OptionError, match="events= needs an 'event_id' or 'event' column"):
         no_events.select(events="e01")

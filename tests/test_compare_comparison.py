@@ -150,7 +150,7 @@ def test_compare_comparison_outlets_and_dates_select_without_annotating_again():
                      sources=SimpleNamespace(voice=pd.DataFrame(columns=["outlet", "actor", "share"]),
                                              distancing=pd.DataFrame()))
     pd.testing.assert_frame_equal(comp.summary(), same.summary())
-    with pytest.raises(OptionError, match="no outlet"):
+    with pytest.raises(OptionError, match="no such outlet"):
         _compare(outlets="delta")
     with pytest.raises(OptionError, match="start=5"):
         _compare(start=5)

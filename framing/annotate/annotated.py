@@ -229,50 +229,10 @@ class Annotated:
         >>> len(ann.select(events="e07"))
         7
         """
-        func = "Annotated.select"
-        check(func, _SELECT_OPTIONS, outlets=outlets, events=events, start=start, end=end, docs=docs)
-        d = self._corpus.docs
-        keep = np.ones(len(d), dtype=bool)
-        desc = {}
-
-        def values(name, given, column, label):
-            wanted = [given] if isinstance(given, str) else [str(v) for v in given]
-            have = set(d[column].dropna().astype(str))
-            unknown = [v for v in wanted if v not in have]
-            if unknown:
-                shown = sorted(have)[:12]
-                raise OptionError(f"{func}(): no {label} {unknown[:5]} in this corpus ({column!r} column); "
-                                  f"it has {len(have)}, e.g. {shown}.")
-            desc[name] = wanted if len(wanted) > 1 else wanted[0]
-            return d[column].astype(str).isin(wanted).to_numpy() & d[column].notna().to_numpy()
-
-        if outlets is not None:
-            keep &= values("outlets", outlets, "outlet", "outlet")
-        if events is not None:
-            col = next((c for c in EVENT_COLUMNS if c in d.columns), None)
-            if col is None:
-                raise OptionError(f"{func}(): events= needs an 'event_id' or 'event' column in the documents "
-                                  "table; add one with corpus.with_columns(event=...), or group the documents "
-                                  "with framing.group_events and select on its result.")
-            keep &= values("events", events, col, "event")
-        if docs is not None:
-            keep &= values("docs", docs, "doc_id", "document")
-        from ..corpus import to_utc
-
-        for name, value, after in (("start", start, True), ("end", end, False)):
-            if value is None:
-                continue
-            ts = to_utc([value]).iloc[0]
-            if pd.isna(ts):
-                raise OptionError(f"{func}(): {name}={value!r} is not a date; give e.g. '2024-11-30' or "
-                                  "'2024-11-30T12:00+03:00'.")
-            pub = d["published"]
-            keep &= ((pub >= ts) if after else (pub < ts)).fillna(False).to_numpy(dtype=bool)
-            desc[name] = str(ts)
-        if not keep.any():
-            span = d["published"].dropna()
-            dates = f"; its documents date from {span.min()} to {span.max()}" if len(span) else ""
-            raise OptionError(f"{func}(): no document matches {desc}{dates}.")
+        check("Annotated.select", _SELECT_OPTIONS, outlets=outlets, events=events, start=start, end=end,
+              docs=docs)
+        keep, desc = selection_mask(self._corpus.docs, outlets=outlets, events=events, start=start, end=end,
+                                    docs=docs)
         if keep.all():
             return self
         return self._restrict(keep, desc)
@@ -430,6 +390,61 @@ class Annotated:
                                                ("feats", True), ("syntax", has_syntax), ("ner", True)]],
                             columns=CAPABILITY_COLUMNS)
         return cls(corpus, tok_df, ent_df, capabilities=caps, meta={"pipeline": "gold"})
+
+
+def selection_mask(table: pd.DataFrame, *, outlets=None, events=None, start=None, end=None, docs=None,
+                   where: str = "Annotated.select()", names: dict | None = None) -> tuple[np.ndarray, dict]:
+    """The documents of ``table`` a selection keeps, and the selection described.
+
+    The rules of :meth:`Annotated.select`, shared with the command line
+    (``where`` and ``names`` say how errors name the caller and its options).
+    Raises :class:`~framing._errors.OptionError` for a value the documents do
+    not have, a date that cannot be read, events without an event column, and
+    a selection that keeps no document.
+    """
+    from ..corpus import to_utc
+
+    names = {"outlets": "outlets", "events": "events", "start": "start", "end": "end", "docs": "docs",
+             **(names or {})}
+    keep = np.ones(len(table), dtype=bool)
+    desc: dict = {}
+
+    def values(name, given, column, label):
+        wanted = [given] if isinstance(given, str) else [str(v) for v in given]
+        have = set(table[column].dropna().astype(str))
+        unknown = [v for v in wanted if v not in have]
+        if unknown:
+            raise OptionError(f"{where}: {names[name]} {unknown[:5]}: no such {label} in this corpus "
+                              f"({column!r} column); it has {len(have)}, e.g. {sorted(have)[:12]}.")
+        desc[name] = wanted if len(wanted) > 1 else wanted[0]
+        return table[column].astype(str).isin(wanted).to_numpy() & table[column].notna().to_numpy()
+
+    if outlets is not None:
+        keep &= values("outlets", outlets, "outlet", "outlet")
+    if events is not None:
+        col = next((c for c in EVENT_COLUMNS if c in table.columns), None)
+        if col is None:
+            raise OptionError(f"{where}: {names['events']}= needs an 'event_id' or 'event' column in the "
+                              "documents table, which this corpus does not have (group the documents with "
+                              "framing.group_events, or add an event column).")
+        keep &= values("events", events, col, "event")
+    if docs is not None:
+        keep &= values("docs", docs, "doc_id", "document")
+    for name, value, after in (("start", start, True), ("end", end, False)):
+        if value is None:
+            continue
+        ts = to_utc([value]).iloc[0]
+        if pd.isna(ts):
+            raise OptionError(f"{where}: {names[name]}={value!r} is not a date; give e.g. '2024-11-30' or "
+                              "'2024-11-30T12:00+03:00'.")
+        pub = table["published"]
+        keep &= ((pub >= ts) if after else (pub < ts)).fillna(False).to_numpy(dtype=bool)
+        desc[name] = str(ts)
+    if not keep.any():
+        span = table["published"].dropna()
+        dates = f"; its documents date from {span.min()} to {span.max()}" if len(span) else ""
+        raise OptionError(f"{where}: no document matches {desc}{dates}.")
+    return keep, desc
 
 
 def _looks_like_path(source) -> bool:
