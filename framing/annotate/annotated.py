@@ -443,7 +443,8 @@ def selection_mask(table: pd.DataFrame, *, outlets=None, events=None, start=None
     if not keep.any():
         span = table["published"].dropna()
         dates = f"; its documents date from {span.min()} to {span.max()}" if len(span) else ""
-        raise OptionError(f"{where}: no document matches {desc}{dates}.")
+        given = ", ".join(f"{names[k]}={v!r}" for k, v in desc.items())
+        raise OptionError(f"{where}: no document matches {given}{dates}.")
     return keep, desc
 
 
