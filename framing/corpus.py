@@ -141,10 +141,8 @@ class Corpus:
         if need.any():
             from .lang.identify import detect_languages
 
-            # a title that is the start of the text (Telegram, read_texts) is not read twice
             df.loc[need, "lang"] = detect_languages(
-                [tx if tx.startswith(ti) else f"{ti}\n{tx}"
-                 for ti, tx in zip(df.loc[need, "title"], df.loc[need, "text"])]
+                (df.loc[need, "title"] + "\n" + df.loc[need, "text"]).tolist()
             )
         df["lang"] = df["lang"].astype(str)
         extra = [c for c in df.columns if c not in CORE_COLUMNS]
