@@ -19,6 +19,8 @@
     feats, syntax, ner), ``available`` (bool), ``backend`` (str), ``note``.
 
 Measures read only these tables and the corpus's document table.
+:meth:`Annotated.select` restricts all of them to a subset of the documents
+(outlets, events, dates, ids) without annotating again.
 """
 
 from __future__ import annotations
