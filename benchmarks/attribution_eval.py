@@ -86,9 +86,11 @@ def seed_rows():
     path = SHARED / "seeds" / "000_47a473247889b639.txt"
     if not path.exists():
         return None
-    text = path.read_text(encoding="utf-8")
-    corpus = Corpus(pd.DataFrame({"doc_id": ["seed"], "text": [text], "outlet": ["seed"], "lang": ["ru"]}))
-    return attributions(_annotate(corpus))
+    # read as a researcher would: the headline (first line) is the title and the start of the text
+    corpus = framing.read_texts(path, outlet="seed", lang="ru")
+    rows = attributions(_annotate(corpus))
+    rows.attrs["title_chars"] = len(corpus.docs.loc[0, "title"])
+    return rows
 
 
 def seed_check(rows: pd.DataFrame):
@@ -395,6 +397,10 @@ def main(argv=None):
         found, total, missing = seed_check(rows)
         print(f"seed article: {found}/{total} expected attributions found with speaker and verb"
               + (f"; missing: {missing}" if missing else ""))
+        n_title = rows.attrs.get("title_chars", 0)
+        head = rows[rows["cue_start"] < n_title]
+        print(f"seed article: {len(head)} attribution(s) in the headline (first {n_title} characters)"
+              + "".join(f"; {r.speaker} — {r.verb_lemma}" for r in head.itertuples()))
 
     key = pd.read_csv(ROOT / "corpora" / "demo" / "answers.csv", dtype=str, keep_default_na=False)
     ann = _annotate(demo_corpus())

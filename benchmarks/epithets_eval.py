@@ -75,8 +75,11 @@ def seed():
     if not files:
         print("seed: skipped (no ../shared/data/seeds)")
         return
-    text = files[0].read_text(encoding="utf-8")
-    ann = _annotate(Corpus(pd.DataFrame({"doc_id": ["seed"], "text": [text], "outlet": ["seed"], "lang": ["ru"]})))
+    # read as a researcher would: the headline (first line) is the title and the start of the text
+    corpus = framing.read_texts(files[0], outlet="seed", lang="ru")
+    title = corpus.docs.loc[0, "title"]
+    assert corpus.docs.loc[0, "text"].startswith(title) and title, "read_texts: the headline must open the text"
+    ann = _annotate(corpus)
     act = framing.actors(ann)
     ep = framing.epithets(ann, actors=act)
     nm = framing.naming(ann, actors=act, epithets=ep)
@@ -95,6 +98,9 @@ def seed():
     for k, v in checks.items():
         print(f"seed  {k:45s} {'ok' if v else 'MISSING'}")
     print(f"seed  checks passed: {sum(checks.values())}/{len(checks)}")
+    in_title = ep[ep.start < len(title)]
+    print(f"seed  epithets in the headline (first {len(title)} characters): {len(in_title)}"
+          + "".join(f"\nseed    {r.actor}: {r.epithet_lemma} ({r.kind})" for r in in_title.itertuples()))
 
 
 # --- demo -------------------------------------------------------------------------

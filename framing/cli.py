@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 import sys
 import warnings
 from pathlib import Path
@@ -34,6 +35,7 @@ examples:
   framing demo --out demo_report
   framing report "news/*.jsonl" --format jsonl --by outlet --out report
   framing report channels/ --format telegram --sample 2000 --seed 1
+  framing report channels/ --format telegram --outlet Mash --outlet SHOT --since 2024-11-29 --until 2024-11-30
   framing evaluate-treebank ru_syntagrus-ud-dev.conllu --lang ru --limit 500
   python -m framing --version
 """
@@ -62,6 +64,22 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text!r}: give 1 or more")
     return value
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _date(text: str) -> str:
+    """A date or date and time for --since/--until (checked here, used as given)."""
+    import pandas as pd
+
+    try:
+        ok = not pd.isna(pd.Timestamp(text))
+    except (ValueError, TypeError, OverflowError):
+        ok = False
+    if not ok:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; give e.g. 2024-11-30 or 2024-11-30T12:00+03:00")
+    return text
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -113,6 +131,18 @@ def _parser() -> argparse.ArgumentParser:
                    help="use a random sample of N documents (seeded: the same N and seed give the same sample)")
     r.add_argument("--seed", type=int, default=0,
                    help="seed of --sample (default: %(default)s)")
+    r.add_argument("--outlet", action="append", default=None, metavar="NAME",
+                   help="report only the documents of this outlet; repeat for several "
+                        "(--outlet Mash --outlet SHOT)")
+    r.add_argument("--since", type=_date, default=None, metavar="DATE",
+                   help="report only the documents published on or after DATE (2024-11-30, or a time "
+                        "such as 2024-11-30T12:00+03:00; without a time zone, UTC)")
+    r.add_argument("--until", type=_date, default=None, metavar="DATE",
+                   help="report only the documents published on or before the day DATE (2024-11-30 keeps "
+                        "all of 30 November), or before the moment DATE when it has a time")
+    r.add_argument("--event", action="append", default=None, metavar="EVENT",
+                   help="report only the documents of this event, a value of the corpus's event_id or "
+                        "event column; repeat for several")
     r.set_defaults(run=_run_report)
 
     t = add("evaluate-treebank", "accuracy of the annotation pipeline on a CoNLL-U file (JSON)",
@@ -148,9 +178,33 @@ def _run_report(args) -> int:
         cols = ", ".join(map(str, corpus.docs.columns))
         raise OptionError(f"--by {args.by!r}: the corpus read from {args.path!r} has no such column; "
                           f"its columns are {cols}.")
+    corpus = _select(corpus, args)
     if args.sample and args.sample < len(corpus):
         corpus = corpus.sample(args.sample, seed=args.seed)
     return _report(corpus, args, by=args.by, title=f"framing report: {args.path}")
+
+
+def _select(corpus, args):
+    """The documents --outlet, --since, --until and --event keep, before annotation (the sample is drawn after)."""
+    if not (args.outlet or args.since or args.until or args.event) or len(corpus) == 0:
+        return corpus
+    import pandas as pd
+
+    from .annotate.annotated import selection_mask
+
+    until = args.until
+    if until is not None and _DAY.fullmatch(until.strip()):
+        until = str((pd.Timestamp(until) + pd.Timedelta(days=1)).date())  # the whole day
+    keep, _ = selection_mask(corpus.docs, outlets=args.outlet, events=args.event, start=args.since, end=until,
+                             where=f"the corpus read from {args.path!r}",
+                             names={"outlets": "--outlet", "events": "--event", "start": "--since",
+                                    "end": "--until"})
+    kept = corpus.filter(keep)
+    print(f"{len(kept)} of {len(corpus)} documents selected"
+          + "".join(f" {flag} {v}" for flag, vals in (("--outlet", args.outlet), ("--since", [args.since]),
+                                                     ("--until", [args.until]), ("--event", args.event))
+                    for v in (vals or []) if v is not None))
+    return kept
 
 
 def _report(corpus, args, *, by: str, title: str) -> int:

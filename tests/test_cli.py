@@ -74,7 +74,8 @@ def test_cli_help_is_plain_text(capsys, argv):
     for markup in ("``", ":func:", ":meth:", ":class:", "`framing"):
         assert markup not in out, markup
     if argv[0] == "report":
-        for opt in ("--format", "--by", "--out", "--n-jobs", "--no-cache", "--sample", "--seed", "--debug"):
+        for opt in ("--format", "--by", "--out", "--n-jobs", "--no-cache", "--sample", "--seed", "--debug",
+                    "--outlet", "--since", "--until", "--event"):
             assert opt in out
 
 
@@ -179,3 +180,61 @@ def test_cli_demo_writes_the_report(capsys, tmp_path):
     assert (out_dir / "report.md").is_file()
     assert f"Report written to {out_dir / 'report.md'}" in out
     assert (out_dir / "documents_per_outlet.csv").is_file() and (out_dir / "comparison.html").is_file()
+
+
+@pytest.fixture()
+def demo_parquet(tmp_path):
+    return framing.load_demo().to_parquet(tmp_path / "demo.parquet")
+
+
+def _selected(capsys, monkeypatch, path, *options):
+    """The corpus framing report would annotate, with these options (the report itself is not run)."""
+    seen = {}
+
+    def report(corpus, args, *, by, title):
+        seen["corpus"] = corpus
+        return 0
+
+    monkeypatch.setattr(cli, "_report", report)
+    code, out, err = _run(capsys, "report", str(path), "--format", "parquet", *options)
+    return code, out, err, seen.get("corpus")
+
+
+def test_cli_report_selects_outlets_dates_and_events(capsys, monkeypatch, demo_parquet):
+    demo = framing.load_demo().docs
+    code, out, err, c = _selected(capsys, monkeypatch, demo_parquet, "--outlet", "global_wire",
+                                  "--outlet", "svobodny_golos", "--since", "2025-11-10", "--until", "2025-11-20")
+    assert code == 0, err
+    d = demo[demo["outlet"].isin(["global_wire", "svobodny_golos"])]
+    # --until is a whole day: documents of 20 November are kept
+    d = d[(d["published"] >= "2025-11-10") & (d["published"] < "2025-11-21")]
+    assert 0 < len(d) < len(demo) and sorted(c.docs["doc_id"]) == sorted(d["doc_id"])
+    assert f"{len(d)} of {len(demo)} documents selected" in out
+    # a time makes --until a moment
+    code, out, err, c = _selected(capsys, monkeypatch, demo_parquet, "--until", "2025-11-20T00:00")
+    assert code == 0 and (c.docs["published"] < "2025-11-20").all()
+    assert len(c) == (demo["published"] < "2025-11-20").sum()
+    code, out, err, c = _selected(capsys, monkeypatch, demo_parquet, "--event", "e07", "--event", "e03")
+    assert code == 0 and sorted(c.docs["doc_id"]) == sorted(demo.loc[demo["event"].isin(["e07", "e03"]), "doc_id"])
+
+
+@pytest.mark.parametrize("options, says", [
+    (["--outlet", "nowhere"], "--outlet ['nowhere']: no such outlet"),
+    (["--event", "e99"], "--event ['e99']: no such event"),
+    (["--since", "2030-01-01"], "no document matches --since="),
+    (["--since", "last week"], "'last week' is not a date"),
+])
+def test_cli_report_selection_errors_are_one_line(capsys, monkeypatch, demo_parquet, options, says):
+    code, out, err, c = _selected(capsys, monkeypatch, demo_parquet, *options)
+    assert code == 2 and c is None
+    _assert_one_error_line(err)
+    assert says in err
+
+
+def test_cli_report_event_needs_an_event_column(capsys, monkeypatch, tmp_path):
+    path = framing.load_demo().docs.drop(columns=["event"]).pipe(framing.Corpus.from_frame).to_parquet(
+        tmp_path / "c.parquet")
+    code, out, err, c = _selected(capsys, monkeypatch, path, "--event", "e01")
+    assert code == 2
+    _assert_one_error_line(err)
+    assert "--event= needs an 'event_id' or 'event' column" in err

@@ -140,6 +140,22 @@ def test_compare_comparison_event_restricts_every_table():
         _compare(event="Z")
 
 
+def test_compare_comparison_outlets_and_dates_select_without_annotating_again():
+    ann, comp = _compare(outlets=["alpha", "beta"], end="2025-11-04")
+    kept = ann.select(outlets=["alpha", "beta"], end="2025-11-04")
+    assert comp.groups == ["alpha", "beta"] and set(comp.docs["doc_id"]) == set(kept.docs["doc_id"])
+    assert set(comp.attributions["doc_id"]) <= set(kept.docs["doc_id"])
+    actors, epithets, forms, att = _tables(ann)  # measured on the whole corpus; compare keeps what it compares
+    same = C.compare(kept, actors=actors, epithets=epithets, naming=forms, attributions=att, n_boot=200,
+                     sources=SimpleNamespace(voice=pd.DataFrame(columns=["outlet", "actor", "share"]),
+                                             distancing=pd.DataFrame()))
+    pd.testing.assert_frame_equal(comp.summary(), same.summary())
+    with pytest.raises(OptionError, match="no such outlet"):
+        _compare(outlets="delta")
+    with pytest.raises(OptionError, match="start=5"):
+        _compare(start=5)
+
+
 def test_compare_comparison_group_events_when_no_event_column():
     ann = framing.Annotated.from_conllu(CONLLU)
     actors, epithets, forms, att = _tables(ann)

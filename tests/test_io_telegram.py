@@ -101,6 +101,9 @@ def test_io_telegram_real_sample():
     assert (d["lang"] == "ru").mean() > 0.99
     assert d["published"].notna().all()
     assert not d["text"].str.contains(r"\*\*|\]\(http", regex=True).any()
+    # headlines: the title is the start of the text; BBC Russian writes most as a bold first line
+    assert all(tx.startswith(ti) for ti, tx in zip(d["title"], d["text"]))
+    assert (d.loc[d["outlet"] == "BBC News | Русская служба", "title"] != "").mean() > 0.5
     assert len(c.meta["sources"]) == 9
 
 
@@ -118,3 +121,52 @@ def test_io_telegram_desktop_all_chats_export(tmp_path):
     assert c.docs["doc_id"].tolist() == ["Канал А/10", "Канал Б/10"]
     assert c.docs.loc[0, "text"] == "Власти сообщили о новых правилах."
     assert c.outlets == ["Канал А", "Канал Б"]
+
+
+def test_io_telegram_bold_first_line_becomes_title(tmp_path):
+    body = "Решение вступит в силу в марте, сообщили в правительстве."
+    posts = [
+        {"message_id": 1, "channel": "C", "date": "2024-12-01T10:00:00+00:00",
+         "text": f"📹**Евросоюз снизил охранный статус волков — на них разрешат охотиться**\n\n{body}"},
+        # the closing marks on the next line, as BBC Russian writes them
+        {"message_id": 2, "channel": "C", "date": "2024-12-01T10:00:00+00:00",
+         "text": f"**Парламент Южной Кореи готовится объявить импичмент президенту. Голосование завтра\n**\n{body}"},
+        # only the start of the line is bold: a lead, not a headline
+        {"message_id": 3, "channel": "C", "date": "2024-12-01T10:00:00+00:00",
+         "text": f"**Западная Украина может вступить в НАТО, **как Западная Германия. Об этом пишут.\n{body}"},
+        # a bold line that is the whole post is the text, not a title
+        {"message_id": 4, "channel": "C", "date": "2024-12-01T10:00:00+00:00", "text": "**Только заголовок**"},
+        # a long first paragraph of several sentences, not bold: no title
+        {"message_id": 5, "channel": "C", "date": "2024-12-01T10:00:00+00:00",
+         "text": f"Власти сообщили о новых мерах. Они вступят в силу завтра.\n\n{body}"},
+        # a single short first line alone above the body
+        {"message_id": 6, "channel": "C", "date": "2024-12-01T10:00:00+00:00",
+         "text": f"Двухлетний мальчик сбежал из детского сада в Подмосковье.\n\n{body}"},
+    ]
+    (tmp_path / "p.json").write_text(json.dumps(posts, ensure_ascii=False), encoding="utf-8")
+    d = framing.read_telegram(tmp_path / "p.json").docs.set_index("message_id")
+    assert d.loc[1, "title"] == "Евросоюз снизил охранный статус волков — на них разрешат охотиться"
+    assert d.loc[2, "title"] == "Парламент Южной Кореи готовится объявить импичмент президенту. Голосование завтра"
+    assert d.loc[3, "title"] == "" and d.loc[4, "title"] == "" and d.loc[5, "title"] == ""
+    assert d.loc[6, "title"] == "Двухлетний мальчик сбежал из детского сада в Подмосковье."
+    # the text is the whole post, exactly as before: the title is its start
+    for mid, post in zip(d.index, posts):
+        assert d.loc[mid, "text"] == clean_telegram_text(post["text"])["text"]
+        assert d.loc[mid, "text"].startswith(d.loc[mid, "title"])
+    assert d.loc[1, "text"] == f"Евросоюз снизил охранный статус волков — на них разрешат охотиться\n\n{body}"
+
+
+def test_io_telegram_bold_entity_becomes_title(tmp_path):
+    export = {"name": "Канал", "type": "public_channel", "id": 1, "messages": [
+        {"id": 1, "type": "message", "date": "2024-11-02T10:00:00", "date_unixtime": "1730541600",
+         "text": ["🔥", {"type": "bold", "text": "Власти ввели новые правила"}, "\n\nОни вступят в силу завтра, "
+                  "сообщили в ", {"type": "text_link", "text": "мэрии", "href": "https://example.org"}, "."]},
+        {"id": 2, "type": "message", "date": "2024-11-02T10:00:00", "date_unixtime": "1730541600",
+         "text": [{"type": "italic", "text": "Власти ввели новые правила. Они вступят в силу завтра"},
+                  "\nПодробности позже."]},
+    ]}
+    (tmp_path / "result.json").write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
+    d = framing.read_telegram(tmp_path / "result.json").docs.set_index("message_id")
+    assert d.loc[1, "title"] == "Власти ввели новые правила"
+    assert d.loc[1, "text"] == "Власти ввели новые правила\n\nОни вступят в силу завтра, сообщили в мэрии."
+    assert d.loc[2, "title"] == ""

@@ -19,7 +19,8 @@ def test_io_texts_fixture_folders_and_sidecar(data_dir):
     assert d.loc["p1", "outlet"] == "pravda" and d.loc["r1", "outlet"] == "ria"
     assert d.loc["p1", "lang"] == "uk" and d.loc["r1", "lang"] == "ru"
     assert d.loc["r1", "title"] == "Министр заявил о новых мерах поддержки"
-    assert d.loc["r1", "text"].startswith("Министр экономики")
+    # the title stays the start of the text, a blank line before the body
+    assert d.loc["r1", "text"].startswith("Министр заявил о новых мерах поддержки\n\nМинистр экономики")
     # sidecar metadata.csv: date with offset → UTC, url, extra column
     assert str(d.loc["r1", "published"]) == "2024-03-05 07:00:00+00:00"
     assert d.loc["r1", "url"] == "https://example.org/r1" and d.loc["r1", "author"] == "Иванов"
@@ -31,7 +32,7 @@ def test_io_texts_fixture_folders_and_sidecar(data_dir):
 def test_io_texts_encodings(tmp_path, encoding):
     (tmp_path / "doc.txt").write_bytes(f"{TITLE}\r\n\r\n{BODY}\r\n".encode(encoding))
     c = framing.read_texts(tmp_path, outlet="site")
-    assert c.docs.loc[0, "title"] == TITLE and c.docs.loc[0, "text"] == BODY
+    assert c.docs.loc[0, "title"] == TITLE and c.docs.loc[0, "text"] == f"{TITLE}\n\n{BODY}"
     assert c.docs.loc[0, "lang"] == "uk" and c.docs.loc[0, "outlet"] == "site"
     assert len(c.problems) == 0
 
@@ -78,5 +79,20 @@ def test_io_texts_seed_article():
     assert len(c) == 1 and len(c.problems) == 0
     doc = c.docs.iloc[0]
     assert doc["title"] == first
+    # the headline is analysed: it opens the text, which keeps the file's layout after it
+    assert doc["text"] == path.read_text(encoding="utf-8").strip()
     assert doc["lang"] == "ru" and doc["outlet"] == "seeds"
     assert len(doc["text"]) > 500
+
+
+def test_io_texts_title_is_the_start_of_the_text(tmp_path):
+    # no blank line, or several, between the title and the body: one blank line in the text
+    (tmp_path / "tight.txt").write_text(f"{TITLE}\n{BODY}\n", encoding="utf-8")
+    (tmp_path / "loose.txt").write_text(f"\n{TITLE}  \n\n\n\n{BODY}\nДругий абзац.", encoding="utf-8")
+    d = framing.read_texts(tmp_path).docs.set_index("doc_id")
+    assert d.loc["tight", "title"] == TITLE and d.loc["tight", "text"] == f"{TITLE}\n\n{BODY}"
+    assert d.loc["loose", "title"] == TITLE and d.loc["loose", "text"] == f"{TITLE}\n\n{BODY}\nДругий абзац."
+    # a sidecar title fills the column; the file's first line stays in the text
+    (tmp_path / "metadata.csv").write_text("file,title\ntight.txt,Бюджет на 2025 рік\n", encoding="utf-8")
+    d = framing.read_texts(tmp_path).docs.set_index("doc_id")
+    assert d.loc["tight", "title"] == "Бюджет на 2025 рік" and d.loc["tight", "text"] == f"{TITLE}\n\n{BODY}"

@@ -19,16 +19,21 @@
     feats, syntax, ner), ``available`` (bool), ``backend`` (str), ``note``.
 
 Measures read only these tables and the corpus's document table.
+:meth:`Annotated.select` restricts all of them to a subset of the documents
+(outlets, events, dates, ids) without annotating again.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from .._errors import SchemaError, missing_columns
+from .._errors import OptionError, SchemaError, missing_columns
+from .._options import InstanceOf, NoneOk, check
 
 TOKEN_COLUMNS = ["doc_id", "sent_id", "tok_id", "start", "end", "text", "lemma",
                  "upos", "feats", "head", "deprel"]
@@ -38,6 +43,15 @@ CAPABILITY_COLUMNS = ["lang", "layer", "available", "backend", "note"]
 _TOKEN_DTYPES = {"doc_id": "object", "sent_id": "int32", "tok_id": "int32", "start": "int64",
                  "end": "int64", "text": "object", "lemma": "object", "upos": "object",
                  "feats": "object", "head": "int32", "deprel": "object"}
+#: the document columns :meth:`Annotated.select` reads events from, the first present
+EVENT_COLUMNS = ("event_id", "event")
+_SELECT_OPTIONS = {
+    "outlets": [NoneOk(), InstanceOf(str, list, tuple, set, frozenset, pd.Series, pd.Index)],
+    "events": [NoneOk(), InstanceOf(str, list, tuple, set, frozenset, pd.Series, pd.Index)],
+    "docs": [NoneOk(), InstanceOf(str, list, tuple, set, frozenset, pd.Series, pd.Index)],
+    "start": [NoneOk(), InstanceOf(str, pd.Timestamp, _dt.date)],
+    "end": [NoneOk(), InstanceOf(str, pd.Timestamp, _dt.date)],
+}
 _ENTITY_DTYPES = {"doc_id": "object", "sent_id": "int32", "start_tok": "int32", "end_tok": "int32",
                   "start": "int64", "end": "int64", "text": "object", "type": "object",
                   "normal": "object"}
@@ -170,6 +184,84 @@ class Annotated:
         g["text"] = [texts[d][s:e] for d, s, e in zip(g["doc_id"], g["start"], g["end"])]
         return g
 
+    def select(self, *, outlets=None, events=None, start=None, end=None, docs=None) -> "Annotated":
+        """The annotation of a subset of the documents, without annotating again.
+
+        Every table is restricted to the documents kept: the corpus (its
+        documents table and problems), ``tokens``, ``entities``, the
+        annotation ``problems``, and ``capabilities`` (to the languages of the
+        documents kept).  The result equals annotating the subset with the
+        same settings, since each document is annotated on its own; ``meta``
+        is kept, with the selection added under ``"selected"``.  Conditions
+        combine with *and*; the original order of the documents is kept.
+
+        Parameters
+        ----------
+        outlets : str or list of str, optional
+            Keep the documents of these outlets.
+        events : str or list of str, optional
+            Keep the documents of these events: values of the documents
+            table's ``event_id`` column (:func:`framing.group_events`) or,
+            without it, its ``event`` column (the demo's answer key).
+        start, end : date-like, optional
+            Keep the documents published at or after ``start`` and before
+            ``end`` (``published``; naive dates are UTC).  Documents without a
+            date are left out when either bound is given.
+        docs : str or list of str, optional
+            Keep these ``doc_id`` values.
+
+        Returns
+        -------
+        Annotated
+
+        Raises
+        ------
+        OptionError
+            An outlet, event or document the corpus does not have, a date that
+            cannot be read, an event selection without an event column, or a
+            selection that keeps no document.
+
+        Examples
+        --------
+        >>> import framing
+        >>> ann = framing.annotate(framing.load_demo(), progress=False)
+        >>> sub = ann.select(outlets=["global_wire", "svobodny_golos"], start="2025-11-10", end="2025-11-20")
+        >>> sorted(set(sub.docs["outlet"])), len(sub), set(sub.tokens["doc_id"]) == set(sub.docs["doc_id"])
+        (['global_wire', 'svobodny_golos'], 7, True)
+        >>> len(ann.select(events="e07"))
+        7
+        """
+        check("Annotated.select", _SELECT_OPTIONS, outlets=outlets, events=events, start=start, end=end,
+              docs=docs)
+        keep, desc = selection_mask(self._corpus.docs, outlets=outlets, events=events, start=start, end=end,
+                                    docs=docs)
+        if keep.all():
+            return self
+        return self._restrict(keep, desc)
+
+    def _restrict(self, keep: np.ndarray, desc: dict) -> "Annotated":
+        """This annotation restricted to the documents where ``keep`` is True."""
+        d = self._corpus.docs
+        ids = set(d.loc[keep, "doc_id"])
+        corpus = self._corpus.filter(keep)
+        t, e = self._tokens, self._entities
+        # languages in the order annotate() meets them, so the rows come as re-annotating gives them
+        langs = {lg: i for i, lg in enumerate(dict.fromkeys(d.loc[keep, "lang"]))}
+        caps = self._capabilities
+        if "lang" in caps.columns:
+            caps = caps[caps["lang"].isin(list(langs))]
+            caps = caps.iloc[np.argsort(caps["lang"].map(langs).to_numpy(), kind="stable")]
+        meta = dict(self._meta)
+        if isinstance(meta.get("backends"), dict):
+            meta["backends"] = {k: v for k, v in meta["backends"].items() if k in langs}
+        meta["selected"] = desc
+        probs = self._problems
+        if probs is not None and "doc_id" in probs.columns:
+            probs = probs[probs["doc_id"].isna() | probs["doc_id"].isin(ids)]
+        return type(self)(corpus, t[t["doc_id"].isin(ids)], e[e["doc_id"].isin(ids)],
+                          capabilities=caps.reset_index(drop=True), meta=meta,
+                          problems=None if probs is None else probs.reset_index(drop=True))
+
     def __len__(self) -> int:
         return len(self._corpus)
 
@@ -300,6 +392,62 @@ class Annotated:
                                                ("feats", True), ("syntax", has_syntax), ("ner", True)]],
                             columns=CAPABILITY_COLUMNS)
         return cls(corpus, tok_df, ent_df, capabilities=caps, meta={"pipeline": "gold"})
+
+
+def selection_mask(table: pd.DataFrame, *, outlets=None, events=None, start=None, end=None, docs=None,
+                   where: str = "Annotated.select()", names: dict | None = None) -> tuple[np.ndarray, dict]:
+    """The documents of ``table`` a selection keeps, and the selection described.
+
+    The rules of :meth:`Annotated.select`, shared with the command line
+    (``where`` and ``names`` say how errors name the caller and its options).
+    Raises :class:`~framing._errors.OptionError` for a value the documents do
+    not have, a date that cannot be read, events without an event column, and
+    a selection that keeps no document.
+    """
+    from ..corpus import to_utc
+
+    names = {"outlets": "outlets", "events": "events", "start": "start", "end": "end", "docs": "docs",
+             **(names or {})}
+    keep = np.ones(len(table), dtype=bool)
+    desc: dict = {}
+
+    def values(name, given, column, label):
+        wanted = [given] if isinstance(given, str) else [str(v) for v in given]
+        have = set(table[column].dropna().astype(str))
+        unknown = [v for v in wanted if v not in have]
+        if unknown:
+            raise OptionError(f"{where}: {names[name]} {unknown[:5]}: no such {label} in this corpus "
+                              f"({column!r} column); it has {len(have)}, e.g. {sorted(have)[:12]}.")
+        desc[name] = wanted if len(wanted) > 1 else wanted[0]
+        return table[column].astype(str).isin(wanted).to_numpy() & table[column].notna().to_numpy()
+
+    if outlets is not None:
+        keep &= values("outlets", outlets, "outlet", "outlet")
+    if events is not None:
+        col = next((c for c in EVENT_COLUMNS if c in table.columns), None)
+        if col is None:
+            raise OptionError(f"{where}: {names['events']}= needs an 'event_id' or 'event' column in the "
+                              "documents table, which this corpus does not have (group the documents with "
+                              "framing.group_events, or add an event column).")
+        keep &= values("events", events, col, "event")
+    if docs is not None:
+        keep &= values("docs", docs, "doc_id", "document")
+    for name, value, after in (("start", start, True), ("end", end, False)):
+        if value is None:
+            continue
+        ts = to_utc([value]).iloc[0]
+        if pd.isna(ts):
+            raise OptionError(f"{where}: {names[name]}={value!r} is not a date; give e.g. '2024-11-30' or "
+                              "'2024-11-30T12:00+03:00'.")
+        pub = table["published"]
+        keep &= ((pub >= ts) if after else (pub < ts)).fillna(False).to_numpy(dtype=bool)
+        desc[name] = str(ts)
+    if not keep.any():
+        span = table["published"].dropna()
+        dates = f"; its documents date from {span.min()} to {span.max()}" if len(span) else ""
+        given = ", ".join(f"{names[k]}={v!r}" for k, v in desc.items())
+        raise OptionError(f"{where}: no document matches {given}{dates}.")
+    return keep, desc
 
 
 def _looks_like_path(source) -> bool:

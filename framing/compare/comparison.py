@@ -34,6 +34,7 @@ from __future__ import annotations
 import inspect
 import warnings
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -65,6 +66,9 @@ _SPEC = {
     "n_boot": Interval(10, None, integer=True),
     "ci": Interval(0, 1, closed="neither"),
     "n_terms": Interval(1, None, integer=True),
+    "outlets": [OneOf(None), InstanceOf(str, list, tuple, set)],
+    "start": [OneOf(None), InstanceOf(str, pd.Timestamp, date)],
+    "end": [OneOf(None), InstanceOf(str, pd.Timestamp, date)],
 }
 
 
@@ -759,7 +763,7 @@ def _term_refs(ann, top: pd.DataFrame, groups: pd.Series, by: str) -> pd.DataFra
 
 def compare(ann, *, by: str = "outlet", event=None, events="auto", actors=None, epithets=None, naming=None,
             attributions=None, sources=None, seed: int = 0, n_boot: int = 1000, ci: float = 0.95,
-            n_terms: int = 20) -> Comparison:
+            n_terms: int = 20, outlets=None, start=None, end=None) -> Comparison:
     """Compare outlets (or any document groups): naming, epithets, sources, distancing, vocabulary, coverage.
 
     Parameters
@@ -791,6 +795,14 @@ def compare(ann, *, by: str = "outlet", event=None, events="auto", actors=None, 
         Confidence level of the intervals.
     n_terms : int
         Distinctive terms kept per group in the summary.
+    outlets : str or list of str, optional
+        Compare only the documents of these outlets.
+    start, end : date-like, optional
+        Compare only the documents published at or after ``start`` and
+        before ``end`` (naive dates are UTC).  ``outlets``, ``start`` and
+        ``end`` select from ``ann`` with :meth:`Annotated.select` before
+        anything else (no annotating again); events grouped here are grouped
+        among the documents kept.
 
     Returns
     -------
@@ -840,10 +852,13 @@ def compare(ann, *, by: str = "outlet", event=None, events="auto", actors=None, 
     >>> comp.to_html("e07.html")
     PosixPath('e07.html')
     """
-    check("compare", _SPEC, by=by, event=event, seed=seed, n_boot=n_boot, ci=ci, n_terms=n_terms)
+    check("compare", _SPEC, by=by, event=event, seed=seed, n_boot=n_boot, ci=ci, n_terms=n_terms,
+          outlets=outlets, start=start, end=end)
     if not all(hasattr(ann, a) for a in ("corpus", "docs", "tokens", "entities")):
         raise OptionError(f"compare(): pass an Annotated (the result of framing.annotate), "
                           f"not {type(ann).__name__}.")
+    if outlets is not None or start is not None or end is not None:
+        ann = ann.select(outlets=outlets, start=start, end=end)
     notes = _Notes()
     sources_given = sources is not None
     docs, event_col = _attach_events(ann.docs, events)

@@ -1,7 +1,7 @@
 """Loaders: every ``read_*`` returns a :class:`~framing.Corpus`.
 
 =================== ==========================================================
-``read_texts``      plain-text files, first line the title
+``read_texts``      plain-text files, first line the title (kept as the start of the text)
 ``read_jsonl``      JSON Lines, one document per line
 ``read_json``       a JSON array (or an object holding one) of documents
 ``read_csv``        CSV or TSV (separator sniffed)

@@ -674,7 +674,10 @@ def finish(records: list[dict], *, loader: str, options: dict, sources: list[dic
             from ..lang.identify import detect_languages
 
             titles, texts = df["title"].tolist(), df["text"].tolist()
-            found = detect_languages([(titles[i] + "\n" + texts[i]) if titles[i] else texts[i] for i in need])
+            # a title that is the start of the text (Telegram, read_texts) is not read twice
+            found = detect_languages([(titles[i] + "\n" + texts[i])
+                                      if titles[i] and not texts[i].startswith(titles[i]) else texts[i]
+                                      for i in need])
             for i, code in zip(need, found):
                 langs[i] = code
         df["lang"] = [_lang_code(v) for v in langs]

@@ -8,7 +8,7 @@ from pathlib import Path
 from .._problems import ProblemLog
 from ._common import check_common, expand_paths, finish, progress_bar
 
-__all__ = ["read_telegram", "clean_telegram_text"]
+__all__ = ["read_telegram", "clean_telegram_text", "telegram_title"]
 
 # Emoji and pictographs (with their joiners, variation selectors and keycaps).
 EMOJI = re.compile(
@@ -104,18 +104,20 @@ def clean_telegram_text(raw: str) -> dict:
 _ENTITY_MARK = {"bold": "**", "italic": "__", "strikethrough": "~~", "spoiler": "||", "code": "`"}
 
 
-def _entities_text(parts) -> tuple[str, str, list[str]]:
+def _entities_text(parts) -> tuple[str, str, list[str], str]:
     """Telegram Desktop's ``text``: a string or a list of strings and entity objects.
 
-    Returns (clean text before emoji removal, raw text, links).
+    Returns (clean text before emoji removal, raw text, links, the clean text
+    with bold entities written as ``**…**``, for finding a bold title).
     """
     if isinstance(parts, str):
-        return parts, parts, []
-    out, raw, links = [], [], []
+        return parts, parts, [], parts
+    out, raw, links, marked = [], [], [], []
     for p in parts or []:
         if isinstance(p, str):
             out.append(p)
             raw.append(p)
+            marked.append(p)
             continue
         if not isinstance(p, dict):
             continue
@@ -135,7 +137,104 @@ def _entities_text(parts) -> tuple[str, str, list[str]]:
             out.append(" ")
         else:
             out.append(t)
-    return "".join(out), "".join(raw), links
+        marked.append(f"**{out[-1]}**" if kind == "bold" and out[-1].strip() else out[-1])
+    return "".join(out), "".join(raw), links, "".join(marked)
+
+
+#: the longest first line taken as a title when it is not bold (characters)
+TITLE_MAX_CHARS = 120
+#: the longest bold first line taken as a title (characters); longer bold
+#: openings are lead paragraphs, not headlines
+BOLD_TITLE_MAX_CHARS = 300
+_BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
+_WORD_CHAR = re.compile(r"\w")
+# a sentence ends inside the line: terminal punctuation, space, a capital or a digit
+_INNER_SENTENCE_END = re.compile(r"[.!?…][»\"”')]*\s+[«\"„(]?[A-ZА-ЯЁІЇЄҐ0-9]")
+
+
+def _bold_mask(markdown: str) -> list[bool]:
+    mask = [False] * len(markdown)
+    for m in _BOLD.finditer(markdown):
+        for i in range(m.start(1), m.end(1)):
+            mask[i] = True
+    return mask
+
+
+def _first_line_is_bold(markdown: str, first: str) -> bool:
+    """Whether the markdown line that cleans to ``first`` is bold in every word.
+
+    Words of link addresses (``[label](url)``, bare URLs) need not be bold;
+    emoji and punctuation outside the bold marks do not count.  A line that
+    cannot be matched to ``first`` is not bold (no guess).
+    """
+    if "**" not in markdown:
+        return False
+    pos = 0
+    for line in markdown.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        clean = clean_telegram_text(line)["text"]
+        if not clean:
+            continue
+        if clean != first:
+            return False
+        mask = _bold_mask(markdown)
+        skip = set()
+        for m in list(_MD_LINK.finditer(line)) + list(_URL.finditer(line)) + list(_SHORT_URL.finditer(line)):
+            a, b = m.span(2) if m.re is _MD_LINK else m.span()
+            skip.update(range(a, b))
+        chars = [start + i for i, ch in enumerate(line) if i not in skip and _WORD_CHAR.match(ch)]
+        return bool(chars) and all(mask[i] for i in chars)
+    return False
+
+
+def telegram_title(markdown: str, text: str) -> str:
+    """The title of a Telegram post: its first line when bold or short and alone.
+
+    Channels such as BBC Russian, Mash or Двач write the headline as a bold
+    first line.  The first line of ``text`` (the clean post) is the title when
+
+    * every word of that line is bold in ``markdown`` (``**…**``, or a bold
+      entity of a Telegram Desktop export) and it is at most
+      :data:`BOLD_TITLE_MAX_CHARS` long; or
+    * it is not bold but short (at most :data:`TITLE_MAX_CHARS`), one sentence,
+      not ending with a colon, and followed by a blank line;
+
+    and more text follows it.  Otherwise the post has no title (``""``).  The
+    title is always the start of ``text`` (``text.startswith(title)``), so
+    character offsets into ``text`` stay valid and measures see the headline.
+
+    Parameters
+    ----------
+    markdown : str
+        The post in Telegram markdown (``raw_text`` of a dump).
+    text : str
+        The post as cleaned by :func:`clean_telegram_text`.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from framing.io.telegram import telegram_title
+    >>> telegram_title("🔥**Парламент принял бюджет**\\n\\nДепутаты проголосовали.",
+    ...                "Парламент принял бюджет\\n\\nДепутаты проголосовали.")
+    'Парламент принял бюджет'
+    >>> telegram_title("Депутаты проголосовали за бюджет. Голосование шло час.\\nПодробности позже.",
+    ...                "Депутаты проголосовали за бюджет. Голосование шло час.\\nПодробности позже.")
+    ''
+    """
+    first, sep, rest = text.partition("\n")
+    first = first.rstrip()
+    if not sep or not rest.strip() or not first:
+        return ""
+    if len(first) <= BOLD_TITLE_MAX_CHARS and _first_line_is_bold(markdown, first):
+        return first
+    blank_after = not rest.split("\n", 1)[0].strip() and "\n" in rest
+    if (blank_after and len(first) <= TITLE_MAX_CHARS and not first.endswith(":")
+            and not _INNER_SENTENCE_END.search(first) and _WORD_CHAR.search(first)):
+        return first
+    return ""
 
 
 def _iter_messages(obj, path, problems: ProblemLog):
@@ -186,6 +285,12 @@ def read_telegram(path_or_glob, *, outlet=None, lang=None, tz=None, strict=False
     documents and are left out; posts without text (photos only) are recorded
     as "empty text".
 
+    A bold first line (the headline of BBC Russian, Двач, ТОПОР…) or a
+    single short first line followed by a blank line is the ``title``
+    (:func:`telegram_title`).  The title stays the start of ``text``:
+    ``text`` is the whole post, so every measure reads the headline and
+    character offsets into ``text`` do not depend on the title.
+
     Parameters
     ----------
     path_or_glob : str, pathlib.Path or list
@@ -199,7 +304,7 @@ def read_telegram(path_or_glob, *, outlet=None, lang=None, tz=None, strict=False
     -------
     Corpus
         ``doc_id`` is ``<channel>/<message id>``; ``outlet`` the channel;
-        metadata ``message_id``, ``raw_text``, ``links``, ``emoji``,
+        ``title`` the headline or ``""``; metadata ``message_id``, ``raw_text``, ``links``, ``emoji``,
         ``hashtags``, ``mentions`` and the other fields of the message
         (``views``, ``forwarded_from``, ``category``…).
 
@@ -212,6 +317,13 @@ def read_telegram(path_or_glob, *, outlet=None, lang=None, tz=None, strict=False
     >>> c = framing.read_telegram(p)
     >>> c.docs.loc[0, ["doc_id", "outlet", "text"]].tolist()
     ['Новости/7', 'Новости', 'Главное: читать']
+
+    A bold first line is the title, and still the start of the text:
+
+    >>> _ = p.write_text(json.dumps([{"message_id": 8, "channel": "Новости", "date": "2024-12-01T11:00:00+00:00",
+    ...     "text": "**Снегопад в столице**\\n\\nДороги расчищают, сообщили в мэрии."}]), encoding="utf-8")
+    >>> framing.read_telegram(p).docs.loc[0, ["title", "text"]].tolist()
+    ['Снегопад в столице', 'Снегопад в столице\\n\\nДороги расчищают, сообщили в мэрии.']
     """
     from .tables import load_json_file
 
@@ -247,7 +359,7 @@ def _message_record(m: dict, chat, path: Path):
         return None  # service messages: joins, pins, title changes
     channel = m.get("channel") or chat or m.get("from") or m.get("chat") or path.stem
     mid = m.get("message_id", m.get("id"))
-    clean_src, raw, ent_links = _entities_text(m.get("text", ""))
+    clean_src, raw, ent_links, marked = _entities_text(m.get("text", ""))
     cleaned = clean_telegram_text(clean_src or "")
     links = ent_links + [u for u in cleaned["links"] if u not in ent_links]
     date = m.get("date")
@@ -263,6 +375,7 @@ def _message_record(m: dict, chat, path: Path):
         "doc_id": f"{channel}/{mid}" if mid is not None else None,
         "outlet": str(channel),
         "published": date,
+        "title": telegram_title(marked or "", cleaned["text"]),
         "text": cleaned["text"],
         "message_id": mid,
         "raw_text": raw,

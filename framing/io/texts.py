@@ -1,4 +1,4 @@
-"""Plain-text files, one document per file, the first line the title."""
+"""Plain-text files, one document per file, the first line the title (and the start of the text)."""
 
 from __future__ import annotations
 
@@ -45,15 +45,24 @@ def _load_sidecar(path: Path, problems: ProblemLog, sources: list) -> dict[str, 
 
 
 def _split_title(text: str) -> tuple[str, str]:
+    """(title, text): the first non-empty line, and the title, a blank line and the rest.
+
+    The title stays the start of the text, so that measures read the headline
+    and offsets into the text cover it; blank lines between the title and the
+    body become one blank line.  A file of one line has no title.
+    """
     lines = text.lstrip("\ufeff").strip("\r\n").split("\n")
     first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
     if first is None:
         return "", ""
-    rest = "\n".join(lines[first + 1:])
-    if not rest.strip():
+    rest = lines[first + 1:]
+    while rest and not rest[0].strip():
+        rest.pop(0)
+    if not rest:
         # a single line is the text, not a title
         return "", lines[first]
-    return lines[first], rest
+    head = lines[first].rstrip()
+    return head, head + "\n\n" + "\n".join(rest)
 
 
 def read_texts(path_or_glob, *, title="first_line", outlet=None, metadata=None, lang=None, tz=None,
@@ -66,8 +75,14 @@ def read_texts(path_or_glob, *, title="first_line", outlet=None, metadata=None, 
         Files, folders (``*.txt`` and ``*.text``, searched recursively), glob
         patterns (``"news/**/*.txt"``) or a list of these.
     title : {"first_line", None}
-        ``"first_line"`` (default): the first non-empty line is the title and
-        the rest the text (a file of one line is all text); None: no title.
+        ``"first_line"`` (default): the first non-empty line is the title.
+        It stays the start of the text, followed by one blank line and the
+        rest of the file (``text`` is ``title + "\\n\\n" + body``), so every
+        measure reads the headline and character offsets into ``text`` cover
+        it; a file of one line is all text, without a title.  None: no title,
+        the text is the file as it is.  A sidecar's ``title`` column, when
+        given, fills ``title`` instead; the file's first line stays in the
+        text.
     outlet : str, optional
         The outlet of every document.  By default the sidecar CSV's
         ``outlet`` column, else the name of the file's folder.
@@ -105,6 +120,8 @@ def read_texts(path_or_glob, *, title="first_line", outlet=None, metadata=None, 
     >>> c = framing.read_texts(d)
     >>> c.docs.loc[0, ["doc_id", "outlet", "title", "lang", "encoding"]].tolist()
     ['a1', 'pravda', 'Заголовок', 'uk', 'cp1251']
+    >>> c.docs.loc[0, "text"]
+    'Заголовок\\n\\nЗеленський заявив, що...'
     """
     func = "read_texts"
     check_common(func, outlet=outlet, lang=lang, tz=tz, strict=strict, progress=progress, encoding=encoding)
