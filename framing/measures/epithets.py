@@ -524,6 +524,8 @@ def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None, a
     if aspan is None:
         aspan = m.get("_span") or toks
     legal = _legal(s, toks, lex)
+    if kind in ("title", "genitive", "predicate", "description"):
+        skip = set(skip) | _name_words(s, toks)  # "Героя России", "секретаря Союзного государства"
     pol = _polarity(s, toks, lex, skip)
     if legal:
         pol = -1.0
@@ -606,6 +608,7 @@ def _sentence(s, ms, lex, st):
     for r in rows:
         used.update(r.get("_toks", []))
     rows.extend(_unnamed(s, lex, ent_tok, used, rows))
+    rows = _precision_filter(s, rows, lex, st)
     for r in rows:
         used.update(r.pop("_toks", []))
         r.pop("_head", None)
@@ -1234,6 +1237,8 @@ def _nominations(s, lex, ent_tok, used, st=None):
             lem = lower_key(s.text[t]) if lex.nomination(lower_key(s.text[t])) and lem == lower_key(s.text[t]) else lem
         if _is_adj(s, t) and _attributive(s, t):
             continue  # "военные учения": an adjective, not the substantivised role
+        if nom is not None and (_thing_reading(s, t, lem, lex) or _award_title(s, t)):
+            continue  # "в трусах", "контора", "Герой России": not a label of an actor
         if 0 < t < n - 1 and s.text[t - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q and s.text[t][:1].isupper():
             continue  # a capitalised word alone in quotes names a work or a brand («Идиот»)
         role = lem in lex.roles
@@ -1284,8 +1289,12 @@ def _nominations(s, lex, ent_tok, used, st=None):
             toks = [toks[0] - 1] + toks + [toks[-1] + 1] if left == [] else toks
         if actor is not None and _military(lem) and actor in _ARMY:
             actor = _ARMY[actor]
+        if lem in _STATE_ONLY and not role and not _war_story(st) and actor not in _ARMY and \
+                actor not in _ARMY.values():
+            role, nom = True, (float("nan"), lem)  # "агрессор" of a crime story: the attacker
         if actor is None:
-            actor = _hint(lem) or _group_name(nom, lem)
+            # a label's usual referent only in a story about war ("оккупанты" of a flat are squatters)
+            actor = (_hint(lem) if _war_story(st) else None) or _group_name(nom, lem)
         phrase = _span_text(s, _trim(s, toks))
         r = _row(s, {"actor": actor, "text": phrase}, toks, "nomination", lex,
                  lemma=" ".join(s.lemma[x] for x in toks if not s.is_punct(x) and x not in ent_tok))
@@ -1296,6 +1305,8 @@ def _nominations(s, lex, ent_tok, used, st=None):
         if role and not r["legal"]:
             r["polarity"] = float("nan")
         r["_head"] = t
+        if _predicate_of_thing(s, t, ent_tok, lex, r):
+            continue  # "жизнь — лучший режиссёр": a label of a thing
         out.append(r)
         used.update(toks)
     # "X на минималках" (a cut-price X): an ironic label whatever X is
@@ -1487,6 +1498,8 @@ def _unnamed(s, lex, ent_tok, used, rows):
                 s.deprel[c].startswith("nsubj") and _is_noun(s, c) and c not in ent_tok and
                 not _actor_noun(s, c, lower_key(s.lemma[c]), lex) for c in s.children(t)):
             continue  # the predicate of a thing ("жизнь — лучший режиссёр")
+        if nomrow is None and _predicate_nominal(s, t):
+            continue  # "является надёжным гарантом": describes the subject, in the predicate row
         if nomrow is None and lem not in lex.roles and lem not in _INSTITUTIONS and \
                 s.feats(t).get("Animacy") != "Anim" and \
                 not (s.has_syntax and s.deprel[t].startswith("nsubj")):
@@ -1518,6 +1531,8 @@ def _unnamed(s, lex, ent_tok, used, rows):
                 if r["polarity"] != r["polarity"] and lower_key(s.lemma[a]) in _INTENSIFIERS and \
                         hp is not None and hp <= -0.3 and not lex.literal_here(s.lemma[t]):
                     r["polarity"] = -0.5  # "очередному богачу": an intensifier of a label shares its judgement
+                if lower_key(s.lemma[a]) in _CRIME_ADJ and lem in _CRIME_HEADS and not r["legal"]:
+                    r["polarity"] = float("nan")  # "преступное сообщество": a crime category (guideline #5)
                 out.append(r)
                 used.update(toks)
         if s.has_syntax:
@@ -1587,3 +1602,177 @@ def _link_nomination(s, t, left, lex, ent_tok):
         m = ent_tok[k]
         return m["actor"], list(m["_span"])
     return None, []
+
+
+# --- precision guards (issue #10): non-actors, crime roles, neutral titles, links -------
+#
+# Rows the held-out coding found wrong, by class: a label inside the quoted
+# name of a work or a product («Бригада», сериал «Бешеные псы»); a label whose
+# surface form has a thing's reading ("в трусах": трусы, not трус); a label
+# the dictionary knows only as a thing ("контора"); "агрессор" about a single
+# attacker (a state label only); crime-category adjectives of gangs
+# ("преступное сообщество", guideline #5); capitalised award and state names
+# inside titles ("Герой России", "Союзного государства"); the adjectives of a
+# predicate noun ("является надёжным гарантом") taken for an actor of their own;
+# a label's default referent ("оккупанты" → российская армия) outside a war story.
+
+# genre and brand nouns before a quoted name: the name is a work or product, not a person
+_GENRES = {"фильм", "сериал", "кинофильм", "мультфильм", "мультсериал", "мульт", "шоу", "программа", "передача",
+           "группа", "коллектив", "ансамбль", "песня", "трек", "клип", "альбом", "сингл", "книга", "роман", "повесть",
+           "рассказ", "спектакль", "пьеса", "опера", "мюзикл", "картина", "лента", "игра", "проект", "бренд",
+           "марка", "модель", "самолет", "самолёт", "вертолет", "вертолёт", "корабль", "судно", "журнал",
+           "рубрика", "подкаст", "сказка", "комикс", "аниме", "балет", "фестиваль", "конкурс", "премия", "фонд",
+           "ресторан", "кафе", "бар", "магазин", "клуб", "франшиза", "реалити", "телешоу",
+           "фільм", "серіал", "мультфільм", "пісня", "книжка", "вистава", "гурт",
+           "film", "series", "show", "band", "song", "book", "album", "game", "movie", "cartoon"}
+# labels that brand a state or an army, not a single person ("агрессор" of a crime story is the attacker)
+_STATE_ONLY = {"агрессор", "агресор", "aggressor"}
+# crime-category adjectives are neutral for gangs and migrants (guideline #5: a category, not a judgement)
+_CRIME_ADJ = {"преступный", "криминальный", "нелегальный", "незаконный", "злочинний", "кримінальний",
+              "нелегальний", "criminal", "illegal"}
+_CRIME_HEADS = {"сообщество", "группа", "группировка", "организация", "банда", "синдикат", "схема", "бизнес",
+                "мигрант", "иммигрант", "эмигрант", "мигрантка", "авторитет", "структура", "сеть", "ячейка",
+                "спільнота", "угруповання", "організація", "мігрант", "group", "gang", "organisation",
+                "organization", "migrant", "immigrant", "network"}
+# a story about war: a label's default referent (_HINTS) needs one of these in the document
+_WAR_WORDS = {"война", "вторжение", "спецоперация", "сво", "фронт", "всу", "оккупация", "обстрел", "мобилизация",
+              "артиллерия", "бригада", "военнослужащий", "наступление", "контрнаступление", "дрон", "беспилотник",
+              "окупація", "війна", "фронт", "зсу", "обстріл", "вторгнення", "мобілізація", "war", "invasion",
+              "front", "troops", "shelling"}
+# prepositions after which a noun with a thing's reading is a thing ("в трусах", "на козлах")
+_THING_PREPS = {"в", "во", "на", "без", "из", "с", "со", "под", "у", "до", "от"}
+
+
+def _morph():
+    global _MORPH
+    if _MORPH is None:
+        import pymorphy3
+        _MORPH = pymorphy3.MorphAnalyzer(lang="ru")
+    return _MORPH
+
+
+_MORPH = None
+_ANIM_CACHE: dict = {}
+
+
+def _readings(form):
+    """(lemma, animate, plural-only) of every noun parse of a Russian word form."""
+    hit = _ANIM_CACHE.get(form)
+    if hit is None:
+        hit = _ANIM_CACHE[form] = tuple(
+            (lower_key(p.normal_form), "anim" in p.tag, "Pltm" in p.tag)
+            for p in _morph().parse(form) if "NOUN" in p.tag)
+    return hit
+
+
+def _inanimate_labels(lang):
+    return _lemma_set(lang, "inanimate_labels")
+
+
+def _thing_reading(s, t, lem, lex):
+    """Whether a label token is a thing rather than a person: the dictionary
+    knows its lemma only as inanimate (not a collective label of
+    ``inanimate_labels.tsv``), or its form is also a thing with another lemma
+    after a preposition ("в трусах" is трусы, "на козлах" is козлы)."""
+    if s.lang != "ru" or lem in lex.roles or lem in lex.orgs or lem in _INSTITUTIONS or lem in lex.context or \
+            lem in lex.legal or "-" in lem or " " in lem:
+        return False
+    if lem in _inanimate_labels(s.lang):
+        return False
+    read = _readings(lower_key(s.text[t]))
+    same = [r for r in read if r[0] == lem]
+    if same and not any(r[1] for r in same):
+        return True  # "контора": a firm, not a person
+    others = [r for r in read if r[0] != lem and not r[1]]
+    return bool(others) and any(r[2] for r in others) and t > 0 and lower_key(s.text[t - 1]) in _THING_PREPS
+
+
+def _work_title_tokens(s):
+    """Token positions inside the quoted name of a work, product or brand:
+    quotes after a genre noun (фильм «…», группа «…»), or opening on a
+    capitalised word and holding two or more words (a quoted name of a work
+    is not a person, docs/epithets.md)."""
+    out = set()
+    n = len(s)
+    t = 0
+    while t < n:
+        if s.text[t] not in _OPEN_Q or s.text[t] in ("'", "’"):
+            t += 1
+            continue
+        k = t + 1
+        while k < n and s.text[k] not in _CLOSE_Q:
+            k += 1
+        if k >= n or k == t + 1:
+            t += 1
+            continue
+        inner = [x for x in range(t + 1, k) if not s.is_punct(x)]
+        genre = t > 0 and lower_key(s.lemma[t - 1]) in _GENRES
+        # a capitalised name of two to five words without a verb or a clause break (not quoted speech)
+        named = bool(inner) and s.text[inner[0]][:1].isupper() and 2 <= len(inner) <= 5 and \
+            not any(s.upos[x] in ("VERB", "AUX") or s.text[x] in (",", ".", "!", "?", ":", ";")
+                    for x in range(t + 1, k))
+        if genre or named:
+            out.update(range(t, k + 1))
+        t = k + 1
+    return out
+
+
+def _war_story(st):
+    return bool(_WAR_WORDS & st.get("keys", st.get("lemmas", set())))
+
+
+def _name_words(s, toks):
+    """Capitalised words inside a descriptor that are not its first word: parts
+    of names ("Героя России", "Союзного государства"), not evaluations."""
+    toks = sorted(toks)
+    return {t for t in toks[1:] if s.text[t][:1].isupper() and not s.text[t].isupper() and not s.is_punct(t - 1)}
+
+
+def _precision_filter(s, rows, lex, st):
+    """Drop rows the precision guards rule out and neutralise crime categories;
+    returns the rows kept."""
+    work = _work_title_tokens(s)
+    kept = []
+    for r in rows:
+        toks = r.get("_toks") or []
+        if work and toks and not r["legal"] and all(x in work for x in toks if not s.is_punct(x)):
+            continue  # inside the quoted name of a work or brand
+        kept.append(r)
+    return kept
+
+
+def _award_title(s, t):
+    """A capitalised label inside a sentence followed by a capitalised word is
+    part of a name or an award ("Герой России", "Мать-героиня" of an order)."""
+    return 0 < t < len(s) - 1 and s.text[t][:1].isupper() and not s.text[t].isupper() and \
+        not s.is_punct(t - 1) and s.text[t + 1][:1].isupper() and not s.is_punct(t + 1)
+
+
+def _predicate_nominal(s, t):
+    """A noun that is the predicate of a copular clause (it has a subject or a
+    copula among its dependents): its adjectives describe the subject."""
+    return s.has_syntax and any(s.deprel[c].startswith("nsubj") or s.deprel[c] == "cop" for c in s.children(t))
+
+
+def _predicate_of_thing(s, t, ent_tok, lex, r):
+    """For a label that is the predicate of a subject: give the row to the
+    subject (a name, a pronoun or an actor noun: "X — предатель") as a
+    predicate; return True when the subject is a thing (no row)."""
+    if not s.has_syntax:
+        return False
+    subj = next((c for c in s.children(t) if s.deprel[c].startswith("nsubj")), None)
+    if subj is None:
+        return False
+    if subj in ent_tok:
+        m = ent_tok[subj]
+        r["actor"], r["mention"] = m["actor"], m["text"]
+        r["actor_start"], r["actor_end"] = s.start[min(m["_span"])], s.end[max(m["_span"])]
+    elif s.upos[subj] in ("PRON", "DET") or _is_noun(s, subj) and _actor_noun(s, subj, lower_key(s.lemma[subj]), lex):
+        r["actor"], r["mention"] = s.text[subj], s.text[subj]
+        r["actor_start"], r["actor_end"] = s.start[subj], s.end[subj]
+    elif _is_noun(s, subj):
+        return True
+    else:
+        return False
+    r["kind"] = "predicate"
+    return False
