@@ -1498,14 +1498,20 @@ def _unnamed(s, lex, ent_tok, used, rows):
                 s.deprel[c].startswith("nsubj") and _is_noun(s, c) and c not in ent_tok and
                 not _actor_noun(s, c, lower_key(s.lemma[c]), lex) for c in s.children(t)):
             continue  # the predicate of a thing ("жизнь — лучший режиссёр")
-        if nomrow is None and _predicate_nominal(s, t):
-            continue  # "является надёжным гарантом": describes the subject, in the predicate row
+        pred = _predicate_actor(s, t, ent_tok, lex) if nomrow is None else None
+        if pred is False:
+            continue  # "система является надёжным гарантом": a predicate about a thing
         if nomrow is None and lem not in lex.roles and lem not in _INSTITUTIONS and \
                 s.feats(t).get("Animacy") != "Anim" and \
                 not (s.has_syntax and s.deprel[t].startswith("nsubj")):
             continue  # an organisation noun without a name is an actor when it acts ("Круизная компания пообещала")
         actor = nomrow["actor"] if nomrow else s.lemma[t]
         m = {"actor": actor, "text": s.text[t]}
+        aspan_t = [t]
+        if pred:
+            # "всушников — две неполноценные бригады": the predicate's adjectives describe its subject
+            m = {"actor": pred[0], "text": pred[1]}
+            aspan_t = pred[2]
         if nomrow is None and t not in used and _actor_compound(lem, lex):
             r = _row(s, m, [t], "compound", lex, lemma=s.lemma[t], aspan=[t])
             if r:
@@ -1525,7 +1531,7 @@ def _unnamed(s, lex, ent_tok, used, rows):
             toks = _adj_tokens(s, a, {t})
             if any(x in used or x in ent_tok for x in toks if x != a):
                 toks = [a]
-            r = _row(s, m, toks, "adjective", lex, lemma=s.lemma[a], aspan=[t], skip=set(toks) - {a})
+            r = _row(s, m, toks, "adjective", lex, lemma=s.lemma[a], aspan=aspan_t, skip=set(toks) - {a})
             if r:
                 hp = lex.polarity(s.lemma[t])
                 if r["polarity"] != r["polarity"] and lower_key(s.lemma[a]) in _INTENSIFIERS and \
@@ -1635,7 +1641,7 @@ _CRIME_HEADS = {"сообщество", "группа", "группировка"
                 "спільнота", "угруповання", "організація", "мігрант", "group", "gang", "organisation",
                 "organization", "migrant", "immigrant", "network"}
 # a story about war: a label's default referent (_HINTS) needs one of these in the document
-_WAR_WORDS = {"война", "вторжение", "спецоперация", "сво", "фронт", "всу", "оккупация", "обстрел", "мобилизация",
+_WAR_WORDS = {"армия", "военный", "ракета", "перемирие", "нато", "агрессия", "война", "вторжение", "спецоперация", "сво", "фронт", "всу", "оккупация", "обстрел", "мобилизация",
               "артиллерия", "бригада", "военнослужащий", "наступление", "контрнаступление", "дрон", "беспилотник",
               "окупація", "війна", "фронт", "зсу", "обстріл", "вторгнення", "мобілізація", "war", "invasion",
               "front", "troops", "shelling"}
@@ -1677,9 +1683,9 @@ def _thing_reading(s, t, lem, lex):
     if s.lang != "ru" or lem in lex.roles or lem in lex.orgs or lem in _INSTITUTIONS or lem in lex.context or \
             lem in lex.legal or "-" in lem or " " in lem:
         return False
-    if lem in _inanimate_labels(s.lang):
-        return False
     read = _readings(lower_key(s.text[t]))
+    if lem in _inanimate_labels(s.lang) or any(r[0] in _inanimate_labels(s.lang) for r in read):
+        return False
     same = [r for r in read if r[0] == lem]
     if same and not any(r[1] for r in same):
         return True  # "контора": a firm, not a person
@@ -1706,11 +1712,11 @@ def _work_title_tokens(s):
             t += 1
             continue
         inner = [x for x in range(t + 1, k) if not s.is_punct(x)]
-        genre = t > 0 and lower_key(s.lemma[t - 1]) in _GENRES
-        # a capitalised name of two to five words without a verb or a clause break (not quoted speech)
-        named = bool(inner) and s.text[inner[0]][:1].isupper() and 2 <= len(inner) <= 5 and \
-            not any(s.upos[x] in ("VERB", "AUX") or s.text[x] in (",", ".", "!", "?", ":", ";")
-                    for x in range(t + 1, k))
+        # a name of at most five words without a verb or a clause break (not quoted speech)
+        short = 0 < len(inner) <= 5 and not any(s.upos[x] in ("VERB", "AUX") or
+                                                s.text[x] in (",", ".", "!", "?", ":", ";") for x in range(t + 1, k))
+        genre = short and t > 0 and lower_key(s.lemma[t - 1]) in _GENRES
+        named = short and s.text[inner[0]][:1].isupper() and len(inner) >= 2
         if genre or named:
             out.update(range(t, k + 1))
         t = k + 1
@@ -1737,6 +1743,13 @@ def _precision_filter(s, rows, lex, st):
         toks = r.get("_toks") or []
         if work and toks and not r["legal"] and all(x in work for x in toks if not s.is_punct(x)):
             continue  # inside the quoted name of a work or brand
+        if toks and not r["legal"] and r["kind"] in ("title", "nomination", "description", "predicate") and \
+                _award_title(s, toks[0]):
+            nxt = toks[-1] + 1
+            if s.start[toks[0]] < r["actor_start"] < s.end[toks[-1]] or \
+                    (nxt < len(s) and r["actor_start"] == s.start[nxt] and s.feats(nxt).get("Case") == "Gen"):
+                continue  # "Героя России": an award's name, not a title of Россия
+            r["polarity"] = float("nan")  # "Герой России Иванов": an award title, neutral
         kept.append(r)
     return kept
 
@@ -1744,35 +1757,56 @@ def _precision_filter(s, rows, lex, st):
 def _award_title(s, t):
     """A capitalised label inside a sentence followed by a capitalised word is
     part of a name or an award ("Герой России", "Мать-героиня" of an order)."""
-    return 0 < t < len(s) - 1 and s.text[t][:1].isupper() and not s.text[t].isupper() and \
-        not s.is_punct(t - 1) and s.text[t + 1][:1].isupper() and not s.is_punct(t + 1)
+    if t + 1 >= len(s) or not s.text[t][:1].isupper() or s.text[t].isupper() or not s.text[t + 1][:1].isupper() \
+            or s.is_punct(t + 1):
+        return False
+    return lower_key(s.lemma[t]) in _AWARD_HEADS or (t > 0 and not s.is_punct(t - 1))
 
 
-def _predicate_nominal(s, t):
-    """A noun that is the predicate of a copular clause (it has a subject or a
-    copula among its dependents): its adjectives describe the subject."""
-    return s.has_syntax and any(s.deprel[c].startswith("nsubj") or s.deprel[c] == "cop" for c in s.children(t))
+# heads of honorary titles ("Герой России", "Заслуженный артист", "Народный художник")
+_AWARD_HEADS = {"герой", "героиня", "заслуженный", "народный", "почетный", "кавалер", "лауреат", "мать-героиня",
+                "герой", "заслужений", "народний", "почесний"}
+
+
+def _predicate_actor(s, t, ent_tok, lex):
+    """For a noun that is the predicate of a copular clause (a copula among
+    its dependents, or a dash between it and its subject: "X — предатель",
+    "X является гарантом"): (actor, mention text, actor span) of its subject
+    when the subject is a name, a pronoun or an actor noun; False when it is
+    a thing; None when ``t`` is not such a predicate."""
+    if not s.has_syntax:
+        return None
+    kids = s.children(t)
+    p = s.head[t]
+    if s.deprel[t] in ("xcomp", "obl") and p >= 0 and s.lemma[p] in _COPULA_VERBS:
+        # "X является гарантом": the copular verb heads the clause
+        subj = next((c for c in s.children(p) if s.deprel[c].startswith("nsubj")), None)
+        if subj is None:
+            return None
+    else:
+        subj = next((c for c in kids if s.deprel[c].startswith("nsubj")), None)
+        if subj is None or subj > t:
+            return None
+        if not (any(s.deprel[c] == "cop" for c in kids) or any(s.text[x] in _DASHES for x in range(subj + 1, t))):
+            return None
+    if subj in ent_tok:
+        m = ent_tok[subj]
+        return m["actor"], m["text"], list(m["_span"])
+    if s.upos[subj] in ("PRON", "DET") or \
+            (_is_noun(s, subj) and _actor_noun(s, subj, lower_key(s.lemma[subj]), lex)):
+        return s.text[subj], s.text[subj], [subj]
+    return False if _is_noun(s, subj) else None
 
 
 def _predicate_of_thing(s, t, ent_tok, lex, r):
     """For a label that is the predicate of a subject: give the row to the
-    subject (a name, a pronoun or an actor noun: "X — предатель") as a
-    predicate; return True when the subject is a thing (no row)."""
-    if not s.has_syntax:
-        return False
-    subj = next((c for c in s.children(t) if s.deprel[c].startswith("nsubj")), None)
-    if subj is None:
-        return False
-    if subj in ent_tok:
-        m = ent_tok[subj]
-        r["actor"], r["mention"] = m["actor"], m["text"]
-        r["actor_start"], r["actor_end"] = s.start[min(m["_span"])], s.end[max(m["_span"])]
-    elif s.upos[subj] in ("PRON", "DET") or _is_noun(s, subj) and _actor_noun(s, subj, lower_key(s.lemma[subj]), lex):
-        r["actor"], r["mention"] = s.text[subj], s.text[subj]
-        r["actor_start"], r["actor_end"] = s.start[subj], s.end[subj]
-    elif _is_noun(s, subj):
+    subject as a predicate ("X — предатель"); return True when the subject is
+    a thing (no row: "жизнь — лучший режиссёр")."""
+    pred = _predicate_actor(s, t, ent_tok, lex)
+    if pred is False:
         return True
-    else:
-        return False
-    r["kind"] = "predicate"
+    if pred:
+        r["actor"], r["mention"] = pred[0], pred[1]
+        r["actor_start"], r["actor_end"] = s.start[min(pred[2])], s.end[max(pred[2])]
+        r["kind"] = "predicate"
     return False
