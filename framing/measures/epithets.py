@@ -1289,8 +1289,8 @@ def _nominations(s, lex, ent_tok, used, st=None):
             toks = [toks[0] - 1] + toks + [toks[-1] + 1] if left == [] else toks
         if actor is not None and _military(lem) and actor in _ARMY:
             actor = _ARMY[actor]
-        if lem in _STATE_ONLY and not role and not _war_story(st) and actor not in _ARMY and \
-                actor not in _ARMY.values():
+        if lem in _STATE_ONLY and not role and not _war_story(st) and not _states_in(s, ent_tok, lex) and \
+                actor not in _ARMY and actor not in _ARMY.values():
             role, nom = True, (float("nan"), lem)  # "агрессор" of a crime story: the attacker
         if actor is None:
             # a label's usual referent only in a story about war ("оккупанты" of a flat are squatters)
@@ -1810,3 +1810,12 @@ def _predicate_of_thing(s, t, ent_tok, lex, r):
         r["actor_start"], r["actor_end"] = s.start[min(pred[2])], s.end[max(pred[2])]
         r["kind"] = "predicate"
     return False
+
+
+def _states_in(s, ent_tok, lex):
+    """Whether the sentence speaks of states: a place or state name, a
+    relational adjective ("европейских") or a state noun."""
+    return any(m.get("type") in ("LOC", "GPE") for m in ent_tok.values()) or any(
+        lower_key(s.lemma[x]) in lex.relational or lower_key(s.lemma[x]) in ("страна", "государство", "держава",
+                                                                          "країна", "state", "country")
+        for x in range(len(s)))
