@@ -1293,8 +1293,12 @@ def _nominations(s, lex, ent_tok, used, st=None):
                 actor not in _ARMY and actor not in _ARMY.values():
             role, nom = True, (float("nan"), lem)  # "агрессор" of a crime story: the attacker
         if actor is None:
-            # a label's usual referent only in a story about war ("оккупанты" of a flat are squatters)
-            actor = (_hint(lem) if _war_story(st) else None) or _group_name(nom, lem)
+            # an army as a label's usual referent only in a story about war ("оккупанты" of a flat
+            # are squatters); a label naming its nation by its stem ("бандеровцы") keeps its referent
+            hint = _hint(lem)
+            if hint in _ARMY.values() and not _war_story(st):
+                hint = None
+            actor = hint or _group_name(nom, lem)
         phrase = _span_text(s, _trim(s, toks))
         r = _row(s, {"actor": actor, "text": phrase}, toks, "nomination", lex,
                  lemma=" ".join(s.lemma[x] for x in toks if not s.is_punct(x) and x not in ent_tok))
