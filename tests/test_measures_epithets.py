@@ -303,3 +303,14 @@ def test_measures_epithets_label_referent_needs_a_war_story(precision_classes):
     about the war the label keeps its usual referent."""
     assert _one(precision_classes, "squatters", "Оккупанты")["actor"] != "российская армия"
     assert _one(precision_classes, "war", "Оккупанты")["actor"] == "российская армия"
+
+
+def test_measures_epithets_modes_owners_and_offenders_are_not_evaluations(precision_classes):
+    """"в ручном режиме" is a mode (no actor, and no judgement inside a
+    relative clause); "хозяева Ивановых" are owners (guideline 20: an owner
+    is no label); "хулиганы" is a crime-role term like мошенники."""
+    ep = precision_classes
+    mode = _doc(ep, "mode")
+    assert not mode["evaluative"].any() and not mode["epithet"].str.fullmatch("ручном").any()
+    assert not _doc(ep, "owners")["evaluative"].any()
+    assert _one(ep, "owners", "хозяев Ивановых")["actor"] == "Иванов"

@@ -1263,7 +1263,10 @@ def _nominations(s, lex, ent_tok, used, st=None):
         if nom is None:
             ev_adj = [a for a in left if (lex.polarity(s.lemma[a]) or 0) <= -0.5]
             if lem in lex.context and actor is not None:
-                nom = (lex.polarity(lem) if lex.polarity(lem) is not None else -0.3, lem)
+                # "западные кураторы": a label; "хозяева Чекалины", "хозяин Белого дома": an owner (guideline 20)
+                owner = bool(linked_toks) and linked_toks[0] > t
+                nom = (lex.polarity(lem) if lex.polarity(lem) is not None else
+                       float("nan") if owner else -0.3, lem)
             elif ev_adj and (f.get("Animacy") == "Anim" or lem in _INSTITUTIONS):
                 continue  # the adjective is the epithet ("марионеточный избирком"): see _unnamed
             elif quoted and s.upos[t] == "NOUN" and lem not in lex.nonjudging and \
@@ -1502,6 +1505,8 @@ def _unnamed(s, lex, ent_tok, used, rows):
                 s.deprel[c].startswith("nsubj") and _is_noun(s, c) and c not in ent_tok and
                 not _actor_noun(s, c, lower_key(s.lemma[c]), lex) for c in s.children(t)):
             continue  # the predicate of a thing ("жизнь — лучший режиссёр")
+        if nomrow is None and t in _mode_tokens(s, range(len(s)), lex):
+            continue  # "в ручном режиме": a mode, not an actor
         pred = _predicate_actor(s, t, ent_tok, lex) if nomrow is None else None
         if pred is False:
             continue  # "система является надёжным гарантом": a predicate about a thing
@@ -1754,6 +1759,11 @@ def _precision_filter(s, rows, lex, st):
                     (nxt < len(s) and r["actor_start"] == s.start[nxt] and s.feats(nxt).get("Case") == "Gen"):
                 continue  # "Героя России": an award's name, not a title of Россия
             r["polarity"] = float("nan")  # "Герой России Иванов": an award title, neutral
+        mode = _mode_tokens(s, toks, lex) if r["kind"] in ("relative_clause", "predicate") else set()
+        if mode and r["polarity"] == r["polarity"] and not r["legal"]:
+            p = _polarity(s, toks, lex, mode)
+            if p != p or abs(p) < abs(r["polarity"]):
+                r["polarity"] = p  # "который работает в автоматическом режиме": the mode is no judgement
         kept.append(r)
     return kept
 
@@ -1823,3 +1833,18 @@ def _states_in(s, ent_tok, lex):
         lower_key(s.lemma[x]) in lex.relational or lower_key(s.lemma[x]) in ("страна", "государство", "держава",
                                                                           "країна", "state", "country")
         for x in range(len(s)))
+
+
+def _mode_tokens(s, toks, lex):
+    """Context nouns in the locative after "в" ("в ручном режиме", "в режиме
+    онлайн") and their adjectives: a mode or a manner, not an actor."""
+    out = set()
+    for t in toks:
+        if lower_key(s.lemma[t]) in lex.context and s.feats(t).get("Case") == "Loc" and \
+                s.feats(t).get("Animacy", "Inan") != "Anim":
+            k = t - 1
+            while k >= 0 and (_is_adj(s, k) or s.upos[k] == "ADV"):
+                k -= 1
+            if k >= 0 and lower_key(s.text[k]) in ("в", "во", "у"):
+                out.update(range(k + 1, t + 1))
+    return out
