@@ -314,3 +314,12 @@ def test_measures_epithets_modes_owners_and_offenders_are_not_evaluations(precis
     assert not mode["evaluative"].any() and not mode["epithet"].str.fullmatch("ручном").any()
     assert not _doc(ep, "owners")["evaluative"].any()
     assert _one(ep, "owners", "хозяев Ивановых")["actor"] == "Иванов"
+
+
+def test_measures_epithets_landforms_travel_agents_and_crime_titles_are_neutral(precision_classes):
+    """"гора-людоед" is a mountain; travel "агенты" are literal; "криминальная"
+    of a named "авторитетша" is a crime category (guideline #5)."""
+    ep = _doc(precision_classes, "landforms_agents")
+    assert not ep["evaluative"].any()
+    assert not ep["epithet"].str.contains("людоед").any()
+    assert _one(precision_classes, "landforms_agents", "Криминальная")["actor"] == "Инесса"

@@ -165,6 +165,8 @@ _ANIMATE_LABELS = {"боевик", "бойовик", "наемник", "найм
 _INTENSIFIERS = {"очередной", "настоящий", "законченный", "форменный", "сущий", "чистый", "черговий", "справжній",
                  "another", "real", "true", "utter", "total"}
 _PLACES = {"город", "місто", "city", "town", "село", "деревня", "поселок", "селище"}
+# landforms: "гора-людоед" is a mountain, not an actor
+_LANDFORMS = {"гора", "вулкан", "река", "озеро", "море", "перевал", "ледник", "гора", "річка", "mountain"}
 _PAUCAL = {"два", "две", "три", "четыре", "оба", "обе", "полтора", "два", "дві", "три", "чотири", "обидва"}
 # polite forms of address ("Уважаемые коллеги!"): a formula, not an evaluation
 _ADDRESS = {"уважаемый", "дорогой", "глубокоуважаемый", "многоуважаемый", "шановний", "дорогий", "dear"}
@@ -254,7 +256,8 @@ class _Lex:
             if k.startswith(pre) and len(rest) >= 4 and rest not in _PEJ_SOLID_NOT:
                 return -0.7, "affix"
         parts = [x for x in k.split("-") if x]
-        if len(parts) == 2 and parts[0] not in ("экс", "екс", "ex", "вице", "віце", "vice") and parts[0] not in _PLACES:
+        if len(parts) == 2 and parts[0] not in ("экс", "екс", "ex", "вице", "віце", "vice") and parts[0] not in _PLACES \
+                and parts[0] not in _LANDFORMS:
             # a compound whose parts the lemmatiser left uninflected ("бедолаг-побратимов")
             for part in parts:
                 for cand in (part, part + "а", part + "я"):
@@ -289,7 +292,7 @@ class _Lex:
                 return (v[0], k)
         if "-" in k:
             parts = [p for p in k.split("-") if p]
-            if parts and parts[0] in _PLACES:
+            if parts and (parts[0] in _PLACES or parts[0] in _LANDFORMS):
                 return None  # "город-герой" is an honorary title of a place, not an actor
             if len(parts) == 2 and parts[1] in self.nom_exact and parts[0] not in ("экс", "екс", "ex") \
                     and parts[1] not in self.context:
@@ -1646,7 +1649,7 @@ _STATE_ONLY = {"агрессор", "агресор", "aggressor"}
 _CRIME_ADJ = {"преступный", "криминальный", "нелегальный", "незаконный", "злочинний", "кримінальний",
               "нелегальний", "criminal", "illegal"}
 _CRIME_HEADS = {"сообщество", "группа", "группировка", "организация", "банда", "синдикат", "схема", "бизнес",
-                "мигрант", "иммигрант", "эмигрант", "мигрантка", "авторитет", "структура", "сеть", "ячейка",
+                "мигрант", "иммигрант", "эмигрант", "мигрантка", "авторитет", "авторитетша", "структура", "сеть", "ячейка",
                 "спільнота", "угруповання", "організація", "мігрант", "group", "gang", "organisation",
                 "organization", "migrant", "immigrant", "network"}
 # a story about war: a label's default referent (_HINTS) needs one of these in the document
@@ -1759,6 +1762,9 @@ def _precision_filter(s, rows, lex, st):
                     (nxt < len(s) and r["actor_start"] == s.start[nxt] and s.feats(nxt).get("Case") == "Gen"):
                 continue  # "Героя России": an award's name, not a title of Россия
             r["polarity"] = float("nan")  # "Герой России Иванов": an award title, neutral
+        if r["kind"] == "adjective" and toks and not r["legal"] and lower_key(s.lemma[toks[0]]) in _CRIME_ADJ and \
+                toks[-1] + 1 < len(s) and lower_key(s.lemma[toks[-1] + 1]) in _CRIME_HEADS:
+            r["polarity"] = float("nan")  # "криминальная авторитетша Инесса": a crime category (guideline #5)
         mode = _mode_tokens(s, toks, lex) if r["kind"] in ("relative_clause", "predicate") else set()
         if mode and r["polarity"] == r["polarity"] and not r["legal"]:
             p = _polarity(s, toks, lex, mode)
