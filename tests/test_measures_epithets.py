@@ -239,3 +239,87 @@ def test_measures_epithets_adjectives_of_armed_units_and_scare_quotes(evaluative
     assert not vol["evaluative"]
     mil = _one(ep, "militants", "Боевики")  # guideline hard decision 1
     assert mil["evaluative"] and mil["polarity"] < 0
+
+
+PRECISION_CLASSES = DATA / "measures" / "epithets_precision_classes.conllu"
+
+
+@pytest.fixture(scope="module")
+def precision_classes():
+    return epithets(framing.Annotated.from_conllu(PRECISION_CLASSES))
+
+
+def _doc(ep, doc):
+    return ep[ep["doc_id"] == doc]
+
+
+def test_measures_epithets_quoted_works_and_things_are_not_actors(precision_classes):
+    """Class 1 of the held-out coding: a quoted name of a film, series or band
+    is not a person; "в трусах" is трусы (not трус); parasites in a
+    restaurant and a doll in a simile are no labels of actors."""
+    ep = precision_classes
+    titles = _doc(ep, "work_titles")
+    assert not titles["evaluative"].any()
+    assert not titles["epithet"].str.contains("ублюд|псы|негодя").any()
+    things = _doc(ep, "things")
+    assert not things["epithet"].str.contains("трус|паразит|кукл").any()
+
+
+def test_measures_epithets_crime_roles_are_neutral(precision_classes):
+    """Class 2 (guideline #5): "агрессор" of a brawl is the attacker,
+    "аферисты" are fraudsters, "преступное сообщество" and "нелегальные
+    мигранты" are categories; "агрессор" among states stays a label."""
+    crime = _doc(precision_classes, "crime_roles")
+    for text in ("агрессоров", "аферистов", "преступного", "нелегальных"):
+        r = _one(precision_classes, "crime_roles", text)
+        assert not r["evaluative"] and r["polarity"] != r["polarity"], text
+    assert not crime["evaluative"].any()
+    state = _one(precision_classes, "state_aggressor", "агрессором")
+    assert state["evaluative"] and state["polarity"] < 0
+
+
+def test_measures_epithets_award_titles_are_neutral(precision_classes):
+    """Class 3: "Герой России" is an award title of a person, neutral; in
+    "звание Героя России" it is not a title of Россия."""
+    aw = _doc(precision_classes, "awards")
+    r = _one(precision_classes, "awards", "Герой России")
+    assert r["actor"] == "Петров" and r["kind"] == "title" and not r["evaluative"]
+    assert not (aw["actor"] == "Россия").any()
+
+
+def test_measures_epithets_predicate_belongs_to_its_subject(precision_classes):
+    """Class 4: the adjectives of a predicate noun describe the subject ("Система
+    является надёжным гарантом" is about a thing: no row), and a label in the
+    predicate is the subject's ("Он был трусом")."""
+    pred = _doc(precision_classes, "predicates")
+    assert not pred["epithet"].str.contains("надёжн|надежн").any()
+    assert not (pred["actor"] == "гарант").any()
+    r = _one(precision_classes, "predicates", "трусом")
+    assert r["actor"] == "Он" and r["kind"] == "predicate" and r["evaluative"]
+
+
+def test_measures_epithets_label_referent_needs_a_war_story(precision_classes):
+    """Class 5: "оккупанты" of a flat are not the Russian army; in a story
+    about the war the label keeps its usual referent."""
+    assert _one(precision_classes, "squatters", "Оккупанты")["actor"] != "российская армия"
+    assert _one(precision_classes, "war", "Оккупанты")["actor"] == "российская армия"
+
+
+def test_measures_epithets_modes_owners_and_offenders_are_not_evaluations(precision_classes):
+    """"в ручном режиме" is a mode (no actor, and no judgement inside a
+    relative clause); "хозяева Ивановых" are owners (guideline 20: an owner
+    is no label); "хулиганы" is a crime-role term like мошенники."""
+    ep = precision_classes
+    mode = _doc(ep, "mode")
+    assert not mode["evaluative"].any() and not mode["epithet"].str.fullmatch("ручном").any()
+    assert not _doc(ep, "owners")["evaluative"].any()
+    assert _one(ep, "owners", "хозяев Ивановых")["actor"] == "Иванов"
+
+
+def test_measures_epithets_landforms_travel_agents_and_crime_titles_are_neutral(precision_classes):
+    """"гора-людоед" is a mountain; travel "агенты" are literal; "криминальная"
+    of a named "авторитетша" is a crime category (guideline #5)."""
+    ep = _doc(precision_classes, "landforms_agents")
+    assert not ep["evaluative"].any()
+    assert not ep["epithet"].str.contains("людоед").any()
+    assert _one(precision_classes, "landforms_agents", "Криминальная")["actor"] == "Инесса"

@@ -165,6 +165,8 @@ _ANIMATE_LABELS = {"боевик", "бойовик", "наемник", "найм
 _INTENSIFIERS = {"очередной", "настоящий", "законченный", "форменный", "сущий", "чистый", "черговий", "справжній",
                  "another", "real", "true", "utter", "total"}
 _PLACES = {"город", "місто", "city", "town", "село", "деревня", "поселок", "селище"}
+# landforms: "гора-людоед" is a mountain, not an actor
+_LANDFORMS = {"гора", "вулкан", "река", "озеро", "море", "перевал", "ледник", "гора", "річка", "mountain"}
 _PAUCAL = {"два", "две", "три", "четыре", "оба", "обе", "полтора", "два", "дві", "три", "чотири", "обидва"}
 # polite forms of address ("Уважаемые коллеги!"): a formula, not an evaluation
 _ADDRESS = {"уважаемый", "дорогой", "глубокоуважаемый", "многоуважаемый", "шановний", "дорогий", "dear"}
@@ -254,7 +256,8 @@ class _Lex:
             if k.startswith(pre) and len(rest) >= 4 and rest not in _PEJ_SOLID_NOT:
                 return -0.7, "affix"
         parts = [x for x in k.split("-") if x]
-        if len(parts) == 2 and parts[0] not in ("экс", "екс", "ex", "вице", "віце", "vice") and parts[0] not in _PLACES:
+        if len(parts) == 2 and parts[0] not in ("экс", "екс", "ex", "вице", "віце", "vice") and parts[0] not in _PLACES \
+                and parts[0] not in _LANDFORMS:
             # a compound whose parts the lemmatiser left uninflected ("бедолаг-побратимов")
             for part in parts:
                 for cand in (part, part + "а", part + "я"):
@@ -289,7 +292,7 @@ class _Lex:
                 return (v[0], k)
         if "-" in k:
             parts = [p for p in k.split("-") if p]
-            if parts and parts[0] in _PLACES:
+            if parts and (parts[0] in _PLACES or parts[0] in _LANDFORMS):
                 return None  # "город-герой" is an honorary title of a place, not an actor
             if len(parts) == 2 and parts[1] in self.nom_exact and parts[0] not in ("экс", "екс", "ex") \
                     and parts[1] not in self.context:
@@ -524,6 +527,8 @@ def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None, a
     if aspan is None:
         aspan = m.get("_span") or toks
     legal = _legal(s, toks, lex)
+    if kind in ("title", "genitive", "predicate", "description"):
+        skip = set(skip) | _name_words(s, toks)  # "Героя России", "секретаря Союзного государства"
     pol = _polarity(s, toks, lex, skip)
     if legal:
         pol = -1.0
@@ -606,6 +611,7 @@ def _sentence(s, ms, lex, st):
     for r in rows:
         used.update(r.get("_toks", []))
     rows.extend(_unnamed(s, lex, ent_tok, used, rows))
+    rows = _precision_filter(s, rows, lex, st)
     for r in rows:
         used.update(r.pop("_toks", []))
         r.pop("_head", None)
@@ -1234,6 +1240,8 @@ def _nominations(s, lex, ent_tok, used, st=None):
             lem = lower_key(s.text[t]) if lex.nomination(lower_key(s.text[t])) and lem == lower_key(s.text[t]) else lem
         if _is_adj(s, t) and _attributive(s, t):
             continue  # "военные учения": an adjective, not the substantivised role
+        if nom is not None and (_thing_reading(s, t, lem, lex) or _award_title(s, t)):
+            continue  # "в трусах", "контора", "Герой России": not a label of an actor
         if 0 < t < n - 1 and s.text[t - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q and s.text[t][:1].isupper():
             continue  # a capitalised word alone in quotes names a work or a brand («Идиот»)
         role = lem in lex.roles
@@ -1258,7 +1266,10 @@ def _nominations(s, lex, ent_tok, used, st=None):
         if nom is None:
             ev_adj = [a for a in left if (lex.polarity(s.lemma[a]) or 0) <= -0.5]
             if lem in lex.context and actor is not None:
-                nom = (lex.polarity(lem) if lex.polarity(lem) is not None else -0.3, lem)
+                # "западные кураторы": a label; "хозяева Чекалины", "хозяин Белого дома": an owner (guideline 20)
+                owner = bool(linked_toks) and linked_toks[0] > t
+                nom = (lex.polarity(lem) if lex.polarity(lem) is not None else
+                       float("nan") if owner else -0.3, lem)
             elif ev_adj and (f.get("Animacy") == "Anim" or lem in _INSTITUTIONS):
                 continue  # the adjective is the epithet ("марионеточный избирком"): see _unnamed
             elif quoted and s.upos[t] == "NOUN" and lem not in lex.nonjudging and \
@@ -1284,8 +1295,16 @@ def _nominations(s, lex, ent_tok, used, st=None):
             toks = [toks[0] - 1] + toks + [toks[-1] + 1] if left == [] else toks
         if actor is not None and _military(lem) and actor in _ARMY:
             actor = _ARMY[actor]
+        if lem in _STATE_ONLY and not role and not _war_story(st) and not _states_in(s, ent_tok, lex) and \
+                actor not in _ARMY and actor not in _ARMY.values():
+            role, nom = True, (float("nan"), lem)  # "агрессор" of a crime story: the attacker
         if actor is None:
-            actor = _hint(lem) or _group_name(nom, lem)
+            # an army as a label's usual referent only in a story about war ("оккупанты" of a flat
+            # are squatters); a label naming its nation by its stem ("бандеровцы") keeps its referent
+            hint = _hint(lem)
+            if hint in _ARMY.values() and not _war_story(st):
+                hint = None
+            actor = hint or _group_name(nom, lem)
         phrase = _span_text(s, _trim(s, toks))
         r = _row(s, {"actor": actor, "text": phrase}, toks, "nomination", lex,
                  lemma=" ".join(s.lemma[x] for x in toks if not s.is_punct(x) and x not in ent_tok))
@@ -1296,6 +1315,8 @@ def _nominations(s, lex, ent_tok, used, st=None):
         if role and not r["legal"]:
             r["polarity"] = float("nan")
         r["_head"] = t
+        if _predicate_of_thing(s, t, ent_tok, lex, r):
+            continue  # "жизнь — лучший режиссёр": a label of a thing
         out.append(r)
         used.update(toks)
     # "X на минималках" (a cut-price X): an ironic label whatever X is
@@ -1487,12 +1508,22 @@ def _unnamed(s, lex, ent_tok, used, rows):
                 s.deprel[c].startswith("nsubj") and _is_noun(s, c) and c not in ent_tok and
                 not _actor_noun(s, c, lower_key(s.lemma[c]), lex) for c in s.children(t)):
             continue  # the predicate of a thing ("жизнь — лучший режиссёр")
+        if nomrow is None and t in _mode_tokens(s, range(len(s)), lex):
+            continue  # "в ручном режиме": a mode, not an actor
+        pred = _predicate_actor(s, t, ent_tok, lex) if nomrow is None else None
+        if pred is False:
+            continue  # "система является надёжным гарантом": a predicate about a thing
         if nomrow is None and lem not in lex.roles and lem not in _INSTITUTIONS and \
                 s.feats(t).get("Animacy") != "Anim" and \
                 not (s.has_syntax and s.deprel[t].startswith("nsubj")):
             continue  # an organisation noun without a name is an actor when it acts ("Круизная компания пообещала")
         actor = nomrow["actor"] if nomrow else s.lemma[t]
         m = {"actor": actor, "text": s.text[t]}
+        aspan_t = [t]
+        if pred:
+            # "всушников — две неполноценные бригады": the predicate's adjectives describe its subject
+            m = {"actor": pred[0], "text": pred[1]}
+            aspan_t = pred[2]
         if nomrow is None and t not in used and _actor_compound(lem, lex):
             r = _row(s, m, [t], "compound", lex, lemma=s.lemma[t], aspan=[t])
             if r:
@@ -1512,12 +1543,14 @@ def _unnamed(s, lex, ent_tok, used, rows):
             toks = _adj_tokens(s, a, {t})
             if any(x in used or x in ent_tok for x in toks if x != a):
                 toks = [a]
-            r = _row(s, m, toks, "adjective", lex, lemma=s.lemma[a], aspan=[t], skip=set(toks) - {a})
+            r = _row(s, m, toks, "adjective", lex, lemma=s.lemma[a], aspan=aspan_t, skip=set(toks) - {a})
             if r:
                 hp = lex.polarity(s.lemma[t])
                 if r["polarity"] != r["polarity"] and lower_key(s.lemma[a]) in _INTENSIFIERS and \
                         hp is not None and hp <= -0.3 and not lex.literal_here(s.lemma[t]):
                     r["polarity"] = -0.5  # "очередному богачу": an intensifier of a label shares its judgement
+                if lower_key(s.lemma[a]) in _CRIME_ADJ and lem in _CRIME_HEADS and not r["legal"]:
+                    r["polarity"] = float("nan")  # "преступное сообщество": a crime category (guideline #5)
                 out.append(r)
                 used.update(toks)
         if s.has_syntax:
@@ -1587,3 +1620,237 @@ def _link_nomination(s, t, left, lex, ent_tok):
         m = ent_tok[k]
         return m["actor"], list(m["_span"])
     return None, []
+
+
+# --- precision guards (issue #10): non-actors, crime roles, neutral titles, links -------
+#
+# Rows the held-out coding found wrong, by class: a label inside the quoted
+# name of a work or a product («Бригада», сериал «Бешеные псы»); a label whose
+# surface form has a thing's reading ("в трусах": трусы, not трус); a label
+# the dictionary knows only as a thing ("контора"); "агрессор" about a single
+# attacker (a state label only); crime-category adjectives of gangs
+# ("преступное сообщество", guideline #5); capitalised award and state names
+# inside titles ("Герой России", "Союзного государства"); the adjectives of a
+# predicate noun ("является надёжным гарантом") taken for an actor of their own;
+# a label's default referent ("оккупанты" → российская армия) outside a war story.
+
+# genre and brand nouns before a quoted name: the name is a work or product, not a person
+_GENRES = {"фильм", "сериал", "кинофильм", "мультфильм", "мультсериал", "мульт", "шоу", "программа", "передача",
+           "группа", "коллектив", "ансамбль", "песня", "трек", "клип", "альбом", "сингл", "книга", "роман", "повесть",
+           "рассказ", "спектакль", "пьеса", "опера", "мюзикл", "картина", "лента", "игра", "проект", "бренд",
+           "марка", "модель", "самолет", "самолёт", "вертолет", "вертолёт", "корабль", "судно", "журнал",
+           "рубрика", "подкаст", "сказка", "комикс", "аниме", "балет", "фестиваль", "конкурс", "премия", "фонд",
+           "ресторан", "кафе", "бар", "магазин", "клуб", "франшиза", "реалити", "телешоу",
+           "фільм", "серіал", "мультфільм", "пісня", "книжка", "вистава", "гурт",
+           "film", "series", "show", "band", "song", "book", "album", "game", "movie", "cartoon"}
+# labels that brand a state or an army, not a single person ("агрессор" of a crime story is the attacker)
+_STATE_ONLY = {"агрессор", "агресор", "aggressor"}
+# crime-category adjectives are neutral for gangs and migrants (guideline #5: a category, not a judgement)
+_CRIME_ADJ = {"преступный", "криминальный", "нелегальный", "незаконный", "злочинний", "кримінальний",
+              "нелегальний", "criminal", "illegal"}
+_CRIME_HEADS = {"сообщество", "группа", "группировка", "организация", "банда", "синдикат", "схема", "бизнес",
+                "мигрант", "иммигрант", "эмигрант", "мигрантка", "авторитет", "авторитетша", "структура", "сеть", "ячейка",
+                "спільнота", "угруповання", "організація", "мігрант", "group", "gang", "organisation",
+                "organization", "migrant", "immigrant", "network"}
+# a story about war: a label's default referent (_HINTS) needs one of these in the document
+_WAR_WORDS = {"армия", "военный", "ракета", "перемирие", "нато", "агрессия", "война", "вторжение", "спецоперация", "сво", "фронт", "всу", "оккупация", "обстрел", "мобилизация",
+              "артиллерия", "бригада", "военнослужащий", "наступление", "контрнаступление", "дрон", "беспилотник",
+              "окупація", "війна", "фронт", "зсу", "обстріл", "вторгнення", "мобілізація", "war", "invasion",
+              "front", "troops", "shelling"}
+# prepositions after which a noun with a thing's reading is a thing ("в трусах", "на козлах")
+_THING_PREPS = {"в", "во", "на", "без", "из", "с", "со", "под", "у", "до", "от"}
+
+
+def _morph():
+    global _MORPH
+    if _MORPH is None:
+        import pymorphy3
+        _MORPH = pymorphy3.MorphAnalyzer(lang="ru")
+    return _MORPH
+
+
+_MORPH = None
+_ANIM_CACHE: dict = {}
+
+
+def _readings(form):
+    """(lemma, animate, plural-only) of every noun parse of a Russian word form."""
+    hit = _ANIM_CACHE.get(form)
+    if hit is None:
+        hit = _ANIM_CACHE[form] = tuple(
+            (lower_key(p.normal_form), "anim" in p.tag, "Pltm" in p.tag)
+            for p in _morph().parse(form) if "NOUN" in p.tag)
+    return hit
+
+
+def _inanimate_labels(lang):
+    return _lemma_set(lang, "inanimate_labels")
+
+
+def _thing_reading(s, t, lem, lex):
+    """Whether a label token is a thing rather than a person: the dictionary
+    knows its lemma only as inanimate (not a collective label of
+    ``inanimate_labels.tsv``), or its form is also a thing with another lemma
+    after a preposition ("в трусах" is трусы, "на козлах" is козлы)."""
+    if s.lang != "ru" or lem in lex.roles or lem in lex.orgs or lem in _INSTITUTIONS or lem in lex.context or \
+            lem in lex.legal or "-" in lem or " " in lem:
+        return False
+    read = _readings(lower_key(s.text[t]))
+    if lem in _inanimate_labels(s.lang) or any(r[0] in _inanimate_labels(s.lang) for r in read):
+        return False
+    same = [r for r in read if r[0] == lem]
+    if same and not any(r[1] for r in same):
+        return True  # "контора": a firm, not a person
+    others = [r for r in read if r[0] != lem and not r[1]]
+    return bool(others) and any(r[2] for r in others) and t > 0 and lower_key(s.text[t - 1]) in _THING_PREPS
+
+
+def _work_title_tokens(s):
+    """Token positions inside the quoted name of a work, product or brand:
+    quotes after a genre noun (фильм «…», группа «…»), or opening on a
+    capitalised word and holding two or more words (a quoted name of a work
+    is not a person, docs/epithets.md)."""
+    out = set()
+    n = len(s)
+    t = 0
+    while t < n:
+        if s.text[t] not in _OPEN_Q or s.text[t] in ("'", "’"):
+            t += 1
+            continue
+        k = t + 1
+        while k < n and s.text[k] not in _CLOSE_Q:
+            k += 1
+        if k >= n or k == t + 1:
+            t += 1
+            continue
+        inner = [x for x in range(t + 1, k) if not s.is_punct(x)]
+        # a name of at most five words without a verb or a clause break (not quoted speech)
+        short = 0 < len(inner) <= 5 and not any(s.upos[x] in ("VERB", "AUX") or
+                                                s.text[x] in (",", ".", "!", "?", ":", ";") for x in range(t + 1, k))
+        genre = short and t > 0 and lower_key(s.lemma[t - 1]) in _GENRES
+        named = short and s.text[inner[0]][:1].isupper() and len(inner) >= 2
+        if genre or named:
+            out.update(range(t, k + 1))
+        t = k + 1
+    return out
+
+
+def _war_story(st):
+    return bool(_WAR_WORDS & st.get("keys", st.get("lemmas", set())))
+
+
+def _name_words(s, toks):
+    """Capitalised words inside a descriptor that are not its first word: parts
+    of names ("Героя России", "Союзного государства"), not evaluations."""
+    toks = sorted(toks)
+    return {t for t in toks[1:] if s.text[t][:1].isupper() and not s.text[t].isupper() and not s.is_punct(t - 1)}
+
+
+def _precision_filter(s, rows, lex, st):
+    """Drop rows the precision guards rule out and neutralise crime categories;
+    returns the rows kept."""
+    work = _work_title_tokens(s)
+    kept = []
+    for r in rows:
+        toks = r.get("_toks") or []
+        if work and toks and not r["legal"] and all(x in work for x in toks if not s.is_punct(x)):
+            continue  # inside the quoted name of a work or brand
+        if toks and not r["legal"] and r["kind"] in ("title", "nomination", "description", "predicate") and \
+                _award_title(s, toks[0]):
+            nxt = toks[-1] + 1
+            if s.start[toks[0]] < r["actor_start"] < s.end[toks[-1]] or \
+                    (nxt < len(s) and r["actor_start"] == s.start[nxt] and s.feats(nxt).get("Case") == "Gen"):
+                continue  # "Героя России": an award's name, not a title of Россия
+            r["polarity"] = float("nan")  # "Герой России Иванов": an award title, neutral
+        if r["kind"] == "adjective" and toks and not r["legal"] and lower_key(s.lemma[toks[0]]) in _CRIME_ADJ and \
+                toks[-1] + 1 < len(s) and lower_key(s.lemma[toks[-1] + 1]) in _CRIME_HEADS:
+            r["polarity"] = float("nan")  # "криминальная авторитетша Инесса": a crime category (guideline #5)
+        mode = _mode_tokens(s, toks, lex) if r["kind"] in ("relative_clause", "predicate") else set()
+        if mode and r["polarity"] == r["polarity"] and not r["legal"]:
+            p = _polarity(s, toks, lex, mode)
+            if p != p or abs(p) < abs(r["polarity"]):
+                r["polarity"] = p  # "который работает в автоматическом режиме": the mode is no judgement
+        kept.append(r)
+    return kept
+
+
+def _award_title(s, t):
+    """A capitalised label inside a sentence followed by a capitalised word is
+    part of a name or an award ("Герой России", "Мать-героиня" of an order)."""
+    if t + 1 >= len(s) or not s.text[t][:1].isupper() or s.text[t].isupper() or not s.text[t + 1][:1].isupper() \
+            or s.is_punct(t + 1):
+        return False
+    return lower_key(s.lemma[t]) in _AWARD_HEADS or (t > 0 and not s.is_punct(t - 1))
+
+
+# heads of honorary titles ("Герой России", "Заслуженный артист", "Народный художник")
+_AWARD_HEADS = {"герой", "героиня", "заслуженный", "народный", "почетный", "кавалер", "лауреат", "мать-героиня",
+                "герой", "заслужений", "народний", "почесний"}
+
+
+def _predicate_actor(s, t, ent_tok, lex):
+    """For a noun that is the predicate of a copular clause (a copula among
+    its dependents, or a dash between it and its subject: "X — предатель",
+    "X является гарантом"): (actor, mention text, actor span) of its subject
+    when the subject is a name, a pronoun or an actor noun; False when it is
+    a thing; None when ``t`` is not such a predicate."""
+    if not s.has_syntax:
+        return None
+    kids = s.children(t)
+    p = s.head[t]
+    if s.deprel[t] in ("xcomp", "obl") and p >= 0 and s.lemma[p] in _COPULA_VERBS:
+        # "X является гарантом": the copular verb heads the clause
+        subj = next((c for c in s.children(p) if s.deprel[c].startswith("nsubj")), None)
+        if subj is None:
+            return None
+    else:
+        subj = next((c for c in kids if s.deprel[c].startswith("nsubj")), None)
+        if subj is None or subj > t:
+            return None
+        if not (any(s.deprel[c] == "cop" for c in kids) or any(s.text[x] in _DASHES for x in range(subj + 1, t))):
+            return None
+    if subj in ent_tok:
+        m = ent_tok[subj]
+        return m["actor"], m["text"], list(m["_span"])
+    if s.upos[subj] in ("PRON", "DET") or \
+            (_is_noun(s, subj) and _actor_noun(s, subj, lower_key(s.lemma[subj]), lex)):
+        return s.text[subj], s.text[subj], [subj]
+    return False if _is_noun(s, subj) else None
+
+
+def _predicate_of_thing(s, t, ent_tok, lex, r):
+    """For a label that is the predicate of a subject: give the row to the
+    subject as a predicate ("X — предатель"); return True when the subject is
+    a thing (no row: "жизнь — лучший режиссёр")."""
+    pred = _predicate_actor(s, t, ent_tok, lex)
+    if pred is False:
+        return True
+    if pred:
+        r["actor"], r["mention"] = pred[0], pred[1]
+        r["actor_start"], r["actor_end"] = s.start[min(pred[2])], s.end[max(pred[2])]
+        r["kind"] = "predicate"
+    return False
+
+
+def _states_in(s, ent_tok, lex):
+    """Whether the sentence speaks of states: a place or state name, a
+    relational adjective ("европейских") or a state noun."""
+    return any(m.get("type") in ("LOC", "GPE") for m in ent_tok.values()) or any(
+        lower_key(s.lemma[x]) in lex.relational or lower_key(s.lemma[x]) in ("страна", "государство", "держава",
+                                                                          "країна", "state", "country")
+        for x in range(len(s)))
+
+
+def _mode_tokens(s, toks, lex):
+    """Context nouns in the locative after "в" ("в ручном режиме", "в режиме
+    онлайн") and their adjectives: a mode or a manner, not an actor."""
+    out = set()
+    for t in toks:
+        if lower_key(s.lemma[t]) in lex.context and s.feats(t).get("Case") == "Loc" and \
+                s.feats(t).get("Animacy", "Inan") != "Anim":
+            k = t - 1
+            while k >= 0 and (_is_adj(s, k) or s.upos[k] == "ADV"):
+                k -= 1
+            if k >= 0 and lower_key(s.text[k]) in ("в", "во", "у"):
+                out.update(range(k + 1, t + 1))
+    return out
