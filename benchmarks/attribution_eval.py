@@ -78,7 +78,7 @@ SEED_EXPECTED = [  # (speaker as written, verb lemma, actor word, marker)
     ("Институт изучения войны", "отметить", "институт", None),
     ("западные чиновники", "предупредить", None, None),
     ("Столтенберг", "заявить", "столтенберг", None),
-    ("Кирби", "выразить обеспокоенность", "кирби", None),
+    ("Кирби", "выразить", "кирби", None),   # "выразил обеспокоенность": the head verb (docs/attribution.md)
 ]
 
 
@@ -124,10 +124,41 @@ def demo_corpus():
         return Corpus(pd.DataFrame(docs))
 
 
+_PHRASE_NOUNS = {  # the demo key's source phrases → the guideline's cue lemma (docs/attribution.md)
+    "словам": "слово", "данным": "данные", "мнению": "мнение", "сообщению": "сообщение",
+    "утверждению": "утверждение", "информации": "информация", "оценке": "оценка", "версии": "версия",
+    "сведениям": "сведения", "словами": "слово", "даними": "дані", "інформацією": "інформація",
+    "думку": "думка"}
+
+
+def key_lemma(lemma: str) -> str:
+    """An answer key's cue lemma (written before the guideline) in the guideline's convention:
+    "по словам" → "слово", "со ссылкой на" → "ссылка", "быть уверенным" → "уверенный",
+    "выразить обеспокоенность" → "выразить"."""
+    w = _norm(lemma).split()
+    if len(w) < 2 or _norm(lemma) == "according to":
+        return _norm(lemma)
+    if w[0] in ("по", "за", "на") and w[1] in _PHRASE_NOUNS:
+        return _PHRASE_NOUNS[w[1]]
+    if w[:2] == ["со", "ссылкой"]:
+        return "ссылка"
+    if w[:2] == ["з", "посиланням"]:
+        return "посилання"
+    if w[0] in ("быть", "бути"):
+        return w[1][:-2] + ("ый" if w[0] == "быть" else "ий")
+    return w[1] if w[0] in ("не", "not") else w[0]
+
+
+_SPEECH_NOUNS = {"заявление", "сообщение", "заява", "повідомлення", "statement"}
+_PASSIVES = {"говориться", "сообщаться", "заявляться", "йтися", "говоритися", "повідомлятися"}
+
+
 def _lemma_match(pred: str, gold: str) -> bool:
-    p, g = _norm(pred), _norm(gold)
+    p, g = _norm(pred), key_lemma(gold)
     if p == g:
         return True
+    if g in _SPEECH_NOUNS and p in _PASSIVES:
+        return True     # the key codes "говорится в заявлении" by its noun, the guideline by its verb
     pw, gw = p.split(), g.split()
     return len(pw) > 1 and len(gw) > 1 and pw[0] == gw[0] and pw[-1][:5] == gw[-1][:5]
 
@@ -174,7 +205,8 @@ def demo_eval(ann, key: pd.DataFrame, *, by_span=False):
     gm = key[key["device"].isin(["marker", "scare_quote"]) & key["doc_id"].isin(docs)]
     gold_m = Counter((d, "scare_quote" if dev == "scare_quote" else _norm(lem))
                      for d, dev, lem in gm[["doc_id", "device", "lemma"]].fillna("").values.tolist())
-    pred_m = Counter((d, "scare_quote" if k == "scare_quote" else _norm(m))
+    # the key predates the legal-label class: a legal label in quotes («иноагентов») is a scare quote there
+    pred_m = Counter((d, "scare_quote" if k in ("scare_quote", "legal_label") else _norm(m))
                      for d, k, m in mk[["doc_id", "kind", "marker"]].values.tolist() if k != "hedge")
     mtp = sum((gold_m & pred_m).values())
     mark = _prf(mtp, sum(pred_m.values()), sum(gold_m.values()))

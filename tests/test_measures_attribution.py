@@ -105,9 +105,10 @@ def test_measures_attribution_direct_quote_with_dash():
 
 
 def test_measures_attribution_source_phrase_anonymous():
-    r = _row(_rows("ru_patterns", "ru"), "ru_p1", 4, "по словам")
-    assert r["speaker"] == "источника" and r["speaker_type"] == "anonymous"
+    r = _row(_rows("ru_patterns", "ru"), "ru_p1", 4, "слово")     # "по словам": the noun is the lemma
+    assert r["speaker"] == "источника" and r["speaker_type"] == "anonymous" and r["verb"] == "По словам"
     assert r["quote_type"] == "according_to" and r["content"] == "встреча пройдет в Женеве"
+    assert r["form"] == "according_to"
 
 
 def test_measures_attribution_negated_report():
@@ -125,7 +126,8 @@ def test_measures_attribution_locative_speaker_and_media():
 
 
 def test_measures_attribution_speech_noun_collocation():
-    r = _row(_rows("ru_patterns", "ru"), "ru_p1", 8, "выразить обеспокоенность")
+    r = _row(_rows("ru_patterns", "ru"), "ru_p1", 8, "выразить")      # the head verb is the lemma
+    assert r["verb"].startswith("выразили") and r["verb"].endswith("обеспокоенность")
     assert r["speaker"] == "Эксперты" and r["speaker_type"] == "anonymous" and r["verb_class"] == "emotive"
 
 
@@ -171,7 +173,7 @@ def test_measures_attribution_ukrainian_patterns():
     df = _rows("uk", "uk")
     r = _row(df, "uk1", 1, "заявити")
     assert r["speaker"] == "Речник МЗС Олег Ніколенко" and r["markers"] == ["нібито"]
-    assert _row(df, "uk1", 2, "за словами")["actor"] == "Ніколенко"
+    assert _row(df, "uk1", 2, "слово")["actor"] == "Ніколенко"
     r = _row(df, "uk1", 3, "наголосити")
     assert r["speaker"] == "він" and r["quote_type"] == "direct" and r["actor"] == "Ніколенко"
 
