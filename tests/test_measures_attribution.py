@@ -7,8 +7,8 @@ import pytest
 
 from conftest import DATA, shared_path
 from framing import Annotated, read_lexicon
-from framing.measures.attribution import (ATTRIBUTION_COLUMNS, MARKER_COLUMNS, QUOTE_TYPES, SPEAKER_TYPES,
-                                          VERB_CLASSES, attributions, markers)
+from framing.measures.attribution import (ATTRIBUTION_COLUMNS, FORMS, MARKER_COLUMNS, QUOTE_TYPES, SPEAKER_TYPES,
+                                          VERB_CLASSES, attributions, marker_class, marker_classes, markers)
 from framing.measures._quotes import find_quotes
 
 CASES = DATA / "measures"
@@ -254,3 +254,53 @@ def test_measures_attribution_seed_article():
                                                 "outlet": ["seed"]})), progress=False)
     found, total, missing = bench.seed_check(attributions(ann))
     assert found == total, missing
+
+
+# --- the guideline's conventions (docs/attribution.md) ----------------------------------------
+def _guideline():
+    return attributions(_ann("guideline", "ru"))
+
+
+def test_measures_attribution_cue_lemma_follows_the_guideline():
+    df = _guideline()
+    g1 = df[df["doc_id"] == "g1"].set_index("sent_id")
+    assert g1.loc[1, ["verb", "verb_lemma"]].tolist() == ["По данным", "данные"]
+    assert g1.loc[5, ["verb", "verb_lemma", "speaker"]].tolist() == ["Стало известно", "известный", ""]
+    assert g1.loc[8, "verb_lemma"] == "версия" and g1.loc[8, "verb_class"] == "distancing"
+    assert g1.loc[11, ["verb_lemma", "verb_class"]].tolist() == ["выразить", "emotive"]
+    assert set(df["form"]) <= set(FORMS)
+
+
+def test_measures_attribution_form_by_the_guideline_rules():
+    g1 = _guideline().query("doc_id == 'g1'").set_index("sent_id")
+    assert g1.loc[1, "form"] == "according_to"          # по данным X
+    assert g1.loc[5, "form"] == "indirect"              # стало известно, что …
+    assert g1.loc[6, "form"] == "mixed"                 # заявил, что это «…»
+    assert g1.loc[7, "form"] == "credit"                # Об этом сообщил ТАСС
+    assert g1.loc[9, "form"] == "other"                 # поблагодарил врачей за работу
+    assert g1.loc[10, "form"] == "according_to"         # как сообщает X, …
+
+
+def test_measures_attribution_no_row_without_reported_content():
+    g1 = _guideline().query("doc_id == 'g1'")
+    # "Компании грозят штрафы", "поблагодарил гостей", "Пенсионерка узнала об этом"
+    assert not set(g1["sent_id"]) & {2, 3, 4}
+    assert 9 in set(g1["sent_id"])                      # thanks with content: "за работу"
+
+
+def test_measures_attribution_self_citation_by_the_documents_outlet():
+    df = _guideline()
+    by = {(d, s): x for d, s, x in zip(df["doc_id"], df["sent_id"], df["self_citation"])}
+    assert by[("g1", 1)]                                # "По данным SHOT" in SHOT
+    assert not by[("g1", 10)] and by[("g2", 1)]         # "сообщает РИА Новости": only in RIA's own channel
+    assert not by[("g1", 6)]
+
+
+def test_measures_attribution_marker_classes_keep_attribution_phrases_apart():
+    g1 = _guideline().query("doc_id == 'g1'").set_index("sent_id")
+    assert g1.loc[8, "markers"] == ["по версии"] and not g1.loc[8, "distancing"]
+    assert marker_classes("distancing", ["по версии"]) == {"institutional"}
+    assert marker_classes("distancing", []) == {"verb"}
+    assert marker_classes("neutral", ["якобы", "legal_label"]) == {"particle", "legal_label"}
+    assert [marker_class(m) for m in ("мол", "так называемый", "по утверждению", "scare_quote")] == \
+        ["particle", "particle", "institutional", "scare_quote"]
