@@ -306,6 +306,7 @@ class _Cue:
     actor: str = ""
     speaker_type: str = "unattributed"
     speaker_override: tuple | None = None  # (start, end, text) for speakers outside the token list
+    quoted: bool = False        # the content holds a quotation that is not a name («Газпром»)
     head_lemma: str = ""        # the verb's lemma where a speech noun replaced it ("говорится в сообщении")
 
 
@@ -1352,6 +1353,7 @@ def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
             cs += 1
         c.content = (cs, ce)
         inner = [x for x in quotes if x.open >= cs and x.close < ce]
+        c.quoted = any(x.kind != "name" for x in inner)
         if c.frame == "according_to":
             c.quote_type = "according_to"
         elif c.frame == "as":
@@ -1949,7 +1951,7 @@ def _form(c: _Cue, content: str) -> str:
         return "according_to"
     if c.quote_type == "direct" or c.pattern.startswith("colon"):
         return "direct"
-    if c.quote_type == "mixed" or len(re.findall(r"[«»\"“”„]", content)) >= 2:
+    if c.quote_type == "mixed" or c.quoted:
         return "mixed"
     if c.frame in ("that", "inverted", "colon") or c.quote_type == "indirect":
         return "indirect"
