@@ -304,3 +304,12 @@ def test_measures_attribution_marker_classes_keep_attribution_phrases_apart():
     assert marker_classes("neutral", ["якобы", "legal_label"]) == {"particle", "legal_label"}
     assert [marker_class(m) for m in ("мол", "так называемый", "по утверждению", "scare_quote")] == \
         ["particle", "particle", "institutional", "scare_quote"]
+
+
+def test_measures_attribution_self_citation_names_and_correspondents():
+    from framing.measures.attribution import _builtin, _self_cited
+    R = _builtin("ru")
+    assert _self_cited("РИА", "", "РИА Новости", R) and not _self_cited("Приамурья", "", "РИА Новости", R)
+    assert _self_cited("Би-би-си", "", "BBC News | Русская служба", R)
+    assert _self_cited("корреспондент", "", "РИА Новости", R)
+    assert not _self_cited("корреспондент BBC", "", "РИА Новости", R)

@@ -1990,11 +1990,13 @@ def _self_cited(speaker: str, actor: str, outlet: str, R: _Res) -> bool:
     keys = _outlet_keys(str(outlet), R)
     for s in (speaker, actor):
         k = _norm(re.sub(r"[\s«»\"“”„.]", "", s))
-        if k and any(x in k for x in keys):
+        ws = set(re.findall(r"\w+", _norm(s)))
+        # a short name ("РИА", "112") only as a whole word: not inside "Приамурья"
+        if k and any((x in k) if len(x) > 4 else (x in ws or x == k) for x in keys):
             return True
     words = [w for w in re.findall(r"\w+", _norm(speaker))]
     if words and any(w.startswith(h[:-1]) for w in words for h in R.fw["credit_heads"]):
-        named = [w for w in re.findall(r"\w+", speaker) if w[:1].isupper()][1:]
+        named = [w for w in re.findall(r"\w+", speaker)[1:] if w[:1].isupper()]   # "корреспондент BBC": not ours
         own = {"наш", "наша", "нашего", "нашему", "нашей", "our", "наш", "нашого"}
         return bool(own & set(words)) or not named
     return False
