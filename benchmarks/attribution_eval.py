@@ -377,7 +377,9 @@ def guideline_score(sents, gold_rows, pred, tokens):
             continue
         ca, cb = int(r["cue_start"]) - off, int(r["cue_end"]) - off
         lemma = gold_cue_lemma(toks, ca, cb)
-        spk = text[int(r["speaker_start"]) - off:int(r["speaker_end"]) - off] if r["speaker_start"] not in ("", "-1") else ""
+        spk = ""
+        if r["speaker_start"] not in ("", "-1"):
+            spk = text[int(r["speaker_start"]) - off:int(r["speaker_end"]) - off]
         gw = _words(spk)
         ok = False
         for i, x in pred[pred["doc_id"] == key].iterrows():
