@@ -313,3 +313,13 @@ def test_measures_attribution_self_citation_names_and_correspondents():
     assert _self_cited("Би-би-си", "", "BBC News | Русская служба", R)
     assert _self_cited("корреспондент", "", "РИА Новости", R)
     assert not _self_cited("корреспондент BBC", "", "РИА Новости", R)
+
+
+def test_measures_attribution_credit_chain_and_statistics_phrase():
+    g3 = _guideline().query("doc_id == 'g3'")
+    chain = g3[g3["sent_id"] == 1].set_index("verb_lemma")
+    assert chain.loc["сообщать", "form"] == "credit"           # Об этом сообщает The Guardian,
+    assert chain.loc["передавать", "form"] == "credit"         # … передает УНН: a credit of a credit
+    assert chain.loc["передавать", "self_citation"]            # УНН in УНН's own text
+    r = g3[g3["sent_id"] == 2].iloc[0]
+    assert (r["verb"], r["verb_lemma"], r["form"]) == ("По статистике", "статистика", "according_to")

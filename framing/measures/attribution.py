@@ -306,6 +306,7 @@ class _Cue:
     actor: str = ""
     speaker_type: str = "unattributed"
     speaker_override: tuple | None = None  # (start, end, text) for speakers outside the token list
+    credit: bool = False        # a credit tacked onto a credit clause ("Об этом сообщает X, передает Y")
     quoted: bool = False        # the content holds a quotation that is not a name («Газпром»)
     head_lemma: str = ""        # the verb's lemma where a speech noun replaced it ("говорится в сообщении")
 
@@ -1688,7 +1689,13 @@ def _sentence_work(S, R, syntax, quotes, text):
     cues = _sentence_cues(S, R, syntax, quotes)
     for c in cues:
         _finish_content(S, c, R, quotes, text)
-    return [c for c in cues if _reports_content(S, c, R)]
+    cues = [c for c in cues if _reports_content(S, c, R)]
+    for c in cues:
+        # "Об этом сообщает The Guardian, передает УНН": the second credit has the first as content
+        if c.ctok and c.frame in ("inverted", "as"):
+            c.credit = any(d is not c and d.frame == "anaphoric" and c.ctok[0] <= d.cue[0] <= c.ctok[1]
+                           for d in cues)
+    return cues
 
 
 _PERCEPTION = {"узнать", "узнавать", "дізнатися", "дізнаватися", "learn"}
@@ -1945,7 +1952,7 @@ def _public_lemma(S: _Sent, c: _Cue, R: _Res) -> str:
 
 def _form(c: _Cue, content: str) -> str:
     """The guideline's form: credit, according_to, direct, mixed, indirect, other (first rule wins)."""
-    if c.pattern.startswith("dash") or c.frame == "anaphoric" or not content.strip():
+    if c.pattern.startswith("dash") or c.frame == "anaphoric" or c.credit or not content.strip():
         return "credit"
     if c.pattern.startswith(("according_to", "reference")) or c.frame == "as" or c.verb_lemma in _REF_VERBS:
         return "according_to"
