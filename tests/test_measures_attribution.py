@@ -323,3 +323,9 @@ def test_measures_attribution_credit_chain_and_statistics_phrase():
     assert chain.loc["передавать", "self_citation"]            # УНН in УНН's own text
     r = g3[g3["sent_id"] == 2].iloc[0]
     assert (r["verb"], r["verb_lemma"], r["form"]) == ("По статистике", "статистика", "according_to")
+
+
+def test_measures_attribution_referring_gerund_names_its_source():
+    r = _guideline().query("doc_id == 'g3' and sent_id == 3 and verb_lemma == 'сослаться'").iloc[0]
+    assert r["speaker"] == "пресс-службу ведомства" and r["verb"] == "сославшись на"
+    assert r["form"] == "according_to"

@@ -1019,6 +1019,13 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
                      " ".join(S.low[i:k]) if k > i + 1 else t, "neutral", "", "according_to")
             c.spk, c.spk_head = spk, named[0]
             out.append(c)
+        elif S.lem[i] in fw["ref_verbs"] and S.lang != "en" and i + 2 < S.n and S.low[i + 1] == fw["ref"][2] \
+                and not S.bound(i + 2) and S.feats[i].get("Person") not in ("1", "2"):
+            # "ссылаясь на источники", "сославшись на пресс-службу": the source is the NP after "на"
+            c = _Cue(S, i, (i, i + 1), " ".join(S.text[i: i + 2]), S.lem[i], "neutral", "", "reference")
+            c.spk = _np(S, i + 2, i + 2, S.n - 1)
+            c.spk_head = i + 2
+            out.append(c)
         elif len(fw["ref"]) == 3 and (t == fw["ref"][0] or (S.lang == "uk" and t in ("із", "зі"))) \
                 and S.low[i + 1: i + 3] == list(fw["ref"][1:]) and i + 3 < S.n:
             h = i + 3
@@ -1192,7 +1199,8 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
     # speakers of coordinated and gerund verbs: "сказал …, и пообещал", "добавив, что"
     for k, c in enumerate(final):
         vf = S.feats[c.v].get("VerbForm")
-        if vf == "Conv" and k > 0 and final[k - 1].spk is not None and final[k - 1].pattern.startswith(("verb", "collocation")):
+        if vf == "Conv" and k > 0 and final[k - 1].spk is not None and final[k - 1].pattern.startswith(("verb", "collocation")) \
+                and not c.pattern.startswith("reference"):
             c.spk = None          # "…, — сказал он, добавив, что …": the gerund's subject is the speaker
         if c.spk is None and c.pattern.startswith(("verb", "infinitive", "collocation")):
             if c.inherited or vf == "Conv" or _coordinated(S, c, R):
@@ -1938,7 +1946,7 @@ def _public_lemma(S: _Sent, c: _Cue, R: _Res) -> str:
         noun = S.lem[c.v]
         return fw["noun_fix"].get(noun, fw["noun_fix"].get(S.low[c.v], noun))
     if p.startswith("reference"):
-        return fw["ref_lemma"]
+        return lem if lem in fw["ref_verbs"] else fw["ref_lemma"]
     if c.head_lemma:
         return c.head_lemma
     if fw.get("evident") and lem == fw["evident"][2]:
