@@ -329,3 +329,5 @@ def test_measures_attribution_referring_gerund_names_its_source():
     r = _guideline().query("doc_id == 'g3' and sent_id == 3 and verb_lemma == 'сослаться'").iloc[0]
     assert r["speaker"] == "пресс-службу ведомства" and r["verb"] == "сославшись на"
     assert r["form"] == "according_to"
+    m = _guideline().query("doc_id == 'g3' and sent_id == 3 and verb_lemma == 'сообщить'").iloc[0]
+    assert m["form"] == "indirect" and m["content"] == "рейс отменен"   # through the gerund phrase

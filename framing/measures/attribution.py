@@ -739,6 +739,15 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
         if S.text[j] == "," and j + 1 < S.n and (S.low[j + 1] in fw["comp"] or S.low[j + 1] in fw["how"]):
             j += 1
             continue
+        if S.text[j] == "," and j + 1 < S.n and S.feats[j + 1].get("VerbForm") == "Conv" \
+                and (S.lem[j + 1] in fw["ref_verbs"] or not _is_report_verb(S, j + 1, R)):
+            # "сообщил, сославшись на источник, что …": the clause after the gerund phrase
+            k = j + 2
+            while k < min(S.n, j + 12) and S.text[k] not in (",", ".", ";", ":", "—"):
+                k += 1
+            if k + 1 < S.n and S.text[k] == "," and S.low[k + 1] in fw["comp"]:
+                j, limit = k + 1, max(limit, k + 3)
+                continue
         if S.text[j] in (",", ";", ".", "!", "?", "—", "–"):
             break
         if S.finite(j) and j > after:
