@@ -3,10 +3,15 @@
 :func:`attributions` finds every reported utterance in an annotated corpus and
 returns one row per attribution: the speaker as written and the actor behind
 it, the cue (a reporting verb, a source phrase such as "по словам", a speech
-noun, a colon or a dash), the reported content and its form (direct, indirect,
-mixed, according-to, noun, none), the distancing markers around it
+noun, a colon or a dash), the reported content and its form (credit,
+according-to, direct, mixed, indirect, other), the distancing markers around it
 ("якобы", "мол", "так называемый", scare quotes) and whether the report is
 negated ("не стал комментировать").
+
+What counts as an attribution, how the speaker, the cue lemma and the form are
+decided, and where the measure departs from that definition are written in
+``docs/attribution.md`` (the project's adaptation of the coding guideline the
+measure is evaluated against on unseen news).
 
 Two ways of finding the speaker share one set of rules:
 
