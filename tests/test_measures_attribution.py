@@ -331,3 +331,10 @@ def test_measures_attribution_referring_gerund_names_its_source():
     assert r["form"] == "according_to"
     m = _guideline().query("doc_id == 'g3' and sent_id == 3 and verb_lemma == 'сообщить'").iloc[0]
     assert m["form"] == "indirect" and m["content"] == "рейс отменен"   # through the gerund phrase
+
+
+def test_measures_attribution_comment_without_content_is_no_report_but_a_refusal_stays():
+    g3 = _guideline().query("doc_id == 'g3'")
+    assert 4 not in set(g3["sent_id"])                               # "прокомментировал ситуацию"
+    r = g3[g3["sent_id"] == 5].iloc[0]                                # "не стал комментировать"
+    assert r["speaker"] == "Песков" and r["negated"]

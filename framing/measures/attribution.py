@@ -838,6 +838,9 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
         return True
     if c.requires == "direct":
         return c.frame in ("inverted", "colon")
+    if c.requires == "comment":
+        # "прокомментировал ситуацию" reports no content; a refusal stays (negated)
+        return c.negated or c.frame in ("that", "colon", "inverted", "as", "anaphoric")
     if c.requires == "about" and c.frame == "anaphoric":
         return False      # "за это поблагодарил": thanks, not a report
     if c.frame in ("that", "colon", "inverted", "as", "anaphoric"):
