@@ -338,3 +338,10 @@ def test_measures_attribution_comment_without_content_is_no_report_but_a_refusal
     assert 4 not in set(g3["sent_id"])                               # "прокомментировал ситуацию"
     r = g3[g3["sent_id"] == 5].iloc[0]                                # "не стал комментировать"
     assert r["speaker"] == "Песков" and r["negated"]
+
+
+def test_measures_attribution_agentless_evidentials():
+    g4 = _guideline().query("doc_id == 'g4'").set_index("sent_id")
+    assert g4.loc[1, ["speaker", "verb_lemma", "form"]].tolist() == ["", "ожидаться", "indirect"]
+    assert 2 not in g4.index                                          # "считается лучшим": no content clause
+    assert g4.loc[3, ["speaker", "verb_lemma"]].tolist() == ["Ведомостям", "известный"]
