@@ -51,18 +51,19 @@ ann
 
 # %%
 att = framing.attributions(ann)
-att[["outlet", "speaker", "actor", "speaker_type", "verb", "verb_class", "quote_type",
-     "markers", "negated"]].head(12)
+att[["outlet", "speaker", "actor", "speaker_type", "verb", "verb_lemma", "verb_class", "form",
+     "markers", "negated", "self_citation"]].head(12)
 
 # %% [markdown]
 # ## Quotes per outlet
 #
-# How many attributions each outlet has, per document, and in which form.
+# How many attributions each outlet has, per document, and in which form (the forms
+# of `docs/attribution.md`: credit, according_to, direct, mixed, indirect, other).
 
 # %%
 per_outlet = att.groupby("outlet").agg(attributions=("doc_id", "size"), documents=("doc_id", "nunique"))
 per_outlet["per_document"] = (per_outlet["attributions"] / per_outlet["documents"]).round(1)
-forms = pd.crosstab(att["outlet"], att["quote_type"])
+forms = pd.crosstab(att["outlet"], att["form"])
 per_outlet.join(forms)
 
 # %% [markdown]

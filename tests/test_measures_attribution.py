@@ -7,8 +7,8 @@ import pytest
 
 from conftest import DATA, shared_path
 from framing import Annotated, read_lexicon
-from framing.measures.attribution import (ATTRIBUTION_COLUMNS, MARKER_COLUMNS, QUOTE_TYPES, SPEAKER_TYPES,
-                                          VERB_CLASSES, attributions, markers)
+from framing.measures.attribution import (ATTRIBUTION_COLUMNS, FORMS, MARKER_COLUMNS, QUOTE_TYPES, SPEAKER_TYPES,
+                                          VERB_CLASSES, attributions, marker_class, marker_classes, markers)
 from framing.measures._quotes import find_quotes
 
 CASES = DATA / "measures"
@@ -105,9 +105,10 @@ def test_measures_attribution_direct_quote_with_dash():
 
 
 def test_measures_attribution_source_phrase_anonymous():
-    r = _row(_rows("ru_patterns", "ru"), "ru_p1", 4, "по словам")
-    assert r["speaker"] == "источника" and r["speaker_type"] == "anonymous"
+    r = _row(_rows("ru_patterns", "ru"), "ru_p1", 4, "слово")     # "по словам": the noun is the lemma
+    assert r["speaker"] == "источника" and r["speaker_type"] == "anonymous" and r["verb"] == "По словам"
     assert r["quote_type"] == "according_to" and r["content"] == "встреча пройдет в Женеве"
+    assert r["form"] == "according_to"
 
 
 def test_measures_attribution_negated_report():
@@ -125,7 +126,8 @@ def test_measures_attribution_locative_speaker_and_media():
 
 
 def test_measures_attribution_speech_noun_collocation():
-    r = _row(_rows("ru_patterns", "ru"), "ru_p1", 8, "выразить обеспокоенность")
+    r = _row(_rows("ru_patterns", "ru"), "ru_p1", 8, "выразить")      # the head verb is the lemma
+    assert r["verb"].startswith("выразили") and r["verb"].endswith("обеспокоенность")
     assert r["speaker"] == "Эксперты" and r["speaker_type"] == "anonymous" and r["verb_class"] == "emotive"
 
 
@@ -171,7 +173,7 @@ def test_measures_attribution_ukrainian_patterns():
     df = _rows("uk", "uk")
     r = _row(df, "uk1", 1, "заявити")
     assert r["speaker"] == "Речник МЗС Олег Ніколенко" and r["markers"] == ["нібито"]
-    assert _row(df, "uk1", 2, "за словами")["actor"] == "Ніколенко"
+    assert _row(df, "uk1", 2, "слово")["actor"] == "Ніколенко"
     r = _row(df, "uk1", 3, "наголосити")
     assert r["speaker"] == "він" and r["quote_type"] == "direct" and r["actor"] == "Ніколенко"
 
@@ -252,3 +254,94 @@ def test_measures_attribution_seed_article():
                                                 "outlet": ["seed"]})), progress=False)
     found, total, missing = bench.seed_check(attributions(ann))
     assert found == total, missing
+
+
+# --- the guideline's conventions (docs/attribution.md) ----------------------------------------
+def _guideline():
+    return attributions(_ann("guideline", "ru"))
+
+
+def test_measures_attribution_cue_lemma_follows_the_guideline():
+    df = _guideline()
+    g1 = df[df["doc_id"] == "g1"].set_index("sent_id")
+    assert g1.loc[1, ["verb", "verb_lemma"]].tolist() == ["По данным", "данные"]
+    assert g1.loc[5, ["verb", "verb_lemma", "speaker"]].tolist() == ["Стало известно", "известный", ""]
+    assert g1.loc[8, "verb_lemma"] == "версия" and g1.loc[8, "verb_class"] == "distancing"
+    assert g1.loc[11, ["verb_lemma", "verb_class"]].tolist() == ["выразить", "emotive"]
+    assert set(df["form"]) <= set(FORMS)
+
+
+def test_measures_attribution_form_by_the_guideline_rules():
+    g1 = _guideline().query("doc_id == 'g1'").set_index("sent_id")
+    assert g1.loc[1, "form"] == "according_to"          # по данным X
+    assert g1.loc[5, "form"] == "indirect"              # стало известно, что …
+    assert g1.loc[6, "form"] == "mixed"                 # заявил, что это «…»
+    assert g1.loc[7, "form"] == "credit"                # Об этом сообщил ТАСС
+    assert g1.loc[9, "form"] == "other"                 # поблагодарил врачей за работу
+    assert g1.loc[10, "form"] == "according_to"         # как сообщает X, …
+
+
+def test_measures_attribution_no_row_without_reported_content():
+    g1 = _guideline().query("doc_id == 'g1'")
+    # "Компании грозят штрафы", "поблагодарил гостей", "Пенсионерка узнала об этом"
+    assert not set(g1["sent_id"]) & {2, 3, 4}
+    assert 9 in set(g1["sent_id"])                      # thanks with content: "за работу"
+
+
+def test_measures_attribution_self_citation_by_the_documents_outlet():
+    df = _guideline()
+    by = {(d, s): x for d, s, x in zip(df["doc_id"], df["sent_id"], df["self_citation"])}
+    assert by[("g1", 1)]                                # "По данным SHOT" in SHOT
+    assert not by[("g1", 10)] and by[("g2", 1)]         # "сообщает РИА Новости": only in RIA's own channel
+    assert not by[("g1", 6)]
+
+
+def test_measures_attribution_marker_classes_keep_attribution_phrases_apart():
+    g1 = _guideline().query("doc_id == 'g1'").set_index("sent_id")
+    assert g1.loc[8, "markers"] == ["по версии"] and not g1.loc[8, "distancing"]
+    assert marker_classes("distancing", ["по версии"]) == {"institutional"}
+    assert marker_classes("distancing", []) == {"verb"}
+    assert marker_classes("neutral", ["якобы", "legal_label"]) == {"particle", "legal_label"}
+    assert [marker_class(m) for m in ("мол", "так называемый", "по утверждению", "scare_quote")] == \
+        ["particle", "particle", "institutional", "scare_quote"]
+
+
+def test_measures_attribution_self_citation_names_and_correspondents():
+    from framing.measures.attribution import _builtin, _self_cited
+    R = _builtin("ru")
+    assert _self_cited("РИА", "", "РИА Новости", R) and not _self_cited("Приамурья", "", "РИА Новости", R)
+    assert _self_cited("Би-би-си", "", "BBC News | Русская служба", R)
+    assert _self_cited("корреспондент", "", "РИА Новости", R)
+    assert not _self_cited("корреспондент BBC", "", "РИА Новости", R)
+
+
+def test_measures_attribution_credit_chain_and_statistics_phrase():
+    g3 = _guideline().query("doc_id == 'g3'")
+    chain = g3[g3["sent_id"] == 1].set_index("verb_lemma")
+    assert chain.loc["сообщать", "form"] == "credit"           # Об этом сообщает The Guardian,
+    assert chain.loc["передавать", "form"] == "credit"         # … передает УНН: a credit of a credit
+    assert chain.loc["передавать", "self_citation"]            # УНН in УНН's own text
+    r = g3[g3["sent_id"] == 2].iloc[0]
+    assert (r["verb"], r["verb_lemma"], r["form"]) == ("По статистике", "статистика", "according_to")
+
+
+def test_measures_attribution_referring_gerund_names_its_source():
+    r = _guideline().query("doc_id == 'g3' and sent_id == 3 and verb_lemma == 'сослаться'").iloc[0]
+    assert r["speaker"] == "пресс-службу ведомства" and r["verb"] == "сославшись на"
+    assert r["form"] == "according_to"
+    m = _guideline().query("doc_id == 'g3' and sent_id == 3 and verb_lemma == 'сообщить'").iloc[0]
+    assert m["form"] == "indirect" and m["content"] == "рейс отменен"   # through the gerund phrase
+
+
+def test_measures_attribution_comment_without_content_is_no_report_but_a_refusal_stays():
+    g3 = _guideline().query("doc_id == 'g3'")
+    assert 4 not in set(g3["sent_id"])                               # "прокомментировал ситуацию"
+    r = g3[g3["sent_id"] == 5].iloc[0]                                # "не стал комментировать"
+    assert r["speaker"] == "Песков" and r["negated"]
+
+
+def test_measures_attribution_agentless_evidentials():
+    g4 = _guideline().query("doc_id == 'g4'").set_index("sent_id")
+    assert g4.loc[1, ["speaker", "verb_lemma", "form"]].tolist() == ["", "ожидаться", "indirect"]
+    assert 2 not in g4.index                                          # "считается лучшим": no content clause
+    assert g4.loc[3, ["speaker", "verb_lemma"]].tolist() == ["Ведомостям", "известный"]

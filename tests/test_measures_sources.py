@@ -107,3 +107,44 @@ def test_measures_sources_from_attributions_of_hand_built_cases():
     d = s.distancing.set_index(["outlet", "actor"])
     assert d.loc[("A", "Лавров"), "n_distancing"] == 1
     assert np.isclose(s.voice.groupby("outlet")["share"].sum(), 1.0).all()
+
+
+def _classed():
+    # one outlet, one actor: a particle, a scare quote, a distancing verb, an attribution phrase,
+    # a legal label and a self-citation
+    rows = [("d0", "Следствие", "neutral", ["якобы"], False), ("d1", "Следствие", "neutral", ["scare_quote"], False),
+            ("d2", "Следствие", "distancing", [], False), ("d3", "Следствие", "distancing", ["по версии"], False),
+            ("d4", "Следствие", "neutral", ["legal_label"], False), ("d5", "Следствие", "neutral", [], False),
+            ("d6", "SHOT", "neutral", [], True)]
+    return pd.DataFrame([{"doc_id": d, "outlet": "SHOT", "actor": a, "speaker_type": "organisation",
+                          "verb_class": v, "markers": m, "self_citation": s} for d, a, v, m, s in rows])
+
+
+def test_measures_sources_marker_classes_apart_and_default_rate():
+    d = sources(_classed(), n_boot=50).distancing.set_index("actor")
+    r = d.loc["Следствие"]
+    assert r["n_attributions"] == 6 and r["n_distancing"] == 3        # verb, particle, scare quote
+    assert (r["n_verb"], r["n_particle"], r["n_scare_quote"], r["n_institutional"], r["n_legal_label"]) \
+        == (1, 1, 1, 1, 1)
+    every = sources(_classed(), n_boot=50, distancing=["verb", "particle", "scare_quote", "institutional",
+                                                       "legal_label"]).distancing.set_index("actor")
+    assert every.loc["Следствие", "n_distancing"] == 5
+    with pytest.raises(OptionError, match="marker classes"):
+        sources(_classed(), distancing=["irony"])
+
+
+def test_measures_sources_self_citation_left_out_by_default():
+    s = sources(_classed(), n_boot=50)
+    assert "SHOT" not in set(s.voice["actor"]) and s.voice["n_total"].iloc[0] == 6
+    s = sources(_classed(), n_boot=50, self_citation="include")
+    v = s.voice.set_index("actor")
+    assert v.loc["SHOT", "n_attributions"] == 1 and v.loc["SHOT", "n_total"] == 7
+    assert v.loc["SHOT", "share"] == pytest.approx(1 / 7)
+
+
+def test_measures_sources_low_counts_marked():
+    s = sources(_classed(), n_boot=50)
+    assert s.voice["low_n"].all() and s.distancing["low_n"].all()       # 6 attributions < 10
+    s = sources(_classed(), n_boot=50, min_n=5)
+    assert not s.voice["low_n"].any() and not s.verb_classes["low_n"].any()
+    assert (s.verb_classes["n_total"] == 6).all()

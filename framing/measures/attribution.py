@@ -3,10 +3,15 @@
 :func:`attributions` finds every reported utterance in an annotated corpus and
 returns one row per attribution: the speaker as written and the actor behind
 it, the cue (a reporting verb, a source phrase such as "по словам", a speech
-noun, a colon or a dash), the reported content and its form (direct, indirect,
-mixed, according-to, noun, none), the distancing markers around it
+noun, a colon or a dash), the reported content and its form (credit,
+according-to, direct, mixed, indirect, other), the distancing markers around it
 ("якобы", "мол", "так называемый", scare quotes) and whether the report is
 negated ("не стал комментировать").
+
+What counts as an attribution, how the speaker, the cue lemma and the form are
+decided, and where the measure departs from that definition are written in
+``docs/attribution.md`` (the project's adaptation of the coding guideline the
+measure is evaluated against on unseen news).
 
 Two ways of finding the speaker share one set of rules:
 
@@ -52,7 +57,7 @@ from ._quotes import QUOTE_CHARS, find_quotes
 
 ATTRIBUTION_COLUMNS = [
     "doc_id", "outlet", "sent_id", "speaker", "speaker_start", "speaker_end", "actor",
-    "speaker_type", "verb", "verb_lemma", "verb_class", "quote_type", "content",
+    "speaker_type", "self_citation", "verb", "verb_lemma", "verb_class", "quote_type", "form", "content",
     "content_start", "content_end", "markers", "negated", "distancing", "cue_start",
     "cue_end", "pattern",
 ]
@@ -64,6 +69,13 @@ MARKER_COLUMNS = ["doc_id", "outlet", "sent_id", "start", "end", "text", "marker
 
 SPEAKER_TYPES = ("person", "organisation", "media", "anonymous", "unattributed")
 QUOTE_TYPES = ("direct", "indirect", "mixed", "according_to", "noun", "none")
+FORMS = ("credit", "according_to", "direct", "mixed", "indirect", "other")
+"""Values of ``form``: the guideline's forms (docs/attribution.md), first matching rule wins."""
+MARKER_CLASSES = ("verb", "particle", "scare_quote", "institutional", "legal_label")
+"""Classes of distancing: a distancing reporting verb, a particle or "так называемый", scare
+quotes, an attribution phrase ("по версии следствия"), a legal label in quotes («иноагент»)."""
+DISTANCING_CLASSES = ("verb", "particle", "scare_quote")
+"""The classes the ``distancing`` flag (and the distancing rate of :func:`framing.sources`) counts."""
 VERB_CLASSES = ("neutral", "endorsing", "distancing", "admission", "commissive", "directive",
                 "emotive", "denial", "accusation", "belief", "question", "refusal")
 
@@ -79,7 +91,11 @@ _LANG = {
         rel={"который"}, aux_inf={"стать", "отказаться", "отказываться", "поспешить", "решить", "захотеть",
                                    "попытаться", "пытаться", "продолжить", "продолжать", "вынужденный",
                                    "вынудить"},
-        impersonal={"сообщаться", "говориться", "отмечаться", "утверждаться", "подчеркиваться",
+        evident=("стать", "известно", "стать известно", "известный"),
+        ref_lemma="ссылка", ref_verbs={"ссылаться", "сослаться"}, credit_heads={"корреспондент", "корреспондентка", "редакция"},
+        noun_fix={"данный": "данные", "данным": "данные", "словам": "слово", "мнению": "мнение",
+                  "сведение": "сведения", "подсчёт": "подсчет", "расчёт": "расчет"},
+        impersonal={"стать известно", "ожидаться", "предполагаться", "считаться", "сообщаться", "говориться", "отмечаться", "утверждаться", "подчеркиваться",
                     "указываться", "уточняться", "заявляться", "сообщено", "заявлено", "отмечено", "сказано"},
         doc_nouns={"данные", "опрос", "исследование", "доклад", "отчет", "оценка", "информация", "сообщение",
                    "заявление", "прогноз", "подсчет", "расчет", "сведение", "сведения", "статистика", "документ"},
@@ -93,7 +109,10 @@ _LANG = {
         pron={"він": ("Masc", "Sing"), "вона": ("Fem", "Sing"), "воно": ("Neut", "Sing"), "вони": (None, "Plur")},
         poss={"його": ("Masc", "Sing"), "її": ("Fem", "Sing"), "їх": (None, "Plur"), "їхній": (None, "Plur")},
         rel={"який"}, aux_inf={"стати", "відмовитися", "відмовлятися", "поспішити", "вирішити", "спробувати"},
-        impersonal={"повідомлятися", "йтися", "зазначатися", "стверджуватися", "наголошуватися",
+        evident=("стати", "відомо", "стати відомо", "відомий"),
+        ref_lemma="посилання", ref_verbs={"посилатися", "послатися"}, credit_heads={"кореспондент", "кореспондентка", "редакція"},
+        noun_fix={"даний": "дані", "даними": "дані", "словами": "слово"},
+        impersonal={"стати відомо", "очікуватися", "вважатися", "передбачатися", "повідомлятися", "йтися", "зазначатися", "стверджуватися", "наголошуватися",
                     "говоритися", "повідомлено", "заявлено", "зазначено", "сказано"},
         doc_nouns={"дані", "даний", "опитування", "дослідження", "доповідь", "звіт", "оцінка", "інформація",
                    "повідомлення", "заява", "прогноз", "підрахунок", "статистика", "документ"},
@@ -106,6 +125,8 @@ _LANG = {
         pron={"he": ("Masc", "Sing"), "she": ("Fem", "Sing"), "it": ("Neut", "Sing"), "they": (None, "Plur")},
         poss={"his": ("Masc", "Sing"), "her": ("Fem", "Sing"), "its": ("Neut", "Sing"), "their": (None, "Plur")},
         rel={"who", "which"}, aux_inf={"decline", "refuse", "declined", "refused"},
+        evident=None, ref_lemma="cite", ref_verbs={"cite"}, credit_heads={"correspondent", "newsroom"},
+        noun_fix={},
         impersonal=set(), doc_nouns={"data", "report", "survey", "study", "estimate", "statement", "figures"},
         not_subject={"this", "that", "what", "who", "we", "i", "you", "him", "her", "them", "us", "me",
                      "which", "there", "it's"},
@@ -151,6 +172,8 @@ class _Res:
     media: dict            # key without spaces, lower -> canonical name
     media_names: set
     fw: dict = field(default_factory=dict)
+    legal: tuple = ()      # stems of legal designations (legal_designations.tsv)
+    variants: dict = field(default_factory=dict)   # canonical media name -> its keys
 
 
 def _load_verbs(source, lang) -> dict:
@@ -192,8 +215,13 @@ def _builtin(lang: str) -> _Res:
             v = v.strip()
             if v:
                 media[_norm(re.sub(r"[\s«»\"“”„]", "", v))] = name
+    variants: dict = {}
+    for k, name in media.items():
+        variants.setdefault(name, set()).add(k)
+    lg = read_lexicon("default", lang=lang, name="legal_designations", columns=["lemma"])
+    legal = tuple(sorted({_norm(w)[: max(4, len(w) - 2)] for l in lg["lemma"] for w in str(l).split()[:1] if w}))
     return _Res(lang, verbs, colloc, source_nouns, speech_acts, markers, heads, media,
-                set(mo["name"]), _LANG[lang])
+                set(mo["name"]), _LANG[lang], legal, variants)
 
 
 def _resources(lang: str, verbs) -> _Res:
@@ -283,6 +311,9 @@ class _Cue:
     actor: str = ""
     speaker_type: str = "unattributed"
     speaker_override: tuple | None = None  # (start, end, text) for speakers outside the token list
+    credit: bool = False        # a credit tacked onto a credit clause ("Об этом сообщает X, передает Y")
+    quoted: bool = False        # the content holds a quotation that is not a name («Газпром»)
+    head_lemma: str = ""        # the verb's lemma where a speech noun replaced it ("говорится в сообщении")
 
 
 # --- speaker search ------------------------------------------------------------------
@@ -713,6 +744,15 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
         if S.text[j] == "," and j + 1 < S.n and (S.low[j + 1] in fw["comp"] or S.low[j + 1] in fw["how"]):
             j += 1
             continue
+        if S.text[j] == "," and j + 1 < S.n and S.feats[j + 1].get("VerbForm") == "Conv" \
+                and (S.lem[j + 1] in fw["ref_verbs"] or not _is_report_verb(S, j + 1, R)):
+            # "сообщил, сославшись на источник, что …": the clause after the gerund phrase
+            k = j + 2
+            while k < min(S.n, j + 12) and S.text[k] not in (",", ".", ";", ":", "—"):
+                k += 1
+            if k + 1 < S.n and S.text[k] == "," and S.low[k + 1] in fw["comp"]:
+                j, limit = k + 1, max(limit, k + 3)
+                continue
         if S.text[j] in (",", ";", ".", "!", "?", "—", "–"):
             break
         if S.finite(j) and j > after:
@@ -798,11 +838,20 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
         return True
     if c.requires == "direct":
         return c.frame in ("inverted", "colon")
+    if c.requires == "comment":
+        # "прокомментировал ситуацию" reports no content; a refusal stays (negated)
+        return c.negated or c.frame in ("that", "colon", "inverted", "as", "anaphoric")
+    if c.requires == "about" and c.frame == "anaphoric":
+        return False      # "за это поблагодарил": thanks, not a report
     if c.frame in ("that", "colon", "inverted", "as", "anaphoric"):
         return True
     if c.frame == "nominal" and c.ctok:
         a, b = c.ctok
         has_quote = any(q.open >= S.start[a] - 1 and q.close <= S.end[b] and q.kind != "name" for q in quotes)
+        if c.requires == "about":
+            # "поблагодарил ОАЭ за посредничество", not "поблагодарил гостей"
+            return has_quote or any(S.low[x] in ("за", "о", "об", "обо", "про", "for", "about")
+                                    for x in range(a, min(b + 1, a + 6)))
         if c.requires == "quote":
             return has_quote or any(S.case(x) == "Ins" and S.upos[x] in ("ADJ", "NOUN") for x in range(a, b + 1))
         if has_quote:
@@ -837,8 +886,21 @@ def _negated(S: _Sent, i: int, R: _Res) -> bool:
 def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
     out = []
     taken = set()
+    ev = R.fw.get("evident")
     for i in range(S.n):
         u = S.upos[i]
+        if ev and S.lem[i] == ev[0] and i + 1 < S.n and S.low[i + 1] == ev[1] and S.feats[i].get("Person") not in ("1", "2"):
+            # "стало известно": an agentless evidential (lemma "известный" by the guideline)
+            c = _Cue(S, i, (i, i + 1), " ".join(S.text[i: i + 2]), ev[2], "neutral", "", "verb")
+            c.negated = _negated(S, i, R)
+            k = i + 2 + (i + 2 < S.n and S.text[i + 2] in QUOTE_CHARS)
+            m = _media_at(S, k, R) if k < S.n else None
+            e = S.ent_at(k) if k < S.n else None
+            if m or (e and e["type"] in ("ORG", "PER") and e["a"] == k):
+                c.spk = (k, m[0] if m else e["b"])     # "стало известно РБК": the medium that learnt it
+            out.append(c)
+            taken.update((i, i + 1))
+            continue
         # light verb + speech noun: "выразил обеспокоенность", "отказался от комментариев"
         lv = next((l for l in S.lems[i] if l in R.colloc), None)
         if lv and S.feats[i].get("Person") in ("1", "2"):
@@ -978,6 +1040,13 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
             c = _Cue(S, i, (i, i if k == i + 1 else k - 1), S.text[i] if k == i + 1 else " ".join(S.text[i:k]),
                      " ".join(S.low[i:k]) if k > i + 1 else t, "neutral", "", "according_to")
             c.spk, c.spk_head = spk, named[0]
+            out.append(c)
+        elif S.lem[i] in fw["ref_verbs"] and S.lang != "en" and i + 2 < S.n and S.low[i + 1] == fw["ref"][2] \
+                and not S.bound(i + 2) and S.feats[i].get("Person") not in ("1", "2"):
+            # "ссылаясь на источники", "сославшись на пресс-службу": the source is the NP after "на"
+            c = _Cue(S, i, (i, i + 1), " ".join(S.text[i: i + 2]), S.lem[i], "neutral", "", "reference")
+            c.spk = _np(S, i + 2, i + 2, S.n - 1)
+            c.spk_head = i + 2
             out.append(c)
         elif len(fw["ref"]) == 3 and (t == fw["ref"][0] or (S.lang == "uk" and t in ("із", "зі"))) \
                 and S.low[i + 1: i + 3] == list(fw["ref"][1:]) and i + 3 < S.n:
@@ -1139,6 +1208,7 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 if speech is not None and impersonal:
                     j, k = speech
                     c.verb = f"{c.verb} {' '.join(S.text[j:k + 1])}" if j > c.v else f"{' '.join(S.text[j:k + 1])} {c.verb}"
+                    c.head_lemma = c.head_lemma or c.verb_lemma
                     c.verb_lemma = S.lem[k]
                     c.cue = (min(c.cue[0], j), max(c.cue[1], k))
                 if span is not None:
@@ -1151,7 +1221,8 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
     # speakers of coordinated and gerund verbs: "сказал …, и пообещал", "добавив, что"
     for k, c in enumerate(final):
         vf = S.feats[c.v].get("VerbForm")
-        if vf == "Conv" and k > 0 and final[k - 1].spk is not None and final[k - 1].pattern.startswith(("verb", "collocation")):
+        if vf == "Conv" and k > 0 and final[k - 1].spk is not None and final[k - 1].pattern.startswith(("verb", "collocation")) \
+                and not c.pattern.startswith("reference"):
             c.spk = None          # "…, — сказал он, добавив, что …": the gerund's subject is the speaker
         if c.spk is None and c.pattern.startswith(("verb", "infinitive", "collocation")):
             if c.inherited or vf == "Conv" or _coordinated(S, c, R):
@@ -1313,6 +1384,7 @@ def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
             cs += 1
         c.content = (cs, ce)
         inner = [x for x in quotes if x.open >= cs and x.close < ce]
+        c.quoted = any(x.kind != "name" for x in inner)
         if c.frame == "according_to":
             c.quote_type = "according_to"
         elif c.frame == "as":
@@ -1335,7 +1407,46 @@ def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
     if c.verb_class == "distancing" or c.markers:
         for x in quotes:
             if x.kind == "scare" and x.open >= lo - 1 and x.close <= hi:
-                c.markers.append("scare_quote")
+                c.markers.append("legal_label" if _legal(R, text[x.open:x.close + 1]) else "scare_quote")
+
+
+def _legal(R: _Res, quoted: str) -> bool:
+    """A quoted legal label («иноагент», «нежелательной»): legal_designations.tsv."""
+    words = re.findall(r"\w+", _norm(quoted))
+    return bool(words) and len(words) <= 4 and any(w.startswith(st) for w in words for st in R.legal)
+
+
+_PHRASE_START = {"по", "за", "на", "згідно", "согласно", "according", "as", "как", "як"}
+
+
+def marker_class(marker: str) -> str:
+    """The class (:data:`MARKER_CLASSES`) of one entry of the ``markers`` column.
+
+    ``"scare_quote"`` and ``"legal_label"`` are their own classes; an attribution
+    phrase ("по версии", "по утверждению", "как утверждается", "according to
+    claims") is ``"institutional"``; every other marker ("якобы", "мол",
+    "так называемый", "нібито", "allegedly") is a ``"particle"``.
+
+    Examples
+    --------
+    >>> from framing.measures.attribution import marker_class
+    >>> [marker_class(m) for m in ["якобы", "по версии", "scare_quote", "legal_label"]]
+    ['particle', 'institutional', 'scare_quote', 'legal_label']
+    """
+    m = _norm(marker).strip()
+    if m in ("scare_quote", "legal_label"):
+        return m
+    words = m.split()
+    return "institutional" if len(words) > 1 and words[0] in _PHRASE_START else "particle"
+
+
+def marker_classes(verb_class: str, markers) -> set:
+    """The distancing classes of one attribution: each marker's class, plus ``"verb"``
+    when the reporting verb is distancing and no attribution phrase made it so."""
+    out = {marker_class(m) for m in (markers if isinstance(markers, (list, tuple)) else ())}
+    if verb_class == "distancing" and "institutional" not in out:
+        out.add("verb")
+    return out
 
 
 def _marker_hits(S: _Sent, R: _Res):
@@ -1590,7 +1701,7 @@ def _empty() -> pd.DataFrame:
     df = pd.DataFrame({c: pd.Series(dtype="object") for c in ATTRIBUTION_COLUMNS})
     for c in ("sent_id", "speaker_start", "speaker_end", "content_start", "content_end", "cue_start", "cue_end"):
         df[c] = df[c].astype("int64")
-    for c in ("negated", "distancing"):
+    for c in ("negated", "distancing", "self_citation"):
         df[c] = df[c].astype(bool)
     return df
 
@@ -1608,7 +1719,32 @@ def _sentence_work(S, R, syntax, quotes, text):
     cues = _sentence_cues(S, R, syntax, quotes)
     for c in cues:
         _finish_content(S, c, R, quotes, text)
+    cues = [c for c in cues if _reports_content(S, c, R)]
+    for c in cues:
+        # "Об этом сообщает The Guardian, передает УНН": the second credit has the first as content
+        if c.ctok and c.frame in ("inverted", "as"):
+            c.credit = any(d is not c and d.frame == "anaphoric" and c.ctok[0] <= d.cue[0] <= c.ctok[1]
+                           for d in cues)
     return cues
+
+
+_PERCEPTION = {"узнать", "узнавать", "дізнатися", "дізнаватися", "learn"}
+
+
+def _reports_content(S: _Sent, c: _Cue, R: _Res) -> bool:
+    """The guideline's exclusions that need the finished content: a structuring verb
+    ("продолжил") away from direct speech, and "узнала" without a content clause
+    (perception, not a report) unless a medium is the one who found out ("узнали «Известия»")."""
+    if not c.pattern.startswith(("verb", "infinitive")):
+        return True
+    if c.requires == "direct" and c.quote_type not in ("direct", "mixed"):
+        return False
+    if c.verb_lemma in _PERCEPTION and c.frame not in ("that", "colon"):
+        if c.spk is None:
+            return False
+        a, b = c.spk
+        return any(_media_at(S, x, R) for x in range(a, b + 1))
+    return True
 
 
 _TOKEN_COLUMNS = ("doc_id", "sent_id", "tok_id", "text", "lemma", "upos", "feats", "head", "deprel", "start", "end")
@@ -1720,23 +1856,44 @@ def attributions(ann, *, verbs="default", actors=None) -> pd.DataFrame:
             sources;
         ``speaker_type``
             person, organisation, media, anonymous or unattributed;
+        ``self_citation``
+            the outlet quoting itself: the document's outlet (or a variant of
+            it in ``media_outlets.tsv``) is the speaker or actor ("По данным
+            SHOT" in SHOT's channel), or its correspondent or newsroom named
+            by role alone ("передает корреспондент");
         ``verb``, ``verb_lemma``, ``verb_class``
-            the cue as written, its lemma (for a source phrase the phrase:
-            "по словам"; for a light verb with a speech noun both: "выразить
-            обеспокоенность"; ``""`` for a colon or a dash) and its class
-            (:data:`VERB_CLASSES`);
+            the cue as written ("По словам", "выразил обеспокоенность"), its
+            lemma by the project's guideline (``docs/attribution.md``: the noun
+            of a source phrase, "слово", "данные", "ссылка"; "согласно"; the
+            head verb of a multiword cue, "выразить"; the full adjective of a
+            predicative, "уверенный", "известный" for "стало известно"; the
+            verb with its "-ся" for "говорится"; ``""`` for a colon or a dash)
+            and its class (:data:`VERB_CLASSES`, from the lexicon entry of the
+            cue, so a class does not depend on the lemma's convention);
         ``quote_type``
-            direct, indirect, mixed, according_to, noun or none;
+            the measure's own form label, kept for compatibility: direct,
+            indirect, mixed, according_to, noun or none;
+        ``form``
+            the guideline's form (:data:`FORMS`), first matching rule wins:
+            credit (no content of its own: "Об этом сообщил X", "— X"),
+            according_to ("по словам X", "как сообщает X", "со ссылкой на"),
+            direct, mixed (a paraphrase with a quoted fragment), indirect (a
+            complement or inverted clause), other (an NP, PP or infinitive);
         ``content``, ``content_start``, ``content_end``
             the reported content and its offsets (``""`` and -1 when there is
             none, as in "Об этом сообщил X");
         ``markers``
             list of distancing markers in or before the content ("якобы",
-            "мол", "так называемый", "по утверждению", ``"scare_quote"``);
+            "мол", "так называемый", "по версии", ``"scare_quote"``,
+            ``"legal_label"`` for a legal designation in quotes, «иноагентов»);
+            :func:`marker_class` gives each one's class (:data:`MARKER_CLASSES`);
         ``negated``
             the report is negated or refused ("не стал комментировать");
         ``distancing``
-            the verb class is distancing or there is a distancing marker;
+            the report is held at a distance by the reporter: a distancing
+            reporting verb, a particle or a scare quote
+            (:data:`DISTANCING_CLASSES`); an attribution phrase ("по версии
+            следствия") and a legal label are not counted here;
         ``cue_start``, ``cue_end``
             character offsets of the cue;
         ``pattern``
@@ -1774,8 +1931,8 @@ def attributions(ann, *, verbs="default", actors=None) -> pd.DataFrame:
     ... 7\\t.\\t.\\tPUNCT\\t_\\t_\\t2\\tpunct\\t_\\t_
     ... ''')
     >>> a = attributions(ann)
-    >>> a.loc[0, ["speaker", "verb_lemma", "verb_class"]].tolist()
-    ['Путин', 'заявить', 'neutral']
+    >>> a.loc[0, ["speaker", "verb_lemma", "verb_class", "form", "markers"]].tolist(), bool(a.loc[0, "distancing"])
+    (['Путин', 'заявить', 'neutral', 'indirect', ['якобы']], True)
     """
     _check_ann(ann)
     check("attributions", {"verbs": InstanceOf(str, os.PathLike, pd.DataFrame, dict),
@@ -1787,7 +1944,7 @@ def attributions(ann, *, verbs="default", actors=None) -> pd.DataFrame:
     for doc_id, lang, sents, doc_cues, R in results:
         text = texts[doc_id]
         for si, S, c in doc_cues:
-            row = guard.call(_row, doc_id, outlets, text, S, c, doc_id=doc_id, sent_id=S.sent_id)
+            row = guard.call(_row, doc_id, outlets, text, S, c, R, doc_id=doc_id, sent_id=S.sent_id)
             if row is not None:
                 rows.append(row)
     if not rows:
@@ -1796,7 +1953,93 @@ def attributions(ann, *, verbs="default", actors=None) -> pd.DataFrame:
     return guard.finish(df.reset_index(drop=True))
 
 
-def _row(doc_id, outlets, text, S, c) -> dict:
+def _public_lemma(S: _Sent, c: _Cue, R: _Res) -> str:
+    """The cue lemma by the guideline (docs/attribution.md): the noun of a source phrase
+    ("по словам" → "слово"), the head verb of a multiword cue ("выразить обеспокоенность"
+    → "выразить"), the full adjective of a predicative ("быть уверенным" → "уверенный",
+    "стало известно" → "известный"), the verb of "говорится в сообщении"; "" for ":" and "—"."""
+    fw, lem, p = R.fw, c.verb_lemma, c.pattern
+    if p.startswith(("colon", "dash")):
+        return ""
+    if p.startswith("according_to"):
+        first = S.low[c.cue[0]]
+        if first in fw["per_prep"] or lem == "according to":
+            return "согласно" if first == "согласно" else ("згідно" if first == "згідно" else lem)
+        noun = S.lem[c.v]
+        return fw["noun_fix"].get(noun, fw["noun_fix"].get(S.low[c.v], noun))
+    if p.startswith("reference"):
+        return lem if lem in fw["ref_verbs"] else fw["ref_lemma"]
+    if c.head_lemma:
+        return c.head_lemma
+    if fw.get("evident") and lem == fw["evident"][2]:
+        return fw["evident"][3]
+    if p.startswith("collocation"):
+        return lem.split()[0]
+    if lem.startswith(("быть ", "бути ")):
+        return S.lem[c.v]
+    return lem
+
+
+def _form(c: _Cue, content: str) -> str:
+    """The guideline's form: credit, according_to, direct, mixed, indirect, other (first rule wins)."""
+    if c.pattern.startswith("dash") or c.frame == "anaphoric" or c.credit or not content.strip():
+        return "credit"
+    if c.pattern.startswith(("according_to", "reference")) or c.frame == "as" or c.verb_lemma in _REF_VERBS:
+        return "according_to"
+    if c.quote_type == "direct" or c.pattern.startswith("colon"):
+        return "direct"
+    if c.quote_type == "mixed" or c.quoted:
+        return "mixed"
+    if c.frame in ("that", "inverted", "colon") or c.quote_type == "indirect":
+        return "indirect"
+    return "other"
+
+
+_REF_VERBS = {"ссылаться", "сослаться", "посилатися", "послатися", "cite"}
+_SELF_CACHE: dict = {}
+
+
+def _outlet_keys(outlet: str, R: _Res) -> frozenset:
+    """The spellings of a document's outlet: its name, the parts of "BBC News | Русская
+    служба", and every variant in media_outlets.tsv of a medium any of them names."""
+    key = (outlet, R.lang)
+    if key in _SELF_CACHE:
+        return _SELF_CACHE[key]
+    out = set()
+    parts = [outlet, *re.split(r"[|/·]", outlet)]
+    for part in parts:
+        k = _norm(re.sub(r"[\s«»\"“”„.]", "", part))
+        if len(k) >= 3:
+            out.add(k)
+        for w in [part, *part.split()]:
+            m = R.media.get(_norm(re.sub(r"[\s«»\"“”„.]", "", w)))
+            if m:
+                out |= R.variants.get(m, set())
+    _SELF_CACHE[key] = frozenset(k for k in out if len(k) >= 3)
+    return _SELF_CACHE[key]
+
+
+def _self_cited(speaker: str, actor: str, outlet: str, R: _Res) -> bool:
+    """The outlet quoting itself: its name or a variant as the speaker or actor ("По данным
+    SHOT" in SHOT's channel), or its own correspondent or newsroom named by role alone."""
+    if not speaker and not actor:
+        return False
+    keys = _outlet_keys(str(outlet), R)
+    for s in (speaker, actor):
+        k = _norm(re.sub(r"[\s«»\"“”„.]", "", s))
+        ws = set(re.findall(r"\w+", _norm(s)))
+        # a short name ("РИА", "112") only as a whole word: not inside "Приамурья"
+        if k and any((x in k) if len(x) > 4 else (x in ws or x == k) for x in keys):
+            return True
+    words = [w for w in re.findall(r"\w+", _norm(speaker))]
+    if words and any(w.startswith(h[:-1]) for w in words for h in R.fw["credit_heads"]):
+        named = [w for w in re.findall(r"\w+", speaker)[1:] if w[:1].isupper()]   # "корреспондент BBC": not ours
+        own = {"наш", "наша", "нашего", "нашему", "нашей", "our", "наш", "нашого"}
+        return bool(own & set(words)) or not named
+    return False
+
+
+def _row(doc_id, outlets, text, S, c, R) -> dict:
     """The table row of one finished cue."""
     if c.spk is not None:
         ss, se = S.start[c.spk[0]], S.end[c.spk[1]]
@@ -1813,15 +2056,18 @@ def _row(doc_id, outlets, text, S, c) -> dict:
         speaker = ""
     cs, ce = c.content if c.content else (-1, -1)
     markers = list(dict.fromkeys(m.lower() for m in c.markers))
+    content = text[cs:ce] if cs >= 0 else ""
+    outlet = outlets.get(doc_id, "")
     return {
         "doc_id": doc_id, "outlet": outlets.get(doc_id, ""), "sent_id": S.sent_id,
         "speaker": speaker, "speaker_start": ss, "speaker_end": se,
         "actor": c.actor, "speaker_type": c.speaker_type,
-        "verb": c.verb, "verb_lemma": c.verb_lemma, "verb_class": c.verb_class,
-        "quote_type": c.quote_type, "content": text[cs:ce] if cs >= 0 else "",
+        "self_citation": _self_cited(speaker, c.actor, outlet, R),
+        "verb": c.verb, "verb_lemma": _public_lemma(S, c, R), "verb_class": c.verb_class,
+        "quote_type": c.quote_type, "form": _form(c, content), "content": content,
         "content_start": cs, "content_end": ce, "markers": markers,
         "negated": bool(c.negated),
-        "distancing": c.verb_class == "distancing" or any(m != "по словам" for m in markers),
+        "distancing": bool(marker_classes(c.verb_class, markers) & set(DISTANCING_CLASSES)),
         "cue_start": S.start[c.cue[0]], "cue_end": S.end[c.cue[1]], "pattern": c.pattern,
     }
 
@@ -1888,7 +2134,8 @@ def _marker_rows(S, R, doc_id, outlet, text, quotes, owner) -> list:
             own = owner(q.open, q.close + 1, need_distancing=True)
             if own == -2:
                 continue      # the quoted words of a neutral report (mixed quotation)
+            kind = "legal_label" if _legal(R, text[q.open:q.close + 1]) else "scare_quote"
             rows.append({"doc_id": doc_id, "outlet": outlet, "sent_id": S.sent_id, "start": q.open,
-                         "end": q.close + 1, "text": text[q.open:q.close + 1], "marker": "scare_quote",
-                         "kind": "scare_quote", "attribution": own})
+                         "end": q.close + 1, "text": text[q.open:q.close + 1], "marker": kind,
+                         "kind": kind, "attribution": own})
     return rows

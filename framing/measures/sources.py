@@ -4,7 +4,23 @@
 tables per outlet (or any other grouping column): share of voice per actor and
 per speaker type, the verb-class distribution per actor, and the distancing
 rate per actor (the share of an actor's attributions with a distancing verb
-or a distancing marker such as "якобы" or scare quotes).  Shares and rates come
+or a distancing marker such as "якобы" or scare quotes).
+
+The profile counts what a researcher would defend (``docs/attribution.md``):
+
+* **self-citations** (the outlet quoting itself, its correspondents or its own
+  earlier reports: "По данным SHOT" in SHOT's channel; the ``self_citation``
+  column of :func:`framing.attributions`) are left out by default
+  (``self_citation="include"`` keeps them);
+* **distancing comes in classes** kept apart (:data:`framing.measures.attribution.MARKER_CLASSES`):
+  a distancing reporting verb, a particle ("якобы", "мол", "дескать", "будто",
+  "так называемый"), scare quotes, an attribution phrase ("по версии
+  следствия", counted as ``institutional``) and a legal label in quotes
+  («иноагентов»); the rate counts only the first three by default (the
+  ``distancing`` option) and each class's count is shown beside it;
+* **every share comes with its count** (``n_attributions``) and the number
+  it is a share of (``n_total``); a share or rate measured on fewer than
+  ``min_n`` attributions is marked ``low_n``.  Shares and rates come
 with percentile bootstrap intervals that resample documents, the independent
 units (:func:`framing._stats.bootstrap_ratio`; the shares of one group are all
 measured on the same resamples of its documents).
@@ -23,13 +39,16 @@ import pandas as pd
 
 from .._errors import OptionError, missing_columns
 from .._display import shows_tables
-from .._options import InstanceOf, Interval, check
+from .._options import InstanceOf, Interval, OneOf, check
 from .._stats import bootstrap_ratio
+from .attribution import DISTANCING_CLASSES, MARKER_CLASSES, marker_classes
 
-VOICE_COLUMNS = ["by", "actor", "speaker_type", "n_attributions", "n_docs", "share", "ci_low", "ci_high"]
-SPEAKER_TYPE_COLUMNS = ["by", "speaker_type", "n_attributions", "share", "ci_low", "ci_high"]
-VERB_CLASS_COLUMNS = ["by", "actor", "verb_class", "n_attributions", "share"]
-DISTANCING_COLUMNS = ["by", "actor", "n_attributions", "n_distancing", "rate", "ci_low", "ci_high", "n_docs"]
+VOICE_COLUMNS = ["by", "actor", "speaker_type", "n_attributions", "n_total", "n_docs", "share", "ci_low", "ci_high",
+                 "low_n"]
+SPEAKER_TYPE_COLUMNS = ["by", "speaker_type", "n_attributions", "n_total", "share", "ci_low", "ci_high", "low_n"]
+VERB_CLASS_COLUMNS = ["by", "actor", "verb_class", "n_attributions", "n_total", "share", "low_n"]
+DISTANCING_COLUMNS = ["by", "actor", "n_attributions", "n_distancing", "rate", "ci_low", "ci_high", "n_docs",
+                      "n_verb", "n_particle", "n_scare_quote", "n_institutional", "n_legal_label", "low_n"]
 SOURCES_COLUMNS = {"voice": VOICE_COLUMNS, "speaker_types": SPEAKER_TYPE_COLUMNS,
                    "verb_classes": VERB_CLASS_COLUMNS, "distancing": DISTANCING_COLUMNS}
 """Columns of each table in :class:`Sources` (``by`` is renamed to the grouping column)."""
@@ -120,7 +139,8 @@ def _share_boot(per: pd.DataFrame, doc_tot: pd.DataFrame, col: str, *, n_boot, c
 
 
 def sources(attributions: pd.DataFrame, *, by: str = "outlet", n_boot: int = 1000, ci: float = 0.95,
-            seed: int = 0) -> Sources:
+            seed: int = 0, self_citation: str = "exclude", distancing=DISTANCING_CLASSES,
+            min_n: int = 10) -> Sources:
     """Per outlet: share of voice, speaker types, verb classes and distancing rate per actor.
 
     Parameters
@@ -138,6 +158,18 @@ def sources(attributions: pd.DataFrame, *, by: str = "outlet", n_boot: int = 100
         Confidence level of the intervals.
     seed : int
         Random seed; the same input and seed give the same intervals.
+    self_citation : "exclude" or "include"
+        Leave out (default) or keep the rows whose ``self_citation`` is true
+        (the outlet quoting itself); a table without the column keeps every row.
+    distancing : sequence of str
+        The marker classes (:data:`framing.measures.attribution.MARKER_CLASSES`)
+        the distancing rate counts; default ``("verb", "particle",
+        "scare_quote")``, leaving attribution phrases ("по версии следствия")
+        and legal labels («иноагентов») out.  Needs the ``markers`` column;
+        without it the ``distancing`` column is used as it is.
+    min_n : int
+        Shares and rates measured on fewer attributions than this are marked
+        ``low_n`` (default 10).
 
     Returns
     -------
@@ -151,6 +183,13 @@ def sources(attributions: pd.DataFrame, *, by: str = "outlet", n_boot: int = 100
         attributions; ``rate`` (distancing) is the share of the actor's
         attributions that are distancing; ``ci_low``/``ci_high`` are percentile
         bootstrap intervals over documents (NaN with a single document).
+        ``n_attributions`` is the count behind a share and ``n_total`` the
+        count it is a share of (the group's attributions; the actor's for
+        verb classes); ``low_n`` marks a share or rate whose ``n_total`` (for
+        distancing, ``n_attributions``) is below ``min_n``.  The distancing
+        table counts each class apart (``n_verb``, ``n_particle``,
+        ``n_scare_quote``, ``n_institutional``, ``n_legal_label``: attributions
+        with at least one marker of the class), whether or not the rate counts it.
 
     References
     ----------
@@ -168,12 +207,19 @@ def sources(attributions: pd.DataFrame, *, by: str = "outlet", n_boot: int = 100
     ...                   "speaker_type": ["person"] * 3, "verb_class": ["neutral", "endorsing", "distancing"],
     ...                   "distancing": [False, False, True]})
     >>> s = sources(a)
-    >>> s.distancing[["outlet", "actor", "rate"]].values.tolist()
-    [['A', 'Зеленский', 0.0], ['A', 'Путин', 0.0], ['B', 'Путин', 1.0]]
+    >>> s.distancing[["outlet", "actor", "rate", "low_n"]].values.tolist()
+    [['A', 'Зеленский', 0.0, True], ['A', 'Путин', 0.0, True], ['B', 'Путин', 1.0, True]]
     """
     check("sources", {"by": InstanceOf(str), "n_boot": Interval(1, None, integer=True),
-                      "ci": Interval(0, 1, closed="neither"), "seed": Interval(0, None, integer=True)},
-          by=by, n_boot=n_boot, ci=ci, seed=seed)
+                      "ci": Interval(0, 1, closed="neither"), "seed": Interval(0, None, integer=True),
+                      "self_citation": OneOf("exclude", "include"), "distancing": InstanceOf(tuple, list),
+                      "min_n": Interval(1, None, integer=True)},
+          by=by, n_boot=n_boot, ci=ci, seed=seed, self_citation=self_citation, distancing=distancing,
+          min_n=min_n)
+    unknown = set(distancing) - set(MARKER_CLASSES)
+    if unknown:
+        raise OptionError(f"sources(): distancing={tuple(distancing)!r} names {sorted(unknown)}, "
+                          f"which are not marker classes; choose from {MARKER_CLASSES}.")
     if not isinstance(attributions, pd.DataFrame):
         raise OptionError(f"sources(): attributions must be the DataFrame of framing.attributions(), "
                           f"got {type(attributions).__name__}.")
@@ -187,13 +233,22 @@ def sources(attributions: pd.DataFrame, *, by: str = "outlet", n_boot: int = 100
     if attributions.empty:
         return Sources(*(_empty(c, by) for c in SOURCES_COLUMNS.values()))
 
-    a = attributions[[c for c in attributions.columns if c in need | {"distancing", "markers"}]].copy()
+    a = attributions[[c for c in attributions.columns if c in need | {"distancing", "markers", "self_citation"}]].copy()
+    if self_citation == "exclude" and "self_citation" in a.columns:
+        a = a[~a["self_citation"].fillna(False).astype(bool)]
+        if a.empty:
+            return Sources(*(_empty(c, by) for c in SOURCES_COLUMNS.values()))
     a["actor"] = a["actor"].fillna("").astype(str).replace("", UNATTRIBUTED)
     a["by"] = a[by].astype(str)
-    if "distancing" in a.columns:
-        a["dist"] = a["distancing"].astype(bool)
+    if "markers" in a.columns:
+        classes = [marker_classes(v, m) for v, m in zip(a["verb_class"], a["markers"])]
+        for k in MARKER_CLASSES:
+            a[f"n_{k}"] = [float(k in c) for c in classes]
+        a["dist"] = [bool(c & set(distancing)) for c in classes]
     else:
-        a["dist"] = (a["verb_class"] == "distancing") | a["markers"].map(lambda m: len(m) > 0 if isinstance(m, list) else False)
+        for k in MARKER_CLASSES:
+            a[f"n_{k}"] = float("nan")
+        a["dist"] = a["distancing"].astype(bool)
     a["one"] = 1.0
     kw = dict(n_boot=n_boot, ci=ci, seed=seed)
 
@@ -205,6 +260,8 @@ def sources(attributions: pd.DataFrame, *, by: str = "outlet", n_boot: int = 100
         b = _share_boot(per, doc_tot, col, **kw)
         counts = per.groupby(["by", col])["n"].agg(["sum", "count"]).reset_index()
         counts.columns = ["by", col, "n_attributions", "n_docs"]
+        counts["n_total"] = counts["by"].map(doc_tot.groupby("by")["total"].sum())
+        counts["low_n"] = counts["n_total"] < min_n
         return counts.merge(b.rename(columns={"estimate": "share"}), on=["by", col], how="left")
 
     voice = share_table("actor")
@@ -218,21 +275,31 @@ def sources(attributions: pd.DataFrame, *, by: str = "outlet", n_boot: int = 100
     types = types[SPEAKER_TYPE_COLUMNS].reset_index(drop=True)
 
     vc = a.groupby(["by", "actor", "verb_class"], sort=True)["one"].sum().rename("n_attributions").reset_index()
-    vc["share"] = vc["n_attributions"] / vc.groupby(["by", "actor"])["n_attributions"].transform("sum")
+    vc["n_total"] = vc.groupby(["by", "actor"])["n_attributions"].transform("sum")
+    vc["share"] = vc["n_attributions"] / vc["n_total"]
+    vc["low_n"] = vc["n_total"] < min_n
     vc = vc[VERB_CLASS_COLUMNS].reset_index(drop=True)
 
     per = a.groupby(["by", "actor", "doc_id"], sort=True).agg(n=("one", "sum"), d=("dist", "sum")).reset_index()
     b = _boot(per, ["by", "actor"], "d", "n", **kw)
     dist = b.rename(columns={"numer": "n_distancing", "denom": "n_attributions", "estimate": "rate",
                              "n_units": "n_docs"})
+    cls = a.groupby(["by", "actor"], sort=True)[[f"n_{k}" for k in MARKER_CLASSES]].sum(min_count=1).reset_index()
+    dist = dist.merge(cls, on=["by", "actor"], how="left")
+    dist["low_n"] = dist["n_attributions"] < min_n
     dist = dist.sort_values(["by", "actor"]).reset_index(drop=True)
     dist = dist[DISTANCING_COLUMNS]
 
     out = []
     for df in (voice, types, vc, dist):
         df = df.copy()
-        for c in ("n_attributions", "n_docs", "n_distancing"):
+        for c in ("n_attributions", "n_docs", "n_distancing", "n_total"):
             if c in df.columns:
                 df[c] = df[c].fillna(0).astype(np.int64)
+        for c in (f"n_{k}" for k in MARKER_CLASSES):
+            if c in df.columns and df[c].notna().all():
+                df[c] = df[c].astype(np.int64)      # NaN stays where the table had no markers column
+        if "low_n" in df.columns:
+            df["low_n"] = df["low_n"].astype(bool)
         out.append(df.rename(columns={"by": by}).reset_index(drop=True))
     return Sources(*out)
