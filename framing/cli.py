@@ -82,6 +82,16 @@ def _date(text: str) -> str:
     return text
 
 
+def _run_options(command) -> None:
+    """The options every command that writes a report takes: --out, --n-jobs, --no-cache."""
+    command.add_argument("--out", default="out", metavar="DIR",
+                         help="output folder, created if needed (default: %(default)s)")
+    command.add_argument("--n-jobs", type=_positive_int, default=1, metavar="N",
+                         help="annotate with N worker processes (default: %(default)s)")
+    command.add_argument("--no-cache", action="store_true",
+                         help="do not read or write the annotation cache (~/.cache/framing)")
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS: a subcommand's default must not overwrite ``framing --debug report …``
@@ -103,12 +113,7 @@ def _parser() -> argparse.ArgumentParser:
     d = add("demo", "run the main job on the bundled demo corpus",
             "Run the main job on the bundled demo corpus (constructed teaching\n"
             "material, not real reports) and write the report to a folder.")
-    d.add_argument("--out", default="out", metavar="DIR",
-                   help="output folder, created if needed (default: %(default)s)")
-    d.add_argument("--n-jobs", type=_positive_int, default=1, metavar="N",
-                   help="annotate with N worker processes (default: %(default)s)")
-    d.add_argument("--no-cache", action="store_true",
-                   help="do not read or write the annotation cache (~/.cache/framing)")
+    _run_options(d)
     d.set_defaults(run=_run_demo)
 
     r = add("report", "run the main job on any corpus",
@@ -121,12 +126,7 @@ def _parser() -> argparse.ArgumentParser:
                    + " (the reader framing.read_<format>)")
     r.add_argument("--by", default="outlet", metavar="COLUMN",
                    help="document column whose groups are compared (default: %(default)s)")
-    r.add_argument("--out", default="out", metavar="DIR",
-                   help="output folder, created if needed (default: %(default)s)")
-    r.add_argument("--n-jobs", type=_positive_int, default=1, metavar="N",
-                   help="annotate with N worker processes (default: %(default)s)")
-    r.add_argument("--no-cache", action="store_true",
-                   help="do not read or write the annotation cache (~/.cache/framing)")
+    _run_options(r)
     r.add_argument("--sample", type=_positive_int, default=None, metavar="N",
                    help="use a random sample of N documents (seeded: the same N and seed give the same sample)")
     r.add_argument("--seed", type=int, default=0,
