@@ -301,53 +301,83 @@ def _outlet_phrases(outlets, langs) -> list[tuple[str, ...]]:
     return sorted(phrases)
 
 
-def _outlet_mask(t: pd.DataFrame, phrases) -> np.ndarray:
+class _Codes:
+    """The token table's strings as integer codes, each string property computed once per distinct value."""
+
+    def __init__(self, t: pd.DataFrame):
+        text_code, text_uni = pd.factorize(t["text"].astype(str))
+        text_uni = pd.Index(text_uni, dtype=object)
+        low_of_text, self.form_vocab = pd.factorize(text_uni.str.lower())
+        self.form = low_of_text[text_code]                       # lowercase form, per token
+        self.has_letter = np.asarray(text_uni.str.contains(r"[^\W\d_]", regex=True), dtype=bool)[text_code]
+        self.wordlike = np.asarray(text_uni.str.contains(r"[^\W_]", regex=True), dtype=bool)[text_code]
+        self.upper = np.asarray(text_uni.str[:1].str.isupper(), dtype=bool)[text_code]
+        self.at = np.asarray(text_uni == "@", dtype=bool)[text_code]
+        self.at_start = np.asarray(text_uni.str.startswith("@"), dtype=bool)[text_code]
+        lem_code, lem_uni = pd.factorize(t["lemma"].astype(str))
+        low_of_lem, self.lemma_vocab = pd.factorize(pd.Index(lem_uni, dtype=object).str.lower())
+        self.lemma = low_of_lem[lem_code]                        # lowercase lemma, per token
+        self.doc, self.doc_vocab = pd.factorize(t["doc_id"])
+
+    def lemma_in(self, words) -> np.ndarray:
+        """Per token: its lowercase lemma is one of ``words``."""
+        return np.asarray(pd.Index(self.lemma_vocab, dtype=object).isin(list(words)), dtype=bool)[self.lemma]
+
+
+def _lookup(vocab) -> dict:
+    return {w: i for i, w in enumerate(vocab)}
+
+
+def _where(order, ordered, code) -> np.ndarray:
+    if code < 0:
+        return np.empty(0, dtype=np.int64)
+    lo, hi = np.searchsorted(ordered, [code, code + 1])
+    return order[lo:hi]
+
+
+def _outlet_mask(t: pd.DataFrame, phrases, codes: _Codes | None = None) -> np.ndarray:
     """Tokens inside an occurrence of an outlet name, or an @-handle.
 
     A name word matches a token whose lowercase form or lemma equals it; where the
     name writes a word with a capital, the token must be capitalised too (so
-    "ТОПОР" removes "Топор" but not the axe, "топор").
+    "ТОПОР" removes "Топор" but not the axe, "топор").  Names are matched over
+    the word tokens (punctuation between the words of a name is skipped).
     """
     n = len(t)
     drop = np.zeros(n, dtype=bool)
     if n == 0:
         return drop
-    text = t["text"].astype(str)
-    wordlike = text.str.contains(r"[^\W_]", regex=True).to_numpy()
-    idx = np.flatnonzero(wordlike)             # name words are matched over word tokens only
-    form = text.str.lower().to_numpy(dtype=object)[idx]
-    lemma = t["lemma"].astype(str).str.lower().to_numpy(dtype=object)[idx]
-    upper = text.str[:1].str.isupper().to_numpy(dtype=bool)[idx]
-    doc = pd.factorize(t["doc_id"].to_numpy()[idx])[0]
-    codes, uniques = pd.factorize(np.concatenate([form, lemma]))
-    fcode, lcode = codes[: len(idx)], codes[len(idx):]
-    lookup = {u: i for i, u in enumerate(uniques)}
+    c = codes or _Codes(t)
+    idx = np.flatnonzero(c.wordlike)
+    form, lemma, upper, doc = c.form[idx], c.lemma[idx], c.upper[idx], c.doc[idx]
     m = len(idx)
+    f_order = np.argsort(form, kind="stable")
+    f_sorted = form[f_order]
+    l_order = np.argsort(lemma, kind="stable")
+    l_sorted = lemma[l_order]
+    f_look, l_look = _lookup(c.form_vocab), _lookup(c.lemma_vocab)
     for words in phrases:
-        k = len(words)
-        if k > m:
+        fc = [f_look.get(w.lower(), -1) for w in words]
+        lc = [l_look.get(w.lower(), -1) for w in words]
+        if any(a < 0 and b < 0 for a, b in zip(fc, lc)):
             continue
-        hit = np.ones(m - k + 1, dtype=bool)
-        for j, w in enumerate(words):
-            c = lookup.get(w.lower(), -1)
-            if c < 0:
-                hit[:] = False
-                break
-            seg = slice(j, m - k + 1 + j)
-            hit &= (fcode[seg] == c) | (lcode[seg] == c)
-            if w[:1].isupper():
-                hit &= upper[seg]
-            if j:
-                hit &= doc[seg] == doc[: m - k + 1]
-        for j in np.flatnonzero(hit):
-            drop[idx[j: j + k]] = True
+        cand = np.union1d(_where(f_order, f_sorted, fc[0]), _where(l_order, l_sorted, lc[0]))
+        if words[0][:1].isupper():
+            cand = cand[upper[cand]]
+        for j in range(1, len(words)):
+            cand = cand[cand + j < m]
+            pos = cand + j
+            ok = ((form[pos] == fc[j]) | (lemma[pos] == lc[j])) & (doc[pos] == doc[cand])
+            if words[j][:1].isupper():
+                ok &= upper[pos]
+            cand = cand[ok]
+        for j in range(len(words)):
+            drop[idx[cand + j]] = True
     # @handles: "@banksta" as one token, or "@" followed directly by the name
-    prev_at = np.zeros(n, dtype=bool)
-    prev_at[1:] = (text.to_numpy(dtype=object)[:-1] == "@") & \
-                  (t["doc_id"].to_numpy()[1:] == t["doc_id"].to_numpy()[:-1]) & \
-                  (t["start"].to_numpy()[1:] == t["end"].to_numpy()[:-1])
-    drop |= prev_at | text.str.startswith("@").to_numpy(dtype=bool)
-    return drop
+    after_at = np.zeros(n, dtype=bool)
+    after_at[1:] = c.at[:-1] & (c.doc[1:] == c.doc[:-1]) & \
+        (t["start"].to_numpy()[1:] == t["end"].to_numpy()[:-1])
+    return drop | after_at | c.at_start
 
 
 def _boilerplate_mask(t: pd.DataFrame, docs: pd.DataFrame, boilerplate: pd.DataFrame) -> np.ndarray:
@@ -391,35 +421,38 @@ def _token_drop(ann, tokens: pd.DataFrame, docs: pd.DataFrame, *, exclude_upos, 
                 exclude_outlets, boilerplate) -> np.ndarray:
     """Which tokens are not counted (the options of :func:`keyness`)."""
     t = tokens
-    lemma = t["lemma"].astype(str).str.lower()
+    c = _Codes(t)
     drop = np.zeros(len(t), dtype=bool)
     if exclude_upos:
         pos = list(exclude_upos)
-        upos = t["upos"].astype(str)
-        drop |= upos.isin(pos).to_numpy()
-        tagged = upos != "_"
-        if tagged.any():
-            # a lemma whose majority tag is a function tag is left out everywhere,
-            # so the tagger's occasional slips ("со" as NOUN) do not leak through
-            maj = (pd.DataFrame({"l": lemma[tagged], "u": upos[tagged]}).value_counts()
-                   .reset_index().drop_duplicates("l").set_index("l")["u"])
-            drop |= lemma.map(maj).isin(pos).to_numpy()
+        up_code, up_uni = pd.factorize(t["upos"].astype(str))
+        up_function = np.asarray(pd.Index(up_uni, dtype=object).isin(pos), dtype=bool)
+        drop |= up_function[up_code]
+        # a lemma whose majority tag is a function tag is left out everywhere, so the
+        # tagger's occasional slips ("со" as NOUN) do not leak through; "_" (no tagger) is no tag
+        n_l, n_u = len(c.lemma_vocab), len(up_uni)
+        counts = np.bincount(c.lemma.astype(np.int64) * n_u + up_code, minlength=n_l * n_u).reshape(n_l, n_u)
+        untagged = np.flatnonzero(np.asarray(up_uni, dtype=object) == "_")
+        counts[:, untagged] = 0
+        majority_function = up_function[counts.argmax(axis=1)] & (counts.sum(axis=1) > 0)
+        drop |= majority_function[c.lemma]
         # punctuation, numbers and emoji of untagged text (and any letterless token)
-        drop |= ~t["text"].astype(str).str.contains(r"[^\W\d_]", regex=True).to_numpy()
-    langs = docs.set_index("doc_id")["lang"] if "lang" in docs.columns else None
-    stop = _stop_sets(stopwords, sorted(langs.astype(str).unique()) if langs is not None else [])
+        drop |= ~c.has_letter
+    langs = docs.set_index("doc_id")["lang"].astype(str) if "lang" in docs.columns else None
+    stop = _stop_sets(stopwords, sorted(langs.unique()) if langs is not None else [])
     if stop:
         if None in stop:
-            drop |= lemma.isin(stop[None]).to_numpy()
+            drop |= c.lemma_in(stop[None])
         else:
-            doc_lang = t["doc_id"].map(langs).astype(str).to_numpy()
+            doc_lang = np.asarray(pd.Index(c.doc_vocab).map(langs).astype(str), dtype=object)[c.doc]
             for lg, words in stop.items():
-                drop |= (doc_lang == lg) & lemma.isin(words).to_numpy()
+                drop |= (doc_lang == lg) & c.lemma_in(words)
     if exclude:
-        drop |= lemma.isin({str(w).lower() for w in exclude}).to_numpy()
+        drop |= c.lemma_in({str(w).lower() for w in exclude})
     if exclude_outlets and "outlet" in docs.columns:
-        langs_present = sorted(langs.astype(str).unique()) if langs is not None else []
-        drop |= _outlet_mask(t, _outlet_phrases(docs["outlet"].dropna().astype(str).unique(), langs_present))
+        langs_present = sorted(langs.unique()) if langs is not None else []
+        drop |= _outlet_mask(t, _outlet_phrases(docs["outlet"].dropna().astype(str).unique(), langs_present),
+                             codes=c)
     if boilerplate is not None and len(boilerplate):
         drop |= _boilerplate_mask(t, docs, boilerplate)
     return drop
