@@ -270,3 +270,14 @@ def test_keyness_table_stop_words_by_language():
                           "lang": ["ru", "ru", "uk", "uk"], "lemma": ["и", "война", "і", "війна"]})
     assert set(framing.keyness(table, unit="lemma").term) == {"война", "війна"}
     assert set(framing.keyness(table, unit="lemma", stopwords=None).term) == {"и", "война", "і", "війна"}
+
+
+def test_keyness_stop_lists_are_well_formed():
+    classes = {"preposition", "conjunction", "particle", "pronoun", "pronominal adverb", "auxiliary or modal",
+               "numeral", "discourse word", "article or determiner", "particle or negation"}
+    for lang in ("ru", "uk", "en"):
+        sw = framing.read_lexicon(f"{lang}/stopwords", columns=["lemma", "class"])
+        assert len(sw) > 100 and not sw["lemma"].duplicated().any()
+        assert (sw["lemma"] == sw["lemma"].str.lower()).all() and set(sw["class"]) <= classes
+        # distancing and hedging words are content for framing, never stop words
+        assert not {"якобы", "мол", "якобто", "allegedly", "so-called"} & set(sw["lemma"])
