@@ -417,7 +417,7 @@ def _boilerplate_mask(t: pd.DataFrame, docs: pd.DataFrame, boilerplate: pd.DataF
     return drop
 
 
-def _token_drop(ann, tokens: pd.DataFrame, docs: pd.DataFrame, *, exclude_upos, stopwords, exclude,
+def _token_drop(tokens: pd.DataFrame, docs: pd.DataFrame, *, exclude_upos, stopwords, exclude,
                 exclude_outlets, boilerplate) -> np.ndarray:
     """Which tokens are not counted (the options of :func:`keyness`)."""
     t = tokens
@@ -608,7 +608,7 @@ def keyness(data, *, by: str = "outlet", unit: str = "lemma", method: str = "log
         if len(docs) < len(data.docs):
             tokens = tokens[tokens["doc_id"].isin(docs["doc_id"]).to_numpy()]
             data = _TokenView(tokens)
-        drop = _token_drop(data, tokens, docs, exclude_upos=exclude_upos, stopwords=stopwords, exclude=exclude,
+        drop = _token_drop(tokens, docs, exclude_upos=exclude_upos, stopwords=stopwords, exclude=exclude,
                            exclude_outlets=exclude_outlets, boilerplate=boilerplate)
         units = token_units(data, unit, drop=drop)
     present_groups = groups.dropna()
