@@ -558,13 +558,14 @@ def keyness(data, *, by: str = "outlet", unit: str = "lemma", method: str = "log
     >>> import framing
     >>> ann = framing.annotate(framing.load_demo(), progress=False)
     >>> k = framing.keyness(ann, by="outlet")
-    >>> k[k.group == "pervy_kanal_online"].head(5)[["term", "count", "per_1000_reference", "z"]].round(2)
-              term  count  per_1000_reference     z
-    6552  западный     19                2.60  4.38
-    6553  киевский     14                1.35  4.31
-    6554   куратор      9                0.10  3.96
-    6555    мирный      9                0.77  3.57
-    6556   эксперт     13                1.93  3.48
+    >>> top = k[(k.group == "pervy_kanal_online") & (k.reference == "rest")].head(5)
+    >>> print(top[["term", "count", "per_1000_reference", "z", "q_value"]].round(2).to_string(index=False))
+        term  count  per_1000_reference    z  q_value
+    западный     19                2.60 4.38     0.03
+    киевский     14                1.35 4.31     0.03
+     куратор      9                0.10 3.96     0.08
+      мирный      9                0.77 3.57     0.29
+     эксперт     13                1.93 3.48     0.33
 
     On Telegram posts, pass the sign-offs the boilerplate detector finds (or run
     :func:`framing.remove_boilerplate` before annotating) and align the periods::
