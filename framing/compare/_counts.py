@@ -8,16 +8,33 @@ import pandas as pd
 from .._errors import OptionError, missing_columns
 
 DEFAULT_EXCLUDE_UPOS = ("PUNCT", "SYM", "NUM", "X")
+#: the closed-class (function) parts of speech of Universal Dependencies v2 plus
+#: punctuation, symbols and numbers: left out of :func:`framing.keyness` by default.
+#: ``X`` (foreign or unanalysable words: "ATACMS", "VPN") and ``ADV`` stay in;
+#: pronominal adverbs ("там", "здесь") are in the stop lists instead.
+FUNCTION_UPOS = ("ADP", "AUX", "CCONJ", "DET", "INTJ", "NUM", "PART", "PRON", "SCONJ", "PUNCT", "SYM")
 
 
-def token_units(ann, unit: str, *, exclude_upos=DEFAULT_EXCLUDE_UPOS, lowercase: bool = True) -> pd.DataFrame:
+def token_units(ann, unit: str, *, exclude_upos=DEFAULT_EXCLUDE_UPOS, lowercase: bool = True,
+                drop=None) -> pd.DataFrame:
     """One row per unit occurrence: ``doc_id``, ``unit``.
 
     ``unit`` is ``"lemma"``, ``"form"`` (surface), or ``"ngram<n>"`` / ``"bigram"`` /
     ``"trigram"`` (lemma n-grams within a sentence, punctuation excluded).
+    ``drop`` (a boolean array aligned with ``ann.tokens``) replaces
+    ``exclude_upos``: dropped tokens are not counted, and an n-gram is counted only
+    when none of its words is dropped (n-grams are formed over the tokens that
+    hold a letter or a digit, so they never jump over a dropped word).
     """
     t = ann.tokens
-    if exclude_upos:
+    if drop is not None:
+        drop = np.asarray(drop, dtype=bool)
+        if unit in ("lemma", "form", "text"):
+            t = t[~drop]
+        else:
+            wordlike = t["text"].astype(str).str.contains(r"\w", regex=True).to_numpy()
+            t = t.assign(_drop=drop)[wordlike]
+    elif exclude_upos:
         # without a tagger (upos "_", e.g. the lemmas-only mode) punctuation,
         # numbers and emoji are recognised by having no letter
         untagged = (t["upos"] == "_").to_numpy()
@@ -47,6 +64,10 @@ def token_units(ann, unit: str, *, exclude_upos=DEFAULT_EXCLUDE_UPOS, lowercase:
     for k in range(1, n):
         same &= (doc[k:len(doc) - n + 1 + k] == doc[:len(doc) - n + 1]) & \
                 (sent[k:len(sent) - n + 1 + k] == sent[:len(sent) - n + 1])
+    if "_drop" in t.columns:
+        dropped = t["_drop"].to_numpy()
+        for k in range(n):
+            same &= ~dropped[k:len(dropped) - n + 1 + k]
     grams = lem[: len(lem) - n + 1].copy()
     for k in range(1, n):
         grams = grams + " " + lem[k: len(lem) - n + 1 + k]

@@ -19,7 +19,8 @@ item:
                    distancing verb or marker, per outlet against the rest and
                    per outlet and actor);
 ``keyness``        distinctive vocabulary (:func:`framing.keyness`) of content
-                   words (:data:`KEYNESS_EXCLUDE_UPOS` left out);
+                   words, with keyness's defaults (function words, stop words
+                   and outlet names left out);
 ``notes``          what could not be measured and why.
 
 A measure that cannot run (its module missing, a layer the annotation lacks)
@@ -52,10 +53,6 @@ SUMMARY_COLUMNS = ["measure", "actor", "item", "value", "ci_low", "ci_high", "n"
 #: columns of :attr:`Comparison.coverage` after the group column
 COVERAGE_COLUMNS = ["event", "n_docs", "first_report", "last_report", "span_h", "lag_h", "first", "tokens"]
 #: parts of speech left out of the distinctive vocabulary: punctuation, numbers and
-#: function words (prepositions, determiners, conjunctions, pronouns, auxiliaries,
-#: particles: "не", "бы", "to", "'s"); distancing particles ("якобы", "мол") are
-#: counted by the distancing measures instead
-KEYNESS_EXCLUDE_UPOS = ("PUNCT", "SYM", "NUM", "X", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "PART")
 #: kinds of :meth:`Comparison.plot`
 PLOT_KINDS = ("fightin_words", "verb_classes", "epithet_polarity", "naming_forms", "coverage")
 
@@ -972,7 +969,7 @@ def compare(ann, *, by: str = "outlet", event=None, events="auto", actors=None, 
     if docs[by].nunique() >= 2:
         from .keyness import keyness
 
-        kw = _try(notes, "keyness", lambda: keyness(sub, by=by, exclude_upos=KEYNESS_EXCLUDE_UPOS))
+        kw = _try(notes, "keyness", lambda: keyness(sub, by=by))
         langs = docs.groupby(by)["lang"].agg(lambda s: s.mode().iloc[0] if len(s.mode()) else "und")
         if langs.nunique() > 1:
             notes.append(f"keyness compares groups written mostly in different languages "

@@ -23,21 +23,48 @@ Methods
     Dunning's (1993) G² of the same table.
 
 Each group is compared with the rest (``reference="rest"``) and, with
-``pairwise=True``, with every other group.
+``pairwise=True``, with every other group.  Every comparison tests thousands of
+terms, so each p-value is given with its Benjamini & Hochberg (1995) q-value
+(:func:`benjamini_hochberg`), computed within the comparison.
+
+What is counted
+---------------
+Distinctive vocabulary should be content.  By default :func:`keyness` leaves out
+the closed-class parts of speech (:data:`FUNCTION_UPOS`), the words of the
+built-in stop list of each document's language (``lexicons/<lang>/stopwords.tsv``:
+prepositions, conjunctions, particles, pronouns, pronominal adverbs, auxiliaries),
+the names of the outlets (their ``outlet`` values and the parts of those, the
+names and variants of ``lexicons/<lang>/media_outlets.tsv``, @-handles) and,
+when given, the lines the boilerplate detector found
+(:func:`framing.boilerplate_lines`).  Each is switched by an option.
 """
 
 from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+import warnings
 
 import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .._errors import missing_columns
-from .._options import InstanceOf, Interval, OneOf, check
-from ._counts import DEFAULT_EXCLUDE_UPOS, doc_groups, group_unit_matrix, token_units
+from .._errors import MeasureWarning, OptionError, missing_columns
+from .._options import InstanceOf, Interval, NoneOk, OneOf, check
+from ._counts import FUNCTION_UPOS, doc_groups, group_unit_matrix, token_units
+
+__all__ = ["keyness", "log_odds_dirichlet", "chi_square", "log_likelihood", "benjamini_hochberg",
+           "KEYNESS_COLUMNS", "FUNCTION_UPOS"]
 
 KEYNESS_COLUMNS = ["group", "reference", "term", "count", "count_reference", "per_1000",
-                   "per_1000_reference", "score", "z", "p_value"]
+                   "per_1000_reference", "score", "z", "p_value", "q_value"]
+#: languages with a built-in stop list (``lexicons/<lang>/stopwords.tsv``)
+STOPWORD_LANGS = ("ru", "uk", "en")
+#: the period every group covers must be at least this share of the whole period,
+#: or :func:`keyness` warns
+MIN_SHARED_PERIOD = 0.9
+_DATE = [NoneOk(), InstanceOf(str, _dt.date, pd.Timestamp, np.datetime64)]
 
 _SPEC = {
     "method": OneOf("log_odds_dirichlet", "chi2", "log_likelihood"),
@@ -45,6 +72,14 @@ _SPEC = {
     "alpha0": [Interval(0, None, closed="right"), OneOf(None)],
     "min_count": Interval(0, None, integer=True),
     "pairwise": OneOf(True, False),
+    "exclude_upos": [NoneOk(), InstanceOf(tuple, list, set, frozenset)],
+    "stopwords": [NoneOk(), InstanceOf(str, os.PathLike, pd.DataFrame, tuple, list, set, frozenset)],
+    "exclude": [NoneOk(), InstanceOf(tuple, list, set, frozenset)],
+    "exclude_outlets": OneOf(True, False),
+    "boilerplate": [NoneOk(), InstanceOf(pd.DataFrame)],
+    "start": _DATE,
+    "end": _DATE,
+    "max_q": [NoneOk(), Interval(0, 1)],
 }
 
 
@@ -110,9 +145,324 @@ def log_likelihood(y_i: np.ndarray, y_j: np.ndarray) -> np.ndarray:
     return 2 * terms.sum(axis=0)
 
 
+def benjamini_hochberg(p) -> np.ndarray:
+    """Benjamini–Hochberg q-values (false discovery rate adjusted p-values).
+
+    For the m p-values sorted ascending, q_(i) = min_{k ≥ i} min(1, m · p_(k) / k);
+    rejecting every hypothesis with q ≤ α controls the false discovery rate at α
+    for independent (or positively dependent) tests.
+
+    Parameters
+    ----------
+    p : array-like of float
+        p-values, in any order (NaN stays NaN and is not counted in m).
+
+    Returns
+    -------
+    numpy.ndarray
+        q-values in the order of ``p``.
+
+    References
+    ----------
+    Benjamini, Y., & Hochberg, Y. (1995). Controlling the false discovery rate: a
+    practical and powerful approach to multiple testing. *Journal of the Royal
+    Statistical Society B* 57(1), 289–300.
+
+    Examples
+    --------
+    >>> from framing.compare.keyness import benjamini_hochberg
+    >>> benjamini_hochberg([0.01, 0.02, 0.03, 0.04, 0.05]).round(3).tolist()
+    [0.05, 0.05, 0.05, 0.05, 0.05]
+    """
+    p = np.asarray(p, dtype=float)
+    q = np.full(p.shape, np.nan)
+    ok = ~np.isnan(p)
+    m = int(ok.sum())
+    if m == 0:
+        return q
+    order = np.argsort(p[ok], kind="mergesort")
+    ranked = p[ok][order] * m / np.arange(1, m + 1)
+    adjusted = np.minimum(np.minimum.accumulate(ranked[::-1])[::-1], 1.0)
+    out = np.empty(m)
+    out[order] = adjusted
+    q[ok] = out
+    return q
+
+
+def _timestamp(value, like: pd.Series, *, end: bool) -> pd.Timestamp:
+    """``start=``/``end=`` as a timestamp comparable with ``like``; a date alone means the whole day."""
+    try:
+        ts = pd.Timestamp(value)
+    except (ValueError, TypeError) as err:
+        raise OptionError(f"keyness(): {'end' if end else 'start'}={value!r} is not a date; "
+                          "pass e.g. '2024-11-26' or a pandas Timestamp.") from err
+    whole_day = (isinstance(value, _dt.date) and not isinstance(value, _dt.datetime)) or (
+        isinstance(value, str) and len(value.strip()) <= 10)
+    if end and whole_day:
+        ts = ts + pd.Timedelta(days=1) - pd.Timedelta(1, "ns")
+    tz = getattr(like.dt, "tz", None)
+    if tz is not None and ts.tzinfo is None:
+        ts = ts.tz_localize(tz)
+    elif tz is None and ts.tzinfo is not None:
+        ts = ts.tz_convert(None)
+    return ts
+
+
+def _period_docs(docs: pd.DataFrame, start, end) -> pd.DataFrame:
+    """The documents published within ``[start, end]``."""
+    if start is None and end is None:
+        return docs
+    if "published" not in docs.columns:
+        raise OptionError("keyness(): start=/end= need a 'published' column with the documents' dates; "
+                          "these documents have none.")
+    when = pd.to_datetime(docs["published"], errors="coerce", utc=None)
+    keep = when.notna()
+    if start is not None:
+        keep &= when >= _timestamp(start, when, end=False)
+    if end is not None:
+        keep &= when <= _timestamp(end, when, end=True)
+    return docs[keep.to_numpy()]
+
+
+def _warn_periods(docs: pd.DataFrame, by: str) -> None:
+    """Warn when the groups cover different periods: the calendar days all groups cover are fewer
+    than 90% of the days from the first group's first document to the last one's last."""
+    if "published" not in docs.columns:
+        return
+    when = pd.to_datetime(docs["published"], errors="coerce")
+    if when.notna().sum() == 0:
+        return
+    day = when.dt.floor("D")                   # calendar days: a group seen on one day covers that day
+    span = day.groupby(docs[by].to_numpy()).agg(["min", "max"]).dropna()
+    if len(span) < 2:
+        return
+    whole = span["max"].max() - span["min"].min() + pd.Timedelta(days=1)
+    shared = span["max"].min() - span["min"].max() + pd.Timedelta(days=1)
+    if shared >= MIN_SHARED_PERIOD * whole:
+        return
+    first, last = span["min"].max(), span["max"].min()
+    ranges = "; ".join(f"{g}: {a:%Y-%m-%d}–{b:%Y-%m-%d}" for g, (a, b) in
+                       span.sort_values("min").iterrows())
+    if shared > pd.Timedelta(0):
+        advice = (f"pass start='{first:%Y-%m-%d}', end='{last:%Y-%m-%d}' to compare the period all groups "
+                  "cover")
+    else:
+        advice = "no period is covered by all groups; pass start=/end= to compare a period most groups cover"
+    warnings.warn(f"keyness(): the groups of {by!r} cover different periods ({ranges}), so their "
+                  f"distinctive words partly reflect what happened when each was collected; {advice}.",
+                  MeasureWarning, stacklevel=3)
+
+
+def _stop_sets(stopwords, langs) -> dict:
+    """language → set of lowercase lemmas (key None: every language)."""
+    if stopwords is None:
+        return {}
+    if isinstance(stopwords, (tuple, list, set, frozenset)):
+        return {None: {str(w).lower() for w in stopwords}}
+    if isinstance(stopwords, str) and stopwords == "default":
+        from ..lexicons import read_lexicon
+
+        sets = {lg: set(read_lexicon(f"{lg}/stopwords", columns=["lemma"])["lemma"].str.lower())
+                for lg in STOPWORD_LANGS}
+        union = set().union(*sets.values())
+        out = {lg: sets.get(lg, union) for lg in langs}
+        return out or {None: union}
+    from ..lexicons import read_lexicon
+
+    return {None: set(read_lexicon(stopwords, columns=["lemma"])["lemma"].astype(str).str.lower())}
+
+
+_SPLIT = re.compile(r"\s*(?:[|/\\:;,()«»\"“”]|\s[-–—]\s|\.\s|\.$)\s*")
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def _outlet_phrases(outlets, langs) -> list[tuple[str, ...]]:
+    """Outlet names as word sequences (case kept): each outlet value, its segments and
+    each word of it, and the names and variants of ``media_outlets.tsv``."""
+    from ..lexicons import read_lexicon
+
+    phrases = set()
+    for name in outlets:
+        name = str(name)
+        for piece in [name] + _SPLIT.split(name):
+            words = tuple(_WORD.findall(piece))
+            if words:
+                phrases.add(words)
+            # a word alone only where the name writes it as a name (capitalised or
+            # with a digit): "ТОПОР", "Mash", "112", not the "новости" of "Горячие новости"
+            phrases.update((w,) for w in words if w[:1].isupper() or any(ch.isdigit() for ch in w))
+    for lg in sorted({lg for lg in langs if lg in STOPWORD_LANGS} or set(STOPWORD_LANGS)):
+        lex = read_lexicon(f"{lg}/media_outlets", columns=["name", "variants"])
+        for _, row in lex.iterrows():
+            for v in [row["name"]] + str(row["variants"]).split(";"):
+                words = tuple(_WORD.findall(v))
+                if words:
+                    phrases.add(words)
+    return sorted(phrases)
+
+
+class _Codes:
+    """The token table's strings as integer codes, each string property computed once per distinct value."""
+
+    def __init__(self, t: pd.DataFrame):
+        text_code, text_uni = pd.factorize(t["text"].astype(str))
+        text_uni = pd.Index(text_uni, dtype=object)
+        low_of_text, self.form_vocab = pd.factorize(text_uni.str.lower())
+        self.form = low_of_text[text_code]                       # lowercase form, per token
+        self.has_letter = np.asarray(text_uni.str.contains(r"[^\W\d_]", regex=True), dtype=bool)[text_code]
+        self.wordlike = np.asarray(text_uni.str.contains(r"[^\W_]", regex=True), dtype=bool)[text_code]
+        self.upper = np.asarray(text_uni.str[:1].str.isupper(), dtype=bool)[text_code]
+        self.at = np.asarray(text_uni == "@", dtype=bool)[text_code]
+        self.at_start = np.asarray(text_uni.str.startswith("@"), dtype=bool)[text_code]
+        lem_code, lem_uni = pd.factorize(t["lemma"].astype(str))
+        low_of_lem, self.lemma_vocab = pd.factorize(pd.Index(lem_uni, dtype=object).str.lower())
+        self.lemma = low_of_lem[lem_code]                        # lowercase lemma, per token
+        self.doc, self.doc_vocab = pd.factorize(t["doc_id"])
+
+    def lemma_in(self, words) -> np.ndarray:
+        """Per token: its lowercase lemma is one of ``words``."""
+        return np.asarray(pd.Index(self.lemma_vocab, dtype=object).isin(list(words)), dtype=bool)[self.lemma]
+
+
+def _lookup(vocab) -> dict:
+    return {w: i for i, w in enumerate(vocab)}
+
+
+def _where(order, ordered, code) -> np.ndarray:
+    if code < 0:
+        return np.empty(0, dtype=np.int64)
+    lo, hi = np.searchsorted(ordered, [code, code + 1])
+    return order[lo:hi]
+
+
+def _outlet_mask(t: pd.DataFrame, phrases, codes: _Codes | None = None) -> np.ndarray:
+    """Tokens inside an occurrence of an outlet name, or an @-handle.
+
+    A name word matches a token whose lowercase form or lemma equals it; where the
+    name writes a word with a capital, the token must be capitalised too (so
+    "ТОПОР" removes "Топор" but not the axe, "топор").  Names are matched over
+    the word tokens (punctuation between the words of a name is skipped).
+    """
+    n = len(t)
+    drop = np.zeros(n, dtype=bool)
+    if n == 0:
+        return drop
+    c = codes or _Codes(t)
+    idx = np.flatnonzero(c.wordlike)
+    form, lemma, upper, doc = c.form[idx], c.lemma[idx], c.upper[idx], c.doc[idx]
+    m = len(idx)
+    f_order = np.argsort(form, kind="stable")
+    f_sorted = form[f_order]
+    l_order = np.argsort(lemma, kind="stable")
+    l_sorted = lemma[l_order]
+    f_look, l_look = _lookup(c.form_vocab), _lookup(c.lemma_vocab)
+    for words in phrases:
+        fc = [f_look.get(w.lower(), -1) for w in words]
+        lc = [l_look.get(w.lower(), -1) for w in words]
+        if any(a < 0 and b < 0 for a, b in zip(fc, lc)):
+            continue
+        cand = np.union1d(_where(f_order, f_sorted, fc[0]), _where(l_order, l_sorted, lc[0]))
+        if words[0][:1].isupper():
+            cand = cand[upper[cand]]
+        for j in range(1, len(words)):
+            cand = cand[cand + j < m]
+            pos = cand + j
+            ok = ((form[pos] == fc[j]) | (lemma[pos] == lc[j])) & (doc[pos] == doc[cand])
+            if words[j][:1].isupper():
+                ok &= upper[pos]
+            cand = cand[ok]
+        for j in range(len(words)):
+            drop[idx[cand + j]] = True
+    # @handles: "@banksta" as one token, or "@" followed directly by the name
+    after_at = np.zeros(n, dtype=bool)
+    after_at[1:] = c.at[:-1] & (c.doc[1:] == c.doc[:-1]) & \
+        (t["start"].to_numpy()[1:] == t["end"].to_numpy()[:-1])
+    return drop | after_at | c.at_start
+
+
+def _boilerplate_mask(t: pd.DataFrame, docs: pd.DataFrame, boilerplate: pd.DataFrame) -> np.ndarray:
+    """Tokens inside a line the boilerplate detector found for the document's outlet."""
+    need = {"outlet", "line"} - set(boilerplate.columns)
+    if need:
+        raise missing_columns("keyness(): the boilerplate table", need,
+                              hint="Pass the output of framing.boilerplate_lines(corpus).")
+    if "outlet" not in docs.columns or "text" not in docs.columns:
+        raise missing_columns("keyness(): the documents table (for boilerplate=)",
+                              {"outlet", "text"} - set(docs.columns))
+    lines = boilerplate.groupby(boilerplate["outlet"].astype(str))["line"].agg(
+        lambda s: sorted({str(x).lower() for x in s if str(x).strip()}, key=len, reverse=True))
+    spans = []
+    for doc_id, outlet, txt in zip(docs["doc_id"], docs["outlet"].astype(str), docs["text"].astype(str)):
+        wanted = lines.get(outlet)
+        if not wanted:
+            continue
+        low = txt.lower()
+        if len(low) != len(txt):
+            low = txt
+        for line in wanted:
+            at = low.find(line)
+            while at >= 0:
+                spans.append((doc_id, at, at + len(line)))
+                at = low.find(line, at + len(line))
+    drop = np.zeros(len(t), dtype=bool)
+    if not spans:
+        return drop
+    sp = pd.DataFrame(spans, columns=["doc_id", "s", "e"])
+    tok = pd.DataFrame({"doc_id": t["doc_id"].to_numpy(), "start": t["start"].to_numpy(),
+                        "end": t["end"].to_numpy(), "row": np.arange(len(t))})
+    tok = tok[tok["doc_id"].isin(sp["doc_id"].unique())]
+    both = tok.merge(sp, on="doc_id")
+    inside = both[(both["start"] >= both["s"]) & (both["end"] <= both["e"])]["row"].to_numpy()
+    drop[inside] = True
+    return drop
+
+
+def _token_drop(tokens: pd.DataFrame, docs: pd.DataFrame, *, exclude_upos, stopwords, exclude,
+                exclude_outlets, boilerplate) -> np.ndarray:
+    """Which tokens are not counted (the options of :func:`keyness`)."""
+    t = tokens
+    c = _Codes(t)
+    drop = np.zeros(len(t), dtype=bool)
+    if exclude_upos:
+        pos = list(exclude_upos)
+        up_code, up_uni = pd.factorize(t["upos"].astype(str))
+        up_function = np.asarray(pd.Index(up_uni, dtype=object).isin(pos), dtype=bool)
+        drop |= up_function[up_code]
+        # a lemma whose majority tag is a function tag is left out everywhere, so the
+        # tagger's occasional slips ("со" as NOUN) do not leak through; "_" (no tagger) is no tag
+        n_l, n_u = len(c.lemma_vocab), len(up_uni)
+        counts = np.bincount(c.lemma.astype(np.int64) * n_u + up_code, minlength=n_l * n_u).reshape(n_l, n_u)
+        untagged = np.flatnonzero(np.asarray(up_uni, dtype=object) == "_")
+        counts[:, untagged] = 0
+        majority_function = up_function[counts.argmax(axis=1)] & (counts.sum(axis=1) > 0)
+        drop |= majority_function[c.lemma]
+        # punctuation, numbers and emoji of untagged text (and any letterless token)
+        drop |= ~c.has_letter
+    langs = docs.set_index("doc_id")["lang"].astype(str) if "lang" in docs.columns else None
+    stop = _stop_sets(stopwords, sorted(langs.unique()) if langs is not None else [])
+    if stop:
+        if None in stop:
+            drop |= c.lemma_in(stop[None])
+        else:
+            doc_lang = np.asarray(pd.Index(c.doc_vocab).map(langs).astype(str), dtype=object)[c.doc]
+            for lg, words in stop.items():
+                drop |= (doc_lang == lg) & c.lemma_in(words)
+    if exclude:
+        drop |= c.lemma_in({str(w).lower() for w in exclude})
+    if exclude_outlets and "outlet" in docs.columns:
+        langs_present = sorted(langs.unique()) if langs is not None else []
+        drop |= _outlet_mask(t, _outlet_phrases(docs["outlet"].dropna().astype(str).unique(), langs_present),
+                             codes=c)
+    if boilerplate is not None and len(boilerplate):
+        drop |= _boilerplate_mask(t, docs, boilerplate)
+    return drop
+
+
 def keyness(data, *, by: str = "outlet", unit: str = "lemma", method: str = "log_odds_dirichlet",
             prior="corpus", alpha0: float | None = None, min_count: int = 1, pairwise: bool = False,
-            exclude_upos=DEFAULT_EXCLUDE_UPOS) -> pd.DataFrame:
+            exclude_upos=FUNCTION_UPOS, stopwords="default", exclude=None, exclude_outlets: bool = True,
+            boilerplate: pd.DataFrame | None = None, start=None, end=None,
+            max_q: float | None = None) -> pd.DataFrame:
     """Distinctive units of each group against the rest (and pairwise).
 
     Parameters
@@ -123,7 +473,8 @@ def keyness(data, *, by: str = "outlet", unit: str = "lemma", method: str = "log
         (e.g. ``framing.epithets(ann)`` with ``unit="epithet_lemma"``,
         ``framing.attributions(ann)`` with ``unit="verb_lemma"``).
     by : str
-        Document column defining the groups (default ``"outlet"``).
+        Document column defining the groups (default ``"outlet"``); it must hold
+        at least two values.
     unit : str
         For an annotation: ``"lemma"``, ``"form"``, ``"bigram"``, ``"trigram"`` or
         ``"ngram<n>"``; for a table: the column to count.
@@ -137,8 +488,39 @@ def keyness(data, *, by: str = "outlet", unit: str = "lemma", method: str = "log
         Drop units seen fewer times in the whole data.
     pairwise : bool
         Also compare every ordered pair of groups.
-    exclude_upos : tuple of str
-        Parts of speech left out when counting tokens.
+    exclude_upos : tuple of str or None
+        Parts of speech not counted (default :data:`FUNCTION_UPOS`: ADP, AUX,
+        CCONJ, DET, INTJ, NUM, PART, PRON, SCONJ, PUNCT, SYM).  A token is left out
+        when its own tag or the majority tag of its lemma in the data is one of
+        them; tokens without a letter are left out too.  ``None`` or ``()``
+        counts every token.  Only for an annotation.
+    stopwords : "default", None, list of str, path or DataFrame
+        Lemmas not counted.  ``"default"``: the built-in list of each document's
+        language (``framing.read_lexicon("ru/stopwords")``; documents in a
+        language without one get the union of the built-in lists); a list, a TSV
+        file or a DataFrame with a ``lemma`` column: your own, for every
+        language; ``None``: none.
+    exclude : list of str, optional
+        More lemmas (or table values) not counted.
+    exclude_outlets : bool
+        Leave out the outlets' names: each ``outlet`` value, its parts split at
+        "|", "/", " - ", ". " and the like, each of its words (where capitalised
+        as in the name), the names and variants of the built-in
+        ``media_outlets.tsv`` ("РИА Новости", "ТАСС") and @-handles.  Only for an
+        annotation.
+    boilerplate : pandas.DataFrame, optional
+        The output of :func:`framing.boilerplate_lines` on the corpus that was
+        annotated: the words inside those lines (sign-offs such as "Подписывайся
+        на Mash", photo credits, "Читать нас без VPN можно здесь") are not
+        counted in the documents of that outlet.  Only for an annotation whose
+        documents keep their ``text``.
+    start, end : str, date or Timestamp, optional
+        Count only documents published in ``[start, end]`` (a date alone as
+        ``end`` includes that whole day).  Without them a warning says when the
+        groups cover different periods (the period all cover is under 90% of
+        the whole) and which ``start``/``end`` align them.
+    max_q : float, optional
+        Keep only the rows whose q-value is at most ``max_q`` (e.g. 0.05).
 
     Returns
     -------
@@ -147,7 +529,20 @@ def keyness(data, *, by: str = "outlet", unit: str = "lemma", method: str = "log
         ``count``, ``count_reference``, ``per_1000``, ``per_1000_reference``,
         ``score`` (δ̂ for log-odds, χ² or G² otherwise), ``z`` (δ̂/σ, or the signed
         square root of χ²/G²: positive = over-used by ``group``), ``p_value``
-        (two-sided). Sorted by group, reference and descending z.
+        (two-sided) and ``q_value`` (Benjamini–Hochberg over the terms of the
+        same group and reference). Sorted by group, reference and descending z.
+        Rates are per 1,000 counted units, i.e. after the exclusions.
+
+    Raises
+    ------
+    OptionError
+        When ``by`` has fewer than two groups in the documents (after
+        ``start``/``end``).
+
+    Warns
+    -----
+    MeasureWarning
+        When the groups cover different periods.
 
     References
     ----------
@@ -155,32 +550,78 @@ def keyness(data, *, by: str = "outlet", unit: str = "lemma", method: str = "log
     *Political Analysis* 16(4), 372–403.
     Dunning, T. (1993). Accurate methods for the statistics of surprise and
     coincidence. *Computational Linguistics* 19(1), 61–74.
+    Benjamini, Y., & Hochberg, Y. (1995). Controlling the false discovery rate.
+    *Journal of the Royal Statistical Society B* 57(1), 289–300.
 
     Examples
     --------
     >>> import framing
     >>> ann = framing.annotate(framing.load_demo(), progress=False)
     >>> k = framing.keyness(ann, by="outlet")
-    >>> k[k.group == "pervy_kanal_online"].head(5)[["term", "count", "per_1000_reference", "z"]].round(2)
-              term  count  per_1000_reference     z
-    7154  западный     19                1.82  4.66
-    7155  киевский     14                0.94  4.56
-    7156   куратор      9                0.07  4.00
-    7157    мирный      9                0.54  3.77
-    7158   эксперт     13                1.35  3.71
+    >>> top = k[(k.group == "pervy_kanal_online") & (k.reference == "rest")].head(5)
+    >>> print(top[["term", "count", "per_1000_reference", "z", "q_value"]].round(2).to_string(index=False))
+        term  count  per_1000_reference    z  q_value
+    западный     19                2.60 4.38     0.03
+    киевский     14                1.35 4.31     0.03
+     куратор      9                0.10 3.96     0.08
+      мирный      9                0.77 3.57     0.29
+     эксперт     13                1.93 3.48     0.33
+
+    On Telegram posts, pass the sign-offs the boilerplate detector finds (or run
+    :func:`framing.remove_boilerplate` before annotating) and align the periods::
+
+        framing.keyness(ann, by="outlet", boilerplate=framing.boilerplate_lines(corpus),
+                        start="2024-11-26", max_q=0.05)
     """
     check("keyness", _SPEC, method=method, prior=prior, alpha0=alpha0, min_count=min_count,
-          pairwise=pairwise)
+          pairwise=pairwise, exclude_upos=exclude_upos, stopwords=stopwords, exclude=exclude,
+          exclude_outlets=exclude_outlets, boilerplate=boilerplate, start=start, end=end, max_q=max_q)
     if isinstance(data, pd.DataFrame):
         need = {"doc_id", unit, by}
         missing = need - set(data.columns)
         if missing:
             raise missing_columns("The measure table", missing)
-        units = pd.DataFrame({"doc_id": data["doc_id"].to_numpy(), "unit": data[unit].astype(str).to_numpy()})
-        groups = data.drop_duplicates("doc_id").set_index("doc_id")[by]
+        if boilerplate is not None:
+            raise OptionError("keyness(): boilerplate= needs an annotation (the tokens' offsets); "
+                              "a measure table has none.")
+        table = data
+        if start is not None or end is not None:
+            table = table[table["doc_id"].isin(_period_docs(table.drop_duplicates("doc_id"), start, end)["doc_id"])]
+        docs = table.drop_duplicates("doc_id")
+        vals = table[unit].astype(str)
+        keep = np.ones(len(table), dtype=bool)
+        low = vals.str.lower()
+        langs = docs.set_index("doc_id")["lang"] if "lang" in docs.columns else None
+        stop = _stop_sets(stopwords, sorted(langs.astype(str).unique()) if langs is not None else [])
+        for lg, words in stop.items():
+            here = low.isin(words).to_numpy()
+            if lg is not None:
+                here = here & (table["doc_id"].map(langs).astype(str) == lg).to_numpy()
+            keep = keep & ~here
+        if exclude:
+            keep = keep & ~low.isin({str(w).lower() for w in exclude}).to_numpy()
+        units = pd.DataFrame({"doc_id": table["doc_id"].to_numpy()[keep], "unit": vals.to_numpy()[keep]})
+        groups = docs.set_index("doc_id")[by]
     else:
-        units = token_units(data, unit, exclude_upos=exclude_upos)
-        groups = doc_groups(data, by)
+        docs = _period_docs(data.docs, start, end)
+        groups = doc_groups(docs, by)
+        tokens = data.tokens
+        if len(docs) < len(data.docs):
+            tokens = tokens[tokens["doc_id"].isin(docs["doc_id"]).to_numpy()]
+            data = _TokenView(tokens)
+        drop = _token_drop(tokens, docs, exclude_upos=exclude_upos, stopwords=stopwords, exclude=exclude,
+                           exclude_outlets=exclude_outlets, boilerplate=boilerplate)
+        units = token_units(data, unit, drop=drop)
+    present_groups = groups.dropna()
+    if present_groups.nunique() < 2:
+        values = sorted(present_groups.astype(str).unique())
+        period = " in the period start=/end= selects" if (start is not None or end is not None) else ""
+        raise OptionError(f"keyness(): by={by!r} gives {len(values)} group(s){period} "
+                          f"({', '.join(values[:5]) or 'none'}); keyness compares groups with each other, "
+                          "so it needs at least two. Pass by= a column with two or more values "
+                          "(e.g. 'outlet' or 'lang'), or widen start=/end=.")
+    if start is None and end is None:
+        _warn_periods(docs[docs["doc_id"].isin(present_groups.index)], by)
     mat, names, vocab = group_unit_matrix(units, groups)
     if mat.size == 0 or len(names) < 2:
         return pd.DataFrame(columns=KEYNESS_COLUMNS)
@@ -218,9 +659,19 @@ def keyness(data, *, by: str = "outlet", unit: str = "lemma", method: str = "log
             "per_1000": 1000 * y_i[present] / max(y_i.sum(), 1),
             "per_1000_reference": 1000 * y_j[present] / max(y_j.sum(), 1),
             "score": score[present], "z": z[present], "p_value": p[present],
+            "q_value": benjamini_hochberg(p[present]),
         }))
     out = pd.concat(frames, ignore_index=True)
     out["count"] = out["count"].astype(int)
     out["count_reference"] = out["count_reference"].astype(int)
+    if max_q is not None:
+        out = out[out["q_value"] <= max_q]
     return out.sort_values(["group", "reference", "z"], ascending=[True, True, False],
                            kind="mergesort").reset_index(drop=True)[KEYNESS_COLUMNS]
+
+
+class _TokenView:
+    """The tokens of the selected documents, where :func:`token_units` expects an annotation."""
+
+    def __init__(self, tokens: pd.DataFrame):
+        self.tokens = tokens
