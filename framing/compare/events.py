@@ -9,22 +9,31 @@ Method
    Russian/Ukrainian/English spellings of shared words and names
    ("Україна"/"Украина"/"Ukraine" → "ukrai"; prefix truncation as in Savoy
    2006's light stemming for Slavic IR).  Named entities (from the annotation, or
-   capitalised words inside sentences) are added as separate, up-weighted
-   features; the title counts twice.
-2. A sparse similarity graph links each document to its ``k`` most similar
-   documents whose cosine similarity reaches ``threshold`` and that were
-   published within ``window`` of each other (the time constraint of topic
-   detection and tracking, Allan et al. 1998).  Similarities are computed in
-   blocks, so memory stays bounded.
-3. Communities of that graph are found with the Louvain method (Blondel et al.
-   2008), seeded, which does not chain unrelated posts the way single linkage
-   does and needs no number of clusters.
-4. Communities that continue one another (centroid cosine ≥ 0.5, time spans
-   within ``window``) are joined: Louvain otherwise cuts a week-long chain of
-   reports where the window breaks direct links.
-5. ``level="story"`` first finds longer threads with a wider window, a lower
-   threshold, more neighbours and a lower resolution, then the events inside each
-   story (links never cross stories, so every event lies in one story).
+   capitalised words inside sentences) are added as separate features; the title
+   counts twice.  Inverse document frequency down-weights words that many posts
+   share, and words in more than half of the posts are dropped.
+2. Events (``level="event"``) are found by group-average agglomerative
+   clustering (Yang, Pierce & Carbonell 1998, retrospective event detection):
+   the cosine similarity of two documents is decayed linearly with the time
+   between them (× (1 − 0.5·Δt/``window``)) and is 0 beyond ``window``; two
+   groups merge only while the mean similarity over all their cross pairs
+   reaches ``threshold``.  A generic post (a digest, a sign-off, the weather)
+   that is a little similar to everything cannot chain two events, since it
+   would have to be similar on average to every member of both; a post that
+   shares too little with any group stays alone.  A group whose reports span
+   more than ``max_span`` is then cut into consecutive pieces.
+3. Stories (``level="story"``) are longer threads: a time-windowed k-nearest
+   neighbour similarity graph (the time constraint of topic detection and
+   tracking, Allan et al. 1998) is cut into communities with the seeded Louvain
+   method (Blondel et al. 2008), and communities that continue one another
+   (centroid cosine ≥ 0.5, time spans within ``window``) are joined.  Events are
+   then found inside each story (similarities across stories count as 0), so
+   every event lies in one story.
+4. Each document gets the reason it joined its event: its similarity to the
+   centroid of the other members (``event_centrality``), its most similar fellow
+   member (``event_neighbour``, ``event_similarity``) and the words it shares
+   most with the event (``event_terms``); each event a readable ``label``, its
+   time span and its ``cohesion`` (mean cosine similarity over its pairs).
 
 Documents with no usable words (only emoji or links) stay events of their own.
 English reports link to Russian and Ukrainian ones only through the names and
@@ -42,6 +51,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from .._display import shows_tables
+from .._errors import OptionError
 from .._options import InstanceOf, Interval, OneOf, check
 
 EVENT_COLUMNS = ["event_id", "label", "size", "n_outlets", "outlets", "first_report", "last_report",
@@ -58,8 +68,8 @@ _SPEC = {
     "max_span": [InstanceOf(str, pd.Timedelta), OneOf(None)],
     "seed": Interval(0, None, integer=True),
 }
-_DEFAULTS = {"event": {"window": "2D", "threshold": 0.08, "k": 10, "resolution": 1.0, "max_span": "7D"},
-             "story": {"window": "365D", "threshold": 0.1, "k": 20, "resolution": 0.5, "max_span": None}}
+_DEFAULTS = {"event": {"window": "2D", "threshold": 0.08, "max_span": "7D"},
+             "story": {"window": "365D", "threshold": 0.1, "k": 20, "resolution": 0.5}}
 _WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*[^\W_]|[^\W\d_]")
 _SENT = re.compile(r"[.!?…\n]+")
 _CAPWORD = re.compile(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]{2,}")
@@ -417,6 +427,17 @@ def _first_line(title, text):
     return ""
 
 
+def _distinct(words):
+    """Drop a word whose first five letters (case folded) repeat an earlier one: "Заречная", "заречный"."""
+    seen, out = set(), []
+    for w in words:
+        key = w.lower()[:5]
+        if key not in seen:
+            seen.add(key)
+            out.append(w)
+    return out
+
+
 def _describe(docs, ids, X, vocab, *, lemmas: bool, n_terms=8, n_shared=5):
     """Per-document reasons and per-event rows (see :data:`DOC_COLUMNS`, :data:`EVENT_COLUMNS`).
 
@@ -450,8 +471,8 @@ def _describe(docs, ids, X, vocab, *, lemmas: bool, n_terms=8, n_shared=5):
     for i in np.flatnonzero(multi):
         lo, hi = contrib.indptr[i], contrib.indptr[i + 1]
         vals, cols = contrib.data[lo:hi], contrib.indices[lo:hi]
-        top = np.argsort(-vals, kind="stable")[:n_shared]
-        shared[i] = ", ".join(str(vocab[cols[j]]) for j in top if vals[j] > 0)
+        top = np.argsort(-vals, kind="stable")[: 3 * n_shared]
+        shared[i] = ", ".join(_distinct([str(vocab[cols[j]]) for j in top if vals[j] > 0])[:n_shared])
     best = np.full(n, np.nan)
     neighbour = np.full(n, None, dtype=object)
     doc_ids = docs["doc_id"].to_numpy(dtype=object)
@@ -480,7 +501,8 @@ def _describe(docs, ids, X, vocab, *, lemmas: bool, n_terms=8, n_shared=5):
     for e in range(m):
         lo, hi = T.indptr[e], T.indptr[e + 1]
         vals, cols = T.data[lo:hi], T.indices[lo:hi]
-        terms = [str(vocab[cols[j]]) for j in np.argsort(-vals, kind="stable")[:n_terms] if vals[j] > 0]
+        terms = _distinct([str(vocab[cols[j]]) for j in np.argsort(-vals, kind="stable")[: 3 * n_terms]
+                           if vals[j] > 0])[:n_terms]
         c = centre[e]
         head = _first_line(titles[c], texts[c])
         label = ", ".join(terms[:3]) if lemmas and terms else (_short(head) or ", ".join(terms[:3]))
@@ -502,7 +524,7 @@ def _event_table(rows, col):
 
 
 def group_events(data, *, level: str = "event", window=None, threshold: float | None = None,
-                 k: int | None = None, resolution: float | None = None, max_span="default",
+                 k: int | None = None, resolution: float | None = None, max_span="7D",
                  seed: int = 0) -> EventGroups:
     """Assign an ``event_id`` to each document: reports of the same happening fall together.
 
@@ -515,26 +537,42 @@ def group_events(data, *, level: str = "event", window=None, threshold: float | 
         ``"event"``: one happening reported within days; ``"story"``: a longer
         thread of events (adds ``story_id``; the table then has one row per story).
     window : str or pandas.Timedelta, optional
-        Maximum time between two linked reports (default ``"2D"`` for events,
-        ``"365D"`` for stories: a thread may run for months); ``None`` keeps the default.
+        Maximum time between two reports of one event (default ``"2D"``; for
+        ``level="story"``, between two linked reports of a story, default
+        ``"365D"``: a thread may run for months).  Within the window, the
+        similarity of two event reports decays linearly to half its value.
         Documents without a date are linked regardless of time.
     threshold : float, optional
-        Minimum cosine similarity of a link (default 0.2 for events, 0.1 for stories).
+        Events: the minimum mean time-decayed cosine similarity between two
+        groups that merge (average linkage, default 0.08): higher gives smaller,
+        tighter events and more posts left alone.  Stories: the minimum cosine
+        similarity of a link of the story graph (default 0.1).
     k : int, optional
-        Neighbours per document in the similarity graph (default 10 for events, 20
-        for stories).
+        ``level="story"`` only: neighbours per document in the story graph (default 20).
     resolution : float, optional
-        Louvain resolution: larger gives smaller groups (default 1.0 for events,
-        0.5 for stories).
+        ``level="story"`` only: Louvain resolution, larger gives smaller stories
+        (default 0.5).
+    max_span : str, pandas.Timedelta or None
+        Longest time from an event's first to its last report (default ``"7D"``);
+        a longer group is cut into consecutive pieces.  ``None``: no limit.
     seed : int
-        Seed of the community detection: same input and seed, same events.
+        Seed of the story communities: same input and seed, same events and stories.
 
     Returns
     -------
     EventGroups
-        ``corpus`` with ``event_id`` (and ``story_id``) and ``events``: one row per
-        event or story with ``size``, ``n_outlets``, ``outlets``, ``first_report``,
-        ``last_report``, ``first_outlet``, ``top_terms``.
+        ``corpus`` with ``event_id`` (and ``story_id``) and, per document, why it
+        joined its event: ``event_label``, ``event_centrality`` (cosine with the
+        centroid of the other members), ``event_similarity`` and
+        ``event_neighbour`` (its most similar fellow member), ``event_terms`` (the
+        words it shares most with the event); all empty (NaN) for a document left
+        alone.  ``events``: one row per event (or story) with ``label`` (with an
+        annotation, its top three lemmas; without, the first line of its most
+        central document), ``size``, ``n_outlets``, ``outlets``,
+        ``first_report``, ``last_report``, ``span_h`` (hours), ``first_outlet``,
+        ``cohesion`` (mean cosine similarity over all pairs of members; NaN for
+        one document), ``top_terms`` (readable words: the lemma or word form
+        written most often under each key) and ``central_doc``.
 
     References
     ----------
@@ -546,6 +584,8 @@ def group_events(data, *, level: str = "event", window=None, threshold: float | 
     retrieval. *Information Processing & Management* 24(5).
     Savoy, J. (2006). Light stemming approaches for the French, Portuguese, German
     and Hungarian languages. *SAC '06*.
+    Yang, Y., Pierce, T., & Carbonell, J. (1998). A study on retrospective and
+    on-line event detection. *SIGIR '98*, 28–36.
 
     Examples
     --------
@@ -553,23 +593,41 @@ def group_events(data, *, level: str = "event", window=None, threshold: float | 
     >>> demo = framing.load_demo()
     >>> groups = framing.group_events(demo)
     >>> groups.events[["event_id", "size", "n_outlets", "first_outlet"]].head(3)
-      event_id  size  n_outlets     first_outlet
-    0   ev0001     7          7   vestnik_agency
-    1   ev0008     7          7   vestnik_agency
-    2   ev0009     7          7  ukrainska_dumka
+      event_id  size  n_outlets    first_outlet
+    0   ev0010     8          7     global_wire
+    1   ev0001     7          7  vestnik_agency
+    2   ev0002     7          7  vestnik_agency
+
+    Each event has a readable label (here the first line of its most central
+    report, since a corpus has no lemmas), its time span and its cohesion:
+
+    >>> top = groups.events.iloc[0]
+    >>> top["label"], round(float(top["span_h"]), 2), round(float(top["cohesion"]), 2)
+    ('Разведка Южной Кореи: КНДР отправила в Курскую область еще…', 19.83, 0.35)
 
     The demo corpus has 12 planted events (its ``event`` column); the
-    grouping finds 14, splitting a few of them:
+    grouping finds 12: all but one report in their event (e10's English wire report joins e11,
+    the next day's event, through the English wire report of e11):
 
     >>> docs = groups.corpus.docs
     >>> len(groups.events), docs["event"].nunique()
-    (14, 12)
+    (12, 12)
     >>> docs.groupby("event")["event_id"].nunique().to_dict()
-    {'e01': 1, 'e02': 2, 'e03': 2, 'e04': 2, 'e05': 1, 'e06': 1, 'e07': 1, 'e08': 1, 'e09': 1,
-     'e10': 1, 'e11': 1, 'e12': 1}
+    {'e01': 1, 'e02': 1, 'e03': 1, 'e04': 1, 'e05': 1, 'e06': 1, 'e07': 1, 'e08': 1, 'e09': 1,
+     'e10': 2, 'e11': 1, 'e12': 1}
+
+    Why a report joined its event: its most similar fellow member and the words
+    it shares with the event:
+
+    >>> row = docs.set_index("doc_id").loc["e01_svobodny_golos"]
+    >>> row["event_neighbour"], round(float(row["event_similarity"]), 2), row["event_terms"]
+    ('e01_world_service_ru', 0.7, 'Заречная, Брянской, Ковальчук, Сергей, подстанция')
     """
     check("group_events", _SPEC, level=level, window=window, threshold=threshold, k=k,
-          resolution=resolution, max_span=None if max_span == "default" else max_span, seed=seed)
+          resolution=resolution, max_span=max_span, seed=seed)
+    if level == "event" and (k is not None or resolution is not None):
+        raise OptionError("group_events(): k= and resolution= shape the story graph and apply only with "
+                          "level='story'; for events, set threshold= (and window=, max_span=).")
     from ..annotate.annotated import Annotated
 
     ann = data if isinstance(data, Annotated) else None
@@ -588,8 +646,8 @@ def group_events(data, *, level: str = "event", window=None, threshold: float | 
         if lvl == level:  # the caller's options apply to the level asked for
             d.update({key: val for key, val in dict(window=window, threshold=threshold, k=k,
                                                     resolution=resolution).items() if val is not None})
-            if max_span != "default":
-                d["max_span"] = max_span
+        if lvl == "event":
+            d["max_span"] = max_span
         return d
 
     story_labels = None
