@@ -565,7 +565,7 @@ def coverage_timeline(corpus_or_docs, *, by: str = "outlet", event_col: str = "e
     ['e01', 'e02', 'e03', 'e04', 'e05', 'e06', 'e07', 'e08', 'e09', 'e10', 'e11', 'e12']
     >>> ax = framing.plot.coverage_timeline(framing.group_events(demo))
     >>> len(ax.get_yticklabels())
-    12
+    14
     >>> ax.get_yticklabels()[0].get_text()
     'ev0001 · Удар по мирным: украинские боевики оста…'
     """
