@@ -514,6 +514,15 @@ def _docs_of(obj) -> pd.DataFrame:
                       f"not {type(obj).__name__}.")
 
 
+def _tick_label(event, label, width: int = 40) -> str:
+    """``ev0012 · Протесты в Тбилиси…``: the id (to find it in the tables) and the readable label."""
+    if not label:
+        return str(event)
+    label = str(label)
+    label = label if len(label) <= width else label[: width - 1].rstrip() + "…"
+    return f"{event} · {label}"
+
+
 def coverage_timeline(corpus_or_docs, *, by: str = "outlet", event_col: str = "event_id", ax=None,
                       max_events: int = 20):
     """Which outlet reported which event, and when.
@@ -534,8 +543,10 @@ def coverage_timeline(corpus_or_docs, *, by: str = "outlet", event_col: str = "e
     Returns
     -------
     matplotlib.axes.Axes
-        One row per event (earliest at the top), one point per document at its
-        publication time, one line per outlet from its first to its last report.
+        One row per event (earliest at the top; labelled ``id · label`` when the
+        documents carry :func:`framing.group_events`' ``event_label``), one point
+        per document at its publication time, one line per outlet from its first
+        to its last report.
 
     References
     ----------
@@ -555,6 +566,8 @@ def coverage_timeline(corpus_or_docs, *, by: str = "outlet", event_col: str = "e
     >>> ax = framing.plot.coverage_timeline(framing.group_events(demo))
     >>> len(ax.get_yticklabels())
     14
+    >>> ax.get_yticklabels()[0].get_text()
+    'ev0001 · Удар по мирным: украинские боевики оста…'
     """
     check("coverage_timeline", {"by": InstanceOf(str), "event_col": InstanceOf(str),
                                 "max_events": Interval(1, None, integer=True)},
@@ -601,7 +614,10 @@ def coverage_timeline(corpus_or_docs, *, by: str = "outlet", event_col: str = "e
         if len(span):
             ax.hlines([row[e] + off for e in span.index], mdates.date2num(span["min"].dt.to_pydatetime()),
                       mdates.date2num(span["max"].dt.to_pydatetime()), color=colour, lw=1.4, alpha=0.7, zorder=2)
-    ax.set_yticks(range(len(events)), [str(e) for e in events])
+    names = {}
+    if "event_label" in docs.columns and event_col == "event_id":  # group_events' readable labels
+        names = docs.dropna(subset=["event_label"]).groupby(event_col)["event_label"].first().to_dict()
+    ax.set_yticks(range(len(events)), [_tick_label(e, names.get(e)) for e in events])
     ax.set_ylim(len(events) - 0.5, -0.5)
     loc = mdates.AutoDateLocator()
     ax.xaxis.set_major_locator(loc)

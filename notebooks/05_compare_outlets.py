@@ -46,10 +46,13 @@ ann
 # %% [markdown]
 # ## 1. Events across outlets
 #
-# `group_events` links documents whose words and names are similar and that were
-# published within two days of each other, then finds communities of that graph
-# (seeded). The demo corpus also carries the answer key (`event`), so we can see
-# how the automatic grouping agrees with it.
+# `group_events` groups documents whose words and names are similar on average
+# (group-average clustering, similarity fading over two days; `threshold=` sets
+# how similar) and leaves alone a post that shares too little with any event.
+# Each event has a readable `label`, a time span and a `cohesion`; each document
+# says why it joined (`event_neighbour`, `event_similarity`, `event_terms`). The
+# demo corpus also carries the answer key (`event`), so we can see how the
+# automatic grouping agrees with it.
 
 # %%
 groups = framing.group_events(ann, seed=0)

@@ -100,3 +100,131 @@ def test_events_telegram_gold_events_found():
         fp += (e1 != e2) and (p1 == p2)
         fn += (e1 == e2) and (p1 != p2)
     assert tp / (tp + fp) >= 0.95 and tp / (tp + fn) >= 0.85
+
+
+def _hub_corpus():
+    """Two unrelated events the same day, daily digests that name both, and a channel's usual posts.
+
+    As on real channels, the digests' generic words (главное, погода, курс,
+    подписывайтесь) also end many other posts, so document frequency tells them
+    apart from the words of an event.
+    """
+    flood = ["Наводнение в Одессе: вода затопила порт, спасатели эвакуировали жителей прибрежных районов",
+             "В Одессе наводнение, вода затопила порт и прибрежные районы, жителей эвакуировали спасатели",
+             "Спасатели эвакуируют жителей Одессы: вода затопила порт после наводнения",
+             "Вода затопила порт Одессы, спасатели эвакуировали жителей прибрежных районов"]
+    summit = ["Саммит НАТО в Гааге принял заявление о противовоздушной обороне и поставках ракет Patriot",
+              "На саммите НАТО в Гааге приняли заявление о поставках ракет Patriot и противовоздушной обороне",
+              "Заявление саммита НАТО в Гааге: противовоздушная оборона и ракеты Patriot",
+              "Саммит НАТО в Гааге: заявление о ракетах Patriot и противовоздушной обороне"]
+    digest = ["Главное за день: наводнение в Одессе, саммит НАТО, погода, курс рубля. Подписывайтесь на канал",
+              "Главное к утру: Одесса, саммит НАТО, погода и курс рубля. Подписывайтесь на канал"]
+    topics = ["выставка картин открылась в музее", "футбольный клуб подписал вратаря", "цены на яйца выросли",
+              "в зоопарке родился тигрёнок", "метро закроет станцию на ремонт", "театр показал премьеру оперы",
+              "школьники написали олимпиаду", "аэропорт ввёл новые правила досмотра", "учёные нашли древнюю монету",
+              "в парке высадили сто деревьев", "певица отменила концерт", "банк снизил ставки по вкладам"]
+    usual = [f"{t.capitalize()}. Погода завтра: дождь. Курс рубля не изменился. Подписывайтесь на канал"
+             for t in topics]
+    rows = [("flood", t, f"2025-11-10T0{8 + i}:00:00Z") for i, t in enumerate(flood)]
+    rows += [("summit", t, f"2025-11-10T1{4 + i}:00:00Z") for i, t in enumerate(summit)]
+    rows += [("digest", t, f"2025-11-10T2{i}:00:00Z") for i, t in enumerate(digest)]
+    rows += [("usual", t, f"2025-11-{9 + i % 3}T{10 + i % 10}:30:00Z") for i, t in enumerate(usual)]
+    outlets = ["agency", "dumka", "wire"]
+    return framing.Corpus(pd.DataFrame([{"doc_id": f"{g}{i}", "outlet": outlets[i % 3], "lang": "ru", "text": t,
+                                         "published": p, "gold": g} for i, (g, t, p) in enumerate(rows)]))
+
+
+def test_compare_events_hub_of_generic_posts_does_not_merge_two_events():
+    g = framing.group_events(_hub_corpus())
+    docs = g.corpus.docs.set_index("doc_id")
+    flood = set(docs.loc[docs["gold"] == "flood", "event_id"])
+    summit = set(docs.loc[docs["gold"] == "summit", "event_id"])
+    assert len(flood) == 1 and len(summit) == 1 and flood != summit
+    # a digest never joins an event with both flood and summit reports
+    both = docs.groupby("event_id")["gold"].agg(lambda s: {"flood", "summit"} <= set(s))
+    assert not both.any()
+
+
+def test_compare_events_window_and_max_span_respected():
+    d = _corpus().docs
+    # the same flood reported again and again, a day apart, for three weeks
+    text = _EVENTS["flood"][0]
+    extra = [{"doc_id": f"flood_day{i}", "outlet": ["agency", "dumka", "wire"][i % 3], "lang": "ru", "text": text,
+              "published": pd.Timestamp("2025-11-10T10:00:00Z") + pd.Timedelta(days=i), "gold": "flood"}
+             for i in range(1, 7)]
+    c = framing.Corpus(pd.concat([d, pd.DataFrame(extra)], ignore_index=True))
+    g = framing.group_events(c, window="3D", max_span="3D")
+    spans = g.events["last_report"] - g.events["first_report"]
+    assert spans.max() <= pd.Timedelta("3D")
+    assert g.events["span_h"].max() <= 3 * 24
+    # the daily repeats are still grouped, in pieces of at most three days
+    assert g.events["size"].max() >= 3
+    # the window alone bounds links, not the event: without max_span, the daily chain is one event
+    g = framing.group_events(c, window="2D", max_span=None)
+    ids = g.corpus.docs.set_index("doc_id")["event_id"]
+    assert ids["flood_day1"] == ids["flood_day6"]
+
+
+def test_compare_events_labels_are_readable_words():
+    g = framing.group_events(_corpus())
+    ev = g.events
+    # without an annotation: the title (first line) of the event's most central report
+    titles = g.corpus.docs.set_index("doc_id")["title"]
+    assert all(titles[doc].startswith(lab.rstrip("…")) and len(lab) <= 60
+               for lab, doc in zip(ev["label"], ev["central_doc"]))
+    assert "Наводнение в Одессе" in set(ev["label"])
+    words = [w for terms in ev["top_terms"] for w in terms]
+    assert "одессе" in words or "Одессе" in words  # a word as written, not a transliterated stem
+    text = " ".join(g.corpus.docs["text"]).lower()
+    assert all(w.lower() in text for w in words)  # whole words of the texts, no cut stems
+    assert not {"navod", "evaku", "hruz"} & {w.lower() for w in words}
+    docs = g.corpus.docs.set_index("doc_id")
+    assert docs.loc["flood_agency", "event_label"] == "Наводнение в Одессе"
+
+
+def test_compare_events_labels_from_lemmas_with_annotation():
+    from framing import Annotated
+
+    rows = []
+    for i, (doc, lemmas) in enumerate({"a": ["наводнение", "Одесса", "порт"], "b": ["наводнение", "Одесса", "вода"],
+                                       "c": ["саммит", "НАТО", "Гаага"]}.items()):
+        for j, lem in enumerate(lemmas):
+            rows.append({"doc_id": doc, "sent_id": 1, "tok_id": j + 1, "start": 0, "end": 0, "text": lem,
+                         "lemma": lem, "upos": "NOUN", "feats": "_", "head": 0, "deprel": "root"})
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": ["x", "y", "z"], "outlet": ["o1", "o2", "o1"],
+                         "lang": "ru", "published": pd.to_datetime(["2025-01-01", "2025-01-01", "2025-01-01"], utc=True)})
+    g = framing.group_events(Annotated(framing.Corpus(docs), pd.DataFrame(rows)), threshold=0.05)
+    ids = g.corpus.docs.set_index("doc_id")["event_id"]
+    assert ids["a"] == ids["b"] != ids["c"]
+    label = g.events.set_index("event_id").loc[ids["a"], "label"]
+    assert set(label.split(", ")) <= {"наводнение", "Одесса", "порт", "вода"} and "наводнение" in label
+
+
+def test_compare_events_cohesion_and_reasons_present():
+    g = framing.group_events(_corpus())
+    ev = g.events
+    assert {"cohesion", "span_h", "size", "outlets", "central_doc"} <= set(ev.columns)
+    multi = ev[ev["size"] > 1]
+    assert len(multi) and multi["cohesion"].between(0, 1).all()
+    assert ev.loc[ev["size"] == 1, "cohesion"].isna().all()
+    docs = g.corpus.docs.set_index("doc_id")
+    row = docs.loc["flood_agency"]
+    assert row["event_neighbour"] in {"flood_dumka", "flood_wire"}
+    assert row["event_similarity"] >= 0.08 and row["event_centrality"] > 0
+    terms = row["event_terms"].split(", ")
+    texts = " ".join(docs.loc[docs["event_id"] == row["event_id"], "text"]).lower()
+    assert terms and all(t.lower() in texts for t in terms)  # words of the event's posts, as written
+
+
+def test_compare_events_threshold_leaves_posts_alone():
+    loose = framing.group_events(_corpus(), threshold=0.01).events
+    strict = framing.group_events(_corpus(), threshold=0.99).events
+    assert (strict["size"] == 1).all()  # nothing is that similar: every post stays alone
+    assert loose["size"].max() > 1
+
+
+def test_compare_events_story_options_rejected_for_events():
+    from framing._errors import OptionError
+
+    with pytest.raises(OptionError, match="level='story'"):
+        framing.group_events(_corpus(), k=5)

@@ -610,7 +610,7 @@ def _attach_events(docs: pd.DataFrame, events) -> tuple[pd.DataFrame, str | None
     col = _event_column(table)
     if col is None or "doc_id" not in table:
         raise missing_columns("compare(): the events table", {"doc_id", "event_id"} - set(table.columns))
-    extra = [c for c in (col, "story_id") if c in table.columns]
+    extra = [c for c in (col, "story_id", "event_label", "event_centrality") if c in table.columns]
     docs = docs.drop(columns=[c for c in extra if c in docs.columns]).merge(
         table[["doc_id"] + extra].drop_duplicates("doc_id"), on="doc_id", how="left")
     return docs, col
@@ -880,6 +880,8 @@ def compare(ann, *, by: str = "outlet", event=None, events="auto", actors=None, 
             raise OptionError(f"compare(): no event {unknown} in column {event_col!r}; some events: "
                               f"{sorted(have)[:12]}.")
         docs = docs[docs[event_col].astype(str).isin([str(e) for e in wanted])]
+        if "event_centrality" in docs.columns:  # the event's most central reports first (group_events)
+            docs = docs.sort_values("event_centrality", ascending=False, na_position="last", kind="stable")
     docs = docs[docs[by].notna()].reset_index(drop=True)
     keep = set(docs["doc_id"])
     sub = _subset(ann, keep)

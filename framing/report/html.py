@@ -529,12 +529,16 @@ def _pick_docs(comp, event, max_docs: int):
     elif comp.event_col and len(comp.events):
         label = str(comp.events["event"].iloc[0])
         docs = docs[docs[comp.event_col].astype(str) == label]
-    docs = docs.sort_values([comp.by, "published", "doc_id"], kind="stable", na_position="last")
+    # the most central documents of the event first (group_events), else the earliest
+    order = ([comp.by, "_c", "published", "doc_id"] if "event_centrality" in docs.columns
+             else [comp.by, "published", "doc_id"])
+    docs = docs.assign(_c=-docs["event_centrality"] if "event_centrality" in docs.columns else 0.0)
+    docs = docs.sort_values(order, kind="stable", na_position="last")
     total = len(docs)
-    if total > max_docs:  # the earliest documents of every group, in turn
+    if total > max_docs:  # the first documents of every group, in turn
         docs = docs.assign(_r=docs.groupby(comp.by).cumcount()).sort_values(["_r", comp.by], kind="stable")
-        docs = docs.head(max_docs).drop(columns="_r").sort_values([comp.by, "published", "doc_id"], kind="stable")
-    return docs, label, total
+        docs = docs.head(max_docs).drop(columns="_r").sort_values(order, kind="stable", na_position="last")
+    return docs.drop(columns="_c"), label, total
 
 
 def _figure_html(figures, comp) -> str:
@@ -601,17 +605,23 @@ def render_comparison(comp, *, event=None, figures=True, max_docs: int = 40, tit
             return f"d{i}"
         return f"s{i}-{int(sent_id)}"
 
-    title = title or (f"Comparison by {by}" + (f": event {label}" if label else ""))
+    readable = (shown["event_label"].dropna().astype(str).iloc[0]
+                if label and "event_label" in shown.columns and shown["event_label"].notna().any() else "")
+    title = title or (f"Comparison by {by}" + (f": event {label}" if label else "")
+                      + (f" ({readable})" if readable else ""))
     notes = list(comp.notes)
+    central = "most central" if "event_centrality" in shown.columns else "earliest"
     if total > len(shown):
-        notes.append(f"{total - len(shown)} of the event's {total} documents are not shown (max_docs={max_docs})")
+        notes.append(f"{len(shown)} of the event's {total} documents shown, the {central} of each {by} first "
+                     f"(max_docs={max_docs})")
     ev_desc = ""
     if comp.event_col and label and len(comp.coverage):
         c = comp.coverage[comp.coverage["event"].astype(str) == str(label)]
         if len(c):
             ev_desc = (f"Event <b>{_e(label)}</b> ({_e(comp.event_col)}): reported by {c[by].nunique()} of "
                        f"{len(comp.groups)} groups in {int(c['n_docs'].sum())} documents; first report "
-                       f"{_e(_fmt_time(c['first_report'].min()))}.")
+                       f"{_e(_fmt_time(c['first_report'].min()))}. Shown here: {len(shown)} of {total} "
+                       f"documents, the {central} of each group first.")
     legend = "".join(
         f"<label><input type='checkbox' checked data-layer='{k}'> <span class='sw' style='background:{css}'></span>"
         f"{_e(name)}</label>" for k, name, css in _LAYERS)
