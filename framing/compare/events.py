@@ -128,14 +128,23 @@ def _doc_words(ann, corpus) -> tuple[list[list[str]], list[list[str]]]:
         ents = ann.entities.groupby("doc_id", sort=False)["normal"].agg(list)
         body = [words.get(d, []) for d in docs["doc_id"]]
         names = [ents.get(d, []) for d in docs["doc_id"]]
-        titles = [_WORD.findall(x.lower()) for x in docs["title"]]
-        return [b + tt for b, tt in zip(body, titles)], names
+        extra = [_WORD.findall(str(x).lower()) * _title_repeats(x, t) for x, t in zip(docs["title"], docs["text"])]
+        return [b + tt for b, tt in zip(body, extra)], names
     body, names = [], []
     for title, text in zip(docs["title"], docs["text"]):
-        full = f"{title}\n{title}\n{text}"
+        full = f"{title}\n" * _title_repeats(title, text) + str(text)
         body.append([w for w in _WORD.findall(full.lower()) if len(w) > 2])
         names.append(_capitalised(full))
     return body, names
+
+
+def _title_repeats(title, text) -> int:
+    """How often to add the title so that it counts twice: once when the text already starts with it
+    (``read_telegram``, ``read_texts``), twice otherwise."""
+    title = str(title or "").strip()
+    if not title or title.lower() == "nan":
+        return 0
+    return 1 if str(text).lstrip().startswith(title) else 2
 
 
 def _capitalised(text: str) -> list[str]:
