@@ -33,3 +33,23 @@ def data_dir():
 def _strict_measures(monkeypatch):
     """A measure's per-sentence guard raises in tests instead of skipping (FRAMING_STRICT=1)."""
     monkeypatch.setenv("FRAMING_STRICT", "1")
+
+
+#: flags for a headless Chromium that makes no request of its own
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def browser_or_skip(what: str = "the HTML page"):
+    """(chromium executable, playwright's sync_playwright), or skip the test with the reason."""
+    import shutil
+
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    if exe is None:
+        pytest.skip(f"no Chromium installed: {what} is checked in a headless browser; install Debian's "
+                    "chromium (apt-get install chromium; .ci/run does this when run as root)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright is not installed (pip install -e '.[dev]' installs it)")
+    return exe, sync_playwright

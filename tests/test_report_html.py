@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
@@ -15,6 +14,7 @@ matplotlib.use("Agg")
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
+from conftest import CHROMIUM_ARGS, browser_or_skip  # noqa: E402
 from framing.compare.comparison import Comparison, compare  # noqa: E402
 from framing.report.html import Span, highlight, render_comparison  # noqa: E402
 
@@ -175,25 +175,12 @@ def test_report_html_section_writes_page_figures_tables(tmp_path):
 
 # --- in a real browser ---------------------------------------------------------------
 
-def _browser_or_skip():
-    exe = shutil.which("chromium") or shutil.which("chromium-browser")
-    if exe is None:
-        pytest.skip("no Chromium installed: the HTML page is checked in a headless browser; install Debian's "
-                    "chromium (apt-get install chromium; .ci/run does this when run as root)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("playwright is not installed (pip install -e '.[dev]' installs it)")
-    return exe, sync_playwright
-
-
 @pytest.mark.browser
 def test_report_html_page_in_headless_chromium(tmp_path):
-    exe, sync_playwright = _browser_or_skip()
+    exe, sync_playwright = browser_or_skip()
     comp = _comparison()
     path = comp.to_html(tmp_path / "cmp.html", figures=True)
-    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"]
+    args = CHROMIUM_ARGS
     problems, requests = [], []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=exe, args=args)

@@ -19,7 +19,6 @@ import csv
 import json
 import math
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -28,6 +27,7 @@ import pandas as pd
 import pytest
 
 import framing
+from conftest import CHROMIUM_ARGS, browser_or_skip
 from framing._errors import OptionError, SchemaError
 from framing.validation import (AGREEMENT_COLUMNS, PRECISION_COLUMNS, RECALL_COLUMNS, CodingSheet,
                                 agreement, validation_report, validation_sample, wilson_interval)
@@ -409,19 +409,11 @@ def test_validation_html_page_is_self_contained_and_escaped(tmp_path):
 
 
 def test_validation_html_page_in_headless_chromium(demo, tmp_path):
-    exe = shutil.which("chromium") or shutil.which("chromium-browser")
-    if exe is None:
-        pytest.skip("no Chromium installed: the coding page is checked in a headless browser; install Debian's "
-                    "chromium (apt-get install chromium; .ci/run does this when run as root)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("playwright is not installed (pip install -e '.[dev]' installs it)")
+    exe, sync_playwright = browser_or_skip("the coding page")
     ann, ep = demo
     sheet = validation_sample(ep, n=6, by="outlet", seed=5, ann=ann)
     path = sheet.to_html(tmp_path / "code.html")
-    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"]
+    args = CHROMIUM_ARGS
     problems, requests = [], []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=exe, args=args)
