@@ -92,6 +92,23 @@ framing.plot.fightin_words(k, group="svobodny_golos", ax=axes[0], n_labels=10)
 framing.plot.fightin_words(k, group="pervy_kanal_online", ax=axes[1], n_labels=10);
 
 # %% [markdown]
+# Given an annotation, `keyness` does that filtering itself: function parts of
+# speech, the language's stop words (`framing/lexicons/<lang>/stopwords.tsv`) and
+# the outlets' own names are left out by default, each switchable. Every term
+# carries a Benjamini–Hochberg q-value beside its p-value (thousands of words are
+# tested at once), and a warning says when the groups cover different periods.
+# `ann.select(...)` takes a subset of the annotation without annotating again
+# (by outlet, event, dates or documents); `compare(..., outlets=..., start=...,
+# end=...)` and `framing report --outlet/--since/--until/--event` do the same.
+
+# %%
+russian = sorted(ann.docs.loc[ann.docs["lang"] == "ru", "outlet"].unique())
+ru = ann.select(outlets=russian)
+k2 = framing.keyness(ru, by="outlet")
+# on a corpus this small few terms pass a false discovery rate of 5 % (max_q=0.05 would keep only those)
+k2[k2["group"] == "svobodny_golos"][["term", "count", "z", "p_value", "q_value"]].head(10)
+
+# %% [markdown]
 # ## 3. Rates with intervals
 #
 # A rate is a ratio of sums over documents; documents are the independent units,

@@ -281,3 +281,26 @@ def test_keyness_stop_lists_are_well_formed():
         assert (sw["lemma"] == sw["lemma"].str.lower()).all() and set(sw["class"]) <= classes
         # distancing and hedging words are content for framing, never stop words
         assert not {"якобы", "мол", "якобто", "allegedly", "so-called"} & set(sw["lemma"])
+
+
+def test_keyness_outlet_name_in_another_script_left_out():
+    # the outlet is "svobodny_golos"; its articles name it "Свободный голос" (and inflected, "Свободного голоса")
+    ann = _ann([
+        ("a1", "svobodny_golos", "2024-11-01", "Свободный голос пишет о войне",
+         [("Свободный", "свободный", "ADJ"), ("голос", "голос", "NOUN"), ("пишет", "писать", "VERB"),
+          ("о", "о", "ADP"), ("войне", "война", "NOUN")]),
+        ("a2", "svobodny_golos", "2024-11-01", "Читатели Свободного голоса о мире",
+         [("Читатели", "читатель", "NOUN"), ("Свободного", "свободный", "ADJ"), ("голоса", "голос", "NOUN"),
+          ("о", "о", "ADP"), ("мире", "мир", "NOUN")]),
+        ("b1", "other", "2024-11-01", "свободный выбор и голос народа",
+         _w("свободный/ADJ выбор и/CCONJ голос народа")),
+    ])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MeasureWarning)
+        terms = _terms(framing.keyness(ann, by="outlet"), "svobodny_golos")
+        kept = _terms(framing.keyness(ann, by="outlet", exclude_outlets=False), "svobodny_golos")
+    assert {"свободный", "голос"} <= kept
+    assert not {"свободный", "голос"} & terms          # the name, in Cyrillic, is left out
+    assert {"писать", "война", "читатель", "мир"} <= terms
+    other = _terms(framing.keyness(ann, by="outlet"), "other")
+    assert {"свободный", "голос"} <= other                # the same words outside the name stay

@@ -52,6 +52,7 @@ from scipy import stats
 
 from .._errors import MeasureWarning, OptionError, missing_columns
 from .._options import InstanceOf, Interval, NoneOk, OneOf, check
+from ..lang.translit import name_key
 from ._counts import FUNCTION_UPOS, doc_groups, group_unit_matrix, token_units
 
 __all__ = ["keyness", "log_odds_dirichlet", "chi_square", "log_likelihood", "benjamini_hochberg",
@@ -338,7 +339,8 @@ def _where(order, ordered, code) -> np.ndarray:
 def _outlet_mask(t: pd.DataFrame, phrases, codes: _Codes | None = None) -> np.ndarray:
     """Tokens inside an occurrence of an outlet name, or an @-handle.
 
-    A name word matches a token whose lowercase form or lemma equals it; where the
+    A name word matches a token whose lowercase form or lemma equals it, or whose
+    lemma has the same romanised key (a name in another script); where the
     name writes a word with a capital, the token must be capitalised too (so
     "ТОПОР" removes "Топор" but not the axe, "топор").  Names are matched over
     the word tokens (punctuation between the words of a name is skipped).
@@ -356,18 +358,28 @@ def _outlet_mask(t: pd.DataFrame, phrases, codes: _Codes | None = None) -> np.nd
     l_order = np.argsort(lemma, kind="stable")
     l_sorted = lemma[l_order]
     f_look, l_look = _lookup(c.form_vocab), _lookup(c.lemma_vocab)
+    # the romanised key of each lemma (framing.lang.translit.name_key), so that a name
+    # written in another script matches too: the outlet "svobodny_golos" and "Свободный голос"
+    key_codes, key_vocab = pd.factorize(pd.Index([name_key(w) for w in c.lemma_vocab], dtype=object))
+    key = key_codes[lemma]
+    k_order = np.argsort(key, kind="stable")
+    k_sorted = key[k_order]
+    k_look = _lookup(key_vocab)
     for words in phrases:
         fc = [f_look.get(w.lower(), -1) for w in words]
         lc = [l_look.get(w.lower(), -1) for w in words]
-        if any(a < 0 and b < 0 for a, b in zip(fc, lc)):
+        kc = [k_look.get(name_key(w), -1) if len(w) > 2 else -1 for w in words]
+        if any(a < 0 and b < 0 and k < 0 for a, b, k in zip(fc, lc, kc)):
             continue
-        cand = np.union1d(_where(f_order, f_sorted, fc[0]), _where(l_order, l_sorted, lc[0]))
+        cand = np.union1d(np.union1d(_where(f_order, f_sorted, fc[0]), _where(l_order, l_sorted, lc[0])),
+                          _where(k_order, k_sorted, kc[0]))
         if words[0][:1].isupper():
             cand = cand[upper[cand]]
         for j in range(1, len(words)):
             cand = cand[cand + j < m]
             pos = cand + j
-            ok = ((form[pos] == fc[j]) | (lemma[pos] == lc[j])) & (doc[pos] == doc[cand])
+            same = (form[pos] == fc[j]) | (lemma[pos] == lc[j]) | ((key[pos] == kc[j]) & (kc[j] >= 0))
+            ok = same & (doc[pos] == doc[cand])
             if words[j][:1].isupper():
                 ok &= upper[pos]
             cand = cand[ok]
