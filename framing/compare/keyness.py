@@ -573,11 +573,11 @@ def keyness(data, *, by: str = "outlet", unit: str = "lemma", method: str = "log
     >>> top = k[(k.group == "pervy_kanal_online") & (k.reference == "rest")].head(5)
     >>> print(top[["term", "count", "per_1000_reference", "z", "q_value"]].round(2).to_string(index=False))
         term  count  per_1000_reference    z  q_value
-    западный     19                2.60 4.38     0.03
-    киевский     14                1.35 4.31     0.03
+    западный     19                2.64 4.37     0.03
+    киевский     14                1.37 4.30     0.03
      куратор      9                0.10 3.96     0.08
-      мирный      9                0.77 3.57     0.29
-     эксперт     13                1.93 3.48     0.33
+      мирный      9                0.78 3.57     0.29
+     эксперт     13                1.96 3.47     0.34
 
     On Telegram posts, pass the sign-offs the boilerplate detector finds (or run
     :func:`framing.remove_boilerplate` before annotating) and align the periods::
