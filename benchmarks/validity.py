@@ -344,7 +344,8 @@ def report(names, folder: Path) -> None:
     for name in names:
         print(f"\n== {name}")
         sheet = folder / f"{name}.tsv"
-        coders = sorted(p for p in folder.glob(f"{name}.*.tsv"))
+        # the first coder's sheet and every other coder's sheet of the same items
+        coders = ([sheet] if sheet.exists() else []) + sorted(folder.glob(f"{name}.*.tsv"))
         if sheet.exists():
             print_precision(name, sheet)
         else:
