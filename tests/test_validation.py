@@ -568,7 +568,7 @@ def test_validation_benchmark_reads_committed_sheets(tmp_path):
                           "start": range(0, 80, 10), "end": range(5, 85, 10), "kind": "title",
                           "ok_span": ["yes"] * 6 + ["no", ""], "coder": "A"})
     sheet.to_csv(tmp_path / "epithets.tsv", sep="\t", index=False)
-    sheet.assign(coder="A").to_csv(tmp_path / "epithets.A.tsv", sep="\t", index=False)
+    # the first coder's sheet is epithets.tsv; a second coder of the same items writes epithets.B.tsv
     sheet.assign(coder="B", ok_span=["yes"] * 5 + ["no"] * 3).to_csv(tmp_path / "epithets.B.tsv", sep="\t",
                                                                      index=False)
     text = run()
