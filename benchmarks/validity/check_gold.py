@@ -87,6 +87,17 @@ def _check_docs(stem: str, corpus: dict, problems: list) -> tuple[dict, dict]:
     return coded, source
 
 
+def _rows(stem: str, columns: list[str], coded: dict, problems: list):
+    """(where, row, document text) for each row of ``<stem>.tsv`` whose document is listed as coded."""
+    for line, rec in enumerate(_read(HERE / f"{stem}.tsv", columns), start=2):
+        where = f"{stem}.tsv line {line} ({rec['doc_id']})"
+        t = coded.get(rec["doc_id"])
+        if t is None:
+            problems.append(f"{where}: document not listed as coded in {stem}_docs.tsv")
+            continue
+        yield where, rec, t
+
+
 def _span_problems(where: str, t: str, name: str, lo: int, hi: int) -> list[str]:
     if not 0 <= lo < hi <= len(t):
         return [f"{where}: {name} span {lo}:{hi} outside 0:{len(t)}"]
@@ -101,12 +112,7 @@ def check_epithets(stem: str, corpus: dict) -> list[str]:
     coded, _ = _check_docs(stem, corpus, problems)
     kinds = Counter()
     seen = set()
-    for line, rec in enumerate(_read(HERE / f"{stem}.tsv", EPITHET_ROWS), start=2):
-        where = f"{stem}.tsv line {line} ({rec['doc_id']})"
-        t = coded.get(rec["doc_id"])
-        if t is None:
-            problems.append(f"{where}: document not listed as coded in {stem}_docs.tsv")
-            continue
+    for where, rec, t in _rows(stem, EPITHET_ROWS, coded, problems):
         a0, a1, d0, d1 = (int(rec[k]) for k in EPITHET_ROWS[1:5])
         for lo, hi, name in ((a0, a1, "actor"), (d0, d1, "desc")):
             problems += _span_problems(where, t, name, lo, hi)
@@ -139,12 +145,8 @@ def check_attributions(stem: str, corpus: dict) -> list[str]:
     forms = Counter()
     by_source = Counter()
     last_row = {}
-    for line, rec in enumerate(_read(HERE / f"{stem}.tsv", ATTRIBUTION_ROWS), start=2):
-        where = f"{stem}.tsv line {line} ({rec['doc_id']} row {rec['row']})"
-        t = coded.get(rec["doc_id"])
-        if t is None:
-            problems.append(f"{where}: document not listed as coded in {stem}_docs.tsv")
-            continue
+    for where, rec, t in _rows(stem, ATTRIBUTION_ROWS, coded, problems):
+        where += f" row {rec['row']}"
         if int(rec["row"]) != last_row.get(rec["doc_id"], 0) + 1:
             problems.append(f"{where}: rows of a document must be numbered 1, 2, … in file order")
         last_row[rec["doc_id"]] = int(rec["row"])
