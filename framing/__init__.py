@@ -43,6 +43,8 @@ _EXPORTS = {
     "annotate": "framing.annotate",
     "Annotated": "framing.annotate",
     "evaluate_treebank": "framing.annotate",
+    # document-feature layer
+    "Features": "framing.features",
     # measures
     "read_lexicon": "framing.lexicons",
     "actors": "framing.measures.actors",
