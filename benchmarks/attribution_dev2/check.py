@@ -78,7 +78,8 @@ def main() -> int:
         if reader.fieldnames != ATTRIBUTION_ROWS:
             problems.append(f"gold.tsv: header {reader.fieldnames} != {ATTRIBUTION_ROWS}")
         rows = list(reader)
-    per: dict[str, Counter] = {"source": Counter(), "slice": Counter(), "form": Counter()}
+    per: dict[str, Counter] = {"source": Counter(), "slice": Counter(), "form": Counter(),
+                               "source_form": Counter()}
     with_attr: set[tuple[str, int, int]] = set()
     expected_row: Counter = Counter()
     for line, rec in enumerate(rows, start=2):
@@ -112,6 +113,7 @@ def main() -> int:
         per["source"][d["source"]] += 1
         per["slice"][d["slice"]] += 1
         per["form"][rec["form"]] += 1
+        per["source_form"][(d["source"], rec["form"])] += 1
     n_sent = {"source": Counter(), "slice": Counter()}
     n_doc = {"source": Counter(), "slice": Counter()}
     for doc_id, spans in sents.items():
@@ -125,8 +127,11 @@ def main() -> int:
         for k in sorted(n_doc[key]):
             print(f"  {key} {k}: {n_doc[key][k]} documents, {n_sent[key][k]} sentences, "
                   f"{per[key][k]} attributions")
+    sources = sorted(n_doc["source"])
+    print("  form" + "".join(f"\t{s}" for s in sources) + "\tall")
     for k in sorted(per["form"]):
-        print(f"  form {k}: {per['form'][k]}")
+        print(f"  {k}" + "".join(f"\t{per['source_form'][(s, k)]}" for s in sources)
+              + f"\t{per['form'][k]}")
     if problems:
         print(f"{len(problems)} problem(s):")
         print("\n".join(problems))
