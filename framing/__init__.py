@@ -30,6 +30,7 @@ _EXPORTS = {
     "read_bsnlp": "framing.io",
     "read_ods_news": "framing.io",
     "read_mediacloud": "framing.io",
+    "read_semeval2023": "framing.io.semeval",
     "remove_boilerplate": "framing.boilerplate",
     "boilerplate_lines": "framing.boilerplate",
     "find_duplicates": "framing.duplicates",
@@ -60,6 +61,12 @@ _EXPORTS = {
     "collocations": "framing.compare.collocations",
     "compare": "framing.compare.comparison",
     "Comparison": "framing.compare.comparison",
+    # frames
+    "frames": "framing.frame",
+    "frame_questions": "framing.frame",
+    "read_frame_dictionary": "framing.frame",
+    "FrameClassifier": "framing.frame",
+    "cross_validate_frames": "framing.frame",
     # validation: hand coding, precision, agreement
     "validation_sample": "framing.validation",
     "validation_report": "framing.validation",
