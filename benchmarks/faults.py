@@ -12,8 +12,8 @@ run):
   does); its workers must be gone within ``--grace`` seconds; the next run
   resumes.
 * ``full disk``: the cache lives on a small tmpfs (when this process may mount
-  one, e.g. as root on Linux), else every write after the fifth raises
-  ``OSError(ENOSPC)``; the run must stop with a ``CacheError`` naming the
+  one, e.g. as root on Linux), else every part file written after the fourth
+  raises ``OSError(ENOSPC)``; the run must stop with a ``CacheError`` naming the
   folder, leave no half-written file, and the run after space is freed
   completes.
 * ``corrupted cache``: one bit is flipped in every part's tokens file; the next
@@ -82,13 +82,16 @@ def child(cfg: dict) -> None:
             return real(*args, **kwargs)
 
         pipeline._annotate_batch = slow      # workers are forked: they inherit it
-    a = framing.annotate(demo_corpus(cfg["copies"]), layers=_layers(cfg["layers"]), n_jobs=cfg["n_jobs"],
+    corpus = demo_corpus(cfg["copies"])
+    t0 = time.time()
+    a = framing.annotate(corpus, layers=_layers(cfg["layers"]), n_jobs=cfg["n_jobs"],
                          cache=cfg["cache"], progress=False, batch_chars=20_000)
+    times = {"started": t0, "ended": time.time()}
     out = Path(cfg["out"])
     out.mkdir(parents=True, exist_ok=True)
     a.tokens.to_parquet(out / "tokens.parquet")
     a.entities.to_parquet(out / "entities.parquet")
-    (out / "meta.json").write_text(json.dumps({k: a.meta[k] for k in ("documents_annotated", "documents_cached")}))
+    (out / "meta.json").write_text(json.dumps(dict(times, **{k: a.meta[k] for k in ("documents_annotated", "documents_cached")})))
 
 
 def start(cfg: dict) -> subprocess.Popen:
@@ -186,7 +189,8 @@ def kill_run(cfg, corpus, reference) -> dict:
     wait_for_parts(proc, cfg["cache"])
     os.killpg(proc.pid, signal.SIGKILL)
     proc.communicate()
-    return dict(resume(cfg, corpus, reference), parts_before=_indexes(cfg["cache"]))
+    parts = _indexes(cfg["cache"])
+    return dict(resume(cfg, corpus, reference), parts_before=parts)
 
 
 def kill_parent(cfg, corpus, reference, *, grace: float = 5.0) -> dict:
@@ -229,8 +233,8 @@ def small_disk(folder: Path, size: str):
 
 
 @contextlib.contextmanager
-def enospc_after(n_writes: int):
-    """Every atomic write after the first ``n_writes`` raises ``OSError(ENOSPC)``."""
+def enospc_after(n_files: int):
+    """Every write of a part file (tokens, entities, index) after the first ``n_files`` raises ``OSError(ENOSPC)``."""
     from framing.annotate import cache as cache_mod
     real = cache_mod.atomic_path
     count = {"n": 0}
@@ -238,10 +242,11 @@ def enospc_after(n_writes: int):
     @contextlib.contextmanager
     def failing(path):
         with real(path) as tmp:
-            count["n"] += 1
             yield tmp
-            if count["n"] > n_writes:
-                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(tmp))
+            if Path(path).name.startswith(("tokens-", "entities-", "index-")):
+                count["n"] += 1
+                if count["n"] > n_files:
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(tmp))
 
     cache_mod.atomic_path = failing
     try:
@@ -261,7 +266,7 @@ def full_disk(cfg, corpus, reference, *, mount: bool | None = None) -> dict:
     try:
         with (small_disk(cache, "256k") if mount else contextlib.nullcontext(None)) as grow:
             try:
-                with contextlib.nullcontext() if mount else enospc_after(5):
+                with contextlib.nullcontext() if mount else enospc_after(4):
                     framing.annotate(corpus, layers=_layers(cfg["layers"]), cache=str(cache), progress=False,
                                      batch_chars=20_000)
             except CacheError as err:
@@ -303,9 +308,10 @@ def concurrent(cfg, corpus, reference) -> dict:
     checks = [compare(t, e, *reference) for t, e, _ in results]
     n_docs = len(set(corpus.docs["text"]))
     annotated = [m["documents_annotated"] for _, _, m in results]
+    overlap = min(m["ended"] for _, _, m in results) - max(m["started"] for _, _, m in results)
     return {"lost": max(c["lost"] for c in checks), "duplicated": max(c["duplicated"] for c in checks),
             "identical": all(c["identical"] for c in checks), "recover_s": round(seconds, 3),
-            "annotated": annotated, "annotated_twice": sum(annotated) - n_docs}
+            "annotated": annotated, "annotated_twice": sum(annotated) - n_docs, "overlap_s": round(overlap, 2)}
 
 
 SCENARIOS = {"kill -9 run": kill_run, "kill -9 parent": kill_parent, "full disk": full_disk,

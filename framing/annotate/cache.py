@@ -405,6 +405,8 @@ class AnnotationCache:
         with self._lock():
             missing = _missing(self.refresh(), hashes)
             taken = self.live_claims()
+            if not taken:
+                self._sweep()
             mine = [h for h in missing if h not in taken]
             theirs = [h for h in missing if h in taken]
             if mine:
@@ -417,6 +419,18 @@ class AnnotationCache:
                     tmp.write_text(json.dumps({"pid": os.getpid(), "hashes": mine}), encoding="utf-8")
                 self._claim = (path, owner)
         return mine, theirs
+
+    def _sweep(self) -> None:
+        """Remove what killed runs left: temporary files and Parquet files no index lists.
+
+        Called under the folder lock when no live process claims documents, so
+        nobody is writing here.
+        """
+        listed = {f"{k}-{f.name[len('index-'):-len('.json')]}.parquet"
+                  for f in self.dir.glob("index-*.json") for k in KINDS}
+        for f in self.dir.glob("*"):
+            if f.is_file() and (f.name.endswith(".tmp") or (f.suffix == ".parquet" and f.name not in listed)):
+                _unlink(f)
 
     def release(self) -> None:
         """Give up this process's claim (its parts are in the index by now, or never will be)."""
