@@ -310,3 +310,16 @@ def test_annotate_cache_claim_of_a_dead_process_is_taken_over(tmp_path):
     store.release()
     assert sorted(p.name for p in claims.iterdir()) == []
     assert _lemma_run(c, tmp_path).meta["documents_annotated"] == 3
+
+
+def test_annotate_cache_read_only_cache_is_read_without_a_lock(tmp_path, monkeypatch):
+    c = _corpus(4)
+    a = _lemma_run(c, tmp_path)
+
+    def no_lock(self):
+        raise PermissionError(13, "Permission denied", str(self.dir / ".lock"))
+
+    monkeypatch.setattr(AnnotationCache, "_lock", no_lock)     # a cache another user owns
+    b = _lemma_run(c, tmp_path)
+    assert b.meta["documents_cached"] == 4 and b.problems.empty
+    pd.testing.assert_frame_equal(a.tokens, b.tokens)

@@ -67,7 +67,7 @@ KINDS = ("tokens", "entities")
 _HASHES_META = b"framing.text_hashes"
 
 
-class CacheError(FramingError):
+class CacheError(FramingError, OSError):
     """The annotation cache could not be written (a full disk, no permission)."""
 
 
@@ -209,19 +209,22 @@ class AnnotationCache:
         except OSError as err:
             for path in written:   # no part without its index: remove what this batch wrote
                 _unlink(path)
-            if err.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM):
-                raise CacheError(
-                    f"annotate(): cannot write the annotation cache {str(self.dir)!r}: "
-                    f"{err.strerror or err}. Nothing half-written was kept and the documents finished "
-                    "before stay cached: free some space (or fix the permissions), or pass "
-                    "cache='another/folder' (or set FRAMING_CACHE_DIR), or cache=False, and run again."
-                ) from err
-            raise
+            self._raise_write_error(err)
         if self._index is not None:
             self._entries[part] = body
             for h in hashes:
                 self._index[h] = part
         return part
+
+    def _raise_write_error(self, err: OSError):
+        """Raise a :class:`CacheError` saying what to do for a full disk or missing permission, else ``err``."""
+        if err.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM):
+            raise err
+        raise CacheError(
+            f"annotate(): cannot write the annotation cache {str(self.dir)!r}: {err.strerror or err}. "
+            "Nothing half-written was kept and the documents finished before stay cached: free some "
+            "space (or fix the permissions), or pass cache='another/folder' (or set FRAMING_CACHE_DIR), "
+            "or cache=False, and run again.") from err
 
     # --- reading --------------------------------------------------------------
     def part_hashes(self, part: str) -> list[str]:
@@ -401,23 +404,37 @@ class AnnotationCache:
         (claimed until :meth:`release`) and those another process is
         annotating now (wait for them with :meth:`wait_for`).
         """
+        try:
+            lock = self._lock()
+            lock.acquire()
+        except OSError:             # a read-only cache: read what is there, write nothing here
+            return _missing(self.refresh(), hashes), []
+        try:
+            return self._claim_locked(hashes)
+        finally:
+            lock.release()
+
+    def _claim_locked(self, hashes) -> tuple[list[str], list[str]]:
         from filelock import FileLock
-        with self._lock():
-            missing = _missing(self.refresh(), hashes)
-            taken = self.live_claims()
-            if not taken:
-                self._sweep()
-            mine = [h for h in missing if h not in taken]
-            theirs = [h for h in missing if h in taken]
-            if mine:
-                cid = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
-                path = self.dir / "claims" / f"{cid}.json"
-                path.parent.mkdir(parents=True, exist_ok=True)
-                owner = FileLock(str(path.with_suffix(".lock")))
-                owner.acquire()
+        missing = _missing(self.refresh(), hashes)
+        taken = self.live_claims()
+        if not taken:
+            self._sweep()
+        mine = [h for h in missing if h not in taken]
+        theirs = [h for h in missing if h in taken]
+        if mine:
+            cid = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+            path = self.dir / "claims" / f"{cid}.json"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            owner = FileLock(str(path.with_suffix(".lock")))
+            owner.acquire()
+            self._claim = (path, owner)
+            try:
                 with atomic_path(path) as tmp:
                     tmp.write_text(json.dumps({"pid": os.getpid(), "hashes": mine}), encoding="utf-8")
-                self._claim = (path, owner)
+            except OSError as err:
+                self.release()
+                self._raise_write_error(err)
         return mine, theirs
 
     def _sweep(self) -> None:
@@ -458,6 +475,7 @@ class AnnotationCache:
             if any(h not in taken for h in left):
                 return          # its process ended without them: they are annotated here
             time.sleep(poll)
+            poll = min(2.0, poll * 1.5)
 
     def clear(self) -> None:
         """Delete this configuration's folder."""

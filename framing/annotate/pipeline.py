@@ -238,7 +238,8 @@ def _annotate_and_read(configs, texts, hashes, langs, doc_ids, *, n_jobs, progre
     """
     annotated: set[str] = set()
     failed: set[str] = set()        # not annotated (a backend error): not retried in this call
-    for _round in range(_MAX_ROUNDS):
+    damaged_rounds = 0
+    while damaged_rounds < _MAX_ROUNDS:
         plans, theirs = [], []
         try:
             for lg, store, eff, idxs in configs:
@@ -272,6 +273,7 @@ def _annotate_and_read(configs, texts, hashes, langs, doc_ids, *, n_jobs, progre
         if _n_damaged(configs) == damaged:
             return tok_df, ent_df, annotated
         del tok_df, ent_df          # a part failed while being read: annotate its documents again
+        damaged_rounds += 1
     raise FramingError(f"annotate(): the annotation cache {str(root)!r} failed verification {_MAX_ROUNDS} times "
                        "in a row (parts written now are damaged when read back: a failing disk?); "
                        "run `framing cache verify`, or pass cache=False or cache='another/folder'.")
