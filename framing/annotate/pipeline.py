@@ -94,6 +94,15 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
     without a backend are tokenised by a regular expression (lemma = lowercased
     form) and listed in a warning.
 
+    Every cached part is verified before it is used (checksums of its files,
+    the text hashes stored inside it); a damaged part is moved to the cache's
+    ``quarantine/`` folder, recorded in ``.problems`` (source ``"cache"``) and
+    its documents are annotated again in the same call, so the tables never
+    come from a damaged cache.  Two processes annotating the same documents
+    into one cache do not both annotate them: the second waits for the first's
+    parts.  Worker processes end when their parent is killed; an interrupted
+    run resumes with the documents not yet cached.
+
     References
     ----------
     de Marneffe, M.-C., Manning, C. D., Nivre, J., & Zeman, D. (2021). Universal
