@@ -1,10 +1,13 @@
-"""The command line: framing demo | report | evaluate-treebank.
+"""The command line: framing demo | report | evaluate-treebank | cache.
 
 framing demo runs the main job on the bundled demo corpus and writes the report
 (report.md, CSV tables, an HTML comparison page and figures) to a folder.
 framing report does the same for any corpus you can read with framing.
 framing evaluate-treebank prints the accuracy of the annotation pipeline on a
 CoNLL-U file as JSON.
+framing cache verify checks every part of the annotation cache (damaged parts
+are quarantined and annotated again by the next run); framing cache clear
+deletes it.
 
 A mistake in what you typed or in the input (a missing file, an unknown format,
 a column that does not exist) is printed as one line, "framing: error: ...",
@@ -37,6 +40,8 @@ examples:
   framing report channels/ --format telegram --sample 2000 --seed 1
   framing report channels/ --format telegram --outlet Mash --outlet SHOT --since 2024-11-29 --until 2024-11-30
   framing evaluate-treebank ru_syntagrus-ud-dev.conllu --lang ru --limit 500
+  framing cache verify
+  framing cache clear --cache /tmp/framing-cache --yes
   python -m framing --version
 """
 
@@ -156,6 +161,33 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--limit", type=_positive_int, default=None, metavar="N",
                    help="evaluate only the first N sentences of each file")
     t.set_defaults(run=_run_treebank)
+
+    c = add("cache", "verify or clear the annotation cache",
+            "Check or delete the annotation cache (by default $FRAMING_CACHE_DIR,\n"
+            "else ~/.cache/framing).")
+    cache_sub = c.add_subparsers(dest="cache_command", metavar="ACTION", required=True, parser_class=_Parser,
+                                 title="actions (framing cache ACTION --help for their options)")
+
+    def add_cache(name, help, description):
+        a = cache_sub.add_parser(name, help=help, description=description, parents=[common],
+                                 formatter_class=_Formatter)
+        a.add_argument("--cache", default=None, metavar="DIR",
+                       help="the cache folder (default: $FRAMING_CACHE_DIR, else ~/.cache/framing)")
+        return a
+
+    v = add_cache("verify", "check every cached part; quarantine damaged ones",
+                  "Check every part of the annotation cache: its index, the size and\n"
+                  "sha256 of its files and the documents they hold.  A damaged part is\n"
+                  "moved to a quarantine/ folder and its documents are annotated again\n"
+                  "by the next run.  Prints parts checked, failed and quarantined; the\n"
+                  "exit status is 3 when damage was found, 0 when none.")
+    v.set_defaults(run=_run_cache_verify)
+    k = add_cache("clear", "delete every cached annotation",
+                  "Delete every cached annotation (and the quarantine) in the cache\n"
+                  "folder.  Asks first unless --yes is given; refuses while another\n"
+                  "process is annotating into the cache.")
+    k.add_argument("--yes", action="store_true", help="delete without asking")
+    k.set_defaults(run=_run_cache_clear)
     return p
 
 
@@ -231,6 +263,62 @@ def _run_treebank(args) -> int:
     return 0
 
 
+#: exit status of ``framing cache verify`` when damage was found
+DAMAGE_FOUND = 3
+
+
+def _run_cache_verify(args) -> int:
+    from .annotate.cache import verify_cache
+
+    res = _existing_cache(args, verify_cache)
+    print(f"cache: {res['root']}")
+    for p in res["problems"]:
+        print(f"  damaged: {p['reason']}; {p['action']} (kept in {p['location']})")
+    print(f"parts checked: {res['checked']}, failed: {res['failed']}, quarantined: {res['quarantined']}")
+    if res["unindexed"]:
+        print(f"files without an index (an interrupted or running write, never read): {res['unindexed']}")
+    if res["in_quarantine"]:
+        print(f"parts held in quarantine: {res['in_quarantine']} (framing cache clear deletes them)")
+    if res["outdated"]:
+        print(f"folders of an earlier cache format (no longer read; framing cache clear deletes them): "
+              f"{res['outdated']}")
+    return DAMAGE_FOUND if res["failed"] else 0
+
+
+def _run_cache_clear(args) -> int:
+    from .annotate.cache import busy_folders, cache_root, clear_cache
+
+    root = cache_root(args.cache or True)
+    folder = root / "annotate"
+    files = [f for f in folder.rglob("*") if f.is_file()] if folder.is_dir() else []
+    if not files:
+        print(f"cache: {root} holds no annotations; nothing to delete")
+        return 0
+    busy = busy_folders(args.cache or True)
+    if busy:
+        raise OSError(f"another process is annotating into {busy[0]} now; run framing cache clear "
+                      "again when it is done")
+    size = sum(f.stat().st_size for f in files) / 1e6
+    what = f"{len(files)} files, {size:.1f} MB, in {folder}"
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise OptionError(f"framing cache clear would delete {what}; pass --yes to confirm")
+        if input(f"Delete {what}? [y/N] ").strip().lower() not in ("y", "yes"):
+            print("nothing deleted")
+            return 0
+    clear_cache(args.cache or True)
+    print(f"deleted {what}")
+    return 0
+
+
+def _existing_cache(args, fn):
+    from .annotate.cache import cache_root
+
+    if args.cache is not None and not Path(args.cache).expanduser().is_dir():
+        raise LoadError(f"--cache {args.cache!r}: no such folder (the current folder is {str(Path.cwd())!r}).")
+    return fn(cache_root(args.cache or True))
+
+
 # --- errors and warnings ------------------------------------------------------------
 
 def _one_line(message) -> str:
@@ -258,7 +346,8 @@ def main(argv: list[str] | None = None) -> int:
 
     0: done; 2: a usage error or a user error (``FramingError``, a file that
     cannot be read or written), printed as one line; 1: an unexpected error
-    (a bug: please report it with the output of ``--debug``); 130: interrupted.
+    (a bug: please report it with the output of ``--debug``); 3: ``framing
+    cache verify`` found damage; 130: interrupted.
     """
     argv = sys.argv[1:] if argv is None else list(argv)
     try:

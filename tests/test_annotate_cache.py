@@ -141,3 +141,185 @@ def test_annotate_cache_memory_store_reads_like_the_cache(tmp_path):
         (ph, tok, ent), = store.iter_parts(["h2"])
         assert ph == ["h1", "h2"] and tok.column("text").to_pylist() == ["нет"] and ent.num_rows == 0
     assert list(tmp_path.glob("annotate/k/index-*.json"))   # only the disk store wrote files
+
+
+# --- verification: a damaged part is quarantined, recorded and annotated again ----------------
+
+def _lemma_run(c, root, **kw):
+    return annotate(c, layers=("lemma",), cache=root, progress=False, batch_chars=1000, **kw)
+
+
+def _one_part(root, kind="tokens"):
+    return sorted((root / "annotate").glob(f"*/{kind}-*.parquet"))[0]
+
+
+def _rewrite_index(path, edit):
+    """Edit an index and give it a valid checksum again (what a tool that knows the format could do)."""
+    from framing.annotate.cache import _body_check
+    data = json.loads(path.read_text())
+    data.pop("check")
+    edit(data)
+    path.write_text(json.dumps(dict(data, check=_body_check(data))))
+
+
+def _swap_hashes(data):
+    data["hashes"][0], data["hashes"][1] = data["hashes"][1], data["hashes"][0]
+
+
+def _rewritten_by_another_tool(path):
+    import pyarrow.parquet as pq
+    t = pq.read_table(path)
+    pq.write_table(t.replace_schema_metadata(None), path, compression="zstd")
+
+
+_DAMAGE = {
+    "truncated": lambda root: _one_part(root).write_bytes(_one_part(root).read_bytes()[:-100]),
+    "empty": lambda root: _one_part(root).write_bytes(b""),
+    "junk": lambda root: _one_part(root).write_bytes(b"junk" * 1000),
+    "entities deleted": lambda root: _one_part(root, "entities").unlink(),
+    "rewritten by another tool": lambda root: _rewritten_by_another_tool(_one_part(root)),
+    "index hashes swapped": lambda root: _swap_in_index(root),
+    "index swapped, checksum redone": lambda root: _rewrite_index(
+        sorted((root / "annotate").glob("*/index-*.json"))[0], _swap_hashes),
+    "index junk": lambda root: sorted((root / "annotate").glob("*/index-*.json"))[0].write_text("{not json"),
+}
+
+
+def _swap_in_index(root):
+    p = sorted((root / "annotate").glob("*/index-*.json"))[0]
+    data = json.loads(p.read_text())
+    _swap_hashes(data)
+    p.write_text(json.dumps(data))
+
+
+@pytest.mark.parametrize("damage", sorted(_DAMAGE))
+def test_annotate_cache_damaged_part_is_quarantined_and_recomputed(tmp_path, damage):
+    c = _corpus(6)
+    fresh = annotate(c, layers=("lemma",), cache=False, progress=False)
+    _lemma_run(c, tmp_path)                          # 3 parts of 2 documents
+    _DAMAGE[damage](tmp_path)
+    b = _lemma_run(c, tmp_path)
+    pd.testing.assert_frame_equal(b.tokens, fresh.tokens)
+    pd.testing.assert_frame_equal(b.entities, fresh.entities)
+    bad = b.problems[b.problems["source"] == "cache"]
+    assert len(bad) == 1 and bad["reason"].str.contains("failed verification").all(), b.problems
+    assert bad["action"].iloc[0] == "quarantined; its documents are annotated again"
+    assert b.meta["documents_annotated"] == 2 and b.meta["documents_cached"] == 4
+    held = list((tmp_path / "annotate").glob("*/quarantine/*/REASON.txt"))
+    assert len(held) == 1 and str(held[0].parent) == bad["location"].iloc[0]
+    c3 = _lemma_run(c, tmp_path)                     # repaired: all read from the cache, no problem
+    assert c3.meta["documents_cached"] == 6 and c3.problems.empty
+    pd.testing.assert_frame_equal(c3.tokens, fresh.tokens)
+
+
+def test_annotate_cache_bit_flips_anywhere_in_a_part_never_change_results(tmp_path):
+    import shutil
+    c = _corpus(2)
+    fresh = annotate(c, layers=("lemma",), cache=False, progress=False)
+    clean = tmp_path / "clean"
+    annotate(c, layers=("lemma",), cache=clean, progress=False)      # one part
+    size = _one_part(clean).stat().st_size
+    # every region: the leading magic, the column chunks, the footer, its length and the trailing magic
+    offsets = sorted({0, 1, 3, 4, 5, size - 1, size - 4, size - 5, size - 8, size - 20,
+                      *range(8, size - 8, max(1, size // 40))})
+    for n, off in enumerate(offsets):
+        root = tmp_path / f"r{n}"
+        shutil.copytree(clean, root)
+        part = _one_part(root)
+        data = bytearray(part.read_bytes())
+        data[off] ^= 1 << (n % 8)
+        part.write_bytes(bytes(data))
+        b = annotate(c, layers=("lemma",), cache=root, progress=False)
+        pd.testing.assert_frame_equal(b.tokens, fresh.tokens, obj=f"tokens after a bit flip at byte {off}")
+        assert b.meta["documents_annotated"] == 2 and (b.problems["source"] == "cache").sum() == 1, off
+        shutil.rmtree(root)
+    assert len(offsets) > 40
+
+
+def test_annotate_cache_index_cross_checked_with_the_part(tmp_path):
+    from framing.annotate.cache import CacheDamage
+    c = _corpus(4)
+    _lemma_run(c, tmp_path)
+    _DAMAGE["index swapped, checksum redone"](tmp_path)
+    key = next((tmp_path / "annotate").iterdir()).name
+    store = AnnotationCache(tmp_path, key)
+    part = sorted(store.dir.glob("index-*.json"))[0].name[6:-5]
+    assert part in set(store.index().values())      # the index alone looks sound
+    with pytest.raises(CacheDamage, match="other documents than its index"):
+        store.load_part(part)
+
+
+def test_annotate_cache_full_disk_leaves_no_half_written_part(tmp_path, monkeypatch):
+    import errno
+
+    from framing.annotate import cache as cache_mod
+    from framing.annotate.cache import CacheError
+    real = cache_mod.atomic_path
+    calls = {"n": 0}
+
+    def full(path):
+        calls["n"] += path.name.startswith("entities-")
+        if calls["n"] == 1:                          # the entities file of the first part
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(path)
+
+    monkeypatch.setattr(cache_mod, "atomic_path", full)
+    with pytest.raises(CacheError, match="No space left on device.*free some space"):
+        _lemma_run(_corpus(4), tmp_path)
+    files = [p.name for p in (tmp_path / "annotate").rglob("*") if p.is_file()]
+    assert files == ["KEY.json"] or sorted(files) == [".lock", "KEY.json"], files
+    monkeypatch.setattr(cache_mod, "atomic_path", real)
+    b = _lemma_run(_corpus(4), tmp_path)
+    assert b.meta["documents_annotated"] == 4 and b.problems.empty
+
+
+def test_annotate_cache_verify_and_busy_folders(tmp_path):
+    from framing.annotate.cache import busy_folders, verify_cache
+    c = _corpus(6)
+    _lemma_run(c, tmp_path)
+    ok = verify_cache(tmp_path)
+    assert (ok["checked"], ok["failed"], ok["quarantined"], ok["unindexed"]) == (3, 0, 0, 0)
+    _DAMAGE["junk"](tmp_path)
+    (next((tmp_path / "annotate").iterdir()) / "tokens-orphan.parquet").write_bytes(b"x")
+    bad = verify_cache(tmp_path)
+    assert (bad["checked"], bad["failed"], bad["quarantined"], bad["unindexed"], bad["in_quarantine"]) == (3, 1, 1, 1, 1)
+    again = verify_cache(tmp_path)
+    assert (again["checked"], again["failed"], again["in_quarantine"]) == (2, 0, 1)
+    # a configuration of an earlier cache format is reported, not verified
+    old = tmp_path / "annotate" / "ru-old"
+    old.mkdir()
+    (old / "KEY.json").write_text(json.dumps({"cache_format": "2"}))
+    assert verify_cache(tmp_path)["outdated"] == 1
+    assert busy_folders(tmp_path) == []
+
+
+def test_annotate_cache_claim_of_a_dead_process_is_taken_over(tmp_path):
+    c = _corpus(3)
+    key, desc = cache_key(pipeline_version="t", lang="ru", backend_version="v", layers={"tokens"})
+    store = AnnotationCache(tmp_path, key, desc)
+    claims = store.dir / "claims"
+    claims.mkdir(parents=True)
+    # a process killed while annotating: its claim file stays, its lock is free
+    (claims / "999999-dead.json").write_text(json.dumps({"pid": 999999, "hashes": ["h1", "h2"]}))
+    mine, theirs = store.claim(["h1", "h2", "h3"])
+    assert (mine, theirs) == (["h1", "h2", "h3"], [])
+    assert not (claims / "999999-dead.json").exists()
+    other = AnnotationCache(tmp_path, key, desc)     # the same documents asked for again: claimed
+    assert other.claim(["h1", "h4"]) == (["h4"], ["h1"])
+    other.release()
+    store.release()
+    assert sorted(p.name for p in claims.iterdir()) == []
+    assert _lemma_run(c, tmp_path).meta["documents_annotated"] == 3
+
+
+def test_annotate_cache_read_only_cache_is_read_without_a_lock(tmp_path, monkeypatch):
+    c = _corpus(4)
+    a = _lemma_run(c, tmp_path)
+
+    def no_lock(self):
+        raise PermissionError(13, "Permission denied", str(self.dir / ".lock"))
+
+    monkeypatch.setattr(AnnotationCache, "_lock", no_lock)     # a cache another user owns
+    b = _lemma_run(c, tmp_path)
+    assert b.meta["documents_cached"] == 4 and b.problems.empty
+    pd.testing.assert_frame_equal(a.tokens, b.tokens)

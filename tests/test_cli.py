@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import subprocess
@@ -56,8 +57,10 @@ def test_cli_python_m_framing_version(tmp_path):
 def test_cli_every_option_has_help():
     parser = cli._parser()
     subs = _subparsers(parser)
-    assert set(subs) == {"demo", "report", "evaluate-treebank"}
-    for name, p in [("framing", parser), *subs.items()]:
+    assert set(subs) == {"demo", "report", "evaluate-treebank", "cache"}
+    cache_actions = _subparsers(subs["cache"])
+    assert set(cache_actions) == {"verify", "clear"}
+    for name, p in [("framing", parser), *subs.items(), *cache_actions.items()]:
         for action in p._actions:
             if isinstance(action, argparse._SubParsersAction):
                 continue
@@ -66,7 +69,8 @@ def test_cli_every_option_has_help():
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["demo", "--help"], ["report", "--help"],
-                                  ["evaluate-treebank", "--help"]])
+                                  ["evaluate-treebank", "--help"], ["cache", "--help"],
+                                  ["cache", "verify", "--help"], ["cache", "clear", "--help"]])
 def test_cli_help_is_plain_text(capsys, argv):
     code, out, err = _run(capsys, *argv)
     assert code == 0 and err == ""
@@ -238,3 +242,47 @@ def test_cli_report_event_needs_an_event_column(capsys, monkeypatch, tmp_path):
     assert code == 2
     _assert_one_error_line(err)
     assert "--event= needs an 'event_id' or 'event' column" in err
+
+
+# --- framing cache verify | clear -------------------------------------------------------
+
+def _cached(tmp_path):
+    import pandas as pd
+    texts = [f"Документ {i}. Дмитрий Песков заявил журналистам, что встреча состоится." for i in range(4)]
+    corpus = framing.Corpus.from_frame(pd.DataFrame({"text": texts, "lang": "ru"}))
+    framing.annotate(corpus, layers=("lemma",), cache=tmp_path, progress=False, batch_chars=1000)
+    return sorted((tmp_path / "annotate").glob("*/tokens-*.parquet"))
+
+
+def test_cli_cache_verify_reports_and_quarantines_damage(capsys, tmp_path):
+    parts = _cached(tmp_path)
+    code, out, err = _run(capsys, "cache", "verify", "--cache", str(tmp_path))
+    assert code == 0 and err == "", err
+    assert f"parts checked: {len(parts)}, failed: 0, quarantined: 0" in out
+    parts[0].write_bytes(parts[0].read_bytes()[:50])                    # truncated
+    code, out, err = _run(capsys, "cache", "verify", "--cache", str(tmp_path))
+    assert code == cli.DAMAGE_FOUND == 3
+    assert f"parts checked: {len(parts)}, failed: 1, quarantined: 1" in out and "damaged: cache part" in out
+    assert "parts held in quarantine: 1" in out and not parts[0].exists()
+    code, out, _ = _run(capsys, "cache", "verify", "--cache", str(tmp_path))
+    assert code == 0 and f"parts checked: {len(parts) - 1}, failed: 0" in out
+
+
+def test_cli_cache_verify_missing_folder_is_one_error_line(capsys, tmp_path):
+    code, out, err = _run(capsys, "cache", "verify", "--cache", str(tmp_path / "nope"))
+    assert code == 2 and out == ""
+    _assert_one_error_line(err)
+    assert "no such folder" in err
+
+
+def test_cli_cache_clear_asks_for_yes(capsys, tmp_path, monkeypatch):
+    _cached(tmp_path)
+    monkeypatch.setattr(sys, "stdin", io.StringIO())                # not a terminal: no question
+    code, out, err = _run(capsys, "cache", "clear", "--cache", str(tmp_path))
+    assert code == 2
+    _assert_one_error_line(err)
+    assert "pass --yes" in err and list((tmp_path / "annotate").rglob("*.parquet"))
+    code, out, err = _run(capsys, "cache", "clear", "--cache", str(tmp_path), "--yes")
+    assert code == 0 and out.startswith("deleted ") and not (tmp_path / "annotate").exists()
+    code, out, err = _run(capsys, "cache", "clear", "--cache", str(tmp_path), "--yes")
+    assert code == 0 and "nothing to delete" in out

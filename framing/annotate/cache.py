@@ -8,7 +8,12 @@ Layout (under :func:`cache_root`)::
         tokens-<part>.parquet         token rows of one batch (column ``doc``: the
         entities-<part>.parquet       position of the text in the part's hash list,
                                       instead of doc_id), entity rows
-        index-<part>.json             the text hashes in the part (written last)
+        index-<part>.json             the text hashes in the part, the size and
+                                      sha256 of both Parquet files and a sha256
+                                      of the index itself (written last)
+        .lock, claims/                who is annotating which documents now
+        quarantine/<part>-<time>/     parts that failed verification, kept for
+                                      inspection (never read again)
 
 A batch becomes visible only when its ``index-*.json`` exists, and every file
 is written atomically (temporary file + rename), so an interrupted run leaves
@@ -16,21 +21,39 @@ the cache consistent and the next run resumes with the documents not yet done.
 Documents are keyed by the sha256 of their (cleaned) text, so the same text in
 two corpora is annotated once; changing the pipeline, a backend, a model file
 or the layers changes ``<key>`` and the cache is rebuilt.
+
+Every part is verified before it is used: the index must parse and match its
+own checksum, both Parquet files must have the size and sha256 the index
+records, and the text hashes stored inside the tokens file must be the
+index's.  A part that fails (truncated, emptied, rewritten, a bit flipped, a
+companion file deleted, index entries swapped) is moved to ``quarantine/``,
+recorded in :attr:`AnnotationCache.problems`, and its documents count as not
+cached, so they are annotated again.
+
+Two processes annotating into one cache coordinate through a file lock
+(:mod:`filelock`): under the folder's ``.lock`` each process *claims* the
+documents it is about to annotate (``claims/<id>.json``, kept alive by a lock
+on ``claims/<id>.lock`` that the system releases when the process dies);
+documents another live process has claimed are waited for and read from its
+parts instead of being annotated twice.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import shutil
+import time
 import uuid
 from pathlib import Path
 
 from .._atomic import atomic_path
+from .._errors import FramingError
 
-#: Bump when the layout of cache files changes.
-CACHE_FORMAT = "2"
+#: Bump when the layout of cache files changes (3: checksums, hashes inside the parts, claims).
+CACHE_FORMAT = "3"
 
 TOKEN_SCHEMA = [("doc", "int32"), ("sent_id", "int32"), ("tok_id", "int32"), ("start", "int64"),
                 ("end", "int64"), ("text", "string"), ("lemma", "string"), ("upos", "string"),
@@ -38,6 +61,18 @@ TOKEN_SCHEMA = [("doc", "int32"), ("sent_id", "int32"), ("tok_id", "int32"), ("s
 ENTITY_SCHEMA = [("doc", "int32"), ("sent_id", "int32"), ("start_tok", "int32"),
                  ("end_tok", "int32"), ("start", "int64"), ("end", "int64"), ("text", "string"),
                  ("type", "string"), ("normal", "string")]
+
+#: The Parquet files of one part, in the order they are written.
+KINDS = ("tokens", "entities")
+_HASHES_META = b"framing.text_hashes"
+
+
+class CacheError(FramingError, OSError):
+    """The annotation cache could not be written (a full disk, no permission)."""
+
+
+class CacheDamage(Exception):
+    """A cache part failed verification (internal: the part is quarantined and recomputed)."""
 
 
 def cache_root(cache=True) -> Path:
@@ -81,6 +116,12 @@ class AnnotationCache:
         The configuration folder name (see :func:`cache_key`).
     desc : dict, optional
         Written to ``KEY.json`` on first use.
+
+    Attributes
+    ----------
+    problems : list of dict
+        One row per part that failed verification (``source``, ``location``,
+        ``reason``, ``action``), in the columns of ``Annotated.problems``.
     """
 
     def __init__(self, root, key: str, desc: dict | None = None):
@@ -88,25 +129,41 @@ class AnnotationCache:
         self.key = key
         self.desc = desc or {}
         self._index: dict[str, str] | None = None
+        self._entries: dict[str, dict] = {}
+        self.problems: list[dict] = []
+        self._claim = None
 
     # --- index ----------------------------------------------------------------
     def index(self) -> dict[str, str]:
-        """text_hash -> part name, for every finished part."""
+        """text_hash -> part name, for every finished part whose index and files check out.
+
+        A part whose index is damaged or whose files are missing or have the
+        wrong size is quarantined here; the checksums of the files are
+        verified when a part is read (:meth:`iter_parts`).
+        """
         if self._index is None:
             idx: dict[str, str] = {}
+            self._entries = {}
             if self.dir.is_dir():
                 for f in sorted(self.dir.glob("index-*.json")):
+                    part = f.name[len("index-"):-len(".json")]
                     try:
-                        data = json.loads(f.read_text(encoding="utf-8"))
-                    except (OSError, ValueError):
-                        continue  # a damaged index: its documents are recomputed
-                    part = data.get("part")
-                    if not part or not (self.dir / f"tokens-{part}.parquet").exists():
+                        entry = _read_index(f, part)
+                        for kind in KINDS:
+                            _check_size(self.dir / f"{kind}-{part}.parquet", entry["files"][kind]["size"])
+                    except CacheDamage as why:
+                        self.quarantine(part, str(why))
                         continue
-                    for h in data.get("hashes", []):
+                    self._entries[part] = entry
+                    for h in entry["hashes"]:
                         idx[h] = part
             self._index = idx
         return self._index
+
+    def refresh(self) -> dict[str, str]:
+        """Read the index again (other processes or workers wrote parts)."""
+        self._index = None
+        return self.index()
 
     def missing(self, hashes) -> list[str]:
         """The hashes (in order, unique) not yet in the cache."""
@@ -117,63 +174,134 @@ class AnnotationCache:
         """Write one batch's tables; returns the part name.
 
         ``tokens``/``entities`` are dicts of columns; their ``doc`` column holds
-        the position of each row's text in ``hashes``.
+        the position of each row's text in ``hashes``.  The index, written
+        last, records each file's size and sha256.  A full disk raises
+        :class:`CacheError` and leaves no part of the batch behind.
         """
         import pyarrow.parquet as pq
 
-        self.dir.mkdir(parents=True, exist_ok=True)
-        key_file = self.dir / "KEY.json"
-        if not key_file.exists() and self.desc:
-            with atomic_path(key_file) as tmp:
-                tmp.write_text(json.dumps(self.desc, indent=1), encoding="utf-8")
         part = uuid.uuid4().hex[:16]
         tok, ent = part_tables(tokens, entities)
-        # dictionary encoding only for the few-valued columns; no column statistics
-        # (parts are read whole): a third less time to write, about the same size
-        with atomic_path(self.dir / f"tokens-{part}.parquet") as tmp:
-            pq.write_table(tok, tmp, compression="lz4", write_statistics=False,
-                           use_dictionary=["lemma", "upos", "feats", "deprel"])
-        with atomic_path(self.dir / f"entities-{part}.parquet") as tmp:
-            pq.write_table(ent, tmp, compression="lz4", write_statistics=False, use_dictionary=["type"])
-        with atomic_path(self.dir / f"index-{part}.json") as tmp:
-            tmp.write_text(json.dumps({"part": part, "hashes": list(hashes)}), encoding="utf-8")
+        meta = {_HASHES_META: json.dumps(list(hashes)).encode()}
+        tok = tok.replace_schema_metadata(meta)
+        ent = ent.replace_schema_metadata(meta)
+        files = {}
+        written = []
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            key_file = self.dir / "KEY.json"
+            if not key_file.exists() and self.desc:
+                with atomic_path(key_file) as tmp:
+                    tmp.write_text(json.dumps(self.desc, indent=1), encoding="utf-8")
+            # dictionary encoding only for the few-valued columns; no column statistics
+            # (parts are read whole): a third less time to write, about the same size
+            for kind, table, dict_cols in (("tokens", tok, ["lemma", "upos", "feats", "deprel"]),
+                                           ("entities", ent, ["type"])):
+                path = self.dir / f"{kind}-{part}.parquet"
+                with atomic_path(path) as tmp:
+                    pq.write_table(table, tmp, compression="lz4", write_statistics=False,
+                                   use_dictionary=dict_cols)
+                    files[kind] = _file_digest(tmp)
+                written.append(path)
+            body = {"format": CACHE_FORMAT, "part": part, "hashes": list(hashes), "files": files}
+            with atomic_path(self.dir / f"index-{part}.json") as tmp:
+                tmp.write_text(json.dumps(dict(body, check=_body_check(body))), encoding="utf-8")
+        except OSError as err:
+            for path in written:   # no part without its index: remove what this batch wrote
+                _unlink(path)
+            self._raise_write_error(err)
         if self._index is not None:
+            self._entries[part] = body
             for h in hashes:
                 self._index[h] = part
         return part
 
+    def _raise_write_error(self, err: OSError):
+        """Raise a :class:`CacheError` saying what to do for a full disk or missing permission, else ``err``."""
+        if err.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM):
+            raise err
+        raise CacheError(
+            f"annotate(): cannot write the annotation cache {str(self.dir)!r}: {err.strerror or err}. "
+            "Nothing half-written was kept and the documents finished before stay cached: free some "
+            "space (or fix the permissions), or pass cache='another/folder' (or set FRAMING_CACHE_DIR), "
+            "or cache=False, and run again.") from err
+
     # --- reading --------------------------------------------------------------
     def part_hashes(self, part: str) -> list[str]:
         """The text hashes of a part, in the order of its ``doc`` column."""
-        data = json.loads((self.dir / f"index-{part}.json").read_text(encoding="utf-8"))
-        return list(data.get("hashes", []))
+        self.index()
+        if part not in self._entries:
+            raise KeyError(f"no verified part {part!r} in {self.dir}")
+        return list(self._entries[part]["hashes"])
+
+    def load_part(self, part: str, *, entities: bool = True):
+        """The verified ``(tokens, entities)`` pyarrow tables of one part.
+
+        Raises :class:`CacheDamage` when a file is missing, its size or sha256
+        differs from the index, it is not a readable Parquet file of the
+        cache's schema, or the text hashes inside it are not the index's.
+        """
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        entry = self._entries[part]
+        n_docs = len(entry["hashes"])
+        out = []
+        for kind, schema in zip(KINDS if entities else KINDS[:1], (TOKEN_SCHEMA, ENTITY_SCHEMA)):
+            path = self.dir / f"{kind}-{part}.parquet"
+            try:
+                data = path.read_bytes()
+            except OSError as err:
+                raise CacheDamage(f"{path.name} cannot be read ({err.strerror or err})") from None
+            want = entry["files"][kind]
+            if len(data) != want["size"]:
+                raise CacheDamage(f"{path.name} has {len(data)} bytes, its index says {want['size']}")
+            if hashlib.sha256(data).hexdigest() != want["sha256"]:
+                raise CacheDamage(f"{path.name} does not match the sha256 in its index (changed on disk)")
+            try:
+                t = pq.ParquetFile(pa.BufferReader(data)).read(use_threads=False)
+            except (pa.ArrowException, OSError, ValueError) as err:
+                raise CacheDamage(f"{path.name} is not a readable Parquet file ({err})") from None
+            stored = (t.schema.metadata or {}).get(_HASHES_META)
+            if stored is None or json.loads(stored) != entry["hashes"]:
+                raise CacheDamage(f"{path.name} holds other documents than its index lists")
+            if [(f.name, str(f.type)) for f in t.schema] != list(schema):
+                raise CacheDamage(f"{path.name} does not have the cache's columns")
+            if t.num_rows:
+                import pyarrow.compute as pc
+                lo, hi = pc.min_max(t["doc"]).values()
+                if lo.as_py() < 0 or hi.as_py() >= n_docs:
+                    raise CacheDamage(f"{path.name} has rows of documents its index does not list")
+            out.append(t.replace_schema_metadata(None))
+        return out[0], (out[1] if entities else None)
 
     def iter_parts(self, hashes, *, entities: bool = True):
         """Yield ``(part_hashes, tokens, entities)`` pyarrow tables of the parts holding ``hashes``.
 
         Parts come in the order in which ``hashes`` first mention them; rows of
         texts not asked for are filtered out; ``doc`` indexes ``part_hashes``.
+        A part that fails verification is quarantined, recorded in
+        :attr:`problems` and skipped: its hashes are no longer in the index.
         """
         import pyarrow as pa
         import pyarrow.compute as pc
-        import pyarrow.parquet as pq
 
         idx = self.index()
         by_part: dict[str, set] = {}
         for h in hashes:
             by_part.setdefault(idx[h], set()).add(h)
         for part, hs in by_part.items():
-            ph = self.part_hashes(part)
-            keep = None
+            try:
+                tables = self.load_part(part, entities=entities)
+            except CacheDamage as why:
+                self.quarantine(part, str(why))
+                continue
+            ph = list(self._entries[part]["hashes"])
             if len(hs) < len(ph):
                 keep = pa.array([j for j, h in enumerate(ph) if h in hs], pa.int32())
-            tables = []
-            for kind in ("tokens", "entities") if entities else ("tokens",):
-                t = pq.ParquetFile(self.dir / f"{kind}-{part}.parquet").read(use_threads=False)
-                if keep is not None:
-                    t = t.filter(pc.is_in(t["doc"], value_set=keep))
-                tables.append(t)
-            yield ph, tables[0], (tables[1] if entities else None)
+                tables = tuple(None if t is None else t.filter(pc.is_in(t["doc"], value_set=keep))
+                               for t in tables)
+            yield ph, tables[0], tables[1]
 
     def read(self, hashes) -> tuple:
         """pyarrow tables (tokens, entities) of the given hashes, with a ``text_hash`` column."""
@@ -189,10 +317,214 @@ class AnnotationCache:
         ent = pa.concat_tables(ents).select(schema_e.names) if ents else schema_e.empty_table()
         return tok, ent
 
+    # --- verification -----------------------------------------------------------
+    def verify(self) -> dict:
+        """Verify every part fully (checksums, hashes inside); quarantine those that fail.
+
+        Returns
+        -------
+        dict
+            ``checked`` (parts), ``failed`` (parts quarantined now, including
+            damaged indexes), ``unindexed`` (Parquet and temporary files with no
+            index: an interrupted write, or one in progress).
+        """
+        before = len(self.problems)
+        n_index = len(list(self.dir.glob("index-*.json")))
+        self.refresh()              # quarantines damaged indexes and parts with missing files
+        for part in list(self._entries):
+            try:
+                self.load_part(part)
+            except CacheDamage as why:
+                self.quarantine(part, str(why))
+        indexed = {f"{k}-{p}.parquet" for p in self._entries for k in KINDS}
+        unindexed = [f.name for f in self.dir.glob("*") if f.is_file()
+                     and ((f.suffix == ".parquet" and f.name not in indexed) or f.name.endswith(".tmp"))]
+        self._index = None
+        return {"checked": n_index, "failed": len(self.problems) - before, "unindexed": len(unindexed)}
+
+    def quarantine(self, part: str, reason: str) -> Path:
+        """Move a part's files to ``quarantine/`` (index first), record why; returns the folder."""
+        dest = self.dir / "quarantine" / f"{part}-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+        hashes = self._entries.pop(part, {}).get("hashes")
+        action = "quarantined; its documents are annotated again"
+        try:
+            dest.mkdir(parents=True, exist_ok=True)
+            for name in (f"index-{part}.json", *(f"{k}-{part}.parquet" for k in KINDS)):
+                try:
+                    os.replace(self.dir / name, dest / name)
+                except FileNotFoundError:   # never written, or another process moved it first
+                    pass
+            with atomic_path(dest / "REASON.txt") as tmp:
+                tmp.write_text(reason + "\n", encoding="utf-8")
+        except OSError as err:              # a read-only cache: the part is ignored by this run
+            action = f"ignored (could not be quarantined: {err.strerror or err}); its documents are annotated again"
+        if self._index is not None:
+            self._index = {h: p for h, p in self._index.items() if p != part}
+        n = f" ({len(hashes)} documents)" if hashes is not None else ""
+        self.problems.append({"source": "cache", "location": str(dest), "doc_id": None, "part": part,
+                              "reason": f"cache part {part}{n} in {self.dir} failed verification: {reason}",
+                              "action": action})
+        return dest
+
+    # --- claims: two processes never annotate the same documents --------------------
+    def _lock(self):
+        from filelock import FileLock
+        self.dir.mkdir(parents=True, exist_ok=True)
+        return FileLock(str(self.dir / ".lock"))
+
+    def live_claims(self) -> dict[str, str]:
+        """text_hash -> claim id, for the claims of live processes (call under the folder lock).
+
+        A claim whose process died (its lock is free) is removed.
+        """
+        from filelock import FileLock, Timeout
+        taken: dict[str, str] = {}
+        for f in sorted((self.dir / "claims").glob("*.json")):
+            if self._claim is not None and f == self._claim[0]:
+                continue
+            owner = FileLock(str(f.with_suffix(".lock")))
+            try:
+                owner.acquire(timeout=0)
+            except Timeout:
+                try:
+                    hs = json.loads(f.read_text(encoding="utf-8")).get("hashes", [])
+                except (OSError, ValueError):
+                    continue
+                taken.update((h, f.stem) for h in hs)
+            else:   # nobody holds it: the process ended without removing its claim
+                _unlink(f)
+                owner.release()
+                _unlink(f.with_suffix(".lock"))
+        return taken
+
+    def claim(self, hashes) -> tuple[list[str], list[str]]:
+        """Claim the hashes not yet cached and not claimed by another live process.
+
+        Returns ``(mine, theirs)``: the hashes this process should annotate
+        (claimed until :meth:`release`) and those another process is
+        annotating now (wait for them with :meth:`wait_for`).
+        """
+        try:
+            lock = self._lock()
+            lock.acquire()
+        except OSError:             # a read-only cache: read what is there, write nothing here
+            return _missing(self.refresh(), hashes), []
+        try:
+            return self._claim_locked(hashes)
+        finally:
+            lock.release()
+
+    def _claim_locked(self, hashes) -> tuple[list[str], list[str]]:
+        from filelock import FileLock
+        missing = _missing(self.refresh(), hashes)
+        taken = self.live_claims()
+        if not taken:
+            self._sweep()
+        mine = [h for h in missing if h not in taken]
+        theirs = [h for h in missing if h in taken]
+        if mine:
+            cid = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+            path = self.dir / "claims" / f"{cid}.json"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            owner = FileLock(str(path.with_suffix(".lock")))
+            owner.acquire()
+            self._claim = (path, owner)
+            try:
+                with atomic_path(path) as tmp:
+                    tmp.write_text(json.dumps({"pid": os.getpid(), "hashes": mine}), encoding="utf-8")
+            except OSError as err:
+                self.release()
+                self._raise_write_error(err)
+        return mine, theirs
+
+    def _sweep(self) -> None:
+        """Remove what killed runs left: temporary files and Parquet files no index lists.
+
+        Called under the folder lock when no live process claims documents, so
+        nobody is writing here.
+        """
+        listed = {f"{k}-{f.name[len('index-'):-len('.json')]}.parquet"
+                  for f in self.dir.glob("index-*.json") for k in KINDS}
+        for f in self.dir.glob("*"):
+            if f.is_file() and (f.name.endswith(".tmp") or (f.suffix == ".parquet" and f.name not in listed)):
+                _unlink(f)
+
+    def release(self) -> None:
+        """Give up this process's claim (its parts are in the index by now, or never will be)."""
+        if self._claim is None:
+            return
+        path, owner = self._claim
+        self._claim = None
+        _unlink(path)
+        owner.release()
+        _unlink(path.with_suffix(".lock"))
+
+    def wait_for(self, hashes, *, poll: float = 0.2, on_progress=None) -> None:
+        """Wait until every hash is cached or no live process claims it any more."""
+        left = list(hashes)
+        while left:
+            idx = self.refresh()
+            now = [h for h in left if h not in idx]
+            if on_progress is not None and len(now) < len(left):
+                on_progress(len(left) - len(now))
+            left = now
+            if not left:
+                return
+            with self._lock():
+                taken = self.live_claims()
+            if any(h not in taken for h in left):
+                return          # its process ended without them: they are annotated here
+            time.sleep(poll)
+            poll = min(2.0, poll * 1.5)
+
     def clear(self) -> None:
         """Delete this configuration's folder."""
         shutil.rmtree(self.dir, ignore_errors=True)
         self._index = None
+        self._entries = {}
+
+
+def _file_digest(path) -> dict:
+    data = Path(path).read_bytes()
+    return {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+
+
+def _body_check(body: dict) -> str:
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+
+
+def _read_index(path: Path, part: str) -> dict:
+    """The entry of one ``index-*.json``, checked against its own checksum; else :class:`CacheDamage`."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise CacheDamage(f"{path.name} is not readable JSON ({err})") from None
+    if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
+        raise CacheDamage(f"{path.name} is not an index of cache format {CACHE_FORMAT}")
+    check = data.pop("check", None)
+    if check != _body_check(data):
+        raise CacheDamage(f"{path.name} does not match its own checksum (edited or damaged)")
+    hashes, files = data.get("hashes"), data.get("files")
+    if (data.get("part") != part or not isinstance(hashes, list) or len(set(hashes)) != len(hashes)
+            or not isinstance(files, dict) or any(k not in files for k in KINDS)):
+        raise CacheDamage(f"{path.name} does not describe part {part}")
+    return data
+
+
+def _check_size(path: Path, size) -> None:
+    try:
+        actual = path.stat().st_size
+    except OSError:
+        raise CacheDamage(f"{path.name} is missing") from None
+    if actual != size:
+        raise CacheDamage(f"{path.name} has {actual} bytes, its index says {size}")
+
+
+def _unlink(path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
 
 
 def _missing(index, hashes) -> list[str]:
@@ -263,3 +595,58 @@ class MemoryStore:
 def clear_cache(cache=True) -> None:
     """Delete every cached annotation under the cache root."""
     shutil.rmtree(cache_root(cache) / "annotate", ignore_errors=True)
+
+
+def verify_cache(cache=True) -> dict:
+    """Verify every part of every configuration in a cache; quarantine the parts that fail.
+
+    Parameters
+    ----------
+    cache : bool or path
+        The cache (``True``: ``$FRAMING_CACHE_DIR`` or ``~/.cache/framing``).
+
+    Returns
+    -------
+    dict
+        ``root``; ``checked``, ``failed`` and ``quarantined`` (parts);
+        ``unindexed`` (files of an interrupted or running write);
+        ``in_quarantine`` (parts held in ``quarantine/`` folders, from now or
+        before); ``outdated`` (configuration folders of an earlier cache
+        format, no longer read); ``problems`` (one row per failed part).
+    """
+    root = cache_root(cache)
+    out = {"root": str(root), "configurations": 0, "checked": 0, "failed": 0, "quarantined": 0, "unindexed": 0,
+           "in_quarantine": 0, "outdated": 0, "problems": []}
+    folder = root / "annotate"
+    for d in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if not d.is_dir():
+            continue
+        try:
+            fmt = json.loads((d / "KEY.json").read_text(encoding="utf-8")).get("cache_format")
+        except (OSError, ValueError, AttributeError):
+            fmt = CACHE_FORMAT      # no readable KEY.json: its parts say whether they are sound
+        if fmt != CACHE_FORMAT:
+            out["outdated"] += 1
+            continue
+        store = AnnotationCache(root, d.name)
+        res = store.verify()
+        out["configurations"] += 1
+        for k in ("checked", "failed", "unindexed"):
+            out[k] += res[k]
+        out["quarantined"] += sum(1 for p in store.problems if p["action"].startswith("quarantined"))
+        out["problems"] += store.problems
+        q = d / "quarantine"
+        out["in_quarantine"] += sum(1 for x in q.iterdir() if x.is_dir()) if q.is_dir() else 0
+    return out
+
+
+def busy_folders(cache=True) -> list[str]:
+    """The configuration folders of a cache that a live process is annotating into now."""
+    root = cache_root(cache)
+    busy = []
+    for d in sorted((root / "annotate").glob("*/claims")):
+        store = AnnotationCache(root, d.parent.name)
+        with store._lock():
+            if store.live_claims():
+                busy.append(str(d.parent))
+    return busy

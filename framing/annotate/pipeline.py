@@ -21,7 +21,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
 from .._errors import AnnotationWarning, FramingError
 from .._options import InstanceOf, Interval, NoneOk, check
-from .._problems import ProblemLog
+from .._problems import PROBLEM_COLUMNS, ProblemLog
 from ._backend import (ENTITY_FIELDS, MAX_PIECE_CHARS, TOKEN_FIELDS, RegexBackend, clean_text,
                        get_backend, normalize_layers, split_pieces)
 from .cache import AnnotationCache, MemoryStore, cache_key, cache_root, part_tables, text_hash
@@ -94,6 +94,15 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
     without a backend are tokenised by a regular expression (lemma = lowercased
     form) and listed in a warning.
 
+    Every cached part is verified before it is used (checksums of its files,
+    the text hashes stored inside it); a damaged part is moved to the cache's
+    ``quarantine/`` folder, recorded in ``.problems`` (source ``"cache"``) and
+    its documents are annotated again in the same call, so the tables never
+    come from a damaged cache.  Two processes annotating the same documents
+    into one cache do not both annotate them: the second waits for the first's
+    parts.  Worker processes end when their parent is killed; an interrupted
+    run resumes with the documents not yet cached.
+
     References
     ----------
     de Marneffe, M.-C., Manning, C. D., Nivre, J., & Zeman, D. (2021). Universal
@@ -149,7 +158,7 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
             "layers": sorted(req_layers), "backends": {}, "cache": None if cache is False else str(root),
             "documents_cached": 0, "documents_annotated": 0}
     caps_rows = []
-    plans = []  # (lang, store, layers, missing items)
+    configs = []  # (lang, store, layers, corpus positions)
     fallback_docs: dict[str, list[str]] = {}
     for lg, idxs in groups.items():
         backend = get_backend(lg)
@@ -169,24 +178,19 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
             elif r["layer"] != "tokens":
                 r["available"] = bool(r["available"]) and r["layer"] in eff
             caps_rows.append(r)
-        miss = set(store.missing(hashes[i] for i in idxs))
-        items, seen = [], set()
-        for i in idxs:
-            h = hashes[i]
-            if h in miss and h not in seen:
-                seen.add(h)
-                items.append((h, texts[i], doc_ids[i]))
-        meta["documents_cached"] += sum(1 for i in idxs if hashes[i] not in miss)
-        meta["documents_annotated"] += len(items)
-        plans.append((lg, store, eff, items))
+        configs.append((lg, store, eff, idxs))
 
     if fallback_docs:
         _warn_fallback(fallback_docs, problems)
 
-    _run(plans, n_jobs=n_jobs, progress=progress, batch_chars=batch_chars, problems=problems,
-         root=None if root is None else str(root))
-
-    tok_df, ent_df = _assemble(plans, hashes, langs, doc_ids)
+    tok_df, ent_df, annotated = _annotate_and_read(configs, texts, hashes, langs, doc_ids, n_jobs=n_jobs,
+                                                   progress=progress, batch_chars=batch_chars,
+                                                   problems=problems, root=root)
+    meta["documents_annotated"] = len(annotated)
+    meta["documents_cached"] = sum(1 for h in hashes if h not in annotated)
+    for _, store, _, _ in configs:
+        # a damaged cache part is repaired, not a document that failed: recorded even with strict=True
+        problems.rows.extend({c: r.get(c) for c in PROBLEM_COLUMNS} for r in getattr(store, "problems", []))
 
     import pandas as pd
 
@@ -225,6 +229,83 @@ def _warn_fallback(fallback_docs, problems) -> None:
 
 # --- batching and running ------------------------------------------------------------
 
+#: Rounds of (annotate what is missing, read back) before a cache that keeps failing
+#: verification is given up on.
+_MAX_ROUNDS = 5
+
+
+def _annotate_and_read(configs, texts, hashes, langs, doc_ids, *, n_jobs, progress, batch_chars, problems,
+                       root):
+    """Annotate the documents not cached, then read every document back from the cache.
+
+    Each round claims the missing documents (another process annotating the same
+    documents into the same cache keeps its claim; its documents are waited for
+    and read from its parts), annotates them and reads the tables back.  A part
+    that fails verification while being read is quarantined, and the next round
+    annotates its documents again, so the tables returned are always those of
+    verified parts.  Returns ``(tokens, entities, hashes annotated here)``.
+    """
+    annotated: set[str] = set()
+    failed: set[str] = set()        # not annotated (a backend error): not retried in this call
+    damaged_rounds = 0
+    while damaged_rounds < _MAX_ROUNDS:
+        plans, theirs = [], []
+        try:
+            for lg, store, eff, idxs in configs:
+                want = [hashes[i] for i in idxs if hashes[i] not in failed]
+                if isinstance(store, AnnotationCache):
+                    mine, other = store.claim(want)
+                    theirs.append((store, other))
+                else:
+                    mine = store.missing(want)
+                mine, items = set(mine), []
+                for i in idxs:
+                    if hashes[i] in mine:
+                        mine.discard(hashes[i])
+                        items.append((hashes[i], texts[i], doc_ids[i]))
+                plans.append((lg, store, eff, items))
+            _run(plans, n_jobs=n_jobs, progress=progress, batch_chars=batch_chars, problems=problems,
+                 root=None if root is None else str(root))
+        finally:
+            for _, store, _, _ in configs:
+                if isinstance(store, AnnotationCache):
+                    store.release()
+        for _lg, store, _eff, items in plans:
+            done = store.index()
+            annotated.update(h for h, _t, _d in items)
+            failed.update(h for h, _t, _d in items if h not in done)
+        if any(other for _, other in theirs):
+            _wait_for_others(theirs, progress)
+            continue                # read their parts, or annotate what they left
+        damaged = _n_damaged(configs)
+        tok_df, ent_df = _assemble(plans, hashes, langs, doc_ids)
+        if _n_damaged(configs) == damaged:
+            return tok_df, ent_df, annotated
+        del tok_df, ent_df          # a part failed while being read: annotate its documents again
+        damaged_rounds += 1
+    raise FramingError(f"annotate(): the annotation cache {str(root)!r} failed verification {_MAX_ROUNDS} times "
+                       "in a row (parts written now are damaged when read back: a failing disk?); "
+                       "run `framing cache verify`, or pass cache=False or cache='another/folder'.")
+
+
+def _n_damaged(configs) -> int:
+    return sum(len(getattr(store, "problems", ())) for _, store, _, _ in configs)
+
+
+def _wait_for_others(theirs, progress) -> None:
+    """Wait until the documents other processes claimed are cached (or their process ended)."""
+    from .._progress import progress_bar
+    total = sum(len(other) for _, other in theirs)
+    bar = progress_bar(total=total, unit="doc", desc="annotate: waiting for another process",
+                       enabled=bool(progress), leave=False)
+    try:
+        for store, other in theirs:
+            if other:
+                store.wait_for(other, on_progress=bar.update)
+    finally:
+        bar.close()
+
+
 def _batches(items, batch_chars):
     batch, size = [], 0
     for it in items:
@@ -262,8 +343,10 @@ def _run(plans, *, n_jobs, progress, batch_chars, problems, root):
                 _collect(res, problems, bar, stores[key])
         else:
             ctx = _mp_context()
+            # the workers' parent is this process, except under forkserver
+            parent = os.getpid() if ctx.get_start_method() in ("fork", "spawn") else None
             with ProcessPoolExecutor(max_workers=min(n_jobs, len(jobs)), mp_context=ctx,
-                                     initializer=_init_worker) as pool:
+                                     initializer=_init_worker, initargs=(parent,)) as pool:
                 pending = {}                    # future -> the store its batch belongs to
                 try:
                     for job in jobs:
@@ -304,19 +387,51 @@ def _collect(res, problems, bar, store):
     bar.update(n_docs)
 
 
-def _init_worker():
-    """Worker start-up: one BLAS thread per process (the processes are the parallelism).
+def _init_worker(parent_pid=None):
+    """Worker start-up: die with the parent, one BLAS thread per process (the processes are the parallelism).
 
-    The objects inherited from the parent (models, dictionaries) are moved out of
-    the garbage collector's reach (``gc.freeze``): collections in the worker then
-    neither scan them nor copy their memory pages.
+    A worker is killed when its parent process dies (on Linux a parent-death
+    signal, elsewhere a watchdog thread that watches the parent's pid), so
+    killing only the parent (as the out-of-memory killer does) leaves no worker
+    holding memory.  The objects inherited from the parent (models,
+    dictionaries) are moved out of the garbage collector's reach
+    (``gc.freeze``): collections in the worker then neither scan them nor copy
+    their memory pages.
     """
+    if parent_pid is not None:
+        _die_with_parent(parent_pid)
     gc.freeze()
     try:
         from threadpoolctl import threadpool_limits
         threadpool_limits(1)
     except Exception:  # noqa: BLE001 - optional
         pass
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """End this process when the process ``parent_pid`` (its parent) ends."""
+    import sys
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(1, int(signal.SIGKILL), 0, 0, 0) == 0:    # PR_SET_PDEATHSIG
+                if os.getppid() != parent_pid:                      # it died before the call
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    import threading
+    threading.Thread(target=_watch_parent, args=(parent_pid,), name="framing-parent-watchdog",
+                     daemon=True).start()
+
+
+def _watch_parent(parent_pid: int, interval: float = 1.0) -> None:
+    import time
+    while os.getppid() == parent_pid:
+        time.sleep(interval)
+    os._exit(1)
 
 
 @contextlib.contextmanager
