@@ -67,6 +67,7 @@ _EXPORTS = {
     "read_frame_dictionary": "framing.frame",
     "FrameClassifier": "framing.frame",
     "cross_validate_frames": "framing.frame",
+    "frame_axes": "framing.frame",
     # validation: hand coding, precision, agreement
     "validation_sample": "framing.validation",
     "validation_report": "framing.validation",
