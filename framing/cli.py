@@ -181,7 +181,10 @@ def _run_report(args) -> int:
     corpus = _select(corpus, args)
     if args.sample and args.sample < len(corpus):
         corpus = corpus.sample(args.sample, seed=args.seed)
-    return _report(corpus, args, by=args.by, title=f"framing report: {args.path}")
+    params = {"path": args.path, "format": args.format, "sample": args.sample, "outlet": args.outlet,
+              "since": args.since, "until": args.until, "event": args.event}
+    return _report(corpus, args, by=args.by, title=f"framing report: {args.path}", params=params,
+                   seed=args.seed if args.sample else None)
 
 
 def _select(corpus, args):
@@ -207,11 +210,11 @@ def _select(corpus, args):
     return kept
 
 
-def _report(corpus, args, *, by: str, title: str) -> int:
+def _report(corpus, args, *, by: str, title: str, params: dict | None = None, seed=None) -> int:
     from .report.run import run_report
 
     out = run_report(corpus, out=Path(args.out), by=by, title=title, n_jobs=args.n_jobs,
-                     cache=not args.no_cache)
+                     cache=not args.no_cache, params=params, seed=seed)
     print(f"\nReport written to {out}")
     return 0
 
