@@ -1,8 +1,10 @@
-"""The command line: framing demo | report | evaluate-treebank.
+"""The command line: framing demo | report | paper | evaluate-treebank.
 
 framing demo runs the main job on the bundled demo corpus and writes the report
 (report.md, CSV tables, an HTML comparison page and figures) to a folder.
 framing report does the same for any corpus you can read with framing.
+framing paper runs the reproducible-paper notebook (notebooks/paper/paper.py)
+and writes its figures, tables and provenance.json to a folder.
 framing evaluate-treebank prints the accuracy of the annotation pipeline on a
 CoNLL-U file as JSON.
 
@@ -36,6 +38,7 @@ examples:
   framing report "news/*.jsonl" --format jsonl --by outlet --out report
   framing report channels/ --format telegram --sample 2000 --seed 1
   framing report channels/ --format telegram --outlet Mash --outlet SHOT --since 2024-11-29 --until 2024-11-30
+  framing paper --out paper -p seed 1 -p outlets '["vestnik_agency", "svobodny_golos"]'
   framing evaluate-treebank ru_syntagrus-ud-dev.conllu --lang ru --limit 500
   python -m framing --version
 """
@@ -145,6 +148,19 @@ def _parser() -> argparse.ArgumentParser:
                         "event column; repeat for several")
     r.set_defaults(run=_run_report)
 
+    pp = add("paper", "regenerate the figures, tables and provenance of the paper notebook",
+             "Run the reproducible-paper notebook (by default notebooks/paper/paper.py on the\n"
+             "demo corpus) and write figures/ (PDF, PNG), tables/ (CSV, LaTeX) and\n"
+             "provenance.json to a folder. Two runs give byte-identical tables and figures.")
+    pp.add_argument("--out", default="paper", metavar="DIR",
+                    help="output folder, created if needed (default: %(default)s)")
+    pp.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+                    help="set a parameter of the notebook's parameters cell; VALUE is read as JSON when it "
+                         "can be (3, null, [\"a\", \"b\"]), else as text; repeat for several")
+    pp.add_argument("--template", default=None, metavar="FILE",
+                    help="a py:percent notebook with a cell tagged 'parameters' (default: the bundled template)")
+    pp.set_defaults(run=_run_paper)
+
     t = add("evaluate-treebank", "accuracy of the annotation pipeline on a CoNLL-U file (JSON)",
             "Give the gold tokens of a CoNLL-U file (such as a Universal Dependencies\n"
             "dev set) to the annotation pipeline and print lemma, UPOS and attachment\n"
@@ -216,6 +232,15 @@ def _report(corpus, args, *, by: str, title: str, params: dict | None = None, se
     out = run_report(corpus, out=Path(args.out), by=by, title=title, n_jobs=args.n_jobs,
                      cache=not args.no_cache, params=params, seed=seed)
     print(f"\nReport written to {out}")
+    return 0
+
+
+def _run_paper(args) -> int:
+    from .report.paper import parse_value, run_paper
+
+    params = {name: parse_value(value) for name, value in args.parameter}
+    out = run_paper(args.out, params=params, template=args.template)
+    print(f"\nPaper written to {out}")
     return 0
 
 

@@ -13,6 +13,8 @@ An estimate is reported with its interval in one cell, as the APA manual
 interval columns framing's measures produce (``ci_low``/``ci_high`` beside
 ``rate``, ``value``, ``precision`` …, or ``<x>_low``/``<x>_high`` beside
 ``<x>``) are found and merged; pass ``intervals=`` to name them yourself.
+Floats that are all whole numbers print without decimals, p- and q-values
+(columns ``p_value``, ``q_value``) with three decimals or ``< 0.001``.
 Tables follow the booktabs rules (Fear 2020): no vertical lines, three
 horizontal rules (``\\toprule``, ``\\midrule``, ``\\bottomrule``).
 
@@ -35,7 +37,7 @@ from ._atomic import atomic_path
 from ._errors import OptionError, missing_columns
 from ._options import InstanceOf, Interval, NoneOk, check
 
-__all__ = ["format_interval", "to_latex", "to_markdown", "save_table", "save_figure", "FIGURE_FORMATS"]
+__all__ = ["format_interval", "format_p", "to_latex", "to_markdown", "save_table", "save_figure", "FIGURE_FORMATS"]
 
 #: estimate columns a bare ``ci_low``/``ci_high`` pair belongs to, in this order of preference
 _ESTIMATES = ("rate", "value", "estimate", "precision", "recall", "f1", "share", "mean", "diff")
@@ -76,6 +78,20 @@ def format_interval(value, low=None, high=None, *, digits: int = 2) -> str:
     return text
 
 
+def format_p(p) -> str:
+    """A p- or q-value as text: three decimals, ``"< 0.001"`` below that, ``"–"`` when missing.
+
+    Examples
+    --------
+    >>> from framing.publish import format_p
+    >>> format_p(0.0312), format_p(0.00002), format_p(None)
+    ('0.031', '< 0.001', '–')
+    """
+    if p is None or pd.isna(p):
+        return "–"
+    return "< 0.001" if float(p) < 0.001 else f"{float(p):.3f}"
+
+
 def _interval_columns(df: pd.DataFrame) -> dict:
     """{estimate column: (low column, high column)} found by framing's naming rules."""
     cols = list(df.columns)
@@ -108,8 +124,12 @@ def _formatted(df: pd.DataFrame, *, intervals, digits: int, where: str) -> pd.Da
         if c in pairs:
             lo, hi = pairs[c]
             out[c] = [format_interval(v, a, b, digits=digits) for v, a, b in zip(df[c], df[lo], df[hi])]
+        elif c in ("p_value", "q_value", "p", "q"):
+            out[c] = [format_p(v) for v in df[c]]
         elif pd.api.types.is_float_dtype(df[c]):
-            out[c] = [format_interval(v, digits=digits) for v in df[c]]
+            whole = df[c].dropna()
+            places = 0 if len(whole) and (whole == whole.round()).all() else digits
+            out[c] = [format_interval(v, digits=places) for v in df[c]]
         else:
             out[c] = ["–" if (not isinstance(v, (list, tuple, dict)) and pd.isna(v)) else str(v) for v in df[c]]
     return pd.DataFrame(out, columns=[c for c in df.columns if c not in drop])
@@ -124,7 +144,8 @@ def _tex(text) -> str:
 
 
 def _numeric_like(values) -> bool:
-    return all(v == "–" or v.replace(".", "", 1).replace("-", "", 1).split(" [")[0].isdigit() for v in values)
+    return all(v == "–" or v.replace("< ", "", 1).replace(".", "", 1).replace("-", "", 1).split(" [")[0].isdigit()
+               for v in values)
 
 
 def to_latex(df: pd.DataFrame, *, intervals: dict | None = None, digits: int = 2, caption: str | None = None,
