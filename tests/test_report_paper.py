@@ -19,7 +19,8 @@ def _files(folder):
             if p.is_file() and p.parent.name in ("tables", "figures")}
 
 
-@pytest.mark.timeout(300)
+@pytest.mark.slow
+@pytest.mark.timeout(600)
 def test_report_paper_twice_byte_identical(tmp_path, capsys):
     runs = []
     for name in ("a", "b"):
