@@ -149,7 +149,7 @@ else:
 # epithets recall 0.36 [0.22, 0.52]) were made exactly this way, on Telegram
 # posts and BSNLP articles. They are not a guarantee for your corpus: another
 # genre, period or outlet changes them. A sample of 40 rows gives an interval
-# about ±0.15 wide; 150 rows about ±0.07. Precision from a sample of the
+# about ±0.1 to ±0.15 wide (wider near 0.5); 150 rows about ±0.06 to ±0.08. Precision from a sample of the
 # measure's output says nothing about what it misses: recall needs documents
 # coded exhaustively (`truth=`). Agreement between two coders bounds how well
 # any measure can be checked; the project's second coders were helpers using
