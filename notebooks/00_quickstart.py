@@ -34,8 +34,9 @@ att[["outlet", "speaker", "verb", "verb_class", "distancing"]].head()
 # %% [markdown]
 # One comparison: with which kinds of reporting verbs each outlet introduces
 # the people it quotes (neutral "сообщил", endorsing "подчеркнул", distancing
-# "утверждает" …), as shares of its attributions. `comp.distancing` has the
-# distancing rates with 95 % bootstrap intervals over documents.
+# "утверждает" …; classes after Caldas-Coulthard (1994) and Thompson & Ye
+# (1991)), as shares of its attributions. `comp.distancing` has the distancing
+# rates with 95 % bootstrap intervals over documents (Efron & Tibshirani 1993).
 
 # %%
 comp = framing.compare(ann, by="outlet", attributions=att, seed=0)

@@ -125,8 +125,9 @@ len(att), len(whole), same
 #
 # * Record the run: `framing.write_provenance("run/", corpus_files="shards/", params=…)`.
 # * Duplicates across shards need the whole corpus: run `framing.find_duplicates`
-#   once on the texts (it scales to 100,000 documents on one machine:
-#   `benchmarks/duplicates_speed.py`), or per month when copies are close in time.
+#   once on the texts (MinHash with locality-sensitive hashing, Broder (1997),
+#   scales to 100,000 documents on one machine: `benchmarks/duplicates_speed.py`),
+#   or per month when copies are close in time.
 #
 # ## What this shows and does not show
 #
