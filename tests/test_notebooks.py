@@ -70,7 +70,7 @@ def test_notebooks_tutorials_state_validity_and_cite_methods():
     for path in sorted(NB.glob("0[0-9]_*.py")) + [NB / "10_telegram_showcase.py"]:
         text = path.read_text(encoding="utf-8")
         assert "does not show" in text, path.name
-        assert re.search(r"\b0\.\d\d\b", text), f"{path.name}: no measured figure"
+        assert re.search(r"\b0\.\d{2,4}\b", text), f"{path.name}: no measured figure"
         assert re.search(r"\((19|20)\d\d\)|\b(19|20)\d\d\)", text), f"{path.name}: no reference"
 
 
