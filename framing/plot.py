@@ -637,7 +637,7 @@ _FREQS = {"h": "hour", "D": "day", "W": "week", "MS": "month"}
 
 
 def volume(docs, *, by: str = "outlet", freq: str = "D", events: pd.DataFrame | None = None,
-           event_date: str = "date", event_label: str = "event", ax=None):
+           event_date: str = "date", event_label: str = "event", kind: str = "line", ax=None):
     """Documents per outlet over time, with events marked.
 
     Parameters
@@ -656,14 +656,18 @@ def volume(docs, *, by: str = "outlet", freq: str = "D", events: pd.DataFrame | 
         :func:`framing.demo_events`).
     event_date, event_label : str
         Columns of ``events``.
+    kind : {"line", "bar"}, default "line"
+        One line per group, or bars stacked per period (clearer when groups
+        publish few documents on the same days).
     ax : matplotlib.axes.Axes, optional
 
     Returns
     -------
     matplotlib.axes.Axes
-        Lines in the Okabe–Ito colours with distinct markers (readable in grey
-        print and by colour-blind readers); the counts drawn are in
-        ``ax.volume_table`` (``period``, ``by``, ``documents``).
+        Lines (or stacked bars) in the Okabe–Ito colours, lines with distinct
+        markers (readable in grey print and by colour-blind readers); the
+        counts drawn are in ``ax.volume_table`` (``period``, ``by``,
+        ``documents``).
 
     References
     ----------
@@ -684,9 +688,10 @@ def volume(docs, *, by: str = "outlet", freq: str = "D", events: pd.DataFrame | 
     >>> len([line for line in ax.get_lines() if line.get_linestyle() == "--"])
     12
     """
-    check("volume", {"by": InstanceOf(str), "freq": OneOf(*_FREQS), "event_date": InstanceOf(str),
+    check("volume", {"by": InstanceOf(str), "freq": OneOf(*_FREQS), "kind": OneOf("line", "bar"),
+                     "event_date": InstanceOf(str),
                      "event_label": InstanceOf(str), "events": [NoneOk(), InstanceOf(pd.DataFrame)]},
-          by=by, freq=freq, event_date=event_date, event_label=event_label, events=events)
+          by=by, freq=freq, kind=kind, event_date=event_date, event_label=event_label, events=events)
     table = docs if isinstance(docs, pd.DataFrame) else getattr(docs, "docs", None)
     if not isinstance(table, pd.DataFrame):
         raise OptionError(f"volume(): pass a documents table (or a Corpus or Annotated), not {type(docs).__name__}.")
@@ -708,23 +713,32 @@ def volume(docs, *, by: str = "outlet", freq: str = "D", events: pd.DataFrame | 
     counts.columns = counts.columns.map(str)
     ax = _axes(ax, size=(7.0, 3.8))
     colours = group_colours(groups)
+    import matplotlib.dates as mdates
+    from matplotlib.ticker import MaxNLocator
+
+    bottom = np.zeros(len(counts))
+    width = 0.8 * (np.diff(mdates.date2num(counts.index.to_pydatetime())).min() if len(counts) > 1 else 0.8)
     for g in groups:
         colour, marker = colours[g]
-        ax.plot(counts.index, counts[g], color=colour, marker=marker, ms=4, lw=1.4, label=g)
+        if kind == "bar":
+            ax.bar(mdates.date2num(counts.index.to_pydatetime()), counts[g].to_numpy(), width=width,
+                   bottom=bottom, color=colour, label=g, edgecolor="white", linewidth=0.3, zorder=2)
+            bottom = bottom + counts[g].to_numpy()
+        else:
+            ax.plot(counts.index, counts[g], color=colour, marker=marker, ms=4, lw=1.4, label=g, zorder=2)
     if events is not None and len(events):
         ev = events[[event_date, event_label]].dropna()
         when = pd.to_datetime(ev[event_date], utc=True).dt.tz_convert(None)
-        top = float(counts.to_numpy().max()) if counts.size else 1.0
         for x, label in zip(when, ev[event_label]):
-            ax.axvline(x, color="#777777", ls="--", lw=0.8, zorder=0)
-            ax.text(x, top * 1.02, str(label), rotation=90, fontsize=_FS["note"] - 1, ha="right", va="bottom",
-                    color="#555555")
-    import matplotlib.dates as mdates
+            ax.axvline(x, color="#777777", ls="--", lw=0.8, zorder=1)
+            ax.text(x, 0.99, f" {label}", rotation=90, fontsize=_FS["note"] - 1, ha="right", va="top",
+                    color="#555555", transform=ax.get_xaxis_transform())
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
 
     loc = mdates.AutoDateLocator()
     ax.xaxis.set_major_locator(loc)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
-    ax.set_ylim(bottom=0)
+    ax.set_ylim(0, max(float(bottom.max()) if kind == "bar" else float(counts.to_numpy().max(initial=0)), 1) * 1.25)
     ax.grid(axis="y", color="#E5E5E5", lw=0.6, zorder=0)
     _style(ax, title=f"Documents per {by} and {_FREQS[freq]}", xlabel="publication time (UTC)",
            ylabel="documents")
