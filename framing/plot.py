@@ -779,7 +779,7 @@ def paper_style():
     42
     """
     import matplotlib
-    from cycler import cycler
+    from matplotlib import cycler
 
     rc = dict(PAPER_RC, **{"axes.prop_cycle": cycler(color=OKABE_ITO)})
     return matplotlib.rc_context(rc)
