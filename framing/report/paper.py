@@ -5,8 +5,9 @@ in an installed wheel, or any py:percent notebook given with ``--template``) has
 one code cell tagged ``parameters``, the convention papermill uses.  Here the
 notebook is read with jupytext, a cell assigning the given values is inserted
 after the parameters cell (papermill's "injected-parameters"), and the code
-cells run in order in one fresh namespace in this process, with matplotlib's
-Agg backend.  No Jupyter kernel is started, so no kernel-side package (nbclient,
+cells run in order in one fresh namespace in this process (in the current
+folder, so relative paths in the parameters mean what they mean to the user),
+with matplotlib's Agg backend.  No Jupyter kernel is started, so no kernel-side package (nbclient,
 papermill) is needed: what runs is exactly the cells' code, and the notebook as
 run (with the injected cell) is saved as ``<out>/paper.py`` beside its results.
 Users who prefer papermill can run the paired ``.ipynb`` with it unchanged.
@@ -17,7 +18,6 @@ from __future__ import annotations
 import ast
 import contextlib
 import json
-import os
 from pathlib import Path
 
 from .._atomic import atomic_path
@@ -91,9 +91,7 @@ def run_paper(out, *, params: dict | None = None, template=None) -> Path:
     namespace = {"__name__": "__main__", "__file__": str(path)}
     backend = matplotlib.get_backend()
     matplotlib.use("Agg")
-    cwd = Path.cwd()
     try:
-        os.chdir(out.parent)
         for i, c in enumerate(cells):
             if c.cell_type != "code":
                 continue
@@ -104,7 +102,6 @@ def run_paper(out, *, params: dict | None = None, template=None) -> Path:
                 raise type(err)(f"{path.name}, cell {i + 1}: {err}") if isinstance(err, (OptionError, LoadError)) \
                     else err
     finally:
-        os.chdir(cwd)
         import matplotlib.pyplot as plt
 
         plt.close("all")
