@@ -108,6 +108,11 @@ def test_exercises_long_messages_are_cut_but_problems_kept():
     assert f"and {len(sol) - 5} more problems" in fb.message
 
 
+def test_exercises_no_answer_yet_says_what_to_give():
+    fb = framing.exercises.check("wire_copies", None)
+    assert not fb.ok and fb.message == "No answer yet: set answer to a list of (doc_id, doc_id) pairs."
+
+
 def test_exercises_unknown_id_names_the_known_ones():
     with pytest.raises(OptionError, match="no exercise 'nope'.*wire_copies"):
         framing.exercises.check("nope", [])

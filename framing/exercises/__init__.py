@@ -33,7 +33,7 @@ from pathlib import Path
 
 from .._errors import OptionError
 
-__all__ = ["Feedback", "check", "list", "solution", "exercise"]
+__all__ = ["Feedback", "check", "list", "solution", "exercise", "code_with_key"]
 
 CATALOGUE = Path(__file__).with_name("catalogue.tsv")
 _SHOWN = 5  # problems named in a message (all are in Feedback.problems)
@@ -68,6 +68,37 @@ class Feedback:
         body = html.escape(self.message).replace("\n", "<br>")
         return (f"<div style='border-left:4px solid {colour};padding:4px 8px'><b>{'✓ right' if self.ok else '✗ not yet'}"
                 f"</b> ({html.escape(self.exercise)})<br>{body}</div>")
+
+
+def code_with_key(table):
+    """Code attribution cues with the demo corpus's answer key, as a careful coder would.
+
+    A row's cue is right (``"yes"``) when the answer key lists, in the same
+    document, an attribution whose reporting verb has the row's
+    ``verb_lemma``; else ``"no"``.  Used for the reference answer of the
+    ``validation_precision`` exercise, and by teachers to show a coded sheet.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Rows of :func:`framing.attributions` on the demo corpus (or a coding
+        sheet's ``.table``): ``doc_id`` and ``verb_lemma``.
+
+    Returns
+    -------
+    pandas.Series
+        ``"yes"`` or ``"no"`` per row, named ``ok_cue``.
+
+    Examples
+    --------
+    >>> import framing
+    >>> att = framing.attributions(framing.annotate(framing.load_demo(), progress=False))
+    >>> framing.exercises.code_with_key(att).value_counts().index.tolist()
+    ['yes', 'no']
+    """
+    from ._checks import code_with_key as code
+
+    return code(table)
 
 
 def _catalogue() -> builtins.list[dict]:
@@ -164,7 +195,7 @@ def check(exercise_id: str, answer) -> Feedback:
         ``.ok`` is True for a right answer; ``.message`` says what is right
         or lists what is wrong: missing items, extra items, a wrong count for
         an outlet (too high or too low, not the value), an answer of the wrong
-        type and what type is expected.
+        type and what type is expected (``None``: no answer yet).
 
     Examples
     --------
@@ -181,6 +212,9 @@ def check(exercise_id: str, answer) -> Feedback:
 
     exercise(exercise_id)
     spec = SPECS[exercise_id]
+    if answer is None:
+        return Feedback(exercise_id, False, f"No answer yet: set answer to {spec.answer_form}.",
+                        ("no answer",))
     expected = spec.reference(demo())
     try:
         problems = tuple(spec.check(answer, expected))

@@ -13,21 +13,20 @@
 #
 # The demo corpus's answer key stands in for a careful coder here: a cue is
 # right when the key lists an attribution with that reporting verb in the
-# same document (`framing.exercises._checks.code_with_key`). In class,
+# same document (`framing.exercises.code_with_key`). In class,
 # students code by reading.
 
 # %%
 import pandas as pd
 
 import framing
-from framing.exercises._checks import code_with_key
 
 pd.set_option("display.max_colwidth", 200)
 ann = framing.annotate(framing.load_demo(), progress=False)
 att = framing.attributions(ann)
 sheet = framing.validation_sample(att, n=10, by="outlet", seed=5, ann=ann)
 coded = sheet.table.copy()
-coded["ok_cue"] = code_with_key(coded)
+coded["ok_cue"] = framing.exercises.code_with_key(coded)
 coded[["outlet", "sentence", "verb", "ok_cue"]]
 
 # %%
