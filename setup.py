@@ -4,7 +4,9 @@ The demo corpus lives once in git, in ``corpora/demo/`` at the top of the
 repository (where a reader looks for it).  Building the wheel copies it to
 ``framing/_demo/`` inside the package, where :func:`framing.corpora.demo_dir`
 finds it with :mod:`importlib.resources`; an editable install or a checkout
-reads ``corpora/demo/`` itself.  Everything else is in pyproject.toml.
+reads ``corpora/demo/`` itself.  The paper template ``notebooks/paper/paper.py``
+(run by ``framing paper``) goes to ``framing/_paper/paper.py`` the same way.
+Everything else is in pyproject.toml.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from setuptools.command.build_py import build_py
 DEMO = Path("corpora") / "demo"
 DEMO_SUFFIXES = (".jsonl", ".csv")
 DEMO_IN_PACKAGE = ("framing", "_demo")
+PAPER = Path("notebooks") / "paper" / "paper.py"
+PAPER_IN_PACKAGE = ("framing", "_paper", "paper.py")
 
 
 def _demo_files(build_lib: str) -> list[tuple[str, str]]:
@@ -26,8 +30,11 @@ def _demo_files(build_lib: str) -> list[tuple[str, str]]:
         raise FileNotFoundError(f"{DEMO}/ is missing: the demo corpus must be in the source tree "
                                 "(MANIFEST.in grafts it into the sdist)")
     target = Path(build_lib, *DEMO_IN_PACKAGE)
-    return [(str(src), str(target / src.relative_to(DEMO)))
-            for src in sorted(DEMO.rglob("*")) if src.is_file() and src.suffix in DEMO_SUFFIXES]
+    files = [(str(src), str(target / src.relative_to(DEMO)))
+             for src in sorted(DEMO.rglob("*")) if src.is_file() and src.suffix in DEMO_SUFFIXES]
+    if PAPER.is_file():  # the sdist carries it (MANIFEST.in); framing paper needs it in the wheel
+        files.append((str(PAPER), str(Path(build_lib, *PAPER_IN_PACKAGE))))
+    return files
 
 
 class BuildPyWithDemo(build_py):

@@ -73,9 +73,16 @@ _EXPORTS = {
     "validation_report": "framing.validation",
     "agreement": "framing.validation",
     "CodingSheet": "framing.validation",
+    # reproducible papers: provenance, publication tables
+    "provenance": "framing.reproduce",
+    "write_provenance": "framing.reproduce",
+    "to_latex": "framing.publish",
+    "to_markdown": "framing.publish",
+    "format_interval": "framing.publish",
 }
 
-_SUBMODULES = {"corpora", "plot", "io", "lang", "lexicons", "measures", "annotate"}
+_SUBMODULES = {"corpora", "plot", "io", "lang", "lexicons", "measures", "annotate", "exercises", "publish",
+               "reproduce"}
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
 

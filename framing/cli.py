@@ -1,8 +1,10 @@
-"""The command line: framing demo | report | evaluate-treebank | cache.
+"""The command line: framing demo | report | paper | evaluate-treebank | cache.
 
 framing demo runs the main job on the bundled demo corpus and writes the report
 (report.md, CSV tables, an HTML comparison page and figures) to a folder.
 framing report does the same for any corpus you can read with framing.
+framing paper runs the reproducible-paper notebook (notebooks/paper/paper.py)
+and writes its figures, tables and provenance.json to a folder.
 framing evaluate-treebank prints the accuracy of the annotation pipeline on a
 CoNLL-U file as JSON.
 framing cache verify checks every part of the annotation cache (damaged parts
@@ -39,6 +41,7 @@ examples:
   framing report "news/*.jsonl" --format jsonl --by outlet --out report
   framing report channels/ --format telegram --sample 2000 --seed 1
   framing report channels/ --format telegram --outlet Mash --outlet SHOT --since 2024-11-29 --until 2024-11-30
+  framing paper --out paper -p seed 1 -p outlets '["vestnik_agency", "svobodny_golos"]'
   framing evaluate-treebank ru_syntagrus-ud-dev.conllu --lang ru --limit 500
   framing cache verify
   framing cache clear --cache /tmp/framing-cache --yes
@@ -150,6 +153,19 @@ def _parser() -> argparse.ArgumentParser:
                         "event column; repeat for several")
     r.set_defaults(run=_run_report)
 
+    pp = add("paper", "regenerate the figures, tables and provenance of the paper notebook",
+             "Run the reproducible-paper notebook (by default notebooks/paper/paper.py on the\n"
+             "demo corpus) and write figures/ (PDF, PNG), tables/ (CSV, LaTeX) and\n"
+             "provenance.json to a folder. Two runs give byte-identical tables and figures.")
+    pp.add_argument("--out", default="paper", metavar="DIR",
+                    help="output folder, created if needed (default: %(default)s)")
+    pp.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+                    help="set a parameter of the notebook's parameters cell; VALUE is read as JSON when it "
+                         "can be (3, null, [\"a\", \"b\"]), else as text; repeat for several")
+    pp.add_argument("--template", default=None, metavar="FILE",
+                    help="a py:percent notebook with a cell tagged 'parameters' (default: the bundled template)")
+    pp.set_defaults(run=_run_paper)
+
     t = add("evaluate-treebank", "accuracy of the annotation pipeline on a CoNLL-U file (JSON)",
             "Give the gold tokens of a CoNLL-U file (such as a Universal Dependencies\n"
             "dev set) to the annotation pipeline and print lemma, UPOS and attachment\n"
@@ -213,7 +229,10 @@ def _run_report(args) -> int:
     corpus = _select(corpus, args)
     if args.sample and args.sample < len(corpus):
         corpus = corpus.sample(args.sample, seed=args.seed)
-    return _report(corpus, args, by=args.by, title=f"framing report: {args.path}")
+    params = {"path": args.path, "format": args.format, "sample": args.sample, "outlet": args.outlet,
+              "since": args.since, "until": args.until, "event": args.event}
+    return _report(corpus, args, by=args.by, title=f"framing report: {args.path}", params=params,
+                   seed=args.seed if args.sample else None)
 
 
 def _select(corpus, args):
@@ -239,12 +258,21 @@ def _select(corpus, args):
     return kept
 
 
-def _report(corpus, args, *, by: str, title: str) -> int:
+def _report(corpus, args, *, by: str, title: str, params: dict | None = None, seed=None) -> int:
     from .report.run import run_report
 
     out = run_report(corpus, out=Path(args.out), by=by, title=title, n_jobs=args.n_jobs,
-                     cache=not args.no_cache)
+                     cache=not args.no_cache, params=params, seed=seed)
     print(f"\nReport written to {out}")
+    return 0
+
+
+def _run_paper(args) -> int:
+    from .report.paper import parse_value, run_paper
+
+    params = {name: parse_value(value) for name, value in args.parameter}
+    out = run_paper(args.out, params=params, template=args.template)
+    print(f"\nPaper written to {out}")
     return 0
 
 

@@ -22,6 +22,16 @@
 # `framing.sources(table)` turns it into per-outlet tables with bootstrap intervals
 # over documents.
 #
+# **Method.** A cue is a reporting verb, a speech noun ("по словам", "according
+# to") or a colon after a speaker; its speaker and content are found in the
+# dependency tree, following the anatomy of an attribution (source, cue,
+# content) of Pareti (2015). Reporting verbs are classed by the stance they
+# signal: neutral, endorsing (Caldas-Coulthard 1994's metapropositional verbs),
+# distancing (Thompson & Ye 1991; Bergler 1992), denial, admission and
+# Searle's (1976) commissives and directives; "якобы", "так называемый" and
+# scare quotes are distancing markers (Падучева 1996; Predelli 2003). Written
+# definitions: `docs/attribution.md`.
+#
 # We use the bundled demo corpus: constructed teaching material with fictional
 # outlets, **not real reports**.
 
@@ -180,3 +190,30 @@ from framing.measures.attribution import markers
 
 mk = markers(ann)
 pd.crosstab(mk["outlet"], mk["marker"])
+
+# %% [markdown]
+# ## What this shows and does not show
+#
+# Measured against hand coding of real news the rules were not tuned on
+# (README, "Validity on real news"; 65 documents: 40 Telegram posts and 25
+# BSNLP articles; 95 % Wilson intervals):
+#
+# * **cue span**: precision 0.89 [0.82, 0.93], recall 0.67 [0.59, 0.73], F1
+#   0.76 [0.70, 0.82];
+# * **cue lemma and speaker** both right: precision 0.81 [0.74, 0.87], recall
+#   0.63 [0.56, 0.70].
+#
+# About a third of attributions are missed, mostly speakers the parser does not
+# reach and content that is not a clause. A distancing *rate* divides
+# distancing attributions by all found attributions, so it is unbiased only if
+# the misses fall alike on both; compare outlets of one genre and language, and
+# code a sample of your corpus (notebook `08_validation`) before reporting a
+# difference. Share of voice counts who is quoted, not whose view prevails.
+#
+# Bergler, S. (1992). *Evidential Analysis of Reported Speech*. PhD thesis, Brandeis.
+# Caldas-Coulthard, C. R. (1994). On reporting reporting. In M. Coulthard (ed.),
+# *Advances in Written Text Analysis*. Routledge.
+# Pareti, S. (2015). *Attribution: A Computational Approach*. PhD thesis, Edinburgh.
+# Searle, J. R. (1976). A classification of illocutionary acts. *Language in Society* 5(1).
+# Thompson, G., & Ye, Y. (1991). Evaluation in the reporting verbs used in academic
+# papers. *Applied Linguistics* 12(4).

@@ -212,3 +212,22 @@ comp.plot("coverage");
 # `framing demo` and `framing report PATH --format … --by outlet --out DIR` write
 # the same comparison for a whole corpus: `comparison.html`, one page per event,
 # the figures as PNG and the tables as CSV.
+
+# %% [markdown]
+# ## What this shows and does not show
+#
+# A comparison inherits the validity of its measures (README, "Validity on
+# real news"): evaluative epithets are found with recall 0.36, attributions
+# with recall 0.67 (precision 0.89 for both cue spans and all descriptors), so
+# a difference in rates means "more of what framing finds", which tracks what
+# a reader sees only where the misses fall alike on the outlets compared.
+# Bootstrap intervals over documents (Efron & Tibshirani 1993) carry sampling
+# uncertainty, not measurement error. Keyness compares word forms: outlets in
+# another language (here `global_wire`, English, and `ukrainska_dumka`,
+# Ukrainian) come out "distinctive" for their language alone (exercise
+# `keyness_languages`); compare within one language. Event grouping decides
+# which reports are compared; check it by reading the titles per event.
+#
+# Efron, B., & Tibshirani, R. J. (1993). *An Introduction to the Bootstrap*.
+# Chapman & Hall. Monroe, B. L., Colaresi, M. P., & Quinn, K. M. (2008).
+# Fightin' words. *Political Analysis* 16(4), 372–403.

@@ -57,7 +57,7 @@ def test_cli_python_m_framing_version(tmp_path):
 def test_cli_every_option_has_help():
     parser = cli._parser()
     subs = _subparsers(parser)
-    assert set(subs) == {"demo", "report", "evaluate-treebank", "cache"}
+    assert set(subs) == {"demo", "report", "paper", "evaluate-treebank", "cache"}
     cache_actions = _subparsers(subs["cache"])
     assert set(cache_actions) == {"verify", "clear"}
     for name, p in [("framing", parser), *subs.items(), *cache_actions.items()]:
@@ -184,6 +184,9 @@ def test_cli_demo_writes_the_report(capsys, tmp_path):
     assert (out_dir / "report.md").is_file()
     assert f"Report written to {out_dir / 'report.md'}" in out
     assert (out_dir / "documents_per_outlet.csv").is_file() and (out_dir / "comparison.html").is_file()
+    prov = json.loads((out_dir / "provenance.json").read_text(encoding="utf-8"))
+    assert prov["framing"] == __version__ and prov["corpus"]["name"] == "demo"
+    assert [f["name"] for f in prov["corpus"]["files"]] == ["events_a.jsonl", "events_b.jsonl"]
 
 
 @pytest.fixture()
@@ -195,7 +198,7 @@ def _selected(capsys, monkeypatch, path, *options):
     """The corpus framing report would annotate, with these options (the report itself is not run)."""
     seen = {}
 
-    def report(corpus, args, *, by, title):
+    def report(corpus, args, *, by, title, **_):
         seen["corpus"] = corpus
         return 0
 

@@ -155,7 +155,7 @@ def test_packaging_no_pymorphy2_calls():
 def test_packaging_notebooks_name_their_kernel_and_outputs_stay_local():
     import jupytext
 
-    notebooks = sorted((ROOT / "notebooks").glob("*.py"))
+    notebooks = sorted((ROOT / "notebooks").rglob("*.py"))
     assert notebooks
     for path in notebooks:
         meta = jupytext.read(path).metadata

@@ -137,3 +137,46 @@ def test_plot_figures_render_cyrillic_without_missing_glyphs(tmp_path):
         ax = P.fightin_words(_keyness(), group="alpha")
         ax.figure.savefig(tmp_path / "fw.png", dpi=60)
     assert (tmp_path / "fw.png").stat().st_size > 1000
+
+
+def test_plot_volume_counts_per_outlet_and_period_with_events():
+    import framing
+
+    demo = framing.load_demo()
+    ax = framing.plot.volume(demo, freq="W", events=framing.demo_events())
+    t = ax.volume_table
+    assert t.columns.tolist() == ["period", "outlet", "documents"]
+    assert int(t["documents"].sum()) == len(demo)
+    per_outlet = t.groupby("outlet")["documents"].sum().to_dict()
+    assert per_outlet == demo.docs["outlet"].value_counts().to_dict()
+    assert len(ax.get_legend().get_texts()) == len(demo.outlets)
+    assert sum(line.get_linestyle() == "--" for line in ax.get_lines()) == len(framing.demo_events())
+    daily = framing.plot.volume(demo.docs, freq="D").volume_table
+    assert daily["period"].nunique() == (daily["period"].max() - daily["period"].min()).days + 1   # zero days kept
+
+
+def test_plot_volume_checks_its_input():
+    import framing
+    from framing._errors import OptionError, SchemaError
+
+    docs = framing.load_demo().docs
+    with pytest.raises(OptionError, match="freq"):
+        framing.plot.volume(docs, freq="Y")
+    with pytest.raises(SchemaError):
+        framing.plot.volume(docs.drop(columns=["published"]))
+    with pytest.raises(SchemaError):
+        framing.plot.volume(docs, events=pd.DataFrame({"when": []}))
+    with pytest.raises(OptionError, match="documents table"):
+        framing.plot.volume([1, 2])
+
+
+def test_plot_paper_style_is_local():
+    import matplotlib
+
+    import framing
+
+    before = matplotlib.rcParams["font.size"]
+    with framing.plot.paper_style():
+        assert matplotlib.rcParams["pdf.fonttype"] == 42
+        assert matplotlib.rcParams["axes.prop_cycle"].by_key()["color"][0] == framing.plot.OKABE_ITO[0]
+    assert matplotlib.rcParams["font.size"] == before

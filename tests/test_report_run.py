@@ -79,6 +79,11 @@ def test_report_run_csvs_are_spreadsheet_safe(tmp_path):
     corpus = Corpus.from_frame(docs.reset_index(drop=True))
     out = tmp_path / "out"
     run_report(corpus, out=out, title="hostile", n_jobs=1, cache=False)
+    import json
+
+    prov = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
+    assert prov["params"] == {"by": "outlet", "title": "hostile"} and prov["seed"] == {"comparison": 0}
+    assert prov["corpus"]["documents"] == 12 and prov["framing"] == framing.__version__
 
     csvs = sorted(out.glob("*.csv"))
     names = {p.name for p in csvs}

@@ -73,6 +73,15 @@ def test_wheel_carries_the_demo_corpus_of_the_repository(wheel):
     assert shipped == expected  # the same files, byte for byte
 
 
+def test_wheel_carries_the_paper_template_and_the_exercise_catalogue(wheel):
+    with zipfile.ZipFile(wheel) as z:
+        names = set(z.namelist())
+        assert z.read("framing/_paper/paper.py") == (ROOT / "notebooks" / "paper" / "paper.py").read_bytes()
+        assert z.read("framing/exercises/catalogue.tsv") == \
+            (ROOT / "framing" / "exercises" / "catalogue.tsv").read_bytes()
+    assert "framing/reproduce.py" in names and "framing/report/paper.py" in names
+
+
 def _venv_with_wheel(wheel: Path, where: Path) -> Path:
     """A fresh virtual environment with the wheel installed; the dependencies are those of the
     interpreter running the tests (a path line in a .pth file), so nothing is downloaded."""

@@ -246,8 +246,12 @@ SECTIONS = [section_overview, section_annotation, section_actors, section_attrib
 
 
 def run_report(corpus, *, out: Path, by: str = "outlet", title: str = "framing report",
-               n_jobs: int = 1, cache: bool = True) -> Path:
+               n_jobs: int = 1, cache: bool = True, params: dict | None = None, seed=None) -> Path:
     """Run every section on ``corpus`` and write ``out/report.md`` with its tables.
+
+    ``out/provenance.json`` records what produced them (:func:`framing.provenance`):
+    versions, the corpus files' sha256, ``by`` and ``title`` with ``params`` (the
+    command line's options), and the seeds (the comparison's bootstrap, ``seed`` of a sample).
 
     Returns
     -------
@@ -276,4 +280,8 @@ def run_report(corpus, *, out: Path, by: str = "outlet", title: str = "framing r
     path = out / "report.md"
     with atomic_path(path) as tmp:
         tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    from ..reproduce import write_provenance
+
+    write_provenance(out / "provenance.json", corpus=corpus, params={"by": by, "title": title, **(params or {})},
+                     seed={"comparison": 0, **({"sample": seed} if seed is not None else {})})
     return path
