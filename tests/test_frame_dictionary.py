@@ -44,7 +44,7 @@ def test_frames_generic_scheme_and_languages():
     assert f["responsibility"] == 1 and f["conflict"] == 1 and f["economic_consequences"] == 1
     uk = _ann(["Уряд ухвалив бюджет, ціни зростають."], lang="uk")
     fu = framing.frames(uk).set_index("frame")["cues"]
-    assert fu["Economic"] >= 2
+    assert fu["Economic"] >= 2, uk.tokens[["text", "lemma", "upos"]].to_dict("records")
 
 
 def test_user_dictionary_glob_and_multiword(tmp_path):
