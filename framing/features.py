@@ -644,7 +644,7 @@ def ngram_size(unit: str) -> int:
 
 
 def token_units(t: pd.DataFrame, unit: str, *, exclude_upos=DEFAULT_EXCLUDE_UPOS, lowercase: bool = True,
-                drop=None) -> pd.DataFrame:
+                drop=None, sep: str = " ") -> pd.DataFrame:
     """One row per unit occurrence in the token table ``t``: ``doc_id``, ``unit``.
 
     ``unit`` is ``"lemma"``, ``"form"`` (surface), or ``"ngram<n>"`` / ``"bigram"`` /
@@ -652,7 +652,9 @@ def token_units(t: pd.DataFrame, unit: str, *, exclude_upos=DEFAULT_EXCLUDE_UPOS
     ``drop`` (a boolean array aligned with ``t``) replaces ``exclude_upos``:
     dropped tokens are not counted, and an n-gram is counted only when none of
     its words is dropped (n-grams are formed over the tokens that hold a letter
-    or a digit, so they never jump over a dropped word).
+    or a digit, so they never jump over a dropped word).  Without ``drop`` and
+    ``exclude_upos`` every token of ``t`` counts and n-grams join adjacent rows.
+    The words of an n-gram are joined by ``sep``.
     """
     n = ngram_size(unit)
     if drop is not None:
@@ -692,11 +694,11 @@ def token_units(t: pd.DataFrame, unit: str, *, exclude_upos=DEFAULT_EXCLUDE_UPOS
             same &= ~dropped[k:len(dropped) - n + 1 + k]
     grams = lem[: len(lem) - n + 1].copy()
     for k in range(1, n):
-        grams = grams + " " + lem[k: len(lem) - n + 1 + k]
+        grams = grams + sep + lem[k: len(lem) - n + 1 + k]
     return pd.DataFrame({"doc_id": doc[: len(doc) - n + 1][same], "unit": grams[same]})
 
 
-def count_tokens(batches, doc_ids, unit: str = "lemma", *, drop=None, lowercase: bool = True,
+def count_tokens(batches, doc_ids, unit: str = "lemma", *, drop=None, lowercase: bool = True, sep: str = " ",
                  total: int | None = None, progress: bool = False) -> tuple[sp.csr_matrix, np.ndarray]:
     """The document × unit count matrix of a token table read in batches of whole documents.
 
@@ -712,7 +714,11 @@ def count_tokens(batches, doc_ids, unit: str = "lemma", *, drop=None, lowercase:
     unit : str
         See :func:`token_units`.
     drop : None, boolean array aligned with the whole table, or callable
-        Tokens not counted; a callable gets each batch and returns its mask.
+        Tokens not counted; a callable gets each batch and returns its mask
+        (see :func:`token_units` for n-grams).  None: every token counts and
+        n-grams join adjacent rows of a sentence.
+    sep : str
+        What joins the words of an n-gram.
     total : int, optional
         Token rows in all (for the progress bar).
 
@@ -723,9 +729,8 @@ def count_tokens(batches, doc_ids, unit: str = "lemma", *, drop=None, lowercase:
     """
     from ._progress import progress_bar
 
-    row_of = pd.Index(pd.Series(doc_ids, dtype=object).astype(str))
-    ids: dict[str, int] = {}
-    rows, cols, vals = [], [], []
+    row_of = _row_index(doc_ids)
+    acc = _Accumulator()
     if isinstance(batches, pd.DataFrame):
         from .annotate.annotated import token_batches
 
@@ -734,34 +739,64 @@ def count_tokens(batches, doc_ids, unit: str = "lemma", *, drop=None, lowercase:
     lo = 0
     for chunk in batches:
         hi = lo + len(chunk)
-        mask = drop(chunk) if callable(drop) else (np.zeros(hi - lo, bool) if drop is None else drop[lo:hi])
-        units = token_units(chunk, unit, lowercase=lowercase, drop=mask)
+        mask = drop(chunk) if callable(drop) else (None if drop is None else drop[lo:hi])
+        acc.add(row_of, token_units(chunk, unit, exclude_upos=None, lowercase=lowercase, drop=mask, sep=sep))
         bar.update(hi - lo)
         lo = hi
+    bar.close()
+    return acc.matrix(len(row_of))
+
+
+def count_units(units: pd.DataFrame, doc_ids) -> tuple[sp.csr_matrix, np.ndarray]:
+    """The document × unit count matrix of unit occurrences (columns ``doc_id``, ``unit``).
+
+    Rows follow ``doc_ids``; occurrences of other documents are not counted; the
+    vocabulary is sorted.  What :func:`count_tokens` does per batch, for a table
+    of units from elsewhere (a measure's ``verb_lemma`` column).
+    """
+    acc = _Accumulator()
+    row_of = _row_index(doc_ids)
+    acc.add(row_of, units)
+    return acc.matrix(len(row_of))
+
+
+def _row_index(doc_ids) -> pd.Index:
+    return pd.Index(pd.Series(doc_ids, dtype=object).astype(str).to_numpy(), dtype=object)
+
+
+class _Accumulator:
+    """(row, term, count) triples gathered batch by batch; the terms numbered as met, sorted at the end."""
+
+    def __init__(self):
+        self.ids: dict[str, int] = {}
+        self.rows, self.cols, self.vals = [], [], []
+
+    def add(self, row_of: pd.Index, units: pd.DataFrame) -> None:
         if units.empty:
-            continue
+            return
         r = row_of.get_indexer(units["doc_id"].astype(str))
         codes, uniq = pd.factorize(units["unit"])
+        ids = self.ids
         known = np.fromiter((ids.setdefault(w, len(ids)) for w in uniq), dtype=np.int64, count=len(uniq))
-        c = known[codes]
         ok = r >= 0
-        key = (r[ok].astype(np.int64) << 32) | c[ok]
+        key = (r[ok].astype(np.int64) << 32) | known[codes[ok]]
         key, n = np.unique(key, return_counts=True)
-        rows.append((key >> 32).astype(np.int32))
-        cols.append((key & 0xFFFFFFFF).astype(np.int64))
-        vals.append(n.astype(np.int64))
-    bar.close()
-    terms = np.asarray(list(ids), dtype=object)
-    order = np.argsort(terms, kind="stable") if len(terms) else np.zeros(0, dtype=np.int64)
-    new = np.empty(len(terms), dtype=np.int64)
-    new[order] = np.arange(len(terms))
-    if rows:
-        r, c, v = np.concatenate(rows), new[np.concatenate(cols)], np.concatenate(vals)
-    else:
-        r, c, v = (np.zeros(0, dtype=np.int64),) * 3
-    mat = sp.csr_matrix((v, (r, c)), shape=(len(row_of), len(terms)), dtype=np.int64)
-    mat.sum_duplicates()
-    return mat, terms[order]
+        self.rows.append((key >> 32).astype(np.int32))
+        self.cols.append((key & 0xFFFFFFFF).astype(np.int64))
+        self.vals.append(n.astype(np.int64))
+
+    def matrix(self, n_rows: int) -> tuple[sp.csr_matrix, np.ndarray]:
+        terms = np.asarray(list(self.ids), dtype=object)
+        order = np.argsort(terms, kind="stable") if len(terms) else np.zeros(0, dtype=np.int64)
+        new = np.empty(len(terms), dtype=np.int64)
+        new[order] = np.arange(len(terms))
+        if self.rows:
+            r, c, v = np.concatenate(self.rows), new[np.concatenate(self.cols)], np.concatenate(self.vals)
+        else:
+            r, c, v = (np.zeros(0, dtype=np.int64),) * 3
+        mat = sp.csr_matrix((v, (r, c)), shape=(n_rows, len(terms)), dtype=np.int64)
+        mat.sum_duplicates()
+        return mat, terms[order]
 
 
 def _content_drop(pos, stop: dict, doc_lang: pd.Series | None):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from .._errors import missing_columns
@@ -16,18 +15,6 @@ def token_units(ann, unit: str, *, exclude_upos=DEFAULT_EXCLUDE_UPOS, lowercase:
                 drop=None) -> pd.DataFrame:
     """One row per unit occurrence of an annotation: ``doc_id``, ``unit`` (:func:`framing.features.token_units`)."""
     return _token_units(ann.tokens, unit, exclude_upos=exclude_upos, lowercase=lowercase, drop=drop)
-
-
-def group_unit_matrix(units: pd.DataFrame, groups: pd.Series) -> tuple[np.ndarray, list, list]:
-    """Counts matrix (groups × vocabulary) from unit occurrences and a doc → group map."""
-    g = units["doc_id"].map(groups)
-    keep = g.notna().to_numpy()
-    gcat = pd.Categorical(g[keep])
-    ucat = pd.Categorical(units["unit"].to_numpy()[keep])
-    k, v = len(gcat.categories), len(ucat.categories)
-    flat = gcat.codes.astype(np.int64) * v + ucat.codes.astype(np.int64)
-    mat = np.bincount(flat, minlength=k * v).reshape(k, v).astype(float)
-    return mat, list(gcat.categories), list(ucat.categories)
 
 
 def doc_groups(ann_or_table, by: str) -> pd.Series:
