@@ -231,6 +231,16 @@ def _run_treebank(args) -> int:
     return 0
 
 
+def evaluate_treebank_main(argv=None) -> int:
+    """``framing evaluate-treebank FILE --lang ru [--layers ...] [--limit N]``: print the JSON.
+
+    Here, not in :mod:`framing.annotate.treebank`, so that the annotation layer
+    does not import the command line (which imports the report, which imports
+    the annotation): no import cycle.
+    """
+    return main(["evaluate-treebank", *(sys.argv[1:] if argv is None else argv)])
+
+
 # --- errors and warnings ------------------------------------------------------------
 
 def _one_line(message) -> str:
