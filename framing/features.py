@@ -79,7 +79,7 @@ _SPEC = {
     "rows": [NoneOk(), InstanceOf(*_TERMS, list)],
 }
 #: the token rows :func:`features` reads at a time (documents are kept whole)
-BATCH_TOKENS = 500_000
+BATCH_TOKENS = 50_000
 _MM_MARK = "framing Features"
 
 
@@ -643,59 +643,57 @@ def ngram_size(unit: str) -> int:
     return n
 
 
-def token_units(t: pd.DataFrame, unit: str, *, exclude_upos=DEFAULT_EXCLUDE_UPOS, lowercase: bool = True,
-                drop=None, sep: str = " ") -> pd.DataFrame:
-    """One row per unit occurrence in the token table ``t``: ``doc_id``, ``unit``.
+def _occurrences(t: pd.DataFrame, n: int, col: str, *, drop=None, lowercase: bool = True, sep: str = " "):
+    """The unit occurrences of a slice of the token table, as codes: ``(doc codes, doc ids, term codes, terms)``.
 
-    ``unit`` is ``"lemma"``, ``"form"`` (surface), or ``"ngram<n>"`` / ``"bigram"`` /
-    ``"trigram"`` (lemma n-grams within a sentence, punctuation excluded).
-    ``drop`` (a boolean array aligned with ``t``) replaces ``exclude_upos``:
-    dropped tokens are not counted, and an n-gram is counted only when none of
-    its words is dropped (n-grams are formed over the tokens that hold a letter
-    or a digit, so they never jump over a dropped word).  Without ``drop`` and
-    ``exclude_upos`` every token of ``t`` counts and n-grams join adjacent rows.
-    The words of an n-gram are joined by ``sep``.
+    ``col`` is the column counted (``"lemma"`` or ``"text"``; n-grams are
+    always of lemmas).  ``drop`` (a boolean array aligned with ``t``): dropped
+    tokens are not counted, and an n-gram is counted only when none of its
+    words is dropped; n-grams are formed over the tokens that hold a letter or
+    a digit, so they never jump over a dropped word.  Without ``drop`` every
+    token counts and n-grams join adjacent rows of a sentence.  Strings are
+    handled once per distinct value, never once per token; tokens without a
+    value (missing lemma) are not counted.
     """
-    n = ngram_size(unit)
+    keep = np.ones(len(t), dtype=bool)
+    dropped = None
     if drop is not None:
         drop = np.asarray(drop, dtype=bool)
         if n == 1:
-            t = t[~drop]
+            keep = ~drop
         else:
-            wordlike = t["text"].astype(str).str.contains(r"\w", regex=True).to_numpy()
-            t = t.assign(_drop=drop)[wordlike]
-    elif exclude_upos:
-        # without a tagger (upos "_", e.g. the lemmas-only mode) punctuation,
-        # numbers and emoji are recognised by having no letter
-        untagged = (t["upos"] == "_").to_numpy()
-        no_letter = ~t["text"].str.contains(r"[^\W\d_]", regex=True).to_numpy()
-        t = t[~t["upos"].isin(list(exclude_upos)).to_numpy() & ~(untagged & no_letter)]
-    if n == 1:
-        col = "lemma" if unit == "lemma" else "text"
-        vals = t[col].astype(str)
-        if lowercase:
-            vals = vals.str.lower()
-        return pd.DataFrame({"doc_id": t["doc_id"].to_numpy(), "unit": vals.to_numpy()})
-    lem = t["lemma"].astype(str)
+            tx_code, tx_uni = pd.factorize(t["text"])
+            keep = np.asarray(pd.Index(tx_uni, dtype=object).astype(str).str.contains(r"\w", regex=True),
+                              dtype=bool)[tx_code] & (tx_code >= 0)
+            dropped = drop[keep]
+    code, uni = pd.factorize(t[col][keep])
+    uni = pd.Index(uni, dtype=object).astype(str)
     if lowercase:
-        lem = lem.str.lower()
-    lem = lem.to_numpy(dtype=object)
-    doc = t["doc_id"].to_numpy(dtype=object)
-    sent = t["sent_id"].to_numpy()
-    if len(lem) < n:
-        return pd.DataFrame({"doc_id": pd.Series(dtype=object), "unit": pd.Series(dtype=object)})
-    same = np.ones(len(lem) - n + 1, dtype=bool)
-    for k in range(1, n):
-        same &= (doc[k:len(doc) - n + 1 + k] == doc[:len(doc) - n + 1]) & \
-                (sent[k:len(sent) - n + 1 + k] == sent[:len(sent) - n + 1])
-    if "_drop" in t.columns:
-        dropped = t["_drop"].to_numpy()
-        for k in range(n):
-            same &= ~dropped[k:len(dropped) - n + 1 + k]
-    grams = lem[: len(lem) - n + 1].copy()
-    for k in range(1, n):
-        grams = grams + sep + lem[k: len(lem) - n + 1 + k]
-    return pd.DataFrame({"doc_id": doc[: len(doc) - n + 1][same], "unit": grams[same]})
+        low, uni = pd.factorize(uni.str.lower())
+        code = np.where(code >= 0, low[np.maximum(code, 0)], -1)
+    doc_code, doc_uni = pd.factorize(t["doc_id"][keep])
+    terms = np.asarray(uni, dtype=object)
+    if n > 1:
+        m = len(code) - n + 1
+        if m <= 0:
+            return doc_code[:0], doc_uni, code[:0], terms[:0]
+        sent = t["sent_id"].to_numpy()[keep]
+        same = code[:m] >= 0
+        for k in range(1, n):
+            same &= (doc_code[k:m + k] == doc_code[:m]) & (sent[k:m + k] == sent[:m]) & (code[k:m + k] >= 0)
+        if dropped is not None:
+            for k in range(n):
+                same &= ~dropped[k:m + k]
+        starts = np.flatnonzero(same)
+        words = np.stack([code[starts + k] for k in range(n)], axis=1) if len(starts) else \
+            np.zeros((0, n), dtype=np.int64)
+        grams, gram_code = np.unique(words, axis=0, return_inverse=True)
+        joined = terms[grams[:, 0]] if len(grams) else terms[:0]
+        for k in range(1, n):
+            joined = joined + sep + terms[grams[:, k]]
+        return doc_code[starts], doc_uni, gram_code.reshape(-1), joined
+    ok = code >= 0
+    return doc_code[ok], doc_uni, code[ok], terms
 
 
 def count_tokens(batches, doc_ids, unit: str = "lemma", *, drop=None, lowercase: bool = True, sep: str = " ",
@@ -712,10 +710,11 @@ def count_tokens(batches, doc_ids, unit: str = "lemma", *, drop=None, lowercase:
     doc_ids : sequence of str
         The documents, in row order; tokens of other documents are not counted.
     unit : str
-        See :func:`token_units`.
+        ``"lemma"``, ``"form"`` (the token's text), or lemma n-grams
+        (``"bigram"``, ``"trigram"``, ``"ngram<n>"``) within a sentence.
     drop : None, boolean array aligned with the whole table, or callable
         Tokens not counted; a callable gets each batch and returns its mask
-        (see :func:`token_units` for n-grams).  None: every token counts and
+        (see :func:`_occurrences` for n-grams).  None: every token counts and
         n-grams join adjacent rows of a sentence.
     sep : str
         What joins the words of an n-gram.
@@ -729,6 +728,8 @@ def count_tokens(batches, doc_ids, unit: str = "lemma", *, drop=None, lowercase:
     """
     from ._progress import progress_bar
 
+    n = ngram_size(unit)
+    col = "text" if unit in ("form", "text") else "lemma"
     row_of = _row_index(doc_ids)
     acc = _Accumulator()
     if isinstance(batches, pd.DataFrame):
@@ -740,7 +741,7 @@ def count_tokens(batches, doc_ids, unit: str = "lemma", *, drop=None, lowercase:
     for chunk in batches:
         hi = lo + len(chunk)
         mask = drop(chunk) if callable(drop) else (None if drop is None else drop[lo:hi])
-        acc.add(row_of, token_units(chunk, unit, exclude_upos=None, lowercase=lowercase, drop=mask, sep=sep))
+        acc.add(row_of, *_occurrences(chunk, n, col, drop=mask, lowercase=lowercase, sep=sep))
         bar.update(hi - lo)
         lo = hi
     bar.close()
@@ -756,7 +757,10 @@ def count_units(units: pd.DataFrame, doc_ids) -> tuple[sp.csr_matrix, np.ndarray
     """
     acc = _Accumulator()
     row_of = _row_index(doc_ids)
-    acc.add(row_of, units)
+    units = units[units["unit"].notna().to_numpy()]
+    doc_code, doc_uni = pd.factorize(units["doc_id"].astype(str))
+    code, uni = pd.factorize(units["unit"].astype(str))
+    acc.add(row_of, doc_code, doc_uni, code, np.asarray(uni, dtype=object))
     return acc.matrix(len(row_of))
 
 
@@ -765,24 +769,29 @@ def _row_index(doc_ids) -> pd.Index:
 
 
 class _Accumulator:
-    """(row, term, count) triples gathered batch by batch; the terms numbered as met, sorted at the end."""
+    """(document, term) keys and counts gathered batch by batch; terms numbered as met, sorted at the end.
+
+    A key is ``row << 32 | term``: one int64 per non-zero cell, so what is
+    kept between batches is about the size of the final matrix.
+    """
 
     def __init__(self):
         self.ids: dict[str, int] = {}
-        self.rows, self.cols, self.vals = [], [], []
+        self.keys, self.vals = [], []
 
-    def add(self, row_of: pd.Index, units: pd.DataFrame) -> None:
-        if units.empty:
+    def add(self, row_of: pd.Index, doc_code, doc_ids, code, terms) -> None:
+        """Occurrences: per occurrence the code of its document in ``doc_ids`` and of its term in ``terms``."""
+        if not len(code):
             return
-        r = row_of.get_indexer(units["doc_id"].astype(str))
-        codes, uniq = pd.factorize(units["unit"])
+        r = row_of.get_indexer(pd.Index(doc_ids, dtype=object).astype(str))[doc_code]
         ids = self.ids
-        known = np.fromiter((ids.setdefault(w, len(ids)) for w in uniq), dtype=np.int64, count=len(uniq))
+        used = np.unique(code)
+        known = np.full(len(terms), -1, dtype=np.int64)
+        known[used] = np.fromiter((ids.setdefault(w, len(ids)) for w in terms[used]), dtype=np.int64,
+                                  count=len(used))
         ok = r >= 0
-        key = (r[ok].astype(np.int64) << 32) | known[codes[ok]]
-        key, n = np.unique(key, return_counts=True)
-        self.rows.append((key >> 32).astype(np.int32))
-        self.cols.append((key & 0xFFFFFFFF).astype(np.int64))
+        key, n = np.unique((r[ok].astype(np.int64) << 32) | known[code[ok]], return_counts=True)
+        self.keys.append(key)
         self.vals.append(n.astype(np.int64))
 
     def matrix(self, n_rows: int) -> tuple[sp.csr_matrix, np.ndarray]:
@@ -790,25 +799,35 @@ class _Accumulator:
         order = np.argsort(terms, kind="stable") if len(terms) else np.zeros(0, dtype=np.int64)
         new = np.empty(len(terms), dtype=np.int64)
         new[order] = np.arange(len(terms))
-        if self.rows:
-            r, c, v = np.concatenate(self.rows), new[np.concatenate(self.cols)], np.concatenate(self.vals)
-        else:
-            r, c, v = (np.zeros(0, dtype=np.int64),) * 3
-        mat = sp.csr_matrix((v, (r, c)), shape=(n_rows, len(terms)), dtype=np.int64)
-        mat.sum_duplicates()
+        key = np.concatenate(self.keys) if self.keys else np.zeros(0, dtype=np.int64)
+        val = np.concatenate(self.vals) if self.vals else np.zeros(0, dtype=np.int64)
+        self.keys, self.vals = [], []
+        key = (key >> 32 << 32) | new[key & 0xFFFFFFFF]          # terms renumbered in sorted order
+        by = np.argsort(key, kind="stable")
+        key, val = key[by], val[by]
+        if len(key):                                               # a document met in two batches
+            first = np.concatenate([[True], key[1:] != key[:-1]])
+            if not first.all():
+                val = np.add.reduceat(val, np.flatnonzero(first))
+                key = key[first]
+        rows = key >> 32
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n_rows))]).astype(np.int64)
+        indices = (key & 0xFFFFFFFF).astype(np.int32)
+        mat = sp.csr_matrix((val, indices, indptr), shape=(n_rows, len(terms)))
         return mat, terms[order]
 
 
 def _content_drop(pos, stop: dict, doc_lang: pd.Series | None):
     """The per-batch mask of :func:`features`: tokens outside ``pos`` or in a stop list."""
-    keep_pos = None if pos is None else set(pos)
+    keep_pos = None if pos is None else list(pos)
+    stop = {lg: pd.Index(sorted(words), dtype=object) for lg, words in stop.items()}
 
     def mask(chunk: pd.DataFrame) -> np.ndarray:
         drop = np.zeros(len(chunk), dtype=bool)
         if keep_pos is not None:
             up_code, up_uni = pd.factorize(chunk["upos"].astype(str))
             up_uni = pd.Index(up_uni, dtype=object)
-            drop |= ~np.asarray(up_uni.isin(list(keep_pos)) | (up_uni == "_"), dtype=bool)[up_code]
+            drop |= ~np.asarray(up_uni.isin(keep_pos) | (up_uni == "_"), dtype=bool)[up_code]
             tx_code, tx_uni = pd.factorize(chunk["text"].astype(str))
             drop |= ~np.asarray(pd.Index(tx_uni, dtype=object).str.contains(r"[^\W\d_]", regex=True),
                                 dtype=bool)[tx_code]
@@ -816,11 +835,12 @@ def _content_drop(pos, stop: dict, doc_lang: pd.Series | None):
             lem_code, lem_uni = pd.factorize(chunk["lemma"].astype(str))
             low = pd.Index(lem_uni, dtype=object).str.lower()
             if None in stop:
-                drop |= np.asarray(low.isin(list(stop[None])), dtype=bool)[lem_code]
+                drop |= np.asarray(low.isin(stop[None]), dtype=bool)[lem_code]
             else:
-                lang = chunk["doc_id"].map(doc_lang).astype(str).to_numpy()
+                doc_code, doc_uni = pd.factorize(chunk["doc_id"])
+                lang = np.asarray(pd.Index(doc_uni, dtype=object).map(doc_lang).astype(str), dtype=object)
                 for lg, words in stop.items():
-                    drop |= (lang == lg) & np.asarray(low.isin(list(words)), dtype=bool)[lem_code]
+                    drop |= (lang == lg)[doc_code] & np.asarray(low.isin(words), dtype=bool)[lem_code]
         return drop
 
     return mask

@@ -267,7 +267,7 @@ class Annotated:
         """The number of tokens (rows of :attr:`tokens`), without copying the table."""
         return len(self._tokens)
 
-    def token_batches(self, size: int = 500_000):
+    def token_batches(self, size: int = 50_000):
         """The token table in consecutive slices of about ``size`` rows, documents kept whole.
 
         For readers that go through the tokens once (:func:`framing.features`):
