@@ -635,7 +635,7 @@ def ngram_size(unit: str) -> int:
     if unit in ("lemma", "form", "text"):
         return 1
     n = {"bigram": 2, "trigram": 3}.get(unit)
-    if n is None and unit.startswith("ngram") and unit[5:].isdigit() | (unit == "ngram"):
+    if n is None and unit.startswith("ngram") and (unit[5:].isdigit() or unit == "ngram"):
         n = int(unit[5:] or 2)
     if n is None or n < 1:
         raise OptionError(f"unit={unit!r} is not a token unit; use 'lemma', 'form', 'bigram', "
@@ -865,8 +865,8 @@ def features(ann, *, unit: str = "lemma", by: str | None = None, min_df=1, max_d
         Keep the terms found in at least ``min_df`` and at most ``max_df``
         documents (a float in [0, 1]: a share of the documents), counted
         before ``by`` groups them.
-    stop : bool, list of str, path or DataFrame
-        ``True``: leave out the built-in stop list of each document's language
+    stop : bool, "default", list of str, path or DataFrame
+        ``True`` (or ``"default"``): leave out the built-in stop list of each document's language
         (``lexicons/<lang>/stopwords.tsv``; a language without one gets the
         union of the lists); a list (or a TSV file or DataFrame with a
         ``lemma`` column): these lemmas, in every language; ``False``: none.
@@ -935,7 +935,7 @@ def features(ann, *, unit: str = "lemma", by: str | None = None, min_df=1, max_d
     docs = corpus_docs[list(dict.fromkeys(cols))].reset_index(drop=True)
     del corpus_docs
     langs = docs.set_index("doc_id")["lang"].astype(str) if "lang" in docs.columns else None
-    if stop is True:
+    if stop is True or (isinstance(stop, str) and stop == "default"):
         stop_words = stop_sets("default", sorted(langs.unique()) if langs is not None else [])
     elif stop is False:
         stop_words = {}
