@@ -935,6 +935,8 @@ def features(ann, *, unit: str = "lemma", by: str | None = None, min_df=1, max_d
     docs = corpus_docs[list(dict.fromkeys(cols))].reset_index(drop=True)
     del corpus_docs
     langs = docs.set_index("doc_id")["lang"].astype(str) if "lang" in docs.columns else None
+    if not isinstance(stop, (str, os.PathLike, pd.DataFrame, list, tuple, set, frozenset)):
+        stop = bool(stop)                        # True / False (or 1 / 0)
     if stop is True or (isinstance(stop, str) and stop == "default"):
         stop_words = stop_sets("default", sorted(langs.unique()) if langs is not None else [])
     elif stop is False:
