@@ -32,7 +32,8 @@ def make_callable(package: str, module: str | None, function: str) -> None:
         def __doc__(self):
             # ``framing.annotate?`` in Jupyter shows the function a user calls,
             # followed by the subpackage's own description.
-            return f"{inspect.getdoc(target()) or ''}\n\n(The subpackage {package}: {package_doc.strip()})"
+            kind = "module" if module is None else "subpackage"
+            return f"{inspect.getdoc(target()) or ''}\n\n(The {kind} {package}: {package_doc.strip()})"
 
         def __call__(self, *args, **kwargs):
             return target()(*args, **kwargs)
