@@ -477,17 +477,20 @@ class Features:
         starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
         gets a leading ``'``; :meth:`from_matrix_market` removes it.
 
-        In R (packages Matrix, quanteda, stm)::
+        In R (packages Matrix, quanteda, stm; not run by framing's tests)::
 
-            m <- Matrix::readMM("folder/matrix.mtx")
+            m <- Matrix::readMM("folder/matrix.mtx")      # a dgTMatrix, documents × terms
             vocab <- read.csv("folder/vocabulary.csv", encoding = "UTF-8", colClasses = "character")$term
-            docs <- read.csv("folder/docvars.csv", encoding = "UTF-8")
-            unq <- function(x) sub("^'([-=+@\\t\\r])", "\\\\1", x)   # undo the spreadsheet guard
+            docs <- read.csv("folder/docvars.csv", encoding = "UTF-8", colClasses = c(doc_id = "character"))
+            unq <- function(x) sub("^'([-=+@\\t\\r])", "\\\\1", x)  # undo the spreadsheet guard
             dimnames(m) <- list(unq(docs$doc_id), unq(vocab))
-            x <- quanteda::as.dfm(m)                      # a dfm, documents in the same order
+            x <- quanteda::as.dfm(m)                       # quanteda: a dfm, rows in the same order
             quanteda::docvars(x) <- docs[setdiff(names(docs), "doc_id")]
-            out <- stm::readCorpus(slam::as.simple_triplet_matrix(m), type = "slam")
-            # out$documents, out$vocab: stm::stm(out$documents, out$vocab, K = 20, data = docs)
+            s <- slam::simple_triplet_matrix(m@i + 1, m@j + 1, m@x, dimnames = dimnames(m))
+            out <- stm::readCorpus(s, type = "slam")       # stm: out$documents, out$vocab
+            fit <- stm::stm(out$documents, out$vocab, K = 20, data = docs)
+
+        A matrix of counts (not weights) is what stm and most of quanteda expect.
 
         Parameters
         ----------
