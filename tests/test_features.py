@@ -269,3 +269,22 @@ def test_repr_html(hand):
     html = X._repr_html_()
     assert "Features" in html and "война" in html and "d1" in html
     assert repr(X) == "Features(2 documents × 4 terms, 6 non-zero)"
+
+
+def test_reads_the_token_table_in_batches_without_copying_it(demo, monkeypatch):
+    # Annotated.tokens hands out a copy of the whole table; features() must not ask for it
+    def no_copy(self):
+        raise AssertionError("features() copied the token table")
+
+    seen = []
+    batches = framing.Annotated.token_batches
+
+    def spy(self, size=50_000):
+        for b in batches(self, size):
+            seen.append(len(b))
+            yield b
+
+    monkeypatch.setattr(framing.Annotated, "tokens", property(no_copy))
+    monkeypatch.setattr(framing.Annotated, "token_batches", spy)
+    X = framing.features(demo, batch_size=2000)
+    assert X.shape[0] == len(demo) and len(seen) > 3 and sum(seen) == demo.n_tokens

@@ -81,12 +81,13 @@ def test_graph_is_read():
     g = import_graph()
     # a top-level import, a lazy import inside a function, and a relative one are all edges
     assert "framing.features" in g["framing.compare.keyness"]
-    assert "framing.annotate.annotated" in g["framing.features"]
+    assert "framing.annotate.annotated" in g["framing._tokencounts"]     # imported inside a function
     assert "framing._options" in g["framing.features"]
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
 
 def test_no_import_cycle():
-    found = cycles(import_graph())
-    edges = {m: sorted(import_graph()[m] & set(c)) for c in found for m in c}
+    graph = import_graph()
+    found = cycles(graph)
+    edges = {m: sorted(graph[m] & set(c)) for c in found for m in c}
     assert not found, f"import cycles in framing/: {found}; edges within them: {edges}"

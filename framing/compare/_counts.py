@@ -7,7 +7,7 @@ import pandas as pd
 from .._errors import missing_columns
 
 # the part-of-speech sets live in the document-feature layer
-from ..features import DEFAULT_EXCLUDE_UPOS, FUNCTION_UPOS  # noqa: E402,F401
+from .._tokencounts import DEFAULT_EXCLUDE_UPOS, FUNCTION_UPOS  # noqa: E402,F401
 
 
 def doc_groups(ann_or_table, by: str) -> pd.Series:

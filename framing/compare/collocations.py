@@ -11,7 +11,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .._options import Interval, OneOf, check
-from ..features import Features, count_tokens
+from .._tokencounts import count_tokens
+from ..features import Features
 from ._counts import DEFAULT_EXCLUDE_UPOS, doc_groups
 
 #: joins the two lemmas of a pair in the feature layer's vocabulary (a lemma may hold a space;

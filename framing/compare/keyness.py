@@ -53,8 +53,9 @@ from scipy import stats
 from .._errors import MeasureWarning, OptionError, missing_columns
 from .._options import InstanceOf, Interval, NoneOk, OneOf, check
 from ..lang.translit import name_key
-from ..features import STOPWORD_LANGS, Features, count_tokens, count_units
-from ..features import stop_sets as _stop_sets
+from .._tokencounts import STOPWORD_LANGS, count_tokens, count_units
+from .._tokencounts import stop_sets as _stop_sets
+from ..features import Features
 from ._counts import FUNCTION_UPOS, doc_groups
 
 __all__ = ["keyness", "log_odds_dirichlet", "chi_square", "log_likelihood", "benjamini_hochberg",
