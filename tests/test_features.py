@@ -288,3 +288,19 @@ def test_reads_the_token_table_in_batches_without_copying_it(demo, monkeypatch):
     monkeypatch.setattr(framing.Annotated, "token_batches", spy)
     X = framing.features(demo, batch_size=2000)
     assert X.shape[0] == len(demo) and len(seen) > 3 and sum(seen) == demo.n_tokens
+
+
+def test_halves_add_up_to_the_whole(demo):
+    # each document is counted on its own: the rows of two halves are the rows of the whole
+    ids = demo.docs["doc_id"].tolist()
+    whole = framing.features(demo, unit="bigram")
+    parts = [framing.features(demo.select(docs=half), unit="bigram") for half in (ids[:40], ids[40:])]
+    cols = {t: j for j, t in enumerate(whole.vocabulary)}
+    rows = []
+    for p in parts:
+        assert set(p.vocabulary) <= set(cols)
+        m = p.matrix.tocoo()
+        rows.append(sp.csr_matrix((m.data, (m.row, [cols[t] for t in p.vocabulary[m.col]])),
+                                  shape=(len(p), whole.shape[1])))
+    assert (sp.vstack(rows) != whole.matrix).nnz == 0
+    assert sum(len(p) for p in parts) == len(whole)
