@@ -224,23 +224,22 @@ class _Accumulator:
     def matrix(self, n_rows: int) -> tuple[sp.csr_matrix, np.ndarray]:
         terms = np.asarray(list(self.ids), dtype=object)
         order = np.argsort(terms, kind="stable") if len(terms) else np.zeros(0, dtype=np.int64)
-        new = np.empty(len(terms), dtype=np.int64)
-        new[order] = np.arange(len(terms))
+        new = np.empty(len(terms), dtype=np.int32)
+        new[order] = np.arange(len(terms), dtype=np.int32)
         key = np.concatenate(self.keys) if self.keys else np.zeros(0, dtype=np.int64)
         val = np.concatenate(self.vals) if self.vals else np.zeros(0, dtype=np.int64)
         self.keys, self.vals = [], []
-        key = (key >> 32 << 32) | new[key & 0xFFFFFFFF]          # terms renumbered in sorted order
-        by = np.argsort(key, kind="stable")
-        key, val = key[by], val[by]
-        if len(key):                                               # a document met in two batches
-            first = np.concatenate([[True], key[1:] != key[:-1]])
-            if not first.all():
-                val = np.add.reduceat(val, np.flatnonzero(first))
-                key = key[first]
-        rows = key >> 32
-        indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n_rows))]).astype(np.int64)
-        indices = (key & 0xFFFFFFFF).astype(np.int32)
+        rows = (key >> 32).astype(np.int32)
+        if len(rows) > 1 and (rows[1:] < rows[:-1]).any():     # a document's tokens in two runs
+            by = np.argsort(rows, kind="stable")
+            key, val, rows = key[by], val[by], rows[by]
+        indices = new[key & 0xFFFFFFFF]                          # terms renumbered in sorted order
+        del key
+        indptr = np.zeros(n_rows + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=n_rows), out=indptr[1:])
+        del rows
         mat = sp.csr_matrix((val, indices, indptr), shape=(n_rows, len(terms)))
+        mat.sum_duplicates()                                     # sorts each row's terms, adds repeats
         return mat, terms[order]
 
 

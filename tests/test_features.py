@@ -304,3 +304,16 @@ def test_halves_add_up_to_the_whole(demo):
                                   shape=(len(p), whole.shape[1])))
     assert (sp.vstack(rows) != whole.matrix).nnz == 0
     assert sum(len(p) for p in parts) == len(whole)
+
+
+def test_a_document_in_two_runs_of_the_table_is_counted_once(hand):
+    from framing._tokencounts import count_tokens
+
+    t = hand.tokens
+    d1, d2 = t[t["doc_id"] == "d1"], t[t["doc_id"] == "d2"]
+    shuffled = pd.concat([d1.iloc[5:], d2, d1.iloc[:5]], ignore_index=True)   # d1, d2, d1 again
+    batches = [shuffled.iloc[:5], shuffled.iloc[5:8], shuffled.iloc[8:]]
+    m, vocab = count_tokens(batches, ["d1", "d2"], "lemma")
+    whole, vocab2 = count_tokens(t, ["d1", "d2"], "lemma")
+    assert vocab.tolist() == vocab2.tolist() and (m != whole).nnz == 0
+    assert m.has_canonical_format
