@@ -51,7 +51,7 @@ def dense(X: Features) -> dict:
     return {d: {t: int(v) for t, v in zip(X.vocabulary, row) if v} for d, row in zip(X.docs["doc_id"], m)}
 
 
-def test_hand_counts(hand):
+def test_features_hand_counts(hand):
     X = framing.features(hand)
     assert X.vocabulary.tolist() == ["война", "говорить", "идти", "мир"]
     assert dense(X) == {"d1": {"война": 2, "идти": 1, "говорить": 1, "мир": 1}, "d2": {"мир": 1, "идти": 1}}
@@ -86,7 +86,7 @@ def lemma_lists(ann, *, content: bool):
 
 
 @pytest.mark.parametrize("content", [False, True])
-def test_equals_sklearn_count_vectorizer(demo, content):
+def test_features_equals_sklearn_count_vectorizer(demo, content):
     from sklearn.feature_extraction.text import CountVectorizer
 
     opts = {} if content else {"pos": None, "stop": False}
@@ -104,7 +104,7 @@ def test_equals_sklearn_count_vectorizer(demo, content):
     assert (X2.matrix != Y2).nnz == 0
 
 
-def test_batches_do_not_change_the_matrix(demo):
+def test_features_batches_do_not_change_the_matrix(demo):
     # streaming: tiny batches (documents kept whole) give the same matrix and vocabulary
     for unit in ("lemma", "trigram"):
         whole = framing.features(demo, unit=unit)
@@ -117,7 +117,7 @@ def test_batches_do_not_change_the_matrix(demo):
         assert a["doc_id"].iat[-1] != b["doc_id"].iat[0]
 
 
-def test_determinism_and_inputs_unchanged(demo):
+def test_features_determinism_and_inputs_unchanged(demo):
     docs, tokens = demo.docs, demo.tokens
     a = framing.features(demo, by="outlet")
     b = framing.features(demo, by="outlet")
@@ -132,7 +132,7 @@ def test_determinism_and_inputs_unchanged(demo):
     pd.testing.assert_frame_equal(X.docs, before[2])
 
 
-def test_group(demo):
+def test_features_group(demo):
     X = framing.features(demo)
     g = X.group("outlet")
     outlets = sorted(demo.docs["outlet"].unique())
@@ -149,7 +149,7 @@ def test_group(demo):
         X.group("nope")
 
 
-def test_select_and_trim(demo):
+def test_features_select_and_trim(demo):
     X = framing.features(demo)
     ru = X.select(lang="ru")
     assert set(ru.docs["lang"]) == {"ru"} and len(ru) == int((demo.docs["lang"] == "ru").sum())
@@ -175,7 +175,7 @@ def test_select_and_trim(demo):
         X.trim(max_df=1.5)
 
 
-def test_weights_and_tfidf(demo):
+def test_features_weights_and_tfidf(demo):
     X = framing.features(demo)
     m = X.matrix.toarray().astype(float)
     prop = X.weight("prop").matrix.toarray()
@@ -195,7 +195,7 @@ def test_weights_and_tfidf(demo):
         X.weight("bm25")
 
 
-def test_matrix_market_round_trip(demo, tmp_path):
+def test_features_matrix_market_round_trip(demo, tmp_path):
     X = framing.features(demo, unit="form", pos=None, stop=False)
     assert any(t[:1] in "-=+@" for t in X.vocabulary)     # spreadsheet-guarded terms survive
     folder = X.to_matrix_market(tmp_path / "dfm")
@@ -216,7 +216,7 @@ def test_matrix_market_round_trip(demo, tmp_path):
         Features.from_matrix_market(folder)
 
 
-def test_to_gensim_and_sklearn(demo):
+def test_features_to_gensim_and_sklearn(demo):
     from gensim.models import TfidfModel
 
     X = framing.features(demo, min_df=2)
@@ -233,7 +233,7 @@ def test_to_gensim_and_sklearn(demo):
     assert sp.issparse(m) and (m != X.matrix).nnz == 0 and names.tolist() == X.vocabulary.tolist()
 
 
-def test_empty(hand):
+def test_features_empty(hand):
     none = framing.features(hand, stop=["война", "идти", "говорить", "мир"])
     assert none.shape == (2, 0) and none.docs["doc_id"].tolist() == ["d1", "d2"]
     assert none.group("outlet").shape == (2, 0)
@@ -244,7 +244,7 @@ def test_empty(hand):
     assert X.shape == (0, 0) and X.docs.columns.tolist()[0] == "doc_id"
 
 
-def test_options_checked(hand):
+def test_features_options_checked(hand):
     with pytest.raises(OptionError, match="unit="):
         framing.features(hand, unit="sentence")
     with pytest.raises(OptionError, match="pos="):
@@ -264,14 +264,14 @@ def test_features_name_is_module_and_function(hand):
     assert set(FUNCTION_UPOS).isdisjoint(CONTENT_UPOS)
 
 
-def test_repr_html(hand):
+def test_features_repr_html(hand):
     X = framing.features(hand)
     html = X._repr_html_()
     assert "Features" in html and "война" in html and "d1" in html
     assert repr(X) == "Features(2 documents × 4 terms, 6 non-zero)"
 
 
-def test_reads_the_token_table_in_batches_without_copying_it(demo, monkeypatch):
+def test_features_reads_the_token_table_in_batches_without_copying_it(demo, monkeypatch):
     # Annotated.tokens hands out a copy of the whole table; features() must not ask for it
     def no_copy(self):
         raise AssertionError("features() copied the token table")
@@ -290,7 +290,7 @@ def test_reads_the_token_table_in_batches_without_copying_it(demo, monkeypatch):
     assert X.shape[0] == len(demo) and len(seen) > 3 and sum(seen) == demo.n_tokens
 
 
-def test_halves_add_up_to_the_whole(demo):
+def test_features_halves_add_up_to_the_whole(demo):
     # each document is counted on its own: the rows of two halves are the rows of the whole
     ids = demo.docs["doc_id"].tolist()
     whole = framing.features(demo, unit="bigram")
@@ -306,7 +306,7 @@ def test_halves_add_up_to_the_whole(demo):
     assert sum(len(p) for p in parts) == len(whole)
 
 
-def test_a_document_in_two_runs_of_the_table_is_counted_once(hand):
+def test_features_a_document_in_two_runs_of_the_table_is_counted_once(hand):
     from framing._tokencounts import count_tokens
 
     t = hand.tokens
