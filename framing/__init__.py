@@ -46,6 +46,7 @@ _EXPORTS = {
     "evaluate_treebank": "framing.annotate",
     # document-feature layer
     "Features": "framing.features",
+    "features": "framing.features",
     # measures
     "read_lexicon": "framing.lexicons",
     "actors": "framing.measures.actors",

@@ -1,7 +1,7 @@
 """Subpackages that share their name with the function a notebook calls.
 
 ``framing.annotate`` and ``framing.compare`` are both subpackages and public
-functions.  Once any module of such a subpackage is imported, Python binds the
+functions, and ``framing.features`` both a module and a function.  Once any module of such a subpackage is imported, Python binds the
 name on ``framing`` to the subpackage, so the subpackage is made callable: it
 forwards the call, its signature and its docstring to the function.
 """
@@ -14,11 +14,16 @@ import sys
 import types
 
 
-def make_callable(package: str, module: str, function: str) -> None:
-    """Make ``sys.modules[package]`` callable as ``<package>.<module>.<function>``."""
+def make_callable(package: str, module: str | None, function: str) -> None:
+    """Make ``sys.modules[package]`` callable as ``<package>.<module>.<function>``.
+
+    ``module=None``: the function is defined in ``package`` itself (a plain
+    module such as ``framing.features`` whose main function has its name).
+    """
 
     def target():
-        return getattr(importlib.import_module(f"{package}.{module}"), function)
+        where = package if module is None else f"{package}.{module}"
+        return getattr(importlib.import_module(where), function)
 
     package_doc = sys.modules[package].__doc__ or ""
 
@@ -27,7 +32,8 @@ def make_callable(package: str, module: str, function: str) -> None:
         def __doc__(self):
             # ``framing.annotate?`` in Jupyter shows the function a user calls,
             # followed by the subpackage's own description.
-            return f"{inspect.getdoc(target()) or ''}\n\n(The subpackage {package}: {package_doc.strip()})"
+            kind = "module" if module is None else "subpackage"
+            return f"{inspect.getdoc(target()) or ''}\n\n(The {kind} {package}: {package_doc.strip()})"
 
         def __call__(self, *args, **kwargs):
             return target()(*args, **kwargs)

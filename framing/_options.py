@@ -109,3 +109,19 @@ def check(func_name: str, spec: dict, **values) -> None:
             raise OptionError(
                 f"{func_name}(): {name}={value!r} is not allowed; it must be {allowed}."
             )
+
+
+class Matches:
+    """A string that matches a regular expression in full (e.g. ``lemma|form|ngram\\d*``)."""
+
+    def __init__(self, pattern: str, description: str):
+        import re
+
+        self.regex = re.compile(pattern)
+        self.description = description
+
+    def validate(self, value) -> bool:
+        return isinstance(value, str) and self.regex.fullmatch(value) is not None
+
+    def describe(self) -> str:
+        return self.description

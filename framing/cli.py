@@ -347,6 +347,16 @@ def _existing_cache(args, fn):
     return fn(cache_root(args.cache or True))
 
 
+def evaluate_treebank_main(argv=None) -> int:
+    """``framing evaluate-treebank FILE --lang ru [--layers ...] [--limit N]``: print the JSON.
+
+    Here, not in :mod:`framing.annotate.treebank`, so that the annotation layer
+    does not import the command line (which imports the report, which imports
+    the annotation): no import cycle.
+    """
+    return main(["evaluate-treebank", *(sys.argv[1:] if argv is None else argv)])
+
+
 # --- errors and warnings ------------------------------------------------------------
 
 def _one_line(message) -> str:

@@ -353,7 +353,7 @@ def epithet_polarity(epithets: pd.DataFrame, *, by: str = "outlet", actors=None,
     check("epithet_polarity", {"by": InstanceOf(str), "seed": Interval(0, None, integer=True),
                                "max_actors": Interval(1, None, integer=True)},
           by=by, seed=seed, max_actors=max_actors)
-    from .compare.comparison import epithet_polarity_table
+    from .compare._shared import epithet_polarity_table
 
     if {by, "actor", "n", "mean", "ci_low", "ci_high"} <= set(epithets.columns):  # already a polarity table
         t = epithets if actors is None else epithets[epithets["actor"].isin(list(actors))]

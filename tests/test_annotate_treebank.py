@@ -7,8 +7,8 @@ import json
 import pytest
 
 from conftest import shared_path
-from framing.annotate.treebank import (evaluate_treebank, evaluate_treebank_main, lemma_errors, norm_lemma,
-                                       read_conllu)
+from framing.annotate.treebank import evaluate_treebank, lemma_errors, norm_lemma, read_conllu
+from framing.cli import evaluate_treebank_main
 
 KEYS = {"file", "lang", "backend", "sentences", "tokens", "lemma_acc", "lemma_acc_content", "upos_acc",
         "uas", "las"}

@@ -262,6 +262,28 @@ class Annotated:
                           capabilities=caps.reset_index(drop=True), meta=meta,
                           problems=None if probs is None else probs.reset_index(drop=True))
 
+    @property
+    def n_tokens(self) -> int:
+        """The number of tokens (rows of :attr:`tokens`), without copying the table."""
+        return len(self._tokens)
+
+    def token_batches(self, size: int = 50_000):
+        """The token table in consecutive slices of about ``size`` rows, documents kept whole.
+
+        For readers that go through the tokens once (:func:`framing.features`):
+        each slice is read from the annotation as it is needed, the whole table
+        is never copied.  A slice must not be changed.
+
+        Examples
+        --------
+        >>> import framing
+        >>> ann = framing.annotate(framing.load_demo(), progress=False)
+        >>> sizes = [len(b) for b in ann.token_batches(5000)]
+        >>> sum(sizes) == ann.n_tokens, len(sizes) > 1
+        (True, True)
+        """
+        return token_batches(self._tokens, size)
+
     def __len__(self) -> int:
         return len(self._corpus)
 
@@ -448,6 +470,19 @@ def selection_mask(table: pd.DataFrame, *, outlets=None, events=None, start=None
         given = ", ".join(f"{names[k]}={v!r}" for k, v in desc.items())
         raise OptionError(f"{where}: no document matches {given}{dates}.")
     return keep, desc
+
+
+def token_batches(tokens: pd.DataFrame, size: int):
+    """Consecutive slices of ``tokens`` of about ``size`` rows that never split a run of one document."""
+    doc_ids = tokens["doc_id"]
+    n = len(doc_ids)
+    start = 0
+    while start < n:
+        stop = min(start + max(int(size), 1), n)
+        while stop < n and doc_ids.iat[stop] == doc_ids.iat[stop - 1]:
+            stop += 1
+        yield tokens.iloc[start:stop]
+        start = stop
 
 
 def _looks_like_path(source) -> bool:

@@ -26,7 +26,6 @@ to Universal Dependencies. *Proceedings of the CoNLL 2018 Shared Task*, 1–21.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from .._errors import SchemaError
@@ -178,14 +177,3 @@ def lemma_errors(path, lang: str, *, limit: int | None = None, layers=None):
                              "gold_upos": g["upos"][j], "pred_upos": p["upos"][j],
                              "gold_feats": g["feats"][j], "pred_feats": p["feats"][j]})
     return pd.DataFrame(rows)
-
-
-def evaluate_treebank_main(argv=None) -> int:
-    """``framing evaluate-treebank FILE --lang ru [--layers ...] [--limit N]``: print the JSON."""
-    from ..cli import main
-
-    return main(["evaluate-treebank", *(sys.argv[1:] if argv is None else argv)])
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(evaluate_treebank_main())

@@ -11,7 +11,13 @@ from __future__ import annotations
 import pandas as pd
 
 from .._options import Interval, OneOf, check
+from .._tokencounts import count_tokens
+from ..features import Features
 from ._counts import DEFAULT_EXCLUDE_UPOS, doc_groups
+
+#: joins the two lemmas of a pair in the feature layer's vocabulary (a lemma may hold a space;
+#: pandas cuts strings at a NUL when it factorises them, so not "\x00")
+_SEP = "\x1f"
 
 COLLOCATION_COLUMNS = ["group", "w1", "w2", "freq", "score"]
 
@@ -78,19 +84,15 @@ def collocations(ann, *, by: str = "outlet", measure: str = "llr", node: str | N
     3      vestnik_agency  киевский     режим    12
     """
     check("collocations", _SPEC, measure=measure, min_freq=min_freq, window=window, top=top)
-    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+    from nltk.collocations import BigramAssocMeasures
 
     t = ann.tokens
     t = t[~t["upos"].isin(list(exclude_upos))]
     groups = doc_groups(ann, by)
-    t = t.assign(_g=t["doc_id"].map(groups), _l=t["lemma"].astype(str).str.lower())
     score_fn = getattr(BigramAssocMeasures, _MEASURES[measure])
     node_l = node.lower() if node else None
     frames = []
-    for g, sub in t.groupby("_g", sort=True):
-        sents = sub.groupby(["doc_id", "sent_id"], sort=False)["_l"].agg(list).tolist()
-        finder = BigramCollocationFinder.from_documents(sents) if window == 2 else \
-            _windowed(BigramCollocationFinder, sents, window)
+    for g, finder in (_adjacent_finders(t, groups, by) if window == 2 else _window_finders(t, groups, window)):
         finder.apply_freq_filter(min_freq)
         if node_l:
             finder.apply_ngram_filter(lambda a, b: node_l not in (a, b))
@@ -106,6 +108,40 @@ def collocations(ann, *, by: str = "outlet", measure: str = "llr", node: str | N
     if not frames:
         return pd.DataFrame(columns=COLLOCATION_COLUMNS)
     return pd.concat(frames, ignore_index=True)[COLLOCATION_COLUMNS]
+
+
+def _adjacent_finders(t: pd.DataFrame, groups: pd.Series, by: str):
+    """(group, nltk finder) of adjacent pairs, from the lemma and lemma-pair counts of the documents.
+
+    The counts nltk's ``from_documents`` gathers over the sentences (each word;
+    each pair of neighbours within a sentence), read from the document-feature
+    layer and summed per group.
+    """
+    from nltk import FreqDist
+    from nltk.collocations import BigramCollocationFinder
+
+    docs = groups.rename(by).rename_axis("doc_id").reset_index()
+    counts = {unit: Features(*count_tokens(t, docs["doc_id"], unit, sep=_SEP), docs).group(by)
+              for unit in ("lemma", "bigram")}
+    words, pairs = counts["lemma"], counts["bigram"]
+    pair_words = [tuple(p.split(_SEP)) for p in pairs.vocabulary]
+    for i, g in enumerate(words.docs[by]):
+        w, p = words.matrix[i], pairs.matrix[i]
+        if not w.nnz:
+            continue
+        word_fd = FreqDist(dict(zip(words.vocabulary[w.indices], w.data.tolist())))
+        pair_fd = FreqDist({pair_words[j]: n for j, n in zip(p.indices, p.data.tolist())})
+        yield g, BigramCollocationFinder(word_fd, pair_fd)
+
+
+def _window_finders(t: pd.DataFrame, groups: pd.Series, window: int):
+    """(group, nltk finder) of pairs at most ``window`` words apart within a sentence."""
+    from nltk.collocations import BigramCollocationFinder
+
+    t = t.assign(_g=t["doc_id"].map(groups), _l=t["lemma"].astype(str).str.lower())
+    for g, sub in t.groupby("_g", sort=True):
+        sents = sub.groupby(["doc_id", "sent_id"], sort=False)["_l"].agg(list).tolist()
+        yield g, _windowed(BigramCollocationFinder, sents, window)
 
 
 def _windowed(finder_cls, sents, window):

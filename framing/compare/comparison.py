@@ -43,7 +43,8 @@ import pandas as pd
 
 from .._errors import OptionError, missing_columns
 from .._options import InstanceOf, Interval, OneOf, check
-from .._stats import bootstrap_ratio
+# shared with plot.py and report/html.py, which must not import this module (no import cycle)
+from ._shared import _as_bool_markers, _empty, _source_label, _subset, epithet_polarity_table  # noqa: F401
 
 __all__ = ["compare", "Comparison", "epithet_polarity_table", "SUMMARY_COLUMNS", "COVERAGE_COLUMNS",
            "PLOT_KINDS"]
@@ -67,10 +68,6 @@ _SPEC = {
     "start": [OneOf(None), InstanceOf(str, pd.Timestamp, date)],
     "end": [OneOf(None), InstanceOf(str, pd.Timestamp, date)],
 }
-
-
-def _empty(cols) -> pd.DataFrame:
-    return pd.DataFrame(columns=list(cols))
 
 
 # --- the result -------------------------------------------------------------------
@@ -496,70 +493,6 @@ def _safe(name: str) -> str:
     return re.sub(r"[^\w.-]+", "_", str(name)).strip("_") or "group"
 
 
-# --- shared computations ------------------------------------------------------------
-
-def epithet_polarity_table(epithets: pd.DataFrame, *, by: str = "outlet", actors=None, n_boot: int = 1000,
-                           ci: float = 0.95, seed: int = 0) -> pd.DataFrame:
-    """Mean polarity of epithets per group and actor, with bootstrap intervals over documents.
-
-    Parameters
-    ----------
-    epithets : pandas.DataFrame
-        Columns ``doc_id``, ``actor``, ``polarity`` and ``by``.
-    by : str
-    actors : list of str, optional
-        Only these actors.
-    n_boot, ci, seed
-        Bootstrap replicates, confidence level, seed.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``<by>``, ``actor``, ``n`` (epithets with a polarity), ``n_docs``,
-        ``mean``, ``ci_low``, ``ci_high`` (NaN with a single document).
-
-    References
-    ----------
-    Efron, B., & Tibshirani, R. (1993). *An Introduction to the Bootstrap*. Chapman & Hall.
-    """
-    cols = [by, "actor", "n", "n_docs", "mean", "ci_low", "ci_high"]
-    need = {"doc_id", "actor", "polarity", by}
-    missing = need - set(epithets.columns)
-    if missing:
-        raise missing_columns("The epithets table", missing, hint="Pass the output of framing.epithets().")
-    e = epithets[epithets["polarity"].notna() & epithets["actor"].notna()]
-    if actors is not None:
-        e = e[e["actor"].isin(list(actors))]
-    if e.empty:
-        return _empty(cols)
-    per = (e.groupby([by, "actor", "doc_id"])["polarity"].agg(["sum", "count"]).reset_index())
-    rows = []
-    for (g, a), sub in per.groupby([by, "actor"], sort=True):
-        b = bootstrap_ratio(sub["sum"].to_numpy(float), sub["count"].to_numpy(float), np.zeros(len(sub)),
-                            n_boot=n_boot, ci=ci, seed=seed).iloc[0]
-        rows.append({by: g, "actor": a, "n": int(sub["count"].sum()), "n_docs": len(sub),
-                     "mean": b["estimate"], "ci_low": b["ci_low"], "ci_high": b["ci_high"]})
-    return pd.DataFrame(rows, columns=cols)
-
-
-def _as_bool_markers(v) -> bool:
-    if isinstance(v, (list, tuple, np.ndarray)):
-        return len(v) > 0
-    if isinstance(v, str):
-        return bool(v.strip()) and v.strip() not in ("[]", "_")
-    return False
-
-
-def _source_label(att: pd.DataFrame) -> pd.Series:
-    """The source of an attribution: its actor, else the speaker as written, else "(unattributed)"."""
-    src = att["actor"] if "actor" in att else pd.Series(np.nan, index=att.index, dtype=object)
-    src = src.where(src.notna() & (src.astype(str) != ""))
-    if "speaker" in att:
-        spk = att["speaker"].where(att["speaker"].notna() & (att["speaker"].astype(str) != ""))
-        src = src.fillna(spk)
-    return src.fillna("(unattributed)").astype(str)
-
-
 # --- compare ----------------------------------------------------------------------
 
 class _Notes(list):
@@ -614,19 +547,6 @@ def _attach_events(docs: pd.DataFrame, events) -> tuple[pd.DataFrame, str | None
     docs = docs.drop(columns=[c for c in extra if c in docs.columns]).merge(
         table[["doc_id"] + extra].drop_duplicates("doc_id"), on="doc_id", how="left")
     return docs, col
-
-
-def _subset(ann, keep: set):
-    if len(keep) == len(ann.docs):
-        return ann
-    # type(ann), not an import of framing.annotate: importing that package here would
-    # shadow the framing.annotate function with the module of the same name
-    Annotated = type(ann)
-    d = ann.docs
-    corpus = ann.corpus.filter(d["doc_id"].isin(keep).to_numpy())
-    t, e = ann.tokens, ann.entities
-    return Annotated(corpus, t[t["doc_id"].isin(keep)], e[e["doc_id"].isin(keep)],
-                     capabilities=ann.capabilities, meta=ann.meta, problems=ann.problems)
 
 
 def _with_group(table, groups: pd.Series, by: str):

@@ -53,15 +53,16 @@ from scipy import stats
 from .._errors import MeasureWarning, OptionError, missing_columns
 from .._options import InstanceOf, Interval, NoneOk, OneOf, check
 from ..lang.translit import name_key
-from ._counts import FUNCTION_UPOS, doc_groups, group_unit_matrix, token_units
+from .._tokencounts import STOPWORD_LANGS, count_tokens, count_units
+from .._tokencounts import stop_sets as _stop_sets
+from ..features import Features
+from ._counts import FUNCTION_UPOS, doc_groups
 
 __all__ = ["keyness", "log_odds_dirichlet", "chi_square", "log_likelihood", "benjamini_hochberg",
            "KEYNESS_COLUMNS", "FUNCTION_UPOS"]
 
 KEYNESS_COLUMNS = ["group", "reference", "term", "count", "count_reference", "per_1000",
                    "per_1000_reference", "score", "z", "p_value", "q_value"]
-#: languages with a built-in stop list (``lexicons/<lang>/stopwords.tsv``)
-STOPWORD_LANGS = ("ru", "uk", "en")
 #: the period every group covers must be at least this share of the whole period,
 #: or :func:`keyness` warns
 MIN_SHARED_PERIOD = 0.9
@@ -252,25 +253,6 @@ def _warn_periods(docs: pd.DataFrame, by: str) -> None:
     warnings.warn(f"keyness(): the groups of {by!r} cover different periods ({ranges}), so their "
                   f"distinctive words partly reflect what happened when each was collected; {advice}.",
                   MeasureWarning, stacklevel=3)
-
-
-def _stop_sets(stopwords, langs) -> dict:
-    """language → set of lowercase lemmas (key None: every language)."""
-    if stopwords is None:
-        return {}
-    if isinstance(stopwords, (tuple, list, set, frozenset)):
-        return {None: {str(w).lower() for w in stopwords}}
-    if isinstance(stopwords, str) and stopwords == "default":
-        from ..lexicons import read_lexicon
-
-        sets = {lg: set(read_lexicon(f"{lg}/stopwords", columns=["lemma"])["lemma"].str.lower())
-                for lg in STOPWORD_LANGS}
-        union = set().union(*sets.values())
-        out = {lg: sets.get(lg, union) for lg in langs}
-        return out or {None: union}
-    from ..lexicons import read_lexicon
-
-    return {None: set(read_lexicon(stopwords, columns=["lemma"])["lemma"].astype(str).str.lower())}
 
 
 _SPLIT = re.compile(r"\s*(?:[|/\\:;,()«»\"“”]|\s[-–—]\s|\.\s|\.$)\s*")
@@ -614,16 +596,16 @@ def keyness(data, *, by: str = "outlet", unit: str = "lemma", method: str = "log
             keep = keep & ~low.isin({str(w).lower() for w in exclude}).to_numpy()
         units = pd.DataFrame({"doc_id": table["doc_id"].to_numpy()[keep], "unit": vals.to_numpy()[keep]})
         groups = docs.set_index("doc_id")[by]
+        counts = Features(*count_units(units, docs["doc_id"]), docs[["doc_id", by]])
     else:
         docs = _period_docs(data.docs, start, end)
         groups = doc_groups(docs, by)
         tokens = data.tokens
         if len(docs) < len(data.docs):
             tokens = tokens[tokens["doc_id"].isin(docs["doc_id"]).to_numpy()]
-            data = _TokenView(tokens)
         drop = _token_drop(tokens, docs, exclude_upos=exclude_upos, stopwords=stopwords, exclude=exclude,
                            exclude_outlets=exclude_outlets, boilerplate=boilerplate)
-        units = token_units(data, unit, drop=drop)
+        counts = Features(*count_tokens(tokens, docs["doc_id"], unit, drop=drop), docs[["doc_id", by]])
     present_groups = groups.dropna()
     if present_groups.nunique() < 2:
         values = sorted(present_groups.astype(str).unique())
@@ -634,7 +616,7 @@ def keyness(data, *, by: str = "outlet", unit: str = "lemma", method: str = "log
                           "(e.g. 'outlet' or 'lang'), or widen start=/end=.")
     if start is None and end is None:
         _warn_periods(docs[docs["doc_id"].isin(present_groups.index)], by)
-    mat, names, vocab = group_unit_matrix(units, groups)
+    mat, names, vocab = _group_counts(counts, by)
     if mat.size == 0 or len(names) < 2:
         return pd.DataFrame(columns=KEYNESS_COLUMNS)
     total = mat.sum(axis=0)
@@ -682,8 +664,14 @@ def keyness(data, *, by: str = "outlet", unit: str = "lemma", method: str = "log
                            kind="mergesort").reset_index(drop=True)[KEYNESS_COLUMNS]
 
 
-class _TokenView:
-    """The tokens of the selected documents, where :func:`token_units` expects an annotation."""
+def _group_counts(counts: Features, by: str) -> tuple[np.ndarray, list, np.ndarray]:
+    """Counts per group (groups × terms, float), the groups and the terms, from a document × term matrix.
 
-    def __init__(self, tokens: pd.DataFrame):
-        self.tokens = tokens
+    Only the groups and terms with a count are kept (documents without a group are left out).
+    """
+    g = counts.group(by)
+    mat = g.matrix
+    rows = np.flatnonzero(np.asarray(mat.sum(axis=1)).ravel() > 0)
+    cols = np.flatnonzero(np.asarray(mat.sum(axis=0)).ravel() > 0)
+    return (mat[rows][:, cols].toarray().astype(float), g.docs[by].iloc[rows].tolist(),
+            g.vocabulary[cols])

@@ -151,7 +151,7 @@ def _marker_table(comp, doc_ids, notes: list):
     if ann is None or not doc_ids:
         return None
     try:
-        from ..compare.comparison import _subset
+        from ..compare._shared import _subset
         from ..measures.attribution import markers
 
         men = comp.mentions
@@ -371,7 +371,7 @@ def _sections(comp, doc_ids=None) -> list:
     # attributions
     att = _restrict(comp.attributions, doc_ids)
     if att is not None and len(att):
-        from ..compare.comparison import _as_bool_markers, _source_label
+        from ..compare._shared import _as_bool_markers, _source_label
 
         att = att.assign(_source=_source_label(att))
         cells = defaultdict(list)
