@@ -195,10 +195,7 @@ def expand_paths(path_or_glob, *, problems: ProblemLog, suffixes: Iterable[str] 
             found[str(p)] = p
         elif p.is_dir():
             n0 = len(found)
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p).parts
-                if any(part.startswith(".") for part in rel) or not f.is_file():
-                    continue
+            for f in walk_files(p, problems):
                 if sfx and not f.name.lower().endswith(sfx):
                     continue
                 found[str(f)] = f
@@ -206,8 +203,7 @@ def expand_paths(path_or_glob, *, problems: ProblemLog, suffixes: Iterable[str] 
                 problems.add(p, "the folder holds no matching file"
                              + (f" ({', '.join(sfx)})" if sfx else ""), action="skipped")
         elif _GLOB_CHARS.search(str(item)):
-            matches = [Path(m) for m in _glob.glob(os.path.expanduser(str(item)), recursive=True)]
-            matches = [m for m in matches if m.is_file()]
+            matches = _glob_files(os.path.expanduser(str(item)), problems)
             if not matches:
                 problems.add(item, "the pattern matches no file", action="skipped")
             for m in matches:
@@ -221,6 +217,75 @@ def expand_paths(path_or_glob, *, problems: ProblemLog, suffixes: Iterable[str] 
             f"{os.getcwd()!r})."
         )
     return [found[k] for k in sorted(found)]
+
+
+def walk_files(root: Path, problems: ProblemLog) -> list[Path]:
+    """Files under ``root``, recursively, sorted; hidden names skipped.
+
+    Symbolic links to folders are followed, but each real folder is read
+    once: a link loop (or a second link to a folder already read) is recorded
+    and not entered again, so a loop never hangs a load nor reads a file
+    many times.  A folder that cannot be listed is recorded ("unreadable
+    folder") and the rest is read.
+    """
+    seen: set[str] = set()
+    out: list[Path] = []
+    stack = [Path(root)]
+    while stack:
+        d = stack.pop()
+        real = os.path.realpath(d)
+        if real in seen:
+            problems.add(d, "a symbolic link leads back to a folder already read; not read again",
+                         action="skipped")
+            continue
+        seen.add(real)
+        try:
+            with os.scandir(d) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            problems.add(d, f"unreadable folder: {exc.strerror or exc}", action="skipped")
+            continue
+        subdirs = []
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            try:
+                if e.is_dir():
+                    subdirs.append(Path(e.path))
+                elif e.is_file():
+                    out.append(Path(e.path))
+            except OSError:
+                continue
+        stack.extend(reversed(subdirs))
+    return sorted(out)
+
+
+def _glob_files(pattern: str, problems: ProblemLog) -> list[Path]:
+    """Files matching a glob pattern; ``**`` is matched with :func:`walk_files` (loop-safe)."""
+    import fnmatch
+
+    parts = Path(pattern).parts
+    if "**" not in parts:
+        return [Path(m) for m in _glob.glob(pattern) if os.path.isfile(m)]
+    k = next(i for i, part in enumerate(parts) if _GLOB_CHARS.search(part))
+    root = Path(*parts[:k]) if k else Path(".")
+    if not root.is_dir():
+        return []
+    rx = [None if part == "**" else re.compile(fnmatch.translate(part)) for part in parts[k:]]
+
+    def match(names, pats) -> bool:
+        if not pats:
+            return not names
+        if pats[0] is None:
+            return any(match(names[j:], pats[1:]) for j in range(len(names) + 1))
+        return bool(names) and bool(pats[0].match(names[0])) and match(names[1:], pats[1:])
+
+    out = []
+    for f in walk_files(root, problems):
+        rel = f.relative_to(root).parts
+        if match(rel, rx):
+            out.append(f if k else Path(os.path.relpath(f)))
+    return out
 
 
 def progress_bar(iterable, *, total: int | None = None, desc: str = "", enabled: bool | None = None):

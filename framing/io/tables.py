@@ -525,7 +525,8 @@ def load_json_file(path, problems: ProblemLog, sources: list):
         return objs
     stripped = text.lstrip()
     if stripped.startswith(("[", "{")) and hasattr(err, "pos"):
-        truncated = not text[err.pos:].strip() or err.pos >= len(text.rstrip()) - 1
+        truncated = (not text[err.pos:].strip() or err.pos >= len(text.rstrip()) - 1
+                     or (err.msg.startswith("Unterminated string") and "\n" not in text[err.pos:].rstrip()))
         why = "truncated JSON" if truncated else f"malformed JSON ({err.msg})"
         return salvage_json(text, path, problems, damaged_at=err.pos, why=why)
     msg = getattr(err, "msg", str(err))

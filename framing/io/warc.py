@@ -273,6 +273,8 @@ def read_warc(path_or_glob, *, outlet=None, lang=None, tz=None, favor="balanced"
                 problems.add(path, f"the page could not be parsed: {exc}", location=where, doc_id=doc_id,
                              action="skipped")
                 continue
+            for note in page.pop("_notes"):
+                problems.add(path, note, location=where, doc_id=doc_id, action="repaired")
             if not page["text"]:
                 problems.add(path, "no main text found in the page", location=where, doc_id=doc_id,
                              action="skipped")
