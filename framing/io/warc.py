@@ -204,9 +204,9 @@ def _plain_warc_records(path: Path, start: int, problems: ProblemLog):
                 gap = mm[end:limit]
                 junk = len(gap.strip(b"\r\n"))
                 if junk:
+                    at_junk = end + len(gap) - len(gap.lstrip(b"\r\n"))
                     problems.add(path, f"{junk} byte(s) after the record are not a record (a damaged record?); "
-                                 "skipped", location=f"byte {end + len(gap) - len(gap.lstrip(b'\r\n'))}",
-                                 action="skipped")
+                                 "skipped", location=f"byte {at_junk}", action="skipped")
                 block, pos = mm[pos:end], limit if nxt else None
             else:
                 nxt = _WARC_RECORD.search(mm, body_at)
