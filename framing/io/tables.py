@@ -655,7 +655,7 @@ def sniff_sep(sample: str, path=None) -> str:
     """Guess the field separator from the first lines: tab, comma, semicolon or bar."""
     if path is not None and str(path).lower().endswith((".tsv", ".tab", ".tsv.gz")):
         return "\t"
-    lines = [ln for ln in sample.splitlines()[:20] if ln.strip()]
+    lines = [ln.rstrip("\r") for ln in sample.split("\n")[:20] if ln.strip()]
     if not lines:
         return ","
     try:
@@ -761,10 +761,15 @@ def _csv_rows(lines, sep: str, path, problems: ProblemLog):
                 raise
             start = taken[0][0]
             if len(taken) == 1:
-                row = next(csv.reader([taken[0][1]], delimiter=sep), [])
-                problems.add(path, f"malformed quoting ({exc}); the row was read leniently",
-                             location=f"line {start}", action="repaired")
-                yield start, row
+                try:
+                    row = _lenient_row(taken[0][1], sep)
+                except csv.Error as exc2:
+                    problems.add(path, f"CSV error ({exc2}); the line is skipped", location=f"line {start}",
+                                 action="skipped")
+                else:
+                    problems.add(path, f"malformed quoting ({exc}); the row was read leniently",
+                                 location=f"line {start}", action="repaired")
+                    yield start, row
             else:
                 problems.add(path, f"unbalanced quote: the row at line {start} runs on over {len(taken)} lines "
                              f"({exc}); that line is skipped and reading resumes at line {start + 1}",
@@ -773,6 +778,16 @@ def _csv_rows(lines, sep: str, path, problems: ProblemLog):
             reader = csv.reader(src, delimiter=sep, strict=True)
             continue
         yield (src.buf[0][0] if src.buf else 0), row
+
+
+def _lenient_row(line: str, sep: str) -> list[str]:
+    """One line read by :mod:`csv` without strict quoting; a bare ``\\r`` inside a field stays in it."""
+    body = line[:-1] if line.endswith("\n") else line
+    body = body[:-1] if body.endswith("\r") else body
+    mark = "\ue000"
+    if "\r" in body and mark not in body:
+        return [f.replace(mark, "\r") for f in next(csv.reader([body.replace("\r", mark)], delimiter=sep), [])]
+    return next(csv.reader([line], delimiter=sep), [])
 
 
 def iter_csv_file(path, problems: ProblemLog, sources: list, *, sep=None, encoding=None):
@@ -842,6 +857,8 @@ def iter_csv_file(path, problems: ProblemLog, sources: list, *, sep=None, encodi
             yield line, dict(zip(header, row))
         if header is None:
             problems.add(path, "empty file", action="skipped")
+        elif not n:
+            problems.add(path, f"no row after the header (columns: {header[:10]})", action="skipped")
     except (OSError, EOFError, zlib.error) as exc:
         problems.add(path, f"damaged or truncated file ({exc}); the {n} row(s) before it kept",
                      location=f"line {line}", action="skipped")
