@@ -81,7 +81,11 @@ class Corpus:
     docs : pandas.DataFrame
         One row per document with at least the columns ``doc_id`` and ``text``;
         missing core columns are filled (``outlet`` = "unknown", ``lang``
-        detected from the text, others empty).
+        detected from the text, others empty).  A missing ``doc_id`` (None,
+        NaN, blank) becomes ``doc<row>`` and lone UTF-16 surrogates in text
+        cells become U+FFFD; each such repair is added to ``problems``
+        (action "repaired"), so no document drops out of grouped measures
+        and every text can be written as UTF-8.
     meta : dict, optional
         Provenance: ``sources`` (list of {path, sha256}), ``loader``,
         ``options``, ``framing_version``, ``created``.
@@ -369,7 +373,13 @@ class Corpus:
 
     # --- storage ------------------------------------------------------------
     def to_parquet(self, path) -> Path:
-        """Write the corpus (documents, provenance and problems) to one Parquet file, atomically."""
+        """Write the corpus (documents, provenance and problems) to one Parquet file, atomically.
+
+        A metadata column whose values mix types that Parquet cannot hold in
+        one column (``"views": "1.2K"`` in one document, ``1200`` in another)
+        is written as text (missing values stay missing); each such column is
+        added to the file's problems and a ``LoadWarning`` says so.
+        """
         import pyarrow as pa
         import pyarrow.parquet as pq
 

@@ -158,9 +158,12 @@ def expand_paths(path_or_glob, *, problems: ProblemLog, suffixes: Iterable[str] 
     ----------
     path_or_glob : str, pathlib.Path or list of them
         A file, a directory (searched recursively, hidden files skipped), a glob
-        pattern (``**`` allowed) or a list mixing these.
+        pattern (``**`` allowed) or a list mixing these.  Folders are walked
+        with :func:`walk_files`: a symbolic-link loop is entered once, an
+        unreadable folder recorded.
     problems : ProblemLog
-        Paths that match nothing are recorded here ("no such file").
+        Paths that match nothing are recorded here ("no such file"), and
+        link loops and unreadable folders.
     suffixes : iterable of str, optional
         Keep only files from directories whose name ends with one of these
         (case-insensitive, e.g. ``(".txt",)``).  Files named explicitly and

@@ -16,7 +16,8 @@ import urllib.parse
 
 from .._options import InstanceOf, OneOf, check
 from .._problems import ProblemLog
-from ._common import check_common, decode_bytes, expand_paths, finish, progress_bar, read_source
+from ._common import (check_common, decode_bytes, expand_paths, finish, progress_bar, read_source,
+                      sniff_encoding)
 
 __all__ = ["read_html", "decode_html", "extract_page", "html_to_text"]
 
@@ -46,7 +47,7 @@ def _codec(name) -> str | None:
 def decode_html(data: bytes, *, declared: str | None = None) -> tuple[str, str, bool]:
     """Decode an HTML (or XML) document.
 
-    The order: a byte-order mark; valid UTF-8 (a page that declares a
+    The order: a byte-order mark or UTF-16/32 without one; valid UTF-8 (a page that declares a
     single-byte code page but is valid UTF-8 with non-ASCII text is UTF-8);
     the charset the page declares (``<meta charset>``, ``http-equiv``
     Content-Type, the XML declaration) or ``declared`` (e.g. from HTTP
@@ -58,7 +59,7 @@ def decode_html(data: bytes, *, declared: str | None = None) -> tuple[str, str, 
     text, encoding, repaired
         As :func:`~framing.io._common.decode_bytes`.
     """
-    if data[:3] == b"\xef\xbb\xbf" or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    if sniff_encoding(data[: 1 << 16]) is not None:  # a BOM, or UTF-16/32 without one
         return decode_bytes(data)
     head = data[:4096]
     try:

@@ -323,7 +323,13 @@ def read_jsonl(path_or_glob, *, doc_id=None, text=None, title=None, outlet=None,
     -------
     Corpus
         Problems (malformed or truncated lines with their line numbers, empty
-        texts, repeated ids, undecodable bytes) are in ``corpus.problems``.
+        texts and files, repeated ids, lines repaired or read in another
+        encoding, strings with raw control characters read leniently, lone
+        surrogates replaced) are in ``corpus.problems``.  Each line is decoded
+        on its own (UTF-8, UTF-16/32 with or without BOM, cp1251, koi8-r…),
+        and lines end at ``\n`` only.  A file whose keys lack the text (or a
+        mapped key) is recorded and skipped; only when no file has it is a
+        :class:`~framing._errors.SchemaError` raised.
 
     Examples
     --------
@@ -593,8 +599,11 @@ def read_json(path_or_glob, *, records=None, doc_id=None, text=None, title=None,
     Returns
     -------
     Corpus
-        A truncated file keeps every document before the damage; the damage
-        is recorded in ``corpus.problems``.
+        A truncated or damaged file keeps every document before the damage,
+        also when the list is wrapped in an object (``{"documents": [...]}``);
+        strings with raw control characters are read leniently; JSON Lines
+        saved as ``.json`` are read line by line.  Each is recorded in
+        ``corpus.problems``.
 
     Examples
     --------
@@ -924,8 +933,15 @@ def read_csv(path_or_glob, *, doc_id=None, text=None, title=None, outlet=None, p
     Returns
     -------
     Corpus
-        Values are read as strings (empty cells are missing); rows with the
-        wrong number of fields are recorded in ``corpus.problems``.
+        Values are read as strings (empty cells are missing).  Recorded in
+        ``corpus.problems``: rows with the wrong number of fields; a quote
+        never closed (the line where it starts is skipped and reading
+        resumes on the next line, so it cannot swallow the rows after it);
+        stray quotes read leniently; lines decoded in another encoding than
+        the file's or repaired (each line is decoded on its own); a damaged
+        gzip (the rows before the damage are kept); a file without the text
+        column (skipped; a :class:`~framing._errors.SchemaError` only when no
+        file has it).
 
     Examples
     --------
