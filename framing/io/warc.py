@@ -25,6 +25,8 @@ _OPTIONS = {
     "statuses": InstanceOf(tuple, list, set, frozenset),
 }
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_RECORD_TYPES = frozenset({"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion",
+                           "continuation", "arc_header"})
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_START = re.compile(rb"(?:WARC/1\.[01]|WARC/0\.\d+)\r?\n")
@@ -333,12 +335,30 @@ def read_warc(path_or_glob, *, outlet=None, lang=None, tz=None, favor="balanced"
             continue
         for offset, rec in _records(path, problems):
             if rec.rec_type not in ("response", "resource"):
+                if rec.rec_type not in _RECORD_TYPES:
+                    problems.add(path, f"unknown record type {str(rec.rec_type)[:40]!r} (a damaged header?); skipped",
+                                 location=f"byte {offset}", action="skipped")
                 continue
             uri = _header(rec.rec_headers, "WARC-Target-URI").strip("<>")
             rid = _header(rec.rec_headers, "WARC-Record-ID").strip("<>")
             rid = rid[9:] if rid.startswith("urn:uuid:") else rid
             doc_id = rid or f"{path.name}@{offset}"
             where = f"byte {offset}"
+            if (rec.rec_type == "response" and rec.http_headers is None
+                    and _header(rec.rec_headers, "Content-Type").lower().startswith("application/http")):
+                # warcio reads HTTP headers only for http(s) addresses; a damaged address hides them
+                try:
+                    from warcio.statusandheaders import StatusAndHeadersParser
+
+                    rec.http_headers = StatusAndHeadersParser(["HTTP/1.0", "HTTP/1.1"], verify=False).parse(
+                        rec.raw_stream)
+                    problems.add(path, f"the target address {uri[:80]!r} is not an http(s) address; the HTTP "
+                                 "headers were read from the record", location=where, doc_id=doc_id,
+                                 action="repaired")
+                except Exception as exc:  # noqa: BLE001 - a damaged record: record and go on
+                    problems.add(path, f"the HTTP headers of the response cannot be read: {_short(exc)}",
+                                 location=where, doc_id=doc_id, action="skipped")
+                    continue
             if rec.rec_type == "response" and rec.http_headers is not None:
                 ctype = _header(rec.http_headers, "Content-Type")
                 try:
@@ -346,6 +366,10 @@ def read_warc(path_or_glob, *, outlet=None, lang=None, tz=None, favor="balanced"
                 except (TypeError, ValueError):
                     status = 0
                 if status not in wanted:
+                    if not 100 <= status <= 599:
+                        problems.add(path, f"unreadable HTTP status line "
+                                     f"{str(rec.http_headers.statusline)[:40]!r}; skipped", location=where,
+                                     doc_id=doc_id, action="skipped")
                     continue
             else:
                 ctype = _header(rec.rec_headers, "Content-Type")
