@@ -727,10 +727,6 @@ def stream_encoding(head: bytes) -> str:
     return sniff_encoding(head) or _guess_8bit(head)
 
 
-# kept for callers of the earlier name
-guess_stream_encoding = stream_encoding
-
-
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -186,13 +186,6 @@ def _options(**kw) -> dict:
 # --------------------------------------------------------------------------
 # JSON Lines
 # --------------------------------------------------------------------------
-def _file_encoding(path) -> str | None:
-    """The main encoding of a line-oriented file, judged from its beginning (for provenance)."""
-    with open(path, "rb") as fh:
-        head = fh.read(1 << 18)
-    return stream_encoding(head)
-
-
 #: an escaped UTF-16 surrogate in JSON text (a pair is fine; a lone one is replaced)
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 

@@ -36,10 +36,6 @@ _CONTENT_LENGTH = re.compile(rb"(?im)^content-length:[ \t]*([^\r\n]*)")
 _ARC_START = re.compile(rb"\n\n?(?:https?|dns|filedesc|ftp)://\S+ \d+\.\d+\.\d+\.\d+ \d{14} ")
 
 
-def _is_gzip(path: Path) -> bool:
-    return _first_start(path)[1]
-
-
 def _first_start(path: Path, window: int = 1 << 20) -> tuple[int, bool]:
     """(offset of the first record or gzip member, whether the file is gzip).
 
