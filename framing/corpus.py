@@ -497,7 +497,8 @@ def _storable(docs: pd.DataFrame) -> tuple[pd.DataFrame, list]:
         try:
             pa.array(docs[col], from_pandas=True)
             continue
-        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError):
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError,
+                OverflowError):
             pass
         kinds = sorted({type(v).__name__ for v in docs[col] if not _missing(v)})
         if out is None:
@@ -506,6 +507,8 @@ def _storable(docs: pd.DataFrame) -> tuple[pd.DataFrame, list]:
                     else json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, (list, dict, tuple))
                     else str(v) for v in docs[col]]
         notes.append({"source": None, "location": f"column {col}", "doc_id": None,
-                      "reason": f"metadata column {col!r} mixes {', '.join(kinds)}; stored as text",
+                      "reason": (f"metadata column {col!r} mixes {', '.join(kinds)}" if len(kinds) > 1 else
+                                 f"metadata column {col!r} holds {', '.join(kinds)} values Parquet cannot store")
+                      + "; stored as text",
                       "action": "repaired"})
     return (docs if out is None else out), notes
