@@ -288,6 +288,22 @@ def test_io_hostile_f10_unbalanced_csv_quote_is_reported_and_rows_after_kept(tmp
     assert c.docs["doc_id"].tolist() == ["1", "2"] and c.problems["action"].tolist() == ["repaired"]
 
 
+def test_io_hostile_f10_many_unbalanced_quotes_stay_bounded(tmp_path, monkeypatch):
+    from framing.io import tables
+
+    monkeypatch.setattr(tables, "CSV_ROW_MAX_LINES", 50)
+    p = tmp_path / "q.csv"
+    # every row opens a quote: after CSV_MAX_QUOTE_ERRORS errors each line is read on its own
+    p.write_text("id,text\n" + "".join(f'{i},"Текст номер {i}\n' for i in range(300)), encoding="utf-8")
+    c = load(framing.read_csv, p)
+    assert len(c) == 300 - tables.CSV_MAX_QUOTE_ERRORS
+    assert "each line is read as one row" in reasons(c)
+    # a quote opened and never closed in a long file: the row stops at CSV_ROW_MAX_LINES, the rest is kept
+    p.write_text('id,text\n0,"open\n' + "".join(f"{i},Текст номер {i}\n" for i in range(1, 300)), encoding="utf-8")
+    c = load(framing.read_csv, p)
+    assert len(c) == 299 and c.problems["location"].tolist() == ["line 2"]
+
+
 # --- 11 ---------------------------------------------------------------------------------------
 def _warc(gz: bool, n: int = 10) -> bytes:
     from warcio.statusandheaders import StatusAndHeaders

@@ -718,12 +718,23 @@ def _head(path, size: int = 1 << 18) -> bytes:
         return fh.read(size)
 
 
+#: the most physical lines one CSV row may span before its opening quote is taken as unbalanced
+CSV_ROW_MAX_LINES = 10_000
+#: quoting errors in one file after which every following line is read as one row (bounds the work)
+CSV_MAX_QUOTE_ERRORS = 20
+
+
+class _RowTooLong(Exception):
+    pass
+
+
 class _RowLines:
     """The physical lines fed to :mod:`csv`, remembering those of the current row.
 
     After a quoting error the lines of the damaged row can be fed again
     (``pending``) to a fresh reader, so reading resumes right after the line
-    where the damage starts.
+    where the damage starts.  A row running over :data:`CSV_ROW_MAX_LINES`
+    lines stops with ``_RowTooLong`` (memory and time stay bounded).
     """
 
     def __init__(self, lines):
@@ -735,6 +746,8 @@ class _RowLines:
         return self
 
     def __next__(self) -> str:
+        if len(self.buf) >= CSV_ROW_MAX_LINES:
+            raise _RowTooLong()
         item = self.pending.popleft() if self.pending else next(self.it)
         self.buf.append(item)
         return item[1]
@@ -747,20 +760,25 @@ def _csv_rows(lines, sep: str, path, problems: ProblemLog):
     read leniently and recorded; a quote that is never closed (which would
     swallow every following row into one field) is recorded with the line
     where it starts, that line is skipped and reading resumes on the next
-    line, so the rows before and after are kept.
+    line, so the rows before and after are kept.  After
+    :data:`CSV_MAX_QUOTE_ERRORS` such errors the file's quoting is taken as
+    broken: each following line is read as one row (recorded once).
     """
     src = _RowLines(lines)
     reader = csv.reader(src, delimiter=sep, strict=True)
+    errors = 0
     while True:
         src.buf = []
         try:
             row = next(reader)
         except StopIteration:
             return
-        except csv.Error as exc:
+        except (csv.Error, _RowTooLong) as exc:
+            why = str(exc) if isinstance(exc, csv.Error) else f"more than {CSV_ROW_MAX_LINES} lines"
             taken = src.buf
             if not taken:
                 raise
+            errors += 1
             start = taken[0][0]
             if len(taken) == 1:
                 try:
@@ -769,17 +787,39 @@ def _csv_rows(lines, sep: str, path, problems: ProblemLog):
                     problems.add(path, f"CSV error ({exc2}); the line is skipped", location=f"line {start}",
                                  action="skipped")
                 else:
-                    problems.add(path, f"malformed quoting ({exc}); the row was read leniently",
+                    problems.add(path, f"malformed quoting ({why}); the row was read leniently",
                                  location=f"line {start}", action="repaired")
                     yield start, row
             else:
                 problems.add(path, f"unbalanced quote: the row at line {start} runs on over {len(taken)} lines "
-                             f"({exc}); that line is skipped and reading resumes at line {start + 1}",
+                             f"({why}); that line is skipped and reading resumes at line {start + 1}",
                              location=f"line {start}", action="skipped")
                 src.pending.extendleft(reversed(taken[1:]))
+            if errors >= CSV_MAX_QUOTE_ERRORS:
+                yield from _line_rows(src, sep, path, problems)
+                return
             reader = csv.reader(src, delimiter=sep, strict=True)
             continue
         yield (src.buf[0][0] if src.buf else 0), row
+
+
+def _line_rows(src: _RowLines, sep: str, path, problems: ProblemLog):
+    """Each remaining physical line as one row (quoting too broken to follow)."""
+    def rest():
+        while src.pending:
+            yield src.pending.popleft()
+        yield from src.it
+
+    noted = False
+    for i, line in rest():
+        if not noted:
+            problems.add(path, f"{CSV_MAX_QUOTE_ERRORS} quoting errors: from line {i} on, each line is read "
+                         "as one row", location=f"line {i}", action="repaired")
+            noted = True
+        try:
+            yield i, _lenient_row(line, sep)
+        except csv.Error as exc:
+            problems.add(path, f"CSV error ({exc}); the line is skipped", location=f"line {i}", action="skipped")
 
 
 def _lenient_row(line: str, sep: str) -> list[str]:
@@ -835,7 +875,7 @@ def iter_csv_file(path, problems: ProblemLog, sources: list, *, sep=None, encodi
     old = csv.field_size_limit()
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     header = None
-    n = line = 0
+    n = line = seen = 0
     try:
         for line, row in _csv_rows(lines, sep, path, problems):
             if header is None:
@@ -845,6 +885,7 @@ def iter_csv_file(path, problems: ProblemLog, sources: list, *, sep=None, encodi
                 continue
             if not row or (len(row) == 1 and not row[0].strip()):
                 continue
+            seen += 1
             if len(row) != len(header):
                 if len(row) > len(header) and not any(c.strip() for c in row[len(header):]):
                     row = row[:len(header)]
@@ -859,7 +900,7 @@ def iter_csv_file(path, problems: ProblemLog, sources: list, *, sep=None, encodi
             yield line, dict(zip(header, row))
         if header is None:
             problems.add(path, "empty file", action="skipped")
-        elif not n:
+        elif not seen:
             problems.add(path, f"no row after the header (columns: {header[:10]})", action="skipped")
     except (OSError, EOFError, zlib.error) as exc:
         problems.add(path, f"damaged or truncated file ({exc}); the {n} row(s) before it kept",
