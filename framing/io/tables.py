@@ -186,8 +186,9 @@ def _options(**kw) -> dict:
 # --------------------------------------------------------------------------
 # JSON Lines
 # --------------------------------------------------------------------------
-#: an escaped UTF-16 surrogate in JSON text (a pair is fine; a lone one is replaced)
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+#: an escaped UTF-16 surrogate in JSON text that is not part of a pair (a pair is one character)
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+                               r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 
 
 def parse_json_text(s: str, source, problems: ProblemLog, *, location=None):
