@@ -443,7 +443,7 @@ def test_io_hostile_f16_deeply_nested_html_keeps_its_text(tmp_path, depth):
 
 # --- the properties ---------------------------------------------------------------------------
 #: examples per loader in the suite (benchmarks/robustness.py runs more)
-BUDGET = 12
+BUDGET = 25
 
 
 @pytest.mark.parametrize("loader", S.LOADERS)
