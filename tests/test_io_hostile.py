@@ -415,6 +415,14 @@ def test_io_hostile_f16_empty_jsonl_and_warc_are_recorded(tmp_path):
     (tmp_path / "g.jsonl").write_text(json.dumps({"text": RU[0]}, ensure_ascii=False) + "\n", encoding="utf-8")
     c = load(framing.read_jsonl, tmp_path)
     assert len(c) == 1 and c.problems["reason"].tolist() == ["empty file"]
+    for junk in (b"\xff\xfe", b"\xef\xbb\xbf", "\u2028 \x1c\n".encode()):  # a BOM or blanks only
+        (tmp_path / "e.jsonl").write_bytes(junk)
+        c = load(framing.read_jsonl, tmp_path)
+        assert len(c) == 1 and c.problems["reason"].str.startswith("empty file").tolist() == [True]
+    (tmp_path / "e.json").write_text("[]")
+    (tmp_path / "g.json").write_text(json.dumps([{"text": RU[0]}], ensure_ascii=False), encoding="utf-8")
+    c = load(framing.read_json, tmp_path)
+    assert len(c) == 1 and c.problems["reason"].tolist() == ["no documents: the list is empty"]
     pytest.importorskip("warcio")
     (tmp_path / "e.warc").write_bytes(b"")
     c = load(framing.read_warc, tmp_path / "e.warc")

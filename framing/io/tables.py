@@ -231,28 +231,26 @@ def iter_jsonl(path, problems: ProblemLog, sources: list) -> Iterator[tuple[int,
     except OSError as exc:
         problems.add(path, f"unreadable file: {exc.strerror or exc}", action="skipped")
         return
-    n_lines = 0
+    n_objects = 0
+    n_problems = len(problems)
     try:
         head = raw.read(1 << 18)
         raw.seek(0)
         hashing = _HashingReader(raw)
         fh = io.BufferedReader(hashing, buffer_size=1 << 20)
 
-        def counted():
-            nonlocal n_lines
-            for item in iter_text_lines(fh, head, source=path, problems=problems):
-                n_lines += 1
-                yield item
-
-        yield from _parse_lines(counted(), path, problems)
+        for item in _parse_lines(iter_text_lines(fh, head, source=path, problems=problems), path, problems):
+            n_objects += 1
+            yield item
         sha = hashing.finish_hash()
     except OSError as exc:
         problems.add(path, f"unreadable file: {exc.strerror or exc}", action="skipped")
         return
     finally:
         raw.close()
-    if not head.strip():
-        problems.add(path, "empty file", action="skipped")
+    if not n_objects and len(problems) == n_problems:
+        problems.add(path, "empty file" + ("" if not head.strip() else " (only blank lines or a byte-order mark)"),
+                     action="skipped")
     entry = {"path": str(path), "sha256": sha}
     enc = stream_encoding(head)
     if enc not in ("utf-8", "utf-8-sig", "ascii"):
@@ -620,6 +618,7 @@ def read_json(path_or_glob, *, records=None, doc_id=None, text=None, title=None,
     keepset = set(keep) if keep is not None else None
     failures: list[SchemaError] = []
     for path in progress_bar(files, total=len(files), desc=func, enabled=progress):
+        n0 = len(problems)
         obj = load_json_file(path, problems, sources)
         if obj is None:
             continue
@@ -631,6 +630,8 @@ def read_json(path_or_glob, *, records=None, doc_id=None, text=None, title=None,
             failures.append(exc)
             problems.add(path, f"{exc} The file is skipped.", action="skipped")
             continue
+        if not items and len(problems) == n0:
+            problems.add(path, "no documents: the list is empty", action="skipped")
         good = []
         for i, item in enumerate(items, 1):
             if isinstance(item, dict):

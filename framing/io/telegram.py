@@ -347,6 +347,7 @@ def read_telegram(path_or_glob, *, outlet=None, lang=None, tz=None, strict=False
         obj = load_json_file(path, problems, sources)
         if obj is None:
             continue
+        n0, k0 = len(problems), len(records)
         for chat, m, loc in _iter_messages(obj, path, problems):
             rec = _message_record(m, chat, path, problems, loc)
             if rec is None:
@@ -354,6 +355,8 @@ def read_telegram(path_or_glob, *, outlet=None, lang=None, tz=None, strict=False
             rec["_source"] = path
             rec["_location"] = loc
             records.append(rec)
+        if len(records) == k0 and len(problems) == n0:
+            problems.add(path, "no messages in the file (none, or only service messages)", action="skipped")
     return finish(records, loader=func,
                   options={k: v for k, v in dict(outlet=outlet, lang=lang, tz=tz, strict=strict).items()
                            if v is not None},
