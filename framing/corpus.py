@@ -81,7 +81,11 @@ class Corpus:
     docs : pandas.DataFrame
         One row per document with at least the columns ``doc_id`` and ``text``;
         missing core columns are filled (``outlet`` = "unknown", ``lang``
-        detected from the text, others empty).
+        detected from the text, others empty).  A missing ``doc_id`` (None,
+        NaN, blank) becomes ``doc<row>`` and lone UTF-16 surrogates in text
+        cells become U+FFFD; each such repair is added to ``problems``
+        (action "repaired"), so no document drops out of grouped measures
+        and every text can be written as UTF-8.
     meta : dict, optional
         Provenance: ``sources`` (list of {path, sha256}), ``loader``,
         ``options``, ``framing_version``, ``created``.
@@ -116,6 +120,9 @@ class Corpus:
                 hint="Name them with Corpus.from_frame(df, doc_id=..., text=...).",
             )
         df = docs.copy()
+        repairs: list[dict] = []
+        _fill_missing_ids(df, repairs)
+        _scrub_surrogates(df, repairs)
         df["doc_id"] = df["doc_id"].astype(str)
         dup = df["doc_id"].duplicated(keep=False)
         if dup.any():
@@ -154,6 +161,8 @@ class Corpus:
         m.setdefault("sources", [])
         object.__setattr__(self, "_meta", m)
         p = empty_problems() if problems is None else problems.reindex(columns=PROBLEM_COLUMNS)
+        if repairs:
+            p = pd.concat([p, pd.DataFrame(repairs, columns=PROBLEM_COLUMNS)], ignore_index=True)
         object.__setattr__(self, "_problems", p.reset_index(drop=True))
 
     def __setattr__(self, name, value):
@@ -364,17 +373,34 @@ class Corpus:
 
     # --- storage ------------------------------------------------------------
     def to_parquet(self, path) -> Path:
-        """Write the corpus (documents, provenance and problems) to one Parquet file, atomically."""
+        """Write the corpus (documents, provenance and problems) to one Parquet file, atomically.
+
+        A metadata column whose values mix types that Parquet cannot hold in
+        one column (``"views": "1.2K"`` in one document, ``1200`` in another)
+        is written as text (missing values stay missing); each such column is
+        added to the file's problems and a ``LoadWarning`` says so.
+        """
         import pyarrow as pa
         import pyarrow.parquet as pq
 
         from ._atomic import atomic_path
 
         path = Path(path)
-        table = pa.Table.from_pandas(self._docs, preserve_index=False)
+        docs, notes = _storable(self._docs)
+        table = pa.Table.from_pandas(docs, preserve_index=False)
         md = dict(table.schema.metadata or {})
         md[_META_KEY] = json.dumps(self._meta, default=str, ensure_ascii=False).encode("utf-8")
-        md[_PROBLEMS_KEY] = self._problems.to_json(orient="records", force_ascii=False).encode("utf-8")
+        probs = self._problems
+        if notes:
+            probs = pd.concat([probs, pd.DataFrame(notes, columns=PROBLEM_COLUMNS)], ignore_index=True)
+            import warnings
+
+            from ._errors import LoadWarning
+
+            warnings.warn(f"Corpus.to_parquet(): {notes[0]['reason']}"
+                          + (f" (and {len(notes) - 1} more column(s))" if len(notes) > 1 else "")
+                          + "; recorded in the file's problems.", LoadWarning, stacklevel=2)
+        md[_PROBLEMS_KEY] = probs.to_json(orient="records", force_ascii=False).encode("utf-8")
         table = table.replace_schema_metadata(md)
         with atomic_path(path) as tmp:
             pq.write_table(table, tmp)
@@ -399,3 +425,90 @@ class Corpus:
         meta = json.loads(md[_META_KEY].decode("utf-8"))
         probs = pd.DataFrame(json.loads(md.get(_PROBLEMS_KEY, b"[]").decode("utf-8")), columns=PROBLEM_COLUMNS)
         return cls(df, meta=meta, problems=probs)
+
+
+def _missing(v) -> bool:
+    if v is None or v is pd.NA or v is pd.NaT:
+        return True
+    if isinstance(v, float) and v != v:
+        return True
+    return isinstance(v, str) and not v.strip()
+
+
+def _fill_missing_ids(df: pd.DataFrame, repairs: list) -> None:
+    """Give a document without ``doc_id`` (None, NaN, blank) the id ``doc<row>``, recording it.
+
+    Without this a missing id would become the string ``"nan"`` (or stay
+    missing) and the document would drop out of grouped measures.
+    """
+    ids = df["doc_id"].tolist()
+    holes = [i for i, v in enumerate(ids) if _missing(v)]
+    if not holes:
+        return
+    taken = {str(v) for v in ids if not _missing(v)}
+    ids = [v if not _missing(v) else None for v in ids]
+    for i in holes:
+        new = f"doc{i:06d}"
+        k = 2
+        while new in taken:
+            new, k = f"doc{i:06d}__{k}", k + 1
+        taken.add(new)
+        ids[i] = new
+        repairs.append({"source": None, "location": f"row {i + 1}", "doc_id": new,
+                        "reason": f"missing doc_id; generated {new!r}", "action": "repaired"})
+    df["doc_id"] = pd.Series(ids, index=df.index, dtype=object)
+
+
+def _scrub_surrogates(df: pd.DataFrame, repairs: list) -> None:
+    """Replace lone UTF-16 surrogates (not writable as UTF-8) in text cells by U+FFFD, recording each."""
+    from .io._common import scrub_surrogates
+
+    for col in df.columns:
+        if df[col].dtype != object:
+            continue
+        values = df[col].tolist()
+        changed = False
+        for i, v in enumerate(values):
+            if isinstance(v, str):
+                new, n = scrub_surrogates(v)
+                if n:
+                    values[i], changed = new, True
+                    repairs.append({"source": None, "location": f"row {i + 1}, column {col}",
+                                    "doc_id": None if _missing(df["doc_id"].iat[i]) else str(df["doc_id"].iat[i]),
+                                    "reason": f"{n} lone UTF-16 surrogate(s) replaced by U+FFFD",
+                                    "action": "repaired"})
+        if changed:
+            df[col] = pd.Series(values, index=df.index, dtype=object)
+
+
+def _storable(docs: pd.DataFrame) -> tuple[pd.DataFrame, list]:
+    """``docs`` with each metadata column that Parquet cannot store as one type made text.
+
+    A column holding strings in some rows and numbers in others (``"1.2K"``
+    and ``1200``) is stored as strings (missing values stay missing); each
+    such column is returned as a problem note.
+    """
+    import pyarrow as pa
+
+    notes, out = [], None
+    for col in docs.columns:
+        if col in CORE_COLUMNS or docs[col].dtype != object:
+            continue
+        try:
+            pa.array(docs[col], from_pandas=True)
+            continue
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError,
+                OverflowError):
+            pass
+        kinds = sorted({type(v).__name__ for v in docs[col] if not _missing(v)})
+        if out is None:
+            out = docs.copy()
+        out[col] = [None if _missing(v) else v if isinstance(v, str)
+                    else json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, (list, dict, tuple))
+                    else str(v) for v in docs[col]]
+        notes.append({"source": None, "location": f"column {col}", "doc_id": None,
+                      "reason": (f"metadata column {col!r} mixes {', '.join(kinds)}" if len(kinds) > 1 else
+                                 f"metadata column {col!r} holds {', '.join(kinds)} values Parquet cannot store")
+                      + "; stored as text",
+                      "action": "repaired"})
+    return (docs if out is None else out), notes

@@ -42,6 +42,10 @@ __all__ = [
     "read_source",
     "sha256_file",
     "decode_bytes",
+    "decode_report",
+    "decode_logged",
+    "iter_text_lines",
+    "scrub_surrogates",
     "normalize_text",
     "normalize_texts",
     "expand_paths",
@@ -154,9 +158,12 @@ def expand_paths(path_or_glob, *, problems: ProblemLog, suffixes: Iterable[str] 
     ----------
     path_or_glob : str, pathlib.Path or list of them
         A file, a directory (searched recursively, hidden files skipped), a glob
-        pattern (``**`` allowed) or a list mixing these.
+        pattern (``**`` allowed) or a list mixing these.  Folders are walked
+        with :func:`walk_files`: a symbolic-link loop is entered once, an
+        unreadable folder recorded.
     problems : ProblemLog
-        Paths that match nothing are recorded here ("no such file").
+        Paths that match nothing are recorded here ("no such file"), and
+        link loops and unreadable folders.
     suffixes : iterable of str, optional
         Keep only files from directories whose name ends with one of these
         (case-insensitive, e.g. ``(".txt",)``).  Files named explicitly and
@@ -191,10 +198,7 @@ def expand_paths(path_or_glob, *, problems: ProblemLog, suffixes: Iterable[str] 
             found[str(p)] = p
         elif p.is_dir():
             n0 = len(found)
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p).parts
-                if any(part.startswith(".") for part in rel) or not f.is_file():
-                    continue
+            for f in walk_files(p, problems):
                 if sfx and not f.name.lower().endswith(sfx):
                     continue
                 found[str(f)] = f
@@ -202,8 +206,7 @@ def expand_paths(path_or_glob, *, problems: ProblemLog, suffixes: Iterable[str] 
                 problems.add(p, "the folder holds no matching file"
                              + (f" ({', '.join(sfx)})" if sfx else ""), action="skipped")
         elif _GLOB_CHARS.search(str(item)):
-            matches = [Path(m) for m in _glob.glob(os.path.expanduser(str(item)), recursive=True)]
-            matches = [m for m in matches if m.is_file()]
+            matches = _glob_files(os.path.expanduser(str(item)), problems)
             if not matches:
                 problems.add(item, "the pattern matches no file", action="skipped")
             for m in matches:
@@ -217,6 +220,75 @@ def expand_paths(path_or_glob, *, problems: ProblemLog, suffixes: Iterable[str] 
             f"{os.getcwd()!r})."
         )
     return [found[k] for k in sorted(found)]
+
+
+def walk_files(root: Path, problems: ProblemLog) -> list[Path]:
+    """Files under ``root``, recursively, sorted; hidden names skipped.
+
+    Symbolic links to folders are followed, but each real folder is read
+    once: a link loop (or a second link to a folder already read) is recorded
+    and not entered again, so a loop never hangs a load nor reads a file
+    many times.  A folder that cannot be listed is recorded ("unreadable
+    folder") and the rest is read.
+    """
+    seen: set[str] = set()
+    out: list[Path] = []
+    stack = [Path(root)]
+    while stack:
+        d = stack.pop()
+        real = os.path.realpath(d)
+        if real in seen:
+            problems.add(d, "a symbolic link leads back to a folder already read; not read again",
+                         action="skipped")
+            continue
+        seen.add(real)
+        try:
+            with os.scandir(d) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            problems.add(d, f"unreadable folder: {exc.strerror or exc}", action="skipped")
+            continue
+        subdirs = []
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            try:
+                if e.is_dir():
+                    subdirs.append(Path(e.path))
+                elif e.is_file():
+                    out.append(Path(e.path))
+            except OSError:
+                continue
+        stack.extend(reversed(subdirs))
+    return sorted(out)
+
+
+def _glob_files(pattern: str, problems: ProblemLog) -> list[Path]:
+    """Files matching a glob pattern; ``**`` is matched with :func:`walk_files` (loop-safe)."""
+    import fnmatch
+
+    parts = Path(pattern).parts
+    if "**" not in parts:
+        return [Path(m) for m in _glob.glob(pattern) if os.path.isfile(m)]
+    k = next(i for i, part in enumerate(parts) if _GLOB_CHARS.search(part))
+    root = Path(*parts[:k]) if k else Path(".")
+    if not root.is_dir():
+        return []
+    rx = [None if part == "**" else re.compile(fnmatch.translate(part)) for part in parts[k:]]
+
+    def match(names, pats) -> bool:
+        if not pats:
+            return not names
+        if pats[0] is None:
+            return any(match(names[j:], pats[1:]) for j in range(len(names) + 1))
+        return bool(names) and bool(pats[0].match(names[0])) and match(names[1:], pats[1:])
+
+    out = []
+    for f in walk_files(root, problems):
+        rel = f.relative_to(root).parts
+        if match(rel, rx):
+            out.append(f if k else Path(os.path.relpath(f)))
+    return out
 
 
 def progress_bar(iterable, *, total: int | None = None, desc: str = "", enabled: bool | None = None):
@@ -291,14 +363,17 @@ def _cyrillic_score(text: str) -> float:
 
 
 def _looks_utf16(data: bytes):
-    """Return 'utf-16-le' / 'utf-16-be' when ``data`` is BOM-less UTF-16, else None."""
-    n = len(data)
-    if n < 4 or n % 2:
-        return None
+    """Return 'utf-16-le' / 'utf-16-be' when ``data`` is BOM-less UTF-16, else None.
+
+    Judged by the pattern of high bytes: ASCII in UTF-16 has a zero byte in
+    every pair, Cyrillic a 0x04.  An odd length (a cut file) is allowed.
+    """
     sample = data[: 1 << 16]
+    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 4:
+        return None
     even, odd = sample[0::2], sample[1::2]
     half = len(even)
-    # ASCII in UTF-16 has zero high bytes; Cyrillic has 0x04.
     hi_odd = (odd.count(0) + odd.count(4)) / half
     hi_even = (even.count(0) + even.count(4)) / half
     if hi_odd >= 0.6 and hi_even < 0.2:
@@ -308,23 +383,271 @@ def _looks_utf16(data: bytes):
     return None
 
 
-def _decode_as(data: bytes, codec: str, name: str | None = None) -> tuple[str, str, bool]:
-    """``data`` decoded with ``codec``: (text, encoding name, whether bytes were replaced)."""
+def _looks_utf32(data: bytes):
+    """Return 'utf-32-le' / 'utf-32-be' when ``data`` is BOM-less UTF-32, else None."""
+    sample = data[: 1 << 16]
+    sample = sample[: len(sample) - len(sample) % 4]
+    if len(sample) < 8:
+        return None
+    q = [sample[i::4] for i in range(4)]
+    m = len(q[0])
+    zero = [b.count(0) / m for b in q]
+    if zero[2] >= 0.95 and zero[3] >= 0.95 and zero[0] < 0.5:
+        return "utf-32-le"
+    if zero[0] >= 0.95 and zero[1] >= 0.95 and zero[3] < 0.5:
+        return "utf-32-be"
+    return None
+
+
+def sniff_encoding(head: bytes) -> str | None:
+    """A multi-byte encoding told by a byte-order mark or by NUL patterns, else None.
+
+    Returns ``'utf-8-sig'``, ``'utf-16-le'``/``'-be'`` or ``'utf-32-le'``/``'-be'``
+    (with or without BOM); None means an 8-bit encoding, decided line by line
+    (:class:`LineDecoder`).
+    """
+    for bom, name, _ in _BOMS:
+        if head.startswith(bom):
+            return name
+    first = head[:4096]
+    if b"\x00" in first:
+        return _looks_utf32(head) or _looks_utf16(head)
+    if b"\x04" in first:  # Cyrillic-only UTF-16 has no NUL byte
+        return _looks_utf16(head)
+    return None
+
+
+def bom_codec(name: str, head: bytes) -> str:
+    """The codec that reads a stream named ``name`` by :func:`sniff_encoding`, skipping its BOM."""
+    for bom, bname, codec in _BOMS:
+        if bname == name and head.startswith(bom):
+            return codec
+    return name
+
+
+def _pick_cyrillic(raw: bytes, prior: str | None):
+    """(score, codec, text) of the most plausible Cyrillic code page for ``raw``.
+
+    The ``prior`` (the file's code page) is kept unless its reading is poor
+    and another is clearly better.
+    """
+    if prior in _SINGLE_BYTE:
+        s = raw.decode(prior, errors="replace")
+        sc = _cyrillic_score(s)
+        letters = sum(1 for ch in s if ch in _CYR_LOWER or ch in _CYR_UPPER)
+        if letters and sc >= 0.5 * letters:
+            return sc, prior, s
+        best = (sc, prior, s)
+    else:
+        best = None
+    for enc in _SINGLE_BYTE:
+        if enc == prior:
+            continue
+        s = raw.decode(enc, errors="replace")
+        sc = _cyrillic_score(s)
+        margin = max(2.0, 0.1 * abs(best[0])) if best is not None and best[1] == prior else 1e-9
+        if best is None or sc > best[0] + margin:
+            best = (sc, enc, s)
+    if best[1] == "koi8-u" and raw.decode("koi8-u", errors="replace") == raw.decode("koi8-r", errors="replace"):
+        best = (best[0], "koi8-r", best[2])
+    return best
+
+
+def _plausible_cyrillic(raw: bytes, pick) -> bool:
+    high = sum(1 for b in raw if b > 0x7F)
+    letters = sum(1 for ch in pick[2] if ch in _CYR_LOWER or ch in _CYR_UPPER)
+    return pick[0] > 0 and letters >= 0.3 * high
+
+
+def _cp1252_plausible(raw: bytes):
     try:
-        return data.decode(codec), name or codec, False
+        west = raw.decode("cp1252")
     except UnicodeDecodeError:
-        return data.decode(codec, errors="replace"), name or codec, True
+        return None
+    if all(ch < "\x80" or ch in _CP1252_OK or ("\xc0" <= ch <= "\xff" and ch.isalpha()) for ch in west):
+        n_latin = sum(1 for ch in west if "\xc0" <= ch <= "\xff")
+        n_ascii_letters = sum(1 for ch in west if ch.isascii() and ch.isalpha())
+        if n_latin <= 0.2 * max(n_ascii_letters, 1):
+            return west
+    return None
+
+
+def _utf8_cut_tail(raw: bytes) -> int:
+    """Bytes at the end of ``raw`` that begin a UTF-8 character cut short (0 if none)."""
+    for k in (1, 2, 3):
+        if len(raw) < k:
+            break
+        b = raw[-k]
+        if b & 0xC0 == 0xC0:  # a lead byte
+            need = 2 if b < 0xE0 else 3 if b < 0xF0 else 4
+            if need > k and all(x & 0xC0 == 0x80 for x in raw[len(raw) - k + 1:]):
+                try:
+                    raw[:-k].decode("utf-8")
+                except UnicodeDecodeError:
+                    return 0
+                return k
+            return 0
+        if b & 0xC0 != 0x80:
+            return 0
+    return 0
+
+
+def _guess_8bit(sample: bytes) -> str:
+    """The main encoding of 8-bit data: ``'utf-8'`` when valid UTF-8 lines are at
+    least as many as invalid ones, else a code page judged on the invalid lines."""
+    good = 0
+    bad_lines = []
+    for line in sample.split(b"\n"):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            good += 1
+        except UnicodeDecodeError:
+            if _utf8_cut_tail(line):
+                good += 1
+            else:
+                bad_lines.append(line)
+    if not bad_lines or good >= len(bad_lines):
+        return "utf-8"
+    bad = b"\n".join(bad_lines)
+    loose = bad.decode("utf-8", errors="replace")
+    n_bad = loose.count("\ufffd")
+    if sum(1 for ch in loose if ch > "\x7f") - n_bad >= max(1, n_bad):
+        return "utf-8"  # UTF-8 with a few stray bytes on many lines
+    pick = _pick_cyrillic(bad[: 1 << 15], None)
+    if _plausible_cyrillic(bad[: 1 << 15], pick):
+        return pick[1]
+    if _cp1252_plausible(bad) is not None:
+        return "cp1252"
+    try:
+        from charset_normalizer import from_bytes
+
+        guess = from_bytes(bad[: 1 << 18]).best()
+    except Exception:  # noqa: BLE001 - a failing guesser must not stop a load
+        guess = None
+    if guess is not None and guess.encoding:
+        try:
+            import codecs
+
+            return codecs.lookup(guess.encoding).name
+        except LookupError:
+            pass
+    return "utf-8"
+
+
+class LineDecoder:
+    """Decode the lines of 8-bit data one by one, each in its own encoding.
+
+    A line that is valid UTF-8 is UTF-8.  Otherwise: a line that is mostly valid
+    UTF-8 keeps UTF-8 with its invalid runs (and a character cut at the end)
+    replaced by U+FFFD; a line of Cyrillic in a code page is read with the
+    file's code page (``prior``) unless cp1251, koi8-r or koi8-u reads it
+    clearly better; Western text may be cp1252.  Every line that needed a
+    decision other than the file's encoding gets a note saying what was done.
+
+    Parameters
+    ----------
+    sample : bytes
+        The beginning of the data, from which the file's main encoding
+        (``prior``) is judged.
+    """
+
+    def __init__(self, sample: bytes):
+        self.prior = _guess_8bit(sample)
+
+    def decode(self, raw: bytes) -> tuple[str, str, str | None]:
+        """(text, encoding, note or None) of one line."""
+        if raw.isascii():
+            return raw.decode("ascii"), "ascii", None
+        try:
+            return raw.decode("utf-8"), "utf-8", None
+        except UnicodeDecodeError:
+            pass
+        prior = self.prior
+        cut = _utf8_cut_tail(raw)
+        if cut:
+            return (raw[:-cut].decode("utf-8") + "\ufffd", "utf-8",
+                    "the line ends inside a UTF-8 character, whose bytes were replaced by U+FFFD")
+        loose = raw.decode("utf-8", errors="replace")
+        n_bad = loose.count("\ufffd")
+        valid_mb = sum(1 for ch in loose if ch > "\x7f") - n_bad
+        if prior not in ("utf-8",) + _SINGLE_BYTE:
+            text = raw.decode(prior, errors="replace")
+            return text, prior, ("undecodable bytes replaced by U+FFFD (read as " + prior + ")"
+                                 if "\ufffd" in text else None)
+        if valid_mb >= max(1, n_bad) or (prior == "utf-8" and n_bad <= 2 and valid_mb):
+            return loose, "utf-8", f"{n_bad} invalid UTF-8 byte run(s) replaced by U+FFFD"
+        pick = _pick_cyrillic(raw, prior)
+        if _plausible_cyrillic(raw, pick):
+            text, enc = pick[2], pick[1]
+            if "\ufffd" in text:
+                return text, enc, f"read as {enc}; undecodable bytes replaced by U+FFFD"
+            if enc == prior:
+                return text, enc, None
+            return text, enc, f"read as {enc} (the rest of the file is {prior})"
+        west = _cp1252_plausible(raw)
+        if west is not None:
+            return west, "cp1252", f"read as cp1252 (the rest of the file is {prior})"
+        return loose, "utf-8", f"{n_bad} invalid UTF-8 byte run(s) replaced by U+FFFD"
+
+
+def decode_report(data: bytes) -> tuple[str, str, list[tuple[int, str]]]:
+    """Decode bytes whose encoding is unknown, saying what was repaired on which line.
+
+    The order: a byte-order mark (UTF-8, UTF-16, UTF-32); BOM-less UTF-32 or
+    UTF-16 (told by the pattern of NUL bytes; an odd last byte is dropped);
+    strict UTF-8; otherwise line by line with :class:`LineDecoder`, so that a
+    stray byte in UTF-8 text or a few lines in another code page never make
+    the whole file mojibake.
+
+    Returns
+    -------
+    text : str
+        With ``\\n`` between the lines as in the data (no other line breaks
+        are touched).
+    encoding : str
+        The main encoding.
+    notes : list of (int, str)
+        ``(line number, what was done)`` for every line that was repaired or
+        read in another encoding than the main one.
+    """
+    if not data:
+        return "", "utf-8", []
+    enc = sniff_encoding(data[: 1 << 16])
+    if enc is not None:
+        codec = bom_codec(enc, data)
+        width = 4 if "32" in enc else 2 if "16" in enc else 1
+        extra = len(data) % width
+        try:
+            return data.decode(codec), enc, []
+        except UnicodeDecodeError:
+            text = data[: len(data) - extra].decode(codec, errors="replace")
+        notes = [(i, f"undecodable bytes (a lone surrogate or a cut character) replaced by U+FFFD (read as {enc})")
+                 for i, ln in enumerate(text.split("\n"), 1) if "\ufffd" in ln]
+        if extra:
+            text += "\ufffd"
+            notes.append((text.count("\n") + 1, f"the file ends inside a character ({extra} byte(s) replaced by U+FFFD)"))
+        return text, enc, notes
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    dec = LineDecoder(data[: 1 << 18])
+    parts, notes, counts = [], [], {}
+    for i, raw in enumerate(data.split(b"\n"), 1):
+        text, used, note = dec.decode(raw)
+        parts.append(text)
+        if used != "ascii":
+            counts[used] = counts.get(used, 0) + 1
+        if note:
+            notes.append((i, note))
+    main = max(counts, key=counts.get) if counts else dec.prior
+    return "\n".join(parts), main, notes
 
 
 def decode_bytes(data: bytes) -> tuple[str, str, bool]:
-    """Decode bytes whose encoding is unknown.
-
-    The order: a byte-order mark (UTF-8, UTF-16, UTF-32); strict UTF-8; UTF-8
-    with a few damaged bytes (replaced); UTF-16 without BOM; the Cyrillic code
-    pages cp1251, koi8-r and koi8-u, chosen by a plausibility score
-    (lowercase share, capitals at word starts, frequent bigrams, no
-    box-drawing characters); a guess by ``charset-normalizer``; finally UTF-8
-    with undecodable bytes replaced by U+FFFD.
+    """Decode bytes whose encoding is unknown (see :func:`decode_report`).
 
     Parameters
     ----------
@@ -335,10 +658,11 @@ def decode_bytes(data: bytes) -> tuple[str, str, bool]:
     text : str
         The decoded text (not yet normalised; see :func:`normalize_text`).
     encoding : str
-        The encoding used, e.g. ``'utf-8'``, ``'utf-8-sig'``, ``'utf-16-le'``,
+        The main encoding, e.g. ``'utf-8'``, ``'utf-8-sig'``, ``'utf-16-le'``,
         ``'cp1251'``, ``'koi8-r'``.
     repaired : bool
-        True when undecodable bytes were replaced by U+FFFD.
+        True when some line was repaired or read in another encoding
+        (:func:`decode_report` says which and how).
 
     Examples
     --------
@@ -348,105 +672,92 @@ def decode_bytes(data: bytes) -> tuple[str, str, bool]:
     >>> decode_bytes("Привет, мир".encode("koi8-r"))[1]
     'koi8-r'
     """
-    if not data:
-        return "", "utf-8", False
-    for bom, name, codec in _BOMS:
-        if data.startswith(bom):
-            return _decode_as(data, codec, name)
-    head = data[:4096]
-    if len(data) % 2 == 0 and (b"\x00" in head or b"\x04" in head):
-        # BOM-less UTF-16 (Cyrillic UTF-16 is all bytes < 0x80, so valid "UTF-8")
-        utf16 = _looks_utf16(data)
-        if utf16:
-            return _decode_as(data, utf16)
-    try:
-        return data.decode("utf-8"), "utf-8", False
-    except UnicodeDecodeError:
-        pass
-    # Mostly valid UTF-8 with a few broken bytes (e.g. a truncated file):
-    # keep UTF-8 and replace the damage rather than reading it all as cp1251.
-    loose = data.decode("utf-8", errors="replace")
-    bad = loose.count("\ufffd")
-    multibyte = sum(1 for ch in loose if ch > "\x7f") - bad
-    if multibyte >= 1 and multibyte >= 4 * bad:
-        return loose, "utf-8", True
-    utf16 = _looks_utf16(data)
-    if utf16:
-        return _decode_as(data, utf16)
-    sample = data[: 1 << 15]
-    best = None
-    for enc in _SINGLE_BYTE:
-        s = sample.decode(enc, errors="replace")
-        sc = _cyrillic_score(s)
-        if best is None or sc > best[0] + 1e-9:
-            best = (sc, enc, s)
-    cyr_letters = sum(1 for ch in best[2] if ch in _CYR_LOWER or ch in _CYR_UPPER)
-    if best[0] > 0 and cyr_letters >= 0.3 * sum(1 for b in sample if b > 0x7F):
-        enc = best[1]
-        if enc == "koi8-u" and data.decode("koi8-u", errors="replace") == data.decode("koi8-r", errors="replace"):
-            enc = "koi8-r"
-        text = data.decode(enc, errors="replace")
-        return text, enc, "\ufffd" in text
-    # Western European text in Windows-1252 (e.g. an English page with "café").
-    try:
-        west = data.decode("cp1252")
-    except UnicodeDecodeError:
-        west = None
-    if west is not None and all(ch < "\x80" or ch in _CP1252_OK or ("\xc0" <= ch <= "\xff" and ch.isalpha())
-                                for ch in west):
-        n_latin = sum(1 for ch in west if "\xc0" <= ch <= "\xff")
-        n_ascii_letters = sum(1 for ch in west if ch.isascii() and ch.isalpha())
-        if n_latin <= 0.2 * max(n_ascii_letters, 1):
-            return west, "cp1252", False
-    try:
-        from charset_normalizer import from_bytes
-
-        guess = from_bytes(data[: 1 << 18]).best()
-    except Exception:  # noqa: BLE001 - a failing guesser must not stop a load
-        guess = None
-    if guess is not None and guess.encoding:
-        try:
-            return data.decode(guess.encoding), guess.encoding.replace("_", "-"), False
-        except (UnicodeDecodeError, LookupError):
-            pass
-    return loose, "utf-8", True
+    text, enc, notes = decode_report(data)
+    return text, enc, bool(notes)
 
 
-def guess_stream_encoding(head: bytes) -> str:
-    """The encoding of a line-oriented file (JSON Lines, CSV) from its first bytes.
+def decode_logged(data: bytes, source, problems: ProblemLog, *, doc_id=None) -> tuple[str, str]:
+    """:func:`decode_report` with every note recorded in ``problems`` (action "repaired")."""
+    text, enc, notes = decode_report(data)
+    for line, note in notes:
+        problems.add(source, note, location=f"line {line}", doc_id=doc_id, action="repaired")
+    return text, enc
 
-    Unlike :func:`decode_bytes` on the whole sample, lines are judged one by
-    one: when lines that are valid UTF-8 (with non-ASCII text) are at least as
-    many as lines that are not, the file is UTF-8 and the odd lines are
-    repaired one by one, so that one cp1251 line does not turn every other
-    line into mojibake.
+
+def iter_text_lines(fh, head: bytes, *, source, problems: ProblemLog, keepends: bool = False):
+    """Yield ``(line number, text)`` from a binary stream, each line decoded on its own.
+
+    UTF-16/32 streams (with or without BOM) are decoded whole and split at
+    ``\\n`` only; 8-bit streams line by line with :class:`LineDecoder`, every
+    repair recorded in ``problems`` with its line.  U+2028, U+0085 and lone
+    ``\\r`` never end a line.  ``keepends=True`` keeps the line ends (for
+    :mod:`csv`).  The main encoding is given by :func:`stream_encoding`.
     """
-    if not head:
-        return "utf-8"
-    for bom, name, _ in _BOMS:
-        if head.startswith(bom):
-            return name
-    cut = head.rfind(b"\n")
-    sample = head[:cut] if cut > 0 else head
-    _, enc, _ = decode_bytes(sample)
-    if enc.startswith(("utf-16", "utf-32")) or enc == "utf-8":
-        return enc
-    good = bad = 0
-    bad_lines = []
-    for line in sample.split(b"\n"):
-        if line.isascii():
-            continue
+    enc = sniff_encoding(head)
+    if enc is not None and enc != "utf-8-sig":
+        import io as _io
+
+        wrapper = _io.TextIOWrapper(fh, encoding=bom_codec(enc, head), errors="replace", newline="\n")
         try:
-            line.decode("utf-8")
-            good += 1
-        except UnicodeDecodeError:
-            bad += 1
-            bad_lines.append(line)
-    if good and good >= bad:
-        return "utf-8"
-    if bad_lines:
-        return decode_bytes(b"\n".join(bad_lines))[1]
-    return enc
+            for i, line in enumerate(wrapper, 1):
+                if "\ufffd" in line:
+                    problems.add(source, f"undecodable bytes replaced by U+FFFD (read as {enc})",
+                                 location=f"line {i}", action="repaired")
+                yield i, (line if keepends else line.rstrip("\n").rstrip("\r"))
+        finally:
+            wrapper.detach()  # the caller closes its stream
+        return
+    dec = LineDecoder(head)
+    for i, raw in enumerate(fh, 1):
+        if i == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        if not keepends:
+            raw = raw.rstrip(b"\n").rstrip(b"\r")
+        if raw.isascii():
+            yield i, raw.decode("ascii")
+            continue
+        text, _, note = dec.decode(raw)
+        if note:
+            problems.add(source, note, location=f"line {i}", action="repaired")
+        yield i, text
+
+
+def stream_encoding(head: bytes) -> str:
+    """The main encoding of a stream from its first bytes (for provenance)."""
+    return sniff_encoding(head) or _guess_8bit(head)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub_surrogates(s: str) -> tuple[str, int]:
+    """``s`` with lone UTF-16 surrogates (which cannot be written as UTF-8) replaced by U+FFFD."""
+    if not _SURROGATE.search(s):
+        return s, 0
+    return _SURROGATE.subn("\ufffd", s)
+
+
+def scrub_record(rec, source, problems: ProblemLog, *, location=None, doc_id=None):
+    """Replace lone surrogates in every string of a parsed record, recording it once."""
+    n = 0
+
+    def fix(v):
+        nonlocal n
+        if isinstance(v, str):
+            v, k = scrub_surrogates(v)
+            n += k
+            return v
+        if isinstance(v, dict):
+            return {fix(k): fix(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [fix(x) for x in v]
+        return v
+
+    out = fix(rec)
+    if n:
+        problems.add(source, f"{n} lone UTF-16 surrogate(s) replaced by U+FFFD", location=location,
+                     doc_id=doc_id, action="repaired")
+    return out
 
 
 # --------------------------------------------------------------------------

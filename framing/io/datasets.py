@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .._problems import ProblemLog
-from ._common import check_common, decode_bytes, expand_paths, finish, progress_bar, read_source
+from ._common import check_common, decode_logged, expand_paths, finish, progress_bar, read_source
 
 __all__ = ["read_bsnlp", "read_ods_news", "read_mediacloud", "domain_of"]
 
@@ -99,10 +99,8 @@ def read_bsnlp(path_or_glob, *, outlet=None, lang=None, tz=None, strict=False, p
         data, _ = read_source(path, problems, sources)
         if data is None:
             continue
-        text, enc, repaired = decode_bytes(data)
+        text, enc = decode_logged(data, path, problems)
         del data
-        if repaired:
-            problems.add(path, f"undecodable bytes replaced by U+FFFD (read as {enc})", action="repaired")
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         if len(lines) < 5 or not lines[0].strip():
             problems.add(path, "not a BSNLP raw file (expected id, language, date, URL, title, text lines)",

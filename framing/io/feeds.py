@@ -17,14 +17,15 @@ from .html import decode_html, html_to_text
 __all__ = ["read_feed"]
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
-_FEED_START = re.compile(r"^\s*(?:\ufeff)?(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF|RDF)\b",
-                         re.DOTALL)
+_FEED_START = re.compile(r"^\s*(?:\ufeff)?(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>\s*)*"
+                         r"<(?:rss|feed|rdf:RDF|RDF)\b", re.DOTALL | re.IGNORECASE)
 
 
 def _looks_like_feed(s) -> bool:
+    """Whether ``s`` is a feed itself rather than a path: any bytes, or a string starting with markup."""
     if isinstance(s, bytes):
-        return bool(_FEED_START.match(s[:2000].decode("utf-8", "ignore")))
-    return isinstance(s, str) and bool(_FEED_START.match(s[:2000]))
+        return True
+    return isinstance(s, str) and (bool(_FEED_START.match(s[:20000])) or s.lstrip("\ufeff \t\r\n").startswith("<"))
 
 
 def _utc_iso(struct) -> str | None:

@@ -16,7 +16,8 @@ import urllib.parse
 
 from .._options import InstanceOf, OneOf, check
 from .._problems import ProblemLog
-from ._common import check_common, decode_bytes, expand_paths, finish, progress_bar, read_source
+from ._common import (check_common, decode_bytes, expand_paths, finish, progress_bar, read_source,
+                      sniff_encoding)
 
 __all__ = ["read_html", "decode_html", "extract_page", "html_to_text"]
 
@@ -46,7 +47,7 @@ def _codec(name) -> str | None:
 def decode_html(data: bytes, *, declared: str | None = None) -> tuple[str, str, bool]:
     """Decode an HTML (or XML) document.
 
-    The order: a byte-order mark; valid UTF-8 (a page that declares a
+    The order: a byte-order mark or UTF-16/32 without one; valid UTF-8 (a page that declares a
     single-byte code page but is valid UTF-8 with non-ASCII text is UTF-8);
     the charset the page declares (``<meta charset>``, ``http-equiv``
     Content-Type, the XML declaration) or ``declared`` (e.g. from HTTP
@@ -58,7 +59,7 @@ def decode_html(data: bytes, *, declared: str | None = None) -> tuple[str, str, 
     text, encoding, repaired
         As :func:`~framing.io._common.decode_bytes`.
     """
-    if data[:3] == b"\xef\xbb\xbf" or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    if sniff_encoding(data[: 1 << 16]) is not None:  # a BOM, or UTF-16/32 without one
         return decode_bytes(data)
     head = data[:4096]
     try:
@@ -217,11 +218,61 @@ def extract_page(html_text: str, *, url: str = "", favor: str = "balanced",
     }
 
 
+#: deepest element nesting kept: libxml2 (under lxml and trafilatura) stops
+#: building the tree at 256 levels and the text below is lost
+MAX_HTML_DEPTH = 200
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+def flatten_deep_html(html_text: str, limit: int = MAX_HTML_DEPTH) -> tuple[str, int]:
+    """``html_text`` with the tags nested deeper than ``limit`` removed (their text kept).
+
+    Returns the page and the deepest nesting found (the page is unchanged
+    when that is within ``limit``).
+    """
+    depth = deepest = 0
+    drop: list[tuple[int, int]] = []
+    for m in _TAG.finditer(html_text):
+        closing, name, selfclose = m.group(1), m.group(2).lower(), m.group(3)
+        if name in _VOID or selfclose:
+            continue
+        if closing:
+            if depth > limit:
+                drop.append(m.span())
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+            if depth > limit:
+                drop.append(m.span())
+    if deepest <= limit:
+        return html_text, deepest
+    parts, pos = [], 0
+    for a, b in drop:
+        parts.append(html_text[pos:a])
+        pos = b
+    parts.append(html_text[pos:])
+    return " ".join(parts), deepest
+
+
 def page_record(html_text: str, *, url: str = "", fallback_date: str = "", favor: str = "balanced",
                 include_comments: bool = False) -> dict:
-    """A loader record (core fields and metadata) for one page."""
+    """A loader record (core fields and metadata) for one page.
+
+    A page nested deeper than :data:`MAX_HTML_DEPTH` is flattened first
+    (:func:`flatten_deep_html`); the record's ``_notes`` (a list, popped by
+    the loaders into ``problems``) says so.
+    """
+    notes = []
+    if html_text.count("<") > MAX_HTML_DEPTH:
+        html_text, deepest = flatten_deep_html(html_text)
+        if deepest > MAX_HTML_DEPTH:
+            notes.append(f"HTML nested {deepest} levels deep; the tags below level {MAX_HTML_DEPTH} "
+                         "were removed (their text kept) so that the page can be parsed")
     page = extract_page(html_text, url=url, favor=favor, include_comments=include_comments)
     return {
+        "_notes": notes,
         "outlet": page["sitename"] or page["hostname"] or None,
         "published": page["published"] or fallback_date or None,
         "title": page["title"],
@@ -312,6 +363,8 @@ def read_html(path_or_glob, *, outlet=None, lang=None, tz=None, favor="balanced"
         except Exception as exc:  # noqa: BLE001 - one bad page never loses the rest
             problems.add(path, f"the page could not be parsed: {exc}", doc_id=path.stem, action="skipped")
             continue
+        for note in rec.pop("_notes"):
+            problems.add(path, note, doc_id=path.stem, action="repaired")
         if not rec["text"]:
             problems.add(path, "no main text found in the page", doc_id=path.stem, action="skipped")
             continue

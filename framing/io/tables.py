@@ -12,7 +12,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
+import zlib
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -21,13 +24,16 @@ from .._options import InstanceOf, NoneOk, check
 from .._problems import ProblemLog
 from ._common import (
     check_common,
-    decode_bytes,
+    decode_logged,
+    decode_report,
     expand_paths,
     finish,
-    guess_stream_encoding,
+    iter_text_lines,
     progress_bar,
     read_source,
+    scrub_record,
     sha256_file,
+    stream_encoding,
 )
 
 __all__ = ["read_jsonl", "read_json", "read_csv", "read_parquet"]
@@ -180,84 +186,81 @@ def _options(**kw) -> dict:
 # --------------------------------------------------------------------------
 # JSON Lines
 # --------------------------------------------------------------------------
-def _file_encoding(path) -> str | None:
-    """The encoding of a line-oriented file, judged from its beginning.
+#: an escaped UTF-16 surrogate in JSON text that is not part of a pair (a pair is one character)
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+                               r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 
-    Returns None for UTF-16/32 (lines cannot be split on bytes) and for
-    unknown encodings.
+
+def parse_json_text(s: str, source, problems: ProblemLog, *, location=None):
+    """Parse JSON text; returns the value or raises ValueError.
+
+    Raw control characters inside strings (a tab or newline pasted into a
+    value) are accepted with a problem recorded ("repaired"); lone escaped
+    UTF-16 surrogates are replaced by U+FFFD and recorded; nesting too deep
+    for the parser is a ValueError.
     """
-    with open(path, "rb") as fh:
-        head = fh.read(1 << 18)
-    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
-        return None
-    enc = guess_stream_encoding(head)
-    if enc.startswith(("utf-16", "utf-32")):
-        return None
-    return enc
+    try:
+        obj = json.loads(s)
+    except RecursionError:
+        raise ValueError("nested too deeply to be read") from None
+    except ValueError as exc:
+        try:
+            obj = json.loads(s, strict=False)
+        except (ValueError, RecursionError):
+            raise exc from None
+        problems.add(source, "raw control characters inside a JSON string; read leniently",
+                     location=location, action="repaired")
+    if "\\u" in s and _SURROGATE_ESCAPE.search(s):
+        obj = scrub_record(obj, source, problems, location=location)
+    return obj
 
 
 def iter_jsonl(path, problems: ProblemLog, sources: list) -> Iterator[tuple[int, dict]]:
     """Yield ``(line number, object)`` for each good line of a JSON Lines file.
 
-    Malformed lines (including a truncated last line), lines that are not JSON
-    objects and undecodable bytes are recorded in ``problems``; the file's
-    sha256 is appended to ``sources`` once it has been read to the end.
+    Each line is decoded on its own (:func:`~framing.io._common.iter_text_lines`:
+    UTF-16/32 with or without BOM, mixed UTF-8 and Cyrillic code pages, every
+    repair recorded); lines are split at ``\\n`` only, so U+2028 or U+0085
+    inside a string never cut a document.  Malformed lines (including a
+    truncated last line), lines that are not JSON objects and an empty file
+    are recorded in ``problems``; the file's sha256 is appended to
+    ``sources`` once it has been read to the end.
     """
-    import hashlib
-
     try:
-        enc = _file_encoding(path)
+        raw = open(path, "rb")
     except OSError as exc:
         problems.add(path, f"unreadable file: {exc.strerror or exc}", action="skipped")
         return
-    if enc is None:
-        # UTF-16/32: decode the whole file, then split lines
-        data, sha = read_source(path, problems, sources)
-        if data is None:
-            return
-        text, _, repaired = decode_bytes(data)
-        del data
-        lines: Iterable = ((i, ln, repaired and "\ufffd" in ln) for i, ln in enumerate(text.splitlines(), 1))
-        yield from _parse_lines(lines, path, problems, last=None)
-        return
-    h = hashlib.sha256()
-    fast = enc in ("utf-8", "utf-8-sig", "ascii")
-
-    def lines_gen():
-        with open(path, "rb") as fh:
-            for i, raw in enumerate(fh, 1):
-                h.update(raw)
-                if i == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                    raw = raw[3:]
-                if fast:
-                    try:
-                        yield i, raw.decode("utf-8"), False
-                        continue
-                    except UnicodeDecodeError:
-                        text, used, repaired = decode_bytes(raw)
-                        problems.add(path, f"undecodable bytes on this line; decoded as {used}"
-                                     + (" with replacement characters" if repaired else ""),
-                                     location=f"line {i}", action="repaired")
-                        yield i, text, False
-                        continue
-                text = raw.decode(enc, errors="replace")
-                yield i, text, "\ufffd" in text
-
+    n_objects = 0
+    n_problems = len(problems)
     try:
-        yield from _parse_lines(lines_gen(), path, problems, last=None)
+        head = raw.read(1 << 18)
+        raw.seek(0)
+        hashing = _HashingReader(raw)
+        fh = io.BufferedReader(hashing, buffer_size=1 << 20)
+
+        for item in _parse_lines(iter_text_lines(fh, head, source=path, problems=problems), path, problems):
+            n_objects += 1
+            yield item
+        sha = hashing.finish_hash()
     except OSError as exc:
         problems.add(path, f"unreadable file: {exc.strerror or exc}", action="skipped")
         return
-    entry = {"path": str(path), "sha256": h.hexdigest()}
-    if not fast:
+    finally:
+        raw.close()
+    if not n_objects and len(problems) == n_problems:
+        problems.add(path, "empty file" + ("" if not head.strip() else " (only blank lines or a byte-order mark)"),
+                     action="skipped")
+    entry = {"path": str(path), "sha256": sha}
+    enc = stream_encoding(head)
+    if enc not in ("utf-8", "utf-8-sig", "ascii"):
         entry["encoding"] = enc
     sources.append(entry)
 
 
-def _parse_lines(lines, path, problems: ProblemLog, last=None) -> Iterator[tuple[int, dict]]:
-    loads = json.loads
+def _parse_lines(lines, path, problems: ProblemLog) -> Iterator[tuple[int, dict]]:
     pending = None  # hold one bad line to tell a truncated last line apart
-    for i, line, repaired in lines:
+    for i, line in lines:
         if pending is not None:
             problems.add(path, f"malformed JSON ({pending[1]})", location=f"line {pending[0]}", action="skipped")
             pending = None
@@ -265,15 +268,13 @@ def _parse_lines(lines, path, problems: ProblemLog, last=None) -> Iterator[tuple
         if not s:
             continue
         try:
-            obj = loads(s)
+            obj = parse_json_text(s, path, problems, location=f"line {i}")
         except ValueError as exc:
             pending = (i, f"{exc.msg} at column {exc.colno}" if hasattr(exc, "msg") else str(exc))
             continue
         if not isinstance(obj, dict):
             problems.add(path, f"not a JSON object but {type(obj).__name__}", location=f"line {i}", action="skipped")
             continue
-        if repaired:
-            problems.add(path, "undecodable bytes replaced by U+FFFD", location=f"line {i}", action="repaired")
         yield i, obj
     if pending is not None:
         problems.add(path, f"truncated or malformed JSON on the last line ({pending[1]})",
@@ -314,7 +315,13 @@ def read_jsonl(path_or_glob, *, doc_id=None, text=None, title=None, outlet=None,
     -------
     Corpus
         Problems (malformed or truncated lines with their line numbers, empty
-        texts, repeated ids, undecodable bytes) are in ``corpus.problems``.
+        texts and files, repeated ids, lines repaired or read in another
+        encoding, strings with raw control characters read leniently, lone
+        surrogates replaced) are in ``corpus.problems``.  Each line is decoded
+        on its own (UTF-8, UTF-16/32 with or without BOM, cp1251, koi8-r…),
+        and lines end at ``\n`` only.  A file whose keys lack the text (or a
+        mapped key) is recorded and skipped; only when no file has it is a
+        :class:`~framing._errors.SchemaError` raised.
 
     Examples
     --------
@@ -335,37 +342,71 @@ def read_jsonl(path_or_glob, *, doc_id=None, text=None, title=None, outlet=None,
     records: list[dict] = []
     sources: list[dict] = []
     keepset = set(keep) if keep is not None else None
+    failures: list[SchemaError] = []
     for path in progress_bar(files, total=len(files), desc=func, enabled=progress):
-        mapping = constants = None
         stem = path.stem
+        mapping = None
         buffer: list[tuple[int, dict]] = []
-        for lineno, obj in iter_jsonl(path, problems, sources):
+        lines = iter_jsonl(path, problems, sources)
+        for lineno, obj in lines:
             if mapping is None:
                 buffer.append((lineno, obj))
                 if len(buffer) < 50:
                     continue
-                mapping, constants = _map_from(buffer, given, func, path)
+                mapping = _map_from(buffer, given, func, path, problems, failures)
+                if mapping is False:
+                    break
                 for ln, o in buffer:
-                    records.append(make_record(o, mapping, constants, keepset, source=path,
+                    records.append(make_record(o, *mapping, keepset, source=path,
                                                location=f"line {ln}", default_id=f"{stem}-{ln}"))
                 buffer = []
                 continue
-            records.append(make_record(obj, mapping, constants, keepset, source=path,
+            records.append(make_record(obj, *mapping, keepset, source=path,
                                        location=f"line {lineno}", default_id=f"{stem}-{lineno}"))
+        lines.close()
         if buffer:
-            mapping, constants = _map_from(buffer, given, func, path)
-            for ln, o in buffer:
-                records.append(make_record(o, mapping, constants, keepset, source=path,
+            mapping = _map_from(buffer, given, func, path, problems, failures)
+            for ln, o in buffer if mapping else ():
+                records.append(make_record(o, *mapping, keepset, source=path,
                                            location=f"line {ln}", default_id=f"{stem}-{ln}"))
+    _all_files_unmapped(failures, records)
     return finish(records, loader=func, options=_options(**given, tz=tz, keep=keep, strict=strict),
                   sources=sources, problems=problems, strict=strict, tz=tz)
 
 
-def _map_from(buffer, given, func, path):
+def _map_from(buffer, given, func, path, problems=None, failures=None):
+    """The column mapping of one file from its first records; False when the file is skipped.
+
+    Without ``problems`` a missing column raises :class:`SchemaError`; with
+    it, the file is recorded as skipped (its error kept in ``failures``), so
+    that one file with other columns never loses a folder (``strict=True``
+    raises at once).
+    """
     keys: dict[str, None] = {}
     for _, o in buffer:
         keys.update(dict.fromkeys(o))
-    return resolve_mapping(keys, given, func_name=func, source=path)
+    return _map_or_skip(keys, given, func, path, problems, failures)
+
+
+def _map_or_skip(keys, given, func, path, problems, failures):
+    try:
+        return resolve_mapping(keys, given, func_name=func, source=path)
+    except SchemaError as exc:
+        if problems is None or problems.strict:
+            raise
+        failures.append(exc)
+        problems.add(path, f"{exc} The file is skipped.", action="skipped")
+        return False
+
+
+def _all_files_unmapped(failures: list, records: list) -> None:
+    """Raise the first column error when no file at all had the columns asked for.
+
+    Then the mapping (``text=``…), not the data, is wrong: an empty corpus
+    would hide that.
+    """
+    if failures and not records:
+        raise failures[0]
 
 
 # --------------------------------------------------------------------------
@@ -375,86 +416,132 @@ _RECORD_KEYS = ("documents", "docs", "data", "items", "records", "articles", "st
                 "posts", "results", "rows")
 
 
-def salvage_json_array(text: str, path, problems: ProblemLog) -> list:
-    """Parse a JSON array element by element, keeping everything before damage.
+#: keys whose list holds the records of a wrapped file (``{"messages": [...]}``, Telegram's ``chats.list``)
+_SALVAGE_KEYS = frozenset(_RECORD_KEYS) | {"list", "chats"}
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}:]', re.DOTALL)
 
-    Used when ``json.loads`` fails on a whole file (e.g. a truncated download):
-    the elements that parse are returned and the damage is recorded.
+
+def salvage_json(text: str, path, problems: ProblemLog, *, damaged_at: int, why: str):
+    """The readable part of a damaged JSON document, as a value; None when there is none.
+
+    The text is cut after the last complete element of an array before the
+    damage (preferring the list of records: a top-level array or a list
+    under ``messages``, ``documents``, ``chats.list``…) and the brackets
+    still open there are closed, so a truncated top-level array, a
+    truncated Telegram Desktop ``result.json`` and any wrapped list keep
+    every element before the damage.  The cut is recorded.
     """
-    dec = json.JSONDecoder()
-    start = text.find("[")
-    out: list = []
-    if start < 0:
-        problems.add(path, "malformed JSON: no array found", action="skipped")
-        return out
-    pos = start + 1
-    n = len(text)
-    ws = " \t\r\n"
-    while True:
-        while pos < n and text[pos] in ws:
-            pos += 1
-        if pos < n and text[pos] == "]":
-            return out
-        try:
-            obj, pos = dec.raw_decode(text, pos)
-        except ValueError as exc:
-            line = text.count("\n", 0, pos) + 1
-            tail = text[pos:].strip()
-            why = "truncated JSON" if not tail.rstrip("]}").strip() or exc.pos >= n - 1 else f"malformed JSON ({exc.msg})"
-            problems.add(path, f"{why}: element {len(out) + 1} and after could not be read; "
-                         f"{len(out)} element(s) before it kept", location=f"line {line}", action="skipped")
-            return out
-        out.append(obj)
-        while pos < n and text[pos] in ws:
-            pos += 1
-        if pos < n and text[pos] == ",":
-            pos += 1
-        elif pos < n and text[pos] == "]":
-            return out
+    stack: list[list] = []  # [bracket, last key] for each open container
+    last_key = None
+    rec_cuts: deque = deque(maxlen=6)
+    any_cuts: deque = deque(maxlen=6)
+    for m in _JSON_TOKEN.finditer(text, 0, damaged_at):
+        tok = m.group()
+        if tok[0] == '"':
+            last_key = tok
+            continue
+        if tok == ":":
+            if stack and stack[-1][0] == "{":
+                stack[-1][1] = last_key
+        elif tok in "[{":
+            stack.append([tok, None])
         else:
-            line = text.count("\n", 0, pos) + 1
-            problems.add(path, f"truncated JSON after element {len(out)}; the {len(out)} element(s) before kept",
-                         location=f"line {line}", action="skipped")
-            return out
+            if not stack:
+                break
+            stack.pop()
+            if stack and stack[-1][0] == "[":
+                closers = "".join("]" if b == "[" else "}" for b, _ in reversed(stack))
+                cut = (m.end(), closers)
+                any_cuts.append(cut)
+                owner = stack[-2][1] if len(stack) >= 2 else None
+                key = owner[1:-1] if owner else None
+                if len(stack) == 1 or (key and key.lower() in _SALVAGE_KEYS):
+                    rec_cuts.append(cut)
+    damaged_line = text.count("\n", 0, damaged_at) + 1
+    for cut, closers in list(reversed(rec_cuts)) + list(reversed(any_cuts)):
+        try:
+            obj = json.loads(text[:cut] + closers, strict=False)
+        except (ValueError, RecursionError):
+            continue
+        line = text.count("\n", 0, cut) + 1
+        problems.add(path, f"{why} at line {damaged_line}: read up to the last complete element before it "
+                     f"(line {line}); the rest is lost", location=f"line {damaged_line}", action="skipped")
+        if "\\u" in text and _SURROGATE_ESCAPE.search(text, 0, cut):
+            obj = scrub_record(obj, path, problems)
+        return obj
+    problems.add(path, f"{why} at line {damaged_line}; no complete element before it", location=f"line {damaged_line}",
+                 action="skipped")
+    return None
+
+
+def salvage_json_array(text: str, path, problems: ProblemLog) -> list:
+    """Elements of a damaged top-level JSON array before the damage (see :func:`salvage_json`)."""
+    try:
+        json.loads(text)
+        at, why = len(text), "truncated JSON"
+    except ValueError as exc:
+        at, why = exc.pos, f"malformed JSON ({exc.msg})"
+    obj = salvage_json(text, path, problems, damaged_at=at, why=why)
+    return obj if isinstance(obj, list) else []
 
 
 def load_json_file(path, problems: ProblemLog, sources: list):
-    """Read, decode and parse a JSON file; salvage a damaged top-level array.
+    """Read, decode and parse a JSON file; salvage a damaged one.
 
+    Decoding is per line with every repair recorded; strings with raw
+    control characters are read leniently; a file cut short or damaged
+    keeps everything before the damage (:func:`salvage_json`), wrapped
+    lists included; JSON Lines saved as ``.json`` are read line by line.
     Returns the parsed value, or None after recording a problem.
     """
     data, _ = read_source(path, problems, sources)
     if data is None:
         return None
-    text, enc, repaired = decode_bytes(data)
+    text, enc = decode_logged(data, path, problems)
     del data
-    if repaired:
-        problems.add(path, f"undecodable bytes replaced by U+FFFD (read as {enc})", action="repaired")
     if enc not in ("utf-8", "utf-8-sig", "ascii") and sources:
         sources[-1]["encoding"] = enc
     if not text.strip():
         problems.add(path, "empty file", action="skipped")
         return None
     try:
-        return json.loads(text)
+        return parse_json_text(text, path, problems)
     except ValueError as exc:
-        if text.lstrip().startswith("["):
-            return salvage_json_array(text, path, problems)
-        # maybe it is JSON Lines after all
-        lines = [ln for ln in text.splitlines() if ln.strip()]
-        if len(lines) > 1 and lines[0].lstrip().startswith("{"):
-            objs = []
-            for i, ln in enumerate(text.splitlines(), 1):
-                if not ln.strip():
-                    continue
-                try:
-                    objs.append(json.loads(ln))
-                except ValueError as e2:
-                    problems.add(path, f"malformed JSON ({e2.msg})", location=f"line {i}", action="skipped")
-            return objs
-        problems.add(path, f"malformed JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})",
-                     location=f"line {exc.lineno}", action="skipped")
-        return None
+        err = exc
+    # maybe it is JSON Lines after all (split at \n only: U+2028 may be inside a string)
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if len(lines) > 1 and lines[0].lstrip().startswith("{") and _is_json_line(lines[0], lines[1]):
+        objs = []
+        for i, ln in enumerate(text.split("\n"), 1):
+            if not ln.strip():
+                continue
+            try:
+                objs.append(parse_json_text(ln.strip(), path, problems, location=f"line {i}"))
+            except ValueError as e2:
+                problems.add(path, f"malformed JSON ({getattr(e2, 'msg', e2)})", location=f"line {i}",
+                             action="skipped")
+        return objs
+    stripped = text.lstrip()
+    if stripped.startswith(("[", "{")) and hasattr(err, "pos"):
+        truncated = (not text[err.pos:].strip() or err.pos >= len(text.rstrip()) - 1
+                     or (err.msg.startswith("Unterminated string") and "\n" not in text[err.pos:].rstrip()))
+        why = "truncated JSON" if truncated else f"malformed JSON ({err.msg})"
+        return salvage_json(text, path, problems, damaged_at=err.pos, why=why)
+    msg = getattr(err, "msg", str(err))
+    where = f" at line {err.lineno}, column {err.colno}" if hasattr(err, "lineno") else ""
+    problems.add(path, f"malformed JSON ({msg}{where})", location=f"line {getattr(err, 'lineno', 1)}",
+                 action="skipped")
+    return None
+
+
+def _is_json_line(first: str, second: str) -> bool:
+    """Whether the first two non-blank lines are each a whole JSON value (JSON Lines)."""
+    for ln in (first, second):
+        try:
+            json.loads(ln, strict=False)
+        except (ValueError, RecursionError):
+            return False
+    return True
 
 
 def _records_of(obj, key, path, problems, func):
@@ -504,8 +591,11 @@ def read_json(path_or_glob, *, records=None, doc_id=None, text=None, title=None,
     Returns
     -------
     Corpus
-        A truncated file keeps every document before the damage; the damage
-        is recorded in ``corpus.problems``.
+        A truncated or damaged file keeps every document before the damage,
+        also when the list is wrapped in an object (``{"documents": [...]}``);
+        strings with raw control characters are read leniently; JSON Lines
+        saved as ``.json`` are read line by line.  Each is recorded in
+        ``corpus.problems``.
 
     Examples
     --------
@@ -526,11 +616,22 @@ def read_json(path_or_glob, *, records=None, doc_id=None, text=None, title=None,
     out: list[dict] = []
     sources: list[dict] = []
     keepset = set(keep) if keep is not None else None
+    failures: list[SchemaError] = []
     for path in progress_bar(files, total=len(files), desc=func, enabled=progress):
+        n0 = len(problems)
         obj = load_json_file(path, problems, sources)
         if obj is None:
             continue
-        items = _records_of(obj, records, path, problems, func)
+        try:
+            items = _records_of(obj, records, path, problems, func)
+        except SchemaError as exc:
+            if strict:
+                raise
+            failures.append(exc)
+            problems.add(path, f"{exc} The file is skipped.", action="skipped")
+            continue
+        if not items and len(problems) == n0:
+            problems.add(path, "no documents: the list is empty", action="skipped")
         good = []
         for i, item in enumerate(items, 1):
             if isinstance(item, dict):
@@ -540,10 +641,13 @@ def read_json(path_or_glob, *, records=None, doc_id=None, text=None, title=None,
                              location=f"element {i}", action="skipped")
         if not good:
             continue
-        mapping, constants = _map_from(good[:200], given, func, path)
+        mapping = _map_from(good[:200], given, func, path, problems, failures)
+        if not mapping:
+            continue
         for i, item in good:
-            out.append(make_record(item, mapping, constants, keepset, source=path,
+            out.append(make_record(item, *mapping, keepset, source=path,
                                    location=f"element {i}", default_id=f"{path.stem}-{i}"))
+    _all_files_unmapped(failures, out)
     return finish(out, loader=func, options=_options(**given, records=records, tz=tz, keep=keep, strict=strict),
                   sources=sources, problems=problems, strict=strict, tz=tz)
 
@@ -555,7 +659,7 @@ def sniff_sep(sample: str, path=None) -> str:
     """Guess the field separator from the first lines: tab, comma, semicolon or bar."""
     if path is not None and str(path).lower().endswith((".tsv", ".tab", ".tsv.gz")):
         return "\t"
-    lines = [ln for ln in sample.splitlines()[:20] if ln.strip()]
+    lines = [ln.rstrip("\r") for ln in sample.split("\n")[:20] if ln.strip()]
     if not lines:
         return ","
     try:
@@ -602,22 +706,144 @@ def _head(path, size: int = 1 << 18) -> bytes:
         if magic == b"\x1f\x8b":
             import gzip
 
+            out = b""
             try:
                 with gzip.GzipFile(fileobj=fh) as gz:
-                    return gz.read(size)
-            except (OSError, EOFError):
-                return b""
+                    while len(out) < size:
+                        block = gz.read(min(1 << 16, size - len(out)))
+                        if not block:
+                            break
+                        out += block
+            except (OSError, EOFError, zlib.error):
+                pass  # keep what came before the damage; reading reports it
+            return out
         return fh.read(size)
+
+
+#: the most physical lines one CSV row may span before its opening quote is taken as unbalanced
+CSV_ROW_MAX_LINES = 10_000
+#: quoting errors in one file after which every following line is read as one row (bounds the work)
+CSV_MAX_QUOTE_ERRORS = 20
+
+
+class _RowTooLong(Exception):
+    pass
+
+
+class _RowLines:
+    """The physical lines fed to :mod:`csv`, remembering those of the current row.
+
+    After a quoting error the lines of the damaged row can be fed again
+    (``pending``) to a fresh reader, so reading resumes right after the line
+    where the damage starts.  A row running over :data:`CSV_ROW_MAX_LINES`
+    lines stops with ``_RowTooLong`` (memory and time stay bounded).
+    """
+
+    def __init__(self, lines):
+        self.it = iter(lines)
+        self.pending: deque = deque()
+        self.buf: list[tuple[int, str]] = []
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        if len(self.buf) >= CSV_ROW_MAX_LINES:
+            raise _RowTooLong()
+        item = self.pending.popleft() if self.pending else next(self.it)
+        self.buf.append(item)
+        return item[1]
+
+
+def _csv_rows(lines, sep: str, path, problems: ProblemLog):
+    """Yield ``(first line number, fields)``, recovering from broken quoting.
+
+    Rows are parsed strictly.  A quoting error inside one line (``"ab"c``) is
+    read leniently and recorded; a quote that is never closed (which would
+    swallow every following row into one field) is recorded with the line
+    where it starts, that line is skipped and reading resumes on the next
+    line, so the rows before and after are kept.  After
+    :data:`CSV_MAX_QUOTE_ERRORS` such errors the file's quoting is taken as
+    broken: each following line is read as one row (recorded once).
+    """
+    src = _RowLines(lines)
+    reader = csv.reader(src, delimiter=sep, strict=True)
+    errors = 0
+    while True:
+        src.buf = []
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except (csv.Error, _RowTooLong) as exc:
+            why = str(exc) if isinstance(exc, csv.Error) else f"more than {CSV_ROW_MAX_LINES} lines"
+            taken = src.buf
+            if not taken:
+                raise
+            errors += 1
+            start = taken[0][0]
+            if len(taken) == 1:
+                try:
+                    row = _lenient_row(taken[0][1], sep)
+                except csv.Error as exc2:
+                    problems.add(path, f"CSV error ({exc2}); the line is skipped", location=f"line {start}",
+                                 action="skipped")
+                else:
+                    problems.add(path, f"malformed quoting ({why}); the row was read leniently",
+                                 location=f"line {start}", action="repaired")
+                    yield start, row
+            else:
+                problems.add(path, f"unbalanced quote: the row at line {start} runs on over {len(taken)} lines "
+                             f"({why}); that line is skipped and reading resumes at line {start + 1}",
+                             location=f"line {start}", action="skipped")
+                src.pending.extendleft(reversed(taken[1:]))
+            if errors >= CSV_MAX_QUOTE_ERRORS:
+                yield from _line_rows(src, sep, path, problems)
+                return
+            reader = csv.reader(src, delimiter=sep, strict=True)
+            continue
+        yield (src.buf[0][0] if src.buf else 0), row
+
+
+def _line_rows(src: _RowLines, sep: str, path, problems: ProblemLog):
+    """Each remaining physical line as one row (quoting too broken to follow)."""
+    def rest():
+        while src.pending:
+            yield src.pending.popleft()
+        yield from src.it
+
+    noted = False
+    for i, line in rest():
+        if not noted:
+            problems.add(path, f"{CSV_MAX_QUOTE_ERRORS} quoting errors: from line {i} on, each line is read "
+                         "as one row", location=f"line {i}", action="repaired")
+            noted = True
+        try:
+            yield i, _lenient_row(line, sep)
+        except csv.Error as exc:
+            problems.add(path, f"CSV error ({exc}); the line is skipped", location=f"line {i}", action="skipped")
+
+
+def _lenient_row(line: str, sep: str) -> list[str]:
+    """One line read by :mod:`csv` without strict quoting; a bare ``\\r`` inside a field stays in it."""
+    body = line[:-1] if line.endswith("\n") else line
+    body = body[:-1] if body.endswith("\r") else body
+    mark = "\ue000"
+    if "\r" in body and mark not in body:
+        return [f.replace(mark, "\r") for f in next(csv.reader([body.replace("\r", mark)], delimiter=sep), [])]
+    return next(csv.reader([line], delimiter=sep), [])
 
 
 def iter_csv_file(path, problems: ProblemLog, sources: list, *, sep=None, encoding=None):
     """Stream ``(line number, row dict)`` from a CSV/TSV file, plain or gzip.
 
-    The encoding is detected from the beginning of the file (unless given),
-    the separator sniffed (unless given); rows with the wrong number of fields
-    and rows with undecodable bytes are recorded in ``problems``; a damaged
-    gzip keeps the rows read before the damage.  ``{path, sha256}`` is
-    appended to ``sources`` at the end.
+    Lines are decoded one by one unless ``encoding`` is given
+    (:func:`~framing.io._common.iter_text_lines`: UTF-16/32 with or without
+    BOM, mixed UTF-8 and code pages, every repair recorded); the separator
+    is sniffed (unless given); rows with the wrong number of fields, broken
+    quoting (:func:`_csv_rows`) and undecodable bytes are recorded in
+    ``problems``; a damaged gzip keeps the rows read before the damage.
+    ``{path, sha256}`` is appended to ``sources`` at the end.
     """
     import gzip
 
@@ -629,32 +855,39 @@ def iter_csv_file(path, problems: ProblemLog, sources: list, *, sep=None, encodi
         return
     hashing = _HashingReader(raw)
     entry = {"path": str(path), "sha256": None}
+    buffered = io.BufferedReader(hashing, buffer_size=1 << 20)
+    try:
+        stream = gzip.GzipFile(fileobj=buffered) if _is_gzip(path) else buffered
+    except OSError as exc:
+        problems.add(path, f"unreadable file: {exc.strerror or exc}", action="skipped")
+        raw.close()
+        return
     if encoding is None:
-        enc = guess_stream_encoding(head)
+        enc = stream_encoding(head)
+        lines = iter_text_lines(stream, head, source=path, problems=problems, keepends=True)
+        sample = decode_report(head[: 1 << 16])[0]
     else:
         enc = encoding
-    if enc not in ("utf-8", "ascii"):
+        lines = enumerate(io.TextIOWrapper(stream, encoding=enc, errors="replace", newline=""), 1)
+        sample = head[: 1 << 16].decode(enc, errors="replace")
+    if enc not in ("utf-8", "ascii", "utf-8-sig"):
         entry["encoding"] = enc
-    buffered = io.BufferedReader(hashing, buffer_size=1 << 20)
-    stream = gzip.GzipFile(fileobj=buffered) if _is_gzip(path) else buffered
-    text = io.TextIOWrapper(stream, encoding=enc, errors="replace", newline="")
     if sep is None:
-        sep = sniff_sep(head[: 1 << 16].decode(enc, errors="replace"), _strip_gz(path))
+        sep = sniff_sep(sample.lstrip("\ufeff"), _strip_gz(path))
     old = csv.field_size_limit()
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    reader = csv.reader(text, delimiter=sep)
     header = None
-    n = 0
+    n = line = seen = 0
     try:
-        for row in reader:
+        for line, row in _csv_rows(lines, sep, path, problems):
             if header is None:
                 if not any(c.strip() for c in row):
                     continue
                 header = _unique_header(row)
                 continue
-            line = reader.line_num
             if not row or (len(row) == 1 and not row[0].strip()):
                 continue
+            seen += 1
             if len(row) != len(header):
                 if len(row) > len(header) and not any(c.strip() for c in row[len(header):]):
                     row = row[:len(header)]
@@ -662,23 +895,27 @@ def iter_csv_file(path, problems: ProblemLog, sources: list, *, sep=None, encodi
                     problems.add(path, f"{len(row)} fields where the header has {len(header)}",
                                  location=f"line {line}", action="skipped")
                     continue
-            if any("\ufffd" in c for c in row):
+            if encoding is not None and any("\ufffd" in c for c in row):
                 problems.add(path, f"undecodable bytes replaced by U+FFFD (read as {enc})",
                              location=f"line {line}", action="repaired")
             n += 1
             yield line, dict(zip(header, row))
         if header is None:
             problems.add(path, "empty file", action="skipped")
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        elif not seen:
+            problems.add(path, f"no row after the header (columns: {header[:10]})", action="skipped")
+    except (OSError, EOFError, zlib.error) as exc:
         problems.add(path, f"damaged or truncated file ({exc}); the {n} row(s) before it kept",
-                     location=f"line {reader.line_num}", action="skipped")
+                     location=f"line {line}", action="skipped")
     except csv.Error as exc:
         problems.add(path, f"CSV error ({exc}); the {n} row(s) before it kept",
-                     location=f"line {reader.line_num}", action="skipped")
+                     location=f"line {line}", action="skipped")
     finally:
         csv.field_size_limit(old)
         try:
             entry["sha256"] = hashing.finish_hash()
+        except OSError:
+            pass
         finally:
             raw.close()
         sources.append(entry)
@@ -732,8 +969,15 @@ def read_csv(path_or_glob, *, doc_id=None, text=None, title=None, outlet=None, p
     Returns
     -------
     Corpus
-        Values are read as strings (empty cells are missing); rows with the
-        wrong number of fields are recorded in ``corpus.problems``.
+        Values are read as strings (empty cells are missing).  Recorded in
+        ``corpus.problems``: rows with the wrong number of fields; a quote
+        never closed (the line where it starts is skipped and reading
+        resumes on the next line, so it cannot swallow the rows after it);
+        stray quotes read leniently; lines decoded in another encoding than
+        the file's or repaired (each line is decoded on its own); a damaged
+        gzip (the rows before the damage are kept); a file without the text
+        column (skipped; a :class:`~framing._errors.SchemaError` only when no
+        file has it).
 
     Examples
     --------
@@ -764,13 +1008,19 @@ def read_csv(path_or_glob, *, doc_id=None, text=None, title=None, outlet=None, p
     out: list[dict] = []
     sources: list[dict] = []
     keepset = set(keep) if keep is not None else None
+    failures: list[SchemaError] = []
     for path in progress_bar(files, total=len(files), desc=func, enabled=progress):
-        mapping = constants = None
-        for line, row in iter_csv_file(path, problems, sources, sep=sep, encoding=encoding):
+        mapping = None
+        rows = iter_csv_file(path, problems, sources, sep=sep, encoding=encoding)
+        for line, row in rows:
             if mapping is None:
-                mapping, constants = resolve_mapping(row.keys(), given, func_name=func, source=path)
-            out.append(make_record(_empty_to_none(row), mapping, constants, keepset, source=path,
+                mapping = _map_or_skip(row.keys(), given, func, path, problems, failures)
+                if not mapping:
+                    break
+            out.append(make_record(_empty_to_none(row), *mapping, keepset, source=path,
                                    location=f"line {line}", default_id=f"{_stem(path)}-{line}"))
+        rows.close()
+    _all_files_unmapped(failures, out)
     return finish(out, loader=func, options=_options(**given, sep=sep, encoding=encoding, tz=tz, keep=keep,
                                                       strict=strict),
                   sources=sources, problems=problems, strict=strict, tz=tz)
@@ -834,6 +1084,7 @@ def read_parquet(path_or_glob, *, doc_id=None, text=None, title=None, outlet=Non
     out: list[dict] = []
     sources: list[dict] = []
     keepset = set(keep) if keep is not None else None
+    failures: list[SchemaError] = []
     for path in progress_bar(files, total=len(files), desc=func, enabled=progress):
         try:
             table = pq.read_table(path)
@@ -843,11 +1094,14 @@ def read_parquet(path_or_glob, *, doc_id=None, text=None, title=None, outlet=Non
             continue
         sources.append({"path": str(path), "sha256": sha})
         df = table.to_pandas()
-        mapping, constants = resolve_mapping(df.columns, given, func_name=func, source=path)
+        mapping = _map_or_skip(df.columns, given, func, path, problems, failures)
+        if not mapping:
+            continue
         for i, row in enumerate(df.to_dict("records")):
             row = {k: (None if _isna(v) else v) for k, v in row.items()}
-            out.append(make_record(row, mapping, constants, keepset, source=path,
+            out.append(make_record(row, *mapping, keepset, source=path,
                                    location=f"row {i + 1}", default_id=f"{path.stem}-{i + 1}"))
+    _all_files_unmapped(failures, out)
     return finish(out, loader=func, options=_options(**given, tz=tz, keep=keep, strict=strict),
                   sources=sources, problems=problems, strict=strict, tz=tz)
 

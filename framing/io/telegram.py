@@ -238,31 +238,41 @@ def telegram_title(markdown: str, text: str) -> str:
 
 
 def _iter_messages(obj, path, problems: ProblemLog):
-    """Yield (channel or None, message dict, location) from either supported shape."""
-    if isinstance(obj, list):
-        for i, m in enumerate(obj, 1):
+    """Yield (channel or None, message dict, location) from either supported shape.
+
+    Elements that are not message objects, and a chat whose ``messages`` is
+    not a list, are recorded and skipped.
+    """
+    def each(messages, name, prefix):
+        if not isinstance(messages, list):
+            problems.add(path, f"'messages' is a {type(messages).__name__}, not a list of messages",
+                         location=prefix.rstrip(", ") or None, action="skipped")
+            return
+        for i, m in enumerate(messages, 1):
             if isinstance(m, dict):
-                yield None, m, f"message {i}"
+                yield name, m, f"{prefix}message {i}"
             else:
-                problems.add(path, f"element {i} is not a message object", location=f"message {i}",
+                problems.add(path, f"element {i} is not a message object", location=f"{prefix}message {i}",
                              action="skipped")
+
+    if isinstance(obj, list):
+        yield from each(obj, None, "")
         return
     if isinstance(obj, dict):
-        if isinstance(obj.get("messages"), list):
+        if "messages" in obj:
             name = obj.get("name") or obj.get("title") or obj.get("channel")
-            for i, m in enumerate(obj["messages"], 1):
-                if isinstance(m, dict):
-                    yield name, m, f"message {i}"
+            yield from each(obj["messages"], name if isinstance(name, str) else None, "")
             return
         chats = obj.get("chats", {})
         lst = chats.get("list") if isinstance(chats, dict) else chats
         if isinstance(lst, list):
-            for chat in lst:
-                if isinstance(chat, dict):
-                    name = chat.get("name") or f"chat {chat.get('id')}"
-                    for i, m in enumerate(chat.get("messages") or [], 1):
-                        if isinstance(m, dict):
-                            yield name, m, f"{name}, message {i}"
+            for k, chat in enumerate(lst, 1):
+                if not isinstance(chat, dict):
+                    problems.add(path, f"chat {k} is not a chat object", location=f"chat {k}", action="skipped")
+                    continue
+                name = chat.get("name") if isinstance(chat.get("name"), str) and chat.get("name") \
+                    else f"chat {chat.get('id', k)}"
+                yield from each(chat.get("messages", []), name, f"{name}, ")
             return
     problems.add(path, "neither a list of messages nor a Telegram Desktop export", action="skipped")
 
@@ -337,13 +347,16 @@ def read_telegram(path_or_glob, *, outlet=None, lang=None, tz=None, strict=False
         obj = load_json_file(path, problems, sources)
         if obj is None:
             continue
+        n0, k0 = len(problems), len(records)
         for chat, m, loc in _iter_messages(obj, path, problems):
-            rec = _message_record(m, chat, path)
+            rec = _message_record(m, chat, path, problems, loc)
             if rec is None:
                 continue
             rec["_source"] = path
             rec["_location"] = loc
             records.append(rec)
+        if len(records) == k0 and len(problems) == n0:
+            problems.add(path, "no messages in the file (none, or only service messages)", action="skipped")
     return finish(records, loader=func,
                   options={k: v for k, v in dict(outlet=outlet, lang=lang, tz=tz, strict=strict).items()
                            if v is not None},
@@ -354,23 +367,46 @@ _SKIP_KEYS = {"text", "text_entities", "id", "message_id", "date", "channel", "d
               "edited_unixtime"}
 
 
-def _message_record(m: dict, chat, path: Path):
+def _unix_time(v):
+    """A Unix time as a float, or None when it is not a number."""
+    if isinstance(v, bool):
+        return None
+    try:
+        t = float(v)
+    except (TypeError, ValueError):
+        return None
+    return t if t == t and abs(t) < 1e11 else None
+
+
+def _message_record(m: dict, chat, path: Path, problems: ProblemLog | None = None, loc=None):
     if m.get("type", "message") != "message":
         return None  # service messages: joins, pins, title changes
     channel = m.get("channel") or chat or m.get("from") or m.get("chat") or path.stem
+    if not isinstance(channel, str):
+        channel = str(channel)
     mid = m.get("message_id", m.get("id"))
-    clean_src, raw, ent_links, marked = _entities_text(m.get("text", ""))
+    text = m.get("text", "")
+    if text is None:
+        text = ""
+    elif not isinstance(text, (str, list)):
+        if problems is not None:
+            problems.add(path, f"'text' is a {type(text).__name__}, not text; "
+                         + ("read as its digits" if isinstance(text, (int, float)) and not isinstance(text, bool)
+                            else "left empty"), location=loc, action="repaired")
+        text = str(text) if isinstance(text, (int, float)) and not isinstance(text, bool) else ""
+    clean_src, raw, ent_links, marked = _entities_text(text)
     cleaned = clean_telegram_text(clean_src or "")
     links = ent_links + [u for u in cleaned["links"] if u not in ent_links]
     date = m.get("date")
-    if date is None and m.get("date_unixtime"):
-        date = float(m["date_unixtime"])
-    elif isinstance(date, str) and m.get("date_unixtime") and not re.search(r"[+-]\d\d:?\d\d$|Z$", date):
+    unix = _unix_time(m.get("date_unixtime")) if m.get("date_unixtime") not in (None, "") else None
+    if m.get("date_unixtime") not in (None, "") and unix is None and problems is not None:
+        problems.add(path, f"'date_unixtime' {str(m.get('date_unixtime'))[:40]!r} is not a number; ignored",
+                     location=loc, action="repaired")
+    if date is None and unix is not None:
+        date = unix
+    elif isinstance(date, str) and unix is not None and not re.search(r"[+-]\d\d:?\d\d$|Z$", date):
         # Desktop exports write local time in "date"; the unix time is exact
-        try:
-            date = float(m["date_unixtime"])
-        except (TypeError, ValueError):
-            pass
+        date = unix
     rec = {
         "doc_id": f"{channel}/{mid}" if mid is not None else None,
         "outlet": str(channel),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .._options import InstanceOf, NoneOk, OneOf, check
 from .._problems import ProblemLog
-from ._common import check_common, decode_bytes, expand_paths, finish, progress_bar, read_source
+from ._common import check_common, decode_logged, expand_paths, finish, progress_bar, read_source
 
 __all__ = ["read_texts"]
 
@@ -156,7 +156,8 @@ def read_texts(path_or_glob, *, title="first_line", outlet=None, metadata=None, 
             text = data.decode(encoding, errors="replace")
             enc, repaired = encoding, "\ufffd" in text
         else:
-            text, enc, repaired = decode_bytes(data)
+            text, enc = decode_logged(data, path, problems, doc_id=path.stem)
+            repaired = False
         del data
         if repaired:
             problems.add(path, f"undecodable bytes replaced by U+FFFD (read as {enc})", doc_id=path.stem,

@@ -25,15 +25,32 @@ _OPTIONS = {
     "statuses": InstanceOf(tuple, list, set, frozenset),
 }
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_RECORD_TYPES = frozenset({"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion",
+                           "continuation", "arc_header"})
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _GZIP_MAGIC = b"\x1f\x8b\x08"
-_WARC_START = re.compile(rb"(?:^|\n)(?:WARC/1\.[01]|WARC/0\.\d+)\r?\n")
+_WARC_START = re.compile(rb"(?:WARC/1\.[01]|WARC/0\.\d+)\r?\n")
+_WARC_RECORD = re.compile(rb"WARC/1\.[01]\r?\nWARC-|WARC/1\.[01]\r?\n[A-Za-z-]+:")
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+_CONTENT_LENGTH = re.compile(rb"(?im)^content-length:[ \t]*([^\r\n]*)")
 _ARC_START = re.compile(rb"\n\n?(?:https?|dns|filedesc|ftp)://\S+ \d+\.\d+\.\d+\.\d+ \d{14} ")
 
 
-def _is_gzip(path: Path) -> bool:
+def _first_start(path: Path, window: int = 1 << 20) -> tuple[int, bool]:
+    """(offset of the first record or gzip member, whether the file is gzip).
+
+    Junk before the first record (a partial download, a prefix added by
+    another tool) is passed over: the offset says how much.
+    """
     with open(path, "rb") as fh:
-        return fh.read(3) == _GZIP_MAGIC
+        head = fh.read(window)
+    if head.startswith(_GZIP_MAGIC):
+        return 0, True
+    g = head.find(_GZIP_MAGIC)
+    w = _WARC_START.search(head)
+    if g >= 0 and (w is None or g < w.start()):
+        return g, True
+    return (w.start() if w else 0), False
 
 
 def _next_start(path: Path, after: int, gz: bool) -> int | None:
@@ -93,9 +110,17 @@ def _records(path: Path, problems: ProblemLog):
     """Yield (offset, record) of a WARC/ARC file, skipping past corrupt records."""
     from warcio.archiveiterator import ArchiveIterator
 
-    gz = _is_gzip(path)
-    start = 0
+    start, gz = _first_start(path)
     size = path.stat().st_size
+    if start:
+        problems.add(path, f"{start} byte(s) before the first record are not a record; skipped",
+                     location="byte 0", action="skipped")
+    if not size:
+        problems.add(path, "empty file", action="skipped")
+        return
+    if not gz and not _ARC_START.match(b"\n" + _peek(path, start)):
+        yield from _plain_warc_records(path, start, problems)
+        return
     if gz:
         # one record per gzip member, as the WARC standard recommends and warcio requires
         with open(path, "rb") as fh:
@@ -131,6 +156,76 @@ def _records(path: Path, problems: ProblemLog):
                 failed = start if first else it.offset
                 _corrupt(problems, path, failed, f"{type(exc).__name__}: {_short(exc)}")
                 start = _next_start(path, max(failed, start) + 1, gz)
+
+
+def _peek(path: Path, at: int, n: int = 512) -> bytes:
+    with open(path, "rb") as fh:
+        fh.seek(at)
+        return fh.read(n)
+
+
+def _plain_warc_records(path: Path, start: int, problems: ProblemLog):
+    """Yield (offset, record) of an uncompressed WARC file, checking every record's length.
+
+    A record whose ``Content-Length`` does not end where the next record
+    starts (a corrupted or wrong length, junk between records) is read up to
+    the next record instead, with its header's length corrected and the
+    repair recorded; a record warcio cannot read is recorded and skipped.
+    The file is memory-mapped, so only one record is in memory at a time.
+    """
+    import io
+    import mmap
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        size = len(mm)
+        pos = start
+        while pos is not None and pos < size:
+            at = pos
+            m = _HEADER_END.search(mm, pos)
+            if m is None:
+                _corrupt(problems, path, pos, "a record header without its end")
+                return
+            body_at = m.end()
+            header = mm[pos:m.start()]
+            cl = _CONTENT_LENGTH.search(header)
+            try:
+                length = int(cl.group(1).strip()) if cl else None
+            except ValueError:
+                length = None
+            end = body_at + length if length is not None and 0 <= length <= size - body_at else None
+            if end is not None and mm[end:end + 4] in (b"\r\n\r\n", b"\r\n", b""):
+                # the length ends where a record must end: trust it (the payload may hold anything)
+                nxt = _WARC_RECORD.search(mm, end)
+                limit = nxt.start() if nxt else size
+                gap = mm[end:limit]
+                junk = len(gap.strip(b"\r\n"))
+                if junk:
+                    at_junk = end + len(gap) - len(gap.lstrip(b"\r\n"))
+                    problems.add(path, f"{junk} byte(s) after the record are not a record (a damaged record?); "
+                                 "skipped", location=f"byte {at_junk}", action="skipped")
+                block, pos = mm[pos:end], limit if nxt else None
+            else:
+                nxt = _WARC_RECORD.search(mm, body_at)
+                limit = nxt.start() if nxt else size
+                real = len(mm[body_at:limit].rstrip(b"\r\n"))
+                said = cl.group(1).strip().decode("latin-1", "replace")[:20] if cl else "none"
+                problems.add(path, f"Content-Length {said!r} does not match the record ({real} bytes up to the next "
+                             "record); read up to the next record", location=f"byte {pos}", action="repaired")
+                if cl:
+                    header = header[:cl.start(1)] + str(real).encode() + header[cl.end(1):]
+                else:
+                    header = header + b"\r\nContent-Length: " + str(real).encode()
+                block = header + b"\r\n\r\n" + mm[body_at:body_at + real]
+                pos = limit if nxt else None
+            try:
+                for rec in ArchiveIterator(io.BytesIO(bytes(block) + b"\r\n\r\n"), arc2warc=True,
+                                           check_digests=False):
+                    yield at, rec
+                    break
+            except Exception as exc:  # noqa: BLE001 - warcio raises several kinds on bad input
+                _corrupt(problems, path, body_at, f"{type(exc).__name__}: {_short(exc)}")
 
 
 def _short(exc: Exception, n: int = 120) -> str:
@@ -236,12 +331,30 @@ def read_warc(path_or_glob, *, outlet=None, lang=None, tz=None, favor="balanced"
             continue
         for offset, rec in _records(path, problems):
             if rec.rec_type not in ("response", "resource"):
+                if rec.rec_type not in _RECORD_TYPES:
+                    problems.add(path, f"unknown record type {str(rec.rec_type)[:40]!r} (a damaged header?); skipped",
+                                 location=f"byte {offset}", action="skipped")
                 continue
             uri = _header(rec.rec_headers, "WARC-Target-URI").strip("<>")
             rid = _header(rec.rec_headers, "WARC-Record-ID").strip("<>")
             rid = rid[9:] if rid.startswith("urn:uuid:") else rid
             doc_id = rid or f"{path.name}@{offset}"
             where = f"byte {offset}"
+            if (rec.rec_type == "response" and rec.http_headers is None
+                    and _header(rec.rec_headers, "Content-Type").lower().startswith("application/http")):
+                # warcio reads HTTP headers only for http(s) addresses; a damaged address hides them
+                try:
+                    from warcio.statusandheaders import StatusAndHeadersParser
+
+                    rec.http_headers = StatusAndHeadersParser(["HTTP/1.0", "HTTP/1.1"], verify=False).parse(
+                        rec.raw_stream)
+                    problems.add(path, f"the target address {uri[:80]!r} is not an http(s) address; the HTTP "
+                                 "headers were read from the record", location=where, doc_id=doc_id,
+                                 action="repaired")
+                except Exception as exc:  # noqa: BLE001 - a damaged record: record and go on
+                    problems.add(path, f"the HTTP headers of the response cannot be read: {_short(exc)}",
+                                 location=where, doc_id=doc_id, action="skipped")
+                    continue
             if rec.rec_type == "response" and rec.http_headers is not None:
                 ctype = _header(rec.http_headers, "Content-Type")
                 try:
@@ -249,6 +362,10 @@ def read_warc(path_or_glob, *, outlet=None, lang=None, tz=None, favor="balanced"
                 except (TypeError, ValueError):
                     status = 0
                 if status not in wanted:
+                    if not 100 <= status <= 599:
+                        problems.add(path, f"unreadable HTTP status line "
+                                     f"{str(rec.http_headers.statusline)[:40]!r}; skipped", location=where,
+                                     doc_id=doc_id, action="skipped")
                     continue
             else:
                 ctype = _header(rec.rec_headers, "Content-Type")
@@ -273,6 +390,8 @@ def read_warc(path_or_glob, *, outlet=None, lang=None, tz=None, favor="balanced"
                 problems.add(path, f"the page could not be parsed: {exc}", location=where, doc_id=doc_id,
                              action="skipped")
                 continue
+            for note in page.pop("_notes"):
+                problems.add(path, note, location=where, doc_id=doc_id, action="repaired")
             if not page["text"]:
                 problems.add(path, "no main text found in the page", location=where, doc_id=doc_id,
                              action="skipped")
