@@ -11,8 +11,8 @@ news the project does not have). Sections (a missing data set prints
 "skipped"):
 
 ruopinionne  RuOpinionNE-2024 train (coded by others): opinions whose polar
-             expression is a *descriptor* of its target — an adjective,
-             participle or noun phrase without a finite verb, syntactically
+             expression is a *descriptor* of its target — an adjective (not
+             a participle) or a person noun, without a verb, syntactically
              linked to the target (a modifier, apposition, genitive or
              predicate of it) or standing for it (a nomination). Recall: the
              share of those polar expressions overlapped by an evaluative
@@ -98,7 +98,10 @@ def _descriptor(toks, ptoks, ttoks):
     if any(toks[i]["upos"] in ("VERB", "AUX") and
            any(f"VerbForm={v}" in toks[i]["feats"] for v in _NOT_DESCRIPTOR_FORMS) for i in ptoks):
         return False
-    if not any(toks[i]["upos"] in ("ADJ", "NOUN") or "VerbForm=Part" in toks[i]["feats"] for i in ptoks):
+    # a quality adjective or a person noun: not a participle of what the target
+    # did or underwent ("убитый"), not a noun of an event ("арест", "помощь")
+    if not any((toks[i]["upos"] == "ADJ" and "VerbForm" not in toks[i]["feats"]) or
+               (toks[i]["upos"] == "NOUN" and "Animacy=Anim" in toks[i]["feats"]) for i in ptoks):
         return False
     if set(ptoks) & set(ttoks):
         return True

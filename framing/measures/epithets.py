@@ -200,11 +200,16 @@ class _Lex:
         # nouns of actions and states ("коррупция", "война") score what an actor
         # did or suffered, not the actor: left out of descriptor polarity
         self.nonjudging = frozenset()
+        # verbs of character whose participles judge the actor ("обнаглевшие
+        # чиновники", "зарвавшийся депутат"): kind "quality", pos VERB
+        self.quality_verbs = frozenset()
         if isinstance(lexicon, str) and lexicon == "default":
             ev = builtin_table(lang, "evaluative")
             if {"kind", "pos"} <= set(ev.columns):
                 self.nonjudging = frozenset(lower_key(x) for x, k, p in zip(ev["lemma"], ev["kind"], ev["pos"])
                                             if k in ("action", "state") and p != "ADJ")
+                self.quality_verbs = frozenset(lower_key(x) for x, k, p in zip(ev["lemma"], ev["kind"], ev["pos"])
+                                               if k == "quality" and p == "VERB")
         self.orgs = _lemma_set(lang, "organisation_types")
         legal = _lemma_set(lang, "legal_designations")
         self.legal = {k for k in legal if " " not in k}
@@ -478,10 +483,13 @@ def _polarity(s, toks, lex, skip=()):
         if t not in skip and lower_key(s.lemma[t]) in _SO_CALLED and t > 0 and lower_key(s.text[t - 1]) == "так":
             best = -1.0  # "так называемая оппозиция": distancing
             continue
-        if t in skip or s.is_punct(t) or s.upos[t] in ("ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "PUNCT",
-                                                         "NUM", "AUX", "VERB", "ADV"):
+        if t in skip or s.is_punct(t):
             continue
-        if s.feats(t).get("VerbForm") in ("Part", "Conv", "Inf", "Fin"):
+        quality_participle = s.feats(t).get("VerbForm", "Part") == "Part" and \
+            lower_key(s.lemma[t]) in lex.quality_verbs  # "зарвавшийся": a verb of character
+        if not quality_participle and (s.upos[t] in ("ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "PUNCT",
+                                                      "NUM", "AUX", "VERB", "ADV") or
+                                       s.feats(t).get("VerbForm") in ("Part", "Conv", "Inf", "Fin")):
             continue
         if lower_key(s.lemma[t]) in lex.nonjudging:
             continue
