@@ -168,6 +168,34 @@ _PLACES = {"город", "місто", "city", "town", "село", "деревн
 # landforms: "гора-людоед" is a mountain, not an actor
 _LANDFORMS = {"гора", "вулкан", "река", "озеро", "море", "перевал", "ледник", "гора", "річка", "mountain"}
 _PAUCAL = {"два", "две", "три", "четыре", "оба", "обе", "полтора", "два", "дві", "три", "чотири", "обидва"}
+# a prison regime ("колонии строгого режима"): a sentence's terms, not a ruling regime
+_PENAL = {"строгий", "общий", "особый", "усиленный", "суворий", "загальний", "особливий", "посилений"}
+# contexts of a prize category ("лучший игрок чемпионата", "признан лучшим"): an award, not praise
+_AWARD_CONTEXT = {"год", "сезон", "чемпионат", "турнир", "матч", "месяц", "неделя", "премия", "конкурс",
+                  "фестиваль", "лига", "номинация", "рік", "сезону", "чемпіонат", "матч", "премія", "конкурс",
+                  "year", "season", "championship", "tournament", "award", "prize"}
+_SUPERLATIVE = {"лучший", "найкращий", "best"}
+# insects and other small animals (not actors, as _ANIMALS)
+_SMALL_ANIMALS = {"мошка", "комар", "муха", "оса", "пчела", "клещ", "таракан", "крыса", "мышь", "змея", "птица",
+                  "голубь", "ворона", "комар", "муха", "кліщ", "щур", "миша", "птах", "голуб"}
+
+
+def _penal(s, t):
+    """"режим" of a prison sentence ("колонии строгого режима")."""
+    return lower_key(s.lemma[t]) == "режим" and t > 0 and lower_key(s.lemma[t - 1]) in _PENAL
+
+
+def _award(s, t):
+    """A superlative naming a prize category: "лучший игрок чемпионата", "как
+    лучший исполнитель", "признан лучшим" (an award, not the writer's praise)."""
+    if lower_key(s.lemma[t]) not in _SUPERLATIVE:
+        return False
+    before = {lower_key(s.lemma[k]) for k in range(max(0, t - 2), t)}
+    if before & {"как", "признать", "назвать", "звание", "номинация", "премия", "as", "named"}:
+        return True
+    return any(lower_key(s.lemma[k]) in _AWARD_CONTEXT for k in range(t + 1, min(len(s), t + 5)))
+
+
 # polite forms of address ("Уважаемые коллеги!"): a formula, not an evaluation
 _ADDRESS = {"уважаемый", "дорогой", "глубокоуважаемый", "многоуважаемый", "шановний", "дорогий", "dear"}
 # distancing "так называемый" / "так званий" / "so-called" (guideline: yes −1)
@@ -498,6 +526,8 @@ def _polarity(s, toks, lex, skip=()):
             continue  # "Уважаемые коллеги!": a form of address
         if lex.literal_here(s.lemma[t]):
             continue  # "тайный агент", "звезда" in the sky: used literally here
+        if _penal(s, t) or _award(s, t):
+            continue  # "колонии строгого режима", "лучший игрок чемпионата"
         if "-" in s.lemma[t] and _is_adj(s, t) and lower_key(s.lemma[t]) not in lex.exact:
             continue  # "социал-демократический": not scored by its most extreme part
         p = lex.polarity(s.lemma[t])
@@ -1248,7 +1278,7 @@ def _nominations(s, lex, ent_tok, used, st=None):
             lem = lower_key(s.text[t]) if lex.nomination(lower_key(s.text[t])) and lem == lower_key(s.text[t]) else lem
         if _is_adj(s, t) and _attributive(s, t):
             continue  # "военные учения": an adjective, not the substantivised role
-        if nom is not None and (_thing_reading(s, t, lem, lex) or _award_title(s, t)):
+        if nom is not None and (_thing_reading(s, t, lem, lex) or _award_title(s, t) or _penal(s, t)):
             continue  # "в трусах", "контора", "Герой России": not a label of an actor
         if 0 < t < n - 1 and s.text[t - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q and s.text[t][:1].isupper():
             continue  # a capitalised word alone in quotes names a work or a brand («Идиот»)
@@ -1386,7 +1416,7 @@ _FIXED = {("мирный", "житель"), ("мирный", "человек"), 
 def _actor_noun(s, t, lem, lex):
     """A common noun that stands for an actor: a person, a group of people, an
     organisation, an authority (docs/epithets.md, "Actor")."""
-    if lem in _ANIMALS:
+    if lem in _ANIMALS or lem in _SMALL_ANIMALS:
         return False
     if lem in lex.roles or lem in lex.orgs or lem in _INSTITUTIONS or lex.is_title(lem):
         return True
