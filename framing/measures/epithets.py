@@ -621,10 +621,11 @@ def _sentence(s, ms, lex, st):
             continue
         m = dict(m, _span=span)
         if not s.text[span[0]].isupper() and s.upos[span[0]] != "PROPN" and \
-                (lower_key(s.lemma[span[0]]) in lex.roles or lex.is_title(s.lemma[span[0]])) and \
+                (lower_key(s.lemma[span[0]]) in lex.roles or lex.is_title(s.lemma[span[0]]) or
+                 (len(span) == 1 and lower_key(s.lemma[span[0]]) in lex.nom_exact)) and \
                 all(s.upos[x] != "PROPN" for x in span):
-            # a capitalised role word or title the tagger took for a name
-            # ("Омоновцы ворвались", "Министр обороны России Андрей Белоусов")
+            # a capitalised role word, title or label the tagger took for a name
+            # ("Омоновцы ворвались", "Министр обороны России Андрей Белоусов", "Голубки слились")
             continue
         lead = _leading_title(s, span, lex) if len(span) >= 2 else None
         if lead:
@@ -1273,6 +1274,13 @@ def _nominations(s, lex, ent_tok, used, st=None):
         if nom is None and not _is_noun(s, t):
             # taggers miss rare labels ("рашистам" as ADV, "страна-агрессор" as VERB)
             nom = lex.nomination(lower_key(s.text[t]))
+            if nom is None and s.lang == "ru" and s.upos[t] in ("ADJ", "X") and \
+                    not (t + 1 < n and _is_noun(s, t + 1)):
+                # or lemmatise a rare noun as an adjective ("сексоголиков" → "сексоголиковый"):
+                # the noun readings of the word form
+                lem2 = next((x for x in _guessed_nouns(lower_key(s.text[t])) if x in lex.nom_exact), None)
+                if lem2 is not None:
+                    nom, lem = lex.nomination(lem2), lem2
             if nom is None:
                 continue
             lem = lower_key(s.text[t]) if lex.nomination(lower_key(s.text[t])) and lem == lower_key(s.text[t]) else lem
@@ -1437,8 +1445,11 @@ def _modifier(s, a, n):
     if not s.has_syntax or s.head[a] != n or s.deprel[a] != "amod":
         return False
     cases = {fa.get("Case"), fn.get("Case")}
-    # Nom and Acc of an inanimate plural are one form ("наиболее боеспособные подразделения")
+    # Nom and Acc of an inanimate plural are one form ("наиболее боеспособные подразделения"),
+    # Gen and Acc of an animate plural too ("любящих хозяев")
     if cases == {"Nom", "Acc"} and fn.get("Animacy") == "Inan" and fa.get("Number") == "Plur":
+        return True
+    if cases == {"Gen", "Acc"} and fn.get("Animacy") == "Anim" and fa.get("Number") == fn.get("Number") == "Plur":
         return True
     # after два/три/четыре the noun is genitive singular and its adjective plural ("две неполноценные бригады")
     return fa.get("Number") == "Plur" and fn.get("Case") == "Gen" and fn.get("Number") == "Sing" and any(
@@ -1712,13 +1723,21 @@ _ANIM_CACHE: dict = {}
 
 
 def _readings(form):
-    """(lemma, animate, plural-only) of every noun parse of a Russian word form."""
+    """(lemma, animate, plural-only) of every noun parse of a Russian word form
+    that the dictionary knows (a guessed parse of an unknown word, such as
+    "сексоголиков", says nothing reliable about animacy, and is left out)."""
     hit = _ANIM_CACHE.get(form)
     if hit is None:
         hit = _ANIM_CACHE[form] = tuple(
             (lower_key(p.normal_form), "anim" in p.tag, "Pltm" in p.tag)
-            for p in _morph().parse(form) if "NOUN" in p.tag)
+            for p in _morph().parse(form) if "NOUN" in p.tag and p.is_known)
     return hit
+
+
+def _guessed_nouns(form):
+    """Lemmas of the noun parses pymorphy3 guesses for a word form it does not
+    know ("сексоголиков" → "сексоголик")."""
+    return [lower_key(p.normal_form) for p in _morph().parse(form) if "NOUN" in p.tag]
 
 
 def _inanimate_labels(lang):
