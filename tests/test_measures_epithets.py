@@ -323,3 +323,54 @@ def test_measures_epithets_landforms_travel_agents_and_crime_titles_are_neutral(
     assert not ep["evaluative"].any()
     assert not ep["epithet"].str.contains("людоед").any()
     assert _one(precision_classes, "landforms_agents", "Криминальная")["actor"] == "Инесса"
+
+
+RECALL_CLASSES = DATA / "measures" / "epithets_recall_classes.conllu"
+
+
+@pytest.fixture(scope="module")
+def recall_classes():
+    return epithets(framing.Annotated.from_conllu(RECALL_CLASSES))
+
+
+def test_measures_epithets_participles_of_character_verbs_judge(recall_classes):
+    """Issue #10, second round: a participle of a verb of character
+    ("обнаглевшие", "зарвавшийся") judges the actor; other participles
+    still do not (what an actor did is no judgement)."""
+    for text in ("обнаглевшие", "зарвавшийся"):
+        r = _one(recall_classes, "participles", text)
+        assert r["evaluative"] and r["polarity"] < 0, text
+
+
+def test_measures_epithets_everyday_evaluative_adjectives_and_labels(recall_classes):
+    """Everyday evaluative adjectives of persons (знаменитый, любимый,
+    бдительный +; жестокий, ушлый −) and labels of crime and tabloid news
+    (дебошир, алкоголик, сексоголик); a rare noun the tagger lemmatised as an
+    adjective ("сексоголиков") and a capitalised label it took for a name
+    ("Голубки") are nominations."""
+    ep = recall_classes
+    for text, sign in (("знаменитый", 1), ("любимый", 1), ("бдительных", 1), ("жестокий", -1), ("ушлый", -1)):
+        r = _one(ep, "adjectives", text)
+        assert r["evaluative"] and r["polarity"] * sign > 0, text
+    for text in ("дебошир", "приятель-алкоголик", "сексоголиков"):
+        r = _one(ep, "labels", text)
+        assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0, text
+    assert not _one(ep, "labels", "полицию")["evaluative"]
+    r = _one(ep, "sentence_start", "Голубки")
+    assert r["kind"] == "nomination" and r["evaluative"]
+
+
+def test_measures_epithets_prison_regimes_prizes_and_insects_are_no_judgements(recall_classes):
+    """"колонии строгого режима" is a prison regime (no row for it, no
+    polarity on the convict's title); "лучший исполнитель года" and "назвали
+    лучшим игроком чемпионата" are prize categories, not praise, unlike "из
+    лучших друзей"; insects are not actors; "звёзды" of hotels are literal
+    while a "звезда сериала" is praise."""
+    ep = recall_classes
+    prison = _doc(ep, "prison")
+    assert not prison["evaluative"].any() and not prison["epithet"].str.contains("режим|строг").any()
+    assert not _doc(ep, "awards")["evaluative"].any()
+    assert _one(ep, "best_friends", "лучших")["evaluative"]
+    assert _doc(ep, "insects").empty
+    assert _one(ep, "star", "Звезда сериала")["evaluative"]
+    assert not _doc(ep, "hotel_stars")["evaluative"].any()

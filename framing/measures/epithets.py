@@ -1900,9 +1900,13 @@ def _states_in(s, ent_tok, lex):
 
 def _mode_tokens(s, toks, lex):
     """Context nouns in the locative after "в" ("в ручном режиме", "в режиме
-    онлайн") and their adjectives: a mode or a manner, not an actor."""
+    онлайн") and their adjectives, and a prison regime ("строгого режима"): a
+    mode or a manner, not an actor."""
     out = set()
     for t in toks:
+        if _penal(s, t):
+            out.update((t - 1, t))  # "колонии строгого режима": a prison regime
+            continue
         if lower_key(s.lemma[t]) in lex.context and s.feats(t).get("Case") == "Loc" and \
                 s.feats(t).get("Animacy", "Inan") != "Anim":
             k = t - 1
