@@ -374,3 +374,14 @@ def test_measures_epithets_prison_regimes_prizes_and_insects_are_no_judgements(r
     assert _doc(ep, "insects").empty
     assert _one(ep, "star", "Звезда сериала")["evaluative"]
     assert not _doc(ep, "hotel_stars")["evaluative"].any()
+
+
+def test_measures_epithets_lexicalised_participles_score_in_ukrainian():
+    """Ukrainian taggers mark adjectival participles VerbForm=Part
+    ("улюблений", "самопроголошений"); listed as quality adjectives in
+    evaluative.tsv they judge the actor, as their Russian counterparts do."""
+    ann = framing.Annotated.from_conllu(DATA / "measures" / "epithets_recall_classes_uk.conllu", lang="uk")
+    ep = epithets(ann)
+    for text, sign in (("улюблений", 1), ("самопроголошений", -1)):
+        r = _one(ep, "uk_participles", text)
+        assert r["evaluative"] and r["polarity"] * sign > 0, text

@@ -228,8 +228,10 @@ class _Lex:
         # nouns of actions and states ("коррупция", "война") score what an actor
         # did or suffered, not the actor: left out of descriptor polarity
         self.nonjudging = frozenset()
-        # verbs of character whose participles judge the actor ("обнаглевшие
-        # чиновники", "зарвавшийся депутат"): kind "quality", pos VERB
+        # participles that judge the actor: of verbs of character ("обнаглевшие
+        # чиновники", "зарвавшийся депутат": kind "quality", pos VERB), and
+        # lexicalised ones listed as quality adjectives (Ukrainian taggers mark
+        # "улюблений", "самопроголошений" VerbForm=Part)
         self.quality_verbs = frozenset()
         if isinstance(lexicon, str) and lexicon == "default":
             ev = builtin_table(lang, "evaluative")
@@ -237,7 +239,7 @@ class _Lex:
                 self.nonjudging = frozenset(lower_key(x) for x, k, p in zip(ev["lemma"], ev["kind"], ev["pos"])
                                             if k in ("action", "state") and p != "ADJ")
                 self.quality_verbs = frozenset(lower_key(x) for x, k, p in zip(ev["lemma"], ev["kind"], ev["pos"])
-                                               if k == "quality" and p == "VERB")
+                                               if k == "quality" and p in ("VERB", "ADJ"))
         self.orgs = _lemma_set(lang, "organisation_types")
         legal = _lemma_set(lang, "legal_designations")
         self.legal = {k for k in legal if " " not in k}
