@@ -168,6 +168,8 @@ _PLACES = {"город", "місто", "city", "town", "село", "деревн
 # landforms: "гора-людоед" is a mountain, not an actor
 _LANDFORMS = {"гора", "вулкан", "река", "озеро", "море", "перевал", "ледник", "гора", "річка", "mountain"}
 _PAUCAL = {"два", "две", "три", "четыре", "оба", "обе", "полтора", "два", "дві", "три", "чотири", "обидва"}
+# tokens after which a capitalised word may open a sentence or a heading
+_SENTENCE_OPENERS = {".", "!", "?", "…", ":", "—", "–", "-", "(", "\n", "•", "·", "*", "..."}
 # a prison regime ("колонии строгого режима"): a sentence's terms, not a ruling regime
 _PENAL = {"строгий", "общий", "особый", "усиленный", "суворий", "загальний", "особливий", "посилений"}
 # contexts of a prize category ("лучший игрок чемпионата", "признан лучшим"): an award, not praise
@@ -1292,6 +1294,10 @@ def _nominations(s, lex, ent_tok, used, st=None):
             continue  # "в трусах", "контора", "Герой России": not a label of an actor
         if 0 < t < n - 1 and s.text[t - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q and s.text[t][:1].isupper():
             continue  # a capitalised word alone in quotes names a work or a brand («Идиот»)
+        if nom is not None and t > 0 and s.text[t][:1].isupper() and not s.text[t].isupper() and \
+                lem not in lex.roles and s.text[t - 1] not in _SENTENCE_OPENERS and \
+                not (s.text[t - 1] in _OPEN_Q and t + 1 < n and s.text[t + 1] in _CLOSE_Q):
+            continue  # a capitalised word inside a sentence is a name: the city "Хама" is no "хам"
         role = lem in lex.roles
         if role and lex.role_number.get(lem) and s.feats(t).get("Number", lex.role_number[lem]) != \
                 lex.role_number[lem]:
