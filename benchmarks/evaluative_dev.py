@@ -27,8 +27,9 @@ telegram     Evaluative descriptors of random posts of the five development
              docs/epithets.md before the measure's output on them was seen
              (ids, offsets and labels only): the four older samples
              (tests/data/measures/epithets_evaluative_dev*.tsv, 220 posts)
-             and the issue-#10 sample (benchmarks/evaluative_dev/, 50 posts,
-             seed 20261209). Precision and recall of ``evaluative`` rows per
+             and the issue-#10 samples (benchmarks/evaluative_dev/: 50 posts,
+             seed 20261209, coded at the start; 40 posts of the two tabloid
+             channels, seed 20261210, coded blind midway). Precision and recall of ``evaluative`` rows per
              sample and pooled, with Wilson 95 % intervals; a row matches
              when the spans overlap in the same post.
 semeval      SemEval-2023 Task 3 (ru): share of Name_Calling-Labeling spans
@@ -69,6 +70,8 @@ SAMPLES = (
      "60 posts, seed 20261208"),
     ("h10_blind", ROOT / "benchmarks" / "evaluative_dev", "dev-eval-h10",
      "50 posts, seed 20261209, coded blind at the start of issue-#10 work"),
+    ("h10_tabloid", ROOT / "benchmarks" / "evaluative_dev", "dev-eval-tabloid",
+     "40 posts of Mash and SHOT only, seed 20261210, coded blind after the lexicon round"),
 )
 
 

@@ -631,6 +631,10 @@ def _sentence(s, ms, lex, st):
             # a capitalised role word, title or label the tagger took for a name
             # ("Омоновцы ворвались", "Министр обороны России Андрей Белоусов", "Голубки слились")
             continue
+        if len(span) == 1 and not s.text[span[0]].isupper() and \
+                (span[0] == 0 or s.text[span[0] - 1] in _SENTENCE_OPENERS) and \
+                (lower_key(s.text[span[0]]) in lex.nom_exact or lower_key(s.lemma[span[0]]) in lex.nom_exact):
+            continue  # a label opening a sentence, tagged as a name ("Неадекват избил водителя")
         lead = _leading_title(s, span, lex) if len(span) >= 2 else None
         if lead:
             # the tagger swallowed a title into the name ("Иноагенту Данилу Поперечному")
@@ -1302,6 +1306,11 @@ def _nominations(s, lex, ent_tok, used, st=None):
         if role and lex.role_number.get(lem) and s.feats(t).get("Number", lex.role_number[lem]) != \
                 lex.role_number[lem]:
             continue  # "власть" (power) is not "власти" (the authorities)
+        if nom is not None and lem not in lex.nom_exact and lem not in lex.roles and \
+                s.feats(t).get("Animacy") == "Inan" and not _org_type(lem, lex) and \
+                lem.split("-")[0] not in _INSTITUTIONS and "-" not in lem and \
+                any(p[:-1] and lem.startswith(p[:-1]) for p, _v in lex.nom_patterns if p.endswith("*")):
+            continue  # "на укросайтах": a prefix pattern ("укро*") names people, not things
         if nom is not None and lem not in lex.nom_exact and lex.affixed(lem) and \
                 s.feats(t).get("Animacy") != "Anim" and not _org_type(lem, lex) and \
                 lem.split("-")[0] not in _INSTITUTIONS:
