@@ -29,7 +29,8 @@ telegram     Evaluative descriptors of random posts of the five development
              (tests/data/measures/epithets_evaluative_dev*.tsv, 220 posts)
              and the issue-#10 samples (benchmarks/evaluative_dev/: 50 posts,
              seed 20261209, coded at the start; 40 posts of the two tabloid
-             channels, seed 20261210, coded blind midway). Precision and recall of ``evaluative`` rows per
+             channels, seed 20261210, coded blind midway; 40 posts of Mash,
+             SHOT and Раньше всех, seed 20261211, coded blind at the end). Precision and recall of ``evaluative`` rows per
              sample and pooled, with Wilson 95 % intervals; a row matches
              when the spans overlap in the same post.
 semeval      SemEval-2023 Task 3 (ru): share of Name_Calling-Labeling spans
@@ -72,6 +73,8 @@ SAMPLES = (
      "50 posts, seed 20261209, coded blind at the start of issue-#10 work"),
     ("h10_tabloid", ROOT / "benchmarks" / "evaluative_dev", "dev-eval-tabloid",
      "40 posts of Mash and SHOT only, seed 20261210, coded blind after the lexicon round"),
+    ("h10_final", ROOT / "benchmarks" / "evaluative_dev", "dev-eval-h10-final",
+     "40 posts of Mash, SHOT and Раньше всех, seed 20261211, coded blind at the end"),
 )
 
 

@@ -242,6 +242,12 @@ class _Lex:
                                             if k in ("action", "state") and p != "ADJ")
                 self.quality_verbs = frozenset(lower_key(x) for x, k, p in zip(ev["lemma"], ev["kind"], ev["pos"])
                                                if k == "quality" and p in ("VERB", "ADJ"))
+        # verbs whose meaning judges their agent ("шантажировать", "лгать",
+        # "предать"): they score its participles, and a relative clause
+        # ("тех, кто пытается шантажировать нас") — unlike verbs of what an
+        # actor merely did ("атаковать", "арестовать")
+        jv = builtin_table(lang, "judging_verbs")
+        self.judging_verbs = {lower_key(x): float(p) for x, p in zip(jv.get("lemma", []), jv.get("polarity", []))}
         self.orgs = _lemma_set(lang, "organisation_types")
         legal = _lemma_set(lang, "legal_designations")
         self.legal = {k for k in legal if " " not in k}
@@ -506,12 +512,20 @@ def _contiguous(toks):
     return run
 
 
-def _polarity(s, toks, lex, skip=()):
+def _polarity(s, toks, lex, skip=(), clause=False):
     """The strongest lexicon score among the descriptor's words; verbs and
     participles are left out (what an actor did or underwent is not a
-    judgement of the actor: "убитых", "укравший"), and so are role words."""
+    judgement of the actor: "убитых", "укравший"), and so are role words.
+    Verbs whose meaning judges their agent (``judging_verbs.tsv``) count in
+    their participles, and in any form inside a relative clause (``clause``)."""
     best = None
     for t in toks:
+        jv = lex.judging_verbs.get(lower_key(s.lemma[t])) if t not in skip else None
+        if jv is not None and s.upos[t] in ("VERB", "AUX", "ADJ") and \
+                (clause or s.feats(t).get("VerbForm", "Part") == "Part"):
+            if best is None or abs(jv) > abs(best):
+                best = jv
+            continue
         if t not in skip and lower_key(s.lemma[t]) in _SO_CALLED and t > 0 and lower_key(s.text[t - 1]) == "так":
             best = -1.0  # "так называемая оппозиция": distancing
             continue
@@ -571,7 +585,7 @@ def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None, a
     legal = _legal(s, toks, lex)
     if kind in ("title", "genitive", "predicate", "description"):
         skip = set(skip) | _name_words(s, toks)  # "Героя России", "секретаря Союзного государства"
-    pol = _polarity(s, toks, lex, skip)
+    pol = _polarity(s, toks, lex, skip, clause=kind == "relative_clause")
     if legal:
         pol = -1.0
     elif kind in ("adjective", "title") and _scare_quoted(s, toks):
@@ -923,7 +937,10 @@ def _not_about(s, toks, c, lex):
     """Words of a relative clause that describe something else than the actor:
     all but labels (nominations) and the clause's own predicate ("кто считает
     мандат нелегитимным" does not call anyone illegitimate)."""
-    keep = {c}
+    # the clause's own predicate: its head, the verbs coordinated with it and
+    # their infinitive complements ("кто пытается шантажировать нас")
+    keep = {c} | {x for x in s.children(c) if s.deprel[x] == "conj" and s.upos[x] == "VERB"}
+    keep |= {x for k in list(keep) for x in s.children(k) if s.deprel[x] == "xcomp" and s.upos[x] == "VERB"}
     if s.lemma[c] in _COPULA_VERBS or s.lemma[c] in ("быть", "бути", "be"):
         keep |= {x for x in s.children(c) if s.deprel[x] in ("xcomp", "obl") and s.feats(x).get("Case") == "Ins"}
     return {t for t in toks if t not in keep and lex.nomination(s.lemma[t]) is None}
