@@ -177,9 +177,22 @@ _AWARD_CONTEXT = {"год", "сезон", "чемпионат", "турнир", 
                   "фестиваль", "лига", "номинация", "рік", "сезону", "чемпіонат", "матч", "премія", "конкурс",
                   "year", "season", "championship", "tournament", "award", "prize"}
 _SUPERLATIVE = {"лучший", "найкращий", "best"}
-# insects and other small animals (not actors, as _ANIMALS)
-_SMALL_ANIMALS = {"мошка", "комар", "муха", "оса", "пчела", "клещ", "таракан", "крыса", "мышь", "змея", "птица",
+# insects and other small animals, spirits and mummies (not actors, as _ANIMALS)
+_SMALL_ANIMALS = {"дух", "мумия", "призрак", "привидение", "мошка", "комар", "муха", "оса", "пчела", "клещ", "таракан", "крыса", "мышь", "змея", "птица",
                   "голубь", "ворона", "комар", "муха", "кліщ", "щур", "миша", "птах", "голуб"}
+
+
+def _opens(s, t):
+    """Whether token ``t`` may open a sentence, a line or a quotation (a
+    capitalised word there need not be a name)."""
+    return t == 0 or s.text[t - 1] in _SENTENCE_OPENERS or s.text[t - 1] in _OPEN_Q or \
+        s.start[t] - s.end[t - 1] >= 2  # a line break the sentence splitter did not see
+
+
+def _person_rest(rest, lex):
+    """The rest of a word after a pejorative prefix names people ("укро|варвары",
+    "укро|СМИ"), not a thing ("укро|сайты")."""
+    return lex.nomination(rest) is not None or rest in lex.roles or lex.is_title(rest) or rest in _INSTITUTIONS
 
 
 def _penal(s, t):
@@ -192,10 +205,11 @@ def _award(s, t):
     лучший исполнитель", "признан лучшим" (an award, not the writer's praise)."""
     if lower_key(s.lemma[t]) not in _SUPERLATIVE:
         return False
-    before = {lower_key(s.lemma[k]) for k in range(max(0, t - 2), t)}
-    if before & {"как", "признать", "назвать", "звание", "номинация", "премия", "as", "named"}:
+    before = {lower_key(s.lemma[k]) for k in range(max(0, t - 3), t)}
+    if before & {"как", "признать", "назвать", "звание", "номинация", "премия", "награда", "приз", "титул",
+                 "нагорода", "as", "named"}:
         return True
-    return any(lower_key(s.lemma[k]) in _AWARD_CONTEXT for k in range(t + 1, min(len(s), t + 5)))
+    return any(lower_key(s.lemma[k]) in _AWARD_CONTEXT for k in range(t + 1, min(len(s), t + 7)))
 
 
 # polite forms of address ("Уважаемые коллеги!"): a formula, not an evaluation
@@ -646,7 +660,7 @@ def _sentence(s, ms, lex, st):
             # ("Омоновцы ворвались", "Министр обороны России Андрей Белоусов", "Голубки слились")
             continue
         if len(span) == 1 and not s.text[span[0]].isupper() and \
-                (span[0] == 0 or s.text[span[0] - 1] in _SENTENCE_OPENERS) and \
+                _opens(s, span[0]) and \
                 (lower_key(s.text[span[0]]) in lex.nom_exact or lower_key(s.lemma[span[0]]) in lex.nom_exact):
             continue  # a label opening a sentence, tagged as a name ("Неадекват избил водителя")
         lead = _leading_title(s, span, lex) if len(span) >= 2 else None
@@ -1315,9 +1329,8 @@ def _nominations(s, lex, ent_tok, used, st=None):
             continue  # "в трусах", "контора", "Герой России": not a label of an actor
         if 0 < t < n - 1 and s.text[t - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q and s.text[t][:1].isupper():
             continue  # a capitalised word alone in quotes names a work or a brand («Идиот»)
-        if nom is not None and t > 0 and s.text[t][:1].isupper() and not s.text[t].isupper() and \
-                lem not in lex.roles and s.text[t - 1] not in _SENTENCE_OPENERS and \
-                not (s.text[t - 1] in _OPEN_Q and t + 1 < n and s.text[t + 1] in _CLOSE_Q):
+        if nom is not None and t > 0 and s.text[t][:1].isupper() and s.text[t][1:2].islower() and \
+                lem not in lex.roles and not _opens(s, t):
             continue  # a capitalised word inside a sentence is a name: the city "Хама" is no "хам"
         role = lem in lex.roles
         if role and lex.role_number.get(lem) and s.feats(t).get("Number", lex.role_number[lem]) != \
@@ -1326,7 +1339,8 @@ def _nominations(s, lex, ent_tok, used, st=None):
         if nom is not None and lem not in lex.nom_exact and lem not in lex.roles and \
                 s.feats(t).get("Animacy") == "Inan" and not _org_type(lem, lex) and \
                 lem.split("-")[0] not in _INSTITUTIONS and "-" not in lem and \
-                any(p[:-1] and lem.startswith(p[:-1]) for p, _v in lex.nom_patterns if p.endswith("*")):
+                any(p[:-1] and lem.startswith(p[:-1]) and not _person_rest(lem[len(p) - 1:], lex)
+                    for p, _v in lex.nom_patterns if p.endswith("*")):
             continue  # "на укросайтах": a prefix pattern ("укро*") names people, not things
         if nom is not None and lem not in lex.nom_exact and lex.affixed(lem) and \
                 s.feats(t).get("Animacy") != "Anim" and not _org_type(lem, lex) and \
@@ -1458,8 +1472,8 @@ _FIXED = {("мирный", "житель"), ("мирный", "человек"), 
 def _actor_noun(s, t, lem, lex):
     """A common noun that stands for an actor: a person, a group of people, an
     organisation, an authority (docs/epithets.md, "Actor")."""
-    if lem in _ANIMALS or lem in _SMALL_ANIMALS:
-        return False
+    if lem in _ANIMALS or lem in _SMALL_ANIMALS or lem.split("-")[0] in _ANIMALS:
+        return False  # also "пёс-толстяк"
     if lem in lex.roles or lem in lex.orgs or lem in _INSTITUTIONS or lex.is_title(lem):
         return True
     if lex.nomination(lem) is not None:
