@@ -386,3 +386,24 @@ def test_measures_epithets_lexicalised_participles_score_in_ukrainian():
     for text, sign in (("улюблений", 1), ("самопроголошений", -1)):
         r = _one(ep, "uk_participles", text)
         assert r["evaluative"] and r["polarity"] * sign > 0, text
+
+
+def test_measures_epithets_labels_tagged_as_names_cities_and_intensifiers(recall_classes):
+    """A label the tagger took for a name at the head of a sentence
+    ("Неадекват избил"), or for a verb ("горе-водитель"), is evaluative; a
+    capitalised word inside a sentence is a name (the city "Хама" is no
+    "хам"); "настоящий" shares the judgement of the praise it intensifies."""
+    ep = recall_classes
+    assert _one(ep, "tagged_as_names", "Неадекват")["evaluative"]
+    r = _one(ep, "tagged_as_names", "горе-водитель")
+    assert r["kind"] == "nomination" and r["polarity"] < 0
+    assert not _doc(ep, "city")["evaluative"].any()
+    assert _one(ep, "intensifier", "настоящим")["polarity"] > 0
+
+
+def test_measures_epithets_judging_verbs_in_relative_clauses(recall_classes):
+    """A verb that judges its agent ("шантажировать") makes a relative clause
+    evaluative; a verb of what the actor merely did ("атаковали") does not."""
+    r = _one(recall_classes, "judging_verbs", "кто пытается шантажировать нас силой")
+    assert r["kind"] == "relative_clause" and r["evaluative"] and r["polarity"] < 0
+    assert not _one(recall_classes, "judging_verbs", "которые атаковали министра")["evaluative"]

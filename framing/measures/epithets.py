@@ -80,6 +80,7 @@ Linguistics* 47(2), 255–308.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections import defaultdict
@@ -187,6 +188,16 @@ def _opens(s, t):
     capitalised word there need not be a name)."""
     return t == 0 or s.text[t - 1] in _SENTENCE_OPENERS or s.text[t - 1] in _OPEN_Q or \
         s.start[t] - s.end[t - 1] >= 2  # a line break the sentence splitter did not see
+
+
+def _person_after_prefix(s, lem):
+    """A Russian word with an expressive prefix whose rest the dictionary reads
+    as a person ("горе-водитель", "лжеучёный"), whatever the tagger made of it."""
+    if s.lang != "ru":
+        return False
+    rest = lem.split("-", 1)[1] if "-" in lem else next(
+        (lem[len(p):] for p in _PEJ_SOLID["ru"] if lem.startswith(p)), "")
+    return len(rest) >= 3 and any(r[1] for r in _readings(rest))
 
 
 def _person_rest(rest, lex):
@@ -659,10 +670,11 @@ def _sentence(s, ms, lex, st):
             # a capitalised role word, title or label the tagger took for a name
             # ("Омоновцы ворвались", "Министр обороны России Андрей Белоусов", "Голубки слились")
             continue
-        if len(span) == 1 and not s.text[span[0]].isupper() and \
-                _opens(s, span[0]) and \
-                (lower_key(s.text[span[0]]) in lex.nom_exact or lower_key(s.lemma[span[0]]) in lex.nom_exact):
-            continue  # a label opening a sentence, tagged as a name ("Неадекват избил водителя")
+        form0 = lower_key(s.text[span[0]])
+        if len(span) == 1 and not s.text[span[0]].isupper() and _opens(s, span[0]) and \
+                (form0 in lex.nom_exact or lower_key(s.lemma[span[0]]) in lex.nom_exact or
+                 ("-" in form0 and lex.nomination(form0) is not None)):
+            continue  # a label opening a sentence, tagged as a name ("Неадекват избил", "Горе-водитель снёс")
         lead = _leading_title(s, span, lex) if len(span) >= 2 else None
         if lead:
             # the tagger swallowed a title into the name ("Иноагенту Данилу Поперечному")
@@ -1344,7 +1356,7 @@ def _nominations(s, lex, ent_tok, used, st=None):
             continue  # "на укросайтах": a prefix pattern ("укро*") names people, not things
         if nom is not None and lem not in lex.nom_exact and lex.affixed(lem) and \
                 s.feats(t).get("Animacy") != "Anim" and not _org_type(lem, lex) and \
-                lem.split("-")[0] not in _INSTITUTIONS:
+                lem.split("-")[0] not in _INSTITUTIONS and not _person_after_prefix(s, lem):
             continue  # "картишек", "псевдонаука", "ультразвук": a thing is not a label of an actor
         if nom is not None and not role and _literal(s, t, lem, lex, ent_tok, st):
             if lex.is_title(lem) or "@object" not in lex.literal.get(lem, ()):
@@ -1644,8 +1656,9 @@ def _unnamed(s, lex, ent_tok, used, rows):
             if r:
                 hp = lex.polarity(s.lemma[t])
                 if r["polarity"] != r["polarity"] and lower_key(s.lemma[a]) in _INTENSIFIERS and \
-                        hp is not None and hp <= -0.3 and not lex.literal_here(s.lemma[t]):
-                    r["polarity"] = -0.5  # "очередному богачу": an intensifier of a label shares its judgement
+                        hp is not None and abs(hp) >= 0.3 and not lex.literal_here(s.lemma[t]):
+                    # "очередному богачу", "настоящий герой": an intensifier of a label shares its judgement
+                    r["polarity"] = math.copysign(0.5, hp)
                 if lower_key(s.lemma[a]) in _CRIME_ADJ and lem in _CRIME_HEADS and not r["legal"]:
                     r["polarity"] = float("nan")  # "преступное сообщество": a crime category (guideline #5)
                 out.append(r)
