@@ -193,6 +193,7 @@ def telegram():
         p_by[r.doc_id].append((r.start, r.end))
     sha = {d: hashlib.sha256(t.encode("utf-8")).hexdigest() for d, t in zip(docs.doc_id, docs.text)}
     tot = [0, 0, 0, 0]
+    new = [0, 0, 0, 0]  # the issue-#10 samples (benchmarks/evaluative_dev/)
     for name, folder, tag, note in SAMPLES:
         lst = listed[tag]
         gold = pd.read_csv(folder / f"{name}.tsv", sep="\t", dtype={"doc_id": str})
@@ -206,8 +207,13 @@ def telegram():
         tp_g = sum(any(_overlap(a, b, c, e) for a, b in p_by[d]) for d in d_ids for c, e in g_by[d])
         for i, v in enumerate((tp_p, n_p, tp_g, len(gold))):
             tot[i] += v
+            if folder.name == "evaluative_dev":
+                new[i] += v
         print(f"{tag:15s} {len(d_ids)} posts ({changed} changed since coding), {len(gold)} coded rows  [{note}]")
         print(f"{tag:15s}   P {_fmt(tp_p, n_p)}   R {_fmt(tp_g, len(gold))}")
+    n_new = sum(len(listed[tag]) for _n, folder, tag, _ in SAMPLES if folder.name == "evaluative_dev")
+    print(f"{'issue-10 sets':15s} {n_new} posts, {new[3]} coded rows  [development figure]")
+    print(f"{'issue-10 sets':15s}   P {_fmt(new[0], new[1])}   R {_fmt(new[2], new[3])}")
     print(f"{'pooled':15s} {len(ids)} posts, {tot[3]} coded rows  [development figure]")
     print(f"{'pooled':15s}   P {_fmt(tot[0], tot[1])}   R {_fmt(tot[2], tot[3])}")
 
