@@ -423,7 +423,9 @@ def epithets(ann, *, actors=None, lexicon="default") -> pd.DataFrame:
         ``"default"`` (the built-in ``evaluative``, ``nominations`` and
         ``titles`` lists of each document's language), a built-in name, a path,
         or a DataFrame such as :func:`framing.lexicons.readers.read_rusentilex`
-        returns.
+        returns. Role words, legal designations and verbs that judge their
+        agent (``judging_verbs``) come from the built-in lists of each
+        language whatever the lexicon (docs/epithets.md).
 
     Returns
     -------
