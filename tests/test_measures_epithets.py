@@ -407,3 +407,14 @@ def test_measures_epithets_judging_verbs_in_relative_clauses(recall_classes):
     r = _one(recall_classes, "judging_verbs", "кто пытается шантажировать нас силой")
     assert r["kind"] == "relative_clause" and r["evaluative"] and r["polarity"] < 0
     assert not _one(recall_classes, "judging_verbs", "которые атаковали министра")["evaluative"]
+
+
+def test_measures_epithets_feminine_forms_of_listed_labels(recall_classes):
+    """A feminine person noun derived from a listed masculine label
+    ("извращенку", "психопаткой") is a label; a thing ending alike
+    ("шутка", not "шут") is not."""
+    ep = recall_classes
+    for text in ("извращенку", "психопатку", "психопаткой"):
+        r = _one(ep, "feminine", text)
+        assert r["evaluative"] and r["polarity"] < 0, text
+    assert not _doc(ep, "feminine")["epithet"].str.contains("шутк").any()

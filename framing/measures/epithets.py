@@ -577,10 +577,40 @@ def _polarity(s, toks, lex, skip=(), clause=False):
             continue  # "социал-демократический": not scored by its most extreme part
         p = lex.polarity(s.lemma[t])
         if p is None:
+            base = _feminine_base(lower_key(s.lemma[t]), lex)
+            p = lex.nom_exact[base][0] if base and _animate(s, t) else None  # "психопаткой" is "психопат"
+        if p is None:
             continue
         if best is None or abs(p) > abs(best):
             best = p
     return float("nan") if best is None else float(best)
+
+
+# feminine person nouns derived from masculine ones ("психопат|ка", "алкоголи|чка" ← "алкоголик")
+_FEMININE = {"ru": (("чка", "к"), ("ка", "ец"), ("ка", ""), ("ница", "ник"), ("щица", "щик"), ("чица", "чик"),
+                    ("иня", "")),
+             "uk": (("чка", "к"), ("ка", "ець"), ("ка", ""), ("ниця", "ник"), ("иня", ""))}
+
+
+def _animate(s, t):
+    """A person noun: animate by the tagger, or (Russian taggers often read a
+    rare feminine noun as an adjective or a thing) by the dictionary."""
+    if s.feats(t).get("Animacy") == "Anim" and _is_noun(s, t):
+        return True
+    return s.lang == "ru" and any(r[1] for r in _readings(lower_key(s.text[t])))
+
+
+def _feminine_base(lem, lex):
+    """The masculine label a feminine person noun derives from, when the
+    lexicons list only the masculine ("маньячка" → "маньяк"); None otherwise.
+    Only for animate tokens: "шутка" is no "шут"."""
+    for fem, masc in _FEMININE.get(lex.lang, ()):
+        if lem.endswith(fem) and len(lem) - len(fem) >= 3:
+            base = lem[: len(lem) - len(fem)] + masc
+            v = lex.nom_exact.get(base)
+            if v is not None and v[0] == v[0] and base not in lex.roles:
+                return base
+    return None
 
 
 def _legal(s, toks, lex):
@@ -1317,6 +1347,10 @@ def _nominations(s, lex, ent_tok, used, st=None):
             continue
         lem = lower_key(s.lemma[t])
         nom = lex.nomination(lem)
+        if nom is None and s.upos[t] in ("NOUN", "ADJ") and not (_is_adj(s, t) and _attributive(s, t)):
+            base = _feminine_base(lem, lex)
+            if base is not None and _animate(s, t):
+                nom = (lex.nom_exact[base][0], lem)  # "психопатка", "наркоманка"
         if nom is None and s.feats(t).get("VerbForm") == "Part":
             # substantivised participles the lemmatiser reduces to the verb ("протестующих" → протестовать)
             form = lower_key(s.text[t])
