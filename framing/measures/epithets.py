@@ -608,7 +608,7 @@ def _feminine_base(lem, lex):
         if lem.endswith(fem) and len(lem) - len(fem) >= 3:
             base = lem[: len(lem) - len(fem)] + masc
             v = lex.nom_exact.get(base)
-            if v is not None and v[0] == v[0] and base not in lex.roles:
+            if v is not None and v[0] == v[0] and base not in lex.roles and not lex.literal_here(base):
                 return base
     return None
 
