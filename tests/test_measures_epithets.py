@@ -418,3 +418,13 @@ def test_measures_epithets_feminine_forms_of_listed_labels(recall_classes):
         r = _one(ep, "feminine", text)
         assert r["evaluative"] and r["polarity"] < 0, text
     assert not _doc(ep, "feminine")["epithet"].str.contains("шутк").any()
+
+
+def test_measures_epithets_substantivised_praise_of_people(recall_classes):
+    """"неравнодушные" standing for people is a sympathetic nomination; a
+    positive adjective that is not a label of people when substantivised
+    ("наказать ответственных") gives no row."""
+    ep = _doc(recall_classes, "praise_substantive")
+    r = _one(recall_classes, "praise_substantive", "неравнодушные")
+    assert r["kind"] == "nomination" and r["polarity"] > 0
+    assert not ep["epithet"].str.contains("ответствен").any()

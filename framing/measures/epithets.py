@@ -169,6 +169,10 @@ _PLACES = {"город", "місто", "city", "town", "село", "деревн
 # landforms: "гора-людоед" is a mountain, not an actor
 _LANDFORMS = {"гора", "вулкан", "река", "озеро", "море", "перевал", "ледник", "гора", "річка", "mountain"}
 _PAUCAL = {"два", "две", "три", "четыре", "оба", "обе", "полтора", "два", "дві", "три", "чотири", "обидва"}
+# positive adjectives that stand for people when substantivised ("неравнодушные помогли");
+# most others stand for things or are predicative ("любителям прекрасного", "наказать ответственных")
+_PRAISE_SUBSTANTIVE = {"неравнодушный", "небайдужий", "смелый", "храбрый", "отважный", "сміливий", "хоробрий",
+                       "відважний", "сердобольный", "бескорыстный"}
 # tokens after which a capitalised word may open a sentence or a heading
 _SENTENCE_OPENERS = {".", "!", "?", "…", ":", "—", "–", "-", "(", "\n", "•", "·", "*", "..."}
 # a prison regime ("колонии строгого режима"): a sentence's terms, not a ruling regime
@@ -1475,12 +1479,12 @@ def _nominations(s, lex, ent_tok, used, st=None):
                 r["polarity"] = -0.7
                 out.append(r)
                 used.update(toks)
-    # substantivised evaluative adjectives ("сумасшедшего", "оголтелые")
+    # substantivised evaluative adjectives ("сумасшедшего", "оголтелые"; "неравнодушные" помогли)
     for t in range(n):
         if t in used or t in ent_tok or s.upos[t] != "ADJ" or s.lang == "en":
             continue
         p = lex.polarity(s.lemma[t])
-        if p is None or p > -0.5:
+        if p is None or (p > -0.5 and lower_key(s.lemma[t]) not in _PRAISE_SUBSTANTIVE):
             continue
         nxt = t + 1
         if nxt < n and (s.upos[nxt] in ("NOUN", "PROPN", "ADJ", "NUM") or nxt in ent_tok):
