@@ -323,3 +323,108 @@ def test_measures_epithets_landforms_travel_agents_and_crime_titles_are_neutral(
     assert not ep["evaluative"].any()
     assert not ep["epithet"].str.contains("людоед").any()
     assert _one(precision_classes, "landforms_agents", "Криминальная")["actor"] == "Инесса"
+
+
+RECALL_CLASSES = DATA / "measures" / "epithets_recall_classes.conllu"
+
+
+@pytest.fixture(scope="module")
+def recall_classes():
+    return epithets(framing.Annotated.from_conllu(RECALL_CLASSES))
+
+
+def test_measures_epithets_participles_of_character_verbs_judge(recall_classes):
+    """Issue #10, second round: a participle of a verb of character
+    ("обнаглевшие", "зарвавшийся") judges the actor; other participles
+    still do not (what an actor did is no judgement)."""
+    for text in ("обнаглевшие", "зарвавшийся"):
+        r = _one(recall_classes, "participles", text)
+        assert r["evaluative"] and r["polarity"] < 0, text
+
+
+def test_measures_epithets_everyday_evaluative_adjectives_and_labels(recall_classes):
+    """Everyday evaluative adjectives of persons (знаменитый, любимый,
+    бдительный +; жестокий, ушлый −) and labels of crime and tabloid news
+    (дебошир, алкоголик, сексоголик); a rare noun the tagger lemmatised as an
+    adjective ("сексоголиков") and a capitalised label it took for a name
+    ("Голубки") are nominations."""
+    ep = recall_classes
+    for text, sign in (("знаменитый", 1), ("любимый", 1), ("бдительных", 1), ("жестокий", -1), ("ушлый", -1)):
+        r = _one(ep, "adjectives", text)
+        assert r["evaluative"] and r["polarity"] * sign > 0, text
+    for text in ("дебошир", "приятель-алкоголик", "сексоголиков"):
+        r = _one(ep, "labels", text)
+        assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0, text
+    assert not _one(ep, "labels", "полицию")["evaluative"]
+    r = _one(ep, "sentence_start", "Голубки")
+    assert r["kind"] == "nomination" and r["evaluative"]
+
+
+def test_measures_epithets_prison_regimes_prizes_and_insects_are_no_judgements(recall_classes):
+    """"колонии строгого режима" is a prison regime (no row for it, no
+    polarity on the convict's title); "лучший исполнитель года" and "назвали
+    лучшим игроком чемпионата" are prize categories, not praise, unlike "из
+    лучших друзей"; insects are not actors; a "звезда сериала" is a
+    conventional designation of a celebrity, like "известный" (neutral), and
+    "звёзды" of hotels are no actors."""
+    ep = recall_classes
+    prison = _doc(ep, "prison")
+    assert not prison["evaluative"].any() and not prison["epithet"].str.contains("режим|строг").any()
+    assert not _doc(ep, "awards")["evaluative"].any()
+    assert _one(ep, "best_friends", "лучших")["evaluative"]
+    assert _doc(ep, "insects").empty
+    assert not _doc(ep, "star")["evaluative"].any()
+    assert not _doc(ep, "hotel_stars")["evaluative"].any()
+
+
+def test_measures_epithets_lexicalised_participles_score_in_ukrainian():
+    """Ukrainian taggers mark adjectival participles VerbForm=Part
+    ("улюблений", "самопроголошений"); listed as quality adjectives in
+    evaluative.tsv they judge the actor, as their Russian counterparts do."""
+    ann = framing.Annotated.from_conllu(DATA / "measures" / "epithets_recall_classes_uk.conllu", lang="uk")
+    ep = epithets(ann)
+    for text, sign in (("улюблений", 1), ("самопроголошений", -1)):
+        r = _one(ep, "uk_participles", text)
+        assert r["evaluative"] and r["polarity"] * sign > 0, text
+
+
+def test_measures_epithets_labels_tagged_as_names_cities_and_intensifiers(recall_classes):
+    """A label the tagger took for a name at the head of a sentence
+    ("Неадекват избил"), or for a verb ("горе-водитель"), is evaluative; a
+    capitalised word inside a sentence is a name (the city "Хама" is no
+    "хам"); "настоящий" shares the judgement of the praise it intensifies."""
+    ep = recall_classes
+    assert _one(ep, "tagged_as_names", "Неадекват")["evaluative"]
+    r = _one(ep, "tagged_as_names", "горе-водитель")
+    assert r["kind"] == "nomination" and r["polarity"] < 0
+    assert not _doc(ep, "city")["evaluative"].any()
+    assert _one(ep, "intensifier", "настоящим")["polarity"] > 0
+
+
+def test_measures_epithets_judging_verbs_in_relative_clauses(recall_classes):
+    """A verb that judges its agent ("шантажировать") makes a relative clause
+    evaluative; a verb of what the actor merely did ("атаковали") does not."""
+    r = _one(recall_classes, "judging_verbs", "кто пытается шантажировать нас силой")
+    assert r["kind"] == "relative_clause" and r["evaluative"] and r["polarity"] < 0
+    assert not _one(recall_classes, "judging_verbs", "которые атаковали министра")["evaluative"]
+
+
+def test_measures_epithets_feminine_forms_of_listed_labels(recall_classes):
+    """A feminine person noun derived from a listed masculine label
+    ("извращенку", "психопаткой") is a label; a thing ending alike
+    ("шутка", not "шут") is not."""
+    ep = recall_classes
+    for text in ("извращенку", "психопатку", "психопаткой"):
+        r = _one(ep, "feminine", text)
+        assert r["evaluative"] and r["polarity"] < 0, text
+    assert not _doc(ep, "feminine")["epithet"].str.contains("шутк").any()
+
+
+def test_measures_epithets_substantivised_praise_of_people(recall_classes):
+    """"неравнодушные" standing for people is a sympathetic nomination; a
+    positive adjective that is not a label of people when substantivised
+    ("наказать ответственных") gives no row."""
+    ep = _doc(recall_classes, "praise_substantive")
+    r = _one(recall_classes, "praise_substantive", "неравнодушные")
+    assert r["kind"] == "nomination" and r["polarity"] > 0
+    assert not ep["epithet"].str.contains("ответствен").any()

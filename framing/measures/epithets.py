@@ -80,6 +80,7 @@ Linguistics* 47(2), 255–308.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections import defaultdict
@@ -168,6 +169,64 @@ _PLACES = {"город", "місто", "city", "town", "село", "деревн
 # landforms: "гора-людоед" is a mountain, not an actor
 _LANDFORMS = {"гора", "вулкан", "река", "озеро", "море", "перевал", "ледник", "гора", "річка", "mountain"}
 _PAUCAL = {"два", "две", "три", "четыре", "оба", "обе", "полтора", "два", "дві", "три", "чотири", "обидва"}
+# positive adjectives that stand for people when substantivised ("неравнодушные помогли");
+# most others stand for things or are predicative ("любителям прекрасного", "наказать ответственных")
+_PRAISE_SUBSTANTIVE = {"неравнодушный", "небайдужий", "смелый", "храбрый", "отважный", "сміливий", "хоробрий",
+                       "відважний", "сердобольный", "бескорыстный"}
+# tokens after which a capitalised word may open a sentence or a heading
+_SENTENCE_OPENERS = {".", "!", "?", "…", ":", "—", "–", "-", "(", "\n", "•", "·", "*", "..."}
+# a prison regime ("колонии строгого режима"): a sentence's terms, not a ruling regime
+_PENAL = {"строгий", "общий", "особый", "усиленный", "суворий", "загальний", "особливий", "посилений"}
+# contexts of a prize category ("лучший игрок чемпионата", "признан лучшим"): an award, not praise
+_AWARD_CONTEXT = {"год", "сезон", "чемпионат", "турнир", "матч", "месяц", "неделя", "премия", "конкурс",
+                  "фестиваль", "лига", "номинация", "рік", "сезону", "чемпіонат", "матч", "премія", "конкурс",
+                  "year", "season", "championship", "tournament", "award", "prize"}
+_SUPERLATIVE = {"лучший", "найкращий", "best"}
+# insects and other small animals, spirits and mummies (not actors, as _ANIMALS)
+_SMALL_ANIMALS = {"дух", "мумия", "призрак", "привидение", "мошка", "комар", "муха", "оса", "пчела", "клещ", "таракан", "крыса", "мышь", "змея", "птица",
+                  "голубь", "ворона", "комар", "муха", "кліщ", "щур", "миша", "птах", "голуб"}
+
+
+def _opens(s, t):
+    """Whether token ``t`` may open a sentence, a line or a quotation (a
+    capitalised word there need not be a name)."""
+    return t == 0 or s.text[t - 1] in _SENTENCE_OPENERS or s.text[t - 1] in _OPEN_Q or \
+        s.start[t] - s.end[t - 1] >= 2  # a line break the sentence splitter did not see
+
+
+def _person_after_prefix(s, lem):
+    """A Russian word with an expressive prefix whose rest the dictionary reads
+    as a person ("горе-водитель", "лжеучёный"), whatever the tagger made of it."""
+    if s.lang != "ru":
+        return False
+    rest = lem.split("-", 1)[1] if "-" in lem else next(
+        (lem[len(p):] for p in _PEJ_SOLID["ru"] if lem.startswith(p)), "")
+    return len(rest) >= 3 and any(r[1] for r in _readings(rest))
+
+
+def _person_rest(rest, lex):
+    """The rest of a word after a pejorative prefix names people ("укро|варвары",
+    "укро|СМИ"), not a thing ("укро|сайты")."""
+    return lex.nomination(rest) is not None or rest in lex.roles or lex.is_title(rest) or rest in _INSTITUTIONS
+
+
+def _penal(s, t):
+    """"режим" of a prison sentence ("колонии строгого режима")."""
+    return lower_key(s.lemma[t]) == "режим" and t > 0 and lower_key(s.lemma[t - 1]) in _PENAL
+
+
+def _award(s, t):
+    """A superlative naming a prize category: "лучший игрок чемпионата", "как
+    лучший исполнитель", "признан лучшим" (an award, not the writer's praise)."""
+    if lower_key(s.lemma[t]) not in _SUPERLATIVE:
+        return False
+    before = {lower_key(s.lemma[k]) for k in range(max(0, t - 3), t)}
+    if before & {"как", "признать", "назвать", "звание", "номинация", "премия", "награда", "приз", "титул",
+                 "нагорода", "as", "named"}:
+        return True
+    return any(lower_key(s.lemma[k]) in _AWARD_CONTEXT for k in range(t + 1, min(len(s), t + 7)))
+
+
 # polite forms of address ("Уважаемые коллеги!"): a formula, not an evaluation
 _ADDRESS = {"уважаемый", "дорогой", "глубокоуважаемый", "многоуважаемый", "шановний", "дорогий", "dear"}
 # distancing "так называемый" / "так званий" / "so-called" (guideline: yes −1)
@@ -200,11 +259,24 @@ class _Lex:
         # nouns of actions and states ("коррупция", "война") score what an actor
         # did or suffered, not the actor: left out of descriptor polarity
         self.nonjudging = frozenset()
+        # participles that judge the actor: of verbs of character ("обнаглевшие
+        # чиновники", "зарвавшийся депутат": kind "quality", pos VERB), and
+        # lexicalised ones listed as quality adjectives (Ukrainian taggers mark
+        # "улюблений", "самопроголошений" VerbForm=Part)
+        self.quality_verbs = frozenset()
         if isinstance(lexicon, str) and lexicon == "default":
             ev = builtin_table(lang, "evaluative")
             if {"kind", "pos"} <= set(ev.columns):
                 self.nonjudging = frozenset(lower_key(x) for x, k, p in zip(ev["lemma"], ev["kind"], ev["pos"])
                                             if k in ("action", "state") and p != "ADJ")
+                self.quality_verbs = frozenset(lower_key(x) for x, k, p in zip(ev["lemma"], ev["kind"], ev["pos"])
+                                               if k == "quality" and p in ("VERB", "ADJ"))
+        # verbs whose meaning judges their agent ("шантажировать", "лгать",
+        # "предать"): they score its participles, and a relative clause
+        # ("тех, кто пытается шантажировать нас") — unlike verbs of what an
+        # actor merely did ("атаковать", "арестовать")
+        jv = builtin_table(lang, "judging_verbs")
+        self.judging_verbs = {lower_key(x): float(p) for x, p in zip(jv.get("lemma", []), jv.get("polarity", []))}
         self.orgs = _lemma_set(lang, "organisation_types")
         legal = _lemma_set(lang, "legal_designations")
         self.legal = {k for k in legal if " " not in k}
@@ -355,7 +427,9 @@ def epithets(ann, *, actors=None, lexicon="default") -> pd.DataFrame:
         ``"default"`` (the built-in ``evaluative``, ``nominations`` and
         ``titles`` lists of each document's language), a built-in name, a path,
         or a DataFrame such as :func:`framing.lexicons.readers.read_rusentilex`
-        returns.
+        returns. Role words, legal designations and verbs that judge their
+        agent (``judging_verbs``) come from the built-in lists of each
+        language whatever the lexicon (docs/epithets.md).
 
     Returns
     -------
@@ -469,19 +543,30 @@ def _contiguous(toks):
     return run
 
 
-def _polarity(s, toks, lex, skip=()):
+def _polarity(s, toks, lex, skip=(), clause=False):
     """The strongest lexicon score among the descriptor's words; verbs and
     participles are left out (what an actor did or underwent is not a
-    judgement of the actor: "убитых", "укравший"), and so are role words."""
+    judgement of the actor: "убитых", "укравший"), and so are role words.
+    Verbs whose meaning judges their agent (``judging_verbs.tsv``) count in
+    their participles, and in any form inside a relative clause (``clause``)."""
     best = None
     for t in toks:
+        jv = lex.judging_verbs.get(lower_key(s.lemma[t])) if t not in skip else None
+        if jv is not None and s.upos[t] in ("VERB", "AUX", "ADJ") and \
+                (clause or s.feats(t).get("VerbForm", "Part") == "Part"):
+            if best is None or abs(jv) > abs(best):
+                best = jv
+            continue
         if t not in skip and lower_key(s.lemma[t]) in _SO_CALLED and t > 0 and lower_key(s.text[t - 1]) == "так":
             best = -1.0  # "так называемая оппозиция": distancing
             continue
-        if t in skip or s.is_punct(t) or s.upos[t] in ("ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "PUNCT",
-                                                         "NUM", "AUX", "VERB", "ADV"):
+        if t in skip or s.is_punct(t):
             continue
-        if s.feats(t).get("VerbForm") in ("Part", "Conv", "Inf", "Fin"):
+        quality_participle = s.feats(t).get("VerbForm", "Part") == "Part" and \
+            lower_key(s.lemma[t]) in lex.quality_verbs  # "зарвавшийся": a verb of character
+        if not quality_participle and (s.upos[t] in ("ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "PUNCT",
+                                                      "NUM", "AUX", "VERB", "ADV") or
+                                       s.feats(t).get("VerbForm") in ("Part", "Conv", "Inf", "Fin")):
             continue
         if lower_key(s.lemma[t]) in lex.nonjudging:
             continue
@@ -490,14 +575,46 @@ def _polarity(s, toks, lex, skip=()):
             continue  # "Уважаемые коллеги!": a form of address
         if lex.literal_here(s.lemma[t]):
             continue  # "тайный агент", "звезда" in the sky: used literally here
+        if _penal(s, t) or _award(s, t):
+            continue  # "колонии строгого режима", "лучший игрок чемпионата"
         if "-" in s.lemma[t] and _is_adj(s, t) and lower_key(s.lemma[t]) not in lex.exact:
             continue  # "социал-демократический": not scored by its most extreme part
         p = lex.polarity(s.lemma[t])
+        if p is None:
+            base = _feminine_base(lower_key(s.lemma[t]), lex)
+            p = lex.nom_exact[base][0] if base and _animate(s, t) else None  # "психопаткой" is "психопат"
         if p is None:
             continue
         if best is None or abs(p) > abs(best):
             best = p
     return float("nan") if best is None else float(best)
+
+
+# feminine person nouns derived from masculine ones ("психопат|ка", "алкоголи|чка" ← "алкоголик")
+_FEMININE = {"ru": (("чка", "к"), ("ка", "ец"), ("ка", ""), ("ница", "ник"), ("щица", "щик"), ("чица", "чик"),
+                    ("иня", "")),
+             "uk": (("чка", "к"), ("ка", "ець"), ("ка", ""), ("ниця", "ник"), ("иня", ""))}
+
+
+def _animate(s, t):
+    """A person noun: animate by the tagger, or (Russian taggers often read a
+    rare feminine noun as an adjective or a thing) by the dictionary."""
+    if s.feats(t).get("Animacy") == "Anim" and _is_noun(s, t):
+        return True
+    return s.lang == "ru" and any(r[1] for r in _readings(lower_key(s.text[t])))
+
+
+def _feminine_base(lem, lex):
+    """The masculine label a feminine person noun derives from, when the
+    lexicons list only the masculine ("маньячка" → "маньяк"); None otherwise.
+    Only for animate tokens: "шутка" is no "шут"."""
+    for fem, masc in _FEMININE.get(lex.lang, ()):
+        if lem.endswith(fem) and len(lem) - len(fem) >= 3:
+            base = lem[: len(lem) - len(fem)] + masc
+            v = lex.nom_exact.get(base)
+            if v is not None and v[0] == v[0] and base not in lex.roles and not lex.literal_here(base):
+                return base
+    return None
 
 
 def _legal(s, toks, lex):
@@ -529,7 +646,7 @@ def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None, a
     legal = _legal(s, toks, lex)
     if kind in ("title", "genitive", "predicate", "description"):
         skip = set(skip) | _name_words(s, toks)  # "Героя России", "секретаря Союзного государства"
-    pol = _polarity(s, toks, lex, skip)
+    pol = _polarity(s, toks, lex, skip, clause=kind == "relative_clause")
     if legal:
         pol = -1.0
     elif kind in ("adjective", "title") and _scare_quoted(s, toks):
@@ -583,11 +700,17 @@ def _sentence(s, ms, lex, st):
             continue
         m = dict(m, _span=span)
         if not s.text[span[0]].isupper() and s.upos[span[0]] != "PROPN" and \
-                (lower_key(s.lemma[span[0]]) in lex.roles or lex.is_title(s.lemma[span[0]])) and \
+                (lower_key(s.lemma[span[0]]) in lex.roles or lex.is_title(s.lemma[span[0]]) or
+                 (len(span) == 1 and lower_key(s.lemma[span[0]]) in lex.nom_exact)) and \
                 all(s.upos[x] != "PROPN" for x in span):
-            # a capitalised role word or title the tagger took for a name
-            # ("Омоновцы ворвались", "Министр обороны России Андрей Белоусов")
+            # a capitalised role word, title or label the tagger took for a name
+            # ("Омоновцы ворвались", "Министр обороны России Андрей Белоусов", "Голубки слились")
             continue
+        form0 = lower_key(s.text[span[0]])
+        if len(span) == 1 and not s.text[span[0]].isupper() and _opens(s, span[0]) and \
+                (form0 in lex.nom_exact or lower_key(s.lemma[span[0]]) in lex.nom_exact or
+                 ("-" in form0 and lex.nomination(form0) is not None)):
+            continue  # a label opening a sentence, tagged as a name ("Неадекват избил", "Горе-водитель снёс")
         lead = _leading_title(s, span, lex) if len(span) >= 2 else None
         if lead:
             # the tagger swallowed a title into the name ("Иноагенту Данилу Поперечному")
@@ -876,7 +999,10 @@ def _not_about(s, toks, c, lex):
     """Words of a relative clause that describe something else than the actor:
     all but labels (nominations) and the clause's own predicate ("кто считает
     мандат нелегитимным" does not call anyone illegitimate)."""
-    keep = {c}
+    # the clause's own predicate: its head, the verbs coordinated with it and
+    # their infinitive complements ("кто пытается шантажировать нас")
+    keep = {c} | {x for x in s.children(c) if s.deprel[x] == "conj" and s.upos[x] == "VERB"}
+    keep |= {x for k in list(keep) for x in s.children(k) if s.deprel[x] == "xcomp" and s.upos[x] == "VERB"}
     if s.lemma[c] in _COPULA_VERBS or s.lemma[c] in ("быть", "бути", "be"):
         keep |= {x for x in s.children(c) if s.deprel[x] in ("xcomp", "obl") and s.feats(x).get("Case") == "Ins"}
     return {t for t in toks if t not in keep and lex.nomination(s.lemma[t]) is None}
@@ -1225,6 +1351,10 @@ def _nominations(s, lex, ent_tok, used, st=None):
             continue
         lem = lower_key(s.lemma[t])
         nom = lex.nomination(lem)
+        if nom is None and s.upos[t] in ("NOUN", "ADJ") and not (_is_adj(s, t) and _attributive(s, t)):
+            base = _feminine_base(lem, lex)
+            if base is not None and _animate(s, t):
+                nom = (lex.nom_exact[base][0], lem)  # "психопатка", "наркоманка"
         if nom is None and s.feats(t).get("VerbForm") == "Part":
             # substantivised participles the lemmatiser reduces to the verb ("протестующих" → протестовать)
             form = lower_key(s.text[t])
@@ -1235,22 +1365,38 @@ def _nominations(s, lex, ent_tok, used, st=None):
         if nom is None and not _is_noun(s, t):
             # taggers miss rare labels ("рашистам" as ADV, "страна-агрессор" as VERB)
             nom = lex.nomination(lower_key(s.text[t]))
+            if nom is None and s.lang == "ru" and s.upos[t] in ("ADJ", "X") and \
+                    not (t + 1 < n and _is_noun(s, t + 1)):
+                # or lemmatise a rare noun as an adjective ("сексоголиков" → "сексоголиковый"):
+                # the noun readings of the word form
+                lem2 = next((x for x in _guessed_nouns(lower_key(s.text[t])) if x in lex.nom_exact), None)
+                if lem2 is not None:
+                    nom, lem = lex.nomination(lem2), lem2
             if nom is None:
                 continue
             lem = lower_key(s.text[t]) if lex.nomination(lower_key(s.text[t])) and lem == lower_key(s.text[t]) else lem
         if _is_adj(s, t) and _attributive(s, t):
             continue  # "военные учения": an adjective, not the substantivised role
-        if nom is not None and (_thing_reading(s, t, lem, lex) or _award_title(s, t)):
+        if nom is not None and (_thing_reading(s, t, lem, lex) or _award_title(s, t) or _penal(s, t)):
             continue  # "в трусах", "контора", "Герой России": not a label of an actor
         if 0 < t < n - 1 and s.text[t - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q and s.text[t][:1].isupper():
             continue  # a capitalised word alone in quotes names a work or a brand («Идиот»)
+        if nom is not None and t > 0 and s.text[t][:1].isupper() and s.text[t][1:2].islower() and \
+                lem not in lex.roles and not _opens(s, t):
+            continue  # a capitalised word inside a sentence is a name: the city "Хама" is no "хам"
         role = lem in lex.roles
         if role and lex.role_number.get(lem) and s.feats(t).get("Number", lex.role_number[lem]) != \
                 lex.role_number[lem]:
             continue  # "власть" (power) is not "власти" (the authorities)
+        if nom is not None and lem not in lex.nom_exact and lem not in lex.roles and \
+                s.feats(t).get("Animacy") == "Inan" and not _org_type(lem, lex) and \
+                lem.split("-")[0] not in _INSTITUTIONS and "-" not in lem and \
+                any(p[:-1] and lem.startswith(p[:-1]) and not _person_rest(lem[len(p) - 1:], lex)
+                    for p, _v in lex.nom_patterns if p.endswith("*")):
+            continue  # "на укросайтах": a prefix pattern ("укро*") names people, not things
         if nom is not None and lem not in lex.nom_exact and lex.affixed(lem) and \
                 s.feats(t).get("Animacy") != "Anim" and not _org_type(lem, lex) and \
-                lem.split("-")[0] not in _INSTITUTIONS:
+                lem.split("-")[0] not in _INSTITUTIONS and not _person_after_prefix(s, lem):
             continue  # "картишек", "псевдонаука", "ультразвук": a thing is not a label of an actor
         if nom is not None and not role and _literal(s, t, lem, lex, ent_tok, st):
             if lex.is_title(lem) or "@object" not in lex.literal.get(lem, ()):
@@ -1333,12 +1479,12 @@ def _nominations(s, lex, ent_tok, used, st=None):
                 r["polarity"] = -0.7
                 out.append(r)
                 used.update(toks)
-    # substantivised evaluative adjectives ("сумасшедшего", "оголтелые")
+    # substantivised evaluative adjectives ("сумасшедшего", "оголтелые"; "неравнодушные" помогли)
     for t in range(n):
         if t in used or t in ent_tok or s.upos[t] != "ADJ" or s.lang == "en":
             continue
         p = lex.polarity(s.lemma[t])
-        if p is None or p > -0.5:
+        if p is None or (p > -0.5 and lower_key(s.lemma[t]) not in _PRAISE_SUBSTANTIVE):
             continue
         nxt = t + 1
         if nxt < n and (s.upos[nxt] in ("NOUN", "PROPN", "ADJ", "NUM") or nxt in ent_tok):
@@ -1378,8 +1524,8 @@ _FIXED = {("мирный", "житель"), ("мирный", "человек"), 
 def _actor_noun(s, t, lem, lex):
     """A common noun that stands for an actor: a person, a group of people, an
     organisation, an authority (docs/epithets.md, "Actor")."""
-    if lem in _ANIMALS:
-        return False
+    if lem in _ANIMALS or lem in _SMALL_ANIMALS or lem.split("-")[0] in _ANIMALS:
+        return False  # also "пёс-толстяк"
     if lem in lex.roles or lem in lex.orgs or lem in _INSTITUTIONS or lex.is_title(lem):
         return True
     if lex.nomination(lem) is not None:
@@ -1399,8 +1545,11 @@ def _modifier(s, a, n):
     if not s.has_syntax or s.head[a] != n or s.deprel[a] != "amod":
         return False
     cases = {fa.get("Case"), fn.get("Case")}
-    # Nom and Acc of an inanimate plural are one form ("наиболее боеспособные подразделения")
+    # Nom and Acc of an inanimate plural are one form ("наиболее боеспособные подразделения"),
+    # Gen and Acc of an animate plural too ("любящих хозяев")
     if cases == {"Nom", "Acc"} and fn.get("Animacy") == "Inan" and fa.get("Number") == "Plur":
+        return True
+    if cases == {"Gen", "Acc"} and fn.get("Animacy") == "Anim" and fa.get("Number") == fn.get("Number") == "Plur":
         return True
     # after два/три/четыре the noun is genitive singular and its adjective plural ("две неполноценные бригады")
     return fa.get("Number") == "Plur" and fn.get("Case") == "Gen" and fn.get("Number") == "Sing" and any(
@@ -1547,8 +1696,9 @@ def _unnamed(s, lex, ent_tok, used, rows):
             if r:
                 hp = lex.polarity(s.lemma[t])
                 if r["polarity"] != r["polarity"] and lower_key(s.lemma[a]) in _INTENSIFIERS and \
-                        hp is not None and hp <= -0.3 and not lex.literal_here(s.lemma[t]):
-                    r["polarity"] = -0.5  # "очередному богачу": an intensifier of a label shares its judgement
+                        hp is not None and abs(hp) >= 0.3 and not lex.literal_here(s.lemma[t]):
+                    # "очередному богачу", "настоящий герой": an intensifier of a label shares its judgement
+                    r["polarity"] = math.copysign(0.5, hp)
                 if lower_key(s.lemma[a]) in _CRIME_ADJ and lem in _CRIME_HEADS and not r["legal"]:
                     r["polarity"] = float("nan")  # "преступное сообщество": a crime category (guideline #5)
                 out.append(r)
@@ -1674,13 +1824,21 @@ _ANIM_CACHE: dict = {}
 
 
 def _readings(form):
-    """(lemma, animate, plural-only) of every noun parse of a Russian word form."""
+    """(lemma, animate, plural-only) of every noun parse of a Russian word form
+    that the dictionary knows (a guessed parse of an unknown word, such as
+    "сексоголиков", says nothing reliable about animacy, and is left out)."""
     hit = _ANIM_CACHE.get(form)
     if hit is None:
         hit = _ANIM_CACHE[form] = tuple(
             (lower_key(p.normal_form), "anim" in p.tag, "Pltm" in p.tag)
-            for p in _morph().parse(form) if "NOUN" in p.tag)
+            for p in _morph().parse(form) if "NOUN" in p.tag and p.is_known)
     return hit
+
+
+def _guessed_nouns(form):
+    """Lemmas of the noun parses pymorphy3 guesses for a word form it does not
+    know ("сексоголиков" → "сексоголик")."""
+    return [lower_key(p.normal_form) for p in _morph().parse(form) if "NOUN" in p.tag]
 
 
 def _inanimate_labels(lang):
@@ -1843,9 +2001,13 @@ def _states_in(s, ent_tok, lex):
 
 def _mode_tokens(s, toks, lex):
     """Context nouns in the locative after "в" ("в ручном режиме", "в режиме
-    онлайн") and their adjectives: a mode or a manner, not an actor."""
+    онлайн") and their adjectives, and a prison regime ("строгого режима"): a
+    mode or a manner, not an actor."""
     out = set()
     for t in toks:
+        if _penal(s, t):
+            out.update((t - 1, t))  # "колонии строгого режима": a prison regime
+            continue
         if lower_key(s.lemma[t]) in lex.context and s.feats(t).get("Case") == "Loc" and \
                 s.feats(t).get("Animacy", "Inan") != "Anim":
             k = t - 1

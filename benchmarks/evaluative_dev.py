@@ -1,0 +1,229 @@
+"""DEVELOPMENT figures of the evaluative flag of ``framing.epithets`` (issue #10).
+
+Run from the project root::
+
+    python benchmarks/evaluative_dev.py                 # everything
+    python benchmarks/evaluative_dev.py telegram        # some sections
+
+These are development figures, measured on data the measure is tuned on or
+next to: they are NOT the held-out figures of issue #10 (measured by others on
+news the project does not have). Sections (a missing data set prints
+"skipped"):
+
+ruopinionne  RuOpinionNE-2024 train (coded by others): opinions whose polar
+             expression is a *descriptor* of its target — an adjective (not
+             a participle) or a person noun, without a verb, syntactically
+             linked to the target (a modifier, apposition, genitive or
+             predicate of it) or standing for it (a nomination). Recall: the
+             share of those polar expressions overlapped by an evaluative
+             epithet row; "found" is the share overlapped by any row (the
+             descriptor was found, evaluative or not). Precision: the share
+             of evaluative rows in sentences with at least one opinion that
+             overlap a polar expression (a lower bound: RuOpinionNE codes
+             opinions about some targets only).
+telegram     Evaluative descriptors of random posts of the five development
+             Telegram channels (РИА Новости, BBC Русская служба, SHOT, Mash,
+             Раньше всех), every evaluative descriptor coded by
+             docs/epithets.md before the measure's output on them was seen
+             (ids, offsets and labels only): the four older samples
+             (tests/data/measures/epithets_evaluative_dev*.tsv, 220 posts)
+             and the issue-#10 samples (benchmarks/evaluative_dev/: 50 posts,
+             seed 20261209, coded at the start; 40 posts of the two tabloid
+             channels, seed 20261210, coded blind midway; 40 posts of Mash,
+             SHOT and Раньше всех, seed 20261211, coded blind at the end). Precision and recall of ``evaluative`` rows per
+             sample and pooled, with Wilson 95 % intervals; a row matches
+             when the spans overlap in the same post.
+semeval      SemEval-2023 Task 3 (ru): share of Name_Calling-Labeling spans
+             overlapping an evaluative epithet (must stay ≥ 0.40), printed by
+             benchmarks/epithets_eval.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+SHARED = ROOT.parent / "shared" / "data"
+
+import framing  # noqa: E402
+from framing import Corpus  # noqa: E402
+from framing.validation import wilson_interval  # noqa: E402
+
+import epithets_eval  # noqa: E402  (the SemEval section and the tuning channels)
+
+# (gold name, folder, tag, how it was coded)
+SAMPLES = (
+    ("epithets_evaluative_dev", ROOT / "tests" / "data" / "measures", "dev-evaluative",
+     "80 posts, seed 20261205; tuned on"),
+    ("epithets_evaluative_dev_blind", ROOT / "tests" / "data" / "measures", "dev-eval-blind",
+     "40 posts, seed 20261206; tuned on"),
+    ("epithets_evaluative_dev_final", ROOT / "tests" / "data" / "measures", "dev-eval-final",
+     "40 posts, seed 20261207; tuned on"),
+    ("epithets_evaluative_dev_emb", ROOT / "tests" / "data" / "measures", "dev-eval-emb",
+     "60 posts, seed 20261208"),
+    ("h10_blind", ROOT / "benchmarks" / "evaluative_dev", "dev-eval-h10",
+     "50 posts, seed 20261209, coded blind at the start of issue-#10 work"),
+    ("h10_tabloid", ROOT / "benchmarks" / "evaluative_dev", "dev-eval-tabloid",
+     "40 posts of Mash and SHOT only, seed 20261210, coded blind after the lexicon round"),
+    ("h10_final", ROOT / "benchmarks" / "evaluative_dev", "dev-eval-h10-final",
+     "40 posts of Mash, SHOT and Раньше всех, seed 20261211, coded blind at the end"),
+)
+
+
+def _overlap(a0, a1, b0, b1) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+def _fmt(k, n):
+    if not n:
+        return "  n/a (0/0)"
+    lo, hi = wilson_interval(k, n)
+    return f"{k / n:.3f} ({k}/{n}; 95% CI {lo:.2f}–{hi:.2f})"
+
+
+# --- RuOpinionNE -------------------------------------------------------------------
+
+_NOT_DESCRIPTOR_FORMS = {"Fin", "Inf", "Conv"}
+
+
+def _descriptor(toks, ptoks, ttoks):
+    """Whether the polar expression (token rows ``ptoks``) is a descriptor of the
+    target (``ttoks``): no finite verb, infinitive or converb; an adjective,
+    participle or noun in it; linked to the target by the parse, or the target
+    itself."""
+    if not ptoks or len(ptoks) > 6:
+        return False
+    if any(toks[i]["upos"] in ("VERB", "AUX") and
+           any(f"VerbForm={v}" in toks[i]["feats"] for v in _NOT_DESCRIPTOR_FORMS) for i in ptoks):
+        return False
+    # a quality adjective or a person noun: not a participle of what the target
+    # did or underwent ("убитый"), not a noun of an event ("арест", "помощь")
+    if not any((toks[i]["upos"] == "ADJ" and "VerbForm" not in toks[i]["feats"]) or
+               (toks[i]["upos"] == "NOUN" and "Animacy=Anim" in toks[i]["feats"]) for i in ptoks):
+        return False
+    if set(ptoks) & set(ttoks):
+        return True
+    pids = {toks[i]["tok_id"] for i in ptoks}
+    tids = {toks[i]["tok_id"] for i in ttoks}
+    return any(toks[i]["head"] in tids for i in ptoks) or any(toks[i]["head"] in pids for i in ttoks)
+
+
+def ruopinionne(limit=None):
+    path = SHARED / "ruopinionne2024" / "train.jsonl"
+    if not path.exists():
+        print("ruopinionne: skipped (no ../shared/data/ruopinionne2024)")
+        return
+    recs = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    if limit:
+        recs = recs[:limit]
+    docs = pd.DataFrame({"doc_id": [f"s{r['sent_id']}" for r in recs], "text": [r["text"] for r in recs],
+                         "outlet": "ruopinionne", "lang": "ru"})
+    ann = framing.annotate(Corpus(docs), progress=False)
+    ep = framing.epithets(ann)
+    tok_by = defaultdict(list)
+    for t in ann.tokens[["doc_id", "tok_id", "start", "end", "upos", "feats", "head"]].to_dict("records"):
+        t["feats"] = str(t["feats"])
+        tok_by[t["doc_id"]].append(t)
+    rows_by = defaultdict(list)
+    for r in ep.itertuples(index=False):
+        rows_by[r.doc_id].append(r)
+
+    def spans(x):
+        return [tuple(map(int, s.split(":"))) for s in x[1] if s != "0:0"]
+
+    n = found = flagged = 0
+    polar_by = defaultdict(list)
+    for r in recs:
+        d = f"s{r['sent_id']}"
+        toks = tok_by[d]
+        for op in r["opinions"]:
+            ps, ts = spans(op["Polar_expression"]), spans(op["Target"])
+            polar_by[d] += ps
+            if not ps or not ts:
+                continue
+            ptoks = [i for i, t in enumerate(toks) if any(_overlap(t["start"], t["end"], a, b) for a, b in ps)]
+            ttoks = [i for i, t in enumerate(toks) if any(_overlap(t["start"], t["end"], a, b) for a, b in ts)]
+            if not _descriptor(toks, ptoks, ttoks):
+                continue
+            n += 1
+            hits = [e for e in rows_by[d] if any(_overlap(e.start, e.end, a, b) for a, b in ps)]
+            found += bool(hits)
+            flagged += any(bool(e.evaluative) for e in hits)
+    ev = [e for d in polar_by for e in rows_by[d] if e.evaluative]
+    tp = sum(any(_overlap(e.start, e.end, a, b) for a, b in polar_by[e.doc_id]) for e in ev)
+    print(f"ruopinionne  descriptor opinions (polar expression describes its target): {n}")
+    print(f"ruopinionne  recall of the evaluative flag   {_fmt(flagged, n)}")
+    print(f"ruopinionne  found as any descriptor row     {_fmt(found, n)}")
+    print(f"ruopinionne  precision (lower bound)         {_fmt(tp, len(ev))}")
+
+
+# --- Telegram samples ------------------------------------------------------------------
+
+def _telegram_corpus():
+    files = [SHARED / "telegram_ru_2024" / "raw" / f"{c}_messages.json" for c in epithets_eval.TUNING_CHANNELS]
+    if not all(f.exists() for f in files):
+        return None
+    return framing.read_telegram([str(f) for f in files])
+
+
+def telegram():
+    corpus = _telegram_corpus()
+    if corpus is None:
+        print("telegram: skipped (no ../shared/data/telegram_ru_2024)")
+        return
+    listed = {}
+    for name, folder, tag, _ in SAMPLES:
+        listed[tag] = pd.read_csv(folder / f"{name}_docs.tsv", sep="\t", dtype=str)
+    ids = set().union(*(set(x.doc_id) for x in listed.values()))
+    docs = corpus.docs[corpus.docs["doc_id"].isin(ids)]
+    ann = framing.annotate(Corpus(docs[["doc_id", "outlet", "lang", "title", "text"]].reset_index(drop=True)),
+                           progress=False)
+    ep = framing.epithets(ann)
+    ep = ep[ep["evaluative"].astype(bool)]
+    p_by = defaultdict(list)
+    for r in ep.itertuples(index=False):
+        p_by[r.doc_id].append((r.start, r.end))
+    sha = {d: hashlib.sha256(t.encode("utf-8")).hexdigest() for d, t in zip(docs.doc_id, docs.text)}
+    tot = [0, 0, 0, 0]
+    new = [0, 0, 0, 0]  # the issue-#10 samples (benchmarks/evaluative_dev/)
+    for name, folder, tag, note in SAMPLES:
+        lst = listed[tag]
+        gold = pd.read_csv(folder / f"{name}.tsv", sep="\t", dtype={"doc_id": str})
+        changed = sum(sha.get(d) != h for d, h in zip(lst.doc_id, lst.text_sha256))
+        g_by = defaultdict(list)
+        for r in gold.itertuples(index=False):
+            g_by[r.doc_id].append((r.desc_start, r.desc_end))
+        d_ids = list(lst.doc_id)
+        n_p = sum(len(p_by[d]) for d in d_ids)
+        tp_p = sum(any(_overlap(a, b, c, e) for c, e in g_by[d]) for d in d_ids for a, b in p_by[d])
+        tp_g = sum(any(_overlap(a, b, c, e) for a, b in p_by[d]) for d in d_ids for c, e in g_by[d])
+        for i, v in enumerate((tp_p, n_p, tp_g, len(gold))):
+            tot[i] += v
+            if folder.name == "evaluative_dev":
+                new[i] += v
+        print(f"{tag:15s} {len(d_ids)} posts ({changed} changed since coding), {len(gold)} coded rows  [{note}]")
+        print(f"{tag:15s}   P {_fmt(tp_p, n_p)}   R {_fmt(tp_g, len(gold))}")
+    n_new = sum(len(listed[tag]) for _n, folder, tag, _ in SAMPLES if folder.name == "evaluative_dev")
+    print(f"{'issue-10 sets':15s} {n_new} posts, {new[3]} coded rows  [development figure]")
+    print(f"{'issue-10 sets':15s}   P {_fmt(new[0], new[1])}   R {_fmt(new[2], new[3])}")
+    print(f"{'pooled':15s} {len(ids)} posts, {tot[3]} coded rows  [development figure]")
+    print(f"{'pooled':15s}   P {_fmt(tot[0], tot[1])}   R {_fmt(tot[2], tot[3])}")
+
+
+def semeval():
+    epithets_eval.semeval()
+
+
+SECTIONS = {"ruopinionne": ruopinionne, "telegram": telegram, "semeval": semeval}
+
+if __name__ == "__main__":
+    for name in (sys.argv[1:] or list(SECTIONS)):
+        SECTIONS[name]()
