@@ -32,6 +32,7 @@ COLUMNS = ["sent_key", "source", "item", "lang", "sent_start", "sent_end",
            "speaker_start", "speaker_end", "resolved_start", "resolved_end",
            "cue_start", "cue_end", "cue_lemma", "form", "content_start", "content_end", "markers"]
 SPANS = ("speaker", "resolved", "cue", "content")
+_TELEGRAM: dict[str, dict[str, str]] = {}      # file -> message_id -> text, read once
 
 
 def _read(name: str) -> list[dict]:
@@ -39,14 +40,14 @@ def _read(name: str) -> list[dict]:
         return list(csv.DictReader(f, delimiter="\t"))
 
 
-def load_text(source: str, item: str, _cache: dict = {}) -> str:
+def load_text(source: str, item: str) -> str:
     """The text a row's offsets refer to (see the module docstring)."""
     kind, rest = source.split(":", 1)
     if kind == "telegram":
-        if rest not in _cache:
+        if rest not in _TELEGRAM:
             with open(DATA / "telegram_ru_2024" / "raw" / rest, encoding="utf-8") as f:
-                _cache[rest] = {str(m["message_id"]): m.get("text") or "" for m in json.load(f)}
-        return _cache[rest][item]
+                _TELEGRAM[rest] = {str(m["message_id"]): m.get("text") or "" for m in json.load(f)}
+        return _TELEGRAM[rest][item]
     if kind == "bsnlp":
         with open(DATA / "bsnlp2021" / rest, encoding="utf-8") as f:
             return f.read()
