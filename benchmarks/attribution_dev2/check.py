@@ -3,6 +3,7 @@
 Run from the project root::
 
     python benchmarks/attribution_dev2/check.py
+    python benchmarks/attribution_dev2/check.py gold_coder2.tsv   # the second coder's file
 
 The texts are re-loaded as ``sample.py`` loads them (``framing.read_telegram``,
 ``framing.read_bsnlp``, RuOpinionNE lines) and, for every document in
@@ -37,7 +38,7 @@ def _read(name: str) -> list[dict]:
         return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def main() -> int:
+def main(gold: str = "gold.tsv") -> int:
     problems: list[str] = []
     texts = {d[0]: (src, d[1], d[2], d[3]) for src, docs in load_sources().items() for d in docs}
     docs = {}
@@ -73,17 +74,17 @@ def main() -> int:
         sents.setdefault(rec["doc_id"], set()).add((lo, hi))
     for doc_id in docs.keys() - sents.keys():
         problems.append(f"docs.tsv ({doc_id}): no sentences in sentences.tsv")
-    with (HERE / "gold.tsv").open(encoding="utf-8", newline="") as fh:
+    with (HERE / gold).open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
         if reader.fieldnames != ATTRIBUTION_ROWS:
-            problems.append(f"gold.tsv: header {reader.fieldnames} != {ATTRIBUTION_ROWS}")
+            problems.append(f"{gold}: header {reader.fieldnames} != {ATTRIBUTION_ROWS}")
         rows = list(reader)
     per: dict[str, Counter] = {"source": Counter(), "slice": Counter(), "form": Counter(),
                                "source_form": Counter()}
     with_attr: set[tuple[str, int, int]] = set()
     expected_row: Counter = Counter()
     for line, rec in enumerate(rows, start=2):
-        where = f"gold.tsv line {line} ({rec['doc_id']})"
+        where = f"{gold} line {line} ({rec['doc_id']})"
         d = docs.get(rec["doc_id"])
         if d is None:
             problems.append(f"{where}: document not in docs.tsv")
@@ -141,4 +142,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(*sys.argv[1:2]))
