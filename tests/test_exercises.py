@@ -78,10 +78,11 @@ def _wrong_answers(exercise_id, sol):
                 (sol * 100, ["divide by 100"]),
                 (min(sol + 0.1, 1.0) if sol < 0.9 else sol - 0.1, ["precision", "too"]),
                 (str(sol), ["Wrong type", "a number between 0 and 1"])]
-    if exercise_id == "distancing_by_outlet":
+    if exercise_id in ("distancing_by_outlet", "security_frame"):
+        what = {"distancing_by_outlet": "distancing rate", "security_frame": "share of documents"}[exercise_id]
         outlet = sorted(sol)[0]
         return [({o: v * 100 for o, v in sol.items()}, ["divide by 100"]),
-                ({**sol, outlet: sol[outlet] + 0.05}, [f"wrong distancing rate for outlet {outlet!r}", "too high"]),
+                ({**sol, outlet: sol[outlet] + 0.05}, [f"wrong {what} for outlet {outlet!r}", "too high"]),
                 ({o: v for o, v in sol.items() if o != outlet}, [f"outlet {outlet!r} is missing"]),
                 ({**sol, outlet: "high"}, ["must be a number", "str"]),
                 ([0.1, 0.2], ["Wrong type", "dict"])]

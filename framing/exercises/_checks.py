@@ -214,6 +214,7 @@ RU_OUTLETS = ("kyiv_vesti_ru", "pervy_kanal_online", "svobodny_golos", "vestnik_
 SAMPLE = {"n": 10, "seed": 5}
 EVENT_DOC = "e07_vestnik_agency"
 KEYNESS_TOP = 10
+FRAME = "Security_and_defense"
 
 
 def _epithets(d: Demo) -> list:
@@ -318,6 +319,18 @@ def _distancing(d: Demo) -> dict:
     return {str(o): float(v) for o, v in att.groupby("outlet")["distancing"].mean().items()}
 
 
+def _security_frame(d: Demo) -> dict:
+    from ..frame.dictionary import frames
+
+    f = frames(d.ann, scheme="policy")
+    top = f["score"].eq(f.groupby("doc_id")["score"].transform("max")) & (f["score"] > 0)
+    sec = f[top & (f["frame"] == FRAME)].drop_duplicates("doc_id")
+    docs = d.ann.docs
+    n = docs.groupby("outlet").size()
+    hits = sec.groupby("outlet").size().reindex(n.index, fill_value=0)
+    return {str(o): float(hits[o] / n[o]) for o in n.index}
+
+
 def _same_event(d: Demo) -> list:
     from ..compare.events import group_events
 
@@ -353,6 +366,11 @@ SPECS: dict[str, Spec] = {
         _distancing, lambda a, e: compare_rates(as_numbers(a, what="distancing rates"), e, what="distancing rate",
                                                 tol=0.005),
         "a dict {outlet: share of attributions with distancing} or a Series indexed by outlet"),
+    "security_frame": Spec(
+        _security_frame, lambda a, e: compare_rates(as_numbers(a, what="shares of documents"), e,
+                                                    what="share of documents", tol=0.005),
+        "a dict {outlet: share of its documents whose top policy frame is Security_and_defense}, "
+        "or a Series indexed by outlet"),
     "same_event": Spec(
         _same_event, lambda a, e: compare_sets(as_items(a, what="doc_ids"), {_norm(x) for x in e},
                                                what="documents of the same event"),
