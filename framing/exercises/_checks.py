@@ -157,12 +157,14 @@ def compare_sets(answer: set, expected: set, *, what: str) -> list[str]:
     return problems
 
 
+def _outlet_rows(answer: dict, expected: dict) -> list[str]:
+    """Outlets missing from an answer, and outlets it has that were not asked for."""
+    return ([f"outlet {row!r} is missing" for row in sorted(set(expected) - set(answer))]
+            + [f"outlet {row!r} was not asked for" for row in sorted(set(answer) - set(expected))])
+
+
 def compare_counts(answer: dict, expected: dict, *, what: str, key_name: str) -> list[str]:
-    problems = []
-    for row in sorted(set(expected) - set(answer)):
-        problems.append(f"outlet {row!r} is missing")
-    for row in sorted(set(answer) - set(expected)):
-        problems.append(f"outlet {row!r} was not asked for")
+    problems = _outlet_rows(answer, expected)
     for row in sorted(set(expected) & set(answer)):
         exp, got = expected[row], answer[row]
         for key in sorted(set(got) - set(exp)):
@@ -182,11 +184,7 @@ def compare_counts(answer: dict, expected: dict, *, what: str, key_name: str) ->
 
 
 def compare_rates(answer: dict, expected: dict, *, what: str, tol: float) -> list[str]:
-    problems = []
-    for row in sorted(set(expected) - set(answer)):
-        problems.append(f"outlet {row!r} is missing")
-    for row in sorted(set(answer) - set(expected)):
-        problems.append(f"outlet {row!r} was not asked for")
+    problems = _outlet_rows(answer, expected)
     for row in sorted(set(expected) & set(answer)):
         value = answer[row]
         if value > 1:
