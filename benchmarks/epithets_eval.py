@@ -167,17 +167,25 @@ def demo():
 
 # --- RuOpinionNE ---------------------------------------------------------------------
 
-def ruopinionne(limit=None):
+def ruopinionne_sentences(limit=None):
+    """RuOpinionNE's records and their annotation (one document per sentence), or None without the data."""
     path = SHARED / "ruopinionne2024" / "train.jsonl"
     if not path.exists():
-        print("ruopinionne: skipped (no data)")
-        return
+        return None
     recs = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     if limit:
         recs = recs[:limit]
     docs = pd.DataFrame({"doc_id": [f"s{r['sent_id']}" for r in recs], "text": [r["text"] for r in recs],
                          "outlet": "ruopinionne", "lang": "ru"})
-    ann = _annotate(Corpus(docs))
+    return recs, _annotate(Corpus(docs))
+
+
+def ruopinionne(limit=None):
+    loaded = ruopinionne_sentences(limit)
+    if loaded is None:
+        print("ruopinionne: skipped (no data)")
+        return
+    recs, ann = loaded
     act = framing.actors(ann)
     ep = framing.epithets(ann, actors=act)
     from framing.measures._names import doc_langs, sentences_of

@@ -41,7 +41,6 @@ semeval      SemEval-2023 Task 3 (ru): share of Name_Calling-Labeling spans
 from __future__ import annotations
 
 import hashlib
-import json
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -117,16 +116,11 @@ def _descriptor(toks, ptoks, ttoks):
 
 
 def ruopinionne(limit=None):
-    path = SHARED / "ruopinionne2024" / "train.jsonl"
-    if not path.exists():
+    loaded = epithets_eval.ruopinionne_sentences(limit)
+    if loaded is None:
         print("ruopinionne: skipped (no ../shared/data/ruopinionne2024)")
         return
-    recs = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    if limit:
-        recs = recs[:limit]
-    docs = pd.DataFrame({"doc_id": [f"s{r['sent_id']}" for r in recs], "text": [r["text"] for r in recs],
-                         "outlet": "ruopinionne", "lang": "ru"})
-    ann = framing.annotate(Corpus(docs), progress=False)
+    recs, ann = loaded
     ep = framing.epithets(ann)
     tok_by = defaultdict(list)
     for t in ann.tokens[["doc_id", "tok_id", "start", "end", "upos", "feats", "head"]].to_dict("records"):
