@@ -20,7 +20,7 @@ import warnings
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
 from .._errors import AnnotationWarning, FramingError
-from .._options import InstanceOf, Interval, NoneOk, check
+from .._options import HasMethods, InstanceOf, Interval, NoneOk, OneOf, check
 from .._problems import ProblemLog
 from ._backend import (ENTITY_FIELDS, MAX_PIECE_CHARS, TOKEN_FIELDS, RegexBackend, clean_text,
                        get_backend, normalize_layers, split_pieces)
@@ -46,11 +46,13 @@ _SPEC = {
     "progress": InstanceOf(bool),
     "strict": InstanceOf(bool),
     "batch_chars": Interval(1000, None, integer=True),
+    "backend": OneOf("local", "dask"),
+    "client": [NoneOk(), HasMethods("submit", "scheduler_info", what="a distributed.Client")],
 }
 
 
 def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=True,
-             strict=False, batch_chars=BATCH_CHARS):
+             strict=False, batch_chars=BATCH_CHARS, backend="local", client=None):
     """Annotate a corpus: sentences, tokens, lemmas, morphology, syntax and named entities.
 
     Parameters
@@ -78,6 +80,16 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
         in ``.problems``.
     batch_chars : int
         Characters per batch (memory per worker grows with it).
+    backend : {"local", "dask"}
+        ``"local"``: this process, or ``n_jobs`` worker processes on this
+        machine; ``"dask"``: tasks on a dask.distributed cluster (needs
+        ``pip install "framing[scale]"``), see
+        :mod:`framing.annotate.dask_backend`.  Both write and reuse the same
+        cache and return equal tables.
+    client : distributed.Client, optional
+        With ``backend="dask"``: the cluster to run on (any, e.g. SLURM via
+        dask-jobqueue); by default a LocalCluster of ``n_jobs`` processes with
+        one thread each is started for the call.
 
     Returns
     -------
@@ -119,7 +131,9 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
     <Annotated: 79 documents, 20689 tokens, 1248 entity mentions>
     """
     check("annotate", _SPEC, lang=lang, layers=layers, n_jobs=n_jobs, cache=cache, progress=progress,
-          strict=strict, batch_chars=batch_chars)
+          strict=strict, batch_chars=batch_chars, backend=backend, client=client)
+    if client is not None and backend != "dask":
+        raise FramingError('annotate(): client= is used only with backend="dask".')
     from ..corpus import Corpus
     from .annotated import Annotated
 
@@ -183,8 +197,14 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
     if fallback_docs:
         _warn_fallback(fallback_docs, problems)
 
-    _run(plans, n_jobs=n_jobs, progress=progress, batch_chars=batch_chars, problems=problems,
-         root=None if root is None else str(root))
+    run = _run
+    if backend == "dask":
+        from functools import partial
+
+        from .dask_backend import run as run_dask
+        run = partial(run_dask, client=client)
+    run(plans, n_jobs=n_jobs, progress=progress, batch_chars=batch_chars, problems=problems,
+        root=None if root is None else str(root))
 
     tok_df, ent_df = _assemble(plans, hashes, langs, doc_ids)
 
