@@ -109,7 +109,7 @@ def _client_for(client, n_jobs):
         return
     import logging
     cluster = distributed.LocalCluster(n_workers=n_jobs, threads_per_worker=1, processes=True,
-                                       dashboard_address=None, silence_logs=logging.ERROR)
+                                       dashboard_address=":0", silence_logs=logging.ERROR)
     try:
         with distributed.Client(cluster) as own:
             yield own

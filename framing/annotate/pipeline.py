@@ -132,7 +132,8 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
     """
     check("annotate", _SPEC, lang=lang, layers=layers, n_jobs=n_jobs, cache=cache, progress=progress,
           strict=strict, batch_chars=batch_chars, backend=backend, client=client)
-    if client is not None and backend != "dask":
+    use_dask = backend == "dask"        # (the name ``backend`` is reused below)
+    if client is not None and not use_dask:
         raise FramingError('annotate(): client= is used only with backend="dask".')
     from ..corpus import Corpus
     from .annotated import Annotated
@@ -198,7 +199,7 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
         _warn_fallback(fallback_docs, problems)
 
     run = _run
-    if backend == "dask":
+    if use_dask:
         from functools import partial
 
         from .dask_backend import run as run_dask
