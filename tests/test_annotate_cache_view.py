@@ -14,7 +14,7 @@ from framing.annotate.cache import text_hash
 
 def test_annotate_cache_view_rows_join_back_to_the_documents(tmp_path):
     demo = framing.load_demo()
-    ann = framing.annotate(demo, layers=("lemma",), cache=tmp_path, progress=False, batch_chars=5000)
+    ann = framing.annotate(demo, layers=("lemma", "ner"), cache=tmp_path, progress=False, batch_chars=5000)
     tokens = cache_dataset(tmp_path).to_table(columns=["key", "part", "doc", "sent_id", "tok_id", "lemma"])
     rows = tokens.join(cache_index(tmp_path), keys=["key", "part", "doc"]).to_pandas()
     assert rows["part"].nunique() > 1                       # several batches were written
