@@ -20,7 +20,9 @@ deleted at the end; the shared ``~/.cache/framing`` is not touched), so every
 document is annotated.  Models are loaded before the clock starts (a warm-up
 of 50 documents in this process and on every worker), as they are once per
 process in a long run.  Per run the script prints documents per second, the
-speed-up of Dask over one process, the peak memory (resident set) of every
+speed-up of Dask over one process, the CPU seconds of all processes
+(user + system: documents per CPU-second do not depend on how busy a shared
+machine is, wall-clock figures do), the peak memory (resident set) of every
 process during the run — the client (which, in a LocalCluster, also runs the
 scheduler), each worker and each worker's nanny — sampled every 0.2 s with
 psutil (``/proc`` without it), and the number of rows of the token and entity
@@ -74,6 +76,23 @@ def _children(pid: int) -> list[int]:
         return []
 
 
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds of a process so far (0 when it is gone)."""
+    try:
+        import psutil
+        t = psutil.Process(pid).cpu_times()
+        return t.user + t.system
+    except ImportError:
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except OSError:
+            return 0.0
+    except Exception:  # noqa: BLE001 - the process ended
+        return 0.0
+
+
 def _rss_mb(pid: int) -> float:
     try:
         import psutil
@@ -92,27 +111,34 @@ def _rss_mb(pid: int) -> float:
 
 
 class PeakMemory:
-    """The peak resident memory of this process and of each of its descendants, sampled every 0.2 s."""
+    """The peak resident memory of this process and of each of its descendants, sampled every 0.2 s,
+    and the CPU seconds each of them used meanwhile (``cpu``)."""
 
     def __init__(self):
         self.peak: dict[int, float] = {}
+        self.cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self):
-        me = os.getpid()
         while not self._stop.is_set():
-            for pid in [me] + _children(me):
+            for pid in self._pids():
                 self.peak[pid] = max(self.peak.get(pid, 0.0), _rss_mb(pid))
             self._stop.wait(0.2)
 
+    def _pids(self):
+        me = os.getpid()
+        return [me] + _children(me)
+
     def __enter__(self):
+        self._cpu0 = {pid: _cpu_s(pid) for pid in self._pids()}
         self._thread.start()
         return self
 
     def __exit__(self, *exc):
         self._stop.set()
         self._thread.join()
+        self.cpu = {pid: _cpu_s(pid) - self._cpu0.get(pid, 0.0) for pid in self._pids()}
 
 
 def describe_memory(peak: dict, roles: dict) -> str:
@@ -174,11 +200,12 @@ def differing_rows(a, b) -> int:
 
 
 def timed(label, fn, roles):
+    """(result, wall seconds, CPU seconds of all processes, peak memory per process)."""
     with PeakMemory() as mem:
         t = time.perf_counter()
         out = fn()
         dt = time.perf_counter() - t
-    return out, dt, describe_memory(mem.peak, roles)
+    return out, dt, sum(mem.cpu.values()), describe_memory(mem.peak, roles)
 
 
 def compare_backends(name, corpus, layers, client, roles, tmp):
@@ -187,19 +214,20 @@ def compare_backends(name, corpus, layers, client, roles, tmp):
     kw = dict(layers=layers, progress=False)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")          # the regex fallback of a few 'und' posts
-        one, t1, m1 = timed("serial", lambda: framing.annotate(corpus, n_jobs=1, cache=tmp / f"{name}-1", **kw),
+        one, t1, c1, m1 = timed("serial", lambda: framing.annotate(corpus, n_jobs=1, cache=tmp / f"{name}-1", **kw),
                             roles)
-        two, t2, m2 = timed("dask", lambda: framing.annotate(corpus, backend="dask", client=client,
+        two, t2, c2, m2 = timed("dask", lambda: framing.annotate(corpus, backend="dask", client=client,
                                                              cache=tmp / f"{name}-dask", **kw), roles)
     assert one.meta["documents_annotated"] == two.meta["documents_annotated"]
     diff_t = differing_rows(one._tokens, two._tokens)
     diff_e = differing_rows(one._entities, two._entities)
     tokens = len(one._tokens)
     print(f"\n{name}: {n:,} documents, {tokens:,} tokens, {len(one._entities):,} entity mentions")
-    print(f"  one process (n_jobs=1): {t1:7.1f} s  {n / t1:8,.0f} docs/s  {tokens / t1:9,.0f} tokens/s")
+    print(f"  one process (n_jobs=1): {t1:7.1f} s  {n / t1:8,.0f} docs/s  {tokens / t1:9,.0f} tokens/s   "
+          f"CPU {c1:6.1f} s = {n / c1:,.0f} docs per CPU-second")
     print(f"      peak memory: {m1}")
     print(f"  dask, {len(client.scheduler_info()['workers'])} workers:       {t2:7.1f} s  {n / t2:8,.0f} docs/s  "
-          f"{tokens / t2:9,.0f} tokens/s   speed-up {t1 / t2:.2f}x")
+          f"{tokens / t2:9,.0f} tokens/s   speed-up {t1 / t2:.2f}x   CPU {c2:6.1f} s = {n / c2:,.0f} docs per CPU-second")
     print(f"      peak memory: {m2}")
     print(f"  rows differing between the backends: tokens {diff_t}, entities {diff_e}")
     return diff_t + diff_e
