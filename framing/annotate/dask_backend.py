@@ -72,9 +72,6 @@ class FramingWorkerPlugin(_WorkerPlugin):
             get_backend(lg, warn=False).load()
         pipeline._init_worker()
 
-    def teardown(self, worker=None):
-        pass
-
 
 def _task(root, lang, key, desc, layers, items):
     """One batch on a worker: :func:`~framing.annotate.pipeline.annotate_batch`, one at a time per process."""
