@@ -211,7 +211,9 @@ def timed(label, fn, roles):
         t = time.perf_counter()
         out = fn()
         dt = time.perf_counter() - t
-    return out, dt, sum(mem.cpu.values()), describe_memory(mem.peak, roles)
+    cpu = "; ".join(f"{roles[pid]} {sec:.1f} s" for pid, sec in sorted(mem.cpu.items(), key=lambda kv: roles.get(kv[0], "z"))
+                    if pid in roles and sec >= 0.05)
+    return out, dt, sum(mem.cpu.values()), f"{describe_memory(mem.peak, roles)}\n      CPU per process: {cpu}"
 
 
 def compare_backends(name, corpus, layers, client, roles, tmp):
