@@ -205,7 +205,7 @@ def differing_rows(a, b) -> int:
     return int(np.sum(ha[:n] != hb[:n])) + abs(len(ha) - len(hb))
 
 
-def timed(label, fn, roles):
+def timed(fn, roles):
     """(result, wall seconds, CPU seconds of all processes, peak memory per process)."""
     with PeakMemory() as mem:
         t = time.perf_counter()
@@ -222,14 +222,14 @@ def compare_backends(name, corpus, layers, client, roles, tmp):
     kw = dict(layers=layers, progress=False)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")          # the regex fallback of a few 'und' posts
-        one, t1, c1, m1 = timed("serial", lambda: framing.annotate(corpus, n_jobs=1, cache=tmp / f"{name}-1", **kw),
+        one, t1, c1, m1 = timed(lambda: framing.annotate(corpus, n_jobs=1, cache=tmp / f"{name}-1", **kw),
                                 roles)
         # keep row hashes only: the client's memory in the dask run is not that of two results
         ref = row_hashes(one._tokens), row_hashes(one._entities), one.meta["documents_annotated"]
         tokens, n_ent = len(one._tokens), len(one._entities)
         del one
         gc.collect()
-        two, t2, c2, m2 = timed("dask", lambda: framing.annotate(corpus, backend="dask", client=client,
+        two, t2, c2, m2 = timed(lambda: framing.annotate(corpus, backend="dask", client=client,
                                                                  cache=tmp / f"{name}-dask", **kw), roles)
     assert ref[2] == two.meta["documents_annotated"]
     diff_t = differing_rows(ref[0], row_hashes(two._tokens))
