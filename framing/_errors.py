@@ -46,8 +46,9 @@ def missing_columns(table_name: str, missing, *, hint: str = "") -> SchemaError:
     return SchemaError(msg)
 
 
-def missing_dependency(package: str, purpose: str) -> MissingDependencyError:
+def missing_dependency(package: str, purpose: str, *, install: str | None = None) -> MissingDependencyError:
+    """The error for an absent optional package; ``install`` is what to pip-install (default ``package``)."""
     return MissingDependencyError(
         f"{purpose} needs the package {package!r}, which is not installed. "
-        f"Install it with: pip install {package}"
+        f"Install it with: pip install {install or package}"
     )

@@ -74,6 +74,20 @@ class Callable_:
         return "a callable"
 
 
+class HasMethods:
+    """Duck typing: the option must have these methods (e.g. a ``distributed.Client``,
+    checked without importing its package)."""
+
+    def __init__(self, *names, what: str):
+        self.names, self.what = names, what
+
+    def validate(self, value) -> bool:
+        return all(callable(getattr(value, n, None)) for n in self.names)
+
+    def describe(self) -> str:
+        return self.what
+
+
 class NoneOk:
     def validate(self, value) -> bool:
         return value is None

@@ -20,7 +20,7 @@ import warnings
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
 from .._errors import AnnotationWarning, FramingError
-from .._options import InstanceOf, Interval, NoneOk, check
+from .._options import HasMethods, InstanceOf, Interval, NoneOk, OneOf, check
 from .._problems import PROBLEM_COLUMNS, ProblemLog
 from ._backend import (ENTITY_FIELDS, MAX_PIECE_CHARS, TOKEN_FIELDS, RegexBackend, clean_text,
                        get_backend, normalize_layers, split_pieces)
@@ -46,11 +46,13 @@ _SPEC = {
     "progress": InstanceOf(bool),
     "strict": InstanceOf(bool),
     "batch_chars": Interval(1000, None, integer=True),
+    "backend": OneOf("local", "dask"),
+    "client": [NoneOk(), HasMethods("submit", "scheduler_info", what="a distributed.Client")],
 }
 
 
 def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=True,
-             strict=False, batch_chars=BATCH_CHARS):
+             strict=False, batch_chars=BATCH_CHARS, backend="local", client=None):
     """Annotate a corpus: sentences, tokens, lemmas, morphology, syntax and named entities.
 
     Parameters
@@ -78,6 +80,16 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
         in ``.problems``.
     batch_chars : int
         Characters per batch (memory per worker grows with it).
+    backend : {"local", "dask"}
+        ``"local"``: this process, or ``n_jobs`` worker processes on this
+        machine; ``"dask"``: tasks on a dask.distributed cluster (needs
+        ``pip install "framing[scale]"``), see
+        :mod:`framing.annotate.dask_backend`.  Both write and reuse the same
+        cache and return equal tables.
+    client : distributed.Client, optional
+        With ``backend="dask"``: the cluster to run on (any, e.g. SLURM via
+        dask-jobqueue); by default a LocalCluster of ``n_jobs`` processes with
+        one thread each is started for the call.
 
     Returns
     -------
@@ -128,7 +140,10 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
     <Annotated: 79 documents, 20689 tokens, 1248 entity mentions>
     """
     check("annotate", _SPEC, lang=lang, layers=layers, n_jobs=n_jobs, cache=cache, progress=progress,
-          strict=strict, batch_chars=batch_chars)
+          strict=strict, batch_chars=batch_chars, backend=backend, client=client)
+    use_dask = backend == "dask"        # (the name ``backend`` is reused below)
+    if client is not None and not use_dask:
+        raise FramingError('annotate(): client= is used only with backend="dask".')
     from ..corpus import Corpus
     from .annotated import Annotated
 
@@ -183,9 +198,15 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
     if fallback_docs:
         _warn_fallback(fallback_docs, problems)
 
+    run = _run
+    if use_dask:
+        from functools import partial
+
+        from .dask_backend import run as run_dask
+        run = partial(run_dask, client=client)
     tok_df, ent_df, annotated = _annotate_and_read(configs, texts, hashes, langs, doc_ids, n_jobs=n_jobs,
                                                    progress=progress, batch_chars=batch_chars,
-                                                   problems=problems, root=root)
+                                                   problems=problems, root=root, run=run)
     meta["documents_annotated"] = len(annotated)
     meta["documents_cached"] = sum(1 for h in hashes if h not in annotated)
     for _, store, _, _ in configs:
@@ -235,7 +256,7 @@ _MAX_ROUNDS = 5
 
 
 def _annotate_and_read(configs, texts, hashes, langs, doc_ids, *, n_jobs, progress, batch_chars, problems,
-                       root):
+                       root, run=None):
     """Annotate the documents not cached, then read every document back from the cache.
 
     Each round claims the missing documents (another process annotating the same
@@ -243,8 +264,11 @@ def _annotate_and_read(configs, texts, hashes, langs, doc_ids, *, n_jobs, progre
     and read from its parts), annotates them and reads the tables back.  A part
     that fails verification while being read is quarantined, and the next round
     annotates its documents again, so the tables returned are always those of
-    verified parts.  Returns ``(tokens, entities, hashes annotated here)``.
+    verified parts.  ``run`` annotates the planned batches (``_run``, the local
+    process pool, or the Dask backend's ``run``).  Returns ``(tokens, entities,
+    hashes annotated here)``.
     """
+    run = _run if run is None else run
     annotated: set[str] = set()
     failed: set[str] = set()        # not annotated (a backend error): not retried in this call
     damaged_rounds = 0
@@ -264,8 +288,8 @@ def _annotate_and_read(configs, texts, hashes, langs, doc_ids, *, n_jobs, progre
                         mine.discard(hashes[i])
                         items.append((hashes[i], texts[i], doc_ids[i]))
                 plans.append((lg, store, eff, items))
-            _run(plans, n_jobs=n_jobs, progress=progress, batch_chars=batch_chars, problems=problems,
-                 root=None if root is None else str(root))
+            run(plans, n_jobs=n_jobs, progress=progress, batch_chars=batch_chars, problems=problems,
+                root=None if root is None else str(root))
         finally:
             for _, store, _, _ in configs:
                 if isinstance(store, AnnotationCache):

@@ -1,0 +1,128 @@
+"""Corpus.to_parquet_dataset / framing.read_parquet_dataset: exact round trips, filters, atomic writes."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pyarrow.dataset as ds
+import pytest
+
+import framing
+from framing._errors import FramingError, OptionError, SchemaError
+from framing.io.partitioned import DATASET_FILE, ORDER_COLUMN
+
+
+@pytest.fixture()
+def odd_corpus():
+    """Outlet names that need encoding, a missing date, a list column, an int column with a gap."""
+    df = pd.DataFrame({
+        "doc_id": ["d4", "d1", "d3", "d2", "d5"],
+        "text": ["Путин заявил.", "Зеленский сказал.", "Песков: нет.", "Ще одне.", "Another one."],
+        "outlet": ["РИА/Новости", "x y", "123", "РИА/Новости", "x y"],
+        "published": ["2024-11-30T23:30:00+03:00", None, "2024-12-01", "2024-12-31T23:59:59Z", "2024-01-05"],
+        "lang": ["ru", "ru", "ru", "uk", "en"],
+        "tags": [["a", "b"], [], ["c"], None, ["d"]],
+        "n": [1, 2, 3, 4, 5],
+        "grp": [1.0, 1.0, 2.0, None, 2.0],
+    })
+    probs = pd.DataFrame({"source": ["f.json"], "location": ["line 3"], "doc_id": ["d3"],
+                          "reason": ["broken date"], "action": ["kept without a date"]})
+    return framing.Corpus(df, meta={"loader": "test"}, problems=probs)
+
+
+def _same(a, b):
+    pd.testing.assert_frame_equal(a.docs, b.docs)          # values, dtypes and order
+    assert a.meta == b.meta
+    pd.testing.assert_frame_equal(a.problems, b.problems)
+
+
+def test_io_partitioned_round_trip_is_exact(tmp_path, odd_corpus):
+    path = odd_corpus.to_parquet_dataset(tmp_path / "ds")
+    assert path == tmp_path / "ds"
+    _same(framing.read_parquet_dataset(path), odd_corpus)
+    # hive folders, the month in UTC (23:30 Moscow on 30 Nov is 20:30 UTC), no date in the default folder
+    months = {p.parent.name for p in path.glob("outlet=*/month=*/*.parquet")}
+    assert months == {"month=2024-11", "month=2024-12", "month=2024-01", "month=__HIVE_DEFAULT_PARTITION__"}
+    assert (path / "outlet=%D0%A0%D0%98%D0%90%2F%D0%9D%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8").is_dir()
+    desc = json.loads((path / DATASET_FILE).read_text(encoding="utf-8"))
+    assert desc["partition_by"] == ["outlet", "month"] and desc["derived"] == ["month"]
+
+
+def test_io_partitioned_demo_round_trip_and_other_readers(tmp_path):
+    demo = framing.load_demo()
+    path = demo.to_parquet_dataset(tmp_path / "demo", partition_by=("lang", "outlet"))
+    _same(framing.read_parquet_dataset(path), demo)
+    # pyarrow opens the folder directly; the order column restores the corpus order
+    t = ds.dataset(path, format="parquet", partitioning="hive").to_table().sort_by(ORDER_COLUMN)
+    assert t["doc_id"].to_pylist() == demo.docs["doc_id"].tolist()
+    dd = pytest.importorskip("dask.dataframe")
+    df = dd.read_parquet(str(path)).compute().sort_values(ORDER_COLUMN)
+    assert df["doc_id"].tolist() == demo.docs["doc_id"].tolist()
+
+
+def test_io_partitioned_other_partition_columns(tmp_path, odd_corpus):
+    path = odd_corpus.to_parquet_dataset(tmp_path / "ds", partition_by=["grp", "year"])
+    _same(framing.read_parquet_dataset(path), odd_corpus)
+    part = framing.read_parquet_dataset(path, filters=[("year", "=", "2024")])
+    assert part.docs["doc_id"].tolist() == ["d4", "d3", "d2", "d5"]      # the corpus order, d1 has no date
+
+
+def test_io_partitioned_filters_and_columns(tmp_path, odd_corpus):
+    path = odd_corpus.to_parquet_dataset(tmp_path / "ds")
+    part = framing.read_parquet_dataset(path, filters=[("outlet", "=", "РИА/Новости")], columns=["n"])
+    assert part.docs["doc_id"].tolist() == ["d4", "d2"]
+    assert list(part.docs.columns) == ["doc_id", "outlet", "published", "lang", "title", "text", "url", "n"]
+    assert part.problems.empty                          # d3's problem stays with d3
+    assert "read_parquet_dataset(filters=" in part.meta["steps"][-1]
+    either = framing.read_parquet_dataset(path, filters=[[("month", "=", "2024-01")], [("n", ">=", 4)]])
+    assert either.docs["doc_id"].tolist() == ["d2", "d5"]
+    with_problem = framing.read_parquet_dataset(path, filters=ds.field("doc_id") == "d3")
+    assert with_problem.problems["doc_id"].tolist() == ["d3"]
+    with pytest.raises(SchemaError, match="no column"):
+        framing.read_parquet_dataset(path, columns=["nope"])
+    with pytest.raises(SchemaError, match="cannot be applied"):
+        framing.read_parquet_dataset(path, filters=[("nope", "=", 1)])
+    with pytest.raises(OptionError, match="filters"):
+        framing.read_parquet_dataset(path, filters="outlet == 'x'")
+
+
+def test_io_partitioned_write_is_atomic_and_never_replaces_other_folders(tmp_path, odd_corpus, monkeypatch):
+    path = odd_corpus.to_parquet_dataset(tmp_path / "ds")
+    with pytest.raises(FramingError, match="overwrite=True"):
+        odd_corpus.to_parquet_dataset(path)
+    smaller = odd_corpus.filter(lambda d: d["lang"] == "ru")
+    smaller.to_parquet_dataset(path, overwrite=True, partition_by="lang")
+    _same(framing.read_parquet_dataset(path), smaller)
+    other = tmp_path / "mine"
+    (other / "x").mkdir(parents=True)
+    with pytest.raises(FramingError, match="not a corpus dataset"):
+        odd_corpus.to_parquet_dataset(other, overwrite=True)
+    assert (other / "x").is_dir()
+    # a failure while writing leaves the old dataset and no temporary folder
+    import pyarrow.parquet as pq
+
+    def broken(*a, **k):
+        raise OSError("disk full")
+    monkeypatch.setattr(pq, "write_metadata", broken)
+    with pytest.raises(OSError, match="disk full"):
+        odd_corpus.to_parquet_dataset(path, overwrite=True)
+    monkeypatch.undo()
+    _same(framing.read_parquet_dataset(path), smaller)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ds", "mine"]
+
+
+def test_io_partitioned_empty_corpus_and_bad_partitions(tmp_path, odd_corpus):
+    empty = odd_corpus.filter([False] * len(odd_corpus))
+    _same(framing.read_parquet_dataset(empty.to_parquet_dataset(tmp_path / "e")), empty)
+    for by, match in ((("doc_id",), "cannot be a partition"), (("tags",), "lists or dicts"),
+                      (("nope",), "no column 'nope'"), ((), "names no column"),
+                      (("lang", "lang"), "repeats")):
+        with pytest.raises(FramingError, match=match):
+            odd_corpus.to_parquet_dataset(tmp_path / "bad", partition_by=by)
+    long = odd_corpus.with_columns(src=["Ж" * 60] * len(odd_corpus))
+    with pytest.raises(FramingError, match="too long to name a folder"):
+        long.to_parquet_dataset(tmp_path / "bad", partition_by="src")
+    assert not (tmp_path / "bad").exists()
+    with pytest.raises(SchemaError, match="not a corpus dataset"):
+        framing.read_parquet_dataset(tmp_path)
