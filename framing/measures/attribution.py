@@ -53,6 +53,8 @@ from .._errors import SchemaError
 from .._options import InstanceOf, NoneOk, check
 from ..lexicons import read_lexicon
 from ._guard import Guard
+from ._coref import Antecedent as _Hist
+from ._coref import description_antecedent, noun_gender, pronoun_antecedent
 from ._quotes import QUOTE_CHARS, find_quotes
 
 ATTRIBUTION_COLUMNS = [
@@ -637,8 +639,7 @@ def _syn_subject(S: _Sent, v: int, R: _Res):
                 if S.deprel[cur].startswith("acl") and h >= 0:
                     return h
                 return None
-            lo_, hi_ = min(k, cur), max(k, cur)
-            if any(S.text[x] in (":", "«", "»", "\"", "“", "”") for x in range(lo_ + 1, hi_)):
+            if _quote_between(S, min(k, cur), max(k, cur)):
                 return None
             return k if _subj_ok(S, k, R) else None
         rel, h = S.deprel[cur], S.head[cur]
@@ -656,6 +657,20 @@ def _syn_subject(S: _Sent, v: int, R: _Res):
             continue
         return None
     return None
+
+
+def _quote_between(S: _Sent, lo: int, hi: int) -> bool:
+    """A colon or a quotation stands between a subject and its verb ("«…», — сказал он"):
+    a short quoted name with no verb in it ("в интервью телеканалу «Россия»") does not count."""
+    inside = [x for x in range(lo + 1, hi) if S.text[x] in QUOTE_CHARS or S.text[x] == ":"]
+    if not inside:
+        return False
+    if any(S.text[x] == ":" for x in inside) or len(inside) % 2:
+        return True
+    for a, b in zip(inside[::2], inside[1::2]):
+        if b - a > 6 or any(S.finite(x) for x in range(a + 1, b)):
+            return True
+    return False
 
 
 def _syn_span(S: _Sent, h: int) -> tuple[int, int]:
@@ -852,8 +867,13 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
             # "поблагодарил ОАЭ за посредничество", not "поблагодарил гостей"
             return has_quote or any(S.low[x] in ("за", "о", "об", "обо", "про", "for", "about")
                                     for x in range(a, min(b + 1, a + 6)))
+        predicative = any(S.case(x) == "Ins" and (S.upos[x] == "ADJ" or x == a) and S.upos[x] in ("ADJ", "NOUN")
+                          for x in range(a, b + 1))
         if c.requires == "quote":
-            return has_quote or any(S.case(x) == "Ins" and S.upos[x] in ("ADJ", "NOUN") for x in range(a, b + 1))
+            return has_quote or predicative
+        if c.requires == "clause" and c.verb_class == "belief" and predicative and c.spk is not None \
+                and c.verb_lemma not in R.fw["impersonal"]:
+            return True       # "считают выдачу незаконной": a stance with a predicative (form other)
         if has_quote:
             return True
         if c.verb_class == "neutral" and S.low[a] in R.fw["about"]:
@@ -1066,13 +1086,20 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
 
 
 def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool):
-    """"в Кремле заявили", "говорится в заявлении МИД": the speaker in a locative phrase."""
+    """"в Кремле заявили", "говорится в заявлении МИД": the speaker in a locative phrase.
+    A source before the verb is taken first ("В ООН подтвердили удар по объекту в Фордо"); after
+    the verb only one that follows it closely ("заявили в Кремле"), a speech noun anywhere in
+    the clause ("говорится в сообщении")."""
     lo = v - 1
     while lo >= 0 and (not S.bound(lo) or S.text[lo] in QUOTE_CHARS):
         lo -= 1
     lo += 1
     hi = _first_bound(S, v + 1) if v + 1 < S.n else v
-    for j in list(range(v + 1, hi + 1)) + list(range(v - 1, lo - 1, -1)):
+    if want_speech:
+        order = list(range(v + 1, hi + 1)) + list(range(v - 1, lo - 1, -1))
+    else:
+        order = list(range(v - 1, lo - 1, -1)) + list(range(v + 1, min(hi, v + 3) + 1))
+    for j in order:
         if S.low[j] not in R.fw["loc"]:
             continue
         k = j + 1
@@ -1199,6 +1226,9 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 c.pattern += "+left" if sl >= sr else "+right"
         c.spk_head = spk_head
         if c.spk is not None:
+            _skip_addressee(S, c, R)
+            spk_head = c.spk_head
+        if c.spk is not None:
             c.spk = _extend_to_name(S, c.spk, spk_head, c.cue[0], R)
         if spk_head is None:
             plural = S.feats[c.cue[0]].get("Number") == "Plur" or S.feats[c.v].get("Number") == "Plur" \
@@ -1232,10 +1262,21 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                     c.spk, c.spk_head, c.inherited = prev.spk, prev.spk_head, True
                     c.speaker_override = prev.speaker_override
                     c.pattern += "+coordinated"
-    kept = []
     for c in final:
         if not c.frame:
             _frame(S, c, R)
+    for c in final:
+        outer = [d for d in final if d is not c and d.frame == "that" and d.ctok and d.ctok[0] <= c.cue[0] <= d.ctok[1]]
+        if c.spk is None and outer and c.pattern.startswith(("verb", "infinitive", "collocation")) \
+                and c.verb_lemma not in R.fw["impersonal"] and S.feats[c.v].get("Variant") != "Short" \
+                and _nested_same_subject(S, c, outer[-1], R):
+            # a report nested in another's clause with its subject left out: "заявил, что считает
+            # ошибкой …" reports the same speaker
+            d = outer[-1]
+            c.spk, c.spk_head, c.speaker_override = d.spk, d.spk_head, d.speaker_override
+            c.pattern += "+nested"
+    kept = []
+    for c in final:
         if c.pattern.startswith(("verb", "infinitive")) and not _requires_ok(S, c, R, quotes):
             continue
         if c.pattern.startswith(("verb",)) and c.spk is None and c.frame in ("nominal", "none") \
@@ -1249,7 +1290,8 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
         if c.spk is not None and c.frame in ("nominal", "none") and c.pattern.startswith(("verb", "collocation")):
             h = c.spk_head if c.spk_head is not None else c.spk[1]
             if S.upos[h] == "NOUN" and S.feats[h].get("Animacy") == "Inan" and S.lem[h] not in R.heads \
-                    and not S.ent_at(h) and not _media_at(S, h, R) and not S.text[h][:1].isupper():
+                    and not S.ent_at(h) and not _media_at(S, h, R) \
+                    and not (S.text[h][:1].isupper() and h > 0 and not S.bound(h - 1) and not _markup(S, h - 1)):
                 continue      # "ситуация говорит о", "конституция гарантирует право"
         kept.append(c)
     out = []
@@ -1262,6 +1304,57 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
     kept = out
     _trim_contents(S, kept, R)
     return kept
+
+
+def _skip_addressee(S: _Sent, c: _Cue, R: _Res) -> None:
+    """"сообщили РИА Новости в подполье", "рассказал ТАСС источник": a medium right after the
+    verb is the one told, when a subject or a locative source follows it in the same clause."""
+    a, b = c.spk
+    k = c.cue[1] + 1
+    while k < S.n and S.text[k] in QUOTE_CHARS:
+        k += 1
+    if a != k or not _media_at(S, a, R):
+        return
+    j = b + 1
+    while j < S.n and S.text[j] in QUOTE_CHARS:
+        j += 1
+    if j >= S.n or S.bound(j):
+        return
+    if S.low[j] in R.fw["loc"] and j + 1 < S.n and not S.bound(j + 1):
+        h = j + 1
+        while h < S.n and S.upos[h] in ("ADJ", "DET") and h < j + 4:
+            h += 1
+        if h < S.n and S.upos[h] in ("NOUN", "PROPN", "X"):
+            e = h
+            while e + 1 < S.n and S.upos[e + 1] in ("NOUN", "PROPN", "X") and S.case(e + 1) in (None, "Gen") \
+                    and not S.bound(e + 1):
+                e += 1
+            c.spk, c.spk_head = (j + 1, e), h
+            c.pattern += "+addressee"
+        return
+    if _subj_ok(S, j, R) and _nomlike(S, j) and not _unsure_case(S, j) and S.upos[j] != "PRON":
+        c.spk, c.spk_head = _np(S, j, j, S.n - 1), j
+        c.spk = _extend_to_name(S, c.spk, j, c.cue[0], R)
+        c.pattern += "+addressee"
+
+
+def _nested_same_subject(S: _Sent, c: _Cue, d: _Cue, R: _Res) -> bool:
+    """The subjectless verb ``c`` in the clause of ``d`` agrees with ``d``'s speaker and
+    nothing between them could be its own subject ("заявил, что считает ошибкой …")."""
+    if d.spk is None and d.speaker_override is None:
+        return False
+    f = S.feats[c.v]
+    if f.get("Person") in ("1", "2") or f.get("VerbForm") not in (None, "Fin", "Conv", "Inf"):
+        return False
+    h = d.spk_head if d.spk_head is not None else (d.spk[1] if d.spk else None)
+    if h is not None:
+        fh = S.feats[h]
+        if f.get("Number") and fh.get("Number") and f["Number"] != fh["Number"] and not _unsure_case(S, h):
+            return False
+        if f.get("Gender") and fh.get("Gender") and f["Gender"] != fh["Gender"] and S.upos[h] != "PRON" \
+                and fh.get("Animacy") == "Anim":
+            return False
+    return not any(S.deprel[k] == "nsubj" for k in S.children[c.v])
 
 
 def _extend_to_name(S: _Sent, spk, h, v, R: _Res):
@@ -1508,18 +1601,6 @@ def _gender_of(S: _Sent, a: int, b: int):
     return None
 
 
-@dataclass
-class _Hist:
-    sidx: int
-    pos: int
-    actor: str
-    type: str           # person | organisation | media
-    gender: str | None
-    number: str | None
-    roles: set
-    speaker: bool
-
-
 def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame):
     """Give every cue its actor and speaker type; pronouns and bare role nouns
     ("он", "глава МИД", "дипломат") take the nearest compatible earlier actor."""
@@ -1536,8 +1617,9 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame):
                 j = next((k for k in range(S.n - 1, -1, -1) if S.start[k] < me), i)
                 t = _etype(typ, act, R) or _type_by_form(S, i, j, None, R)
                 typed.append((ms, me, act, t))
-                hist.append(_Hist(si, ms, act, t, _gender_of(S, i, j) if t == "person" else None,
-                                  S.feats[j].get("Number"), set(), False))
+                hist.append(_Hist(si, ms, act, t, _gender_of(S, i, j) if t == "person" else noun_gender(S, i, j, R.heads),
+                                  S.feats[j].get("Number"), set(), False,
+                                  place=str(typ).upper() in ("LOC", "GPE")))
     ments = typed
     for si, S, c in doc_cues:
         if c.spk is None and c.speaker_override is None:
@@ -1558,7 +1640,7 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame):
             actor, stype = linked[0][2], linked[0][3]
         elif is_pron:
             g, num = fw["pron"].get(low_h) or fw["poss"].get(low_h)
-            hit = _nearest(hist, si, ss, g, num, want=None if num == "Plur" else ("organisation" if g == "Neut" else "person"))
+            hit = pronoun_antecedent(hist, si, ss, low_h, g, num, noun=S.low[c.v])
             if hit:
                 actor, stype = hit.actor, hit.type
             else:
@@ -1602,7 +1684,7 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame):
                 number = S.feats[h].get("Number")
                 if S.lang == "en" and number is None and S.low[h].endswith("s") and S.low[h] != S.lem[h]:
                     number = "Plur"
-                want = {"person": "person", "organisation": "organisation"}.get(typ)
+                want = {"person": "person", "organisation": "organisation", "media": "media"}.get(typ)
                 if typ == "anonymous" and kind in ("expert", "official") and number != "Plur":
                     want = "person"
                 hit = None
@@ -1610,7 +1692,7 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame):
                            or (S.lang == "en" and S.upos[x] in ("DET", "ADJ"))
                            for x in range(a, b + 1))
                 if want and number != "Plur" and kind != "source" and bare:
-                    hit = _nearest(hist, si, ss, None, None, want=want, role=S.lem[h], max_back=8)
+                    hit = description_antecedent(hist, si, ss, want, S.lem[h])
                 if hit:
                     actor, stype = hit.actor, hit.type
                 elif typ == "anonymous":
@@ -1623,10 +1705,11 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame):
                 stype = "person" if anim == "Anim" or (h is not None and S.upos[h] == "PROPN") else "organisation"
             if actor and stype in ("person", "organisation", "media"):
                 roles = {S.lem[x] for x in range(a, b + 1) if S.lem[x] in R.heads}
-                gender = None
                 if stype == "person":
                     gender = S.feats[c.v].get("Gender") if c.pattern.startswith("verb") else None
                     gender = gender or _gender_of(S, a, b)
+                else:
+                    gender = noun_gender(S, a, b, R.heads)
                 hist.append(_Hist(si, ss, actor, stype, gender, S.feats[h].get("Number") if h is not None else None,
                                   roles, True))
         c.actor, c.speaker_type = actor, stype or "person"
