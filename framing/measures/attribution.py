@@ -176,6 +176,7 @@ class _Res:
     fw: dict = field(default_factory=dict)
     legal: tuple = ()      # stems of legal designations (legal_designations.tsv)
     variants: dict = field(default_factory=dict)   # canonical media name -> its keys
+    words: dict = field(default_factory=dict)      # role -> set of words (attribution_words.tsv)
 
 
 def _load_verbs(source, lang) -> dict:
@@ -222,8 +223,12 @@ def _builtin(lang: str) -> _Res:
         variants.setdefault(name, set()).add(k)
     lg = read_lexicon("default", lang=lang, name="legal_designations", columns=["lemma"])
     legal = tuple(sorted({_norm(w)[: max(4, len(w) - 2)] for l in lg["lemma"] for w in str(l).split()[:1] if w}))
+    aw = read_lexicon("default", lang=lang, name="attribution_words", columns=["word", "role"])
+    words: dict = {}
+    for w, r in zip(aw["word"], aw["role"]):
+        words.setdefault(str(r).strip(), set()).add(_norm(w).strip())
     return _Res(lang, verbs, colloc, source_nouns, speech_acts, markers, heads, media,
-                set(mo["name"]), _LANG[lang], legal, variants)
+                set(mo["name"]), _LANG[lang], legal, variants, words)
 
 
 def _resources(lang: str, verbs) -> _Res:
@@ -348,6 +353,8 @@ def _subj_ok(S: _Sent, i: int, R: _Res) -> bool:
     fw = R.fw
     if S.low[i] in ("один", "одна", "одно", "одни", "один", "одна", "one") and i + 1 < S.n and S.low[i + 1] in ("из", "з", "із", "of"):
         return True
+    if S.low[i] in R.words.get("collective_subject", ()):
+        return True       # "одни утверждают …, другие — …", "многие считают"
     if S.low[i] in fw["not_subject"] or S.lem[i] in fw["not_subject"] or S.lem[i] in fw["rel"]:
         return False
     if S.text[i] in QUOTE_CHARS or not any(ch.isalpha() for ch in S.text[i]):
@@ -717,7 +724,7 @@ def _media_at(S: _Sent, i: int, R: _Res):
 # --- frames: where the content is ------------------------------------------------------
 def _content_end(S: _Sent, a: int) -> int:
     b = S.n - 1
-    while b >= a and S.text[b] in {".", "!", "?", "…", ";"}:
+    while b >= a and (S.text[b] in {".", "!", "?", "…", ";"} or _markup(S, b)):
         b -= 1
     return b
 
@@ -1133,46 +1140,102 @@ def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool):
     return None, None, None
 
 
+def _names_source(S: _Sent, a: int, b: int, R: _Res) -> bool:
+    """The tokens a..b name a possible source: a person or organisation entity (not a place),
+    a medium, or a speaker noun of ``anonymous_sources.tsv`` ("спасатели", "глава ВТБ")."""
+    for x in range(a, b + 1):
+        e = S.ent_at(x)
+        if (e and str(e["type"]).upper() in ("PER", "ORG")) or _media_at(S, x, R) or S.lem[x] in R.heads \
+                or (S.upos[x] == "PROPN" and S.feats[x].get("Animacy") == "Anim" and not e):
+            return True
+    return False
+
+
+def _lead(S: _Sent) -> int:
+    """The first token that is not markup, an emoji or a bullet ("**", "▪️", "⚡️")."""
+    i = 0
+    while i < S.n and (_markup(S, i) or not any(ch.isalnum() for ch in S.text[i])) and S.text[i] not in QUOTE_CHARS:
+        i += 1
+    return i
+
+
 def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
-    """"Песков: «…»" and a headline ending in "— Politico"."""
+    """Headline and interview formats: "Песков: «…»", "Минобороны: силы ПВО сбили …" (a
+    source, a colon, the content) and "Цены вырастут — глава ВТБ Андрей Костин" (the content,
+    a dash, a source at the end of its line).  A colon paraphrase needs the sentence to start
+    its line and three words of content, so "Фото: Reuters" is no row."""
     out = []
-    for k in range(1, min(S.n - 1, 8)):
+    lead = _lead(S)
+    for k in range(lead + 1, min(S.n - 1, lead + 10)):
         if S.text[k] != ":":
             continue
-        if any(S.finite(x) for x in range(0, k)) or any(S.bound(x) for x in range(0, k)):
+        if any(S.finite(x) for x in range(lead, k)) \
+                or any(S.bound(x) and S.text[x] not in QUOTE_CHARS and not _markup(S, x) for x in range(lead, k)):
             break
-        h = next((x for x in range(k - 1, -1, -1) if S.upos[x] in ("PROPN", "NOUN", "X")), None)
-        if h is None:
-            break
-        if not (S.ent_at(h) or _media_at(S, h, R) or S.lem[h] in R.heads):
+        xe = k - 1
+        while xe >= lead and (_markup(S, xe) or S.text[xe] in QUOTE_CHARS and xe == k - 1 and False):
+            xe -= 1
+        # "Песков о переговорах: …": the source is the noun phrase before the preposition
+        adp = next((x for x in range(lead + 1, xe + 1) if S.upos[x] == "ADP"), None)
+        if adp is not None:
+            xe = adp - 1
+        h = next((x for x in range(xe, lead - 1, -1) if S.upos[x] in ("PROPN", "NOUN", "X")), None)
+        label = " ".join(S.low[lead: xe + 1])
+        if h is None or not _names_source(S, lead, xe, R) or label in R.words.get("headline_label", ()) \
+                or S.lem[lead] in R.words.get("headline_label", ()):
             break
         nxt = S.text[k + 1] if k + 1 < S.n else ""
-        if nxt not in "«\"“„" and k + 1 < S.n:
+        quoted = nxt in "«\"“„"
+        words = [x for x in range(k + 1, S.n) if any(ch.isalnum() for ch in S.text[x])]
+        if not quoted and not (getattr(S, "line_start", True) and len(words) >= 3):
             break
         c = _Cue(S, k, (k, k), ":", "", "neutral", "", "colon")
-        c.spk = (0, k - 1)
+        c.spk = (lead, xe)
         c.spk_head = h
         c.frame = "colon"
         c.ctok = (k + 1, _content_end(S, k + 1)) if k + 1 < S.n else None
         out.append(c)
         break
-    # trailing "— Politico"
+    # trailing "— Politico", "— глава ВТБ Андрей Костин"
     e = _content_end(S, 0)
-    for d in range(max(2, e - 5), e + 1):
-        if S.text[d] in ("—", "–") and d >= 3:
-            m = _media_at(S, d + 1, R)
-            ent = S.ent_at(d + 1)
-            if (m and m[0] == e) or (ent and ent["b"] == e and ent["type"] == "ORG"):
-                c = _Cue(S, d, (d, d), S.text[d], "", "neutral", "", "dash")
-                c.spk = (d + 1, e)
-                c.spk_head = d + 1
-                c.frame = "inverted"
-                b = d - 1
-                while b >= 0 and S.text[b] in (",",):
-                    b -= 1
-                c.ctok = (0, b)
-                out.append(c)
-            break
+    while e > 0 and _markup(S, e):
+        e -= 1
+    for d in range(max(lead + 3, e - 8), e + 1):
+        if S.text[d] not in ("—", "–"):
+            continue
+        a = d + 1
+        while a <= e and (S.text[a] in QUOTE_CHARS or _markup(S, a)):
+            a += 1
+        for x in range(a, e):
+            if S.low[x: x + 3] == list(R.fw["ref"]) or S.lem[x] in R.fw["ref_verbs"]:
+                e = x - 1      # "— ТАСС со ссылкой на опрос": the reference has its own row
+                break
+        if a > e or any(S.finite(x) or S.upos[x] == "VERB" or (S.bound(x) and S.text[x] not in QUOTE_CHARS)
+                        for x in range(a, e + 1)):
+            continue
+        p = d - 1
+        while p >= 0 and (S.text[p] in QUOTE_CHARS or S.text[p] == ","):
+            p -= 1
+        while p > 0 and S.upos[p] in ("NOUN", "PROPN", "ADJ") and S.case(p) == "Gen" and S.upos[p - 1] in ("NOUN", "PROPN", "ADJ"):
+            p -= 1         # "другой сотрудник клуба": the head of the noun phrase before the dash
+        if p >= 0 and S.upos[p] in ("NOUN", "PROPN") and (S.feats[p].get("Animacy") == "Anim" or S.case(p) == "Ins"):
+            break          # "Погиб актер — Иван Иванов", "главой правительства — Бганба": apposition, gapping
+        m = _media_at(S, a, R)
+        ent = S.ent_at(a)
+        medium = (m and m[0] >= e - 1) or (ent and ent["b"] >= e - 1 and ent["type"] == "ORG")
+        if not medium and not (getattr(S, "line_end", False) and _names_source(S, a, e, R)
+                               and (_nomlike(S, a) or _unsure_case(S, a))):
+            continue
+        c = _Cue(S, d, (d, d), S.text[d], "", "neutral", "", "dash")
+        c.spk = (a, e)
+        c.spk_head = next((x for x in range(a, e + 1) if S.upos[x] in ("NOUN", "PROPN", "X")), a)
+        c.frame = "inverted"
+        b = d - 1
+        while b >= 0 and S.text[b] in (",",):
+            b -= 1
+        c.ctok = (lead, b)
+        out.append(c)
+        break
     return out
 
 
@@ -1246,7 +1309,10 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                     c.pattern += "+locative"
         final.append(c)
     final += phrase
-    final += [c for c in _colon_cues(S, R, quotes) if not any(c.cue[0] <= x.v <= c.cue[1] for x in final)]
+    # a headline colon whose content holds a report of its own is a label ("UPD: В Автодоре сообщили, что …")
+    final += [c for c in _colon_cues(S, R, quotes) if not any(c.cue[0] <= x.v <= c.cue[1] for x in final)
+              and not (c.pattern == "colon" and c.ctok and S.text[c.ctok[0]] not in QUOTE_CHARS
+                       and any(c.ctok[0] <= x.cue[0] <= c.ctok[1] for x in final))]
     final.sort(key=lambda c: c.cue[0])
     # speakers of coordinated and gerund verbs: "сказал …, и пообещал", "добавив, что"
     for k, c in enumerate(final):
@@ -1302,8 +1368,54 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
             continue          # a report inside another's content with its speaker left out
         out.append(c)
     kept = out
+    kept += _gapped(S, kept, R)
     _trim_contents(S, kept, R)
     return kept
+
+
+def _gapped(S: _Sent, cues: list[_Cue], R: _Res) -> list[_Cue]:
+    """A gapped second subject reuses the cue: "одни утверждают, что …, другие — что …",
+    "администрация сообщала о шести …, а Зеленский — о семи" give a row for "другие" and
+    "Зеленский" with the first verb as cue; the first content ends before the comma."""
+    out = []
+    for c in cues:
+        if not c.ctok or c.spk is None or not c.pattern.startswith(("verb", "collocation")):
+            continue
+        a, b = c.ctok
+        b = max(b, _content_end(S, a))
+        for k in range(a + 1, b):
+            if S.text[k] != ",":
+                continue
+            j = k + 1
+            if j <= b and S.low[j] in R.fw["coord"]:
+                j += 1
+            d = next((x for x in range(j, min(b, j + 6) + 1) if S.text[x] in ("—", "–")), None)
+            if d is None or d == j or d + 1 > b:
+                continue
+            if any(S.finite(x) or S.bound(x) or S.upos[x] in ("VERB", "SCONJ", "ADP") for x in range(j, d)):
+                continue
+            h = next((x for x in range(d - 1, j - 1, -1) if S.upos[x] in ("NOUN", "PROPN", "PRON", "ADJ", "DET", "X")), None)
+            if h is None or not (_nomlike(S, h) or _unsure_case(S, h)):
+                continue
+            nxt = S.low[d + 1]
+            if not (nxt in R.fw["comp"] or nxt in R.fw["about"] or S.upos[d + 1] in ("NUM", "ADV")
+                    or S.case(d + 1) == c_case(S, c)):
+                continue
+            g = _Cue(S, c.v, c.cue, c.verb, c.verb_lemma, c.verb_class, c.requires, c.pattern.split("+")[0] + "+gapped")
+            g.spk, g.spk_head, g.frame, g.head_lemma = (j, d - 1), h, c.frame, c.head_lemma
+            start = d + 2 if nxt in R.fw["comp"] else d + 1
+            end = b if c.frame == "that" else min(b, _first_bound(S, start))
+            g.ctok = (start, end) if start <= end else None
+            c.ctok = (a, k - 1)
+            out.append(g)
+            break
+    return out
+
+
+def c_case(S: _Sent, c: _Cue):
+    """The case of the first word of a cue's content ("сообщала о шести" → Loc), to match the
+    gapped second content ("а Зеленский — о семи")."""
+    return S.case(c.ctok[0]) if c.ctok else None
 
 
 def _skip_addressee(S: _Sent, c: _Cue, R: _Res) -> None:
@@ -1799,6 +1911,10 @@ def _check_ann(ann):
 
 def _sentence_work(S, R, syntax, quotes, text):
     """The finished cues of one sentence."""
+    before = text[:S.start[0]].rstrip(" \t*_")
+    after = text[S.end[-1]:].lstrip(" \t*_")
+    S.line_start = not before or before.endswith("\n")
+    S.line_end = not after or after.startswith("\n")
     cues = _sentence_cues(S, R, syntax, quotes)
     for c in cues:
         _finish_content(S, c, R, quotes, text)
@@ -1820,6 +1936,13 @@ def _reports_content(S: _Sent, c: _Cue, R: _Res) -> bool:
     (perception, not a report) unless a medium is the one who found out ("узнали «Известия»")."""
     if not c.pattern.startswith(("verb", "infinitive")):
         return True
+    if c.verb_class == "commissive" and c.requires == "quote" and c.spk is not None:
+        # "компании грозят штрафы", "«Маугли» грозит до 15 суток": the subject is the penalty
+        a, b = c.spk
+        h = c.spk_head if c.spk_head is not None else b
+        if S.upos[a] in ("ADP", "NUM") or S.lem[h] in R.words.get("penalty", ()) \
+                or any(S.lem[x] in R.words.get("penalty", ()) and S.upos[x] == "NOUN" for x in range(a, b + 1)):
+            return False
     if c.requires == "direct" and c.quote_type not in ("direct", "mixed"):
         return False
     if c.verb_lemma in _PERCEPTION and c.frame not in ("that", "colon"):
@@ -2131,6 +2254,9 @@ def _row(doc_id, outlets, text, S, c, R) -> dict:
             ss += 1
         while se > ss and text[se - 1] in QUOTE_CHARS:
             se -= 1
+        # an emoji or bullet glued to a name: "▪️Блумберг"
+        while ss < se and not (text[ss].isalnum() or text[ss] in QUOTE_CHARS):
+            ss += 1
         speaker = text[ss:se]
     elif c.speaker_override is not None:
         ss, se, speaker = c.speaker_override
