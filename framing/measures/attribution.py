@@ -966,8 +966,9 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
         if req == "object":
             continue
         vf = S.feats[i].get("VerbForm")
-        if S.feats[i].get("Person") in ("1", "2") or S.feats[i].get("Mood") == "Imp":
-            continue      # the author's "скажем", "зазначу"; speech inside a quotation
+        if S.feats[i].get("Mood") == "Imp" or S.feats[i].get("Person") == "2" \
+                or (S.feats[i].get("Person") == "1" and not _in_quote(S, i)):
+            continue      # the author's "скажем", "зазначу"; inside a quotation "я спросил" is the speaker's
         if vf == "Conv" and lem in ("говорить", "говорити", "казати", "сказать"):
             continue      # "проще говоря", "говоря о"
         if u == "ADJ" and req == "clause" and S.lang != "en":
@@ -1240,7 +1241,29 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
 
 
 # --- the sentence pass -------------------------------------------------------------------
+def _in_quote(S: _Sent, i: int) -> bool:
+    """Token ``i`` stands inside a quotation (not a quoted name)."""
+    return any(a <= S.start[i] < b for a, b in getattr(S, "quote_spans", ()))
+
+
+def _first_person(S: _Sent, c: _Cue, R: _Res, syntax: bool):
+    """"«Я у него спросил: …»": the first-person subject of a verb inside a quotation."""
+    fp = R.words.get("first_person", ())
+    if syntax:
+        k = next((k for k in S.children[c.v] if S.deprel[k] == "nsubj" and S.low[k] in fp), None)
+        if k is not None:
+            return k
+    j = c.cue[0] - 1
+    while j >= 0 and not S.bound(j) and c.cue[0] - j <= 4:
+        if S.low[j] in fp and S.case(j) in (None, "Nom"):
+            return j
+        j -= 1
+    return None
+
+
 def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
+    S.quote_spans = [(q.inner[0], q.inner[1]) for q in quotes if q.kind != "name"
+                     and q.open < S.end[-1] and q.close > S.start[0]]
     cues = _verb_cues(S, R)
     phrase = _source_phrase_cues(S, R)
     covered = set()
@@ -1277,6 +1300,11 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 f = next((x for x in range(k - 1, max(-1, k - 12), -1) if S.finite(x) or S.bound(x)), None)
                 if f is not None and S.finite(f):
                     lc2 = _left_candidate(S, f, R)
+                    if not isinstance(lc2, int):
+                        # "Пришел функционер и сказал": the first verb's subject after it
+                        lc2 = _right_candidate(S, f, R, hi=k - 1)
+                        if isinstance(lc2, int) and not (_agrees(S, head_v, lc2) and _nomlike(S, lc2)):
+                            lc2 = None
                     if isinstance(lc2, int):
                         lc = lc2
             sl, sr = _score(S, head_v, lc, R, "left"), _score(S, head_v, rc, R, "right")
@@ -1287,6 +1315,11 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                     c.spk, spk_head = _en_pp_head(S, c.spk, spk_head)
                 c.inherited = False
                 c.pattern += "+left" if sl >= sr else "+right"
+        if spk_head is None and not impersonal and _in_quote(S, c.v):
+            spk_head = _first_person(S, c, R, syntax)
+            if spk_head is not None:
+                c.spk = (spk_head, spk_head)
+                c.pattern += "+first_person"
         c.spk_head = spk_head
         if c.spk is not None:
             _skip_addressee(S, c, R)
@@ -1567,6 +1600,12 @@ def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
         ce = nl
         while b > a and S.start[b] >= ce:
             b -= 1
+    at = S.start[c.cue[0]]
+    for x in quotes:
+        if x.kind != "name" and x.open < at < x.close and cs < x.close:
+            ce = min(ce, x.close)     # a report inside a quotation ends with it
+    while ce > cs and text[ce - 1] in ",.;:!? —–":
+        ce -= 1
     if ce <= cs:
         c.content, c.quote_type = None, "none"
         return
@@ -1575,6 +1614,8 @@ def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
     for x in quotes:
         if x.kind == "name" and c.frame not in ("inverted", "colon"):
             continue
+        if x.open < at < x.close:
+            continue      # the quotation the cue stands in is not its content ("«Я у него спросил: …»")
         if x.close >= ce - 1 and x.close <= ce and x.open <= cs + 1:
             q = x
         elif x.open >= cs - 1 and x.open <= cs and x.close >= ce - 1:
@@ -1825,6 +1866,13 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame):
                 hist.append(_Hist(si, ss, actor, stype, gender, S.feats[h].get("Number") if h is not None else None,
                                   roles, True))
         c.actor, c.speaker_type = actor, stype or "person"
+    for si, S, c in doc_cues:
+        if "+first_person" in c.pattern:
+            # "«Я у него спросил: …», — рассказал водитель": the speaker of the quotation
+            at = S.start[c.cue[0]]
+            owner = next((d for _, _, d in doc_cues if d is not c and d.content and d.content[0] <= at < d.content[1]
+                          and d.actor), None)
+            c.actor, c.speaker_type = (owner.actor, owner.speaker_type) if owner else ("", "person")
 
 
 _ATYPES: dict = {}
