@@ -321,6 +321,7 @@ class _Cue:
     credit: bool = False        # a credit tacked onto a credit clause ("Об этом сообщает X, передает Y")
     quoted: bool = False        # the content holds a quotation that is not a name («Газпром»)
     head_lemma: str = ""        # the verb's lemma where a speech noun replaced it ("говорится в сообщении")
+    quoted_src: tuple | None = None  # ((a, b), head, noun index or None): "передает слова министра", "цитирует Пескова"
 
 
 # --- speaker search ------------------------------------------------------------------
@@ -856,8 +857,10 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
 
 
 def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
-    if c.requires in ("", "-"):
+    if c.requires in ("", "-") or c.quoted_src:
         return True
+    if c.requires == "quoted":
+        return False      # "приводить" only with the quoted words as object ("приводит слова губернатора")
     if c.requires == "direct":
         return c.frame in ("inverted", "colon")
     if c.requires == "comment":
@@ -1315,6 +1318,7 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                     c.spk, spk_head = _en_pp_head(S, c.spk, spk_head)
                 c.inherited = False
                 c.pattern += "+left" if sl >= sr else "+right"
+        c.quoted_src = _quoted_source(S, c, R, syntax, spk_head)
         if spk_head is None and not impersonal and _in_quote(S, c.v):
             spk_head = _first_person(S, c, R, syntax)
             if spk_head is not None:
@@ -1401,9 +1405,52 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
             continue          # a report inside another's content with its speaker left out
         out.append(c)
     kept = out
-    kept += _gapped(S, kept, R)
+    kept += _gapped(S, kept, R) + _quoted_rows(S, kept)
     _trim_contents(S, kept, R)
     return kept
+
+
+def _quoted_source(S: _Sent, c: _Cue, R: _Res, syntax: bool, spk_head):
+    """The quoted speaker of a quoting verb: "передает слова министра агентство" (the noun
+    "слова" and its genitive), "цитирует Пескова агентство" (an animate or named object)."""
+    if not any(l in R.words.get("quoting_verb", ()) for l in S.lems[c.v]):
+        return None
+    if syntax:
+        objs = [k for k in S.children[c.v] if S.deprel[k] == "obj"]
+    else:
+        objs = [k for k in range(c.v + 1, min(S.n, c.v + 4)) if S.upos[k] in ("NOUN", "PROPN")
+                and S.case(k) in ("Acc", "Gen", None) and k != spk_head][:1]
+    for k in objs:
+        if S.lem[k] in R.words.get("quoted_noun", ()):
+            g = k + 1
+            while g < S.n and S.upos[g] in ("ADJ", "DET") and g < k + 4:
+                g += 1
+            if g < S.n and S.upos[g] in ("NOUN", "PROPN", "X") and S.case(g) in ("Gen", None) and g != spk_head:
+                span = _syn_span(S, g) if syntax else _np(S, g, g, S.n - 1)
+                return (k + 1, max(span[1], g)), g, k
+            return None
+        if S.feats[k].get("Animacy") == "Anim" or (S.ent_at(k) and S.ent_at(k)["type"] in ("PER", "ORG")):
+            span = _syn_span(S, k) if syntax else _np(S, k, k, S.n - 1)
+            return (min(span[0], k), max(span[1], k)), k, None
+    return None
+
+
+def _quoted_rows(S: _Sent, cues: list[_Cue]) -> list[_Cue]:
+    """Double attribution: the quoted speaker's row beside the quoting medium's."""
+    out = []
+    for c in cues:
+        if not c.quoted_src:
+            continue
+        span, h, noun = c.quoted_src
+        if c.ctok and c.ctok[0] <= span[0] <= c.ctok[1]:
+            continue      # the object is inside the content, not the quoted speaker
+        if noun is not None:
+            g = _Cue(S, noun, (noun, noun), S.text[noun], S.lem[noun], c.verb_class, "", "verb+quoted")
+        else:
+            g = _Cue(S, c.v, c.cue, c.verb, c.verb_lemma, c.verb_class, "", c.pattern.split("+")[0] + "+quoted")
+        g.spk, g.spk_head, g.frame, g.ctok = span, h, c.frame, c.ctok
+        out.append(g)
+    return out
 
 
 def _gapped(S: _Sent, cues: list[_Cue], R: _Res) -> list[_Cue]:
