@@ -1319,7 +1319,8 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 c.inherited = False
                 c.pattern += "+left" if sl >= sr else "+right"
         c.quoted_src = _quoted_source(S, c, R, syntax, spk_head)
-        if spk_head is None and not impersonal and _in_quote(S, c.v):
+        if spk_head is None and not impersonal and _in_quote(S, c.v) and S.feats[c.v].get("Tense") == "Past":
+            # narrated speech inside a quotation ("«Я у него спросил: …»"), not the speaker's own "я считаю"
             spk_head = _first_person(S, c, R, syntax)
             if spk_head is not None:
                 c.spk = (spk_head, spk_head)
@@ -1421,6 +1422,8 @@ def _quoted_source(S: _Sent, c: _Cue, R: _Res, syntax: bool, spk_head):
         objs = [k for k in range(c.v + 1, min(S.n, c.v + 4)) if S.upos[k] in ("NOUN", "PROPN")
                 and S.case(k) in ("Acc", "Gen", None) and k != spk_head][:1]
     for k in objs:
+        if S.lem[k] not in R.words.get("quoted_noun", ()) and not any(l in R.words.get("citing_verb", ()) for l in S.lems[c.v]):
+            continue      # "привел мальчика": only "цитировать" takes the quoted speaker as object
         if S.lem[k] in R.words.get("quoted_noun", ()):
             g = k + 1
             while g < S.n and S.upos[g] in ("ADJ", "DET") and g < k + 4:
@@ -1475,7 +1478,7 @@ def _gapped(S: _Sent, cues: list[_Cue], R: _Res) -> list[_Cue]:
             if any(S.finite(x) or S.bound(x) or S.upos[x] in ("VERB", "SCONJ", "ADP") for x in range(j, d)):
                 continue
             h = next((x for x in range(d - 1, j - 1, -1) if S.upos[x] in ("NOUN", "PROPN", "PRON", "ADJ", "DET", "X")), None)
-            if h is None or not (_nomlike(S, h) or _unsure_case(S, h)):
+            if h is None or not (_nomlike(S, h) or _unsure_case(S, h)) or not _subj_ok(S, h, R):
                 continue
             nxt = S.low[d + 1]
             if not (nxt in R.fw["comp"] or nxt in R.fw["about"] or S.upos[d + 1] in ("NUM", "ADV")
@@ -1546,7 +1549,15 @@ def _nested_same_subject(S: _Sent, c: _Cue, d: _Cue, R: _Res) -> bool:
         if f.get("Gender") and fh.get("Gender") and f["Gender"] != fh["Gender"] and S.upos[h] != "PRON" \
                 and fh.get("Animacy") == "Anim":
             return False
-    return not any(S.deprel[k] == "nsubj" for k in S.children[c.v])
+    if any(S.deprel[k] == "nsubj" for k in S.children[c.v]):
+        return False
+    # "…, а 13% покупателей указали": a nominative or a number before the verb in its clause
+    k = c.cue[0] - 1
+    while k >= 0 and not S.bound(k) and S.low[k] not in R.fw["coord"] and S.low[k] not in R.fw["comp"]:
+        if S.upos[k] == "NUM" or (S.upos[k] in ("NOUN", "PROPN", "PRON") and _nomlike(S, k)):
+            return False
+        k -= 1
+    return True
 
 
 def _extend_to_name(S: _Sent, spk, h, v, R: _Res):
