@@ -271,10 +271,37 @@ class _Sent:
             a, b = pos.get(int(e["start_tok"])), pos.get(int(e["end_tok"]))
             if a is not None and b is not None:
                 self.ents.append({**e, "a": a, "b": b})
+        self._hide_links()
         if lang == "en":
             self.lems = [_en_lemmas(t) + [l] for t, l in zip(self.text, self.lem)]
         else:
             self.lems = [[l, lw] for l, lw in zip(self.lem, self.low)]
+
+    def _hide_links(self):
+        """Link targets are markup: "[сказал](https://…)", a bare URL.  Their tokens read as
+        "*" (skipped by the speaker search like "**"), so "https:" is no colon frame."""
+        chunk = [0] * self.n          # tokens written together without a space share a chunk
+        for i in range(1, self.n):
+            chunk[i] = chunk[i - 1] + (self.start[i] > self.end[i - 1])
+        groups: dict = {}
+        for i, ch in enumerate(chunk):
+            groups.setdefault(ch, []).append(i)
+        for idx in groups.values():
+            words = "".join(self.low[i] for i in idx)
+            if not any(m in words for m in ("http", "www.", "t.me/", "://")):
+                continue
+            # from "](" or the URL's first token to its closing bracket
+            k0 = next((i for i in idx if self.low[i].startswith(("http", "www", "t.me"))), idx[0])
+            if k0 - 1 in idx and self.text[k0 - 1] == "(":
+                k0 -= 1
+            k1 = idx[-1]
+            if self.text[k1] not in (")",) and ")" in (self.text[i] for i in idx[idx.index(k0):]):
+                k1 = next(i for i in idx[idx.index(k0):] if self.text[i] == ")")
+            for i in range(k0, k1 + 1):
+                if self.text[i] in (",", ".", ";", "!", "?") and i == k1:
+                    continue
+                self.text[i] = self.low[i] = self.lem[i] = "*"
+                self.upos[i], self.feats[i] = "PUNCT", {}
 
     def case(self, i):
         return self.feats[i].get("Case")
@@ -495,6 +522,14 @@ def _left_search(S: _Sent, v: int, R: _Res, stop: int = 0):
                 S._jumped = True
                 continue
             return None
+        if S.text[j] in QUOTE_CHARS or S.text[j] == ")":
+            o = _short_group(S, j)
+            if o is not None and S.text[j] in QUOTE_CHARS and o + 1 < j and _subj_ok(S, o + 1, R) \
+                    and S.text[o + 1][:1].isupper():
+                return o + 1      # a quoted name: «Газпром» сообщал
+            if o is not None and S.text[j] == ")":
+                j = o - 1         # a bracketed acronym: "Сирийский центр … (SOHR) сообщает"
+                continue
         if S.bound(j):
             return None
         if t in R.fw["comp"] or S.upos[j] == "SCONJ":
@@ -524,6 +559,18 @@ def _left_search(S: _Sent, v: int, R: _Res, stop: int = 0):
     if k >= stop and S.upos[k] in ("NOUN", "PROPN") and S.feats[k].get("Animacy") == "Anim" \
             and (k == 0 or S.bound(k - 1)) and _subj_ok(S, k, R):
         return k
+    return None
+
+
+def _short_group(S: _Sent, j: int, most: int = 5):
+    """The opening quotation mark or bracket of the short group closed at ``j`` («Газпром»,
+    "(SOHR)"), with no punctuation inside; None if there is none."""
+    opener = "(" if S.text[j] == ")" else None
+    for o in range(j - 1, max(-1, j - most - 1), -1):
+        if (opener and S.text[o] == opener) or (not opener and S.text[o] in QUOTE_CHARS):
+            return o if o < j - 1 else None
+        if S.bound(o) and not _markup(S, o):
+            return None
     return None
 
 
@@ -671,6 +718,8 @@ def _quote_between(S: _Sent, lo: int, hi: int) -> bool:
     """A colon or a quotation stands between a subject and its verb ("«…», — сказал он"):
     a short quoted name with no verb in it ("в интервью телеканалу «Россия»") does not count."""
     inside = [x for x in range(lo + 1, hi) if S.text[x] in QUOTE_CHARS or S.text[x] == ":"]
+    if inside and lo > 0 and S.text[lo - 1] in QUOTE_CHARS and inside[0] - lo <= 5 and S.text[inside[0]] != ":":
+        inside = inside[1:]   # the subject is a quoted name: «Газпром» сообщал
     if not inside:
         return False
     if any(S.text[x] == ":" for x in inside) or len(inside) % 2:
@@ -747,7 +796,7 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
         after = spk[1] + 1
     # 1. a complement clause or a colon after the cue
     j = v1 + 1
-    limit = min(S.n, v1 + 14)
+    limit = min(S.n, v1 + 14 + sum(1 for x in range(v1 + 1, min(S.n, v1 + 60)) if _markup(S, x)))
     while j < limit:
         t = S.low[j]
         if t in fw["comp"] and (j == v1 + 1 or S.text[j - 1] == "," or j == after):
@@ -759,6 +808,12 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
         if t in fw["how"] and S.text[j - 1] == "," and j > v1 + 1 and c.requires != "":
             c.frame = "that"
             c.ctok = (j + 1, _content_end(S, j + 1))
+            return
+        if S.text[j - 1] == "," and (S.lem[j] in R.words.get("wh_word", ()) or t in R.words.get("wh_word", ())) \
+                and all(_markup(S, x) or S.text[x] == "," for x in range(v1 + 1, j)):
+            # an indirect question right after the verb: "объясняет, какое влияние …", "уточнил, когда …"
+            c.frame = "that"
+            c.ctok = (j, _content_end(S, j))
             return
         if S.text[j] == ":":
             c.frame = "colon"
