@@ -1896,6 +1896,9 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame):
         ss, se = (S.start[a], S.end[b]) if a is not None else (c.speaker_override[0], c.speaker_override[1])
         low_h = S.low[h] if h is not None else ""
         is_pron = a == b and (low_h in fw["pron"] or low_h in fw["poss"])
+        if a == b and low_h in R.words.get("collective_subject", ()):
+            c.actor, c.speaker_type = "anonymous", "anonymous"      # "одни …, другие — …"
+            continue
         if a == b and low_h == "там":
             hit = _nearest(hist, si, ss, None, None, want="organisation")
             c.actor, c.speaker_type = (hit.actor, "organisation") if hit else ("", "organisation")
