@@ -735,16 +735,27 @@ def _syn_span(S: _Sent, h: int) -> tuple[int, int]:
     while stack:
         x = stack.pop()
         for c in S.children[x]:
+            if S.deprel[c] == "punct" and S.text[c] in QUOTE_CHARS:
+                keep.add(c)       # the quotation marks of a name inside the phrase: "Директор «Голоса Америки» …"
+                continue
             if S.deprel[c] in ("acl:relcl", "acl", "parataxis", "punct", "advcl", "ccomp", "appos:relcl"):
                 continue
             keep.add(c)
             stack.append(c)
+
+    def inside(x):
+        return x in keep and (not S.bound(x) or S.text[x] in QUOTE_CHARS)
     a = h
-    while a - 1 in keep and not S.bound(a - 1):
+    while inside(a - 1):
         a -= 1
     b = h
-    while b + 1 in keep and not S.bound(b + 1):
+    while inside(b + 1):
         b += 1
+    # an unbalanced quotation mark at an edge is not part of the phrase
+    while a < h and S.text[a] in QUOTE_CHARS and sum(S.text[x] in QUOTE_CHARS for x in range(a, b + 1)) % 2:
+        a += 1
+    while b > h and S.text[b] in QUOTE_CHARS and sum(S.text[x] in QUOTE_CHARS for x in range(a, b + 1)) % 2:
+        b -= 1
     e = S.ent_at(h)
     if e:
         a, b = min(a, e["a"]), max(b, e["b"])
