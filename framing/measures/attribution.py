@@ -624,8 +624,9 @@ def _right_candidate(S: _Sent, v: int, R: _Res, hi: int | None = None):
             return None
         if S.bound(j) or S.upos[j] == "SCONJ" or S.low[j] in R.fw["comp"]:
             return None
-        if S.upos[j] in ("VERB", "AUX"):
-            return None
+        if S.upos[j] in ("VERB", "AUX") and not (S.feats[j].get("VerbForm") == "Part" and S.feats[j].get("Variant") != "Short"
+                                                 and S.case(j) == "Nom"):
+            return None       # a nominative participle ("объединённая пресс-служба") is part of the phrase
         if S.upos[j] == "ADP":
             in_pp = True
             j += 1
@@ -687,6 +688,9 @@ def _syn_subject(S: _Sent, v: int, R: _Res):
     cur = v
     for _ in range(4):
         subj = [k for k in S.children[cur] if S.deprel[k] in ("nsubj",)]
+        if len(subj) > 1:
+            # two subjects for one verb (a participle read as one): the one that can be a speaker
+            subj = [k for k in subj if _subj_ok(S, k, R)] or subj
         if subj:
             k = subj[0]
             if S.lem[k] in R.fw["rel"] or S.low[k] in R.fw["rel"]:
@@ -751,6 +755,8 @@ def _syn_span(S: _Sent, h: int) -> tuple[int, int]:
     b = h
     while inside(b + 1):
         b += 1
+    while b > h and S.upos[b] == "PART":
+        b -= 1            # "Галузин же"
     # an unbalanced quotation mark at an edge is not part of the phrase
     while a < h and S.text[a] in QUOTE_CHARS and sum(S.text[x] in QUOTE_CHARS for x in range(a, b + 1)) % 2:
         a += 1
@@ -875,6 +881,10 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
     impersonal = c.verb_lemma in fw["impersonal"] or S.low[c.v] in fw["impersonal"] \
         or S.feats[c.v].get("Variant") == "Short"
     spk_ok = (spk is None and impersonal) or (spk is not None and (spk[0] > v1 or first == spk[0]))
+    if spk_ok and spk is not None and spk[0] < v0 and p >= 1 and S.text[p] == "," \
+            and S.text[p - 1] not in QUOTE_CHARS and S.text[p - 1] not in ("—", "–"):
+        # "На видео, …, он показал …": a subject before its verb after a plain comma is no inversion
+        spk_ok = False
     if spk_ok and p >= 1 and (S.text[p] in (",", "—", "–", "-") or S.text[p] in "»”\""):
         e = p
         while e >= 0 and S.text[e] in (",", "—", "–", "-"):
@@ -1350,6 +1360,12 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
             spk_head = _syn_subject(S, c.v, R)
             if spk_head is not None:
                 c.spk = _syn_span(S, spk_head)
+                a, b = c.spk
+                if S.upos[spk_head] in ("ADJ", "DET") and b == spk_head and b + 1 < S.n \
+                        and S.upos[b + 1] in ("NOUN", "PROPN") and S.case(b + 1) == S.case(spk_head):
+                    # a parse that heads "объединённая пресс-служба судов" by its adjective
+                    spk_head = b + 1
+                    c.spk = (a, _syn_span(S, b + 1)[1])
                 c.pattern += "+syntax"
         if spk_head is None and not impersonal:
             ante = _relative_antecedent(S, head_v, R)
@@ -1574,7 +1590,14 @@ def _skip_addressee(S: _Sent, c: _Cue, R: _Res) -> None:
     k = c.cue[1] + 1
     while k < S.n and S.text[k] in QUOTE_CHARS:
         k += 1
-    if a != k or not _media_at(S, a, R):
+    m = _media_at(S, a, R) if a == k else None
+    if not m:
+        return
+    if m[0] < b and any(_subj_ok(S, x, R) and _nomlike(S, x) for x in range(m[0] + 1, b + 1)):
+        # "сообщили РИА Новости очевидцы": one phrase to the pattern search
+        x = m[0] + 1
+        c.spk, c.spk_head = (x, b), next((y for y in range(x, b + 1) if _subj_ok(S, y, R)), x)
+        c.pattern += "+addressee"
         return
     j = b + 1
     while j < S.n and S.text[j] in QUOTE_CHARS:
