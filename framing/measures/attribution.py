@@ -1065,6 +1065,9 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
                 continue
         if vf == "Part" and S.feats[i].get("Variant") != "Short":
             continue
+        if vf == "Part" and not (S.feats[i].get("Gender") in (None, "Neut") and S.feats[i].get("Number") != "Plur") \
+                and cls not in ("accusation", "admission"):
+            continue      # "Яшин объявлен «иноагентом»": the subject of a passive is no speaker ("сказано" stays)
         if vf == "Inf":
             k = i - 1
             if S.lang == "en" and k >= 0 and S.low[k] == "to":
@@ -1202,6 +1205,12 @@ def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool):
             if g < S.n and not S.bound(g) and S.upos[g] in _NOMINAL:
                 return _np(S, g, g, S.n - 1), g, (j, k)
             return None, None, (j, k)
+        if want_speech and S.lem[k] in R.fw["doc_nouns"]:
+            # "в документе сказано": a document with no owner is itself the source; with one, the owner
+            g = k + 1
+            if g < S.n and not S.bound(g) and S.upos[g] in ("NOUN", "PROPN", "X") and S.case(g) in ("Gen", None):
+                return _np(S, g, g, S.n - 1), g, None
+            return (k, k), k, None
         if want_speech:
             continue
         if S.lang != "en" and S.case(k) not in (None, "Loc") and S.upos[k] != "PROPN" and not S.ent_at(k) \
@@ -2143,6 +2152,15 @@ def _reports_content(S: _Sent, c: _Cue, R: _Res) -> bool:
             return False
     if c.requires == "direct" and c.quote_type not in ("direct", "mixed"):
         return False
+    if any(l in R.words.get("evidence_verb", ()) for l in S.lems[c.v]) and c.spk is not None:
+        # "спутниковые снимки показывают, что …": inference from evidence, unless a source shows it
+        a, b = c.spk
+        h = c.spk_head if c.spk_head is not None else b
+        source = S.feats[h].get("Animacy") == "Anim" or S.upos[h] in ("PROPN", "PRON", "X") \
+            or S.lem[h] in R.heads or S.lem[h] in R.fw["doc_nouns"] or S.ent_at(h) \
+            or any(_media_at(S, x, R) for x in range(a, b + 1))
+        if not source:
+            return False
     if c.verb_lemma in _PERCEPTION and c.frame not in ("that", "colon"):
         if c.spk is None:
             return False
