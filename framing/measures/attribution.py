@@ -394,6 +394,9 @@ def _subj_ok(S: _Sent, i: int, R: _Res) -> bool:
         return True
     if u == "ADJ" and S.lem[i] in R.heads:
         return True
+    if u == "VERB" and S.feats[i].get("VerbForm") == "Part" and S.feats[i].get("Variant") != "Short" \
+            and S.case(i) == "Nom" and (i + 1 >= S.n or S.upos[i + 1] not in ("NOUN", "PROPN", "ADJ", "X")):
+        return True       # a participle standing for its noun: "Пострадавшая утверждает"
     if u == "ADJ" and S.lang != "en" and S.case(i) == "Nom" and (i + 1 >= S.n or S.upos[i + 1] not in ("NOUN", "PROPN", "ADJ", "X")):
         return True
     return False
@@ -502,6 +505,8 @@ def _left_search(S: _Sent, v: int, R: _Res, stop: int = 0):
     j, jumps = v - 1, 0
     while j >= stop:
         t = S.low[j]
+        if j + 1 in getattr(S, "nl", ()):
+            return None
         if _markup(S, j):
             j -= 1
             continue
@@ -606,6 +611,8 @@ def _right_candidate(S: _Sent, v: int, R: _Res, hi: int | None = None):
         return None
     j, in_pp = v + 1, False
     while j <= hi:
+        if j in getattr(S, "nl", ()):
+            return None       # a speaker never stands on the next line
         if S.text[j] in "«\"“„" and j + 1 <= hi:
             # a quoted name right after the verb: сообщает "Интерфакс"
             m = _media_at(S, j + 1, R)
@@ -700,6 +707,9 @@ def _syn_subject(S: _Sent, v: int, R: _Res):
                 return None
             if _quote_between(S, min(k, cur), max(k, cur)):
                 return None
+            if any(S.finite(x) and x != cur for x in range(min(k, cur) + 1, max(k, cur))) \
+                    and any(S.text[x] in ("—", "–", ",") for x in range(min(k, cur) + 1, max(k, cur))):
+                return None       # "Ребята, отмена … отменяется — … заверили": another clause's word
             return k if _subj_ok(S, k, R) else None
         rel, h = S.deprel[cur], S.head[cur]
         if h < 0:
@@ -1050,6 +1060,11 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
             continue      # the author's "скажем", "зазначу"; inside a quotation "я спросил" is the speaker's
         if vf == "Conv" and lem in ("говорить", "говорити", "казати", "сказать"):
             continue      # "проще говоря", "говоря о"
+        k = i - 1
+        while k >= 0 and not S.bound(k) and i - k <= 6 and S.low[k] not in R.words.get("author_adverb", ()):
+            k -= 1
+        if k >= 0 and S.low[k] in R.words.get("author_adverb", ()) and not _in_quote(S, i):
+            continue      # "Подробнее … рассказывали в Mash Room": the outlet points to its own texts
         if u == "ADJ" and req == "clause" and S.lang != "en":
             # predicative adjective: "эксперты уверены, что"
             if not (i + 2 < S.n and S.text[i + 1] == "," and S.low[i + 2] in R.fw["comp"]):
@@ -1108,6 +1123,9 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
                 break
             if j >= S.n:
                 continue
+            if poss is None and any(S.low[x] in R.words.get("author_possessive", ()) for x in range(i + 1, j)) \
+                    and not _in_quote(S, i):
+                continue      # "по нашей информации": the author's own voice
             cls = R.source_nouns.get(S.lem[j], R.source_nouns.get(S.low[j]))
             if cls is None:
                 continue
@@ -1185,6 +1203,7 @@ def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool):
         lo -= 1
     lo += 1
     hi = _first_bound(S, v + 1) if v + 1 < S.n else v
+    place = None
     if want_speech:
         order = list(range(v + 1, hi + 1)) + list(range(v - 1, lo - 1, -1))
     else:
@@ -1216,11 +1235,25 @@ def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool):
         if S.lang != "en" and S.case(k) not in (None, "Loc") and S.upos[k] != "PROPN" and not S.ent_at(k) \
                 and S.lem[k] not in R.heads:
             continue
+        owner = k + 1
+        while owner < S.n and S.upos[owner] in ("ADJ", "DET") and owner < k + 3:
+            owner += 1
+        owned = owner < S.n and S.case(owner) == "Gen" and S.ent_at(owner) is not None \
+            and str(S.ent_at(owner)["type"]).upper() in ("PER", "ORG")     # "в резиденции Деда Мороза"
         if not (S.ent_at(k) or S.upos[k] in ("PROPN", "X") or S.text[k][:1].isupper() or S.lem[k] in R.heads
-                or _unsure_case(S, k) or _media_at(S, k, R)):
+                or _unsure_case(S, k) or _media_at(S, k, R) or owned):
             continue      # "в ответе ему заявили": not a speaker
         a, b = _np(S, k, k, S.n - 1)
-        return (k if S.upos[j + 1] not in ("ADJ", "DET") else j + 1, b), k, None
+        if owned:
+            b = max(b, S.ent_at(owner)["b"])
+        found = ((k if S.upos[j + 1] not in ("ADJ", "DET") else j + 1, b), k, None)
+        e = S.ent_at(k)
+        if e is not None and str(e["type"]).upper() in ("LOC", "GPE") and not S.lem[k] in R.heads:
+            place = place or found      # a place is a speaker only when nothing else is named
+            continue
+        return found
+    if place is not None:
+        return place
     if not want_speech:
         # "отметили там", "Там подчеркнули": the place named before
         for j in list(range(v + 1, hi + 1)) + list(range(v - 1, lo - 1, -1)):
@@ -1305,6 +1338,8 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
         p = d - 1
         while p >= 0 and (S.text[p] in QUOTE_CHARS or S.text[p] == ","):
             p -= 1
+        if p >= 0 and S.upos[p] in ("NOUN", "PROPN") and S.feats[p].get("Animacy") == "Anim":
+            break          # "после реформ предшественника — Александра II"
         while p > 0 and S.upos[p] in ("NOUN", "PROPN", "ADJ") and S.case(p) == "Gen" and S.upos[p - 1] in ("NOUN", "PROPN", "ADJ"):
             p -= 1         # "другой сотрудник клуба": the head of the noun phrase before the dash
         if p >= 0 and S.upos[p] in ("NOUN", "PROPN") and (S.feats[p].get("Animacy") == "Anim" or S.case(p) == "Ins"):
@@ -2122,6 +2157,7 @@ def _sentence_work(S, R, syntax, quotes, text):
     after = text[S.end[-1]:].lstrip(" \t*_")
     S.line_start = not before or before.endswith("\n")
     S.line_end = not after or after.startswith("\n")
+    S.nl = {i for i in range(1, S.n) if "\n" in text[S.end[i - 1]:S.start[i]]}
     cues = _sentence_cues(S, R, syntax, quotes)
     for c in cues:
         _finish_content(S, c, R, quotes, text)
