@@ -452,3 +452,30 @@ def test_measures_attribution_links_and_quoted_names(rules):
     r17 = _doc(rules, "r17")                    # "Зеленский [сказал](https://…), что …", "«Газпром» сообщал"
     assert r17[["speaker", "content"]].values.tolist() == [["Зеленский", "потери составили 31 тысячу"],
                                                           ["Газпром", "поставит газ"]]
+
+
+def test_measures_attribution_the_authors_own_voice_is_no_row(rules):
+    assert _doc(rules, "r19").empty             # "По нашей информации", "Подробнее … рассказывали в Mash Room"
+
+
+def test_measures_attribution_evidence_verbs_and_passives(rules):
+    r20 = _doc(rules, "r20")                    # "снимки показывают" is inference, "Опрос показал" a source
+    assert r20[["sent_id", "speaker"]].values.tolist() == [[2, "Опрос"]]
+    r21 = _doc(rules, "r21")                    # "объявлены «иноагентами»": a passive's subject is no speaker
+    assert r21[["sent_id", "speaker", "verb_lemma"]].values.tolist() == [[2, "документе", "сказать"]]
+
+
+def test_measures_attribution_locative_source_with_an_owner_before_a_place(rules):
+    r22 = _doc(rules, "r22").iloc[0]            # "Ребята, … — в резиденции Деда Мороза в Великом Устюге заверили"
+    assert r22["speaker"] == "резиденции Деда Мороза"
+
+
+def test_measures_attribution_possessive_owner_of_quoted_words(rules):
+    r23 = _doc(rules, "r23")                    # "…, его слова приводит ТАСС"
+    assert r23[["speaker", "actor", "verb_lemma"]].values.tolist() == [
+        ["спикер Госдумы Вячеслав Володин", "Володин", "сообщить"], ["ТАСС", "ТАСС", "приводить"],
+        ["его", "Володин", "слово"]]
+
+
+def test_measures_attribution_quoted_name_inside_the_speaker_phrase(rules):
+    assert _doc(rules, "r24").iloc[0]["speaker"] == "Директор «Голоса Америки» Аманда Беннетт"

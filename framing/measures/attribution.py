@@ -1550,6 +1550,8 @@ def _quoted_source(S: _Sent, c: _Cue, R: _Res, syntax: bool, spk_head):
     for k in objs:
         if S.lem[k] not in R.words.get("quoted_noun", ()) and not any(l in R.words.get("citing_verb", ()) for l in S.lems[c.v]):
             continue      # "привел мальчика": only "цитировать" takes the quoted speaker as object
+        if S.lem[k] in R.words.get("quoted_noun", ()) and k > 0 and S.low[k - 1] in R.fw["poss"]:
+            return (k - 1, k - 1), k - 1, k      # "его слова приводит ТАСС"
         if S.lem[k] in R.words.get("quoted_noun", ()):
             g = k + 1
             while g < S.n and S.upos[g] in ("ADJ", "DET") and g < k + 4:
