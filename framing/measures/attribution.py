@@ -388,6 +388,8 @@ def _subj_ok(S: _Sent, i: int, R: _Res) -> bool:
     if S.text[i] in QUOTE_CHARS or not any(ch.isalpha() for ch in S.text[i]):
         return False
     u = S.upos[i]
+    if u == "PRON" and S.lem[i].endswith(("ть", "ться", "ти", "тися")) and S.case(i) == "Nom":
+        return True       # a participle the tagger read as a pronoun: "Осужденная отрицала"
     if u == "PRON":
         return S.low[i] in fw["pron"]
     if u in ("NOUN", "PROPN", "X"):
@@ -705,7 +707,7 @@ def _syn_subject(S: _Sent, v: int, R: _Res):
                 if S.deprel[cur].startswith("acl") and h >= 0:
                     return h
                 return None
-            if _quote_between(S, min(k, cur), max(k, cur)):
+            if _quote_between(S, min(k, cur), max(k, cur), subject_after=k > cur):
                 return None
             if any(S.finite(x) and x != cur for x in range(min(k, cur) + 1, max(k, cur))) \
                     and any(S.text[x] in ("—", "–", ",") for x in range(min(k, cur) + 1, max(k, cur))):
@@ -728,12 +730,15 @@ def _syn_subject(S: _Sent, v: int, R: _Res):
     return None
 
 
-def _quote_between(S: _Sent, lo: int, hi: int) -> bool:
+def _quote_between(S: _Sent, lo: int, hi: int, subject_after: bool = False) -> bool:
     """A colon or a quotation stands between a subject and its verb ("«…», — сказал он"):
     a short quoted name with no verb in it ("в интервью телеканалу «Россия»") does not count."""
     inside = [x for x in range(lo + 1, hi) if S.text[x] in QUOTE_CHARS or S.text[x] == ":"]
     if inside and lo > 0 and S.text[lo - 1] in QUOTE_CHARS and inside[0] - lo <= 5 and S.text[inside[0]] != ":":
         inside = inside[1:]   # the subject is a quoted name: «Газпром» сообщал
+    if inside and subject_after and S.text[inside[-1]] in QUOTE_CHARS and hi - inside[-1] <= 4 \
+            and any(S.text[x] in QUOTE_CHARS for x in range(hi + 1, min(S.n, hi + 5))):
+        inside = inside[:-1]  # the subject is a quoted name after the verb: пишет «Украинская правда»
     if not inside:
         return False
     if any(S.text[x] == ":" for x in inside) or len(inside) % 2:
@@ -836,11 +841,12 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
             c.frame = "that"
             c.ctok = (j + 1, _content_end(S, j + 1))
             return
-        if S.text[j - 1] == "," and (S.lem[j] in R.words.get("wh_word", ()) or t in R.words.get("wh_word", ())) \
-                and all(_markup(S, x) or S.text[x] == "," for x in range(v1 + 1, j)):
+        if S.text[j] == "," and j + 1 < S.n and (S.lem[j + 1] in R.words.get("wh_word", ())
+                                                 or S.low[j + 1] in R.words.get("wh_word", ())) \
+                and all(_markup(S, x) for x in range(v1 + 1, j)):
             # an indirect question right after the verb: "объясняет, какое влияние …", "уточнил, когда …"
             c.frame = "that"
-            c.ctok = (j, _content_end(S, j))
+            c.ctok = (j + 1, _content_end(S, j + 1))
             return
         if S.text[j] == ":":
             c.frame = "colon"
@@ -943,6 +949,12 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
 
 
 def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
+    if c.frame in ("nominal", "none") and any(l in R.words.get("addressee_verb", ()) for l in S.lems[c.v]) \
+            and not c.negated:
+        # "проинформировал Международный комитет", "спросил его": only the one addressed, no content
+        a, b = c.ctok if c.ctok else (c.v + 1, c.v)
+        return any(S.low[x] in R.fw["about"] or S.feats[x].get("VerbForm") == "Inf" or S.text[x] in QUOTE_CHARS
+                   for x in range(a, b + 1))
     if c.requires in ("", "-") or c.quoted_src:
         return True
     if c.requires == "quoted":
@@ -972,8 +984,12 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
             return True       # "считают выдачу незаконной": a stance with a predicative (form other)
         if has_quote:
             return True
-        if c.verb_class == "neutral" and S.low[a] in R.fw["about"]:
-            return True
+        if S.low[a] in R.fw["about"] and c.verb_class != "emotive":
+            return True       # a topic: "объявил о …", "напомнил о …", "предупредил о …"
+        if c.verb_class in ("accusation", "denial", "admission") and S.case(a) == "Acc" \
+                and S.upos[a] in ("NOUN", "ADJ", "DET", "PRON") \
+                and not any(S.case(x) == "Ins" for x in range(a, b + 1)):     # not "признал компанию банкротом"
+            return True       # an object as content: "осудил нападение", "оспорил решение", "признал вину"
         if c.verb_class in ("directive", "commissive") and any(S.feats[x].get("VerbForm") == "Inf"
                                                               for x in range(a, min(b + 1, a + 5))):
             return True
@@ -1436,6 +1452,12 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                             lc2 = None
                     if isinstance(lc2, int):
                         lc = lc2
+            if isinstance(rc, int) and any(l in R.words.get("addressee_verb", ()) for l in S.lems[c.v]):
+                p = head_v - 1
+                while p >= 0 and (S.upos[p] in ("ADV", "PART") or S.low[p] in R.fw["neg"]):
+                    p -= 1
+                if (p >= 0 and not S.bound(p) and S.low[p] not in R.fw["how"]) or S.case(rc) not in (None, "Nom"):
+                    rc = None     # "проинформировал Международный комитет", "спросила Навальную": the one addressed
             sl, sr = _score(S, head_v, lc, R, "left"), _score(S, head_v, rc, R, "right")
             if max(sl, sr) >= 0:
                 spk_head = lc if sl >= sr else rc
