@@ -1174,12 +1174,32 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
                 k += 1
             if k >= S.n or S.bound(k):
                 continue
+            j = k
+            while j < min(S.n, k + 3) and S.upos[j] in ("ADJ", "DET"):
+                j += 1
+            cls = R.source_nouns.get(S.lem[j], R.source_nouns.get(S.low[j])) if j < S.n else None
+            if cls is not None:
+                # "согласно данным Росстата", "согласно предварительным данным": the noun is the cue's
+                # lemma (as "по данным"); the speaker is its genitive, or none
+                c = _Cue(S, j, (i, j), " ".join(S.text[i: j + 1]), f"{t} {S.low[j]}", cls, "", "according_to")
+                g = j + 1
+                if g < S.n and not S.bound(g) and S.upos[g] in _NOMINAL and S.case(g) in (None, "Gen"):
+                    c.spk, c.spk_head = _np(S, g, g, S.n - 1), g
+                if cls == "distancing":
+                    c.markers.append(f"{t} {S.low[j]}")
+                out.append(c)
+                continue
             a, b = _np(S, k, k, S.n - 1) if S.upos[k] in _NOMINAL else (k, k)
             # the NP must name a speaker: an entity, a medium, a speaker noun
             named = [x for x in range(a, b + 1) if S.ent_at(x) or _media_at(S, x, R) or S.lem[x] in R.heads]
+            head_doc = S.lem[k] in fw["doc_nouns"] or S.lem[a] in fw["doc_nouns"]
+            if not named and head_doc:
+                # "согласно отчету информационного центра": the document's owner, else the document
+                doc = k if S.lem[k] in fw["doc_nouns"] else a
+                owner = next((x for x in range(doc + 1, b + 1) if S.upos[x] in ("NOUN", "PROPN", "X")), None)
+                named = [doc + 1 if owner is not None else doc]
             if not named:
                 continue
-            head_doc = S.lem[k] in fw["doc_nouns"] or S.lem[a] in fw["doc_nouns"]
             spk = (named[0], b) if head_doc else (a, b)
             c = _Cue(S, i, (i, i if k == i + 1 else k - 1), S.text[i] if k == i + 1 else " ".join(S.text[i:k]),
                      " ".join(S.low[i:k]) if k > i + 1 else t, "neutral", "", "according_to")
@@ -2445,7 +2465,7 @@ def _public_lemma(S: _Sent, c: _Cue, R: _Res) -> str:
         return ""
     if p.startswith("according_to"):
         first = S.low[c.cue[0]]
-        if first in fw["per_prep"] or lem == "according to":
+        if (first in fw["per_prep"] and c.v == c.cue[0]) or lem == "according to":
             return "согласно" if first == "согласно" else ("згідно" if first == "згідно" else lem)
         noun = S.lem[c.v]
         return fw["noun_fix"].get(noun, fw["noun_fix"].get(S.low[c.v], noun))
