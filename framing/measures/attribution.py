@@ -26,10 +26,14 @@ Two ways of finding the speaker share one set of rules:
 The parse is tried first and the pattern is the fallback, so a bad parse
 costs nothing the pattern would have found.  ``benchmarks/attribution_eval.py``
 prints the precision of each way on the hand-annotated development set
-(``tests/data/attribution_gold.md``); at the time of writing, speaker + cue
-P/R/F1 was 0.96/0.91/0.93 for Russian with the parse, 0.96/0.89/0.92 for
-Russian with patterns only, and 0.94/0.84/0.89 for Ukrainian (patterns only).
-These are development figures: the rules were written while reading that set.
+(``tests/data/attribution_gold.md``), overall and by form.  These are
+development figures: the rules were written while reading that set and
+Telegram posts of the development channels.
+
+Pronoun and description antecedents are found by :mod:`framing.measures._coref`;
+the words the rules treat by role (headline labels, penalties, quoting verbs,
+addressee verbs, the author's own voice, …) are in
+``framing/lexicons/<lang>/attribution_words.tsv``.
 
 The verb classes follow the literature on reporting verbs: neutral,
 endorsing (Caldas-Coulthard 1994's metapropositional verbs; Thompson & Ye
