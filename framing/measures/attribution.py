@@ -568,7 +568,8 @@ def _left_search(S: _Sent, v: int, R: _Res, stop: int = 0):
     while k >= stop and (S.upos[k] in ("ADV", "PART") or S.low[k] in R.fw["neg"]):
         k -= 1
     if k >= stop and S.upos[k] in ("NOUN", "PROPN") and S.feats[k].get("Animacy") == "Anim" \
-            and (k == 0 or S.bound(k - 1)) and _subj_ok(S, k, R):
+            and (k == 0 or S.bound(k - 1)) and _subj_ok(S, k, R) \
+            and not (S.lang == "ru" and S.case(k) in ("Dat", "Ins", "Loc")):     # not "Пассажирам пообещали"
         return k
     return None
 
@@ -711,8 +712,9 @@ def _syn_subject(S: _Sent, v: int, R: _Res):
                 if S.deprel[cur].startswith("acl") and h >= 0:
                     return h
                 return None
-            if _quote_between(S, min(k, cur), max(k, cur), subject_after=k > cur):
-                return None
+            if _quote_between(S, min(k, cur), max(k, cur), subject_after=k > cur) \
+                    or any(x in getattr(S, "nl", ()) for x in range(min(k, cur) + 1, max(k, cur) + 1)):
+                return None       # across a quotation or a line break (a headline glued to the text)
             if any(S.finite(x) and x != cur for x in range(min(k, cur) + 1, max(k, cur))) \
                     and any(S.text[x] in ("—", "–", ",") for x in range(min(k, cur) + 1, max(k, cur))):
                 return None       # "Ребята, отмена … отменяется — … заверили": another clause's word
@@ -1491,6 +1493,8 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 c.inherited = False
                 c.pattern += "+left" if sl >= sr else "+right"
         c.quoted_src = _quoted_source(S, c, R, syntax, spk_head)
+        if spk_head is None and not impersonal and not _in_quote(S, c.v) and _first_person(S, c, R, syntax) is not None:
+            continue          # "Ранее мы писали": the author's own voice
         if spk_head is None and not impersonal and _in_quote(S, c.v) and S.feats[c.v].get("Tense") == "Past":
             # narrated speech inside a quotation ("«Я у него спросил: …»"), not the speaker's own "я считаю"
             spk_head = _first_person(S, c, R, syntax)
@@ -1557,8 +1561,14 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
             continue
         if c.pattern.startswith(("verb",)) and c.spk is None and c.frame in ("nominal", "none") \
                 and c.verb_lemma not in R.fw["impersonal"] and S.feats[c.v].get("VerbForm") != "Short":
-            # a bare verb with no speaker and no reported content is not a report
-            if not c.negated:
+            # a bare verb with no speaker and no reported content is not a report; an indefinite-
+            # personal plural with a topic or an infinitive is ("сообщили о …", "пообещали выплатить …")
+            a, b = c.ctok if c.ctok else (c.v + 1, c.v)
+            indefinite = S.feats[c.v].get("Number") == "Plur" and c.frame == "nominal" and (
+                (S.low[a] in R.fw["about"] and c.verb_class in ("neutral", "endorsing"))
+                or (c.verb_class in ("directive", "commissive")
+                    and any(S.feats[x].get("VerbForm") == "Inf" for x in range(a, min(b + 1, a + 4)))))
+            if not c.negated and not indefinite:
                 continue
         if c.spk is not None and c.ctok is not None and c.ctok[0] <= c.spk[0] <= c.ctok[1] and c.frame in ("that", "colon"):
             # the speaker found inside the reported clause is not the speaker
@@ -1574,8 +1584,10 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
     for c in kept:
         if c.spk is None and c.pattern.startswith(("verb", "infinitive", "collocation")) \
                 and c.verb_lemma not in R.fw["impersonal"] and S.feats[c.v].get("Variant") != "Short" \
-                and any(d is not c and d.ctok and d.ctok[0] <= c.cue[0] <= d.ctok[1] for d in kept):
-            continue          # a report inside another's content with its speaker left out
+                and any(d is not c and d.ctok and d.ctok[0] <= c.cue[0] <= d.ctok[1] and d.frame != "that" for d in kept):
+            continue          # a report inside another's quotation with its speaker left out
+        # nested in a reported clause with no subject it shares ("SHOT писал, что Хрущёву попросили …"):
+        # an indefinite-personal report, kept with an empty speaker
         out.append(c)
     kept = out
     kept += _gapped(S, kept, R) + _quoted_rows(S, kept)
@@ -1722,6 +1734,9 @@ def _nested_same_subject(S: _Sent, c: _Cue, d: _Cue, R: _Res) -> bool:
     f = S.feats[c.v]
     if f.get("Person") in ("1", "2") or f.get("VerbForm") not in (None, "Fin", "Conv", "Inf"):
         return False
+    fd = S.feats[d.v]
+    if f.get("Number") and fd.get("Number") and f["Number"] != fd["Number"]:
+        return False      # "SHOT писал, что Хрущёву попросили …": an indefinite plural, not the same subject
     h = d.spk_head if d.spk_head is not None else (d.spk[1] if d.spk else None)
     if h is not None:
         fh = S.feats[h]
