@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 #: possessives and pronouns whose form is both masculine and neuter ("его данные": a man's or a ministry's)
-_MASC_OR_NEUT = {"его", "него", "його", "нього", "its"}
+_MASC_OR_NEUT = {"его", "него", "його", "нього", "its", "нем", "нём", "ньому"}
 #: source nouns that name data rather than words: "по ее данным" may be a newspaper's
 _DATA_NOUNS = {"данные", "данным", "информация", "информации", "сведения", "сведениям", "оценка", "оценкам",
                "оценке", "подсчет", "подсчетам", "статистика", "статистике", "дані", "даними", "інформація",

@@ -91,7 +91,7 @@ _LANG = {
         comp={"что", "чтобы", "будто", "якобы"}, how={"как"}, neg={"не"},
         coord={"и", "а", "но"}, this={"это", "этом", "том", "чем", "такое", "этого", "таким"},
         about={"о", "об", "обо"}, src_prep={"по"}, according=set(), per_prep={"согласно"},
-        ref=("со", "ссылкой", "на"), loc={"в", "во"},
+        ref=("со", "ссылкой", "на"), loc={"в", "во"}, loc_pron={"нем": ("Masc", "Sing"), "нём": ("Masc", "Sing"), "ней": ("Fem", "Sing"), "них": (None, "Plur")},
         pron={"он": ("Masc", "Sing"), "она": ("Fem", "Sing"), "оно": ("Neut", "Sing"), "они": (None, "Plur")},
         poss={"его": ("Masc", "Sing"), "её": ("Fem", "Sing"), "ее": ("Fem", "Sing"), "их": (None, "Plur")},
         rel={"который"}, aux_inf={"стать", "отказаться", "отказываться", "поспешить", "решить", "захотеть",
@@ -111,7 +111,7 @@ _LANG = {
         comp={"що", "щоб", "ніби", "нібито", "начебто", "мовляв", "буцімто"}, how={"як"}, neg={"не"},
         coord={"і", "й", "та", "а", "але"}, this={"це", "цьому", "цим", "тому", "чому", "цього"},
         about={"про"}, src_prep={"за", "на"}, according=set(), per_prep={"згідно"},
-        ref=("з", "посиланням", "на"), loc={"в", "у", "ув"},
+        ref=("з", "посиланням", "на"), loc={"в", "у", "ув"}, loc_pron={"ньому": ("Masc", "Sing"), "ній": ("Fem", "Sing"), "них": (None, "Plur")},
         pron={"він": ("Masc", "Sing"), "вона": ("Fem", "Sing"), "воно": ("Neut", "Sing"), "вони": (None, "Plur")},
         poss={"його": ("Masc", "Sing"), "її": ("Fem", "Sing"), "їх": (None, "Plur"), "їхній": (None, "Plur")},
         rel={"який"}, aux_inf={"стати", "відмовитися", "відмовлятися", "поспішити", "вирішити", "спробувати"},
@@ -127,7 +127,7 @@ _LANG = {
     "en": dict(
         comp={"that"}, how={"as"}, neg={"not", "n't", "never"},
         coord={"and", "but"}, this={"this"}, about={"about"}, src_prep=set(),
-        according={"according"}, per_prep=set(), ref=("citing",), loc=set(),
+        according={"according"}, per_prep=set(), ref=("citing",), loc=set(), loc_pron={},
         pron={"he": ("Masc", "Sing"), "she": ("Fem", "Sing"), "it": ("Neut", "Sing"), "they": (None, "Plur")},
         poss={"his": ("Masc", "Sing"), "her": ("Fem", "Sing"), "its": ("Neut", "Sing"), "their": (None, "Plur")},
         rel={"who", "which"}, aux_inf={"decline", "refuse", "declined", "refused"},
@@ -1253,6 +1253,8 @@ def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool):
     for j in order:
         if S.low[j] not in R.fw["loc"]:
             continue
+        if j + 1 < S.n and S.upos[j + 1] == "PRON" and S.low[j + 1] in R.fw["loc_pron"]:
+            return (j + 1, j + 1), j + 1, None     # "В нем говорится о …": the pronoun, resolved later
         k = j + 1
         while k < S.n and (S.upos[k] in ("ADJ", "DET") or S.text[k] in QUOTE_CHARS) and k < j + 4:
             k += 1
@@ -1282,8 +1284,12 @@ def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool):
             owner += 1
         owned = owner < S.n and S.case(owner) == "Gen" and S.ent_at(owner) is not None \
             and str(S.ent_at(owner)["type"]).upper() in ("PER", "ORG")     # "в резиденции Деда Мороза"
+        e = k
+        while e + 1 < v and S.upos[e + 1] in ("NOUN", "PROPN", "ADJ", "X") and S.case(e + 1) in (None, "Gen"):
+            e += 1
+        adjacent = e + 1 == v and S.feats[v].get("Number") == "Plur" and S.case(k) == "Loc"   # "В музее обещают"
         if not (S.ent_at(k) or S.upos[k] in ("PROPN", "X") or S.text[k][:1].isupper() or S.lem[k] in R.heads
-                or _unsure_case(S, k) or _media_at(S, k, R) or owned):
+                or _unsure_case(S, k) or _media_at(S, k, R) or owned or adjacent):
             continue      # "в ответе ему заявили": not a speaker
         a, b = _np(S, k, k, S.n - 1)
         if owned:
@@ -1573,7 +1579,8 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
         if c.spk is not None and c.ctok is not None and c.ctok[0] <= c.spk[0] <= c.ctok[1] and c.frame in ("that", "colon"):
             # the speaker found inside the reported clause is not the speaker
             c.spk = None
-        if c.spk is not None and c.frame in ("nominal", "none") and c.pattern.startswith(("verb", "collocation")):
+        if c.spk is not None and c.frame in ("nominal", "none") and c.pattern.startswith(("verb", "collocation")) \
+                and "+locative" not in c.pattern:
             h = c.spk_head if c.spk_head is not None else c.spk[1]
             if S.upos[h] == "NOUN" and S.feats[h].get("Animacy") == "Inan" and S.lem[h] not in R.heads \
                     and not S.ent_at(h) and not _media_at(S, h, R) \
@@ -2036,7 +2043,7 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame):
         h = c.spk_head if c.spk_head is not None else b
         ss, se = (S.start[a], S.end[b]) if a is not None else (c.speaker_override[0], c.speaker_override[1])
         low_h = S.low[h] if h is not None else ""
-        is_pron = a == b and (low_h in fw["pron"] or low_h in fw["poss"])
+        is_pron = a == b and (low_h in fw["pron"] or low_h in fw["poss"] or low_h in fw["loc_pron"])
         if a == b and low_h in R.words.get("collective_subject", ()):
             c.actor, c.speaker_type = "anonymous", "anonymous"      # "одни …, другие — …"
             continue
@@ -2049,7 +2056,7 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame):
         if is_pron and linked:
             actor, stype = linked[0][2], linked[0][3]
         elif is_pron:
-            g, num = fw["pron"].get(low_h) or fw["poss"].get(low_h)
+            g, num = fw["pron"].get(low_h) or fw["poss"].get(low_h) or fw["loc_pron"].get(low_h)
             hit = pronoun_antecedent(hist, si, ss, low_h, g, num, noun=S.low[c.v])
             if hit:
                 actor, stype = hit.actor, hit.type
