@@ -1886,6 +1886,12 @@ def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
         c.quote_type = "direct" if c.frame in ("inverted", "colon") or (q.inner[1] - q.inner[0]) > 0.8 * (ce - cs) else "mixed"
         if c.quote_type == "direct" and c.frame in ("that",):
             c.quote_type = "mixed"
+    elif c.frame == "inverted" and a == 0 and S.text[0] in ("—", "–", "-") and ce > cs + 1:
+        # dialogue: "— Мы будем работать, — сказал губернатор" is direct speech without quotation marks
+        cs = S.end[0]
+        while cs < ce and text[cs].isspace():
+            cs += 1
+        c.content, c.quote_type = (cs, ce), "direct"
     else:
         while cs < ce and text[cs] in "«\"“„" and not any(x.open == cs and x.close < ce - 1 for x in quotes):
             cs += 1
