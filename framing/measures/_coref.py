@@ -100,6 +100,8 @@ def pronoun_antecedent(hist, si: int, pos: int, word: str, gender: str | None, n
     def fits(h):
         if h.place and not h.speaker:
             return False
+        if gender == "Neut" and word not in _MASC_OR_NEUT and h.type == "person":
+            return False      # "оно", "it": never a person
         if number == "Plur":
             return h.type != "person" or h.number == "Plur"
         if h.type == "person" and h.number == "Plur":

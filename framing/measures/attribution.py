@@ -715,8 +715,12 @@ def _syn_subject(S: _Sent, v: int, R: _Res):
             if _quote_between(S, min(k, cur), max(k, cur), subject_after=k > cur) \
                     or any(x in getattr(S, "nl", ()) for x in range(min(k, cur) + 1, max(k, cur) + 1)):
                 return None       # across a quotation or a line break (a headline glued to the text)
-            if any(S.finite(x) and x != cur for x in range(min(k, cur) + 1, max(k, cur))) \
-                    and any(S.text[x] in ("—", "–", ",") for x in range(min(k, cur) + 1, max(k, cur))):
+            lo_, hi_ = min(k, cur), max(k, cur)
+
+            def inserted(x):      # "…, как водится, …": a clause between two commas inside the span
+                return any(S.text[y] == "," for y in range(lo_ + 1, x)) and any(S.text[y] == "," for y in range(x + 1, hi_))
+            if any(S.finite(x) and x != cur and not _descends(S, x, k) and not inserted(x) for x in range(lo_ + 1, hi_)) \
+                    and any(S.text[x] in ("—", "–", ",") for x in range(lo_ + 1, hi_)):
                 return None       # "Ребята, отмена … отменяется — … заверили": another clause's word
             return k if _subj_ok(S, k, R) else None
         rel, h = S.deprel[cur], S.head[cur]
@@ -734,6 +738,17 @@ def _syn_subject(S: _Sent, v: int, R: _Res):
             continue
         return None
     return None
+
+
+def _descends(S: _Sent, x: int, k: int) -> bool:
+    """Token ``x`` is in the subtree of ``k`` ("МАГАТЭ, эксперты которого находятся …, сообщает")."""
+    for _ in range(S.n):
+        x = S.head[x]
+        if x < 0:
+            return False
+        if x == k:
+            return True
+    return False
 
 
 def _quote_between(S: _Sent, lo: int, hi: int, subject_after: bool = False) -> bool:
@@ -903,9 +918,11 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
     impersonal = c.verb_lemma in fw["impersonal"] or S.low[c.v] in fw["impersonal"] \
         or S.feats[c.v].get("Variant") == "Short"
     spk_ok = (spk is None and impersonal) or (spk is not None and (spk[0] > v1 or first == spk[0]))
-    if spk_ok and spk is not None and spk[0] < v0 and p >= 1 and S.text[p] == "," \
-            and S.text[p - 1] not in QUOTE_CHARS and S.text[p - 1] not in ("—", "–"):
+    fronted = any(S.low[x] in fw["comp"] for x in range(0, min(p, 4)))   # "О том, что …, Песков не упомянул"
+    if spk_ok and spk is not None and spk[0] < v0 and p >= 1 and S.text[p] == "," and S.lang != "en" \
+            and not fronted and S.text[p - 1] not in QUOTE_CHARS and S.text[p - 1] not in ("—", "–"):
         # "На видео, …, он показал …": a subject before its verb after a plain comma is no inversion
+        # (Russian and Ukrainian invert a postposed reporting clause; English "P, Grossi said" does not)
         spk_ok = False
     if spk_ok and p >= 1 and (S.text[p] in (",", "—", "–", "-") or S.text[p] in "»”\""):
         e = p
@@ -984,7 +1001,8 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
         predicative = any(S.case(x) == "Ins" and (S.upos[x] == "ADJ" or x == a) and S.upos[x] in ("ADJ", "NOUN")
                           for x in range(a, b + 1))
         if c.requires == "quote":
-            return has_quote or predicative
+            # "назвали удар атакой", "грозит санкциями": a quotation or an instrumental
+            return has_quote or any(S.case(x) == "Ins" and S.upos[x] in ("ADJ", "NOUN") for x in range(a, b + 1))
         if c.requires == "clause" and c.verb_class == "belief" and predicative and c.spk is not None \
                 and c.verb_lemma not in R.fw["impersonal"]:
             return True       # "считают выдачу незаконной": a stance with a predicative (form other)
@@ -1582,8 +1600,11 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
         if c.spk is not None and c.frame in ("nominal", "none") and c.pattern.startswith(("verb", "collocation")) \
                 and "+locative" not in c.pattern:
             h = c.spk_head if c.spk_head is not None else c.spk[1]
+            a_, b_ = c.spk
+            org_inside = any((S.ent_at(x) and str(S.ent_at(x)["type"]).upper() == "ORG") or _media_at(S, x, R)
+                             for x in range(a_, b_ + 1))          # "Страны НАТО пообещали …"
             if S.upos[h] == "NOUN" and S.feats[h].get("Animacy") == "Inan" and S.lem[h] not in R.heads \
-                    and not S.ent_at(h) and not _media_at(S, h, R) \
+                    and not S.ent_at(h) and not _media_at(S, h, R) and not org_inside \
                     and not (S.text[h][:1].isupper() and h > 0 and not S.bound(h - 1) and not _markup(S, h - 1)):
                 continue      # "ситуация говорит о", "конституция гарантирует право"
         kept.append(c)
