@@ -864,7 +864,8 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
             return
         if S.text[j] == "," and j + 1 < S.n and (S.lem[j + 1] in R.words.get("wh_word", ())
                                                  or S.low[j + 1] in R.words.get("wh_word", ())) \
-                and all(_markup(S, x) for x in range(v1 + 1, j)):
+                and all(_markup(S, x) or (not S.bound(x) and not S.finite(x)) for x in range(v1 + 1, j)) \
+                and j - v1 <= 5:
             # an indirect question right after the verb: "объясняет, какое влияние …", "уточнил, когда …"
             c.frame = "that"
             c.ctok = (j + 1, _content_end(S, j + 1))
@@ -1492,7 +1493,8 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 k = head_v - 1
                 while k >= 0 and S.low[k] not in R.fw["coord"] and S.text[k] != ",":
                     k -= 1
-                f = next((x for x in range(k - 1, max(-1, k - 12), -1) if S.finite(x) or S.bound(x)), None)
+                k0 = k - 1 if k >= 1 and S.text[k - 1] == "," else k     # "молчал, а потом произнес"
+                f = next((x for x in range(k0 - 1, max(-1, k0 - 12), -1) if S.finite(x) or S.bound(x)), None)
                 if f is not None and S.finite(f):
                     lc2 = _left_candidate(S, f, R)
                     if not isinstance(lc2, int):
