@@ -865,7 +865,7 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
         if S.text[j] == "," and j + 1 < S.n and (S.lem[j + 1] in R.words.get("wh_word", ())
                                                  or S.low[j + 1] in R.words.get("wh_word", ())) \
                 and all(_markup(S, x) or (not S.bound(x) and not S.finite(x)) for x in range(v1 + 1, j)) \
-                and j - v1 <= 5:
+                and sum(not _markup(S, x) for x in range(v1 + 1, j)) <= 4:
             # an indirect question right after the verb: "объясняет, какое влияние …", "уточнил, когда …"
             c.frame = "that"
             c.ctok = (j + 1, _content_end(S, j + 1))
