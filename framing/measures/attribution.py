@@ -2603,8 +2603,10 @@ def _row(doc_id, outlets, text, S, c, R) -> dict:
         # strip quotes around names: сообщает "Интерфакс"
         while ss < se and text[ss] in QUOTE_CHARS:
             ss += 1
-        while se > ss and text[se - 1] in QUOTE_CHARS:
-            se -= 1
+        while se > ss and text[se - 1] in QUOTE_CHARS and sum(ch in QUOTE_CHARS for ch in text[ss:se]) % 2:
+            se -= 1       # a closing quote whose opening one was stripped; «Элджей» inside a phrase stays
+        if se < len(text) and text[se] in "»”" and sum(ch in QUOTE_CHARS for ch in text[ss:se]) % 2:
+            se += 1       # "боец с позывным «Элджей»": close the quotation the phrase opened
         # an emoji or bullet glued to a name: "▪️Блумберг"
         while ss < se and not (text[ss].isalnum() or text[ss] in QUOTE_CHARS):
             ss += 1
