@@ -1122,8 +1122,9 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
         if vf == "Part" and S.feats[i].get("Variant") != "Short":
             continue
         if vf == "Part" and not (S.feats[i].get("Gender") in (None, "Neut") and S.feats[i].get("Number") != "Plur") \
-                and cls not in ("accusation", "admission"):
-            continue      # "Яшин объявлен «иноагентом»": the subject of a passive is no speaker ("сказано" stays)
+                and lem not in R.words.get("passive_report", ()):
+            continue      # "Яшин объявлен «иноагентом»", "осуждены за кражу": the subject of a passive is no
+            # speaker ("сказано" stays; "обвинен в …", "признана виновной" are reports with an unnamed source)
         if vf == "Inf":
             k = i - 1
             if S.lang == "en" and k >= 0 and S.low[k] == "to":
