@@ -479,3 +479,25 @@ def test_measures_attribution_possessive_owner_of_quoted_words(rules):
 
 def test_measures_attribution_quoted_name_inside_the_speaker_phrase(rules):
     assert _doc(rules, "r24").iloc[0]["speaker"] == "Директор «Голоса Америки» Аманда Беннетт"
+
+
+def test_measures_attribution_dialogue_and_verbs_of_narrative(rules):
+    r25 = _doc(rules, "r25")
+    assert r25[["speaker", "verb_lemma", "form", "content"]].values.tolist() == [
+        ["губернатор", "сказать", "direct", "Мы будем работать до конца"],     # a dialogue dash, no quotes
+        ["старик", "усмехнуться", "direct", "Конечно"],                       # a gesture verb by direct speech
+        ["Иван Петрович", "произнести", "direct", "Вот и все"]]               # "молчал, а потом произнес"
+
+
+def test_measures_attribution_author_and_indefinite_personal_reports(rules):
+    r26 = _doc(rules, "r26")
+    assert 1 not in set(r26["sent_id"])                                     # "Ранее мы писали": the author
+    two = r26[r26["sent_id"] == 2]                                          # "SHOT писал, что Хрущёву попросили …"
+    assert two[["speaker", "verb_lemma"]].values.tolist() == [["SHOT", "писать"], ["", "попросить"]]
+    assert r26[r26["sent_id"] == 3]["speaker"].tolist() == ["музее"]         # "В музее обещают вернуть …"
+
+
+def test_measures_attribution_pronoun_in_a_locative_and_according_to_data(rules):
+    r27 = _doc(rules, "r27").set_index("sent_id")
+    assert r27.loc[2, ["speaker", "verb_lemma"]].tolist() == ["нем", "говориться"]        # "В нем говорится о …"
+    assert r27.loc[3, ["speaker", "verb", "verb_lemma"]].tolist() == ["Росстата", "Согласно данным", "данные"]
