@@ -2068,6 +2068,14 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame):
     for si, S, c in doc_cues:
         if c.spk is None and c.speaker_override is None:
             c.speaker_type, c.actor = "unattributed", ""
+            f = S.feats[c.v]
+            if c.pattern.startswith(("verb", "collocation")) and f.get("VerbForm") in (None, "Fin") \
+                    and f.get("Number") == "Sing" and f.get("Person") in (None, "3") \
+                    and c.verb_lemma not in fw["impersonal"] and S.upos[c.v] in ("VERB", "AUX"):
+                # a zero subject ("Он пришел. Заявил, что …"): the actor of the nearest agreeing antecedent
+                hit = pronoun_antecedent(hist, si, S.start[c.cue[0]], "", f.get("Gender"), "Sing", max_back=2)
+                if hit is not None:
+                    c.actor, c.speaker_type = hit.actor, hit.type
             continue
         a, b = c.spk if c.spk else (None, None)
         h = c.spk_head if c.spk_head is not None else b
@@ -2408,10 +2416,12 @@ def attributions(ann, *, verbs="default", actors=None) -> pd.DataFrame:
             the speaker as written and its character offsets (``""`` and -1
             when no speaker is named: "сообщается");
         ``actor``
-            the canonical actor; pronouns ("он", "її", "he") and bare role
-            nouns ("глава МИД", "дипломат") resolved to the nearest compatible
-            earlier actor in the document; ``"anonymous"`` for anonymous
-            sources;
+            the canonical actor; pronouns ("он", "По ее данным", "її", "he"),
+            bare descriptions ("глава МИД", "ведомство", "издание") and
+            singular zero subjects resolved to the nearest earlier actor of
+            agreeing gender, number and type in the document
+            (:mod:`framing.measures._coref`); empty when none fits;
+            ``"anonymous"`` for anonymous sources;
         ``speaker_type``
             person, organisation, media, anonymous or unattributed;
         ``self_citation``
