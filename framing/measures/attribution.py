@@ -620,6 +620,9 @@ def _right_candidate(S: _Sent, v: int, R: _Res, hi: int | None = None):
     while j <= hi:
         if j in getattr(S, "nl", ()):
             return None       # a speaker never stands on the next line
+        if _markup(S, j):
+            j += 1            # "[сообщает](https://…) издание": the link around the verb
+            continue
         if S.text[j] in "«\"“„" and j + 1 <= hi:
             # a quoted name right after the verb: сообщает "Интерфакс"
             m = _media_at(S, j + 1, R)
@@ -916,7 +919,7 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
     p = first - 1
     while p >= 0 and (S.low[p] in fw["neg"] or S.upos[p] in ("ADV",) and S.text[p] not in _BOUND):
         p -= 1
-    impersonal = c.verb_lemma in fw["impersonal"] or S.low[c.v] in fw["impersonal"] \
+    impersonal = (c.head_lemma or c.verb_lemma) in fw["impersonal"] or S.low[c.v] in fw["impersonal"] \
         or S.feats[c.v].get("Variant") == "Short"
     spk_ok = (spk is None and impersonal) or (spk is not None and (spk[0] > v1 or first == spk[0]))
     fronted = any(S.low[x] in fw["comp"] for x in range(0, min(p, 4)))   # "О том, что …, Песков не упомянул"
@@ -977,8 +980,9 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
             and not c.negated:
         # "проинформировал Международный комитет", "спросил его": only the one addressed, no content
         a, b = c.ctok if c.ctok else (c.v + 1, c.v)
-        return any(S.low[x] in R.fw["about"] or S.feats[x].get("VerbForm") == "Inf" or S.text[x] in QUOTE_CHARS
-                   for x in range(a, b + 1))
+        return (a <= b and S.upos[a] == "ADP" and S.low[a] not in ("у", "от", "з", "від")) \
+            or any(S.low[x] in R.fw["about"] or S.feats[x].get("VerbForm") == "Inf" or S.text[x] in QUOTE_CHARS
+                   for x in range(a, b + 1))   # "призвал к миру", "предупредил о …", "попросил уйти"
     if c.requires in ("", "-") or c.quoted_src:
         return True
     if c.requires == "quoted":
@@ -992,6 +996,9 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
         return False      # "за это поблагодарил": thanks, not a report
     if c.frame in ("that", "colon", "inverted", "as", "anaphoric"):
         return True
+    lo = _clause_left(S, c.cue[0])
+    if lo < c.cue[0] and S.low[lo] in R.fw["about"] and c.verb_class != "emotive" and c.requires != "quote":
+        return True           # a fronted topic: "О планах Норвегии … сообщалось и ранее"
     if c.frame == "nominal" and c.ctok:
         a, b = c.ctok
         has_quote = any(q.open >= S.start[a] - 1 and q.close <= S.end[b] and q.kind != "name" for q in quotes)
@@ -999,13 +1006,14 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
             # "поблагодарил ОАЭ за посредничество", not "поблагодарил гостей"
             return has_quote or any(S.low[x] in ("за", "о", "об", "обо", "про", "for", "about")
                                     for x in range(a, min(b + 1, a + 6)))
-        predicative = any(S.case(x) == "Ins" and (S.upos[x] == "ADJ" or x == a) and S.upos[x] in ("ADJ", "NOUN")
-                          for x in range(a, b + 1))
+        predicative = any(S.case(x) == "Ins" and ((S.upos[x] == "ADJ" or x == a) and S.upos[x] in ("ADJ", "NOUN")
+                                                 or S.feats[x].get("VerbForm") == "Part")
+                          for x in range(a, b + 1))   # "считает ошибкой", "считает итоги сфальсифицированными"
         if c.requires == "quote":
             # "назвали удар атакой", "грозит санкциями": a quotation or an instrumental
             return has_quote or any(S.case(x) == "Ins" and S.upos[x] in ("ADJ", "NOUN") for x in range(a, b + 1))
         if c.requires == "clause" and c.verb_class == "belief" and predicative and c.spk is not None \
-                and c.verb_lemma not in R.fw["impersonal"]:
+                and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"]:
             return True       # "считают выдачу незаконной": a stance with a predicative (form other)
         if has_quote:
             return True
@@ -1117,8 +1125,10 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
             out.append(c)
             continue
         if u not in ("VERB", "AUX"):
-            if not (S.lang == "en" and u in ("X", "_", "NOUN") and S.low[i] in _EN_IRREGULAR):
-                continue
+            if not (S.lang == "en" and u in ("X", "_", "NOUN") and S.low[i] in _EN_IRREGULAR) \
+                    and not (S.lang != "en" and u == "NOUN" and S.lem[i] == lem and lem.endswith(("ть", "ться", "ти", "тися"))
+                             and S.low[i] != lem):
+                continue      # a verb the tagger read as a noun ("передаёт" with ё) keeps its verb lemma
         if vf == "Part" and S.feats[i].get("Variant") != "Short":
             continue
         if vf == "Part" and not (S.feats[i].get("Gender") in (None, "Neut") and S.feats[i].get("Number") != "Plur") \
@@ -1201,8 +1211,8 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
             if k >= S.n or S.bound(k):
                 continue
             j = k
-            while j < min(S.n, k + 3) and S.upos[j] in ("ADJ", "DET"):
-                j += 1
+            while j < min(S.n, k + 3) and (S.upos[j] in ("ADJ", "DET") or S.feats[j].get("VerbForm") == "Part"):
+                j += 1        # "согласно обновленным данным"
             cls = R.source_nouns.get(S.lem[j], R.source_nouns.get(S.low[j])) if j < S.n else None
             if cls is not None:
                 # "согласно данным Росстата", "согласно предварительным данным": the noun is the cue's
@@ -1575,7 +1585,7 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
     for c in final:
         outer = [d for d in final if d is not c and d.frame == "that" and d.ctok and d.ctok[0] <= c.cue[0] <= d.ctok[1]]
         if c.spk is None and outer and c.pattern.startswith(("verb", "infinitive", "collocation")) \
-                and c.verb_lemma not in R.fw["impersonal"] and S.feats[c.v].get("Variant") != "Short" \
+                and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] and S.feats[c.v].get("Variant") != "Short" \
                 and _nested_same_subject(S, c, outer[-1], R):
             # a report nested in another's clause with its subject left out: "заявил, что считает
             # ошибкой …" reports the same speaker
@@ -1587,7 +1597,7 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
         if c.pattern.startswith(("verb", "infinitive")) and not _requires_ok(S, c, R, quotes):
             continue
         if c.pattern.startswith(("verb",)) and c.spk is None and c.frame in ("nominal", "none") \
-                and c.verb_lemma not in R.fw["impersonal"] and S.feats[c.v].get("VerbForm") != "Short":
+                and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] and S.feats[c.v].get("VerbForm") != "Short":
             # a bare verb with no speaker and no reported content is not a report; an indefinite-
             # personal plural with a topic or an infinitive is ("сообщили о …", "пообещали выплатить …")
             a, b = c.ctok if c.ctok else (c.v + 1, c.v)
@@ -1614,7 +1624,7 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
     out = []
     for c in kept:
         if c.spk is None and c.pattern.startswith(("verb", "infinitive", "collocation")) \
-                and c.verb_lemma not in R.fw["impersonal"] and S.feats[c.v].get("Variant") != "Short" \
+                and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] and S.feats[c.v].get("Variant") != "Short" \
                 and any(d is not c and d.ctok and d.ctok[0] <= c.cue[0] <= d.ctok[1] and d.frame != "that" for d in kept):
             continue          # a report inside another's quotation with its speaker left out
         # nested in a reported clause with no subject it shares ("SHOT писал, что Хрущёву попросили …"):
@@ -2071,7 +2081,7 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame):
             f = S.feats[c.v]
             if c.pattern.startswith(("verb", "collocation")) and f.get("VerbForm") in (None, "Fin") \
                     and f.get("Number") == "Sing" and f.get("Person") in (None, "3") \
-                    and c.verb_lemma not in fw["impersonal"] and S.upos[c.v] in ("VERB", "AUX"):
+                    and (c.head_lemma or c.verb_lemma) not in fw["impersonal"] and S.upos[c.v] in ("VERB", "AUX"):
                 # a zero subject ("Он пришел. Заявил, что …"): the actor of the nearest agreeing antecedent
                 hit = pronoun_antecedent(hist, si, S.start[c.cue[0]], "", f.get("Gender"), "Sing", max_back=2)
                 if hit is not None:
