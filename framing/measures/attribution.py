@@ -1098,6 +1098,11 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
         if i in taken:
             continue
         lem = next((l for l in S.lems[i] if l in R.verbs), None)
+        if u == "ADJ" and S.feats[i].get("Variant") == "Short" and S.lang != "en":
+            # a short predicative lemmatised as its verb ("уверены" → уверить): the adjective's entry
+            pred = next((l for l in R.verbs if l.endswith(("ный", "ний")) and len(l) > 5
+                         and S.low[i].startswith(l[:-3]) and R.verbs[l][1] == "clause"), None)
+            lem = pred or lem
         if lem is None:
             continue
         cls, req = R.verbs[lem]
@@ -1256,6 +1261,21 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
             c = _Cue(S, i, (i, i + 2), " ".join(S.text[i: i + 3]), " ".join(fw["ref"]), "neutral", "", "reference")
             c.spk = _np(S, h, h, S.n - 1)
             c.spk_head = h
+            out.append(c)
+        elif S.lem[i] in R.words.get("source_verb_from", ()) and i + 2 < S.n and S.low[i + 1] in ("из", "з", "із") \
+                and S.upos[i] in ("VERB", "AUX"):
+            # "следует из заявления главы администрации": the owner of the statement, else the document
+            k = i + 2
+            while k < S.n and S.upos[k] in ("ADJ", "DET") and k < i + 5:
+                k += 1
+            if k >= S.n or not (S.lem[k] in R.speech_acts or S.lem[k] in fw["doc_nouns"]):
+                continue
+            c = _Cue(S, i, (i, i + 1), " ".join(S.text[i: i + 2]), S.lem[i], "neutral", "", "from")
+            g = k + 1
+            if g < S.n and not S.bound(g) and S.upos[g] in _NOMINAL and S.case(g) in (None, "Gen"):
+                c.spk, c.spk_head = _np(S, g, g, S.n - 1), g
+            else:
+                c.spk, c.spk_head = (i + 2, k), k
             out.append(c)
         elif len(fw["ref"]) == 1 and t == fw["ref"][0] and i + 1 < S.n and not S.bound(i + 1):
             c = _Cue(S, i, (i, i), S.text[i], t, "neutral", "", "reference")
@@ -1856,7 +1876,7 @@ def _trim_contents(S: _Sent, cues: list[_Cue], R: _Res) -> None:
 
 # --- content, quote type and markers --------------------------------------------------
 def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
-    if c.pattern.startswith("according_to") or c.pattern.startswith("reference"):
+    if c.pattern.startswith(("according_to", "reference", "from")):
         # content: the clause on the other side of the phrase
         ca, cb = c.cue[0], max(c.cue[1], c.spk[1] if c.spk else c.cue[1])
         left_end = ca - 1
@@ -1872,7 +1892,7 @@ def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
             c.ctok = left if (left[1] - left[0]) >= (right[1] - right[0]) else right
         else:
             c.ctok = left or right
-        c.frame = "according_to"
+        c.frame = "according_to" if not c.pattern.startswith("from") else "inverted"
     elif c.frame == "as":
         pass
     if c.ctok is None:
@@ -2547,6 +2567,8 @@ def _public_lemma(S: _Sent, c: _Cue, R: _Res) -> str:
         return fw["noun_fix"].get(noun, fw["noun_fix"].get(S.low[c.v], noun))
     if p.startswith("reference"):
         return lem if lem in fw["ref_verbs"] else fw["ref_lemma"]
+    if p.startswith("from"):
+        return lem            # "следует из" → следовать
     if c.head_lemma:
         return c.head_lemma
     if fw.get("evident") and lem == fw["evident"][2]:
@@ -2554,7 +2576,8 @@ def _public_lemma(S: _Sent, c: _Cue, R: _Res) -> str:
     if p.startswith("collocation"):
         return lem.split()[0]
     if lem.startswith(("быть ", "бути ")):
-        return S.lem[c.v]
+        ins = lem.split(" ", 1)[1]          # "быть уверенным" → уверенный (uk "бути впевненим" → впевнений)
+        return ins[:-2] + ("ый" if lem.startswith("быть ") else "ий")
     return lem
 
 
