@@ -501,3 +501,12 @@ def test_measures_attribution_pronoun_in_a_locative_and_according_to_data(rules)
     r27 = _doc(rules, "r27").set_index("sent_id")
     assert r27.loc[2, ["speaker", "verb_lemma"]].tolist() == ["нем", "говориться"]        # "В нем говорится о …"
     assert r27.loc[3, ["speaker", "verb", "verb_lemma"]].tolist() == ["Росстата", "Согласно данным", "данные"]
+
+
+def test_measures_attribution_predicatives_documents_and_evidentials(rules):
+    r28 = _doc(rules, "r28")
+    assert r28[["speaker", "verb_lemma", "form"]].values.tolist() == [
+        ["Близкие", "уверенный", "indirect"],                                  # "уверены, что"
+        ["главы областной военной администрации", "следовать", "indirect"],    # "следует из заявления X"
+        ["", "говориться", "indirect"],                                        # "…, говорится в сообщении"
+        ["Оппозиция", "считать", "other"]]                                     # a stance with a predicative
