@@ -394,6 +394,9 @@ def _subj_ok(S: _Sent, i: int, R: _Res) -> bool:
     u = S.upos[i]
     if u == "PRON" and S.lem[i].endswith(("ть", "ться", "ти", "тися")) and S.case(i) == "Nom":
         return True       # a participle the tagger read as a pronoun: "Осужденная отрицала"
+    if u == "PRON" and S.case(i) == "Nom" and S.low[i] not in fw["not_subject"] and S.low[i] not in fw["pron"] \
+            and i + 1 < S.n and S.upos[i + 1] in ("NOUN", "PROPN") and S.case(i + 1) == "Gen":
+        return True       # a noun the tagger read as a pronoun: "друг пострадавшего"
     if u == "PRON":
         return S.low[i] in fw["pron"]
     if u in ("NOUN", "PROPN", "X"):
@@ -403,8 +406,9 @@ def _subj_ok(S: _Sent, i: int, R: _Res) -> bool:
     if u == "VERB" and S.feats[i].get("VerbForm") == "Part" and S.feats[i].get("Variant") != "Short" \
             and S.case(i) == "Nom" and (i + 1 >= S.n or S.upos[i + 1] not in ("NOUN", "PROPN", "ADJ", "X")):
         return True       # a participle standing for its noun: "Пострадавшая утверждает"
-    if u == "ADJ" and S.lang != "en" and S.case(i) == "Nom" and (i + 1 >= S.n or S.upos[i + 1] not in ("NOUN", "PROPN", "ADJ", "X")):
-        return True
+    if u == "ADJ" and S.lang != "en" and S.case(i) == "Nom" and (i + 1 >= S.n or S.upos[i + 1] not in ("NOUN", "PROPN", "ADJ", "X")
+                                                               or S.case(i + 1) not in (None, "Nom")):
+        return True       # a noun-like adjective: "Пострадавшая", "призвала Навальная украинцев"
     return False
 
 
@@ -898,7 +902,8 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
     k = v0 - 1
     while k >= 0 and (S.upos[k] == "ADV" or S.low[k] in fw["neg"]):
         k -= 1
-    if k >= 0 and S.low[k] in fw["how"] and (k == 0 or S.text[k - 1] in (",", "—") or S.low[k - 1] in fw["coord"]):
+    if k >= 0 and S.low[k] in fw["how"] and (k == 0 or S.text[k - 1] in (",", "—") or S.low[k - 1] in fw["coord"]
+                                             or all(_markup(S, x) for x in range(0, k))):   # "** Как полагает X, …"
         c.frame = "as"
         right_end = spk[1] if spk and spk[0] > v1 else v1
         comma = _first_bound(S, right_end + 1, (",", ".", ";", "—"))
@@ -917,8 +922,8 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
                                    for x in range(spk[1] + 1, v0)):
         first = spk[0]
     p = first - 1
-    while p >= 0 and (S.low[p] in fw["neg"] or S.upos[p] in ("ADV",) and S.text[p] not in _BOUND):
-        p -= 1
+    while p >= 0 and (S.low[p] in fw["neg"] or S.upos[p] in ("ADV",) and S.text[p] not in _BOUND or _markup(S, p)):
+        p -= 1        # "«…», — [сообщил](https://…) музей": the link around the verb
     impersonal = (c.head_lemma or c.verb_lemma) in fw["impersonal"] or S.low[c.v] in fw["impersonal"] \
         or S.feats[c.v].get("Variant") == "Short"
     spk_ok = (spk is None and impersonal) or (spk is not None and (spk[0] > v1 or first == spk[0]))
@@ -1001,6 +1006,8 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
         return True           # a fronted topic: "О планах Норвегии … сообщалось и ранее"
     if c.frame == "nominal" and c.ctok:
         a, b = c.ctok
+        while a < b and S.upos[a] in ("ADV", "PART") and S.low[a] not in R.fw["neg"]:
+            a += 1            # "Сообщается также о …"
         has_quote = any(q.open >= S.start[a] - 1 and q.close <= S.end[b] and q.kind != "name" for q in quotes)
         if c.requires == "about":
             # "поблагодарил ОАЭ за посредничество", not "поблагодарил гостей"
@@ -1174,7 +1181,7 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
                     poss = j
                     j += 1
                     continue
-                if S.upos[j] in ("ADJ", "DET") and S.low[j] not in fw["poss"]:
+                if (S.upos[j] in ("ADJ", "DET") or S.feats[j].get("VerbForm") == "Part") and S.low[j] not in fw["poss"]:
                     j += 1
                     continue
                 break
