@@ -871,7 +871,7 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
             return
         if S.text[j] == "," and j + 1 < S.n and (S.lem[j + 1] in R.words.get("wh_word", ())
                                                  or S.low[j + 1] in R.words.get("wh_word", ())) \
-                and all(_markup(S, x) or (not S.bound(x) and not S.finite(x)) for x in range(v1 + 1, j)) \
+                and all(_markup(S, x) or (not S.bound(x) and not S.finite(x) and S.upos[x] != "ADP") for x in range(v1 + 1, j)) \
                 and sum(not _markup(S, x) for x in range(v1 + 1, j)) <= 4:
             # an indirect question right after the verb: "объясняет, какое влияние …", "уточнил, когда …"
             c.frame = "that"
@@ -1408,9 +1408,11 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
             xe = adp - 1
         h = next((x for x in range(xe, lead - 1, -1) if S.upos[x] in ("PROPN", "NOUN", "X")), None)
         label = " ".join(S.low[lead: xe + 1])
+        head = next((x for x in range(lead, xe + 1) if S.upos[x] in ("NOUN", "PROPN", "X")), h)
         if h is None or not _names_source(S, lead, xe, R) or label in R.words.get("headline_label", ()) \
-                or S.lem[lead] in R.words.get("headline_label", ()):
-            break
+                or S.lem[lead] in R.words.get("headline_label", ()) \
+                or S.lem[head] in R.speech_acts or S.lem[head] in R.fw["doc_nouns"]:
+            break     # "Другие заявления президента:": a list of statements, not a source
         nxt = S.text[k + 1] if k + 1 < S.n else ""
         quoted = nxt in "«\"“„"
         words = [x for x in range(k + 1, S.n) if any(ch.isalnum() for ch in S.text[x])]
@@ -2333,6 +2335,14 @@ def _reports_content(S: _Sent, c: _Cue, R: _Res) -> bool:
             return False
     if c.requires == "direct" and c.quote_type not in ("direct", "mixed"):
         return False
+    k = c.cue[0] - 1
+    while k >= 0 and (S.upos[k] in ("AUX", "ADV") or S.low[k] in R.fw["neg"]):
+        k -= 1
+    if k >= 0 and S.low[k] in R.words.get("comparative", ()):
+        return False          # "дружелюбнее, чем ожидалось": a comparison, not a report
+    if any(l in R.words.get("evidence_verb", ()) for l in S.lems[c.v]) and c.spk is None \
+            and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"]:
+        return False          # "показывала на место": showing with no source named
     if any(l in R.words.get("evidence_verb", ()) for l in S.lems[c.v]) and c.spk is not None:
         # "спутниковые снимки показывают, что …": inference from evidence, unless a source shows it
         a, b = c.spk
