@@ -791,6 +791,9 @@ def _syn_span(S: _Sent, h: int) -> tuple[int, int]:
             stack.append(c)
 
     def inside(x):
+        if S.text[x] == "," if 0 <= x < S.n else False:
+            # "Саудовская Аравия, Египет, Бахрейн и ОАЭ": commas between conjuncts of the phrase
+            return x - 1 in keep and x + 1 in keep and S.deprel[x + 1] == "conj"
         return x in keep and (not S.bound(x) or S.text[x] in QUOTE_CHARS)
     a = h
     while inside(a - 1):
@@ -1592,7 +1595,9 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
     # a headline colon whose content holds a report of its own is a label ("UPD: В Автодоре сообщили, что …")
     final += [c for c in _colon_cues(S, R, quotes) if not any(c.cue[0] <= x.v <= c.cue[1] for x in final)
               and not (c.pattern == "colon" and c.ctok and S.text[c.ctok[0]] not in QUOTE_CHARS
-                       and any(c.ctok[0] <= x.cue[0] <= c.ctok[1] for x in final))]
+                       and any(c.ctok[0] <= x.cue[0] <= c.ctok[1] for x in final))
+              # "Завахири заявил, что … — Уоррен Вайнштейн": a dash inside a reported clause is no credit
+              and not (c.pattern == "dash" and any(x.cue[0] < c.cue[0] for x in final))]
     final.sort(key=lambda c: c.cue[0])
     # speakers of coordinated and gerund verbs: "сказал …, и пообещал", "добавив, что"
     for k, c in enumerate(final):
