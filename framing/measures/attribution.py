@@ -252,7 +252,10 @@ class _Sent:
         self.doc_id = cols["doc_id"][0]
         self.sent_id = int(cols["sent_id"][0])
         self.text = [str(t) for t in cols["text"]]
-        self.low = [_norm(t) for t in self.text]
+        # an emoji or bullet glued to a word ("🔻По данным") does not hide the word
+        self.low = [_norm(t.lstrip("".join(ch for ch in t if not (ch.isalnum() or ch in QUOTE_CHARS))))
+                    if t[:1] and not (t[:1].isalnum() or t[:1] in QUOTE_CHARS) and any(ch.isalpha() for ch in t)
+                    else _norm(t) for t in self.text]
         self.lem = [_norm(l) if isinstance(l, str) and l not in ("_", "") else lw
                     for l, lw in zip(cols["lemma"], self.low)]
         self.upos = [str(u) for u in cols["upos"]]
@@ -988,9 +991,9 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
             and not c.negated:
         # "проинформировал Международный комитет", "спросил его": only the one addressed, no content
         a, b = c.ctok if c.ctok else (c.v + 1, c.v)
-        return (a <= b and S.upos[a] == "ADP" and S.low[a] not in ("у", "от", "з", "від")) \
+        return any(S.upos[x] == "ADP" and S.low[x] not in ("у", "от", "з", "від", "в", "во") for x in range(a, min(b + 1, a + 3))) \
             or any(S.low[x] in R.fw["about"] or S.feats[x].get("VerbForm") == "Inf" or S.text[x] in QUOTE_CHARS
-                   for x in range(a, b + 1))   # "призвал к миру", "предупредил о …", "попросил уйти"
+                   for x in range(a, b + 1))   # "призвал (граждан) к миру", "предупредил о …", "попросил уйти"
     if c.requires in ("", "-") or c.quoted_src:
         return True
     if c.requires == "quoted":
@@ -1272,20 +1275,29 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
             c.spk = _np(S, h, h, S.n - 1)
             c.spk_head = h
             out.append(c)
-        elif S.lem[i] in R.words.get("source_verb_from", ()) and i + 2 < S.n and S.low[i + 1] in ("из", "з", "із") \
-                and S.upos[i] in ("VERB", "AUX"):
-            # "следует из заявления главы администрации": the owner of the statement, else the document
-            k = i + 2
+        elif S.lem[i] in R.words.get("source_verb_from", ()) and S.upos[i] in ("VERB", "AUX") and (
+                (i + 2 < S.n and S.low[i + 1] in ("из", "з", "із"))
+                or any(S.low[x] in ("из", "з", "із") for x in range(max(0, i - 10), i))):
+            # "следует из заявления главы администрации", "Из заявлений Вашингтона … следовало, что":
+            # the owner of the statement, else the document
+            fr = i + 1 if i + 1 < S.n and S.low[i + 1] in ("из", "з", "із") else \
+                next(x for x in range(max(0, i - 10), i) if S.low[x] in ("из", "з", "із"))
+            if fr < i and any(S.finite(x) or S.text[x] in (".", ":", ";") for x in range(fr + 1, i)):
+                continue
+            k = fr + 1
             while k < S.n and S.upos[k] in ("ADJ", "DET") and k < i + 5:
                 k += 1
             if k >= S.n or not (S.lem[k] in R.speech_acts or S.lem[k] in fw["doc_nouns"]):
                 continue
-            c = _Cue(S, i, (i, i + 1), " ".join(S.text[i: i + 2]), S.lem[i], "neutral", "", "from")
+            cue = (i, i + 1) if fr == i + 1 else (i, i)
+            c = _Cue(S, i, cue, " ".join(S.text[cue[0]: cue[1] + 1]), S.lem[i], "neutral", "", "from")
             g = k + 1
             if g < S.n and not S.bound(g) and S.upos[g] in _NOMINAL and S.case(g) in (None, "Gen"):
                 c.spk, c.spk_head = _np(S, g, g, S.n - 1), g
+                if fr < i:        # the owners as far as the verb: "Вашингтона, Сеула и Киева"
+                    c.spk = (g, max(c.spk[1], i - 1))
             else:
-                c.spk, c.spk_head = (i + 2, k), k
+                c.spk, c.spk_head = (fr + 1, k), k
             out.append(c)
         elif len(fw["ref"]) == 1 and t == fw["ref"][0] and i + 1 < S.n and not S.bound(i + 1):
             c = _Cue(S, i, (i, i), S.text[i], t, "neutral", "", "reference")
@@ -1295,7 +1307,7 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
     return out
 
 
-def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool):
+def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool, speech_class: bool = True):
     """"в Кремле заявили", "говорится в заявлении МИД": the speaker in a locative phrase.
     A source before the verb is taken first ("В ООН подтвердили удар по объекту в Фордо"); after
     the verb only one that follows it closely ("заявили в Кремле"), a speech noun anywhere in
@@ -1347,7 +1359,9 @@ def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool):
         e = k
         while e + 1 < v and S.upos[e + 1] in ("NOUN", "PROPN", "ADJ", "X") and S.case(e + 1) in (None, "Gen"):
             e += 1
-        adjacent = e + 1 == v and S.feats[v].get("Number") == "Plur" and S.case(k) == "Loc"   # "В музее обещают"
+        adjacent = (e + 1 == v or (j == v + 1 and speech_class)) and S.feats[v].get("Number") == "Plur" \
+            and S.case(k) == "Loc"     # not "обвинили в махинациях": the charge
+        # "В музее обещают …", "сообщили в ливанском минздраве"
         if not (S.ent_at(k) or S.upos[k] in ("PROPN", "X") or S.text[k][:1].isupper() or S.lem[k] in R.heads
                 or _unsure_case(S, k) or _media_at(S, k, R) or owned or adjacent):
             continue      # "в ответе ему заявили": not a speaker
@@ -1580,7 +1594,8 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
             plural = S.feats[c.cue[0]].get("Number") == "Plur" or S.feats[c.v].get("Number") == "Plur" \
                 or (S.lang == "en")
             if impersonal or plural:
-                span, h, speech = _loc_speaker(S, c.v, R, want_speech=impersonal)
+                span, h, speech = _loc_speaker(S, c.v, R, want_speech=impersonal,
+                                               speech_class=c.verb_class in ("neutral", "endorsing"))
                 if speech is not None and impersonal:
                     j, k = speech
                     c.verb = f"{c.verb} {' '.join(S.text[j:k + 1])}" if j > c.v else f"{' '.join(S.text[j:k + 1])} {c.verb}"
@@ -1635,10 +1650,12 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
             # a bare verb with no speaker and no reported content is not a report; an indefinite-
             # personal plural with a topic or an infinitive is ("сообщили о …", "пообещали выплатить …")
             a, b = c.ctok if c.ctok else (c.v + 1, c.v)
-            indefinite = S.feats[c.v].get("Number") == "Plur" and c.frame == "nominal" and (
+            f = S.feats[c.v]
+            indefinite = f.get("VerbForm") in (None, "Fin") and f.get("Person") in (None, "3") and c.frame == "nominal" and (
                 (S.low[a] in R.fw["about"] and c.verb_class in ("neutral", "endorsing"))
                 or (c.verb_class in ("directive", "commissive")
-                    and any(S.feats[x].get("VerbForm") == "Inf" for x in range(a, min(b + 1, a + 4)))))
+                    and any(S.feats[x].get("VerbForm") == "Inf" or S.low[x] in ("к", "до") for x in range(a, min(b + 1, a + 4))))
+                or (c.verb_class == "accusation" and S.low[a] in ("в", "во", "у")))   # "обвинили в махинациях"
             if not c.negated and not indefinite:
                 continue
         if c.spk is not None and c.ctok is not None and c.ctok[0] <= c.spk[0] <= c.ctok[1] and c.frame in ("that", "colon"):
@@ -1897,7 +1914,8 @@ def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
         while left_end >= 0 and S.text[left_end] in (",", "—", "–", "("):
             left_end -= 1
         right_start = cb + 1
-        while right_start < S.n and S.text[right_start] in (",", "—", "–", ")"):
+        while right_start < S.n and (S.text[right_start] in (",", "—", "–", ")")
+                                     or (c.pattern.startswith("from") and S.low[right_start] in R.fw["comp"])):
             right_start += 1
         right_end = _content_end(S, right_start)
         left = (0, left_end) if left_end >= 0 else None
