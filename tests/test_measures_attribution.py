@@ -510,3 +510,12 @@ def test_measures_attribution_predicatives_documents_and_evidentials(rules):
         ["главы областной военной администрации", "следовать", "indirect"],    # "следует из заявления X"
         ["", "говориться", "indirect"],                                        # "…, говорится в сообщении"
         ["Оппозиция", "считать", "other"]]                                     # a stance with a predicative
+
+
+def test_measures_attribution_coordinated_subjects_fronted_sources_and_non_reports(rules):
+    r29 = _doc(rules, "r29").set_index("sent_id")
+    assert r29.loc[1, "speaker"] == "Саудовская Аравия, Египет, Бахрейн и ОАЭ"      # coordinated subjects
+    assert r29.loc[2, "verb_lemma"] == "заявить" and len(_doc(rules, "r29").query("sent_id == 2")) == 1
+    assert r29.loc[3, ["speaker", "verb_lemma"]].tolist() == ["Вашингтона, Сеула и Киева", "следовать"]
+    assert r29.loc[4, ["speaker", "verb_lemma", "content"]].tolist() == ["", "обвинить", "в махинациях с землёй"]
+    assert 5 not in r29.index                   # "дружелюбнее, чем ожидалось": a comparison
