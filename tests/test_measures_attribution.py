@@ -519,3 +519,11 @@ def test_measures_attribution_coordinated_subjects_fronted_sources_and_non_repor
     assert r29.loc[3, ["speaker", "verb_lemma"]].tolist() == ["Вашингтона, Сеула и Киева", "следовать"]
     assert r29.loc[4, ["speaker", "verb_lemma", "content"]].tolist() == ["", "обвинить", "в махинациях с землёй"]
     assert 5 not in r29.index                   # "дружелюбнее, чем ожидалось": a comparison
+
+
+def test_measures_attribution_predicatives_inverted_or_with_a_colon_and_verdicts(rules):
+    r30 = _doc(rules, "r30")
+    assert r30[["speaker", "verb_lemma"]].values.tolist() == [
+        ["военкор Роман Алёхин", "уверенный"],      # "…, — уверен военкор Роман Алёхин"
+        ["Разработчики", "уверенный"],              # "Разработчики уверены: …"
+        ["", "признать"]]                           # "Его признали виновным в …": a verdict, no named court

@@ -890,6 +890,14 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
         if S.text[j] == "," and j + 1 < S.n and (S.low[j + 1] in fw["comp"] or S.low[j + 1] in fw["how"]):
             j += 1
             continue
+        if S.text[j] == "," and j + 1 < S.n and _markup(S, j + 1):
+            nx = j + 1
+            while nx < S.n and _markup(S, nx):
+                nx += 1       # "[заявило,](https://…) что …": the link between the comma and "что"
+            if nx < S.n and S.low[nx] in fw["comp"]:
+                c.frame = "that"
+                c.ctok = (nx + 1, _content_end(S, nx + 1))
+                return
         if S.text[j] == "," and j + 1 < S.n and S.feats[j + 1].get("VerbForm") == "Conv" \
                 and (S.lem[j + 1] in fw["ref_verbs"] or not _is_report_verb(S, j + 1, R)):
             # "сообщил, сославшись на источник, что …": the clause after the gerund phrase
@@ -1032,6 +1040,9 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
             return True
         if S.low[a] in R.fw["about"] and c.verb_class != "emotive":
             return True       # a topic: "объявил о …", "напомнил о …", "предупредил о …"
+        if c.verb_class == "admission" and any(S.case(x) == "Ins" and S.upos[x] == "ADJ" for x in range(a, min(b + 1, a + 3))) \
+                and any(S.low[x] in ("в", "во", "у") for x in range(a, min(b + 1, a + 5))):
+            return True       # a verdict: "признали виновным в …"
         if c.verb_class in ("accusation", "denial", "admission") and S.case(a) == "Acc" \
                 and S.upos[a] in ("NOUN", "ADJ", "DET", "PRON") \
                 and not any(S.case(x) == "Ins" for x in range(a, b + 1)):     # not "признал компанию банкротом"
@@ -1134,8 +1145,10 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
             continue      # "Подробнее … рассказывали в Mash Room": the outlet points to its own texts
         if u == "ADJ" and req == "clause" and S.lang != "en":
             # predicative adjective: "эксперты уверены, что"
-            if not (i + 2 < S.n and S.text[i + 1] == "," and S.low[i + 2] in R.fw["comp"]):
-                continue
+            if not ((i + 2 < S.n and S.text[i + 1] == "," and S.low[i + 2] in R.fw["comp"])
+                    or (i + 1 < S.n and S.text[i + 1] == ":")
+                    or (i > 0 and S.text[i - 1] in ("—", "–") and i + 1 < S.n and not S.bound(i + 1))):
+                continue      # "уверены, что …", "уверены: …", "…, — уверен военкор"
             be = "быть" if S.lang == "ru" else "бути"
             ins = lem[:-2] + ("ым" if S.lang == "ru" else "им")
             c = _Cue(S, i, (i, i), S.text[i], f"{be} {ins}", cls, req, "verb")
@@ -1655,7 +1668,10 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 (S.low[a] in R.fw["about"] and c.verb_class in ("neutral", "endorsing"))
                 or (c.verb_class in ("directive", "commissive")
                     and any(S.feats[x].get("VerbForm") == "Inf" or S.low[x] in ("к", "до") for x in range(a, min(b + 1, a + 4))))
-                or (c.verb_class == "accusation" and S.low[a] in ("в", "во", "у")))   # "обвинили в махинациях"
+                or (c.verb_class == "accusation" and S.low[a] in ("в", "во", "у"))   # "обвинили в махинациях"
+                or (c.verb_class == "admission" and any(S.case(x) == "Ins" and S.upos[x] == "ADJ"
+                                                        for x in range(a, min(b + 1, a + 3)))
+                    and any(S.low[x] in ("в", "во", "у") for x in range(a, min(b + 1, a + 5)))))   # "признали виновным в"
             if not c.negated and not indefinite:
                 continue
         if c.spk is not None and c.ctok is not None and c.ctok[0] <= c.spk[0] <= c.ctok[1] and c.frame in ("that", "colon"):
