@@ -397,7 +397,24 @@ def guideline_score(sents, gold_rows, pred, tokens):
         by_type[t] = (n + 1, h + ok)
     p = len(found_rows) / len(pred) if len(pred) else float("nan")
     rc = hits / len(gold_rows) if gold_rows else float("nan")
-    return {"prf": (p, rc, 2 * p * rc / (p + rc) if p + rc else 0.0), "by_type": by_type}
+    # F1 by form: recall over the coded rows of a form (the gold set's quote_type read as the
+    # guideline's form), precision over the predicted rows of that form
+    by_form = {}
+    for f in ("credit", "according_to", "direct", "mixed", "indirect", "other"):
+        n, h = 0, 0
+        for t, (nt, ht) in by_type.items():
+            if GOLD_FORM.get(t) == f:
+                n, h = n + nt, h + ht
+        rows = pred.index[pred["form"] == f] if len(pred) else []
+        tp_p = sum(1 for i in rows if i in found_rows)
+        fp, fr = (tp_p / len(rows) if len(rows) else float("nan")), (h / n if n else float("nan"))
+        by_form[f] = (fp, fr, 2 * fp * fr / (fp + fr) if n and len(rows) and fp + fr else float("nan"), n, len(rows))
+    return {"prf": (p, rc, 2 * p * rc / (p + rc) if p + rc else 0.0), "by_type": by_type, "by_form": by_form}
+
+
+#: the gold set's quote_type read as the guideline's form (docs/attribution.md)
+GOLD_FORM = {"according_to": "according_to", "direct": "direct", "mixed": "mixed", "indirect": "indirect",
+             "noun": "other", "none": "credit"}
 
 
 # --- sampling the development gold set (reproducible; run with --sample) ------------------
@@ -543,6 +560,9 @@ def main(argv=None):
                 types = ", ".join(f"{t} {h}/{n}" for t, (n, h) in sorted(r["rule"]["by_type"].items()))
                 print(f"  by the guideline's rule (cue lemma + a shared speaker word): P={gp:.3f} R={gr:.3f} "
                       f"F1={gf:.3f}; recall by coded quote_type: {types}")
+                forms = "; ".join(f"{f} P={a:.2f} R={b:.2f} F1={c:.2f} (gold {n}, predicted {m})"
+                                  for f, (a, b, c, n, m) in r["rule"]["by_form"].items())
+                print(f"  F1 by form (recall over the coded form, precision over the predicted form): {forms}")
     else:
         print("gold set: skipped (tests/data/attribution_gold.tsv or ../shared/data absent)")
 

@@ -345,3 +345,185 @@ def test_measures_attribution_agentless_evidentials():
     assert g4.loc[1, ["speaker", "verb_lemma", "form"]].tolist() == ["", "ожидаться", "indirect"]
     assert 2 not in g4.index                                          # "считается лучшим": no content clause
     assert g4.loc[3, ["speaker", "verb_lemma"]].tolist() == ["Ведомостям", "известный"]
+
+
+# --- construction classes of issue #12 (attribution_rules.conllu: one document per class) -------
+@pytest.fixture(scope="module")
+def rules():
+    return attributions(_ann("rules", "ru"))
+
+
+def _doc(df, doc):
+    return df[df["doc_id"] == doc]
+
+
+def test_measures_attribution_speaker_across_inserted_phrases(rules):
+    r1 = _doc(rules, "r1").iloc[0]              # "Министр обороны Сергей Шойгу в интервью телеканалу «Россия» недавно сказал"
+    assert (r1["speaker"], r1["actor"]) == ("Министр обороны Сергей Шойгу", "Шойгу")
+    r2 = _doc(rules, "r2").iloc[0]              # "Как сказал в одном из интервью проректор МГУ … Сергей Рощин, …"
+    assert r2["speaker"] == "проректор МГУ по научной работе Сергей Рощин" and r2["form"] == "according_to"
+
+
+def test_measures_attribution_first_person_speaker_inside_a_quotation(rules):
+    r3 = _doc(rules, "r3").set_index("verb_lemma")
+    assert r3.loc["спросить", ["speaker", "actor"]].tolist() == ["Я", "водитель"]
+    assert r3.loc["спросить", "content"] == "зачем ты это сделал"        # ends with the quotation
+    assert r3.loc["рассказать", "speaker"] == "водитель"
+    # the speaker's own present "мы приветствуем" and the author's "мы рассказывали" are no rows
+    r18 = _doc(rules, "r18")
+    assert r18["verb_lemma"].tolist() == ["сказать"]
+
+
+def test_measures_attribution_gapped_second_subject_reuses_the_cue(rules):
+    r4 = _doc(rules, "r4")
+    one = r4[r4["sent_id"] == 1]
+    assert one[["speaker", "verb_lemma", "content"]].values.tolist() == [
+        ["Одни эксперты", "утверждать", "кризис закончился"], ["другие", "утверждать", "он только начинается"]]
+    two = r4[r4["sent_id"] == 2]
+    assert two[["speaker", "content"]].values.tolist() == [["Администрация", "о шести погибших"],
+                                                          ["Зеленский", "о семи"]]
+    assert two["actor"].tolist() == ["Администрация", "Зеленский"]
+    assert one["speaker_type"].tolist() == ["anonymous", "anonymous"]
+
+
+def test_measures_attribution_pronouns_and_descriptions_resolved_by_gender_and_type(rules):
+    r5 = _doc(rules, "r5").iloc[0]              # "Газета The Times … По ее данным": a feminine newspaper
+    assert (r5["speaker"], r5["actor"], r5["verb"]) == ("ее", "The Times", "По ее данным")
+    r6 = _doc(rules, "r6").iloc[0]              # "Минобороны … Ведомство сообщило"
+    assert (r6["speaker"], r6["actor"]) == ("Ведомство", "Минобороны")
+    r7 = _doc(rules, "r7").iloc[0]              # "Песков выступил … Он заявил"
+    assert (r7["speaker"], r7["actor"]) == ("Он", "Песков")
+
+
+def test_measures_attribution_pronoun_antecedents_unit():
+    from framing.measures._coref import Antecedent, description_antecedent, pronoun_antecedent
+    hist = [Antecedent(0, 0, "Песков", "person", "Masc", "Sing"),
+            Antecedent(0, 30, "The Times", "media", "Fem", "Sing"),
+            Antecedent(0, 50, "Москва", "organisation", "Fem", "Sing", place=True)]
+    assert pronoun_antecedent(hist, 1, 100, "ее", "Fem", "Sing", noun="данным").actor == "The Times"
+    assert pronoun_antecedent(hist, 1, 100, "он", "Masc", "Sing").actor == "Песков"
+    assert pronoun_antecedent(hist, 1, 100, "она", "Fem", "Sing").actor == "The Times"   # never the place
+    assert pronoun_antecedent(hist, 1, 20, "ее", "Fem", "Sing") is None                  # nothing earlier fits
+    assert description_antecedent(hist, 1, 100, "media", "издание").actor == "The Times"
+    assert description_antecedent(hist, 1, 100, "organisation", "ведомство") is None
+
+
+def test_measures_attribution_headline_credits(rules):
+    r8 = _doc(rules, "r8").iloc[0]              # "content — глава ВТБ Андрей Костин"
+    assert (r8["speaker"], r8["verb"], r8["verb_lemma"], r8["form"]) == ("глава ВТБ Андрей Костин", "—", "", "credit")
+    r9 = _doc(rules, "r9").iloc[0]              # "Минобороны: силы ПВО сбили …"
+    assert (r9["speaker"], r9["verb"], r9["form"]) == ("Минобороны", ":", "direct")
+    assert _doc(rules, "r10").empty             # "Фото: Reuters": a photo credit
+    assert _doc(rules, "r11").empty             # "Погиб известный актер — Иван Иванов": an apposition
+
+
+def test_measures_attribution_double_attribution_of_quoting_verbs(rules):
+    r12 = _doc(rules, "r12")
+    one = r12[r12["sent_id"] == 1]              # "Передает слова министра агентство ТАСС"
+    assert one[["speaker", "verb_lemma"]].values.tolist() == [["агентство ТАСС", "передавать"], ["министра", "слово"]]
+    two = r12[r12["sent_id"] == 2]              # "«…», — цитирует Пескова агентство Интерфакс"
+    assert two[["speaker", "verb_lemma"]].values.tolist() == [["агентство Интерфакс", "цитировать"],
+                                                             ["Пескова", "цитировать"]]
+
+
+def test_measures_attribution_nested_cue_repeats_the_speaker(rules):
+    r13 = _doc(rules, "r13")                    # "Министр заявил, что считает ошибкой решение правительства"
+    assert r13[["speaker", "verb_lemma", "form"]].values.tolist() == [["Министр", "заявить", "indirect"],
+                                                                     ["Министр", "считать", "other"]]
+
+
+def test_measures_attribution_verbs_that_are_not_reports(rules):
+    # penalties, perception without content, continuation, thanks without content
+    assert _doc(rules, "r14").empty
+
+
+def test_measures_attribution_place_and_addressee_are_not_speakers(rules):
+    r15 = _doc(rules, "r15").set_index("sent_id")
+    assert r15.loc[1, "speaker"] == "ООН"                    # not "Фордо"
+    assert r15.loc[2, "speaker"] == "краевом минздраве"      # not the addressee "РИА Новости"
+
+
+def test_measures_attribution_agentless_evidentials_keep_an_empty_speaker(rules):
+    r16 = _doc(rules, "r16")
+    assert r16[["speaker", "verb_lemma"]].values.tolist() == [["", "сообщаться"], ["", "данные"]]
+
+
+def test_measures_attribution_links_and_quoted_names(rules):
+    r17 = _doc(rules, "r17")                    # "Зеленский [сказал](https://…), что …", "«Газпром» сообщал"
+    assert r17[["speaker", "content"]].values.tolist() == [["Зеленский", "потери составили 31 тысячу"],
+                                                          ["Газпром", "поставит газ"]]
+
+
+def test_measures_attribution_the_authors_own_voice_is_no_row(rules):
+    assert _doc(rules, "r19").empty             # "По нашей информации", "Подробнее … рассказывали в Mash Room"
+
+
+def test_measures_attribution_evidence_verbs_and_passives(rules):
+    r20 = _doc(rules, "r20")                    # "снимки показывают" is inference, "Опрос показал" a source
+    assert r20[["sent_id", "speaker"]].values.tolist() == [[2, "Опрос"]]
+    r21 = _doc(rules, "r21")                    # "объявлены «иноагентами»": a passive's subject is no speaker
+    assert r21[["sent_id", "speaker", "verb_lemma"]].values.tolist() == [[2, "документе", "сказать"]]
+
+
+def test_measures_attribution_locative_source_with_an_owner_before_a_place(rules):
+    r22 = _doc(rules, "r22").iloc[0]            # "Ребята, … — в резиденции Деда Мороза в Великом Устюге заверили"
+    assert r22["speaker"] == "резиденции Деда Мороза"
+
+
+def test_measures_attribution_possessive_owner_of_quoted_words(rules):
+    r23 = _doc(rules, "r23")                    # "…, его слова приводит ТАСС"
+    assert r23[["speaker", "actor", "verb_lemma"]].values.tolist() == [
+        ["спикер Госдумы Вячеслав Володин", "Володин", "сообщить"], ["ТАСС", "ТАСС", "приводить"],
+        ["его", "Володин", "слово"]]
+
+
+def test_measures_attribution_quoted_name_inside_the_speaker_phrase(rules):
+    assert _doc(rules, "r24").iloc[0]["speaker"] == "Директор «Голоса Америки» Аманда Беннетт"
+
+
+def test_measures_attribution_dialogue_and_verbs_of_narrative(rules):
+    r25 = _doc(rules, "r25")
+    assert r25[["speaker", "verb_lemma", "form", "content"]].values.tolist() == [
+        ["губернатор", "сказать", "direct", "Мы будем работать до конца"],     # a dialogue dash, no quotes
+        ["старик", "усмехнуться", "direct", "Конечно"],                       # a gesture verb by direct speech
+        ["Иван Петрович", "произнести", "direct", "Вот и все"]]               # "молчал, а потом произнес"
+
+
+def test_measures_attribution_author_and_indefinite_personal_reports(rules):
+    r26 = _doc(rules, "r26")
+    assert 1 not in set(r26["sent_id"])                                     # "Ранее мы писали": the author
+    two = r26[r26["sent_id"] == 2]                                          # "SHOT писал, что Хрущёву попросили …"
+    assert two[["speaker", "verb_lemma"]].values.tolist() == [["SHOT", "писать"], ["", "попросить"]]
+    assert r26[r26["sent_id"] == 3]["speaker"].tolist() == ["музее"]         # "В музее обещают вернуть …"
+
+
+def test_measures_attribution_pronoun_in_a_locative_and_according_to_data(rules):
+    r27 = _doc(rules, "r27").set_index("sent_id")
+    assert r27.loc[2, ["speaker", "verb_lemma"]].tolist() == ["нем", "говориться"]        # "В нем говорится о …"
+    assert r27.loc[3, ["speaker", "verb", "verb_lemma"]].tolist() == ["Росстата", "Согласно данным", "данные"]
+
+
+def test_measures_attribution_predicatives_documents_and_evidentials(rules):
+    r28 = _doc(rules, "r28")
+    assert r28[["speaker", "verb_lemma", "form"]].values.tolist() == [
+        ["Близкие", "уверенный", "indirect"],                                  # "уверены, что"
+        ["главы областной военной администрации", "следовать", "indirect"],    # "следует из заявления X"
+        ["", "говориться", "indirect"],                                        # "…, говорится в сообщении"
+        ["Оппозиция", "считать", "other"]]                                     # a stance with a predicative
+
+
+def test_measures_attribution_coordinated_subjects_fronted_sources_and_non_reports(rules):
+    r29 = _doc(rules, "r29").set_index("sent_id")
+    assert r29.loc[1, "speaker"] == "Саудовская Аравия, Египет, Бахрейн и ОАЭ"      # coordinated subjects
+    assert r29.loc[2, "verb_lemma"] == "заявить" and len(_doc(rules, "r29").query("sent_id == 2")) == 1
+    assert r29.loc[3, ["speaker", "verb_lemma"]].tolist() == ["Вашингтона, Сеула и Киева", "следовать"]
+    assert r29.loc[4, ["speaker", "verb_lemma", "content"]].tolist() == ["", "обвинить", "в махинациях с землёй"]
+    assert 5 not in r29.index                   # "дружелюбнее, чем ожидалось": a comparison
+
+
+def test_measures_attribution_predicatives_inverted_or_with_a_colon_and_verdicts(rules):
+    r30 = _doc(rules, "r30")
+    assert r30[["speaker", "verb_lemma"]].values.tolist() == [
+        ["военкор Роман Алёхин", "уверенный"],      # "…, — уверен военкор Роман Алёхин"
+        ["Разработчики", "уверенный"],              # "Разработчики уверены: …"
+        ["", "признать"]]                           # "Его признали виновным в …": a verdict, no named court

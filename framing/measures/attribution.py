@@ -26,10 +26,14 @@ Two ways of finding the speaker share one set of rules:
 The parse is tried first and the pattern is the fallback, so a bad parse
 costs nothing the pattern would have found.  ``benchmarks/attribution_eval.py``
 prints the precision of each way on the hand-annotated development set
-(``tests/data/attribution_gold.md``); at the time of writing, speaker + cue
-P/R/F1 was 0.96/0.91/0.93 for Russian with the parse, 0.96/0.89/0.92 for
-Russian with patterns only, and 0.94/0.84/0.89 for Ukrainian (patterns only).
-These are development figures: the rules were written while reading that set.
+(``tests/data/attribution_gold.md``), overall and by form.  These are
+development figures: the rules were written while reading that set and
+Telegram posts of the development channels.
+
+Pronoun and description antecedents are found by :mod:`framing.measures._coref`;
+the words the rules treat by role (headline labels, penalties, quoting verbs,
+addressee verbs, the author's own voice, …) are in
+``framing/lexicons/<lang>/attribution_words.tsv``.
 
 The verb classes follow the literature on reporting verbs: neutral,
 endorsing (Caldas-Coulthard 1994's metapropositional verbs; Thompson & Ye
@@ -53,6 +57,8 @@ from .._errors import SchemaError
 from .._options import InstanceOf, NoneOk, check
 from ..lexicons import read_lexicon
 from ._guard import Guard
+from ._coref import Antecedent as _Hist
+from ._coref import description_antecedent, noun_gender, pronoun_antecedent
 from ._quotes import QUOTE_CHARS, find_quotes
 
 ATTRIBUTION_COLUMNS = [
@@ -85,7 +91,7 @@ _LANG = {
         comp={"что", "чтобы", "будто", "якобы"}, how={"как"}, neg={"не"},
         coord={"и", "а", "но"}, this={"это", "этом", "том", "чем", "такое", "этого", "таким"},
         about={"о", "об", "обо"}, src_prep={"по"}, according=set(), per_prep={"согласно"},
-        ref=("со", "ссылкой", "на"), loc={"в", "во"},
+        ref=("со", "ссылкой", "на"), loc={"в", "во"}, loc_pron={"нем": ("Masc", "Sing"), "нём": ("Masc", "Sing"), "ней": ("Fem", "Sing"), "них": (None, "Plur")},
         pron={"он": ("Masc", "Sing"), "она": ("Fem", "Sing"), "оно": ("Neut", "Sing"), "они": (None, "Plur")},
         poss={"его": ("Masc", "Sing"), "её": ("Fem", "Sing"), "ее": ("Fem", "Sing"), "их": (None, "Plur")},
         rel={"который"}, aux_inf={"стать", "отказаться", "отказываться", "поспешить", "решить", "захотеть",
@@ -105,7 +111,7 @@ _LANG = {
         comp={"що", "щоб", "ніби", "нібито", "начебто", "мовляв", "буцімто"}, how={"як"}, neg={"не"},
         coord={"і", "й", "та", "а", "але"}, this={"це", "цьому", "цим", "тому", "чому", "цього"},
         about={"про"}, src_prep={"за", "на"}, according=set(), per_prep={"згідно"},
-        ref=("з", "посиланням", "на"), loc={"в", "у", "ув"},
+        ref=("з", "посиланням", "на"), loc={"в", "у", "ув"}, loc_pron={"ньому": ("Masc", "Sing"), "ній": ("Fem", "Sing"), "них": (None, "Plur")},
         pron={"він": ("Masc", "Sing"), "вона": ("Fem", "Sing"), "воно": ("Neut", "Sing"), "вони": (None, "Plur")},
         poss={"його": ("Masc", "Sing"), "її": ("Fem", "Sing"), "їх": (None, "Plur"), "їхній": (None, "Plur")},
         rel={"який"}, aux_inf={"стати", "відмовитися", "відмовлятися", "поспішити", "вирішити", "спробувати"},
@@ -121,7 +127,7 @@ _LANG = {
     "en": dict(
         comp={"that"}, how={"as"}, neg={"not", "n't", "never"},
         coord={"and", "but"}, this={"this"}, about={"about"}, src_prep=set(),
-        according={"according"}, per_prep=set(), ref=("citing",), loc=set(),
+        according={"according"}, per_prep=set(), ref=("citing",), loc=set(), loc_pron={},
         pron={"he": ("Masc", "Sing"), "she": ("Fem", "Sing"), "it": ("Neut", "Sing"), "they": (None, "Plur")},
         poss={"his": ("Masc", "Sing"), "her": ("Fem", "Sing"), "its": ("Neut", "Sing"), "their": (None, "Plur")},
         rel={"who", "which"}, aux_inf={"decline", "refuse", "declined", "refused"},
@@ -174,6 +180,7 @@ class _Res:
     fw: dict = field(default_factory=dict)
     legal: tuple = ()      # stems of legal designations (legal_designations.tsv)
     variants: dict = field(default_factory=dict)   # canonical media name -> its keys
+    words: dict = field(default_factory=dict)      # role -> set of words (attribution_words.tsv)
 
 
 def _load_verbs(source, lang) -> dict:
@@ -220,8 +227,12 @@ def _builtin(lang: str) -> _Res:
         variants.setdefault(name, set()).add(k)
     lg = read_lexicon("default", lang=lang, name="legal_designations", columns=["lemma"])
     legal = tuple(sorted({_norm(w)[: max(4, len(w) - 2)] for l in lg["lemma"] for w in str(l).split()[:1] if w}))
+    aw = read_lexicon("default", lang=lang, name="attribution_words", columns=["word", "role"])
+    words: dict = {}
+    for w, r in zip(aw["word"], aw["role"]):
+        words.setdefault(str(r).strip(), set()).add(_norm(w).strip())
     return _Res(lang, verbs, colloc, source_nouns, speech_acts, markers, heads, media,
-                set(mo["name"]), _LANG[lang], legal, variants)
+                set(mo["name"]), _LANG[lang], legal, variants, words)
 
 
 def _resources(lang: str, verbs) -> _Res:
@@ -241,7 +252,10 @@ class _Sent:
         self.doc_id = cols["doc_id"][0]
         self.sent_id = int(cols["sent_id"][0])
         self.text = [str(t) for t in cols["text"]]
-        self.low = [_norm(t) for t in self.text]
+        # an emoji or bullet glued to a word ("🔻По данным") does not hide the word
+        self.low = [_norm(t.lstrip("".join(ch for ch in t if not (ch.isalnum() or ch in QUOTE_CHARS))))
+                    if t[:1] and not (t[:1].isalnum() or t[:1] in QUOTE_CHARS) and any(ch.isalpha() for ch in t)
+                    else _norm(t) for t in self.text]
         self.lem = [_norm(l) if isinstance(l, str) and l not in ("_", "") else lw
                     for l, lw in zip(cols["lemma"], self.low)]
         self.upos = [str(u) for u in cols["upos"]]
@@ -264,10 +278,37 @@ class _Sent:
             a, b = pos.get(int(e["start_tok"])), pos.get(int(e["end_tok"]))
             if a is not None and b is not None:
                 self.ents.append({**e, "a": a, "b": b})
+        self._hide_links()
         if lang == "en":
             self.lems = [_en_lemmas(t) + [l] for t, l in zip(self.text, self.lem)]
         else:
             self.lems = [[l, lw] for l, lw in zip(self.lem, self.low)]
+
+    def _hide_links(self):
+        """Link targets are markup: "[сказал](https://…)", a bare URL.  Their tokens read as
+        "*" (skipped by the speaker search like "**"), so "https:" is no colon frame."""
+        chunk = [0] * self.n          # tokens written together without a space share a chunk
+        for i in range(1, self.n):
+            chunk[i] = chunk[i - 1] + (self.start[i] > self.end[i - 1])
+        groups: dict = {}
+        for i, ch in enumerate(chunk):
+            groups.setdefault(ch, []).append(i)
+        for idx in groups.values():
+            words = "".join(self.low[i] for i in idx)
+            if not any(m in words for m in ("http", "www.", "t.me/", "://")):
+                continue
+            # from "](" or the URL's first token to its closing bracket
+            k0 = next((i for i in idx if self.low[i].startswith(("http", "www", "t.me"))), idx[0])
+            if k0 - 1 in idx and self.text[k0 - 1] == "(":
+                k0 -= 1
+            k1 = idx[-1]
+            if self.text[k1] not in (")",) and ")" in (self.text[i] for i in idx[idx.index(k0):]):
+                k1 = next(i for i in idx[idx.index(k0):] if self.text[i] == ")")
+            for i in range(k0, k1 + 1):
+                if self.text[i] in (",", ".", ";", "!", "?") and i == k1:
+                    continue
+                self.text[i] = self.low[i] = self.lem[i] = "*"
+                self.upos[i], self.feats[i] = "PUNCT", {}
 
     def case(self, i):
         return self.feats[i].get("Case")
@@ -314,6 +355,7 @@ class _Cue:
     credit: bool = False        # a credit tacked onto a credit clause ("Об этом сообщает X, передает Y")
     quoted: bool = False        # the content holds a quotation that is not a name («Газпром»)
     head_lemma: str = ""        # the verb's lemma where a speech noun replaced it ("говорится в сообщении")
+    quoted_src: tuple | None = None  # ((a, b), head, noun index or None): "передает слова министра", "цитирует Пескова"
 
 
 # --- speaker search ------------------------------------------------------------------
@@ -346,19 +388,30 @@ def _subj_ok(S: _Sent, i: int, R: _Res) -> bool:
     fw = R.fw
     if S.low[i] in ("один", "одна", "одно", "одни", "один", "одна", "one") and i + 1 < S.n and S.low[i + 1] in ("из", "з", "із", "of"):
         return True
+    if S.low[i] in R.words.get("collective_subject", ()):
+        return True       # "одни утверждают …, другие — …", "многие считают"
     if S.low[i] in fw["not_subject"] or S.lem[i] in fw["not_subject"] or S.lem[i] in fw["rel"]:
         return False
     if S.text[i] in QUOTE_CHARS or not any(ch.isalpha() for ch in S.text[i]):
         return False
     u = S.upos[i]
+    if u == "PRON" and S.lem[i].endswith(("ть", "ться", "ти", "тися")) and S.case(i) == "Nom":
+        return True       # a participle the tagger read as a pronoun: "Осужденная отрицала"
+    if u == "PRON" and S.case(i) == "Nom" and S.low[i] not in fw["not_subject"] and S.low[i] not in fw["pron"] \
+            and i + 1 < S.n and S.upos[i + 1] in ("NOUN", "PROPN") and S.case(i + 1) == "Gen":
+        return True       # a noun the tagger read as a pronoun: "друг пострадавшего"
     if u == "PRON":
         return S.low[i] in fw["pron"]
     if u in ("NOUN", "PROPN", "X"):
         return True
     if u == "ADJ" and S.lem[i] in R.heads:
         return True
-    if u == "ADJ" and S.lang != "en" and S.case(i) == "Nom" and (i + 1 >= S.n or S.upos[i + 1] not in ("NOUN", "PROPN", "ADJ", "X")):
-        return True
+    if u == "VERB" and S.feats[i].get("VerbForm") == "Part" and S.feats[i].get("Variant") != "Short" \
+            and S.case(i) == "Nom" and (i + 1 >= S.n or S.upos[i + 1] not in ("NOUN", "PROPN", "ADJ", "X")):
+        return True       # a participle standing for its noun: "Пострадавшая утверждает"
+    if u == "ADJ" and S.lang != "en" and S.case(i) == "Nom" and (i + 1 >= S.n or S.upos[i + 1] not in ("NOUN", "PROPN", "ADJ", "X")
+                                                               or S.case(i + 1) not in (None, "Nom")):
+        return True       # a noun-like adjective: "Пострадавшая", "призвала Навальная украинцев"
     return False
 
 
@@ -465,6 +518,8 @@ def _left_search(S: _Sent, v: int, R: _Res, stop: int = 0):
     j, jumps = v - 1, 0
     while j >= stop:
         t = S.low[j]
+        if j + 1 in getattr(S, "nl", ()):
+            return None
         if _markup(S, j):
             j -= 1
             continue
@@ -485,6 +540,14 @@ def _left_search(S: _Sent, v: int, R: _Res, stop: int = 0):
                 S._jumped = True
                 continue
             return None
+        if S.text[j] in QUOTE_CHARS or S.text[j] == ")":
+            o = _short_group(S, j)
+            if o is not None and S.text[j] in QUOTE_CHARS and o + 1 < j and _subj_ok(S, o + 1, R) \
+                    and S.text[o + 1][:1].isupper():
+                return o + 1      # a quoted name: «Газпром» сообщал
+            if o is not None and S.text[j] == ")":
+                j = o - 1         # a bracketed acronym: "Сирийский центр … (SOHR) сообщает"
+                continue
         if S.bound(j):
             return None
         if t in R.fw["comp"] or S.upos[j] == "SCONJ":
@@ -512,8 +575,21 @@ def _left_search(S: _Sent, v: int, R: _Res, stop: int = 0):
     while k >= stop and (S.upos[k] in ("ADV", "PART") or S.low[k] in R.fw["neg"]):
         k -= 1
     if k >= stop and S.upos[k] in ("NOUN", "PROPN") and S.feats[k].get("Animacy") == "Anim" \
-            and (k == 0 or S.bound(k - 1)) and _subj_ok(S, k, R):
+            and (k == 0 or S.bound(k - 1)) and _subj_ok(S, k, R) \
+            and not (S.lang == "ru" and S.case(k) in ("Dat", "Ins", "Loc")):     # not "Пассажирам пообещали"
         return k
+    return None
+
+
+def _short_group(S: _Sent, j: int, most: int = 5):
+    """The opening quotation mark or bracket of the short group closed at ``j`` («Газпром»,
+    "(SOHR)"), with no punctuation inside; None if there is none."""
+    opener = "(" if S.text[j] == ")" else None
+    for o in range(j - 1, max(-1, j - most - 1), -1):
+        if (opener and S.text[o] == opener) or (not opener and S.text[o] in QUOTE_CHARS):
+            return o if o < j - 1 else None
+        if S.bound(o) and not _markup(S, o):
+            return None
     return None
 
 
@@ -549,6 +625,11 @@ def _right_candidate(S: _Sent, v: int, R: _Res, hi: int | None = None):
         return None
     j, in_pp = v + 1, False
     while j <= hi:
+        if j in getattr(S, "nl", ()):
+            return None       # a speaker never stands on the next line
+        if _markup(S, j):
+            j += 1            # "[сообщает](https://…) издание": the link around the verb
+            continue
         if S.text[j] in "«\"“„" and j + 1 <= hi:
             # a quoted name right after the verb: сообщает "Интерфакс"
             m = _media_at(S, j + 1, R)
@@ -567,8 +648,9 @@ def _right_candidate(S: _Sent, v: int, R: _Res, hi: int | None = None):
             return None
         if S.bound(j) or S.upos[j] == "SCONJ" or S.low[j] in R.fw["comp"]:
             return None
-        if S.upos[j] in ("VERB", "AUX"):
-            return None
+        if S.upos[j] in ("VERB", "AUX") and not (S.feats[j].get("VerbForm") == "Part" and S.feats[j].get("Variant") != "Short"
+                                                 and S.case(j) == "Nom"):
+            return None       # a nominative participle ("объединённая пресс-служба") is part of the phrase
         if S.upos[j] == "ADP":
             in_pp = True
             j += 1
@@ -630,6 +712,9 @@ def _syn_subject(S: _Sent, v: int, R: _Res):
     cur = v
     for _ in range(4):
         subj = [k for k in S.children[cur] if S.deprel[k] in ("nsubj",)]
+        if len(subj) > 1:
+            # two subjects for one verb (a participle read as one): the one that can be a speaker
+            subj = [k for k in subj if _subj_ok(S, k, R)] or subj
         if subj:
             k = subj[0]
             if S.lem[k] in R.fw["rel"] or S.low[k] in R.fw["rel"]:
@@ -637,9 +722,16 @@ def _syn_subject(S: _Sent, v: int, R: _Res):
                 if S.deprel[cur].startswith("acl") and h >= 0:
                     return h
                 return None
+            if _quote_between(S, min(k, cur), max(k, cur), subject_after=k > cur) \
+                    or any(x in getattr(S, "nl", ()) for x in range(min(k, cur) + 1, max(k, cur) + 1)):
+                return None       # across a quotation or a line break (a headline glued to the text)
             lo_, hi_ = min(k, cur), max(k, cur)
-            if any(S.text[x] in (":", "«", "»", "\"", "“", "”") for x in range(lo_ + 1, hi_)):
-                return None
+
+            def inserted(x):      # "…, как водится, …": a clause between two commas inside the span
+                return any(S.text[y] == "," for y in range(lo_ + 1, x)) and any(S.text[y] == "," for y in range(x + 1, hi_))
+            if any(S.finite(x) and x != cur and not _descends(S, x, k) and not inserted(x) for x in range(lo_ + 1, hi_)) \
+                    and any(S.text[x] in ("—", "–", ",") for x in range(lo_ + 1, hi_)):
+                return None       # "Ребята, отмена … отменяется — … заверили": another clause's word
             return k if _subj_ok(S, k, R) else None
         rel, h = S.deprel[cur], S.head[cur]
         if h < 0:
@@ -658,21 +750,67 @@ def _syn_subject(S: _Sent, v: int, R: _Res):
     return None
 
 
+def _descends(S: _Sent, x: int, k: int) -> bool:
+    """Token ``x`` is in the subtree of ``k`` ("МАГАТЭ, эксперты которого находятся …, сообщает")."""
+    for _ in range(S.n):
+        x = S.head[x]
+        if x < 0:
+            return False
+        if x == k:
+            return True
+    return False
+
+
+def _quote_between(S: _Sent, lo: int, hi: int, subject_after: bool = False) -> bool:
+    """A colon or a quotation stands between a subject and its verb ("«…», — сказал он"):
+    a short quoted name with no verb in it ("в интервью телеканалу «Россия»") does not count."""
+    inside = [x for x in range(lo + 1, hi) if S.text[x] in QUOTE_CHARS or S.text[x] == ":"]
+    if inside and lo > 0 and S.text[lo - 1] in QUOTE_CHARS and inside[0] - lo <= 5 and S.text[inside[0]] != ":":
+        inside = inside[1:]   # the subject is a quoted name: «Газпром» сообщал
+    if inside and subject_after and S.text[inside[-1]] in QUOTE_CHARS and hi - inside[-1] <= 4 \
+            and any(S.text[x] in QUOTE_CHARS for x in range(hi + 1, min(S.n, hi + 5))):
+        inside = inside[:-1]  # the subject is a quoted name after the verb: пишет «Украинская правда»
+    if not inside:
+        return False
+    if any(S.text[x] == ":" for x in inside) or len(inside) % 2:
+        return True
+    for a, b in zip(inside[::2], inside[1::2]):
+        if b - a > 6 or any(S.finite(x) for x in range(a + 1, b)):
+            return True
+    return False
+
+
 def _syn_span(S: _Sent, h: int) -> tuple[int, int]:
     keep, stack = {h}, [h]
     while stack:
         x = stack.pop()
         for c in S.children[x]:
+            if S.deprel[c] == "punct" and S.text[c] in QUOTE_CHARS:
+                keep.add(c)       # the quotation marks of a name inside the phrase: "Директор «Голоса Америки» …"
+                continue
             if S.deprel[c] in ("acl:relcl", "acl", "parataxis", "punct", "advcl", "ccomp", "appos:relcl"):
                 continue
             keep.add(c)
             stack.append(c)
+
+    def inside(x):
+        if S.text[x] == "," if 0 <= x < S.n else False:
+            # "Саудовская Аравия, Египет, Бахрейн и ОАЭ": commas between conjuncts of the phrase
+            return x - 1 in keep and x + 1 in keep and S.deprel[x + 1] == "conj"
+        return x in keep and (not S.bound(x) or S.text[x] in QUOTE_CHARS)
     a = h
-    while a - 1 in keep and not S.bound(a - 1):
+    while inside(a - 1):
         a -= 1
     b = h
-    while b + 1 in keep and not S.bound(b + 1):
+    while inside(b + 1):
         b += 1
+    while b > h and S.upos[b] == "PART":
+        b -= 1            # "Галузин же"
+    # an unbalanced quotation mark at an edge is not part of the phrase
+    while a < h and S.text[a] in QUOTE_CHARS and sum(S.text[x] in QUOTE_CHARS for x in range(a, b + 1)) % 2:
+        a += 1
+    while b > h and S.text[b] in QUOTE_CHARS and sum(S.text[x] in QUOTE_CHARS for x in range(a, b + 1)) % 2:
+        b -= 1
     e = S.ent_at(h)
     if e:
         a, b = min(a, e["a"]), max(b, e["b"])
@@ -702,7 +840,7 @@ def _media_at(S: _Sent, i: int, R: _Res):
 # --- frames: where the content is ------------------------------------------------------
 def _content_end(S: _Sent, a: int) -> int:
     b = S.n - 1
-    while b >= a and S.text[b] in {".", "!", "?", "…", ";"}:
+    while b >= a and (S.text[b] in {".", "!", "?", "…", ";"} or _markup(S, b)):
         b -= 1
     return b
 
@@ -724,7 +862,7 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
         after = spk[1] + 1
     # 1. a complement clause or a colon after the cue
     j = v1 + 1
-    limit = min(S.n, v1 + 14)
+    limit = min(S.n, v1 + 14 + sum(1 for x in range(v1 + 1, min(S.n, v1 + 60)) if _markup(S, x)))
     while j < limit:
         t = S.low[j]
         if t in fw["comp"] and (j == v1 + 1 or S.text[j - 1] == "," or j == after):
@@ -737,6 +875,14 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
             c.frame = "that"
             c.ctok = (j + 1, _content_end(S, j + 1))
             return
+        if S.text[j] == "," and j + 1 < S.n and (S.lem[j + 1] in R.words.get("wh_word", ())
+                                                 or S.low[j + 1] in R.words.get("wh_word", ())) \
+                and all(_markup(S, x) or (not S.bound(x) and not S.finite(x) and S.upos[x] != "ADP") for x in range(v1 + 1, j)) \
+                and sum(not _markup(S, x) for x in range(v1 + 1, j)) <= 4:
+            # an indirect question right after the verb: "объясняет, какое влияние …", "уточнил, когда …"
+            c.frame = "that"
+            c.ctok = (j + 1, _content_end(S, j + 1))
+            return
         if S.text[j] == ":":
             c.frame = "colon"
             c.ctok = (j + 1, _content_end(S, j + 1))
@@ -744,6 +890,14 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
         if S.text[j] == "," and j + 1 < S.n and (S.low[j + 1] in fw["comp"] or S.low[j + 1] in fw["how"]):
             j += 1
             continue
+        if S.text[j] == "," and j + 1 < S.n and _markup(S, j + 1):
+            nx = j + 1
+            while nx < S.n and _markup(S, nx):
+                nx += 1       # "[заявило,](https://…) что …": the link between the comma and "что"
+            if nx < S.n and S.low[nx] in fw["comp"]:
+                c.frame = "that"
+                c.ctok = (nx + 1, _content_end(S, nx + 1))
+                return
         if S.text[j] == "," and j + 1 < S.n and S.feats[j + 1].get("VerbForm") == "Conv" \
                 and (S.lem[j + 1] in fw["ref_verbs"] or not _is_report_verb(S, j + 1, R)):
             # "сообщил, сославшись на источник, что …": the clause after the gerund phrase
@@ -762,7 +916,8 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
     k = v0 - 1
     while k >= 0 and (S.upos[k] == "ADV" or S.low[k] in fw["neg"]):
         k -= 1
-    if k >= 0 and S.low[k] in fw["how"] and (k == 0 or S.text[k - 1] in (",", "—") or S.low[k - 1] in fw["coord"]):
+    if k >= 0 and S.low[k] in fw["how"] and (k == 0 or S.text[k - 1] in (",", "—") or S.low[k - 1] in fw["coord"]
+                                             or all(_markup(S, x) for x in range(0, k))):   # "** Как полагает X, …"
         c.frame = "as"
         right_end = spk[1] if spk and spk[0] > v1 else v1
         comma = _first_bound(S, right_end + 1, (",", ".", ";", "—"))
@@ -781,11 +936,17 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
                                    for x in range(spk[1] + 1, v0)):
         first = spk[0]
     p = first - 1
-    while p >= 0 and (S.low[p] in fw["neg"] or S.upos[p] in ("ADV",) and S.text[p] not in _BOUND):
-        p -= 1
-    impersonal = c.verb_lemma in fw["impersonal"] or S.low[c.v] in fw["impersonal"] \
+    while p >= 0 and (S.low[p] in fw["neg"] or S.upos[p] in ("ADV",) and S.text[p] not in _BOUND or _markup(S, p)):
+        p -= 1        # "«…», — [сообщил](https://…) музей": the link around the verb
+    impersonal = (c.head_lemma or c.verb_lemma) in fw["impersonal"] or S.low[c.v] in fw["impersonal"] \
         or S.feats[c.v].get("Variant") == "Short"
     spk_ok = (spk is None and impersonal) or (spk is not None and (spk[0] > v1 or first == spk[0]))
+    fronted = any(S.low[x] in fw["comp"] for x in range(0, min(p, 4)))   # "О том, что …, Песков не упомянул"
+    if spk_ok and spk is not None and spk[0] < v0 and p >= 1 and S.text[p] == "," and S.lang != "en" \
+            and not fronted and S.text[p - 1] not in QUOTE_CHARS and S.text[p - 1] not in ("—", "–"):
+        # "На видео, …, он показал …": a subject before its verb after a plain comma is no inversion
+        # (Russian and Ukrainian invert a postposed reporting clause; English "P, Grossi said" does not)
+        spk_ok = False
     if spk_ok and p >= 1 and (S.text[p] in (",", "—", "–", "-") or S.text[p] in "»”\""):
         e = p
         while e >= 0 and S.text[e] in (",", "—", "–", "-"):
@@ -834,8 +995,17 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
 
 
 def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
-    if c.requires in ("", "-"):
+    if c.frame in ("nominal", "none") and any(l in R.words.get("addressee_verb", ()) for l in S.lems[c.v]) \
+            and not c.negated:
+        # "проинформировал Международный комитет", "спросил его": only the one addressed, no content
+        a, b = c.ctok if c.ctok else (c.v + 1, c.v)
+        return any(S.upos[x] == "ADP" and S.low[x] not in ("у", "от", "з", "від", "в", "во") for x in range(a, min(b + 1, a + 3))) \
+            or any(S.low[x] in R.fw["about"] or S.feats[x].get("VerbForm") == "Inf" or S.text[x] in QUOTE_CHARS
+                   for x in range(a, b + 1))   # "призвал (граждан) к миру", "предупредил о …", "попросил уйти"
+    if c.requires in ("", "-") or c.quoted_src:
         return True
+    if c.requires == "quoted":
+        return False      # "приводить" only with the quoted words as object ("приводит слова губернатора")
     if c.requires == "direct":
         return c.frame in ("inverted", "colon")
     if c.requires == "comment":
@@ -845,19 +1015,38 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
         return False      # "за это поблагодарил": thanks, not a report
     if c.frame in ("that", "colon", "inverted", "as", "anaphoric"):
         return True
+    lo = _clause_left(S, c.cue[0])
+    if lo < c.cue[0] and S.low[lo] in R.fw["about"] and c.verb_class != "emotive" and c.requires != "quote":
+        return True           # a fronted topic: "О планах Норвегии … сообщалось и ранее"
     if c.frame == "nominal" and c.ctok:
         a, b = c.ctok
+        while a < b and S.upos[a] in ("ADV", "PART") and S.low[a] not in R.fw["neg"]:
+            a += 1            # "Сообщается также о …"
         has_quote = any(q.open >= S.start[a] - 1 and q.close <= S.end[b] and q.kind != "name" for q in quotes)
         if c.requires == "about":
             # "поблагодарил ОАЭ за посредничество", not "поблагодарил гостей"
             return has_quote or any(S.low[x] in ("за", "о", "об", "обо", "про", "for", "about")
                                     for x in range(a, min(b + 1, a + 6)))
+        predicative = any(S.case(x) == "Ins" and ((S.upos[x] == "ADJ" or x == a) and S.upos[x] in ("ADJ", "NOUN")
+                                                 or S.feats[x].get("VerbForm") == "Part")
+                          for x in range(a, b + 1))   # "считает ошибкой", "считает итоги сфальсифицированными"
         if c.requires == "quote":
+            # "назвали удар атакой", "грозит санкциями": a quotation or an instrumental
             return has_quote or any(S.case(x) == "Ins" and S.upos[x] in ("ADJ", "NOUN") for x in range(a, b + 1))
+        if c.requires == "clause" and c.verb_class == "belief" and predicative and c.spk is not None \
+                and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"]:
+            return True       # "считают выдачу незаконной": a stance with a predicative (form other)
         if has_quote:
             return True
-        if c.verb_class == "neutral" and S.low[a] in R.fw["about"]:
-            return True
+        if S.low[a] in R.fw["about"] and c.verb_class != "emotive":
+            return True       # a topic: "объявил о …", "напомнил о …", "предупредил о …"
+        if c.verb_class == "admission" and any(S.case(x) == "Ins" and S.upos[x] == "ADJ" for x in range(a, min(b + 1, a + 3))) \
+                and any(S.low[x] in ("в", "во", "у") for x in range(a, min(b + 1, a + 5))):
+            return True       # a verdict: "признали виновным в …"
+        if c.verb_class in ("accusation", "denial", "admission") and S.case(a) == "Acc" \
+                and S.upos[a] in ("NOUN", "ADJ", "DET", "PRON") \
+                and not any(S.case(x) == "Ins" for x in range(a, b + 1)):     # not "признал компанию банкротом"
+            return True       # an object as content: "осудил нападение", "оспорил решение", "признал вину"
         if c.verb_class in ("directive", "commissive") and any(S.feats[x].get("VerbForm") == "Inf"
                                                               for x in range(a, min(b + 1, a + 5))):
             return True
@@ -933,20 +1122,33 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
         if i in taken:
             continue
         lem = next((l for l in S.lems[i] if l in R.verbs), None)
+        if u == "ADJ" and S.feats[i].get("Variant") == "Short" and S.lang != "en":
+            # a short predicative lemmatised as its verb ("уверены" → уверить): the adjective's entry
+            pred = next((l for l in R.verbs if l.endswith(("ный", "ний")) and len(l) > 5
+                         and S.low[i].startswith(l[:-3]) and R.verbs[l][1] == "clause"), None)
+            lem = pred or lem
         if lem is None:
             continue
         cls, req = R.verbs[lem]
         if req == "object":
             continue
         vf = S.feats[i].get("VerbForm")
-        if S.feats[i].get("Person") in ("1", "2") or S.feats[i].get("Mood") == "Imp":
-            continue      # the author's "скажем", "зазначу"; speech inside a quotation
+        if S.feats[i].get("Mood") == "Imp" or S.feats[i].get("Person") == "2" \
+                or (S.feats[i].get("Person") == "1" and not _in_quote(S, i)):
+            continue      # the author's "скажем", "зазначу"; inside a quotation "я спросил" is the speaker's
         if vf == "Conv" and lem in ("говорить", "говорити", "казати", "сказать"):
             continue      # "проще говоря", "говоря о"
+        k = i - 1
+        while k >= 0 and not S.bound(k) and i - k <= 6 and S.low[k] not in R.words.get("author_adverb", ()):
+            k -= 1
+        if k >= 0 and S.low[k] in R.words.get("author_adverb", ()) and not _in_quote(S, i):
+            continue      # "Подробнее … рассказывали в Mash Room": the outlet points to its own texts
         if u == "ADJ" and req == "clause" and S.lang != "en":
             # predicative adjective: "эксперты уверены, что"
-            if not (i + 2 < S.n and S.text[i + 1] == "," and S.low[i + 2] in R.fw["comp"]):
-                continue
+            if not ((i + 2 < S.n and S.text[i + 1] == "," and S.low[i + 2] in R.fw["comp"])
+                    or (i + 1 < S.n and S.text[i + 1] == ":")
+                    or (i > 0 and S.text[i - 1] in ("—", "–") and i + 1 < S.n and not S.bound(i + 1))):
+                continue      # "уверены, что …", "уверены: …", "…, — уверен военкор"
             be = "быть" if S.lang == "ru" else "бути"
             ins = lem[:-2] + ("ым" if S.lang == "ru" else "им")
             c = _Cue(S, i, (i, i), S.text[i], f"{be} {ins}", cls, req, "verb")
@@ -954,10 +1156,16 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
             out.append(c)
             continue
         if u not in ("VERB", "AUX"):
-            if not (S.lang == "en" and u in ("X", "_", "NOUN") and S.low[i] in _EN_IRREGULAR):
-                continue
+            if not (S.lang == "en" and u in ("X", "_", "NOUN") and S.low[i] in _EN_IRREGULAR) \
+                    and not (S.lang != "en" and u == "NOUN" and S.lem[i] == lem and lem.endswith(("ть", "ться", "ти", "тися"))
+                             and S.low[i] != lem):
+                continue      # a verb the tagger read as a noun ("передаёт" with ё) keeps its verb lemma
         if vf == "Part" and S.feats[i].get("Variant") != "Short":
             continue
+        if vf == "Part" and not (S.feats[i].get("Gender") in (None, "Neut") and S.feats[i].get("Number") != "Plur") \
+                and lem not in R.words.get("passive_report", ()):
+            continue      # "Яшин объявлен «иноагентом»", "осуждены за кражу": the subject of a passive is no
+            # speaker ("сказано" stays; "обвинен в …", "признана виновной" are reports with an unnamed source)
         if vf == "Inf":
             k = i - 1
             if S.lang == "en" and k >= 0 and S.low[k] == "to":
@@ -992,12 +1200,15 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
                     poss = j
                     j += 1
                     continue
-                if S.upos[j] in ("ADJ", "DET") and S.low[j] not in fw["poss"]:
+                if (S.upos[j] in ("ADJ", "DET") or S.feats[j].get("VerbForm") == "Part") and S.low[j] not in fw["poss"]:
                     j += 1
                     continue
                 break
             if j >= S.n:
                 continue
+            if poss is None and any(S.low[x] in R.words.get("author_possessive", ()) for x in range(i + 1, j)) \
+                    and not _in_quote(S, i):
+                continue      # "по нашей информации": the author's own voice
             cls = R.source_nouns.get(S.lem[j], R.source_nouns.get(S.low[j]))
             if cls is None:
                 continue
@@ -1030,12 +1241,32 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
                 k += 1
             if k >= S.n or S.bound(k):
                 continue
+            j = k
+            while j < min(S.n, k + 3) and (S.upos[j] in ("ADJ", "DET") or S.feats[j].get("VerbForm") == "Part"):
+                j += 1        # "согласно обновленным данным"
+            cls = R.source_nouns.get(S.lem[j], R.source_nouns.get(S.low[j])) if j < S.n else None
+            if cls is not None:
+                # "согласно данным Росстата", "согласно предварительным данным": the noun is the cue's
+                # lemma (as "по данным"); the speaker is its genitive, or none
+                c = _Cue(S, j, (i, j), " ".join(S.text[i: j + 1]), f"{t} {S.low[j]}", cls, "", "according_to")
+                g = j + 1
+                if g < S.n and not S.bound(g) and S.upos[g] in _NOMINAL and S.case(g) in (None, "Gen"):
+                    c.spk, c.spk_head = _np(S, g, g, S.n - 1), g
+                if cls == "distancing":
+                    c.markers.append(f"{t} {S.low[j]}")
+                out.append(c)
+                continue
             a, b = _np(S, k, k, S.n - 1) if S.upos[k] in _NOMINAL else (k, k)
             # the NP must name a speaker: an entity, a medium, a speaker noun
             named = [x for x in range(a, b + 1) if S.ent_at(x) or _media_at(S, x, R) or S.lem[x] in R.heads]
+            head_doc = S.lem[k] in fw["doc_nouns"] or S.lem[a] in fw["doc_nouns"]
+            if not named and head_doc:
+                # "согласно отчету информационного центра": the document's owner, else the document
+                doc = k if S.lem[k] in fw["doc_nouns"] else a
+                owner = next((x for x in range(doc + 1, b + 1) if S.upos[x] in ("NOUN", "PROPN", "X")), None)
+                named = [doc + 1 if owner is not None else doc]
             if not named:
                 continue
-            head_doc = S.lem[k] in fw["doc_nouns"] or S.lem[a] in fw["doc_nouns"]
             spk = (named[0], b) if head_doc else (a, b)
             c = _Cue(S, i, (i, i if k == i + 1 else k - 1), S.text[i] if k == i + 1 else " ".join(S.text[i:k]),
                      " ".join(S.low[i:k]) if k > i + 1 else t, "neutral", "", "according_to")
@@ -1057,6 +1288,30 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
             c.spk = _np(S, h, h, S.n - 1)
             c.spk_head = h
             out.append(c)
+        elif S.lem[i] in R.words.get("source_verb_from", ()) and S.upos[i] in ("VERB", "AUX") and (
+                (i + 2 < S.n and S.low[i + 1] in ("из", "з", "із"))
+                or any(S.low[x] in ("из", "з", "із") for x in range(max(0, i - 10), i))):
+            # "следует из заявления главы администрации", "Из заявлений Вашингтона … следовало, что":
+            # the owner of the statement, else the document
+            fr = i + 1 if i + 1 < S.n and S.low[i + 1] in ("из", "з", "із") else \
+                next(x for x in range(max(0, i - 10), i) if S.low[x] in ("из", "з", "із"))
+            if fr < i and any(S.finite(x) or S.text[x] in (".", ":", ";") for x in range(fr + 1, i)):
+                continue
+            k = fr + 1
+            while k < S.n and S.upos[k] in ("ADJ", "DET") and k < i + 5:
+                k += 1
+            if k >= S.n or not (S.lem[k] in R.speech_acts or S.lem[k] in fw["doc_nouns"]):
+                continue
+            cue = (i, i + 1) if fr == i + 1 else (i, i)
+            c = _Cue(S, i, cue, " ".join(S.text[cue[0]: cue[1] + 1]), S.lem[i], "neutral", "", "from")
+            g = k + 1
+            if g < S.n and not S.bound(g) and S.upos[g] in _NOMINAL and S.case(g) in (None, "Gen"):
+                c.spk, c.spk_head = _np(S, g, g, S.n - 1), g
+                if fr < i:        # the owners as far as the verb: "Вашингтона, Сеула и Киева"
+                    c.spk = (g, max(c.spk[1], i - 1))
+            else:
+                c.spk, c.spk_head = (fr + 1, k), k
+            out.append(c)
         elif len(fw["ref"]) == 1 and t == fw["ref"][0] and i + 1 < S.n and not S.bound(i + 1):
             c = _Cue(S, i, (i, i), S.text[i], t, "neutral", "", "reference")
             c.spk = _np(S, i + 1, i + 1, S.n - 1)
@@ -1065,16 +1320,26 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
     return out
 
 
-def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool):
-    """"в Кремле заявили", "говорится в заявлении МИД": the speaker in a locative phrase."""
+def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool, speech_class: bool = True):
+    """"в Кремле заявили", "говорится в заявлении МИД": the speaker in a locative phrase.
+    A source before the verb is taken first ("В ООН подтвердили удар по объекту в Фордо"); after
+    the verb only one that follows it closely ("заявили в Кремле"), a speech noun anywhere in
+    the clause ("говорится в сообщении")."""
     lo = v - 1
     while lo >= 0 and (not S.bound(lo) or S.text[lo] in QUOTE_CHARS):
         lo -= 1
     lo += 1
     hi = _first_bound(S, v + 1) if v + 1 < S.n else v
-    for j in list(range(v + 1, hi + 1)) + list(range(v - 1, lo - 1, -1)):
+    place = None
+    if want_speech:
+        order = list(range(v + 1, hi + 1)) + list(range(v - 1, lo - 1, -1))
+    else:
+        order = list(range(v - 1, lo - 1, -1)) + list(range(v + 1, min(hi, v + 3) + 1))
+    for j in order:
         if S.low[j] not in R.fw["loc"]:
             continue
+        if j + 1 < S.n and S.upos[j + 1] == "PRON" and S.low[j + 1] in R.fw["loc_pron"]:
+            return (j + 1, j + 1), j + 1, None     # "В нем говорится о …": the pronoun, resolved later
         k = j + 1
         while k < S.n and (S.upos[k] in ("ADJ", "DET") or S.text[k] in QUOTE_CHARS) and k < j + 4:
             k += 1
@@ -1088,16 +1353,42 @@ def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool):
             if g < S.n and not S.bound(g) and S.upos[g] in _NOMINAL:
                 return _np(S, g, g, S.n - 1), g, (j, k)
             return None, None, (j, k)
+        if want_speech and S.lem[k] in R.fw["doc_nouns"]:
+            # "в документе сказано": a document with no owner is itself the source; with one, the owner
+            g = k + 1
+            if g < S.n and not S.bound(g) and S.upos[g] in ("NOUN", "PROPN", "X") and S.case(g) in ("Gen", None):
+                return _np(S, g, g, S.n - 1), g, None
+            return (k, k), k, None
         if want_speech:
             continue
         if S.lang != "en" and S.case(k) not in (None, "Loc") and S.upos[k] != "PROPN" and not S.ent_at(k) \
                 and S.lem[k] not in R.heads:
             continue
+        owner = k + 1
+        while owner < S.n and S.upos[owner] in ("ADJ", "DET") and owner < k + 3:
+            owner += 1
+        owned = owner < S.n and S.case(owner) == "Gen" and S.ent_at(owner) is not None \
+            and str(S.ent_at(owner)["type"]).upper() in ("PER", "ORG")     # "в резиденции Деда Мороза"
+        e = k
+        while e + 1 < v and S.upos[e + 1] in ("NOUN", "PROPN", "ADJ", "X") and S.case(e + 1) in (None, "Gen"):
+            e += 1
+        adjacent = (e + 1 == v or (j == v + 1 and speech_class)) and S.feats[v].get("Number") == "Plur" \
+            and S.case(k) == "Loc"     # not "обвинили в махинациях": the charge
+        # "В музее обещают …", "сообщили в ливанском минздраве"
         if not (S.ent_at(k) or S.upos[k] in ("PROPN", "X") or S.text[k][:1].isupper() or S.lem[k] in R.heads
-                or _unsure_case(S, k) or _media_at(S, k, R)):
+                or _unsure_case(S, k) or _media_at(S, k, R) or owned or adjacent):
             continue      # "в ответе ему заявили": not a speaker
         a, b = _np(S, k, k, S.n - 1)
-        return (k if S.upos[j + 1] not in ("ADJ", "DET") else j + 1, b), k, None
+        if owned:
+            b = max(b, S.ent_at(owner)["b"])
+        found = ((k if S.upos[j + 1] not in ("ADJ", "DET") else j + 1, b), k, None)
+        e = S.ent_at(k)
+        if e is not None and str(e["type"]).upper() in ("LOC", "GPE") and not S.lem[k] in R.heads:
+            place = place or found      # a place is a speaker only when nothing else is named
+            continue
+        return found
+    if place is not None:
+        return place
     if not want_speech:
         # "отметили там", "Там подчеркнули": the place named before
         for j in list(range(v + 1, hi + 1)) + list(range(v - 1, lo - 1, -1)):
@@ -1106,51 +1397,133 @@ def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool):
     return None, None, None
 
 
+def _names_source(S: _Sent, a: int, b: int, R: _Res) -> bool:
+    """The tokens a..b name a possible source: a person or organisation entity (not a place),
+    a medium, or a speaker noun of ``anonymous_sources.tsv`` ("спасатели", "глава ВТБ")."""
+    for x in range(a, b + 1):
+        e = S.ent_at(x)
+        if (e and str(e["type"]).upper() in ("PER", "ORG")) or _media_at(S, x, R) or S.lem[x] in R.heads \
+                or (S.upos[x] == "PROPN" and S.feats[x].get("Animacy") == "Anim" and not e):
+            return True
+    return False
+
+
+def _lead(S: _Sent) -> int:
+    """The first token that is not markup, an emoji or a bullet ("**", "▪️", "⚡️")."""
+    i = 0
+    while i < S.n and (_markup(S, i) or not any(ch.isalnum() for ch in S.text[i])) and S.text[i] not in QUOTE_CHARS:
+        i += 1
+    return i
+
+
 def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
-    """"Песков: «…»" and a headline ending in "— Politico"."""
+    """Headline and interview formats: "Песков: «…»", "Минобороны: силы ПВО сбили …" (a
+    source, a colon, the content) and "Цены вырастут — глава ВТБ Андрей Костин" (the content,
+    a dash, a source at the end of its line).  A colon paraphrase needs the sentence to start
+    its line and three words of content, so "Фото: Reuters" is no row."""
     out = []
-    for k in range(1, min(S.n - 1, 8)):
+    lead = _lead(S)
+    for k in range(lead + 1, min(S.n - 1, lead + 10)):
         if S.text[k] != ":":
             continue
-        if any(S.finite(x) for x in range(0, k)) or any(S.bound(x) for x in range(0, k)):
+        if any(S.finite(x) for x in range(lead, k)) \
+                or any(S.bound(x) and S.text[x] not in QUOTE_CHARS and not _markup(S, x) for x in range(lead, k)):
             break
-        h = next((x for x in range(k - 1, -1, -1) if S.upos[x] in ("PROPN", "NOUN", "X")), None)
-        if h is None:
-            break
-        if not (S.ent_at(h) or _media_at(S, h, R) or S.lem[h] in R.heads):
-            break
+        xe = k - 1
+        while xe >= lead and (_markup(S, xe) or S.text[xe] in QUOTE_CHARS and xe == k - 1 and False):
+            xe -= 1
+        # "Песков о переговорах: …": the source is the noun phrase before the preposition
+        adp = next((x for x in range(lead + 1, xe + 1) if S.upos[x] == "ADP"), None)
+        if adp is not None:
+            xe = adp - 1
+        h = next((x for x in range(xe, lead - 1, -1) if S.upos[x] in ("PROPN", "NOUN", "X")), None)
+        label = " ".join(S.low[lead: xe + 1])
+        head = next((x for x in range(lead, xe + 1) if S.upos[x] in ("NOUN", "PROPN", "X")), h)
+        if h is None or not _names_source(S, lead, xe, R) or label in R.words.get("headline_label", ()) \
+                or S.lem[lead] in R.words.get("headline_label", ()) \
+                or S.lem[head] in R.speech_acts or S.lem[head] in R.fw["doc_nouns"]:
+            break     # "Другие заявления президента:": a list of statements, not a source
         nxt = S.text[k + 1] if k + 1 < S.n else ""
-        if nxt not in "«\"“„" and k + 1 < S.n:
+        quoted = nxt in "«\"“„"
+        words = [x for x in range(k + 1, S.n) if any(ch.isalnum() for ch in S.text[x])]
+        if not quoted and not (getattr(S, "line_start", True) and len(words) >= 3):
             break
         c = _Cue(S, k, (k, k), ":", "", "neutral", "", "colon")
-        c.spk = (0, k - 1)
+        c.spk = (lead, xe)
         c.spk_head = h
         c.frame = "colon"
         c.ctok = (k + 1, _content_end(S, k + 1)) if k + 1 < S.n else None
         out.append(c)
         break
-    # trailing "— Politico"
+    # trailing "— Politico", "— глава ВТБ Андрей Костин"
     e = _content_end(S, 0)
-    for d in range(max(2, e - 5), e + 1):
-        if S.text[d] in ("—", "–") and d >= 3:
-            m = _media_at(S, d + 1, R)
-            ent = S.ent_at(d + 1)
-            if (m and m[0] == e) or (ent and ent["b"] == e and ent["type"] == "ORG"):
-                c = _Cue(S, d, (d, d), S.text[d], "", "neutral", "", "dash")
-                c.spk = (d + 1, e)
-                c.spk_head = d + 1
-                c.frame = "inverted"
-                b = d - 1
-                while b >= 0 and S.text[b] in (",",):
-                    b -= 1
-                c.ctok = (0, b)
-                out.append(c)
-            break
+    while e > 0 and _markup(S, e):
+        e -= 1
+    for d in range(max(lead + 3, e - 8), e + 1):
+        if S.text[d] not in ("—", "–"):
+            continue
+        a = d + 1
+        while a <= e and (S.text[a] in QUOTE_CHARS or _markup(S, a)):
+            a += 1
+        for x in range(a, e):
+            if S.low[x: x + 3] == list(R.fw["ref"]) or S.lem[x] in R.fw["ref_verbs"]:
+                e = x - 1      # "— ТАСС со ссылкой на опрос": the reference has its own row
+                break
+        if a > e or any(S.finite(x) or S.upos[x] == "VERB" or (S.bound(x) and S.text[x] not in QUOTE_CHARS)
+                        for x in range(a, e + 1)):
+            continue
+        p = d - 1
+        while p >= 0 and (S.text[p] in QUOTE_CHARS or S.text[p] == ","):
+            p -= 1
+        if p >= 0 and S.upos[p] in ("NOUN", "PROPN") and S.feats[p].get("Animacy") == "Anim":
+            break          # "после реформ предшественника — Александра II"
+        while p > 0 and S.upos[p] in ("NOUN", "PROPN", "ADJ") and S.case(p) == "Gen" and S.upos[p - 1] in ("NOUN", "PROPN", "ADJ"):
+            p -= 1         # "другой сотрудник клуба": the head of the noun phrase before the dash
+        if p >= 0 and S.upos[p] in ("NOUN", "PROPN") and (S.feats[p].get("Animacy") == "Anim" or S.case(p) == "Ins"):
+            break          # "Погиб актер — Иван Иванов", "главой правительства — Бганба": apposition, gapping
+        m = _media_at(S, a, R)
+        ent = S.ent_at(a)
+        medium = (m and m[0] >= e - 1) or (ent and ent["b"] >= e - 1 and ent["type"] == "ORG")
+        if not medium and not (getattr(S, "line_end", False) and _names_source(S, a, e, R)
+                               and (_nomlike(S, a) or _unsure_case(S, a))):
+            continue
+        c = _Cue(S, d, (d, d), S.text[d], "", "neutral", "", "dash")
+        c.spk = (a, e)
+        c.spk_head = next((x for x in range(a, e + 1) if S.upos[x] in ("NOUN", "PROPN", "X")), a)
+        c.frame = "inverted"
+        b = d - 1
+        while b >= 0 and S.text[b] in (",",):
+            b -= 1
+        c.ctok = (lead, b)
+        out.append(c)
+        break
     return out
 
 
 # --- the sentence pass -------------------------------------------------------------------
+def _in_quote(S: _Sent, i: int) -> bool:
+    """Token ``i`` stands inside a quotation (not a quoted name)."""
+    return any(a <= S.start[i] < b for a, b in getattr(S, "quote_spans", ()))
+
+
+def _first_person(S: _Sent, c: _Cue, R: _Res, syntax: bool):
+    """"«Я у него спросил: …»": the first-person subject of a verb inside a quotation."""
+    fp = R.words.get("first_person", ())
+    if syntax:
+        k = next((k for k in S.children[c.v] if S.deprel[k] == "nsubj" and S.low[k] in fp), None)
+        if k is not None:
+            return k
+    j = c.cue[0] - 1
+    while j >= 0 and not S.bound(j) and c.cue[0] - j <= 4:
+        if S.low[j] in fp and S.case(j) in (None, "Nom"):
+            return j
+        j -= 1
+    return None
+
+
 def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
+    S.quote_spans = [(q.inner[0], q.inner[1]) for q in quotes if q.kind != "name"
+                     and q.open < S.end[-1] and q.close > S.start[0]]
     cues = _verb_cues(S, R)
     phrase = _source_phrase_cues(S, R)
     covered = set()
@@ -1168,6 +1541,12 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
             spk_head = _syn_subject(S, c.v, R)
             if spk_head is not None:
                 c.spk = _syn_span(S, spk_head)
+                a, b = c.spk
+                if S.upos[spk_head] in ("ADJ", "DET") and b == spk_head and b + 1 < S.n \
+                        and S.upos[b + 1] in ("NOUN", "PROPN") and S.case(b + 1) == S.case(spk_head):
+                    # a parse that heads "объединённая пресс-служба судов" by its adjective
+                    spk_head = b + 1
+                    c.spk = (a, _syn_span(S, b + 1)[1])
                 c.pattern += "+syntax"
         if spk_head is None and not impersonal:
             ante = _relative_antecedent(S, head_v, R)
@@ -1184,11 +1563,23 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 k = head_v - 1
                 while k >= 0 and S.low[k] not in R.fw["coord"] and S.text[k] != ",":
                     k -= 1
-                f = next((x for x in range(k - 1, max(-1, k - 12), -1) if S.finite(x) or S.bound(x)), None)
+                k0 = k - 1 if k >= 1 and S.text[k - 1] == "," else k     # "молчал, а потом произнес"
+                f = next((x for x in range(k0 - 1, max(-1, k0 - 12), -1) if S.finite(x) or S.bound(x)), None)
                 if f is not None and S.finite(f):
                     lc2 = _left_candidate(S, f, R)
+                    if not isinstance(lc2, int):
+                        # "Пришел функционер и сказал": the first verb's subject after it
+                        lc2 = _right_candidate(S, f, R, hi=k - 1)
+                        if isinstance(lc2, int) and not (_agrees(S, head_v, lc2) and _nomlike(S, lc2)):
+                            lc2 = None
                     if isinstance(lc2, int):
                         lc = lc2
+            if isinstance(rc, int) and any(l in R.words.get("addressee_verb", ()) for l in S.lems[c.v]):
+                p = head_v - 1
+                while p >= 0 and (S.upos[p] in ("ADV", "PART") or S.low[p] in R.fw["neg"]):
+                    p -= 1
+                if (p >= 0 and not S.bound(p) and S.low[p] not in R.fw["how"]) or S.case(rc) not in (None, "Nom"):
+                    rc = None     # "проинформировал Международный комитет", "спросила Навальную": the one addressed
             sl, sr = _score(S, head_v, lc, R, "left"), _score(S, head_v, rc, R, "right")
             if max(sl, sr) >= 0:
                 spk_head = lc if sl >= sr else rc
@@ -1197,14 +1588,27 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                     c.spk, spk_head = _en_pp_head(S, c.spk, spk_head)
                 c.inherited = False
                 c.pattern += "+left" if sl >= sr else "+right"
+        c.quoted_src = _quoted_source(S, c, R, syntax, spk_head)
+        if spk_head is None and not impersonal and not _in_quote(S, c.v) and _first_person(S, c, R, syntax) is not None:
+            continue          # "Ранее мы писали": the author's own voice
+        if spk_head is None and not impersonal and _in_quote(S, c.v) and S.feats[c.v].get("Tense") == "Past":
+            # narrated speech inside a quotation ("«Я у него спросил: …»"), not the speaker's own "я считаю"
+            spk_head = _first_person(S, c, R, syntax)
+            if spk_head is not None:
+                c.spk = (spk_head, spk_head)
+                c.pattern += "+first_person"
         c.spk_head = spk_head
+        if c.spk is not None:
+            _skip_addressee(S, c, R)
+            spk_head = c.spk_head
         if c.spk is not None:
             c.spk = _extend_to_name(S, c.spk, spk_head, c.cue[0], R)
         if spk_head is None:
             plural = S.feats[c.cue[0]].get("Number") == "Plur" or S.feats[c.v].get("Number") == "Plur" \
                 or (S.lang == "en")
             if impersonal or plural:
-                span, h, speech = _loc_speaker(S, c.v, R, want_speech=impersonal)
+                span, h, speech = _loc_speaker(S, c.v, R, want_speech=impersonal,
+                                               speech_class=c.verb_class in ("neutral", "endorsing"))
                 if speech is not None and impersonal:
                     j, k = speech
                     c.verb = f"{c.verb} {' '.join(S.text[j:k + 1])}" if j > c.v else f"{' '.join(S.text[j:k + 1])} {c.verb}"
@@ -1216,7 +1620,12 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                     c.pattern += "+locative"
         final.append(c)
     final += phrase
-    final += [c for c in _colon_cues(S, R, quotes) if not any(c.cue[0] <= x.v <= c.cue[1] for x in final)]
+    # a headline colon whose content holds a report of its own is a label ("UPD: В Автодоре сообщили, что …")
+    final += [c for c in _colon_cues(S, R, quotes) if not any(c.cue[0] <= x.v <= c.cue[1] for x in final)
+              and not (c.pattern == "colon" and c.ctok and S.text[c.ctok[0]] not in QUOTE_CHARS
+                       and any(c.ctok[0] <= x.cue[0] <= c.ctok[1] for x in final))
+              # "Завахири заявил, что … — Уоррен Вайнштейн": a dash inside a reported clause is no credit
+              and not (c.pattern == "dash" and any(x.cue[0] < c.cue[0] for x in final))]
     final.sort(key=lambda c: c.cue[0])
     # speakers of coordinated and gerund verbs: "сказал …, и пообещал", "добавив, что"
     for k, c in enumerate(final):
@@ -1232,36 +1641,227 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                     c.spk, c.spk_head, c.inherited = prev.spk, prev.spk_head, True
                     c.speaker_override = prev.speaker_override
                     c.pattern += "+coordinated"
-    kept = []
     for c in final:
         if not c.frame:
             _frame(S, c, R)
+    for c in final:
+        outer = [d for d in final if d is not c and d.frame == "that" and d.ctok and d.ctok[0] <= c.cue[0] <= d.ctok[1]]
+        if c.spk is None and outer and c.pattern.startswith(("verb", "infinitive", "collocation")) \
+                and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] and S.feats[c.v].get("Variant") != "Short" \
+                and _nested_same_subject(S, c, outer[-1], R):
+            # a report nested in another's clause with its subject left out: "заявил, что считает
+            # ошибкой …" reports the same speaker
+            d = outer[-1]
+            c.spk, c.spk_head, c.speaker_override = d.spk, d.spk_head, d.speaker_override
+            c.pattern += "+nested"
+    kept = []
+    for c in final:
         if c.pattern.startswith(("verb", "infinitive")) and not _requires_ok(S, c, R, quotes):
             continue
         if c.pattern.startswith(("verb",)) and c.spk is None and c.frame in ("nominal", "none") \
-                and c.verb_lemma not in R.fw["impersonal"] and S.feats[c.v].get("VerbForm") != "Short":
-            # a bare verb with no speaker and no reported content is not a report
-            if not c.negated:
+                and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] and S.feats[c.v].get("VerbForm") != "Short":
+            # a bare verb with no speaker and no reported content is not a report; an indefinite-
+            # personal plural with a topic or an infinitive is ("сообщили о …", "пообещали выплатить …")
+            a, b = c.ctok if c.ctok else (c.v + 1, c.v)
+            f = S.feats[c.v]
+            indefinite = f.get("VerbForm") in (None, "Fin") and f.get("Person") in (None, "3") and c.frame == "nominal" and (
+                (S.low[a] in R.fw["about"] and c.verb_class in ("neutral", "endorsing"))
+                or (c.verb_class in ("directive", "commissive")
+                    and any(S.feats[x].get("VerbForm") == "Inf" or S.low[x] in ("к", "до") for x in range(a, min(b + 1, a + 4))))
+                or (c.verb_class == "accusation" and S.low[a] in ("в", "во", "у"))   # "обвинили в махинациях"
+                or (c.verb_class == "admission" and any(S.case(x) == "Ins" and S.upos[x] == "ADJ"
+                                                        for x in range(a, min(b + 1, a + 3)))
+                    and any(S.low[x] in ("в", "во", "у") for x in range(a, min(b + 1, a + 5)))))   # "признали виновным в"
+            if not c.negated and not indefinite:
                 continue
         if c.spk is not None and c.ctok is not None and c.ctok[0] <= c.spk[0] <= c.ctok[1] and c.frame in ("that", "colon"):
             # the speaker found inside the reported clause is not the speaker
             c.spk = None
-        if c.spk is not None and c.frame in ("nominal", "none") and c.pattern.startswith(("verb", "collocation")):
+        if c.spk is not None and c.frame in ("nominal", "none") and c.pattern.startswith(("verb", "collocation")) \
+                and "+locative" not in c.pattern:
             h = c.spk_head if c.spk_head is not None else c.spk[1]
+            a_, b_ = c.spk
+            org_inside = any((S.ent_at(x) and str(S.ent_at(x)["type"]).upper() == "ORG") or _media_at(S, x, R)
+                             for x in range(a_, b_ + 1))          # "Страны НАТО пообещали …"
             if S.upos[h] == "NOUN" and S.feats[h].get("Animacy") == "Inan" and S.lem[h] not in R.heads \
-                    and not S.ent_at(h) and not _media_at(S, h, R) and not S.text[h][:1].isupper():
+                    and not S.ent_at(h) and not _media_at(S, h, R) and not org_inside \
+                    and not (S.text[h][:1].isupper() and h > 0 and not S.bound(h - 1) and not _markup(S, h - 1)):
                 continue      # "ситуация говорит о", "конституция гарантирует право"
         kept.append(c)
     out = []
     for c in kept:
         if c.spk is None and c.pattern.startswith(("verb", "infinitive", "collocation")) \
-                and c.verb_lemma not in R.fw["impersonal"] and S.feats[c.v].get("Variant") != "Short" \
-                and any(d is not c and d.ctok and d.ctok[0] <= c.cue[0] <= d.ctok[1] for d in kept):
-            continue          # a report inside another's content with its speaker left out
+                and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] and S.feats[c.v].get("Variant") != "Short" \
+                and any(d is not c and d.ctok and d.ctok[0] <= c.cue[0] <= d.ctok[1] and d.frame != "that" for d in kept):
+            continue          # a report inside another's quotation with its speaker left out
+        # nested in a reported clause with no subject it shares ("SHOT писал, что Хрущёву попросили …"):
+        # an indefinite-personal report, kept with an empty speaker
         out.append(c)
     kept = out
+    kept += _gapped(S, kept, R) + _quoted_rows(S, kept)
     _trim_contents(S, kept, R)
     return kept
+
+
+def _quoted_source(S: _Sent, c: _Cue, R: _Res, syntax: bool, spk_head):
+    """The quoted speaker of a quoting verb: "передает слова министра агентство" (the noun
+    "слова" and its genitive), "цитирует Пескова агентство" (an animate or named object)."""
+    if not any(l in R.words.get("quoting_verb", ()) for l in S.lems[c.v]):
+        return None
+    if syntax:
+        objs = [k for k in S.children[c.v] if S.deprel[k] == "obj"]
+    else:
+        objs = [k for k in range(c.v + 1, min(S.n, c.v + 4)) if S.upos[k] in ("NOUN", "PROPN")
+                and S.case(k) in ("Acc", "Gen", None) and k != spk_head][:1]
+    for k in objs:
+        if S.lem[k] not in R.words.get("quoted_noun", ()) and not any(l in R.words.get("citing_verb", ()) for l in S.lems[c.v]):
+            continue      # "привел мальчика": only "цитировать" takes the quoted speaker as object
+        if S.lem[k] in R.words.get("quoted_noun", ()) and k > 0 and S.low[k - 1] in R.fw["poss"]:
+            return (k - 1, k - 1), k - 1, k      # "его слова приводит ТАСС"
+        if S.lem[k] in R.words.get("quoted_noun", ()):
+            g = k + 1
+            while g < S.n and S.upos[g] in ("ADJ", "DET") and g < k + 4:
+                g += 1
+            if g < S.n and S.upos[g] in ("NOUN", "PROPN", "X") and S.case(g) in ("Gen", None) and g != spk_head:
+                span = _syn_span(S, g) if syntax else _np(S, g, g, S.n - 1)
+                return (k + 1, max(span[1], g)), g, k
+            return None
+        if S.feats[k].get("Animacy") == "Anim" or (S.ent_at(k) and S.ent_at(k)["type"] in ("PER", "ORG")):
+            span = _syn_span(S, k) if syntax else _np(S, k, k, S.n - 1)
+            return (min(span[0], k), max(span[1], k)), k, None
+    return None
+
+
+def _quoted_rows(S: _Sent, cues: list[_Cue]) -> list[_Cue]:
+    """Double attribution: the quoted speaker's row beside the quoting medium's."""
+    out = []
+    for c in cues:
+        if not c.quoted_src:
+            continue
+        span, h, noun = c.quoted_src
+        if c.ctok and c.ctok[0] <= span[0] <= c.ctok[1]:
+            continue      # the object is inside the content, not the quoted speaker
+        if noun is not None:
+            g = _Cue(S, noun, (noun, noun), S.text[noun], S.lem[noun], c.verb_class, "", "verb+quoted")
+        else:
+            g = _Cue(S, c.v, c.cue, c.verb, c.verb_lemma, c.verb_class, "", c.pattern.split("+")[0] + "+quoted")
+        g.spk, g.spk_head, g.frame, g.ctok = span, h, c.frame, c.ctok
+        out.append(g)
+    return out
+
+
+def _gapped(S: _Sent, cues: list[_Cue], R: _Res) -> list[_Cue]:
+    """A gapped second subject reuses the cue: "одни утверждают, что …, другие — что …",
+    "администрация сообщала о шести …, а Зеленский — о семи" give a row for "другие" and
+    "Зеленский" with the first verb as cue; the first content ends before the comma."""
+    out = []
+    for c in cues:
+        if not c.ctok or c.spk is None or not c.pattern.startswith(("verb", "collocation")):
+            continue
+        a, b = c.ctok
+        b = max(b, _content_end(S, a))
+        for k in range(a + 1, b):
+            if S.text[k] != ",":
+                continue
+            j = k + 1
+            if j <= b and S.low[j] in R.fw["coord"]:
+                j += 1
+            d = next((x for x in range(j, min(b, j + 6) + 1) if S.text[x] in ("—", "–")), None)
+            if d is None or d == j or d + 1 > b:
+                continue
+            if any(S.finite(x) or S.bound(x) or S.upos[x] in ("VERB", "SCONJ", "ADP") for x in range(j, d)):
+                continue
+            h = next((x for x in range(d - 1, j - 1, -1) if S.upos[x] in ("NOUN", "PROPN", "PRON", "ADJ", "DET", "X")), None)
+            if h is None or not (_nomlike(S, h) or _unsure_case(S, h)) or not _subj_ok(S, h, R):
+                continue
+            nxt = S.low[d + 1]
+            if not (nxt in R.fw["comp"] or nxt in R.fw["about"] or S.upos[d + 1] in ("NUM", "ADV")
+                    or S.case(d + 1) == c_case(S, c)):
+                continue
+            g = _Cue(S, c.v, c.cue, c.verb, c.verb_lemma, c.verb_class, c.requires, c.pattern.split("+")[0] + "+gapped")
+            g.spk, g.spk_head, g.frame, g.head_lemma = (j, d - 1), h, c.frame, c.head_lemma
+            start = d + 2 if nxt in R.fw["comp"] else d + 1
+            end = b if c.frame == "that" else min(b, _first_bound(S, start))
+            g.ctok = (start, end) if start <= end else None
+            c.ctok = (a, k - 1)
+            out.append(g)
+            break
+    return out
+
+
+def c_case(S: _Sent, c: _Cue):
+    """The case of the first word of a cue's content ("сообщала о шести" → Loc), to match the
+    gapped second content ("а Зеленский — о семи")."""
+    return S.case(c.ctok[0]) if c.ctok else None
+
+
+def _skip_addressee(S: _Sent, c: _Cue, R: _Res) -> None:
+    """"сообщили РИА Новости в подполье", "рассказал ТАСС источник": a medium right after the
+    verb is the one told, when a subject or a locative source follows it in the same clause."""
+    a, b = c.spk
+    k = c.cue[1] + 1
+    while k < S.n and S.text[k] in QUOTE_CHARS:
+        k += 1
+    m = _media_at(S, a, R) if a == k else None
+    if not m:
+        return
+    if m[0] < b and any(_subj_ok(S, x, R) and _nomlike(S, x) for x in range(m[0] + 1, b + 1)):
+        # "сообщили РИА Новости очевидцы": one phrase to the pattern search
+        x = m[0] + 1
+        c.spk, c.spk_head = (x, b), next((y for y in range(x, b + 1) if _subj_ok(S, y, R)), x)
+        c.pattern += "+addressee"
+        return
+    j = b + 1
+    while j < S.n and S.text[j] in QUOTE_CHARS:
+        j += 1
+    if j >= S.n or S.bound(j):
+        return
+    if S.low[j] in R.fw["loc"] and j + 1 < S.n and not S.bound(j + 1):
+        h = j + 1
+        while h < S.n and S.upos[h] in ("ADJ", "DET") and h < j + 4:
+            h += 1
+        if h < S.n and S.upos[h] in ("NOUN", "PROPN", "X"):
+            e = h
+            while e + 1 < S.n and S.upos[e + 1] in ("NOUN", "PROPN", "X") and S.case(e + 1) in (None, "Gen") \
+                    and not S.bound(e + 1):
+                e += 1
+            c.spk, c.spk_head = (j + 1, e), h
+            c.pattern += "+addressee"
+        return
+    if _subj_ok(S, j, R) and _nomlike(S, j) and not _unsure_case(S, j) and S.upos[j] != "PRON":
+        c.spk, c.spk_head = _np(S, j, j, S.n - 1), j
+        c.spk = _extend_to_name(S, c.spk, j, c.cue[0], R)
+        c.pattern += "+addressee"
+
+
+def _nested_same_subject(S: _Sent, c: _Cue, d: _Cue, R: _Res) -> bool:
+    """The subjectless verb ``c`` in the clause of ``d`` agrees with ``d``'s speaker and
+    nothing between them could be its own subject ("заявил, что считает ошибкой …")."""
+    if d.spk is None and d.speaker_override is None:
+        return False
+    f = S.feats[c.v]
+    if f.get("Person") in ("1", "2") or f.get("VerbForm") not in (None, "Fin", "Conv", "Inf"):
+        return False
+    fd = S.feats[d.v]
+    if f.get("Number") and fd.get("Number") and f["Number"] != fd["Number"]:
+        return False      # "SHOT писал, что Хрущёву попросили …": an indefinite plural, not the same subject
+    h = d.spk_head if d.spk_head is not None else (d.spk[1] if d.spk else None)
+    if h is not None:
+        fh = S.feats[h]
+        if f.get("Number") and fh.get("Number") and f["Number"] != fh["Number"] and not _unsure_case(S, h):
+            return False
+        if f.get("Gender") and fh.get("Gender") and f["Gender"] != fh["Gender"] and S.upos[h] != "PRON" \
+                and fh.get("Animacy") == "Anim":
+            return False
+    if any(S.deprel[k] == "nsubj" for k in S.children[c.v]):
+        return False
+    # "…, а 13% покупателей указали": a nominative or a number before the verb in its clause
+    k = c.cue[0] - 1
+    while k >= 0 and not S.bound(k) and S.low[k] not in R.fw["coord"] and S.low[k] not in R.fw["comp"]:
+        if S.upos[k] == "NUM" or (S.upos[k] in ("NOUN", "PROPN", "PRON") and _nomlike(S, k)):
+            return False
+        k -= 1
+    return True
 
 
 def _extend_to_name(S: _Sent, spk, h, v, R: _Res):
@@ -1323,14 +1923,15 @@ def _trim_contents(S: _Sent, cues: list[_Cue], R: _Res) -> None:
 
 # --- content, quote type and markers --------------------------------------------------
 def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
-    if c.pattern.startswith("according_to") or c.pattern.startswith("reference"):
+    if c.pattern.startswith(("according_to", "reference", "from")):
         # content: the clause on the other side of the phrase
         ca, cb = c.cue[0], max(c.cue[1], c.spk[1] if c.spk else c.cue[1])
         left_end = ca - 1
         while left_end >= 0 and S.text[left_end] in (",", "—", "–", "("):
             left_end -= 1
         right_start = cb + 1
-        while right_start < S.n and S.text[right_start] in (",", "—", "–", ")"):
+        while right_start < S.n and (S.text[right_start] in (",", "—", "–", ")")
+                                     or (c.pattern.startswith("from") and S.low[right_start] in R.fw["comp"])):
             right_start += 1
         right_end = _content_end(S, right_start)
         left = (0, left_end) if left_end >= 0 else None
@@ -1339,7 +1940,7 @@ def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
             c.ctok = left if (left[1] - left[0]) >= (right[1] - right[0]) else right
         else:
             c.ctok = left or right
-        c.frame = "according_to"
+        c.frame = "according_to" if not c.pattern.startswith("from") else "inverted"
     elif c.frame == "as":
         pass
     if c.ctok is None:
@@ -1362,6 +1963,12 @@ def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
         ce = nl
         while b > a and S.start[b] >= ce:
             b -= 1
+    at = S.start[c.cue[0]]
+    for x in quotes:
+        if x.kind != "name" and x.open < at < x.close and cs < x.close:
+            ce = min(ce, x.close)     # a report inside a quotation ends with it
+    while ce > cs and text[ce - 1] in ",.;:!? —–":
+        ce -= 1
     if ce <= cs:
         c.content, c.quote_type = None, "none"
         return
@@ -1370,6 +1977,8 @@ def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
     for x in quotes:
         if x.kind == "name" and c.frame not in ("inverted", "colon"):
             continue
+        if x.open < at < x.close:
+            continue      # the quotation the cue stands in is not its content ("«Я у него спросил: …»")
         if x.close >= ce - 1 and x.close <= ce and x.open <= cs + 1:
             q = x
         elif x.open >= cs - 1 and x.open <= cs and x.close >= ce - 1:
@@ -1379,6 +1988,12 @@ def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
         c.quote_type = "direct" if c.frame in ("inverted", "colon") or (q.inner[1] - q.inner[0]) > 0.8 * (ce - cs) else "mixed"
         if c.quote_type == "direct" and c.frame in ("that",):
             c.quote_type = "mixed"
+    elif c.frame == "inverted" and a == 0 and S.text[0] in ("—", "–", "-") and ce > cs + 1:
+        # dialogue: "— Мы будем работать, — сказал губернатор" is direct speech without quotation marks
+        cs = S.end[0]
+        while cs < ce and text[cs].isspace():
+            cs += 1
+        c.content, c.quote_type = (cs, ce), "direct"
     else:
         while cs < ce and text[cs] in "«\"“„" and not any(x.open == cs and x.close < ce - 1 for x in quotes):
             cs += 1
@@ -1508,18 +2123,6 @@ def _gender_of(S: _Sent, a: int, b: int):
     return None
 
 
-@dataclass
-class _Hist:
-    sidx: int
-    pos: int
-    actor: str
-    type: str           # person | organisation | media
-    gender: str | None
-    number: str | None
-    roles: set
-    speaker: bool
-
-
 def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame):
     """Give every cue its actor and speaker type; pronouns and bare role nouns
     ("он", "глава МИД", "дипломат") take the nearest compatible earlier actor."""
@@ -1536,18 +2139,30 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame):
                 j = next((k for k in range(S.n - 1, -1, -1) if S.start[k] < me), i)
                 t = _etype(typ, act, R) or _type_by_form(S, i, j, None, R)
                 typed.append((ms, me, act, t))
-                hist.append(_Hist(si, ms, act, t, _gender_of(S, i, j) if t == "person" else None,
-                                  S.feats[j].get("Number"), set(), False))
+                hist.append(_Hist(si, ms, act, t, _gender_of(S, i, j) if t == "person" else noun_gender(S, i, j, R.heads),
+                                  S.feats[j].get("Number"), set(), False,
+                                  place=str(typ).upper() in ("LOC", "GPE")))
     ments = typed
     for si, S, c in doc_cues:
         if c.spk is None and c.speaker_override is None:
             c.speaker_type, c.actor = "unattributed", ""
+            f = S.feats[c.v]
+            if c.pattern.startswith(("verb", "collocation")) and f.get("VerbForm") in (None, "Fin") \
+                    and f.get("Number") == "Sing" and f.get("Person") in (None, "3") \
+                    and (c.head_lemma or c.verb_lemma) not in fw["impersonal"] and S.upos[c.v] in ("VERB", "AUX"):
+                # a zero subject ("Он пришел. Заявил, что …"): the actor of the nearest agreeing antecedent
+                hit = pronoun_antecedent(hist, si, S.start[c.cue[0]], "", f.get("Gender"), "Sing", max_back=2)
+                if hit is not None:
+                    c.actor, c.speaker_type = hit.actor, hit.type
             continue
         a, b = c.spk if c.spk else (None, None)
         h = c.spk_head if c.spk_head is not None else b
         ss, se = (S.start[a], S.end[b]) if a is not None else (c.speaker_override[0], c.speaker_override[1])
         low_h = S.low[h] if h is not None else ""
-        is_pron = a == b and (low_h in fw["pron"] or low_h in fw["poss"])
+        is_pron = a == b and (low_h in fw["pron"] or low_h in fw["poss"] or low_h in fw["loc_pron"])
+        if a == b and low_h in R.words.get("collective_subject", ()):
+            c.actor, c.speaker_type = "anonymous", "anonymous"      # "одни …, другие — …"
+            continue
         if a == b and low_h == "там":
             hit = _nearest(hist, si, ss, None, None, want="organisation")
             c.actor, c.speaker_type = (hit.actor, "organisation") if hit else ("", "organisation")
@@ -1557,8 +2172,8 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame):
         if is_pron and linked:
             actor, stype = linked[0][2], linked[0][3]
         elif is_pron:
-            g, num = fw["pron"].get(low_h) or fw["poss"].get(low_h)
-            hit = _nearest(hist, si, ss, g, num, want=None if num == "Plur" else ("organisation" if g == "Neut" else "person"))
+            g, num = fw["pron"].get(low_h) or fw["poss"].get(low_h) or fw["loc_pron"].get(low_h)
+            hit = pronoun_antecedent(hist, si, ss, low_h, g, num, noun=S.low[c.v])
             if hit:
                 actor, stype = hit.actor, hit.type
             else:
@@ -1602,7 +2217,7 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame):
                 number = S.feats[h].get("Number")
                 if S.lang == "en" and number is None and S.low[h].endswith("s") and S.low[h] != S.lem[h]:
                     number = "Plur"
-                want = {"person": "person", "organisation": "organisation"}.get(typ)
+                want = {"person": "person", "organisation": "organisation", "media": "media"}.get(typ)
                 if typ == "anonymous" and kind in ("expert", "official") and number != "Plur":
                     want = "person"
                 hit = None
@@ -1610,7 +2225,7 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame):
                            or (S.lang == "en" and S.upos[x] in ("DET", "ADJ"))
                            for x in range(a, b + 1))
                 if want and number != "Plur" and kind != "source" and bare:
-                    hit = _nearest(hist, si, ss, None, None, want=want, role=S.lem[h], max_back=8)
+                    hit = description_antecedent(hist, si, ss, want, S.lem[h])
                 if hit:
                     actor, stype = hit.actor, hit.type
                 elif typ == "anonymous":
@@ -1623,13 +2238,21 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame):
                 stype = "person" if anim == "Anim" or (h is not None and S.upos[h] == "PROPN") else "organisation"
             if actor and stype in ("person", "organisation", "media"):
                 roles = {S.lem[x] for x in range(a, b + 1) if S.lem[x] in R.heads}
-                gender = None
                 if stype == "person":
                     gender = S.feats[c.v].get("Gender") if c.pattern.startswith("verb") else None
                     gender = gender or _gender_of(S, a, b)
+                else:
+                    gender = noun_gender(S, a, b, R.heads)
                 hist.append(_Hist(si, ss, actor, stype, gender, S.feats[h].get("Number") if h is not None else None,
                                   roles, True))
         c.actor, c.speaker_type = actor, stype or "person"
+    for si, S, c in doc_cues:
+        if "+first_person" in c.pattern:
+            # "«Я у него спросил: …», — рассказал водитель": the speaker of the quotation
+            at = S.start[c.cue[0]]
+            owner = next((d for _, _, d in doc_cues if d is not c and d.content and d.content[0] <= at < d.content[1]
+                          and d.actor), None)
+            c.actor, c.speaker_type = (owner.actor, owner.speaker_type) if owner else ("", "person")
 
 
 _ATYPES: dict = {}
@@ -1716,6 +2339,11 @@ def _check_ann(ann):
 
 def _sentence_work(S, R, syntax, quotes, text):
     """The finished cues of one sentence."""
+    before = text[:S.start[0]].rstrip(" \t*_")
+    after = text[S.end[-1]:].lstrip(" \t*_")
+    S.line_start = not before or before.endswith("\n")
+    S.line_end = not after or after.startswith("\n")
+    S.nl = {i for i in range(1, S.n) if "\n" in text[S.end[i - 1]:S.start[i]]}
     cues = _sentence_cues(S, R, syntax, quotes)
     for c in cues:
         _finish_content(S, c, R, quotes, text)
@@ -1737,8 +2365,32 @@ def _reports_content(S: _Sent, c: _Cue, R: _Res) -> bool:
     (perception, not a report) unless a medium is the one who found out ("узнали «Известия»")."""
     if not c.pattern.startswith(("verb", "infinitive")):
         return True
+    if c.verb_class == "commissive" and c.requires == "quote" and c.spk is not None:
+        # "компании грозят штрафы", "«Маугли» грозит до 15 суток": the subject is the penalty
+        a, b = c.spk
+        h = c.spk_head if c.spk_head is not None else b
+        if S.upos[a] in ("ADP", "NUM") or S.lem[h] in R.words.get("penalty", ()) \
+                or any(S.lem[x] in R.words.get("penalty", ()) and S.upos[x] == "NOUN" for x in range(a, b + 1)):
+            return False
     if c.requires == "direct" and c.quote_type not in ("direct", "mixed"):
         return False
+    k = c.cue[0] - 1
+    while k >= 0 and (S.upos[k] in ("AUX", "ADV") or S.low[k] in R.fw["neg"]):
+        k -= 1
+    if k >= 0 and S.low[k] in R.words.get("comparative", ()):
+        return False          # "дружелюбнее, чем ожидалось": a comparison, not a report
+    if any(l in R.words.get("evidence_verb", ()) for l in S.lems[c.v]) and c.spk is None \
+            and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"]:
+        return False          # "показывала на место": showing with no source named
+    if any(l in R.words.get("evidence_verb", ()) for l in S.lems[c.v]) and c.spk is not None:
+        # "спутниковые снимки показывают, что …": inference from evidence, unless a source shows it
+        a, b = c.spk
+        h = c.spk_head if c.spk_head is not None else b
+        source = S.feats[h].get("Animacy") == "Anim" or S.upos[h] in ("PROPN", "PRON", "X") \
+            or S.lem[h] in R.heads or S.lem[h] in R.fw["doc_nouns"] or S.ent_at(h) \
+            or any(_media_at(S, x, R) for x in range(a, b + 1))
+        if not source:
+            return False
     if c.verb_lemma in _PERCEPTION and c.frame not in ("that", "colon"):
         if c.spk is None:
             return False
@@ -1850,10 +2502,12 @@ def attributions(ann, *, verbs="default", actors=None) -> pd.DataFrame:
             the speaker as written and its character offsets (``""`` and -1
             when no speaker is named: "сообщается");
         ``actor``
-            the canonical actor; pronouns ("он", "її", "he") and bare role
-            nouns ("глава МИД", "дипломат") resolved to the nearest compatible
-            earlier actor in the document; ``"anonymous"`` for anonymous
-            sources;
+            the canonical actor; pronouns ("он", "По ее данным", "її", "he"),
+            bare descriptions ("глава МИД", "ведомство", "издание") and
+            singular zero subjects resolved to the nearest earlier actor of
+            agreeing gender, number and type in the document
+            (:mod:`framing.measures._coref`); empty when none fits;
+            ``"anonymous"`` for anonymous sources;
         ``speaker_type``
             person, organisation, media, anonymous or unattributed;
         ``self_citation``
@@ -1963,12 +2617,14 @@ def _public_lemma(S: _Sent, c: _Cue, R: _Res) -> str:
         return ""
     if p.startswith("according_to"):
         first = S.low[c.cue[0]]
-        if first in fw["per_prep"] or lem == "according to":
+        if (first in fw["per_prep"] and c.v == c.cue[0]) or lem == "according to":
             return "согласно" if first == "согласно" else ("згідно" if first == "згідно" else lem)
         noun = S.lem[c.v]
         return fw["noun_fix"].get(noun, fw["noun_fix"].get(S.low[c.v], noun))
     if p.startswith("reference"):
         return lem if lem in fw["ref_verbs"] else fw["ref_lemma"]
+    if p.startswith("from"):
+        return lem            # "следует из" → следовать
     if c.head_lemma:
         return c.head_lemma
     if fw.get("evident") and lem == fw["evident"][2]:
@@ -1976,7 +2632,8 @@ def _public_lemma(S: _Sent, c: _Cue, R: _Res) -> str:
     if p.startswith("collocation"):
         return lem.split()[0]
     if lem.startswith(("быть ", "бути ")):
-        return S.lem[c.v]
+        ins = lem.split(" ", 1)[1]          # "быть уверенным" → уверенный (uk "бути впевненим" → впевнений)
+        return ins[:-2] + ("ый" if lem.startswith("быть ") else "ий")
     return lem
 
 
@@ -2046,8 +2703,13 @@ def _row(doc_id, outlets, text, S, c, R) -> dict:
         # strip quotes around names: сообщает "Интерфакс"
         while ss < se and text[ss] in QUOTE_CHARS:
             ss += 1
-        while se > ss and text[se - 1] in QUOTE_CHARS:
-            se -= 1
+        while se > ss and text[se - 1] in QUOTE_CHARS and sum(ch in QUOTE_CHARS for ch in text[ss:se]) % 2:
+            se -= 1       # a closing quote whose opening one was stripped; «Элджей» inside a phrase stays
+        if se < len(text) and text[se] in "»”" and sum(ch in QUOTE_CHARS for ch in text[ss:se]) % 2:
+            se += 1       # "боец с позывным «Элджей»": close the quotation the phrase opened
+        # an emoji or bullet glued to a name: "▪️Блумберг"
+        while ss < se and not (text[ss].isalnum() or text[ss] in QUOTE_CHARS):
+            ss += 1
         speaker = text[ss:se]
     elif c.speaker_override is not None:
         ss, se, speaker = c.speaker_override
