@@ -500,10 +500,53 @@ def ruopinion_eval(limit=None):
     return hit, n
 
 
+DEV2 = ROOT / "benchmarks" / "attribution_dev2"
+
+
+def dev2_eval(slice_name: str) -> None:
+    """Score one slice of the second development set (``benchmarks/attribution_dev2``).
+
+    Every sentence of its documents was coded by the guideline by a coder who
+    did not see the rules' output; scored by the guideline's rule, as
+    ``benchmarks/validity.py`` scores the held-out gold.
+    """
+    import hashlib
+
+    sys.path.insert(0, str(DEV2))
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    if not SHARED.exists():
+        print(f"second development set ({slice_name}): skipped (../shared/data absent)")
+        return
+    from sample import load_sources  # benchmarks/attribution_dev2/sample.py
+    from validity import print_guideline_attribution
+
+    docs = pd.read_csv(DEV2 / "docs.tsv", sep="\t", dtype=str, keep_default_na=False)
+    docs = docs[docs["slice"] == slice_name]
+    gold = pd.read_csv(DEV2 / "gold.tsv", sep="\t", dtype=str, keep_default_na=False)
+    gold = gold[gold["doc_id"].isin(docs["doc_id"])]
+    want = dict(zip(docs["doc_id"], docs["text_sha256"]))
+    rows = [r for items in load_sources().values() for r in items if r[0] in want]
+    rows = [r for r in rows if hashlib.sha256(r[3].encode("utf-8")).hexdigest() == want[r[0]]]
+    if len(rows) < len(want):
+        print(f"  {len(want) - len(rows)} document(s) missing or changed since coding, left out")
+    corpus = framing.Corpus(pd.DataFrame(rows, columns=["doc_id", "outlet", "lang", "text"]))
+    texts = dict(zip(corpus.docs["doc_id"], corpus.docs["text"]))
+    pred = framing.attributions(_annotate(corpus))
+    gold = gold[gold["doc_id"].isin(texts)].copy()
+    for c in ("cue_start", "cue_end"):
+        gold[c] = pd.to_numeric(gold[c].replace("", float("nan")))
+    gold = gold[gold["cue_start"] >= 0]
+    print(f"second development set, slice {slice_name} ({len(texts)} documents, {len(gold)} coded attributions, "
+          f"{len(pred)} predicted rows):")
+    print_guideline_attribution(pred, gold, texts)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="skip RuOpinionNE")
     ap.add_argument("--verbose", action="store_true", help="print misses and extra rows")
+    ap.add_argument("--check3", action="store_true",
+                    help="also score the held-back slice check3 of the second development set")
     ap.add_argument("--sample", action="store_true",
                     help="print the seeded sample of gold-set sentences (ids and offsets) and stop")
     args = ap.parse_args(argv)
@@ -565,6 +608,9 @@ def main(argv=None):
                 print(f"  F1 by form (recall over the coded form, precision over the predicted form): {forms}")
     else:
         print("gold set: skipped (tests/data/attribution_gold.tsv or ../shared/data absent)")
+
+    for slice_name in ("dev2",) + (("check3",) if args.check3 else ()):
+        dev2_eval(slice_name)
 
     if not args.quick:
         r = ruopinion_eval()
