@@ -173,21 +173,24 @@ def _safe_cholesky(hess: np.ndarray) -> np.ndarray:
     try:
         return np.linalg.cholesky(hess)
     except np.linalg.LinAlgError:
-        out = np.empty_like(hess)
-        for i, h in enumerate(hess):
-            try:
-                out[i] = np.linalg.cholesky(h)
-            except np.linalg.LinAlgError:
-                h = h.copy()
-                d = np.diag(h)
-                mag = np.abs(h).sum(axis=1) - np.abs(d)
-                np.fill_diagonal(h, np.maximum(d, mag) + 1e-8)
-                out[i] = np.linalg.cholesky(h)
-        return out
+        bad = np.linalg.eigvalsh(hess)[:, 0] <= 1e-10 * np.abs(hess).max(axis=(1, 2))
+        hess = hess.copy()
+        h = hess[bad]
+        d = np.diagonal(h, axis1=1, axis2=2)
+        mag = np.abs(h).sum(axis=2) - np.abs(d)
+        idx = np.arange(h.shape[1])
+        h[:, idx, idx] = np.maximum(d, mag) + 1e-8
+        hess[bad] = h
+        return np.linalg.cholesky(hess)
 
 
-def estep(eta0, mu, sigma, beta, layout: DocLayout, *, max_newton: int = 100):
+def estep(eta0, mu, sigma, beta, layout: DocLayout, *, max_newton: int = 100, exact: bool = True):
     """Laplace-approximate posterior of every document's η (the stm E-step).
+
+    With ``exact=False`` (the EM iterations but the last) every document takes
+    one Newton step from its previous mode, and the Laplace covariance is the
+    inverse Hessian at the starting point: the modes move with the parameters
+    instead of being found anew at every iteration.
 
     Returns
     -------
@@ -204,7 +207,8 @@ def estep(eta0, mu, sigma, beta, layout: DocLayout, *, max_newton: int = 100):
     n = eta.shape[0]
     active = np.arange(n)
     sub = layout
-    for _ in range(max_newton):
+    start_hess = None
+    for _ in range(max_newton if exact else 1):
         if not len(active):
             break
         if len(active) < n:
@@ -214,6 +218,8 @@ def estep(eta0, mu, sigma, beta, layout: DocLayout, *, max_newton: int = 100):
             sub, bnz = layout, beta_nz
         e, m = eta[active], mu[active]
         obj, grad, hess, pd_part = _grad_hess(e, m, siginv, sub, bnz)
+        if start_hess is None:
+            start_hess = hess
         step = np.linalg.solve(hess, grad[:, :, None])[:, :, 0]
         dec = np.einsum("ij,ij->i", grad, step)
         bad = ~np.isfinite(dec) | (dec <= 0)
@@ -221,21 +227,31 @@ def estep(eta0, mu, sigma, beta, layout: DocLayout, *, max_newton: int = 100):
             safe = siginv[None] + pd_part[bad]
             step[bad] = np.linalg.solve(safe, grad[bad][:, :, None])[:, :, 0]
             dec[bad] = np.einsum("ij,ij->i", grad[bad], step[bad])
-        # backtracking line search (Armijo), every document with its own step length
-        t = np.ones(len(active))
+        # backtracking line search (Armijo), every document with its own step length; only the
+        # documents whose step was refused are evaluated again
         new = e - step
-        for _ls in range(30):
-            f_new = _objective(new, m, siginv, sub, bnz)
-            ok = np.isfinite(f_new) & (f_new <= obj - 1e-4 * t * dec + 1e-12 * np.abs(obj))
-            if ok.all():
+        ok = np.zeros(len(active), dtype=bool)
+        todo = np.arange(len(active))
+        t = 1.0
+        for _ls in range(20):
+            if len(todo) == len(active):
+                ls_layout, ls_beta = sub, bnz
+            else:
+                take = _nz_index(sub.indptr, todo)
+                ls_layout, ls_beta = sub.subset(todo, take), bnz[:, take]
+            f_new = _objective(new[todo], m[todo], siginv, ls_layout, ls_beta)
+            good = np.isfinite(f_new) & (f_new <= obj[todo] - 1e-4 * t * dec[todo] + 1e-12 * np.abs(obj[todo]))
+            ok[todo[good]] = True
+            todo = todo[~good]
+            if not len(todo):
                 break
-            t[~ok] *= 0.5
-            new[~ok] = e[~ok] - t[~ok][:, None] * step[~ok]
+            t *= 0.5
+            new[todo] = e[todo] - t * step[todo]
         new[~ok] = e[~ok]          # no decrease found: keep the old point
         eta[active] = new
         active = active[(dec / 2 > _NEWTON_TOL) & ok]
     # the Laplace approximation at the modes
-    obj, grad, hess, _ = _grad_hess(eta, mu, siginv, layout, beta_nz)
+    hess = _grad_hess(eta, mu, siginv, layout, beta_nz)[2] if exact else start_hess
     chol = _safe_cholesky(hess)
     half_logdet = np.log(np.diagonal(chol, axis1=1, axis2=2)).sum(axis=1)
     k1 = eta.shape[1]
@@ -297,27 +313,23 @@ def fit_stm(layout: DocLayout, design: np.ndarray | None, beta0: np.ndarray, *, 
     bounds = []
     omega = 1.0
     converged = False
+    saved = None          # the last accepted iteration: its plain EM update of β and its λ, μ, Σ, Γ
     bar = progress_bar(total=max_iter, enabled=progress, desc="stm EM", unit="it")
     for _it in range(max_iter):
-        res = estep(lam, mu, sigma, beta, layout)
+        res = estep(lam, mu, sigma, beta, layout, exact=_it == 0)
+        bound = float(res["bound"].sum())
+        bar.update(1)
+        if omega > 1 and saved is not None and bound < bounds[-1]:
+            # the over-relaxed step lowered the bound: go back to the plain EM step
+            omega = 1.0
+            beta, lam, mu, sigma, gamma = saved
+            continue
         lam = res["lambda"]
         if callback is not None:
             callback(_it, res, beta)
         bss = res["beta_ss"]
         beta_em = np.maximum(bss / bss.sum(axis=1, keepdims=True), 1e-300)
-        bounds.append(float(res["bound"].sum()))
-        if len(bounds) > 1 and bounds[-1] < bounds[-2]:
-            omega = 1.0
-        elif len(bounds) > 1:
-            omega = min(omega * _OMEGA_GROW, _OMEGA_MAX)
-        if omega > 1:
-            logb = np.log(beta_em)
-            logb += (omega - 1) * (logb - np.log(beta))
-            logb -= logb.max(axis=1, keepdims=True)
-            beta_new = np.exp(logb)
-            beta = np.maximum(beta_new / beta_new.sum(axis=1, keepdims=True), 1e-300)
-        else:
-            beta = beta_em
+        bounds.append(bound)
         if design is None:
             mu = np.broadcast_to(lam.mean(axis=0), lam.shape).copy()
         else:
@@ -326,10 +338,21 @@ def fit_stm(layout: DocLayout, design: np.ndarray | None, beta0: np.ndarray, *, 
         resid = lam - mu
         sigma = (res["sigma_ss"] + resid.T @ resid) / n
         sigma = (sigma + sigma.T) / 2
-        bar.update(1)
+        saved = (beta_em, lam, mu, sigma, gamma)
         if len(bounds) > 1 and abs((bounds[-1] - bounds[-2]) / bounds[-2]) < tol:
             converged = True
+            beta = beta_em
             break
+        if len(bounds) > 1:
+            omega = min(omega * _OMEGA_GROW, _OMEGA_MAX) if bounds[-1] >= bounds[-2] else 1.0
+        if omega > 1:
+            logb = np.log(beta_em)
+            logb += (omega - 1) * (logb - np.log(beta))
+            logb -= logb.max(axis=1, keepdims=True)
+            beta_new = np.exp(logb)
+            beta = np.maximum(beta_new / beta_new.sum(axis=1, keepdims=True), 1e-300)
+        else:
+            beta = beta_em
     bar.close()
     # posterior at the final parameters, so that λ, ν and θ match β, μ and Σ
     res = estep(lam, mu, sigma, beta, layout)
