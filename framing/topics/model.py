@@ -15,6 +15,7 @@ from .._options import InstanceOf, Interval, NoneOk, OneOf, check
 from ..features import Features
 from .design import Design
 from .quality import frex, label_words
+from .stm import softmax0
 
 __all__ = ["TopicModel"]
 
@@ -47,13 +48,6 @@ def _as_features(X) -> Features:
         return X
     raise OptionError(f"TopicModel: X must be a framing.Features (a document × term count matrix with its "
                       f"documents), not {type(X).__name__}; build one with framing.Features(matrix, vocabulary, docs).")
-
-
-def _softmax0(eta: np.ndarray) -> np.ndarray:
-    a = np.concatenate([eta, np.zeros(eta.shape[:-1] + (1,))], axis=-1)
-    a -= a.max(axis=-1, keepdims=True)
-    e = np.exp(a)
-    return e / e.sum(axis=-1, keepdims=True)
 
 
 class TopicModel:
@@ -227,7 +221,7 @@ class TopicModel:
         self._state = {"beta": res["beta"], "lambda": lam, "nu": nu, "sigma": res["sigma"],
                        "gamma": res["gamma"] if res["gamma"] is not None else res["mu"][:1].copy(),
                        "design": None if design is None else design.to_json(), "bounds": res["bounds"]}
-        self._theta = _softmax0(lam)
+        self._theta = softmax0(lam)
 
     def _fit_lda(self, counts, passes):
         from gensim.models import LdaModel
@@ -373,7 +367,7 @@ class TopicModel:
             if len(nonempty):
                 res = estep(mu[nonempty], mu[nonempty], st["sigma"], st["beta"], DocLayout.of(counts[nonempty]))
                 lam[nonempty] = res["lambda"]
-            return _softmax0(lam)
+            return softmax0(lam)
         if self.method == "lda":
             return _lda_infer(st, counts)
         from sklearn.decomposition import non_negative_factorization
@@ -398,13 +392,13 @@ class TopicModel:
                 if "chol_nu" not in st:
                     st["chol_nu"] = np.linalg.cholesky(st["nu"])
                 z = rng.standard_normal(lam.shape)
-                return _softmax0(lam + np.einsum("nij,nj->ni", st["chol_nu"], z))
+                return softmax0(lam + np.einsum("nij,nj->ni", st["chol_nu"], z))
             resid = lam - lam.mean(axis=0) if st["design"] is None else \
                 lam - Design.from_json(st["design"]).matrix(self.docs_) @ st["gamma"]
             cov = st["sigma"] - resid.T @ resid / len(lam)
             w, v = np.linalg.eigh((cov + cov.T) / 2)
             root = v * np.sqrt(np.maximum(w, 0))
-            return _softmax0(lam + rng.standard_normal(lam.shape) @ root.T)
+            return softmax0(lam + rng.standard_normal(lam.shape) @ root.T)
         if self.method == "lda":
             g = rng.standard_gamma(st["dirichlet"])
             return g / g.sum(axis=1, keepdims=True)

@@ -37,7 +37,7 @@ def cooccurrence(counts: sp.csr_matrix) -> np.ndarray:
     return q
 
 
-def find_anchors(qbar: np.ndarray, k: int) -> np.ndarray:
+def find_anchors(qbar: np.ndarray, k: int, candidates: np.ndarray | None = None) -> np.ndarray:
     """Greedy anchor rows: each the row with the largest residual after projecting out those chosen.
 
     The residual norms are updated from inner products with an orthonormal
@@ -46,6 +46,8 @@ def find_anchors(qbar: np.ndarray, k: int) -> np.ndarray:
     matrix.
     """
     norms = np.einsum("ij,ij->i", qbar, qbar)
+    if candidates is not None:
+        norms = np.where(candidates, norms, -np.inf)
     basis = []
     chosen = []
     for _ in range(k):
@@ -92,7 +94,7 @@ def _exponentiated_gradient(ytx: np.ndarray, xtx: np.ndarray, *, tol: float = 1e
     return alpha
 
 
-def spectral_beta(counts: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray]:
+def spectral_beta(counts: sp.csr_matrix, k: int, *, min_anchor_docs: int = 10) -> tuple[np.ndarray, np.ndarray]:
     """Initial topic-word distributions by anchor words.
 
     Parameters
@@ -101,6 +103,12 @@ def spectral_beta(counts: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray
         Word counts.
     k : int
         Number of topics (smaller than the number of terms).
+    min_anchor_docs : int
+        Only words in at least this many documents can be anchors (Arora et al.
+        2013, section 5, restrict anchor candidates the same way; stm does not):
+        a word seen once has a co-occurrence row of pure noise, which sits far
+        from every other row and would be chosen first.  When fewer than ``k``
+        words qualify, all words are candidates.
 
     Returns
     -------
@@ -127,7 +135,9 @@ def spectral_beta(counts: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray
         q = q[np.ix_(keep, keep)]
         rowsums = rowsums[keep]
     q /= rowsums[:, None]
-    anchors_local = find_anchors(q, k)
+    df = np.asarray((counts[:, keep] > 0).sum(axis=0)).ravel()
+    candidates = df >= min_anchor_docs
+    anchors_local = find_anchors(q, k, candidates if candidates.sum() >= k else None)
     x = q[anchors_local]
     xtx = x @ x.T
     ytx = q @ x.T

@@ -53,6 +53,8 @@ from .._progress import progress_bar
 _NEWTON_TOL = 1e-7
 #: adaptive over-relaxation of β (Salakhutdinov & Roweis 2003): growth of the step and its cap
 _OMEGA_GROW, _OMEGA_MAX = 1.5, 8.0
+#: entries of the per-non-zero products held at once in the Hessian sums
+_CHUNK = 8_000_000
 
 
 @dataclass
@@ -97,12 +99,12 @@ def _nz_index(indptr: np.ndarray, docs: np.ndarray) -> np.ndarray:
     return offsets + np.arange(total)
 
 
-def _softmax_full(eta: np.ndarray) -> np.ndarray:
-    """``softmax([η, 0])`` row-wise, stable."""
-    a = np.concatenate([eta, np.zeros((eta.shape[0], 1))], axis=1)
-    a -= a.max(axis=1, keepdims=True)
+def softmax0(eta: np.ndarray) -> np.ndarray:
+    """``softmax([η, 0])`` over the last axis (the last topic is the reference), stable."""
+    a = np.concatenate([eta, np.zeros(eta.shape[:-1] + (1,))], axis=-1)
+    a -= a.max(axis=-1, keepdims=True)
     e = np.exp(a)
-    return e / e.sum(axis=1, keepdims=True)
+    return e / e.sum(axis=-1, keepdims=True)
 
 
 def _data_terms(eta, layout: DocLayout, beta_nz: np.ndarray):
@@ -113,7 +115,7 @@ def _data_terms(eta, layout: DocLayout, beta_nz: np.ndarray):
     Returns ``(loglik, resp, theta)`` with ``loglik[d] = Σ_w c_dw log(θ_d · β_w)``
     and ``resp`` (K × nnz) the posterior topic probabilities of each non-zero.
     """
-    theta = _softmax_full(eta)
+    theta = softmax0(eta)
     mix = theta.T[:, layout.rows] * beta_nz
     s = mix.sum(axis=0)
     mix /= s
@@ -123,7 +125,7 @@ def _data_terms(eta, layout: DocLayout, beta_nz: np.ndarray):
 
 def _objective(eta, mu, siginv, layout, beta_nz):
     """Negative log posterior of η (up to a constant), per document."""
-    theta = _softmax_full(eta)
+    theta = softmax0(eta)
     s = np.einsum("ij,ij->j", theta.T[:, layout.rows], beta_nz)
     loglik = layout.per_doc(layout.counts * np.log(s))
     diff = eta - mu
@@ -150,12 +152,20 @@ def _grad_hess(eta, mu, siginv, layout, beta_nz):
     # Σ_w c_w p_w p_wᵀ per document: the upper triangle of the products per non-zero, summed per document
     iu, ju = np.triu_indices(k1)
     sq = np.sqrt(layout.counts) * resp[:k1]
-    prods = np.empty((len(iu), sq.shape[1]))
-    at = 0
-    for k in range(k1):
-        np.multiply(sq[k], sq[k:], out=prods[at:at + k1 - k])
-        at += k1 - k
-    tri = layout.per_doc(prods).T
+    tri = np.empty((n, len(iu)))
+    per = max(1, _CHUNK // len(iu))            # non-zeros per block, to bound memory
+    indptr = layout.indptr
+    d0 = 0
+    while d0 < n:
+        d1 = min(max(int(np.searchsorted(indptr, indptr[d0] + per, side="right")) - 1, d0 + 1), n)
+        lo, hi = indptr[d0], indptr[d1]
+        prods = np.empty((len(iu), hi - lo))
+        at = 0
+        for k in range(k1):
+            np.multiply(sq[k, lo:hi], sq[k:, lo:hi], out=prods[at:at + k1 - k])
+            at += k1 - k
+        tri[d0:d1] = np.add.reduceat(prods, indptr[d0:d1] - lo, axis=1).T
+        d0 = d1
     outer = np.empty((n, k1, k1))
     outer[:, iu, ju] = tri
     outer[:, ju, iu] = tri
