@@ -443,7 +443,7 @@ class TopicModel:
         return np.concatenate(draws), grid
 
     def prevalence(self, by: str = "outlet", *, time: str | None = None, ci: float = 0.95, n_sims: int = 25,
-                   n_draws: int = 100, seed: int | None = None, uncertainty: str = "local",
+                   n_draws: int = 100, seed: int | None = None, uncertainty: str = "global",
                    time_points: int = 25) -> pd.DataFrame:
         """Expected topic proportions per value of ``by`` (and over ``time``) with intervals, as stm's ``estimateEffect``.
 
@@ -468,12 +468,15 @@ class TopicModel:
             Posterior draws of the proportions (stm's ``nsims``, 25) and coefficient draws per regression (100).
         seed : int, optional
             Seed of the draws (default: the model's seed); same seed, same table.
-        uncertainty : {"local", "global", "none"}
-            ``"local"``: each document's own posterior (stm: the Laplace
-            ``N(λ_d, ν_d)`` pushed through the softmax; lda: the variational
-            Dirichlet); ``"global"``: stm's default, one covariance for all
-            documents (``Σ`` less the spread of the ``λ``); ``"none"``: the
-            point estimates (the only choice for NMF).
+        uncertainty : {"global", "local", "none"}
+            ``"global"`` (stm's default): each document's ``η`` drawn from
+            ``Normal(λ_d, Σ - cov(λ - μ))``, one covariance for all documents;
+            ``"local"``: each document's own Laplace posterior ``Normal(λ_d, ν_d)``
+            (lda: its variational Dirichlet); ``"none"``: the point estimates
+            (the only choice for NMF).  On synthetic corpora (see
+            ``benchmarks/topics_eval.py``) the global intervals cover the truth
+            more often than the local ones (82% against 76%); neither carries
+            the uncertainty of the topic-word distributions.
         time_points : int
             Points of the time grid.
 
@@ -516,7 +519,7 @@ class TopicModel:
         return out
 
     def difference(self, a, b, *, by: str = "outlet", ci: float = 0.95, n_sims: int = 25, n_draws: int = 100,
-                   seed: int | None = None, uncertainty: str = "local") -> pd.DataFrame:
+                   seed: int | None = None, uncertainty: str = "global") -> pd.DataFrame:
         """Difference of each topic's expected proportion between ``by == a`` and ``by == b``, with intervals.
 
         The same draws as :meth:`prevalence` (method of composition), differenced draw by draw.
