@@ -472,7 +472,7 @@ class TopicModel:
             ``"global"`` (stm's default): each document's ``η`` drawn from
             ``Normal(λ_d, Σ - cov(λ - μ))``, one covariance for all documents;
             ``"local"``: each document's own Laplace posterior ``Normal(λ_d, ν_d)``
-            (lda: its variational Dirichlet); ``"none"``: the point estimates
+            (lda, under both: its variational Dirichlet); ``"none"``: the point estimates
             (the only choice for NMF).  On synthetic corpora (see
             ``benchmarks/topics_eval.py``) the global intervals cover the truth
             more often than the local ones (82% against 76%); neither carries
