@@ -48,6 +48,9 @@ _EXPORTS = {
     # document-feature layer
     "Features": "framing.features",
     "features": "framing.features",
+    # topic models
+    "TopicModel": "framing.topics",
+    "search_k": "framing.topics",
     # measures
     "read_lexicon": "framing.lexicons",
     "actors": "framing.measures.actors",
@@ -84,7 +87,7 @@ _EXPORTS = {
 }
 
 _SUBMODULES = {"corpora", "plot", "io", "lang", "lexicons", "measures", "annotate", "exercises", "publish",
-               "reproduce"}
+               "reproduce", "topics"}
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
 

@@ -1,0 +1,74 @@
+"""Synthetic corpora with known outlet effects on topic prevalence, for checking recovery.
+
+Used by the tests and by ``benchmarks/topics_eval.py``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from scipy.optimize import linear_sum_assignment
+
+from ..features import Features
+from .stm import softmax0
+
+
+def simulate_corpus(*, n_topics: int = 10, n_outlets: int = 6, docs_per_outlet: int = 250, n_terms: int = 500,
+                    doc_length: int = 40, effect_scale: float = 1.0, sigma: float = 0.5, word_concentration: float = 0.05,
+                    seed: int = 0, truth_draws: int = 20_000):
+    """A corpus drawn from the structural topic model with outlet effects on prevalence.
+
+    Topic-word distributions ``β_k ~ Dirichlet(word_concentration)``; for an
+    outlet ``o`` the logistic-normal mean is ``μ_o ~ Normal(0, effect_scale²)``
+    per topic (the last topic the reference, 0); a document's ``η ~ Normal(μ_o,
+    sigma² I)``, its ``θ = softmax(η, 0)``, its length ``Poisson(doc_length)``
+    (at least 5) and its words multinomial from ``θ β``.
+
+    Returns
+    -------
+    X : Features
+        Counts and documents (``doc_id``, ``outlet``).
+    truth : pandas.DataFrame
+        ``topic`` (1..K), ``outlet``, ``prevalence``: the expected topic share of
+        the outlet's documents (Monte Carlo over ``truth_draws`` draws of ``η``).
+    beta : ndarray, shape (K, n_terms)
+        The true topic-word distributions.
+    """
+    rng = np.random.default_rng(seed)
+    k1 = n_topics - 1
+    beta = rng.dirichlet(np.full(n_terms, word_concentration), size=n_topics)
+    mu = rng.normal(0, effect_scale, size=(n_outlets, k1))
+    outlets = np.repeat([f"outlet{o + 1}" for o in range(n_outlets)], docs_per_outlet)
+    code = np.repeat(np.arange(n_outlets), docs_per_outlet)
+    eta = mu[code] + rng.normal(0, sigma, size=(len(code), k1))
+    theta = softmax0(eta)
+    lengths = np.maximum(rng.poisson(doc_length, size=len(code)), 5)
+    rows = np.stack([rng.multinomial(n, p) for n, p in zip(lengths, theta @ beta)])
+    docs = pd.DataFrame({"doc_id": [f"sim{d:05d}" for d in range(len(code))], "outlet": outlets})
+    X = Features(sp.csr_matrix(rows), [f"t{j:04d}" for j in range(n_terms)], docs)
+    truth_rows = []
+    for o in range(n_outlets):
+        th = softmax0(mu[o] + rng.normal(0, sigma, size=(truth_draws, k1))).mean(axis=0)
+        truth_rows += [{"topic": k + 1, "outlet": f"outlet{o + 1}", "prevalence": th[k]} for k in range(n_topics)]
+    return X, pd.DataFrame(truth_rows), beta
+
+
+def match_topics(beta_true: np.ndarray, beta_fit: np.ndarray) -> np.ndarray:
+    """For each true topic, the fitted topic closest in L1 distance (Hungarian assignment; 0-based)."""
+    cost = np.abs(beta_true[:, None, :] - beta_fit[None, :, :]).sum(axis=2)
+    rows, cols = linear_sum_assignment(cost)
+    return cols[np.argsort(rows)]
+
+
+def recovery(model, truth: pd.DataFrame, beta_true: np.ndarray, **prevalence_options) -> dict:
+    """Correlation of the estimated outlet prevalences with the truth, and coverage of the intervals."""
+    match = match_topics(beta_true, model.topic_word_.to_numpy())
+    est = model.prevalence("outlet", **prevalence_options)
+    est = est.set_index(["topic", "outlet"])
+    fitted_topic = model.topic_word_.index.to_numpy()[match[truth["topic"].to_numpy() - 1]]
+    rows = est.loc[list(zip(fitted_topic, truth["outlet"]))]
+    t = truth["prevalence"].to_numpy()
+    covered = (rows["ci_lower"].to_numpy() <= t) & (t <= rows["ci_upper"].to_numpy())
+    return {"correlation": float(np.corrcoef(rows["estimate"].to_numpy(), t)[0, 1]),
+            "coverage": float(covered.mean()), "cells": len(t)}

@@ -1,0 +1,196 @@
+"""TopicModel (stm, lda, nmf), prevalence by the method of composition, held-out protocol, search_k."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+import scipy.sparse as sp
+
+from framing import Features, TopicModel, search_k
+from framing._errors import OptionError
+from framing.topics.heldout import eval_heldout, make_heldout
+from framing.topics.quality import exclusivity, semantic_coherence
+from framing.topics.simulate import match_topics, recovery, simulate_corpus
+from framing.topics.spectral import spectral_beta
+
+
+@pytest.fixture(scope="module")
+def small():
+    """Three well separated topics, two outlets with different mixes, dates over two weeks."""
+    X, truth, beta = simulate_corpus(n_topics=3, n_outlets=2, docs_per_outlet=60, n_terms=60, doc_length=30,
+                                     sigma=1.5, seed=3)
+    X.docs["published"] = pd.date_range("2024-03-01", periods=len(X), freq="20min", tz="UTC")
+    return X, truth, beta
+
+
+@pytest.fixture(scope="module")
+def fitted(small):
+    X, _, _ = small
+    return TopicModel(3, prevalence=["outlet", "published"], max_iter=60).fit(X)
+
+
+def test_shapes_and_sums(fitted, small):
+    X, _, _ = small
+    assert fitted.topic_word_.shape == (3, X.shape[1])
+    assert np.allclose(fitted.topic_word_.sum(axis=1), 1)
+    assert fitted.doc_topics_.shape == (len(X), 3)
+    assert np.allclose(fitted.doc_topics_.sum(axis=1), 1)
+    assert fitted.doc_topics_.index.tolist() == X.docs["doc_id"].tolist()
+    assert list(fitted.topics_.columns) == ["topic", "term", "probability", "frex", "rank"]
+    first = fitted.topics_[fitted.topics_["rank"] == 1].set_index("topic")["term"]
+    assert first.tolist() == [fitted.topic_word_.loc[k].idxmax() for k in fitted.topic_word_.index]
+    labels = fitted.labels(n=4)
+    assert list(labels.columns) == ["prob", "frex", "lift", "score"]
+    assert all(len(s.split(", ")) == 4 for s in labels["prob"])
+
+
+def test_recovers_topics(fitted, small):
+    _, _, beta = small
+    est = fitted.topic_word_.to_numpy()
+    l1 = np.abs(beta - est[match_topics(beta, est)]).sum(axis=1)
+    assert l1.max() < 0.8, l1
+
+
+@pytest.mark.parametrize("method", ["stm", "lda", "nmf"])
+def test_same_seed_same_tables(small, method):
+    X, _, _ = small
+    iters = None if method == "nmf" else 20
+    a = TopicModel(3, method=method, seed=5, max_iter=iters).fit(X)
+    b = TopicModel(3, method=method, seed=5, max_iter=iters).fit(X)
+    pd.testing.assert_frame_equal(a.topic_word_, b.topic_word_)
+    pd.testing.assert_frame_equal(a.doc_topics_, b.doc_topics_)
+    pd.testing.assert_frame_equal(a.topics_, b.topics_)
+    unc = "none" if method == "nmf" else "local"
+    pd.testing.assert_frame_equal(a.prevalence("outlet", uncertainty=unc, n_sims=3),
+                                  b.prevalence("outlet", uncertainty=unc, n_sims=3))
+
+
+def test_save_load_round_trip(fitted, small, tmp_path):
+    X, _, _ = small
+    fitted.save(tmp_path / "m")
+    assert sorted(p.name for p in (tmp_path / "m").iterdir()) == ["arrays.npz", "model.json"]
+    back = TopicModel.load(tmp_path / "m")
+    pd.testing.assert_frame_equal(back.topic_word_, fitted.topic_word_)
+    pd.testing.assert_frame_equal(back.doc_topics_, fitted.doc_topics_)
+    pd.testing.assert_frame_equal(back.topics_, fitted.topics_)
+    pd.testing.assert_frame_equal(back.prevalence("outlet", time="published", n_sims=2, time_points=4),
+                                  fitted.prevalence("outlet", time="published", n_sims=2, time_points=4))
+    pd.testing.assert_frame_equal(back.transform(X), fitted.transform(X))
+
+
+def test_transform_close_to_fit(fitted, small):
+    X, _, _ = small
+    assert np.abs(fitted.transform(X).to_numpy() - fitted.doc_topics_.to_numpy()).max() < 1e-3
+
+
+def test_prevalence_recovers_outlet_effects():
+    X, truth, beta = simulate_corpus(n_topics=4, n_outlets=3, docs_per_outlet=100, n_terms=120, doc_length=40,
+                                     sigma=1.5, seed=11)
+    model = TopicModel(4, prevalence="outlet").fit(X)
+    r = recovery(model, truth, beta, seed=0)
+    assert r["correlation"] > 0.9, r
+    assert r["coverage"] >= 0.5, r
+
+
+def test_prevalence_table_and_difference(fitted):
+    t = fitted.prevalence("outlet", n_sims=5)
+    assert list(t.columns) == ["topic", "outlet", "estimate", "ci_lower", "ci_upper"]
+    assert len(t) == 3 * 2
+    assert (t["ci_lower"] <= t["estimate"]).all() and (t["estimate"] <= t["ci_upper"]).all()
+    # the shares of one outlet sum to one, up to the independent coefficient draws per topic
+    assert np.allclose(t.groupby("outlet")["estimate"].sum(), 1, atol=0.02)
+    tt = fitted.prevalence("outlet", time="published", n_sims=2, time_points=5)
+    assert len(tt) == 3 * 2 * 5 and "published" in tt.columns
+    d = fitted.difference("outlet1", "outlet2", n_sims=5)
+    assert list(d.columns) == ["topic", "a", "b", "estimate", "ci_lower", "ci_upper"]
+    direct = t.set_index(["topic", "outlet"])["estimate"]
+    assert np.allclose(d["estimate"], direct.xs("outlet1", level="outlet") - direct.xs("outlet2", level="outlet"),
+                       atol=0.02)
+    with pytest.raises(OptionError, match="not a value"):
+        fitted.difference("outlet1", "nowhere")
+
+
+def test_bad_input():
+    with pytest.raises(OptionError, match="Features"):
+        TopicModel(2).fit(np.ones((3, 3)))
+    with pytest.raises(OptionError, match="method"):
+        TopicModel(2, method="pca")._check()
+    with pytest.raises(OptionError, match="prevalence covariates need method='stm'"):
+        TopicModel(2, method="lda", prevalence="outlet")._check()
+    X = Features(sp.csr_matrix(np.ones((4, 3))), ["a", "b", "c"], pd.DataFrame({"doc_id": list("wxyz")}))
+    with pytest.raises(OptionError, match="more terms than topics"):
+        TopicModel(3).fit(X)
+    with pytest.raises(OptionError, match="call fit"):
+        TopicModel(2).labels()
+
+
+def test_empty_document_gets_the_prior(small):
+    X, _, _ = small
+    m = X.matrix.tolil()
+    m[0, :] = 0
+    X0 = Features(m.tocsr(), X.vocabulary, X.docs)
+    model = TopicModel(3, max_iter=10).fit(X0)
+    assert np.allclose(model.doc_topics_.sum(axis=1), 1)
+    assert model.doc_topics_.iloc[0].nunique() == 3      # the prior mean, not a uniform fill
+
+
+def test_heldout_protocol():
+    rng = np.random.default_rng(0)
+    m = sp.csr_matrix(rng.poisson(1.0, size=(200, 30)))
+    split = make_heldout(m, doc_share=0.1, token_share=0.1, seed=4)
+    assert len(split.index) <= 20
+    total = m[:, split.terms].sum()
+    assert split.train.sum() + split.missing.sum() == total
+    for d in split.index:
+        n = m[d].sum()
+        assert split.missing[d].sum() == max(1, int(np.floor(0.1 * n)))
+    untouched = np.setdiff1d(np.arange(200), split.index)
+    assert split.missing[untouched].sum() == 0
+    again = make_heldout(m, doc_share=0.1, token_share=0.1, seed=4)
+    assert (again.missing != split.missing).nnz == 0
+    # a perfect model of the counts scores above a uniform one
+    uniform = eval_heldout(np.full((200, 1), 1.0), np.full((1, len(split.terms)), 1 / len(split.terms)), split)
+    assert np.isclose(uniform, -np.log(len(split.terms)))
+
+
+def test_quality_measures(fitted, small):
+    X, _, _ = small
+    beta = fitted.topic_word_.to_numpy()
+    ex = exclusivity(beta)
+    assert ex.shape == (3,) and (ex > 0).all() and (ex <= 10).all()
+    sc = semantic_coherence(beta, X.matrix)
+    assert sc.shape == (3,) and (sc <= 0).all()
+
+
+def test_spectral_init_finds_separable_topics():
+    beta = np.zeros((2, 6))
+    beta[0, :3] = 1 / 3
+    beta[1, 3:] = 1 / 3
+    rng = np.random.default_rng(1)
+    rows = [rng.multinomial(20, beta[d % 2]) for d in range(40)]
+    b0, anchors = spectral_beta(sp.csr_matrix(np.array(rows)), 2)
+    assert np.allclose(b0.sum(axis=1), 1)
+    assert sorted(a // 3 for a in anchors) == [0, 1]
+
+
+def test_search_k_table(small):
+    X, _, _ = small
+    t = search_k(X, ks=[2, 3], max_iter=10, npmi=False)
+    assert t["K"].tolist() == [2, 3]
+    assert t["heldout"].lt(0).all() and t["exclusivity"].gt(0).all()
+    assert t["c_npmi"].isna().all()
+
+
+def test_plots(fitted):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from framing.topics.plot import plot_difference, plot_prevalence, plot_topic_time
+
+    plot_prevalence(fitted.prevalence("outlet", n_sims=2))
+    plot_difference(fitted.difference("outlet1", "outlet2", n_sims=2))
+    plot_topic_time(fitted.prevalence("outlet", time="published", n_sims=2, time_points=4), 1)
+    plt.close("all")
