@@ -461,7 +461,7 @@ def _fill_missing_ids(df: pd.DataFrame, repairs: list) -> None:
 
 def _scrub_surrogates(df: pd.DataFrame, repairs: list) -> None:
     """Replace lone UTF-16 surrogates (not writable as UTF-8) in text cells by U+FFFD, recording each."""
-    from .io._common import scrub_surrogates
+    from .io._encodings import scrub_surrogates
 
     for col in df.columns:
         if df[col].dtype != object:

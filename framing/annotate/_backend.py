@@ -62,8 +62,6 @@ TOKEN_FIELDS = ("sent_id", "tok_id", "start", "end", "text", "lemma", "upos", "f
 ENTITY_FIELDS = ("sent_id", "start_tok", "end_tok", "start", "end", "text", "type", "normal")
 #: Columns of a backend's per-sentence dict for gold tokens.
 GOLD_FIELDS = ("lemma", "upos", "feats", "head", "deprel")
-#: Entity types kept in the entity table.
-ENTITY_TYPES = ("PER", "LOC", "ORG")
 #: The pipeline hands backends pieces of at most this many characters.
 MAX_PIECE_CHARS = 100_000
 
@@ -488,18 +486,6 @@ def get_backend(lang: str, *, warn: bool = True) -> Backend:
         inst = cls()
     _INSTANCES[lang] = inst
     return inst
-
-
-def has_backend(lang: str) -> bool:
-    """Whether a real (non-fallback) backend exists for ``lang``."""
-    return not isinstance(get_backend(lang, warn=False), RegexBackend)
-
-
-def strip_accents_keep_letters(s: str) -> str:
-    """Remove combining stress marks (U+0301, U+0300) but keep й/ё (NFC letters)."""
-    if "\u0301" not in s and "\u0300" not in s:
-        return s
-    return unicodedata.normalize("NFC", s.replace("\u0301", "").replace("\u0300", ""))
 
 
 # emoji, pictographs, their variation selectors, skin tones, keycaps and joiners

@@ -25,10 +25,6 @@ _APOS_IN_WORD = re.compile(r"(?<=\w)[" + re.escape(APOSTROPHES) + r'"”](?=\w)'
 _APOS_ANY = re.compile("[" + re.escape(APOSTROPHES) + "]")
 _STRESS = re.compile("[\u0301\u0300]")
 
-#: Cyrillic letters that exist in Ukrainian but not in Russian, and vice versa
-UK_ONLY_LETTERS = set("іїєґІЇЄҐ")
-RU_ONLY_LETTERS = set("ыэъёЫЭЪЁ")
-
 
 def normalize_apostrophes(text: str, to: str = LEMMA_APOSTROPHE) -> str:
     """Write every apostrophe between two letters as ``to``.
@@ -114,13 +110,6 @@ def tag_pos(tag) -> str:
 
 
 _OTHER_POS = {"PNCT": "PNCT", "NUMB": "NUMB", "LATN": "LATN", "ROMN": "ROMN", "UNKN": "UNKN"}
-
-#: pymorphy3 part of speech -> the UPOS it most often corresponds to in UD Ukrainian
-POS_TO_UPOS = {"NOUN": "NOUN", "ADJF": "ADJ", "PRTF": "ADJ", "VERB": "VERB", "INFN": "VERB",
-               "GRND": "VERB", "NUMR": "NUM", "NUMB": "NUM", "ROMN": "ADJ", "ADVB": "ADV",
-               "NPRO": "DET", "PERS": "PRON", "PREP": "ADP", "CONJ": "CCONJ", "PRCL": "PART",
-               "INTJ": "INTJ", "PNCT": "PUNCT", "LATN": "X", "UNKN": "X", "PRED": "ADV"}
-
 
 def ud_feats(tag, upos: str, gender: str | None = None, *, pos: str | None = None) -> dict:
     """UD features (a dict) from a pymorphy3 Ukrainian tag, restricted to what ``upos`` carries.
