@@ -51,6 +51,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 
 from .._errors import AnnotationWarning, OptionError
+from ..lang.ud import format_feats, parse_feats  # noqa: F401 - the backends' helpers, re-exported
 
 #: Layer names accepted by ``framing.annotate(layers=...)``.
 LAYERS = ("tokens", "lemma", "morph", "syntax", "ner")
@@ -156,22 +157,6 @@ def split_pieces(text: str, max_chars: int = MAX_PIECE_CHARS) -> list[tuple[int,
 
 
 # --- generic helpers for backends --------------------------------------------
-
-def format_feats(feats) -> str:
-    """UD feature string from a dict (or an already formatted string): sorted, ``"_"`` when empty."""
-    if not feats:
-        return "_"
-    if isinstance(feats, str):
-        return feats
-    return "|".join(f"{k}={v}" for k, v in sorted(feats.items(), key=lambda kv: kv[0].lower()))
-
-
-def parse_feats(s: str) -> dict:
-    """Dict from a UD feature string (``"_"`` gives ``{}``)."""
-    if not s or s == "_":
-        return {}
-    return dict(kv.split("=", 1) for kv in s.split("|") if "=" in kv)
-
 
 def token_offsets(text: str, tokens: Iterable[str], start: int = 0) -> list[tuple[int, int]]:
     """Locate each token in ``text`` in order, from ``start``; returns (start, end) pairs.

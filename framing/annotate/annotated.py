@@ -34,6 +34,7 @@ import pandas as pd
 
 from .._errors import OptionError, SchemaError, missing_columns
 from .._options import InstanceOf, NoneOk, check
+from ..lang.ud import parse_feats
 
 TOKEN_COLUMNS = ["doc_id", "sent_id", "tok_id", "start", "end", "text", "lemma",
                  "upos", "feats", "head", "deprel"]
@@ -342,7 +343,7 @@ class Annotated:
             cur_ent = None
             for cols in sent_rows:
                 form = cols[1]
-                misc = dict(kv.split("=", 1) for kv in cols[9].split("|") if "=" in kv) if cols[9] != "_" else {}
+                misc = parse_feats(cols[9])  # MISC is written as features are
                 start = doc["pos"]
                 end = start + len(form)
                 doc["parts"].append(form)

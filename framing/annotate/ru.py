@@ -34,6 +34,7 @@ import hashlib
 import os
 
 from ..lang import ru as rules
+from ..lang.ud import parse_feats
 from ._backend import (Backend, add_entity, bio_spans, new_entity_dict, new_token_dict, package_versions,
                        word_core)
 from .razdel_fast import sentences as sentences_razdel
@@ -51,7 +52,7 @@ RU_BACKEND_VERSION = "2"
 
 def _parse_tag(tag: str):
     pos, _, rest = tag.partition("|")
-    feats = dict(kv.split("=", 1) for kv in rest.split("|")) if rest else {}
+    feats = parse_feats(rest)
     return pos, feats, rest or "_"
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from ..lang import ru as rules
+from ..lang.ud import OC_FEATS, OC_POS
 
 #: Bounds of the per-process caches (entries): full pymorphy3 analyses are large
 #: and needed once per form, lemma decisions are small and reused (memory stays
@@ -30,27 +31,6 @@ CACHE_LEMMAS = 150_000
 
 # --- OpenCorpora (pymorphy3) tags -> UD ---------------------------------------
 
-_OC_POS = {"NOUN": "NOUN", "ADJF": "ADJ", "ADJS": "ADJ", "COMP": "ADJ", "VERB": "VERB",
-           "INFN": "VERB", "PRTF": "VERB", "PRTS": "VERB", "GRND": "VERB", "NUMR": "NUM",
-           "ADVB": "ADV", "NPRO": "PRON", "PRED": "ADV", "PREP": "ADP", "CONJ": "CCONJ",
-           "PRCL": "PART", "INTJ": "INTJ"}
-_OC_FEATS = {
-    "nomn": ("Case", "Nom"), "gent": ("Case", "Gen"), "gen1": ("Case", "Gen"), "gen2": ("Case", "Gen"),
-    "datv": ("Case", "Dat"), "accs": ("Case", "Acc"), "acc2": ("Case", "Acc"), "ablt": ("Case", "Ins"),
-    "loct": ("Case", "Loc"), "loc1": ("Case", "Loc"), "loc2": ("Case", "Loc"), "voct": ("Case", "Voc"),
-    "sing": ("Number", "Sing"), "plur": ("Number", "Plur"),
-    "masc": ("Gender", "Masc"), "femn": ("Gender", "Fem"), "neut": ("Gender", "Neut"),
-    "anim": ("Animacy", "Anim"), "inan": ("Animacy", "Inan"),
-    "1per": ("Person", "1"), "2per": ("Person", "2"), "3per": ("Person", "3"),
-    "past": ("Tense", "Past"), "pres": ("Tense", "Pres"), "futr": ("Tense", "Fut"),
-    "perf": ("Aspect", "Perf"), "impf": ("Aspect", "Imp"),
-    "indc": ("Mood", "Ind"), "impr": ("Mood", "Imp"),
-    "actv": ("Voice", "Act"), "pssv": ("Voice", "Pass"),
-    "INFN": ("VerbForm", "Inf"), "PRTF": ("VerbForm", "Part"), "PRTS": ("VerbForm", "Part"),
-    "GRND": ("VerbForm", "Conv"), "VERB": ("VerbForm", "Fin"),
-    "ADJS": ("Variant", "Short"), "COMP": ("Degree", "Cmp"), "Cmp2": ("Degree", "Cmp"),
-    "Supr": ("Degree", "Sup"),
-}
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 # tagger POS -> pymorphy POS groups that may carry the right lemma, with a bonus
 _POS_COMPAT = {
@@ -87,7 +67,7 @@ class _TagInfo:
     def __init__(self, tag):
         g = tag.grammemes
         pos = tag.POS
-        upos = _OC_POS.get(pos, "X")
+        upos = OC_POS.get(pos, "X")
         if pos == "NOUN" and (g & _PROPER):
             upos = "PROPN"
         elif pos == "ADJF" and "Apro" in g:
@@ -102,7 +82,7 @@ class _TagInfo:
             upos = "PUNCT"
         feats = {}
         for gram in g:
-            kv = _OC_FEATS.get(gram)
+            kv = OC_FEATS.get(gram)
             if kv:
                 feats[kv[0]] = kv[1]
         if pos == "ADJF" and "Degree" not in feats:

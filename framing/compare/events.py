@@ -56,6 +56,7 @@ import scipy.sparse as sp
 from .._display import shows_tables
 from .._errors import OptionError
 from .._options import InstanceOf, Interval, OneOf, check
+from ..lang.punct import QUOTES
 
 EVENT_COLUMNS = ["event_id", "label", "size", "n_outlets", "outlets", "first_report", "last_report",
                  "span_h", "first_outlet", "cohesion", "top_terms", "central_doc"]
@@ -76,6 +77,7 @@ _DEFAULTS = {"event": {"window": "2D", "threshold": 0.08, "max_span": "7D"},
 _WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*[^\W_]|[^\W\d_]")
 _SENT = re.compile(r"[.!?…\n]+")
 _CAPWORD = re.compile(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]{2,}")
+_STRIP = "".join(sorted(QUOTES)) + "("
 _CONTENT_UPOS = {"NOUN", "PROPN", "ADJ", "VERB"}
 
 
@@ -152,7 +154,7 @@ def _capitalised(text: str) -> list[str]:
     out = []
     for seg in _SENT.split(text):
         words = seg.split()
-        out += [m.group(0) for w in words[1:] if (m := _CAPWORD.match(w.strip("«»\"'(„“")))]
+        out += [m.group(0) for w in words[1:] if (m := _CAPWORD.match(w.strip(_STRIP)))]
     return out
 
 

@@ -52,6 +52,7 @@ from scipy import stats
 
 from .._errors import MeasureWarning, OptionError, missing_columns
 from .._options import InstanceOf, Interval, NoneOk, OneOf, check
+from ..lang.punct import DASHES, DOUBLE_QUOTES, char_class
 from ..lang.translit import name_key
 from .._tokencounts import STOPWORD_LANGS, count_tokens, count_units
 from .._tokencounts import stop_sets as _stop_sets
@@ -255,7 +256,7 @@ def _warn_periods(docs: pd.DataFrame, by: str) -> None:
                   MeasureWarning, stacklevel=3)
 
 
-_SPLIT = re.compile(r"\s*(?:[|/\\:;,()«»\"“”]|\s[-–—]\s|\.\s|\.$)\s*")
+_SPLIT = re.compile(r"\s*(?:[|/\\:;,()]|" + char_class(DOUBLE_QUOTES) + r"|\s" + char_class(DASHES) + r"\s|\.\s|\.$)\s*")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 

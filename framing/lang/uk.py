@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .ud import OC_NAMETYPE, oc_feature
+
 #: Characters used for the apostrophe inside Ukrainian words.
 APOSTROPHES = "'’ʼ`´‘′"
 #: The apostrophe written in lemmas (the orthographic one, as in UD Ukrainian).
@@ -69,15 +71,15 @@ def lemma_key(lemma: str) -> str:
 
 # --- pymorphy3 (VESUM) grammemes in Universal Dependencies terms ----------------
 
-_CASE = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins",
-         "loct": "Loc", "voct": "Voc"}
-_GENDER = {"masc": "Masc", "femn": "Fem", "neut": "Neut"}
-_NUMBER = {"sing": "Sing", "plur": "Plur"}
-_ANIMACY = {"anim": "Anim", "inan": "Inan"}
-_ASPECT = {"impf": "Imp", "perf": "Perf"}
-_TENSE = {"past": "Past", "pres": "Pres", "futr": "Fut"}
-_PERSON = {"1per": "1", "2per": "2", "3per": "3"}
-_NAMETYPE = {"Name": "Giv", "Surn": "Sur", "Patr": "Pat"}
+# the one OpenCorpora -> UD map (framing.lang.ud), one table per feature
+_CASE = oc_feature("Case")
+_GENDER = oc_feature("Gender")
+_NUMBER = oc_feature("Number")
+_ANIMACY = oc_feature("Animacy")
+_ASPECT = oc_feature("Aspect")
+_TENSE = oc_feature("Tense")
+_PERSON = oc_feature("Person")
+_NAMETYPE = OC_NAMETYPE
 
 #: UD features each UPOS carries in UD Ukrainian (others are dropped from the mapping).
 UPOS_FEATS = {
