@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import glob as _glob
 import hashlib
+import io
 import os
 import re
 from collections.abc import Iterable
@@ -260,3 +261,31 @@ def progress_bar(iterable, *, total: int | None = None, desc: str = "", enabled:
     from .._progress import progress_bar as _bar
 
     return _bar(iterable, enabled=enabled, total=total, desc=desc, unit="file")
+
+
+class _HashingReader(io.RawIOBase):
+    """A read-only file wrapper that hashes every byte read (for provenance)."""
+
+    def __init__(self, fh):
+        import hashlib
+
+        self._fh = fh
+        self.sha = hashlib.sha256()
+
+    def readable(self):
+        return True
+
+    def readinto(self, b):
+        n = self._fh.readinto(b)
+        if n:
+            self.sha.update(memoryview(b)[:n])
+        return n
+
+    def finish_hash(self) -> str:
+        for block in iter(lambda: self._fh.read(1 << 20), b""):
+            self.sha.update(block)
+        return self.sha.hexdigest()
+
+    def close(self):
+        self._fh.close()
+        super().close()
