@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from ._dtypes import conform_docs
 from ._errors import OptionError, SchemaError, missing_columns
 from ._options import InstanceOf, Interval, Matches, NoneOk, OneOf, check
 from ._tokencounts import (BATCH_TOKENS, CONTENT_UPOS, DEFAULT_EXCLUDE_UPOS, FUNCTION_UPOS,  # noqa: F401
@@ -123,7 +124,7 @@ class Features:
             raise OptionError(f"Features: weighting={weighting!r} is not one of {(*WEIGHTS, 'tfidf')}.")
         self.matrix = m
         self.vocabulary = vocab
-        self.docs = docs.reset_index(drop=True).assign(doc_id=ids.to_numpy())
+        self.docs = conform_docs(docs.reset_index(drop=True).assign(doc_id=ids.to_numpy()))
         self.weighting = weighting
 
     @property
