@@ -1,11 +1,14 @@
-"""The column types of the public tables, the same on pandas 2.1 and later and on pandas 3.
+"""The column types of the public tables, the same on pandas 2.3 and later and on pandas 3.
 
 * text columns (``doc_id``, ``outlet``, ``lang``, ``title``, ``text``, ``url``,
   and the token table's ``text``, ``lemma``, ``upos``, ``feats``, ``deprel``):
-  :data:`STRING`, pandas's string type stored in Arrow buffers with NaN for a
-  missing value — what pandas 3 calls ``"str"`` (on pandas 2.1–2.2 it is
-  ``"string[pyarrow_numpy]"``, the same type under its earlier name).  Arrow
-  strings take about a fifth of the memory of Python objects.
+  :data:`STRING`, pandas's ``"str"`` type (a string type with NaN for a
+  missing value).  On pandas 3 it is stored in Arrow buffers, about a fifth of
+  the memory of Python objects; on pandas 2.3 it is the same type stored as
+  Python objects, because pandas 2 runs regular expressions on Arrow strings
+  with RE2, whose ``\\w`` does not match Cyrillic letters (``.str.contains``
+  would give other answers there).  pandas 2.1 and 2.2 have no such type, so
+  the lowest supported pandas is 2.3.
 * ``published``: :data:`TIMESTAMP`, UTC at microsecond resolution (pandas 3's
   default; it reaches dates before 1677 and after 2262, which nanoseconds
   cannot).
@@ -26,10 +29,11 @@ import pandas as pd
 
 
 def _string_dtype():
-    try:
-        return pd.StringDtype("pyarrow", na_value=np.nan)          # pandas >= 2.3
-    except TypeError:
-        return pd.StringDtype("pyarrow_numpy")                     # pandas 2.1, 2.2
+    if int(pd.__version__.split(".")[0]) >= 3:
+        return pd.StringDtype(na_value=np.nan)                # "str": Arrow storage (pyarrow is required)
+    # pandas 2.3: the same type with Python storage, because pandas 2 runs regular
+    # expressions on Arrow strings with RE2, whose \w knows no Cyrillic letter
+    return pd.StringDtype("python", na_value=np.nan)
 
 
 #: The type of every text column of a public table.
