@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._dtypes import as_timestamp, conform_docs
+from ._dtypes import TIMESTAMP, as_timestamp, conform_docs
 from ._errors import SchemaError, missing_columns
 from ._problems import PROBLEM_COLUMNS, empty_problems
 from ._version import __version__
@@ -71,7 +71,7 @@ def to_utc(values, *, tz=None) -> pd.Series:
             out.append(ts.tz_localize(tz or "UTC").tz_convert("UTC"))
         else:
             out.append(ts.tz_convert("UTC"))
-    return as_timestamp(pd.Series(pd.to_datetime(pd.Series(out, dtype="object"), utc=True), index=s.index))
+    return pd.Series(out, dtype="object", index=s.index).astype(TIMESTAMP)
 
 
 class Corpus:

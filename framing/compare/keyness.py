@@ -418,7 +418,7 @@ def _token_drop(tokens: pd.DataFrame, docs: pd.DataFrame, *, exclude_upos, stopw
     t = tokens
     c = _Codes(t)
     drop = np.zeros(len(t), dtype=bool)
-    if exclude_upos:
+    if exclude_upos and len(t):
         pos = list(exclude_upos)
         up_code, up_uni = pd.factorize(t["upos"].astype(str))
         up_function = np.asarray(pd.Index(up_uni, dtype=object).isin(pos), dtype=bool)

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .._dtypes import as_timestamp
 from .._problems import ProblemLog
 from .._version import __version__
 from ._normalise import normalize_text
@@ -38,7 +39,7 @@ def parse_published(values: list, *, tz=None) -> pd.Series:
         strs = ser.map(lambda v: isinstance(v, str) and v != "")
         if len(ser) and strs.all():
             try:
-                out = pd.to_datetime(ser, utc=True, errors="coerce", format="ISO8601")
+                out = as_timestamp(pd.to_datetime(ser, utc=True, errors="coerce", format="ISO8601"))
                 # values pandas could not read in ISO form get the slow path
                 redo = out.isna()
                 if redo.any():
