@@ -25,6 +25,9 @@ none of its words is left out; n-grams are formed over the tokens that hold a
 letter or a digit, so they never jump over a left-out word.  The counting
 itself is in :mod:`framing._tokencounts`; this module is one class whose
 methods each carry their numpydoc and examples, hence its length.
+
+Longer than 600 lines because the Features object (grouping, selection, trimming,
+weighting, four export formats and their readers) is one class; the builder is short.
 """
 
 from __future__ import annotations

@@ -37,6 +37,10 @@ the names of the outlets (their ``outlet`` values and the parts of those, the
 names and variants of ``lexicons/<lang>/media_outlets.tsv``, @-handles) and,
 when given, the lines the boilerplate detector found
 (:func:`framing.boilerplate_lines`).  Each is switched by an option.
+
+Longer than 600 lines because the statistics (each short, with its formula and
+reference) share the group counting, the stop-word and boilerplate filters and the
+period check.
 """
 
 from __future__ import annotations
