@@ -244,3 +244,39 @@ def test_contract_tables_features_partition_invariant(ann):
     for h in _halves(ann):
         joined.update(_doc_counts(framing.features(h, progress=False)))
     assert joined == whole
+
+
+# --- the measures on a language they have no knowledge of -----------------------
+# Today they return rows or an empty table without saying why (issue #14, item 1: "an
+# unsupported language raises a clear error or records a problem").  The fix belongs
+# to the measure modules, which other work is rewriting; until then these are xfail.
+
+def _says_unsupported(table) -> bool:
+    problems = table.attrs.get("problems")
+    if problems is None:
+        return False
+    rows = problems.to_dict("records") if isinstance(problems, pd.DataFrame) else list(problems)
+    return any("'de'" in str(r) or "language" in str(r) for r in rows)
+
+
+MEASURE_TABLES = {
+    "actors": lambda a: framing.actors(a).mentions,
+    "epithets": lambda a: framing.epithets(a),
+    "naming": lambda a: framing.naming(a).mentions,
+    "attributions": lambda a: framing.attributions(a),
+}
+
+
+@pytest.mark.xfail(reason="the measures do not yet record a problem for a language they have no "
+                          "word lists for (issue #14 item 1; measures/*.py are being rewritten)",
+                   strict=False)
+@pytest.mark.parametrize("name", MEASURE_TABLES)
+def test_contract_tables_measures_record_unsupported_language(name, german):
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            table = MEASURE_TABLES[name](german)
+    except (OptionError, ValueError) as exc:     # a clear error naming the language is fine too
+        assert "de" in str(exc)
+        return
+    assert _says_unsupported(table)
