@@ -6,10 +6,6 @@ of speech and features wins; rules for proper names, abbreviations,
 indeclinable foreign names and UD lemma conventions live in
 :mod:`framing.lang.ru`.  Decisions are cached per (form, tag).
 
-This module is longer than 600 lines because the lemmatiser is one class with
-one job: the fast paths (cached paradigm look-ups) and the slow path (scoring
-every parse) share its caches and cannot be split without passing them around.
-
 References
 ----------
 Korobov, M. (2015). Morphological analyzer and generator for Russian and
