@@ -109,8 +109,14 @@ def finish(proc: subprocess.Popen, cfg: dict, timeout: float = 600):
     _, err = proc.communicate(timeout=timeout)
     if proc.returncode != 0:
         raise RuntimeError(f"annotate run failed ({proc.returncode}):\n{err[-3000:]}")
+    from framing._dtypes import as_string
+
+    def typed(df):
+        # Parquet gives Python-object text columns on pandas 2; the tables have framing's string type
+        return df.assign(**{c: as_string(df[c]) for c in df.columns if df[c].dtype == object})
+
     out = Path(cfg["out"])
-    return (pd.read_parquet(out / "tokens.parquet"), pd.read_parquet(out / "entities.parquet"),
+    return (typed(pd.read_parquet(out / "tokens.parquet")), typed(pd.read_parquet(out / "entities.parquet")),
             json.loads((out / "meta.json").read_text()))
 
 

@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ._dtypes import TIMESTAMP, as_timestamp, conform_docs
 from ._errors import SchemaError, missing_columns
 from ._problems import PROBLEM_COLUMNS, empty_problems
 from ._version import __version__
@@ -50,7 +51,7 @@ def to_utc(values, *, tz=None) -> pd.Series:
     """
     s = pd.Series(values, copy=False)
     if isinstance(s.dtype, pd.DatetimeTZDtype):
-        return s.dt.tz_convert("UTC")
+        return as_timestamp(s.dt.tz_convert("UTC"))
     out = []
     for v in s.tolist():
         if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NaT or v == "":
@@ -70,7 +71,7 @@ def to_utc(values, *, tz=None) -> pd.Series:
             out.append(ts.tz_localize(tz or "UTC").tz_convert("UTC"))
         else:
             out.append(ts.tz_convert("UTC"))
-    return pd.Series(pd.to_datetime(pd.Series(out, dtype="object"), utc=True), index=s.index)
+    return pd.Series(out, dtype="object", index=s.index).astype(TIMESTAMP)
 
 
 class Corpus:
@@ -153,7 +154,7 @@ class Corpus:
             )
         df["lang"] = df["lang"].astype(str)
         extra = [c for c in df.columns if c not in CORE_COLUMNS]
-        df = df[CORE_COLUMNS + extra].reset_index(drop=True)
+        df = conform_docs(df[CORE_COLUMNS + extra].reset_index(drop=True))
         object.__setattr__(self, "_docs", df)
         m = dict(meta or {})
         m.setdefault("framing_version", __version__)
@@ -503,7 +504,7 @@ def _fill_missing_ids(df: pd.DataFrame, repairs: list) -> None:
 
 def _scrub_surrogates(df: pd.DataFrame, repairs: list) -> None:
     """Replace lone UTF-16 surrogates (not writable as UTF-8) in text cells by U+FFFD, recording each."""
-    from .io._common import scrub_surrogates
+    from .io._encodings import scrub_surrogates
 
     for col in df.columns:
         if df[col].dtype != object:

@@ -25,6 +25,9 @@ none of its words is left out; n-grams are formed over the tokens that hold a
 letter or a digit, so they never jump over a left-out word.  The counting
 itself is in :mod:`framing._tokencounts`; this module is one class whose
 methods each carry their numpydoc and examples, hence its length.
+
+Longer than 600 lines because the Features object (grouping, selection, trimming,
+weighting, four export formats and their readers) is one class; the builder is short.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from ._dtypes import conform_docs
 from ._errors import OptionError, SchemaError, missing_columns
 from ._options import InstanceOf, Interval, Matches, NoneOk, OneOf, check
 from ._tokencounts import (BATCH_TOKENS, CONTENT_UPOS, DEFAULT_EXCLUDE_UPOS, FUNCTION_UPOS,  # noqa: F401
@@ -123,7 +127,7 @@ class Features:
             raise OptionError(f"Features: weighting={weighting!r} is not one of {(*WEIGHTS, 'tfidf')}.")
         self.matrix = m
         self.vocabulary = vocab
-        self.docs = docs.reset_index(drop=True).assign(doc_id=ids.to_numpy())
+        self.docs = conform_docs(docs.reset_index(drop=True).assign(doc_id=ids.to_numpy()))
         self.weighting = weighting
 
     @property

@@ -55,6 +55,10 @@ Krippendorff, K. (2004). *Content Analysis: An Introduction to Its
 Methodology* (2nd ed.). Sage, ch. 11.
 Krippendorff, K. (2011). Computing Krippendorff's alpha-reliability.
 Annenberg School for Communication, University of Pennsylvania.
+
+Longer than 600 lines because sampling, the coding sheet, reading a coded sheet back and
+scoring share the sheet's columns; a split into a package (sample, sheet, score) is left
+for a later issue.
 """
 
 from __future__ import annotations

@@ -289,7 +289,7 @@ def test_io_hostile_f10_unbalanced_csv_quote_is_reported_and_rows_after_kept(tmp
 
 
 def test_io_hostile_f10_many_unbalanced_quotes_stay_bounded(tmp_path, monkeypatch):
-    from framing.io import tables
+    from framing.io import _csvfile as tables
 
     monkeypatch.setattr(tables, "CSV_ROW_MAX_LINES", 50)
     p = tmp_path / "q.csv"

@@ -51,6 +51,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 
 from .._errors import AnnotationWarning, OptionError
+from ..lang.ud import format_feats, parse_feats  # noqa: F401 - the backends' helpers, re-exported
 
 #: Layer names accepted by ``framing.annotate(layers=...)``.
 LAYERS = ("tokens", "lemma", "morph", "syntax", "ner")
@@ -62,8 +63,6 @@ TOKEN_FIELDS = ("sent_id", "tok_id", "start", "end", "text", "lemma", "upos", "f
 ENTITY_FIELDS = ("sent_id", "start_tok", "end_tok", "start", "end", "text", "type", "normal")
 #: Columns of a backend's per-sentence dict for gold tokens.
 GOLD_FIELDS = ("lemma", "upos", "feats", "head", "deprel")
-#: Entity types kept in the entity table.
-ENTITY_TYPES = ("PER", "LOC", "ORG")
 #: The pipeline hands backends pieces of at most this many characters.
 MAX_PIECE_CHARS = 100_000
 
@@ -158,22 +157,6 @@ def split_pieces(text: str, max_chars: int = MAX_PIECE_CHARS) -> list[tuple[int,
 
 
 # --- generic helpers for backends --------------------------------------------
-
-def format_feats(feats) -> str:
-    """UD feature string from a dict (or an already formatted string): sorted, ``"_"`` when empty."""
-    if not feats:
-        return "_"
-    if isinstance(feats, str):
-        return feats
-    return "|".join(f"{k}={v}" for k, v in sorted(feats.items(), key=lambda kv: kv[0].lower()))
-
-
-def parse_feats(s: str) -> dict:
-    """Dict from a UD feature string (``"_"`` gives ``{}``)."""
-    if not s or s == "_":
-        return {}
-    return dict(kv.split("=", 1) for kv in s.split("|") if "=" in kv)
-
 
 def token_offsets(text: str, tokens: Iterable[str], start: int = 0) -> list[tuple[int, int]]:
     """Locate each token in ``text`` in order, from ``start``; returns (start, end) pairs.
@@ -488,18 +471,6 @@ def get_backend(lang: str, *, warn: bool = True) -> Backend:
         inst = cls()
     _INSTANCES[lang] = inst
     return inst
-
-
-def has_backend(lang: str) -> bool:
-    """Whether a real (non-fallback) backend exists for ``lang``."""
-    return not isinstance(get_backend(lang, warn=False), RegexBackend)
-
-
-def strip_accents_keep_letters(s: str) -> str:
-    """Remove combining stress marks (U+0301, U+0300) but keep й/ё (NFC letters)."""
-    if "\u0301" not in s and "\u0300" not in s:
-        return s
-    return unicodedata.normalize("NFC", s.replace("\u0301", "").replace("\u0300", ""))
 
 
 # emoji, pictographs, their variation selectors, skin tones, keycaps and joiners

@@ -34,6 +34,8 @@ import pandas as pd
 
 from .._errors import OptionError, SchemaError, missing_columns
 from .._options import InstanceOf, NoneOk, check
+from .._dtypes import as_string
+from ..lang.ud import parse_feats
 
 TOKEN_COLUMNS = ["doc_id", "sent_id", "tok_id", "start", "end", "text", "lemma",
                  "upos", "feats", "head", "deprel"]
@@ -57,9 +59,6 @@ _ENTITY_DTYPES = {"doc_id": "object", "sent_id": "int32", "start_tok": "int32", 
                   "normal": "object"}
 
 
-# pandas >= 3 stores strings in Arrow buffers ("str"), about five times smaller than
-# Python objects: millions of tokens fit in memory.  pandas 2 keeps object columns.
-_STRING_DTYPE = "str" if int(pd.__version__.split(".")[0]) >= 3 else None
 
 
 def empty_tokens() -> pd.DataFrame:
@@ -78,8 +77,10 @@ def _conform(df: pd.DataFrame, columns, dtypes, name) -> pd.DataFrame:
     for c, t in dtypes.items():
         if t != "object":
             out[c] = out[c].astype(t)
-        elif _STRING_DTYPE is not None and out[c].dtype != _STRING_DTYPE:
-            out[c] = out[c].astype(_STRING_DTYPE)
+        else:
+            # text columns: Arrow strings (framing._dtypes), about five times smaller than
+            # Python objects, so that millions of tokens fit in memory
+            out[c] = as_string(out[c])
     return out.reset_index(drop=True)
 
 
@@ -342,7 +343,7 @@ class Annotated:
             cur_ent = None
             for cols in sent_rows:
                 form = cols[1]
-                misc = dict(kv.split("=", 1) for kv in cols[9].split("|") if "=" in kv) if cols[9] != "_" else {}
+                misc = parse_feats(cols[9])  # MISC is written as features are
                 start = doc["pos"]
                 end = start + len(form)
                 doc["parts"].append(form)

@@ -36,6 +36,10 @@ documents it is about to annotate (``claims/<id>.json``, kept alive by a lock
 on ``claims/<id>.lock`` that the system releases when the process dies);
 documents another live process has claimed are waited for and read from its
 parts instead of being annotated twice.
+
+Longer than 600 lines because writing, reading, locking, pruning and repairing the parts
+all depend on the one on-disk layout above; kept together so that its invariants live in
+one file.
 """
 
 from __future__ import annotations

@@ -27,10 +27,14 @@ import re
 import unicodedata
 
 from ..lang import en as L
+from ..lang.punct import DASHES, OPENING_QUOTES
 from ._backend import (Backend, package_versions, GOLD_FIELDS, add_sentence, is_symbol_char, merge_symbol_spans, new_entity_dict,
                        new_token_dict, trim_spans)
 
 _APOS = "'’ʼ‘"
+# a sentence can start after these; a capitalised word after them need not be a name
+_OPENERS = frozenset(OPENING_QUOTES + "‘'([")
+_BEFORE_QUOTED = frozenset(OPENING_QUOTES + "‘'(:") | DASHES
 _TOKEN_RE = re.compile(
     r"(?:https?://|www\.)[^\s<>\"«»]+[^\s<>\"«».,;:!?)\]]"       # URLs
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"                              # e-mail
@@ -114,7 +118,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         while j < len(text) - 1 and (is_symbol_char(text[j]) or text[j].isspace()):
             j += 1                      # "… retreated. 🔻The army": look past the emoji
         nxt = text[j]
-        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'«(["):
+        if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
             continue
         if text[m.start()] == "." and m.group(0).startswith(".") and len(m.group(0).rstrip("\"'”’»)]")) == 1:
             if _is_abbrev_end(text, m.start()):
@@ -214,7 +218,7 @@ def tag_words(words: list[str]) -> list[str]:
             tags[i] = "PROPN"
         elif sh == "UP" and len(w) > 1:
             tags[i] = "PROPN"
-        elif sh == "Cap" and i > first and not (words[i - 1] in ("\"", "“", "‘", "'", "(", ":", "—", "-")):
+        elif sh == "Cap" and i > first and not (words[i - 1] in _BEFORE_QUOTED):
             tags[i] = "PROPN"
         elif sh == "Cap" and (not _is_known(lw) or lw in ("kyiv", "kiev", "russia", "ukraine")):
             tags[i] = "PROPN"
@@ -345,7 +349,7 @@ class EnglishBackend(Backend):
     LAYERS_AVAILABLE = frozenset({"tokens", "lemma", "morph"})
 
     def version(self) -> str:
-        return f"{self.name};en-rules-2;{package_versions('simplemma')}"
+        return f"{self.name};en-rules-3;{package_versions('simplemma')}"
 
     def _load(self) -> None:
         _simplemma("warm-up")

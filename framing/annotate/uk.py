@@ -35,6 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from ..lang import uk as L
+from ..lang.punct import DASHES, DOUBLE_QUOTES
 from ._backend import (merge_symbol_spans, Backend, package_versions, GOLD_FIELDS, add_sentence, format_feats, new_entity_dict,
                        new_token_dict)
 
@@ -48,7 +49,7 @@ UK_TOKENS_VERSION = "uk-tok-2"
 UPOS_TAGS = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON",
              "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X")
 
-_PUNCT_CHARS = set(".,;:!?…—–-‐()[]{}«»„“”\"'/\\|*•·§№%")
+_PUNCT_CHARS = set(".,;:!?…()[]{}'/\\|*•·§№%") | DOUBLE_QUOTES | DASHES
 
 
 # --- analysis of one word form (cached) ------------------------------------------

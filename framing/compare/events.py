@@ -42,6 +42,9 @@ Documents with no usable words (only emoji or links) stay events of their own.
 English reports link to Russian and Ukrainian ones only through the names and
 cognates they share (no translation is made), so an English report with few
 shared names may stay apart from the Slavic-language reports of its event.
+
+Longer than 600 lines because event and story grouping share the vectors, the linkage
+and the labelling of the Method above, step by step.
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ import scipy.sparse as sp
 from .._display import shows_tables
 from .._errors import OptionError
 from .._options import InstanceOf, Interval, OneOf, check
+from ..lang.punct import QUOTES
 
 EVENT_COLUMNS = ["event_id", "label", "size", "n_outlets", "outlets", "first_report", "last_report",
                  "span_h", "first_outlet", "cohesion", "top_terms", "central_doc"]
@@ -76,6 +80,7 @@ _DEFAULTS = {"event": {"window": "2D", "threshold": 0.08, "max_span": "7D"},
 _WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*[^\W_]|[^\W\d_]")
 _SENT = re.compile(r"[.!?…\n]+")
 _CAPWORD = re.compile(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]{2,}")
+_STRIP = "".join(sorted(QUOTES)) + "("
 _CONTENT_UPOS = {"NOUN", "PROPN", "ADJ", "VERB"}
 
 
@@ -152,7 +157,7 @@ def _capitalised(text: str) -> list[str]:
     out = []
     for seg in _SENT.split(text):
         words = seg.split()
-        out += [m.group(0) for w in words[1:] if (m := _CAPWORD.match(w.strip("«»\"'(„“")))]
+        out += [m.group(0) for w in words[1:] if (m := _CAPWORD.match(w.strip(_STRIP)))]
     return out
 
 

@@ -37,6 +37,10 @@ the names of the outlets (their ``outlet`` values and the parts of those, the
 names and variants of ``lexicons/<lang>/media_outlets.tsv``, @-handles) and,
 when given, the lines the boilerplate detector found
 (:func:`framing.boilerplate_lines`).  Each is switched by an option.
+
+Longer than 600 lines because the statistics (each short, with its formula and
+reference) share the group counting, the stop-word and boilerplate filters and the
+period check.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ from scipy import stats
 
 from .._errors import MeasureWarning, OptionError, missing_columns
 from .._options import InstanceOf, Interval, NoneOk, OneOf, check
+from ..lang.punct import DASHES, DOUBLE_QUOTES, char_class
 from ..lang.translit import name_key
 from .._tokencounts import STOPWORD_LANGS, count_tokens, count_units
 from .._tokencounts import stop_sets as _stop_sets
@@ -255,7 +260,7 @@ def _warn_periods(docs: pd.DataFrame, by: str) -> None:
                   MeasureWarning, stacklevel=3)
 
 
-_SPLIT = re.compile(r"\s*(?:[|/\\:;,()«»\"“”]|\s[-–—]\s|\.\s|\.$)\s*")
+_SPLIT = re.compile(r"\s*(?:[|/\\:;,()]|" + char_class(DOUBLE_QUOTES) + r"|\s" + char_class(DASHES) + r"\s|\.\s|\.$)\s*")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
@@ -417,7 +422,7 @@ def _token_drop(tokens: pd.DataFrame, docs: pd.DataFrame, *, exclude_upos, stopw
     t = tokens
     c = _Codes(t)
     drop = np.zeros(len(t), dtype=bool)
-    if exclude_upos:
+    if exclude_upos and len(t):
         pos = list(exclude_upos)
         up_code, up_uni = pd.factorize(t["upos"].astype(str))
         up_function = np.asarray(pd.Index(up_uni, dtype=object).isin(pos), dtype=bool)

@@ -29,27 +29,15 @@ from .tables import read_csv, read_json, read_jsonl, read_parquet
 from .telegram import read_telegram
 from .texts import read_texts
 
-# Loaders defined in modules written separately; imported on first call so this
-# package imports even when one of them is missing.
+# Loaders of web pages, feeds and archives: imported on first use, because their
+# libraries (trafilatura, feedparser, warcio) take long to import.  A missing
+# library raises its ImportError then, naming the package to install.
 _LAZY = {"read_html": ".html", "read_feed": ".feeds", "read_warc": ".warc"}
-
-
-def _lazy(name: str, module: str):
-    def wrapper(*args, **kwargs):
-        func = getattr(importlib.import_module(module, __name__), name)
-        return func(*args, **kwargs)
-
-    wrapper.__name__ = wrapper.__qualname__ = name
-    wrapper.__doc__ = f"See :func:`framing.io{module}.{name}` (imported on first use)."
-    return wrapper
 
 
 def __getattr__(name):
     if name in _LAZY:
-        try:
-            value = getattr(importlib.import_module(_LAZY[name], __name__), name)
-        except (ImportError, AttributeError):
-            value = _lazy(name, _LAZY[name])
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'framing.io' has no attribute {name!r}")

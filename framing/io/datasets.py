@@ -209,7 +209,7 @@ def read_ods_news(path_or_glob, *, outlet=None, lang=None, tz="Europe/Moscow", s
     >>> c.docs.loc[0, ["outlet", "text"]].tolist(), str(c.docs.loc[0, "published"])
     (['ria.ru', 'Москва, 10 авг – РИА Новости.\\nПарад прошел.'], '2019-08-10 03:35:00+00:00')
     """
-    from .tables import iter_csv_file
+    from ._csvfile import iter_csv_file
 
     func = "read_ods_news"
     check_common(func, outlet=outlet, lang=lang, tz=tz, strict=strict, progress=progress)
@@ -292,7 +292,7 @@ def read_mediacloud(path_or_glob, *, outlet=None, lang=None, tz=None, strict=Fal
     >>> c.docs.loc[0, ["doc_id", "outlet", "lang", "text"]].tolist()
     ['abc1', 'pravda.com.ua', 'uk', 'Зеленський провів переговори']
     """
-    from .tables import iter_csv_file
+    from ._csvfile import iter_csv_file
 
     func = "read_mediacloud"
     check_common(func, outlet=outlet, lang=lang, tz=tz, strict=strict, progress=progress)

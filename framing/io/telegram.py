@@ -335,7 +335,7 @@ def read_telegram(path_or_glob, *, outlet=None, lang=None, tz=None, strict=False
     >>> framing.read_telegram(p).docs.loc[0, ["title", "text"]].tolist()
     ['Снегопад в столице', 'Снегопад в столице\\n\\nДороги расчищают, сообщили в мэрии.']
     """
-    from .tables import load_json_file
+    from ._jsonfile import load_json_file
 
     func = "read_telegram"
     check_common(func, outlet=outlet, lang=lang, tz=tz, strict=strict, progress=progress)

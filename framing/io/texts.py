@@ -21,7 +21,7 @@ _OPTIONS = {
 
 def _load_sidecar(path: Path, problems: ProblemLog, sources: list) -> dict[str, dict]:
     """file name/stem/relative path -> row of a sidecar CSV."""
-    from .tables import iter_csv_file
+    from ._csvfile import iter_csv_file
 
     rows = list(iter_csv_file(path, problems, sources))
     if not rows:

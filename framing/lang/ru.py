@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-STRESS_MARKS = "\u0301\u0300"
 _STRESS_RE = re.compile("[\u0301\u0300]")
 
 #: Grammatical cases in which a noun ending can be ``-е``, ``-и``, ``-у``, ``-ю``
@@ -247,8 +246,3 @@ def restore_case(lemma: str, form: str, *, proper: bool = False) -> str:
     if proper or (form[:1].isupper() and not form.isupper()) or (proper and form.isupper()):
         return "-".join(p[:1].upper() + p[1:] for p in lemma.split("-"))
     return lemma
-
-
-def normalize_lemma(lemma: str) -> str:
-    """ё → е and stress marks removed: the form in which lemmas are stored and compared."""
-    return yo_to_e(strip_stress(lemma))

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .ud import OC_NAMETYPE, oc_feature
+
 #: Characters used for the apostrophe inside Ukrainian words.
 APOSTROPHES = "'’ʼ`´‘′"
 #: The apostrophe written in lemmas (the orthographic one, as in UD Ukrainian).
@@ -24,10 +26,6 @@ DICT_APOSTROPHE = "'"
 _APOS_IN_WORD = re.compile(r"(?<=\w)[" + re.escape(APOSTROPHES) + r'"”](?=\w)')
 _APOS_ANY = re.compile("[" + re.escape(APOSTROPHES) + "]")
 _STRESS = re.compile("[\u0301\u0300]")
-
-#: Cyrillic letters that exist in Ukrainian but not in Russian, and vice versa
-UK_ONLY_LETTERS = set("іїєґІЇЄҐ")
-RU_ONLY_LETTERS = set("ыэъёЫЭЪЁ")
 
 
 def normalize_apostrophes(text: str, to: str = LEMMA_APOSTROPHE) -> str:
@@ -73,15 +71,15 @@ def lemma_key(lemma: str) -> str:
 
 # --- pymorphy3 (VESUM) grammemes in Universal Dependencies terms ----------------
 
-_CASE = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins",
-         "loct": "Loc", "voct": "Voc"}
-_GENDER = {"masc": "Masc", "femn": "Fem", "neut": "Neut"}
-_NUMBER = {"sing": "Sing", "plur": "Plur"}
-_ANIMACY = {"anim": "Anim", "inan": "Inan"}
-_ASPECT = {"impf": "Imp", "perf": "Perf"}
-_TENSE = {"past": "Past", "pres": "Pres", "futr": "Fut"}
-_PERSON = {"1per": "1", "2per": "2", "3per": "3"}
-_NAMETYPE = {"Name": "Giv", "Surn": "Sur", "Patr": "Pat"}
+# the one OpenCorpora -> UD map (framing.lang.ud), one table per feature
+_CASE = oc_feature("Case")
+_GENDER = oc_feature("Gender")
+_NUMBER = oc_feature("Number")
+_ANIMACY = oc_feature("Animacy")
+_ASPECT = oc_feature("Aspect")
+_TENSE = oc_feature("Tense")
+_PERSON = oc_feature("Person")
+_NAMETYPE = OC_NAMETYPE
 
 #: UD features each UPOS carries in UD Ukrainian (others are dropped from the mapping).
 UPOS_FEATS = {
@@ -114,13 +112,6 @@ def tag_pos(tag) -> str:
 
 
 _OTHER_POS = {"PNCT": "PNCT", "NUMB": "NUMB", "LATN": "LATN", "ROMN": "ROMN", "UNKN": "UNKN"}
-
-#: pymorphy3 part of speech -> the UPOS it most often corresponds to in UD Ukrainian
-POS_TO_UPOS = {"NOUN": "NOUN", "ADJF": "ADJ", "PRTF": "ADJ", "VERB": "VERB", "INFN": "VERB",
-               "GRND": "VERB", "NUMR": "NUM", "NUMB": "NUM", "ROMN": "ADJ", "ADVB": "ADV",
-               "NPRO": "DET", "PERS": "PRON", "PREP": "ADP", "CONJ": "CCONJ", "PRCL": "PART",
-               "INTJ": "INTJ", "PNCT": "PUNCT", "LATN": "X", "UNKN": "X", "PRED": "ADV"}
-
 
 def ud_feats(tag, upos: str, gender: str | None = None, *, pos: str | None = None) -> dict:
     """UD features (a dict) from a pymorphy3 Ukrainian tag, restricted to what ``upos`` carries.

@@ -84,6 +84,10 @@ using the vector space model. *COLING-ACL 1998*, 79–85.
 Piskorski, J., et al. (2021). Slav NER: the 3rd cross-lingual challenge on
 recognition, normalization, classification, and linking of named entities
 across Slavic languages. *BSNLP 2021*, 122–133.
+
+Longer than 600 lines because grouping mentions into actors is one algorithm whose
+passes (inflection, name forms, transliteration, aliases, titles) share the mention
+table.
 """
 
 from __future__ import annotations

@@ -18,6 +18,10 @@ in columns, one per outlet, with
 and a table of the figures per outlet in which every figure is a link
 (``a[data-refs]``) to the sentences it was counted in.  All text from the
 corpus is escaped.
+
+Longer than 600 lines because one renderer per section of the page; it shrinks when the
+report reads the Comparison's tables instead of recomputing shares and markers (issue
+#14, items 2 and 3).
 """
 
 from __future__ import annotations
