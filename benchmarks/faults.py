@@ -72,16 +72,16 @@ def _layers(name):
 def child(cfg: dict) -> None:
     """Run ``annotate()`` as ``cfg`` says and write tokens, entities and meta to ``cfg["out"]``."""
     import framing
-    from framing.annotate import pipeline
+    from framing.annotate import _worker
 
     if cfg.get("delay"):
-        real = pipeline._annotate_batch
+        real = _worker._annotate_batch
 
         def slow(*args, **kwargs):
             time.sleep(cfg["delay"])
             return real(*args, **kwargs)
 
-        pipeline._annotate_batch = slow      # workers are forked: they inherit it
+        _worker._annotate_batch = slow       # workers are forked: they inherit it
     corpus = demo_corpus(cfg["copies"])
     t0 = time.time()
     a = framing.annotate(corpus, layers=_layers(cfg["layers"]), n_jobs=cfg["n_jobs"],

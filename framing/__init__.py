@@ -23,7 +23,7 @@ _EXPORTS = {
     "read_json": "framing.io",
     "read_csv": "framing.io",
     "read_parquet": "framing.io",
-    "read_parquet_dataset": "framing.io.partitioned",
+    "read_parquet_dataset": "framing.io.partitioned_read",
     "read_html": "framing.io",
     "read_feed": "framing.io",
     "read_warc": "framing.io",

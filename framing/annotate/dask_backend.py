@@ -3,7 +3,7 @@
 The pipeline (:mod:`framing.annotate.pipeline`) plans the work as it does for
 its own process pool: documents grouped by language, looked up in the cache,
 the missing ones cut into batches.  Here every batch becomes one task,
-:func:`~framing.annotate.pipeline.annotate_batch`, the very function the
+:func:`~framing.annotate._worker.annotate_batch`, the very function the
 process pool runs, so a batch writes the same Parquet part to the same cache
 (a run interrupted on the cluster resumes from it on a laptop, and the other
 way round) and the tables read back equal those of ``n_jobs=1``.
@@ -66,16 +66,16 @@ class FramingWorkerPlugin(_WorkerPlugin):
         self.langs = sorted(set(langs))
 
     def setup(self, worker=None):
-        from . import pipeline
+        from . import _worker
         from ._backend import get_backend
         for lg in self.langs:
             get_backend(lg, warn=False).load()
-        pipeline._init_worker()
+        _worker._init_worker()
 
 
 def _task(root, lang, key, desc, layers, items):
-    """One batch on a worker: :func:`~framing.annotate.pipeline.annotate_batch`, one at a time per process."""
-    from .pipeline import annotate_batch
+    """One batch on a worker: :func:`~framing.annotate._worker.annotate_batch`, one at a time per process."""
+    from ._worker import annotate_batch
     with _TASK_LOCK:
         return annotate_batch(root, lang, key, desc, layers, items)
 
@@ -88,7 +88,7 @@ def _jobs(plans, *, n_workers, batch_chars):
     20,000 characters; one batch never mixes languages (its key decides the
     cache folder).
     """
-    from .pipeline import _batches
+    from ._worker import _batches
     if n_workers > 1:
         sizes = [len(it[1]) for *_, items in plans for it in items]
         per_task = -(-sum(sizes) // (4 * n_workers)) + max(sizes)
@@ -143,7 +143,7 @@ def run(plans, *, client=None, n_jobs=1, progress=True, batch_chars, problems, r
         not on a file system shared with the workers).
     """
     from .._progress import progress_bar
-    from .pipeline import _collect
+    from ._worker import _collect
 
     distributed = _distributed()
     total = sum(len(items) for *_, items in plans)

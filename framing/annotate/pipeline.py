@@ -13,8 +13,6 @@ Arrow tables instead (:class:`~framing.annotate.cache.MemoryStore`).
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import warnings
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -22,15 +20,14 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from .._errors import AnnotationWarning, FramingError
 from .._options import HasMethods, InstanceOf, Interval, NoneOk, OneOf, check
 from .._problems import PROBLEM_COLUMNS, ProblemLog
-from ._backend import (ENTITY_FIELDS, MAX_PIECE_CHARS, TOKEN_FIELDS, RegexBackend, clean_text,
-                       get_backend, normalize_layers, split_pieces)
-from .cache import AnnotationCache, MemoryStore, cache_key, cache_root, part_tables, text_hash
+from ._backend import RegexBackend, clean_text, get_backend, normalize_layers
+from ._worker import _batches, _collect, _init_worker, annotate_batch
+from .cache import AnnotationCache, MemoryStore, cache_key, cache_root, text_hash
 
 #: Bump when the pipeline's output changes: every cached annotation is recomputed.
 PIPELINE_VERSION = "2"
 
-#: A batch holds at most this many documents / characters.
-BATCH_DOCS = 400
+#: A batch holds at most this many characters (and ``_worker.BATCH_DOCS`` documents).
 BATCH_CHARS = 400_000
 
 
@@ -330,19 +327,6 @@ def _wait_for_others(theirs, progress) -> None:
         bar.close()
 
 
-def _batches(items, batch_chars):
-    batch, size = [], 0
-    for it in items:
-        n = len(it[1])
-        if batch and (size + n > batch_chars or len(batch) >= BATCH_DOCS):
-            yield batch
-            batch, size = [], 0
-        batch.append(it)
-        size += n
-    if batch:
-        yield batch
-
-
 def _run(plans, *, n_jobs, progress, batch_chars, problems, root):
     total = sum(len(items) for _, _, _, items in plans)
     if total == 0:
@@ -401,160 +385,6 @@ def _mp_context():
         method = "fork" if (sys.platform.startswith("linux") and "fork" in mp.get_all_start_methods()) else "spawn"
     return mp.get_context(method)
 
-
-def _collect(res, problems, bar, store):
-    part, n_docs, probs = res
-    if isinstance(part, tuple):         # in-memory batch: (hashes, tokens, entities) tables
-        store.add_part(*part)
-    for p in probs:
-        problems.add(p["source"], p["reason"], doc_id=p["doc_id"], action=p["action"])
-    bar.update(n_docs)
-
-
-def _init_worker(parent_pid=None):
-    """Worker start-up: die with the parent, one BLAS thread per process (the processes are the parallelism).
-
-    A worker is killed when its parent process dies (on Linux a parent-death
-    signal, elsewhere a watchdog thread that watches the parent's pid), so
-    killing only the parent (as the out-of-memory killer does) leaves no worker
-    holding memory.  The objects inherited from the parent (models,
-    dictionaries) are moved out of the garbage collector's reach
-    (``gc.freeze``): collections in the worker then neither scan them nor copy
-    their memory pages.
-    """
-    if parent_pid is not None:
-        _die_with_parent(parent_pid)
-    gc.freeze()
-    try:
-        from threadpoolctl import threadpool_limits
-        threadpool_limits(1)
-    except Exception:  # noqa: BLE001 - optional
-        pass
-
-
-def _die_with_parent(parent_pid: int) -> None:
-    """End this process when the process ``parent_pid`` (its parent) ends."""
-    import sys
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-            import signal
-            libc = ctypes.CDLL(None, use_errno=True)
-            if libc.prctl(1, int(signal.SIGKILL), 0, 0, 0) == 0:    # PR_SET_PDEATHSIG
-                if os.getppid() != parent_pid:                      # it died before the call
-                    os._exit(1)
-                return
-        except (OSError, AttributeError):
-            pass
-    import threading
-    threading.Thread(target=_watch_parent, args=(parent_pid,), name="framing-parent-watchdog",
-                     daemon=True).start()
-
-
-def _watch_parent(parent_pid: int, interval: float = 1.0) -> None:
-    import time
-    while os.getppid() == parent_pid:
-        time.sleep(interval)
-    os._exit(1)
-
-
-@contextlib.contextmanager
-def _gc_paused():
-    """No cyclic garbage collection while a batch runs.
-
-    A batch makes hundreds of thousands of small lists and tuples and no
-    reference cycles; each collection would walk every object of the loaded
-    models as well.  The collector is switched back on (if it was on) afterwards.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
-def annotate_batch(root, lang, key, desc, layers, items):
-    """Annotate one batch and write it to the cache (runs in a worker or in-process).
-
-    ``items`` are ``(text_hash, text, doc_id)``; returns ``(part, n_docs, problems)``:
-    ``part`` is the cache part's name, or with ``root=None`` (``cache=False``) the
-    tuple ``(hashes, token table, entity table)`` for a :class:`MemoryStore`.
-    A failing batch is retried document by document; a document that still
-    fails is reported and left out of the cache (it is retried next time).
-    """
-    with _gc_paused():
-        return _annotate_batch(root, lang, key, desc, layers, items)
-
-
-def _annotate_batch(root, lang, key, desc, layers, items):
-    backend = get_backend(lang, warn=False)
-    pieces, owners = [], []
-    for j, (_h, text, _d) in enumerate(items):
-        for off, piece in split_pieces(text, MAX_PIECE_CHARS):
-            pieces.append(piece)
-            owners.append((j, off))
-    probs = []
-    try:
-        results = backend.annotate_texts(pieces, layers=layers)
-    except Exception:  # noqa: BLE001 - isolate the bad document below
-        results = []
-        failed_docs = set()
-        for p, (j, _off) in zip(pieces, owners):
-            if j in failed_docs:
-                results.append(None)
-                continue
-            try:
-                results.append(backend.annotate_texts([p], layers=layers)[0])
-            except Exception as exc:  # noqa: BLE001
-                failed_docs.add(j)
-                results.append(None)
-                probs.append({"source": "annotate", "doc_id": items[j][2],
-                              "reason": f"{backend.name} failed: {type(exc).__name__}: {exc}",
-                              "action": "skipped (no tokens); retried on the next run"})
-    tok = {f: [] for f in ("doc",) + TOKEN_FIELDS}
-    ent = {f: [] for f in ("doc",) + ENTITY_FIELDS}
-    bad = {j for j, r in zip((o[0] for o in owners), results) if r is None}
-    done = [j for j in range(len(items)) if j not in bad]
-    local = {j: k for k, j in enumerate(done)}
-    sent_base = {}
-    for (j, off), res in zip(owners, results):
-        if j in bad:
-            continue
-        t, e = res
-        base = sent_base.get(j, 0)
-        n = _extend(tok, t, TOKEN_FIELDS, local[j], off, base)
-        _extend(ent, e, ENTITY_FIELDS, local[j], off, base)
-        if n:
-            sent_base[j] = base + int(max(t["sent_id"]))
-    done_hashes = [items[j][0] for j in done]
-    if not done:
-        part = None
-    elif root is None:                  # cache=False: the tables go back to the caller
-        part = (done_hashes, *part_tables(tok, ent))
-    else:
-        part = AnnotationCache(root, key, desc).write_part(done_hashes, tok, ent)
-    return part, len(items), probs
-
-
-def _extend(dst: dict, src: dict, fields, doc: int, off: int, base: int) -> int:
-    """Append one piece's columns to the batch's, its offsets shifted by ``off`` and
-    its sentence ids by ``base`` (a long document is annotated in pieces); returns
-    the number of rows."""
-    n = len(src["sent_id"])
-    dst["doc"].extend([doc] * n)
-    for f in fields:
-        col = src[f]
-        if f in ("start", "end") and off:
-            col = [int(x) + off for x in col]
-        elif f == "sent_id" and base:
-            col = [int(x) + base for x in col]
-        dst[f].extend(col.tolist() if hasattr(col, "tolist") else col)
-    return n
-
-
-# --- reading back ---------------------------------------------------------------------
 
 def _assemble(plans, hashes, langs, doc_ids):
     """Token and entity DataFrames in corpus order, read part by part from the cache.
