@@ -48,7 +48,7 @@ def _params():
 
 def test_notebooks_exist():
     names = {_name(p) for p in NOTEBOOKS}
-    assert {"00_quickstart", "01_corpus", "07_frames", "08_validation", "09_scale", "10_telegram_showcase",
+    assert {"00_quickstart", "01_corpus", "06_topics_by_outlet", "07_frames", "08_validation", "09_scale", "10_telegram_showcase",
             "paper/paper"} <= names
     assert "06_validation" not in names
     exercises = {n for n in names if n.startswith("exercises/") and "/solutions/" not in n}

@@ -44,10 +44,18 @@ _FORMAT = "framing.TopicModel/1"
 
 
 def _as_features(X) -> Features:
+    """A Features as it is; an Annotated as ``framing.features(X, min_df=2)`` (content lemmas, no stop words)."""
     if isinstance(X, Features):
         return X
+    from ..annotate.annotated import Annotated
+
+    if isinstance(X, Annotated):
+        from ..features import features
+
+        return features(X, min_df=2, progress=False)
     raise OptionError(f"TopicModel: X must be a framing.Features (a document × term count matrix with its "
-                      f"documents), not {type(X).__name__}; build one with framing.Features(matrix, vocabulary, docs).")
+                      f"documents) or an Annotated, not {type(X).__name__}; build one with framing.features(ann) "
+                      "or framing.Features(matrix, vocabulary, docs).")
 
 
 class TopicModel:
@@ -146,7 +154,7 @@ class TopicModel:
             raise OptionError(f"TopicModel(): prevalence covariates need method='stm' (got method={self.method!r}).")
 
     def fit(self, X) -> "TopicModel":
-        """Fit the model to a :class:`~framing.Features` of word counts; returns ``self``."""
+        """Fit the model to a :class:`~framing.Features` of word counts (or an Annotated); returns ``self``."""
         self._check()
         X = _as_features(X)
         counts = sp.csr_matrix(X.matrix, dtype=float)
