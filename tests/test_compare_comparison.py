@@ -289,3 +289,36 @@ def test_compare_comparison_language_note_stays_short():
     note = _groups_by_language(langs)
     assert note.startswith("ru: outlet001, outlet002") and "and 194 more; uk: outlet000" in note
     assert len(note) < 200
+
+
+def test_compare_comparison_frames_section():
+    """Frame-dictionary cues per outlet, as rows of the summary and a section of the page."""
+    ann = framing.annotate(framing.load_demo(), progress=False)
+    comp = framing.compare(ann, event="e01", n_boot=50)
+    fr = comp.frames
+    assert {"outlet", "frame", "count", "rate", "ci_low", "ci_high"} <= set(fr.columns)
+    # the rate is cue tokens per 1,000 tokens of the group: recount it from framing.frames
+    f = framing.frames(ann.select(docs=comp.docs["doc_id"].tolist()))
+    sec = f[f["frame"] == "Security_and_defense"].groupby("outlet")["cues"].sum()
+    got = fr[fr["frame"] == "Security_and_defense"].set_index("outlet")["count"]
+    assert (got.reindex(sec.index).fillna(0).astype(int) == sec).all()
+    s = comp.summary()
+    assert set(s.loc[s["measure"] == "frame_cues", "item"]) == set(fr["frame"])
+    assert "Frames (dictionary cues)" in comp.wide().index
+    assert framing.compare(ann, event="e01", frames=None, n_boot=50).frames.empty
+    with pytest.raises(OptionError, match="frames"):
+        framing.compare(ann, frames="mfc")
+
+
+def test_compare_comparison_topic_prevalence_from_a_fitted_model():
+    ann = framing.annotate(framing.load_demo(), progress=False)
+    ru = ann.select(outlets=["vestnik_agency", "kyiv_vesti_ru", "svobodny_golos"])
+    model = framing.TopicModel(3, prevalence=["outlet"], seed=0).fit(ru)
+    comp = framing.compare(ru, topics=model, n_boot=50)
+    tp = comp.topics
+    assert set(tp["outlet"]) == {"vestnik_agency", "kyiv_vesti_ru", "svobodny_golos"}
+    assert sorted(tp["topic"].unique()) == [1, 2, 3] and tp["words"].str.len().gt(0).all()
+    pd.testing.assert_frame_equal(tp.drop(columns="words"), model.prevalence(by="outlet", seed=0),
+                                  check_dtype=False)
+    assert any("topic prevalence" in n for n in comp.notes)
+    assert "Topics (prevalence)" in comp.wide().index

@@ -70,6 +70,7 @@ _SPEC = {
     "outlets": [OneOf(None), InstanceOf(str, list, tuple, set)],
     "start": [OneOf(None), InstanceOf(str, pd.Timestamp, date)],
     "end": [OneOf(None), InstanceOf(str, pd.Timestamp, date)],
+    "frames": OneOf(None, "policy", "generic"),
 }
 
 
@@ -144,7 +145,8 @@ class Comparison:
     'keyness compares groups written mostly in different languages (en: global_wire; ru: ...'
     >>> comp.wide().index.tolist()
     ['Coverage', 'Naming forms', 'Epithets', 'Evaluative epithets', 'Sources (share of voice)',
-     'Reporting verbs', 'Distancing', 'Quotes', 'Contested naming', 'Distinctive words']
+     'Reporting verbs', 'Distancing', 'Quotes', 'Contested naming', 'Frames (dictionary cues)',
+     'Distinctive words']
     """
 
     by: str = "outlet"
@@ -168,6 +170,9 @@ class Comparison:
     voices: pd.DataFrame = field(default_factory=pd.DataFrame)
     keyness: pd.DataFrame = field(default_factory=pd.DataFrame)
     term_refs: pd.DataFrame = field(default_factory=pd.DataFrame)
+    frames: pd.DataFrame = field(default_factory=pd.DataFrame)
+    frame_refs: pd.DataFrame = field(default_factory=pd.DataFrame)
+    topics: pd.DataFrame = field(default_factory=pd.DataFrame)
     notes: list = field(default_factory=list)
     params: dict = field(default_factory=dict)
     annotation: object = field(default=None, repr=False)
@@ -225,7 +230,9 @@ class Comparison:
             ``verb_class``           share of attributions with a verb class (item);
             ``distancing_rate``      share of attributions with a distancing marker
                                      (overall, and per source in ``actor``);
-            ``distinctive_term``     z of a distinctive term (item), ``n`` its count.
+            ``distinctive_term``     z of a distinctive term (item), ``n`` its count;
+            ``frame_cues``           cues of a frame (item) per 1,000 tokens, with interval;
+            ``topic_prevalence``     expected share of a topic (item), with interval.
         """
         by = self.by
         cols = [by] + SUMMARY_COLUMNS
@@ -283,6 +290,8 @@ class Comparison:
         if len(top):
             add(top.rename(columns={"group": by}) if by != "group" else top, "distinctive_term", item="term",
                 value="z", n="count")
+        add(self.frames, "frame_cues", item="frame", value="rate", lo="ci_low", hi="ci_high", n="count")
+        add(self.topics, "topic_prevalence", item="topic", value="estimate", lo="ci_lower", hi="ci_upper")
         if not parts:
             return _empty(cols)
         out = pd.concat([p for p in parts if len(p)], ignore_index=True)[cols]
@@ -444,7 +453,8 @@ class Comparison:
                   "contested_naming": self.contested, "epithets": self.epithets,
                   "epithet_polarity": self.polarity, "evaluative_share": self.evaluative,
                   "attributions": self.attributions, "verb_classes": self.verb_classes,
-                  "distancing": self.distancing, "share_of_voice": self.voices, "keyness": self.keyness}
+                  "distancing": self.distancing, "share_of_voice": self.voices, "keyness": self.keyness,
+                  "frames": self.frames, "topic_prevalence": self.topics}
         if self.sources is not None and hasattr(self.sources, "_fields"):
             for name in self.sources._fields:
                 if name != "voice":  # written as share_of_voice
@@ -683,7 +693,7 @@ def _term_refs(ann, top: pd.DataFrame, groups: pd.Series, by: str) -> pd.DataFra
 
 def compare(ann, *, by: str = "outlet", event=None, events="auto", actors=None, epithets=None, naming=None,
             attributions=None, sources=None, seed: int = 0, n_boot: int = 1000, ci: float = 0.95,
-            n_terms: int = 20, outlets=None, start=None, end=None) -> Comparison:
+            n_terms: int = 20, outlets=None, start=None, end=None, frames="policy", topics=None) -> Comparison:
     """Compare outlets (or any document groups): naming, epithets, sources, distancing, vocabulary, coverage.
 
     Parameters
@@ -723,6 +733,13 @@ def compare(ann, *, by: str = "outlet", event=None, events="auto", actors=None, 
         ``end`` select from ``ann`` with :meth:`Annotated.select` before
         anything else (no annotating again); events grouped here are grouped
         among the documents kept.
+    frames : "policy", "generic" or None
+        Frame-dictionary cues per group (:func:`framing.frames`) as a rate per
+        1,000 tokens with intervals; None leaves them out.
+    topics : TopicModel, optional
+        A fitted :class:`framing.TopicModel` whose documents carry the ``by``
+        column: its topic prevalence per group (:meth:`TopicModel.prevalence`,
+        over the documents it was fitted on).
 
     Returns
     -------
@@ -773,7 +790,7 @@ def compare(ann, *, by: str = "outlet", event=None, events="auto", actors=None, 
     PosixPath('e07.html')
     """
     check("compare", _SPEC, by=by, event=event, seed=seed, n_boot=n_boot, ci=ci, n_terms=n_terms,
-          outlets=outlets, start=start, end=end)
+          outlets=outlets, start=start, end=end, frames=frames)
     if not all(hasattr(ann, a) for a in ("corpus", "docs", "tokens", "entities")):
         raise OptionError(f"compare(): pass an Annotated (the result of framing.annotate), "
                           f"not {type(ann).__name__}.")
@@ -905,9 +922,43 @@ def compare(ann, *, by: str = "outlet", event=None, events="auto", actors=None, 
             comp.term_refs = _term_refs(sub, comp.top_terms(n_terms), groups, by)
     else:
         notes.append(f"keyness unavailable: it needs at least two values of {by!r}")
+    if frames is not None and len(docs):
+        res = _try(notes, "frames", lambda: _frame_tables(sub, groups, by, scheme=frames, n_boot=n_boot, ci=ci,
+                                                          seed=seed))
+        if res is not None:
+            comp.frames, comp.frame_refs = res
+    if topics is not None:
+        comp.topics = _try(notes, "topic prevalence", lambda: _topic_table(topics, by, ci=ci, seed=seed, notes=notes))
+        if comp.topics is None:
+            comp.topics = _empty([by])
     _note_problems(notes, actors=actors, epithets=epithets, naming=naming, attributions=attributions)
     comp.notes = list(notes)
     return comp
+
+
+def _frame_tables(sub, groups: pd.Series, by: str, *, scheme: str, n_boot: int, ci: float, seed: int) -> tuple:
+    """Frame cues per 1,000 tokens per group with intervals, and the sentences that hold them."""
+    from ..frame.dictionary import frames as frame_scores
+    from .rates import rates
+
+    f = frame_scores(sub, scheme=scheme, unit="sentence")
+    hits = f[f["cues"] > 0]
+    refs = _with_group(hits[["doc_id", "sent_id", "frame", "cues", "matched"]], groups, by)
+    rows = _with_group(hits.loc[hits.index.repeat(hits["cues"]), ["doc_id", "frame"]], groups, by)
+    if rows.empty:
+        return _empty([by, "frame"]), refs
+    table = rates(rows, ann=sub, by=by, within="frame", per="tokens", n_boot=n_boot, ci=ci, seed=seed)
+    return table, refs
+
+
+def _topic_table(model, by: str, *, ci: float, seed: int, notes) -> pd.DataFrame:
+    """The topic prevalence of a fitted TopicModel per group, with the topic's label words."""
+    table = model.prevalence(by=by, ci=ci, seed=seed)
+    labels = model.labels(5)
+    if "frex" in labels.columns:
+        table = table.assign(words=table["topic"].map(labels["frex"]))
+    notes.append("topic prevalence is estimated over the documents the topic model was fitted on")
+    return table
 
 
 def _groups_by_language(langs: pd.Series, shown: int = 6) -> str:

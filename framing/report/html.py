@@ -437,6 +437,33 @@ def _sections(comp, doc_ids=None) -> list:
                 cells[str(g)].append(_Item(f"{c}: {v}", _refs(ss), n=f"{len(ss)}/{len(sub)}"))
         out.append(("Contested naming", dict(cells)))
 
+    # frames: the frames whose cues are densest per group
+    fr = getattr(comp, "frames", None)
+    if fr is not None and len(fr) and "rate" in fr:
+        refs = _restrict(getattr(comp, "frame_refs", None), doc_ids)
+        refs_of = ({(str(g), str(f_)): _refs(s_) for (g, f_), s_ in refs.groupby([by, "frame"])}
+                   if refs is not None and len(refs) else {})
+        cells = defaultdict(list)
+        for g, sub in fr.groupby(by):
+            for r in sub.sort_values("rate", ascending=False).head(4).itertuples(index=False):
+                key = (str(g), str(r.frame))
+                if not whole and key not in refs_of:
+                    continue
+                label = f"{str(r.frame).replace('_', ' ')}: {r.rate:.1f}" + (_ci(r.ci_low, r.ci_high) if whole else "")
+                cells[str(g)].append(_Item(label, refs_of.get(key, []), n="cues per 1,000 tokens"))
+        out.append(("Frames (dictionary cues)", dict(cells)))
+
+    # topics: the largest topics per group (whole comparison only: prevalence is over the model's documents)
+    tp = getattr(comp, "topics", None)
+    if whole and tp is not None and len(tp) and "estimate" in tp and by in tp:
+        cells = defaultdict(list)
+        for g, sub in tp.groupby(by):
+            for r in sub.sort_values("estimate", ascending=False).head(3).itertuples(index=False):
+                words = getattr(r, "words", "")
+                cells[str(g)].append(_Item(f"topic {r.topic}: {r.estimate:.0%}{_ci(r.ci_lower, r.ci_upper, pct=True)}",
+                                           tip=str(words), n=str(words)[:40]))
+        out.append(("Topics (prevalence)", dict(cells)))
+
     # distinctive words
     top = comp.top_terms(10 if not whole else None)
     if len(top):
