@@ -112,6 +112,25 @@ if posts is not None:
     ax = framing.plot.coverage_timeline(groups, max_events=12)
 
 # %% [markdown]
+# ## Topics and frames
+#
+# A structural topic model with the channel as prevalence covariate (Roberts
+# et al. 2014; notebook 06), fitted on the content lemmas of the posts, gives
+# each channel's expected topic shares with intervals; the frame dictionaries
+# (Boydstun et al. 2014; notebook 07) give each channel's rate of frame cues.
+
+# %%
+if posts is not None:
+    X = framing.features(ann, min_df=5, progress=False)
+    model = framing.TopicModel(12, prevalence=["outlet"], seed=SEED).fit(X)
+    display(model.labels(6)[["frex"]])
+    prev = model.prevalence(by="outlet", seed=SEED)
+    display(prev.pivot(index="topic", columns="outlet", values="estimate").round(2))
+    fr = framing.compare(ann, by="outlet", actors=acts, epithets=ep, attributions=att, topics=model,
+                         seed=SEED).frames
+    display(fr.pivot(index="frame", columns="outlet", values="rate").round(1))
+
+# %% [markdown]
 # ## What this shows and does not show
 #
 # The project's validity figures were measured on four of these channels
@@ -122,5 +141,6 @@ if posts is not None:
 # compare what framing finds; irony and slang, frequent on Telegram, are
 # under-counted, more so on channels that use them more. A sample of 1,500
 # posts gives wide intervals for the smaller channels; set `SAMPLE = None`.
-# Topics by channel and frames come with framing's topic model (notebooks 06
-# and 07, in preparation).
+# Topics are groups of co-occurring words, named only after reading their
+# posts; frame-dictionary rates count vocabulary (the dictionary alone picks
+# SemEval's frames with micro-F1 0.48, `benchmarks/frames_eval.py`).
