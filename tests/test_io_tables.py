@@ -206,3 +206,22 @@ def test_io_tables_no_warning_on_clean_input(tmp_path):
         warnings.simplefilter("error")
         c = framing.read_jsonl(p)
     assert isinstance(c, Corpus) and len(c.problems) == 0
+
+
+def test_io_tables_csv_gzip_resumes_at_the_next_member(tmp_path):
+    """A damaged member of a multi-member gzip (cat a.gz b.gz c.gz) loses only its own rows."""
+    head = gzip.compress(b"id,text\n", mtime=0)
+    m1 = gzip.compress("".join(f"{i},\"{RU} {i}\"\n" for i in range(300)).encode("utf-8"), mtime=0)
+    m2 = gzip.compress("".join(f"{i},\"{RU} {i}\"\n" for i in range(300, 600)).encode("utf-8"), mtime=0)
+    (tmp_path / "ok.csv.gz").write_bytes(head + m1 + m2)
+    assert len(framing.read_csv(tmp_path / "ok.csv.gz")) == 600
+    for cut in (len(m1) // 2, len(m1) - 6):      # inside the deflate data; inside the checksum
+        bad = bytearray(m1)
+        bad[cut] ^= 0xFF
+        path = tmp_path / f"bad{cut}.csv.gz"
+        path.write_bytes(head + bytes(bad) + b"\x00\x00" + m2)
+        with pytest.warns(LoadWarning):
+            c = framing.read_csv(path, text="text", doc_id="id")
+        assert {str(i) for i in range(300, 600)} <= set(c.docs["doc_id"])   # every row of the next member
+        reasons = " ".join(c.problems["reason"])
+        assert "resumed at the next member" in reasons, reasons

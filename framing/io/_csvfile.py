@@ -53,6 +53,111 @@ def _head(path, size: int = 1 << 18) -> bytes:
         return fh.read(size)
 
 
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+_PIECE = 1024
+
+
+class GzipMembers(io.RawIOBase):
+    """Decompress a gzip stream member by member, resuming after a damaged member.
+
+    ``gzip.GzipFile`` stops at the first damaged byte, so every later member of
+    a multi-member file (``cat a.gz b.gz``, pigz, log rotation) is lost.  Here
+    a damaged member is recorded through ``on_damage(message)`` and reading
+    resumes at the next gzip member header; a newline is put at the cut, so
+    the broken row before it cannot join the first row after it.  A member
+    cut short at the end of the file is recorded the same way.
+    """
+
+    def __init__(self, raw, on_damage, chunk: int = 1 << 16):
+        super().__init__()
+        self._raw, self._on_damage, self._chunk = raw, on_damage, chunk
+        self._pending = b""          # compressed bytes not yet fed to the decompressor
+        self._out = b""              # decompressed bytes not yet returned
+        self._d = zlib.decompressobj(wbits=31)
+        self._pos = 0                # compressed offset of the start of _pending
+        self._member_start = 0
+        self._eof = False
+        self._started = False        # the current member produced or consumed input
+
+    def readable(self) -> bool:
+        return True
+
+    def _more(self) -> bool:
+        block = self._raw.read(self._chunk)
+        if not block:
+            return False
+        self._pending += block
+        return True
+
+    def _resync(self, after: int) -> None:
+        """Skip to the next member header after ``after`` bytes of ``_pending``."""
+        while True:
+            i = self._pending.find(_GZIP_MAGIC, after)
+            if i >= 0:
+                self._pos += i
+                self._pending = self._pending[i:]
+                break
+            keep = max(0, len(self._pending) - 2)
+            self._pos += keep
+            self._pending, after = self._pending[keep:], 0
+            if not self._more():
+                self._eof = True
+                return
+        self._member_start = self._pos
+        self._d = zlib.decompressobj(wbits=31)
+        self._started = False
+        self._out += b"\n"
+
+    def _fill(self) -> None:
+        while not self._out and not self._eof:
+            if not self._pending and not self._more():
+                if self._started:
+                    self._on_damage(f"damaged or truncated gzip member at byte {self._member_start}: "
+                                    "the file ends inside it; its last rows are lost")
+                self._eof = True
+                return
+            # small pieces: zlib drops a call's output when it raises, so the bytes
+            # decompressed before a damaged spot are kept up to the last piece
+            data, self._pending = self._pending[:_PIECE], self._pending[_PIECE:]
+            try:
+                out = self._d.decompress(data)
+            except zlib.error as exc:
+                if "incorrect data check" in str(exc) or "incorrect length check" in str(exc):
+                    # found only at the member's end: bytes flipped inside it decompressed to
+                    # other text without an error before
+                    self._on_damage(f"gzip member at byte {self._member_start} fails its checksum ({exc}): "
+                                    "rows read from it may hold damaged text; reading resumed at the next member")
+                else:
+                    self._on_damage(f"damaged gzip member at byte {self._member_start} ({exc}); its rows after "
+                                    "the damage are lost; reading resumed at the next member")
+                self._pending = data + self._pending
+                self._resync(1)
+                continue
+            self._started = True
+            self._out += out
+            if self._d.eof:
+                rest = self._d.unused_data + self._pending
+                self._pos += len(data) - len(self._d.unused_data)
+                self._pending = rest.lstrip(b"\x00")     # padding between members
+                self._pos += len(rest) - len(self._pending)
+                self._member_start = self._pos
+                self._d = zlib.decompressobj(wbits=31)
+                self._started = False
+                if self._pending and not self._pending.startswith(b"\x1f\x8b"):
+                    self._on_damage(f"{len(self._pending)} byte(s) that are not a gzip member after byte "
+                                    f"{self._pos}; reading resumed at the next member")
+                    self._resync(0)
+            else:
+                self._pos += len(data)
+
+    def readinto(self, buf) -> int:
+        self._fill()
+        n = min(len(buf), len(self._out))
+        buf[:n] = self._out[:n]
+        self._out = self._out[n:]
+        return n
+
+
 #: the most physical lines one CSV row may span before its opening quote is taken as unbalanced
 CSV_ROW_MAX_LINES = 10_000
 #: quoting errors in one file after which every following line is read as one row (bounds the work)
@@ -175,11 +280,10 @@ def iter_csv_file(path, problems: ProblemLog, sources: list, *, sep=None, encodi
     BOM, mixed UTF-8 and code pages, every repair recorded); the separator
     is sniffed (unless given); rows with the wrong number of fields, broken
     quoting (:func:`_csv_rows`) and undecodable bytes are recorded in
-    ``problems``; a damaged gzip keeps the rows read before the damage.
+    ``problems``; a damaged gzip member is recorded and reading resumes at
+    the next member (:class:`GzipMembers`).
     ``{path, sha256}`` is appended to ``sources`` at the end.
     """
-    import gzip
-
     try:
         head = _head(path)
         raw = open(path, "rb")
@@ -189,12 +293,10 @@ def iter_csv_file(path, problems: ProblemLog, sources: list, *, sep=None, encodi
     hashing = _HashingReader(raw)
     entry = {"path": str(path), "sha256": None}
     buffered = io.BufferedReader(hashing, buffer_size=1 << 20)
-    try:
-        stream = gzip.GzipFile(fileobj=buffered) if _is_gzip(path) else buffered
-    except OSError as exc:
-        problems.add(path, f"unreadable file: {exc.strerror or exc}", action="skipped")
-        raw.close()
-        return
+    def damaged(message):
+        problems.add(path, message, action="skipped")
+
+    stream = io.BufferedReader(GzipMembers(buffered, damaged), buffer_size=1 << 16) if _is_gzip(path) else buffered
     if encoding is None:
         enc = stream_encoding(head)
         lines = iter_text_lines(stream, head, source=path, problems=problems, keepends=True)
