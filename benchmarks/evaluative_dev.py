@@ -75,6 +75,10 @@ SAMPLES = (
      "40 posts of Mash and SHOT only, seed 20261210, coded blind after the lexicon round"),
     ("h10_final", ROOT / "benchmarks" / "evaluative_dev", "dev-eval-h10-final",
      "40 posts of Mash, SHOT and Раньше всех, seed 20261211, coded blind at the end"),
+    ("h10_model_a", ROOT / "benchmarks" / "evaluative_dev", "dev-eval-model-a",
+     "40 posts of 150-1000 characters, seed 20261212, coded blind before the word model"),
+    ("h10_model_b", ROOT / "benchmarks" / "evaluative_dev", "dev-eval-model-b",
+     "40 posts of 150-1000 characters, seed 20261213, coded blind before the word model"),
 )
 
 
@@ -186,12 +190,18 @@ def telegram():
     docs = corpus.docs[corpus.docs["doc_id"].isin(ids)]
     ann = framing.annotate(Corpus(docs[["doc_id", "outlet", "lang", "title", "text"]].reset_index(drop=True)),
                            progress=False)
-    ep = framing.epithets(ann)
-    ep = ep[ep["evaluative"].astype(bool)]
+    sha = {d: hashlib.sha256(t.encode("utf-8")).hexdigest() for d, t in zip(docs.doc_id, docs.text)}
+    # the lexicons alone, then with the evaluative-word model (framing/models/ru/)
+    for label, use_model in (("lexicons only", False), ("with the word model", True)):
+        print(f"--- {label} ---")
+        ep = framing.epithets(ann, model=use_model)
+        _telegram_figures(ep[ep["evaluative"].astype(bool)], listed, sha, ids)
+
+
+def _telegram_figures(ep, listed, sha, ids):
     p_by = defaultdict(list)
     for r in ep.itertuples(index=False):
         p_by[r.doc_id].append((r.start, r.end))
-    sha = {d: hashlib.sha256(t.encode("utf-8")).hexdigest() for d, t in zip(docs.doc_id, docs.text)}
     tot = [0, 0, 0, 0]
     new = [0, 0, 0, 0]  # the issue-#10 samples (benchmarks/evaluative_dev/)
     for name, folder, tag, note in SAMPLES:
