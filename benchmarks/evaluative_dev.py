@@ -79,6 +79,8 @@ SAMPLES = (
      "40 posts of 150-1000 characters, seed 20261212, coded blind before the word model"),
     ("h10_model_b", ROOT / "benchmarks" / "evaluative_dev", "dev-eval-model-b",
      "40 posts of 150-1000 characters, seed 20261213, coded blind before the word model"),
+    ("h10_model_c", ROOT / "benchmarks" / "evaluative_dev", "dev-eval-model-c",
+     "40 posts of 150-1000 characters, seed 20261214, coded blind after the word-model changes"),
 )
 
 
