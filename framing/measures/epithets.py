@@ -606,6 +606,11 @@ def _polarity(s, toks, lex, skip=(), clause=False):
             continue
         if t in skip or s.is_punct(t):
             continue
+        if clause and s.upos[t] == "ADV":
+            p = _adverb_polarity(s, t, lex)  # "те, кто плохо представляет себе реальность"
+            if p is not None and (best is None or abs(p) > abs(best)):
+                best = p
+            continue
         quality_participle = s.feats(t).get("VerbForm", "Part") == "Part" and \
             lower_key(s.lemma[t]) in lex.quality_verbs  # "зарвавшийся": a verb of character
         if not quality_participle and (s.upos[t] in ("ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "PUNCT",
@@ -666,6 +671,43 @@ def _refers(s, t):
     object, oblique, apposition, vocative or conjunct, not part of a name or a
     compound."""
     return not s.has_syntax or s.deprel[t] not in _NOT_REFERRING
+
+
+# adverbs of degree or frequency whose adjective is not a judgement of manner
+_NOT_MANNER = {"сильно", "жестко", "крайне", "страшно", "ужасно", "дико", "безумно", "адски", "чудовищно",
+               "невероятно", "хорошо", "отлично", "сильне", "дуже", "жахливо"}
+
+
+# verbs of health and perception: "плохо" with them is no judgement
+_BODY_VERBS = {"чувствовать", "почувствовать", "видеть", "слышать", "спать", "питаться", "себя", "почуватися",
+               "бачити", "чути", "спати"}
+
+
+def _adverb_polarity(s, t, lex):
+    """The polarity of a manner adverb inside a relative clause, read from the
+    quality adjective it derives from ("плохо" ← "плохой", "нагло" ←
+    "наглый", "безответственно" ← "безответственный"): how the actor acts
+    judges the actor (guidelines: evaluative content of a relative clause).
+    The lexicons decide; the word model scores adjectives they do not list.
+    Degree adverbs ("крайне", "страшно") and "хорошо" (also "well", as in
+    "хорошо знает") are left out."""
+    k = lower_key(s.lemma[t])
+    if k in _NOT_MANNER or len(k) < 4 or not k.endswith(("о", "е")):
+        return None
+    if s.has_syntax and 0 <= s.head[t] < len(s) and lower_key(s.lemma[s.head[t]]) in _BODY_VERBS:
+        return None  # "кто плохо себя чувствует", "плохо видит": health, not character
+    for end in ("ый", "ий", "ой"):
+        adj = k[:-1] + end
+        p = lex.polarity(adj)
+        if p is not None and p == p and abs(p) >= EVALUATIVE_THRESHOLD:
+            return p
+    if lex.model is not None and s.lang == "ru":
+        for p in _morph().parse(lower_key(s.text[t])):
+            if p.tag.POS == "ADVB" and p.is_known:
+                adj = next((x.normal_form for x in _morph().parse(k[:-1] + "ый") + _morph().parse(k[:-1] + "ий")
+                            if x.tag.POS == "ADJF" and x.is_known), None)
+                return lex.model_polarity(adj, "ADJ") if adj else None
+    return None
 
 
 def _model_word(s, t, lex, clause=False):
@@ -1134,6 +1176,8 @@ def _not_about(s, toks, c, lex):
     keep |= {x for k in list(keep) for x in s.children(k) if s.deprel[x] == "xcomp" and s.upos[x] == "VERB"}
     if s.lemma[c] in _COPULA_VERBS or s.lemma[c] in ("быть", "бути", "be"):
         keep |= {x for x in s.children(c) if s.deprel[x] in ("xcomp", "obl") and s.feats(x).get("Case") == "Ins"}
+    # and the manner adverbs of that predicate ("кто плохо представляет себе реальность")
+    keep |= {x for k in list(keep) for x in s.children(k) if s.deprel[x] == "advmod" and s.upos[x] == "ADV"}
     return {t for t in toks if t not in keep and lex.nomination(s.lemma[t]) is None}
 
 
