@@ -814,8 +814,18 @@ def _nickname(s, toks, lex, pol):
     verbs = [t for t in toks if lower_key(s.lemma[t]) in _NICKNAMING]
     if not verbs:
         return pol
-    after = [t for t in toks if t > verbs[0]]
-    if not any(s.text[t] in _OPEN_Q for t in after[:2]):
+    # the quoted words right after the verb (also when the tagger took the
+    # nickname for a name and left it out of the descriptor: «Мадонной»)
+    # (the object may come between: "назвал судью Лапочкина «…»")
+    q = next((t for t in range(verbs[0] + 1, min(len(s), verbs[0] + 5)) if s.text[t] in _OPEN_Q), None)
+    if q is None:
+        return pol
+    after = []
+    for t in range(q + 1, len(s)):
+        if s.text[t] in _CLOSE_Q:
+            break
+        after.append(t)
+    else:
         return pol
     words = [t for t in after if not s.is_punct(t) and s.upos[t] in ("NOUN", "ADJ", "PROPN", "X")]
     if not words or len(words) > 5:
