@@ -133,7 +133,12 @@ def ruopinionne(limit=None):
     docs = pd.DataFrame({"doc_id": [f"s{r['sent_id']}" for r in recs], "text": [r["text"] for r in recs],
                          "outlet": "ruopinionne", "lang": "ru"})
     ann = framing.annotate(Corpus(docs), progress=False)
-    ep = framing.epithets(ann)
+    for label, use_model in (("lexicons only", False), ("with the word model", True)):
+        print(f"ruopinionne  --- {label} ---")
+        _ruopinionne_figures(recs, ann, framing.epithets(ann, model=use_model))
+
+
+def _ruopinionne_figures(recs, ann, ep):
     tok_by = defaultdict(list)
     for t in ann.tokens[["doc_id", "tok_id", "start", "end", "upos", "feats", "head"]].to_dict("records"):
         t["feats"] = str(t["feats"])
