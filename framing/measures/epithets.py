@@ -801,7 +801,7 @@ def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None, a
 
 # verbs that give a nickname ("её прозвали «железной леди»")
 _NICKNAMING = {"назвать", "называть", "прозвать", "прозывать", "окрестить", "величать", "дразнить", "обозвать",
-               "обзывать", "звать", "называться", "прозвати", "називати", "назвати", "охрестити"}
+               "обзывать", "прозвати", "називати", "назвати", "охрестити"}
 
 
 def _nickname(s, toks, lex, pol):
@@ -818,8 +818,10 @@ def _nickname(s, toks, lex, pol):
     # nickname for a name and left it out of the descriptor: «Мадонной»)
     # (the object may come between: "назвал судью Лапочкина «…»")
     q = next((t for t in range(verbs[0] + 1, min(len(s), verbs[0] + 5)) if s.text[t] in _OPEN_Q), None)
-    if q is None:
-        return pol
+    if q is None or any(s.feats(t).get("Case") == "Ins" for t in range(verbs[0] + 1, q)):
+        return pol  # "называют организатором «голой вечеринки»": the quote belongs to the noun
+    if q + 1 < len(s) and s.text[q + 1][:1].isupper():
+        return pol  # "назывался «Мутабор»": a name, not a nickname
     after = []
     for t in range(q + 1, len(s)):
         if s.text[t] in _CLOSE_Q:
