@@ -724,9 +724,18 @@ def _model_word(s, t, lex, clause=False):
                 s.feats(s.head[t]).get("Animacy") == "Inan":
             return None
         return lex.model_polarity(s.lemma[t], "ADJ")
-    if s.upos[t] == "NOUN" and s.feats(t).get("Animacy") == "Anim":
+    if s.upos[t] == "NOUN" and s.feats(t).get("Animacy") == "Anim" and _person_form(s, t):
         return lex.model_polarity(s.lemma[t], "NOUN")
     return None
+
+
+def _person_form(s, t):
+    """Whether the dictionary (pymorphy3) knows the word form of ``t`` as an
+    animate noun: the tagger's animacy alone lets things through
+    ("пельменями", "зелёнку"). Languages other than Russian: the tagger's word."""
+    if s.lang != "ru":
+        return True
+    return any(r[1] for r in _readings(lower_key(s.text[t])))
 
 
 # feminine person nouns derived from masculine ones ("психопат|ка", "алкоголи|чка" ← "алкоголик")
@@ -1617,7 +1626,7 @@ def _nominations(s, lex, ent_tok, used, st=None):
                 # an ideology attributed to an actor ("украинский национализм")
                 nom = (lex.polarity(lem), lem)
             elif lex.model is not None and s.upos[t] == "NOUN" and f.get("Animacy") == "Anim" and \
-                    not s.text[t][:1].isupper() and _refers(s, t) and \
+                    not s.text[t][:1].isupper() and _refers(s, t) and _person_form(s, t) and \
                     lex.model_polarity(lem, "NOUN", NOMINATION_MARGIN) is not None:
                 # a person noun no lexicon lists that the evaluative-word model scores
                 # with high confidence ("проходимец", "горлопан")
