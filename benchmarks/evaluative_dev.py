@@ -10,7 +10,8 @@ next to: they are NOT the held-out figures of issue #10 (measured by others on
 news the project does not have). Sections (a missing data set prints
 "skipped"):
 
-ruopinionne  RuOpinionNE-2024 train (coded by others): opinions whose polar
+ruopinionne  RuOpinionNE-2024 train (coded by others; with and without the
+             word model): opinions whose polar
              expression is a *descriptor* of its target — an adjective (not
              a participle) or a person noun, without a verb, syntactically
              linked to the target (a modifier, apposition, genitive or
@@ -30,9 +31,14 @@ telegram     Evaluative descriptors of random posts of the five development
              and the issue-#10 samples (benchmarks/evaluative_dev/: 50 posts,
              seed 20261209, coded at the start; 40 posts of the two tabloid
              channels, seed 20261210, coded blind midway; 40 posts of Mash,
-             SHOT and Раньше всех, seed 20261211, coded blind at the end). Precision and recall of ``evaluative`` rows per
-             sample and pooled, with Wilson 95 % intervals; a row matches
-             when the spans overlap in the same post.
+             SHOT and Раньше всех, seed 20261211, coded blind at the end; and, for
+             the word model of the third round, 40 posts of 150-1000
+             characters each, seeds 20261212 and 20261213 coded before the
+             model, 20261214 coded after it). Precision and recall of
+             ``evaluative`` rows per sample and pooled, with Wilson 95 %
+             intervals, with the lexicons alone (``model=False``) and with
+             the evaluative-word model; a row matches when the spans overlap
+             in the same post.
 semeval      SemEval-2023 Task 3 (ru): share of Name_Calling-Labeling spans
              overlapping an evaluative epithet (must stay ≥ 0.40), printed by
              benchmarks/epithets_eval.py.
