@@ -346,8 +346,9 @@ def dev():
                     "[development figure: coded blind at the end of the work (then P 0.55, R 0.60, as before "
                     "the work); four precision classes it showed were fixed since]")
     _dev_evaluative("epithets_evaluative_dev_emb", "dev-eval-emb",
-                    "[development figure: coded blind (seed 20261208) to test an embedding model of "
-                    "evaluative words, which did not help and is not shipped (docs/epithets.md)]")
+                    "[development figure: coded blind (seed 20261208) to test the first embedding model of "
+                    "evaluative words (not shipped); the word model of the third round is on by default "
+                    "(docs/epithets.md)]")
 
 
 def _dev_evaluative(name, tag, note):

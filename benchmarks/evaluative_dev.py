@@ -10,7 +10,8 @@ next to: they are NOT the held-out figures of issue #10 (measured by others on
 news the project does not have). Sections (a missing data set prints
 "skipped"):
 
-ruopinionne  RuOpinionNE-2024 train (coded by others): opinions whose polar
+ruopinionne  RuOpinionNE-2024 train (coded by others; with and without the
+             word model): opinions whose polar
              expression is a *descriptor* of its target — an adjective (not
              a participle) or a person noun, without a verb, syntactically
              linked to the target (a modifier, apposition, genitive or
@@ -30,9 +31,14 @@ telegram     Evaluative descriptors of random posts of the five development
              and the issue-#10 samples (benchmarks/evaluative_dev/: 50 posts,
              seed 20261209, coded at the start; 40 posts of the two tabloid
              channels, seed 20261210, coded blind midway; 40 posts of Mash,
-             SHOT and Раньше всех, seed 20261211, coded blind at the end). Precision and recall of ``evaluative`` rows per
-             sample and pooled, with Wilson 95 % intervals; a row matches
-             when the spans overlap in the same post.
+             SHOT and Раньше всех, seed 20261211, coded blind at the end; and, for
+             the word model of the third round, 40 posts of 150-1000
+             characters each, seeds 20261212 and 20261213 coded before the
+             model, 20261214 coded after it). Precision and recall of
+             ``evaluative`` rows per sample and pooled, with Wilson 95 %
+             intervals, with the lexicons alone (``model=False``) and with
+             the evaluative-word model; a row matches when the spans overlap
+             in the same post.
 semeval      SemEval-2023 Task 3 (ru): share of Name_Calling-Labeling spans
              overlapping an evaluative epithet (must stay ≥ 0.40), printed by
              benchmarks/epithets_eval.py.
@@ -74,6 +80,12 @@ SAMPLES = (
      "40 posts of Mash and SHOT only, seed 20261210, coded blind after the lexicon round"),
     ("h10_final", ROOT / "benchmarks" / "evaluative_dev", "dev-eval-h10-final",
      "40 posts of Mash, SHOT and Раньше всех, seed 20261211, coded blind at the end"),
+    ("h10_model_a", ROOT / "benchmarks" / "evaluative_dev", "dev-eval-model-a",
+     "40 posts of 150-1000 characters, seed 20261212, coded blind before the word model"),
+    ("h10_model_b", ROOT / "benchmarks" / "evaluative_dev", "dev-eval-model-b",
+     "40 posts of 150-1000 characters, seed 20261213, coded blind before the word model"),
+    ("h10_model_c", ROOT / "benchmarks" / "evaluative_dev", "dev-eval-model-c",
+     "40 posts of 150-1000 characters, seed 20261214, coded blind after the word-model changes"),
 )
 
 
@@ -121,7 +133,12 @@ def ruopinionne(limit=None):
         print("ruopinionne: skipped (no ../shared/data/ruopinionne2024)")
         return
     recs, ann = loaded
-    ep = framing.epithets(ann)
+    for label, use_model in (("lexicons only", False), ("with the word model", True)):
+        print(f"ruopinionne  --- {label} ---")
+        _ruopinionne_figures(recs, ann, framing.epithets(ann, model=use_model))
+
+
+def _ruopinionne_figures(recs, ann, ep):
     tok_by = defaultdict(list)
     for t in ann.tokens[["doc_id", "tok_id", "start", "end", "upos", "feats", "head"]].to_dict("records"):
         t["feats"] = str(t["feats"])
@@ -180,12 +197,18 @@ def telegram():
     docs = corpus.docs[corpus.docs["doc_id"].isin(ids)]
     ann = framing.annotate(Corpus(docs[["doc_id", "outlet", "lang", "title", "text"]].reset_index(drop=True)),
                            progress=False)
-    ep = framing.epithets(ann)
-    ep = ep[ep["evaluative"].astype(bool)]
+    sha = {d: hashlib.sha256(t.encode("utf-8")).hexdigest() for d, t in zip(docs.doc_id, docs.text)}
+    # the lexicons alone, then with the evaluative-word model (framing/models/ru/)
+    for label, use_model in (("lexicons only", False), ("with the word model", True)):
+        print(f"--- {label} ---")
+        ep = framing.epithets(ann, model=use_model)
+        _telegram_figures(ep[ep["evaluative"].astype(bool)], listed, sha, ids)
+
+
+def _telegram_figures(ep, listed, sha, ids):
     p_by = defaultdict(list)
     for r in ep.itertuples(index=False):
         p_by[r.doc_id].append((r.start, r.end))
-    sha = {d: hashlib.sha256(t.encode("utf-8")).hexdigest() for d, t in zip(docs.doc_id, docs.text)}
     tot = [0, 0, 0, 0]
     new = [0, 0, 0, 0]  # the issue-#10 samples (benchmarks/evaluative_dev/)
     for name, folder, tag, note in SAMPLES:

@@ -428,3 +428,78 @@ def test_measures_epithets_substantivised_praise_of_people(recall_classes):
     r = _one(recall_classes, "praise_substantive", "неравнодушные")
     assert r["kind"] == "nomination" and r["polarity"] > 0
     assert not ep["epithet"].str.contains("ответствен").any()
+
+
+# --- the evaluative-word model and clause classes (issue #10, third round) ---------
+
+WORD_MODEL = DATA / "measures" / "epithets_word_model.conllu"
+
+
+@pytest.fixture(scope="module")
+def word_model():
+    ann = framing.Annotated.from_conllu(WORD_MODEL)
+    return epithets(ann), epithets(ann, model=False)
+
+
+def _flag(ep, doc, text):
+    got = ep[(ep["doc_id"] == doc) & ep["epithet"].str.contains(text, regex=False)]
+    assert len(got), (doc, text, ep[ep["doc_id"] == doc]["epithet"].tolist())
+    return bool(got["evaluative"].any()), float(got["polarity"].iloc[0])
+
+
+def test_measures_epithets_word_model_files_load_without_pickle():
+    from framing.measures import _evaluative_model as em
+    import json
+    import numpy as np
+    npz, js = em.model_files("ru")
+    with np.load(npz, allow_pickle=False) as z:
+        assert {"adj_eval_coef", "noun_eval_coef", "adj_sign_coef", "noun_sign_coef"} <= set(z.files)
+        assert z["adj_eval_coef"].shape == (300,)
+    meta = json.loads(open(js, encoding="utf-8").read())
+    assert set(meta["thresholds"]) == {"ADJ", "NOUN"} and meta["version"] >= 2
+    assert em.load("uk") is None and em.load("en") is None  # no Ukrainian or English vectors ship
+    m = em.load("ru")
+    # a listed label scores high with a negative sign, a neutral occupation low
+    p, sign = em.score(m, "негодяй", "NOUN")
+    assert p > 0.5 and sign == -1
+    assert em.score(m, "инженер", "NOUN")[0] < 0.5
+    assert em.score(m, "абырвалгщик", "NOUN") is None  # navec does not know it: no score
+
+
+def test_measures_epithets_word_model_flags_unlisted_adjectives(word_model):
+    on, off = word_model
+    assert _flag(on, "model_adjective", "Прагматичный") == (True, 0.5)
+    assert not _flag(off, "model_adjective", "Прагматичный")[0]
+    # words declared neutral (neutral_descriptors.tsv) are never scored: states, family status
+    for ep in (on, off):
+        assert not _flag(ep, "model_neutral", "Пьяный")[0]
+        assert not _flag(ep, "model_neutral", "многодетная")[0]
+
+
+def test_measures_epithets_word_model_creates_nominations(word_model):
+    """"балбесы" is in no list and tagged ADJ: the model reads the dictionary's
+    noun reading and creates a nomination row; without it there is no row."""
+    on, off = word_model
+    assert _flag(on, "model_nomination", "балбесы") == (True, -0.5)
+    assert not off["epithet"].str.contains("балбес").any()
+
+
+def test_measures_epithets_word_model_only_with_the_builtin_lexicon():
+    ann = framing.Annotated.from_conllu(WORD_MODEL)
+    own = pd.DataFrame({"lemma": ["плохой"], "polarity": [-0.6]})
+    ep = epithets(ann, lexicon=own)
+    assert not ep["epithet"].str.contains("балбес").any()
+    assert not ep.loc[ep["epithet"] == "Прагматичный", "evaluative"].any()
+    with pytest.raises(Exception, match="model"):
+        epithets(ann, model="yes")
+
+
+def test_measures_epithets_quoted_nicknames_and_manner_adverbs(word_model):
+    on, off = word_model
+    # a quoted nickname given by a naming verb judges whom it names; the model gives its sign
+    assert _flag(on, "nickname", "которую стали называть") == (True, 0.5)
+    assert _flag(off, "nickname", "которую стали называть")[0]
+    # a manner adverb in a relative clause judges by its adjective ("плохо" ← "плохой") ...
+    assert _flag(on, "adverb_clause", "кто плохо представляет") == (True, -0.6)
+    # ... but not with verbs of health and perception
+    assert not _flag(on, "adverb_health", "плохо себя чувствуют")[0]

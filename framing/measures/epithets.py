@@ -88,6 +88,7 @@ from collections import defaultdict
 import pandas as pd
 
 from .._options import InstanceOf, OneOf, check
+from . import _evaluative_model
 from ._names import (agree, all_builtin_aliases, builtin_table, doc_langs, doc_outlets, lower_key, nominations,
                      polarity_table, sentences_of, split_patterns, titles, wildcard_polarity)
 
@@ -100,10 +101,15 @@ EPITHET_KINDS = ("adjective", "title", "genitive", "compound", "relative_clause"
 
 #: |polarity| from which an epithet counts as evaluative
 EVALUATIVE_THRESHOLD = 0.3
+#: how far above its class threshold the evaluative-word model must score a
+#: word no lexicon lists before it *creates* a row (a nomination, a
+#: substantivised adjective) rather than only flagging a row found by syntax
+NOMINATION_MARGIN = 0.05
 
 _SPEC = {
     "actors": [OneOf(None), InstanceOf(tuple)],
     "lexicon": [InstanceOf(str, os.PathLike, pd.DataFrame)],
+    "model": [InstanceOf(bool)],
 }
 
 _RELATIVE = {"ru": {"который", "чей"}, "uk": {"який", "котрий", "чий"}, "en": {"who", "whom", "whose", "which"}}
@@ -242,7 +248,7 @@ def _empty() -> pd.DataFrame:
 class _Lex:
     """Polarity, titles, nominations and relational adjectives of one language."""
 
-    def __init__(self, lexicon, lang):
+    def __init__(self, lexicon, lang, model=False):
         table = polarity_table(lexicon, lang)
         self.exact, self.patterns = split_patterns(table)
         self.titles = titles(lang)
@@ -292,6 +298,12 @@ class _Lex:
             if r.get("kind") == "adjective":
                 self.relational.setdefault(lower_key(r["alias"]), r["actor"])
         self.lang = lang
+        # the evaluative-word model scores only words no lexicon lists, and only
+        # with the built-in lexicons (a user's own lexicon is taken as complete)
+        self.model = _evaluative_model.load(lang) if model and isinstance(lexicon, str) and \
+            lexicon == "default" else None
+        # words declared neutral for the model (neutral_descriptors.tsv): never scored by it
+        self.neutral = _lemma_set(lang, "neutral_descriptors") if self.model is not None else frozenset()
         self.doc_lemmas = set()  # lemmas of the document being read (literal_when)
         self._morph_cache = {}
 
@@ -340,6 +352,28 @@ class _Lex:
             if k.endswith(suf) and len(k) - len(suf) >= 4 and k not in _PEJ_SUFFIX_NOT:
                 return -0.5, "affix"
         return None, None
+
+    def model_polarity(self, lemma, cls, margin=0.0):
+        """The evaluative-word model's polarity (±0.5) of a word of class
+        ``cls`` ("ADJ" or "NOUN") that no lexicon or rule lists, or ``None``.
+        Role words, titles, organisation types, legal designations, words with
+        a literal sense, relational adjectives, institutions, animals, places,
+        forms of address, intensifiers, pronominal words and the words of
+        ``neutral_descriptors.tsv`` keep the lexicons' word and are never
+        scored."""
+        if self.model is None:
+            return None
+        k = lower_key(lemma)
+        if len(k) < 4 or not k.replace("-", "").isalpha() or k in self.exact or k in self.nom_exact or \
+                k in self.roles or self.is_title(k) or _org_type(k, self) or k in self.legal or \
+                k in self.nonjudging or k in self.relational or k in self.literal or k in self.context or \
+                k in _INSTITUTIONS or k in _ANIMALS or k in _SMALL_ANIMALS or k in _PLACES or k in _ADDRESS or \
+                k in _INTENSIFIERS or k in _PRONOMINAL or k in self.judging_verbs or k in self.orgs or \
+                k in self.neutral:
+            return None
+        if wildcard_polarity(k, self.exact, self.patterns) is not None or self.nomination(k) is not None:
+            return None
+        return _evaluative_model.polarity(self.model, k, cls, margin)
 
     def literal_here(self, lemma):
         """Whether the current document holds a ``literal_when`` context word of
@@ -413,7 +447,7 @@ def _is_adj(s, i):
     return s.upos[i] in ("VERB", "AUX") and f.get("VerbForm") == "Part" and "Case" in f
 
 
-def epithets(ann, *, actors=None, lexicon="default") -> pd.DataFrame:
+def epithets(ann, *, actors=None, lexicon="default", model=True) -> pd.DataFrame:
     """Descriptors attached to actors, and evaluative nominations.
 
     Parameters
@@ -430,6 +464,12 @@ def epithets(ann, *, actors=None, lexicon="default") -> pd.DataFrame:
         returns. Role words, legal designations and verbs that judge their
         agent (``judging_verbs``) come from the built-in lists of each
         language whatever the lexicon (docs/epithets.md).
+    model : bool, default True
+        Score words no lexicon lists with the evaluative-word model of the
+        language where one ships (Russian: logistic regressions over navec
+        vectors, ``framing/models/ru/``): it flags descriptor rows and creates
+        nomination rows for animate nouns it scores evaluative. Used only with
+        ``lexicon="default"``; Ukrainian and English have no model.
 
     Returns
     -------
@@ -441,6 +481,10 @@ def epithets(ann, *, actors=None, lexicon="default") -> pd.DataFrame:
     ----------
     Reisigl, M., & Wodak, R. (2001). *Discourse and Discrimination*. Routledge.
 
+    Hamilton, W. L., Clark, K., Leskovec, J., & Jurafsky, D. (2016). Inducing
+    domain-specific sentiment lexicons from unlabeled corpora. *EMNLP*, 595–605
+    (the evaluative-word model).
+
     Examples
     --------
     >>> import framing
@@ -450,7 +494,7 @@ def epithets(ann, *, actors=None, lexicon="default") -> pd.DataFrame:
     >>> framing.epithets(ann)[["actor", "epithet", "evaluative"]].values.tolist()
     [['Путин', 'нелегитимный', True]]
     """
-    check("epithets", _SPEC, actors=actors, lexicon=lexicon)
+    check("epithets", _SPEC, actors=actors, lexicon=lexicon, model=model)
     if actors is None:
         from .actors import actors as _actors
         actors = _actors(ann)
@@ -475,7 +519,7 @@ def epithets(ann, *, actors=None, lexicon="default") -> pd.DataFrame:
         s = sents[key]
         lang = s.lang
         if lang not in lexes:
-            lexes[lang] = _Lex(lexicon, lang)
+            lexes[lang] = _Lex(lexicon, lang, model=model)
         st = doc_state.get(s.doc_id)
         if st is None:
             st = doc_state[s.doc_id] = {"titles": defaultdict(set), "persons": [], "context": defaultdict(set),
@@ -562,6 +606,11 @@ def _polarity(s, toks, lex, skip=(), clause=False):
             continue
         if t in skip or s.is_punct(t):
             continue
+        if clause and s.upos[t] == "ADV":
+            p = _adverb_polarity(s, t, lex)  # "те, кто плохо представляет себе реальность"
+            if p is not None and (best is None or abs(p) > abs(best)):
+                best = p
+            continue
         quality_participle = s.feats(t).get("VerbForm", "Part") == "Part" and \
             lower_key(s.lemma[t]) in lex.quality_verbs  # "зарвавшийся": a verb of character
         if not quality_participle and (s.upos[t] in ("ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "PUNCT",
@@ -583,11 +632,110 @@ def _polarity(s, toks, lex, skip=(), clause=False):
         if p is None:
             base = _feminine_base(lower_key(s.lemma[t]), lex)
             p = lex.nom_exact[base][0] if base and _animate(s, t) else None  # "психопаткой" is "психопат"
+        if p is None and lex.model is not None:
+            p = _model_word(s, t, lex, clause)  # a word no lexicon lists ("гнусный", "проходимец")
         if p is None:
             continue
         if best is None or abs(p) > abs(best):
             best = p
     return float("nan") if best is None else float(best)
+
+
+# dependency relations of a noun that is not itself a participant (part of a
+# name, a compound, a modifier)
+_NOT_REFERRING = {"flat", "flat:name", "flat:foreign", "compound", "fixed", "goeswith", "amod", "nummod", "det",
+                  "case", "discourse", "orphan", "dep"}
+
+
+def _model_noun_reading(s, t, lex):
+    """The lemma of a Russian person noun that the tagger read as an adjective
+    or a foreign word ("балбесы" tagged ADJ), when the dictionary knows the
+    form only as an animate noun and the evaluative-word model scores it with
+    the margin of a created row; else ``None``."""
+    if s.lang != "ru" or s.upos[t] not in ("ADJ", "X") or s.feats(t).get("VerbForm") or \
+            (t > 0 and s.text[t][:1].isupper()):
+        return None
+    form = lower_key(s.text[t])
+    parses = [p for p in _morph().parse(form) if p.is_known]
+    if not parses or any(p.tag.POS in ("ADJF", "ADJS", "PRTF", "PRTS", "VERB", "INFN") for p in parses):
+        return None
+    nouns = {lower_key(p.normal_form) for p in parses if "NOUN" in p.tag and "anim" in p.tag}
+    if len(nouns) != 1:
+        return None
+    lem = next(iter(nouns))
+    return lem if lex.model_polarity(lem, "NOUN", NOMINATION_MARGIN) is not None else None
+
+
+def _refers(s, t):
+    """Whether noun ``t`` stands for a participant by the parse: a subject,
+    object, oblique, apposition, vocative or conjunct, not part of a name or a
+    compound."""
+    return not s.has_syntax or s.deprel[t] not in _NOT_REFERRING
+
+
+# adverbs of degree or frequency whose adjective is not a judgement of manner
+_NOT_MANNER = {"сильно", "жестко", "крайне", "страшно", "ужасно", "дико", "безумно", "адски", "чудовищно",
+               "невероятно", "хорошо", "отлично", "сильне", "дуже", "жахливо"}
+
+
+# verbs of health and perception: "плохо" with them is no judgement
+_BODY_VERBS = {"чувствовать", "почувствовать", "видеть", "слышать", "спать", "питаться", "себя", "почуватися",
+               "бачити", "чути", "спати"}
+
+
+def _adverb_polarity(s, t, lex):
+    """The polarity of a manner adverb inside a relative clause, read from the
+    quality adjective it derives from ("плохо" ← "плохой", "нагло" ←
+    "наглый", "безответственно" ← "безответственный"): how the actor acts
+    judges the actor (guidelines: evaluative content of a relative clause).
+    The lexicons decide; the word model scores adjectives they do not list.
+    Degree adverbs ("крайне", "страшно") and "хорошо" (also "well", as in
+    "хорошо знает") are left out."""
+    k = lower_key(s.lemma[t])
+    if k in _NOT_MANNER or len(k) < 4 or not k.endswith(("о", "е")):
+        return None
+    if s.has_syntax and 0 <= s.head[t] < len(s) and lower_key(s.lemma[s.head[t]]) in _BODY_VERBS:
+        return None  # "кто плохо себя чувствует", "плохо видит": health, not character
+    for end in ("ый", "ий", "ой"):
+        adj = k[:-1] + end
+        p = lex.polarity(adj)
+        if p is not None and p == p and abs(p) >= EVALUATIVE_THRESHOLD:
+            return p
+    if lex.model is not None and s.lang == "ru":
+        for p in _morph().parse(lower_key(s.text[t])):
+            if p.tag.POS == "ADVB" and p.is_known:
+                adj = next((x.normal_form for x in _morph().parse(k[:-1] + "ый") + _morph().parse(k[:-1] + "ий")
+                            if x.tag.POS == "ADJF" and x.is_known), None)
+                return lex.model_polarity(adj, "ADJ") if adj else None
+    return None
+
+
+def _model_word(s, t, lex, clause=False):
+    """The evaluative-word model's polarity of token ``t``: an adjective (not a
+    participle), or an animate common noun; not a name (capitalised inside the
+    sentence). Inside a relative clause or predicate (``clause``) an adjective
+    counts only when it is not attached to a thing ("в дешёвых магазинах")."""
+    if t > 0 and s.text[t][:1].isupper():
+        return None
+    if s.feats(t).get("VerbForm"):
+        return None
+    if _is_adj(s, t) and s.upos[t] == "ADJ":
+        if clause and s.has_syntax and s.deprel[t] == "amod" and 0 <= s.head[t] < len(s) and \
+                s.feats(s.head[t]).get("Animacy") == "Inan":
+            return None
+        return lex.model_polarity(s.lemma[t], "ADJ")
+    if s.upos[t] == "NOUN" and s.feats(t).get("Animacy") == "Anim" and _person_form(s, t):
+        return lex.model_polarity(s.lemma[t], "NOUN")
+    return None
+
+
+def _person_form(s, t):
+    """Whether the dictionary (pymorphy3) knows the word form of ``t`` as an
+    animate noun: the tagger's animacy alone lets things through
+    ("пельменями", "зелёнку"). Languages other than Russian: the tagger's word."""
+    if s.lang != "ru":
+        return True
+    return any(r[1] for r in _readings(lower_key(s.text[t])))
 
 
 # feminine person nouns derived from masculine ones ("психопат|ка", "алкоголи|чка" ← "алкоголик")
@@ -651,11 +799,55 @@ def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None, a
         pol = -1.0
     elif kind in ("adjective", "title") and _scare_quoted(s, toks):
         pol = -0.5  # «героические» защитники: a descriptor in scare quotes is distanced, ironic
+    elif kind == "relative_clause" and not (pol == pol and pol != 0):
+        pol = _nickname(s, toks, lex, pol)  # "которую стали называть «бранденбургской Мадонной»"
     return {"doc_id": s.doc_id, "sent_id": s.sent_id, "actor": actor or m["actor"],
             "mention": mention if mention is not None else m["text"], "epithet": _span_text(s, toks),
             "epithet_lemma": lemma, "kind": kind, "polarity": pol,
             "start": s.start[toks[0]], "end": s.end[toks[-1]], "legal": legal,
             "actor_start": s.start[min(aspan)], "actor_end": s.end[max(aspan)], "_toks": toks}
+
+
+# verbs that give a nickname ("её прозвали «железной леди»")
+_NICKNAMING = {"назвать", "называть", "прозвать", "прозывать", "окрестить", "величать", "дразнить", "обозвать",
+               "обзывать", "прозвати", "називати", "назвати", "охрестити"}
+
+
+def _nickname(s, toks, lex, pol):
+    """The polarity of a quoted nickname given by a naming verb inside the
+    descriptor ("стали называть «регулировщицей Победы»", "назвал судью
+    «говнолапочкиным»"): a nickname judges whom it names (guidelines: quoted
+    labels); its sign is the evaluative-word model's sign of its strongest
+    word, negative when no word is scored. ``pol`` when there is none."""
+    toks = sorted(toks)
+    verbs = [t for t in toks if lower_key(s.lemma[t]) in _NICKNAMING]
+    if not verbs:
+        return pol
+    # the quoted words right after the verb (also when the tagger took the
+    # nickname for a name and left it out of the descriptor: «Мадонной»)
+    # (the object may come between: "назвал судью Лапочкина «…»")
+    q = next((t for t in range(verbs[0] + 1, min(len(s), verbs[0] + 5)) if s.text[t] in _OPEN_Q), None)
+    if q is None or any(s.feats(t).get("Case") == "Ins" for t in range(verbs[0] + 1, q)):
+        return pol  # "называют организатором «голой вечеринки»": the quote belongs to the noun
+    if q + 1 < len(s) and s.text[q + 1][:1].isupper():
+        return pol  # "назывался «Мутабор»": a name, not a nickname
+    after = []
+    for t in range(q + 1, len(s)):
+        if s.text[t] in _CLOSE_Q:
+            break
+        after.append(t)
+    else:
+        return pol
+    words = [t for t in after if not s.is_punct(t) and s.upos[t] in ("NOUN", "ADJ", "PROPN", "X")]
+    if not words or len(words) > 5:
+        return pol
+    best = None
+    if lex.model is not None:
+        for t in words:
+            sc = _evaluative_model.score(lex.model, s.lemma[t], "ADJ" if _is_adj(s, t) else "NOUN")
+            if sc is not None and (best is None or sc[0] > best[0]):
+                best = sc
+    return 0.5 * best[1] if best is not None else -0.5
 
 
 def _scare_quoted(s, toks):
@@ -1005,6 +1197,8 @@ def _not_about(s, toks, c, lex):
     keep |= {x for k in list(keep) for x in s.children(k) if s.deprel[x] == "xcomp" and s.upos[x] == "VERB"}
     if s.lemma[c] in _COPULA_VERBS or s.lemma[c] in ("быть", "бути", "be"):
         keep |= {x for x in s.children(c) if s.deprel[x] in ("xcomp", "obl") and s.feats(x).get("Case") == "Ins"}
+    # and the manner adverbs of that predicate ("кто плохо представляет себе реальность")
+    keep |= {x for k in list(keep) for x in s.children(k) if s.deprel[x] == "advmod" and s.upos[x] == "ADV"}
     return {t for t in toks if t not in keep and lex.nomination(s.lemma[t]) is None}
 
 
@@ -1345,6 +1539,7 @@ def _nominations(s, lex, ent_tok, used, st=None):
     out = []
     n = len(s)
     for t in range(n):
+        misread = False  # a noun the tagger read as an adjective (the model's reading)
         if t in used or t in ent_tok:
             continue
         if s.is_punct(t) or s.upos[t] in ("ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "AUX", "NUM"):
@@ -1372,10 +1567,15 @@ def _nominations(s, lex, ent_tok, used, st=None):
                 lem2 = next((x for x in _guessed_nouns(lower_key(s.text[t])) if x in lex.nom_exact), None)
                 if lem2 is not None:
                     nom, lem = lex.nomination(lem2), lem2
+            if nom is None and lex.model is not None:
+                lem2 = _model_noun_reading(s, t, lex)
+                if lem2 is not None:
+                    # a person noun the tagger read as an adjective ("балбесы"), scored by the model
+                    nom, lem, misread = (lex.model_polarity(lem2, "NOUN", NOMINATION_MARGIN), lem2), lem2, True
             if nom is None:
                 continue
             lem = lower_key(s.text[t]) if lex.nomination(lower_key(s.text[t])) and lem == lower_key(s.text[t]) else lem
-        if _is_adj(s, t) and _attributive(s, t):
+        if _is_adj(s, t) and _attributive(s, t) and not misread:
             continue  # "военные учения": an adjective, not the substantivised role
         if nom is not None and (_thing_reading(s, t, lem, lex) or _award_title(s, t) or _penal(s, t)):
             continue  # "в трусах", "контора", "Герой России": not a label of an actor
@@ -1425,6 +1625,12 @@ def _nominations(s, lex, ent_tok, used, st=None):
             elif actor is not None and re.search(r"(изм|ізм|ism)$", lem) and (lex.polarity(lem) or 0) <= -0.3:
                 # an ideology attributed to an actor ("украинский национализм")
                 nom = (lex.polarity(lem), lem)
+            elif lex.model is not None and s.upos[t] == "NOUN" and f.get("Animacy") == "Anim" and \
+                    not s.text[t][:1].isupper() and _refers(s, t) and _person_form(s, t) and \
+                    lex.model_polarity(lem, "NOUN", NOMINATION_MARGIN) is not None:
+                # a person noun no lexicon lists that the evaluative-word model scores
+                # with high confidence ("проходимец", "горлопан")
+                nom = (lex.model_polarity(lem, "NOUN", NOMINATION_MARGIN), lem)
             else:
                 continue
         if role:
@@ -1484,6 +1690,11 @@ def _nominations(s, lex, ent_tok, used, st=None):
         if t in used or t in ent_tok or s.upos[t] != "ADJ" or s.lang == "en":
             continue
         p = lex.polarity(s.lemma[t])
+        if p is None and lex.model is not None and not s.feats(t).get("VerbForm") and \
+                not (t > 0 and s.text[t][:1].isupper()):
+            # the model: negative adjectives only, as for the lexicons ("наказать ответственных")
+            p = lex.model_polarity(s.lemma[t], "ADJ", NOMINATION_MARGIN)
+            p = p if p is not None and p < 0 else None
         if p is None or (p > -0.5 and lower_key(s.lemma[t]) not in _PRAISE_SUBSTANTIVE):
             continue
         nxt = t + 1
@@ -1616,6 +1827,8 @@ def _naming_predicates(s, lex, ent_tok, used):
             aspan = m["_span"] if m else [actor_tok]
             r = _row(s, {"actor": actor, "text": s.text[actor_tok]}, toks, "predicate", lex,
                      lemma=_lemmas(s, toks), aspan=aspan)
+            if r and not (r["polarity"] == r["polarity"] and r["polarity"] != 0):
+                r["polarity"] = _nickname(s, [v] + toks, lex, r["polarity"])  # назвал судью «говнолапочкиным»
             if r:
                 out.append(r)
                 used.update(toks)
