@@ -56,6 +56,7 @@ import pandas as pd
 from .._errors import SchemaError
 from .._options import InstanceOf, NoneOk, check
 from ..lexicons import read_lexicon
+from . import _content
 from ._guard import Guard
 from ._coref import Antecedent as _Hist
 from ._coref import description_antecedent, noun_gender, pronoun_antecedent
@@ -1000,7 +1001,7 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
         # "проинформировал Международный комитет", "спросил его": only the one addressed, no content
         a, b = c.ctok if c.ctok else (c.v + 1, c.v)
         return any(S.upos[x] == "ADP" and S.low[x] not in ("у", "от", "з", "від", "в", "во") for x in range(a, min(b + 1, a + 3))) \
-            or any(S.low[x] in R.fw["about"] or S.feats[x].get("VerbForm") == "Inf" or S.text[x] in QUOTE_CHARS
+            or _content.pp_content(S, c, R, a, b) or any(S.low[x] in R.fw["about"] or S.feats[x].get("VerbForm") == "Inf" or S.text[x] in QUOTE_CHARS
                    for x in range(a, b + 1))   # "призвал (граждан) к миру", "предупредил о …", "попросил уйти"
     if c.requires in ("", "-") or c.quoted_src:
         return True
@@ -1033,7 +1034,9 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
         if c.requires == "quote":
             # "назвали удар атакой", "грозит санкциями": a quotation or an instrumental
             return has_quote or any(S.case(x) == "Ins" and S.upos[x] in ("ADJ", "NOUN") for x in range(a, b + 1))
-        if c.requires == "clause" and c.verb_class == "belief" and predicative and c.spk is not None \
+        if _content.stance_object(S, c, R, a, b) or _content.pp_content(S, c, R, a, b):
+            return True       # "ожидают снижения ставки", "заверил в безопасности", "осудил X за …" (form other)
+        if c.requires in ("clause", *_content.STANCE) and c.verb_class == "belief" and predicative and c.spk is not None \
                 and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"]:
             return True       # "считают выдачу незаконной": a stance with a predicative (form other)
         if has_quote:
