@@ -527,3 +527,37 @@ def test_measures_attribution_predicatives_inverted_or_with_a_colon_and_verdicts
         ["военкор Роман Алёхин", "уверенный"],      # "…, — уверен военкор Роман Алёхин"
         ["Разработчики", "уверенный"],              # "Разработчики уверены: …"
         ["", "признать"]]                           # "Его признали виновным в …": a verdict, no named court
+
+
+# --- non-clausal content, form "other" (attribution_content.conllu: one document per class) ------
+@pytest.fixture(scope="module")
+def content_rows():
+    return attributions(_ann("content", "ru"))
+
+
+@pytest.mark.parametrize("doc,speaker,lemma", [
+    ("c1", "Аналитики", "ожидать"),        # a stance with a noun-phrase object
+    ("c2", "Кремле", "исключать"),          # "не исключают" + NP (a locative source)
+    ("c3", "Жители", "бояться"),
+    ("c6", "Евросоюз", "осудить"),          # an evaluation with its reason ("за …")
+    ("c7", "Министр", "заверить"),          # an assurance with "в" + locative
+    ("c8", "Хуситы", "выдвинуть"),          # "выдвинули ультиматум": the head verb is the lemma
+    ("c9", "Партия", "выступить"),          # "выступила против"
+    ("c10", "Министр", "объяснить"),        # the reason in the instrumental
+])
+def test_measures_attribution_non_clausal_content_is_form_other(content_rows, doc, speaker, lemma):
+    r = _doc(content_rows, doc)
+    assert r[["speaker", "verb_lemma", "form"]].values.tolist() == [[speaker, lemma, "other"]]
+
+
+@pytest.mark.parametrize("doc", ["c4", "c5", "c11", "c13"])
+def test_measures_attribution_non_clausal_content_exclusions(content_rows, doc):
+    # "ожидает суда" (waiting), "исключили из партии" (not negated: expulsion), "объяснил
+    # ситуацию" (no reason given), "установили камеры" (a finding needs a clause)
+    assert _doc(content_rows, doc).empty
+
+
+def test_measures_attribution_finding_with_a_clause(content_rows):
+    r = _doc(content_rows, "c12").iloc[0]
+    assert (r["speaker"], r["verb_lemma"], r["form"], r["content"]) == (
+        "Следователи", "установить", "indirect", "водитель был пьян")

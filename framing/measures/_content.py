@@ -48,8 +48,12 @@ def pp_content(S, c, R, a: int, b: int) -> bool:
     """A prepositional phrase that carries the content of an assurance or a charge:
     "заверил граждан в безопасности", "уверяет в невиновности" (distancing verbs with
     "в" + locative), "осудил Россию за удары", "раскритиковал власти за бездействие"
-    (accusation verbs with "за" + accusative, the object before it)."""
+    (accusation verbs with "за" + accusative, the object before it), "объяснил отставку
+    состоянием здоровья" (an explaining verb with the reason in the instrumental)."""
     end = min(b + 1, a + 5)
+    if c.verb_lemma in R.words.get("explain_verb", ()):
+        # "объяснил отставку состоянием здоровья": the reason in the instrumental is the content
+        return any(S.case(x) == "Ins" and S.upos[x] == "NOUN" for x in range(a, b + 1))
     if c.verb_class == "distancing":
         return any(S.low[x] in ("в", "во") and x + 1 <= b and S.case(x + 1) == "Loc" for x in range(a, end))
     if c.verb_class == "accusation":
