@@ -561,3 +561,31 @@ def test_measures_attribution_finding_with_a_clause(content_rows):
     r = _doc(content_rows, "c12").iloc[0]
     assert (r["speaker"], r["verb_lemma"], r["form"], r["content"]) == (
         "Следователи", "установить", "indirect", "водитель был пьян")
+
+
+# --- direct speech with a postposed reporting clause (attribution_direct.conllu) ------------------
+@pytest.fixture(scope="module")
+def direct_rows():
+    return attributions(_ann("direct", "ru"))
+
+
+@pytest.mark.parametrize("doc,speaker,lemma", [
+    ("d2", "Володин", "объяснить"),                 # the subject attached by the parse to the quote's verb
+    ("d3", "собравшиеся", "прокричать"),             # a verb of manner of speaking
+    ("d4", "сообщение СБУ", "гласить"),              # a text as the source
+    ("d5", "российский президент", "перечислить"),   # a verb that is a report only next to direct speech
+])
+def test_measures_attribution_direct_speech_postposed_clause(direct_rows, doc, speaker, lemma):
+    r = _doc(direct_rows, doc)
+    assert r[["speaker", "verb_lemma", "form"]].values.tolist() == [[speaker, lemma, "direct"]]
+
+
+def test_measures_attribution_direct_speech_subject_read_as_second_object(direct_rows):
+    # "«…», — цитирует судью портал Е1.RU": the medium (nominative = accusative) and the quoted judge
+    r = _doc(direct_rows, "d1")
+    assert sorted(r["speaker"].str.split().str[0]) == ["портал", "судью"]
+    assert set(r["verb_lemma"]) == {"цитировать"} and set(r["form"]) == {"direct"}
+
+
+def test_measures_attribution_direct_only_verb_without_direct_speech(direct_rows):
+    assert _doc(direct_rows, "d6").empty          # "перечислила деньги фонду" is no report

@@ -709,10 +709,44 @@ def _score(S: _Sent, v: int, j, R: _Res, side: str) -> float:
     return s
 
 
+def _syncretic_subject(S: _Sent, v: int, R: _Res):
+    """The subject of a postposed reporting verb after a quotation and a dash or comma (the
+    inversion of direct speech) that the parser attached elsewhere: to the quoted clause's verb
+    ("«…», — объяснил необходимость изменений Володин"), or as the verb's last of two objects,
+    for the nominative and accusative of an inanimate noun are one form ("«…», — цитирует судью
+    портал Е1.RU", "— передает слова министра телеканал")."""
+    p = v - 1
+    while p >= 0 and S.text[p] in (",", "—", "–", "-"):
+        p -= 1
+    if p == v - 1 or p < 0 or S.text[p] not in QUOTE_CHARS:
+        return None
+    h = S.head[v]
+    if S.deprel[v] == "parataxis" and h is not None and 0 <= h < p:
+        # "«…», — объяснил необходимость изменений Володин": the subject after the reporting verb
+        # attached to the quoted clause's verb
+        late = [k for k in S.children[h] if S.deprel[k] == "nsubj" and k > v
+                and not any(S.bound(x) or S.finite(x) for x in range(v + 1, k))]
+        if late and _subj_ok(S, late[0], R) and S.case(late[0]) in (None, "Nom"):
+            return late[0]
+    objs = [k for k in S.children[v] if S.deprel[k] == "obj" and k > v]
+    if len(objs) < 2:
+        return None
+    k = objs[-1]
+    f = S.feats[k]
+    if f.get("Animacy") == "Inan" and S.case(k) == "Acc" and S.upos[k] == "NOUN" \
+            and (f.get("Gender") in ("Masc", "Neut") or f.get("Number") == "Plur") and _subj_ok(S, k, R):
+        return k
+    return None
+
+
 def _syn_subject(S: _Sent, v: int, R: _Res):
     cur = v
     for _ in range(4):
         subj = [k for k in S.children[cur] if S.deprel[k] in ("nsubj",)]
+        if not subj and cur == v and S.lang != "en":
+            k = _syncretic_subject(S, v, R)
+            if k is not None:
+                return k
         if len(subj) > 1:
             # two subjects for one verb (a participle read as one): the one that can be a speaker
             subj = [k for k in subj if _subj_ok(S, k, R)] or subj
