@@ -544,6 +544,11 @@ def content_rows():
     ("c8", "Хуситы", "выдвинуть"),          # "выдвинули ультиматум": the head verb is the lemma
     ("c9", "Партия", "выступить"),          # "выступила против"
     ("c10", "Министр", "объяснить"),        # the reason in the instrumental
+    ("c14", "Сотни человек", "пожаловаться"),  # a quantity of people as the speaker
+    ("c15", "Лидер оппозиции", "назвать"),  # a participle in the instrumental as the name given
+    ("c16", "Посол", "назвать"),            # a quoted name as the name given
+    ("c17", "Режиссёр", "считать"),         # "считает себя россиянином"
+    ("c18", "Ближний круг президента", "назвать"),   # "круг", "окружение": the people around a figure
 ])
 def test_measures_attribution_non_clausal_content_is_form_other(content_rows, doc, speaker, lemma):
     r = _doc(content_rows, doc)

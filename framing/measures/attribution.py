@@ -1064,10 +1064,15 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
                                     for x in range(a, min(b + 1, a + 6)))
         predicative = any(S.case(x) == "Ins" and ((S.upos[x] == "ADJ" or x == a) and S.upos[x] in ("ADJ", "NOUN")
                                                  or S.feats[x].get("VerbForm") == "Part")
-                          for x in range(a, b + 1))   # "считает ошибкой", "считает итоги сфальсифицированными"
+                          for x in range(a, b + 1)) \
+            or (a + 1 <= b and S.upos[a] == "PRON" and S.case(a) == "Acc" and S.case(a + 1) == "Ins"
+                and S.upos[a + 1] in ("NOUN", "ADJ"))   # "считает ошибкой", "считает итоги сфальсифицированными", "считает себя россиянином"
         if c.requires == "quote":
-            # "назвали удар атакой", "грозит санкциями": a quotation or an instrumental
-            return has_quote or any(S.case(x) == "Ins" and S.upos[x] in ("ADJ", "NOUN") for x in range(a, b + 1))
+            # "назвали удар атакой", "назвал его противоречащим Конституции", "грозит санкциями",
+            # "назвал марш «PR-акцией»": a quotation (a quoted name too) or an instrumental
+            return has_quote or any(q.open >= S.start[a] - 1 and q.close <= S.end[b] for q in quotes) \
+                or any(S.case(x) == "Ins" and (S.upos[x] in ("ADJ", "NOUN") or S.feats[x].get("VerbForm") == "Part")
+                       for x in range(a, b + 1))
         if _content.stance_object(S, c, R, a, b) or _content.pp_content(S, c, R, a, b):
             return True       # "ожидают снижения ставки", "заверил в безопасности", "осудил X за …" (form other)
         if c.requires in ("clause", *_content.STANCE) and c.verb_class == "belief" and predicative and c.spk is not None \
@@ -1720,7 +1725,9 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
             a_, b_ = c.spk
             org_inside = any((S.ent_at(x) and str(S.ent_at(x)["type"]).upper() == "ORG") or _media_at(S, x, R)
                              for x in range(a_, b_ + 1))          # "Страны НАТО пообещали …"
-            if S.upos[h] == "NOUN" and S.feats[h].get("Animacy") == "Inan" and S.lem[h] not in R.heads \
+            people = h + 1 <= b_ and S.case(h + 1) == "Gen" and S.feats[h + 1].get("Animacy") == "Anim" \
+                and S.feats[h + 1].get("Number") == "Plur"      # "Сотни человек пожаловались", "десятки жителей"
+            if S.upos[h] == "NOUN" and S.feats[h].get("Animacy") == "Inan" and S.lem[h] not in R.heads and not people \
                     and not S.ent_at(h) and not _media_at(S, h, R) and not org_inside \
                     and not (S.text[h][:1].isupper() and h > 0 and not S.bound(h - 1) and not _markup(S, h - 1)):
                 continue      # "ситуация говорит о", "конституция гарантирует право"
