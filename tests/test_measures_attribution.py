@@ -549,16 +549,18 @@ def content_rows():
     ("c16", "Посол", "назвать"),            # a quoted name as the name given
     ("c17", "Режиссёр", "считать"),         # "считает себя россиянином"
     ("c18", "Ближний круг президента", "назвать"),   # "круг", "окружение": the people around a figure
+    ("c19", "губернатор", "пообещать"),     # an infinitive content before the verb
 ])
 def test_measures_attribution_non_clausal_content_is_form_other(content_rows, doc, speaker, lemma):
     r = _doc(content_rows, doc)
     assert r[["speaker", "verb_lemma", "form"]].values.tolist() == [[speaker, lemma, "other"]]
 
 
-@pytest.mark.parametrize("doc", ["c4", "c5", "c11", "c13"])
+@pytest.mark.parametrize("doc", ["c4", "c5", "c11", "c13", "c20"])
 def test_measures_attribution_non_clausal_content_exclusions(content_rows, doc):
     # "ожидает суда" (waiting), "исключили из партии" (not negated: expulsion), "объяснил
-    # ситуацию" (no reason given), "установили камеры" (a finding needs a clause)
+    # ситуацию" (no reason given), "установили камеры" (a finding needs a clause), "попросили
+    # жителей" (the one addressed and no content)
     assert _doc(content_rows, doc).empty
 
 

@@ -59,3 +59,15 @@ def pp_content(S, c, R, a: int, b: int) -> bool:
     if c.verb_class == "accusation":
         return any(S.low[x] == "за" and x > a and x + 1 <= b and S.case(x + 1) == "Acc" for x in range(a, end))
     return False
+
+
+def fronted_infinitive(S, c):
+    """A directive's or commissive's infinitive content put before the verb: "Дать гражданство
+    режиссёру попросили общественники" (an infinitive dependent of the verb, before it, in the
+    same clause). Returns the content's token span (the infinitive to the token before the
+    verb) or None."""
+    if c.verb_class not in ("directive", "commissive"):
+        return None
+    k = next((k for k in S.children[c.v] if k < c.v and S.feats[k].get("VerbForm") == "Inf"
+              and S.deprel[k] in ("xcomp", "ccomp", "csubj") and not any(S.bound(x) for x in range(k + 1, c.v))), None)
+    return None if k is None else (k, c.v - 1)

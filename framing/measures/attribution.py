@@ -1030,6 +1030,11 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
 
 
 def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
+    if c.frame in ("nominal", "none") and c.ctok is None and c.spk is not None:
+        fronted = _content.fronted_infinitive(S, c)
+        if fronted is not None:
+            c.ctok, c.frame = fronted, "nominal"      # "Дать гражданство … попросили общественники"
+            return True
     if c.frame in ("nominal", "none") and any(l in R.words.get("addressee_verb", ()) for l in S.lems[c.v]) \
             and not c.negated:
         # "проинформировал Международный комитет", "спросил его": only the one addressed, no content
