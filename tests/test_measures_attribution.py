@@ -550,6 +550,7 @@ def content_rows():
     ("c17", "Режиссёр", "считать"),         # "считает себя россиянином"
     ("c18", "Ближний круг президента", "назвать"),   # "круг", "окружение": the people around a figure
     ("c19", "губернатор", "пообещать"),     # an infinitive content before the verb
+    ("c21", "компании", "объяснить"),       # a fronted object is no speaker; the locative source is
 ])
 def test_measures_attribution_non_clausal_content_is_form_other(content_rows, doc, speaker, lemma):
     r = _doc(content_rows, doc)

@@ -1735,7 +1735,18 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
             if S.upos[h] == "NOUN" and S.feats[h].get("Animacy") == "Inan" and S.lem[h] not in R.heads and not people \
                     and not S.ent_at(h) and not _media_at(S, h, R) and not org_inside \
                     and not (S.text[h][:1].isupper() and h > 0 and not S.bound(h - 1) and not _markup(S, h - 1)):
-                continue      # "ситуация говорит о", "конституция гарантирует право"
+                span, lh, _ = _loc_speaker(S, c.v, R, want_speech=False) \
+                    if S.feats[c.v].get("Number") == "Plur" else (None, None, None)
+                if span is not None and span[0] < a_ <= span[1]:
+                    span = (span[0], a_ - 1)        # the locative phrase ends where the object begins
+                elif span is not None and lh == a_ < h:
+                    span = (lh, lh)                 # the pattern read "компанії такі кроки" as one phrase
+                if span is None or span[0] > c.v or not span[0] <= lh <= span[1] or span[0] <= h <= span[1]:
+                    continue      # "ситуация говорит о", "конституция гарантирует право"
+                # "В компании такие шаги пояснили необходимостью …": a fronted object read as the
+                # subject of an indefinite-personal verb; the source is the locative before it
+                c.spk, c.spk_head = span, lh
+                c.pattern += "+locative"
         kept.append(c)
     out = []
     for c in kept:
