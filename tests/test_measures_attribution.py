@@ -551,17 +551,21 @@ def content_rows():
     ("c18", "Ближний круг президента", "назвать"),   # "круг", "окружение": the people around a figure
     ("c19", "губернатор", "пообещать"),     # an infinitive content before the verb
     ("c21", "компании", "объяснить"),       # a fronted object is no speaker; the locative source is
+    ("c22", "правящей партии Грузии", "опровергнуть"),   # a participle inside a locative source
+    ("c23", "МИД КНР", "призвать"),         # "к …" hung by the parse on a long addressee
+    ("c24", "Котов", "признать"),           # an admission's object before the verb
+    ("c25", "Экипаж", "попросить"),         # a directive's genitive object
 ])
 def test_measures_attribution_non_clausal_content_is_form_other(content_rows, doc, speaker, lemma):
     r = _doc(content_rows, doc)
     assert r[["speaker", "verb_lemma", "form"]].values.tolist() == [[speaker, lemma, "other"]]
 
 
-@pytest.mark.parametrize("doc", ["c4", "c5", "c11", "c13", "c20"])
+@pytest.mark.parametrize("doc", ["c4", "c5", "c11", "c13", "c20", "c26"])
 def test_measures_attribution_non_clausal_content_exclusions(content_rows, doc):
     # "ожидает суда" (waiting), "исключили из партии" (not negated: expulsion), "объяснил
     # ситуацию" (no reason given), "установили камеры" (a finding needs a clause), "попросили
-    # жителей" (the one addressed and no content)
+    # жителей" (the one addressed and no content), "признал компанию банкротом" (a ruling)
     assert _doc(content_rows, doc).empty
 
 

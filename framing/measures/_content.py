@@ -71,3 +71,45 @@ def fronted_infinitive(S, c):
     k = next((k for k in S.children[c.v] if k < c.v and S.feats[k].get("VerbForm") == "Inf"
               and S.deprel[k] in ("xcomp", "ccomp", "csubj") and not any(S.bound(x) for x in range(k + 1, c.v))), None)
     return None if k is None else (k, c.v - 1)
+
+
+def _subtree(S, k: int) -> tuple[int, int]:
+    lo = hi = k
+    stack = [k]
+    while stack:
+        x = stack.pop()
+        lo, hi = min(lo, x), max(hi, x)
+        stack.extend(S.children[x])
+    return lo, hi
+
+
+def governed_content(S, c):
+    """Content the parse attaches to the verb beyond the words right after it: a directive's
+    infinitive or "к"/"о" phrase after a long addressee ("призвал стороны украинского конфликта
+    к сдержанности", "потребовали от властей немедленно заключить сделку"), a directive's
+    genitive object ("попросил помощи", "потребовали отставки"), an admission's, denial's or
+    accusation's object before the verb ("Котов вину не признал"). Returns the content's token
+    span or None."""
+    kids = [k for k in S.children[c.v] if not any(S.bound(x) and S.text[x] not in (",",) for x in
+                                                  range(min(k, c.v) + 1, max(k, c.v)))]
+    if c.verb_class in ("directive", "commissive"):
+        # the parse often hangs "к сдержанности" on the addressee ("призвал стороны … к …")
+        addressee = [x for k in kids if S.deprel[k] in ("obj", "iobj") and k > c.v for x in S.children[k]
+                     if S.deprel[x] == "nmod" and any(S.low[m] == "к" for m in S.children[x])]
+        for k in kids + addressee:
+            if k < c.v:
+                continue
+            if S.feats[k].get("VerbForm") == "Inf" and S.deprel[k] in ("xcomp", "ccomp", "advcl", "obj"):
+                return _subtree(S, k)
+            marks = [x for x in S.children[k] if S.deprel[x] == "case"]
+            if S.deprel[k] in ("obl", "iobj", "nmod") and any(S.low[x] in ("к", "о", "об") for x in marks):
+                return _subtree(S, k)
+            if c.verb_class == "directive" and S.deprel[k] == "obj" and S.upos[k] == "NOUN" and S.case(k) == "Gen" \
+                    and S.feats[k].get("Animacy") == "Inan":
+                return _subtree(S, k)
+    if c.verb_class in ("admission", "denial", "accusation"):
+        for k in kids:
+            if k < c.v and S.deprel[k] == "obj" and S.upos[k] == "NOUN" and S.case(k) == "Acc" \
+                    and not any(S.case(x) == "Ins" for x in S.children[c.v]):
+                return _subtree(S, k)      # "вину он признал", not "банкротом компанию признали"
+    return None

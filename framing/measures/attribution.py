@@ -1035,6 +1035,12 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
         if fronted is not None:
             c.ctok, c.frame = fronted, "nominal"      # "Дать гражданство … попросили общественники"
             return True
+    if c.frame in ("nominal", "none") and c.requires not in ("quote", "quoted", "direct", "comment", "about"):
+        governed = _content.governed_content(S, c)
+        if governed is not None:
+            if c.ctok is None:
+                c.ctok, c.frame = governed, "nominal"   # "Котов вину не признал"
+            return True
     if c.frame in ("nominal", "none") and any(l in R.words.get("addressee_verb", ()) for l in S.lems[c.v]) \
             and not c.negated:
         # "проинформировал Международный комитет", "спросил его": only the one addressed, no content
@@ -1388,8 +1394,9 @@ def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool, speech_class: boo
         if j + 1 < S.n and S.upos[j + 1] == "PRON" and S.low[j + 1] in R.fw["loc_pron"]:
             return (j + 1, j + 1), j + 1, None     # "В нем говорится о …": the pronoun, resolved later
         k = j + 1
-        while k < S.n and (S.upos[k] in ("ADJ", "DET") or S.text[k] in QUOTE_CHARS) and k < j + 4:
-            k += 1
+        while k < S.n and (S.upos[k] in ("ADJ", "DET") or S.text[k] in QUOTE_CHARS
+                           or S.feats[k].get("VerbForm") == "Part") and k < j + 4:
+            k += 1            # "в правящей партии": a participle modifies the noun too
         if k >= S.n or S.upos[k] not in ("NOUN", "PROPN", "X"):
             continue
         if S.lem[k] in R.speech_acts or S.low[k] in R.speech_acts:
@@ -1428,7 +1435,8 @@ def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool, speech_class: boo
         a, b = _np(S, k, k, S.n - 1)
         if owned:
             b = max(b, S.ent_at(owner)["b"])
-        found = ((k if S.upos[j + 1] not in ("ADJ", "DET") else j + 1, b), k, None)
+        modified = S.upos[j + 1] in ("ADJ", "DET") or S.feats[j + 1].get("VerbForm") == "Part"
+        found = ((j + 1 if modified else k, b), k, None)
         e = S.ent_at(k)
         if e is not None and str(e["type"]).upper() in ("LOC", "GPE") and not S.lem[k] in R.heads:
             place = place or found      # a place is a speaker only when nothing else is named
