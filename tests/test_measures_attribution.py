@@ -555,17 +555,19 @@ def content_rows():
     ("c23", "МИД КНР", "призвать"),         # "к …" hung by the parse on a long addressee
     ("c24", "Котов", "признать"),           # an admission's object before the verb
     ("c25", "Экипаж", "попросить"),         # a directive's genitive object
+    ("c27", "Украинский генштаб", "заявить"),   # an inanimate subject of a verb only speakers do
 ])
 def test_measures_attribution_non_clausal_content_is_form_other(content_rows, doc, speaker, lemma):
     r = _doc(content_rows, doc)
     assert r[["speaker", "verb_lemma", "form"]].values.tolist() == [[speaker, lemma, "other"]]
 
 
-@pytest.mark.parametrize("doc", ["c4", "c5", "c11", "c13", "c20", "c26"])
+@pytest.mark.parametrize("doc", ["c4", "c5", "c11", "c13", "c20", "c26", "c28"])
 def test_measures_attribution_non_clausal_content_exclusions(content_rows, doc):
     # "ожидает суда" (waiting), "исключили из партии" (not negated: expulsion), "объяснил
     # ситуацию" (no reason given), "установили камеры" (a finding needs a clause), "попросили
-    # жителей" (the one addressed and no content), "признал компанию банкротом" (a ruling)
+    # жителей" (the one addressed and no content), "признал компанию банкротом" (a ruling),
+    # "ситуация говорит о многом" (a thing as subject of a verb things do too)
     assert _doc(content_rows, doc).empty
 
 

@@ -841,6 +841,8 @@ def _syn_span(S: _Sent, h: int) -> tuple[int, int]:
         b += 1
     while b > h and S.upos[b] == "PART":
         b -= 1            # "Галузин же"
+    while a < h and (S.upos[a] in ("CCONJ", "PART") or S.deprel[a] == "cc"):
+        a += 1            # "заявили и островные государства": the conjunction is no part of the phrase
     # an unbalanced quotation mark at an edge is not part of the phrase
     while a < h and S.text[a] in QUOTE_CHARS and sum(S.text[x] in QUOTE_CHARS for x in range(a, b + 1)) % 2:
         a += 1
@@ -1740,9 +1742,13 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                              for x in range(a_, b_ + 1))          # "Страны НАТО пообещали …"
             people = h + 1 <= b_ and S.case(h + 1) == "Gen" and S.feats[h + 1].get("Animacy") == "Anim" \
                 and S.feats[h + 1].get("Number") == "Plur"      # "Сотни человек пожаловались", "десятки жителей"
+            speech_only = any(l in R.words.get("speech_only_verb", ()) for l in S.lems[c.v])
             if S.upos[h] == "NOUN" and S.feats[h].get("Animacy") == "Inan" and S.lem[h] not in R.heads and not people \
+                    and not speech_only \
                     and not S.ent_at(h) and not _media_at(S, h, R) and not org_inside \
                     and not (S.text[h][:1].isupper() and h > 0 and not S.bound(h - 1) and not _markup(S, h - 1)):
+                # an inanimate subject of a verb that things do too ("ситуация говорит о"); the subject
+                # of a verb only speakers do ("генштаб заявил", "разведка опровергла") is an organisation
                 span, lh, _ = _loc_speaker(S, c.v, R, want_speech=False) \
                     if S.feats[c.v].get("Number") == "Plur" else (None, None, None)
                 if span is not None and span[0] < a_ <= span[1]:
