@@ -556,19 +556,27 @@ def content_rows():
     ("c24", "Котов", "признать"),           # an admission's object before the verb
     ("c25", "Экипаж", "попросить"),         # a directive's genitive object
     ("c27", "Украинский генштаб", "заявить"),   # an inanimate subject of a verb only speakers do
+    ("c29", "Пользователи", "ругать"),      # scolding with its reason ("за …")
+    ("c33", "Судья", "признать"),           # a verdict "виновным по статье …"
 ])
 def test_measures_attribution_non_clausal_content_is_form_other(content_rows, doc, speaker, lemma):
     r = _doc(content_rows, doc)
     assert r[["speaker", "verb_lemma", "form"]].values.tolist() == [[speaker, lemma, "other"]]
 
 
-@pytest.mark.parametrize("doc", ["c4", "c5", "c11", "c13", "c20", "c26", "c28"])
+@pytest.mark.parametrize("doc", ["c4", "c5", "c11", "c13", "c20", "c26", "c28", "c30", "c32"])
 def test_measures_attribution_non_clausal_content_exclusions(content_rows, doc):
     # "ожидает суда" (waiting), "исключили из партии" (not negated: expulsion), "объяснил
     # ситуацию" (no reason given), "установили камеры" (a finding needs a clause), "попросили
     # жителей" (the one addressed and no content), "признал компанию банкротом" (a ruling),
-    # "ситуация говорит о многом" (a thing as subject of a verb things do too)
+    # "ситуация говорит о многом" (a thing as subject of a verb things do too), "ругает детей" (no
+    # reason given), "зовут его в гости" (an invitation, not a name)
     assert _doc(content_rows, doc).empty
+
+
+def test_measures_attribution_naming_with_a_quoted_name(content_rows):
+    r = _doc(content_rows, "c31").iloc[0]        # "зовут писательницу «нашим Чеховым»"
+    assert (r["speaker"], r["verb_lemma"]) == ("Коллеги", "звать")
 
 
 def test_measures_attribution_finding_with_a_clause(content_rows):

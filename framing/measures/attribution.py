@@ -1096,8 +1096,8 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
         if S.low[a] in R.fw["about"] and c.verb_class != "emotive":
             return True       # a topic: "объявил о …", "напомнил о …", "предупредил о …"
         if c.verb_class == "admission" and any(S.case(x) == "Ins" and S.upos[x] == "ADJ" for x in range(a, min(b + 1, a + 3))) \
-                and any(S.low[x] in ("в", "во", "у") for x in range(a, min(b + 1, a + 5))):
-            return True       # a verdict: "признали виновным в …"
+                and any(S.low[x] in ("в", "во", "у", "по") for x in range(a, min(b + 1, a + 5))):
+            return True       # a verdict: "признали виновным в …", "признала виновным по ч. 2 ст. 214"
         if c.verb_class in ("accusation", "denial", "admission") and S.case(a) == "Acc" \
                 and S.upos[a] in ("NOUN", "ADJ", "DET", "PRON") \
                 and not any(S.case(x) == "Ins" for x in range(a, b + 1)):     # not "признал компанию банкротом"
