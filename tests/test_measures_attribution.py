@@ -596,6 +596,9 @@ def direct_rows():
     ("d3", "собравшиеся", "прокричать"),             # a verb of manner of speaking
     ("d4", "сообщение СБУ", "гласить"),              # a text as the source
     ("d5", "российский президент", "перечислить"),   # a verb that is a report only next to direct speech
+    ("d7", "Участники митинга", "скандировать"),     # several quotations in a row are one direct speech
+    ("d8", "Постпред РФ при ООН Дмитрий Полянский", ""),   # a long "X о …: «…»" headline
+    ("d9", "Гарик", "описывать"),                    # description with a colon quotation
 ])
 def test_measures_attribution_direct_speech_postposed_clause(direct_rows, doc, speaker, lemma):
     r = _doc(direct_rows, doc)
@@ -611,3 +614,4 @@ def test_measures_attribution_direct_speech_subject_read_as_second_object(direct
 
 def test_measures_attribution_direct_only_verb_without_direct_speech(direct_rows):
     assert _doc(direct_rows, "d6").empty          # "перечислила деньги фонду" is no report
+    assert _doc(direct_rows, "d10").empty         # "описал ситуацию" reports nothing

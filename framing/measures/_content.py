@@ -19,6 +19,8 @@ verbs of speech and propositional attitude. Языки славянской ку
 
 from __future__ import annotations
 
+import re
+
 #: ``requires`` values of verbs that take a noun-phrase object as their content
 STANCE = ("stance", "stance_negated")
 
@@ -113,3 +115,22 @@ def governed_content(S, c):
                     and not any(S.case(x) == "Ins" for x in S.children[c.v]):
                 return _subtree(S, k)      # "вину он признал", not "банкротом компанию признали"
     return None
+
+
+def quote_sequence(text: str, cs: int, ce: int, quotes):
+    """Direct speech given as several quotations in a row, "скандировали: «Россия будет
+    свободной!», «Свободу политзаключенным!»": the character span from the first quotation's
+    text to the last one's, when nothing but commas, "и" and spaces stands between them;
+    else None."""
+    qs = sorted((q for q in quotes if q.open >= cs - 1 and q.close <= ce + 1),
+                key=lambda q: q.open)
+    if len(qs) < 2:
+        return None
+    rest, last = [], cs
+    for q in qs:
+        rest.append(text[last:q.open])
+        last = q.close + 1
+    rest.append(text[last:ce])
+    if any(re.sub(r"[\s,.;!?…—–-]|\bи\b", "", piece) for piece in rest):
+        return None
+    return qs[0].inner[0], qs[-1].inner[1]

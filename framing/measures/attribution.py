@@ -1480,9 +1480,11 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
     its line and three words of content, so "Фото: Reuters" is no row."""
     out = []
     lead = _lead(S)
-    for k in range(lead + 1, min(S.n - 1, lead + 10)):
+    for k in range(lead + 1, min(S.n - 1, lead + 25)):
         if S.text[k] != ":":
             continue
+        if k >= lead + 10 and not (S.text[k + 1] in "«\"“„" and any(S.low[x] in R.fw["about"] for x in range(lead + 1, k))):
+            break     # a long lead only as "X о …: «…»" ("Полянский о последствиях разрешений …: «…»")
         if any(S.finite(x) for x in range(lead, k)) \
                 or any(S.bound(x) and S.text[x] not in QUOTE_CHARS and not _markup(S, x) for x in range(lead, k)):
             break
@@ -1490,7 +1492,8 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
         while xe >= lead and (_markup(S, xe) or S.text[xe] in QUOTE_CHARS and xe == k - 1 and False):
             xe -= 1
         # "Песков о переговорах: …": the source is the noun phrase before the preposition
-        adp = next((x for x in range(lead + 1, xe + 1) if S.upos[x] == "ADP"), None)
+        adp = next((x for x in range(lead + 1, xe + 1) if S.low[x] in R.fw["about"]), None) if k >= lead + 10 else None
+        adp = adp if adp is not None else next((x for x in range(lead + 1, xe + 1) if S.upos[x] == "ADP"), None)
         if adp is not None:
             xe = adp - 1
         h = next((x for x in range(xe, lead - 1, -1) if S.upos[x] in ("PROPN", "NOUN", "X")), None)
@@ -2062,6 +2065,8 @@ def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
         c.quote_type = "direct" if c.frame in ("inverted", "colon") or (q.inner[1] - q.inner[0]) > 0.8 * (ce - cs) else "mixed"
         if c.quote_type == "direct" and c.frame in ("that",):
             c.quote_type = "mixed"
+    elif c.frame in ("inverted", "colon") and _content.quote_sequence(text, cs, ce, quotes) is not None:
+        c.content, c.quote_type = _content.quote_sequence(text, cs, ce, quotes), "direct"
     elif c.frame == "inverted" and a == 0 and S.text[0] in ("—", "–", "-") and ce > cs + 1:
         # dialogue: "— Мы будем работать, — сказал губернатор" is direct speech without quotation marks
         cs = S.end[0]
