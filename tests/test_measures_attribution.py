@@ -574,6 +574,11 @@ def test_measures_attribution_non_clausal_content_exclusions(content_rows, doc):
     assert _doc(content_rows, doc).empty
 
 
+def test_measures_attribution_collective_numeral_speaker(content_rows):
+    r = _doc(content_rows, "c34").iloc[0]        # "пожаловались трое"
+    assert (r["speaker"], r["verb_lemma"], r["actor"]) == ("трое", "пожаловаться", "anonymous")
+
+
 def test_measures_attribution_naming_with_a_quoted_name(content_rows):
     r = _doc(content_rows, "c31").iloc[0]        # "зовут писательницу «нашим Чеховым»"
     assert (r["speaker"], r["verb_lemma"]) == ("Коллеги", "звать")
