@@ -217,6 +217,7 @@ def demo_eval(ann, key: pd.DataFrame, *, by_span=False):
 
 # --- 3. the development gold set -----------------------------------------------------
 GOLD = ROOT / "tests" / "data" / "attribution_gold.tsv"
+GOLD_GUIDELINE = ROOT / "tests" / "data" / "attribution_gold_guideline.tsv"
 
 
 def read_source_text(source: str, item: str) -> str | None:
@@ -500,6 +501,41 @@ def ruopinion_eval(limit=None):
     return hit, n
 
 
+def guideline_gold_eval(sents, pred, *, verbose=False) -> None:
+    """Score the gold set re-coded by the guideline (``attribution_gold_guideline.tsv``).
+
+    The rows carry document offsets; each sentence is a document of its own in
+    ``pred`` (keyed by ``sent_key``), so the texts given to the scorer are the
+    whole documents under the sentence keys (an antecedent may lie before the
+    sentence).  Scored by the guideline's rule, as :func:`dev2_eval` does.
+    """
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from validity import print_guideline_attribution
+
+    gold = pd.read_csv(GOLD_GUIDELINE, sep="\t", dtype=str, keep_default_na=False)
+    gold = gold[gold["sent_key"].isin(sents)].rename(columns={"sent_key": "doc_id"})
+    texts, cache = {}, {}
+    for r in gold.itertuples():
+        key = (r.source, r.item)
+        if key not in cache:
+            cache[key] = read_source_text(r.source, r.item)
+        texts[r.doc_id] = cache[key]
+    for c in ("cue_start", "cue_end"):
+        gold[c] = pd.to_numeric(gold[c])
+    gold = gold[gold["cue_start"] >= 0]
+    print(f"gold set re-coded by the guideline ({len(texts)} sentences, {len(gold)} coded attributions, "
+          f"{int(pred['doc_id'].isin(texts).sum())} predicted rows):")
+    print_guideline_attribution(pred, gold, texts)
+    if verbose:
+        for r in gold.itertuples():
+            t = texts[r.doc_id]
+            p = pred[pred["doc_id"] == r.doc_id]
+            spk = t[int(r.speaker_start):int(r.speaker_end)] if int(r.speaker_start) >= 0 else ""
+            got = "; ".join(f"{x.speaker}|{x.verb_lemma}|{x.form}" for x in p.itertuples())
+            print(f"  {r.doc_id} {r.form:12} gold {spk!r} {r.cue_lemma!r} "
+                  f"[{t[int(r.cue_start):int(r.cue_end)]}] -> {got}")
+
+
 DEV2 = ROOT / "benchmarks" / "attribution_dev2"
 
 
@@ -589,7 +625,9 @@ def main(argv=None):
     if GOLD.exists() and SHARED.exists():
         sents, grows = gold_sentences()
         for syntax in (True, False):
-            res, _ = gold_eval(sents, grows, syntax=syntax)
+            res, gpred = gold_eval(sents, grows, syntax=syntax)
+            if syntax and GOLD_GUIDELINE.exists():
+                guideline_gold_eval(sents, gpred, verbose=args.verbose)
             mode = "parse + patterns" if syntax else "patterns only"
             for lang, r in res.items():
                 p, rc, f = r["speaker_cue"]

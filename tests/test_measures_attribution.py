@@ -527,3 +527,96 @@ def test_measures_attribution_predicatives_inverted_or_with_a_colon_and_verdicts
         ["военкор Роман Алёхин", "уверенный"],      # "…, — уверен военкор Роман Алёхин"
         ["Разработчики", "уверенный"],              # "Разработчики уверены: …"
         ["", "признать"]]                           # "Его признали виновным в …": a verdict, no named court
+
+
+# --- non-clausal content, form "other" (attribution_content.conllu: one document per class) ------
+@pytest.fixture(scope="module")
+def content_rows():
+    return attributions(_ann("content", "ru"))
+
+
+@pytest.mark.parametrize("doc,speaker,lemma", [
+    ("c1", "Аналитики", "ожидать"),        # a stance with a noun-phrase object
+    ("c2", "Кремле", "исключать"),          # "не исключают" + NP (a locative source)
+    ("c3", "Жители", "бояться"),
+    ("c6", "Евросоюз", "осудить"),          # an evaluation with its reason ("за …")
+    ("c7", "Министр", "заверить"),          # an assurance with "в" + locative
+    ("c8", "Хуситы", "выдвинуть"),          # "выдвинули ультиматум": the head verb is the lemma
+    ("c9", "Партия", "выступить"),          # "выступила против"
+    ("c10", "Министр", "объяснить"),        # the reason in the instrumental
+    ("c14", "Сотни человек", "пожаловаться"),  # a quantity of people as the speaker
+    ("c15", "Лидер оппозиции", "назвать"),  # a participle in the instrumental as the name given
+    ("c16", "Посол", "назвать"),            # a quoted name as the name given
+    ("c17", "Режиссёр", "считать"),         # "считает себя россиянином"
+    ("c18", "Ближний круг президента", "назвать"),   # "круг", "окружение": the people around a figure
+    ("c19", "губернатор", "пообещать"),     # an infinitive content before the verb
+    ("c21", "компании", "объяснить"),       # a fronted object is no speaker; the locative source is
+    ("c22", "правящей партии Грузии", "опровергнуть"),   # a participle inside a locative source
+    ("c23", "МИД КНР", "призвать"),         # "к …" hung by the parse on a long addressee
+    ("c24", "Котов", "признать"),           # an admission's object before the verb
+    ("c25", "Экипаж", "попросить"),         # a directive's genitive object
+    ("c27", "Украинский генштаб", "заявить"),   # an inanimate subject of a verb only speakers do
+    ("c29", "Пользователи", "ругать"),      # scolding with its reason ("за …")
+    ("c33", "Судья", "признать"),           # a verdict "виновным по статье …"
+])
+def test_measures_attribution_non_clausal_content_is_form_other(content_rows, doc, speaker, lemma):
+    r = _doc(content_rows, doc)
+    assert r[["speaker", "verb_lemma", "form"]].values.tolist() == [[speaker, lemma, "other"]]
+
+
+@pytest.mark.parametrize("doc", ["c4", "c5", "c11", "c13", "c20", "c26", "c28", "c30", "c32"])
+def test_measures_attribution_non_clausal_content_exclusions(content_rows, doc):
+    # "ожидает суда" (waiting), "исключили из партии" (not negated: expulsion), "объяснил
+    # ситуацию" (no reason given), "установили камеры" (a finding needs a clause), "попросили
+    # жителей" (the one addressed and no content), "признал компанию банкротом" (a ruling),
+    # "ситуация говорит о многом" (a thing as subject of a verb things do too), "ругает детей" (no
+    # reason given), "зовут его в гости" (an invitation, not a name)
+    assert _doc(content_rows, doc).empty
+
+
+def test_measures_attribution_collective_numeral_speaker(content_rows):
+    r = _doc(content_rows, "c34").iloc[0]        # "пожаловались трое"
+    assert (r["speaker"], r["verb_lemma"], r["actor"]) == ("трое", "пожаловаться", "anonymous")
+
+
+def test_measures_attribution_naming_with_a_quoted_name(content_rows):
+    r = _doc(content_rows, "c31").iloc[0]        # "зовут писательницу «нашим Чеховым»"
+    assert (r["speaker"], r["verb_lemma"]) == ("Коллеги", "звать")
+
+
+def test_measures_attribution_finding_with_a_clause(content_rows):
+    r = _doc(content_rows, "c12").iloc[0]
+    assert (r["speaker"], r["verb_lemma"], r["form"], r["content"]) == (
+        "Следователи", "установить", "indirect", "водитель был пьян")
+
+
+# --- direct speech with a postposed reporting clause (attribution_direct.conllu) ------------------
+@pytest.fixture(scope="module")
+def direct_rows():
+    return attributions(_ann("direct", "ru"))
+
+
+@pytest.mark.parametrize("doc,speaker,lemma", [
+    ("d2", "Володин", "объяснить"),                 # the subject attached by the parse to the quote's verb
+    ("d3", "собравшиеся", "прокричать"),             # a verb of manner of speaking
+    ("d4", "сообщение СБУ", "гласить"),              # a text as the source
+    ("d5", "российский президент", "перечислить"),   # a verb that is a report only next to direct speech
+    ("d7", "Участники митинга", "скандировать"),     # several quotations in a row are one direct speech
+    ("d8", "Постпред РФ при ООН Дмитрий Полянский", ""),   # a long "X о …: «…»" headline
+    ("d9", "Гарик", "описывать"),                    # description with a colon quotation
+])
+def test_measures_attribution_direct_speech_postposed_clause(direct_rows, doc, speaker, lemma):
+    r = _doc(direct_rows, doc)
+    assert r[["speaker", "verb_lemma", "form"]].values.tolist() == [[speaker, lemma, "direct"]]
+
+
+def test_measures_attribution_direct_speech_subject_read_as_second_object(direct_rows):
+    # "«…», — цитирует судью портал Е1.RU": the medium (nominative = accusative) and the quoted judge
+    r = _doc(direct_rows, "d1")
+    assert sorted(r["speaker"].str.split().str[0]) == ["портал", "судью"]
+    assert set(r["verb_lemma"]) == {"цитировать"} and set(r["form"]) == {"direct"}
+
+
+def test_measures_attribution_direct_only_verb_without_direct_speech(direct_rows):
+    assert _doc(direct_rows, "d6").empty          # "перечислила деньги фонду" is no report
+    assert _doc(direct_rows, "d10").empty         # "описал ситуацию" reports nothing

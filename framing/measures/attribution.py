@@ -56,6 +56,7 @@ import pandas as pd
 from .._errors import SchemaError
 from .._options import InstanceOf, NoneOk, check
 from ..lexicons import read_lexicon
+from . import _content
 from ._guard import Guard
 from ._coref import Antecedent as _Hist
 from ._coref import description_antecedent, noun_gender, pronoun_antecedent
@@ -708,10 +709,44 @@ def _score(S: _Sent, v: int, j, R: _Res, side: str) -> float:
     return s
 
 
+def _syncretic_subject(S: _Sent, v: int, R: _Res):
+    """The subject of a postposed reporting verb after a quotation and a dash or comma (the
+    inversion of direct speech) that the parser attached elsewhere: to the quoted clause's verb
+    ("«…», — объяснил необходимость изменений Володин"), or as the verb's last of two objects,
+    for the nominative and accusative of an inanimate noun are one form ("«…», — цитирует судью
+    портал Е1.RU", "— передает слова министра телеканал")."""
+    p = v - 1
+    while p >= 0 and S.text[p] in (",", "—", "–", "-"):
+        p -= 1
+    if p == v - 1 or p < 0 or S.text[p] not in QUOTE_CHARS:
+        return None
+    h = S.head[v]
+    if S.deprel[v] == "parataxis" and h is not None and 0 <= h < p:
+        # "«…», — объяснил необходимость изменений Володин": the subject after the reporting verb
+        # attached to the quoted clause's verb
+        late = [k for k in S.children[h] if S.deprel[k] == "nsubj" and k > v
+                and not any(S.bound(x) or S.finite(x) for x in range(v + 1, k))]
+        if late and _subj_ok(S, late[0], R) and S.case(late[0]) in (None, "Nom"):
+            return late[0]
+    objs = [k for k in S.children[v] if S.deprel[k] == "obj" and k > v]
+    if len(objs) < 2:
+        return None
+    k = objs[-1]
+    f = S.feats[k]
+    if f.get("Animacy") == "Inan" and S.case(k) == "Acc" and S.upos[k] == "NOUN" \
+            and (f.get("Gender") in ("Masc", "Neut") or f.get("Number") == "Plur") and _subj_ok(S, k, R):
+        return k
+    return None
+
+
 def _syn_subject(S: _Sent, v: int, R: _Res):
     cur = v
     for _ in range(4):
         subj = [k for k in S.children[cur] if S.deprel[k] in ("nsubj",)]
+        if not subj and cur == v and S.lang != "en":
+            k = _syncretic_subject(S, v, R)
+            if k is not None:
+                return k
         if len(subj) > 1:
             # two subjects for one verb (a participle read as one): the one that can be a speaker
             subj = [k for k in subj if _subj_ok(S, k, R)] or subj
@@ -806,6 +841,8 @@ def _syn_span(S: _Sent, h: int) -> tuple[int, int]:
         b += 1
     while b > h and S.upos[b] == "PART":
         b -= 1            # "Галузин же"
+    while a < h and (S.upos[a] in ("CCONJ", "PART") or S.deprel[a] == "cc"):
+        a += 1            # "заявили и островные государства": the conjunction is no part of the phrase
     # an unbalanced quotation mark at an edge is not part of the phrase
     while a < h and S.text[a] in QUOTE_CHARS and sum(S.text[x] in QUOTE_CHARS for x in range(a, b + 1)) % 2:
         a += 1
@@ -995,12 +1032,23 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
 
 
 def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
+    if c.frame in ("nominal", "none") and c.ctok is None and c.spk is not None:
+        fronted = _content.fronted_infinitive(S, c)
+        if fronted is not None:
+            c.ctok, c.frame = fronted, "nominal"      # "Дать гражданство … попросили общественники"
+            return True
+    if c.frame in ("nominal", "none") and c.requires not in ("quote", "quoted", "direct", "comment", "about"):
+        governed = _content.governed_content(S, c)
+        if governed is not None:
+            if c.ctok is None:
+                c.ctok, c.frame = governed, "nominal"   # "Котов вину не признал"
+            return True
     if c.frame in ("nominal", "none") and any(l in R.words.get("addressee_verb", ()) for l in S.lems[c.v]) \
             and not c.negated:
         # "проинформировал Международный комитет", "спросил его": only the one addressed, no content
         a, b = c.ctok if c.ctok else (c.v + 1, c.v)
         return any(S.upos[x] == "ADP" and S.low[x] not in ("у", "от", "з", "від", "в", "во") for x in range(a, min(b + 1, a + 3))) \
-            or any(S.low[x] in R.fw["about"] or S.feats[x].get("VerbForm") == "Inf" or S.text[x] in QUOTE_CHARS
+            or _content.pp_content(S, c, R, a, b) or any(S.low[x] in R.fw["about"] or S.feats[x].get("VerbForm") == "Inf" or S.text[x] in QUOTE_CHARS
                    for x in range(a, b + 1))   # "призвал (граждан) к миру", "предупредил о …", "попросил уйти"
     if c.requires in ("", "-") or c.quoted_src:
         return True
@@ -1029,11 +1077,18 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
                                     for x in range(a, min(b + 1, a + 6)))
         predicative = any(S.case(x) == "Ins" and ((S.upos[x] == "ADJ" or x == a) and S.upos[x] in ("ADJ", "NOUN")
                                                  or S.feats[x].get("VerbForm") == "Part")
-                          for x in range(a, b + 1))   # "считает ошибкой", "считает итоги сфальсифицированными"
+                          for x in range(a, b + 1)) \
+            or (a + 1 <= b and S.upos[a] == "PRON" and S.case(a) == "Acc" and S.case(a + 1) == "Ins"
+                and S.upos[a + 1] in ("NOUN", "ADJ"))   # "считает ошибкой", "считает итоги сфальсифицированными", "считает себя россиянином"
         if c.requires == "quote":
-            # "назвали удар атакой", "грозит санкциями": a quotation or an instrumental
-            return has_quote or any(S.case(x) == "Ins" and S.upos[x] in ("ADJ", "NOUN") for x in range(a, b + 1))
-        if c.requires == "clause" and c.verb_class == "belief" and predicative and c.spk is not None \
+            # "назвали удар атакой", "назвал его противоречащим Конституции", "грозит санкциями",
+            # "назвал марш «PR-акцией»": a quotation (a quoted name too) or an instrumental
+            return has_quote or any(q.open >= S.start[a] - 1 and q.close <= S.end[b] for q in quotes) \
+                or any(S.case(x) == "Ins" and (S.upos[x] in ("ADJ", "NOUN") or S.feats[x].get("VerbForm") == "Part")
+                       for x in range(a, b + 1))
+        if _content.stance_object(S, c, R, a, b) or _content.pp_content(S, c, R, a, b):
+            return True       # "ожидают снижения ставки", "заверил в безопасности", "осудил X за …" (form other)
+        if c.requires in ("clause", *_content.STANCE) and c.verb_class == "belief" and predicative and c.spk is not None \
                 and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"]:
             return True       # "считают выдачу незаконной": a stance with a predicative (form other)
         if has_quote:
@@ -1041,8 +1096,8 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
         if S.low[a] in R.fw["about"] and c.verb_class != "emotive":
             return True       # a topic: "объявил о …", "напомнил о …", "предупредил о …"
         if c.verb_class == "admission" and any(S.case(x) == "Ins" and S.upos[x] == "ADJ" for x in range(a, min(b + 1, a + 3))) \
-                and any(S.low[x] in ("в", "во", "у") for x in range(a, min(b + 1, a + 5))):
-            return True       # a verdict: "признали виновным в …"
+                and any(S.low[x] in ("в", "во", "у", "по") for x in range(a, min(b + 1, a + 5))):
+            return True       # a verdict: "признали виновным в …", "признала виновным по ч. 2 ст. 214"
         if c.verb_class in ("accusation", "denial", "admission") and S.case(a) == "Acc" \
                 and S.upos[a] in ("NOUN", "ADJ", "DET", "PRON") \
                 and not any(S.case(x) == "Ins" for x in range(a, b + 1)):     # not "признал компанию банкротом"
@@ -1341,8 +1396,9 @@ def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool, speech_class: boo
         if j + 1 < S.n and S.upos[j + 1] == "PRON" and S.low[j + 1] in R.fw["loc_pron"]:
             return (j + 1, j + 1), j + 1, None     # "В нем говорится о …": the pronoun, resolved later
         k = j + 1
-        while k < S.n and (S.upos[k] in ("ADJ", "DET") or S.text[k] in QUOTE_CHARS) and k < j + 4:
-            k += 1
+        while k < S.n and (S.upos[k] in ("ADJ", "DET") or S.text[k] in QUOTE_CHARS
+                           or S.feats[k].get("VerbForm") == "Part") and k < j + 4:
+            k += 1            # "в правящей партии": a participle modifies the noun too
         if k >= S.n or S.upos[k] not in ("NOUN", "PROPN", "X"):
             continue
         if S.lem[k] in R.speech_acts or S.low[k] in R.speech_acts:
@@ -1381,7 +1437,8 @@ def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool, speech_class: boo
         a, b = _np(S, k, k, S.n - 1)
         if owned:
             b = max(b, S.ent_at(owner)["b"])
-        found = ((k if S.upos[j + 1] not in ("ADJ", "DET") else j + 1, b), k, None)
+        modified = S.upos[j + 1] in ("ADJ", "DET") or S.feats[j + 1].get("VerbForm") == "Part"
+        found = ((j + 1 if modified else k, b), k, None)
         e = S.ent_at(k)
         if e is not None and str(e["type"]).upper() in ("LOC", "GPE") and not S.lem[k] in R.heads:
             place = place or found      # a place is a speaker only when nothing else is named
@@ -1423,9 +1480,11 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
     its line and three words of content, so "Фото: Reuters" is no row."""
     out = []
     lead = _lead(S)
-    for k in range(lead + 1, min(S.n - 1, lead + 10)):
+    for k in range(lead + 1, min(S.n - 1, lead + 25)):
         if S.text[k] != ":":
             continue
+        if k >= lead + 10 and not (S.text[k + 1] in "«\"“„" and any(S.low[x] in R.fw["about"] for x in range(lead + 1, k))):
+            break     # a long lead only as "X о …: «…»" ("Полянский о последствиях разрешений …: «…»")
         if any(S.finite(x) for x in range(lead, k)) \
                 or any(S.bound(x) and S.text[x] not in QUOTE_CHARS and not _markup(S, x) for x in range(lead, k)):
             break
@@ -1433,7 +1492,8 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
         while xe >= lead and (_markup(S, xe) or S.text[xe] in QUOTE_CHARS and xe == k - 1 and False):
             xe -= 1
         # "Песков о переговорах: …": the source is the noun phrase before the preposition
-        adp = next((x for x in range(lead + 1, xe + 1) if S.upos[x] == "ADP"), None)
+        adp = next((x for x in range(lead + 1, xe + 1) if S.low[x] in R.fw["about"]), None) if k >= lead + 10 else None
+        adp = adp if adp is not None else next((x for x in range(lead + 1, xe + 1) if S.upos[x] == "ADP"), None)
         if adp is not None:
             xe = adp - 1
         h = next((x for x in range(xe, lead - 1, -1) if S.upos[x] in ("PROPN", "NOUN", "X")), None)
@@ -1683,10 +1743,27 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
             a_, b_ = c.spk
             org_inside = any((S.ent_at(x) and str(S.ent_at(x)["type"]).upper() == "ORG") or _media_at(S, x, R)
                              for x in range(a_, b_ + 1))          # "Страны НАТО пообещали …"
-            if S.upos[h] == "NOUN" and S.feats[h].get("Animacy") == "Inan" and S.lem[h] not in R.heads \
+            people = h + 1 <= b_ and S.case(h + 1) == "Gen" and S.feats[h + 1].get("Animacy") == "Anim" \
+                and S.feats[h + 1].get("Number") == "Plur"      # "Сотни человек пожаловались", "десятки жителей"
+            speech_only = any(l in R.words.get("speech_only_verb", ()) for l in S.lems[c.v])
+            if S.upos[h] == "NOUN" and S.feats[h].get("Animacy") == "Inan" and S.lem[h] not in R.heads and not people \
+                    and not speech_only \
                     and not S.ent_at(h) and not _media_at(S, h, R) and not org_inside \
                     and not (S.text[h][:1].isupper() and h > 0 and not S.bound(h - 1) and not _markup(S, h - 1)):
-                continue      # "ситуация говорит о", "конституция гарантирует право"
+                # an inanimate subject of a verb that things do too ("ситуация говорит о"); the subject
+                # of a verb only speakers do ("генштаб заявил", "разведка опровергла") is an organisation
+                span, lh, _ = _loc_speaker(S, c.v, R, want_speech=False) \
+                    if S.feats[c.v].get("Number") == "Plur" else (None, None, None)
+                if span is not None and span[0] < a_ <= span[1]:
+                    span = (span[0], a_ - 1)        # the locative phrase ends where the object begins
+                elif span is not None and lh == a_ < h:
+                    span = (lh, lh)                 # the pattern read "компанії такі кроки" as one phrase
+                if span is None or span[0] > c.v or not span[0] <= lh <= span[1] or span[0] <= h <= span[1]:
+                    continue      # "ситуация говорит о", "конституция гарантирует право"
+                # "В компании такие шаги пояснили необходимостью …": a fronted object read as the
+                # subject of an indefinite-personal verb; the source is the locative before it
+                c.spk, c.spk_head = span, lh
+                c.pattern += "+locative"
         kept.append(c)
     out = []
     for c in kept:
@@ -1988,6 +2065,8 @@ def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
         c.quote_type = "direct" if c.frame in ("inverted", "colon") or (q.inner[1] - q.inner[0]) > 0.8 * (ce - cs) else "mixed"
         if c.quote_type == "direct" and c.frame in ("that",):
             c.quote_type = "mixed"
+    elif c.frame in ("inverted", "colon") and _content.quote_sequence(text, cs, ce, quotes) is not None:
+        c.content, c.quote_type = _content.quote_sequence(text, cs, ce, quotes), "direct"
     elif c.frame == "inverted" and a == 0 and S.text[0] in ("—", "–", "-") and ce > cs + 1:
         # dialogue: "— Мы будем работать, — сказал губернатор" is direct speech without quotation marks
         cs = S.end[0]
