@@ -68,6 +68,14 @@ def _overlap(a0, a1, b0, b1) -> bool:
     return a0 < b1 and b0 < a1
 
 
+def span_hits(pred_by_doc, gold_by_doc, doc_ids) -> tuple:
+    """(predicted spans overlapping a coded one, predicted spans, coded spans overlapping a predicted one)."""
+    n_p = sum(len(pred_by_doc[d]) for d in doc_ids)
+    tp_p = sum(any(_overlap(a, b, c, e) for c, e in gold_by_doc[d]) for d in doc_ids for a, b in pred_by_doc[d])
+    tp_g = sum(any(_overlap(a, b, c, e) for a, b in pred_by_doc[d]) for d in doc_ids for c, e in gold_by_doc[d])
+    return tp_p, n_p, tp_g
+
+
 # --- seed -----------------------------------------------------------------------------
 
 def seed():
@@ -378,9 +386,7 @@ def _dev_evaluative(name, tag, note):
     for r in ep.itertuples(index=False):
         p_by[r.doc_id].append((r.start, r.end))
     ids = list(listed.doc_id)
-    n_p = sum(len(p_by[d]) for d in ids)
-    tp_p = sum(any(_overlap(a, b, c, e) for c, e in g_by[d]) for d in ids for a, b in p_by[d])
-    tp_g = sum(any(_overlap(a, b, c, e) for a, b in p_by[d]) for d in ids for c, e in g_by[d])
+    tp_p, n_p, tp_g = span_hits(p_by, g_by, ids)
     P, R, F = _prf(tp_p, n_p, tp_g, len(gold))
     print(f"{tag}  {len(ids)} random posts ({changed} changed since coding), {len(gold)} coded "
           f"evaluative rows")

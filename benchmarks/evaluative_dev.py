@@ -89,8 +89,7 @@ SAMPLES = (
 )
 
 
-def _overlap(a0, a1, b0, b1) -> bool:
-    return a0 < b1 and b0 < a1
+_overlap = epithets_eval._overlap
 
 
 def _fmt(k, n):
@@ -219,9 +218,7 @@ def _telegram_figures(ep, listed, sha, ids):
         for r in gold.itertuples(index=False):
             g_by[r.doc_id].append((r.desc_start, r.desc_end))
         d_ids = list(lst.doc_id)
-        n_p = sum(len(p_by[d]) for d in d_ids)
-        tp_p = sum(any(_overlap(a, b, c, e) for c, e in g_by[d]) for d in d_ids for a, b in p_by[d])
-        tp_g = sum(any(_overlap(a, b, c, e) for a, b in p_by[d]) for d in d_ids for c, e in g_by[d])
+        tp_p, n_p, tp_g = epithets_eval.span_hits(p_by, g_by, d_ids)
         for i, v in enumerate((tp_p, n_p, tp_g, len(gold))):
             tot[i] += v
             if folder.name == "evaluative_dev":
