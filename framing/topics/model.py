@@ -168,6 +168,7 @@ class TopicModel:
         self.term_counts_ = np.asarray(counts.sum(axis=0)).ravel()
         self.docs_ = self._keep_docs(X.docs)
         self._state = {}
+        self.__dict__.pop("_draw_cache", None)
         if self.method == "stm":
             self._fit_stm(counts, X.docs, max_iter)
         elif self.method == "lda":
@@ -390,27 +391,69 @@ class TopicModel:
     # -- effects of covariates (method of composition) -------------------------------------
 
     def _theta_draws(self, rng, uncertainty: str) -> np.ndarray:
-        """One draw of every document's topic proportions from its approximate posterior."""
+        """One draw of every document's topic proportions from its approximate posterior.
+
+        stm: ``η_d = λ_d + ε_d + ν_d Σ⁻¹ δᵀ z_d`` with ``ε_d ~ Normal(0, ν_d)``
+        (local) or ``Normal(0, Σ - R)`` (global; ``R = cov(λ - μ)``), and
+        ``δ`` one draw, shared by all documents, of the error of the prior-mean
+        coefficients ``Γ`` (see :meth:`_prior_mean_error`).
+        """
         st = self._state
         if uncertainty == "none":
             return self._theta
         if self.method == "stm":
             lam = st["lambda"]
+            fixed = self._stm_draw_terms()
             if uncertainty == "local":
                 if "chol_nu" not in st:
                     st["chol_nu"] = np.linalg.cholesky(st["nu"])
                 z = rng.standard_normal(lam.shape)
-                return softmax0(lam + np.einsum("nij,nj->ni", st["chol_nu"], z))
-            resid = lam - lam.mean(axis=0) if st["design"] is None else \
-                lam - Design.from_json(st["design"]).matrix(self.docs_) @ st["gamma"]
-            cov = st["sigma"] - resid.T @ resid / len(lam)
-            w, v = np.linalg.eigh((cov + cov.T) / 2)
-            root = v * np.sqrt(np.maximum(w, 0))
-            return softmax0(lam + rng.standard_normal(lam.shape) @ root.T)
+                shift = self._prior_mean_error(rng, fixed)
+                gain = np.einsum("nij,jk->nik", st["nu"], fixed["siginv"])
+                return softmax0(lam + np.einsum("nij,nj->ni", st["chol_nu"], z) + np.einsum("nij,nj->ni", gain, shift))
+            shift = self._prior_mean_error(rng, fixed) @ (fixed["glob"] @ fixed["siginv"]).T
+            return softmax0(lam + rng.standard_normal(lam.shape) @ fixed["root"].T + shift)
         if self.method == "lda":
             g = rng.standard_gamma(st["dirichlet"])
             return g / g.sum(axis=1, keepdims=True)
         raise OptionError("prevalence(): NMF has no posterior of the topic proportions; use uncertainty='none'.")
+
+    def _stm_draw_terms(self) -> dict:
+        """What every stm posterior draw needs, computed once: Σ⁻¹, the global covariance, the prior design."""
+        cache = self.__dict__.setdefault("_draw_cache", {})
+        if "siginv" not in cache:
+            st = self._state
+            lam = st["lambda"]
+            z = np.ones((len(lam), 1)) if st["design"] is None else Design.from_json(st["design"]).matrix(self.docs_)
+            resid = lam - z @ np.linalg.lstsq(z, lam, rcond=None)[0] if st["design"] is None else lam - z @ st["gamma"]
+            spread = resid.T @ resid / len(lam)                      # R = cov(λ - μ)
+            glob = (st["sigma"] - spread + (st["sigma"] - spread).T) / 2
+            w, v = np.linalg.eigh(glob)
+            glob = (v * np.maximum(w, 0)) @ v.T
+            siginv = np.linalg.inv(st["sigma"])
+            # Var(Γ̂) = (ZᵀZ)⁻¹ ⊗ Σ R⁻¹ Σ: the covariance of the documents' data-only estimates, Σ + V = Σ (Σ - ν̄)⁻¹ Σ
+            marginal = st["sigma"] @ np.linalg.pinv(spread) @ st["sigma"]
+            cache.update(siginv=(siginv + siginv.T) / 2, glob=glob, root=v * np.sqrt(np.maximum(w, 0)),
+                         design=z, root_ztz=_psd_root(np.linalg.pinv(z.T @ z)), root_marginal=_psd_root(marginal))
+        return cache
+
+    def _prior_mean_error(self, rng, fixed: dict) -> np.ndarray:
+        """One draw of ``δᵀ z_d`` for every document: the error of the fitted prior mean ``μ_d = Γᵀ z_d``.
+
+        stm's method of composition draws each document's ``η`` given the
+        fitted ``Γ``; the documents' errors are then independent and average
+        away, but ``Γ`` is itself estimated from the same documents, and its
+        error is shared by all documents with the same covariates.  Treating
+        each mode as ``λ_d = ν_d (Σ⁻¹ μ_d + V_d⁻¹ x_d)`` (a Gaussian
+        approximation of the likelihood, ``x_d`` the document's data-only
+        estimate with variance ``V_d``), ``Γ̂`` is the regression of the
+        ``x_d`` on the design, with covariance ``(ZᵀZ)⁻¹ ⊗ (Σ + V̄)``, and
+        ``Σ + V̄ = Σ (Σ - ν̄)⁻¹ Σ = Σ R⁻¹ Σ`` with ``R = cov(λ - μ)``.  A
+        change ``δ`` of ``Γ`` moves each mode by ``ν_d Σ⁻¹ δᵀ z_d``.
+        """
+        p, k1 = fixed["design"].shape[1], fixed["root_marginal"].shape[0]
+        delta = fixed["root_ztz"] @ rng.standard_normal((p, k1)) @ fixed["root_marginal"].T
+        return fixed["design"] @ delta
 
     def _composition(self, by, time, *, ci, n_sims, n_draws, seed, uncertainty, time_points):
         """Draws of the topic prevalence at each value of ``by`` (and time point), pooled over simulations."""
@@ -615,6 +658,12 @@ def _normalise_rows(a: np.ndarray) -> np.ndarray:
     s = a.sum(axis=1, keepdims=True)
     out = np.divide(a, s, out=np.full_like(a, 1.0 / a.shape[1]), where=s > 0)
     return out
+
+
+def _psd_root(a: np.ndarray) -> np.ndarray:
+    """A square root ``L`` (``L Lᵀ = a``) of a symmetric positive semi-definite matrix, negative eigenvalues cut to 0."""
+    w, v = np.linalg.eigh((a + a.T) / 2)
+    return v * np.sqrt(np.maximum(w, 0))
 
 
 def _gensim_corpus(counts: sp.csr_matrix) -> list:
