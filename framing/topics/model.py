@@ -505,7 +505,29 @@ class TopicModel:
         of ``time`` (df 10), and ``n_draws`` coefficient vectors are drawn from
         the regression's normal approximation; the predictions at each ``by``
         level (and time point) are pooled over all draws: ``estimate`` is their
-        mean and the interval their ``ci`` quantiles.
+        mean and the interval their ``ci`` quantiles.  The regression is
+        ordinary least squares with coefficient covariance ``s² (ZᵀZ)⁻¹``, ``s²``
+        from the residuals of each draw, as stm's ``qr.lm``; the estimand is
+        the conditional expectation ``E[θ | by]`` (the mean of the documents'
+        proportions, not the softmax of the mean ``η``).
+
+        Departure from stm (``method="stm"`` only): each simulation also
+        draws the error of the fitted prior mean ``μ_d = Γᵀz_d`` (``z_d`` the
+        model's own prevalence design), shared by all documents, and moves
+        every document's ``η`` by its linear response ``ν_d Σ⁻¹ δᵀ z_d``, with
+        ``Var(Γ̂) = (ZᵀZ)⁻¹ ⊗ Σ R⁻¹ Σ`` and ``R = cov(λ - μ)`` (see
+        ``_prior_mean_error``; the empirical-Bayes correction of Kass & Steffey
+        1989).  stm conditions every document's posterior on the fitted
+        ``Γ``, which is estimated from the same documents; its error does not
+        average away over the documents, and ignoring it makes the intervals
+        too narrow.  On the benchmark's corpora (seeds 0–9) the coverage of
+        the global 95% intervals rises with it from 0.827 to 0.847 with the
+        last topic as reference, from 0.905 to 0.927 when the true
+        topic-word distributions are given, and from 0.897 to 0.903 (within
+        the Monte Carlo noise) with exchangeable topics, where the documents'
+        posteriors lean less on the prior.  The intervals still do not carry
+        the uncertainty of the topic-word distributions ``β`` (nor do stm's):
+        a topic the model recovers badly is not covered.
 
         Parameters
         ----------
@@ -524,10 +546,15 @@ class TopicModel:
             ``Normal(λ_d, Σ - cov(λ - μ))``, one covariance for all documents;
             ``"local"``: each document's own Laplace posterior ``Normal(λ_d, ν_d)``
             (lda, under both: its variational Dirichlet); ``"none"``: the point estimates
-            (the only choice for NMF).  On synthetic corpora (see
-            ``benchmarks/topics_eval.py``) the global intervals cover the truth
-            more often than the local ones (82% against 76%); neither carries
-            the uncertainty of the topic-word distributions.
+            (the only choice for NMF).  On synthetic corpora with known
+            outlet effects (``benchmarks/topics_eval.py``, 10 topics, 6
+            outlets × 250 documents, seeds 0–9, exchangeable topics) the
+            global 95% intervals cover the truth 0.90 of the time (correlation
+            0.99), the local ones 0.84 (the Laplace covariance at the mode is
+            too small for short documents); where one topic is not recovered
+            (a topic fixed as the logistic-normal reference, see
+            :func:`framing.topics.simulate.simulate_corpus`) coverage falls to
+            0.85 and 0.77.
         time_points : int
             Points of the time grid.
 
@@ -539,6 +566,8 @@ class TopicModel:
         References
         ----------
         Treier, S., & Jackman, S. (2008). Democracy as a latent variable. *AJPS* 52(1), 201–217.
+        Kass, R. E., & Steffey, D. (1989). Approximate Bayesian inference in conditionally
+        independent hierarchical models (parametric empirical Bayes models). *JASA* 84(407), 717–726.
         Roberts, M. E., Stewart, B. M., & Tingley, D. (2019). stm: An R package for
         structural topic models. *Journal of Statistical Software* 91(2).
 
