@@ -408,9 +408,10 @@ class TopicModel:
                 if "chol_nu" not in st:
                     st["chol_nu"] = np.linalg.cholesky(st["nu"])
                 z = rng.standard_normal(lam.shape)
-                shift = self._prior_mean_error(rng, fixed)
-                gain = np.einsum("nij,jk->nik", st["nu"], fixed["siginv"])
-                return softmax0(lam + np.einsum("nij,nj->ni", st["chol_nu"], z) + np.einsum("nij,nj->ni", gain, shift))
+                if "gain" not in fixed:
+                    fixed["gain"] = np.einsum("nij,jk->nik", st["nu"], fixed["siginv"])      # ν_d Σ⁻¹
+                shift = np.einsum("nij,nj->ni", fixed["gain"], self._prior_mean_error(rng, fixed))
+                return softmax0(lam + np.einsum("nij,nj->ni", st["chol_nu"], z) + shift)
             shift = self._prior_mean_error(rng, fixed) @ (fixed["glob"] @ fixed["siginv"]).T
             return softmax0(lam + rng.standard_normal(lam.shape) @ fixed["root"].T + shift)
         if self.method == "lda":
@@ -425,16 +426,14 @@ class TopicModel:
             st = self._state
             lam = st["lambda"]
             z = np.ones((len(lam), 1)) if st["design"] is None else Design.from_json(st["design"]).matrix(self.docs_)
-            resid = lam - z @ np.linalg.lstsq(z, lam, rcond=None)[0] if st["design"] is None else lam - z @ st["gamma"]
+            resid = lam - lam.mean(axis=0) if st["design"] is None else lam - z @ st["gamma"]
             spread = resid.T @ resid / len(lam)                      # R = cov(λ - μ)
-            glob = (st["sigma"] - spread + (st["sigma"] - spread).T) / 2
-            w, v = np.linalg.eigh(glob)
-            glob = (v * np.maximum(w, 0)) @ v.T
+            root = _psd_root(st["sigma"] - spread)                  # stm's global covariance Σ - R
             siginv = np.linalg.inv(st["sigma"])
             # Var(Γ̂) = (ZᵀZ)⁻¹ ⊗ Σ R⁻¹ Σ: the covariance of the documents' data-only estimates, Σ + V = Σ (Σ - ν̄)⁻¹ Σ
             marginal = st["sigma"] @ np.linalg.pinv(spread) @ st["sigma"]
-            cache.update(siginv=(siginv + siginv.T) / 2, glob=glob, root=v * np.sqrt(np.maximum(w, 0)),
-                         design=z, root_ztz=_psd_root(np.linalg.pinv(z.T @ z)), root_marginal=_psd_root(marginal))
+            cache.update(siginv=(siginv + siginv.T) / 2, glob=root @ root.T, root=root, design=z,
+                         root_ztz=_psd_root(np.linalg.pinv(z.T @ z)), root_marginal=_psd_root(marginal))
         return cache
 
     def _prior_mean_error(self, rng, fixed: dict) -> np.ndarray:
