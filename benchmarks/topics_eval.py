@@ -17,13 +17,16 @@ framing's LDA and NMF, and gensim's ``LdaModel(passes=10)`` called directly
 (the timing peer named by the issue).  BLAS runs on one thread for all.
 Then the stm fit at K=10 is repeated and its tables compared.
 
-Part 2, synthetic corpora (``framing.topics.simulate``): 10 topics, 6 outlets
-× 250 documents of about 40 tokens, 500 terms, outlet effects on the
-logistic-normal mean ~ N(0, 1), document spread σ = 1.5; stm with
-prevalence ~ outlet, ``model.prevalence("outlet")`` against the expected topic
-shares of each outlet: correlation and 95% coverage (topics matched to the
-truth by the Hungarian assignment), per seed, with local and global
-posterior uncertainty, and framing's LDA for reference.
+Part 2, synthetic corpora (``framing.topics.simulate``), seeds 0–9: 10
+topics, 6 outlets × 250 documents of about 40 tokens, 500 terms, outlet
+effects on the topics' log-weights ~ N(0, 1), document spread σ = 1.5; stm
+with prevalence ~ outlet, ``model.prevalence("outlet")`` against the expected
+topic shares of each outlet: correlation and 95% coverage (topics matched to
+the truth by the Hungarian assignment), per seed, with local and global
+posterior uncertainty, and framing's LDA for reference; the L1 distance of the
+worst recovered topic.  Two designs: exchangeable topics (the default of
+``simulate_corpus``) and the last topic fixed as stm's reference (stm only),
+where that topic is rare, nearly constant and not recovered.
 """
 
 from __future__ import annotations
@@ -51,7 +54,7 @@ from framing import Features, TopicModel, search_k  # noqa: E402
 from framing.lexicons import read_lexicon  # noqa: E402
 from framing.topics.heldout import eval_heldout, make_heldout  # noqa: E402
 from framing.topics.quality import exclusivity, npmi_coherence, semantic_coherence  # noqa: E402
-from framing.topics.simulate import recovery, simulate_corpus  # noqa: E402
+from framing.topics.simulate import match_topics, recovery, simulate_corpus  # noqa: E402
 
 TELEGRAM = ROOT.parent / "shared" / "data" / "telegram_ru_2024" / "raw"
 POS = ("NOUN", "PROPN", "ADJ", "VERB")
@@ -137,29 +140,36 @@ def part_telegram(ks, seed: int = 0):
         print(f"  {t:>2}: {words}")
 
 
-def part_synthetic(seeds=(0, 1, 2)):
-    print("\nSynthetic corpora: 10 topics, 6 outlets × 250 documents (~40 tokens), σ = 1.5")
+def part_synthetic(seeds=tuple(range(10))):
+    print(f"\nSynthetic corpora: 10 topics, 6 outlets × 250 documents (~40 tokens), σ = 1.5, seeds {seeds[0]}–{seeds[-1]}")
     rows = []
-    for seed in seeds:
-        X, truth, beta = simulate_corpus(seed=seed, sigma=1.5)
-        stm = TopicModel(10, prevalence="outlet", seed=seed).fit(X)
-        lda = TopicModel(10, method="lda", seed=seed).fit(X)
-        for name, model, unc in (("stm local", stm, "local"), ("stm global", stm, "global"),
-                                 ("lda dirichlet", lda, "local")):
-            r = recovery(model, truth, beta, uncertainty=unc, seed=seed)
-            rows.append({"seed": seed, "model": name, **r})
+    for design in ("exchangeable", "reference fixed"):
+        for seed in seeds:
+            X, truth, beta = simulate_corpus(seed=seed, sigma=1.5, exchangeable=design == "exchangeable")
+            stm = TopicModel(10, prevalence="outlet", seed=seed).fit(X)
+            fits = [("stm local", stm, "local"), ("stm global", stm, "global")]
+            if design == "exchangeable":
+                fits.append(("lda dirichlet", TopicModel(10, method="lda", seed=seed).fit(X), "local"))
+            for name, model, unc in fits:
+                est = model.topic_word_.to_numpy()
+                worst = float(np.abs(beta - est[match_topics(beta, est)]).sum(axis=1).max())
+                r = recovery(model, truth, beta, uncertainty=unc, seed=seed)
+                rows.append({"design": design, "seed": seed, "model": name, **r, "worst_topic_L1": worst})
     table = pd.DataFrame(rows)
     print(table.round(3).to_string(index=False))
-    print("\nmean over seeds (targets: correlation >= 0.90, coverage >= 0.88):")
-    print(table.groupby("model")[["correlation", "coverage"]].mean().round(3).to_string())
+    print("\nmean over seeds (targets: correlation >= 0.90, coverage >= 0.88; the reference-fixed design "
+          "leaves its last topic unrecovered, see simulate_corpus):")
+    print(table.groupby(["design", "model"])[["correlation", "coverage"]].mean().round(3).to_string())
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="K = 10 only")
     ap.add_argument("--skip-synthetic", action="store_true")
+    ap.add_argument("--skip-telegram", action="store_true")
     args = ap.parse_args(argv)
-    part_telegram([10] if args.quick else [10, 20, 30])
+    if not args.skip_telegram:
+        part_telegram([10] if args.quick else [10, 20, 30])
     if not args.skip_synthetic:
         part_synthetic()
 

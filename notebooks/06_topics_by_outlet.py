@@ -134,9 +134,11 @@ lda.labels(6)[["prob"]]
 #   word −7.40 against −7.65 at K = 10; R's stm reaches −7.41 on its own split)
 #   in 2.5–2.7 times gensim's time, and a rerun with the same seed gives
 #   identical tables (`benchmarks/topics_eval.py`).
-# * On synthetic corpora with known outlet effects, its prevalence estimates
-#   correlate 0.99 with the truth, but their 95 % intervals cover the truth
-#   only 0.82 of the time (stm: 0.88): treat them as somewhat too narrow.
+# * On synthetic corpora with known outlet effects (10 seeds), its prevalence
+#   estimates correlate 0.99 with the truth and their 95 % intervals cover it
+#   0.90 of the time (stm: 0.88); a topic the model fails to recover is not
+#   covered (the intervals do not carry the uncertainty of the topics' words),
+#   so read the topics before reading their prevalence.
 # * Prevalence differences between outlets describe what they wrote about in
 #   the period, not why; compare outlets on the same events
 #   (`ann.select(events=...)`).

@@ -168,6 +168,7 @@ class TopicModel:
         self.term_counts_ = np.asarray(counts.sum(axis=0)).ravel()
         self.docs_ = self._keep_docs(X.docs)
         self._state = {}
+        self.__dict__.pop("_draw_cache", None)
         if self.method == "stm":
             self._fit_stm(counts, X.docs, max_iter)
         elif self.method == "lda":
@@ -390,27 +391,68 @@ class TopicModel:
     # -- effects of covariates (method of composition) -------------------------------------
 
     def _theta_draws(self, rng, uncertainty: str) -> np.ndarray:
-        """One draw of every document's topic proportions from its approximate posterior."""
+        """One draw of every document's topic proportions from its approximate posterior.
+
+        stm: ``η_d = λ_d + ε_d + ν_d Σ⁻¹ δᵀ z_d`` with ``ε_d ~ Normal(0, ν_d)``
+        (local) or ``Normal(0, Σ - R)`` (global; ``R = cov(λ - μ)``), and
+        ``δ`` one draw, shared by all documents, of the error of the prior-mean
+        coefficients ``Γ`` (see :meth:`_prior_mean_error`).
+        """
         st = self._state
         if uncertainty == "none":
             return self._theta
         if self.method == "stm":
             lam = st["lambda"]
+            fixed = self._stm_draw_terms()
             if uncertainty == "local":
                 if "chol_nu" not in st:
                     st["chol_nu"] = np.linalg.cholesky(st["nu"])
                 z = rng.standard_normal(lam.shape)
-                return softmax0(lam + np.einsum("nij,nj->ni", st["chol_nu"], z))
-            resid = lam - lam.mean(axis=0) if st["design"] is None else \
-                lam - Design.from_json(st["design"]).matrix(self.docs_) @ st["gamma"]
-            cov = st["sigma"] - resid.T @ resid / len(lam)
-            w, v = np.linalg.eigh((cov + cov.T) / 2)
-            root = v * np.sqrt(np.maximum(w, 0))
-            return softmax0(lam + rng.standard_normal(lam.shape) @ root.T)
+                if "gain" not in fixed:
+                    fixed["gain"] = np.einsum("nij,jk->nik", st["nu"], fixed["siginv"])      # ν_d Σ⁻¹
+                shift = np.einsum("nij,nj->ni", fixed["gain"], self._prior_mean_error(rng, fixed))
+                return softmax0(lam + np.einsum("nij,nj->ni", st["chol_nu"], z) + shift)
+            shift = self._prior_mean_error(rng, fixed) @ (fixed["glob"] @ fixed["siginv"]).T
+            return softmax0(lam + rng.standard_normal(lam.shape) @ fixed["root"].T + shift)
         if self.method == "lda":
             g = rng.standard_gamma(st["dirichlet"])
             return g / g.sum(axis=1, keepdims=True)
         raise OptionError("prevalence(): NMF has no posterior of the topic proportions; use uncertainty='none'.")
+
+    def _stm_draw_terms(self) -> dict:
+        """What every stm posterior draw needs, computed once: Σ⁻¹, the global covariance, the prior design."""
+        cache = self.__dict__.setdefault("_draw_cache", {})
+        if "siginv" not in cache:
+            st = self._state
+            lam = st["lambda"]
+            z = np.ones((len(lam), 1)) if st["design"] is None else Design.from_json(st["design"]).matrix(self.docs_)
+            resid = lam - lam.mean(axis=0) if st["design"] is None else lam - z @ st["gamma"]
+            spread = resid.T @ resid / len(lam)                      # R = cov(λ - μ)
+            root = _psd_root(st["sigma"] - spread)                  # stm's global covariance Σ - R
+            siginv = np.linalg.inv(st["sigma"])
+            # Var(Γ̂) = (ZᵀZ)⁻¹ ⊗ Σ R⁻¹ Σ: the covariance of the documents' data-only estimates, Σ + V = Σ (Σ - ν̄)⁻¹ Σ
+            marginal = st["sigma"] @ np.linalg.pinv(spread) @ st["sigma"]
+            cache.update(siginv=(siginv + siginv.T) / 2, glob=root @ root.T, root=root, design=z,
+                         root_ztz=_psd_root(np.linalg.pinv(z.T @ z)), root_marginal=_psd_root(marginal))
+        return cache
+
+    def _prior_mean_error(self, rng, fixed: dict) -> np.ndarray:
+        """One draw of ``δᵀ z_d`` for every document: the error of the fitted prior mean ``μ_d = Γᵀ z_d``.
+
+        stm's method of composition draws each document's ``η`` given the
+        fitted ``Γ``; the documents' errors are then independent and average
+        away, but ``Γ`` is itself estimated from the same documents, and its
+        error is shared by all documents with the same covariates.  Treating
+        each mode as ``λ_d = ν_d (Σ⁻¹ μ_d + V_d⁻¹ x_d)`` (a Gaussian
+        approximation of the likelihood, ``x_d`` the document's data-only
+        estimate with variance ``V_d``), ``Γ̂`` is the regression of the
+        ``x_d`` on the design, with covariance ``(ZᵀZ)⁻¹ ⊗ (Σ + V̄)``, and
+        ``Σ + V̄ = Σ (Σ - ν̄)⁻¹ Σ = Σ R⁻¹ Σ`` with ``R = cov(λ - μ)``.  A
+        change ``δ`` of ``Γ`` moves each mode by ``ν_d Σ⁻¹ δᵀ z_d``.
+        """
+        p, k1 = fixed["design"].shape[1], fixed["root_marginal"].shape[0]
+        delta = fixed["root_ztz"] @ rng.standard_normal((p, k1)) @ fixed["root_marginal"].T
+        return fixed["design"] @ delta
 
     def _composition(self, by, time, *, ci, n_sims, n_draws, seed, uncertainty, time_points):
         """Draws of the topic prevalence at each value of ``by`` (and time point), pooled over simulations."""
@@ -462,7 +504,29 @@ class TopicModel:
         of ``time`` (df 10), and ``n_draws`` coefficient vectors are drawn from
         the regression's normal approximation; the predictions at each ``by``
         level (and time point) are pooled over all draws: ``estimate`` is their
-        mean and the interval their ``ci`` quantiles.
+        mean and the interval their ``ci`` quantiles.  The regression is
+        ordinary least squares with coefficient covariance ``s² (ZᵀZ)⁻¹``, ``s²``
+        from the residuals of each draw, as stm's ``qr.lm``; the estimand is
+        the conditional expectation ``E[θ | by]`` (the mean of the documents'
+        proportions, not the softmax of the mean ``η``).
+
+        Departure from stm (``method="stm"`` only): each simulation also
+        draws the error of the fitted prior mean ``μ_d = Γᵀz_d`` (``z_d`` the
+        model's own prevalence design), shared by all documents, and moves
+        every document's ``η`` by its linear response ``ν_d Σ⁻¹ δᵀ z_d``, with
+        ``Var(Γ̂) = (ZᵀZ)⁻¹ ⊗ Σ R⁻¹ Σ`` and ``R = cov(λ - μ)`` (see
+        ``_prior_mean_error``; the empirical-Bayes correction of Kass & Steffey
+        1989).  stm conditions every document's posterior on the fitted
+        ``Γ``, which is estimated from the same documents; its error does not
+        average away over the documents, and ignoring it makes the intervals
+        too narrow.  On the benchmark's corpora (seeds 0–9) the coverage of
+        the global 95% intervals rises with it from 0.827 to 0.847 with the
+        last topic as reference, from 0.905 to 0.927 when the true
+        topic-word distributions are given, and from 0.897 to 0.903 (within
+        the Monte Carlo noise) with exchangeable topics, where the documents'
+        posteriors lean less on the prior.  The intervals still do not carry
+        the uncertainty of the topic-word distributions ``β`` (nor do stm's):
+        a topic the model recovers badly is not covered.
 
         Parameters
         ----------
@@ -481,10 +545,17 @@ class TopicModel:
             ``Normal(λ_d, Σ - cov(λ - μ))``, one covariance for all documents;
             ``"local"``: each document's own Laplace posterior ``Normal(λ_d, ν_d)``
             (lda, under both: its variational Dirichlet); ``"none"``: the point estimates
-            (the only choice for NMF).  On synthetic corpora (see
-            ``benchmarks/topics_eval.py``) the global intervals cover the truth
-            more often than the local ones (82% against 76%); neither carries
-            the uncertainty of the topic-word distributions.
+            (the only choice for NMF).  On synthetic corpora with known
+            outlet effects (``benchmarks/topics_eval.py``, 10 topics, 6
+            outlets × 250 documents, seeds 0–9, exchangeable topics) the
+            global 95% intervals cover the truth 0.90 of the time (correlation
+            0.99), the local ones 0.84 (they are 16–25% narrower: the
+            documents' own covariances average to about ``Σ - R`` but are
+            smallest where a topic's share, and so its effect on ``θ``, is
+            largest); where one topic is not recovered
+            (a topic fixed as the logistic-normal reference, see
+            :func:`framing.topics.simulate.simulate_corpus`) coverage falls to
+            0.85 and 0.77.
         time_points : int
             Points of the time grid.
 
@@ -496,6 +567,8 @@ class TopicModel:
         References
         ----------
         Treier, S., & Jackman, S. (2008). Democracy as a latent variable. *AJPS* 52(1), 201–217.
+        Kass, R. E., & Steffey, D. (1989). Approximate Bayesian inference in conditionally
+        independent hierarchical models (parametric empirical Bayes models). *JASA* 84(407), 717–726.
         Roberts, M. E., Stewart, B. M., & Tingley, D. (2019). stm: An R package for
         structural topic models. *Journal of Statistical Software* 91(2).
 
@@ -615,6 +688,12 @@ def _normalise_rows(a: np.ndarray) -> np.ndarray:
     s = a.sum(axis=1, keepdims=True)
     out = np.divide(a, s, out=np.full_like(a, 1.0 / a.shape[1]), where=s > 0)
     return out
+
+
+def _psd_root(a: np.ndarray) -> np.ndarray:
+    """A square root ``L`` (``L Lᵀ = a``) of a symmetric positive semi-definite matrix, negative eigenvalues cut to 0."""
+    w, v = np.linalg.eigh((a + a.T) / 2)
+    return v * np.sqrt(np.maximum(w, 0))
 
 
 def _gensim_corpus(counts: sp.csr_matrix) -> list:
