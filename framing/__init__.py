@@ -58,6 +58,7 @@ _EXPORTS = {
     "naming": "framing.measures.naming",
     "attributions": "framing.measures.attribution",
     "sources": "framing.measures.sources",
+    "measure": "framing.measures.runner",
     # comparison
     "group_events": "framing.compare.events",
     "keyness": "framing.compare.keyness",

@@ -1,0 +1,209 @@
+"""One runner for the measures: each computed once, in dependency order.
+
+Some measures read others: :func:`framing.epithets` and
+:func:`framing.attributions` name what they find by the actors of
+:func:`framing.actors`, :func:`framing.naming` reads actors and epithets, and
+:func:`framing.sources` summarises attributions.  Each accepts what it depends
+on as an argument; :func:`measure` passes it on, so a notebook that wants
+several measures computes actors once instead of once per measure.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+
+from .._display import shows_tables
+from .._errors import OptionError
+from .._options import InstanceOf, NoneOk, OneOf, check
+
+#: measure -> the measures it reads, in the order they are computed.
+DEPENDS = {
+    "actors": (),
+    "epithets": ("actors",),
+    "naming": ("actors", "epithets"),
+    "attributions": ("actors",),
+    "sources": ("attributions",),
+}
+
+#: measure -> the module that defines it.
+_MODULES = {
+    "actors": "framing.measures.actors",
+    "epithets": "framing.measures.epithets",
+    "naming": "framing.measures.naming",
+    "attributions": "framing.measures.attribution",
+    "sources": "framing.measures.sources",
+}
+
+#: measures whose first argument is another measure's result, not the annotation.
+_READS = {"sources": "attributions"}
+
+
+def _function(name: str):
+    return getattr(importlib.import_module(_MODULES[name]), name)
+
+
+def _keywords(name: str) -> set:
+    """The options a measure takes (its keyword-only parameters, less the results it reads)."""
+    params = inspect.signature(_function(name)).parameters
+    return {p for p, v in params.items() if v.kind is v.KEYWORD_ONLY} - set(DEPENDS[name])
+
+
+def order(names) -> list[str]:
+    """The measures to compute for ``names``, each after the measures it reads."""
+    out: list[str] = []
+
+    def visit(name):
+        if name not in out:
+            for dep in DEPENDS[name]:
+                visit(dep)
+            out.append(name)
+
+    for name in names:
+        visit(name)
+    return out
+
+
+@shows_tables
+class Measures:
+    """The results of :func:`measure`, by measure name.
+
+    ``result.actors`` or ``result["actors"]``; ``result.names`` lists the
+    measures held (those asked for and those they read), in the order they
+    were computed.
+    """
+
+    __slots__ = ("_results",)
+
+    def __init__(self, results: dict):
+        object.__setattr__(self, "_results", dict(results))
+
+    @property
+    def names(self) -> list[str]:
+        return list(self._results)
+
+    def __getitem__(self, name: str):
+        try:
+            return self._results[name]
+        except KeyError:
+            raise KeyError(f"no measure {name!r} in this result; it holds {self.names}") from None
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return self._results[name]
+        except KeyError:
+            raise AttributeError(f"no measure {name!r} in this result; it holds {self.names}") from None
+
+    def __setattr__(self, name, value):
+        raise AttributeError("a Measures result is read-only")
+
+    def __contains__(self, name) -> bool:
+        return name in self._results
+
+    def __iter__(self):
+        return iter(self._results)
+
+    def __len__(self) -> int:
+        return len(self._results)
+
+    def __dir__(self):
+        return sorted(set(super().__dir__()) | set(self._results))
+
+    def _asdict(self) -> dict:
+        return dict(self._results)
+
+
+_SPEC = {
+    "names": [InstanceOf(str, list, tuple)],
+    "name": [OneOf(*DEPENDS)],
+    "options": [NoneOk(), InstanceOf(dict)],
+    "given": [NoneOk(), InstanceOf(dict)],
+    "measure_options": [InstanceOf(dict)],
+}
+
+
+def _check(names, options, given) -> tuple[list, dict, dict]:
+    check("measure", _SPEC, names=names, options=options, given=given)
+    names = [names] if isinstance(names, str) else list(names)
+    if not names:
+        raise OptionError(f"measure(): names= is empty; name one or more of {', '.join(DEPENDS)}.")
+    options, given = dict(options or {}), dict(given or {})
+    for name in [*names, *options, *given]:
+        check("measure", _SPEC, name=name)
+    for name, opts in options.items():
+        check("measure", _SPEC, measure_options=opts)
+        unknown = sorted(set(opts) - _keywords(name))
+        if unknown:
+            raise OptionError(f"measure(): options[{name!r}] has {unknown}, which {name}() does not take; "
+                              f"its options: {sorted(_keywords(name))}.  Pass results it reads with given=.")
+        if name in given:
+            raise OptionError(f"measure(): {name!r} is in both given= and options=; "
+                              f"a given result is used as it is.")
+    return names, options, given
+
+
+def measure(ann, names=("actors", "epithets", "naming", "attributions", "sources"), *, options=None,
+            given=None) -> Measures:
+    """Compute several measures, each once, in dependency order.
+
+    This is plumbing, not a method: every number comes from the measure that
+    computes it (see its References).  The runner knows which measures read
+    which (:data:`DEPENDS`: epithets, naming and attributions read actors,
+    naming also reads epithets, sources reads attributions), computes each
+    measure needed exactly once and passes its result to the measures that
+    read it.
+
+    Parameters
+    ----------
+    ann : Annotated
+        The output of :func:`framing.annotate`.
+    names : str or sequence of str
+        The measures wanted: any of ``"actors"``, ``"epithets"``, ``"naming"``,
+        ``"attributions"``, ``"sources"`` (default: all five).  The measures
+        they read are computed too and kept in the result.
+    options : dict, optional
+        Options per measure, ``{measure name: {option: value}}``, passed to
+        that measure as keywords, e.g. ``{"sources": {"n_boot": 200}}``.  Only
+        a measure's own keyword options are allowed (not the results it reads).
+    given : dict, optional
+        Results already computed, ``{measure name: result}``: used as they are
+        instead of being computed (e.g. ``given={"actors": acts}``).
+
+    Returns
+    -------
+    Measures
+        The results by name: ``result.naming`` or ``result["naming"]``;
+        ``result.names`` lists every measure held (those asked for and those
+        they read), in the order computed; shown as tables in a notebook.
+
+    Raises
+    ------
+    OptionError
+        An unknown measure name (the message lists the known ones), or an
+        option a measure does not take.
+
+    Examples
+    --------
+    Naming and sources on the demo corpus; actors are computed once and passed
+    to epithets, naming and attributions:
+
+    >>> import framing
+    >>> ann = framing.annotate(framing.load_demo(), progress=False)
+    >>> res = framing.measure(ann, ["naming", "sources"], options={"sources": {"n_boot": 200}})
+    >>> res.names
+    ['actors', 'epithets', 'naming', 'attributions', 'sources']
+    >>> res.naming.forms.equals(framing.naming(ann, actors=res.actors, epithets=res.epithets).forms)
+    True
+    """
+    names, options, given = _check(names, options, given)
+    results: dict = {}
+    for name in order(names):
+        if name in given:
+            results[name] = given[name]
+            continue
+        reads = {dep: results[dep] for dep in DEPENDS[name] if dep != _READS.get(name)}
+        first = results[_READS[name]] if name in _READS else ann
+        results[name] = _function(name)(first, **reads, **options.get(name, {}))
+    return Measures(results)
