@@ -6,6 +6,8 @@
                 (:mod:`framing.measures.epithets`);
 ``naming``      naming forms per outlet and actor, contested naming choices,
                 distinctive naming forms (:mod:`framing.measures.naming`).
+``measure``     several measures at once, each computed once in dependency
+                order (:mod:`framing.measures.runner`).
 
 Each module defines a column constant for each table it returns and is
 imported lazily through :mod:`framing`.
