@@ -35,7 +35,6 @@ to be split when the measure runner of issue #14 (item 1) takes over that job.
 
 from __future__ import annotations
 
-import inspect
 import warnings
 from dataclasses import dataclass, field
 from datetime import date
@@ -527,12 +526,10 @@ def _try(notes: _Notes, what: str, fn):
 
 
 def _measure(name: str):
-    import importlib
+    """The measure's function, from the runner's table of measures (:mod:`framing.measures.runner`)."""
+    from ..measures.runner import function_of
 
-    import framing
-
-    mod = framing._EXPORTS[name]
-    return getattr(importlib.import_module(mod), name)
+    return function_of(name)
 
 
 def _event_column(docs: pd.DataFrame) -> str | None:
@@ -858,8 +855,7 @@ def compare(ann, *, by: str = "outlet", event=None, events="auto", actors=None, 
     if attributions is None:
         def _att():
             fn = _measure("attributions")
-            params = inspect.signature(fn).parameters
-            return fn(sub, actors=actors) if ("actors" in params and actors is not None) else fn(sub)
+            return fn(sub, actors=actors) if actors is not None else fn(sub)
         attributions = _try(notes, "attributions", _att)
     if epithets is not None:
         ep = _with_group(epithets, groups, by)

@@ -39,13 +39,14 @@ _MODULES = {
 _READS = {"sources": "attributions"}
 
 
-def _function(name: str):
+def function_of(name: str):
+    """The function of a measure by its name (one of :data:`DEPENDS`), imported on first use."""
     return getattr(importlib.import_module(_MODULES[name]), name)
 
 
 def _keywords(name: str) -> set:
     """The options a measure takes (its keyword-only parameters, less the results it reads)."""
-    params = inspect.signature(_function(name)).parameters
+    params = inspect.signature(function_of(name)).parameters
     return {p for p, v in params.items() if v.kind is v.KEYWORD_ONLY} - set(DEPENDS[name])
 
 
@@ -205,5 +206,5 @@ def measure(ann, names=("actors", "epithets", "naming", "attributions", "sources
             continue
         reads = {dep: results[dep] for dep in DEPENDS[name] if dep != _READS.get(name)}
         first = results[_READS[name]] if name in _READS else ann
-        results[name] = _function(name)(first, **reads, **options.get(name, {}))
+        results[name] = function_of(name)(first, **reads, **options.get(name, {}))
     return Measures(results)
