@@ -241,8 +241,9 @@ def finish_batches(records, *, batch_size: int, problems: ProblemLog, sources: l
     ``records`` is a generator that fills ``problems`` and ``sources`` as it
     reads.  Each batch's ``problems`` are the problems recorded while its
     records were read, then those :func:`finish` adds; its ``meta`` holds
-    ``batch`` (from 0) and, as ``sources``, the files its documents come from
-    and the files first opened while it was read.  The last batch also
+    ``batch`` (from 0) and, as ``sources``, the files its documents and
+    problems come from and the files read to the end while it was read (the
+    ``sha256`` of a file still being read is None: it is known at the file's end).  The last batch also
     carries the problems found after the last document (it may hold no
     document).  Concatenated, the batches hold the documents and problems of
     the one-shot loader, in the same order within each batch.
@@ -255,8 +256,12 @@ def finish_batches(records, *, batch_size: int, problems: ProblemLog, sources: l
         log = ProblemLog(strict=problems.strict)
         log.rows = list(problems.rows)
         problems.rows.clear()
-        paths = {str(r.get("_source")) for r in batch}
+        paths = dict.fromkeys([str(r.get("_source")) for r in batch]
+                              + [str(r["source"]) for r in log.rows if r["source"] is not None])
         srcs = [s for i, s in enumerate(sources) if i >= done or str(s["path"]) in paths]
+        # a file still being read has no checksum yet (a later batch lists it with one)
+        listed = {str(s["path"]) for s in sources}
+        srcs += [{"path": p, "sha256": None} for p in paths if p not in listed and p != "None"]
         done = len(sources)
         corpus = finish(batch, problems=log, sources=srcs, state=state, stacklevel=5, **finish_kw)
         state["batch"] += 1
