@@ -137,4 +137,4 @@ def test_iter_jsonl_memory_is_bounded(tmp_path):
     streamed = peak(lambda: n.append(sum(len(b) for b in framing.iter_jsonl(p, lang="ru", batch_size=10_000))))
     assert n == [200_000, 200_000]
     print(f"peak traced memory: read_jsonl {whole / 2**20:.1f} MiB, iter_jsonl {streamed / 2**20:.1f} MiB")
-    assert streamed < whole / 4, (streamed, whole)
+    assert streamed < whole / 3, (streamed, whole)
