@@ -52,7 +52,8 @@ def parse_published(values: list, *, tz=None) -> pd.Series:
 
 def finish(records: list[dict], *, loader: str, options: dict, sources: list[dict],
            problems: ProblemLog, strict: bool = False, lang: str | None = None,
-           tz=None, outlet: str | None = None, default_outlet: str = "unknown"):
+           tz=None, outlet: str | None = None, default_outlet: str = "unknown", state: dict | None = None,
+           stacklevel: int = 4):
     """Turn loaded records into a :class:`~framing.Corpus`.
 
     Parameters
@@ -83,6 +84,12 @@ def finish(records: list[dict], *, loader: str, options: dict, sources: list[dic
         Force this outlet for every document.
     default_outlet : str
         Outlet of records without one.
+    state : dict, optional
+        Carried from batch to batch by :func:`finish_batches` (ids used so
+        far, a digest of each id's first record, records seen, batch number),
+        so that repeated ids across batches are handled as in one corpus.
+    stacklevel : int
+        Of the warning: the frames up to the user's call.
 
     Returns
     -------
@@ -101,9 +108,10 @@ def finish(records: list[dict], *, loader: str, options: dict, sources: list[dic
     from ..corpus import Corpus
 
     kept: list[dict] = []
-    seen: dict[str, dict] = {}
-    used: set[str] = set()
-    for i, rec in enumerate(records):
+    seen: dict = {} if state is None else state["seen"]
+    used: set[str] = set() if state is None else state["used"]
+    start = 0 if state is None else state["n"]
+    for i, rec in enumerate(records, start):
         src = rec.pop("_source", None)
         loc = rec.pop("_location", None)
         rec["text"] = normalize_text(rec.get("text"))
@@ -124,7 +132,7 @@ def finish(records: list[dict], *, loader: str, options: dict, sources: list[dic
                 continue
         if did in used:
             first = seen.get(did)
-            if first is not None and _same_record(first, rec):
+            if first is not None and (_same_record(first, rec) if state is None else first == _digest(rec)):
                 problems.add(src, "duplicate record (same id and content as an earlier one)",
                              location=loc, doc_id=did, action="skipped")
                 continue
@@ -137,8 +145,12 @@ def finish(records: list[dict], *, loader: str, options: dict, sources: list[dic
             rec["doc_id"] = new
             did = new
         used.add(did)
-        seen.setdefault(did, rec)
+        if did not in seen:
+            # a batch keeps a digest, not the record, so that memory stays bounded
+            seen[did] = rec if state is None else _digest(rec)
         kept.append(rec)
+    if state is not None:
+        state["n"] = start + len(records)
 
     df = pd.DataFrame.from_records(kept) if kept else pd.DataFrame({c: [] for c in CORE_FIELDS})
     for col in CORE_FIELDS:
@@ -175,8 +187,10 @@ def finish(records: list[dict], *, loader: str, options: dict, sources: list[dic
         "framing_version": __version__,
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
     }
+    if state is not None:
+        meta["batch"] = state["batch"]
     corpus = Corpus(df, meta=meta, problems=problems.to_frame())
-    problems.report(loader, stacklevel=4)
+    problems.report(loader, stacklevel=stacklevel)
     return corpus
 
 
@@ -209,3 +223,65 @@ def _same_record(a: dict, b: dict) -> bool:
             if not np.array_equal(np.asarray(va, dtype=object), np.asarray(vb, dtype=object)):
                 return False
     return True
+
+
+def _digest(rec: dict) -> bytes:
+    """What :func:`_same_record` compares (all but the id, empty values left out), hashed."""
+    import hashlib
+    import json
+
+    body = {k: v for k, v in rec.items() if k != "doc_id" and not _is_empty(v)}
+    text = json.dumps(body, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def finish_batches(records, *, batch_size: int, problems: ProblemLog, sources: list[dict], **finish_kw):
+    """Yield :func:`finish`-ed corpora of at most ``batch_size`` records, reading ``records`` lazily.
+
+    ``records`` is a generator that fills ``problems`` and ``sources`` as it
+    reads.  Each batch's ``problems`` are the problems recorded while its
+    records were read, then those :func:`finish` adds; its ``meta`` holds
+    ``batch`` (from 0) and, as ``sources``, the files its documents and
+    problems come from and the files read to the end while it was read (the
+    ``sha256`` of a file still being read is None: it is known at the file's end).  The last batch also
+    carries the problems found after the last document (it may hold no
+    document).  Concatenated, the batches hold the documents and problems of
+    the one-shot loader, in the same order within each batch.
+    """
+    state = {"used": set(), "seen": {}, "n": 0, "batch": 0}
+    done = 0  # sources already attributed to a batch
+
+    def one(batch: list[dict]):
+        nonlocal done
+        log = ProblemLog(strict=problems.strict)
+        log.rows = list(problems.rows)
+        problems.rows.clear()
+        paths = dict.fromkeys([str(r.get("_source")) for r in batch]
+                              + [str(r["source"]) for r in log.rows if r["source"] is not None])
+        srcs = [s for i, s in enumerate(sources) if i >= done or str(s["path"]) in paths]
+        # a file still being read has no checksum yet (a later batch lists it with one)
+        listed = {str(s["path"]) for s in sources}
+        srcs += [{"path": p, "sha256": None} for p in paths if p not in listed and p != "None"]
+        done = len(sources)
+        corpus = finish(batch, problems=log, sources=srcs, state=state, stacklevel=5, **finish_kw)
+        state["batch"] += 1
+        return corpus
+
+    batch: list[dict] = []
+    for rec in records:
+        batch.append(rec)
+        if len(batch) >= batch_size:
+            yield one(batch)
+            batch = []
+    if batch or len(problems) or state["batch"] == 0:
+        yield one(batch)
+
+
+def finish_all(records, *, batch_size: int | None = None, stacklevel: int = 4, **finish_kw):
+    """:func:`finish` on all ``records``, or with ``batch_size`` the generator of :func:`finish_batches`.
+
+    ``stacklevel`` of the warning counts from :meth:`ProblemLog.report` as called here to the user.
+    """
+    if batch_size is not None:
+        return finish_batches(records, batch_size=batch_size, **finish_kw)
+    return finish(list(records), stacklevel=stacklevel + 1, **finish_kw)

@@ -18,7 +18,8 @@ from collections.abc import Iterable
 from .._errors import SchemaError
 from .._options import InstanceOf, NoneOk, check
 from .._problems import ProblemLog
-from ._common import check_common, expand_paths, finish, progress_bar, sha256_file
+from ._common import check_common, expand_paths, progress_bar, sha256_file
+from ._records import finish_all
 # the formats' readers, re-exported here where they were defined before
 from ._csvfile import (CSV_MAX_QUOTE_ERRORS, CSV_ROW_MAX_LINES, _empty_to_none, _stem,  # noqa: F401
                        iter_csv_file, sniff_sep)
@@ -176,7 +177,7 @@ def _options(**kw) -> dict:
 # JSON Lines and JSON (the files are read by ._jsonfile)
 # --------------------------------------------------------------------------
 def read_jsonl(path_or_glob, *, doc_id=None, text=None, title=None, outlet=None, published=None,
-               url=None, lang=None, tz=None, keep=None, strict=False, progress=None):
+               url=None, lang=None, tz=None, keep=None, strict=False, progress=None, _batch_size=None):
     """Read JSON Lines files: one JSON object (document) per line.
 
     Parameters
@@ -240,7 +241,7 @@ def read_jsonl(path_or_glob, *, doc_id=None, text=None, title=None, outlet=None,
 
     return _load_files(func, files, rows, sample=50, given=given, keep=keep, problems=problems,
                        options=_options(**given, tz=tz, keep=keep, strict=strict), strict=strict, tz=tz,
-                       progress=progress)
+                       progress=progress, batch_size=_batch_size)
 
 
 def _closing(gen):
@@ -252,7 +253,7 @@ def _closing(gen):
 
 
 def _load_files(func: str, files: list, rows, *, sample: int, given: dict, keep, problems: ProblemLog,
-                options: dict, strict: bool, tz, progress):
+                options: dict, strict: bool, tz, progress, batch_size: int | None = None):
     """The loop every table format shares: map each file's columns, make records, finish.
 
     ``rows(path, sources, failures)`` reads one file (appending to ``sources``,
@@ -261,12 +262,22 @@ def _load_files(func: str, files: list, rows, *, sample: int, given: dict, keep,
     file's columns, or None when they are the union of the keys of the first
     ``sample`` rows — or None when the file is skipped.  A file whose columns
     do not map is recorded as skipped (see :func:`_map_or_skip`); when no file
-    maps, the first column error is raised.
+    maps, the first column error is raised.  With ``batch_size``, a generator
+    of corpora of at most that many documents (:func:`finish_batches`).
     """
-    records: list[dict] = []
     sources: list[dict] = []
+    records = _file_records(func, files, rows, sample=sample, given=given, keep=keep, problems=problems,
+                            sources=sources, progress=progress)
+    return finish_all(records, batch_size=batch_size, loader=func, options=options, problems=problems,
+                      sources=sources, strict=strict, tz=tz, stacklevel=5)
+
+
+def _file_records(func: str, files: list, rows, *, sample: int, given: dict, keep, problems: ProblemLog,
+                  sources: list, progress):
+    """The records of :func:`_load_files`, one file after the other, read lazily."""
     failures: list[SchemaError] = []
     keepset = set(keep) if keep is not None else None
+    any_record = False
     for path in progress_bar(files, total=len(files), desc=func, enabled=progress):
         got = rows(path, sources, failures)
         if got is None:
@@ -285,10 +296,9 @@ def _load_files(func: str, files: list, rows, *, sample: int, given: dict, keep,
             it.close()
             continue
         for location, default_id, row in itertools.chain(head, it):
-            records.append(make_record(row, *mapping, keepset, source=path, location=location,
-                                       default_id=default_id))
-    _all_files_unmapped(failures, records)
-    return finish(records, loader=func, options=options, sources=sources, problems=problems, strict=strict, tz=tz)
+            any_record = True
+            yield make_record(row, *mapping, keepset, source=path, location=location, default_id=default_id)
+    _all_files_unmapped(failures, [True] if any_record else [])
 
 
 def _map_or_skip(keys, given, func, path, problems, failures):
@@ -422,7 +432,8 @@ def read_json(path_or_glob, *, records=None, doc_id=None, text=None, title=None,
 # CSV / TSV
 # --------------------------------------------------------------------------
 def read_csv(path_or_glob, *, doc_id=None, text=None, title=None, outlet=None, published=None,
-             url=None, lang=None, tz=None, sep=None, encoding=None, keep=None, strict=False, progress=None):
+             url=None, lang=None, tz=None, sep=None, encoding=None, keep=None, strict=False, progress=None,
+             _batch_size=None):
     """Read CSV or TSV files, one document per row.
 
     Parameters
@@ -485,7 +496,7 @@ def read_csv(path_or_glob, *, doc_id=None, text=None, title=None, outlet=None, p
 
     return _load_files(func, files, rows, sample=1, given=given, keep=keep, problems=problems,
                        options=_options(**given, sep=sep, encoding=encoding, tz=tz, keep=keep, strict=strict),
-                       strict=strict, tz=tz, progress=progress)
+                       strict=strict, tz=tz, progress=progress, batch_size=_batch_size)
 
 
 # --------------------------------------------------------------------------

@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 from .._problems import ProblemLog
-from ._common import check_common, expand_paths, finish, progress_bar
+from ._common import check_common, expand_paths, progress_bar
+from ._records import finish_all
 
 __all__ = ["read_telegram", "clean_telegram_text", "telegram_title"]
 
@@ -277,7 +278,7 @@ def _iter_messages(obj, path, problems: ProblemLog):
     problems.add(path, "neither a list of messages nor a Telegram Desktop export", action="skipped")
 
 
-def read_telegram(path_or_glob, *, outlet=None, lang=None, tz=None, strict=False, progress=None):
+def read_telegram(path_or_glob, *, outlet=None, lang=None, tz=None, strict=False, progress=None, _batch_size=None):
     """Read Telegram channel posts.
 
     Two shapes are understood:
@@ -342,25 +343,28 @@ def read_telegram(path_or_glob, *, outlet=None, lang=None, tz=None, strict=False
     problems = ProblemLog(strict=strict)
     files = expand_paths(path_or_glob, problems=problems, suffixes=(".json",), func_name=func)
     sources: list[dict] = []
-    records = []
-    for path in progress_bar(files, total=len(files), desc=func, enabled=progress):
-        obj = load_json_file(path, problems, sources)
-        if obj is None:
-            continue
-        n0, k0 = len(problems), len(records)
-        for chat, m, loc in _iter_messages(obj, path, problems):
-            rec = _message_record(m, chat, path, problems, loc)
-            if rec is None:
+
+    def records():
+        for path in progress_bar(files, total=len(files), desc=func, enabled=progress):
+            obj = load_json_file(path, problems, sources)
+            if obj is None:
                 continue
-            rec["_source"] = path
-            rec["_location"] = loc
-            records.append(rec)
-        if len(records) == k0 and len(problems) == n0:
-            problems.add(path, "no messages in the file (none, or only service messages)", action="skipped")
-    return finish(records, loader=func,
-                  options={k: v for k, v in dict(outlet=outlet, lang=lang, tz=tz, strict=strict).items()
-                           if v is not None},
-                  sources=sources, problems=problems, strict=strict, lang=lang, tz=tz, outlet=outlet)
+            n0, found = len(problems), False
+            for chat, m, loc in _iter_messages(obj, path, problems):
+                rec = _message_record(m, chat, path, problems, loc)
+                if rec is None:
+                    continue
+                rec["_source"] = path
+                rec["_location"] = loc
+                found = True
+                yield rec
+            if not found and len(problems) == n0:
+                problems.add(path, "no messages in the file (none, or only service messages)", action="skipped")
+
+    return finish_all(records(), batch_size=_batch_size, loader=func,
+                      options={k: v for k, v in dict(outlet=outlet, lang=lang, tz=tz, strict=strict).items()
+                               if v is not None},
+                      sources=sources, problems=problems, strict=strict, lang=lang, tz=tz, outlet=outlet)
 
 
 _SKIP_KEYS = {"text", "text_entities", "id", "message_id", "date", "channel", "date_unixtime", "edited",

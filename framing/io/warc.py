@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .._options import InstanceOf, OneOf, check
 from .._problems import ProblemLog
-from ._common import check_common, expand_paths, finish, progress_bar, sha256_file
+from ._common import check_common, expand_paths, progress_bar, sha256_file
+from ._records import finish_all
 from .html import decode_html, page_record
 
 __all__ = ["read_warc"]
@@ -244,7 +245,7 @@ def _header(headers, name: str) -> str:
 
 
 def read_warc(path_or_glob, *, outlet=None, lang=None, tz=None, favor="balanced", include_comments=False,
-              statuses=(200,), strict=False, progress=None):
+              statuses=(200,), strict=False, progress=None, _batch_size=None):
     """Read the HTML pages of web archives (WARC or ARC, ``.gz`` or not).
 
     Parameters
@@ -322,86 +323,86 @@ def read_warc(path_or_glob, *, outlet=None, lang=None, tz=None, favor="balanced"
     files = expand_paths(path_or_glob, problems=problems,
                          suffixes=(".warc", ".warc.gz", ".arc", ".arc.gz"), func_name=func)
     wanted = {int(s) for s in statuses}
-    records = []
-    for path in progress_bar(files, total=len(files), desc=func, enabled=progress):
-        try:
-            sources.append({"path": str(path), "sha256": sha256_file(path)})
-        except OSError as exc:
-            problems.add(path, f"unreadable file: {exc.strerror or exc}", action="skipped")
-            continue
-        for offset, rec in _records(path, problems):
-            if rec.rec_type not in ("response", "resource"):
-                if rec.rec_type not in _RECORD_TYPES:
-                    problems.add(path, f"unknown record type {str(rec.rec_type)[:40]!r} (a damaged header?); skipped",
-                                 location=f"byte {offset}", action="skipped")
+    def records():
+        for path in progress_bar(files, total=len(files), desc=func, enabled=progress):
+            try:
+                sources.append({"path": str(path), "sha256": sha256_file(path)})
+            except OSError as exc:
+                problems.add(path, f"unreadable file: {exc.strerror or exc}", action="skipped")
                 continue
-            uri = _header(rec.rec_headers, "WARC-Target-URI").strip("<>")
-            rid = _header(rec.rec_headers, "WARC-Record-ID").strip("<>")
-            rid = rid[9:] if rid.startswith("urn:uuid:") else rid
-            doc_id = rid or f"{path.name}@{offset}"
-            where = f"byte {offset}"
-            if (rec.rec_type == "response" and rec.http_headers is None
-                    and _header(rec.rec_headers, "Content-Type").lower().startswith("application/http")):
-                # warcio reads HTTP headers only for http(s) addresses; a damaged address hides them
-                try:
-                    from warcio.statusandheaders import StatusAndHeadersParser
+            for offset, rec in _records(path, problems):
+                if rec.rec_type not in ("response", "resource"):
+                    if rec.rec_type not in _RECORD_TYPES:
+                        problems.add(path, f"unknown record type {str(rec.rec_type)[:40]!r} (a damaged header?); skipped",
+                                     location=f"byte {offset}", action="skipped")
+                    continue
+                uri = _header(rec.rec_headers, "WARC-Target-URI").strip("<>")
+                rid = _header(rec.rec_headers, "WARC-Record-ID").strip("<>")
+                rid = rid[9:] if rid.startswith("urn:uuid:") else rid
+                doc_id = rid or f"{path.name}@{offset}"
+                where = f"byte {offset}"
+                if (rec.rec_type == "response" and rec.http_headers is None
+                        and _header(rec.rec_headers, "Content-Type").lower().startswith("application/http")):
+                    # warcio reads HTTP headers only for http(s) addresses; a damaged address hides them
+                    try:
+                        from warcio.statusandheaders import StatusAndHeadersParser
 
-                    rec.http_headers = StatusAndHeadersParser(["HTTP/1.0", "HTTP/1.1"], verify=False).parse(
-                        rec.raw_stream)
-                    problems.add(path, f"the target address {uri[:80]!r} is not an http(s) address; the HTTP "
-                                 "headers were read from the record", location=where, doc_id=doc_id,
-                                 action="repaired")
-                except Exception as exc:  # noqa: BLE001 - a damaged record: record and go on
-                    problems.add(path, f"the HTTP headers of the response cannot be read: {_short(exc)}",
-                                 location=where, doc_id=doc_id, action="skipped")
+                        rec.http_headers = StatusAndHeadersParser(["HTTP/1.0", "HTTP/1.1"], verify=False).parse(
+                            rec.raw_stream)
+                        problems.add(path, f"the target address {uri[:80]!r} is not an http(s) address; the HTTP "
+                                     "headers were read from the record", location=where, doc_id=doc_id,
+                                     action="repaired")
+                    except Exception as exc:  # noqa: BLE001 - a damaged record: record and go on
+                        problems.add(path, f"the HTTP headers of the response cannot be read: {_short(exc)}",
+                                     location=where, doc_id=doc_id, action="skipped")
+                        continue
+                if rec.rec_type == "response" and rec.http_headers is not None:
+                    ctype = _header(rec.http_headers, "Content-Type")
+                    try:
+                        status = int(rec.http_headers.get_statuscode() or 0)
+                    except (TypeError, ValueError):
+                        status = 0
+                    if status not in wanted:
+                        if not 100 <= status <= 599:
+                            problems.add(path, f"unreadable HTTP status line "
+                                         f"{str(rec.http_headers.statusline)[:40]!r}; skipped", location=where,
+                                         doc_id=doc_id, action="skipped")
+                        continue
+                else:
+                    ctype = _header(rec.rec_headers, "Content-Type")
+                if not ctype.split(";")[0].strip().lower() in _HTML_TYPES:
                     continue
-            if rec.rec_type == "response" and rec.http_headers is not None:
-                ctype = _header(rec.http_headers, "Content-Type")
                 try:
-                    status = int(rec.http_headers.get_statuscode() or 0)
-                except (TypeError, ValueError):
-                    status = 0
-                if status not in wanted:
-                    if not 100 <= status <= 599:
-                        problems.add(path, f"unreadable HTTP status line "
-                                     f"{str(rec.http_headers.statusline)[:40]!r}; skipped", location=where,
-                                     doc_id=doc_id, action="skipped")
+                    body = rec.content_stream().read()
+                except Exception as exc:  # noqa: BLE001 - a damaged body: record and go on
+                    problems.add(path, f"corrupt record body: {type(exc).__name__}: {exc}", location=where,
+                                 doc_id=doc_id, action="skipped")
                     continue
-            else:
-                ctype = _header(rec.rec_headers, "Content-Type")
-            if not ctype.split(";")[0].strip().lower() in _HTML_TYPES:
-                continue
-            try:
-                body = rec.content_stream().read()
-            except Exception as exc:  # noqa: BLE001 - a damaged body: record and go on
-                problems.add(path, f"corrupt record body: {type(exc).__name__}: {exc}", location=where,
-                             doc_id=doc_id, action="skipped")
-                continue
-            m = _CHARSET.search(ctype)
-            text, enc, repaired = decode_html(body, declared=m.group(1) if m else None)
-            if repaired:
-                problems.add(path, f"undecodable bytes replaced (read as {enc})", location=where,
-                             doc_id=doc_id, action="repaired")
-            captured = _header(rec.rec_headers, "WARC-Date")
-            try:
-                page = page_record(text, url=uri, fallback_date=captured, favor=favor,
-                                   include_comments=include_comments)
-            except Exception as exc:  # noqa: BLE001 - one bad page never loses the rest
-                problems.add(path, f"the page could not be parsed: {exc}", location=where, doc_id=doc_id,
-                             action="skipped")
-                continue
-            for note in page.pop("_notes"):
-                problems.add(path, note, location=where, doc_id=doc_id, action="repaired")
-            if not page["text"]:
-                problems.add(path, "no main text found in the page", location=where, doc_id=doc_id,
-                             action="skipped")
-                continue
-            canonical = page["url"] if page["url"] and page["url"] != uri else ""
-            page.update({"doc_id": doc_id, "url": uri or page["url"], "canonical_url": canonical,
-                         "captured": captured, "encoding": enc, "warc_file": path.name,
-                         "_source": str(path), "_location": where})
-            records.append(page)
+                m = _CHARSET.search(ctype)
+                text, enc, repaired = decode_html(body, declared=m.group(1) if m else None)
+                if repaired:
+                    problems.add(path, f"undecodable bytes replaced (read as {enc})", location=where,
+                                 doc_id=doc_id, action="repaired")
+                captured = _header(rec.rec_headers, "WARC-Date")
+                try:
+                    page = page_record(text, url=uri, fallback_date=captured, favor=favor,
+                                       include_comments=include_comments)
+                except Exception as exc:  # noqa: BLE001 - one bad page never loses the rest
+                    problems.add(path, f"the page could not be parsed: {exc}", location=where, doc_id=doc_id,
+                                 action="skipped")
+                    continue
+                for note in page.pop("_notes"):
+                    problems.add(path, note, location=where, doc_id=doc_id, action="repaired")
+                if not page["text"]:
+                    problems.add(path, "no main text found in the page", location=where, doc_id=doc_id,
+                                 action="skipped")
+                    continue
+                canonical = page["url"] if page["url"] and page["url"] != uri else ""
+                page.update({"doc_id": doc_id, "url": uri or page["url"], "canonical_url": canonical,
+                             "captured": captured, "encoding": enc, "warc_file": path.name,
+                             "_source": str(path), "_location": where})
+                yield page
     options = {"outlet": outlet, "lang": lang, "tz": tz, "favor": favor, "include_comments": include_comments,
                "statuses": sorted(wanted), "strict": strict}
-    return finish(records, loader=func, options=options, sources=sources, problems=problems,
-                  strict=strict, lang=lang, tz=tz, outlet=outlet)
+    return finish_all(records(), batch_size=_batch_size, loader=func, options=options, sources=sources,
+                      problems=problems, strict=strict, lang=lang, tz=tz, outlet=outlet)
