@@ -210,7 +210,19 @@ def test_plots(fitted):
 
     from framing.topics.plot import plot_difference, plot_prevalence, plot_topic_time
 
-    plot_prevalence(fitted.prevalence("outlet", n_sims=2))
-    plot_difference(fitted.difference("outlet1", "outlet2", n_sims=2))
-    plot_topic_time(fitted.prevalence("outlet", time="published", n_sims=2, time_points=4), 1)
+    prev = fitted.prevalence("outlet", n_sims=2)
+    ax = plot_prevalence(prev)
+    # one tick per topic, one error-bar series per outlet, drawn from the table's estimates
+    assert len(ax.get_yticks()) == prev["topic"].nunique()
+    assert len(ax.containers) == prev["outlet"].nunique()
+    diff = fitted.difference("outlet1", "outlet2", n_sims=2)
+    ax = plot_difference(diff)
+    assert ax.get_title(loc="left") == "outlet1 vs outlet2"
+    points = [ln for ln in ax.get_lines() if ln.get_marker() == "o"]
+    assert sorted(p.get_xdata()[0] for p in points) == pytest.approx(sorted(diff["estimate"]))
+    over_time = fitted.prevalence("outlet", time="published", n_sims=2, time_points=4)
+    ax = plot_topic_time(over_time, 1)
+    assert len(ax.get_lines()) >= over_time["outlet"].nunique()
+    with pytest.raises(Exception):
+        plot_prevalence(prev.drop(columns="estimate"))
     plt.close("all")
