@@ -47,6 +47,23 @@ def model_path(name: str) -> str:
     return os.path.join(model_dir(), sub, fname)
 
 
+def navec_vectors():
+    """The navec news vectors with their vocabulary (for word lookups), loaded once per process.
+
+    Shared by the frame classifier, FrameAxis and the evaluative-word model.  The
+    parser keeps its own copy without the vocabulary (:meth:`_Models.navec`).
+    """
+    global _NAVEC_VECTORS
+    if _NAVEC_VECTORS is None:
+        from navec import Navec
+
+        _NAVEC_VECTORS = Navec.load(model_path("navec"))
+    return _NAVEC_VECTORS
+
+
+_NAVEC_VECTORS = None
+
+
 # --- slovnet models --------------------------------------------------------------
 
 class _Encoder:

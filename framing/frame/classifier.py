@@ -84,18 +84,10 @@ def _identity(doc):
     return doc
 
 
-_NAVEC = None
-
-
 def _navec():
-    global _NAVEC
-    if _NAVEC is None:
-        from navec import Navec
+    from ..annotate.ru_parser import navec_vectors
 
-        from ..annotate.ru import model_path
-
-        _NAVEC = Navec.load(model_path("navec"))
-    return _NAVEC
+    return navec_vectors()
 
 
 def _vectors(lemma_lists, langs) -> np.ndarray:

@@ -52,10 +52,8 @@ def load(lang):
     model = None
     if lang == "ru" and os.path.exists(npz) and os.path.exists(js):
         try:
-            from navec import Navec
-
-            from ..annotate.ru import model_path
-            vectors = model_path("navec")
+            from ..annotate.ru_parser import navec_vectors
+            vectors = navec_vectors()
         except ImportError as e:
             from .._errors import missing_dependency
             raise missing_dependency("natasha", "the Russian evaluative-word model (navec vectors); "
@@ -67,7 +65,7 @@ def load(lang):
                            z[f"{c.lower()}_sign_coef"].astype("float64"), float(z[f"{c.lower()}_sign_intercept"]))
                        for c in CLASSES}
         model = {"weights": weights, "thresholds": {c: float(meta["thresholds"][c]) for c in CLASSES},
-                 "version": int(meta["version"]), "navec": Navec.load(vectors), "cache": {}}
+                 "version": int(meta["version"]), "navec": vectors, "cache": {}}
     _LOADED[lang] = model
     return model
 
