@@ -247,16 +247,16 @@ def test_contract_tables_features_partition_invariant(ann):
 
 
 # --- the measures on a language they have no knowledge of -----------------------
-# Today they return rows or an empty table without saying why (issue #14, item 1: "an
-# unsupported language raises a clear error or records a problem").  The fix belongs
-# to the measure modules, which other work is rewriting; until then these are xfail.
+# Issue #14 item 1: an unsupported language records a problem (or raises a clear
+# error), never falls back to Russian.
 
 def _says_unsupported(table) -> bool:
     problems = table.attrs.get("problems")
     if problems is None:
         return False
     rows = problems.to_dict("records") if isinstance(problems, pd.DataFrame) else list(problems)
-    return any("'de'" in str(r) or "language" in str(r) for r in rows)
+    said = {r["doc_id"] for r in rows if "language 'de' is not supported" in str(r["reason"])}
+    return said == {"d1", "d2"}
 
 
 MEASURE_TABLES = {
@@ -267,9 +267,6 @@ MEASURE_TABLES = {
 }
 
 
-@pytest.mark.xfail(reason="the measures do not yet record a problem for a language they have no "
-                          "word lists for (issue #14 item 1; measures/*.py are being rewritten)",
-                   strict=False)
 @pytest.mark.parametrize("name", MEASURE_TABLES)
 def test_contract_tables_measures_record_unsupported_language(name, german):
     try:
@@ -280,3 +277,23 @@ def test_contract_tables_measures_record_unsupported_language(name, german):
         assert "de" in str(exc)
         return
     assert _says_unsupported(table)
+    assert table.empty      # nothing computed as if the text were Russian
+
+
+def test_contract_tables_unsupported_documents_leave_the_others_alone():
+    """German documents among Russian ones are recorded and skipped; the Russian rows are unchanged."""
+    demo = framing.load_demo().docs
+    ru = demo[demo["lang"] == "ru"].head(4)[["doc_id", "outlet", "lang", "text"]]
+    de = pd.DataFrame({"doc_id": ["d1", "d2"], "outlet": ["a", "b"], "lang": ["de", "de"],
+                       "text": ["Der Präsident sagte am Montag, die Regierung werde die Steuern senken.",
+                                "Die Opposition kritisierte den Plan der Regierung scharf."]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        mixed = framing.annotate(framing.Corpus(pd.concat([de.iloc[:1], ru, de.iloc[1:]], ignore_index=True)),
+                                 progress=False)
+        alone = framing.annotate(framing.Corpus(ru.reset_index(drop=True)), progress=False)
+        for name, measure in MEASURE_TABLES.items():
+            got, want = measure(mixed), measure(alone)
+            assert _says_unsupported(got), name
+            assert len(want), name
+            pd.testing.assert_frame_equal(got.reset_index(drop=True), want.reset_index(drop=True), obj=name)

@@ -54,6 +54,7 @@ class Guard:
         self.measure = measure
         self.strict = strict_mode() if strict is None else bool(strict)
         self.rows: list[dict] = []
+        self.skipped: list[dict] = []   # documents left out by design (an unsupported language)
 
     def call(self, fn, *args, doc_id=None, sent_id=None, **kwargs):
         """``fn(*args, **kwargs)``, or None (recorded) when it raises."""
@@ -72,20 +73,31 @@ class Guard:
         self.rows.append({"measure": self.measure, "doc_id": None if doc_id is None else str(doc_id),
                           "sent_id": None if sent_id is None else int(sent_id), "reason": str(reason)})
 
+    def skip(self, doc_id, reason: str) -> None:
+        """Record a document the measure leaves out by design (not a bug), e.g. its language."""
+        row = {"measure": self.measure, "doc_id": None if doc_id is None else str(doc_id),
+               "sent_id": None, "reason": str(reason)}
+        self.rows.append(row)
+        self.skipped.append(row)
+
     def extend(self, rows) -> None:
         """Take over rows recorded by another guard (a measure that runs another)."""
         for r in rows or []:
-            self.rows.append({c: r.get(c) for c in PROBLEM_COLUMNS})
+            row = {c: r.get(c) for c in PROBLEM_COLUMNS}
+            self.rows.append(row)
+            if " is not supported by " in str(row["reason"]) and row["sent_id"] is None:
+                self.skipped.append(row)
 
     def note(self) -> str | None:
         """One line for a result's notes, or None when nothing was skipped."""
-        if not self.rows:
+        failed = [r for r in self.rows if r not in self.skipped]
+        if not failed:
             return None
-        first = self.rows[0]
+        first = failed[0]
         where = f"document {first['doc_id']!r}" + (f" sentence {first['sent_id']}"
                                                     if first["sent_id"] is not None else "")
-        units = "sentences" if any(r["sent_id"] is not None for r in self.rows) else "documents"
-        return (f"{self.measure}: {len(self.rows)} {units} skipped because they could not be processed "
+        units = "sentences" if any(r["sent_id"] is not None for r in failed) else "documents"
+        return (f"{self.measure}: {len(failed)} {units} skipped because they could not be processed "
                 f"(first: {where}: {first['reason']}); the list is in .attrs['problems']")
 
     def finish(self, *tables, stacklevel: int = 3):
@@ -93,6 +105,11 @@ class Guard:
         for t in tables:
             if isinstance(t, pd.DataFrame):
                 t.attrs["problems"] = [dict(r) for r in self.rows]
+        if self.skipped:
+            first = self.skipped[0]
+            warnings.warn(f"framing.{self.measure}: {len(self.skipped)} documents left out (first: document "
+                          f"{first['doc_id']!r}: {first['reason']}); the list is in .attrs['problems']",
+                          MeasureWarning, stacklevel=stacklevel)
         msg = self.note()
         if msg:
             warnings.warn(f"framing.{msg}. This is a bug: please report it with the sentence; set "

@@ -106,6 +106,7 @@ from .._options import InstanceOf, NoneOk, OneOf, check
 from ..lang.translit import guess_script_lang, is_cyrillic, name_key
 from ..lexicons import read_lexicon
 from ._guard import Guard
+from ._language import gate
 from ._names import (PRONOUNS, acronym, agree, all_builtin_aliases, builtin_table, clean_name, clean_variant, doc_langs, doc_outlets,
                      is_acronym, is_initial, lower_key, parse_person, sentences_of, word_stem)
 
@@ -1031,13 +1032,14 @@ def actors(ann, *, aliases=None, pronouns: bool = True, titles: bool = True) -> 
     [['Путин', 'Путин', 'normal']]
     """
     check("actors", _SPEC, aliases=aliases, pronouns=pronouns, titles=titles)
+    guard = Guard("actors")
+    ann = gate(ann, guard)
     user = _read_aliases(aliases)
     index = _AliasIndex(user)
     langs = doc_langs(ann)
     outlets = doc_outlets(ann)
     syntax = {lg: ann.has("syntax", lg) for lg in set(langs.values())}
     sents = sentences_of(ann.tokens, langs, syntax)
-    guard = Guard("actors")
     ms = _collect(ann, index, sents, langs, guard)
     # clean
     keep = []

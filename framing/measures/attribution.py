@@ -58,6 +58,7 @@ from .._options import InstanceOf, NoneOk, check
 from ..lexicons import read_lexicon
 from . import _content
 from ._guard import Guard
+from ._language import gate
 from ._coref import Antecedent as _Hist
 from ._coref import description_antecedent, noun_gender, pronoun_antecedent
 from ._quotes import QUOTE_CHARS, find_quotes
@@ -2509,6 +2510,7 @@ def _resolve_ok(doc_cues, sents, R, ment_doc) -> bool:
 
 
 def _run(ann, verbs, actors, guard):
+    ann = gate(ann, guard)
     toks = ann.tokens
     docs = ann.docs
     texts = dict(zip(docs["doc_id"], docs["text"]))

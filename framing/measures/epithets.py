@@ -89,6 +89,8 @@ import pandas as pd
 
 from .._options import InstanceOf, OneOf, check
 from . import _evaluative_model
+from ._guard import Guard
+from ._language import gate
 from ._names import (agree, all_builtin_aliases, builtin_table, doc_langs, doc_outlets, lower_key, nominations,
                      polarity_table, sentences_of, split_patterns, titles, wildcard_polarity)
 
@@ -495,6 +497,8 @@ def epithets(ann, *, actors=None, lexicon="default", model=True) -> pd.DataFrame
     [['Путин', 'нелегитимный', True]]
     """
     check("epithets", _SPEC, actors=actors, lexicon=lexicon, model=model)
+    guard = Guard("epithets")
+    ann = gate(ann, guard)
     if actors is None:
         from .actors import actors as _actors
         actors = _actors(ann)
@@ -503,7 +507,7 @@ def epithets(ann, *, actors=None, lexicon="default", model=True) -> pd.DataFrame
     syntax = {lg: ann.has("syntax", lg) for lg in set(langs.values())}
     sents = sentences_of(ann.tokens, langs, syntax)
     if not sents:
-        return _empty()
+        return guard.finish(_empty())
     lexes = {}
     mentions = actors.mentions
     by_sent = defaultdict(list)
@@ -529,7 +533,7 @@ def epithets(ann, *, actors=None, lexicon="default", model=True) -> pd.DataFrame
         lexes[lang].doc_lemmas = st["keys"]
         rows.extend(_sentence(s, by_sent.get(key, []), lexes[lang], st))
     if not rows:
-        return _empty()
+        return guard.finish(_empty())
     df = pd.DataFrame(rows)
     df["outlet"] = df["doc_id"].map(outlets).fillna("unknown")
     df["evaluative"] = [bool(lg) or (p == p and abs(p) >= EVALUATIVE_THRESHOLD)
@@ -545,7 +549,7 @@ def epithets(ann, *, actors=None, lexicon="default", model=True) -> pd.DataFrame
         df[c] = df[c].astype("int64")
     for c in ("doc_id", "outlet", "actor", "mention", "epithet", "epithet_lemma", "kind"):
         df[c] = df[c].astype(object)
-    return df
+    return guard.finish(df)
 
 
 # --- one sentence ---------------------------------------------------------------

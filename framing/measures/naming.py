@@ -63,6 +63,7 @@ from .._errors import MeasureWarning
 from .._options import InstanceOf, Interval, NoneOk, OneOf, check
 from ..lexicons import read_lexicon
 from ._guard import Guard
+from ._language import gate
 from ._names import doc_langs, doc_outlets, is_acronym, lower_key, parse_person
 
 __all__ = ["naming", "Naming", "contested_naming", "NAMING_COLUMNS", "NAMING_MENTION_COLUMNS",
@@ -146,13 +147,14 @@ def naming(ann, *, actors=None, epithets=None, contested="default", min_count: i
     ['в Украине']
     """
     check("naming", _SPEC, actors=actors, epithets=epithets, contested=contested, min_count=min_count)
+    guard = Guard("naming")
+    ann = gate(ann, guard)
     if actors is None:
         from .actors import actors as _actors
         actors = _actors(ann)
     if epithets is None:
         from .epithets import epithets as _epithets
         epithets = _epithets(ann, actors=actors)
-    guard = Guard("naming")
     men = _naming_mentions(ann, actors, epithets, guard)
     forms = _forms(men)
     with warnings.catch_warnings():
@@ -381,13 +383,14 @@ def contested_naming(ann, *, contested="default") -> pd.DataFrame:
 
     See :func:`naming`; this is its ``contested_hits`` table alone.
     """
+    guard = Guard("contested_naming")
+    ann = gate(ann, guard)
     langs = doc_langs(ann)
     outlets = doc_outlets(ann)
     texts = dict(zip(ann.docs["doc_id"], ann.docs["text"]))
     tables = {}
     rows = []
     order = {d: i for i, d in enumerate(ann.docs["doc_id"])}
-    guard = Guard("contested_naming")
     for s in _sentences(ann.tokens, langs):
         if s.lang not in tables:
             tables[s.lang] = _Patterns(_contested_table(contested, s.lang))
