@@ -168,15 +168,26 @@ def test_compare_comparison_group_events_when_no_event_column():
     assert comp2.event_col is None and comp2.coverage["event"].isna().all()
 
 
+def _fail_measure(monkeypatch, name):
+    """Make framing.measure's ``name`` raise as if its module were missing (keeping its signature)."""
+    import functools
+    import importlib
+
+    from framing.measures import runner
+
+    mod = importlib.import_module(runner._MODULES[name])
+    real = getattr(mod, name)
+
+    @functools.wraps(real)
+    def broken(*args, **kwargs):
+        raise ModuleNotFoundError(f"No module named 'framing.measures.{name}'")
+
+    monkeypatch.setattr(mod, name, broken)
+
+
 def test_compare_comparison_degrades_with_notes(monkeypatch):
-    real = C._measure
-
-    def fake(name):
-        if name in ("attributions", "sources"):
-            raise ModuleNotFoundError(f"No module named 'framing.measures.{name}'")
-        return real(name)
-
-    monkeypatch.setattr(C, "_measure", fake)
+    monkeypatch.delenv("FRAMING_STRICT", raising=False)   # the notes, not the strict test mode
+    _fail_measure(monkeypatch, "attributions")
     ann = _ann()
     actors, epithets, forms, _ = _tables(ann)
     with pytest.warns(RuntimeWarning, match="attributions unavailable"):
@@ -190,6 +201,59 @@ def test_compare_comparison_degrades_with_notes(monkeypatch):
     assert "attributions unavailable" in ax.texts[0].get_text()
     html = comp._repr_html_()
     assert "attributions unavailable" in html
+
+
+def test_compare_comparison_strict_mode_raises_a_failing_measure(monkeypatch):
+    monkeypatch.setenv("FRAMING_STRICT", "1")
+    _fail_measure(monkeypatch, "attributions")
+    ann = _ann()
+    actors, epithets, forms, _ = _tables(ann)
+    with pytest.raises(ModuleNotFoundError, match="attribution"):
+        C.compare(ann, actors=actors, epithets=epithets, naming=forms, n_boot=50)
+
+
+def test_compare_comparison_failed_measure_leaves_out_its_readers(monkeypatch):
+    """actors failing: the measures that read it are not computed (named in notes); coverage stays."""
+    monkeypatch.delenv("FRAMING_STRICT", raising=False)
+    _fail_measure(monkeypatch, "actors")
+    ann = _ann()
+    with pytest.warns(RuntimeWarning, match="actors unavailable"):
+        comp = C.compare(ann, n_boot=50, frames=None)
+    assert comp.notes[:1] == [n for n in comp.notes if n.startswith("actors unavailable: ModuleNotFoundError")]
+    for name in ("epithets", "naming", "attributions", "sources"):
+        assert any(n.startswith(f"{name} unavailable: the ") and "did not run" in n for n in comp.notes), name
+    assert comp.epithets.empty and comp.attributions.empty and len(comp.coverage)
+
+
+def test_compare_comparison_computes_each_measure_once(monkeypatch):
+    """compare() runs the measures through framing.measure: each once, the ones given not at all."""
+    import functools
+    import importlib
+
+    from framing.measures import runner
+
+    calls = []
+    for name, module in runner._MODULES.items():
+        mod = importlib.import_module(module)
+
+        @functools.wraps(getattr(mod, name))
+        def counted(*args, _real=getattr(mod, name), _name=name, **kwargs):
+            calls.append(_name)
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(mod, name, counted)
+    ann = _ann()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        C.compare(ann, n_boot=50, frames=None)
+    assert sorted(calls) == sorted(runner.DEPENDS), calls
+    acts = framing.actors(ann)
+    att = _tables(ann)[3]
+    calls.clear()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        C.compare(ann, actors=acts, attributions=att, n_boot=50, frames=None)
+    assert calls == ["epithets", "naming", "sources"]
 
 
 def test_compare_comparison_runs_the_measures():

@@ -137,3 +137,36 @@ def test_measure_result_shows_its_tables(ann):
 def test_measure_order_reads_before_readers():
     assert runner.order(["sources", "naming"]) == ["actors", "attributions", "sources", "epithets", "naming"]
     assert runner.order(["actors", "actors"]) == ["actors"]
+    assert runner.order(["sources"], given={"attributions"}) == ["attributions", "sources"]
+
+
+def test_measure_given_result_needs_nothing_it_reads(ann, by_hand, calls):
+    """A given result's own reads are not computed: no measure runs that nothing asked for."""
+    res = framing.measure(ann, ["sources"], given={"attributions": by_hand["attributions"]},
+                          options={"sources": {"n_boot": 100}})
+    assert calls == ["sources"]
+    assert res.names == ["attributions", "sources"]
+
+
+def test_measure_errors_record_keeps_the_others(ann, calls, monkeypatch):
+    """errors="record": a measure that raises is kept in .failed, its readers left out, the rest computed."""
+    import framing.measures.epithets as E
+
+    monkeypatch.delenv("FRAMING_STRICT", raising=False)
+
+    @functools.wraps(E.epithets)
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(E, "epithets", broken)
+    res = framing.measure(ann, ["naming", "attributions"], errors="record")
+    assert res.names == ["actors", "attributions"]
+    assert isinstance(res.failed["epithets"], RuntimeError)
+    assert res.failed["naming"] == "the epithets measure did not run"
+    with pytest.raises(RuntimeError, match="boom"):
+        framing.measure(ann, ["naming"], given={"actors": res.actors})
+    monkeypatch.setenv("FRAMING_STRICT", "1")
+    with pytest.raises(RuntimeError, match="boom"):
+        framing.measure(ann, ["naming"], given={"actors": res.actors}, errors="record")
+    with pytest.raises(OptionError, match="errors"):
+        framing.measure(ann, ["actors"], errors="ignore")

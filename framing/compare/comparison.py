@@ -516,20 +516,35 @@ class _Notes(list):
 
 
 def _try(notes: _Notes, what: str, fn):
+    from ..measures._guard import strict_mode
+
     try:
         return fn()
     except (KeyboardInterrupt, SystemExit):  # pragma: no cover
         raise
     except Exception as err:  # one measure failing never loses the others
+        if strict_mode():
+            raise
         notes.unavailable(what, err)
         return None
 
 
-def _measure(name: str):
-    """The measure's function, from the runner's table of measures (:mod:`framing.measures.runner`)."""
-    from ..measures.runner import function_of
+def _measures(notes: _Notes, sub, names: list, *, given: dict, options: dict | None = None) -> dict:
+    """The measures ``names`` by :func:`framing.measure`, each computed once; those that fail become notes.
 
-    return function_of(name)
+    ``{name: result}`` of the measures computed or given; a measure that raised is noted as
+    ``"<name> unavailable: <error>"`` (and warned), one that reads it as ``"<name> unavailable:
+    the <read> measure did not run"``.  ``FRAMING_STRICT=1`` raises instead (the runner's rule).
+    """
+    from ..measures.runner import measure
+
+    res = measure(sub, names, given=given, options=options, errors="record")
+    for name, why in res.failed.items():
+        if isinstance(why, BaseException):
+            notes.unavailable(name, why)
+        else:
+            notes.append(f"{name} unavailable: {why}")
+    return res._asdict()
 
 
 def _event_column(docs: pd.DataFrame) -> str | None:
@@ -794,7 +809,6 @@ def compare(ann, *, by: str = "outlet", event=None, events="auto", actors=None, 
     if outlets is not None or start is not None or end is not None:
         ann = ann.select(outlets=outlets, start=start, end=end)
     notes = _Notes()
-    sources_given = sources is not None
     docs, event_col = _attach_events(ann.docs, events)
     if by not in docs.columns:
         raise missing_columns("compare(): the documents table", {by},
@@ -839,24 +853,13 @@ def compare(ann, *, by: str = "outlet", event=None, events="auto", actors=None, 
     elif docs[by].nunique() < 2:
         notes.append(f"only one {by} ({docs[by].astype(str).iloc[0]}) in the compared documents")
 
-    # --- measures (each may fail on its own) ---------------------------------------
-    if actors is None:
-        actors = _try(notes, "actors", lambda: _measure("actors")(sub))
+    # --- measures (each may fail on its own), computed once each by framing.measure ------------
+    given = {name: res for name, res in (("actors", actors), ("epithets", epithets), ("naming", naming),
+                                          ("attributions", attributions)) if res is not None}
+    res = _measures(notes, sub, ["actors", "epithets", "naming", "attributions"], given=given)
+    actors, epithets, naming, attributions = (res.get(n) for n in ("actors", "epithets", "naming", "attributions"))
     if actors is not None:
         comp.mentions = _with_group(actors.mentions, groups, by)
-    if epithets is None and actors is not None:
-        epithets = _try(notes, "epithets", lambda: _measure("epithets")(sub, actors=actors))
-    elif epithets is None:
-        notes.append("epithets unavailable: the actors measure did not run")
-    if naming is None and actors is not None and epithets is not None:
-        naming = _try(notes, "naming", lambda: _measure("naming")(sub, actors=actors, epithets=epithets))
-    elif naming is None:
-        notes.append("naming unavailable: the actors or epithets measure did not run")
-    if attributions is None:
-        def _att():
-            fn = _measure("attributions")
-            return fn(sub, actors=actors) if actors is not None else fn(sub)
-        attributions = _try(notes, "attributions", _att)
     if epithets is not None:
         ep = _with_group(epithets, groups, by)
         comp.epithets = ep
@@ -880,17 +883,16 @@ def compare(ann, *, by: str = "outlet", event=None, events="auto", actors=None, 
                                                                             seed=seed, notes=notes))
         if res is not None:
             comp.distancing, comp.verb_classes = res
+        voice = getattr(sources, "voice", None)
+        if sources is not None and (len(keep) < len(ann.docs) or not isinstance(voice, pd.DataFrame)
+                                    or by not in voice.columns):
+            sources = None  # computed for other groups or other documents: compute again for these
         if sources is None:
-            sources = _try(notes, "sources", lambda: _measure("sources")(att, by=by, n_boot=n_boot, ci=ci,
-                                                                         seed=seed))
+            sources = _measures(notes, sub, ["sources"], given={"attributions": att},
+                                options={"sources": {"by": by, "n_boot": n_boot, "ci": ci, "seed": seed}}
+                                ).get("sources")
     elif sources is None:
         notes.append("sources unavailable: the attributions measure did not run")
-    if sources_given and sources is not None and attributions is not None:
-        voice = getattr(sources, "voice", None)
-        if len(keep) < len(ann.docs) or not isinstance(voice, pd.DataFrame) or by not in voice.columns:
-            # computed for other groups or other documents: compute again for these
-            sources = _try(notes, "sources", lambda: _measure("sources")(comp.attributions, by=by, n_boot=n_boot,
-                                                                         ci=ci, seed=seed))
     if sources is not None:
         comp.sources = sources
         voice = getattr(sources, "voice", None)

@@ -16,6 +16,7 @@ import inspect
 from .._display import shows_tables
 from .._errors import OptionError
 from .._options import InstanceOf, NoneOk, OneOf, check
+from ._guard import strict_mode
 
 #: measure -> the measures it reads, in the order they are computed.
 DEPENDS = {
@@ -44,19 +45,28 @@ def function_of(name: str):
     return getattr(importlib.import_module(_MODULES[name]), name)
 
 
-def _keywords(name: str) -> set:
-    """The options a measure takes (its keyword-only parameters, less the results it reads)."""
-    params = inspect.signature(function_of(name)).parameters
+def _keywords(name: str) -> set | None:
+    """The options a measure takes (its keyword-only parameters, less the results it reads).
+
+    None when the measure's module cannot be imported: :func:`measure` then meets the error
+    where it computes the measure (and records it under ``errors="record"``)."""
+    try:
+        params = inspect.signature(function_of(name)).parameters
+    except ImportError:
+        return None
     return {p for p, v in params.items() if v.kind is v.KEYWORD_ONLY} - set(DEPENDS[name])
 
 
-def order(names) -> list[str]:
-    """The measures to compute for ``names``, each after the measures it reads."""
+def order(names, given=()) -> list[str]:
+    """The measures to compute for ``names``, each after the measures it reads.
+
+    The measures in ``given`` are kept in place but what they read is not added (a
+    given result needs nothing computed)."""
     out: list[str] = []
 
     def visit(name):
         if name not in out:
-            for dep in DEPENDS[name]:
+            for dep in () if name in given else DEPENDS[name]:
                 visit(dep)
             out.append(name)
 
@@ -74,14 +84,21 @@ class Measures:
     were computed.
     """
 
-    __slots__ = ("_results",)
+    __slots__ = ("_results", "_failed")
 
-    def __init__(self, results: dict):
+    def __init__(self, results: dict, failed: dict | None = None):
         object.__setattr__(self, "_results", dict(results))
+        object.__setattr__(self, "_failed", dict(failed or {}))
 
     @property
     def names(self) -> list[str]:
         return list(self._results)
+
+    @property
+    def failed(self) -> dict:
+        """Measures not computed, by name: the exception a measure raised, or (a string) why it was left
+        out (it reads a measure that failed).  Empty unless ``errors="record"``."""
+        return dict(self._failed)
 
     def __getitem__(self, name: str):
         try:
@@ -122,6 +139,7 @@ _SPEC = {
     "options": [NoneOk(), InstanceOf(dict)],
     "given": [NoneOk(), InstanceOf(dict)],
     "measure_options": [InstanceOf(dict)],
+    "errors": [OneOf("raise", "record")],
 }
 
 
@@ -135,18 +153,19 @@ def _check(names, options, given) -> tuple[list, dict, dict]:
         check("measure", _SPEC, name=name)
     for name, opts in options.items():
         check("measure", _SPEC, measure_options=opts)
-        unknown = sorted(set(opts) - _keywords(name))
-        if unknown:
-            raise OptionError(f"measure(): options[{name!r}] has {unknown}, which {name}() does not take; "
-                              f"its options: {sorted(_keywords(name))}.  Pass results it reads with given=.")
         if name in given:
             raise OptionError(f"measure(): {name!r} is in both given= and options=; "
                               f"a given result is used as it is.")
+        known = _keywords(name)
+        unknown = sorted(set(opts) - known) if known is not None else []
+        if unknown:
+            raise OptionError(f"measure(): options[{name!r}] has {unknown}, which {name}() does not take; "
+                              f"its options: {sorted(known)}.  Pass results it reads with given=.")
     return names, options, given
 
 
 def measure(ann, names=("actors", "epithets", "naming", "attributions", "sources"), *, options=None,
-            given=None) -> Measures:
+            given=None, errors: str = "raise") -> Measures:
     """Compute several measures, each once, in dependency order.
 
     This is plumbing, not a method: every number comes from the measure that
@@ -171,13 +190,20 @@ def measure(ann, names=("actors", "epithets", "naming", "attributions", "sources
     given : dict, optional
         Results already computed, ``{measure name: result}``: used as they are
         instead of being computed (e.g. ``given={"actors": acts}``).
+    errors : {"raise", "record"}
+        What a measure that raises does: ``"raise"`` (default) stops there;
+        ``"record"`` keeps the exception in ``result.failed`` and goes on with
+        the other measures (those that read the failed one are left out and
+        say so in ``failed``).  With ``FRAMING_STRICT=1`` (tests) it raises
+        whatever ``errors`` says.
 
     Returns
     -------
     Measures
         The results by name: ``result.naming`` or ``result["naming"]``;
         ``result.names`` lists every measure held (those asked for and those
-        they read), in the order computed; shown as tables in a notebook.
+        they read), in the order computed; ``result.failed`` the measures that
+        could not be computed (``errors="record"``); shown as tables in a notebook.
 
     Raises
     ------
@@ -198,13 +224,27 @@ def measure(ann, names=("actors", "epithets", "naming", "attributions", "sources
     >>> res.naming.forms.equals(framing.naming(ann, actors=res.actors, epithets=res.epithets).forms)
     True
     """
+    check("measure", _SPEC, errors=errors)
     names, options, given = _check(names, options, given)
+    record = errors == "record" and not strict_mode()
     results: dict = {}
-    for name in order(names):
+    failed: dict = {}
+    for name in order(names, given):
         if name in given:
             results[name] = given[name]
             continue
+        missing = [dep for dep in DEPENDS[name] if dep in failed]
+        if missing:
+            failed[name] = f"the {' and '.join(missing)} measure did not run"
+            continue
         reads = {dep: results[dep] for dep in DEPENDS[name] if dep != _READS.get(name)}
         first = results[_READS[name]] if name in _READS else ann
-        results[name] = function_of(name)(first, **reads, **options.get(name, {}))
-    return Measures(results)
+        try:
+            results[name] = function_of(name)(first, **reads, **options.get(name, {}))
+        except (KeyboardInterrupt, SystemExit, MemoryError):
+            raise
+        except Exception as err:  # noqa: BLE001 - kept in .failed; raised unless errors="record"
+            if not record:
+                raise
+            failed[name] = err
+    return Measures(results, failed)
