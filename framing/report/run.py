@@ -90,72 +90,52 @@ def section_annotation(state):
                                 f"{', '.join(f'{k} ({v})' for k, v in ann.entities['type'].value_counts().items())}")]
 
 
-def section_actors(state):
-    """Actors, the epithets each outlet gives them, naming forms and contested naming."""
-    from ..measures.actors import actors
-    from ..measures.epithets import epithets
-    from ..measures.naming import naming
+def _flat(values) -> str:
+    """A list cell (variants, outlets, markers) as ``a; b`` for a CSV."""
+    return "; ".join(map(str, values)) if hasattr(values, "__iter__") and not isinstance(values, str) else values
 
-    ann = state["ann"]
-    acts = actors(ann)
-    ep = epithets(ann, actors=acts)
-    nm = naming(ann, actors=acts, epithets=ep)
+
+def section_actors(state):
+    """Actors, epithets and naming (computed once each by :func:`framing.measure`); their tables as CSV."""
+    from ..measures.runner import measure
+
+    res = measure(state["ann"], ["actors", "epithets", "naming"])
+    acts, ep, nm = res.actors, res.epithets, res.naming
     state.update(actors=acts, epithets=ep, naming=nm)
-    table = acts.table.assign(variants=acts.table["variants"].map(lambda v: "; ".join(list(v)[:6])),
-                              outlets=acts.table["outlets"].map(lambda v: len(v) if hasattr(v, "__len__") else v))
-    _write_csv(state, "actors", acts.table.assign(variants=acts.table["variants"].map(lambda v: "; ".join(v)),
-                                                  outlets=acts.table["outlets"].map(lambda v: "; ".join(v))))
+    _write_csv(state, "actors", acts.table.assign(variants=acts.table["variants"].map(_flat),
+                                                  outlets=acts.table["outlets"].map(_flat)))
     _write_csv(state, "epithets", ep)
     _write_csv(state, "naming_forms", nm.forms)
     _write_csv(state, "contested_naming", nm.contested)
-    top = table.sort_values("n_mentions", ascending=False).head(12)
-    items = [("Actors (mentions grouped across inflection, spelling and language)",
-              top[["actor", "type", "n_mentions", "n_docs", "outlets", "variants"]])]
-    evaluative = ep[ep["evaluative"].astype(bool)]
-    if len(evaluative):
-        per = (evaluative.groupby(["outlet", "actor"])["epithet_lemma"]
-               .agg(lambda s: ", ".join(s.value_counts().index[:4])).reset_index(name="evaluative epithets"))
-        counts = evaluative.groupby(["outlet", "actor"]).size().rename("n").reset_index()
-        per = per.merge(counts, on=["outlet", "actor"]).sort_values(["outlet", "n"], ascending=[True, False])
-        items.append(("Evaluative epithets per outlet and actor", per.groupby("outlet").head(4)))
-    else:
-        items.append(("Evaluative epithets per outlet and actor", "none found"))
-    if len(nm.contested):
-        pivot = nm.contested.pivot_table(index="variant", columns="outlet", values="n", aggfunc="sum", fill_value=0)
-        items.append(("Contested naming choices (mentions per outlet)", pivot.reset_index()))
-    return items
+    top = acts.table.sort_values("n_mentions", ascending=False).head(12)
+    top = top.assign(variants=top["variants"].map(lambda v: "; ".join(list(v)[:6])),
+                     outlets=top["outlets"].map(lambda v: len(v) if hasattr(v, "__len__") else v))
+    return [("Actors (mentions grouped across inflection, spelling and language)",
+             top[["actor", "type", "n_mentions", "n_docs", "outlets", "variants"]]),
+            ("Measured", f"{len(ep)} epithets ({int(ep['evaluative'].fillna(False).astype(bool).sum())} evaluative), "
+                         f"{len(nm.forms)} naming forms, {len(nm.contested)} contested naming rows; "
+                         "per group in the comparison below")]
 
 
 def section_attribution(state):
-    """Who is quoted, with which verbs, and with what distance."""
-    from ..measures.attribution import attributions
-    from ..measures.sources import sources
+    """Attributions and sources (:func:`framing.measure`, reading the actors above); their tables as CSV."""
+    from ..measures.runner import measure
 
     ann = state["ann"]
-    att = attributions(ann, actors=state.get("actors"))
+    given = {"actors": state["actors"]} if state.get("actors") is not None else None
+    att = measure(ann, ["attributions"], given=given).attributions
     state["attributions"] = att
-    _write_csv(state, "attributions", att.assign(markers=att["markers"].map(lambda m: "; ".join(m))))
-    items = []
+    _write_csv(state, "attributions", att.assign(markers=att["markers"].map(_flat)))
     if att.empty:
         return [("Attribution", "no attributions found")]
-    per_outlet = (att.groupby("outlet").agg(attributions=("doc_id", "size"), documents=("doc_id", "nunique"),
-                                           distancing=("distancing", "mean"))
-                  .reset_index().assign(distancing=lambda d: d["distancing"].round(3)))
-    items.append(("Attributions per outlet (distancing = share with a distancing verb or marker)", per_outlet))
-    classes = pd.crosstab(att["outlet"], att["verb_class"]).reset_index()
-    _write_csv(state, "verb_classes", classes)
-    items.append(("Reporting-verb classes per outlet", classes))
-    named = att.assign(actor=att["actor"].fillna("").replace("", "(speaker not resolved)"))
-    voices = (named.groupby(["outlet", "actor"]).size().rename("n").reset_index()
-              .sort_values(["outlet", "n"], ascending=[True, False]).groupby("outlet").head(4))
-    items.append(("Most quoted actors per outlet", voices))
-    prof = sources(att, by=state["by"] if state["by"] in att.columns else "outlet")
-    tables = prof._asdict() if hasattr(prof, "_asdict") else {"sources": prof}
-    for name, t in tables.items():
+    by = state["by"] if state["by"] in att.columns else "outlet"
+    prof = measure(ann, ["sources"], given={"attributions": att}, options={"sources": {"by": by}}).sources
+    for name, t in prof._asdict().items():
         if isinstance(t, pd.DataFrame):
             _write_csv(state, f"sources_{name}", t)
     state["sources"] = prof
-    return items
+    return [("Attribution", f"{len(att)} attributions in {att['doc_id'].nunique()} documents; "
+                            "per group in the comparison below")]
 
 
 def section_comparison(state):
@@ -201,12 +181,36 @@ def section_comparison(state):
         pol = comp.polarity.sort_values("n", ascending=False).groupby(by).head(4)
         items.append(("Mean epithet polarity per group and actor (95% bootstrap interval over documents)",
                       pol.round(3)))
+    items += _group_views(comp, summary)
     if len(comp.coverage) and comp.event_col:
         items.append(("Events reported by most groups", comp.events.head(12)))
     items.append(("Comparison notes", "\n".join(f"- {n}" for n in notes) if notes else "none"))
     items.append(("Comparison files", "pages: " + ", ".join(written) + "\nfigures: "
                   + (", ".join(p.name for p in figures.values()) or "none")
                   + "\ntables: " + ", ".join(p.name for p in tables.values())))
+    return items
+
+
+def _group_views(comp, summary: pd.DataFrame) -> list:
+    """Tables of the comparison shown per group: read and reshaped, never computed here."""
+    by, items = comp.by, []
+    ep = summary[summary["measure"] == "epithet"]
+    if len(ep):
+        ep = ep.sort_values([by, "value"], ascending=[True, False], kind="stable").groupby(by).head(8)
+        items.append(("Most frequent epithets per group and actor (count)",
+                      ep[[by, "actor", "item", "value"]].rename(columns={"item": "epithet", "value": "n"})
+                      .astype({"n": "int64"})))
+    if len(comp.contested):
+        pivot = comp.contested.pivot(index=["concept", "variant"], columns=by, values="n").fillna(0)
+        items.append(("Contested naming choices (mentions per group)", pivot.astype(int).reset_index()))
+    if len(comp.verb_classes):
+        classes = comp.verb_classes.pivot(index=by, columns="verb_class", values="count").fillna(0)
+        items.append(("Reporting-verb classes per group (attributions)", classes.astype(int).reset_index()))
+    if len(comp.voices):
+        voices = (comp.voices.sort_values([by, "n_attributions"], ascending=[True, False], kind="stable")
+                  .groupby(by).head(4))
+        items.append(("Most quoted sources per group (share of voice)",
+                      voices[[by, "actor", "n_attributions", "share"]].round(3)))
     return items
 
 
