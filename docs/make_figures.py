@@ -28,13 +28,15 @@ OUT = ROOT / "docs" / "figures"
 def main() -> None:
     import matplotlib.pyplot as plt
 
+    from framing.compare.comparison import verb_class_table
+
     demo = framing.load_demo()
     ann = framing.annotate(demo, progress=False)
     att = framing.attributions(ann)
     with framing.plot.paper_style():
         figures = {
             "volume": framing.plot.volume(demo.docs, events=framing.demo_events(), kind="bar"),
-            "verb_classes": framing.plot.verb_class_heatmap(att),
+            "verb_classes": framing.plot.verb_class_heatmap(verb_class_table(att)),
             "coverage": framing.plot.coverage_timeline(demo, event_col="event"),
         }
         for name, ax in figures.items():

@@ -211,29 +211,25 @@ def fightin_words(keyness_table: pd.DataFrame, *, group: str, reference: str = "
 
 # --- reporting verbs ------------------------------------------------------------
 
-def verb_class_table(data: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:
-    """``by`` × ``verb_class`` counts (columns ``<by>``, ``verb_class``, ``n``, ``share``).
-
-    Accepts an attributions table (one row per attribution, column ``verb_class``)
-    or an aggregated table with ``verb_class`` and ``n``/``count`` (or ``share``).
-    """
-    if by not in data.columns:
+def _verb_class_cells(table: pd.DataFrame, *, by: str) -> pd.DataFrame:
+    """The cells of the heatmap: ``<by>``, ``verb_class``, ``n``, ``share``, one row per group and class."""
+    if by not in table.columns:
         raise missing_columns("The table", {by}, hint="Pass by= the group column it has.")
-    if "verb_class" not in data.columns:
+    if "verb_class" not in table.columns:
         raise missing_columns("The table", {"verb_class"},
-                              hint="Pass framing.attributions(ann) or a per-class table of framing.sources().")
-    d = data[data["verb_class"].notna()]
-    count_col = next((c for c in ("n", "count", "n_attributions") if c in d.columns), None)
-    if count_col is not None and "doc_id" not in d.columns:
-        t = d.groupby([by, "verb_class"], as_index=False)[count_col].sum().rename(columns={count_col: "n"})
-    elif "share" in d.columns and "doc_id" not in d.columns:
-        t = d.groupby([by, "verb_class"], as_index=False)["share"].mean()
-        t["n"] = np.nan
-        return t[[by, "verb_class", "n", "share"]]
-    else:
-        t = d.groupby([by, "verb_class"]).size().rename("n").reset_index()
-    t["share"] = t["n"] / t.groupby(by)["n"].transform("sum")
-    return t[[by, "verb_class", "n", "share"]]
+                              hint="Pass framing.compare(ann).verb_classes (one row per group and verb class).")
+    if "doc_id" in table.columns or table.duplicated([by, "verb_class"]).any():
+        raise OptionError("verb_class_heatmap(): the table has several rows per group and verb class (one row "
+                          "per attribution?); a figure draws a table, it does not count.  Pass "
+                          "framing.compare(ann).verb_classes, or framing.compare.comparison.verb_class_table(att).")
+    share = next((c for c in ("share", "rate") if c in table.columns), None)
+    if share is None:
+        raise missing_columns("The table", {"share"}, hint="Pass framing.compare(ann).verb_classes.")
+    n = next((c for c in ("n", "count") if c in table.columns), None)
+    t = table[table["verb_class"].notna()]
+    return pd.DataFrame({by: t[by].to_numpy(), "verb_class": t["verb_class"].to_numpy(),
+                         "n": t[n].to_numpy(dtype=float) if n else np.nan,
+                         "share": t[share].to_numpy(dtype=float)})
 
 
 def verb_class_heatmap(attributions_or_sources: pd.DataFrame, *, by: str = "outlet", ax=None):
@@ -242,8 +238,12 @@ def verb_class_heatmap(attributions_or_sources: pd.DataFrame, *, by: str = "outl
     Parameters
     ----------
     attributions_or_sources : pandas.DataFrame
-        ``framing.attributions(ann)`` (one row per attribution with ``verb_class``)
-        or an aggregated table with ``<by>``, ``verb_class`` and ``n`` (or ``share``).
+        One row per group and verb class: ``<by>``, ``verb_class``, ``share``
+        (or ``rate``) and optionally ``n`` (or ``count``), e.g.
+        ``framing.compare(ann).verb_classes`` or
+        :func:`framing.compare.comparison.verb_class_table` of an attributions
+        table.  The figure draws the table; it counts nothing itself (an
+        attributions table, one row per attribution, is refused with that hint).
     by : str
         Group column (rows of the heatmap).
     ax : matplotlib.axes.Axes, optional
@@ -266,26 +266,27 @@ def verb_class_heatmap(attributions_or_sources: pd.DataFrame, *, by: str = "outl
     >>> import framing
     >>> demo = framing.load_demo()
     >>> ann = framing.annotate(demo.filter(demo.docs["event"] == "e07"), progress=False)
-    >>> ax = framing.plot.verb_class_heatmap(framing.attributions(ann))
+    >>> from framing.compare.comparison import verb_class_table
+    >>> ax = framing.plot.verb_class_heatmap(verb_class_table(framing.attributions(ann)))
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['global_wire', 'kyiv_vesti_ru', 'pervy_kanal_online', 'svobodny_golos', 'ukrainska_dumka',
      'vestnik_agency', 'world_service_ru']
     """
     check("verb_class_heatmap", {"by": InstanceOf(str)}, by=by)
-    t = verb_class_table(attributions_or_sources, by=by)
+    t = _verb_class_cells(attributions_or_sources, by=by)
     ax = _axes(ax, size=(7.0, 0.45 * max(t[by].nunique(), 3) + 1.8))
     if t.empty:
         ax.text(0.5, 0.5, "no attributions", ha="center", va="center", transform=ax.transAxes,
                 fontsize=_FS["label"])
         ax.set_axis_off()
         return ax
-    order = t.groupby("verb_class")["n" if t["n"].notna().any() else "share"].sum()
-    classes = order.sort_values(ascending=False, kind="stable").index.tolist()
     groups = sorted(t[by].astype(str).unique())
-    share = t.pivot_table(index=by, columns="verb_class", values="share", aggfunc="sum").reindex(
-        index=groups, columns=classes).fillna(0.0)
-    n = t.pivot_table(index=by, columns="verb_class", values="n", aggfunc="sum").reindex(
-        index=groups, columns=classes) if t["n"].notna().any() else None
+    share = t.pivot(index=by, columns="verb_class", values="share").reindex(index=groups).fillna(0.0)
+    n = t.pivot(index=by, columns="verb_class", values="n").reindex(index=groups) if t["n"].notna().any() else None
+    weight = (n if n is not None else share).fillna(0).to_numpy(dtype=float).sum(axis=0)   # most used on the left
+    classes = share.columns[np.argsort(-weight, kind="stable")].tolist()
+    share = share[classes]
+    n = n[classes] if n is not None else None
     vals = share.to_numpy(dtype=float)
     vmax = max(float(vals.max()), 1e-9)
     im = ax.imshow(vals, cmap="cividis", vmin=0, vmax=vmax, aspect="auto", interpolation="nearest")
@@ -310,33 +311,32 @@ def verb_class_heatmap(attributions_or_sources: pd.DataFrame, *, by: str = "outl
 
 # --- epithet polarity -----------------------------------------------------------
 
-def epithet_polarity(epithets: pd.DataFrame, *, by: str = "outlet", actors=None, seed: int = 0, ax=None,
-                     n_boot: int = 1000, ci: float = 0.95, max_actors: int = 8):
+def epithet_polarity(polarity: pd.DataFrame, *, by: str = "outlet", actors=None, ax=None, ci: float = 0.95,
+                     max_actors: int = 8):
     """Mean polarity of the epithets given to each actor, per outlet, with intervals.
 
     Parameters
     ----------
-    epithets : pandas.DataFrame
-        ``framing.epithets(ann)`` (columns ``doc_id``, ``actor``, ``polarity`` and
-        ``by``; epithets without a polarity are left out), or a table of mean
-        polarities already computed (``Comparison.polarity``: ``<by>``, ``actor``,
-        ``n``, ``mean``, ``ci_low``, ``ci_high``).
+    polarity : pandas.DataFrame
+        Mean polarities with their intervals, one row per group and actor
+        (``<by>``, ``actor``, ``n``, ``mean``, ``ci_low``, ``ci_high``):
+        ``framing.compare(ann).polarity`` or
+        :func:`framing.compare.comparison.epithet_polarity_table` of an epithets
+        table.  The figure draws the table; the bootstrap is the table's.
     by : str
         Group column.
     actors : list of str, optional
         Actors to show, top to bottom (default: the ``max_actors`` actors with the
         most epithets that have a polarity).
-    seed : int
-        Seed of the bootstrap.
     ax : matplotlib.axes.Axes, optional
-    n_boot, ci : int, float
-        Bootstrap replicates and confidence level.
+    ci : float
+        The confidence level of the table's intervals (for the axis label).
     max_actors : int
 
     Returns
     -------
     matplotlib.axes.Axes
-        One point per actor and outlet (mean polarity in [-1, 1]) with a
+        One point per actor and outlet (mean polarity in [-1, 1]) with its
         horizontal percentile-bootstrap interval; documents are resampled
         (Efron & Tibshirani 1993), so an interval reflects how consistently
         the outlet's articles evaluate the actor.
@@ -348,21 +348,23 @@ def epithet_polarity(epithets: pd.DataFrame, *, by: str = "outlet", actors=None,
     Examples
     --------
     >>> import framing
+    >>> from framing.compare.comparison import epithet_polarity_table
     >>> demo = framing.load_demo()
     >>> ann = framing.annotate(demo.filter(demo.docs["event"] == "e07"), progress=False)
-    >>> ax = framing.plot.epithet_polarity(framing.epithets(ann), actors=["Зеленский", "Путин"])
+    >>> table = epithet_polarity_table(framing.epithets(ann), n_boot=200, seed=0)
+    >>> ax = framing.plot.epithet_polarity(table, actors=["Зеленский", "Путин"])
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['Зеленский', 'Путин']
     """
-    check("epithet_polarity", {"by": InstanceOf(str), "seed": Interval(0, None, integer=True),
-                               "max_actors": Interval(1, None, integer=True)},
-          by=by, seed=seed, max_actors=max_actors)
-    from .compare._shared import epithet_polarity_table
-
-    if {by, "actor", "n", "mean", "ci_low", "ci_high"} <= set(epithets.columns):  # already a polarity table
-        t = epithets if actors is None else epithets[epithets["actor"].isin(list(actors))]
-    else:
-        t = epithet_polarity_table(epithets, by=by, actors=actors, n_boot=n_boot, ci=ci, seed=seed)
+    check("epithet_polarity", {"by": InstanceOf(str), "max_actors": Interval(1, None, integer=True)},
+          by=by, max_actors=max_actors)
+    need = {by, "actor", "n", "mean", "ci_low", "ci_high"}
+    if not need <= set(polarity.columns):
+        hint = ("That looks like one row per epithet: a figure draws a table, it does not bootstrap.  Pass "
+                "framing.compare(ann).polarity or framing.compare.comparison.epithet_polarity_table(epithets)."
+                if "polarity" in polarity.columns else "Pass framing.compare(ann).polarity.")
+        raise missing_columns("epithet_polarity(): the table", need - set(polarity.columns), hint=hint)
+    t = polarity if actors is None else polarity[polarity["actor"].isin(list(actors))]
     if actors is None:
         top = t.groupby("actor")["n"].sum().sort_values(ascending=False, kind="stable")
         actors = top.index[:max_actors].tolist()

@@ -91,3 +91,63 @@ def test_import_graph_has_no_cycle():
     found = cycles(graph)
     edges = {m: sorted(graph[m] & set(c)) for c in found for m in c}
     assert not found, f"import cycles in framing/: {found}; edges within them: {edges}"
+
+
+# --- plot and report read tables (issue #14 item 2) ---------------------------------------
+
+#: the modules that draw or write what a comparison holds
+READERS = ["framing.plot", "framing.report.html", "framing.report.paper", "framing.report.run"]
+#: what they may import from the measures: their constants (UPPER_CASE names); and `framing report`
+#: (report/run.py drives the whole job) computes through the public runner and compare(), never directly
+ALLOWED = {"framing.report.run": {"framing.measures.runner", "framing.compare.comparison"}}
+#: computing helpers of the compare layer that a reader must not call (it reads their tables)
+COMPUTING = {"framing.compare._shared": {"epithet_polarity_table", "verb_class_table"},
+             "framing.compare.comparison": {"compare", "epithet_polarity_table", "verb_class_table"}}
+
+
+def imported_names(module: str, source: str | None = None) -> list[tuple[str, str]]:
+    """``(module imported from, name)`` of every import in ``module`` (``name`` is ``*`` for ``import m``)."""
+    if source is None:
+        source = PACKAGE.joinpath(*module.split(".")[1:]).with_suffix(".py").read_text(encoding="utf-8")
+    package = module.rpartition(".")[0]
+    out = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            out += [(a.name, "*") for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                parts = package.split(".")
+                base = ".".join(parts[:len(parts) - node.level + 1] + ([node.module] if node.module else []))
+            else:
+                base = node.module or ""
+            out += [(base, a.name) for a in node.names]
+    return out
+
+
+def reader_violations(module: str, source: str | None = None) -> list[str]:
+    bad = []
+    for base, name in imported_names(module, source):
+        full = f"{base}.{name}"
+        if base in ALLOWED.get(module, set()):
+            continue
+        if base.startswith("framing.measures") or full.startswith("framing.measures."):
+            if not (name.isupper() and base != "framing.measures"):
+                bad.append(f"{module} imports {name} from {base} (a measure)")
+        if base == "framing._stats" or full == "framing._stats":
+            bad.append(f"{module} imports {name} from framing._stats (resampling)")
+        if name in COMPUTING.get(base, ()):
+            bad.append(f"{module} imports {name} from {base} (it computes; read its table)")
+    return bad
+
+
+def test_plot_and_report_read_tables_never_run_measures_or_bootstraps():
+    found = [v for m in READERS for v in reader_violations(m)]
+    assert not found, "\n".join(found)
+
+
+def test_reader_check_sees_a_violation():
+    """The check is not vacuous: the imports plot.py and report/html.py had before this rule are caught."""
+    code = ("def f():\n    from .compare._shared import epithet_polarity_table\n"
+            "    from .measures.attribution import markers\n    from .measures.naming import NAMING_FORMS\n")
+    bad = reader_violations("framing.plot", code)
+    assert len(bad) == 2 and "computes" in bad[0] and "a measure" in bad[1]

@@ -56,10 +56,12 @@ def test_plot_fightin_words_draws_into_given_axes_and_checks_input():
         P.fightin_words(_keyness().drop(columns="z"), group="alpha")
 
 
-def test_plot_verb_class_heatmap_from_attributions():
+def test_plot_verb_class_heatmap_draws_the_table_of_counts():
+    from framing.compare.comparison import verb_class_table
+
     att = pd.DataFrame({"outlet": ["a", "a", "a", "b", "b"], "doc_id": ["1", "1", "2", "3", "4"],
                         "verb_class": ["neutral", "neutral", "distancing", "neutral", "accusation"]})
-    ax = P.verb_class_heatmap(att)
+    ax = P.verb_class_heatmap(verb_class_table(att))
     imgs = [c for c in ax.get_children() if isinstance(c, AxesImage)]
     assert len(imgs) == 1
     data = imgs[0].get_array()
@@ -68,28 +70,39 @@ def test_plot_verb_class_heatmap_from_attributions():
     texts = [t.get_text() for t in ax.texts]
     assert "67%\n(2)" in texts and len(texts) == 6
     assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "b"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["neutral", "accusation", "distancing"]
+    with pytest.raises(OptionError, match="does not count"):     # one row per attribution: refused
+        P.verb_class_heatmap(att)
 
 
-def test_plot_verb_class_heatmap_from_aggregated_table():
-    t = pd.DataFrame({"outlet": ["a", "a", "b"], "verb_class": ["neutral", "denial", "neutral"], "n": [3, 1, 2]})
+def test_plot_verb_class_heatmap_from_a_comparison_table():
+    t = pd.DataFrame({"outlet": ["a", "a", "b"], "verb_class": ["neutral", "denial", "neutral"], "count": [3, 1, 2],
+                      "rate": [0.75, 0.25, 1.0]})
     ax = P.verb_class_heatmap(t)
     assert "75%\n(3)" in [x.get_text() for x in ax.texts]
     with pytest.raises(SchemaError):
         P.verb_class_heatmap(t.drop(columns="verb_class"))
+    with pytest.raises(SchemaError, match="share"):
+        P.verb_class_heatmap(t.drop(columns="rate"))
 
 
 def test_plot_epithet_polarity_points_with_intervals():
+    from framing.compare.comparison import epithet_polarity_table
+
     ep = pd.DataFrame({"doc_id": ["1", "2", "3", "4", "5", "6"], "outlet": ["a", "a", "a", "b", "b", "b"],
                        "actor": ["Зеленский", "Зеленский", "Путин", "Зеленский", "Путин", "Путин"],
                        "polarity": [-0.8, -0.4, 0.5, 0.2, -1.0, -0.6]})
-    ax = P.epithet_polarity(ep, seed=0, n_boot=200)
+    table = epithet_polarity_table(ep, seed=0, n_boot=200)
+    ax = P.epithet_polarity(table)
     assert len(ax.containers) == 2                      # one errorbar container per outlet
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Зеленский", "Путин"]
     assert ax.get_legend() is not None
     xs = np.concatenate([c.lines[0].get_xdata() for c in ax.containers])
-    assert np.all((xs >= -1) & (xs <= 1))
-    ax2 = P.epithet_polarity(ep, actors=["Путин"], seed=0, n_boot=200)
+    assert np.allclose(np.sort(xs), np.sort(table["mean"]))      # the table's means, drawn as they are
+    ax2 = P.epithet_polarity(table, actors=["Путин"])
     assert [t.get_text() for t in ax2.get_yticklabels()] == ["Путин"]
+    with pytest.raises(SchemaError, match="does not bootstrap"):  # one row per epithet: refused
+        P.epithet_polarity(ep)
 
 
 def test_plot_naming_forms_stacked_bars():

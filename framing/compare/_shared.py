@@ -91,3 +91,31 @@ def _subset(ann, keep: set):
     t, e = ann.tokens, ann.entities
     return Annotated(corpus, t[t["doc_id"].isin(keep)], e[e["doc_id"].isin(keep)],
                      capabilities=ann.capabilities, meta=ann.meta, problems=ann.problems)
+
+
+def verb_class_table(data: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:
+    """``by`` × ``verb_class`` counts and shares (columns ``<by>``, ``verb_class``, ``n``, ``share``).
+
+    What :func:`framing.plot.verb_class_heatmap` draws, for an attributions table of one's own
+    (a comparison's ``verb_classes`` already is such a table).
+
+    Accepts an attributions table (one row per attribution, column ``verb_class``)
+    or an aggregated table with ``verb_class`` and ``n``/``count`` (or ``share``).
+    """
+    if by not in data.columns:
+        raise missing_columns("The table", {by}, hint="Pass by= the group column it has.")
+    if "verb_class" not in data.columns:
+        raise missing_columns("The table", {"verb_class"},
+                              hint="Pass framing.attributions(ann) or a per-class table of framing.sources().")
+    d = data[data["verb_class"].notna()]
+    count_col = next((c for c in ("n", "count", "n_attributions") if c in d.columns), None)
+    if count_col is not None and "doc_id" not in d.columns:
+        t = d.groupby([by, "verb_class"], as_index=False)[count_col].sum().rename(columns={count_col: "n"})
+    elif "share" in d.columns and "doc_id" not in d.columns:
+        t = d.groupby([by, "verb_class"], as_index=False)["share"].mean()
+        t["n"] = np.nan
+        return t[[by, "verb_class", "n", "share"]]
+    else:
+        t = d.groupby([by, "verb_class"]).size().rename("n").reset_index()
+    t["share"] = t["n"] / t.groupby(by)["n"].transform("sum")
+    return t[[by, "verb_class", "n", "share"]]

@@ -46,10 +46,11 @@ import pandas as pd
 from .._errors import OptionError, missing_columns
 from .._options import InstanceOf, Interval, OneOf, check
 # shared with plot.py and report/html.py, which must not import this module (no import cycle)
-from ._shared import _as_bool_markers, _empty, _source_label, _subset, epithet_polarity_table  # noqa: F401
+from ._shared import (_as_bool_markers, _empty, _source_label, _subset, epithet_polarity_table,  # noqa: F401
+                      verb_class_table)
 
-__all__ = ["compare", "Comparison", "epithet_polarity_table", "SUMMARY_COLUMNS", "COVERAGE_COLUMNS",
-           "PLOT_KINDS"]
+__all__ = ["compare", "Comparison", "epithet_polarity_table", "verb_class_table", "SUMMARY_COLUMNS",
+           "COVERAGE_COLUMNS", "PLOT_KINDS"]
 
 #: columns of :meth:`Comparison.summary` after the group column (``outlet`` by default)
 SUMMARY_COLUMNS = ["measure", "actor", "item", "value", "ci_low", "ci_high", "n"]
@@ -355,6 +356,27 @@ class Comparison:
             tmp.write_text(page, encoding="utf-8")
         return path
 
+    def marker_table(self, doc_ids, notes: list) -> pd.DataFrame | None:
+        """Distancing markers with offsets (:func:`framing.measures.attribution.markers`) of ``doc_ids``.
+
+        For the page of :meth:`to_html`, which shows a few documents: computed here (the
+        comparison runs measures; the page only reads) for those documents only.  None,
+        with a line in ``notes``, when they cannot be computed (the page then finds the
+        markers by their words).
+        """
+        ann = self.annotation
+        if ann is None or not doc_ids:
+            return None
+        try:
+            from ..measures.attribution import markers
+
+            men = self.mentions
+            men = men[men["doc_id"].isin(doc_ids)] if len(men) else None
+            return markers(_subset(ann, set(doc_ids)), actors=men if men is not None and len(men) else None)
+        except Exception as err:  # the page still shows the markers found by their words
+            notes.append(f"marker offsets unavailable ({type(err).__name__}: {err}); markers located by their words")
+            return None
+
     # --- figures --------------------------------------------------------------------
     def plot(self, kind: str = "fightin_words", *, ax=None, **kwargs):
         """Draw one figure of the comparison; returns its matplotlib Axes.
@@ -381,18 +403,20 @@ class Comparison:
             group = kwargs.pop("group", None) or sorted(self.keyness["group"].astype(str).unique())[0]
             return P.fightin_words(self.keyness, group=group, ax=ax, **kwargs)
         if kind == "verb_classes":
-            if self.attributions.empty or "verb_class" not in self.attributions:
+            if self.verb_classes.empty:
                 return self._unavailable(ax, "attributions")
-            return P.verb_class_heatmap(self.attributions, by=by, ax=ax, **kwargs)
+            return P.verb_class_heatmap(self.verb_classes, by=by, ax=ax, **kwargs)
         if kind == "epithet_polarity":
             if self.epithets.empty:
                 return self._unavailable(ax, "epithets")
             kwargs.setdefault("ci", self.params.get("ci", 0.95))
-            if len(self.polarity) and not {"seed", "n_boot"} & set(kwargs):
-                return P.epithet_polarity(self.polarity, by=by, ax=ax, **kwargs)   # intervals already drawn
-            kwargs.setdefault("seed", self.params.get("seed", 0))
-            kwargs.setdefault("n_boot", self.params.get("n_boot", 1000))
-            return P.epithet_polarity(self.epithets, by=by, ax=ax, **kwargs)
+            table = self.polarity
+            if {"seed", "n_boot"} & set(kwargs) or not len(table) or kwargs["ci"] != self.params.get("ci", 0.95):
+                # other bootstrap settings than the comparison's: the table again, here, not in the figure
+                table = epithet_polarity_table(self.epithets, by=by, ci=kwargs["ci"],
+                                               seed=kwargs.pop("seed", self.params.get("seed", 0)),
+                                               n_boot=kwargs.pop("n_boot", self.params.get("n_boot", 1000)))
+            return P.epithet_polarity(table, by=by, ax=ax, **kwargs)
         if kind == "naming_forms":
             if self.naming.empty:
                 return self._unavailable(ax, "naming")
@@ -428,7 +452,7 @@ class Comparison:
         if len(self.keyness):
             for g in sorted(self.keyness["group"].astype(str).unique())[:fightin_groups]:
                 jobs.append((f"fightin_words_{_safe(g)}", "fightin_words", {"group": g}))
-        if len(self.attributions) and "verb_class" in self.attributions:
+        if len(self.verb_classes):
             jobs.append(("verb_classes", "verb_classes", {}))
         if len(self.epithets) and self.epithets["polarity"].notna().any():
             jobs.append(("epithet_polarity", "epithet_polarity", {}))

@@ -149,23 +149,6 @@ def _find_all(hay: str, needle: str):
     return [(m.start(), m.end()) for m in rx.finditer(hay)]
 
 
-def _marker_table(comp, doc_ids, notes: list):
-    """Distancing markers with offsets (:func:`framing.measures.attribution.markers`) of the shown documents."""
-    ann = comp.annotation
-    if ann is None or not doc_ids:
-        return None
-    try:
-        from ..compare._shared import _subset
-        from ..measures.attribution import markers
-
-        men = comp.mentions
-        men = men[men["doc_id"].isin(doc_ids)] if len(men) else None
-        return markers(_subset(ann, set(doc_ids)), actors=men if men is not None and len(men) else None)
-    except Exception as err:  # the page still shows the markers found by their words
-        notes.append(f"marker offsets unavailable ({type(err).__name__}: {err}); markers located by their words")
-        return None
-
-
 def _doc_spans(comp, doc_id: str, di: int, text: str, marker_table=None) -> list:
     """Every highlight of one document."""
     spans = []
@@ -658,7 +641,7 @@ def render_comparison(comp, *, event=None, figures=True, max_docs: int = 40, tit
         f"{_e(name)}</label>" for k, name, css in _LAYERS)
     # the event's figures, each linked to its sentences
     table = _side_table(comp, _sections(comp, set(shown["doc_id"])), anchor)
-    marker_table = _marker_table(comp, list(shown["doc_id"]), notes)
+    marker_table = comp.marker_table(list(shown["doc_id"]), notes)
     cols = []
     for g, sub in shown.groupby(by, sort=True):
         parts = [f"<div class='col'><h3 class='group'>{_e(g)}</h3>"]

@@ -122,7 +122,7 @@ print(framing.to_markdown(dist))
 
 # %%
 with framing.plot.paper_style():
-    ax = framing.plot.verb_class_heatmap(att)
+    ax = framing.plot.verb_class_heatmap(comp.verb_classes)
     save_figure(ax, figures, "figure2_verb_classes")
     ax = comp.plot("epithet_polarity")
     save_figure(ax, figures, "figure3_epithet_polarity")
