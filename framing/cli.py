@@ -372,7 +372,7 @@ def _short_warnings(enabled: bool):
     """Warnings as ``framing: warning: <kind>: <message>`` (no source line) while a command runs."""
     with warnings.catch_warnings():
         if enabled:
-            def show(message, category, filename, lineno, file=None, line=None):
+            def show(message, category, _filename, _lineno, file=None, _line=None):
                 print(f"framing: warning: {category.__name__}: {message}", file=file or sys.stderr)
 
             warnings.showwarning = show

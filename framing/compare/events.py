@@ -319,16 +319,6 @@ def _span_ok(times, idx, max_span):
     return len(t) < 2 or (t.max() - t.min()).astype("int64") <= max_span
 
 
-def _loo_centrality(Xc):
-    """Cosine of each (unit-length) row with the sum of the other rows."""
-    total = np.asarray(Xc.sum(axis=0)).ravel()
-    dot = np.asarray(Xc @ total).ravel()
-    sq = np.asarray(Xc.multiply(Xc).sum(axis=1)).ravel()
-    norm = np.sqrt(np.maximum(total @ total - 2 * dot + sq, 0.0))
-    norm[norm == 0] = 1.0
-    return (dot - sq) / norm
-
-
 def _cluster(X, times, *, window, threshold, k, resolution, seed, same=None, merge_threshold=0.5):
     edges = _graph_edges(X, times, window=window, threshold=threshold, k=k, same=same)
     labels = _communities(X.shape[0], edges, resolution=resolution, seed=seed)

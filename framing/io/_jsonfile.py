@@ -170,17 +170,6 @@ def salvage_json(text: str, path, problems: ProblemLog, *, damaged_at: int, why:
     return None
 
 
-def salvage_json_array(text: str, path, problems: ProblemLog) -> list:
-    """Elements of a damaged top-level JSON array before the damage (see :func:`salvage_json`)."""
-    try:
-        json.loads(text)
-        at, why = len(text), "truncated JSON"
-    except ValueError as exc:
-        at, why = exc.pos, f"malformed JSON ({exc.msg})"
-    obj = salvage_json(text, path, problems, damaged_at=at, why=why)
-    return obj if isinstance(obj, list) else []
-
-
 def load_json_file(path, problems: ProblemLog, sources: list):
     """Read, decode and parse a JSON file; salvage a damaged one.
 

@@ -23,8 +23,7 @@ from ._records import finish_all
 # the formats' readers, re-exported here where they were defined before
 from ._csvfile import (CSV_MAX_QUOTE_ERRORS, CSV_ROW_MAX_LINES, _empty_to_none, _stem,  # noqa: F401
                        iter_csv_file, sniff_sep)
-from ._jsonfile import (_RECORD_KEYS, iter_jsonl, load_json_file, parse_json_text, salvage_json,  # noqa: F401
-                        salvage_json_array)
+from ._jsonfile import (_RECORD_KEYS, iter_jsonl, load_json_file, parse_json_text, salvage_json)  # noqa: F401
 
 __all__ = ["read_jsonl", "read_json", "read_csv", "read_parquet"]
 

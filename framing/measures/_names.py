@@ -363,10 +363,6 @@ def doc_outlets(ann) -> dict:
 
 # --- built-in resources -------------------------------------------------------
 
-def _split_alternatives(s: str) -> list:
-    return [p.strip() for p in str(s).split("|") if p.strip()]
-
-
 @functools.lru_cache(maxsize=None)
 def _builtin(lang: str, name: str) -> pd.DataFrame | None:
     try:

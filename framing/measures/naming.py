@@ -61,6 +61,7 @@ import pandas as pd
 from .._display import shows_tables
 from .._errors import MeasureWarning
 from .._options import InstanceOf, Interval, NoneOk, OneOf, check
+from ..compare.keyness import log_odds_dirichlet
 from ..lexicons import read_lexicon
 from ._guard import Guard
 from ._language import gate
@@ -442,18 +443,6 @@ def _contested_summary(hits: pd.DataFrame) -> pd.DataFrame:
 
 # --- distinctive naming --------------------------------------------------------------
 
-def _log_odds(y_i, y_j, alpha):
-    try:
-        from ..compare.keyness import log_odds_dirichlet
-        return log_odds_dirichlet(y_i, y_j, alpha)
-    except ImportError:  # pragma: no cover - the comparison module ships with framing
-        a0 = alpha.sum()
-        n_i, n_j = y_i.sum(), y_j.sum()
-        delta = (np.log((y_i + alpha) / (n_i + a0 - y_i - alpha))
-                 - np.log((y_j + alpha) / (n_j + a0 - y_j - alpha)))
-        return delta, delta / np.sqrt(1.0 / (y_i + alpha) + 1.0 / (y_j + alpha))
-
-
 def _distinctive(men: pd.DataFrame, min_count: int) -> pd.DataFrame:
     if men.empty or men["outlet"].nunique() < 2:
         return _empty(DISTINCTIVE_COLUMNS, ("n", "n_other"))
@@ -467,7 +456,7 @@ def _distinctive(men: pd.DataFrame, min_count: int) -> pd.DataFrame:
         for outlet in tab.columns:
             y_i = tab[outlet].to_numpy(dtype=float)
             y_j = pooled - y_i
-            delta, z = _log_odds(y_i, y_j, alpha)
+            delta, z = log_odds_dirichlet(y_i, y_j, alpha)
             for v, n, no, d, zz in zip(tab.index, y_i, y_j, delta, z):
                 if n >= min_count:
                     rows.append({"outlet": outlet, "actor": actor, "variant": v, "n": int(n), "n_other": int(no),
