@@ -12,6 +12,7 @@ import pandas as pd
 
 from .._errors import missing_columns
 from .._stats import bootstrap_ratio
+from .rates import shares
 
 
 def _empty(cols) -> pd.DataFrame:
@@ -117,5 +118,4 @@ def verb_class_table(data: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:
         return t[[by, "verb_class", "n", "share"]]
     else:
         t = d.groupby([by, "verb_class"]).size().rename("n").reset_index()
-    t["share"] = t["n"] / t.groupby(by)["n"].transform("sum")
-    return t[[by, "verb_class", "n", "share"]]
+    return shares(t, within=by)[[by, "verb_class", "n", "share"]]

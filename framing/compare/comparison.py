@@ -46,6 +46,7 @@ import pandas as pd
 from .._errors import OptionError, missing_columns
 from .._options import InstanceOf, Interval, OneOf, check
 # shared with plot.py and report/html.py, which must not import this module (no import cycle)
+from .rates import shares
 from ._shared import (_as_bool_markers, _empty, _source_label, _subset, epithet_polarity_table,  # noqa: F401
                       verb_class_table)
 
@@ -666,7 +667,7 @@ def _forms_of(men: pd.DataFrame, by: str) -> pd.DataFrame:
     if men is None or men.empty:
         return _empty(cols)
     g = men.groupby([by, "actor", "form"]).agg(n=("doc_id", "size"), n_docs=("doc_id", "nunique")).reset_index()
-    g["share"] = g["n"] / g.groupby([by, "actor"])["n"].transform("sum")
+    g = shares(g, within=[by, "actor"])
     return g[cols]
 
 
@@ -678,7 +679,7 @@ def _contested_of(hits: pd.DataFrame, by: str) -> pd.DataFrame:
         hits = hits.assign(stance=None)
     g = hits.groupby([by, "concept", "variant"], dropna=False).agg(
         stance=("stance", "first"), n=("doc_id", "size"), n_docs=("doc_id", "nunique")).reset_index()
-    g["share"] = g["n"] / g.groupby([by, "concept"])["n"].transform("sum")
+    g = shares(g, within=[by, "concept"])
     return g[cols]
 
 

@@ -1,4 +1,4 @@
-"""Rates with uncertainty for any measure table.
+"""Rates with uncertainty for any measure table, and shares of counts: the one place both are computed.
 
 A rate is a ratio of sums over documents: rows of a measure table per 1,000
 tokens, per document, or the share of rows with a property (e.g. attributions
@@ -169,6 +169,60 @@ def rates(table: pd.DataFrame, *, ann=None, by: str = "outlet", within: str | No
     if per == "rows":
         out["rate"] = out["count"]
         out[["ci_low", "ci_high"]] = np.nan
+    return out
+
+
+def shares(counts: pd.DataFrame, *, within, n: str = "n", min_n: int | None = None) -> pd.DataFrame:
+    """The share of each row's count in the total of its group, with the count behind it.
+
+    The one place shares of counts are computed: naming forms and contested
+    naming (:func:`framing.naming`), verb classes per source
+    (:func:`framing.sources`), the comparison's regrouped tables and the verb
+    classes a figure draws.  A share says nothing without its base, so the
+    base comes with it (``n_total``), and with ``min_n`` a flag for bases too
+    small to read a share from (``low_n``).  Shares with intervals over
+    documents are :func:`rates` (``per=<column>``).
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        One row per group and item, with a count column ``n``.
+    within : str or list of str
+        The columns that make a group: each row's share is its count over the
+        group's total.  A row whose group has a missing value gets no share (NaN).
+    n : str
+        The count column (default ``"n"``).
+    min_n : int, optional
+        Adds ``low_n``: True where the group's total is below ``min_n``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``counts`` (rows in their order) with ``n_total`` (the group's total)
+        and ``share`` (``n / n_total``), and ``low_n`` with ``min_n``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from framing.compare.rates import shares
+    >>> forms = pd.DataFrame({"outlet": ["A", "A", "B"], "form": ["surname", "title_name", "surname"],
+    ...                       "n": [3, 1, 2]})
+    >>> shares(forms, within="outlet", min_n=3)
+      outlet        form  n  n_total  share  low_n
+    0      A     surname  3        4   0.75  False
+    1      A  title_name  1        4   0.25  False
+    2      B     surname  2        2   1.00   True
+    """
+    within = [within] if isinstance(within, str) else list(within)
+    missing = (set(within) | {n}) - set(counts.columns)
+    if missing:
+        raise missing_columns("shares(): the counts table", missing)
+    out = counts.copy()
+    total = out.groupby(within, sort=False)[n].transform("sum")
+    out["n_total"] = total
+    out["share"] = out[n] / total
+    if min_n is not None:
+        out["low_n"] = (total < min_n).to_numpy(dtype=bool)
     return out
 
 

@@ -62,6 +62,7 @@ from .._display import shows_tables
 from .._errors import MeasureWarning
 from .._options import InstanceOf, Interval, NoneOk, OneOf, check
 from ..compare.keyness import log_odds_dirichlet
+from ..compare.rates import shares
 from ..lexicons import read_lexicon
 from ._guard import Guard
 from ._language import gate
@@ -243,8 +244,7 @@ def _forms(men: pd.DataFrame) -> pd.DataFrame:
         return _empty(NAMING_COLUMNS, ("n", "n_docs"))
     g = men.groupby(["outlet", "actor", "form"], sort=True).agg(n=("doc_id", "size"),
                                                               n_docs=("doc_id", "nunique")).reset_index()
-    tot = g.groupby(["outlet", "actor"])["n"].transform("sum")
-    g["share"] = g["n"] / tot
+    g = shares(g, within=["outlet", "actor"])
     g["n"] = g["n"].astype("int64")
     g["n_docs"] = g["n_docs"].astype("int64")
     return g[NAMING_COLUMNS].reset_index(drop=True)
@@ -435,7 +435,7 @@ def _contested_summary(hits: pd.DataFrame) -> pd.DataFrame:
         return _empty(CONTESTED_COLUMNS, ("n", "n_docs"))
     g = hits.groupby(["outlet", "concept", "variant", "stance"], sort=True).agg(
         n=("doc_id", "size"), n_docs=("doc_id", "nunique")).reset_index()
-    g["share"] = g["n"] / g.groupby(["outlet", "concept"])["n"].transform("sum")
+    g = shares(g, within=["outlet", "concept"])
     g["n"] = g["n"].astype("int64")
     g["n_docs"] = g["n_docs"].astype("int64")
     return g[CONTESTED_COLUMNS].reset_index(drop=True)

@@ -41,6 +41,7 @@ from .._errors import OptionError, missing_columns
 from .._display import shows_tables
 from .._options import InstanceOf, Interval, OneOf, check
 from .._stats import bootstrap_ratio
+from ..compare.rates import shares
 from .attribution import DISTANCING_CLASSES, MARKER_CLASSES, marker_classes
 
 VOICE_COLUMNS = ["by", "actor", "speaker_type", "n_attributions", "n_total", "n_docs", "share", "ci_low", "ci_high",
@@ -275,9 +276,7 @@ def sources(attributions: pd.DataFrame, *, by: str = "outlet", n_boot: int = 100
     types = types[SPEAKER_TYPE_COLUMNS].reset_index(drop=True)
 
     vc = a.groupby(["by", "actor", "verb_class"], sort=True)["one"].sum().rename("n_attributions").reset_index()
-    vc["n_total"] = vc.groupby(["by", "actor"])["n_attributions"].transform("sum")
-    vc["share"] = vc["n_attributions"] / vc["n_total"]
-    vc["low_n"] = vc["n_total"] < min_n
+    vc = shares(vc, within=["by", "actor"], n="n_attributions", min_n=min_n)
     vc = vc[VERB_CLASS_COLUMNS].reset_index(drop=True)
 
     per = a.groupby(["by", "actor", "doc_id"], sort=True).agg(n=("one", "sum"), d=("dist", "sum")).reset_index()
