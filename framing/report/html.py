@@ -19,9 +19,11 @@ and a table of the figures per outlet in which every figure is a link
 (``a[data-refs]``) to the sentences it was counted in.  All text from the
 corpus is escaped.
 
-Longer than 600 lines because one renderer per section of the page; it shrinks when the
-report reads the Comparison's tables instead of recomputing shares and markers (issue
-#14, items 2 and 3).
+Longer than 600 lines because one renderer per section of the page, each short: a section
+goes through the rows of a Comparison table to put every figure next to the sentences it
+links to (``data-refs``) and to mark those spans in the articles, which is why it reads
+rows rather than the summary.  The figures, intervals and marker offsets themselves come
+from the Comparison (issue #14 item 2); nothing here runs a measure or a bootstrap.
 """
 
 from __future__ import annotations
