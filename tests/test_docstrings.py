@@ -32,7 +32,7 @@ FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
 #: The only docstrings allowed to skip examples, and why.
 SKIPS_ALLOWED = {
-    "framing.corpora.fetch": "downloading needs the network",
+    "framing._download.fetch": "downloading needs the network",
 }
 
 
