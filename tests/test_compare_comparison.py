@@ -256,6 +256,23 @@ def test_compare_comparison_computes_each_measure_once(monkeypatch):
     assert calls == ["epithets", "naming", "sources"]
 
 
+def test_compare_comparison_takes_the_runners_result():
+    """given=framing.measure(...) equals passing each result by name; nothing is computed again."""
+    ann = _ann()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = framing.measure(ann, ["naming", "attributions"])
+        a = C.compare(ann, given=res, n_boot=50, frames=None)
+        b = C.compare(ann, actors=res.actors, epithets=res.epithets, naming=res.naming,
+                      attributions=res.attributions, n_boot=50, frames=None)
+    pd.testing.assert_frame_equal(a.summary(), b.summary())
+    assert a.notes == b.notes
+    with pytest.raises(OptionError, match="both"):
+        C.compare(ann, given=res, actors=res.actors)
+    with pytest.raises(OptionError, match="framez"):
+        C.compare(ann, given={"framez": None})
+
+
 def test_compare_comparison_runs_the_measures():
     """With nothing precomputed the measures run; whatever cannot run is named in notes."""
     ann = _ann()

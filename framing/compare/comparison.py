@@ -91,6 +91,22 @@ def _try(notes: _Notes, what: str, fn):
         return None
 
 
+def _given(given) -> dict:
+    """``given=`` of :func:`compare` as ``{measure name: result}`` (a Measures result or a dict)."""
+    if given is None:
+        return {}
+    if hasattr(given, "_asdict") and hasattr(given, "failed"):   # the result of framing.measure
+        given = given._asdict()
+    if not isinstance(given, dict):
+        raise OptionError(f"compare(): given= takes the result of framing.measure or a dict "
+                          f"{{measure name: result}}; got {type(given).__name__}.")
+    names = ("actors", "epithets", "naming", "attributions", "sources")
+    unknown = sorted(set(given) - set(names))
+    if unknown:
+        raise OptionError(f"compare(): given= has {unknown}; the measures are {', '.join(names)}.")
+    return {k: v for k, v in given.items() if v is not None}
+
+
 def _measures(notes: _Notes, sub, names: list, *, given: dict, options: dict | None = None) -> dict:
     """The measures ``names`` by :func:`framing.measure`, each computed once; those that fail become notes.
 
@@ -111,7 +127,8 @@ def _measures(notes: _Notes, sub, names: list, *, given: dict, options: dict | N
 
 def compare(ann, *, by: str = "outlet", event=None, events="auto", actors=None, epithets=None, naming=None,
             attributions=None, sources=None, seed: int = 0, n_boot: int = 1000, ci: float = 0.95,
-            n_terms: int = 20, outlets=None, start=None, end=None, frames="policy", topics=None) -> Comparison:
+            n_terms: int = 20, outlets=None, start=None, end=None, frames="policy", topics=None,
+            given=None) -> Comparison:
     """Compare outlets (or any document groups): naming, epithets, sources, distancing, vocabulary, coverage.
 
     Parameters
@@ -134,7 +151,10 @@ def compare(ann, *, by: str = "outlet", event=None, events="auto", actors=None, 
         Results of :func:`framing.actors`, :func:`framing.epithets`,
         :func:`framing.naming`, :func:`framing.attributions` and
         :func:`framing.sources` already computed on ``ann`` (computed here when
-        not given).
+        not given).  Whatever is not given is computed once each by
+        :func:`framing.measure`; a measure that fails becomes a line of
+        ``notes`` (and the measures reading it say they did not run), the others
+        are still computed (``FRAMING_STRICT=1`` raises instead).
     seed : int
         Seed of every bootstrap (and of ``group_events``).
     n_boot : int
@@ -158,6 +178,10 @@ def compare(ann, *, by: str = "outlet", event=None, events="auto", actors=None, 
         A fitted :class:`framing.TopicModel` whose documents carry the ``by``
         column: its topic prevalence per group (:meth:`TopicModel.prevalence`,
         over the documents it was fitted on).
+    given : Measures or dict, optional
+        Measures already computed, all at once: the result of
+        :func:`framing.measure` on ``ann`` (or a dict by measure name), the same
+        as passing them one by one as ``actors=`` … ``sources=``.
 
     Returns
     -------
@@ -209,6 +233,13 @@ def compare(ann, *, by: str = "outlet", event=None, events="auto", actors=None, 
     """
     check("compare", _SPEC, by=by, event=event, seed=seed, n_boot=n_boot, ci=ci, n_terms=n_terms,
           outlets=outlets, start=start, end=end, frames=frames)
+    named = {"actors": actors, "epithets": epithets, "naming": naming, "attributions": attributions,
+             "sources": sources}
+    for name, res in _given(given).items():
+        if named[name] is not None:
+            raise OptionError(f"compare(): {name} is passed both as {name}= and in given=; pass it once.")
+        named[name] = res
+    actors, epithets, naming, attributions, sources = named.values()
     if not all(hasattr(ann, a) for a in ("corpus", "docs", "tokens", "entities")):
         raise OptionError(f"compare(): pass an Annotated (the result of framing.annotate), "
                           f"not {type(ann).__name__}.")
