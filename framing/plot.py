@@ -418,11 +418,15 @@ def naming_forms(naming_table, *, actor: str | None = None, ax=None, by: str = "
     Parameters
     ----------
     naming_table : Naming or pandas.DataFrame
-        ``framing.naming(ann)`` or its ``forms`` table (``<by>``, ``actor``,
-        ``form``, ``n``); a mentions table (one row per naming, with ``form``) is
-        counted.
+        One row per group and form with ``<by>``, ``form``, ``n`` and ``share``:
+        ``framing.naming(ann)`` or its ``forms`` table with ``actor=`` (one
+        actor's rows), or all actors pooled by
+        :func:`framing.compare.comparison.naming_form_table` (what
+        ``Comparison.plot("naming_forms")`` draws).  The figure draws the
+        table; a table with several rows per group and form (several actors,
+        one row per naming) is refused with that hint.
     actor : str, optional
-        The actor shown; by default all actors pooled.
+        The actor whose rows are drawn (the table's ``actor`` column).
     ax : matplotlib.axes.Axes, optional
     by : str
         Group column (one bar per group).
@@ -449,24 +453,27 @@ def naming_forms(naming_table, *, actor: str | None = None, ax=None, by: str = "
     """
     check("naming_forms", {"actor": [InstanceOf(str), OneOf(None)], "by": InstanceOf(str)}, actor=actor, by=by)
     f = _naming_frame(naming_table)
-    need = {by, "actor", "form"}
+    need = {by, "form", "n", "share"} | ({"actor"} if actor is not None else set())
     missing = need - set(f.columns)
     if missing:
         raise missing_columns("naming_forms(): the naming table", missing,
-                              hint="Pass framing.naming(ann) or its .forms table.")
+                              hint="Pass framing.naming(ann) (or its .forms table) with actor=, or "
+                                   "framing.compare.comparison.naming_form_table(naming).")
     if actor is not None:
         if actor not in set(f["actor"]):
             raise OptionError(f"naming_forms(): no actor {actor!r}; some actors: "
-                              f"{f['actor'].value_counts().index[:10].tolist()}.")
+                              f"{f['actor'].drop_duplicates().head(10).tolist()}.")
         f = f[f["actor"] == actor]
-    counts = (f.groupby([by, "form"])["n"].sum() if "n" in f.columns else f.groupby([by, "form"]).size())
-    wide = counts.unstack(fill_value=0)
+    if f.duplicated([by, "form"]).any():
+        raise OptionError("naming_forms(): the table has several rows per group and form (several actors?); a "
+                          "figure draws a table, it does not pool.  Pass actor=, or pool the actors with "
+                          "framing.compare.comparison.naming_form_table(naming).")
     from .measures.naming import NAMING_FORMS
-    forms = [x for x in NAMING_FORMS if x in wide.columns] + sorted(c for c in wide.columns
-                                                                     if c not in NAMING_FORMS)
-    wide = wide.reindex(columns=forms).sort_index()
-    total = wide.sum(axis=1)
-    share = wide.div(total.replace(0, np.nan), axis=0).fillna(0.0)
+    share = f.pivot(index=by, columns="form", values="share").fillna(0.0)
+    forms = [x for x in NAMING_FORMS if x in share.columns] + sorted(c for c in share.columns
+                                                                      if c not in NAMING_FORMS)
+    share = share.reindex(columns=forms).sort_index()
+    total = f.pivot(index=by, columns="form", values="n").reindex(index=share.index).fillna(0).sum(axis=1)
     ax = _axes(ax, size=(7.5, 0.45 * max(len(share), 3) + 1.8))
     left = np.zeros(len(share))
     y = np.arange(len(share))
@@ -487,7 +494,8 @@ def naming_forms(naming_table, *, actor: str | None = None, ax=None, by: str = "
     ax.set_ylim(len(share) - 0.5, -0.5)
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(_percent_fmt)
-    _style(ax, title=f"Naming forms of {actor}" if actor else "Naming forms (all actors)",
+    pooled = actor is None and "actor" not in f.columns
+    _style(ax, title=f"Naming forms of {actor}" if actor else "Naming forms (all actors)" if pooled else "Naming forms",
            xlabel="share of the namings", ylabel=None)
     ax.legend(fontsize=_FS["note"], frameon=False, ncol=min(4, max(len(forms), 1)), loc="upper center",
               bbox_to_anchor=(0.5, -0.16))

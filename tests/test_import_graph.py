@@ -101,8 +101,10 @@ READERS = ["framing.plot", "framing.report.html", "framing.report.paper", "frami
 #: (report/run.py drives the whole job) computes through the public runner and compare(), never directly
 ALLOWED = {"framing.report.run": {"framing.measures.runner", "framing.compare.comparison"}}
 #: computing helpers of the compare layer that a reader must not call (it reads their tables)
-COMPUTING = {"framing.compare._shared": {"epithet_polarity_table", "verb_class_table"},
-             "framing.compare.comparison": {"compare", "epithet_polarity_table", "verb_class_table"}}
+COMPUTING = {"framing.compare._shared": {"epithet_polarity_table", "verb_class_table", "naming_form_table"},
+             "framing.compare.comparison": {"compare", "epithet_polarity_table", "verb_class_table",
+                                            "naming_form_table"},
+             "framing.compare.rates": {"rates", "shares"}}
 
 
 def imported_names(module: str, source: str | None = None) -> list[tuple[str, str]]:

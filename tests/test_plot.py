@@ -106,9 +106,11 @@ def test_plot_epithet_polarity_points_with_intervals():
 
 
 def test_plot_naming_forms_stacked_bars():
+    from framing.compare.comparison import naming_form_table
+
     forms = pd.DataFrame({"outlet": ["a", "a", "b", "b", "b"], "actor": ["Зеленский"] * 4 + ["Путин"],
                           "form": ["surname", "epithet_title_name", "title_name", "surname", "surname"],
-                          "n": [3, 1, 2, 2, 5]})
+                          "n": [3, 1, 2, 2, 5], "share": [0.75, 0.25, 0.5, 0.5, 1.0]})
     ax = P.naming_forms(forms, actor="Зеленский")
     # 2 outlets × 3 forms (zero-width bars included)
     assert len(ax.patches) == 6
@@ -117,8 +119,14 @@ def test_plot_naming_forms_stacked_bars():
         widths.setdefault(round(p.get_y() + p.get_height() / 2), []).append(p.get_width())
     assert all(abs(sum(w) - 1) < 1e-9 for w in widths.values())
     assert "n=4" in [t.get_text() for t in ax.texts]
-    pooled = P.naming_forms(forms)
+    pooled_table = naming_form_table(forms)
+    assert pooled_table.set_index(["outlet", "form"])["n"].to_dict() == {
+        ("a", "epithet_title_name"): 1, ("a", "surname"): 3, ("b", "surname"): 7, ("b", "title_name"): 2}
+    pooled = P.naming_forms(pooled_table)
     assert "all actors" in pooled.get_title(loc="left")
+    assert "n=9" in [t.get_text() for t in pooled.texts]
+    with pytest.raises(OptionError, match="does not pool"):     # several actors and no actor=: refused
+        P.naming_forms(forms)
     with pytest.raises(OptionError, match="no actor"):
         P.naming_forms(forms, actor="Нет")
     # the Naming result is accepted too

@@ -119,3 +119,33 @@ def verb_class_table(data: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:
     else:
         t = d.groupby([by, "verb_class"]).size().rename("n").reset_index()
     return shares(t, within=by)[[by, "verb_class", "n", "share"]]
+
+
+def naming_form_table(naming, *, by: str = "outlet", actor: str | None = None) -> pd.DataFrame:
+    """Naming forms per group, of one actor or of all actors pooled: what :func:`framing.plot.naming_forms` draws.
+
+    Parameters
+    ----------
+    naming : Naming or pandas.DataFrame
+        :func:`framing.naming`, its ``forms`` table (``<by>``, ``actor``,
+        ``form``, ``n``) or its ``mentions`` (one row per naming).
+    by : str
+    actor : str, optional
+        Only this actor (default: every actor, pooled).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``<by>``, ``form``, ``n``, ``n_total`` (the group's namings), ``share``
+        (:func:`framing.compare.rates.shares`).
+    """
+    f = naming.forms if hasattr(naming, "forms") else naming
+    missing = {by, "actor", "form"} - set(f.columns)
+    if missing:
+        raise missing_columns("naming_form_table(): the naming table", missing,
+                              hint="Pass framing.naming(ann) or its .forms table.")
+    if actor is not None:
+        f = f[f["actor"] == actor]
+    counts = (f.groupby([by, "form"], as_index=False)["n"].sum() if "n" in f.columns
+              else f.groupby([by, "form"]).size().rename("n").reset_index())
+    return shares(counts, within=by)[[by, "form", "n", "n_total", "share"]]

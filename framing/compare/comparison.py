@@ -46,11 +46,11 @@ from .._options import InstanceOf, Interval, OneOf, check
 from ._per_group import (_attach_events, _attribution_tables, _coverage, _frame_tables, _regroup_naming,
                          _term_refs, _topic_table, _with_group)
 # table helpers shared with plot.py and report/html.py live in _shared (no import cycle); public here
-from ._shared import _empty, _subset, epithet_polarity_table, verb_class_table
+from ._shared import _empty, _subset, epithet_polarity_table, naming_form_table, verb_class_table
 from .result import COVERAGE_COLUMNS, PLOT_KINDS, SUMMARY_COLUMNS, Comparison
 
-__all__ = ["compare", "Comparison", "epithet_polarity_table", "verb_class_table", "SUMMARY_COLUMNS",
-           "COVERAGE_COLUMNS", "PLOT_KINDS"]
+__all__ = ["compare", "Comparison", "epithet_polarity_table", "naming_form_table", "verb_class_table",
+           "SUMMARY_COLUMNS", "COVERAGE_COLUMNS", "PLOT_KINDS"]
 
 
 _SPEC = {

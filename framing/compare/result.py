@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .._options import OneOf, check
-from ._shared import _empty, _subset, epithet_polarity_table
+from ._shared import _empty, _subset, epithet_polarity_table, naming_form_table
 
 
 #: columns of :meth:`Comparison.summary` after the group column (``outlet`` by default)
@@ -367,6 +367,9 @@ class Comparison:
         if kind == "naming_forms":
             if self.naming.empty:
                 return self._unavailable(ax, "naming")
+            if kwargs.get("actor") is None:   # all actors pooled: the table here, not in the figure
+                kwargs.pop("actor", None)
+                return P.naming_forms(naming_form_table(self.naming, by=by), by=by, ax=ax, **kwargs)
             return P.naming_forms(self.naming, by=by, ax=ax, **kwargs)
         if self.docs.empty or not self.event_col:
             return self._unavailable(ax, "coverage")
