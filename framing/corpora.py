@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._download import LOCK_SUFFIX, REGISTRY, fetch  # noqa: F401 - the public corpora, exported here
+from ._download import LOCK_SUFFIX, REGISTRY, _sha256_of, fetch  # noqa: F401 - exported here (_sha256_of: reproduce.py)
 from ._errors import LoadError
 
 __all__ = ["REGISTRY", "load_demo", "demo_answers", "demo_events", "demo_dir", "fetch"]

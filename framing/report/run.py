@@ -131,7 +131,7 @@ def section_attribution(state):
     by = state["by"] if state["by"] in att.columns else "outlet"
     prof = measure(ann, ["sources"], given={"attributions": att}, options={"sources": {"by": by}}).sources
     for name, t in prof._asdict().items():
-        if isinstance(t, pd.DataFrame):
+        if isinstance(t, pd.DataFrame) and name != "voice":   # voice: comparison_share_of_voice.csv (one file)
             _write_csv(state, f"sources_{name}", t)
     state["sources"] = prof
     return [("Attribution", f"{len(att)} attributions in {att['doc_id'].nunique()} documents; "
