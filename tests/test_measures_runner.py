@@ -170,3 +170,13 @@ def test_measure_errors_record_keeps_the_others(ann, calls, monkeypatch):
         framing.measure(ann, ["naming"], given={"actors": res.actors}, errors="record")
     with pytest.raises(OptionError, match="errors"):
         framing.measure(ann, ["actors"], errors="ignore")
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_no_measure_calls_a_measure_it_was_given(ann, by_hand, calls, name):
+    """Issue #14: no measure calls another measure it was not given: with what it reads given, only it runs."""
+    given = {dep: by_hand[dep] for dep in runner.DEPENDS[name]}
+    options = {"sources": {"n_boot": 100}} if name == "sources" else None
+    res = framing.measure(ann, [name], given=given, options=options)
+    assert calls == [name]
+    assert res.names == [*runner.DEPENDS[name], name]
