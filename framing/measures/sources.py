@@ -257,6 +257,8 @@ def sources(attributions: pd.DataFrame, *, by: str = "outlet", n_boot: int = 100
     doc_tot = a.groupby(["by", "doc_id"], sort=True)["one"].sum().rename("total").reset_index()
 
     def share_table(col):
+        # a share with its interval over documents (the bootstrap's estimate, as rates() gives), over all the
+        # group's attributions (a missing speaker type stays in the base), so not compare.rates.shares
         per = a.groupby(["by", "doc_id", col], sort=True)["one"].sum().rename("n").reset_index()
         b = _share_boot(per, doc_tot, col, **kw)
         counts = per.groupby(["by", col])["n"].agg(["sum", "count"]).reset_index()
