@@ -35,7 +35,7 @@ def main() -> None:
     att = framing.attributions(ann)
     with framing.plot.paper_style():
         figures = {
-            "volume": framing.plot.volume(demo.docs, events=framing.demo_events(), kind="bar"),
+            "volume": framing.plot.volume(framing.volume(demo.docs), events=framing.demo_events(), kind="bar"),
             "verb_classes": framing.plot.verb_class_heatmap(verb_class_table(att)),
             "coverage": framing.plot.coverage_timeline(demo, event_col="event"),
         }

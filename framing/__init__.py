@@ -67,6 +67,7 @@ _EXPORTS = {
     "group_events": "framing.compare.events",
     "keyness": "framing.compare.keyness",
     "rates": "framing.compare.rates",
+    "volume": "framing.compare.volume",
     "kwic": "framing.compare.kwic",
     "collocations": "framing.compare.collocations",
     "compare": "framing.compare.comparison",

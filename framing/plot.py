@@ -639,20 +639,17 @@ def coverage_timeline(corpus_or_docs, *, by: str = "outlet", event_col: str = "e
 _FREQS = {"h": "hour", "D": "day", "W": "week", "MS": "month"}
 
 
-def volume(docs, *, by: str = "outlet", freq: str = "D", events: pd.DataFrame | None = None,
-           event_date: str = "date", event_label: str = "event", kind: str = "line", ax=None):
+def volume(table, *, by: str = "outlet", events: pd.DataFrame | None = None, event_date: str = "date",
+           event_label: str = "event", kind: str = "line", ax=None):
     """Documents per outlet over time, with events marked.
 
     Parameters
     ----------
-    docs : pandas.DataFrame, Corpus or Annotated
-        A documents table with ``published`` and the ``by`` column (a Corpus
-        or Annotated stands for its ``.docs``; the plot only reads the table).
+    table : pandas.DataFrame
+        The table of :func:`framing.volume` (``period``, the ``by`` column,
+        ``documents``); the plot draws it and counts nothing.
     by : str, default "outlet"
         Group column: one line per group.
-    freq : {"h", "D", "W", "MS"}, default "D"
-        Bin width: hour, day, week (ending Sunday) or calendar month; periods
-        without documents count 0.
     events : pandas.DataFrame, optional
         One row per event to mark with a dashed vertical line: a date column
         ``event_date`` and a label column ``event_label`` (the defaults fit
@@ -669,51 +666,43 @@ def volume(docs, *, by: str = "outlet", freq: str = "D", events: pd.DataFrame | 
     matplotlib.axes.Axes
         Lines (or stacked bars) in the Okabe–Ito colours, lines with distinct
         markers (readable in grey print and by colour-blind readers); the
-        counts drawn are in ``ax.volume_table`` (``period``, ``by``,
-        ``documents``).
+        table drawn is in ``ax.volume_table``.
 
     References
     ----------
     Okabe, M., & Ito, K. (2008). Color Universal Design (CUD). J*FLY (the
-    colours). Counting documents per outlet and period is the "attention"
-    measure of agenda-setting research: McCombs, M. E., & Shaw, D. L. (1972).
-    The agenda-setting function of mass media. *Public Opinion Quarterly*
-    36(2), 176–187.
+    colours). McCombs, M. E., & Shaw, D. L. (1972). The agenda-setting
+    function of mass media. *Public Opinion Quarterly* 36(2), 176–187 (the
+    measure, see :func:`framing.volume`).
 
     Examples
     --------
     >>> import framing
     >>> demo = framing.load_demo()
-    >>> ax = framing.plot.volume(demo.docs, events=framing.demo_events())
-    >>> t = ax.volume_table
-    >>> int(t["documents"].sum()) == len(demo.docs), sorted(t["outlet"].unique()) == demo.outlets
-    (True, True)
+    >>> ax = framing.plot.volume(framing.volume(demo.docs), events=framing.demo_events())
+    >>> int(ax.volume_table["documents"].sum()) == len(demo.docs)
+    True
     >>> len([line for line in ax.get_lines() if line.get_linestyle() == "--"])
     12
     """
-    check("volume", {"by": InstanceOf(str), "freq": OneOf(*_FREQS), "kind": OneOf("line", "bar"),
-                     "event_date": InstanceOf(str),
+    check("volume", {"by": InstanceOf(str), "kind": OneOf("line", "bar"), "event_date": InstanceOf(str),
                      "event_label": InstanceOf(str), "events": [NoneOk(), InstanceOf(pd.DataFrame)]},
-          by=by, freq=freq, kind=kind, event_date=event_date, event_label=event_label, events=events)
-    table = docs if isinstance(docs, pd.DataFrame) else getattr(docs, "docs", None)
-    if not isinstance(table, pd.DataFrame):
-        raise OptionError(f"volume(): pass a documents table (or a Corpus or Annotated), not {type(docs).__name__}.")
-    missing = {by, "published"} - set(table.columns)
+          by=by, kind=kind, event_date=event_date, event_label=event_label, events=events)
+    if not isinstance(table, pd.DataFrame) or "published" in table.columns:
+        what = "a documents table" if isinstance(table, pd.DataFrame) else type(table).__name__
+        raise OptionError(f"plot.volume() draws the table of framing.volume(docs, by=..., freq=...), not {what}: "
+                          "plots read tables and count nothing (pass framing.volume(corpus)).")
+    missing = {"period", by, "documents"} - set(table.columns)
     if missing:
-        raise missing_columns("volume(): the documents table", missing)
+        raise missing_columns("plot.volume(): the volume table", missing, hint="Make it with framing.volume(docs).")
     if events is not None and {event_date, event_label} - set(events.columns):
-        raise missing_columns("volume(): the events table", {event_date, event_label} - set(events.columns),
+        raise missing_columns("plot.volume(): the events table", {event_date, event_label} - set(events.columns),
                               hint="Name its columns with event_date= and event_label=.")
-    d = table[[by, "published"]].dropna()
-    t = pd.to_datetime(d["published"], utc=True).dt.tz_convert(None)
-    period = t.dt.floor("h") if freq == "h" else t.dt.to_period({"D": "D", "W": "W", "MS": "M"}[freq]).dt.start_time
-    counts = (d.assign(period=period.to_numpy()).groupby(["period", by]).size()
-              .unstack(by, fill_value=0).sort_index())
-    if len(counts):
-        full = pd.date_range(counts.index.min(), counts.index.max(), freq=freq if freq != "W" else "W-MON")
-        counts = counts.reindex(counts.index.union(full), fill_value=0)
-    groups = sorted(map(str, counts.columns))
+    counts = (table.pivot(index="period", columns=by, values="documents").fillna(0).sort_index()
+              if len(table) else pd.DataFrame(index=pd.DatetimeIndex([], name="period")))
     counts.columns = counts.columns.map(str)
+    groups = sorted(counts.columns)
+    freq = table.attrs.get("freq")
     ax = _axes(ax, size=(7.0, 3.8))
     colours = group_colours(groups)
     import matplotlib.dates as mdates
@@ -741,14 +730,14 @@ def volume(docs, *, by: str = "outlet", freq: str = "D", events: pd.DataFrame | 
     loc = mdates.AutoDateLocator()
     ax.xaxis.set_major_locator(loc)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
-    ax.set_ylim(0, max(float(bottom.max()) if kind == "bar" else float(counts.to_numpy().max(initial=0)), 1) * 1.25)
+    top = float(bottom.max(initial=0)) if kind == "bar" else float(counts.to_numpy().max(initial=0))
+    ax.set_ylim(0, max(top, 1) * 1.25)
     ax.grid(axis="y", color="#E5E5E5", lw=0.6, zorder=0)
-    _style(ax, title=f"Documents per {by} and {_FREQS[freq]}", xlabel="publication time (UTC)",
-           ylabel="documents")
+    _style(ax, title=f"Documents per {by}" + (f" and {_FREQS[freq]}" if freq in _FREQS else ""),
+           xlabel="publication time (UTC)", ylabel="documents")
     ax.legend(fontsize=_FS["note"], frameon=False, title=by, title_fontsize=_FS["note"], loc="upper left",
               bbox_to_anchor=(1.0, 1.0))
-    ax.volume_table = (counts.rename_axis(index="period", columns=by).stack().rename("documents")
-                       .reset_index())
+    ax.volume_table = table
     return ax
 
 

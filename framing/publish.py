@@ -313,9 +313,9 @@ def save_figure(fig, folder, name: str, *, formats=FIGURE_FORMATS, dpi: int = 20
     >>> import framing
     >>> from framing.publish import save_figure
     >>> docs = framing.load_demo().docs
-    >>> paths = save_figure(framing.plot.volume(docs), "figures", "volume")
+    >>> paths = save_figure(framing.plot.volume(framing.volume(docs)), "figures", "volume")
     >>> first = {fmt: p.read_bytes() for fmt, p in paths.items()}
-    >>> again = save_figure(framing.plot.volume(docs), "figures", "volume")
+    >>> again = save_figure(framing.plot.volume(framing.volume(docs)), "figures", "volume")
     >>> all(p.read_bytes() == first[fmt] for fmt, p in again.items())
     True
     """

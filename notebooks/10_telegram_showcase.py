@@ -56,7 +56,7 @@ else:
 # %%
 if posts is not None:
     posts = framing.remove_boilerplate(posts)
-    ax = framing.plot.volume(posts.docs, freq="D")
+    ax = framing.plot.volume(framing.volume(posts, freq="D"))
     copies = framing.find_duplicates(posts)
     display(copies.groupby(["outlet_a", "outlet_b"]).size().rename("pairs").reset_index()
             .sort_values("pairs", ascending=False).head(8))

@@ -160,20 +160,18 @@ def test_plot_figures_render_cyrillic_without_missing_glyphs(tmp_path):
     assert (tmp_path / "fw.png").stat().st_size > 1000
 
 
-def test_plot_volume_counts_per_outlet_and_period_with_events():
+def test_plot_volume_draws_the_volume_table_with_events():
     import framing
 
     demo = framing.load_demo()
-    ax = framing.plot.volume(demo, freq="W", events=framing.demo_events())
-    t = ax.volume_table
-    assert t.columns.tolist() == ["period", "outlet", "documents"]
-    assert int(t["documents"].sum()) == len(demo)
-    per_outlet = t.groupby("outlet")["documents"].sum().to_dict()
-    assert per_outlet == demo.docs["outlet"].value_counts().to_dict()
+    t = framing.volume(demo, freq="W")
+    ax = framing.plot.volume(t, events=framing.demo_events())
+    assert ax.volume_table is t
     assert len(ax.get_legend().get_texts()) == len(demo.outlets)
     assert sum(line.get_linestyle() == "--" for line in ax.get_lines()) == len(framing.demo_events())
-    daily = framing.plot.volume(demo.docs, freq="D").volume_table
-    assert daily["period"].nunique() == (daily["period"].max() - daily["period"].min()).days + 1   # zero days kept
+    drawn = {line.get_label(): line.get_ydata().sum() for line in ax.get_lines() if line.get_linestyle() != "--"}
+    assert drawn == t.groupby("outlet")["documents"].sum().to_dict()
+    assert "week" in ax.get_title(loc="left")
 
 
 def test_plot_volume_checks_its_input():
@@ -181,13 +179,13 @@ def test_plot_volume_checks_its_input():
     from framing._errors import OptionError, SchemaError
 
     docs = framing.load_demo().docs
-    with pytest.raises(OptionError, match="freq"):
-        framing.plot.volume(docs, freq="Y")
+    with pytest.raises(OptionError, match="framing.volume"):
+        framing.plot.volume(docs)                      # a documents table: plots count nothing
     with pytest.raises(SchemaError):
-        framing.plot.volume(docs.drop(columns=["published"]))
+        framing.plot.volume(framing.volume(docs).drop(columns=["documents"]))
     with pytest.raises(SchemaError):
-        framing.plot.volume(docs, events=pd.DataFrame({"when": []}))
-    with pytest.raises(OptionError, match="documents table"):
+        framing.plot.volume(framing.volume(docs), events=pd.DataFrame({"when": []}))
+    with pytest.raises(OptionError, match="framing.volume"):
         framing.plot.volume([1, 2])
 
 

@@ -52,13 +52,13 @@ def test_publish_save_table_and_figure_are_byte_identical_across_draws(tmp_path)
     assert pd.read_csv(paths["csv"]).equals(t)
     assert "\\label{tab:t1}" in paths["tex"].read_text(encoding="utf-8")
     docs = framing.load_demo().docs
-    first = {k: p.read_bytes() for k, p in save_figure(framing.plot.volume(docs), tmp_path, "f",
+    first = {k: p.read_bytes() for k, p in save_figure(framing.plot.volume(framing.volume(docs)), tmp_path, "f",
                                                          formats=("pdf", "png", "svg")).items()}
-    again = save_figure(framing.plot.volume(docs), tmp_path, "f", formats=("pdf", "png", "svg"))
+    again = save_figure(framing.plot.volume(framing.volume(docs)), tmp_path, "f", formats=("pdf", "png", "svg"))
     assert {k: p.read_bytes() for k, p in again.items()} == first
     assert b"CreationDate" not in first["pdf"]
     with pytest.raises(OptionError, match="not supported"):
-        save_figure(framing.plot.volume(docs), tmp_path, "f", formats=("gif",))
+        save_figure(framing.plot.volume(framing.volume(docs)), tmp_path, "f", formats=("gif",))
     import matplotlib.pyplot as plt
 
     plt.close("all")

@@ -87,7 +87,7 @@ summary = ann.corpus.summary()
 save_table(summary, tables, "table1_corpus", caption="Documents per outlet")
 events = framing.demo_events() if corpus == "demo" else None
 with framing.plot.paper_style():
-    ax = framing.plot.volume(docs, events=events)
+    ax = framing.plot.volume(framing.volume(docs), events=events)
     save_figure(ax, figures, "figure1_volume")
 summary
 
