@@ -503,3 +503,47 @@ def test_measures_epithets_quoted_nicknames_and_manner_adverbs(word_model):
     assert _flag(on, "adverb_clause", "кто плохо представляет") == (True, -0.6)
     # ... but not with verbs of health and perception
     assert not _flag(on, "adverb_health", "плохо себя чувствуют")[0]
+
+
+GENERALISATION_CLASSES = DATA / "measures" / "epithets_generalisation_classes.conllu"
+
+
+@pytest.fixture(scope="module")
+def generalisation_classes():
+    return epithets(framing.Annotated.from_conllu(GENERALISATION_CLASSES))
+
+
+def test_measures_epithets_naming_verbs_with_quoted_labels(generalisation_classes):
+    """Issue #10, generalisation round: a naming verb's quoted instrumental is
+    a predicate about the verb's object also when the parser hangs it on the
+    object's phrase, and when the object is a substantivised participle
+    ("назвала протестующих «…»"); quoted, it is the speaker's label
+    (evaluative). An unquoted neutral noun after the same verb is not."""
+    ep = generalisation_classes
+    for doc, text, actor in (("naming_quoted", "«пятой колонной»", "участников"),
+                             ("naming_participle", "«движением сопротивления»", "протестующих")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "predicate" and r["actor"] == actor and r["evaluative"], doc
+    r = _one(ep, "naming_plain", "финалистами")
+    assert r["kind"] == "predicate" and not r["evaluative"]
+
+
+def test_measures_epithets_adverbs_in_ski_judge_in_relative_clauses(generalisation_classes):
+    """A manner adverb in -ски / по-…-ски inside a relative clause is read
+    from its adjective ("героически" ← "героический", "по-хамски" ←
+    "хамский"), as adverbs in -о are; "практически" judges nobody."""
+    ep = generalisation_classes
+    r = _one(ep, "adverb_ski", "который героически вынес детей из огня")
+    assert r["kind"] == "relative_clause" and r["evaluative"] and r["polarity"] > 0
+    r = _one(ep, "adverb_po", "который по-хамски подрезал автобус")
+    assert r["kind"] == "relative_clause" and r["evaluative"] and r["polarity"] < 0
+    assert not _doc(ep, "adverb_plain")["evaluative"].any()
+
+
+def test_measures_epithets_beloved_and_fixed_school_titles(generalisation_classes):
+    """A substantivised "любимый" stands for a person (sympathy, +); "классный
+    руководитель" is a school post, not praise."""
+    ep = generalisation_classes
+    r = _one(ep, "praise_substantive", "любимого")
+    assert r["kind"] == "nomination" and r["polarity"] > 0
+    assert not _doc(ep, "fixed_teacher")["evaluative"].any()

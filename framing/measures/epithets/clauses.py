@@ -148,9 +148,18 @@ def _naming_predicates(s, lex, ent_tok, used):
         if actor_tok is None or not (actor_tok in ent_tok or
                                      (_is_noun(s, actor_tok) and
                                       _actor_noun(s, actor_tok, lower_key(s.lemma[actor_tok]), lex)) or
-                                     s.lemma[actor_tok] in _PERSONAL):
+                                     s.lemma[actor_tok] in _PERSONAL or
+                                     # a substantivised participle or adjective of people ("назвала протестующих …")
+                                     (_is_adj(s, actor_tok) and s.feats(actor_tok).get("Animacy") == "Anim" and
+                                      s.deprel[actor_tok] == "obj")):
             continue  # "считаю это ошибкой", "считает мандат нелегитимным": not about an actor
-        for c in kids:
+        cands = list(kids)
+        if s.deprel[actor_tok] == "obj" and s.head[actor_tok] == v:
+            # the parser often hangs the instrumental on the object ("назвал участников акции
+            # «пятой колонной»"): an instrumental noun right of the object, inside its phrase
+            cands += [c for c in s.subtree(actor_tok) if c > actor_tok and s.deprel[c] == "nmod" and
+                      _is_noun(s, c) and s.head[c] != v]
+        for c in cands:
             if c == actor_tok or c in used or s.feats(c).get("Case") != "Ins" or \
                     not (_is_noun(s, c) or _is_adj(s, c)) or c in ent_tok:
                 continue

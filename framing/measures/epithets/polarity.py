@@ -97,11 +97,14 @@ def _adverb_polarity(s, t, lex):
     Degree adverbs ("крайне", "страшно") and "хорошо" (also "well", as in
     "хорошо знает") are left out."""
     k = lower_key(s.lemma[t])
-    if k in _NOT_MANNER or len(k) < 4 or not k.endswith(("о", "е")):
+    if k.startswith(("по-", "по‑")):
+        k = k[3:]  # "по-хамски" is "хамски"
+    if k in _NOT_MANNER or len(k) < 4 or not k.endswith(("о", "е", "ски", "цки")):
         return None
     if s.has_syntax and 0 <= s.head[t] < len(s) and lower_key(s.lemma[s.head[t]]) in _BODY_VERBS:
         return None  # "кто плохо себя чувствует", "плохо видит": health, not character
-    for end in ("ый", "ий", "ой"):
+    # "нагло" ← "наглый"; "героически", "по-хамски" ← "героический", "хамский"
+    for end in (("ий",) if k.endswith("и") else ("ый", "ий", "ой")):
         adj = k[:-1] + end
         p = lex.polarity(adj)
         if p is not None and p == p and abs(p) >= EVALUATIVE_THRESHOLD:
