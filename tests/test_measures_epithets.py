@@ -547,3 +547,19 @@ def test_measures_epithets_beloved_and_fixed_school_titles(generalisation_classe
     r = _one(ep, "praise_substantive", "любимого")
     assert r["kind"] == "nomination" and r["polarity"] > 0
     assert not _doc(ep, "fixed_teacher")["evaluative"].any()
+
+
+def test_measures_epithets_partitive_superlatives_and_title_compounds(generalisation_classes):
+    """"самые наглые из чиновников" picks people out of a group: an evaluative
+    nomination ("самые старшие из учеников" is none); a hyphenated compound
+    headed by a title ("депутат-пивозавр") is a person whatever the tagger's
+    animacy, so its adjectives are rows; an agreeing adjective the parser
+    left unattached (deprel "dep") before a unit's number is its modifier."""
+    ep = generalisation_classes
+    r = _one(ep, "partitive", "Самые наглые")
+    assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0
+    assert not _doc(ep, "partitive_plain")["evaluative"].any()
+    r = _one(ep, "title_compound", "Скандальный")
+    assert r["actor"] == "депутат-пивозавр" and r["evaluative"]
+    r = _one(ep, "dep_adjective", "элитная")
+    assert r["actor"] == "бригада" and r["evaluative"] and r["polarity"] > 0

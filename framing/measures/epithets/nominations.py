@@ -11,7 +11,7 @@ from .._names import lower_key
 from .words import _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _DASHES, _FIXED, _HINTS, _INSTITUTIONS, _INTENSIFIERS, _MILITARY, _OPEN_Q, _PERSON_SUFFIX, _PRAISE_SUBSTANTIVE, _STATE_LABELS, _STATE_ONLY, _STATE_WORDS
 from .tokens import _actor_noun, _attributive, _is_adj, _is_noun, _lemmas, _modifier, _name_part, _not_about, _np_left, _opens, _pronominal, _span_text, _trim
 from .morph import _animate, _guessed_nouns, _model_noun_reading, _person_after_prefix, _person_form
-from .lexicon import NOMINATION_MARGIN, _feminine_base, _org_type, _person_rest
+from .lexicon import EVALUATIVE_THRESHOLD, NOMINATION_MARGIN, _feminine_base, _org_type, _person_rest
 from .polarity import _penal, _refers
 from .rows import _row
 from .guards import _award_title, _literal, _mode_tokens, _predicate_actor, _predicate_of_thing, _states_in, _thing_reading, _war_story
@@ -179,15 +179,28 @@ def _nominations(s, lex, ent_tok, used, st=None):
             # the model: negative adjectives only, as for the lexicons ("наказать ответственных")
             p = lex.model_polarity(s.lemma[t], "ADJ", NOMINATION_MARGIN)
             p = p if p is not None and p < 0 else None
-        if p is None or (p > -0.5 and lower_key(s.lemma[t]) not in _PRAISE_SUBSTANTIVE):
+        # "самые наглые из чиновников": a superlative picking people out of a group stands for them
+        partitive = t > 0 and lower_key(s.lemma[t - 1]) == "самый" and t + 2 < n and \
+            lower_key(s.text[t + 1]) == "из" and (s.feats(t + 2).get("Animacy") == "Anim" or
+                                                 s.upos[t + 2] == "PROPN" or t + 2 in ent_tok)
+        if p is None or (p > -0.5 and lower_key(s.lemma[t]) not in _PRAISE_SUBSTANTIVE and
+                         not (partitive and p == p and abs(p) >= EVALUATIVE_THRESHOLD)):
             continue
         nxt = t + 1
         if nxt < n and (s.upos[nxt] in ("NOUN", "PROPN", "ADJ", "NUM") or nxt in ent_tok):
             continue
         if s.has_syntax and not (s.deprel[t] in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "root")
-                                 and not any(s.deprel[c] in ("amod", "nmod") and _is_noun(s, c)
-                                             for c in s.children(t))):
+                                 and not any(s.deprel[c] in ("amod", "nmod") and _is_noun(s, c) and
+                                             not (partitive and c == t + 2) for c in s.children(t))):
             continue  # attributive ("ложную и вредоносную информацию") or predicative, not a noun phrase
+        if partitive:
+            toks = [t - 1, t]
+            r = _row(s, {"actor": s.lemma[t], "text": _span_text(s, toks)}, toks, "nomination", lex,
+                     lemma=f"самый {s.lemma[t]}")
+            if r:
+                out.append(r)
+                used.update(toks)
+            continue
         prv = t - 1
         if prv >= 0 and (s.text[prv] in _DASHES or s.lemma[prv] in _COPULA_VERBS or s.lemma[prv] in ("быть", "бути")
                          or s.upos[prv] in ("AUX", "ADV", "PRON", "DET")):

@@ -148,8 +148,8 @@ def _np_left(s, g, ent_tok):
     i = g - 1
     while i >= 0 and _is_adj(s, i) and i not in ent_tok and agree(s.feats(i), s.feats(g)):
         if s.has_syntax and s.head[i] != g and not (out and s.head[i] == out[0]) and \
-                not (s.head[i] > i and s.head[i] < g and s.head[s.head[i]] == g):
-            break
+                not (s.head[i] > i and s.head[i] < g and s.head[s.head[i]] == g) and s.deprel[i] != "dep":
+            break  # ("dep": the parser did not know where the adjective goes; agreement decides)
         out.insert(0, i)
         i -= 1
     return out
@@ -196,6 +196,9 @@ def _actor_noun(s, t, lem, lex):
         return True
     if lex.nomination(lem) is not None:
         return True
+    head = lem.split("-")[0]
+    if "-" in lem and head != lem and (head in lex.roles or lex.is_title(head)) and s.upos[t] == "NOUN":
+        return True  # "депутат-пивозавр", "блогер-миллионер": a person whatever the tagger's animacy
     return s.feats(t).get("Animacy") == "Anim" and s.upos[t] == "NOUN"
 
 
