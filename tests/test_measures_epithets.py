@@ -563,3 +563,11 @@ def test_measures_epithets_partitive_superlatives_and_title_compounds(generalisa
     assert r["actor"] == "депутат-пивозавр" and r["evaluative"]
     r = _one(ep, "dep_adjective", "элитная")
     assert r["actor"] == "бригада" and r["evaluative"] and r["polarity"] > 0
+
+
+def test_measures_epithets_prefixed_label_opening_a_sentence(generalisation_classes):
+    """A word with an expressive prefix that opens a sentence and that the
+    tagger took for a name ("Лжеэксперт снова выступил") is a label, as a
+    listed label there is ("Неадекват избил")."""
+    r = _one(generalisation_classes, "prefix_opening", "Лжеэксперт")
+    assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0
