@@ -571,3 +571,15 @@ def test_measures_epithets_prefixed_label_opening_a_sentence(generalisation_clas
     listed label there is ("Неадекват избил")."""
     r = _one(generalisation_classes, "prefix_opening", "Лжеэксперт")
     assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0
+
+
+def test_measures_epithets_scare_quoted_political_camps(generalisation_classes):
+    """A noun of a political camp in scare quotes stands for a group and
+    distances the writer from it («антигосударственных сил», «радикального
+    фланга»); unquoted "Силы ПВО" and a quoted club are no such label."""
+    ep = generalisation_classes
+    for doc, text in (("quoted_camp", "сил"), ("quoted_flank", "фланга")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0, doc
+    assert not _doc(ep, "camp_plain")["evaluative"].any()
+    assert not _doc(ep, "quoted_club")["evaluative"].any()

@@ -8,7 +8,7 @@ import math
 import re
 
 from .._names import lower_key
-from .words import _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _DASHES, _FIXED, _HINTS, _INSTITUTIONS, _INTENSIFIERS, _MILITARY, _OPEN_Q, _PERSON_SUFFIX, _PRAISE_SUBSTANTIVE, _STATE_LABELS, _STATE_ONLY, _STATE_WORDS
+from .words import _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _DASHES, _FIXED, _HINTS, _INSTITUTIONS, _INTENSIFIERS, _MILITARY, _OPEN_Q, _PERSON_SUFFIX, _PRAISE_SUBSTANTIVE, _STATE_LABELS, _STATE_ONLY, _STATE_WORDS
 from .tokens import _actor_noun, _attributive, _is_adj, _is_noun, _lemmas, _modifier, _name_part, _not_about, _np_left, _opens, _pronominal, _span_text, _trim
 from .morph import _animate, _guessed_nouns, _model_noun_reading, _person_after_prefix, _person_form
 from .lexicon import EVALUATIVE_THRESHOLD, NOMINATION_MARGIN, _feminine_base, _org_type, _person_rest
@@ -103,7 +103,9 @@ def _nominations(s, lex, ent_tok, used, st=None):
             elif ev_adj and (f.get("Animacy") == "Anim" or lem in _INSTITUTIONS):
                 continue  # the adjective is the epithet ("марионеточный избирком"): see _unnamed
             elif quoted and s.upos[t] == "NOUN" and lem not in lex.nonjudging and \
-                    (f.get("Animacy") == "Anim" or (len(left) <= 1 and lem in _INSTITUTIONS)):
+                    (f.get("Animacy") == "Anim" or (len(left) <= 1 and lem in _INSTITUTIONS) or
+                     # «коммунистические силы», «крайний фланг»: nouns of political camps
+                     (lem in _QUOTED_GROUPS and f.get("Number") == "Plur" or lem in _QUOTED_GROUPS_SING)):
                 # scare quotes around a short lower-case label: ironic distancing
                 nom = (-0.5, lem)
             elif actor is not None and re.search(r"(изм|ізм|ism)$", lem) and (lex.polarity(lem) or 0) <= -0.3:
