@@ -583,3 +583,17 @@ def test_measures_epithets_scare_quoted_political_camps(generalisation_classes):
         assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0, doc
     assert not _doc(ep, "camp_plain")["evaluative"].any()
     assert not _doc(ep, "quoted_club")["evaluative"].any()
+
+
+def test_measures_epithets_metaphorical_monarchs(generalisation_classes):
+    """A monarchy head with the genitive of a domain is a metaphorical label
+    (antonomasia): "королевы марафонов" stands for a person, "Король
+    рок-н-ролла" is an evaluative title; the king of a country and a beauty
+    queen are plain titles."""
+    ep = generalisation_classes
+    r = _one(ep, "metaphor_nomination", "королевы марафонов")
+    assert r["kind"] == "nomination" and r["evaluative"]
+    r = _one(ep, "metaphor_title", "Король рок-н-ролла")
+    assert r["kind"] == "title" and r["evaluative"]
+    assert not _doc(ep, "monarch")["evaluative"].any()
+    assert not _doc(ep, "contest_title")["evaluative"].any()

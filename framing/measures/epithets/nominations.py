@@ -8,11 +8,11 @@ import math
 import re
 
 from .._names import lower_key
-from .words import _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _DASHES, _FIXED, _HINTS, _INSTITUTIONS, _INTENSIFIERS, _MILITARY, _OPEN_Q, _PERSON_SUFFIX, _PRAISE_SUBSTANTIVE, _STATE_LABELS, _STATE_ONLY, _STATE_WORDS
+from .words import _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _METAPHOR_HEADS, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _DASHES, _FIXED, _HINTS, _INSTITUTIONS, _INTENSIFIERS, _MILITARY, _OPEN_Q, _PERSON_SUFFIX, _PRAISE_SUBSTANTIVE, _STATE_LABELS, _STATE_ONLY, _STATE_WORDS
 from .tokens import _actor_noun, _attributive, _is_adj, _is_noun, _lemmas, _modifier, _name_part, _not_about, _np_left, _opens, _pronominal, _span_text, _trim
 from .morph import _animate, _guessed_nouns, _model_noun_reading, _person_after_prefix, _person_form
 from .lexicon import EVALUATIVE_THRESHOLD, NOMINATION_MARGIN, _feminine_base, _org_type, _person_rest
-from .polarity import _penal, _refers
+from .polarity import _metaphor, _penal, _refers
 from .rows import _row
 from .guards import _award_title, _literal, _mode_tokens, _predicate_actor, _predicate_of_thing, _states_in, _thing_reading, _war_story
 from .clauses import _adj_tokens, _naming_predicates, _relative_tokens
@@ -108,6 +108,12 @@ def _nominations(s, lex, ent_tok, used, st=None):
                      (lem in _QUOTED_GROUPS and f.get("Number") == "Plur" or lem in _QUOTED_GROUPS_SING)):
                 # scare quotes around a short lower-case label: ironic distancing
                 nom = (-0.5, lem)
+            elif lem in _METAPHOR_HEADS and _metaphor(s, [t], lex) is not None and not s.text[t][:1].isupper() \
+                    and not any(x in ent_tok for x in range(t + 1, min(n, t + 3))):
+                # "долг королевы марафонов": a metaphorical label standing for a person
+                nom = (_metaphor(s, [t], lex), lem)
+                linked_toks = [x for x in range(t + 1, min(n, t + 3))
+                               if s.feats(x).get("Case") == "Gen" and s.upos[x] in ("ADJ", "DET", "NOUN")]
             elif actor is not None and re.search(r"(изм|ізм|ism)$", lem) and (lex.polarity(lem) or 0) <= -0.3:
                 # an ideology attributed to an actor ("украинский национализм")
                 nom = (lex.polarity(lem), lem)

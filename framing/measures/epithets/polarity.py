@@ -4,7 +4,7 @@ evaluative-word model, adverbs of manner, literal and award readings."""
 from __future__ import annotations
 
 from .._names import lower_key
-from .words import _ADDRESS, _AWARD_CONTEXT, _BODY_VERBS, _NOT_MANNER, _NOT_REFERRING, _PENAL, _SO_CALLED, _SUPERLATIVE
+from .words import _ADDRESS, _AWARD_CONTEXT, _BODY_VERBS, _INSTITUTIONS, _METAPHOR_HEADS, _METAPHOR_LITERAL, _NOT_MANNER, _NOT_REFERRING, _PENAL, _PLACES, _SO_CALLED, _SUPERLATIVE
 from .tokens import _is_adj
 from .morph import _animate, _morph, _person_form
 from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base
@@ -134,4 +134,24 @@ def _model_word(s, t, lex, clause=False):
         return lex.model_polarity(s.lemma[t], "ADJ")
     if s.upos[t] == "NOUN" and s.feats(t).get("Animacy") == "Anim" and _person_form(s, t):
         return lex.model_polarity(s.lemma[t], "NOUN")
+    return None
+
+
+def _metaphor(s, toks, lex):
+    """The polarity of a metaphorical label among ``toks``: a monarchy or
+    similar head with the genitive of a domain ("король рок-н-ролла",
+    "королева марафонов", "гроза шашлычных"), not of a realm (a country's name,
+    "страна", a place) or of a contest ("королева красоты"); else ``None``."""
+    for t in toks:
+        v = _METAPHOR_HEADS.get(lower_key(s.lemma[t]))
+        k = t + 1
+        if v is None or k >= len(s):
+            continue
+        if s.upos[k] in ("ADJ", "DET") and s.feats(k).get("Case") == "Gen" and k + 1 < len(s):
+            k += 1
+        g = lower_key(s.lemma[k])
+        if s.upos[k] == "NOUN" and s.feats(k).get("Case") == "Gen" and s.feats(k).get("Animacy") != "Anim" and \
+                g not in _METAPHOR_LITERAL and g not in _INSTITUTIONS and g not in _PLACES and \
+                g not in lex.orgs and not s.text[k][:1].isupper():
+            return v
     return None

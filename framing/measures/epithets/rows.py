@@ -9,7 +9,7 @@ from .. import _evaluative_model
 from .._names import lower_key
 from .words import _CLOSE_Q, _NICKNAMING, _OPEN_Q, _SO_CALLED
 from .tokens import _is_adj, _name_words, _span_text, _trim
-from .polarity import _polarity
+from .polarity import _metaphor, _polarity
 
 
 EPITHET_COLUMNS = ["doc_id", "outlet", "sent_id", "actor", "mention", "epithet", "epithet_lemma", "kind",
@@ -62,6 +62,9 @@ def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None, a
         pol = -0.5  # «героические» защитники: a descriptor in scare quotes is distanced, ironic
     elif kind == "relative_clause" and not (pol == pol and pol != 0):
         pol = _nickname(s, toks, lex, pol)  # "которую стали называть «бранденбургской Мадонной»"
+    elif kind in ("title", "nomination", "predicate") and not (pol == pol and pol != 0):
+        mp = _metaphor(s, toks, lex)  # "король рок-н-ролла", "королева марафонов": a metaphorical label
+        pol = pol if mp is None else mp
     return {"doc_id": s.doc_id, "sent_id": s.sent_id, "actor": actor or m["actor"],
             "mention": mention if mention is not None else m["text"], "epithet": _span_text(s, toks),
             "epithet_lemma": lemma, "kind": kind, "polarity": pol,
