@@ -597,3 +597,16 @@ def test_measures_epithets_metaphorical_monarchs(generalisation_classes):
     assert r["kind"] == "title" and r["evaluative"]
     assert not _doc(ep, "monarch")["evaluative"].any()
     assert not _doc(ep, "contest_title")["evaluative"].any()
+
+
+def test_measures_epithets_evaluative_adjective_opening_a_sentence(generalisation_classes):
+    """An evaluative adjective or participle opening a sentence, which the
+    tagger took for (part of) a name ("Бессовестный перекупщик" as ORG,
+    "Зарвавшийся" as PER), is an adjective of the common noun after it; a
+    name with a proper noun ("Справедливая Россия") stays a name."""
+    ep = generalisation_classes
+    for doc, text, actor in (("opener_adjective", "Бессовестный", "перекупщик"),
+                             ("opener_participle", "Зарвавшийся", "блогер")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "adjective" and r["actor"] == actor and r["evaluative"], doc
+    assert not _doc(ep, "opener_name")["evaluative"].any()

@@ -227,6 +227,13 @@ def _sentence(s, ms, lex, st):
             # a capitalised role word, title or label the tagger took for a name
             # ("Омоновцы ворвались", "Министр обороны России Андрей Белоусов", "Голубки слились")
             continue
+        lem0 = lower_key(s.lemma[span[0]])
+        if _opens(s, span[0]) and s.upos[span[0]] == "ADJ" and s.lemma[span[0]][:1].islower() and \
+                all(s.upos[x] != "PROPN" for x in span) and \
+                (lem0 in lex.quality_verbs or abs(lex.polarity(lem0) or 0) >= EVALUATIVE_THRESHOLD):
+            # an evaluative adjective opening a sentence, which the tagger took for a name
+            # ("Бессовестный перекупщик поднял цены", "Зарвавшийся блогер"): common words, not a name
+            continue
         form0 = lower_key(s.text[span[0]])
         if len(span) == 1 and not s.text[span[0]].isupper() and _opens(s, span[0]) and \
                 (form0 in lex.nom_exact or lower_key(s.lemma[span[0]]) in lex.nom_exact or
