@@ -610,3 +610,17 @@ def test_measures_epithets_evaluative_adjective_opening_a_sentence(generalisatio
         r = _one(ep, doc, text)
         assert r["kind"] == "adjective" and r["actor"] == actor and r["evaluative"], doc
     assert not _doc(ep, "opener_name")["evaluative"].any()
+
+
+def test_measures_epithets_naming_verbs_give_state_nouns_and_nicknames(generalisation_classes):
+    """A noun of a state or quality is a label when a naming verb gives it to
+    a person ("назвали певицу позором страны"); verbs of nicknaming
+    ("прозвали") are naming verbs; a cause named by doctors is about no
+    actor. A compound with a listed label ("водитель-лихач") is a label."""
+    ep = generalisation_classes
+    for doc, text in (("naming_state_noun", "позором страны"), ("nickname_verb", "«королём хайпа»")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "predicate" and r["evaluative"], doc
+    assert not _doc(ep, "naming_plain_state")["evaluative"].any()
+    r = _one(ep, "label_compound", "Водитель-лихач")
+    assert r["evaluative"] and r["polarity"] < 0

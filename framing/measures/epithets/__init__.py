@@ -89,7 +89,7 @@ from ..._options import InstanceOf, OneOf, check
 from .._guard import Guard
 from .._language import gate
 from .._names import doc_langs, doc_outlets, lower_key, sentences_of
-from .tokens import _gender, _leading_title, _opens, _span_positions
+from .tokens import _gender, _is_adj, _leading_title, _opens, _span_positions
 from .lexicon import EVALUATIVE_THRESHOLD, _Lex
 from .rows import EPITHET_COLUMNS, EPITHET_KINDS, _empty, _row
 from .guards import _precision_filter
@@ -228,7 +228,7 @@ def _sentence(s, ms, lex, st):
             # ("Омоновцы ворвались", "Министр обороны России Андрей Белоусов", "Голубки слились")
             continue
         lem0 = lower_key(s.lemma[span[0]])
-        if _opens(s, span[0]) and s.upos[span[0]] == "ADJ" and s.lemma[span[0]][:1].islower() and \
+        if _opens(s, span[0]) and _is_adj(s, span[0]) and s.lemma[span[0]][:1].islower() and \
                 all(s.upos[x] != "PROPN" for x in span) and \
                 (lem0 in lex.quality_verbs or abs(lex.polarity(lem0) or 0) >= EVALUATIVE_THRESHOLD):
             # an evaluative adjective opening a sentence, which the tagger took for a name

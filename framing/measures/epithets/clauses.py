@@ -6,6 +6,7 @@ from __future__ import annotations
 from .._names import agree, lower_key
 from .words import _COPULA_VERBS, _DASHES, _NAMING_VERBS, _PERSONAL, _RELATIVE, _REL_CASES
 from .tokens import _actor_noun, _contiguous, _is_adj, _is_noun, _lemmas, _np_left
+from .lexicon import EVALUATIVE_THRESHOLD
 from .rows import _nickname, _row
 
 
@@ -174,6 +175,12 @@ def _naming_predicates(s, lex, ent_tok, used):
                      lemma=_lemmas(s, toks), aspan=aspan)
             if r and not (r["polarity"] == r["polarity"] and r["polarity"] != 0):
                 r["polarity"] = _nickname(s, [v] + toks, lex, r["polarity"])  # назвал судью «говнолапочкиным»
+            if r and not (r["polarity"] == r["polarity"] and r["polarity"] != 0) and _is_noun(s, c):
+                # a noun of a state or quality given to a person ("назвали певицу позором страны",
+                # "считают его угрозой"): left out of descriptors elsewhere, here it is the label
+                p = lex.polarity(s.lemma[c]) if lower_key(s.lemma[c]) in lex.nonjudging else None
+                if p is not None and abs(p) >= EVALUATIVE_THRESHOLD:
+                    r["polarity"] = p
             if r:
                 out.append(r)
                 used.update(toks)
