@@ -624,3 +624,16 @@ def test_measures_epithets_naming_verbs_give_state_nouns_and_nicknames(generalis
     assert not _doc(ep, "naming_plain_state")["evaluative"].any()
     r = _one(ep, "label_compound", "Водитель-лихач")
     assert r["evaluative"] and r["polarity"] < 0
+
+
+def test_measures_epithets_compound_labels_and_object_pronouns(generalisation_classes):
+    """A compound with a listed label is one also when it opens a sentence
+    and is tagged as a name ("Мэра-взяточника") or left in the plural by the
+    lemmatiser ("Банкиры-жулики"); a naming verb's object pronoun that the
+    tagger reads as a determiner ("назвали его …") is the actor."""
+    ep = generalisation_classes
+    for doc, text in (("opener_compound", "Мэра-взяточника"), ("plural_compound", "Банкиры-жулики")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0, doc
+    r = _one(ep, "naming_pronoun", "главным пропагандистом страны")
+    assert r["kind"] == "predicate" and r["evaluative"]

@@ -237,7 +237,8 @@ def _sentence(s, ms, lex, st):
         form0 = lower_key(s.text[span[0]])
         if len(span) == 1 and not s.text[span[0]].isupper() and _opens(s, span[0]) and \
                 (form0 in lex.nom_exact or lower_key(s.lemma[span[0]]) in lex.nom_exact or
-                 ("-" in form0 and lex.nomination(form0) is not None) or lex.affixed(form0)):
+                 ("-" in form0 and (lex.nomination(form0) is not None or lex.nomination(lem0) is not None)) or
+                 lex.affixed(form0)):
             continue  # a label opening a sentence, tagged as a name ("Неадекват избил", "Горе-водитель снёс",
             # "Лжеэксперт выступил")
         lead = _leading_title(s, span, lex) if len(span) >= 2 else None

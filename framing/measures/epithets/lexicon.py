@@ -180,9 +180,11 @@ class _Lex:
             parts = [p for p in k.split("-") if p]
             if parts and (parts[0] in _PLACES or parts[0] in _LANDFORMS):
                 return None  # "город-герой" is an honorary title of a place, not an actor
-            if len(parts) == 2 and parts[1] in self.nom_exact and parts[0] not in ("экс", "екс", "ex") \
-                    and parts[1] not in self.context:
-                return (self.nom_exact[parts[1]][0], k)
+            if len(parts) == 2 and parts[0] not in ("экс", "екс", "ex") and parts[1] not in self.context:
+                # the lemmatiser leaves a compound's parts as they stand ("банкиры-жулики")
+                for cand in (parts[1], parts[1][:-1] if parts[1][-1:] in ("и", "ы") else None):
+                    if cand in self.nom_exact and cand not in self.context:
+                        return (self.nom_exact[cand][0], k)
         return None
 
     def is_title(self, lemma):
