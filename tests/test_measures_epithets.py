@@ -610,6 +610,7 @@ def test_measures_epithets_evaluative_adjective_opening_a_sentence(generalisatio
         r = _one(ep, doc, text)
         assert r["kind"] == "adjective" and r["actor"] == actor and r["evaluative"], doc
     assert not _doc(ep, "opener_name")["evaluative"].any()
+    assert not _doc(ep, "org_name_opener")["evaluative"].any()  # "Демократическая партия": a name
 
 
 def test_measures_epithets_naming_verbs_give_state_nouns_and_nicknames(generalisation_classes):
@@ -637,3 +638,4 @@ def test_measures_epithets_compound_labels_and_object_pronouns(generalisation_cl
         assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0, doc
     r = _one(ep, "naming_pronoun", "главным пропагандистом страны")
     assert r["kind"] == "predicate" and r["evaluative"]
+    assert _doc(ep, "animal_compound").empty  # "собаки-расисты": animals are no actors

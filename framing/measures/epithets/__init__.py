@@ -230,9 +230,11 @@ def _sentence(s, ms, lex, st):
         lem0 = lower_key(s.lemma[span[0]])
         if _opens(s, span[0]) and _is_adj(s, span[0]) and s.lemma[span[0]][:1].islower() and \
                 all(s.upos[x] != "PROPN" for x in span) and \
+                (len(span) == 1 or any(s.feats(x).get("Animacy") == "Anim" and s.upos[x] == "NOUN" for x in span)) and \
                 (lem0 in lex.quality_verbs or abs(lex.polarity(lem0) or 0) >= EVALUATIVE_THRESHOLD):
             # an evaluative adjective opening a sentence, which the tagger took for a name
             # ("Бессовестный перекупщик поднял цены", "Зарвавшийся блогер"): common words, not a name
+            # (a name of an organisation, "Демократическая партия", has no person noun)
             continue
         form0 = lower_key(s.text[span[0]])
         if len(span) == 1 and not s.text[span[0]].isupper() and _opens(s, span[0]) and \

@@ -8,9 +8,9 @@ import math
 import re
 
 from .._names import lower_key
-from .words import _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _METAPHOR_HEADS, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _DASHES, _FIXED, _HINTS, _INSTITUTIONS, _INTENSIFIERS, _MILITARY, _OPEN_Q, _PERSON_SUFFIX, _PRAISE_SUBSTANTIVE, _STATE_LABELS, _STATE_ONLY, _STATE_WORDS
+from .words import _ANIMALS, _SMALL_ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _METAPHOR_HEADS, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _DASHES, _FIXED, _HINTS, _INSTITUTIONS, _INTENSIFIERS, _MILITARY, _OPEN_Q, _PERSON_SUFFIX, _PRAISE_SUBSTANTIVE, _STATE_LABELS, _STATE_ONLY, _STATE_WORDS
 from .tokens import _actor_noun, _attributive, _is_adj, _is_noun, _lemmas, _modifier, _name_part, _not_about, _np_left, _opens, _pronominal, _span_text, _trim
-from .morph import _animate, _guessed_nouns, _model_noun_reading, _person_after_prefix, _person_form
+from .morph import _animate, _guessed_nouns, _readings, _model_noun_reading, _person_after_prefix, _person_form
 from .lexicon import EVALUATIVE_THRESHOLD, NOMINATION_MARGIN, _feminine_base, _org_type, _person_rest
 from .polarity import _metaphor, _penal, _refers
 from .rows import _row
@@ -61,6 +61,8 @@ def _nominations(s, lex, ent_tok, used, st=None):
             lem = lower_key(s.text[t]) if lex.nomination(lower_key(s.text[t])) and lem == lower_key(s.text[t]) else lem
         if _is_adj(s, t) and _attributive(s, t) and not misread:
             continue  # "военные учения": an adjective, not the substantivised role
+        if nom is not None and "-" in lem and _animal_part(s, lem.split("-")[0]):
+            continue  # "собаки-расисты": animals are not actors
         if nom is not None and (_thing_reading(s, t, lem, lex) or _award_title(s, t) or _penal(s, t)):
             continue  # "в трусах", "контора", "Герой России": not a label of an actor
         if 0 < t < n - 1 and s.text[t - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q and s.text[t][:1].isupper():
@@ -221,6 +223,12 @@ def _nominations(s, lex, ent_tok, used, st=None):
             out.append(r)
             used.add(t)
     return out
+
+
+def _animal_part(s, part):
+    """Whether the first part of a compound names an animal ("собаки-расисты")."""
+    animals = _ANIMALS | _SMALL_ANIMALS
+    return part in animals or (s.lang == "ru" and any(r[0] in animals for r in _readings(part)))
 
 
 def _actor_compound(lem, lex):
