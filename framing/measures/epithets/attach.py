@@ -7,7 +7,10 @@ import re
 
 from .._names import agree, lower_key
 from .words import _ANIMALS, _EN_NP
-from .tokens import _head_of, _is_adj, _is_noun, _is_subject, _lemmas, _modifier, _name_part, _not_about, _np_left, _person_like, _pronominal, _span_text
+from .tokens import (
+    _head_of, _is_adj, _is_noun, _is_subject, _lemmas, _modifier, _name_part, _not_about, _np_left,
+    _person_like, _pronominal, _span_text,
+)
 from .lexicon import EVALUATIVE_THRESHOLD, _org_type
 from .rows import _legal, _row
 from .clauses import _adj_tokens, _predicate, _relative_tokens, _right_relative

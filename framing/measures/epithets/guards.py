@@ -4,7 +4,10 @@ actors or evaluations but are not (docs/epithets.md, precision classes)."""
 from __future__ import annotations
 
 from .._names import lower_key
-from .words import _AWARD_HEADS, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _DASHES, _GENRES, _INSTITUTIONS, _OPEN_Q, _THING_PREPS, _WAR_WORDS
+from .words import (
+    _AWARD_HEADS, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _DASHES, _GENRES, _INSTITUTIONS,
+    _OPEN_Q, _THING_PREPS, _WAR_WORDS,
+)
 from .tokens import _actor_noun, _has_object, _is_adj, _is_noun
 from .morph import _readings
 from .lexicon import _inanimate_labels

@@ -5,8 +5,15 @@ model, and the productive morphology of expressive prefixes and suffixes."""
 from __future__ import annotations
 
 from .. import _evaluative_model
-from .._names import all_builtin_aliases, builtin_table, lower_key, nominations, polarity_table, split_patterns, titles, wildcard_polarity
-from .words import _ADDRESS, _ANIMALS, _CONTEXT_NOUNS, _FEMININE, _INSTITUTIONS, _INTENSIFIERS, _LANDFORMS, _PEJ_HYPHEN, _PEJ_SOLID, _PEJ_SOLID_NOT, _PEJ_SUFFIX, _PEJ_SUFFIX_NOT, _PLACES, _PRONOMINAL, _SMALL_ANIMALS
+from .._names import (
+    all_builtin_aliases, builtin_table, lower_key, nominations, polarity_table, split_patterns, titles,
+    wildcard_polarity,
+)
+from .words import (
+    _ADDRESS, _ANIMALS, _CONTEXT_NOUNS, _FEMININE, _INSTITUTIONS, _INTENSIFIERS, _LANDFORMS,
+    _PEJ_HYPHEN, _PEJ_SOLID, _PEJ_SOLID_NOT, _PEJ_SUFFIX, _PEJ_SUFFIX_NOT, _PLACES, _PRONOMINAL,
+    _SMALL_ANIMALS,
+)
 
 
 #: |polarity| from which an epithet counts as evaluative

@@ -8,13 +8,26 @@ import math
 import re
 
 from .._names import lower_key
-from .words import _ANIMALS, _SMALL_ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _METAPHOR_HEADS, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _DASHES, _FIXED, _HINTS, _INSTITUTIONS, _INTENSIFIERS, _MILITARY, _OPEN_Q, _PERSON_SUFFIX, _PRAISE_SUBSTANTIVE, _STATE_LABELS, _STATE_ONLY, _STATE_WORDS
-from .tokens import _actor_noun, _attributive, _is_adj, _is_noun, _lemmas, _modifier, _name_part, _not_about, _np_left, _opens, _pronominal, _span_text, _trim
-from .morph import _animate, _guessed_nouns, _readings, _model_noun_reading, _person_after_prefix, _person_form
+from .words import (
+    _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _DASHES,
+    _FIXED, _HINTS, _INSTITUTIONS, _INTENSIFIERS, _METAPHOR_HEADS, _MILITARY, _OPEN_Q, _PERSON_SUFFIX,
+    _PRAISE_SUBSTANTIVE, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
+    _STATE_ONLY, _STATE_WORDS,
+)
+from .tokens import (
+    _actor_noun, _attributive, _is_adj, _is_noun, _lemmas, _modifier, _name_part, _not_about, _np_left,
+    _opens, _pronominal, _span_text, _trim,
+)
+from .morph import (
+    _animate, _guessed_nouns, _model_noun_reading, _person_after_prefix, _person_form, _readings,
+)
 from .lexicon import EVALUATIVE_THRESHOLD, NOMINATION_MARGIN, _feminine_base, _org_type, _person_rest
 from .polarity import _metaphor, _penal, _refers
 from .rows import _row
-from .guards import _award_title, _literal, _mode_tokens, _predicate_actor, _predicate_of_thing, _states_in, _thing_reading, _war_story
+from .guards import (
+    _award_title, _literal, _mode_tokens, _predicate_actor, _predicate_of_thing, _states_in,
+    _thing_reading, _war_story,
+)
 from .clauses import _adj_tokens, _naming_predicates, _relative_tokens
 
 

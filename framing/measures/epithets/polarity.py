@@ -4,7 +4,10 @@ evaluative-word model, adverbs of manner, literal and award readings."""
 from __future__ import annotations
 
 from .._names import lower_key
-from .words import _ADDRESS, _AWARD_CONTEXT, _BODY_VERBS, _INSTITUTIONS, _METAPHOR_HEADS, _METAPHOR_LITERAL, _NOT_MANNER, _NOT_REFERRING, _PENAL, _PLACES, _SO_CALLED, _SUPERLATIVE
+from .words import (
+    _ADDRESS, _AWARD_CONTEXT, _BODY_VERBS, _INSTITUTIONS, _METAPHOR_HEADS, _METAPHOR_LITERAL,
+    _NOT_MANNER, _NOT_REFERRING, _PENAL, _PLACES, _SO_CALLED, _SUPERLATIVE,
+)
 from .tokens import _is_adj
 from .morph import _animate, _morph, _person_form
 from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base

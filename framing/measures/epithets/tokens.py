@@ -4,7 +4,10 @@ noun-phrase edges, subjects, sentence openers."""
 from __future__ import annotations
 
 from .._names import agree, lower_key
-from .words import _ANIMALS, _CLOSE_Q, _COPULA_VERBS, _DASHES, _INSTITUTIONS, _OPEN_Q, _PAUCAL, _PRONOMINAL, _REL_WORDS, _SENTENCE_OPENERS, _SMALL_ANIMALS
+from .words import (
+    _ANIMALS, _CLOSE_Q, _COPULA_VERBS, _DASHES, _INSTITUTIONS, _OPEN_Q, _PAUCAL, _PRONOMINAL,
+    _REL_WORDS, _SENTENCE_OPENERS, _SMALL_ANIMALS,
+)
 
 
 def _opens(s, t):
