@@ -639,3 +639,13 @@ def test_measures_epithets_compound_labels_and_object_pronouns(generalisation_cl
     r = _one(ep, "naming_pronoun", "главным пропагандистом страны")
     assert r["kind"] == "predicate" and r["evaluative"]
     assert _doc(ep, "animal_compound").empty  # "собаки-расисты": animals are no actors
+
+
+def test_measures_epithets_small_groups_of_people_are_actors(generalisation_classes):
+    """Nouns of small groups of people that taggers mark inanimate
+    ("парочка", "троица", "толпа") are actors: their evaluative adjectives
+    are rows ("подозрительную парочку"); a size is no judgement."""
+    ep = generalisation_classes
+    r = _one(ep, "people_group", "подозрительную")
+    assert r["actor"] == "парочка" and r["evaluative"] and r["polarity"] < 0
+    assert not _doc(ep, "people_group_plain")["evaluative"].any()

@@ -10,7 +10,7 @@ import re
 from .._names import lower_key
 from .words import (
     _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _DASHES,
-    _FIXED, _HINTS, _INSTITUTIONS, _INTENSIFIERS, _METAPHOR_HEADS, _MILITARY, _OPEN_Q, _PERSON_SUFFIX,
+    _FIXED, _HINTS, _INSTITUTIONS, _INTENSIFIERS, _METAPHOR_HEADS, _MILITARY, _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX,
     _PRAISE_SUBSTANTIVE, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
     _STATE_ONLY, _STATE_WORDS,
 )
@@ -293,7 +293,7 @@ def _unnamed(s, lex, ent_tok, used, rows):
         pred = _predicate_actor(s, t, ent_tok, lex) if nomrow is None else None
         if pred is False:
             continue  # "система является надёжным гарантом": a predicate about a thing
-        if nomrow is None and lem not in lex.roles and lem not in _INSTITUTIONS and \
+        if nomrow is None and lem not in lex.roles and lem not in _INSTITUTIONS and lem not in _PEOPLE_GROUPS and \
                 s.feats(t).get("Animacy") != "Anim" and \
                 not (s.has_syntax and s.deprel[t].startswith("nsubj")):
             continue  # an organisation noun without a name is an actor when it acts ("Круизная компания пообещала")

@@ -116,6 +116,7 @@ _WAR_WORDS = _words("war_word")
 _THING_PREPS = _words("thing_preposition")
 _AWARD_HEADS = _words("award_head")
 _QUOTED_GROUPS = _words("quoted_group_plural")
+_PEOPLE_GROUPS = _words("people_group")
 _METAPHOR_HEADS = {k: float(v) for k, v in _mapping("metaphor_head").items()}
 _METAPHOR_LITERAL = _words("metaphor_literal")
 _QUOTED_GROUPS_SING = _words("quoted_group")
