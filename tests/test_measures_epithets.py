@@ -643,8 +643,8 @@ def test_measures_epithets_compound_labels_and_object_pronouns(generalisation_cl
 
 def test_measures_epithets_small_groups_of_people_are_actors(generalisation_classes):
     """Nouns of small groups of people that taggers mark inanimate
-    ("парочка", "троица", "толпа") are actors: their evaluative adjectives
-    are rows ("подозрительную парочку"); a size is no judgement."""
+    ("парочка", "троица") are actors: their evaluative adjectives are rows
+    ("подозрительную парочку"); a crowd's size is no descriptor of an actor."""
     ep = generalisation_classes
     r = _one(ep, "people_group", "подозрительную")
     assert r["actor"] == "парочка" and r["evaluative"] and r["polarity"] < 0
