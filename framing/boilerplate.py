@@ -55,6 +55,7 @@ import pandas as pd
 
 from ._errors import SchemaError
 from ._options import InstanceOf, Interval, NoneOk, OneOf, check
+from .lexicons import read_lexicon
 
 LINE_COLUMNS = ["outlet", "line", "docs", "share", "reason"]
 
@@ -88,26 +89,28 @@ _PLATFORMS = {
     "rutube.ru", "tiktok.com", "linktr.ee", "boosty.to", "patreon.com", "max.ru",
 }
 
+# the words of credits, sign-offs and "read more" pointers: regular-expression
+# fragments in framing/lexicons/<lang>/boilerplate.tsv (kind, pattern, note),
+# every language at once (outlets mix languages in their formulas)
+
+
+def _alternatives(kind: str) -> str:
+    """The patterns of ``kind`` in every language, as one alternation."""
+    parts = []
+    for lang in ("ru", "uk", "en"):
+        t = read_lexicon(f"{lang}/boilerplate")
+        parts += [p for k, p in zip(t["kind"], t["pattern"]) if k == kind]
+    return "|".join(parts)
+
+
 _CREDIT = re.compile(
-    r"^\W*(?:фото(?:графия)?|фото\s*(?:и|/)\s*видео|photo(?:s|graph)?|picture|image|credit|"
-    r"світлина|ілюстрація|иллюстрация|источник\s+фото|джерело\s+фото)"
-    r"(?:\s*[:©]|\s+[—–-]\s)\s*\S",
+    r"^\W*(?:" + _alternatives("credit") + r")(?:\s*[:©]|\s+[—–-]\s)\s*\S",
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(r"^\W*©\s*\w")
-_SIGNOFF = re.compile(
-    r"подпис(?:ыва|а)(?:йтесь|йся|ться|тся)|подпиш(?:ись|итесь)|читай(?:те)?\s+нас|читать\s+нас|"
-    r"смотри(?:те)?\s+нас|слушай(?:те)?\s+нас|присыла(?:йте|й)|присла(?:ть|вший)\s+новост|"
-    r"предложить\s+новост|наш(?:ем|его|ем)?\s+(?:канал|сайт)|поддерж(?:ать|ите|и)\s+(?:нас|канал)|"
-    r"підпис(?:уйтесь|уйся|атися)|читайте\s+нас|надіслати\s+новин|наш(?:ому|ого|ий)?\s+(?:канал|сайт)|"
-    r"(?:читайте|смотрите|слушайте)\s+(?:здесь|тут|по\s+ссылке)|"
-    r"subscribe|follow\s+us|read\s+us|read\s+more|send\s+(?:us\s+)?(?:news|a\s+tip)|our\s+(?:channel|website|site)|"
-    r"sign\s+up|newsletter|support\s+us",
-    re.IGNORECASE,
-)
+_SIGNOFF = re.compile(_alternatives("signoff"), re.IGNORECASE)
 # "read more" pointers that introduce a link: "Подробнее: …", "Детальніше — …", "Details: …"
-_POINTER = re.compile(r"^\W*(?:подробнее|подробности|детали|докладніше|детальніше|більше|больше|"
-                      r"more|details|read\s+more)\b", re.IGNORECASE)
+_POINTER = re.compile(r"^\W*(?:" + _alternatives("pointer") + r")\b", re.IGNORECASE)
 
 
 def _pointer(segment: str) -> bool:

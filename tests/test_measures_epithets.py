@@ -503,3 +503,149 @@ def test_measures_epithets_quoted_nicknames_and_manner_adverbs(word_model):
     assert _flag(on, "adverb_clause", "кто плохо представляет") == (True, -0.6)
     # ... but not with verbs of health and perception
     assert not _flag(on, "adverb_health", "плохо себя чувствуют")[0]
+
+
+GENERALISATION_CLASSES = DATA / "measures" / "epithets_generalisation_classes.conllu"
+
+
+@pytest.fixture(scope="module")
+def generalisation_classes():
+    return epithets(framing.Annotated.from_conllu(GENERALISATION_CLASSES))
+
+
+def test_measures_epithets_naming_verbs_with_quoted_labels(generalisation_classes):
+    """Issue #10, generalisation round: a naming verb's quoted instrumental is
+    a predicate about the verb's object also when the parser hangs it on the
+    object's phrase, and when the object is a substantivised participle
+    ("назвала протестующих «…»"); quoted, it is the speaker's label
+    (evaluative). An unquoted neutral noun after the same verb is not."""
+    ep = generalisation_classes
+    for doc, text, actor in (("naming_quoted", "«пятой колонной»", "участников"),
+                             ("naming_participle", "«движением сопротивления»", "протестующих")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "predicate" and r["actor"] == actor and r["evaluative"], doc
+    r = _one(ep, "naming_plain", "финалистами")
+    assert r["kind"] == "predicate" and not r["evaluative"]
+
+
+def test_measures_epithets_adverbs_in_ski_judge_in_relative_clauses(generalisation_classes):
+    """A manner adverb in -ски / по-…-ски inside a relative clause is read
+    from its adjective ("героически" ← "героический", "по-хамски" ←
+    "хамский"), as adverbs in -о are; "практически" judges nobody."""
+    ep = generalisation_classes
+    r = _one(ep, "adverb_ski", "который героически вынес детей из огня")
+    assert r["kind"] == "relative_clause" and r["evaluative"] and r["polarity"] > 0
+    r = _one(ep, "adverb_po", "который по-хамски подрезал автобус")
+    assert r["kind"] == "relative_clause" and r["evaluative"] and r["polarity"] < 0
+    assert not _doc(ep, "adverb_plain")["evaluative"].any()
+
+
+def test_measures_epithets_beloved_and_fixed_school_titles(generalisation_classes):
+    """A substantivised "любимый" stands for a person (sympathy, +); "классный
+    руководитель" is a school post, not praise."""
+    ep = generalisation_classes
+    r = _one(ep, "praise_substantive", "любимого")
+    assert r["kind"] == "nomination" and r["polarity"] > 0
+    assert not _doc(ep, "fixed_teacher")["evaluative"].any()
+
+
+def test_measures_epithets_partitive_superlatives_and_title_compounds(generalisation_classes):
+    """"самые наглые из чиновников" picks people out of a group: an evaluative
+    nomination ("самые старшие из учеников" is none); a hyphenated compound
+    headed by a title ("депутат-пивозавр") is a person whatever the tagger's
+    animacy, so its adjectives are rows; an agreeing adjective the parser
+    left unattached (deprel "dep") before a unit's number is its modifier."""
+    ep = generalisation_classes
+    r = _one(ep, "partitive", "Самые наглые")
+    assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0
+    assert not _doc(ep, "partitive_plain")["evaluative"].any()
+    r = _one(ep, "title_compound", "Скандальный")
+    assert r["actor"] == "депутат-пивозавр" and r["evaluative"]
+    r = _one(ep, "dep_adjective", "элитная")
+    assert r["actor"] == "бригада" and r["evaluative"] and r["polarity"] > 0
+
+
+def test_measures_epithets_prefixed_label_opening_a_sentence(generalisation_classes):
+    """A word with an expressive prefix that opens a sentence and that the
+    tagger took for a name ("Лжеэксперт снова выступил") is a label, as a
+    listed label there is ("Неадекват избил")."""
+    r = _one(generalisation_classes, "prefix_opening", "Лжеэксперт")
+    assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0
+
+
+def test_measures_epithets_scare_quoted_political_camps(generalisation_classes):
+    """A noun of a political camp in scare quotes stands for a group and
+    distances the writer from it («антигосударственных сил», «радикального
+    фланга»); unquoted "Силы ПВО" and a quoted club are no such label."""
+    ep = generalisation_classes
+    for doc, text in (("quoted_camp", "сил"), ("quoted_flank", "фланга")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0, doc
+    assert not _doc(ep, "camp_plain")["evaluative"].any()
+    assert not _doc(ep, "quoted_club")["evaluative"].any()
+
+
+def test_measures_epithets_metaphorical_monarchs(generalisation_classes):
+    """A monarchy head with the genitive of a domain is a metaphorical label
+    (antonomasia): "королевы марафонов" stands for a person, "Король
+    рок-н-ролла" is an evaluative title; the king of a country and a beauty
+    queen are plain titles."""
+    ep = generalisation_classes
+    r = _one(ep, "metaphor_nomination", "королевы марафонов")
+    assert r["kind"] == "nomination" and r["evaluative"]
+    r = _one(ep, "metaphor_title", "Король рок-н-ролла")
+    assert r["kind"] == "title" and r["evaluative"]
+    assert not _doc(ep, "monarch")["evaluative"].any()
+    assert not _doc(ep, "contest_title")["evaluative"].any()
+
+
+def test_measures_epithets_evaluative_adjective_opening_a_sentence(generalisation_classes):
+    """An evaluative adjective or participle opening a sentence, which the
+    tagger took for (part of) a name ("Бессовестный перекупщик" as ORG,
+    "Зарвавшийся" as PER), is an adjective of the common noun after it; a
+    name with a proper noun ("Справедливая Россия") stays a name."""
+    ep = generalisation_classes
+    for doc, text, actor in (("opener_adjective", "Бессовестный", "перекупщик"),
+                             ("opener_participle", "Зарвавшийся", "блогер")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "adjective" and r["actor"] == actor and r["evaluative"], doc
+    assert not _doc(ep, "opener_name")["evaluative"].any()
+    assert not _doc(ep, "org_name_opener")["evaluative"].any()  # "Демократическая партия": a name
+
+
+def test_measures_epithets_naming_verbs_give_state_nouns_and_nicknames(generalisation_classes):
+    """A noun of a state or quality is a label when a naming verb gives it to
+    a person ("назвали певицу позором страны"); verbs of nicknaming
+    ("прозвали") are naming verbs; a cause named by doctors is about no
+    actor. A compound with a listed label ("водитель-лихач") is a label."""
+    ep = generalisation_classes
+    for doc, text in (("naming_state_noun", "позором страны"), ("nickname_verb", "«королём хайпа»")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "predicate" and r["evaluative"], doc
+    assert not _doc(ep, "naming_plain_state")["evaluative"].any()
+    r = _one(ep, "label_compound", "Водитель-лихач")
+    assert r["evaluative"] and r["polarity"] < 0
+
+
+def test_measures_epithets_compound_labels_and_object_pronouns(generalisation_classes):
+    """A compound with a listed label is one also when it opens a sentence
+    and is tagged as a name ("Мэра-взяточника") or left in the plural by the
+    lemmatiser ("Банкиры-жулики"); a naming verb's object pronoun that the
+    tagger reads as a determiner ("назвали его …") is the actor."""
+    ep = generalisation_classes
+    for doc, text in (("opener_compound", "Мэра-взяточника"), ("plural_compound", "Банкиры-жулики")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0, doc
+    r = _one(ep, "naming_pronoun", "главным пропагандистом страны")
+    assert r["kind"] == "predicate" and r["evaluative"]
+    assert _doc(ep, "animal_compound").empty  # "собаки-расисты": animals are no actors
+
+
+def test_measures_epithets_small_groups_of_people_are_actors(generalisation_classes):
+    """Nouns of small groups of people that taggers mark inanimate
+    ("парочка", "троица") are actors: their evaluative adjectives are rows
+    ("подозрительную парочку"); a crowd's size is no descriptor of an actor."""
+    ep = generalisation_classes
+    r = _one(ep, "people_group", "подозрительную")
+    assert r["actor"] == "парочка" and r["evaluative"] and r["polarity"] < 0
+    assert not _doc(ep, "people_group_plain")["evaluative"].any()

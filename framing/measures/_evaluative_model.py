@@ -23,6 +23,7 @@ inference of semantic orientation from association. ACM TOIS, 21(4), 315–346.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 
@@ -34,20 +35,16 @@ MODEL_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file_
 #: word classes with a model of their own
 CLASSES = ("ADJ", "NOUN")
 
-_LOADED = {}
-
-
 def model_files(lang):
     """Paths of the model's arrays and metadata for ``lang``."""
     return (os.path.join(MODEL_DIR, lang, "evaluative.npz"), os.path.join(MODEL_DIR, lang, "evaluative.json"))
 
 
+@functools.lru_cache(maxsize=None)
 def load(lang):
     """The evaluative-word model of ``lang`` as a dict (weights per class,
     thresholds, version, the navec vectors), loaded once; ``None`` when the
     language ships none (Ukrainian, English)."""
-    if lang in _LOADED:
-        return _LOADED[lang]
     npz, js = model_files(lang)
     model = None
     if lang == "ru" and os.path.exists(npz) and os.path.exists(js):
@@ -66,7 +63,6 @@ def load(lang):
                        for c in CLASSES}
         model = {"weights": weights, "thresholds": {c: float(meta["thresholds"][c]) for c in CLASSES},
                  "version": int(meta["version"]), "navec": vectors, "cache": {}}
-    _LOADED[lang] = model
     return model
 
 

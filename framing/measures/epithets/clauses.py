@@ -1,0 +1,187 @@
+"""Relative clauses, predicates ("X — диктатор", "X является …") and naming
+verbs ("назвал X диктатором") that attach a descriptor to an actor."""
+
+from __future__ import annotations
+
+from .._names import agree, lower_key
+from .words import _COPULA_VERBS, _DASHES, _NAMING_VERBS, _PERSONAL, _RELATIVE, _REL_CASES
+from .tokens import _actor_noun, _contiguous, _is_adj, _is_noun, _lemmas, _np_left
+from .lexicon import EVALUATIVE_THRESHOLD
+from .rows import _nickname, _row
+
+
+def _relative_tokens(s, c, antecedent, inside=()):
+    """The tokens of the relative clause headed by ``c`` about ``antecedent``:
+    from the relative word to the end of the clause, or None when the clause
+    has no relative pronoun ("где", "когда" clauses are about places and
+    times) or its pronoun does not agree with the antecedent in number and
+    gender (the parser hung it on the wrong noun)."""
+    toks = [t for t in s.subtree(c) if t not in inside and t > antecedent]
+    rel = next((t for t in toks if s.lemma[t] in _REL_CASES.get(s.lang, ()) or
+                (s.lang == "en" and s.text[t].lower() in _REL_CASES["en"])), None)
+    if rel is None:
+        return None
+    if s.lemma[rel] in ("который", "який", "котрий"):
+        af = dict(s.feats(antecedent))
+        rf = s.feats(rel)
+        if af.get("Number") == "Plur" or rf.get("Number") == "Plur":
+            af.pop("Gender", None)
+        if not agree(rf, af, ("Number", "Gender")):
+            return None
+    # start at the preposition before the relative word ("у кого", "с которым")
+    first = rel
+    if first - 1 in toks and s.upos[first - 1] == "ADP":
+        first -= 1
+    return [t for t in toks if t >= first]
+
+
+def _adj_tokens(s, a, inside=()):
+    """An adjective, or a participle with its dependents ("поведавший об этом")."""
+    toks = [a]
+    if s.has_syntax and (s.feats(a).get("VerbForm") == "Part" or s.deprel[a] == "acl"):
+        toks = [t for t in s.subtree(a) if t not in inside and s.deprel[t] not in ("conj", "cc")
+                or t == a]
+        toks = _contiguous(toks) if toks and toks[0] == a else [a] + [t for t in toks if t > a]
+        toks = _contiguous(sorted(toks))
+    return toks
+
+
+def _right_relative(s, span, h, title_nodes, ent_tok):
+    """``X, который …`` agreeing with the name in gender and number."""
+    j = max([span[-1]] + [t for t in title_nodes if t > span[-1]])
+    # skip a postposed apposition up to its closing comma
+    k = j + 1
+    if k < len(s) and s.text[k] == "," and title_nodes and max(title_nodes) > span[-1]:
+        k += 1
+        while k < len(s) and s.text[k] != ",":
+            k += 1
+    if k + 1 >= len(s) or s.text[k] != ",":
+        return None
+    r = k + 1
+    if r < len(s) and s.upos[r] == "ADP":
+        r += 1
+    if r >= len(s) or s.lemma[r] not in _RELATIVE.get(s.lang, set()):
+        return None
+    rf, hf = s.feats(r), s.feats(h)
+    if s.lemma[r] not in ("чей", "чий", "whose") and not agree(rf, hf, ("Number", "Gender")):
+        return None
+    end = r + 1
+    while end < len(s) and not (s.text[end] in (",", ".", ";", ":", "!", "?", "—", "–") and end > r + 1):
+        end += 1
+    return list(range(k + 1, end))
+
+
+def _predicate(s, span, h, inside, ent_tok):
+    if s.has_syntax:
+        p = s.head[h]
+        if s.deprel[h].startswith("nsubj") and p >= 0 and p not in inside and (_is_noun(s, p) or s.upos[p] == "ADJ"):
+            kids = s.children(p)
+            dash = any(s.text[c] in _DASHES for c in kids) or any(s.text[x] in _DASHES for x in range(h + 1, p))
+            cop = any(s.deprel[c] == "cop" for c in kids)
+            if (dash or cop) and p > h:
+                # the predicate NP without coordinated clauses ("…кандидатом, а затем поддержал Трампа")
+                cut = set()
+                for c in kids:
+                    if s.deprel[c] in ("conj", "parataxis", "advcl") and s.upos[c] in ("VERB", "AUX"):
+                        cut.update(s.subtree(c))
+                toks = [t for t in s.subtree(p) if t not in set(s.subtree(h)) and t > span[-1] and t not in cut]
+                toks = [t for t in toks if s.text[t] not in _DASHES or t > p]
+                toks = [t for t in toks if not (s.deprel[t] == "cop")]
+                run = _contiguous([t for t in toks if t >= min(toks)]) if toks else []
+                if run:
+                    return run, p
+        if s.deprel[h].startswith("nsubj") and p >= 0 and s.lemma[p] in _COPULA_VERBS:
+            for c in s.children(p):
+                if c > h and (_is_noun(s, c) or s.upos[c] == "ADJ") and s.feats(c).get("Case") == "Ins" \
+                        and c not in ent_tok:
+                    return _np_left(s, c, ent_tok) + [c], c
+        if s.deprel[h] == "obj" and p >= 0 and s.lemma[p] in _NAMING_VERBS:
+            for c in s.children(p):
+                if c != h and (_is_noun(s, c) or s.upos[c] == "ADJ") and s.feats(c).get("Case") == "Ins" \
+                        and c not in ent_tok:
+                    return _np_left(s, c, ent_tok) + [c], c
+    # patterns: "X — (ADJ)* NOUN"
+    j = span[-1] + 1
+    if j + 1 < len(s) and s.text[j] in _DASHES and s.feats(h).get("Case", "Nom") == "Nom":
+        k = j + 1
+        toks = []
+        while k < len(s) and not s.is_punct(k) and (_is_adj(s, k) or s.upos[k] in ("DET", "ADV")):
+            toks.append(k)
+            k += 1
+        if k < len(s) and _is_noun(s, k) and k not in ent_tok and s.feats(k).get("Case", "Nom") == "Nom":
+            toks.append(k)
+            e = k + 1
+            while e < len(s) and not s.is_punct(e) and (s.feats(e).get("Case") == "Gen" or e in ent_tok):
+                toks.append(e)
+                e += 1
+            return toks, k
+    # "X является NOUN-Ins"
+    if j + 1 < len(s) and s.lemma[j] in _COPULA_VERBS:
+        k = j + 1
+        toks = []
+        while k < len(s) and _is_adj(s, k):
+            toks.append(k)
+            k += 1
+        if k < len(s) and _is_noun(s, k) and s.feats(k).get("Case") == "Ins" and k not in ent_tok:
+            return toks + [k], k
+    return None
+
+
+def _naming_predicates(s, lex, ent_tok, used):
+    """Secondary predicates of naming and declaring verbs ("ЛГБТ признали
+    «экстремистским движением»", "признана нежелательной", "назвал его
+    диктатором"): the instrumental phrase, about the verb's object, its passive
+    subject or the noun its participle modifies."""
+    out = []
+    if not s.has_syntax:
+        return out
+    for v in range(len(s)):
+        if s.lemma[v] not in _NAMING_VERBS and not any(s.lemma[v].startswith(x[:-2]) and
+                                                      s.feats(v).get("VerbForm") == "Part"
+                                                      for x in ("признать", "признавать", "объявить")):
+            continue
+        kids = s.children(v)
+        actor_tok = next((c for c in kids if s.deprel[c] in ("obj", "nsubj:pass")), None)
+        if actor_tok is None and s.feats(v).get("VerbForm") == "Part" and s.head[v] >= 0:
+            actor_tok = s.head[v]
+        if actor_tok is None and s.feats(v).get("Voice") == "Pass":
+            actor_tok = next((c for c in kids if s.deprel[c].startswith("nsubj")), None)
+        if actor_tok is None or not (actor_tok in ent_tok or
+                                     (_is_noun(s, actor_tok) and
+                                      _actor_noun(s, actor_tok, lower_key(s.lemma[actor_tok]), lex)) or
+                                     s.lemma[actor_tok] in _PERSONAL or
+                                     # a substantivised participle or adjective of people ("назвала протестующих …")
+                                     (_is_adj(s, actor_tok) and s.feats(actor_tok).get("Animacy") == "Anim" and
+                                      s.deprel[actor_tok] == "obj")):
+            continue  # "считаю это ошибкой", "считает мандат нелегитимным": not about an actor
+        cands = list(kids)
+        if s.deprel[actor_tok] == "obj" and s.head[actor_tok] == v:
+            # the parser often hangs the instrumental on the object ("назвал участников акции
+            # «пятой колонной»"): an instrumental noun right of the object, inside its phrase
+            cands += [c for c in s.subtree(actor_tok) if c > actor_tok and s.deprel[c] == "nmod" and
+                      _is_noun(s, c) and s.head[c] != v]
+        for c in cands:
+            if c == actor_tok or c in used or s.feats(c).get("Case") != "Ins" or \
+                    not (_is_noun(s, c) or _is_adj(s, c)) or c in ent_tok:
+                continue
+            toks = _contiguous([x for x in s.subtree(c) if x > v or x > actor_tok])
+            toks = [x for x in toks if x not in ent_tok or ent_tok[x] is ent_tok.get(c)]
+            if not toks or any(x in used for x in toks):
+                continue
+            m = ent_tok.get(actor_tok)
+            actor = m["actor"] if m else s.text[actor_tok]
+            aspan = m["_span"] if m else [actor_tok]
+            r = _row(s, {"actor": actor, "text": s.text[actor_tok]}, toks, "predicate", lex,
+                     lemma=_lemmas(s, toks), aspan=aspan)
+            if r and not (r["polarity"] == r["polarity"] and r["polarity"] != 0):
+                r["polarity"] = _nickname(s, [v] + toks, lex, r["polarity"])  # назвал судью «говнолапочкиным»
+            if r and not (r["polarity"] == r["polarity"] and r["polarity"] != 0) and _is_noun(s, c):
+                # a noun of a state or quality given to a person ("назвали певицу позором страны",
+                # "считают его угрозой"): left out of descriptors elsewhere, here it is the label
+                p = lex.polarity(s.lemma[c]) if lower_key(s.lemma[c]) in lex.nonjudging else None
+                if p is not None and abs(p) >= EVALUATIVE_THRESHOLD:
+                    r["polarity"] = p
+            if r:
+                out.append(r)
+                used.update(toks)
+    return out

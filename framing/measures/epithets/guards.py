@@ -1,0 +1,187 @@
+"""Precision guards: things, works, awards, modes and states that look like
+actors or evaluations but are not (docs/epithets.md, precision classes)."""
+
+from __future__ import annotations
+
+from .._names import lower_key
+from .words import (
+    _AWARD_HEADS, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _DASHES, _GENRES, _INSTITUTIONS,
+    _OPEN_Q, _THING_PREPS, _WAR_WORDS,
+)
+from .tokens import _actor_noun, _has_object, _is_adj, _is_noun
+from .morph import _readings
+from .lexicon import _inanimate_labels
+from .polarity import _penal, _polarity
+
+
+def _literal(s, t, lem, lex, ent_tok, st):
+    """Whether a label is used literally here: its literal_when context words
+    appear in the document (a circus "клоун"), or it has an object."""
+    cond = lex.literal.get(lem)
+    if not cond:
+        return False
+    if "@object" in cond and _has_object(s, t, ent_tok):
+        return True
+    words = cond - {"@object", "@animal"}
+    return bool(words & st.get("lemmas", set()))
+
+
+def _thing_reading(s, t, lem, lex):
+    """Whether a label token is a thing rather than a person: the dictionary
+    knows its lemma only as inanimate (not a collective label of
+    ``inanimate_labels.tsv``), or its form is also a thing with another lemma
+    after a preposition ("в трусах" is трусы, "на козлах" is козлы)."""
+    if s.lang != "ru" or lem in lex.roles or lem in lex.orgs or lem in _INSTITUTIONS or lem in lex.context or \
+            lem in lex.legal or "-" in lem or " " in lem:
+        return False
+    read = _readings(lower_key(s.text[t]))
+    if lem in _inanimate_labels(s.lang) or any(r[0] in _inanimate_labels(s.lang) for r in read):
+        return False
+    same = [r for r in read if r[0] == lem]
+    if same and not any(r[1] for r in same):
+        return True  # "контора": a firm, not a person
+    others = [r for r in read if r[0] != lem and not r[1]]
+    return bool(others) and any(r[2] for r in others) and t > 0 and lower_key(s.text[t - 1]) in _THING_PREPS
+
+
+def _work_title_tokens(s):
+    """Token positions inside the quoted name of a work, product or brand:
+    quotes after a genre noun (фильм «…», группа «…»), or opening on a
+    capitalised word and holding two or more words (a quoted name of a work
+    is not a person, docs/epithets.md)."""
+    out = set()
+    n = len(s)
+    t = 0
+    while t < n:
+        if s.text[t] not in _OPEN_Q or s.text[t] in ("'", "’"):
+            t += 1
+            continue
+        k = t + 1
+        while k < n and s.text[k] not in _CLOSE_Q:
+            k += 1
+        if k >= n or k == t + 1:
+            t += 1
+            continue
+        inner = [x for x in range(t + 1, k) if not s.is_punct(x)]
+        # a name of at most five words without a verb or a clause break (not quoted speech)
+        short = 0 < len(inner) <= 5 and not any(s.upos[x] in ("VERB", "AUX") or
+                                                s.text[x] in (",", ".", "!", "?", ":", ";") for x in range(t + 1, k))
+        genre = short and t > 0 and lower_key(s.lemma[t - 1]) in _GENRES
+        named = short and s.text[inner[0]][:1].isupper() and len(inner) >= 2
+        if genre or named:
+            out.update(range(t, k + 1))
+        t = k + 1
+    return out
+
+
+def _war_story(st):
+    return bool(_WAR_WORDS & st.get("keys", st.get("lemmas", set())))
+
+
+def _precision_filter(s, rows, lex, st):
+    """Drop rows the precision guards rule out and neutralise crime categories;
+    returns the rows kept."""
+    work = _work_title_tokens(s)
+    kept = []
+    for r in rows:
+        toks = r.get("_toks") or []
+        if work and toks and not r["legal"] and all(x in work for x in toks if not s.is_punct(x)):
+            continue  # inside the quoted name of a work or brand
+        if toks and not r["legal"] and r["kind"] in ("title", "nomination", "description", "predicate") and \
+                _award_title(s, toks[0]):
+            nxt = toks[-1] + 1
+            if s.start[toks[0]] < r["actor_start"] < s.end[toks[-1]] or \
+                    (nxt < len(s) and r["actor_start"] == s.start[nxt] and s.feats(nxt).get("Case") == "Gen"):
+                continue  # "Героя России": an award's name, not a title of Россия
+            r["polarity"] = float("nan")  # "Герой России Иванов": an award title, neutral
+        if r["kind"] == "adjective" and toks and not r["legal"] and lower_key(s.lemma[toks[0]]) in _CRIME_ADJ and \
+                toks[-1] + 1 < len(s) and lower_key(s.lemma[toks[-1] + 1]) in _CRIME_HEADS:
+            r["polarity"] = float("nan")  # "криминальная авторитетша Инесса": a crime category (guideline #5)
+        mode = _mode_tokens(s, toks, lex) if r["kind"] in ("relative_clause", "predicate") else set()
+        if mode and r["polarity"] == r["polarity"] and not r["legal"]:
+            p = _polarity(s, toks, lex, mode)
+            if p != p or abs(p) < abs(r["polarity"]):
+                r["polarity"] = p  # "который работает в автоматическом режиме": the mode is no judgement
+        kept.append(r)
+    return kept
+
+
+def _award_title(s, t):
+    """A capitalised label inside a sentence followed by a capitalised word is
+    part of a name or an award ("Герой России", "Мать-героиня" of an order)."""
+    if t + 1 >= len(s) or not s.text[t][:1].isupper() or s.text[t].isupper() or not s.text[t + 1][:1].isupper() \
+            or s.is_punct(t + 1):
+        return False
+    return lower_key(s.lemma[t]) in _AWARD_HEADS or (t > 0 and not s.is_punct(t - 1))
+
+
+def _predicate_actor(s, t, ent_tok, lex):
+    """For a noun that is the predicate of a copular clause (a copula among
+    its dependents, or a dash between it and its subject: "X — предатель",
+    "X является гарантом"): (actor, mention text, actor span) of its subject
+    when the subject is a name, a pronoun or an actor noun; False when it is
+    a thing; None when ``t`` is not such a predicate."""
+    if not s.has_syntax:
+        return None
+    kids = s.children(t)
+    p = s.head[t]
+    if s.deprel[t] in ("xcomp", "obl") and p >= 0 and s.lemma[p] in _COPULA_VERBS:
+        # "X является гарантом": the copular verb heads the clause
+        subj = next((c for c in s.children(p) if s.deprel[c].startswith("nsubj")), None)
+        if subj is None:
+            return None
+    else:
+        subj = next((c for c in kids if s.deprel[c].startswith("nsubj")), None)
+        if subj is None or subj > t:
+            return None
+        if not (any(s.deprel[c] == "cop" for c in kids) or any(s.text[x] in _DASHES for x in range(subj + 1, t))):
+            return None
+    if subj in ent_tok:
+        m = ent_tok[subj]
+        return m["actor"], m["text"], list(m["_span"])
+    if s.upos[subj] in ("PRON", "DET") or \
+            (_is_noun(s, subj) and _actor_noun(s, subj, lower_key(s.lemma[subj]), lex)):
+        return s.text[subj], s.text[subj], [subj]
+    return False if _is_noun(s, subj) else None
+
+
+def _predicate_of_thing(s, t, ent_tok, lex, r):
+    """For a label that is the predicate of a subject: give the row to the
+    subject as a predicate ("X — предатель"); return True when the subject is
+    a thing (no row: "жизнь — лучший режиссёр")."""
+    pred = _predicate_actor(s, t, ent_tok, lex)
+    if pred is False:
+        return True
+    if pred:
+        r["actor"], r["mention"] = pred[0], pred[1]
+        r["actor_start"], r["actor_end"] = s.start[min(pred[2])], s.end[max(pred[2])]
+        r["kind"] = "predicate"
+    return False
+
+
+def _states_in(s, ent_tok, lex):
+    """Whether the sentence speaks of states: a place or state name, a
+    relational adjective ("европейских") or a state noun."""
+    return any(m.get("type") in ("LOC", "GPE") for m in ent_tok.values()) or any(
+        lower_key(s.lemma[x]) in lex.relational or lower_key(s.lemma[x]) in ("страна", "государство", "держава",
+                                                                          "країна", "state", "country")
+        for x in range(len(s)))
+
+
+def _mode_tokens(s, toks, lex):
+    """Context nouns in the locative after "в" ("в ручном режиме", "в режиме
+    онлайн") and their adjectives, and a prison regime ("строгого режима"): a
+    mode or a manner, not an actor."""
+    out = set()
+    for t in toks:
+        if _penal(s, t):
+            out.update((t - 1, t))  # "колонии строгого режима": a prison regime
+            continue
+        if lower_key(s.lemma[t]) in lex.context and s.feats(t).get("Case") == "Loc" and \
+                s.feats(t).get("Animacy", "Inan") != "Anim":
+            k = t - 1
+            while k >= 0 and (_is_adj(s, k) or s.upos[k] == "ADV"):
+                k -= 1
+            if k >= 0 and lower_key(s.text[k]) in ("в", "во", "у"):
+                out.update(range(k + 1, t + 1))
+    return out

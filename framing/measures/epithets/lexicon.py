@@ -1,0 +1,232 @@
+"""The word lists of one language as the epithet measure reads them (:class:`_Lex`):
+polarity, titles, nominations, roles, legal designations, the evaluative-word
+model, and the productive morphology of expressive prefixes and suffixes."""
+
+from __future__ import annotations
+
+from .. import _evaluative_model
+from .._names import (
+    all_builtin_aliases, builtin_table, lower_key, nominations, polarity_table, split_patterns, titles,
+    wildcard_polarity,
+)
+from .words import (
+    _ADDRESS, _ANIMALS, _CONTEXT_NOUNS, _FEMININE, _INSTITUTIONS, _INTENSIFIERS, _LANDFORMS,
+    _PEJ_HYPHEN, _PEJ_SOLID, _PEJ_SOLID_NOT, _PEJ_SUFFIX, _PEJ_SUFFIX_NOT, _PLACES, _PRONOMINAL,
+    _SMALL_ANIMALS,
+)
+
+
+#: |polarity| from which an epithet counts as evaluative
+EVALUATIVE_THRESHOLD = 0.3
+
+
+#: how far above its class threshold the evaluative-word model must score a
+#: word no lexicon lists before it *creates* a row (a nomination, a
+#: substantivised adjective) rather than only flagging a row found by syntax
+NOMINATION_MARGIN = 0.05
+
+
+def _person_rest(rest, lex):
+    """The rest of a word after a pejorative prefix names people ("укро|варвары",
+    "укро|СМИ"), not a thing ("укро|сайты")."""
+    return lex.nomination(rest) is not None or rest in lex.roles or lex.is_title(rest) or rest in _INSTITUTIONS
+
+
+class _Lex:
+    """Polarity, titles, nominations and relational adjectives of one language."""
+
+    def __init__(self, lexicon, lang, model=False):
+        table = polarity_table(lexicon, lang)
+        self.exact, self.patterns = split_patterns(table)
+        self.titles = titles(lang)
+        noms = nominations(lang)
+        self.nom_exact = {k: v for k, v in noms.items() if "*" not in k}
+        self.nom_patterns = [(k, v) for k, v in noms.items() if "*" in k]
+        self.context = _CONTEXT_NOUNS.get(lang, set())
+        self.roles = _lemma_set(lang, "roles")
+        rt = builtin_table(lang, "roles")
+        self.role_number = {lower_key(k): v for k, v in zip(rt.get("lemma", []), rt.get("number", []))
+                            if isinstance(v, str) and v.strip()}
+        self.role_participles = sorted(r for r in self.roles if r.endswith(("щий", "вший", "ший", "мый", "нный",
+                                                                              "тый", "ючий", "ячий")))
+        # nouns of actions and states ("коррупция", "война") score what an actor
+        # did or suffered, not the actor: left out of descriptor polarity
+        self.nonjudging = frozenset()
+        # participles that judge the actor: of verbs of character ("обнаглевшие
+        # чиновники", "зарвавшийся депутат": kind "quality", pos VERB), and
+        # lexicalised ones listed as quality adjectives (Ukrainian taggers mark
+        # "улюблений", "самопроголошений" VerbForm=Part)
+        self.quality_verbs = frozenset()
+        if isinstance(lexicon, str) and lexicon == "default":
+            ev = builtin_table(lang, "evaluative")
+            if {"kind", "pos"} <= set(ev.columns):
+                self.nonjudging = frozenset(lower_key(x) for x, k, p in zip(ev["lemma"], ev["kind"], ev["pos"])
+                                            if k in ("action", "state") and p != "ADJ")
+                self.quality_verbs = frozenset(lower_key(x) for x, k, p in zip(ev["lemma"], ev["kind"], ev["pos"])
+                                               if k == "quality" and p in ("VERB", "ADJ"))
+        # verbs whose meaning judges their agent ("шантажировать", "лгать",
+        # "предать"): they score its participles, and a relative clause
+        # ("тех, кто пытается шантажировать нас") — unlike verbs of what an
+        # actor merely did ("атаковать", "арестовать")
+        jv = builtin_table(lang, "judging_verbs")
+        self.judging_verbs = {lower_key(x): float(p) for x, p in zip(jv.get("lemma", []), jv.get("polarity", []))}
+        self.orgs = _lemma_set(lang, "organisation_types")
+        legal = _lemma_set(lang, "legal_designations")
+        self.legal = {k for k in legal if " " not in k}
+        self.legal_pairs = {tuple(k.split()) for k in legal if " " in k}
+        self.literal = {}
+        table = builtin_table(lang, "nominations")
+        if "literal_when" in table.columns:
+            for lem, cond in zip(table["lemma"], table["literal_when"].fillna("")):
+                if str(cond).strip():
+                    self.literal[lower_key(lem)] = set(str(cond).split("|"))
+        self.relational = {}
+        for r in all_builtin_aliases():
+            if r.get("kind") == "adjective":
+                self.relational.setdefault(lower_key(r["alias"]), r["actor"])
+        self.lang = lang
+        # the evaluative-word model scores only words no lexicon lists, and only
+        # with the built-in lexicons (a user's own lexicon is taken as complete)
+        self.model = _evaluative_model.load(lang) if model and isinstance(lexicon, str) and \
+            lexicon == "default" else None
+        # words declared neutral for the model (neutral_descriptors.tsv): never scored by it
+        self.neutral = _lemma_set(lang, "neutral_descriptors") if self.model is not None else frozenset()
+        self.doc_lemmas = set()  # lemmas of the document being read (literal_when)
+        self._morph_cache = {}
+
+    def polarity(self, lemma):
+        if lower_key(lemma) in self.roles:
+            return None  # role words carry no polarity (docs/epithets.md)
+        p = wildcard_polarity(lemma, self.exact, self.patterns)
+        return p if p else self.morphology(lemma) or p
+
+    def morphology(self, lemma):
+        """The polarity an expressive prefix or suffix gives a word the lexicons
+        do not list: "горе-блогер", "лжеучёный", "псевдопатриот", "писателишка"
+        (docs/epithets.md, "Evaluative")."""
+        return self._morphology(lemma)[0]
+
+    def affixed(self, lemma):
+        """Whether ``morphology`` scores ``lemma`` by a prefix or suffix (not by a
+        labelled part of a compound)."""
+        return self._morphology(lemma)[1] == "affix"
+
+    def _morphology(self, lemma):
+        k = lower_key(lemma)
+        hit = self._morph_cache.get(k)
+        if hit is None:
+            hit = self._morph_cache[k] = self._morphology_of(k)
+        return hit
+
+    def _morphology_of(self, k):
+        for pre in _PEJ_HYPHEN.get(self.lang, ()):
+            if k.startswith(pre) and len(k) - len(pre) >= 3:
+                return -0.7, "affix"
+        for pre in _PEJ_SOLID.get(self.lang, ()):
+            rest = k[len(pre):]
+            if k.startswith(pre) and len(rest) >= 4 and rest not in _PEJ_SOLID_NOT:
+                return -0.7, "affix"
+        parts = [x for x in k.split("-") if x]
+        if len(parts) == 2 and parts[0] not in ("экс", "екс", "ex", "вице", "віце", "vice") and parts[0] not in _PLACES \
+                and parts[0] not in _LANDFORMS:
+            # a compound whose parts the lemmatiser left uninflected ("бедолаг-побратимов")
+            for part in parts:
+                for cand in (part, part + "а", part + "я"):
+                    v = self.nom_exact.get(cand, (0,))[0]
+                    if v and v == v and cand not in self.roles and cand not in self.context:
+                        return v, "part"
+        for suf in _PEJ_SUFFIX.get(self.lang, ()):
+            if k.endswith(suf) and len(k) - len(suf) >= 4 and k not in _PEJ_SUFFIX_NOT:
+                return -0.5, "affix"
+        return None, None
+
+    def model_polarity(self, lemma, cls, margin=0.0):
+        """The evaluative-word model's polarity (±0.5) of a word of class
+        ``cls`` ("ADJ" or "NOUN") that no lexicon or rule lists, or ``None``.
+        Role words, titles, organisation types, legal designations, words with
+        a literal sense, relational adjectives, institutions, animals, places,
+        forms of address, intensifiers, pronominal words and the words of
+        ``neutral_descriptors.tsv`` keep the lexicons' word and are never
+        scored."""
+        if self.model is None:
+            return None
+        k = lower_key(lemma)
+        if len(k) < 4 or not k.replace("-", "").isalpha() or k in self.exact or k in self.nom_exact or \
+                k in self.roles or self.is_title(k) or _org_type(k, self) or k in self.legal or \
+                k in self.nonjudging or k in self.relational or k in self.literal or k in self.context or \
+                k in _INSTITUTIONS or k in _ANIMALS or k in _SMALL_ANIMALS or k in _PLACES or k in _ADDRESS or \
+                k in _INTENSIFIERS or k in _PRONOMINAL or k in self.judging_verbs or k in self.orgs or \
+                k in self.neutral:
+            return None
+        if wildcard_polarity(k, self.exact, self.patterns) is not None or self.nomination(k) is not None:
+            return None
+        return _evaluative_model.polarity(self.model, k, cls, margin)
+
+    def literal_here(self, lemma):
+        """Whether the current document holds a ``literal_when`` context word of
+        ``lemma`` (a "тайный агент", a "звезда" in the sky)."""
+        cond = self.literal.get(lower_key(lemma))
+        return bool(cond and (cond - {"@object", "@animal"}) & self.doc_lemmas)
+
+    def nomination(self, lemma):
+        """(polarity, group) of a nomination lemma, or None; role words have
+        polarity NaN."""
+        k = lower_key(lemma)
+        if k in self.roles:
+            return (float("nan"), k)
+        if k in self.nom_exact:
+            return self.nom_exact[k]
+        m = self.morphology(k)
+        if m is not None:
+            return (m, k)
+        for pat, v in self.nom_patterns:
+            if (pat.startswith("*") and k.endswith(pat[1:]) and len(k) > len(pat) + 1) or \
+                    (pat.endswith("*") and k.startswith(pat[:-1]) and len(k) >= len(pat) - 1):
+                return (v[0], k)
+        if "-" in k:
+            parts = [p for p in k.split("-") if p]
+            if parts and (parts[0] in _PLACES or parts[0] in _LANDFORMS):
+                return None  # "город-герой" is an honorary title of a place, not an actor
+            if len(parts) == 2 and parts[0] not in ("экс", "екс", "ex") and parts[1] not in self.context:
+                # the lemmatiser leaves a compound's parts as they stand ("банкиры-жулики")
+                for cand in (parts[1], parts[1][:-1] if parts[1][-1:] in ("и", "ы") else None):
+                    if cand in self.nom_exact and cand not in self.context:
+                        return (self.nom_exact[cand][0], k)
+        return None
+
+    def is_title(self, lemma):
+        k = lower_key(lemma)
+        if k in self.titles:
+            return True
+        if "-" in k:
+            head, _, tail = k.partition("-")
+            return head in ("экс", "екс", "вице", "віце", "ex", "vice") and tail in self.titles
+        return False
+
+
+def _org_type(lemma, lex):
+    """An organisation type noun ("газета"), or a compound headed by one ("компания-разработчик")."""
+    k = lower_key(lemma)
+    return k in lex.orgs or ("-" in k and k.split("-")[0] in lex.orgs)
+
+
+def _lemma_set(lang, name):
+    t = builtin_table(lang, name)
+    return frozenset(lower_key(x) for x in t["lemma"]) if "lemma" in t.columns else frozenset()
+
+
+def _feminine_base(lem, lex):
+    """The masculine label a feminine person noun derives from, when the
+    lexicons list only the masculine ("маньячка" → "маньяк"); None otherwise.
+    Only for animate tokens: "шутка" is no "шут"."""
+    for fem, masc in _FEMININE.get(lex.lang, ()):
+        if lem.endswith(fem) and len(lem) - len(fem) >= 3:
+            base = lem[: len(lem) - len(fem)] + masc
+            v = lex.nom_exact.get(base)
+            if v is not None and v[0] == v[0] and base not in lex.roles and not lex.literal_here(base):
+                return base
+    return None
+
+
+def _inanimate_labels(lang):
+    return _lemma_set(lang, "inanimate_labels")

@@ -1,0 +1,80 @@
+"""Dictionary readings of Russian word forms (pymorphy3): animacy, person
+nouns, a noun reading the tagger missed.  The analyser is built once per
+process on first use."""
+
+from __future__ import annotations
+
+import functools
+
+from .._names import lower_key
+from .words import _PEJ_SOLID
+from .tokens import _is_noun
+from .lexicon import NOMINATION_MARGIN
+
+
+def _person_after_prefix(s, lem):
+    """A Russian word with an expressive prefix whose rest the dictionary reads
+    as a person ("горе-водитель", "лжеучёный"), whatever the tagger made of it."""
+    if s.lang != "ru":
+        return False
+    rest = lem.split("-", 1)[1] if "-" in lem else next(
+        (lem[len(p):] for p in _PEJ_SOLID["ru"] if lem.startswith(p)), "")
+    return len(rest) >= 3 and any(r[1] for r in _readings(rest))
+
+
+def _model_noun_reading(s, t, lex):
+    """The lemma of a Russian person noun that the tagger read as an adjective
+    or a foreign word ("балбесы" tagged ADJ), when the dictionary knows the
+    form only as an animate noun and the evaluative-word model scores it with
+    the margin of a created row; else ``None``."""
+    if s.lang != "ru" or s.upos[t] not in ("ADJ", "X") or s.feats(t).get("VerbForm") or \
+            (t > 0 and s.text[t][:1].isupper()):
+        return None
+    form = lower_key(s.text[t])
+    parses = [p for p in _morph().parse(form) if p.is_known]
+    if not parses or any(p.tag.POS in ("ADJF", "ADJS", "PRTF", "PRTS", "VERB", "INFN") for p in parses):
+        return None
+    nouns = {lower_key(p.normal_form) for p in parses if "NOUN" in p.tag and "anim" in p.tag}
+    if len(nouns) != 1:
+        return None
+    lem = next(iter(nouns))
+    return lem if lex.model_polarity(lem, "NOUN", NOMINATION_MARGIN) is not None else None
+
+
+def _person_form(s, t):
+    """Whether the dictionary (pymorphy3) knows the word form of ``t`` as an
+    animate noun: the tagger's animacy alone lets things through
+    ("пельменями", "зелёнку"). Languages other than Russian: the tagger's word."""
+    if s.lang != "ru":
+        return True
+    return any(r[1] for r in _readings(lower_key(s.text[t])))
+
+
+def _animate(s, t):
+    """A person noun: animate by the tagger, or (Russian taggers often read a
+    rare feminine noun as an adjective or a thing) by the dictionary."""
+    if s.feats(t).get("Animacy") == "Anim" and _is_noun(s, t):
+        return True
+    return s.lang == "ru" and any(r[1] for r in _readings(lower_key(s.text[t])))
+
+
+@functools.lru_cache(maxsize=1)
+def _morph():
+    """The Russian pymorphy3 analyser, built once per process."""
+    import pymorphy3
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@functools.lru_cache(maxsize=200_000)
+def _readings(form):
+    """(lemma, animate, plural-only) of every noun parse of a Russian word form
+    that the dictionary knows (a guessed parse of an unknown word, such as
+    "сексоголиков", says nothing reliable about animacy, and is left out)."""
+    return tuple((lower_key(p.normal_form), "anim" in p.tag, "Pltm" in p.tag)
+                 for p in _morph().parse(form) if "NOUN" in p.tag and p.is_known)
+
+
+def _guessed_nouns(form):
+    """Lemmas of the noun parses pymorphy3 guesses for a word form it does not
+    know ("сексоголиков" → "сексоголик")."""
+    return [lower_key(p.normal_form) for p in _morph().parse(form) if "NOUN" in p.tag]

@@ -1,0 +1,395 @@
+"""Nominations: labels, role words and groups standing for an actor without
+a name, linked to an actor by a relational adjective, a genitive name or a hint;
+descriptors of unnamed actors."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .._names import lower_key
+from .words import (
+    _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _DASHES,
+    _FIXED, _HINTS, _INSTITUTIONS, _INTENSIFIERS, _METAPHOR_HEADS, _MILITARY, _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX,
+    _PRAISE_SUBSTANTIVE, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
+    _STATE_ONLY, _STATE_WORDS,
+)
+from .tokens import (
+    _actor_noun, _attributive, _is_adj, _is_noun, _lemmas, _modifier, _name_part, _not_about, _np_left,
+    _opens, _pronominal, _span_text, _trim,
+)
+from .morph import (
+    _animate, _guessed_nouns, _model_noun_reading, _person_after_prefix, _person_form, _readings,
+)
+from .lexicon import EVALUATIVE_THRESHOLD, NOMINATION_MARGIN, _feminine_base, _org_type, _person_rest
+from .polarity import _metaphor, _penal, _refers
+from .rows import _row
+from .guards import (
+    _award_title, _literal, _mode_tokens, _predicate_actor, _predicate_of_thing, _states_in,
+    _thing_reading, _war_story,
+)
+from .clauses import _adj_tokens, _naming_predicates, _relative_tokens
+
+
+def _nominations(s, lex, ent_tok, used, st=None):
+    st = st if st is not None else {}
+    out = []
+    n = len(s)
+    for t in range(n):
+        misread = False  # a noun the tagger read as an adjective (the model's reading)
+        if t in used or t in ent_tok:
+            continue
+        if s.is_punct(t) or s.upos[t] in ("ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "AUX", "NUM"):
+            continue
+        lem = lower_key(s.lemma[t])
+        nom = lex.nomination(lem)
+        if nom is None and s.upos[t] in ("NOUN", "ADJ") and not (_is_adj(s, t) and _attributive(s, t)):
+            base = _feminine_base(lem, lex)
+            if base is not None and _animate(s, t):
+                nom = (lex.nom_exact[base][0], lem)  # "психопатка", "наркоманка"
+        if nom is None and s.feats(t).get("VerbForm") == "Part":
+            # substantivised participles the lemmatiser reduces to the verb ("протестующих" → протестовать)
+            form = lower_key(s.text[t])
+            for r in lex.role_participles:
+                if form.startswith(r[:-2]) and len(form) - len(r) <= 2:
+                    nom, lem = (float("nan"), r), r
+                    break
+        if nom is None and not _is_noun(s, t):
+            # taggers miss rare labels ("рашистам" as ADV, "страна-агрессор" as VERB)
+            nom = lex.nomination(lower_key(s.text[t]))
+            if nom is None and s.lang == "ru" and s.upos[t] in ("ADJ", "X") and \
+                    not (t + 1 < n and _is_noun(s, t + 1)):
+                # or lemmatise a rare noun as an adjective ("сексоголиков" → "сексоголиковый"):
+                # the noun readings of the word form
+                lem2 = next((x for x in _guessed_nouns(lower_key(s.text[t])) if x in lex.nom_exact), None)
+                if lem2 is not None:
+                    nom, lem = lex.nomination(lem2), lem2
+            if nom is None and lex.model is not None:
+                lem2 = _model_noun_reading(s, t, lex)
+                if lem2 is not None:
+                    # a person noun the tagger read as an adjective ("балбесы"), scored by the model
+                    nom, lem, misread = (lex.model_polarity(lem2, "NOUN", NOMINATION_MARGIN), lem2), lem2, True
+            if nom is None:
+                continue
+            lem = lower_key(s.text[t]) if lex.nomination(lower_key(s.text[t])) and lem == lower_key(s.text[t]) else lem
+        if _is_adj(s, t) and _attributive(s, t) and not misread:
+            continue  # "военные учения": an adjective, not the substantivised role
+        if nom is not None and "-" in lem and _animal_part(s, lem.split("-")[0]):
+            continue  # "собаки-расисты": animals are not actors
+        if nom is not None and (_thing_reading(s, t, lem, lex) or _award_title(s, t) or _penal(s, t)):
+            continue  # "в трусах", "контора", "Герой России": not a label of an actor
+        if 0 < t < n - 1 and s.text[t - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q and s.text[t][:1].isupper():
+            continue  # a capitalised word alone in quotes names a work or a brand («Идиот»)
+        if nom is not None and t > 0 and s.text[t][:1].isupper() and s.text[t][1:2].islower() and \
+                lem not in lex.roles and not _opens(s, t):
+            continue  # a capitalised word inside a sentence is a name: the city "Хама" is no "хам"
+        role = lem in lex.roles
+        if role and lex.role_number.get(lem) and s.feats(t).get("Number", lex.role_number[lem]) != \
+                lex.role_number[lem]:
+            continue  # "власть" (power) is not "власти" (the authorities)
+        if nom is not None and lem not in lex.nom_exact and lem not in lex.roles and \
+                s.feats(t).get("Animacy") == "Inan" and not _org_type(lem, lex) and \
+                lem.split("-")[0] not in _INSTITUTIONS and "-" not in lem and \
+                any(p[:-1] and lem.startswith(p[:-1]) and not _person_rest(lem[len(p) - 1:], lex)
+                    for p, _v in lex.nom_patterns if p.endswith("*")):
+            continue  # "на укросайтах": a prefix pattern ("укро*") names people, not things
+        if nom is not None and lem not in lex.nom_exact and lex.affixed(lem) and \
+                s.feats(t).get("Animacy") != "Anim" and not _org_type(lem, lex) and \
+                lem.split("-")[0] not in _INSTITUTIONS and not _person_after_prefix(s, lem):
+            continue  # "картишек", "псевдонаука", "ультразвук": a thing is not a label of an actor
+        if nom is not None and not role and _literal(s, t, lem, lex, ent_tok, st):
+            if lex.is_title(lem) or "@object" not in lex.literal.get(lem, ()):
+                continue  # a bare profession used literally (clowns at a circus)
+            role = True
+            nom = (float("nan"), lem)
+        left = _np_left(s, t, ent_tok)
+        first = left[0] if left else t
+        quoted = first > 0 and t + 1 < n and s.text[first - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q \
+            and s.text[first][:1].islower()
+        actor, linked_toks = _link_nomination(s, t, left, lex, ent_tok)
+        f = s.feats(t)
+        if nom is None:
+            ev_adj = [a for a in left if (lex.polarity(s.lemma[a]) or 0) <= -0.5]
+            if lem in lex.context and actor is not None:
+                # "западные кураторы": a label; "хозяева Чекалины", "хозяин Белого дома": an owner (guideline 20)
+                owner = bool(linked_toks) and linked_toks[0] > t
+                nom = (lex.polarity(lem) if lex.polarity(lem) is not None else
+                       float("nan") if owner else -0.3, lem)
+            elif ev_adj and (f.get("Animacy") == "Anim" or lem in _INSTITUTIONS):
+                continue  # the adjective is the epithet ("марионеточный избирком"): see _unnamed
+            elif quoted and s.upos[t] == "NOUN" and lem not in lex.nonjudging and \
+                    (f.get("Animacy") == "Anim" or (len(left) <= 1 and lem in _INSTITUTIONS) or
+                     # «коммунистические силы», «крайний фланг»: nouns of political camps
+                     (lem in _QUOTED_GROUPS and f.get("Number") == "Plur" or lem in _QUOTED_GROUPS_SING)):
+                # scare quotes around a short lower-case label: ironic distancing
+                nom = (-0.5, lem)
+            elif lem in _METAPHOR_HEADS and _metaphor(s, [t], lex) is not None and not s.text[t][:1].isupper() \
+                    and not any(x in ent_tok for x in range(t + 1, min(n, t + 3))):
+                # "долг королевы марафонов": a metaphorical label standing for a person
+                nom = (_metaphor(s, [t], lex), lem)
+                linked_toks = [x for x in range(t + 1, min(n, t + 3))
+                               if s.feats(x).get("Case") == "Gen" and s.upos[x] in ("ADJ", "DET", "NOUN")]
+            elif actor is not None and re.search(r"(изм|ізм|ism)$", lem) and (lex.polarity(lem) or 0) <= -0.3:
+                # an ideology attributed to an actor ("украинский национализм")
+                nom = (lex.polarity(lem), lem)
+            elif lex.model is not None and s.upos[t] == "NOUN" and f.get("Animacy") == "Anim" and \
+                    not s.text[t][:1].isupper() and _refers(s, t) and _person_form(s, t) and \
+                    lex.model_polarity(lem, "NOUN", NOMINATION_MARGIN) is not None:
+                # a person noun no lexicon lists that the evaluative-word model scores
+                # with high confidence ("проходимец", "горлопан")
+                nom = (lex.model_polarity(lem, "NOUN", NOMINATION_MARGIN), lem)
+            else:
+                continue
+        if role:
+            pass  # role words stay neutral, quoted or not
+        elif quoted:
+            nom = (-0.5, nom[1])  # praise in scare quotes is irony («освободители»)
+        elif lem in lex.context and actor is None and not (lem in _ANIMATE_LABELS and f.get("Animacy") == "Anim"):
+            continue  # "режим" as a mode, "хозяин" of a flat: no actor named (animate "боевики" are people)
+        # the label alone; its adjectives are rows of their own (_unnamed),
+        # a name in the genitive stays inside ("режим Кима")
+        core = [t] + ([] if role else linked_toks if linked_toks and linked_toks[0] > t else [])
+        toks = sorted(set(core))
+        if quoted:
+            toks = [toks[0] - 1] + toks + [toks[-1] + 1] if left == [] else toks
+        if actor is not None and _military(lem) and actor in _ARMY:
+            actor = _ARMY[actor]
+        if lem in _STATE_ONLY and not role and not _war_story(st) and not _states_in(s, ent_tok, lex) and \
+                actor not in _ARMY and actor not in _ARMY.values():
+            role, nom = True, (float("nan"), lem)  # "агрессор" of a crime story: the attacker
+        if actor is None:
+            # an army as a label's usual referent only in a story about war ("оккупанты" of a flat
+            # are squatters); a label naming its nation by its stem ("бандеровцы") keeps its referent
+            hint = _hint(lem)
+            if hint in _ARMY.values() and not _war_story(st):
+                hint = None
+            actor = hint or _group_name(nom, lem)
+        phrase = _span_text(s, _trim(s, toks))
+        r = _row(s, {"actor": actor, "text": phrase}, toks, "nomination", lex,
+                 lemma=" ".join(s.lemma[x] for x in toks if not s.is_punct(x) and x not in ent_tok))
+        if r is None:
+            continue
+        if r["polarity"] != r["polarity"] and nom[0] == nom[0] and not role:
+            r["polarity"] = float(nom[0])
+        if role and not r["legal"]:
+            r["polarity"] = float("nan")
+        r["_head"] = t
+        if _predicate_of_thing(s, t, ent_tok, lex, r):
+            continue  # "жизнь — лучший режиссёр": a label of a thing
+        out.append(r)
+        used.update(toks)
+    # "X на минималках" (a cut-price X): an ironic label whatever X is
+    for t in range(2, n):
+        if lower_key(s.text[t]) == "минималках" and lower_key(s.text[t - 1]) == "на" and \
+                (s.upos[t - 2] in ("NOUN", "PROPN") or t - 2 in ent_tok) and t - 2 not in used:
+            a = t - 2
+            while a > 0 and (a - 1 in ent_tok or s.upos[a - 1] == "PROPN") and a - 1 not in used:
+                a -= 1
+            toks = list(range(a, t + 1))
+            r = _row(s, {"actor": s.lemma[t - 2], "text": _span_text(s, toks)}, toks, "nomination", lex,
+                     lemma=" ".join(s.lemma[x] for x in toks))
+            if r:
+                r["polarity"] = -0.7
+                out.append(r)
+                used.update(toks)
+    # substantivised evaluative adjectives ("сумасшедшего", "оголтелые"; "неравнодушные" помогли)
+    for t in range(n):
+        if t in used or t in ent_tok or s.upos[t] != "ADJ" or s.lang == "en":
+            continue
+        p = lex.polarity(s.lemma[t])
+        if p is None and lex.model is not None and not s.feats(t).get("VerbForm") and \
+                not (t > 0 and s.text[t][:1].isupper()):
+            # the model: negative adjectives only, as for the lexicons ("наказать ответственных")
+            p = lex.model_polarity(s.lemma[t], "ADJ", NOMINATION_MARGIN)
+            p = p if p is not None and p < 0 else None
+        # "самые наглые из чиновников": a superlative picking people out of a group stands for them
+        partitive = t > 0 and lower_key(s.lemma[t - 1]) == "самый" and t + 2 < n and \
+            lower_key(s.text[t + 1]) == "из" and (s.feats(t + 2).get("Animacy") == "Anim" or
+                                                 s.upos[t + 2] == "PROPN" or t + 2 in ent_tok)
+        if p is None or (p > -0.5 and lower_key(s.lemma[t]) not in _PRAISE_SUBSTANTIVE and
+                         not (partitive and p == p and abs(p) >= EVALUATIVE_THRESHOLD)):
+            continue
+        nxt = t + 1
+        if nxt < n and (s.upos[nxt] in ("NOUN", "PROPN", "ADJ", "NUM") or nxt in ent_tok):
+            continue
+        if s.has_syntax and not (s.deprel[t] in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "root")
+                                 and not any(s.deprel[c] in ("amod", "nmod") and _is_noun(s, c) and
+                                             not (partitive and c == t + 2) for c in s.children(t))):
+            continue  # attributive ("ложную и вредоносную информацию") or predicative, not a noun phrase
+        if partitive:
+            toks = [t - 1, t]
+            r = _row(s, {"actor": s.lemma[t], "text": _span_text(s, toks)}, toks, "nomination", lex,
+                     lemma=f"самый {s.lemma[t]}")
+            if r:
+                out.append(r)
+                used.update(toks)
+            continue
+        prv = t - 1
+        if prv >= 0 and (s.text[prv] in _DASHES or s.lemma[prv] in _COPULA_VERBS or s.lemma[prv] in ("быть", "бути")
+                         or s.upos[prv] in ("AUX", "ADV", "PRON", "DET")):
+            continue  # predicative use
+        f = s.feats(t)
+        if f.get("Variant") == "Short" or f.get("Degree") in ("Cmp", "Sup") or f.get("Case") == "Ins":
+            continue  # short forms, comparatives and instrumental adjectives are predicative
+        r = _row(s, {"actor": s.lemma[t], "text": s.text[t]}, [t], "nomination", lex, lemma=s.lemma[t])
+        if r:
+            out.append(r)
+            used.add(t)
+    return out
+
+
+def _animal_part(s, part):
+    """Whether the first part of a compound names an animal ("собаки-расисты")."""
+    animals = _ANIMALS | _SMALL_ANIMALS
+    return part in animals or (s.lang == "ru" and any(r[0] in animals for r in _readings(part)))
+
+
+def _actor_compound(lem, lex):
+    """A hyphenated actor noun ("круизёр-перевозчик", "страна-участница"):
+    both parts name persons, groups, organisations or states."""
+    parts = [p for p in lem.split("-") if p]
+    if len(parts) != 2 or parts[0] in ("экс", "вице", "екс", "віце", "ex", "vice") or lex.is_title(lem):
+        return False
+
+    def actorish(w):
+        return w in lex.roles or w in lex.orgs or w in _INSTITUTIONS or lex.is_title(w) or \
+            lex.nomination(w) is not None or w in ("член", "участник", "участница", "член", "member") or \
+            bool(_PERSON_SUFFIX.search(w))
+    return actorish(parts[0]) and actorish(parts[1])
+
+
+def _unnamed(s, lex, ent_tok, used, rows):
+    """Adjectives, participial phrases and relative clauses of actors without a
+    name: role words and labels (their nomination rows are in ``rows``), titles
+    and other person, group and organisation nouns, and "те, кто …"."""
+    out = _naming_predicates(s, lex, ent_tok, used)
+    heads = {r["_head"]: r for r in rows if r.get("_head") is not None}
+    for t in range(len(s)):
+        if t in ent_tok:
+            continue
+        lem = lower_key(s.lemma[t])
+        if lem in ("тот", "той", "those") and s.upos[t] in ("PRON", "DET") and s.has_syntax:
+            for c in s.children(t):
+                if s.deprel[c] == "acl:relcl":
+                    toks = _relative_tokens(s, c, t)
+                    if toks and not any(x in used for x in toks):
+                        r = _row(s, {"actor": s.text[t].lower(), "text": s.text[t]}, toks, "relative_clause", lex,
+                                 lemma=_lemmas(s, toks), aspan=[t], skip=_not_about(s, toks, c, lex))
+                        if r:
+                            out.append(r)
+                            used.update(toks)
+            continue
+        if not _is_noun(s, t):
+            continue
+        nomrow = heads.get(t)
+        if nomrow is None and not _actor_noun(s, t, lem, lex):
+            continue
+        if nomrow is None and s.has_syntax and any(
+                s.deprel[c].startswith("nsubj") and _is_noun(s, c) and c not in ent_tok and
+                not _actor_noun(s, c, lower_key(s.lemma[c]), lex) for c in s.children(t)):
+            continue  # the predicate of a thing ("жизнь — лучший режиссёр")
+        if nomrow is None and t in _mode_tokens(s, range(len(s)), lex):
+            continue  # "в ручном режиме": a mode, not an actor
+        pred = _predicate_actor(s, t, ent_tok, lex) if nomrow is None else None
+        if pred is False:
+            continue  # "система является надёжным гарантом": a predicate about a thing
+        if nomrow is None and lem not in lex.roles and lem not in _INSTITUTIONS and lem not in _PEOPLE_GROUPS and \
+                s.feats(t).get("Animacy") != "Anim" and \
+                not (s.has_syntax and s.deprel[t].startswith("nsubj")):
+            continue  # an organisation noun without a name is an actor when it acts ("Круизная компания пообещала")
+        actor = nomrow["actor"] if nomrow else s.lemma[t]
+        m = {"actor": actor, "text": s.text[t]}
+        aspan_t = [t]
+        if pred:
+            # "всушников — две неполноценные бригады": the predicate's adjectives describe its subject
+            m = {"actor": pred[0], "text": pred[1]}
+            aspan_t = pred[2]
+        if nomrow is None and t not in used and _actor_compound(lem, lex):
+            r = _row(s, m, [t], "compound", lex, lemma=s.lemma[t], aspan=[t])
+            if r:
+                out.append(r)
+                used.add(t)
+        adjs = set(_np_left(s, t, ent_tok))
+        if s.has_syntax:
+            adjs |= {c for c in s.children(t) if s.deprel[c] in ("amod", "acl") and _is_adj(s, c)
+                     and c not in ent_tok and _modifier(s, c, t)}
+            # coordinated adjectives ("военного и военно-политического руководства")
+            adjs |= {c for a in list(adjs) for c in s.children(a) if s.deprel[c] == "conj" and _is_adj(s, c)
+                     and c not in ent_tok and _modifier(s, c, t)}
+        for a in sorted(adjs):
+            if a in used or _pronominal(s, a) or _name_part(s, a) or \
+                    (lower_key(s.lemma[a]), lem) in _FIXED or lex.is_title(f"{s.lemma[a]} {lem}"):
+                continue
+            toks = _adj_tokens(s, a, {t})
+            if any(x in used or x in ent_tok for x in toks if x != a):
+                toks = [a]
+            r = _row(s, m, toks, "adjective", lex, lemma=s.lemma[a], aspan=aspan_t, skip=set(toks) - {a})
+            if r:
+                hp = lex.polarity(s.lemma[t])
+                if r["polarity"] != r["polarity"] and lower_key(s.lemma[a]) in _INTENSIFIERS and \
+                        hp is not None and abs(hp) >= 0.3 and not lex.literal_here(s.lemma[t]):
+                    # "очередному богачу", "настоящий герой": an intensifier of a label shares its judgement
+                    r["polarity"] = math.copysign(0.5, hp)
+                if lower_key(s.lemma[a]) in _CRIME_ADJ and lem in _CRIME_HEADS and not r["legal"]:
+                    r["polarity"] = float("nan")  # "преступное сообщество": a crime category (guideline #5)
+                out.append(r)
+                used.update(toks)
+        if s.has_syntax:
+            for c in s.children(t):
+                if s.deprel[c] == "acl:relcl" and c not in used:
+                    toks = _relative_tokens(s, c, t)
+                    if toks and not any(x in used for x in toks):
+                        r = _row(s, m, toks, "relative_clause", lex, lemma=_lemmas(s, toks), aspan=[t],
+                                 skip=_not_about(s, toks, c, lex))
+                        if r:
+                            out.append(r)
+                            used.update(toks)
+    return out
+
+
+def _military(lem):
+    return lem.startswith(_MILITARY)
+
+
+def _hint(lem):
+    """The usual referent of a label with nothing in the sentence naming it."""
+    if lem in _HINTS:
+        return _HINTS[lem]
+    if "-" in lem:
+        first, _, last = lem.partition("-")
+        if first.startswith(_STATE_WORDS) and last.startswith(_STATE_LABELS):
+            return "Россия"
+        return _HINTS.get(last)
+    for k, v in _HINTS.items():
+        if lem.startswith(k) and len(lem) - len(k) <= 3:
+            return v
+    return None
+
+
+def _group_name(nom, lem):
+    g = nom[1] if isinstance(nom[1], str) and nom[1] and "*" not in nom[1] else lem
+    return g
+
+
+def _link_nomination(s, t, left, lex, ent_tok):
+    """The actor a nomination stands for: a relational adjective, or a name in
+    the genitive right after it."""
+    for a in left:
+        act = lex.relational.get(lower_key(s.lemma[a]))
+        if act:
+            return act, []
+    if t > 0 and not left:
+        act = lex.relational.get(lower_key(s.lemma[t - 1])) or lex.relational.get(lower_key(s.text[t - 1]))
+        if act:
+            return act, [t - 1]
+    if s.has_syntax:
+        for c in s.children(t):
+            if s.deprel[c] == "amod":
+                act = lex.relational.get(lower_key(s.lemma[c]))
+                if act and abs(c - t) <= 3:
+                    return act, list(range(min(c, t), max(c, t) + 1))
+    k = t + 1
+    if k < len(s) and k in ent_tok and s.feats(k).get("Case", "Gen") == "Gen":
+        m = ent_tok[k]
+        return m["actor"], list(m["_span"])
+    return None, []

@@ -1,0 +1,122 @@
+"""The rows of the epithet table: columns, the empty table, one row per
+descriptor (with its polarity, legal flag, nicknames and scare quotes)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import _evaluative_model
+from .._names import lower_key
+from .words import _CLOSE_Q, _NICKNAMING, _OPEN_Q, _SO_CALLED
+from .tokens import _is_adj, _name_words, _span_text, _trim
+from .polarity import _metaphor, _polarity
+
+
+EPITHET_COLUMNS = ["doc_id", "outlet", "sent_id", "actor", "mention", "epithet", "epithet_lemma", "kind",
+                   "polarity", "evaluative", "start", "end", "legal", "actor_start", "actor_end"]
+
+
+EPITHET_KINDS = ("adjective", "title", "genitive", "compound", "relative_clause", "predicate", "description",
+                 "nomination")
+
+
+def _empty() -> pd.DataFrame:
+    dt = {"sent_id": "int64", "start": "int64", "end": "int64", "polarity": "float64", "evaluative": "bool",
+          "legal": "bool", "actor_start": "int64", "actor_end": "int64"}
+    return pd.DataFrame({c: pd.Series(dtype=dt.get(c, "object")) for c in EPITHET_COLUMNS})
+
+
+def _legal(s, toks, lex):
+    """Whether the descriptor holds a legal designation (legal_designations.tsv)."""
+    lem = [lower_key(s.lemma[t]) for t in toks]
+    if any(x in lex.legal for x in lem):
+        return True
+    # a two-word designation split into an adjective row and a noun row
+    # ("иностранных" + "агентов") keeps its flag on both
+    lo, hi = min(toks), max(toks)
+    if lo > 0:
+        lem = [lower_key(s.lemma[lo - 1])] + lem
+    if hi + 1 < len(s):
+        lem = lem + [lower_key(s.lemma[hi + 1])]
+    return any((a, b) in lex.legal_pairs for a, b in zip(lem, lem[1:]))
+
+
+def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None, aspan=None):
+    toks = _trim(s, toks)
+    if not toks:
+        return None
+    if toks[0] > 0 and lower_key(s.lemma[toks[0]]) in _SO_CALLED and lower_key(s.text[toks[0] - 1]) == "так":
+        toks = [toks[0] - 1] + toks  # "так называемая" is one descriptor
+        lemma = None if lemma is None else "так " + lemma
+    if lemma is None:
+        lemma = " ".join(s.lemma[t] for t in toks if not s.is_punct(t))
+    if aspan is None:
+        aspan = m.get("_span") or toks
+    legal = _legal(s, toks, lex)
+    if kind in ("title", "genitive", "predicate", "description"):
+        skip = set(skip) | _name_words(s, toks)  # "Героя России", "секретаря Союзного государства"
+    pol = _polarity(s, toks, lex, skip, clause=kind == "relative_clause")
+    if legal:
+        pol = -1.0
+    elif kind in ("adjective", "title") and _scare_quoted(s, toks):
+        pol = -0.5  # «героические» защитники: a descriptor in scare quotes is distanced, ironic
+    elif kind == "relative_clause" and not (pol == pol and pol != 0):
+        pol = _nickname(s, toks, lex, pol)  # "которую стали называть «бранденбургской Мадонной»"
+    elif kind in ("title", "nomination", "predicate") and not (pol == pol and pol != 0):
+        mp = _metaphor(s, toks, lex)  # "король рок-н-ролла", "королева марафонов": a metaphorical label
+        pol = pol if mp is None else mp
+    return {"doc_id": s.doc_id, "sent_id": s.sent_id, "actor": actor or m["actor"],
+            "mention": mention if mention is not None else m["text"], "epithet": _span_text(s, toks),
+            "epithet_lemma": lemma, "kind": kind, "polarity": pol,
+            "start": s.start[toks[0]], "end": s.end[toks[-1]], "legal": legal,
+            "actor_start": s.start[min(aspan)], "actor_end": s.end[max(aspan)], "_toks": toks}
+
+
+def _nickname(s, toks, lex, pol):
+    """The polarity of a quoted nickname given by a naming verb inside the
+    descriptor ("стали называть «регулировщицей Победы»", "назвал судью
+    «говнолапочкиным»"): a nickname judges whom it names (guidelines: quoted
+    labels); its sign is the evaluative-word model's sign of its strongest
+    word, negative when no word is scored. ``pol`` when there is none."""
+    toks = sorted(toks)
+    verbs = [t for t in toks if lower_key(s.lemma[t]) in _NICKNAMING]
+    if not verbs:
+        return pol
+    # the quoted words right after the verb (also when the tagger took the
+    # nickname for a name and left it out of the descriptor: «Мадонной»)
+    # (the object may come between: "назвал судью Лапочкина «…»")
+    q = next((t for t in range(verbs[0] + 1, min(len(s), verbs[0] + 5)) if s.text[t] in _OPEN_Q), None)
+    if q is None or any(s.feats(t).get("Case") == "Ins" for t in range(verbs[0] + 1, q)):
+        return pol  # "называют организатором «голой вечеринки»": the quote belongs to the noun
+    if q + 1 < len(s) and s.text[q + 1][:1].isupper():
+        return pol  # "назывался «Мутабор»": a name, not a nickname
+    after = []
+    for t in range(q + 1, len(s)):
+        if s.text[t] in _CLOSE_Q:
+            break
+        after.append(t)
+    else:
+        return pol
+    words = [t for t in after if not s.is_punct(t) and s.upos[t] in ("NOUN", "ADJ", "PROPN", "X")]
+    if not words or len(words) > 5:
+        return pol
+    best = None
+    if lex.model is not None:
+        for t in words:
+            sc = _evaluative_model.score(lex.model, s.lemma[t], "ADJ" if _is_adj(s, t) else "NOUN")
+            if sc is not None and (best is None or sc[0] > best[0]):
+                best = sc
+    return 0.5 * best[1] if best is not None else -0.5
+
+
+def _scare_quoted(s, toks):
+    """A short lower-case descriptor wrapped in quotes of its own («смельчаки»,
+    «героические»): the writer distances themselves from it (guidelines:
+    scare-quoted labels are evaluative)."""
+    lo, hi = min(toks), max(toks)
+    if s.text[lo] in _OPEN_Q and s.text[hi] in _CLOSE_Q:
+        lo, hi = lo + 1, hi - 1
+    elif not (lo > 0 and hi + 1 < len(s) and s.text[lo - 1] in _OPEN_Q and s.text[hi + 1] in _CLOSE_Q):
+        return False
+    words = [t for t in range(lo, hi + 1) if not s.is_punct(t)]
+    return 0 < len(words) <= 3 and s.text[words[0]][:1].islower()
