@@ -9,7 +9,7 @@ from conftest import DATA, shared_path
 from framing import Annotated, read_lexicon
 from framing.measures.attribution import (ATTRIBUTION_COLUMNS, FORMS, MARKER_COLUMNS, QUOTE_TYPES, SPEAKER_TYPES,
                                           VERB_CLASSES, attributions, marker_class, marker_classes, markers)
-from framing.measures._quotes import find_quotes
+from framing.measures.attribution.quotes import find_quotes
 
 CASES = DATA / "measures"
 
@@ -307,7 +307,8 @@ def test_measures_attribution_marker_classes_keep_attribution_phrases_apart():
 
 
 def test_measures_attribution_self_citation_names_and_correspondents():
-    from framing.measures.attribution import _builtin, _self_cited
+    from framing.measures.attribution.rows import _self_cited
+    from framing.measures.attribution.words import _builtin
     R = _builtin("ru")
     assert _self_cited("РИА", "", "РИА Новости", R) and not _self_cited("Приамурья", "", "РИА Новости", R)
     assert _self_cited("Би-би-си", "", "BBC News | Русская служба", R)
@@ -396,7 +397,7 @@ def test_measures_attribution_pronouns_and_descriptions_resolved_by_gender_and_t
 
 
 def test_measures_attribution_pronoun_antecedents_unit():
-    from framing.measures._coref import Antecedent, description_antecedent, pronoun_antecedent
+    from framing.measures.attribution.coref import Antecedent, description_antecedent, pronoun_antecedent
     hist = [Antecedent(0, 0, "Песков", "person", "Masc", "Sing"),
             Antecedent(0, 30, "The Times", "media", "Fem", "Sing"),
             Antecedent(0, 50, "Москва", "organisation", "Fem", "Sing", place=True)]
