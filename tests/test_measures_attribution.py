@@ -509,7 +509,7 @@ def test_measures_attribution_predicatives_documents_and_evidentials(rules):
     assert r28[["speaker", "verb_lemma", "form"]].values.tolist() == [
         ["Близкие", "уверенный", "indirect"],                                  # "уверены, что"
         ["главы областной военной администрации", "следовать", "indirect"],    # "следует из заявления X"
-        ["", "говориться", "indirect"],                                        # "…, говорится в сообщении"
+        ["сообщении", "говориться", "indirect"],  # "…, говорится в сообщении": the document, no owner
         ["Оппозиция", "считать", "other"]]                                     # a stance with a predicative
 
 
@@ -621,3 +621,44 @@ def test_measures_attribution_direct_speech_subject_read_as_second_object(direct
 def test_measures_attribution_direct_only_verb_without_direct_speech(direct_rows):
     assert _doc(direct_rows, "d6").empty          # "перечислила деньги фонду" is no report
     assert _doc(direct_rows, "d10").empty         # "описал ситуацию" reports nothing
+
+
+# --- recall classes of issue #12, second round (attribution_recall.conllu: one document per class) --
+@pytest.fixture(scope="module")
+def recall_rows():
+    return attributions(_ann("recall", "ru"))
+
+
+def _one_row(rows, doc):
+    hit = rows[rows["doc_id"] == doc]
+    assert len(hit) == 1, hit[["doc_id", "speaker", "verb_lemma", "pattern"]]
+    return hit.iloc[0]
+
+
+@pytest.mark.parametrize("doc,speaker,lemma,pattern", [
+    ("p1", "", "подозревать", "participle"),       # a passive participle: the one charged is no speaker
+    ("p2", "Активисты", "обвинять", "participle"),  # an active participle: its noun is the speaker
+    ("p3", "", "обвиняться", "passive"),            # a reflexive passive keeps its "-ся" lemma
+    ("p5", "", "обвинять", "verb"),                 # "Министра обвиняют в …": the object is no speaker
+])
+def test_measures_attribution_charges_through_participles_and_passives(recall_rows, doc, speaker, lemma, pattern):
+    r = _one_row(recall_rows, doc)
+    assert (r["speaker"], r["verb_lemma"], r["pattern"], r["form"]) == (speaker, lemma, pattern, "other")
+    assert " в " in f" {r['content']}"            # the charge is the content
+
+
+def test_measures_attribution_a_label_is_no_charge(recall_rows):
+    assert "p4" not in set(recall_rows["doc_id"])     # "признанную иноагентом в России": an institutional act
+
+
+def test_measures_attribution_document_without_owner_is_the_speaker(recall_rows):
+    d1, d2 = _one_row(recall_rows, "d1"), _one_row(recall_rows, "d2")
+    assert (d1["speaker"], d1["verb"], d1["form"]) == ("сообщении", "говорится", "direct")
+    assert d2["speaker"] == "министерства"             # the owner, when there is one
+
+
+def test_measures_attribution_agentless_findings(recall_rows):
+    e1, e2 = _one_row(recall_rows, "e1"), _one_row(recall_rows, "e2")
+    assert (e1["speaker"], e1["verb_lemma"], e1["form"]) == ("", "выясниться", "indirect")
+    assert (e2["speaker"], e2["verb_lemma"], e2["form"]) == ("", "известный", "indirect")
+    assert "e3" not in set(recall_rows["doc_id"])     # "Как известно": the author's voice

@@ -52,6 +52,15 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
             out.append(c)
             taken.update((i, i + 1))
             continue
+        if ev and S.low[i] == ev[1] and i + 2 < S.n and S.text[i + 1] == "," and S.low[i + 2] in R.fw["comp"] \
+                and (i == 0 or S.bound(i - 1) or S.upos[i - 1] in ("ADV", "PART", "CCONJ")) \
+                and not any(S.low[x] in R.fw["how"] or S.case(x) == "Dat" for x in range(max(0, i - 3), i)):
+            # "Известно, что …": the evidential without "стало" (not "как известно", "мне известно")
+            c = _Cue(S, i, (i, i), S.text[i], ev[2], "neutral", "", "verb")
+            c.negated = _negated(S, i, R)
+            out.append(c)
+            taken.add(i)
+            continue
         # light verb + speech noun: "выразил обеспокоенность", "отказался от комментариев"
         lv = next((l for l in S.lems[i] if l in R.colloc), None)
         if lv and S.feats[i].get("Person") in ("1", "2"):
@@ -82,6 +91,10 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
                 taken.update(range(min(i, j), max(i, j) + 1))
                 continue
         if i in taken:
+            continue
+        part = _participle_cue(S, i, R)
+        if part is not None:
+            out.append(part)
             continue
         lem = next((l for l in S.lems[i] if l in R.verbs), None)
         if u == "ADJ" and S.feats[i].get("Variant") == "Short" and S.lang != "en":
@@ -367,3 +380,72 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
         out.append(c)
         break
     return out
+
+
+def _charged(S: _Sent, i: int, R: _Res, naming: bool) -> bool:
+    """The content of a charge or a naming follows the word at ``i`` within its clause: "в" +
+    locative or "за" + accusative ("обвиняющие власти в бездействии", "подозреваемого в
+    краже"); for a naming, a noun or adjective in the instrumental ("называющие его диктатором")."""
+    for x in range(i + 1, min(S.n, i + 7)):
+        if S.bound(x) or S.upos[x] == "SCONJ" or (S.upos[x] in ("VERB", "AUX") and S.feats[x].get("VerbForm") != "Part"):
+            return False
+        if naming:
+            if S.case(x) == "Ins" and S.upos[x] in ("NOUN", "ADJ"):
+                return True
+        elif x + 2 < S.n and ((S.low[x] in R.fw["charge_prep"] and S.case(x + 1) == "Loc")
+                              or (S.low[x] in R.fw["reason_prep"] and S.case(x + 1) == "Acc")) \
+                and (S.upos[x + 1] in ("NOUN", "ADJ", "NUM") or S.feats[x + 1].get("VerbForm") == "Part"):
+            return True       # "в краже", not a place ("признан иноагентом в РФ")
+    return False
+
+
+def _participle_cue(S: _Sent, i: int, R: _Res):
+    """A charge or a naming reported through a participle or a reflexive passive, whose
+    grammatical subject is the one charged, not the speaker: "подозреваемого в краже",
+    "депутат обвиняется в получении взятки" (passive: an unnamed source, empty speaker);
+    "активисты, обвиняющие власти в бездействии", "лидеры, называющие его диктатором" (an
+    active participle: the speaker is the noun it qualifies).  The verbs are the accusation
+    class of ``reporting_verbs.tsv`` and the ``passive_report`` and ``naming_verb`` words of
+    ``attribution_words.tsv``; the reflexive keeps its ``-ся`` lemma (guideline)."""
+    if S.lang == "en" or S.upos[i] != "VERB":
+        return None
+    f = S.feats[i]
+    lem = S.lem[i]
+    charge = R.words.get("passive_report", set())
+    naming_words = R.words.get("naming_verb", set())
+
+    def charging(lm, active):
+        # an active participle of an accusation verb ("обвиняющие"); a passive only of a verb that
+        # still reports a charge ("обвиняемый", "признанный виновным"; not "осужденный за", a sentence)
+        if active:
+            return R.verbs.get(lm, ("",))[0] == "accusation"
+        if lm not in charge:
+            return False
+        return R.verbs.get(lm, ("",))[0] != "admission" or any(       # "признан виновным в", not "признан иноагентом"
+            S.case(x) == "Ins" and S.upos[x] == "ADJ" for x in range(i + 1, min(S.n, i + 4)))
+    if f.get("VerbForm") == "Part" and f.get("Variant") != "Short":
+        # active by its suffix, not by the tagger's Voice ("обвиняемую" is read as active)
+        active = f.get("Voice") != "Pass" and any(m in S.low[i][2:] for m in R.fw.get("active_participle", ()))
+        naming = lem in naming_words and active
+        if not (charging(lem, active) or naming) or not _charged(S, i, R, naming):
+            return None
+        c = _Cue(S, i, (i, i), S.text[i], lem, "accusation" if not naming else R.verbs.get(lem, ("neutral",))[0],
+                 "", "participle")
+        c.negated = _negated(S, i, R)
+        if active:
+            h = S.head[i] if S.deprel[i].startswith("acl") and S.head[i] >= 0 and S.head[i] < i else None
+            p = i - 1
+            while p > 0 and S.upos[p] == "ADV":
+                p -= 1        # "…, прямо обвиняющие"
+            if h is None and p >= 1 and S.text[p] == ",":
+                h = next((x for x in range(p - 1, max(-1, p - 5), -1) if S.upos[x] in ("NOUN", "PROPN")), None)
+            if h is None or S.upos[h] not in ("NOUN", "PROPN"):
+                return None
+            c.spk, c.spk_head = _np(S, h, 0, i - 1), h
+        return c
+    if f.get("VerbForm") in (None, "Fin") and lem.endswith(("ся", "сь")) and f.get("Person") in (None, "3") \
+            and charging(lem[:-2], False) and _charged(S, i, R, False):
+        c = _Cue(S, i, (i, i), S.text[i], lem, "accusation", "", "passive")
+        c.negated = _negated(S, i, R)
+        return c
+    return None

@@ -32,6 +32,9 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
     cues = [c for c in cues if c.v not in covered]
     final = []
     for c in cues:
+        if c.pattern in ("participle", "passive"):
+            final.append(c)   # the speaker is set (the qualified noun) or unnamed (a passive)
+            continue
         v = c.v if c.pattern != "infinitive" else c.cue[0]
         head_v = v
         lem = c.verb_lemma
@@ -109,7 +112,14 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
             if impersonal or plural:
                 span, h, speech = _loc_speaker(S, c.v, R, want_speech=impersonal,
                                                speech_class=c.verb_class in ("neutral", "endorsing"))
-                if speech is not None and impersonal:
+                if speech is not None and impersonal and span is None:
+                    # "говорится в сообщении" with no owner named: the document itself is the source
+                    # (guideline: "Without an owner the document NP itself is the speaker"); the cue is the verb
+                    j, k = speech
+                    a = j + 1 if S.upos[j] == "ADP" and j < k else j
+                    c.spk, c.spk_head = (a, k), k
+                    c.pattern += "+document"
+                elif speech is not None and impersonal:
                     j, k = speech
                     c.verb = f"{c.verb} {' '.join(S.text[j:k + 1])}" if j > c.v else f"{' '.join(S.text[j:k + 1])} {c.verb}"
                     c.head_lemma = c.head_lemma or c.verb_lemma
@@ -244,7 +254,7 @@ def _gapped(S: _Sent, cues: list[_Cue], R: _Res) -> list[_Cue]:
     "Зеленский" with the first verb as cue; the first content ends before the comma."""
     out = []
     for c in cues:
-        if not c.ctok or c.spk is None or not c.pattern.startswith(("verb", "collocation")):
+        if not c.ctok or c.spk is None or not c.pattern.startswith(("verb", "collocation")) or "+document" in c.pattern:
             continue
         a, b = c.ctok
         b = max(b, _content_end(S, a))

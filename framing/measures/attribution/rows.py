@@ -193,8 +193,11 @@ def attributions(ann, *, verbs="default", actors=None) -> pd.DataFrame:
             character offsets of the cue;
         ``pattern``
             which rule found it (verb, infinitive, collocation, according_to,
-            reference, colon, dash; ``+syntax``, ``+left``, ``+right``,
-            ``+locative``, ``+coordinated`` say how the speaker was found).
+            reference, colon, dash, participle ("подозреваемый в …",
+            "обвиняющие … в …"), passive ("обвиняется в …"); ``+syntax``,
+            ``+left``, ``+right``, ``+locative``, ``+document`` (a document
+            with no owner: "говорится в сообщении"), ``+coordinated`` say how
+            the speaker was found).
 
         A sentence (or a document's speaker resolution) that raises is
         skipped and listed in ``.attrs["problems"]`` (``measure``, ``doc_id``,

@@ -111,7 +111,10 @@ def _left_search(S: _Sent, v: int, R: _Res, stop: int = 0):
         k -= 1
     if k >= stop and S.upos[k] in ("NOUN", "PROPN") and S.feats[k].get("Animacy") == "Anim" \
             and (k == 0 or S.bound(k - 1)) and _subj_ok(S, k, R) \
-            and not (S.lang == "ru" and S.case(k) in ("Dat", "Ins", "Loc")):     # not "Пассажирам пообещали"
+            and not (S.lang == "ru" and S.case(k) in ("Dat", "Ins", "Loc")) \
+            and not (S.case(k) in ("Acc", "Gen") and S.feats[k].get("Number") and S.feats[v].get("Number")
+                     and S.feats[k]["Number"] != S.feats[v]["Number"]):
+        # not "Пассажирам пообещали"; not "Министра обвиняют в …" (an object that does not agree)
         return k
     return None
 
