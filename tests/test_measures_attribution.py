@@ -662,3 +662,17 @@ def test_measures_attribution_agentless_findings(recall_rows):
     assert (e1["speaker"], e1["verb_lemma"], e1["form"]) == ("", "выясниться", "indirect")
     assert (e2["speaker"], e2["verb_lemma"], e2["form"]) == ("", "известный", "indirect")
     assert "e3" not in set(recall_rows["doc_id"])     # "Как известно": the author's voice
+
+
+@pytest.mark.parametrize("doc,speaker,lemma,content", [
+    ("f1", "сторож", "пожать", "Не знаю"),       # any verb of the author's words after direct speech
+    ("f2", "брат", "буркнуть", "Ну и ладно"),    # a past verb tagged as an adjective; the cue is no part of the speaker
+    ("f3", "Учитель", "сказать", "Садитесь"),    # a colon, then a dialogue dash: direct speech
+])
+def test_measures_attribution_dialogue_direct_speech(recall_rows, doc, speaker, lemma, content):
+    r = _one_row(recall_rows, doc)
+    assert (r["speaker"], r["verb_lemma"], r["form"], r["content"]) == (speaker, lemma, "direct", content)
+
+
+def test_measures_attribution_narration_is_no_dialogue(recall_rows):
+    assert "f4" not in set(recall_rows["doc_id"])     # "Он подошёл к окну": no speech, no row

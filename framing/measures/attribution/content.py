@@ -467,6 +467,10 @@ def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
         while cs < ce and text[cs].isspace():
             cs += 1
         c.content, c.quote_type = (cs, ce), "direct"
+    elif c.frame == "colon" and S.text[a] in ("—", "–") and a + 1 <= b:
+        # dialogue after a colon: "Он сказал тихо: — Уходи." is direct speech behind a dash
+        cs = S.start[a + 1]
+        c.content, c.quote_type = (cs, ce), "direct"
     else:
         while cs < ce and text[cs] in "«\"“„" and not any(x.open == cs and x.close < ce - 1 for x in quotes):
             cs += 1

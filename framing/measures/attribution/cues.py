@@ -97,6 +97,15 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
             out.append(part)
             continue
         lem = next((l for l in S.lems[i] if l in R.verbs), None)
+        if _past_misread(S, i, R):
+            u = "VERB"        # a verb the tagger read as an adjective ("буркнул" → буркнуть, ADJ)
+        if lem is None:
+            lem = _dialogue_verb(S, i, R)
+            if lem is not None:
+                c = _Cue(S, i, (i, i), S.text[i], lem, R.verbs.get(lem, ("neutral",))[0], "direct", "verb")
+                c.negated = _negated(S, i, R)
+                out.append(c)
+                continue
         if u == "ADJ" and S.feats[i].get("Variant") == "Short" and S.lang != "en":
             # a short predicative lemmatised as its verb ("уверены" → уверить): the adjective's entry
             pred = next((l for l in R.verbs if l.endswith(("ный", "ний")) and len(l) > 5
@@ -449,3 +458,32 @@ def _participle_cue(S: _Sent, i: int, R: _Res):
         c.negated = _negated(S, i, R)
         return c
     return None
+
+
+def _dialogue_verb(S: _Sent, i: int, R: _Res):
+    """The verb of the author's words after direct speech, whatever verb it is: "— Не знаю, —
+    пожал плечами Петя", "«Спасибо!» — улыбнулась она" (Russian and Ukrainian punctuation of
+    direct speech: the speech, a comma, "!", "?" or "…", a dash, then the author's words with the
+    verb first).  Its lemma, or None; such a cue is kept only with direct-speech content.  With
+    a user's verb lexicon only its verbs are cues, so this rule is off."""
+    if S.lang == "en" or R.own_verbs or i < 2 or S.text[i - 1] not in ("—", "–") or S.upos[i] not in ("VERB", "ADJ"):
+        return None
+    before = S.text[i - 2]
+    if before not in (",", "!", "?", "…") and before not in QUOTE_CHARS:
+        return None
+    if not (S.text[0] in ("—", "–") or any(S.text[x] in QUOTE_CHARS for x in range(i - 1))):
+        return None       # no direct speech before the dash
+    f = S.feats[i]
+    if f.get("Person") in ("1", "2") or f.get("Mood") == "Imp" or f.get("VerbForm") not in (None, "Fin"):
+        return None
+    if S.upos[i] == "ADJ" and not _past_misread(S, i, R):
+        return None
+    return S.lem[i]
+
+
+def _past_misread(S: _Sent, i: int, R: _Res) -> bool:
+    """A past-tense verb the tagger read as an adjective but lemmatised as a verb ("буркнул" →
+    ADJ буркнуть): a verb lemma and a past-tense ending (``past_ending`` in function_words.tsv)."""
+    return S.upos[i] == "ADJ" and S.feats[i].get("Variant") != "Short" \
+        and S.lem[i].endswith(("ть", "ться", "ти", "тися")) \
+        and S.low[i].endswith(tuple(R.fw.get("past_ending", ())))

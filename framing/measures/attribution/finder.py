@@ -87,6 +87,8 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
             if max(sl, sr) >= 0:
                 spk_head = lc if sl >= sr else rc
                 c.spk = _np(S, spk_head, 0, S.n - 1)
+                if c.spk[0] <= c.cue[1] < spk_head:
+                    c.spk = (c.cue[1] + 1, c.spk[1])     # the cue is no part of the speaker ("буркнул брат")
                 if S.lang == "en" and sl >= sr:
                     c.spk, spk_head = _en_pp_head(S, c.spk, spk_head)
                 c.inherited = False

@@ -102,6 +102,7 @@ class _Res:
     legal: tuple = ()      # stems of legal designations (legal_designations.tsv)
     variants: dict = field(default_factory=dict)   # canonical media name -> its keys
     words: dict = field(default_factory=dict)      # role -> set of words (attribution_words.tsv)
+    own_verbs: bool = False  # the user's verb lexicon: only its verbs are cues
 
 
 def _load_verbs(source, lang) -> dict:
@@ -163,7 +164,7 @@ def _resources(lang: str, verbs) -> _Res:
         verbs = verbs.get(lang, "default")
     if isinstance(verbs, str) and verbs == "default":
         return res
-    return _Res(**{**res.__dict__, "verbs": _load_verbs(verbs, lang)})
+    return _Res(**{**res.__dict__, "verbs": _load_verbs(verbs, lang), "own_verbs": True})
 
 
 def _legal(R: _Res, quoted: str) -> bool:
