@@ -676,3 +676,12 @@ def test_measures_attribution_dialogue_direct_speech(recall_rows, doc, speaker, 
 
 def test_measures_attribution_narration_is_no_dialogue(recall_rows):
     assert "f4" not in set(recall_rows["doc_id"])     # "Он подошёл к окну": no speech, no row
+
+
+@pytest.mark.parametrize("doc,lemma", [
+    ("i1", "предостеречь"),     # an indefinite-personal warning with "от"
+    ("i2", "жаловаться"),       # an indefinite-personal complaint, "на" fronted
+])
+def test_measures_attribution_indefinite_warnings_and_complaints(recall_rows, doc, lemma):
+    r = _one_row(recall_rows, doc)
+    assert (r["speaker"], r["verb_lemma"]) == ("", lemma)

@@ -401,7 +401,7 @@ def _charged(S: _Sent, i: int, R: _Res, naming: bool) -> bool:
         if naming:
             if S.case(x) == "Ins" and S.upos[x] in ("NOUN", "ADJ"):
                 return True
-        elif x + 2 < S.n and ((S.low[x] in R.fw["charge_prep"] and S.case(x + 1) == "Loc")
+        elif x + 2 < S.n and ((S.low[x] in R.fw["charge_prep"] and S.case(x + 1) in R.fw["charge_case"])
                               or (S.low[x] in R.fw["reason_prep"] and S.case(x + 1) == "Acc")) \
                 and (S.upos[x + 1] in ("NOUN", "ADJ", "NUM") or S.feats[x + 1].get("VerbForm") == "Part"):
             return True       # "в краже", not a place ("признан иноагентом в РФ")
@@ -416,11 +416,15 @@ def _participle_cue(S: _Sent, i: int, R: _Res):
     active participle: the speaker is the noun it qualifies).  The verbs are the accusation
     class of ``reporting_verbs.tsv`` and the ``passive_report`` and ``naming_verb`` words of
     ``attribution_words.tsv``; the reflexive keeps its ``-ся`` lemma (guideline)."""
-    if S.lang == "en" or S.upos[i] != "VERB":
+    if S.lang == "en" or S.upos[i] not in ("VERB", "ADJ"):
         return None
     f = S.feats[i]
     lem = S.lem[i]
     charge = R.words.get("passive_report", set())
+    if f.get("VerbForm") == "Part" and S.upos[i] == "ADJ" and not lem.endswith(("ть", "ться", "ти", "тися")):
+        # a participle lemmatised as an adjective (Ukrainian "підозрюваний"): the charging verb it
+        # comes from (a shared stem, allowing the consonant change "звинуватити" → "звинувачений")
+        lem = next((v for v in sorted(charge) if len(v) > 6 and lem.startswith(v[:max(5, len(v) - 4)])), lem)
     naming_words = R.words.get("naming_verb", set())
 
     def charging(lm, active):

@@ -13,8 +13,8 @@ from __future__ import annotations
 from .content import _finish_content, _frame, _reports_content, _requires_ok, _trim_contents
 from .cues import _colon_cues, _source_phrase_cues, _verb_cues
 from .quotes import QUOTE_CHARS
-from .sentence import (_Cue, _Sent, _agrees, _content_end, _en_pp_head, _first_bound, _in_quote, _markup, _media_at,
-                       _nomlike, _np, _subj_ok, _syn_span, _unsure_case, c_case)
+from .sentence import (_Cue, _Sent, _agrees, _clause_left, _content_end, _en_pp_head, _first_bound, _in_quote,
+                       _markup, _media_at, _nomlike, _np, _subj_ok, _syn_span, _unsure_case, c_case)
 from .speakers import (_coordinated, _extend_to_name, _first_person, _left_candidate, _loc_speaker,
                        _nested_same_subject, _quoted_source, _relative_antecedent, _right_candidate, _score,
                        _skip_addressee, _syn_subject)
@@ -178,12 +178,19 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
             f = S.feats[c.v]
             indefinite = f.get("VerbForm") in (None, "Fin") and f.get("Person") in (None, "3") and c.frame == "nominal" and (
                 (S.low[a] in R.fw["about"] and c.verb_class in ("neutral", "endorsing"))
-                or (c.verb_class in ("directive", "commissive")
-                    and any(S.feats[x].get("VerbForm") == "Inf" or S.low[x] in ("к", "до") for x in range(a, min(b + 1, a + 4))))
-                or (c.verb_class == "accusation" and S.low[a] in ("в", "во", "у"))   # "обвинили в махинациях"
+                or (c.verb_class in ("directive", "commissive")      # "пообещали выплатить", "предостерегли от …"
+                    and any(S.feats[x].get("VerbForm") == "Inf" or S.low[x] in R.fw["directive_prep"]
+                            for x in range(a, min(b + 1, a + 4))))
+                or (c.verb_class == "accusation" and S.low[a] in R.fw["charge_prep"])   # "обвинили в махинациях"
                 or (c.verb_class == "admission" and any(S.case(x) == "Ins" and S.upos[x] == "ADJ"
                                                         for x in range(a, min(b + 1, a + 3)))
-                    and any(S.low[x] in ("в", "во", "у") for x in range(a, min(b + 1, a + 5)))))   # "признали виновным в"
+                    and any(S.low[x] in R.fw["charge_prep"] for x in range(a, min(b + 1, a + 5)))))   # "признали виновным в"
+            if c.verb_class == "emotive" and f.get("VerbForm") in (None, "Fin") and f.get("Number") == "Plur" \
+                    and f.get("Person") in (None, "3"):
+                # "На соседа жаловались": a complaint about someone, the preposition fronted or not
+                lo = _clause_left(S, c.v)
+                indefinite = indefinite or any(S.low[x] in R.fw["complaint_prep"] and S.case(x + 1) == "Acc"
+                                               for x in range(lo, min(S.n - 1, c.v + 4)) if x != c.v)
             if not c.negated and not indefinite:
                 continue
         if c.spk is not None and c.ctok is not None and c.ctok[0] <= c.spk[0] <= c.ctok[1] and c.frame in ("that", "colon"):
@@ -306,3 +313,4 @@ def _sentence_work(S, R, syntax, quotes, text):
             c.credit = any(d is not c and d.frame == "anaphoric" and c.ctok[0] <= d.cue[0] <= c.ctok[1]
                            for d in cues)
     return cues
+
