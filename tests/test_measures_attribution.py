@@ -685,3 +685,11 @@ def test_measures_attribution_narration_is_no_dialogue(recall_rows):
 def test_measures_attribution_indefinite_warnings_and_complaints(recall_rows, doc, lemma):
     r = _one_row(recall_rows, doc)
     assert (r["speaker"], r["verb_lemma"]) == ("", lemma)
+
+
+def test_measures_attribution_speech_nouns_with_source_and_content(recall_rows):
+    n1, n2 = _one_row(recall_rows, "n1"), _one_row(recall_rows, "n2")
+    assert (n1["speaker"], n1["verb_lemma"], n1["form"], n1["content"]) == \
+        ("Пескова", "заявление", "indirect", "переговоры невозможны")
+    assert (n2["speaker"], n2["verb_lemma"], n2["form"], n2["content"]) == ("президента", "призыв", "other", "к перемирию")
+    assert "n3" not in set(recall_rows["doc_id"])     # no content: a nominal speech act is no row

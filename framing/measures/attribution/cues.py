@@ -12,7 +12,8 @@
 from __future__ import annotations
 
 from .quotes import QUOTE_CHARS
-from .sentence import _Cue, _Sent, _content_end, _in_quote, _lead, _markup, _media_at, _nomlike, _np, _unsure_case
+from .sentence import (_Cue, _Sent, _content_end, _first_bound, _in_quote, _lead, _markup, _media_at, _nomlike, _np,
+                       _unsure_case)
 from .speakers import _names_source
 from .words import _NOMINAL, _Res, function_words
 
@@ -491,3 +492,59 @@ def _past_misread(S: _Sent, i: int, R: _Res) -> bool:
     return S.upos[i] == "ADJ" and S.feats[i].get("Variant") != "Short" \
         and S.lem[i].endswith(("ть", "ться", "ти", "тися")) \
         and S.low[i].endswith(tuple(R.fw.get("past_ending", ())))
+
+
+def _speech_noun_cues(S: _Sent, R: _Res, taken) -> list[_Cue]:
+    """A speech act named by a noun, with its source in the genitive (or a possessive) and its
+    content right after: "заявление Пескова о том, что …", "призыв президента к перемирию",
+    "после требования спикера угомониться", "его обещание снизить налоги".  The guideline
+    counts a nominal speech act only with a named source and content; the nouns are the
+    ``speech_act_noun`` words of ``attribution_words.tsv`` (content: a "что" clause or a topic
+    with "о") and its ``directive_noun`` words (also an infinitive or "к"); the cue lemma is
+    the noun's.
+    ``taken``: token indices already inside another cue."""
+    nouns, directive = R.words.get("speech_act_noun", set()), R.words.get("directive_noun", set())
+    out = []
+    for i in range(S.n):
+        if i in taken or S.upos[i] != "NOUN" or (S.lem[i] not in nouns and S.lem[i] not in directive):
+            continue
+        spk = h = None
+        if i > 0 and S.low[i - 1] in R.fw["poss"]:
+            spk, h, e = (i - 1, i - 1), i - 1, i            # "его обещание …"
+        else:
+            h = next((x for x in range(i + 1, min(S.n, i + 4)) if S.upos[x] in ("NOUN", "PROPN")), None)
+            if h is None or S.case(h) not in ("Gen", None) or any(S.bound(x) for x in range(i + 1, h)):
+                continue
+            source = S.upos[h] == "PROPN" or S.feats[h].get("Animacy") == "Anim" or S.lem[h] in R.heads \
+                or (S.ent_at(h) and str(S.ent_at(h)["type"]).upper() in ("PER", "ORG")) or _media_at(S, h, R)
+            if not source:
+                continue
+            spk = _np(S, h, i + 1, S.n - 1)
+            e = spk[1]
+        k = e + 1
+        if k >= S.n:
+            continue
+        frame = None
+        if S.low[k] in R.fw["about"] and k + 2 < S.n and S.low[k + 1] in R.fw["this"] and S.text[k + 2] == ",":
+            k += 2                                           # "о том, что"
+        if S.text[k] == "," and k + 1 < S.n and S.low[k + 1] in R.fw["comp"]:
+            a, frame = k + 2, "that"
+        elif S.low[k] in R.fw["comp"] and S.upos[k] == "SCONJ":
+            a, frame = k + 1, "that"
+        elif S.low[k] in R.fw["about"] and not (k + 1 < S.n and S.low[k + 1] in R.fw["this"]):
+            a, frame = k, "nominal"                         # a topic, not the anaphoric "об этом"
+        elif S.lem[i] in directive and (S.low[k] in R.fw["directive_prep"] or S.feats[k].get("VerbForm") == "Inf"
+                                        or (S.upos[k] in ("VERB", "ADJ") and S.low[k].endswith(("ть", "ться", "ти", "тися")))):
+            a, frame = k, "nominal"                         # "призыв … к перемирию", "обещание … закончить войну"
+        if frame is None or a >= S.n:
+            continue
+        b = _first_bound(S, a)
+        if frame == "nominal":
+            b = next((x - 1 for x in range(a + 1, b + 1) if S.finite(x)), b)   # "к перемирию | остался …"
+        if b < a:
+            continue
+        c = _Cue(S, i, (i, i), S.text[i], S.lem[i], "neutral", "", "noun")
+        c.spk, c.spk_head, c.frame, c.ctok = spk, h, frame, (a, b)
+        c.negated = _negated(S, i, R)
+        out.append(c)
+    return out

@@ -11,7 +11,7 @@ the guideline's exclusions.
 from __future__ import annotations
 
 from .content import _finish_content, _frame, _reports_content, _requires_ok, _trim_contents
-from .cues import _colon_cues, _source_phrase_cues, _verb_cues
+from .cues import _colon_cues, _source_phrase_cues, _speech_noun_cues, _verb_cues
 from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _agrees, _clause_left, _content_end, _en_pp_head, _first_bound, _in_quote,
                        _markup, _media_at, _nomlike, _np, _subj_ok, _syn_span, _unsure_case, c_case)
@@ -132,6 +132,7 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                     c.pattern += "+locative"
         final.append(c)
     final += phrase
+    final += _speech_noun_cues(S, R, {x for d in final for x in range(d.cue[0], d.cue[1] + 1)})
     # a headline colon whose content holds a report of its own is a label ("UPD: В Автодоре сообщили, что …")
     final += [c for c in _colon_cues(S, R, quotes) if not any(c.cue[0] <= x.v <= c.cue[1] for x in final)
               and not (c.pattern == "colon" and c.ctok and S.text[c.ctok[0]] not in QUOTE_CHARS
