@@ -315,6 +315,10 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
         return False      # "приводить" only with the quoted words as object ("приводит слова губернатора")
     if c.requires == "direct":
         return c.frame in ("inverted", "colon")
+    if c.requires == "position":
+        # "выступил за отмену закона", "выступают против": a stance for or against; not "выступил
+        # на концерте", "выступили со своим планом" (presenting, guideline)
+        return c.ctok is not None and S.low[c.ctok[0]] in R.fw["position_prep"]
     if c.requires == "comment":
         # "прокомментировал ситуацию" reports no content; a refusal stays (negated)
         return c.negated or c.frame in ("that", "colon", "inverted", "as", "anaphoric")
