@@ -471,12 +471,15 @@ def _dialogue_verb(S: _Sent, i: int, R: _Res):
     direct speech: the speech, a comma, "!", "?" or "…", a dash, then the author's words with the
     verb first).  Its lemma, or None; such a cue is kept only with direct-speech content.  With
     a user's verb lexicon only its verbs are cues, so this rule is off."""
-    if S.lang == "en" or R.own_verbs or i < 2 or S.text[i - 1] not in ("—", "–") or S.upos[i] not in ("VERB", "ADJ"):
+    if S.lang == "en" or R.own_verbs or i < 2 or S.upos[i] not in ("VERB", "ADJ"):
         return None
-    before = S.text[i - 2]
+    d = i - 1 - ((S.upos[i - 1] == "ADV" or S.deprel[i - 1] == "advmod") and i >= 3)   # "— Спасибо, — тепло улыбнулась она"
+    if S.text[d] not in ("—", "–"):
+        return None
+    before = S.text[d - 1]
     if before not in (",", "!", "?", "…") and before not in QUOTE_CHARS:
         return None
-    if not (S.text[0] in ("—", "–") or any(S.text[x] in QUOTE_CHARS for x in range(i - 1))):
+    if not (S.text[0] in ("—", "–") or any(S.text[x] in QUOTE_CHARS for x in range(d))):
         return None       # no direct speech before the dash
     f = S.feats[i]
     if f.get("Person") in ("1", "2") or f.get("Mood") == "Imp" or f.get("VerbForm") not in (None, "Fin"):
