@@ -121,8 +121,9 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
         if S.feats[i].get("Mood") == "Imp" or S.feats[i].get("Person") == "2" \
                 or (S.feats[i].get("Person") == "1" and not _in_quote(S, i)):
             continue      # the author's "скажем", "зазначу"; inside a quotation "я спросил" is the speaker's
-        if vf == "Conv" and lem in ("говорить", "говорити", "казати", "сказать"):
-            continue      # "проще говоря", "говоря о"
+        if vf == "Conv" and lem in ("говорить", "говорити", "казати", "сказать") and not (
+                i + 2 < S.n and S.text[i + 1] == "," and S.low[i + 2] in R.fw["comp"]):
+            continue      # "проще говоря: …", "говоря о"; not "сказав, что вернётся"
         k = i - 1
         while k >= 0 and not S.bound(k) and i - k <= 6 and S.low[k] not in R.words.get("author_adverb", ()):
             k -= 1
