@@ -693,3 +693,21 @@ def test_measures_attribution_speech_nouns_with_source_and_content(recall_rows):
         ("Пескова", "заявление", "indirect", "переговоры невозможны")
     assert (n2["speaker"], n2["verb_lemma"], n2["form"], n2["content"]) == ("президента", "призыв", "other", "к перемирию")
     assert "n3" not in set(recall_rows["doc_id"])     # no content: a nominal speech act is no row
+
+
+def test_measures_attribution_stance_for_or_against(recall_rows):
+    r = _one_row(recall_rows, "s1")
+    assert (r["speaker"], r["verb_lemma"], r["form"], r["content"]) == ("Лидер партии", "выступить", "other", "за отмену закона")
+    assert "s2" not in set(recall_rows["doc_id"])     # "выступал за «Спартак»": a team, no stance
+
+
+def test_measures_attribution_gerund_of_saying_with_a_clause(recall_rows):
+    r = _one_row(recall_rows, "g1")
+    assert (r["speaker"], r["verb_lemma"], r["form"]) == ("Министр", "сказать", "indirect")
+    assert "g2" not in set(recall_rows["doc_id"])     # "Проще говоря: …": the author's words
+
+
+def test_measures_attribution_headline_group_before_a_proposition(recall_rows):
+    r = _one_row(recall_rows, "h1")
+    assert (r["speaker"], r["verb"], r["form"]) == ("Правозащитники", ":", "direct")
+    assert "h2" not in set(recall_rows["doc_id"])     # a list after a group of people is a label

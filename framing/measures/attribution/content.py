@@ -318,7 +318,14 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
     if c.requires == "position":
         # "выступил за отмену закона", "выступают против": a stance for or against; not "выступил
         # на концерте", "выступили со своим планом" (presenting, guideline)
-        return c.ctok is not None and S.low[c.ctok[0]] in R.fw["position_prep"]
+        if c.ctok is None or S.low[c.ctok[0]] not in R.fw["position_prep"]:
+            return False
+        # the stance is a common noun ("за отмену закона"), not a team, a sum or a name
+        # ("выступал за «Спартак»", "выступают за 4,5 миллиона")
+        x = c.ctok[0] + 1
+        while x <= c.ctok[1] and S.upos[x] == "ADJ":
+            x += 1
+        return x <= c.ctok[1] and S.upos[x] == "NOUN" and S.feats[x].get("Animacy") != "Anim"
     if c.requires == "comment":
         # "прокомментировал ситуацию" reports no content; a refusal stays (negated)
         return c.negated or c.frame in ("that", "colon", "inverted", "as", "anaphoric")

@@ -12,8 +12,8 @@
 from __future__ import annotations
 
 from .quotes import QUOTE_CHARS
-from .sentence import (_Cue, _Sent, _content_end, _first_bound, _in_quote, _lead, _markup, _media_at, _nomlike, _np,
-                       _unsure_case)
+from .sentence import (_Cue, _Sent, _content_end, _first_bound, _in_quote, _lead, _line_end, _markup, _media_at,
+                       _nomlike, _np, _unsure_case)
 from .speakers import _names_source
 from .words import _NOMINAL, _Res, function_words
 
@@ -332,7 +332,10 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
         h = next((x for x in range(xe, lead - 1, -1) if S.upos[x] in ("PROPN", "NOUN", "X")), None)
         label = " ".join(S.low[lead: xe + 1])
         head = next((x for x in range(lead, xe + 1) if S.upos[x] in ("NOUN", "PROPN", "X")), h)
-        if h is None or not _names_source(S, lead, xe, R) or label in R.words.get("headline_label", ()) \
+        # a group of people names a source only before a proposition ("Правозащитники: Азербайджан
+        # сажает …"), not before a list ("Пострадавшие дети: …", "герои матча: …")
+        group = any(S.finite(x) for x in range(k + 1, _line_end(S, (k + 1, S.n - 1)) + 1))
+        if h is None or not _names_source(S, lead, xe, R, group) or label in R.words.get("headline_label", ()) \
                 or S.lem[lead] in R.words.get("headline_label", ()) \
                 or S.lem[head] in R.speech_acts or S.lem[head] in R.fw["doc_nouns"]:
             break     # "Другие заявления президента:": a list of statements, not a source

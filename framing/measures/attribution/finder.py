@@ -14,7 +14,7 @@ from .content import _finish_content, _frame, _reports_content, _requires_ok, _t
 from .cues import _colon_cues, _source_phrase_cues, _speech_noun_cues, _verb_cues
 from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _agrees, _clause_left, _content_end, _en_pp_head, _first_bound, _in_quote,
-                       _markup, _media_at, _nomlike, _np, _subj_ok, _syn_span, _unsure_case, c_case)
+                       _line_end, _markup, _media_at, _nomlike, _np, _subj_ok, _syn_span, _unsure_case, c_case)
 from .speakers import (_coordinated, _extend_to_name, _first_person, _left_candidate, _loc_speaker,
                        _nested_same_subject, _quoted_source, _relative_antecedent, _right_candidate, _score,
                        _skip_addressee, _syn_subject)
@@ -136,7 +136,7 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
     # a headline colon whose content holds a report of its own is a label ("UPD: В Автодоре сообщили, что …")
     final += [c for c in _colon_cues(S, R, quotes) if not any(c.cue[0] <= x.v <= c.cue[1] for x in final)
               and not (c.pattern == "colon" and c.ctok and S.text[c.ctok[0]] not in QUOTE_CHARS
-                       and any(c.ctok[0] <= x.cue[0] <= c.ctok[1] for x in final))
+                       and any(c.ctok[0] <= x.cue[0] <= _line_end(S, c.ctok) for x in final))
               # "Завахири заявил, что … — Уоррен Вайнштейн": a dash inside a reported clause is no credit
               and not (c.pattern == "dash" and any(x.cue[0] < c.cue[0] for x in final))]
     final.sort(key=lambda c: c.cue[0])
@@ -314,4 +314,5 @@ def _sentence_work(S, R, syntax, quotes, text):
             c.credit = any(d is not c and d.frame == "anaphoric" and c.ctok[0] <= d.cue[0] <= c.ctok[1]
                            for d in cues)
     return cues
+
 

@@ -396,3 +396,10 @@ def c_case(S: _Sent, c: _Cue):
     """The case of the first word of a cue's content ("сообщала о шести" → Loc), to match the
     gapped second content ("а Зеленский — о семи")."""
     return S.case(c.ctok[0]) if c.ctok else None
+
+
+def _line_end(S: _Sent, span) -> int:
+    """The last token of ``span`` on the line where it starts: a headline's content ends at its
+    line break, so a report in the next paragraph does not make the headline a label."""
+    a, b = span
+    return min([x - 1 for x in getattr(S, "nl", ()) if a < x <= b] + [b])

@@ -381,14 +381,17 @@ def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool, speech_class: boo
     return None, None, None
 
 
-def _names_source(S: _Sent, a: int, b: int, R: _Res) -> bool:
+def _names_source(S: _Sent, a: int, b: int, R: _Res, group: bool = False) -> bool:
     """The tokens a..b name a possible source: a person or organisation entity (not a place),
-    a medium, or a speaker noun of ``anonymous_sources.tsv`` ("спасатели", "глава ВТБ")."""
+    a medium, a speaker noun of ``anonymous_sources.tsv`` ("спасатели", "глава ВТБ"); with
+    ``group``, also a plural animate noun in the nominative ("правозащитники")."""
     for x in range(a, b + 1):
         e = S.ent_at(x)
         if (e and str(e["type"]).upper() in ("PER", "ORG")) or _media_at(S, x, R) or S.lem[x] in R.heads \
-                or (S.upos[x] == "PROPN" and S.feats[x].get("Animacy") == "Anim" and not e):
-            return True
+                or (S.upos[x] == "PROPN" and S.feats[x].get("Animacy") == "Anim" and not e) \
+                or (group and S.upos[x] == "NOUN" and S.feats[x].get("Animacy") == "Anim"
+                    and S.feats[x].get("Number") == "Plur" and S.case(x) in (None, "Nom")):
+            return True       # with ``group``, a group of people: "Правозащитники: …", "Врачи: …"
     return False
 
 
