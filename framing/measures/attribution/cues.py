@@ -520,15 +520,19 @@ def _speech_noun_cues(S: _Sent, R: _Res, taken) -> list[_Cue]:
             spk, h, e = (i - 1, i - 1), i - 1, i            # "его обещание …"
         else:
             h = next((x for x in range(i + 1, min(S.n, i + 4)) if S.upos[x] in ("NOUN", "PROPN")), None)
-            if h is None or S.case(h) not in ("Gen", None) or any(S.bound(x) for x in range(i + 1, h)):
-                continue
-            source = S.upos[h] == "PROPN" or S.feats[h].get("Animacy") == "Anim" or S.lem[h] in R.heads \
-                or (S.ent_at(h) and str(S.ent_at(h)["type"]).upper() in ("PER", "ORG")) or _media_at(S, h, R)
-            if not source:
-                continue
+            if h is None or S.case(h) not in ("Gen", None) \
+                    or any(S.bound(x) and S.text[x] not in QUOTE_CHARS for x in range(i + 1, h)):
+                continue          # a quoted name may stand between: "Заява «Нафтогазу України» про те, що"
             spk = _np(S, h, i + 1, S.n - 1)
             e = spk[1]
+            source = S.feats[h].get("Animacy") == "Anim" or S.lem[h] in R.heads or S.text[h - 1] in QUOTE_CHARS \
+                or any(S.upos[x] == "PROPN" or (S.ent_at(x) and str(S.ent_at(x)["type"]).upper() in ("PER", "ORG"))
+                       or _media_at(S, x, R) for x in range(spk[0], e + 1))
+            if not source:
+                continue
         k = e + 1
+        while k < S.n and S.text[k] in QUOTE_CHARS:
+            k += 1
         if k >= S.n:
             continue
         frame = None
