@@ -15,7 +15,7 @@ from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _content_end, _first_bound, _in_quote, _lead, _line_end, _markup, _media_at,
                        _nomlike, _np, _unsure_case)
 from .speakers import _names_source
-from .words import _NOMINAL, _Res, function_words
+from .words import _INFINITIVE, _NOMINAL, _Res, function_words
 
 
 # --- cue finders -------------------------------------------------------------------------
@@ -143,7 +143,7 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
             continue
         if u not in ("VERB", "AUX"):
             if not (S.lang == "en" and u in ("X", "_", "NOUN") and S.low[i] in function_words("en")["irregular_form"]) \
-                    and not (S.lang != "en" and u == "NOUN" and S.lem[i] == lem and lem.endswith(("ть", "ться", "ти", "тися"))
+                    and not (S.lang != "en" and u == "NOUN" and S.lem[i] == lem and lem.endswith(_INFINITIVE)
                              and S.low[i] != lem):
                 continue      # a verb the tagger read as a noun ("передаёт" with ё) keeps its verb lemma
         if vf == "Part" and S.feats[i].get("Variant") != "Short":
@@ -426,7 +426,7 @@ def _participle_cue(S: _Sent, i: int, R: _Res):
     f = S.feats[i]
     lem = S.lem[i]
     charge = R.words.get("passive_report", set())
-    if f.get("VerbForm") == "Part" and S.upos[i] == "ADJ" and not lem.endswith(("ть", "ться", "ти", "тися")):
+    if f.get("VerbForm") == "Part" and S.upos[i] == "ADJ" and not lem.endswith(_INFINITIVE):
         # a participle lemmatised as an adjective (Ukrainian "підозрюваний"): the charging verb it
         # comes from (a shared stem, allowing the consonant change "звинуватити" → "звинувачений")
         lem = next((v for v in sorted(charge) if len(v) > 6 and lem.startswith(v[:max(5, len(v) - 4)])), lem)
@@ -497,7 +497,7 @@ def _past_misread(S: _Sent, i: int, R: _Res) -> bool:
     """A past-tense verb the tagger read as an adjective but lemmatised as a verb ("буркнул" →
     ADJ буркнуть): a verb lemma and a past-tense ending (``past_ending`` in function_words.tsv)."""
     return S.upos[i] == "ADJ" and S.feats[i].get("Variant") != "Short" \
-        and S.lem[i].endswith(("ть", "ться", "ти", "тися")) \
+        and S.lem[i].endswith(_INFINITIVE) \
         and S.low[i].endswith(tuple(R.fw.get("past_ending", ())))
 
 
@@ -545,7 +545,7 @@ def _speech_noun_cues(S: _Sent, R: _Res, taken) -> list[_Cue]:
         elif S.low[k] in R.fw["about"] and not (k + 1 < S.n and S.low[k + 1] in R.fw["this"]):
             a, frame = k, "nominal"                         # a topic, not the anaphoric "об этом"
         elif S.lem[i] in directive and (S.low[k] in R.fw["directive_prep"] or S.feats[k].get("VerbForm") == "Inf"
-                                        or (S.upos[k] in ("VERB", "ADJ") and S.low[k].endswith(("ть", "ться", "ти", "тися")))):
+                                        or (S.upos[k] in ("VERB", "ADJ") and S.low[k].endswith(_INFINITIVE))):
             a, frame = k, "nominal"                         # "призыв … к перемирию", "обещание … закончить войну"
         if frame is None or a >= S.n:
             continue

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ...lang.ud import parse_feats
 from .quotes import QUOTE_CHARS
-from .words import _BOUND, _NOMINAL, _Res, _en_lemmas, _norm, function_words
+from .words import _BOUND, _INFINITIVE, _NOMINAL, _Res, _en_lemmas, _norm, function_words
 
 
 # --- one sentence as arrays ----------------------------------------------------------
@@ -165,7 +165,7 @@ def _subj_ok(S: _Sent, i: int, R: _Res) -> bool:
     if S.text[i] in QUOTE_CHARS or not any(ch.isalpha() for ch in S.text[i]):
         return False
     u = S.upos[i]
-    if u == "PRON" and S.lem[i].endswith(("ть", "ться", "ти", "тися")) and S.case(i) == "Nom":
+    if u == "PRON" and S.lem[i].endswith(_INFINITIVE) and S.case(i) == "Nom":
         return True       # a participle the tagger read as a pronoun: "Осужденная отрицала"
     if u == "PRON" and S.case(i) == "Nom" and S.low[i] not in fw["not_subject"] and S.low[i] not in fw["pron"] \
             and i + 1 < S.n and S.upos[i + 1] in ("NOUN", "PROPN") and S.case(i + 1) == "Gen":

@@ -34,6 +34,8 @@ _GENDERED = ("pron", "poss", "loc_pron")
 _MAPPED = ("noun_fix", "irregular_form")
 _BOUND = {",", ";", ":", "—", "–", "(", ")", ".", "!", "?", "…", "[", "]"} | QUOTE_CHARS
 _NOMINAL = {"NOUN", "PROPN", "ADJ", "DET", "NUM", "X"}
+#: endings of a Russian or Ukrainian infinitive: a lemma with one is a verb's
+_INFINITIVE = ("ть", "ться", "ти", "тися")
 
 
 @functools.lru_cache(maxsize=8)
