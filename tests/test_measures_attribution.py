@@ -9,7 +9,7 @@ from conftest import DATA, shared_path
 from framing import Annotated, read_lexicon
 from framing.measures.attribution import (ATTRIBUTION_COLUMNS, FORMS, MARKER_COLUMNS, QUOTE_TYPES, SPEAKER_TYPES,
                                           VERB_CLASSES, attributions, marker_class, marker_classes, markers)
-from framing.measures._quotes import find_quotes
+from framing.measures.attribution.quotes import find_quotes
 
 CASES = DATA / "measures"
 
@@ -307,7 +307,8 @@ def test_measures_attribution_marker_classes_keep_attribution_phrases_apart():
 
 
 def test_measures_attribution_self_citation_names_and_correspondents():
-    from framing.measures.attribution import _builtin, _self_cited
+    from framing.measures.attribution.rows import _self_cited
+    from framing.measures.attribution.words import _builtin
     R = _builtin("ru")
     assert _self_cited("РИА", "", "РИА Новости", R) and not _self_cited("Приамурья", "", "РИА Новости", R)
     assert _self_cited("Би-би-си", "", "BBC News | Русская служба", R)
@@ -396,7 +397,7 @@ def test_measures_attribution_pronouns_and_descriptions_resolved_by_gender_and_t
 
 
 def test_measures_attribution_pronoun_antecedents_unit():
-    from framing.measures._coref import Antecedent, description_antecedent, pronoun_antecedent
+    from framing.measures.attribution.coref import Antecedent, description_antecedent, pronoun_antecedent
     hist = [Antecedent(0, 0, "Песков", "person", "Masc", "Sing"),
             Antecedent(0, 30, "The Times", "media", "Fem", "Sing"),
             Antecedent(0, 50, "Москва", "organisation", "Fem", "Sing", place=True)]
@@ -508,7 +509,7 @@ def test_measures_attribution_predicatives_documents_and_evidentials(rules):
     assert r28[["speaker", "verb_lemma", "form"]].values.tolist() == [
         ["Близкие", "уверенный", "indirect"],                                  # "уверены, что"
         ["главы областной военной администрации", "следовать", "indirect"],    # "следует из заявления X"
-        ["", "говориться", "indirect"],                                        # "…, говорится в сообщении"
+        ["сообщении", "говориться", "indirect"],  # "…, говорится в сообщении": the document, no owner
         ["Оппозиция", "считать", "other"]]                                     # a stance with a predicative
 
 
@@ -620,3 +621,93 @@ def test_measures_attribution_direct_speech_subject_read_as_second_object(direct
 def test_measures_attribution_direct_only_verb_without_direct_speech(direct_rows):
     assert _doc(direct_rows, "d6").empty          # "перечислила деньги фонду" is no report
     assert _doc(direct_rows, "d10").empty         # "описал ситуацию" reports nothing
+
+
+# --- recall classes of issue #12, second round (attribution_recall.conllu: one document per class) --
+@pytest.fixture(scope="module")
+def recall_rows():
+    return attributions(_ann("recall", "ru"))
+
+
+def _one_row(rows, doc):
+    hit = rows[rows["doc_id"] == doc]
+    assert len(hit) == 1, hit[["doc_id", "speaker", "verb_lemma", "pattern"]]
+    return hit.iloc[0]
+
+
+@pytest.mark.parametrize("doc,speaker,lemma,pattern", [
+    ("p1", "", "подозревать", "participle"),       # a passive participle: the one charged is no speaker
+    ("p2", "Активисты", "обвинять", "participle"),  # an active participle: its noun is the speaker
+    ("p3", "", "обвиняться", "passive"),            # a reflexive passive keeps its "-ся" lemma
+    ("p5", "", "обвинять", "verb"),                 # "Министра обвиняют в …": the object is no speaker
+])
+def test_measures_attribution_charges_through_participles_and_passives(recall_rows, doc, speaker, lemma, pattern):
+    r = _one_row(recall_rows, doc)
+    assert (r["speaker"], r["verb_lemma"], r["pattern"], r["form"]) == (speaker, lemma, pattern, "other")
+    assert " в " in f" {r['content']}"            # the charge is the content
+
+
+def test_measures_attribution_a_label_is_no_charge(recall_rows):
+    assert "p4" not in set(recall_rows["doc_id"])     # "признанную иноагентом в России": an institutional act
+
+
+def test_measures_attribution_document_without_owner_is_the_speaker(recall_rows):
+    d1, d2 = _one_row(recall_rows, "d1"), _one_row(recall_rows, "d2")
+    assert (d1["speaker"], d1["verb"], d1["form"]) == ("сообщении", "говорится", "direct")
+    assert d2["speaker"] == "министерства"             # the owner, when there is one
+
+
+def test_measures_attribution_agentless_findings(recall_rows):
+    e1, e2 = _one_row(recall_rows, "e1"), _one_row(recall_rows, "e2")
+    assert (e1["speaker"], e1["verb_lemma"], e1["form"]) == ("", "выясниться", "indirect")
+    assert (e2["speaker"], e2["verb_lemma"], e2["form"]) == ("", "известный", "indirect")
+    assert "e3" not in set(recall_rows["doc_id"])     # "Как известно": the author's voice
+
+
+@pytest.mark.parametrize("doc,speaker,lemma,content", [
+    ("f1", "сторож", "пожать", "Не знаю"),       # any verb of the author's words after direct speech
+    ("f2", "брат", "буркнуть", "Ну и ладно"),    # a past verb tagged as an adjective; the cue is no part of the speaker
+    ("f3", "Учитель", "сказать", "Садитесь"),    # a colon, then a dialogue dash: direct speech
+])
+def test_measures_attribution_dialogue_direct_speech(recall_rows, doc, speaker, lemma, content):
+    r = _one_row(recall_rows, doc)
+    assert (r["speaker"], r["verb_lemma"], r["form"], r["content"]) == (speaker, lemma, "direct", content)
+
+
+def test_measures_attribution_narration_is_no_dialogue(recall_rows):
+    assert "f4" not in set(recall_rows["doc_id"])     # "Он подошёл к окну": no speech, no row
+
+
+@pytest.mark.parametrize("doc,lemma", [
+    ("i1", "предостеречь"),     # an indefinite-personal warning with "от"
+    ("i2", "жаловаться"),       # an indefinite-personal complaint, "на" fronted
+])
+def test_measures_attribution_indefinite_warnings_and_complaints(recall_rows, doc, lemma):
+    r = _one_row(recall_rows, doc)
+    assert (r["speaker"], r["verb_lemma"]) == ("", lemma)
+
+
+def test_measures_attribution_speech_nouns_with_source_and_content(recall_rows):
+    n1, n2 = _one_row(recall_rows, "n1"), _one_row(recall_rows, "n2")
+    assert (n1["speaker"], n1["verb_lemma"], n1["form"], n1["content"]) == \
+        ("Пескова", "заявление", "indirect", "переговоры невозможны")
+    assert (n2["speaker"], n2["verb_lemma"], n2["form"], n2["content"]) == ("президента", "призыв", "other", "к перемирию")
+    assert "n3" not in set(recall_rows["doc_id"])     # no content: a nominal speech act is no row
+
+
+def test_measures_attribution_stance_for_or_against(recall_rows):
+    r = _one_row(recall_rows, "s1")
+    assert (r["speaker"], r["verb_lemma"], r["form"], r["content"]) == ("Лидер партии", "выступить", "other", "за отмену закона")
+    assert "s2" not in set(recall_rows["doc_id"])     # "выступал за «Спартак»": a team, no stance
+
+
+def test_measures_attribution_gerund_of_saying_with_a_clause(recall_rows):
+    r = _one_row(recall_rows, "g1")
+    assert (r["speaker"], r["verb_lemma"], r["form"]) == ("Министр", "сказать", "indirect")
+    assert "g2" not in set(recall_rows["doc_id"])     # "Проще говоря: …": the author's words
+
+
+def test_measures_attribution_headline_group_before_a_proposition(recall_rows):
+    r = _one_row(recall_rows, "h1")
+    assert (r["speaker"], r["verb"], r["form"]) == ("Правозащитники", ":", "direct")
+    assert "h2" not in set(recall_rows["doc_id"])     # a list after a group of people is a label

@@ -32,9 +32,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-OPENING = "«„“\""
-CLOSING = "»“”\""
-QUOTE_CHARS = set("«»„“”\"")
+from ...lang.punct import DOUBLE_QUOTES
+
+#: the double quotation marks (:data:`framing.lang.punct.DOUBLE_QUOTES`)
+QUOTE_CHARS = DOUBLE_QUOTES
 _WORD_RX = re.compile(r"[\w'’ʼ-]+")
 
 
@@ -47,9 +48,6 @@ class Quote:
     @property
     def inner(self) -> tuple[int, int]:
         return self.open + 1, self.close
-
-    def covers(self, start: int, end: int) -> bool:
-        return self.open <= start and end <= self.close + 1
 
 
 def _classify(inner: str) -> str:
@@ -113,12 +111,3 @@ def _pairs(para: str, base: int, text: str) -> list[Quote]:
                 straight_open = i
     return [Quote(base + a, base + b, _classify(text[base + a + 1: base + b])) for a, b in found if b > a + 1]
 
-
-def quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
-    """The innermost quote whose marks enclose ``[start, end)``."""
-    best = None
-    for q in quotes:
-        if q.open <= start and end <= q.close + 1:
-            if best is None or q.open >= best.open:
-                best = q
-    return best

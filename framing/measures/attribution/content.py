@@ -1,0 +1,553 @@
+"""Where a report's content is and what form it has.
+
+``_frame`` reads the words around a cue (a "что" clause, a colon, a quotation, an
+inversion, an as-frame, an anaphoric "об этом"); ``_requires_ok`` checks a
+verb's ``requires`` column against the content found; ``_finish_content`` sets
+the content's offsets, quote type and markers.
+
+Non-clausal reported content (the guideline's form ``other``):
+
+A reporting verb whose content is a noun phrase or a prepositional phrase
+rather than a clause: a stance with a noun-phrase object ("аналитики ожидают
+снижения ставки", "в Кремле не исключают новых переговоров"), an assurance
+with "в" ("заверил граждан в безопасности"), an evaluation with its reason
+("осудил Россию за удары"). Which verbs take which content is lexicon data:
+the ``requires`` column of ``reporting_verbs.tsv`` (``stance``: a clause, a
+predicative or a noun-phrase object; ``stance_negated``: the same, a
+noun-phrase object only under negation) and the ``not_stance_object`` words of
+``attribution_words.tsv`` (objects of waiting, not of expecting: "ожидает
+суда").
+
+References
+----------
+Падучева, Е. В. (2004). *Динамические модели в семантике лексики*, ch. on
+verbs of speech and propositional attitude. Языки славянской культуры.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .markers import _marker_hits
+from .quotes import QUOTE_CHARS
+from .sentence import _Cue, _Sent, _clause_left, _content_end, _first_bound, _is_report_verb, _markup, _media_at
+from .words import _BOUND, _Res, _legal
+
+#: ``requires`` values of verbs that take a noun-phrase object as their content
+STANCE = ("stance", "stance_negated")
+
+_OBJECT_UPOS = ("NOUN", "PROPN", "ADJ", "NUM")
+_OBJECT_CASES = ("Gen", "Acc")
+
+
+def stance_object(S, c, R, a: int, b: int) -> bool:
+    """A stance verb's content is the noun phrase it governs: "ожидают снижения ставки",
+    "не исключают новых переговоров", "опасаются рецессии" (a genitive or accusative noun
+    or adjective first in the content span [a, b]; a pronoun is anaphoric, not content).
+    The speaker must be named; ``stance_negated`` verbs ("исключать") only under negation
+    ("исключили из партии" is no stance); a waiting object ("ожидает суда") is no stance."""
+    if c.requires not in STANCE or c.spk is None:
+        return False
+    if c.requires == "stance_negated" and not c.negated:
+        return False
+    if S.upos[a] not in _OBJECT_UPOS or S.case(a) not in _OBJECT_CASES:
+        return False
+    h = a
+    while h < b and S.upos[h] in ("ADJ", "NUM", "DET"):
+        h += 1            # the noun of "новых переговоров"
+    return S.upos[h] in ("NOUN", "PROPN") and S.lem[h] not in R.words.get("not_stance_object", ())
+
+
+def pp_content(S, c, R, a: int, b: int) -> bool:
+    """A prepositional phrase that carries the content of an assurance or a charge:
+    "заверил граждан в безопасности", "уверяет в невиновности" (distancing verbs with
+    "в" + locative), "осудил Россию за удары", "раскритиковал власти за бездействие"
+    (accusation verbs with "за" + accusative, the object before it), "объяснил отставку
+    состоянием здоровья" (an explaining verb with the reason in the instrumental)."""
+    end = min(b + 1, a + 5)
+    if c.verb_lemma in R.words.get("explain_verb", ()):
+        # "объяснил отставку состоянием здоровья": the reason in the instrumental is the content
+        return any(S.case(x) == "Ins" and S.upos[x] == "NOUN" for x in range(a, b + 1))
+    if c.verb_class == "distancing":
+        return any(S.low[x] in ("в", "во") and x + 1 <= b and S.case(x + 1) == "Loc" for x in range(a, end))
+    if c.verb_class == "accusation":
+        return any(S.low[x] == "за" and x > a and x + 1 <= b and S.case(x + 1) == "Acc" for x in range(a, end))
+    return False
+
+
+def fronted_infinitive(S, c):
+    """A directive's or commissive's infinitive content put before the verb: "Дать гражданство
+    режиссёру попросили общественники" (an infinitive dependent of the verb, before it, in the
+    same clause). Returns the content's token span (the infinitive to the token before the
+    verb) or None."""
+    if c.verb_class not in ("directive", "commissive"):
+        return None
+    k = next((k for k in S.children[c.v] if k < c.v and S.feats[k].get("VerbForm") == "Inf"
+              and S.deprel[k] in ("xcomp", "ccomp", "csubj") and not any(S.bound(x) for x in range(k + 1, c.v))), None)
+    return None if k is None else (k, c.v - 1)
+
+
+def _subtree(S, k: int) -> tuple[int, int]:
+    lo = hi = k
+    stack = [k]
+    while stack:
+        x = stack.pop()
+        lo, hi = min(lo, x), max(hi, x)
+        stack.extend(S.children[x])
+    return lo, hi
+
+
+def governed_content(S, c):
+    """Content the parse attaches to the verb beyond the words right after it: a directive's
+    infinitive or "к"/"о" phrase after a long addressee ("призвал стороны украинского конфликта
+    к сдержанности", "потребовали от властей немедленно заключить сделку"), a directive's
+    genitive object ("попросил помощи", "потребовали отставки"), an admission's, denial's or
+    accusation's object before the verb ("Котов вину не признал"). Returns the content's token
+    span or None."""
+    kids = [k for k in S.children[c.v] if not any(S.bound(x) and S.text[x] not in (",",) for x in
+                                                  range(min(k, c.v) + 1, max(k, c.v)))]
+    if c.verb_class in ("directive", "commissive"):
+        # the parse often hangs "к сдержанности" on the addressee ("призвал стороны … к …")
+        addressee = [x for k in kids if S.deprel[k] in ("obj", "iobj") and k > c.v for x in S.children[k]
+                     if S.deprel[x] == "nmod" and any(S.low[m] == "к" for m in S.children[x])]
+        for k in kids + addressee:
+            if k < c.v:
+                continue
+            if S.feats[k].get("VerbForm") == "Inf" and S.deprel[k] in ("xcomp", "ccomp", "advcl", "obj"):
+                return _subtree(S, k)
+            marks = [x for x in S.children[k] if S.deprel[x] == "case"]
+            if S.deprel[k] in ("obl", "iobj", "nmod") and any(S.low[x] in ("к", "о", "об") for x in marks):
+                return _subtree(S, k)
+            if c.verb_class == "directive" and S.deprel[k] == "obj" and S.upos[k] == "NOUN" and S.case(k) == "Gen" \
+                    and S.feats[k].get("Animacy") == "Inan":
+                return _subtree(S, k)
+    if c.verb_class in ("admission", "denial", "accusation"):
+        for k in kids:
+            if k < c.v and S.deprel[k] == "obj" and S.upos[k] == "NOUN" and S.case(k) == "Acc" \
+                    and not any(S.case(x) == "Ins" for x in S.children[c.v]):
+                return _subtree(S, k)      # "вину он признал", not "банкротом компанию признали"
+    return None
+
+
+def quote_sequence(text: str, cs: int, ce: int, quotes):
+    """Direct speech given as several quotations in a row, "скандировали: «Россия будет
+    свободной!», «Свободу политзаключенным!»": the character span from the first quotation's
+    text to the last one's, when nothing but commas, "и" and spaces stands between them;
+    else None."""
+    qs = sorted((q for q in quotes if q.open >= cs - 1 and q.close <= ce + 1),
+                key=lambda q: q.open)
+    if len(qs) < 2:
+        return None
+    rest, last = [], cs
+    for q in qs:
+        rest.append(text[last:q.open])
+        last = q.close + 1
+    rest.append(text[last:ce])
+    if any(re.sub(r"[\s,.;!?…—–-]|\bи\b", "", piece) for piece in rest):
+        return None
+    return qs[0].inner[0], qs[-1].inner[1]
+
+
+def _frame(S: _Sent, c: _Cue, R: _Res):
+    """Set ``c.frame`` and ``c.ctok`` from the words around the cue."""
+    v0, v1 = c.cue
+    fw = R.fw
+    spk = c.spk
+    after = v1 + 1
+    if spk and spk[0] > v1 and spk[0] <= v1 + 4:
+        after = spk[1] + 1
+    # 1. a complement clause or a colon after the cue
+    j = v1 + 1
+    limit = min(S.n, v1 + 14 + sum(1 for x in range(v1 + 1, min(S.n, v1 + 60)) if _markup(S, x)))
+    while j < limit:
+        t = S.low[j]
+        if t in fw["comp"] and (j == v1 + 1 or S.text[j - 1] == "," or j == after):
+            c.frame = "that"
+            c.ctok = (j + 1, _content_end(S, j + 1))
+            if t in ("будто", "якобы", "ніби", "нібито", "начебто", "мовляв", "буцімто"):
+                c.markers.append(S.text[j].lower())
+            return
+        if t in fw["how"] and S.text[j - 1] == "," and j > v1 + 1 and c.requires != "":
+            c.frame = "that"
+            c.ctok = (j + 1, _content_end(S, j + 1))
+            return
+        if S.text[j] == "," and j + 1 < S.n and (S.lem[j + 1] in R.words.get("wh_word", ())
+                                                 or S.low[j + 1] in R.words.get("wh_word", ())) \
+                and all(_markup(S, x) or (not S.bound(x) and not S.finite(x) and S.upos[x] != "ADP") for x in range(v1 + 1, j)) \
+                and sum(not _markup(S, x) for x in range(v1 + 1, j)) <= 4:
+            # an indirect question right after the verb: "объясняет, какое влияние …", "уточнил, когда …"
+            c.frame = "that"
+            c.ctok = (j + 1, _content_end(S, j + 1))
+            return
+        if S.text[j] == ":":
+            c.frame = "colon"
+            c.ctok = (j + 1, _content_end(S, j + 1))
+            return
+        if S.text[j] == "," and j + 1 < S.n and (S.low[j + 1] in fw["comp"] or S.low[j + 1] in fw["how"]):
+            j += 1
+            continue
+        if S.text[j] == "," and j + 1 < S.n and _markup(S, j + 1):
+            nx = j + 1
+            while nx < S.n and _markup(S, nx):
+                nx += 1       # "[заявило,](https://…) что …": the link between the comma and "что"
+            if nx < S.n and S.low[nx] in fw["comp"]:
+                c.frame = "that"
+                c.ctok = (nx + 1, _content_end(S, nx + 1))
+                return
+        if S.text[j] == "," and j + 1 < S.n and S.feats[j + 1].get("VerbForm") == "Conv" \
+                and (S.lem[j + 1] in fw["ref_verbs"] or not _is_report_verb(S, j + 1, R)):
+            # "сообщил, сославшись на источник, что …": the clause after the gerund phrase
+            k = j + 2
+            while k < min(S.n, j + 12) and S.text[k] not in (",", ".", ";", ":", "—"):
+                k += 1
+            if k + 1 < S.n and S.text[k] == "," and S.low[k + 1] in fw["comp"]:
+                j, limit = k + 1, max(limit, k + 3)
+                continue
+        if S.text[j] in (",", ";", ".", "!", "?", "—", "–"):
+            break
+        if S.finite(j) and j > after:
+            break
+        j += 1
+    # 2. a "как"-frame: "Как отметил X, P" / "P, как отметил X"
+    k = v0 - 1
+    while k >= 0 and (S.upos[k] == "ADV" or S.low[k] in fw["neg"]):
+        k -= 1
+    if k >= 0 and S.low[k] in fw["how"] and (k == 0 or S.text[k - 1] in (",", "—") or S.low[k - 1] in fw["coord"]
+                                             or all(_markup(S, x) for x in range(0, k))):   # "** Как полагает X, …"
+        c.frame = "as"
+        right_end = spk[1] if spk and spk[0] > v1 else v1
+        comma = _first_bound(S, right_end + 1, (",", ".", ";", "—"))
+        if k <= 1:
+            if comma + 2 <= S.n - 1:
+                c.ctok = (comma + 2, _content_end(S, comma + 2))
+        else:
+            e = k - 1
+            while e >= 0 and S.text[e] in (",", "—"):
+                e -= 1
+            c.ctok = (0, e) if e >= 0 else None
+        return
+    # 3. inversion: "P, заявил X" / "«P», — сказал он" / "P, he said"
+    first = v0
+    if spk and spk[1] < v0 and all(S.upos[x] in ("ADV", "AUX", "PART") or S.low[x] in fw["neg"]
+                                   for x in range(spk[1] + 1, v0)):
+        first = spk[0]
+    p = first - 1
+    while p >= 0 and (S.low[p] in fw["neg"] or S.upos[p] in ("ADV",) and S.text[p] not in _BOUND or _markup(S, p)):
+        p -= 1        # "«…», — [сообщил](https://…) музей": the link around the verb
+    impersonal = (c.head_lemma or c.verb_lemma) in fw["impersonal"] or S.low[c.v] in fw["impersonal"] \
+        or S.feats[c.v].get("Variant") == "Short"
+    spk_ok = (spk is None and impersonal) or (spk is not None and (spk[0] > v1 or first == spk[0]))
+    fronted = any(S.low[x] in fw["comp"] for x in range(0, min(p, 4)))   # "О том, что …, Песков не упомянул"
+    if spk_ok and spk is not None and spk[0] < v0 and p >= 1 and S.text[p] == "," and S.lang != "en" \
+            and not fronted and S.text[p - 1] not in QUOTE_CHARS and S.text[p - 1] not in ("—", "–"):
+        # "На видео, …, он показал …": a subject before its verb after a plain comma is no inversion
+        # (Russian and Ukrainian invert a postposed reporting clause; English "P, Grossi said" does not)
+        spk_ok = False
+    if spk_ok and p >= 1 and (S.text[p] in (",", "—", "–", "-") or S.text[p] in "»”\""):
+        e = p
+        while e >= 0 and S.text[e] in (",", "—", "–", "-"):
+            e -= 1
+        if e >= 1 or (e == 0 and S.text[e] in "»”\""):
+            start = 0
+            # the content is the clause before the comma, not a preceding source phrase
+            c.frame = "inverted"
+            c.ctok = (start, e)
+            return
+    if p == 0 and S.text[0] in "»”\"":
+        c.frame = "inverted"
+        c.ctok = (0, 0)
+        return
+    # 4. anaphoric "об этом сообщил X" / "это заявил X"
+    lo = _clause_left(S, v0)
+    window = S.low[lo:v0] + S.low[v1 + 1: min(S.n, v1 + 3)]
+    pairs = set(zip(window, window[1:]))
+    if (any(a in fw["about"] and b in fw["this"] for a, b in pairs)
+            or (lo < v0 and S.low[lo] in fw["this"]) or ("с", "таким") in pairs):
+        c.frame = "anaphoric"
+        c.ctok = None
+        return
+    # 5. English complement without "that": "claimed its air defences had destroyed …"
+    if S.lang == "en":
+        rest = range(after, _content_end(S, after) + 1)
+        if any(S.upos[x] in ("VERB", "AUX") for x in rest) and len(rest) >= 3:
+            c.frame = "that"
+            c.ctok = (after, _content_end(S, after))
+            return
+    # 6. a noun phrase or nothing
+    a = after
+    b = _first_bound(S, a)
+    if spk and spk[0] >= a and spk[0] <= b:
+        if spk[0] == a:
+            a = spk[1] + 1
+            b = _first_bound(S, a) if a < S.n else a - 1
+        else:
+            b = spk[0] - 1
+    if b >= a and any(not S.bound(x) for x in range(a, b + 1)):
+        c.frame = "nominal"
+        c.ctok = (a, b)
+    else:
+        c.frame = "none"
+        c.ctok = None
+
+
+def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
+    if c.frame in ("nominal", "none") and c.ctok is None and c.spk is not None:
+        fronted = fronted_infinitive(S, c)
+        if fronted is not None:
+            c.ctok, c.frame = fronted, "nominal"      # "Дать гражданство … попросили общественники"
+            return True
+    if c.frame in ("nominal", "none") and c.requires not in ("quote", "quoted", "direct", "comment", "about"):
+        governed = governed_content(S, c)
+        if governed is not None:
+            if c.ctok is None:
+                c.ctok, c.frame = governed, "nominal"   # "Котов вину не признал"
+            return True
+    if c.frame in ("nominal", "none") and any(l in R.words.get("addressee_verb", ()) for l in S.lems[c.v]) \
+            and not c.negated:
+        # "проинформировал Международный комитет", "спросил его": only the one addressed, no content
+        a, b = c.ctok if c.ctok else (c.v + 1, c.v)
+        return any(S.upos[x] == "ADP" and S.low[x] not in ("у", "от", "з", "від", "в", "во") for x in range(a, min(b + 1, a + 3))) \
+            or pp_content(S, c, R, a, b) or any(S.low[x] in R.fw["about"] or S.feats[x].get("VerbForm") == "Inf" or S.text[x] in QUOTE_CHARS
+                   for x in range(a, b + 1))   # "призвал (граждан) к миру", "предупредил о …", "попросил уйти"
+    if c.requires in ("", "-") or c.quoted_src:
+        return True
+    if c.requires == "quoted":
+        return False      # "приводить" only with the quoted words as object ("приводит слова губернатора")
+    if c.requires == "direct":
+        return c.frame in ("inverted", "colon")
+    if c.requires == "position":
+        # "выступил за отмену закона", "выступают против": a stance for or against; not "выступил
+        # на концерте", "выступили со своим планом" (presenting, guideline)
+        if c.ctok is None or S.low[c.ctok[0]] not in R.fw["position_prep"]:
+            return False
+        # the stance is a common noun ("за отмену закона"), not a team, a sum or a name
+        # ("выступал за «Спартак»", "выступают за 4,5 миллиона")
+        x = c.ctok[0] + 1
+        while x <= c.ctok[1] and S.upos[x] == "ADJ":
+            x += 1
+        return x <= c.ctok[1] and S.upos[x] == "NOUN" and S.feats[x].get("Animacy") != "Anim"
+    if c.requires == "comment":
+        # "прокомментировал ситуацию" reports no content; a refusal stays (negated)
+        return c.negated or c.frame in ("that", "colon", "inverted", "as", "anaphoric")
+    if c.requires == "about" and c.frame == "anaphoric":
+        return False      # "за это поблагодарил": thanks, not a report
+    if c.frame in ("that", "colon", "inverted", "as", "anaphoric"):
+        return True
+    lo = _clause_left(S, c.cue[0])
+    if lo < c.cue[0] and S.low[lo] in R.fw["about"] and c.verb_class != "emotive" and c.requires != "quote":
+        return True           # a fronted topic: "О планах Норвегии … сообщалось и ранее"
+    if c.frame == "nominal" and c.ctok:
+        a, b = c.ctok
+        while a < b and S.upos[a] in ("ADV", "PART") and S.low[a] not in R.fw["neg"]:
+            a += 1            # "Сообщается также о …"
+        has_quote = any(q.open >= S.start[a] - 1 and q.close <= S.end[b] and q.kind != "name" for q in quotes)
+        if c.requires == "about":
+            # "поблагодарил ОАЭ за посредничество", not "поблагодарил гостей"
+            return has_quote or any(S.low[x] in ("за", "о", "об", "обо", "про", "for", "about")
+                                    for x in range(a, min(b + 1, a + 6)))
+        predicative = any(S.case(x) == "Ins" and ((S.upos[x] == "ADJ" or x == a) and S.upos[x] in ("ADJ", "NOUN")
+                                                 or S.feats[x].get("VerbForm") == "Part")
+                          for x in range(a, b + 1)) \
+            or (a + 1 <= b and S.upos[a] == "PRON" and S.case(a) == "Acc" and S.case(a + 1) == "Ins"
+                and S.upos[a + 1] in ("NOUN", "ADJ"))   # "считает ошибкой", "считает итоги сфальсифицированными", "считает себя россиянином"
+        if c.requires == "quote":
+            # "назвали удар атакой", "назвал его противоречащим Конституции", "грозит санкциями",
+            # "назвал марш «PR-акцией»": a quotation (a quoted name too) or an instrumental
+            return has_quote or any(q.open >= S.start[a] - 1 and q.close <= S.end[b] for q in quotes) \
+                or any(S.case(x) == "Ins" and (S.upos[x] in ("ADJ", "NOUN") or S.feats[x].get("VerbForm") == "Part")
+                       for x in range(a, b + 1))
+        if stance_object(S, c, R, a, b) or pp_content(S, c, R, a, b):
+            return True       # "ожидают снижения ставки", "заверил в безопасности", "осудил X за …" (form other)
+        if c.requires in ("clause", *STANCE) and c.verb_class == "belief" and predicative and c.spk is not None \
+                and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"]:
+            return True       # "считают выдачу незаконной": a stance with a predicative (form other)
+        if has_quote:
+            return True
+        if S.low[a] in R.fw["about"] and c.verb_class != "emotive":
+            return True       # a topic: "объявил о …", "напомнил о …", "предупредил о …"
+        if c.verb_class == "admission" and any(S.case(x) == "Ins" and S.upos[x] == "ADJ" for x in range(a, min(b + 1, a + 3))) \
+                and any(S.low[x] in ("в", "во", "у", "по") for x in range(a, min(b + 1, a + 5))):
+            return True       # a verdict: "признали виновным в …", "признала виновным по ч. 2 ст. 214"
+        if c.verb_class in ("accusation", "denial", "admission") and S.case(a) == "Acc" \
+                and S.upos[a] in ("NOUN", "ADJ", "DET", "PRON") \
+                and not any(S.case(x) == "Ins" for x in range(a, b + 1)):     # not "признал компанию банкротом"
+            return True       # an object as content: "осудил нападение", "оспорил решение", "признал вину"
+        if c.verb_class in ("directive", "commissive") and any(S.feats[x].get("VerbForm") == "Inf"
+                                                              for x in range(a, min(b + 1, a + 5))):
+            return True
+        if S.low[a] in ("на",) and c.verb_lemma in ("указать", "указывать", "вказати", "вказувати"):
+            return True
+    return False
+
+
+def _trim_contents(S: _Sent, cues: list[_Cue], R: _Res) -> None:
+    """Cut a content at a later cue that is coordinated with it or inverted after it."""
+    for c in cues:
+        if not c.ctok:
+            continue
+        a, b = c.ctok
+        for d in cues:
+            if d is c or not (a <= d.cue[0] <= b):
+                continue
+            if d.inherited or d.frame in ("inverted",) or (d.frame == "as" and d.cue[0] > a):
+                cut = d.cue[0] - 1
+                if d.spk and d.spk[1] < d.cue[0] and d.spk[0] > a:
+                    cut = min(cut, d.spk[0] - 1)
+                k = d.cue[0] - 1
+                while k > a and (S.low[k] in R.fw["coord"] or S.text[k] in (",", "—", "–") or S.upos[k] == "ADV"
+                                 or S.low[k] in R.fw["neg"] or S.low[k] in R.fw["how"]):
+                    k -= 1
+                b = min(b, k, cut)
+        while b >= a and S.text[b] in (",", "—", "–", ":", ";"):
+            b -= 1
+        c.ctok = (a, b) if b >= a else None
+
+
+# --- content, quote type and markers --------------------------------------------------
+def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
+    if c.pattern.startswith(("according_to", "reference", "from")):
+        # content: the clause on the other side of the phrase
+        ca, cb = c.cue[0], max(c.cue[1], c.spk[1] if c.spk else c.cue[1])
+        left_end = ca - 1
+        while left_end >= 0 and S.text[left_end] in (",", "—", "–", "("):
+            left_end -= 1
+        right_start = cb + 1
+        while right_start < S.n and (S.text[right_start] in (",", "—", "–", ")")
+                                     or (c.pattern.startswith("from") and S.low[right_start] in R.fw["comp"])):
+            right_start += 1
+        right_end = _content_end(S, right_start)
+        left = (0, left_end) if left_end >= 0 else None
+        right = (right_start, right_end) if right_end >= right_start else None
+        if left and right:
+            c.ctok = left if (left[1] - left[0]) >= (right[1] - right[0]) else right
+        else:
+            c.ctok = left or right
+        c.frame = "according_to" if not c.pattern.startswith("from") else "inverted"
+    elif c.frame == "as":
+        pass
+    if c.ctok is None:
+        # "заявил:" at the end of a sentence: the quotation that follows
+        if c.frame == "colon":
+            after = S.end[c.cue[1]]
+            q = next((q for q in quotes if q.open >= after and text[after:q.open].strip() == "" and q.kind != "name"), None)
+            if q:
+                c.content = q.inner
+                c.quote_type = "direct"
+                return
+        c.content = None
+        c.quote_type = "noun" if c.pattern.startswith("collocation") else "none"
+        return
+    a, b = c.ctok
+    cs, ce = S.start[a], S.end[b]
+    # a content never runs over a line break (a headline, a photo credit)
+    nl = text.find("\n", cs, ce)
+    if nl >= 0:
+        ce = nl
+        while b > a and S.start[b] >= ce:
+            b -= 1
+    at = S.start[c.cue[0]]
+    for x in quotes:
+        if x.kind != "name" and x.open < at < x.close and cs < x.close:
+            ce = min(ce, x.close)     # a report inside a quotation ends with it
+    while ce > cs and text[ce - 1] in ",.;:!? —–":
+        ce -= 1
+    if ce <= cs:
+        c.content, c.quote_type = None, "none"
+        return
+    # a quotation that covers the content (possibly opening in an earlier sentence)
+    q = None
+    for x in quotes:
+        if x.kind == "name" and c.frame not in ("inverted", "colon"):
+            continue
+        if x.open < at < x.close:
+            continue      # the quotation the cue stands in is not its content ("«Я у него спросил: …»")
+        if x.close >= ce - 1 and x.close <= ce and x.open <= cs + 1:
+            q = x
+        elif x.open >= cs - 1 and x.open <= cs and x.close >= ce - 1:
+            q = x
+    if q is not None and c.frame in ("inverted", "colon", "nominal", "that"):
+        c.content = q.inner
+        c.quote_type = "direct" if c.frame in ("inverted", "colon") or (q.inner[1] - q.inner[0]) > 0.8 * (ce - cs) else "mixed"
+        if c.quote_type == "direct" and c.frame in ("that",):
+            c.quote_type = "mixed"
+    elif c.frame in ("inverted", "colon") and quote_sequence(text, cs, ce, quotes) is not None:
+        c.content, c.quote_type = quote_sequence(text, cs, ce, quotes), "direct"
+    elif c.frame == "inverted" and a == 0 and S.text[0] in ("—", "–", "-") and ce > cs + 1:
+        # dialogue: "— Мы будем работать, — сказал губернатор" is direct speech without quotation marks
+        cs = S.end[0]
+        while cs < ce and text[cs].isspace():
+            cs += 1
+        c.content, c.quote_type = (cs, ce), "direct"
+    elif c.frame == "colon" and S.text[a] in ("—", "–") and a + 1 <= b:
+        # dialogue after a colon: "Он сказал тихо: — Уходи." is direct speech behind a dash
+        cs = S.start[a + 1]
+        c.content, c.quote_type = (cs, ce), "direct"
+    else:
+        while cs < ce and text[cs] in "«\"“„" and not any(x.open == cs and x.close < ce - 1 for x in quotes):
+            cs += 1
+        c.content = (cs, ce)
+        inner = [x for x in quotes if x.open >= cs and x.close < ce]
+        c.quoted = any(x.kind != "name" for x in inner)
+        if c.frame == "according_to":
+            c.quote_type = "according_to"
+        elif c.frame == "as":
+            c.quote_type = "according_to"
+        elif c.pattern.startswith("collocation"):
+            c.quote_type = "noun"
+        elif any(x.kind == "quotation" for x in inner) or (c.requires == "quote" and any(x.kind == "scare" for x in inner)):
+            c.quote_type = "mixed"
+        elif c.frame == "nominal":
+            c.quote_type = "noun"
+        else:
+            c.quote_type = "indirect"
+    # markers inside the content (and the complementiser before it)
+    lo, hi = c.content
+    for i, j, name, kind, scope in _marker_hits(S, R):
+        if lo <= S.start[i] and S.end[j] <= hi and kind == "distancing":
+            c.markers.append(name)
+    # a short quotation inside a report is the speaker's own wording (mixed quotation);
+    # it is a scare quote only where the report is already held at a distance
+    if c.verb_class == "distancing" or c.markers:
+        for x in quotes:
+            if x.kind == "scare" and x.open >= lo - 1 and x.close <= hi:
+                c.markers.append("legal_label" if _legal(R, text[x.open:x.close + 1]) else "scare_quote")
+
+
+def _reports_content(S: _Sent, c: _Cue, R: _Res) -> bool:
+    """The guideline's exclusions that need the finished content: a structuring verb
+    ("продолжил") away from direct speech, and "узнала" without a content clause
+    (perception, not a report) unless a medium is the one who found out ("узнали «Известия»")."""
+    if not c.pattern.startswith(("verb", "infinitive")):
+        return True
+    if c.verb_class == "commissive" and c.requires == "quote" and c.spk is not None:
+        # "компании грозят штрафы", "«Маугли» грозит до 15 суток": the subject is the penalty
+        a, b = c.spk
+        h = c.spk_head if c.spk_head is not None else b
+        if S.upos[a] in ("ADP", "NUM") or S.lem[h] in R.words.get("penalty", ()) \
+                or any(S.lem[x] in R.words.get("penalty", ()) and S.upos[x] == "NOUN" for x in range(a, b + 1)):
+            return False
+    if c.requires == "direct" and c.quote_type not in ("direct", "mixed"):
+        return False
+    k = c.cue[0] - 1
+    while k >= 0 and (S.upos[k] in ("AUX", "ADV") or S.low[k] in R.fw["neg"]):
+        k -= 1
+    if k >= 0 and S.low[k] in R.words.get("comparative", ()):
+        return False          # "дружелюбнее, чем ожидалось": a comparison, not a report
+    if any(l in R.words.get("evidence_verb", ()) for l in S.lems[c.v]) and c.spk is None \
+            and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"]:
+        return False          # "показывала на место": showing with no source named
+    if any(l in R.words.get("evidence_verb", ()) for l in S.lems[c.v]) and c.spk is not None:
+        # "спутниковые снимки показывают, что …": inference from evidence, unless a source shows it
+        a, b = c.spk
+        h = c.spk_head if c.spk_head is not None else b
+        source = S.feats[h].get("Animacy") == "Anim" or S.upos[h] in ("PROPN", "PRON", "X") \
+            or S.lem[h] in R.heads or S.lem[h] in R.fw["doc_nouns"] or S.ent_at(h) \
+            or any(_media_at(S, x, R) for x in range(a, b + 1))
+        if not source:
+            return False
+    if c.verb_lemma in R.fw["perception"] and c.frame not in ("that", "colon"):
+        if c.spk is None:
+            return False
+        a, b = c.spk
+        return any(_media_at(S, x, R) for x in range(a, b + 1))
+    return True

@@ -1,0 +1,318 @@
+"""One sentence's finished cues: the cue finders, the speaker search and the content rules combined.
+
+``_sentence_cues`` runs the finders of :mod:`.cues`, gives each cue its speaker
+(:mod:`.speakers`, the parse first, the pattern as fallback) and its frame and
+content (:mod:`.content`), and resolves the cases that need several cues at once
+(coordinated verbs sharing a subject, a gapped second report, a quoted source
+"передает слова министра").  ``_sentence_work`` adds the finished content and
+the guideline's exclusions.
+"""
+
+from __future__ import annotations
+
+from .content import _finish_content, _frame, _reports_content, _requires_ok, _trim_contents
+from .cues import _colon_cues, _source_phrase_cues, _speech_noun_cues, _verb_cues
+from .quotes import QUOTE_CHARS
+from .sentence import (_Cue, _Sent, _agrees, _clause_left, _content_end, _en_pp_head, _first_bound, _in_quote,
+                       _line_end, _markup, _media_at, _nomlike, _np, _subj_ok, _syn_span, _unsure_case, c_case)
+from .speakers import (_coordinated, _extend_to_name, _first_person, _left_candidate, _loc_speaker,
+                       _nested_same_subject, _quoted_source, _relative_antecedent, _right_candidate, _score,
+                       _skip_addressee, _syn_subject)
+from .words import _Res
+
+
+def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
+    S.quote_spans = [(q.inner[0], q.inner[1]) for q in quotes if q.kind != "name"
+                     and q.open < S.end[-1] and q.close > S.start[0]]
+    cues = _verb_cues(S, R)
+    phrase = _source_phrase_cues(S, R)
+    covered = set()
+    for c in phrase:
+        covered.update(range(c.cue[0], c.cue[1] + 1))
+    cues = [c for c in cues if c.v not in covered]
+    final = []
+    for c in cues:
+        if c.pattern in ("participle", "passive"):
+            final.append(c)   # the speaker is set (the qualified noun) or unnamed (a passive)
+            continue
+        v = c.v if c.pattern != "infinitive" else c.cue[0]
+        head_v = v
+        lem = c.verb_lemma
+        impersonal = lem in R.fw["impersonal"] or S.low[c.v] in R.fw["impersonal"]
+        spk_head = None
+        if syntax and not impersonal:
+            spk_head = _syn_subject(S, c.v, R)
+            if spk_head is not None:
+                c.spk = _syn_span(S, spk_head)
+                a, b = c.spk
+                if S.upos[spk_head] in ("ADJ", "DET") and b == spk_head and b + 1 < S.n \
+                        and S.upos[b + 1] in ("NOUN", "PROPN") and S.case(b + 1) == S.case(spk_head):
+                    # a parse that heads "объединённая пресс-служба судов" by its adjective
+                    spk_head = b + 1
+                    c.spk = (a, _syn_span(S, b + 1)[1])
+                c.pattern += "+syntax"
+        if spk_head is None and not impersonal:
+            ante = _relative_antecedent(S, head_v, R)
+            if ante is not None:
+                spk_head = ante
+                c.spk = _np(S, ante, 0, S.n - 1)
+                c.pattern += "+relative"
+        if spk_head is None and not impersonal:
+            lc = _left_candidate(S, head_v, R)
+            rc = _right_candidate(S, c.cue[1], R)
+            if lc == "coord":
+                c.inherited = True
+                lc = None
+                k = head_v - 1
+                while k >= 0 and S.low[k] not in R.fw["coord"] and S.text[k] != ",":
+                    k -= 1
+                k0 = k - 1 if k >= 1 and S.text[k - 1] == "," else k     # "молчал, а потом произнес"
+                f = next((x for x in range(k0 - 1, max(-1, k0 - 12), -1) if S.finite(x) or S.bound(x)), None)
+                if f is not None and S.finite(f):
+                    lc2 = _left_candidate(S, f, R)
+                    if not isinstance(lc2, int):
+                        # "Пришел функционер и сказал": the first verb's subject after it
+                        lc2 = _right_candidate(S, f, R, hi=k - 1)
+                        if isinstance(lc2, int) and not (_agrees(S, head_v, lc2) and _nomlike(S, lc2)):
+                            lc2 = None
+                    if isinstance(lc2, int):
+                        lc = lc2
+            if isinstance(rc, int) and any(l in R.words.get("addressee_verb", ()) for l in S.lems[c.v]):
+                p = head_v - 1
+                while p >= 0 and (S.upos[p] in ("ADV", "PART") or S.low[p] in R.fw["neg"]):
+                    p -= 1
+                if (p >= 0 and not S.bound(p) and S.low[p] not in R.fw["how"]) or S.case(rc) not in (None, "Nom"):
+                    rc = None     # "проинформировал Международный комитет", "спросила Навальную": the one addressed
+            sl, sr = _score(S, head_v, lc, R, "left"), _score(S, head_v, rc, R, "right")
+            if max(sl, sr) >= 0:
+                spk_head = lc if sl >= sr else rc
+                c.spk = _np(S, spk_head, 0, S.n - 1)
+                if c.spk[0] <= c.cue[1] < spk_head:
+                    c.spk = (c.cue[1] + 1, c.spk[1])     # the cue is no part of the speaker ("буркнул брат")
+                if S.lang == "en" and sl >= sr:
+                    c.spk, spk_head = _en_pp_head(S, c.spk, spk_head)
+                c.inherited = False
+                c.pattern += "+left" if sl >= sr else "+right"
+        c.quoted_src = _quoted_source(S, c, R, syntax, spk_head)
+        if spk_head is None and not impersonal and not _in_quote(S, c.v) and _first_person(S, c, R, syntax) is not None:
+            continue          # "Ранее мы писали": the author's own voice
+        if spk_head is None and not impersonal and _in_quote(S, c.v) and S.feats[c.v].get("Tense") == "Past":
+            # narrated speech inside a quotation ("«Я у него спросил: …»"), not the speaker's own "я считаю"
+            spk_head = _first_person(S, c, R, syntax)
+            if spk_head is not None:
+                c.spk = (spk_head, spk_head)
+                c.pattern += "+first_person"
+        c.spk_head = spk_head
+        if c.spk is not None:
+            _skip_addressee(S, c, R)
+            spk_head = c.spk_head
+        if c.spk is not None:
+            c.spk = _extend_to_name(S, c.spk, spk_head, c.cue[0], R)
+        if spk_head is None:
+            plural = S.feats[c.cue[0]].get("Number") == "Plur" or S.feats[c.v].get("Number") == "Plur" \
+                or (S.lang == "en")
+            if impersonal or plural:
+                span, h, speech = _loc_speaker(S, c.v, R, want_speech=impersonal,
+                                               speech_class=c.verb_class in ("neutral", "endorsing"))
+                if speech is not None and impersonal and span is None:
+                    # "говорится в сообщении" with no owner named: the document itself is the source
+                    # (guideline: "Without an owner the document NP itself is the speaker"); the cue is the verb
+                    j, k = speech
+                    a = j + 1 if S.upos[j] == "ADP" and j < k else j
+                    c.spk, c.spk_head = (a, k), k
+                    c.pattern += "+document"
+                elif speech is not None and impersonal:
+                    j, k = speech
+                    c.verb = f"{c.verb} {' '.join(S.text[j:k + 1])}" if j > c.v else f"{' '.join(S.text[j:k + 1])} {c.verb}"
+                    c.head_lemma = c.head_lemma or c.verb_lemma
+                    c.verb_lemma = S.lem[k]
+                    c.cue = (min(c.cue[0], j), max(c.cue[1], k))
+                if span is not None:
+                    c.spk, c.spk_head = span, h
+                    c.pattern += "+locative"
+        final.append(c)
+    final += phrase
+    final += _speech_noun_cues(S, R, {x for d in final for x in range(d.cue[0], d.cue[1] + 1)})
+    # a headline colon whose content holds a report of its own is a label ("UPD: В Автодоре сообщили, что …")
+    final += [c for c in _colon_cues(S, R, quotes) if not any(c.cue[0] <= x.v <= c.cue[1] for x in final)
+              and not (c.pattern == "colon" and c.ctok and S.text[c.ctok[0]] not in QUOTE_CHARS
+                       and any(c.ctok[0] <= x.cue[0] <= _line_end(S, c.ctok) for x in final))
+              # "Завахири заявил, что … — Уоррен Вайнштейн": a dash inside a reported clause is no credit
+              and not (c.pattern == "dash" and any(x.cue[0] < c.cue[0] for x in final))]
+    final.sort(key=lambda c: c.cue[0])
+    # speakers of coordinated and gerund verbs: "сказал …, и пообещал", "добавив, что"
+    for k, c in enumerate(final):
+        vf = S.feats[c.v].get("VerbForm")
+        if vf == "Conv" and k > 0 and final[k - 1].spk is not None and final[k - 1].pattern.startswith(("verb", "collocation")) \
+                and not c.pattern.startswith("reference"):
+            c.spk = None          # "…, — сказал он, добавив, что …": the gerund's subject is the speaker
+        if c.spk is None and c.pattern.startswith(("verb", "infinitive", "collocation")):
+            if c.inherited or vf == "Conv" or _coordinated(S, c, R):
+                prev = next((p for p in reversed(final[:k]) if p.spk is not None
+                             and p.pattern.startswith(("verb", "infinitive", "collocation", "colon"))), None)
+                if prev is not None:
+                    c.spk, c.spk_head, c.inherited = prev.spk, prev.spk_head, True
+                    c.speaker_override = prev.speaker_override
+                    c.pattern += "+coordinated"
+    for c in final:
+        if not c.frame:
+            _frame(S, c, R)
+    for c in final:
+        outer = [d for d in final if d is not c and d.frame == "that" and d.ctok and d.ctok[0] <= c.cue[0] <= d.ctok[1]]
+        if c.spk is None and outer and c.pattern.startswith(("verb", "infinitive", "collocation")) \
+                and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] and S.feats[c.v].get("Variant") != "Short" \
+                and _nested_same_subject(S, c, outer[-1], R):
+            # a report nested in another's clause with its subject left out: "заявил, что считает
+            # ошибкой …" reports the same speaker
+            d = outer[-1]
+            c.spk, c.spk_head, c.speaker_override = d.spk, d.spk_head, d.speaker_override
+            c.pattern += "+nested"
+    kept = []
+    for c in final:
+        if c.pattern.startswith(("verb", "infinitive")) and not _requires_ok(S, c, R, quotes):
+            continue
+        if c.pattern.startswith(("verb",)) and c.spk is None and c.frame in ("nominal", "none") \
+                and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] and S.feats[c.v].get("VerbForm") != "Short":
+            # a bare verb with no speaker and no reported content is not a report; an indefinite-
+            # personal plural with a topic or an infinitive is ("сообщили о …", "пообещали выплатить …")
+            a, b = c.ctok if c.ctok else (c.v + 1, c.v)
+            f = S.feats[c.v]
+            indefinite = f.get("VerbForm") in (None, "Fin") and f.get("Person") in (None, "3") and c.frame == "nominal" and (
+                (S.low[a] in R.fw["about"] and c.verb_class in ("neutral", "endorsing"))
+                or (c.verb_class in ("directive", "commissive")      # "пообещали выплатить", "предостерегли от …"
+                    and any(S.feats[x].get("VerbForm") == "Inf" or S.low[x] in R.fw["directive_prep"]
+                            for x in range(a, min(b + 1, a + 4))))
+                or (c.verb_class == "accusation" and S.low[a] in R.fw["charge_prep"])   # "обвинили в махинациях"
+                or (c.verb_class == "admission" and any(S.case(x) == "Ins" and S.upos[x] == "ADJ"
+                                                        for x in range(a, min(b + 1, a + 3)))
+                    and any(S.low[x] in R.fw["charge_prep"] for x in range(a, min(b + 1, a + 5)))))   # "признали виновным в"
+            if c.verb_class == "emotive" and f.get("VerbForm") in (None, "Fin") and f.get("Number") == "Plur" \
+                    and f.get("Person") in (None, "3"):
+                # "На соседа жаловались": a complaint about someone, the preposition fronted or not
+                lo = _clause_left(S, c.v)
+                indefinite = indefinite or any(S.low[x] in R.fw["complaint_prep"] and S.case(x + 1) == "Acc"
+                                               for x in range(lo, min(S.n - 1, c.v + 4)) if x != c.v)
+            if not c.negated and not indefinite:
+                continue
+        if c.spk is not None and c.ctok is not None and c.ctok[0] <= c.spk[0] <= c.ctok[1] and c.frame in ("that", "colon"):
+            # the speaker found inside the reported clause is not the speaker
+            c.spk = None
+        if c.spk is not None and c.frame in ("nominal", "none") and c.pattern.startswith(("verb", "collocation")) \
+                and "+locative" not in c.pattern:
+            h = c.spk_head if c.spk_head is not None else c.spk[1]
+            a_, b_ = c.spk
+            org_inside = any((S.ent_at(x) and str(S.ent_at(x)["type"]).upper() == "ORG") or _media_at(S, x, R)
+                             for x in range(a_, b_ + 1))          # "Страны НАТО пообещали …"
+            people = h + 1 <= b_ and S.case(h + 1) == "Gen" and S.feats[h + 1].get("Animacy") == "Anim" \
+                and S.feats[h + 1].get("Number") == "Plur"      # "Сотни человек пожаловались", "десятки жителей"
+            speech_only = any(l in R.words.get("speech_only_verb", ()) for l in S.lems[c.v])
+            if S.upos[h] == "NOUN" and S.feats[h].get("Animacy") == "Inan" and S.lem[h] not in R.heads and not people \
+                    and not speech_only \
+                    and not S.ent_at(h) and not _media_at(S, h, R) and not org_inside \
+                    and not (S.text[h][:1].isupper() and h > 0 and not S.bound(h - 1) and not _markup(S, h - 1)):
+                # an inanimate subject of a verb that things do too ("ситуация говорит о"); the subject
+                # of a verb only speakers do ("генштаб заявил", "разведка опровергла") is an organisation
+                span, lh, _ = _loc_speaker(S, c.v, R, want_speech=False) \
+                    if S.feats[c.v].get("Number") == "Plur" else (None, None, None)
+                if span is not None and span[0] < a_ <= span[1]:
+                    span = (span[0], a_ - 1)        # the locative phrase ends where the object begins
+                elif span is not None and lh == a_ < h:
+                    span = (lh, lh)                 # the pattern read "компанії такі кроки" as one phrase
+                if span is None or span[0] > c.v or not span[0] <= lh <= span[1] or span[0] <= h <= span[1]:
+                    continue      # "ситуация говорит о", "конституция гарантирует право"
+                # "В компании такие шаги пояснили необходимостью …": a fronted object read as the
+                # subject of an indefinite-personal verb; the source is the locative before it
+                c.spk, c.spk_head = span, lh
+                c.pattern += "+locative"
+        kept.append(c)
+    out = []
+    for c in kept:
+        if c.spk is None and c.pattern.startswith(("verb", "infinitive", "collocation")) \
+                and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] and S.feats[c.v].get("Variant") != "Short" \
+                and any(d is not c and d.ctok and d.ctok[0] <= c.cue[0] <= d.ctok[1] and d.frame != "that" for d in kept):
+            continue          # a report inside another's quotation with its speaker left out
+        # nested in a reported clause with no subject it shares ("SHOT писал, что Хрущёву попросили …"):
+        # an indefinite-personal report, kept with an empty speaker
+        out.append(c)
+    kept = out
+    kept += _gapped(S, kept, R) + _quoted_rows(S, kept)
+    _trim_contents(S, kept, R)
+    return kept
+
+
+def _quoted_rows(S: _Sent, cues: list[_Cue]) -> list[_Cue]:
+    """Double attribution: the quoted speaker's row beside the quoting medium's."""
+    out = []
+    for c in cues:
+        if not c.quoted_src:
+            continue
+        span, h, noun = c.quoted_src
+        if c.ctok and c.ctok[0] <= span[0] <= c.ctok[1]:
+            continue      # the object is inside the content, not the quoted speaker
+        if noun is not None:
+            g = _Cue(S, noun, (noun, noun), S.text[noun], S.lem[noun], c.verb_class, "", "verb+quoted")
+        else:
+            g = _Cue(S, c.v, c.cue, c.verb, c.verb_lemma, c.verb_class, "", c.pattern.split("+")[0] + "+quoted")
+        g.spk, g.spk_head, g.frame, g.ctok = span, h, c.frame, c.ctok
+        out.append(g)
+    return out
+
+
+def _gapped(S: _Sent, cues: list[_Cue], R: _Res) -> list[_Cue]:
+    """A gapped second subject reuses the cue: "одни утверждают, что …, другие — что …",
+    "администрация сообщала о шести …, а Зеленский — о семи" give a row for "другие" and
+    "Зеленский" with the first verb as cue; the first content ends before the comma."""
+    out = []
+    for c in cues:
+        if not c.ctok or c.spk is None or not c.pattern.startswith(("verb", "collocation")) or "+document" in c.pattern:
+            continue
+        a, b = c.ctok
+        b = max(b, _content_end(S, a))
+        for k in range(a + 1, b):
+            if S.text[k] != ",":
+                continue
+            j = k + 1
+            if j <= b and S.low[j] in R.fw["coord"]:
+                j += 1
+            d = next((x for x in range(j, min(b, j + 6) + 1) if S.text[x] in ("—", "–")), None)
+            if d is None or d == j or d + 1 > b:
+                continue
+            if any(S.finite(x) or S.bound(x) or S.upos[x] in ("VERB", "SCONJ", "ADP") for x in range(j, d)):
+                continue
+            h = next((x for x in range(d - 1, j - 1, -1) if S.upos[x] in ("NOUN", "PROPN", "PRON", "ADJ", "DET", "X")), None)
+            if h is None or not (_nomlike(S, h) or _unsure_case(S, h)) or not _subj_ok(S, h, R):
+                continue
+            nxt = S.low[d + 1]
+            if not (nxt in R.fw["comp"] or nxt in R.fw["about"] or S.upos[d + 1] in ("NUM", "ADV")
+                    or S.case(d + 1) == c_case(S, c)):
+                continue
+            g = _Cue(S, c.v, c.cue, c.verb, c.verb_lemma, c.verb_class, c.requires, c.pattern.split("+")[0] + "+gapped")
+            g.spk, g.spk_head, g.frame, g.head_lemma = (j, d - 1), h, c.frame, c.head_lemma
+            start = d + 2 if nxt in R.fw["comp"] else d + 1
+            end = b if c.frame == "that" else min(b, _first_bound(S, start))
+            g.ctok = (start, end) if start <= end else None
+            c.ctok = (a, k - 1)
+            out.append(g)
+            break
+    return out
+
+
+def _sentence_work(S, R, syntax, quotes, text):
+    """The finished cues of one sentence."""
+    before = text[:S.start[0]].rstrip(" \t*_")
+    after = text[S.end[-1]:].lstrip(" \t*_")
+    S.line_start = not before or before.endswith("\n")
+    S.line_end = not after or after.startswith("\n")
+    S.nl = {i for i in range(1, S.n) if "\n" in text[S.end[i - 1]:S.start[i]]}
+    cues = _sentence_cues(S, R, syntax, quotes)
+    for c in cues:
+        _finish_content(S, c, R, quotes, text)
+    cues = [c for c in cues if _reports_content(S, c, R)]
+    for c in cues:
+        # "Об этом сообщает The Guardian, передает УНН": the second credit has the first as content
+        if c.ctok and c.frame in ("inverted", "as"):
+            c.credit = any(d is not c and d.frame == "anaphoric" and c.ctok[0] <= d.cue[0] <= c.ctok[1]
+                           for d in cues)
+    return cues
+
+

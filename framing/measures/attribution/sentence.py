@@ -1,0 +1,405 @@
+"""One sentence as arrays, one cue, and the token tests every step shares.
+
+:class:`_Sent` holds a sentence's tokens as Python lists (the speed of the
+measure comes from not touching pandas per token); UD features are parsed by
+:func:`framing.lang.ud.parse_feats`.  :class:`_Cue` is one reporting cue being
+filled in by the later steps (speaker, content, markers, actor).  The helpers
+here (nominative-like, agreement, noun-phrase extent, media names, clause and
+content edges) are read by the speaker search, the cue finders and the content
+rules alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...lang.ud import parse_feats
+from .quotes import QUOTE_CHARS
+from .words import _BOUND, _INFINITIVE, _NOMINAL, _Res, _en_lemmas, _norm, function_words
+
+
+# --- one sentence as arrays ----------------------------------------------------------
+class _Sent:
+    def __init__(self, cols: dict, lang: str, ents: list):
+        """``cols``: column name → list of the sentence's token values (see :func:`_token_columns`)."""
+        self.doc_id = cols["doc_id"][0]
+        self.sent_id = int(cols["sent_id"][0])
+        self.text = [str(t) for t in cols["text"]]
+        # an emoji or bullet glued to a word ("🔻По данным") does not hide the word
+        self.low = [_norm(t.lstrip("".join(ch for ch in t if not (ch.isalnum() or ch in QUOTE_CHARS))))
+                    if t[:1] and not (t[:1].isalnum() or t[:1] in QUOTE_CHARS) and any(ch.isalpha() for ch in t)
+                    else _norm(t) for t in self.text]
+        self.lem = [_norm(l) if isinstance(l, str) and l not in ("_", "") else lw
+                    for l, lw in zip(cols["lemma"], self.low)]
+        self.upos = [str(u) for u in cols["upos"]]
+        self.feats = [parse_feats(f) for f in cols["feats"]]
+        self.start = [int(x) for x in cols["start"]]
+        self.end = [int(x) for x in cols["end"]]
+        ids = [int(x) for x in cols["tok_id"]]
+        pos = {t: i for i, t in enumerate(ids)}
+        self.head = [pos.get(int(h), -1) if int(h) > 0 else (-2 if int(h) == 0 else -1) for h in cols["head"]]
+        self.deprel = [str(d) for d in cols["deprel"]]
+        self.n = len(ids)
+        self.children = [[] for _ in range(self.n)]
+        for i, h in enumerate(self.head):
+            if h >= 0:
+                self.children[h].append(i)
+        self.lang = lang
+        # entities as token index ranges
+        self.ents = []
+        for e in ents:
+            a, b = pos.get(int(e["start_tok"])), pos.get(int(e["end_tok"]))
+            if a is not None and b is not None:
+                self.ents.append({**e, "a": a, "b": b})
+        self._hide_links()
+        if lang == "en":
+            self.lems = [_en_lemmas(t) + [l] for t, l in zip(self.text, self.lem)]
+        else:
+            self.lems = [[l, lw] for l, lw in zip(self.lem, self.low)]
+
+    def _hide_links(self):
+        """Link targets are markup: "[сказал](https://…)", a bare URL.  Their tokens read as
+        "*" (skipped by the speaker search like "**"), so "https:" is no colon frame."""
+        chunk = [0] * self.n          # tokens written together without a space share a chunk
+        for i in range(1, self.n):
+            chunk[i] = chunk[i - 1] + (self.start[i] > self.end[i - 1])
+        groups: dict = {}
+        for i, ch in enumerate(chunk):
+            groups.setdefault(ch, []).append(i)
+        for idx in groups.values():
+            words = "".join(self.low[i] for i in idx)
+            if not any(m in words for m in ("http", "www.", "t.me/", "://")):
+                continue
+            # from "](" or the URL's first token to its closing bracket
+            k0 = next((i for i in idx if self.low[i].startswith(("http", "www", "t.me"))), idx[0])
+            if k0 - 1 in idx and self.text[k0 - 1] == "(":
+                k0 -= 1
+            k1 = idx[-1]
+            if self.text[k1] not in (")",) and ")" in (self.text[i] for i in idx[idx.index(k0):]):
+                k1 = next(i for i in idx[idx.index(k0):] if self.text[i] == ")")
+            for i in range(k0, k1 + 1):
+                if self.text[i] in (",", ".", ";", "!", "?") and i == k1:
+                    continue
+                self.text[i] = self.low[i] = self.lem[i] = "*"
+                self.upos[i], self.feats[i] = "PUNCT", {}
+
+    def case(self, i):
+        return self.feats[i].get("Case")
+
+    def bound(self, i) -> bool:
+        return self.text[i] in _BOUND or (self.upos[i] == "PUNCT" and self.text[i] not in ("-", "'s", "’s"))
+
+    def finite(self, i) -> bool:
+        f = self.feats[i]
+        if self.upos[i] not in ("VERB", "AUX"):
+            return False
+        vf = f.get("VerbForm")
+        return vf in (None, "Fin") and not (self.lang == "en" and self.upos[i] == "AUX")
+
+    def ent_at(self, i):
+        for e in self.ents:
+            if e["a"] <= i <= e["b"]:
+                return e
+        return None
+
+
+@dataclass
+class _Cue:
+    sent: _Sent
+    v: int                      # index of the cue's main token
+    cue: tuple                  # (first, last) token index of the cue
+    verb: str
+    verb_lemma: str
+    verb_class: str
+    requires: str = ""
+    pattern: str = ""
+    spk: tuple | None = None    # (a, b) token range of the speaker
+    spk_head: int | None = None
+    inherited: bool = False
+    frame: str = ""
+    content: tuple | None = None  # (start char, end char)
+    ctok: tuple | None = None     # (a, b) token range of the content within the sentence
+    quote_type: str = "none"
+    markers: list = field(default_factory=list)
+    negated: bool = False
+    actor: str = ""
+    speaker_type: str = "unattributed"
+    speaker_override: tuple | None = None  # (start, end, text) for speakers outside the token list
+    credit: bool = False        # a credit tacked onto a credit clause ("Об этом сообщает X, передает Y")
+    quoted: bool = False        # the content holds a quotation that is not a name («Газпром»)
+    head_lemma: str = ""        # the verb's lemma where a speech noun replaced it ("говорится в сообщении")
+    quoted_src: tuple | None = None  # ((a, b), head, noun index or None): "передает слова министра", "цитирует Пескова"
+
+
+# --- speaker search ------------------------------------------------------------------
+
+
+def _markup(S: _Sent, i: int) -> bool:
+    """Telegram markdown and link brackets: skipped by the speaker search."""
+    t = S.text[i]
+    return bool(t) and all(ch in "*_[]" for ch in t)
+
+
+def _unsure_case(S: _Sent, i: int) -> bool:
+    f = S.feats[i]
+    return S.upos[i] in ("PROPN", "X") or f.get("Abbr") == "Yes" or f.get("Uninflect") == "Yes"
+
+
+def _nomlike(S: _Sent, i: int) -> bool:
+    if S.lang == "en":
+        return S.upos[i] in ("NOUN", "PROPN", "PRON", "X", "NUM", "ADJ") and S.low[i] not in function_words("en")["object_pronoun"]
+    c = S.case(i)
+    if c is not None:
+        return c == "Nom"
+    return S.upos[i] in ("PROPN", "X", "NOUN")
+
+
+def _subj_ok(S: _Sent, i: int, R: _Res) -> bool:
+    fw = R.fw
+    if S.low[i] in ("один", "одна", "одно", "одни", "один", "одна", "one") and i + 1 < S.n and S.low[i + 1] in ("из", "з", "із", "of"):
+        return True
+    if S.low[i] in R.words.get("collective_subject", ()):
+        return True       # "одни утверждают …, другие — …", "многие считают"
+    if S.low[i] in fw["not_subject"] or S.lem[i] in fw["not_subject"] or S.lem[i] in fw["rel"]:
+        return False
+    if S.text[i] in QUOTE_CHARS or not any(ch.isalpha() for ch in S.text[i]):
+        return False
+    u = S.upos[i]
+    if u == "PRON" and S.lem[i].endswith(_INFINITIVE) and S.case(i) == "Nom":
+        return True       # a participle the tagger read as a pronoun: "Осужденная отрицала"
+    if u == "PRON" and S.case(i) == "Nom" and S.low[i] not in fw["not_subject"] and S.low[i] not in fw["pron"] \
+            and i + 1 < S.n and S.upos[i + 1] in ("NOUN", "PROPN") and S.case(i + 1) == "Gen":
+        return True       # a noun the tagger read as a pronoun: "друг пострадавшего"
+    if u == "PRON":
+        return S.low[i] in fw["pron"]
+    if u in ("NOUN", "PROPN", "X"):
+        return True
+    if u == "ADJ" and S.lem[i] in R.heads:
+        return True
+    if u == "VERB" and S.feats[i].get("VerbForm") == "Part" and S.feats[i].get("Variant") != "Short" \
+            and S.case(i) == "Nom" and (i + 1 >= S.n or S.upos[i + 1] not in ("NOUN", "PROPN", "ADJ", "X")):
+        return True       # a participle standing for its noun: "Пострадавшая утверждает"
+    if u == "ADJ" and S.lang != "en" and S.case(i) == "Nom" and (i + 1 >= S.n or S.upos[i + 1] not in ("NOUN", "PROPN", "ADJ", "X")
+                                                               or S.case(i + 1) not in (None, "Nom")):
+        return True       # a noun-like adjective: "Пострадавшая", "призвала Навальная украинцев"
+    return False
+
+
+def _agrees(S: _Sent, v: int, j: int) -> bool:
+    nv, nj = S.feats[v].get("Number"), S.feats[j].get("Number")
+    if _unsure_case(S, j) or (S.lang != "en" and S.case(j) not in (None, "Nom")):
+        return True       # taggers guess the number of unknown names and abbreviations
+    if nv and nj and nv != nj:
+        # "Путин и Си заявили": a singular noun in a coordination
+        if nv == "Plur" and j > 0 and S.low[j - 1] in ("и", "і", "та", "and"):
+            return True
+        return False
+    return True
+
+
+def _np(S: _Sent, h: int, lo: int, hi: int) -> tuple[int, int]:
+    """The noun phrase around head ``h`` (pattern mode)."""
+    if S.upos[h] == "PRON":
+        return h, h
+
+    def inner(i, left):
+        if S.bound(i) or S.upos[i] in ("ADP", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADV", "PART"):
+            return S.text[i] in ("-",) or S.text[i] in ("'s", "’s") or (S.lang == "en" and S.upos[i] == "DET")
+        if S.upos[i] not in _NOMINAL and S.lang != "en":
+            return False
+        if S.lang == "en":
+            return S.upos[i] in ("NOUN", "PROPN", "ADJ", "X", "NUM", "DET") or S.low[i] in ("'s", "’s")
+        c = S.case(i)
+        return c in (None, "Nom", "Gen")
+
+    if S.low[h] in ("один", "одна", "одно", "одни", "one") and h + 2 < S.n:
+        # "один из экспертов, знакомых с планами Трампа"
+        b = h + 2
+        while b + 1 <= hi and S.upos[b + 1] in _NOMINAL and not S.bound(b + 1):
+            b += 1
+        return h, b
+    a = h
+    while a - 1 >= lo and inner(a - 1, True):
+        a -= 1
+    b = h
+    while b + 1 <= hi and inner(b + 1, False):
+        b += 1
+    while a < h and (S.upos[a] in ("NUM", "ADP") or (S.lang != "en" and S.case(a) not in (None, "Nom"))
+                     or S.text[a] in ("-",)):
+        a += 1
+    while b > h and S.text[b] in ("-", "'s", "’s"):
+        b -= 1
+    e = S.ent_at(h)
+    if e:
+        a, b = min(a, e["a"]), max(b, e["b"])
+    return a, b
+
+
+def _en_pp_head(S: _Sent, spk, h):
+    """English: "A source in Ukraine's security services said": the NP before
+    "in/of/at/from" heads the phrase."""
+    a, b = spk
+    while a - 2 >= 0 and S.low[a - 1] in ("of", "in", "at", "from", "for", "with") \
+            and S.upos[a - 2] in ("NOUN", "PROPN", "ADJ"):
+        h = a - 2
+        a2, _ = _np(S, h, 0, a - 2)
+        a = a2
+    return (a, b), h
+
+
+def _clause_left(S: _Sent, v: int) -> int:
+    j = v - 1
+    while j >= 0 and not S.bound(j):
+        j -= 1
+    return j + 1
+
+
+def _short_group(S: _Sent, j: int, most: int = 5):
+    """The opening quotation mark or bracket of the short group closed at ``j`` («Газпром»,
+    "(SOHR)"), with no punctuation inside; None if there is none."""
+    opener = "(" if S.text[j] == ")" else None
+    for o in range(j - 1, max(-1, j - most - 1), -1):
+        if (opener and S.text[o] == opener) or (not opener and S.text[o] in QUOTE_CHARS):
+            return o if o < j - 1 else None
+        if S.bound(o) and not _markup(S, o):
+            return None
+    return None
+
+
+def _has_own_content(S: _Sent, v: int, R: _Res) -> bool:
+    """A complement clause or a colon follows the verb closely."""
+    for j in range(v + 1, min(S.n, v + 5)):
+        if S.low[j] in R.fw["comp"] or S.text[j] == ":":
+            return True
+    return False
+
+
+def _descends(S: _Sent, x: int, k: int) -> bool:
+    """Token ``x`` is in the subtree of ``k`` ("МАГАТЭ, эксперты которого находятся …, сообщает")."""
+    for _ in range(S.n):
+        x = S.head[x]
+        if x < 0:
+            return False
+        if x == k:
+            return True
+    return False
+
+
+def _quote_between(S: _Sent, lo: int, hi: int, subject_after: bool = False) -> bool:
+    """A colon or a quotation stands between a subject and its verb ("«…», — сказал он"):
+    a short quoted name with no verb in it ("в интервью телеканалу «Россия»") does not count."""
+    inside = [x for x in range(lo + 1, hi) if S.text[x] in QUOTE_CHARS or S.text[x] == ":"]
+    if inside and lo > 0 and S.text[lo - 1] in QUOTE_CHARS and inside[0] - lo <= 5 and S.text[inside[0]] != ":":
+        inside = inside[1:]   # the subject is a quoted name: «Газпром» сообщал
+    if inside and subject_after and S.text[inside[-1]] in QUOTE_CHARS and hi - inside[-1] <= 4 \
+            and any(S.text[x] in QUOTE_CHARS for x in range(hi + 1, min(S.n, hi + 5))):
+        inside = inside[:-1]  # the subject is a quoted name after the verb: пишет «Украинская правда»
+    if not inside:
+        return False
+    if any(S.text[x] == ":" for x in inside) or len(inside) % 2:
+        return True
+    for a, b in zip(inside[::2], inside[1::2]):
+        if b - a > 6 or any(S.finite(x) for x in range(a + 1, b)):
+            return True
+    return False
+
+
+def _syn_span(S: _Sent, h: int) -> tuple[int, int]:
+    keep, stack = {h}, [h]
+    while stack:
+        x = stack.pop()
+        for c in S.children[x]:
+            if S.deprel[c] == "punct" and S.text[c] in QUOTE_CHARS:
+                keep.add(c)       # the quotation marks of a name inside the phrase: "Директор «Голоса Америки» …"
+                continue
+            if S.deprel[c] in ("acl:relcl", "acl", "parataxis", "punct", "advcl", "ccomp", "appos:relcl"):
+                continue
+            keep.add(c)
+            stack.append(c)
+
+    def inside(x):
+        if S.text[x] == "," if 0 <= x < S.n else False:
+            # "Саудовская Аравия, Египет, Бахрейн и ОАЭ": commas between conjuncts of the phrase
+            return x - 1 in keep and x + 1 in keep and S.deprel[x + 1] == "conj"
+        return x in keep and (not S.bound(x) or S.text[x] in QUOTE_CHARS)
+    a = h
+    while inside(a - 1):
+        a -= 1
+    b = h
+    while inside(b + 1):
+        b += 1
+    while b > h and S.upos[b] == "PART":
+        b -= 1            # "Галузин же"
+    while a < h and (S.upos[a] in ("CCONJ", "PART") or S.deprel[a] == "cc"):
+        a += 1            # "заявили и островные государства": the conjunction is no part of the phrase
+    # an unbalanced quotation mark at an edge is not part of the phrase
+    while a < h and S.text[a] in QUOTE_CHARS and sum(S.text[x] in QUOTE_CHARS for x in range(a, b + 1)) % 2:
+        a += 1
+    while b > h and S.text[b] in QUOTE_CHARS and sum(S.text[x] in QUOTE_CHARS for x in range(a, b + 1)) % 2:
+        b -= 1
+    e = S.ent_at(h)
+    if e:
+        a, b = min(a, e["a"]), max(b, e["b"])
+    return a, b
+
+
+def _is_report_verb(S: _Sent, i: int, R: _Res) -> bool:
+    return any(l in R.verbs for l in S.lems[i])
+
+
+def _media_at(S: _Sent, i: int, R: _Res):
+    """(last index, canonical name) of the longest media name starting at token ``i``."""
+    if i >= S.n:
+        return None
+    best = None
+    s = ""
+    for j in range(i, min(S.n, i + 5)):
+        if S.text[j] in QUOTE_CHARS:
+            break
+        s += _norm(S.text[j])
+        if s in R.media and (s[0].isalpha()):
+            if not (len(s) <= 3 and not S.text[i][:1].isupper()):
+                best = (j, R.media[s])
+    return best
+
+
+# --- frames: where the content is ------------------------------------------------------
+def _content_end(S: _Sent, a: int) -> int:
+    b = S.n - 1
+    while b >= a and (S.text[b] in {".", "!", "?", "…", ";"} or _markup(S, b)):
+        b -= 1
+    return b
+
+
+def _first_bound(S: _Sent, a: int, stops=(",", ";", ":", ".", "!", "?", "—", "–", "(")) -> int:
+    j = a
+    while j < S.n and S.text[j] not in stops:
+        j += 1
+    return j - 1
+
+
+def _lead(S: _Sent) -> int:
+    """The first token that is not markup, an emoji or a bullet ("**", "▪️", "⚡️")."""
+    i = 0
+    while i < S.n and (_markup(S, i) or not any(ch.isalnum() for ch in S.text[i])) and S.text[i] not in QUOTE_CHARS:
+        i += 1
+    return i
+
+
+# --- the sentence pass -------------------------------------------------------------------
+def _in_quote(S: _Sent, i: int) -> bool:
+    """Token ``i`` stands inside a quotation (not a quoted name)."""
+    return any(a <= S.start[i] < b for a, b in getattr(S, "quote_spans", ()))
+
+
+def c_case(S: _Sent, c: _Cue):
+    """The case of the first word of a cue's content ("сообщала о шести" → Loc), to match the
+    gapped second content ("а Зеленский — о семи")."""
+    return S.case(c.ctok[0]) if c.ctok else None
+
+
+def _line_end(S: _Sent, span) -> int:
+    """The last token of ``span`` on the line where it starts: a headline's content ends at its
+    line break, so a report in the next paragraph does not make the headline a label."""
+    a, b = span
+    return min([x - 1 for x in getattr(S, "nl", ()) if a < x <= b] + [b])

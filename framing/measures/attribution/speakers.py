@@ -1,0 +1,542 @@
+"""Who speaks: the speaker search of the attribution measure.
+
+With a dependency parse the speaker is the ``nsubj`` of the cue verb, climbing
+through ``xcomp``, gerunds and coordinated reporting verbs, the antecedent of
+"который", and the syncretic nominative/accusative subject of an inverted
+report ("«…», — цитирует судью портал").  Without a parse (or where it fails),
+the nearest nominative noun phrase on either side of the cue within its
+clause, scored by agreement, animacy, names and word order.  Also: locative
+speakers ("в Кремле заявили"), addressees skipped ("сказал журналистам"), a
+speaker's name extended over its role ("глава МИД Сергей Лавров").
+"""
+
+from __future__ import annotations
+
+from .quotes import QUOTE_CHARS
+from .sentence import (_Cue, _Sent, _agrees, _clause_left, _descends, _first_bound, _has_own_content,
+                       _is_report_verb, _markup, _media_at, _nomlike, _np, _quote_between, _short_group, _subj_ok,
+                       _syn_span, _unsure_case)
+from .words import _BOUND, _NOMINAL, _Res
+
+
+def _skip_comma_segment(S: _Sent, comma: int, R: _Res) -> int | None:
+    """If the comma-delimited segment ending at ``comma`` is a parenthetical,
+    relative or participial phrase, the index of the comma opening it."""
+    j = comma - 1
+    while j >= 0 and S.text[j] != ",":
+        if S.text[j] in _BOUND and S.text[j] != ",":
+            return None
+        j -= 1
+    if j < 0:
+        return None
+    seg = range(j + 1, comma)
+    if not len(seg):
+        return None
+    first = j + 1
+    if S.lem[first] in R.fw["rel"] or S.low[first] in R.fw["rel"]:
+        return j
+    if any(S.finite(k) for k in seg):
+        return None
+    return j
+
+
+def _left_candidate(S: _Sent, v: int, R: _Res, stop: int = 0):
+    S._jumped = False
+    found = _left_search(S, v, R, stop)
+    if found is None and getattr(S, "_appos", None) is not None:
+        return S._appos    # "Один из них, Олег Ветлугин, пообещал"
+    return found
+
+
+def _left_search(S: _Sent, v: int, R: _Res, stop: int = 0):
+    S._appos = None
+    j, jumps = v - 1, 0
+    while j >= stop:
+        t = S.low[j]
+        if j + 1 in getattr(S, "nl", ()):
+            return None
+        if _markup(S, j):
+            j -= 1
+            continue
+        if S.text[j] == "," and all(S.upos[x] in ("ADV", "PART") or S.low[x] in R.fw["neg"] for x in range(j + 1, v)) \
+                and _has_own_content(S, v, R):
+            # "Он подошел к ним, сказал, что …": a verb coordinated without a conjunction
+            if any(S.finite(x) for x in range(_clause_left(S, j), j)):
+                return "coord"
+        if S.text[j] == "," and jumps < 2:
+            k = _skip_comma_segment(S, j, R)
+            if k is not None and k > stop:
+                if S._appos is None:
+                    names = [x for x in range(k + 1, j) if S.upos[x] == "PROPN" and _nomlike(S, x)
+                             and (S.ent_at(x) is None or S.ent_at(x)["type"] == "PER")]
+                    if names and jumps == 0:
+                        S._appos = names[-1]
+                j, jumps = k - 1, jumps + 1
+                S._jumped = True
+                continue
+            return None
+        if S.text[j] in QUOTE_CHARS or S.text[j] == ")":
+            o = _short_group(S, j)
+            if o is not None and S.text[j] in QUOTE_CHARS and o + 1 < j and _subj_ok(S, o + 1, R) \
+                    and S.text[o + 1][:1].isupper():
+                return o + 1      # a quoted name: «Газпром» сообщал
+            if o is not None and S.text[j] == ")":
+                j = o - 1         # a bracketed acronym: "Сирийский центр … (SOHR) сообщает"
+                continue
+        if S.bound(j):
+            return None
+        if t in R.fw["comp"] or S.upos[j] == "SCONJ":
+            return None
+        if t in R.fw["coord"] and all(S.upos[k] in ("ADV", "PART") or S.low[k] in R.fw["neg"]
+                                      for k in range(j + 1, v)):
+            return "coord"
+        if S.finite(j) and j != v:
+            return None
+        if _subj_ok(S, j, R) and _nomlike(S, j):
+            if _unsure_case(S, j) and j - 1 >= stop and S.upos[j - 1] in ("NOUN", "PROPN") \
+                    and S.case(j - 1) not in (None, "Nom") and S.lang != "en":
+                a = j - 1
+                while a - 1 >= stop and S.upos[a - 1] in _NOMINAL and not S.bound(a - 1):
+                    a -= 1
+                if a - 1 >= stop and S.upos[a - 1] == "ADP":
+                    j = a - 2          # "в Генштабі ЗСУ": inside a prepositional phrase
+                    continue
+            if S.lem[j] in R.fw["rel"] or S.low[j] in R.fw["rel"]:
+                return None
+            return j
+        j -= 1
+    # a tagger's wrong case on a clause-initial animate noun: "Республіканці стверджують"
+    k = v - 1
+    while k >= stop and (S.upos[k] in ("ADV", "PART") or S.low[k] in R.fw["neg"]):
+        k -= 1
+    if k >= stop and S.upos[k] in ("NOUN", "PROPN") and S.feats[k].get("Animacy") == "Anim" \
+            and (k == 0 or S.bound(k - 1)) and _subj_ok(S, k, R) \
+            and not (S.lang == "ru" and S.case(k) in ("Dat", "Ins", "Loc")) \
+            and not (S.case(k) in ("Acc", "Gen") and S.feats[k].get("Number") and S.feats[v].get("Number")
+                     and S.feats[k]["Number"] != S.feats[v]["Number"]):
+        # not "Пассажирам пообещали"; not "Министра обвиняют в …" (an object that does not agree)
+        return k
+    return None
+
+
+def _relative_antecedent(S: _Sent, v: int, R: _Res):
+    """"…, который пообещал": the noun before the comma that opens the relative clause."""
+    k = v - 1
+    while k >= 0 and (S.upos[k] in ("ADV", "PART") or S.low[k] in R.fw["neg"]):
+        k -= 1
+    if k < 1 or not (S.lem[k] in R.fw["rel"] or S.low[k] in R.fw["rel"]) or S.text[k - 1] != ",":
+        return None
+    h = next((x for x in range(k - 2, max(-1, k - 6), -1) if S.upos[x] in ("NOUN", "PROPN", "X")), None)
+    return h
+
+
+def _right_candidate(S: _Sent, v: int, R: _Res, hi: int | None = None):
+    hi = S.n - 1 if hi is None else hi
+    if S.lang == "en":
+        j = v + 1
+        if j < S.n and S.upos[j] in ("PROPN", "PRON", "DET", "NOUN") and S.low[j] not in R.fw["object_pronoun"]:
+            h = j
+            while h + 1 < S.n and S.upos[h + 1] in ("PROPN", "NOUN", "ADJ") and S.upos[h] != "PRON":
+                h += 1
+            if (h + 1 >= S.n or S.bound(h + 1)) and _subj_ok(S, h, R):
+                return h
+        return None
+    j, in_pp = v + 1, False
+    while j <= hi:
+        if j in getattr(S, "nl", ()):
+            return None       # a speaker never stands on the next line
+        if _markup(S, j):
+            j += 1            # "[сообщает](https://…) издание": the link around the verb
+            continue
+        if S.text[j] in "«\"“„" and j + 1 <= hi:
+            # a quoted name right after the verb: сообщает "Интерфакс"
+            m = _media_at(S, j + 1, R)
+            if m:
+                return j + 1
+            if j == v + 1 or not in_pp:
+                e = S.ent_at(j + 1)
+                if e and e["type"] in ("ORG", "PER"):
+                    return j + 1
+                if j == v + 1 and S.text[j + 1][:1].isupper() and S.upos[j + 1] in ("PROPN", "NOUN", "ADJ", "X"):
+                    k = j + 1
+                    while k + 1 < S.n and S.text[k + 1] not in QUOTE_CHARS and k - j < 5:
+                        k += 1
+                    if k + 1 < S.n and S.text[k + 1] in QUOTE_CHARS and (k + 2 >= S.n or S.bound(k + 2)):
+                        return j + 1
+            return None
+        if S.bound(j) or S.upos[j] == "SCONJ" or S.low[j] in R.fw["comp"]:
+            return None
+        if S.upos[j] in ("VERB", "AUX") and not (S.feats[j].get("VerbForm") == "Part" and S.feats[j].get("Variant") != "Short"
+                                                 and S.case(j) == "Nom"):
+            return None       # a nominative participle ("объединённая пресс-служба") is part of the phrase
+        if S.upos[j] == "ADP":
+            in_pp = True
+            j += 1
+            continue
+        if _markup(S, j):
+            j += 1
+            continue
+        if S.upos[j] in _NOMINAL or S.upos[j] == "PRON":
+            if _unsure_case(S, j) and j - 1 > v and S.upos[j - 1] in ("NOUN", "PROPN", "ADJ") \
+                    and S.case(j - 1) not in (None, "Nom"):
+                j += 1
+                continue
+            if in_pp:
+                if S.lang != "en" and S.case(j) == "Nom" and _subj_ok(S, j, R):
+                    return j
+                j += 1
+                continue
+            if _subj_ok(S, j, R) and _nomlike(S, j):
+                return j
+            j += 1
+            continue
+        in_pp = False
+        j += 1
+    return None
+
+
+def _score(S: _Sent, v: int, j, R: _Res, side: str) -> float:
+    if j is None or j == "coord":
+        return -1
+    s = 0.0
+    named = S.ent_at(j) or _media_at(S, j, R) or S.low[j] in R.fw["pron"] or S.lem[j] in R.heads
+    if S.feats[j].get("Animacy") == "Anim":
+        s += 1
+    if _agrees(S, v, j):
+        s += 1
+    else:
+        s -= 2
+    prev = v - 1
+    while prev >= 0 and (S.low[prev] in R.fw["neg"] or S.upos[prev] == "ADV"):
+        prev -= 1
+    inverted_ctx = prev < 0 or S.text[prev] in _BOUND or S.low[prev] in R.fw["how"]
+    if getattr(S, "_jumped", False) and side == "right":
+        inverted_ctx = False
+    if named and (side == "left" or inverted_ctx):
+        s += 2       # "заявила SHOT, что": a name right after the verb is its addressee
+    if side == "left":
+        if getattr(S, "_jumped", False):
+            s += 0.5
+        else:
+            s += 0.5 if not inverted_ctx else -1
+        s -= 0.1 * min(v - j, 5)
+    else:
+        s += 1.5 if inverted_ctx else 0
+        s -= 0.1 * min(j - v, 5)
+    return s
+
+
+def _syncretic_subject(S: _Sent, v: int, R: _Res):
+    """The subject of a postposed reporting verb after a quotation and a dash or comma (the
+    inversion of direct speech) that the parser attached elsewhere: to the quoted clause's verb
+    ("«…», — объяснил необходимость изменений Володин"), or as the verb's last of two objects,
+    for the nominative and accusative of an inanimate noun are one form ("«…», — цитирует судью
+    портал Е1.RU", "— передает слова министра телеканал")."""
+    p = v - 1
+    while p >= 0 and S.text[p] in (",", "—", "–", "-"):
+        p -= 1
+    if p == v - 1 or p < 0 or S.text[p] not in QUOTE_CHARS:
+        return None
+    h = S.head[v]
+    if S.deprel[v] == "parataxis" and h is not None and 0 <= h < p:
+        # "«…», — объяснил необходимость изменений Володин": the subject after the reporting verb
+        # attached to the quoted clause's verb
+        late = [k for k in S.children[h] if S.deprel[k] == "nsubj" and k > v
+                and not any(S.bound(x) or S.finite(x) for x in range(v + 1, k))]
+        if late and _subj_ok(S, late[0], R) and S.case(late[0]) in (None, "Nom"):
+            return late[0]
+    objs = [k for k in S.children[v] if S.deprel[k] == "obj" and k > v]
+    if len(objs) < 2:
+        return None
+    k = objs[-1]
+    f = S.feats[k]
+    if f.get("Animacy") == "Inan" and S.case(k) == "Acc" and S.upos[k] == "NOUN" \
+            and (f.get("Gender") in ("Masc", "Neut") or f.get("Number") == "Plur") and _subj_ok(S, k, R):
+        return k
+    return None
+
+
+def _syn_subject(S: _Sent, v: int, R: _Res):
+    cur = v
+    for _ in range(4):
+        subj = [k for k in S.children[cur] if S.deprel[k] in ("nsubj",)]
+        if not subj and cur == v and S.lang != "en":
+            k = _syncretic_subject(S, v, R)
+            if k is not None:
+                return k
+        if len(subj) > 1:
+            # two subjects for one verb (a participle read as one): the one that can be a speaker
+            subj = [k for k in subj if _subj_ok(S, k, R)] or subj
+        if subj:
+            k = subj[0]
+            if S.lem[k] in R.fw["rel"] or S.low[k] in R.fw["rel"]:
+                h = S.head[cur]
+                if S.deprel[cur].startswith("acl") and h >= 0:
+                    return h
+                return None
+            if _quote_between(S, min(k, cur), max(k, cur), subject_after=k > cur) \
+                    or any(x in getattr(S, "nl", ()) for x in range(min(k, cur) + 1, max(k, cur) + 1)):
+                return None       # across a quotation or a line break (a headline glued to the text)
+            lo_, hi_ = min(k, cur), max(k, cur)
+
+            def inserted(x):      # "…, как водится, …": a clause between two commas inside the span
+                return any(S.text[y] == "," for y in range(lo_ + 1, x)) and any(S.text[y] == "," for y in range(x + 1, hi_))
+            if any(S.finite(x) and x != cur and not _descends(S, x, k) and not inserted(x) for x in range(lo_ + 1, hi_)) \
+                    and any(S.text[x] in ("—", "–", ",") for x in range(lo_ + 1, hi_)):
+                return None       # "Ребята, отмена … отменяется — … заверили": another clause's word
+            return k if _subj_ok(S, k, R) else None
+        rel, h = S.deprel[cur], S.head[cur]
+        if h < 0:
+            return None
+        vf = S.feats[cur].get("VerbForm")
+        if rel == "conj":
+            # only through a coordinated reporting verb: "сказал … и пообещал"
+            if not _is_report_verb(S, h, R):
+                return None
+            cur = h
+            continue
+        if rel in ("xcomp", "advcl") or vf in ("Conv", "Inf"):
+            cur = h
+            continue
+        return None
+    return None
+
+
+def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool, speech_class: bool = True):
+    """"в Кремле заявили", "говорится в заявлении МИД": the speaker in a locative phrase.
+    A source before the verb is taken first ("В ООН подтвердили удар по объекту в Фордо"); after
+    the verb only one that follows it closely ("заявили в Кремле"), a speech noun anywhere in
+    the clause ("говорится в сообщении")."""
+    lo = v - 1
+    while lo >= 0 and (not S.bound(lo) or S.text[lo] in QUOTE_CHARS):
+        lo -= 1
+    lo += 1
+    hi = _first_bound(S, v + 1) if v + 1 < S.n else v
+    place = None
+    if want_speech:
+        order = list(range(v + 1, hi + 1)) + list(range(v - 1, lo - 1, -1))
+    else:
+        order = list(range(v - 1, lo - 1, -1)) + list(range(v + 1, min(hi, v + 3) + 1))
+    for j in order:
+        if S.low[j] not in R.fw["loc"]:
+            continue
+        if j + 1 < S.n and S.upos[j + 1] == "PRON" and S.low[j + 1] in R.fw["loc_pron"]:
+            return (j + 1, j + 1), j + 1, None     # "В нем говорится о …": the pronoun, resolved later
+        k = j + 1
+        while k < S.n and (S.upos[k] in ("ADJ", "DET") or S.text[k] in QUOTE_CHARS
+                           or S.feats[k].get("VerbForm") == "Part") and k < j + 4:
+            k += 1            # "в правящей партии": a participle modifies the noun too
+        if k >= S.n or S.upos[k] not in ("NOUN", "PROPN", "X"):
+            continue
+        if S.lem[k] in R.speech_acts or S.low[k] in R.speech_acts:
+            g = k + 1
+            if g + 2 < S.n and S.upos[g] == "ADP" and S.upos[g + 1] == "NOUN" and S.case(g + 2) in ("Gen", None) \
+                    and S.upos[g + 2] in ("NOUN", "PROPN", "X"):
+                g += 2
+            if g < S.n and not S.bound(g) and S.upos[g] in _NOMINAL:
+                return _np(S, g, g, S.n - 1), g, (j, k)
+            return None, None, (j, k)
+        if want_speech and S.lem[k] in R.fw["doc_nouns"]:
+            # "в документе сказано": a document with no owner is itself the source; with one, the owner
+            g = k + 1
+            if g < S.n and not S.bound(g) and S.upos[g] in ("NOUN", "PROPN", "X") and S.case(g) in ("Gen", None):
+                return _np(S, g, g, S.n - 1), g, None
+            return (k, k), k, None
+        if want_speech:
+            continue
+        if S.lang != "en" and S.case(k) not in (None, "Loc") and S.upos[k] != "PROPN" and not S.ent_at(k) \
+                and S.lem[k] not in R.heads:
+            continue
+        owner = k + 1
+        while owner < S.n and S.upos[owner] in ("ADJ", "DET") and owner < k + 3:
+            owner += 1
+        owned = owner < S.n and S.case(owner) == "Gen" and S.ent_at(owner) is not None \
+            and str(S.ent_at(owner)["type"]).upper() in ("PER", "ORG")     # "в резиденции Деда Мороза"
+        e = k
+        while e + 1 < v and S.upos[e + 1] in ("NOUN", "PROPN", "ADJ", "X") and S.case(e + 1) in (None, "Gen"):
+            e += 1
+        adjacent = (e + 1 == v or (j == v + 1 and speech_class)) and S.feats[v].get("Number") == "Plur" \
+            and S.case(k) == "Loc"     # not "обвинили в махинациях": the charge
+        # "В музее обещают …", "сообщили в ливанском минздраве"
+        if not (S.ent_at(k) or S.upos[k] in ("PROPN", "X") or S.text[k][:1].isupper() or S.lem[k] in R.heads
+                or _unsure_case(S, k) or _media_at(S, k, R) or owned or adjacent):
+            continue      # "в ответе ему заявили": not a speaker
+        a, b = _np(S, k, k, S.n - 1)
+        if owned:
+            b = max(b, S.ent_at(owner)["b"])
+        modified = S.upos[j + 1] in ("ADJ", "DET") or S.feats[j + 1].get("VerbForm") == "Part"
+        found = ((j + 1 if modified else k, b), k, None)
+        e = S.ent_at(k)
+        if e is not None and str(e["type"]).upper() in ("LOC", "GPE") and not S.lem[k] in R.heads:
+            place = place or found      # a place is a speaker only when nothing else is named
+            continue
+        return found
+    if place is not None:
+        return place
+    if not want_speech:
+        # "отметили там", "Там подчеркнули": the place named before
+        for j in list(range(v + 1, hi + 1)) + list(range(v - 1, lo - 1, -1)):
+            if S.low[j] == "там":
+                return (j, j), j, None
+    return None, None, None
+
+
+def _names_source(S: _Sent, a: int, b: int, R: _Res, group: bool = False) -> bool:
+    """The tokens a..b name a possible source: a person or organisation entity (not a place),
+    a medium, a speaker noun of ``anonymous_sources.tsv`` ("спасатели", "глава ВТБ"); with
+    ``group``, also a plural animate noun in the nominative ("правозащитники")."""
+    for x in range(a, b + 1):
+        e = S.ent_at(x)
+        if (e and str(e["type"]).upper() in ("PER", "ORG")) or _media_at(S, x, R) or S.lem[x] in R.heads \
+                or (S.upos[x] == "PROPN" and S.feats[x].get("Animacy") == "Anim" and not e) \
+                or (group and S.upos[x] == "NOUN" and S.feats[x].get("Animacy") == "Anim"
+                    and S.feats[x].get("Number") == "Plur" and S.case(x) in (None, "Nom")):
+            return True       # with ``group``, a group of people: "Правозащитники: …", "Врачи: …"
+    return False
+
+
+def _first_person(S: _Sent, c: _Cue, R: _Res, syntax: bool):
+    """"«Я у него спросил: …»": the first-person subject of a verb inside a quotation."""
+    fp = R.words.get("first_person", ())
+    if syntax:
+        k = next((k for k in S.children[c.v] if S.deprel[k] == "nsubj" and S.low[k] in fp), None)
+        if k is not None:
+            return k
+    j = c.cue[0] - 1
+    while j >= 0 and not S.bound(j) and c.cue[0] - j <= 4:
+        if S.low[j] in fp and S.case(j) in (None, "Nom"):
+            return j
+        j -= 1
+    return None
+
+
+def _quoted_source(S: _Sent, c: _Cue, R: _Res, syntax: bool, spk_head):
+    """The quoted speaker of a quoting verb: "передает слова министра агентство" (the noun
+    "слова" and its genitive), "цитирует Пескова агентство" (an animate or named object)."""
+    if not any(l in R.words.get("quoting_verb", ()) for l in S.lems[c.v]):
+        return None
+    if syntax:
+        objs = [k for k in S.children[c.v] if S.deprel[k] == "obj"]
+    else:
+        objs = [k for k in range(c.v + 1, min(S.n, c.v + 4)) if S.upos[k] in ("NOUN", "PROPN")
+                and S.case(k) in ("Acc", "Gen", None) and k != spk_head][:1]
+    for k in objs:
+        if S.lem[k] not in R.words.get("quoted_noun", ()) and not any(l in R.words.get("citing_verb", ()) for l in S.lems[c.v]):
+            continue      # "привел мальчика": only "цитировать" takes the quoted speaker as object
+        if S.lem[k] in R.words.get("quoted_noun", ()) and k > 0 and S.low[k - 1] in R.fw["poss"]:
+            return (k - 1, k - 1), k - 1, k      # "его слова приводит ТАСС"
+        if S.lem[k] in R.words.get("quoted_noun", ()):
+            g = k + 1
+            while g < S.n and S.upos[g] in ("ADJ", "DET") and g < k + 4:
+                g += 1
+            if g < S.n and S.upos[g] in ("NOUN", "PROPN", "X") and S.case(g) in ("Gen", None) and g != spk_head:
+                span = _syn_span(S, g) if syntax else _np(S, g, g, S.n - 1)
+                return (k + 1, max(span[1], g)), g, k
+            return None
+        if S.feats[k].get("Animacy") == "Anim" or (S.ent_at(k) and S.ent_at(k)["type"] in ("PER", "ORG")):
+            span = _syn_span(S, k) if syntax else _np(S, k, k, S.n - 1)
+            return (min(span[0], k), max(span[1], k)), k, None
+    return None
+
+
+def _skip_addressee(S: _Sent, c: _Cue, R: _Res) -> None:
+    """"сообщили РИА Новости в подполье", "рассказал ТАСС источник": a medium right after the
+    verb is the one told, when a subject or a locative source follows it in the same clause."""
+    a, b = c.spk
+    k = c.cue[1] + 1
+    while k < S.n and S.text[k] in QUOTE_CHARS:
+        k += 1
+    m = _media_at(S, a, R) if a == k else None
+    if not m:
+        return
+    if m[0] < b and any(_subj_ok(S, x, R) and _nomlike(S, x) for x in range(m[0] + 1, b + 1)):
+        # "сообщили РИА Новости очевидцы": one phrase to the pattern search
+        x = m[0] + 1
+        c.spk, c.spk_head = (x, b), next((y for y in range(x, b + 1) if _subj_ok(S, y, R)), x)
+        c.pattern += "+addressee"
+        return
+    j = b + 1
+    while j < S.n and S.text[j] in QUOTE_CHARS:
+        j += 1
+    if j >= S.n or S.bound(j):
+        return
+    if S.low[j] in R.fw["loc"] and j + 1 < S.n and not S.bound(j + 1):
+        h = j + 1
+        while h < S.n and S.upos[h] in ("ADJ", "DET") and h < j + 4:
+            h += 1
+        if h < S.n and S.upos[h] in ("NOUN", "PROPN", "X"):
+            e = h
+            while e + 1 < S.n and S.upos[e + 1] in ("NOUN", "PROPN", "X") and S.case(e + 1) in (None, "Gen") \
+                    and not S.bound(e + 1):
+                e += 1
+            c.spk, c.spk_head = (j + 1, e), h
+            c.pattern += "+addressee"
+        return
+    if _subj_ok(S, j, R) and _nomlike(S, j) and not _unsure_case(S, j) and S.upos[j] != "PRON":
+        c.spk, c.spk_head = _np(S, j, j, S.n - 1), j
+        c.spk = _extend_to_name(S, c.spk, j, c.cue[0], R)
+        c.pattern += "+addressee"
+
+
+def _nested_same_subject(S: _Sent, c: _Cue, d: _Cue, R: _Res) -> bool:
+    """The subjectless verb ``c`` in the clause of ``d`` agrees with ``d``'s speaker and
+    nothing between them could be its own subject ("заявил, что считает ошибкой …")."""
+    if d.spk is None and d.speaker_override is None:
+        return False
+    f = S.feats[c.v]
+    if f.get("Person") in ("1", "2") or f.get("VerbForm") not in (None, "Fin", "Conv", "Inf"):
+        return False
+    fd = S.feats[d.v]
+    if f.get("Number") and fd.get("Number") and f["Number"] != fd["Number"]:
+        return False      # "SHOT писал, что Хрущёву попросили …": an indefinite plural, not the same subject
+    h = d.spk_head if d.spk_head is not None else (d.spk[1] if d.spk else None)
+    if h is not None:
+        fh = S.feats[h]
+        if f.get("Number") and fh.get("Number") and f["Number"] != fh["Number"] and not _unsure_case(S, h):
+            return False
+        if f.get("Gender") and fh.get("Gender") and f["Gender"] != fh["Gender"] and S.upos[h] != "PRON" \
+                and fh.get("Animacy") == "Anim":
+            return False
+    if any(S.deprel[k] == "nsubj" for k in S.children[c.v]):
+        return False
+    # "…, а 13% покупателей указали": a nominative or a number before the verb in its clause
+    k = c.cue[0] - 1
+    while k >= 0 and not S.bound(k) and S.low[k] not in R.fw["coord"] and S.low[k] not in R.fw["comp"]:
+        if S.upos[k] == "NUM" or (S.upos[k] in ("NOUN", "PROPN", "PRON") and _nomlike(S, k)):
+            return False
+        k -= 1
+    return True
+
+
+def _extend_to_name(S: _Sent, spk, h, v, R: _Res):
+    """A role noun whose name comes a few words later: "Советник Белого дома по … Джон Кирби"."""
+    a, b = spk
+    if h is None or S.lem[h] not in R.heads or R.heads[S.lem[h]][0] not in ("person", "anonymous") \
+            or R.heads[S.lem[h]][1] == "source":
+        return spk
+    if any((e["type"] == "PER") and a <= e["a"] <= b for e in S.ents):
+        return spk
+    names = [(e["a"], e["b"]) for e in S.ents if e["type"] == "PER"]
+    if not S.ents:
+        k = b + 1
+        while k < S.n:
+            if S.upos[k] == "PROPN" and S.feats[k].get("Animacy") == "Anim":
+                e = k
+                while e + 1 < S.n and S.upos[e + 1] == "PROPN":
+                    e += 1
+                names.append((k, e))
+                k = e + 1
+            else:
+                k += 1
+    for ea, eb in names:
+        if b < ea <= b + 10 and (v < a or eb < v) \
+                and not any((S.bound(x) and S.text[x] not in ("—", "–", ",")) or S.finite(x) for x in range(b + 1, ea)):
+            return a, eb
+    return spk
+
+
+def _coordinated(S: _Sent, c: _Cue, R: _Res) -> bool:
+    k = c.cue[0] - 1
+    while k >= 0 and (S.upos[k] in ("ADV", "PART") or S.low[k] in R.fw["neg"]):
+        k -= 1
+    return k >= 0 and (S.low[k] in R.fw["coord"] or S.text[k] == ",")
