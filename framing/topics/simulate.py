@@ -76,14 +76,29 @@ def match_topics(beta_true: np.ndarray, beta_fit: np.ndarray) -> np.ndarray:
     return cols[np.argsort(rows)]
 
 
+def recovery_cells(model, truth: pd.DataFrame, beta_true: np.ndarray, **prevalence_options) -> pd.DataFrame:
+    """The truth next to the estimate and interval of its matched fitted topic, one row per (topic, outlet).
+
+    Columns of ``truth`` plus ``estimate``, ``ci_lower``, ``ci_upper``, ``covered`` and ``topic_L1`` (the L1
+    distance between the true topic-word distribution and that of the fitted topic matched to it).
+    """
+    beta_fit = model.topic_word_.to_numpy()
+    match = match_topics(beta_true, beta_fit)
+    est = model.prevalence("outlet", **prevalence_options).set_index(["topic", "outlet"])
+    k = truth["topic"].to_numpy() - 1
+    fitted_topic = model.topic_word_.index.to_numpy()[match[k]]
+    rows = est.loc[list(zip(fitted_topic, truth["outlet"]))]
+    out = truth.reset_index(drop=True).copy()
+    for c in ("estimate", "ci_lower", "ci_upper"):
+        out[c] = rows[c].to_numpy()
+    t = out["prevalence"].to_numpy()
+    out["covered"] = (out["ci_lower"].to_numpy() <= t) & (t <= out["ci_upper"].to_numpy())
+    out["topic_L1"] = np.abs(beta_true - beta_fit[match]).sum(axis=1)[k]
+    return out
+
+
 def recovery(model, truth: pd.DataFrame, beta_true: np.ndarray, **prevalence_options) -> dict:
     """Correlation of the estimated outlet prevalences with the truth, and coverage of the intervals."""
-    match = match_topics(beta_true, model.topic_word_.to_numpy())
-    est = model.prevalence("outlet", **prevalence_options)
-    est = est.set_index(["topic", "outlet"])
-    fitted_topic = model.topic_word_.index.to_numpy()[match[truth["topic"].to_numpy() - 1]]
-    rows = est.loc[list(zip(fitted_topic, truth["outlet"]))]
-    t = truth["prevalence"].to_numpy()
-    covered = (rows["ci_lower"].to_numpy() <= t) & (t <= rows["ci_upper"].to_numpy())
-    return {"correlation": float(np.corrcoef(rows["estimate"].to_numpy(), t)[0, 1]),
-            "coverage": float(covered.mean()), "cells": len(t)}
+    cells = recovery_cells(model, truth, beta_true, **prevalence_options)
+    return {"correlation": float(np.corrcoef(cells["estimate"], cells["prevalence"])[0, 1]),
+            "coverage": float(cells["covered"].mean()), "cells": len(cells)}
