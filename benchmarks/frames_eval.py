@@ -1,8 +1,8 @@
 """Frames: the frame classifier and the frame dictionaries on SemEval-2023 Task 3 (issue #15).
 
 Prints, for the labelled Russian articles (96) and the English ones (433), the
-5-fold cross-validated micro- and macro-F1 (mean over three fold seeds, and the
-spread) of
+5-fold cross-validated micro- and macro-F1 (mean over five fold seeds 0–4, and
+their standard deviation, so that a figure is not one draw of the folds) of
 
 - the all-frames baseline (every article gets all 14 frames);
 - the frame dictionary alone, unsupervised (each article's three
@@ -17,7 +17,14 @@ Only training articles are read: SemEval's ``dev-articles`` are never used
 available offline here; compare with that table, keeping in mind that it is a
 different (test) split.
 
-Run: ``python benchmarks/frames_eval.py [--quick]`` (``--quick``: one fold seed).
+The target of issue #15 is the Russian soft vote with the English articles
+(framing's default for Russian): micro-F1 >= 0.55 on held-out Russian articles.
+Measured 2026-12-05 over fold seeds 0–4: 0.555 ± 0.013 (per seed 0.555, 0.571,
+0.543, 0.537, 0.567; macro-F1 0.437): the mean meets the target, two of the five
+fold draws fall under it.
+
+Run: ``python benchmarks/frames_eval.py [--quick] [--lang ru]`` (``--quick``: fold
+seed 0 only; ``--lang``: one language).
 """
 
 from __future__ import annotations
@@ -72,18 +79,21 @@ def cv_row(ann, labels, seeds, **params):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--quick", action="store_true", help="fold seed 0 only")
+    ap.add_argument("--lang", choices=("ru", "en"), help="one language only")
     args = ap.parse_args()
     if not SEMEVAL.exists():
         print(f"frames_eval: skipped: {SEMEVAL} is absent (SemEval-2023 Task 3 data)")
         return
     warnings.simplefilter("ignore")
-    seeds = [0] if args.quick else [0, 1, 2]
+    seeds = [0] if args.quick else [0, 1, 2, 3, 4]
     ru, ru_y = load("ru")
     en, en_y = load("en")
     print(f"articles: ru {len(ru_y)} labelled, en {len(en_y)} labelled; 5-fold CV, fold seeds {seeds}")
     print(f"{'lang':4s} {'method':52s} {'micro-F1':>9s} {'±sd':>6s} {'macro-F1':>9s} {'sec':>6s}")
     for lang, ann, y, extra in (("ru", ru, ru_y, (en, en_y)), ("en", en, en_y, None)):
+        if args.lang and lang != args.lang:
+            continue
         for name, (mi, ma) in baseline_rows(ann, y).items():
             print(f"{lang:4s} {name:52s} {mi:9.3f} {'':>6s} {ma:9.3f} {'':>6s}")
         configs = [("lemmas view", dict(components=("lemmas",)))]
@@ -99,7 +109,10 @@ def main():
         for name, params in configs:
             t = time.perf_counter()
             mi, sd, ma = cv_row(ann, y, seeds, **params)
-            print(f"{lang:4s} {name:52s} {mi:9.3f} {sd:6.3f} {ma:9.3f} {time.perf_counter() - t:6.1f}")
+            print(f"{lang:4s} {name:52s} {mi:9.3f} {sd:6.3f} {ma:9.3f} {time.perf_counter() - t:6.1f}", flush=True)
+            if lang == "ru" and "framing default" in name:
+                print(f"     target: micro-F1 >= 0.55 (mean over fold seeds {seeds}: {mi:.3f} ± {sd:.3f}, "
+                      f"{'met' if mi >= 0.55 else 'NOT met'})", flush=True)
     print("published (SemEval-2023 Task 3 subtask 2, test split): see Piskorski et al. 2023, Table 5; "
           "not reproducible offline")
 

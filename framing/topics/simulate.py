@@ -26,11 +26,17 @@ def simulate_corpus(*, n_topics: int = 10, n_outlets: int = 6, docs_per_outlet: 
     parameterisation (``η = a_{1..K-1} - a_K``) this is a logistic normal with
     ``Σ = sigma² (I + 11ᵀ)``, which the model represents exactly.  With
     ``exchangeable=False`` the last topic is fixed at ``η_K = 0`` and only the
-    others vary (``η ~ Normal(μ_o, sigma² I)``): that topic is then the
-    rarest and its share hardly varies between documents, so it has almost no
-    co-occurrence signature and no topic model recovers it well (on the
-    benchmark's corpora its best match stays at an L1 distance of 0.7–1.6 from
-    the truth), which is a property of the design, not of the intervals.  A
+    others vary (``η ~ Normal(μ_o, sigma² I)``), stm's own parameterisation:
+    that topic is then the rarest and its share hardly co-varies with the
+    others, so its row of the word co-occurrence matrix lies inside the hull
+    of the other topics' rows and it has no anchor word (the spectral
+    initialisation gives one of the other topics two anchors instead), and
+    neither stm's EM nor gensim's LDA recovers it well (on the benchmark's
+    corpora its best match stays at an L1 distance of 0.6–1.6 from the
+    truth; started at the true topics, stm's EM still moves it to 0.44).
+    With the topic-word distributions held at the truth the prevalence
+    intervals cover 0.945 on that design (seeds 0–9): the shortfall there is
+    the topic, not the intervals; see ``benchmarks/topics_eval.py``.  A
     document's length is ``Poisson(doc_length)`` (at least 5) and its words
     are multinomial from ``θ β``.
 
@@ -76,14 +82,29 @@ def match_topics(beta_true: np.ndarray, beta_fit: np.ndarray) -> np.ndarray:
     return cols[np.argsort(rows)]
 
 
+def recovery_cells(model, truth: pd.DataFrame, beta_true: np.ndarray, **prevalence_options) -> pd.DataFrame:
+    """The truth next to the estimate and interval of its matched fitted topic, one row per (topic, outlet).
+
+    Columns of ``truth`` plus ``estimate``, ``ci_lower``, ``ci_upper``, ``covered`` and ``topic_L1`` (the L1
+    distance between the true topic-word distribution and that of the fitted topic matched to it).
+    """
+    beta_fit = model.topic_word_.to_numpy()
+    match = match_topics(beta_true, beta_fit)
+    est = model.prevalence("outlet", **prevalence_options).set_index(["topic", "outlet"])
+    k = truth["topic"].to_numpy() - 1
+    fitted_topic = model.topic_word_.index.to_numpy()[match[k]]
+    rows = est.loc[list(zip(fitted_topic, truth["outlet"]))]
+    out = truth.reset_index(drop=True).copy()
+    for c in ("estimate", "ci_lower", "ci_upper"):
+        out[c] = rows[c].to_numpy()
+    t = out["prevalence"].to_numpy()
+    out["covered"] = (out["ci_lower"].to_numpy() <= t) & (t <= out["ci_upper"].to_numpy())
+    out["topic_L1"] = np.abs(beta_true - beta_fit[match]).sum(axis=1)[k]
+    return out
+
+
 def recovery(model, truth: pd.DataFrame, beta_true: np.ndarray, **prevalence_options) -> dict:
     """Correlation of the estimated outlet prevalences with the truth, and coverage of the intervals."""
-    match = match_topics(beta_true, model.topic_word_.to_numpy())
-    est = model.prevalence("outlet", **prevalence_options)
-    est = est.set_index(["topic", "outlet"])
-    fitted_topic = model.topic_word_.index.to_numpy()[match[truth["topic"].to_numpy() - 1]]
-    rows = est.loc[list(zip(fitted_topic, truth["outlet"]))]
-    t = truth["prevalence"].to_numpy()
-    covered = (rows["ci_lower"].to_numpy() <= t) & (t <= rows["ci_upper"].to_numpy())
-    return {"correlation": float(np.corrcoef(rows["estimate"].to_numpy(), t)[0, 1]),
-            "coverage": float(covered.mean()), "cells": len(t)}
+    cells = recovery_cells(model, truth, beta_true, **prevalence_options)
+    return {"correlation": float(np.corrcoef(cells["estimate"], cells["prevalence"])[0, 1]),
+            "coverage": float(cells["covered"].mean()), "cells": len(cells)}

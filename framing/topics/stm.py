@@ -40,6 +40,16 @@ LDA time on the Telegram sample; see ``benchmarks/topics_eval.py``):
   likelihood;
 * anchor words must occur in at least 10 documents (see :mod:`.spectral`).
 
+Neither shortcut changes the prevalence recovery measured in
+``benchmarks/topics_eval.py``: on its synthetic corpora with stm's own
+parameterisation (last topic the reference, seeds 0–9), EM with every E-step
+exact and no over-relaxation (stm's scheme) covers the true outlet shares
+0.857 of the time against 0.847 with the shortcuts (within the Monte Carlo
+noise of 600 cells), and a tighter stop (``tol=1e-7``, up to 500 iterations)
+0.823.  Run to 500 iterations from the true topics, the fitted ``Σ`` stays
+where 24 iterations left it (diagonal 1.3–1.6 where the truth is 2.25: the
+Laplace approximation's own shrinkage, which stm shares).
+
 References
 ----------
 Roberts, M. E., Stewart, B. M., & Airoldi, E. M. (2016). A model of text for
