@@ -4,6 +4,16 @@ Run from the project root::
 
     python benchmarks/train_evaluative.py            # train, cross-validate, write the model
     python benchmarks/train_evaluative.py --check    # cross-validate only, write nothing
+    python benchmarks/train_evaluative.py --extra    # add PolSentiLex (CC BY 4.0) and
+                                                     # RuOpinionNE-2024 (MIT) labels
+
+``--extra`` (issue #10, tried and not shipped: framing/models/ru/README.md,
+"Richer supervision") adds the crowd votes of PolSentiLex / LinisCrowd and the
+polar expressions of RuOpinionNE-2024 train as labels (``extra_labels``); the
+project's lexicons win where they label a lemma.  Only weights are saved,
+never their words; the json then records both sources, their licences and the
+CC BY attribution.  With it, the cross-validation is also printed on the
+project's own labels only, to compare the two models on the same words.
 
 What it learns.  Whether a Russian lemma is *evaluative* in the sense of
 docs/epithets.md, and if so its sign, from the navec news embedding of the
