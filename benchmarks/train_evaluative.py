@@ -4,6 +4,16 @@ Run from the project root::
 
     python benchmarks/train_evaluative.py            # train, cross-validate, write the model
     python benchmarks/train_evaluative.py --check    # cross-validate only, write nothing
+    python benchmarks/train_evaluative.py --extra    # add PolSentiLex (CC BY 4.0) and
+                                                     # RuOpinionNE-2024 (MIT) labels
+
+``--extra`` (issue #10, tried and not shipped: framing/models/ru/README.md,
+"Richer supervision") adds the crowd votes of PolSentiLex / LinisCrowd and the
+polar expressions of RuOpinionNE-2024 train as labels (``extra_labels``); the
+project's lexicons win where they label a lemma.  Only weights are saved,
+never their words; the json then records both sources, their licences and the
+CC BY attribution.  With it, the cross-validation is also printed on the
+project's own labels only, to compare the two models on the same words.
 
 What it learns.  Whether a Russian lemma is *evaluative* in the sense of
 docs/epithets.md, and if so its sign, from the navec news embedding of the
@@ -73,6 +83,18 @@ ADJ_THRESHOLD = 0.85
 NOUN_THRESHOLD = 0.80
 N_FREQ_ADJ = 3000
 N_FREQ_NOUN = 1500
+# --extra: licence-clean supervision from coded resources of others (see
+# framing/models/ru/README.md and framing/lexicons/ru/SOURCES.md); only the
+# weights learned from them are saved, never their words
+POLSENTILEX = SHARED / "lexicons" / "polsentilex_linis" / "PolSentiLex-raw.csv"  # CC BY 4.0
+RUOPINIONNE = SHARED / "ruopinionne2024" / "train.jsonl"  # MIT
+PSL_MIN_VOTES = 3          # crowd votes a word needs to be labelled at all
+PSL_EVAL_MEAN = 1.0        # |mean vote| at or above which a word is evaluative ...
+PSL_AGREEMENT = 0.75       # ... when this share of its votes has the sign of the mean
+PSL_NEUTRAL_MEAN = 0.25    # |mean vote| at or below which a word is neutral ...
+PSL_NEUTRAL_ZERO = 0.67    # ... when this share of its votes is 0
+ROP_MAX_WORDS = 3          # polar expressions of at most this many words are read
+ROP_AGREEMENT = 0.8        # share of a lemma's polar expressions with its majority sign
 
 # neutral person and group nouns and descriptive adjectives, written for this
 # model (kinship, age, gender, occupations, situational roles, nationality and
@@ -158,10 +180,125 @@ def corpus_negatives(listed, patterns):
     return a, n
 
 
-def training_set():
+EXTRA_WORDS = set()  # the lemmas labelled by --extra only (for the comparison of crossval)
+
+
+def _class_of(w):
+    """ADJ (an adjective, not a participle) or NOUN (an animate noun: a person
+    noun) by pymorphy3's first reading, else None: the two classes the model
+    scores."""
+    _pos("а")  # loads the analyser
+    tag = _MORPH.parse(w)[0].tag
+    if tag.POS in ("ADJF", "ADJS"):
+        return "ADJ"
+    if tag.POS == "NOUN" and tag.animacy == "anim":
+        return "NOUN"
+    return None
+
+
+def _lemma(w):
+    _pos("а")
+    return _key(_MORPH.parse(w)[0].normal_form)
+
+
+def polsentilex_labels():
+    """{lemma: (class, evaluative 0/1, sign)} from the crowd votes of
+    PolSentiLex / LinisCrowd (Koltsova et al. 2016; CC BY 4.0): a word with at
+    least PSL_MIN_VOTES votes is evaluative when its mean vote is at least
+    PSL_EVAL_MEAN in size and PSL_AGREEMENT of its votes share that sign, and
+    neutral when its mean is within PSL_NEUTRAL_MEAN of 0 and PSL_NEUTRAL_ZERO
+    of its votes are 0; other words (disputed, few votes) get no label."""
+    import csv
+    if not POLSENTILEX.exists():
+        print(f"polsentilex: skipped (no {POLSENTILEX})")
+        return {}
+    votes = {}
+    with open(POLSENTILEX, encoding="utf-8-sig", newline="") as f:
+        for i, row in enumerate(csv.reader(f), 1):
+            if len(row) != 2 or not row[1].strip().lstrip("-").isdigit():
+                raise ValueError(f"{POLSENTILEX}:{i}: expected 'word,vote' with an integer vote, got {row!r}")
+            votes.setdefault(_key(row[0]), []).append(int(row[1]))
+    out = {}
+    for w, v in votes.items():
+        v = np.asarray(v)
+        if len(v) < PSL_MIN_VOTES or not _ok(w):
+            continue
+        cls = _class_of(w)
+        if cls is None:
+            continue
+        m = float(v.mean())
+        if abs(m) >= PSL_EVAL_MEAN and (np.sign(v) == np.sign(m)).mean() >= PSL_AGREEMENT:
+            out[w] = (cls, 1, 1 if m > 0 else -1)
+        elif abs(m) <= PSL_NEUTRAL_MEAN and (v == 0).mean() >= PSL_NEUTRAL_ZERO:
+            out[w] = (cls, 0, 0)
+    return out
+
+
+def ruopinionne_labels():
+    """{lemma: (class, 1, sign)} from the polar expressions of RuOpinionNE-2024
+    train (Dialogue evaluation 2024; MIT): every adjective or animate noun of a
+    polar expression of at most ROP_MAX_WORDS words is evaluative with the
+    opinion's polarity, when ROP_AGREEMENT of its occurrences agree on it."""
+    if not RUOPINIONNE.exists():
+        print(f"ruopinionne: skipped (no {RUOPINIONNE})")
+        return {}
+    import re
+    signs = {}
+    with open(RUOPINIONNE, encoding="utf-8") as f:
+        for i, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise ValueError(f"{RUOPINIONNE}:{i}: not a JSON line ({e})") from e
+            for op in rec.get("opinions", ()):
+                sgn = {"POS": 1, "NEG": -1}.get(op.get("Polarity"))
+                if sgn is None:
+                    continue
+                for text in op["Polar_expression"][0]:
+                    words = re.findall(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?", text)
+                    if not words or len(words) > ROP_MAX_WORDS:
+                        continue
+                    for w in words:
+                        if w[:1].isupper() and w is not words[0]:
+                            continue  # a name inside the expression
+                        cls = _class_of(w.lower())
+                        if cls:
+                            signs.setdefault((_lemma(w.lower()), cls), []).append(sgn)
+    out = {}
+    for (w, cls), v in signs.items():
+        v = np.asarray(v)
+        m = 1 if (v > 0).mean() > 0.5 else -1
+        if _ok(w) and len(w) >= 4 and (v == m).mean() >= ROP_AGREEMENT:
+            out[w] = (cls, 1, m)
+    return out
+
+
+def extra_labels():
+    """The labels of ``--extra``: PolSentiLex and RuOpinionNE merged; a lemma
+    the two label differently (evaluative in one, neutral or the other sign in
+    the other) is dropped."""
+    a, b = polsentilex_labels(), ruopinionne_labels()
+    out = {}
+    for w in sorted(set(a) | set(b)):
+        la, lb = a.get(w), b.get(w)
+        if la and lb and la[1:] != lb[1:]:
+            continue
+        out[w] = la or lb
+    n = Counter((c, e) for c, e, _ in out.values())
+    print(f"extra labels: PolSentiLex {len(a)}, RuOpinionNE {len(b)}, merged {len(out)} "
+          f"(ADJ {n['ADJ', 1]} evaluative / {n['ADJ', 0]} neutral; NOUN {n['NOUN', 1]} / {n['NOUN', 0]})")
+    return out
+
+
+def training_set(extra=False):
     """{"ADJ": rows, "NOUN": rows}, rows of (lemma, evaluative 0/1, sign -1/0/+1)
     from the project's lexicons and the corpus negatives; a lemma listed both
-    ways keeps its evaluative label."""
+    ways keeps its evaluative label.  With ``extra``, the labels of
+    ``extra_labels`` are added: the project's lexicons win where they label a
+    lemma, an extra label wins over a corpus negative (those are only presumed
+    neutral)."""
     pos, pos_tag = {}, {}
     ev = pd.read_csv(LEX / "evaluative.tsv", sep="\t", dtype=str, keep_default_na=False)
     for lem, p, pos_, kind in zip(ev["lemma"], ev["polarity"], ev["pos"], ev["kind"]):
@@ -192,6 +329,13 @@ def training_set():
         if p:
             out[p].append((w, 0, 0))
     seen = {r[0] for rows in out.values() for r in rows}
+    ext = extra_labels() if extra else {}
+    ext = {w: r for w, r in ext.items() if w not in seen and w not in listed and
+           not any(w.endswith(p) for p in patterns)}
+    EXTRA_WORDS.update(ext)
+    for w, (cls, e, sg) in sorted(ext.items()):
+        out[cls].append((w, e, sg))
+    seen |= set(ext)
     out["ADJ"] += [(w, 0, 0) for w in fa if w not in seen]
     out["NOUN"] += [(w, 0, 0) for w in fn if w not in seen]
     return out
@@ -221,20 +365,26 @@ def fit(X, y, seed=SEED, c=1.0):
     return m
 
 
-def crossval(X, y, sign, seed=SEED, c=1.0):
-    """5-fold cross-validation over lemmas (stratified, fixed seed)."""
+def crossval(X, y, sign, groups, seed=SEED, c=1.0, mask=None):
+    """5-fold cross-validation over lemmas (stratified, grouped by lemma so
+    that no lemma is in two folds; fixed seed).  With ``mask``, the figures
+    are computed on the masked lemmas only (trained on all): the project's
+    own labels, so that models trained with and without ``--extra`` are
+    compared on the same words."""
     from sklearn.metrics import average_precision_score
-    from sklearn.model_selection import StratifiedKFold
-    skf = StratifiedKFold(5, shuffle=True, random_state=seed)
+    from sklearn.model_selection import StratifiedGroupKFold
+    skf = StratifiedGroupKFold(5, shuffle=True, random_state=seed)
     score = np.zeros(len(y))
     sgn = np.zeros(len(y))
-    for tr, te in skf.split(X, y):
+    for tr, te in skf.split(X, y, groups):
         score[te] = fit(X[tr], y[tr], c=c).predict_proba(X[te])[:, 1]
         ptr = tr[y[tr] == 1]
         sm = fit(X[ptr], (sign[ptr] > 0).astype(int), c=c)
         sgn[te] = np.where(sm.predict_proba(X[te])[:, 1] >= 0.5, 1, -1)
+    if mask is not None:
+        y, sign, score, sgn = y[mask], sign[mask], score[mask], sgn[mask]
     out = {}
-    for th in (0.5, 0.7, 0.8, 0.85, 0.9, 0.95):
+    for th in (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95):
         pred = score >= th
         tp = int((pred & (y == 1)).sum())
         out[f"{th:.2f}"] = {"precision": round(tp / max(int(pred.sum()), 1), 3),
@@ -250,8 +400,10 @@ def main(argv=None):
     ap.add_argument("--check", action="store_true")
     ap.add_argument("--adj-threshold", type=float, default=ADJ_THRESHOLD)
     ap.add_argument("--noun-threshold", type=float, default=NOUN_THRESHOLD)
+    ap.add_argument("--extra", action="store_true",
+                    help="add the PolSentiLex (CC BY 4.0) and RuOpinionNE-2024 (MIT) labels")
     a = ap.parse_args(argv)
-    sets = training_set()
+    sets = training_set(extra=a.extra)
     nv = load_navec()
     arrays, meta = {}, {
         "model": "logistic regressions over unit-normalised navec vectors of lemmas, one per word class",
@@ -266,6 +418,21 @@ def main(argv=None):
         "trained_by": "python benchmarks/train_evaluative.py",
         "classes": {},
     }
+    if a.extra:
+        meta["trained_by"] += " --extra"
+        meta["extra_sources"] = [
+            {"name": "PolSentiLex (LinisCrowd raw crowd votes)", "licence": "CC BY 4.0",
+             "attribution": "Koltsova, O., Alexeeva, S., & Koltsov, S. (2016). An Opinion Word Lexicon and a "
+                            "Training Dataset for Russian Sentiment Analysis of Social Media. Dialogue 2016, "
+                            "277-287; https://github.com/linis-group/PolSentiLex (data not redistributed; only "
+                            "weights learned from it)",
+             "rule": f">= {PSL_MIN_VOTES} votes; evaluative when |mean| >= {PSL_EVAL_MEAN} and >= {PSL_AGREEMENT} "
+                     f"of votes share its sign; neutral when |mean| <= {PSL_NEUTRAL_MEAN} and >= "
+                     f"{PSL_NEUTRAL_ZERO} of votes are 0; adjectives and animate nouns only"},
+            {"name": "RuOpinionNE-2024 train (Polar_expression spans)", "licence": "MIT",
+             "attribution": "RuOpinionNE-2024, Dialogue evaluation 2024, http://www.dialog-21.ru/en/evaluation/",
+             "rule": f"adjectives and animate nouns of polar expressions of <= {ROP_MAX_WORDS} words, evaluative "
+                     f"with the opinion's polarity when >= {ROP_AGREEMENT} of occurrences agree"}]
     for cls, rows in sets.items():
         words, X = vectors(nv, [r[0] for r in rows])
         lab = {r[0]: r for r in rows}
@@ -274,9 +441,14 @@ def main(argv=None):
         print(f"{cls}: {len(rows)} lemmas listed, {len(words)} with a navec vector "
               f"({int(y.sum())} evaluative: {int((sign < 0).sum())} negative, {int((sign > 0).sum())} positive; "
               f"{int((y == 0).sum())} neutral)")
-        grid = {c: crossval(X, y, sign, c=c) for c in CS}
+        grid = {c: crossval(X, y, sign, np.asarray(words), c=c) for c in CS}
         for c, r in grid.items():
             print(f"{cls} C={c:g}: 5-fold CV over lemmas: {json.dumps(r)}")
+        if a.extra:
+            own = np.array([w not in EXTRA_WORDS for w in words])
+            for c in CS:
+                r = crossval(X, y, sign, np.asarray(words), c=c, mask=own)
+                print(f"{cls} C={c:g}: 5-fold CV, scored on the project's own labels only: {json.dumps(r)}")
         c_best = max(CS, key=lambda c: (grid[c]["average_precision"], -c))
         print(f"{cls}: chosen C={c_best:g}")
         m = fit(X, y, c=c_best)
