@@ -25,7 +25,7 @@ from .._names import acronym, clean_variant, is_acronym, lower_key, parse_person
 from .aliases import AliasIndex
 from .names import (_genders_agree, _is_first_name, _name_gender, _person_gender, _person_kind, _script_key,
                     _stem_key, _strip_person_words, title_context)
-from .result import ACTOR_MENTION_COLUMNS, ACTOR_TABLE_COLUMNS, empty_table
+from .result import ACTOR_MENTION_COLUMNS, ACTOR_TABLE_COLUMNS, empty_mentions, empty_table
 
 
 def group_mentions(ms: list, index: AliasIndex) -> None:
@@ -55,6 +55,19 @@ def group_mentions(ms: list, index: AliasIndex) -> None:
 
 def actor_tables(ms: list, outlets: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The mentions table (columns ``ACTOR_MENTION_COLUMNS``) and the actors table of grouped mention rows in corpus order."""
+    df = mentions_frame(ms, outlets)
+    return df, actor_table(df, unnamed(ms))
+
+
+def unnamed(ms: list) -> list:
+    """For each mention row, whether it is no name of its actor (a pronoun, a title standing alone)."""
+    return [m["source"] in ("pronoun", "title") for m in ms]
+
+
+def mentions_frame(ms: list, outlets: dict) -> pd.DataFrame:
+    """The mentions table (columns ``ACTOR_MENTION_COLUMNS``) of grouped mention rows; ``outlets`` maps doc_id → outlet."""
+    if not ms:
+        return empty_mentions()
     df = pd.DataFrame(ms)
     df["outlet"] = df["doc_id"].map(outlets).fillna("unknown")
     df = df[ACTOR_MENTION_COLUMNS].reset_index(drop=True)
@@ -62,7 +75,7 @@ def actor_tables(ms: list, outlets: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
         df[c] = df[c].astype("int64")
     for c in ("doc_id", "outlet", "text", "type", "normal", "actor", "link"):
         df[c] = df[c].astype(object)
-    return df, _table(df, [m["source"] in ("pronoun", "title") for m in ms])
+    return df
 
 
 def _qualify_institutions(ms: list, index: AliasIndex) -> set:
@@ -360,7 +373,7 @@ def _links(ms, clusters, labels):
 
 
 
-def _table(df: pd.DataFrame, unnamed: list) -> pd.DataFrame:
+def actor_table(df: pd.DataFrame, unnamed: list) -> pd.DataFrame:
     """The actor table; ``unnamed`` marks the mentions that are no name of
     their actor (pronouns, titles standing alone)."""
     if df.empty:
