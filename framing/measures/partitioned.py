@@ -217,8 +217,9 @@ class _Runner:
             bar.close()
             return out
         if self._shared is None:
-            self._shared = self.client.scatter(self.ann, broadcast=True)
-        shared_args = [self.client.scatter(a, broadcast=True) if _big(a) else a for a in args]
+            self._shared = self.client.scatter([self.ann], broadcast=True)[0]
+        # large arguments go to every worker once (in a list: dask would scatter a dict's items)
+        shared_args = [self.client.scatter([a], broadcast=True)[0] if _big(a) else a for a in args]
         futures = [self.client.submit(_on_worker, fn, self._shared, chunk, *shared_args,
                                       *([per_part[i]] if per_part is not None else []), pure=False)
                    for i, chunk in enumerate(self.chunks)]
@@ -229,7 +230,7 @@ class _Runner:
 
 
 def _big(a) -> bool:
-    return isinstance(a, (AliasIndex, dict, pd.DataFrame))
+    return isinstance(a, (AliasIndex, pd.DataFrame)) or (isinstance(a, dict) and len(a) > 100)
 
 
 def _on_worker(fn, ann, chunk, *args):
