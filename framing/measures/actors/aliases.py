@@ -18,14 +18,14 @@ from ..._errors import OptionError
 from ...lang.translit import is_cyrillic
 from ...lexicons import read_lexicon
 from .._names import all_builtin_aliases, is_acronym, lower_key
-from .names import _morph, _stem_key
+from .names import morph_analyzer, stem_key
 
 
 @functools.lru_cache(maxsize=4096)
 def _lemmas_of(phrase: str, lang: str) -> tuple:
     """Dictionary forms of the words of an alias (pymorphy3 when present)."""
     words = [w for w in re.split(r"\s+", phrase.strip()) if w]
-    morph = _morph(lang)
+    morph = morph_analyzer(lang)
     out = []
     for w in words:
         lw = w.lower().replace("ё", "е")
@@ -34,7 +34,6 @@ def _lemmas_of(phrase: str, lang: str) -> tuple:
         else:
             out.append(lw)
     return tuple(out)
-
 
 
 class AliasIndex:
@@ -68,7 +67,7 @@ class AliasIndex:
             if user or k not in self.exact:
                 self.exact[k] = (actor, typ, user, kind)
             if kind != "description":
-                sk = _stem_key(alias, typ == "PER")
+                sk = stem_key(alias, typ == "PER")
                 if sk:
                     self.stem.setdefault(sk, set()).add(actor)
             langs = [r.get("lang")] if r.get("lang") in ("ru", "uk", "en") else ["ru", "uk", "en"]
@@ -88,12 +87,11 @@ class AliasIndex:
             if hit and hit[3] != "description":
                 return hit[0]
         for t in texts:
-            sk = _stem_key(t, person)
+            sk = stem_key(t, person)
             acts = self.stem.get(sk)
             if acts and len(acts) == 1:
                 return next(iter(acts))
         return None
-
 
 
 def read_aliases(aliases) -> pd.DataFrame | None:

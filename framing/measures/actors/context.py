@@ -21,8 +21,8 @@ import functools
 from collections import defaultdict
 
 from .._names import PRONOUNS, agree, builtin_table, lower_key
-from .mentions import _span_text
-from .names import _person_gender, title_context, titles as _titles
+from .mentions import span_text
+from .names import person_gender, title_context, titles as _titles
 
 
 def context_mentions(ms: list, sents: dict, adjectives: dict, *, pronouns: bool = True,
@@ -170,11 +170,10 @@ def _title_mentions(ms: list, sents: dict, adjectives: dict) -> list:
                 if not last or last[-1]["actor"] != target["actor"]:
                     continue          # another person came between: "президент" may be theirs
                 out.append({"doc_id": d, "sent_id": sid, "start_tok": s.tok_ids[a], "end_tok": s.tok_ids[i],
-                            "start": s.start[a], "end": s.end[i], "text": _span_text(s, a, i),
+                            "start": s.start[a], "end": s.end[i], "text": span_text(s, a, i),
                             "type": "PER", "normal": " ".join(s.lemma[a:i + 1]), "actor": target["actor"],
                             "link": "description", "source": "title", "person": True})
     return out
-
 
 
 def _pronouns(ms, sents) -> list:
@@ -205,7 +204,7 @@ def _pronouns(ms, sents) -> list:
                     continue
                 mid = id(m)
                 if mid not in genders:
-                    genders[mid] = _person_gender(m)
+                    genders[mid] = person_gender(m)
                 if genders[mid] not in (None, gender):
                     continue
                 if best is None or m["start"] > best["start"]:

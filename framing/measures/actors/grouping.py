@@ -23,8 +23,8 @@ import pandas as pd
 from ...lang.translit import guess_script_lang, is_cyrillic, name_key
 from .._names import acronym, clean_variant, is_acronym, lower_key, parse_person, word_stem
 from .aliases import AliasIndex
-from .names import (_genders_agree, _is_first_name, _name_gender, _person_gender, _person_kind, _script_key,
-                    _stem_key, _strip_person_words, title_context)
+from .names import (genders_agree, is_first_name, name_gender, person_gender, person_kind, script_key,
+                    stem_key, strip_person_words, title_context)
 from .result import ACTOR_MENTION_COLUMNS, ACTOR_TABLE_COLUMNS, empty_mentions, empty_table
 
 
@@ -121,14 +121,12 @@ class _UF:
                 self.p[ra] = rb
 
 
-
 def _nearest(cands: list, m: dict):
     """The nearest candidate before ``m``, else the first after it."""
     prev = [c for c in cands if c["m"]["start"] < m["start"]]
     if prev:
         return max(prev, key=lambda c: c["m"]["start"])
     return min(cands, key=lambda c: c["m"]["start"]) if cands else None
-
 
 
 def _group(ms: list, index: AliasIndex) -> "_UF":
@@ -141,8 +139,8 @@ def _group(ms: list, index: AliasIndex) -> "_UF":
         by_doc[m["doc_id"]].append(i)
         if m["person"] and m["source"] != "description":
             m["_p"] = parse_person(m["normal"])
-            m["_kind"] = _person_kind(m["_p"])
-            m["_gender"] = _person_gender(m)
+            m["_kind"] = person_kind(m["_p"])
+            m["_gender"] = person_gender(m)
     # given names of the corpus: words that head full names more often than they end them
     as_first, as_sur = Counter(), Counter()
     for m in ms:
@@ -184,7 +182,7 @@ def _group(ms: list, index: AliasIndex) -> "_UF":
                 first, init = word_stem(m["_p"].surname), m["_p"].words[-1][0].lower()
                 cands = [f for f in fulls if first in f["first"]
                          and word_stem(f["m"]["_p"].surname)[:1] == name_key(init)[:1]
-                         and _genders_agree(f["g"], m["_gender"])]
+                         and genders_agree(f["g"], m["_gender"])]
                 t = _nearest(cands, m)
                 if t is not None:
                     uf.union(t["i"], i)
@@ -193,25 +191,25 @@ def _group(ms: list, index: AliasIndex) -> "_UF":
                 continue
             if m["person"] and kind == "single":
                 st = word_stem(m["_p"].surname)
-                cands = [a for a in anchors if a["sur"] == st and _genders_agree(a["g"], m["_gender"])]
+                cands = [a for a in anchors if a["sur"] == st and genders_agree(a["g"], m["_gender"])]
                 t = _nearest(cands, m)
                 if t is None:
-                    cands = [f for f in fulls if st in f["first"] and _genders_agree(f["g"], m["_gender"])]
+                    cands = [f for f in fulls if st in f["first"] and genders_agree(f["g"], m["_gender"])]
                     t = _nearest(cands, m)
                 if t is not None:
                     uf.union(t["i"], i)
-                elif _is_first_name(m["normal"], m["_lang"]) or as_first[st] > max(1, 2 * as_sur[st]):
+                elif is_first_name(m["normal"], m["_lang"]) or as_first[st] > max(1, 2 * as_sur[st]):
                     gkeys[i].append(("G", d, st))      # a given name alone never leaves its document
                     if m["_tb"] in title_context("given_name_title"):
                         gkeys[i].append(("M", st))     # ... unless it is the name of its title
                 else:
                     m["_kind"] = "surname"
-                    gkeys[i].append(("S", st) if is_cyrillic(m["normal"]) else ("SF", _script_key(m["normal"])))
+                    gkeys[i].append(("S", st) if is_cyrillic(m["normal"]) else ("SF", script_key(m["normal"])))
                     if is_cyrillic(m["normal"]):
-                        gkeys[i].append(("SF", _script_key(m["normal"])))
+                        gkeys[i].append(("SF", script_key(m["normal"])))
                 continue
             if m["person"]:
-                gkeys[i].append(("P", m["key"]) if is_cyrillic(m["normal"]) else ("PF", _script_key(m["normal"])))
+                gkeys[i].append(("P", m["key"]) if is_cyrillic(m["normal"]) else ("PF", script_key(m["normal"])))
                 continue
             if m.get("head") is None and m["key"] in heads:
                 # a bare institution word: the one named with its country in this document
@@ -235,12 +233,12 @@ def _group(ms: list, index: AliasIndex) -> "_UF":
                     continue
             if is_cyrillic(m["normal"]):
                 gkeys[i].append(("X", m["key"]))
-            gkeys[i].append(("F", _script_key(m["normal"])))
+            gkeys[i].append(("F", script_key(m["normal"])))
         for i in idx:
             m = ms[i]
             if m["person"] and m.get("_kind") in ("full", "initial") and not m["alias"]:
                 p = m["_p"]
-                gkeys[i].append(("PF", _script_key(" ".join([*p.first, *p.initials[:1], p.surname]))))
+                gkeys[i].append(("PF", script_key(" ".join([*p.first, *p.initials[:1], p.surname]))))
     # the same key or the same alias actor, across documents
     first = {}
     for i, m in enumerate(ms):
@@ -254,7 +252,6 @@ def _group(ms: list, index: AliasIndex) -> "_UF":
                 first[k] = i
     _join_across(ms, uf)
     return uf
-
 
 
 _DOMINANT = 0.8
@@ -276,7 +273,7 @@ def _join_across(ms: list, uf: "_UF") -> None:
             if m.get("_kind") == "full":
                 fi, ge, n = owners[word_stem(m["_p"].surname)].get(root, (set(), set(), 0))
                 fi.update(f[0].lower() for f in m["_p"].first)
-                g = _name_gender(m["normal"])
+                g = name_gender(m["normal"])
                 if g:
                     ge.add(g)
                 owners[word_stem(m["_p"].surname)][root] = (fi, ge, n + 1)
@@ -289,15 +286,13 @@ def _join_across(ms: list, uf: "_UF") -> None:
         inits = {x.lower() for i in idx for x in (ms[i]["_p"].initials if ms[i].get("_kind") == "initial" else [])}
         # the gender of the name itself: a tagger's guess on an indeclinable surname (Небензя) misleads
         genders = {g for i in idx if ms[i].get("_kind") in ("surname", "initial")
-                   for g in [_name_gender(ms[i]["normal"])] if g}
+                   for g in [name_gender(ms[i]["normal"])] if g}
         fit = {r: n for r, (fi, ge, n) in cands.items()
                if (not inits or inits & fi) and (not genders or not ge or genders & ge)}
         if fit:
             best = max(fit, key=lambda r: (fit[r], -r))
             if fit[best] >= _DOMINANT * sum(fit.values()):
                 uf.union(best, root)
-
-
 
 
 def _labels(ms, clusters) -> dict:
@@ -352,7 +347,7 @@ def _links(ms, clusters, labels):
     for root, idx in clusters.items():
         lab = labels[root]
         lab_person = any(ms[i]["person"] for i in idx)
-        lab_key = _stem_key(lab, lab_person)
+        lab_key = stem_key(lab, lab_person)
         lab_script = guess_script_lang(lab)
         lab_sur = word_stem(parse_person(lab).surname) if lab_person else None
         for i in idx:
@@ -372,15 +367,14 @@ def _links(ms, clusters, labels):
                 m["link"] = "name"
 
 
-
-def actor_table(df: pd.DataFrame, unnamed: list) -> pd.DataFrame:
-    """The actor table; ``unnamed`` marks the mentions that are no name of
+def actor_table(df: pd.DataFrame, flags: list) -> pd.DataFrame:
+    """The actor table; ``flags`` marks (:func:`unnamed`) the mentions that are no name of
     their actor (pronouns, titles standing alone)."""
     if df.empty:
         return empty_table()
     acc: dict = {}
     for actor, d, outlet, typ, normal, text, skip in zip(df["actor"], df["doc_id"], df["outlet"], df["type"],
-                                                         df["normal"], df["text"], unnamed):
+                                                         df["normal"], df["text"], flags):
         a = acc.get(actor)
         if a is None:
             a = acc[actor] = {"types": Counter(), "normals": {}, "texts": {}, "n": 0, "docs": set(),
@@ -394,7 +388,7 @@ def actor_table(df: pd.DataFrame, unnamed: list) -> pd.DataFrame:
         a["normals"].setdefault(normal, None)
         v = clean_variant(text)
         if typ == "PER":   # "Политолога Татьяну Становую" is "Татьяну Становую"
-            v = _strip_person_words(v, "uk" if guess_script_lang(v) == "uk" else "ru")
+            v = strip_person_words(v, "uk" if guess_script_lang(v) == "uk" else "ru")
         a["texts"].setdefault(v, None)
     rows = []
     for actor, a in acc.items():

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 
 from .._names import clean_name, lower_key, parse_person, word_stem
 from .aliases import builtin_alias
-from .names import _stem_key
+from .names import stem_key
 from .result import Actors
 
 
@@ -51,7 +51,7 @@ def _index_of_mentions(same: _Same):
         person = typ == "PER"
         for t in (text, normal, actor):
             exact[lower_key(t)][actor] += 1
-            stem[_stem_key(t, person)][actor] += 1
+            stem[stem_key(t, person)][actor] += 1
         if person:
             sur[word_stem(parse_person(normal).surname)][actor] += 1
     return exact, stem, sur, per_doc
@@ -101,7 +101,7 @@ def link_actor(text_or_normal: str, actors_result: Actors, *, doc_id=None) -> st
         return a if n1 >= 2 * n2 else None
 
     t = text_or_normal
-    for cand in (exact.get(lower_key(t)), stem.get(_stem_key(t, False)), stem.get(_stem_key(t, True))):
+    for cand in (exact.get(lower_key(t)), stem.get(stem_key(t, False)), stem.get(stem_key(t, True))):
         a = pick(cand)
         if a:
             return a

@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 
 from .._names import clean_name, doc_langs, lower_key, sentences_of
 from .aliases import AliasIndex
-from .names import _genitive, _stem_key, _strip_person_words, titles as _titles
+from .names import genitive, stem_key, strip_person_words, titles as _titles
 
 
 def document_sentences(ann) -> dict:
@@ -66,8 +66,8 @@ def collect_mentions(ann, index: AliasIndex, guard, *, sents: dict | None = None
         m["_lang"] = s.lang if s is not None else "ru"
         m["person"] = m["type"] == "PER"
         if m["person"] and m["source"] == "ner":
-            m["normal"] = _strip_person_words(m["normal"], m["_lang"])
-        m["key"] = _stem_key(m["normal"], m["person"]) or lower_key(m["normal"])
+            m["normal"] = strip_person_words(m["normal"], m["_lang"])
+        m["key"] = stem_key(m["normal"], m["person"]) or lower_key(m["normal"])
         if m["source"] in ("alias", "description"):
             m["alias"] = m.pop("alias_actor")
         else:
@@ -75,7 +75,7 @@ def collect_mentions(ann, index: AliasIndex, guard, *, sents: dict | None = None
         if m["alias"] and m["type"] == "MISC" and index.types.get(m["alias"]):
             m["type"] = index.types[m["alias"]]
             m["person"] = m["type"] == "PER"
-            m["key"] = _stem_key(m["normal"], m["person"]) or lower_key(m["normal"])
+            m["key"] = stem_key(m["normal"], m["person"]) or lower_key(m["normal"])
         m["_sg"], m["_tb"] = _sentence_gender(m, s), _word_before(m, s)
         ms.append(m)
     order = {d: i for i, d in enumerate(ann.docs["doc_id"])}
@@ -168,7 +168,6 @@ def _fallback_entities(sents: dict, no_ner: set) -> list[dict]:
     return out
 
 
-
 def _breaks(s, a, b) -> bool:
     """Whether a run of capitalised words splits between ``a`` and ``b``: a
     change of case (``Кремля Дмитро``), an abbreviation before a name
@@ -181,7 +180,6 @@ def _breaks(s, a, b) -> bool:
     if fb.get("NameType") == "Giv" and fa.get("NameType") not in ("Giv", "Sur", "Patr"):
         return True
     return False
-
 
 
 def _collect(ann, alias_index: AliasIndex, sents: dict, langs: dict, guard) -> list[dict]:
@@ -218,7 +216,6 @@ def _collect(ann, alias_index: AliasIndex, sents: dict, langs: dict, guard) -> l
     return out
 
 
-
 def _scan_sentence(alias_index: AliasIndex, s, cov: set) -> tuple[list, set]:
     """Alias phrases and Latin names the recogniser missed in one sentence; (mentions, covered tokens)."""
     out = []
@@ -252,7 +249,7 @@ def _scan_sentence(alias_index: AliasIndex, s, cov: set) -> tuple[list, set]:
                 break
         if hit:
             L, actor, typ, kind = hit
-            text = _span_text(s, i, i + L - 1)
+            text = span_text(s, i, i + L - 1)
             out.append({"doc_id": s.doc_id, "sent_id": s.sent_id, "start_tok": s.tok_ids[i],
                         "end_tok": s.tok_ids[i + L - 1], "start": s.start[i], "end": s.end[i + L - 1],
                         "text": text, "type": typ or alias_index.types.get(actor, "MISC"),
@@ -270,7 +267,7 @@ def _scan_sentence(alias_index: AliasIndex, s, cov: set) -> tuple[list, set]:
                 j += 1
             while j > i and not _LATIN_NAME.match(s.text[j]):
                 j -= 1
-            text = _span_text(s, i, j)
+            text = span_text(s, i, j)
             out.append({"doc_id": s.doc_id, "sent_id": s.sent_id, "start_tok": s.tok_ids[i],
                         "end_tok": s.tok_ids[j], "start": s.start[i], "end": s.end[j], "text": text,
                         "type": "MISC", "normal": text, "source": "latin"})
@@ -282,16 +279,13 @@ def _scan_sentence(alias_index: AliasIndex, s, cov: set) -> tuple[list, set]:
     return out, cov
 
 
-
-
-def _span_text(s, i, j) -> str:
+def span_text(s, i, j) -> str:
     parts = []
     for k in range(i, j + 1):
         if k > i and s.start[k] > s.end[k - 1]:
             parts.append(" ")
         parts.append(s.text[k])
     return "".join(parts)
-
 
 
 def _country_candidates(ms: list, index: AliasIndex, sents: dict) -> None:
@@ -329,7 +323,7 @@ def _country_candidates(ms: list, index: AliasIndex, sents: dict) -> None:
                 if i > 0 and s.upos[i - 1] == "ADJ":
                     act = index.adjectives.get(lower_key(s.lemma[i - 1]))
                     if act and index.types.get(act) == "LOC":
-                        country = (act, _genitive(act, s.lang))
+                        country = (act, genitive(act, s.lang))
             if country is not None:
                 m["_qual"] = (m["key"], country[0], f"{m['normal']} {country[1]}")
             else:
@@ -339,4 +333,4 @@ def _country_candidates(ms: list, index: AliasIndex, sents: dict) -> None:
                     act = index.lookup(words[-1])
                     if act and index.types.get(act) == "LOC":
                         head = " ".join(words[:-1])
-                        m["_qual"] = (_stem_key(head, False) or lower_key(head), act, None)
+                        m["_qual"] = (stem_key(head, False) or lower_key(head), act, None)

@@ -26,7 +26,7 @@ from .._names import clean_name, is_initial, lower_key, parse_person, titles, wo
 
 
 @functools.lru_cache(maxsize=None)
-def _morph(lang: str):
+def morph_analyzer(lang: str):
     if lang not in ("ru", "uk"):
         return None
     try:
@@ -36,8 +36,7 @@ def _morph(lang: str):
         return None
 
 
-
-def _stem_key(text: str, person: bool) -> str:
+def stem_key(text: str, person: bool) -> str:
     if person:
         p = parse_person(text)
         words = [*p.first, p.surname] if p.words else []
@@ -48,17 +47,15 @@ def _stem_key(text: str, person: bool) -> str:
     return " ".join(word_stem(w) for w in words if w)
 
 
-
-def _script_key(text: str) -> str:
+def script_key(text: str) -> str:
     """The full cross-script key of a name (every word, endings kept): two
     spellings in different scripts are linked only when they agree in full
     (``Putin`` = ``Путин``, ``Ford`` ≠ ``Фордо``)."""
     return " ".join(name_key(w) for w in clean_name(text).split() if w)
 
 
-
 @functools.lru_cache(maxsize=65536)
-def _name_gender(normal: str) -> str | None:
+def name_gender(normal: str) -> str | None:
     """A person's gender from the endings of a name in the nominative
     (``-ова``, ``-ская``; a given name in ``-а``/``-я``), or None."""
     p = parse_person(normal)
@@ -74,12 +71,11 @@ def _name_gender(normal: str) -> str | None:
     return None
 
 
-
 @functools.lru_cache(maxsize=65536)
-def _word_tags(word: str, lang: str) -> frozenset:
+def word_tags(word: str, lang: str) -> frozenset:
     """pymorphy3's name tags of a word's likely parses (``Name``, ``Surn``,
     ``Patr``, plus ``known`` and ``common`` when it is a known common word)."""
-    morph = _morph(lang if lang in ("ru", "uk") else "ru")
+    morph = morph_analyzer(lang if lang in ("ru", "uk") else "ru")
     if morph is None or not is_cyrillic(word):
         return frozenset()
     parses = morph.parse(word)[:3]
@@ -94,24 +90,24 @@ def _word_tags(word: str, lang: str) -> frozenset:
     return frozenset(tags)
 
 
-def _is_first_name(word: str, lang: str) -> bool:
-    tags = _word_tags(word, lang)
+def is_first_name(word: str, lang: str) -> bool:
+    tags = word_tags(word, lang)
     # a dictionary given name, not pymorphy's guess on an unknown word (Небензя)
     return "Name" in tags and "Surn" not in tags and "known" in tags
 
 
-def _strip_person_words(normal: str, lang: str) -> str:
+def strip_person_words(normal: str, lang: str) -> str:
     """A person's name without leading common words the recogniser took in
     (``Сестра Долматова`` → ``Долматова``, ``Железный Майк`` → ``Майк``)."""
     words = normal.split()
     # the Ukrainian dictionary lacks name tags of common given names (Володимир): titles only there
     while len(words) > 1 and (lower_key(words[0]) in titles(lang)
-                              or (lang == "ru" and "common" in _word_tags(words[0], lang))):
+                              or (lang == "ru" and "common" in word_tags(words[0], lang))):
         words = words[1:]
     return " ".join(words)
 
 
-def _person_kind(p) -> str:
+def person_kind(p) -> str:
     """``full`` (a given name and a surname), ``initial`` (``В. Путин``),
     ``first_init`` (a given name and a surname initial, ``Алексей К.``),
     ``single`` (one word: a surname or a given name) or ``other``."""
@@ -128,12 +124,12 @@ def _person_kind(p) -> str:
     return "other"
 
 
-def _genders_agree(a, b) -> bool:
+def genders_agree(a, b) -> bool:
     return a is None or b is None or a == b
 
 
-def _genitive(name: str, lang: str) -> str:
-    morph = _morph(lang if lang in ("ru", "uk") else "ru")
+def genitive(name: str, lang: str) -> str:
+    morph = morph_analyzer(lang if lang in ("ru", "uk") else "ru")
     if morph is None or not is_cyrillic(name):
         return name
     out = []
@@ -145,10 +141,9 @@ def _genitive(name: str, lang: str) -> str:
     return " ".join(out)
 
 
-
-def _person_gender(m) -> str | None:
+def person_gender(m) -> str | None:
     """A person mention's gender: the one its tokens carry, else the one its name's endings tell, or None."""
-    return m.get("_sg") or _name_gender(m["normal"])
+    return m.get("_sg") or name_gender(m["normal"])
 
 
 @functools.lru_cache(maxsize=None)
