@@ -81,6 +81,7 @@ def test_partitioned_bad_options_are_clear(demo):
         measure_partitioned(ann, client="localhost:8786")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not TELEGRAM.exists(), reason="needs ../shared/data/telegram_ru_2024")
 def test_partitioned_equals_whole_on_telegram_posts():
     corpus = framing.read_telegram(str(TELEGRAM / "*.json"))
