@@ -121,9 +121,8 @@ class CachePartitions:
 
     @property
     def n_tokens(self) -> int:
-        if self._n_tokens is None:
-            self._n_tokens = sum(p.n_tokens for p in self.partitions(self.step))
-        return self._n_tokens
+        """Known after a pass over the tokens (0 before: counting would cost a pass of its own)."""
+        return self._n_tokens or 0
 
 
 def source(corpus, step: int):
