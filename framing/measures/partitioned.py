@@ -212,6 +212,10 @@ class _Runner:
             out = []
             bar = progress_bar(total=n, desc=desc, unit="partition", enabled=self.progress)
             for i, part in enumerate(self.parts()):
+                if list(part.docs["doc_id"]) != self.chunks[i]:
+                    raise ValueError(f"measure_partitioned(): partition {i} of {type(self.ann).__name__}.partitions() "
+                                     f"does not hold the next {self.size} documents in corpus order; the "
+                                     f"partitions must be consecutive batches of the documents table.")
                 out.append(fn(part, *args, *([per_part[i]] if per_part is not None else [])))
                 bar.update(1)
             bar.close()
