@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 
 from .._names import clean_name, doc_langs, lower_key, sentences_of
 from .aliases import AliasIndex
-from .names import genitive, stem_key, strip_person_words, titles as _titles
+from .names import genitive, name_words, stem_key, strip_person_words, titles as _titles
 
 
 def document_sentences(ann) -> dict:
@@ -107,7 +107,8 @@ def _word_before(m, s) -> str | None:
 
 
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z0-9&'’.\-]*$")
-_LATIN_CONT = re.compile(r"^([A-Z][A-Za-z0-9&'’.\-]*|of|the|and|for|de|von|van|der|\d+)$")
+_LATIN_CONT = re.compile(r"^([A-Z][A-Za-z0-9&'’.\-]*|" + "|".join(map(re.escape, sorted(name_words("particle"))))
+                         + r"|\d+)$")
 
 
 _NAME_TYPE = {"Giv": "PER", "Sur": "PER", "Patr": "PER", "Geo": "LOC", "Org": "ORG"}

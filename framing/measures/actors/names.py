@@ -21,6 +21,7 @@ import functools
 import re
 
 from ...lang.translit import is_cyrillic, name_key
+from ..._errors import OptionError
 from ...lexicons import read_lexicon
 from .._names import clean_name, is_initial, lower_key, parse_person, titles, word_stem
 
@@ -66,7 +67,7 @@ def name_gender(normal: str) -> str | None:
         return "Fem"
     if re.search(r"(ов|ев|ин|ын|ский|цкий|ій|ий|ой)$", p.surname.lower()):
         return "Masc"
-    if p.first and re.search(r"[ая]$", w) and w not in ("илья", "никита", "кузьма", "фома", "лука", "ілля", "микола"):
+    if p.first and re.search(r"[ая]$", w) and w not in name_words("masculine_a"):
         return "Fem"
     return None
 
@@ -149,6 +150,21 @@ def person_gender(m) -> str | None:
 @functools.lru_cache(maxsize=None)
 def title_context(kind: str) -> frozenset:
     """The words of one ``kind`` of the ``title_context`` lexicons of all languages, as one set."""
-    return frozenset(w for lang in ("ru", "uk", "en")
-                     for w, k in read_lexicon(f"{lang}/title_context", columns=["lemma", "kind"])[["lemma", "kind"]]
-                     .itertuples(index=False) if k == kind)
+    return _words("title_context", "lemma", kind)
+
+
+@functools.lru_cache(maxsize=None)
+def name_words(kind: str) -> frozenset:
+    """The words of one ``kind`` of the ``name_words`` lexicons of all languages, as one set."""
+    return _words("name_words", "word", kind)
+
+
+def _words(lexicon: str, column: str, kind: str) -> frozenset:
+    out = set()
+    for lang in ("ru", "uk", "en"):
+        try:
+            df = read_lexicon(f"{lang}/{lexicon}", columns=[column, "kind"])
+        except OptionError:      # this language has no such list
+            continue
+        out.update(w for w, k in zip(df[column], df["kind"]) if k == kind)
+    return frozenset(out)
