@@ -258,7 +258,8 @@ def differing(a: Path, b: Path, names) -> dict:
 def say(info: dict) -> None:
     what = {"partitioned": f"measures over partitions ({', '.join(MEASURES)})",
             "features": "features in token batches", "whole": f"whole in memory: annotate + measure ({', '.join(MEASURES)}) + keyness"}[info["kind"]]
-    state = "STOPPED at the time limit" if info["stopped"] else "done"
+    state = ("STOPPED at the time limit" if info["stopped"] else "done" if "t" in info
+             else "ended without a result (its log is in the line below)")
     line = f"N={info['n']:>7,}  {what}: {state}, {info['wall']:.0f} s wall, peak RSS {info['peak_mb']:,.0f} MB"
     print(line, flush=True)
     for k in ("source", "t_annotate", "t_measures", "t_features", "t_keyness", "features", "keyness", "rows", "last"):
