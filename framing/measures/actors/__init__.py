@@ -39,7 +39,8 @@ The work is split in two (issue #17): the mentions of each document
 corpus) and the corpus-level grouping (:mod:`.grouping`), after which pronouns
 and titles are linked in each document again (:mod:`.context`).  The alias
 tables are in :mod:`.aliases`, the name keys in :mod:`.names`, linking a
-string in :mod:`.link`.
+string in :mod:`.link`.  :func:`framing.measures.partitioned.measure_partitioned`
+runs the two halves over partitions of a corpus.
 
 Method
 ------
