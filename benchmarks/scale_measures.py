@@ -158,6 +158,12 @@ def flat_tables(res) -> dict:
     return out
 
 
+def _own_peak_mb() -> float:
+    """This process's peak resident memory so far (``getrusage``), in MB."""
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def child(args) -> dict:
     import framing
     from framing.measures.partitioned import measure_partitioned
@@ -187,6 +193,7 @@ def child(args) -> dict:
         t = time.perf_counter()
         res = framing.measure(ann, MEASURES)
         info["t_measures"] = time.perf_counter() - t
+        info["peak_mb_before_keyness"] = _own_peak_mb()
         info["rows"] = table_hashes(flat_tables(res), out)
         t1 = time.perf_counter()
         k = framing.keyness(ann, by="outlet")
@@ -262,10 +269,11 @@ def say(info: dict) -> None:
              else "ended without a result (its log is in the line below)")
     line = f"N={info['n']:>7,}  {what}: {state}, {info['wall']:.0f} s wall, peak RSS {info['peak_mb']:,.0f} MB"
     print(line, flush=True)
-    for k in ("source", "t_annotate", "t_measures", "t_features", "t_keyness", "features", "keyness", "rows", "last"):
+    for k in ("source", "peak_mb_before_keyness", "t_annotate", "t_measures", "t_features", "t_keyness", "features", "keyness", "rows", "last"):
         if k in info:
             v = info[k]
-            print(f"           {k}: {v:.0f} s" if k.startswith("t_") else f"           {k}: {v}", flush=True)
+            text = f"{v:.0f} s" if k.startswith("t_") else f"{v:,.0f} MB" if k.startswith("peak") else v
+            print(f"           {k}: {text}", flush=True)
 
 
 def main(argv=None):
