@@ -381,19 +381,20 @@ def test_measures_actors_title_alone_needs_its_person_named_last():
 def test_measures_actors_guard_records_a_sentence_it_cannot_scan(monkeypatch):
     # one sentence whose alias scan fails is skipped and recorded; the other mentions stay
     import framing.measures.actors as A
+    import framing.measures.actors.mentions as M
 
     ann = framing.annotate(framing.load_demo().filter(lambda d: d["doc_id"] == "e01_vestnik_agency"),
                            progress=False)
-    real = A._scan_sentence
+    real = M._scan_sentence
     calls = {"n": 0}
 
-    def flaky(ann_, index, s, cov):
+    def flaky(index, s, cov):
         calls["n"] += 1
         if calls["n"] == 1:
             raise ValueError("boom")
-        return real(ann_, index, s, cov)
+        return real(index, s, cov)
 
-    monkeypatch.setattr(A, "_scan_sentence", flaky)
+    monkeypatch.setattr(M, "_scan_sentence", flaky)
     monkeypatch.setenv("FRAMING_STRICT", "0")
     with pytest.warns(Warning, match="actors"):
         res = A.actors(ann)

@@ -1,0 +1,93 @@
+"""measure_partitioned gives exactly the tables of framing.measure (issue #17)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import framing
+from framing._errors import OptionError
+from framing.measures.partitioned import measure_partitioned
+
+from conftest import ROOT
+
+TELEGRAM = ROOT.parent / "shared" / "data" / "telegram_ru_2024" / "raw"
+
+
+def assert_same(whole, parts):
+    """Every table of every measure equal, with its problem rows."""
+    assert parts.names == whole.names
+    for name in whole.names:
+        a, b = whole[name], parts[name]
+        tables = zip(a._fields, a, b) if hasattr(a, "_fields") else [("", a, b)]
+        for field, x, y in tables:
+            pd.testing.assert_frame_equal(x, y, obj=f"{name}.{field}")
+            assert x.attrs == y.attrs, f"{name}.{field}: problem rows differ"
+
+
+@pytest.fixture(scope="module")
+def demo():
+    ann = framing.annotate(framing.load_demo(), progress=False)
+    return ann, framing.measure(ann)
+
+
+@pytest.mark.parametrize("size", [1, 7, 10_000])
+def test_partitioned_equals_whole_on_the_demo(demo, size):
+    ann, whole = demo
+    assert_same(whole, measure_partitioned(ann, partition_size=size, progress=False))
+
+
+def test_partitioned_reads_partitions_when_the_annotation_has_them(demo, monkeypatch):
+    ann, whole = demo
+    seen = []
+
+    def partitions(n_docs):
+        ids = list(ann.docs["doc_id"])
+        for i in range(0, len(ids), n_docs):
+            seen.append(n_docs)
+            yield ann.select(docs=ids[i:i + n_docs])
+
+    monkeypatch.setattr(type(ann), "partitions", lambda self, n: partitions(n), raising=False)
+    res = measure_partitioned(ann, ["actors", "attributions"], partition_size=25, progress=False)
+    assert seen and set(seen) == {25}
+    assert_same(framing.measure(ann, ["actors", "attributions"]), res)
+
+
+def test_partitioned_on_a_dask_cluster(demo):
+    distributed = pytest.importorskip("dask.distributed")
+    ann, whole = demo
+    # one thread: attributions keep per-call state in their module (see measure_partitioned)
+    with distributed.LocalCluster(processes=False, n_workers=1, threads_per_worker=1,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        res = measure_partitioned(ann, partition_size=7, client=client, progress=False)
+    assert_same(whole, res)
+
+
+def test_partitioned_options_and_subsets(demo):
+    ann, _ = demo
+    opts = {"actors": {"pronouns": False}, "sources": {"n_boot": 50}}
+    whole = framing.measure(ann, ["naming", "sources"], options=opts)
+    assert_same(whole, measure_partitioned(ann, ["naming", "sources"], options=opts, partition_size=9,
+                                           progress=False))
+
+
+def test_partitioned_bad_options_are_clear(demo):
+    ann, _ = demo
+    with pytest.raises(OptionError, match="partition_size"):
+        measure_partitioned(ann, partition_size=0)
+    with pytest.raises(OptionError, match="nonsense"):
+        measure_partitioned(ann, ["nonsense"])
+    with pytest.raises(TypeError, match="Client"):
+        measure_partitioned(ann, client="localhost:8786")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not TELEGRAM.exists(), reason="needs ../shared/data/telegram_ru_2024")
+def test_partitioned_equals_whole_on_telegram_posts():
+    corpus = framing.read_telegram(str(TELEGRAM / "*.json"))
+    corpus = corpus.filter(corpus.docs["doc_id"].isin(list(corpus.docs["doc_id"][::40])))
+    ann = framing.annotate(corpus, progress=False)
+    assert len(ann.docs) > 200
+    whole = framing.measure(ann, options={"sources": {"n_boot": 50}})
+    res = measure_partitioned(ann, options={"sources": {"n_boot": 50}}, partition_size=37, progress=False)
+    assert_same(whole, res)
