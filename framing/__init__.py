@@ -63,6 +63,7 @@ _EXPORTS = {
     "attributions": "framing.measures.attribution",
     "sources": "framing.measures.sources",
     "measure": "framing.measures.runner",
+    "measure_partitioned": "framing.measures.partitioned",
     # comparison
     "group_events": "framing.compare.events",
     "keyness": "framing.compare.keyness",

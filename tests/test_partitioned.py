@@ -56,11 +56,22 @@ def test_partitioned_reads_partitions_when_the_annotation_has_them(demo, monkeyp
 def test_partitioned_on_a_dask_cluster(demo):
     distributed = pytest.importorskip("dask.distributed")
     ann, whole = demo
-    # one thread: attributions keep per-call state in their module (see measure_partitioned)
-    with distributed.LocalCluster(processes=False, n_workers=1, threads_per_worker=1,
+    # two threads in one process: no measure keeps per-call state in its module
+    with distributed.LocalCluster(processes=False, n_workers=1, threads_per_worker=2,
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
-        res = measure_partitioned(ann, partition_size=7, client=client, progress=False)
+        res = framing.measure(ann, partition_size=7, client=client)
     assert_same(whole, res)
+
+
+def test_partitioned_through_framing_measure(demo):
+    ann, whole = demo
+    assert_same(whole, framing.measure(ann, partition_size=11))
+    with pytest.raises(OptionError, match="given="):
+        framing.measure(ann, ["sources"], given={"attributions": whole.attributions}, partition_size=11)
+    with pytest.raises(OptionError, match="errors="):
+        framing.measure(ann, errors="record", partition_size=11)
+    with pytest.raises(OptionError, match="partition_size"):
+        framing.measure(ann, partition_size=0)
 
 
 def test_partitioned_options_and_subsets(demo):

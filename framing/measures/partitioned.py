@@ -73,7 +73,7 @@ from .actors.context import context_mentions
 from .actors.grouping import actor_table, group_mentions, mentions_frame, unnamed
 from .actors.mentions import collect_mentions, document_sentences
 from .actors.result import empty_mentions
-from .runner import Measures, _check, order
+from .plan import Measures, _check, order
 
 __all__ = ["measure_partitioned", "PARTITION_SIZE"]
 
@@ -112,10 +112,7 @@ def measure_partitioned(ann, names=("actors", "epithets", "naming", "attribution
         Map the per-partition work over this cluster's workers; each task is
         given the annotation and its documents' ids and reads its partition
         itself (from the cache, for a lazy annotation).  By default the work
-        runs in this process.  :func:`framing.attributions` keeps the actor
-        types of its current call in module state, so a cluster whose workers
-        run several tasks at once in one process (``processes=False`` with
-        more than one thread in all) must not be used for attributions.
+        runs in this process.
     progress : bool
         Show a progress bar per pass over the partitions.
 
