@@ -58,7 +58,7 @@ from .._errors import MeasureWarning, OptionError, missing_columns
 from .._options import InstanceOf, Interval, NoneOk, OneOf, check
 from ..lang.punct import DASHES, DOUBLE_QUOTES, char_class
 from ..lang.translit import name_key
-from .._tokencounts import STOPWORD_LANGS, count_tokens, count_units
+from .._tokencounts import BATCH_TOKENS, STOPWORD_LANGS, count_tokens, count_units
 from .._tokencounts import stop_sets as _stop_sets
 from ..features import Features
 from ._counts import FUNCTION_UPOS, doc_groups
@@ -416,9 +416,46 @@ def _boilerplate_mask(t: pd.DataFrame, docs: pd.DataFrame, boilerplate: pd.DataF
     return drop
 
 
+def _function_lemmas(batches, exclude_upos, keep_docs=None) -> set:
+    """Lowercase lemmas whose majority tag in the data is one of ``exclude_upos``.
+
+    The tags of each lemma are counted over all the batches (consecutive slices
+    of the token table; tokens of documents not in ``keep_docs`` are skipped);
+    "_" (no tagger) is no tag; ties go to the tag met first in the table, as
+    ``numpy.argmax`` over tags numbered in order of appearance.  Reading the
+    batches one by one gives what one pass over the whole table gives.
+    """
+    first: dict = {}
+    total = None
+    for t in batches:
+        if keep_docs is not None:
+            t = t[t["doc_id"].isin(keep_docs).to_numpy()]
+        if not len(t):
+            continue
+        up = t["upos"].astype(str)
+        for u in pd.unique(up):
+            first.setdefault(u, len(first))
+        n = pd.DataFrame({"l": t["lemma"].astype(str).str.lower().to_numpy(), "u": up.to_numpy()}) \
+            .groupby(["l", "u"], sort=False).size()
+        total = n if total is None else total.add(n, fill_value=0)
+    if total is None:
+        return set()
+    df = total.rename("n").reset_index()
+    df = df[df["u"] != "_"]
+    df = df.assign(rank=df["u"].map(first)).sort_values(["l", "n", "rank"], ascending=[True, False, True],
+                                                         kind="mergesort")
+    top = df.drop_duplicates("l")
+    return set(top.loc[top["u"].isin(list(exclude_upos)), "l"])
+
+
 def _token_drop(tokens: pd.DataFrame, docs: pd.DataFrame, *, exclude_upos, stopwords, exclude,
-                exclude_outlets, boilerplate) -> np.ndarray:
-    """Which tokens are not counted (the options of :func:`keyness`)."""
+                exclude_outlets, boilerplate, function_lemmas=None) -> np.ndarray:
+    """Which tokens are not counted (the options of :func:`keyness`).
+
+    ``function_lemmas`` (from :func:`_function_lemmas` over the whole data) is
+    given when ``tokens`` is one batch of a larger table; without it the
+    majority tags are counted over ``tokens``.
+    """
     t = tokens
     c = _Codes(t)
     drop = np.zeros(len(t), dtype=bool)
@@ -429,12 +466,16 @@ def _token_drop(tokens: pd.DataFrame, docs: pd.DataFrame, *, exclude_upos, stopw
         drop |= up_function[up_code]
         # a lemma whose majority tag is a function tag is left out everywhere, so the
         # tagger's occasional slips ("со" as NOUN) do not leak through; "_" (no tagger) is no tag
-        n_l, n_u = len(c.lemma_vocab), len(up_uni)
-        counts = np.bincount(c.lemma.astype(np.int64) * n_u + up_code, minlength=n_l * n_u).reshape(n_l, n_u)
-        untagged = np.flatnonzero(np.asarray(up_uni, dtype=object) == "_")
-        counts[:, untagged] = 0
-        majority_function = up_function[counts.argmax(axis=1)] & (counts.sum(axis=1) > 0)
-        drop |= majority_function[c.lemma]
+        if function_lemmas is not None:
+            drop |= c.lemma_in(function_lemmas)
+        else:
+            n_l, n_u = len(c.lemma_vocab), len(up_uni)
+            counts = np.bincount(c.lemma.astype(np.int64) * n_u + up_code,
+                                 minlength=n_l * n_u).reshape(n_l, n_u)
+            untagged = np.flatnonzero(np.asarray(up_uni, dtype=object) == "_")
+            counts[:, untagged] = 0
+            majority_function = up_function[counts.argmax(axis=1)] & (counts.sum(axis=1) > 0)
+            drop |= majority_function[c.lemma]
         # punctuation, numbers and emoji of untagged text (and any letterless token)
         drop |= ~c.has_letter
     langs = docs.set_index("doc_id")["lang"].astype(str) if "lang" in docs.columns else None
@@ -605,12 +646,9 @@ def keyness(data, *, by: str = "outlet", unit: str = "lemma", method: str = "log
     else:
         docs = _period_docs(data.docs, start, end)
         groups = doc_groups(docs, by)
-        tokens = data.tokens
-        if len(docs) < len(data.docs):
-            tokens = tokens[tokens["doc_id"].isin(docs["doc_id"]).to_numpy()]
-        drop = _token_drop(tokens, docs, exclude_upos=exclude_upos, stopwords=stopwords, exclude=exclude,
-                           exclude_outlets=exclude_outlets, boilerplate=boilerplate)
-        counts = Features(*count_tokens(tokens, docs["doc_id"], unit, drop=drop), docs[["doc_id", by]])
+        counts = Features(*_count_annotation(data, docs, unit, exclude_upos=exclude_upos, stopwords=stopwords,
+                                             exclude=exclude, exclude_outlets=exclude_outlets,
+                                             boilerplate=boilerplate), docs[["doc_id", by]])
     present_groups = groups.dropna()
     if present_groups.nunique() < 2:
         values = sorted(present_groups.astype(str).unique())
@@ -667,6 +705,24 @@ def keyness(data, *, by: str = "outlet", unit: str = "lemma", method: str = "log
         out = out[out["q_value"] <= max_q]
     return out.sort_values(["group", "reference", "z"], ascending=[True, True, False],
                            kind="mergesort").reset_index(drop=True)[KEYNESS_COLUMNS]
+
+
+def _count_annotation(ann, docs, unit, **drop_options):
+    """The document × unit counts of an annotation, its token table read in batches of whole documents.
+
+    Two passes over ``ann.token_batches()``: the majority tag of each lemma,
+    then the counts with each batch's exclusions; so a lazy annotation
+    (``annotate(..., lazy=True)``) is never held whole, and the counts equal
+    those of one pass over ``ann.tokens``.
+    """
+    keep = None if len(docs) == len(ann.docs) else set(docs["doc_id"])
+    function_lemmas = (_function_lemmas(ann.token_batches(BATCH_TOKENS), drop_options["exclude_upos"], keep)
+                       if drop_options["exclude_upos"] else None)
+
+    def drop(batch):
+        return _token_drop(batch, docs, function_lemmas=function_lemmas, **drop_options)
+
+    return count_tokens(ann.token_batches(BATCH_TOKENS), docs["doc_id"], unit, drop=drop)
 
 
 def _group_counts(counts: Features, by: str) -> tuple[np.ndarray, list, np.ndarray]:
