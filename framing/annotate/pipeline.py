@@ -17,7 +17,7 @@ import os
 import warnings
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-from .._errors import AnnotationWarning, FramingError
+from .._errors import AnnotationWarning, FramingError, OptionError
 from .._options import HasMethods, InstanceOf, Interval, NoneOk, OneOf, check
 from .._problems import PROBLEM_COLUMNS, ProblemLog
 from ._backend import RegexBackend, clean_text, get_backend, normalize_layers
@@ -45,17 +45,27 @@ _SPEC = {
     "batch_chars": Interval(1000, None, integer=True),
     "backend": OneOf("local", "dask"),
     "client": [NoneOk(), HasMethods("submit", "scheduler_info", what="a distributed.Client")],
+    "lazy": [NoneOk(), InstanceOf(bool)],
 }
+
+#: A lazy annotation of a large corpus is made this many documents at a time, so that the
+#: texts of only one chunk are copied and planned at once.
+CHUNK_DOCS = 20_000
 
 
 def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=True,
-             strict=False, batch_chars=BATCH_CHARS, backend="local", client=None):
+             strict=False, batch_chars=BATCH_CHARS, backend="local", client=None, lazy=None):
     """Annotate a corpus: sentences, tokens, lemmas, morphology, syntax and named entities.
 
     Parameters
     ----------
-    corpus : Corpus
-        The documents.
+    corpus : Corpus or iterable of Corpus
+        The documents; or a stream of corpora, e.g. ``framing.iter_jsonl(path,
+        batch_size=10_000)``: each batch is annotated into the cache as it
+        comes, and one annotation of all of them (read from the cache, as with
+        ``lazy=True``) is returned, equal to annotating the batches
+        concatenated (their problems are listed batch by batch).  An
+        interrupted stream resumes from the cache when run again.
     lang : str, optional
         Annotate every document as this language; by default each document's
         ``lang`` column (a corpus may mix languages).
@@ -87,12 +97,24 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
         With ``backend="dask"``: the cluster to run on (any, e.g. SLURM via
         dask-jobqueue); by default a LocalCluster of ``n_jobs`` processes with
         one thread each is started for the call.
+    lazy : bool, optional
+        ``True``: return a :class:`~framing.annotate.lazy.CachedAnnotated`
+        that holds the documents table and an index of the cache, not the
+        token and entity tables: they are read from the cache (and verified)
+        batch by batch when a measure asks for them
+        (``token_batches``, ``partitions``; ``.tokens`` reads the whole
+        table), so a million documents fit in a laptop's memory.  The corpus
+        is then also annotated in chunks of :data:`CHUNK_DOCS` documents.
+        ``False``: the tables are held in memory.  Default: lazy from
+        :data:`~framing.annotate.lazy.LAZY_DOCS` (100,000) documents on and
+        for a stream, when there is a cache.  Both give equal tables.
 
     Returns
     -------
     Annotated
         ``tokens``, ``entities``, ``capabilities`` per language, ``meta``
-        (pipeline and backend versions) and ``problems``.
+        (pipeline and backend versions) and ``problems``
+        (a :class:`~framing.annotate.lazy.CachedAnnotated` when lazy).
 
     Notes
     -----
@@ -137,16 +159,34 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
     <Annotated: 79 documents, 20689 tokens, 1248 entity mentions>
     """
     check("annotate", _SPEC, lang=lang, layers=layers, n_jobs=n_jobs, cache=cache, progress=progress,
-          strict=strict, batch_chars=batch_chars, backend=backend, client=client)
+          strict=strict, batch_chars=batch_chars, backend=backend, client=client, lazy=lazy)
     use_dask = backend == "dask"        # (the name ``backend`` is reused below)
     if client is not None and not use_dask:
         raise FramingError('annotate(): client= is used only with backend="dask".')
     from ..corpus import Corpus
     from .annotated import Annotated
+    from .lazy import LAZY_DOCS
 
+    options = dict(lang=lang, layers=layers, n_jobs=n_jobs, cache=cache, progress=progress, strict=strict,
+                   batch_chars=batch_chars, backend=backend, client=client)
     if not isinstance(corpus, Corpus):
-        raise FramingError(f"annotate() needs a framing.Corpus, got {type(corpus).__name__}; "
+        if _is_stream(corpus):
+            if lazy is False or cache is False:
+                raise OptionError("annotate(): a stream of corpora is annotated into the cache and read back "
+                                  "from it batch by batch; it needs a cache (cache=True or a folder) and "
+                                  "lazy=None or True. For an in-memory result, concatenate the batches "
+                                  "(corpus.concat(...)) and annotate the corpus.")
+            return _annotate_stream(corpus, options)
+        raise FramingError(f"annotate() needs a framing.Corpus (or an iterable of them, e.g. "
+                           f"framing.iter_jsonl(...)), got {type(corpus).__name__}; "
                            "build one with framing.Corpus.from_frame(df, text=..., ...).")
+    if lazy and cache is False:
+        raise OptionError("annotate(): lazy=True reads the tables from the annotation cache, and cache=False "
+                          "has none; pass cache=True (or a folder), or lazy=False.")
+    if lazy is None:
+        lazy = cache is not False and len(corpus) >= LAZY_DOCS
+    if lazy and len(corpus) > CHUNK_DOCS:
+        return _annotate_chunks(corpus, options)
     req_layers = normalize_layers(layers)
     if n_jobs == -1:
         n_jobs = os.cpu_count() or 1
@@ -201,9 +241,10 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
 
         from .dask_backend import run as run_dask
         run = partial(run_dask, client=client)
-    tok_df, ent_df, annotated = _annotate_and_read(configs, texts, hashes, langs, doc_ids, n_jobs=n_jobs,
-                                                   progress=progress, batch_chars=batch_chars,
-                                                   problems=problems, root=root, run=run)
+    tables, annotated = _annotate_and_read(configs, texts, hashes, langs, doc_ids, n_jobs=n_jobs,
+                                           progress=progress, batch_chars=batch_chars,
+                                           problems=problems, root=root, run=run, lazy=bool(lazy))
+    del texts
     meta["documents_annotated"] = len(annotated)
     meta["documents_cached"] = sum(1 for h in hashes if h not in annotated)
     for _, store, _, _ in configs:
@@ -218,7 +259,76 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
     others = ProblemLog()
     others.rows = [r for r in problems.rows if r["action"] != "annotated with the regex tokenizer"]
     others.report("annotate", category=AnnotationWarning)
-    return Annotated(corpus, tok_df, ent_df, capabilities=caps, meta=meta, problems=all_problems)
+    if lazy:
+        from .lazy import CachedAnnotated
+        return CachedAnnotated(corpus, tables, capabilities=caps, meta=meta, problems=all_problems)
+    return Annotated(corpus, *tables, capabilities=caps, meta=meta, problems=all_problems)
+
+
+def _is_stream(obj) -> bool:
+    """An iterable of corpora (a generator, a list) rather than one corpus or a table."""
+    import pandas as pd
+    return (hasattr(obj, "__iter__") and not isinstance(obj, (str, bytes, dict, pd.DataFrame, pd.Series))
+            and not hasattr(obj, "docs"))
+
+
+def _annotate_chunks(corpus, options):
+    """A lazy annotation of a large corpus, :data:`CHUNK_DOCS` documents at a time."""
+    import numpy as np
+    n = len(corpus)
+
+    def chunks():
+        for lo in range(0, n, CHUNK_DOCS):
+            keep = np.zeros(n, dtype=bool)
+            keep[lo:lo + CHUNK_DOCS] = True
+            yield corpus.filter(keep)
+
+    return _annotate_stream(chunks(), options, corpus=corpus, total=n)
+
+
+def _annotate_stream(batches, options, *, corpus=None, total=None):
+    """Annotate consecutive corpora into the cache and combine them into one lazy annotation.
+
+    Each batch is annotated as a whole corpus (lazily: only its index is kept)
+    before the next is read; with ``backend="dask"`` and no client one
+    LocalCluster serves every batch.  ``corpus``: the batches' corpus when it
+    is known (chunks of one corpus), else the batches are concatenated.
+    """
+    from contextlib import nullcontext
+
+    from .._progress import progress_bar
+    from ..corpus import Corpus
+    from .lazy import combine
+
+    opts = dict(options, lazy=True)
+    own_cluster = nullcontext(opts["client"])
+    if opts["backend"] == "dask" and opts["client"] is None:
+        from .dask_backend import _client_for
+        own_cluster = _client_for(None, max(1, opts["n_jobs"] if opts["n_jobs"] != -1 else (os.cpu_count() or 1)))
+    results, corpora = [], []
+    bar = progress_bar(total=total, unit="doc", desc="annotate (batches)", enabled=bool(opts["progress"]))
+    try:
+        with own_cluster as cl:
+            opts["client"] = cl
+            for k, batch in enumerate(batches):
+                if not isinstance(batch, Corpus):
+                    raise FramingError(f"annotate(): batch {k} of the stream is a {type(batch).__name__}, not a "
+                                       "framing.Corpus; pass corpora, e.g. framing.iter_jsonl(path, batch_size=...).")
+                if corpus is None:
+                    corpora.append(batch)
+                if len(batch):
+                    results.append(annotate(batch, **opts))
+                bar.update(len(batch))
+    finally:
+        bar.close()
+    if corpus is None:
+        if not corpora:
+            raise FramingError("annotate(): the stream of corpora was empty; nothing to annotate.")
+        corpus = corpora[0].concat(*corpora[1:]) if len(corpora) > 1 else corpora[0]
+        del corpora
+    if not results:
+        raise FramingError("annotate(): every corpus of the stream was empty; nothing to annotate.")
+    return combine(results, corpus)
 
 
 def _norm_lang(x) -> str:
@@ -253,7 +363,7 @@ _MAX_ROUNDS = 5
 
 
 def _annotate_and_read(configs, texts, hashes, langs, doc_ids, *, n_jobs, progress, batch_chars, problems,
-                       root, run=None):
+                       root, run=None, lazy=False):
     """Annotate the documents not cached, then read every document back from the cache.
 
     Each round claims the missing documents (another process annotating the same
@@ -262,8 +372,10 @@ def _annotate_and_read(configs, texts, hashes, langs, doc_ids, *, n_jobs, progre
     that fails verification while being read is quarantined, and the next round
     annotates its documents again, so the tables returned are always those of
     verified parts.  ``run`` annotates the planned batches (``_run``, the local
-    process pool, or the Dask backend's ``run``).  Returns ``(tokens, entities,
-    hashes annotated here)``.
+    process pool, or the Dask backend's ``run``).  Returns ``((tokens,
+    entities), hashes annotated here)``, or with ``lazy`` the
+    :class:`~framing.annotate.lazy.CacheIndex` of the documents instead of the
+    tables (every part verified on the way).
     """
     run = _run if run is None else run
     annotated: set[str] = set()
@@ -299,10 +411,14 @@ def _annotate_and_read(configs, texts, hashes, langs, doc_ids, *, n_jobs, progre
             _wait_for_others(theirs, progress)
             continue                # read their parts, or annotate what they left
         damaged = _n_damaged(configs)
-        tok_df, ent_df = _assemble(plans, hashes, langs, doc_ids)
+        if lazy:
+            from .lazy import locate
+            tables = locate(plans, hashes, langs, len(doc_ids))
+        else:
+            tables = _assemble(plans, hashes, langs, doc_ids)
         if _n_damaged(configs) == damaged:
-            return tok_df, ent_df, annotated
-        del tok_df, ent_df          # a part failed while being read: annotate its documents again
+            return tables, annotated
+        del tables                  # a part failed while being read: annotate its documents again
         damaged_rounds += 1
     raise FramingError(f"annotate(): the annotation cache {str(root)!r} failed verification {_MAX_ROUNDS} times "
                        "in a row (parts written now are damaged when read back: a failing disk?); "
