@@ -234,7 +234,7 @@ class Annotated:
         """
         check("Annotated.select", _SELECT_OPTIONS, outlets=outlets, events=events, start=start, end=end,
               docs=docs)
-        keep, desc = selection_mask(self._corpus.docs, outlets=outlets, events=events, start=start, end=end,
+        keep, desc = selection_mask(self._doc_table(), outlets=outlets, events=events, start=start, end=end,
                                     docs=docs)
         if keep.all():
             return self
@@ -246,12 +246,19 @@ class Annotated:
         t, e = self._tokens, self._entities
         return type(self)(corpus, t[t["doc_id"].isin(ids)], e[e["doc_id"].isin(ids)], **rest)
 
-    def _restricted_context(self, keep: np.ndarray, desc: dict | None):
+    def _doc_table(self) -> pd.DataFrame:
+        """The documents table, not copied (its columns other than ``text`` are what selections read)."""
+        return self._corpus._docs
+
+    def _subcorpus(self, keep: np.ndarray):
+        return self._corpus.filter(keep)
+
+    def _restricted_context(self, keep: np.ndarray, desc: dict | None, *, with_corpus: bool = True):
         """``(corpus, doc_ids, keywords)`` of the documents where ``keep`` is True: the corpus, capabilities,
         meta and problems of a subset (everything but the token and entity tables)."""
-        d = self._corpus._docs
+        d = self._doc_table()
         ids = set(d.loc[keep, "doc_id"])
-        corpus = self._corpus.filter(keep)
+        corpus = self._subcorpus(keep) if with_corpus else None
         # languages in the order annotate() meets them, so the rows come as re-annotating gives them
         langs = {lg: i for i, lg in enumerate(dict.fromkeys(d.loc[keep, "lang"]))}
         caps = self._capabilities

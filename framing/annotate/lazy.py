@@ -30,6 +30,7 @@ sentence and token.
 from __future__ import annotations
 
 from collections import OrderedDict
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -109,6 +110,129 @@ class CacheIndex:
         return CacheIndex(stores, parts, *(np.concatenate(c) for c in cols))
 
 
+class DocumentStore:
+    """The documents of a streamed corpus, kept in Parquet files beside the cache instead of in memory.
+
+    One file per batch of the stream, ``<cache root>/documents/<key>.parquet``
+    (written by :meth:`framing.Corpus.to_parquet`; ``<key>`` is a hash of the
+    batch's documents, so a rerun of the same stream reuses its files), its
+    sha256 checked whenever it is read.  In memory: the documents table
+    without its ``text`` column (for selections, :meth:`CachedAnnotated.doc_info`
+    and joins) and, per document, its file and row.
+    """
+
+    def __init__(self, files, table, pos_file, pos_row, meta, problems):
+        self.files = list(files)                    # (path, sha256)
+        self.table = table.reset_index(drop=True)
+        self.pos_file = np.asarray(pos_file, dtype=np.int32)
+        self.pos_row = np.asarray(pos_row, dtype=np.int64)
+        self.meta, self.problems = meta, problems
+        self._kept: OrderedDict = OrderedDict()
+
+    @staticmethod
+    def write_batch(root, batch) -> tuple:
+        """Store one batch's corpus; returns ``(path, sha256)``."""
+        import hashlib
+
+        from .._atomic import atomic_path
+        docs = batch._docs
+        key = hashlib.sha256((batch.fingerprint() + str(int(pd.util.hash_pandas_object(
+            docs.drop(columns="text").astype(str), index=False).sum()))).encode()).hexdigest()[:32]
+        folder = Path(root) / "documents"
+        path = folder / f"{key}.parquet"
+        if not path.is_file():
+            folder.mkdir(parents=True, exist_ok=True)
+            with atomic_path(path) as tmp:
+                batch.to_parquet(tmp)
+        return str(path), hashlib.sha256(path.read_bytes()).hexdigest()
+
+    @staticmethod
+    def summary(batch, root) -> dict:
+        """What the store keeps of one batch: its file (written now), documents table without text,
+        problems and sources."""
+        return {"file": DocumentStore.write_batch(root, batch) if len(batch) else None,
+                "table": batch._docs.drop(columns="text"), "problems": batch._problems, "meta": batch.meta}
+
+    @classmethod
+    def from_summaries(cls, summaries) -> "DocumentStore":
+        """The store of consecutive batches (see :meth:`summary`), as their corpora concatenated."""
+        meta = summaries[0]["meta"]
+        for b in summaries[1:]:
+            meta["sources"] = meta.get("sources", []) + b["meta"].get("sources", [])
+        if len(summaries) > 1:
+            meta.setdefault("steps", []).append(f"concat({len(summaries) - 1})")
+        problems = pd.concat([b["problems"] for b in summaries], ignore_index=True)
+        stored = [b for b in summaries if b["file"] is not None]
+        if not stored:
+            raise FramingError("annotate(): every corpus of the stream was empty; nothing to annotate.")
+        table = pd.concat([b["table"] for b in stored], ignore_index=True)
+        dup = table["doc_id"].duplicated(keep=False)
+        if dup.any():
+            from .._errors import SchemaError
+            raise SchemaError(f"annotate(): the batches of the stream repeat doc_ids "
+                              f"{table.loc[dup, 'doc_id'].unique()[:5].tolist()}; doc_id must be unique across "
+                              "batches (the iter_* loaders make them so).")
+        pos_file = np.concatenate([np.full(len(b["table"]), k) for k, b in enumerate(stored)])
+        pos_row = np.concatenate([np.arange(len(b["table"])) for b in stored])
+        return cls([b["file"] for b in stored], table, pos_file, pos_row, meta, problems)
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def take(self, positions) -> "DocumentStore":
+        p = np.asarray(positions, dtype=np.int64)
+        ids = set(self.table["doc_id"].iloc[p])
+        probs = self.problems[self.problems["doc_id"].isna() | self.problems["doc_id"].isin(ids)]
+        return DocumentStore(self.files, self.table.iloc[p], self.pos_file[p], self.pos_row[p], self.meta,
+                             probs.reset_index(drop=True))
+
+    def corpus(self, positions=None, step: str | None = None):
+        """The :class:`~framing.Corpus` of the documents at ``positions`` (all by default), read from the files."""
+        from ..corpus import Corpus
+        p = np.arange(len(self)) if positions is None else np.asarray(positions, dtype=np.int64)
+        files = self.pos_file[p]
+        frames = []
+        for k in dict.fromkeys(files.tolist()):
+            rows = self.pos_row[p[files == k]]
+            frames.append(self._load(k).iloc[rows])
+        docs = pd.concat(frames, ignore_index=True) if frames else self._load(0).iloc[:0]
+        ids = set(docs["doc_id"])
+        probs = self.problems[self.problems["doc_id"].isna() | self.problems["doc_id"].isin(ids)]
+        meta = dict(self.meta)
+        if step:
+            meta["steps"] = list(meta.get("steps", [])) + [step]
+        return Corpus(docs, meta=meta, problems=probs)
+
+    def _load(self, k: int) -> pd.DataFrame:
+        import hashlib
+
+        import pyarrow as pa
+
+        from ..corpus import Corpus
+        if k in self._kept:
+            self._kept.move_to_end(k)
+            return self._kept[k]
+        path, sha = self.files[k]
+        try:
+            data = Path(path).read_bytes()
+            ok = hashlib.sha256(data).hexdigest() == sha
+        except OSError as err:
+            data, ok = None, False
+            why = f"cannot be read ({err.strerror or err})"
+        else:
+            why = "was changed since it was written"
+        if not ok:
+            raise CachePartError(
+                f"The documents of this annotation are read from {path}, which {why}. Annotate the stream "
+                "again (framing.annotate(<the same batches>, …)): the annotations are still cached and are "
+                "not computed again; keep the cache folder while the annotation is in use.")
+        docs = Corpus.read_parquet(pa.BufferReader(data))._docs
+        self._kept[k] = docs
+        while len(self._kept) > 2:
+            self._kept.popitem(last=False)
+        return docs
+
+
 def locate(plans, hashes, langs, n_docs: int) -> CacheIndex:
     """The :class:`CacheIndex` of the corpus's documents, every part they are in verified on the way.
 
@@ -170,14 +294,43 @@ class CachedAnnotated(Annotated):
     True
     """
 
-    def __init__(self, corpus, index: CacheIndex, *, capabilities=None, meta=None, problems=None):
+    def __init__(self, corpus, index: CacheIndex, *, capabilities=None, meta=None, problems=None,
+                 documents: DocumentStore | None = None):
         super().__init__(corpus, empty_tokens(), empty_entities(), capabilities=capabilities, meta=meta,
                          problems=problems)
-        if len(index) != len(corpus):
-            raise FramingError(f"CachedAnnotated: the cache index has {len(index)} documents, the corpus "
-                               f"{len(corpus)}.")
+        self._documents = documents
+        n = len(documents) if documents is not None else len(corpus)
+        if len(index) != n:
+            raise FramingError(f"CachedAnnotated: the cache index has {len(index)} documents, the corpus {n}.")
         self._index = index
         self._kept: OrderedDict = OrderedDict()
+
+    # --- the documents: in memory, or (a stream) in Parquet files read per batch ----------------
+    @property
+    def corpus(self):
+        """The annotated :class:`~framing.Corpus` (for a stream: read from the stored batches, whole)."""
+        return self._corpus if self._documents is None else self._documents.corpus()
+
+    @property
+    def docs(self) -> pd.DataFrame:
+        """The documents table (a copy; for a stream, read from the stored batches)."""
+        return self.corpus.docs
+
+    def doc_info(self, columns=("outlet", "published", "lang")) -> pd.DataFrame:
+        if self._documents is None or "text" in columns:
+            return super().doc_info(columns)
+        return self._documents.table[["doc_id", *columns]].copy()
+
+    def _doc_table(self) -> pd.DataFrame:
+        return self._corpus._docs if self._documents is None else self._documents.table
+
+    def _subcorpus(self, keep: np.ndarray):
+        if self._documents is None:
+            return self._corpus.filter(keep)
+        return self._documents.corpus(np.flatnonzero(keep), step="filter")
+
+    def __len__(self) -> int:
+        return len(self._index)
 
     # the tables are read from the cache; the base class's methods see them through these
     @property
@@ -217,14 +370,14 @@ class CachedAnnotated(Annotated):
         return int(self._index.n_ent.sum())
 
     def __repr__(self) -> str:
-        return (f"<CachedAnnotated: {len(self._corpus)} documents, {self.n_tokens} tokens, "
+        return (f"<CachedAnnotated: {len(self)} documents, {self.n_tokens} tokens, "
                 f"{self.n_entities} entity mentions, read from the cache>")
 
     def _repr_html_(self) -> str:
         head = next(self._partitions(20), None)
         caps = self._capabilities
         from .._display import frames_html
-        return (f"<p><b>CachedAnnotated</b>: {len(self._corpus)} documents, {self.n_tokens:,} tokens, "
+        return (f"<p><b>CachedAnnotated</b>: {len(self)} documents, {self.n_tokens:,} tokens, "
                 f"{self.n_entities:,} entity mentions, read from the annotation cache in batches "
                 "(the tables below: the first 20 documents).</p>"
                 + frames_html({"tokens": head._tokens if head is not None else empty_tokens(),
@@ -246,7 +399,7 @@ class CachedAnnotated(Annotated):
             start = stop
 
     def _partitions(self, n_docs: int):
-        n = len(self._corpus)
+        n = len(self)
         for lo in range(0, n, n_docs):
             hi = min(n, lo + n_docs)
             keep = np.zeros(n, dtype=bool)
@@ -259,7 +412,9 @@ class CachedAnnotated(Annotated):
         """One row per sentence (see :meth:`framing.Annotated.sentences`), assembled partition by partition."""
         parts = [p.sentences() for p in self._partitions(20_000)]
         parts = [p for p in parts if len(p)]
-        return pd.concat(parts, ignore_index=True) if parts else Annotated(self._corpus, empty_tokens()).sentences()
+        if parts:
+            return pd.concat(parts, ignore_index=True)
+        return pd.DataFrame(columns=["doc_id", "sent_id", "start", "end", "text"])
 
     def select(self, *, outlets=None, events=None, start=None, end=None, docs=None) -> "CachedAnnotated":
         """The annotation of a subset of the documents, still read from the cache (see
@@ -267,8 +422,11 @@ class CachedAnnotated(Annotated):
         return super().select(outlets=outlets, events=events, start=start, end=end, docs=docs)
 
     def _restrict(self, keep: np.ndarray, desc: dict) -> "CachedAnnotated":
-        corpus, _ids, rest = self._restricted_context(keep, desc)
-        return CachedAnnotated(corpus, self._index.take(np.flatnonzero(keep)), **rest)
+        _corpus, _ids, rest = self._restricted_context(keep, desc, with_corpus=False)
+        pos = np.flatnonzero(keep)
+        if self._documents is None:
+            return CachedAnnotated(self._corpus.filter(keep), self._index.take(pos), **rest)
+        return CachedAnnotated(None, self._index.take(pos), documents=self._documents.take(pos), **rest)
 
     # --- reading parts ----------------------------------------------------------------------
     def _read(self, positions: np.ndarray, *, tokens: bool = True, entities: bool = True):
@@ -287,7 +445,7 @@ class CachedAnnotated(Annotated):
             for t, acc, want in ((tok, tok_tables, tokens), (ent, ent_tables, entities)):
                 if want and t is not None and t.num_rows:
                     acc.extend(_place(t, where))
-        doc_arr = self._corpus._docs["doc_id"].to_numpy(dtype=object)
+        doc_arr = self._doc_table()["doc_id"].to_numpy(dtype=object)
         tok_df = (_to_frame(tok_tables, ["_order", "sent_id", "tok_id"], doc_arr) if tok_tables
                   else empty_tokens())
         ent_df = (_to_frame(ent_tables, ["_order", "sent_id", "start_tok"], doc_arr) if ent_tables
@@ -311,7 +469,7 @@ class CachedAnnotated(Annotated):
                 what = f"it failed verification ({why}) and was moved to {store.dir / 'quarantine'}"
             else:
                 what = "it was quarantined or removed since"
-            ids = self._corpus._docs["doc_id"].to_numpy(dtype=object)[docs[:3]].tolist()
+            ids = self._doc_table()["doc_id"].to_numpy(dtype=object)[docs[:3]].tolist()
             raise CachePartError(
                 f"The annotation of documents {ids}{' …' if len(docs) > 3 else ''} is to be read from the "
                 f"cache part {name} in {store.dir}, but {what}. Annotate the corpus again with the same "
@@ -324,21 +482,15 @@ class CachedAnnotated(Annotated):
         return tables
 
 
-def combine(results, corpus=None):
+def combine(results, corpus=None, documents=None):
     """One :class:`CachedAnnotated` of consecutive batches of documents (each a :class:`CachedAnnotated`).
 
-    The corpus is ``corpus`` or the batches' corpora concatenated; capabilities
+    The documents are ``corpus`` (the batches' corpus) or ``documents`` (a
+    :class:`DocumentStore` of a stream); capabilities
     are those of every language met, in the order first met; ``meta`` counts
     the documents of every batch; problems are listed batch by batch.
     """
-    from ..corpus import Corpus
-
     results = list(results)
-    if corpus is None:
-        first = results[0].corpus
-        corpus = first.concat(*(r.corpus for r in results[1:])) if len(results) > 1 else first
-        if not isinstance(corpus, Corpus):          # pragma: no cover - concat returns a Corpus
-            raise FramingError("combine(): the batches' corpora could not be concatenated.")
     caps = pd.concat([r._capabilities for r in results], ignore_index=True)
     caps = caps.drop_duplicates(["lang", "layer"], keep="first").reset_index(drop=True)
     meta = dict(results[0]._meta)
@@ -351,7 +503,8 @@ def combine(results, corpus=None):
     probs = [r._problems for r in results if r._problems is not None and len(r._problems)]
     problems = pd.concat(probs, ignore_index=True) if probs else None
     return CachedAnnotated(corpus, CacheIndex.concat(r._index for r in results), capabilities=caps,
-                           meta=meta, problems=problems if problems is not None else results[0]._problems)
+                           meta=meta, problems=problems if problems is not None else results[0]._problems,
+                           documents=documents)
 
 
 __all__ = ["CachedAnnotated", "CachePartError", "LAZY_DOCS"]

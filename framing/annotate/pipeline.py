@@ -298,14 +298,15 @@ def _annotate_stream(batches, options, *, corpus=None, total=None):
 
     from .._progress import progress_bar
     from ..corpus import Corpus
-    from .lazy import combine
+    from .lazy import DocumentStore, combine
 
     opts = dict(options, lazy=True)
     own_cluster = nullcontext(opts["client"])
     if opts["backend"] == "dask" and opts["client"] is None:
         from .dask_backend import _client_for
         own_cluster = _client_for(None, max(1, opts["n_jobs"] if opts["n_jobs"] != -1 else (os.cpu_count() or 1)))
-    results, corpora = [], []
+    results, summaries = [], []
+    root = cache_root(opts["cache"])
     bar = progress_bar(total=total, unit="doc", desc="annotate (batches)", enabled=bool(opts["progress"]))
     try:
         with own_cluster as cl:
@@ -314,21 +315,21 @@ def _annotate_stream(batches, options, *, corpus=None, total=None):
                 if not isinstance(batch, Corpus):
                     raise FramingError(f"annotate(): batch {k} of the stream is a {type(batch).__name__}, not a "
                                        "framing.Corpus; pass corpora, e.g. framing.iter_jsonl(path, batch_size=...).")
-                if corpus is None:
-                    corpora.append(batch)
                 if len(batch):
-                    results.append(annotate(batch, **opts))
+                    res = annotate(batch, **opts)
+                    res._corpus = None          # the texts are not kept: the batch is stored, or given
+                    results.append(res)
+                if corpus is None:              # a stream: its documents are kept on disk
+                    summaries.append(DocumentStore.summary(batch, root))
                 bar.update(len(batch))
+                del batch
     finally:
         bar.close()
-    if corpus is None:
-        if not corpora:
-            raise FramingError("annotate(): the stream of corpora was empty; nothing to annotate.")
-        corpus = corpora[0].concat(*corpora[1:]) if len(corpora) > 1 else corpora[0]
-        del corpora
     if not results:
-        raise FramingError("annotate(): every corpus of the stream was empty; nothing to annotate.")
-    return combine(results, corpus)
+        raise FramingError("annotate(): the stream of corpora was empty; nothing to annotate.")
+    if corpus is not None:
+        return combine(results, corpus)
+    return combine(results, documents=DocumentStore.from_summaries(summaries))
 
 
 def _norm_lang(x) -> str:
