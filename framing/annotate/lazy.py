@@ -482,8 +482,9 @@ class CachedAnnotated(Annotated):
         return tables
 
 
-def combine(results, corpus=None, documents=None):
-    """One :class:`CachedAnnotated` of consecutive batches of documents (each a :class:`CachedAnnotated`).
+def combine(results, index: CacheIndex, corpus=None, documents=None):
+    """One :class:`CachedAnnotated` of consecutive batches of documents (each a :class:`CachedAnnotated`)
+    whose cache indexes, concatenated, are ``index``.
 
     The documents are ``corpus`` (the batches' corpus) or ``documents`` (a
     :class:`DocumentStore` of a stream); capabilities
@@ -502,7 +503,7 @@ def combine(results, corpus=None, documents=None):
             meta["backends"].setdefault(lg, b)
     probs = [r._problems for r in results if r._problems is not None and len(r._problems)]
     problems = pd.concat(probs, ignore_index=True) if probs else None
-    return CachedAnnotated(corpus, CacheIndex.concat(r._index for r in results), capabilities=caps,
+    return CachedAnnotated(corpus, index, capabilities=caps,
                            meta=meta, problems=problems if problems is not None else results[0]._problems,
                            documents=documents)
 

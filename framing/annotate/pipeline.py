@@ -298,14 +298,14 @@ def _annotate_stream(batches, options, *, corpus=None, total=None):
 
     from .._progress import progress_bar
     from ..corpus import Corpus
-    from .lazy import DocumentStore, combine
+    from .lazy import CacheIndex, DocumentStore, combine
 
     opts = dict(options, lazy=True)
     own_cluster = nullcontext(opts["client"])
     if opts["backend"] == "dask" and opts["client"] is None:
         from .dask_backend import _client_for
         own_cluster = _client_for(None, max(1, opts["n_jobs"] if opts["n_jobs"] != -1 else (os.cpu_count() or 1)))
-    results, summaries = [], []
+    results, summaries, index = [], [], None
     root = cache_root(opts["cache"])
     bar = progress_bar(total=total, unit="doc", desc="annotate (batches)", enabled=bool(opts["progress"]))
     try:
@@ -317,7 +317,10 @@ def _annotate_stream(batches, options, *, corpus=None, total=None):
                                        "framing.Corpus; pass corpora, e.g. framing.iter_jsonl(path, batch_size=...).")
                 if len(batch):
                     res = annotate(batch, **opts)
-                    res._corpus = None          # the texts are not kept: the batch is stored, or given
+                    # one index as the batches come (the cache's part list is held once), no texts kept:
+                    # the batch is stored on disk, or is a chunk of the corpus given
+                    index = res._index if index is None else CacheIndex.concat([index, res._index])
+                    res._corpus = res._index = None
                     results.append(res)
                 if corpus is None:              # a stream: its documents are kept on disk
                     summaries.append(DocumentStore.summary(batch, root))
@@ -328,8 +331,8 @@ def _annotate_stream(batches, options, *, corpus=None, total=None):
     if not results:
         raise FramingError("annotate(): the stream of corpora was empty; nothing to annotate.")
     if corpus is not None:
-        return combine(results, corpus)
-    return combine(results, documents=DocumentStore.from_summaries(summaries))
+        return combine(results, index, corpus)
+    return combine(results, index, documents=DocumentStore.from_summaries(summaries))
 
 
 def _norm_lang(x) -> str:
