@@ -73,7 +73,11 @@ def _conform(df: pd.DataFrame, columns, dtypes, name) -> pd.DataFrame:
     missing = set(columns) - set(df.columns)
     if missing:
         raise missing_columns(name, missing)
-    out = df[columns].copy()
+    return _set_dtypes(df[columns].copy(), dtypes)
+
+
+def _set_dtypes(out: pd.DataFrame, dtypes) -> pd.DataFrame:
+    """``out`` (a table of its own) with the column types of ``dtypes``, changed in place."""
     for c, t in dtypes.items():
         if t != "object":
             out[c] = out[c].astype(t)

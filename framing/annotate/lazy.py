@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from .._errors import FramingError
-from .annotated import Annotated, empty_entities, empty_tokens
+from .annotated import _ENTITY_DTYPES, _TOKEN_DTYPES, Annotated, _set_dtypes, empty_entities, empty_tokens
 from .cache import CacheDamage
 
 #: From this many documents on, ``annotate()`` returns a :class:`CachedAnnotated` by default.
@@ -450,7 +450,8 @@ class CachedAnnotated(Annotated):
                   else empty_tokens())
         ent_df = (_to_frame(ent_tables, ["_order", "sent_id", "start_tok"], doc_arr) if ent_tables
                   else empty_entities())
-        return tok_df, ent_df
+        # the column types an in-memory Annotated gives its tables
+        return _set_dtypes(tok_df, _TOKEN_DTYPES), _set_dtypes(ent_df, _ENTITY_DTYPES)
 
     def _load(self, k: int, *, entities: bool, docs):
         """The verified tables of part number ``k`` (kept for the next few reads)."""
