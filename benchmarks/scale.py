@@ -32,7 +32,7 @@ process during the run — the client (which, in a LocalCluster, also runs the
 scheduler and the nannies), each worker — sampled every 0.2 s with psutil
 (``/proc`` without it), and the number of rows of every output table
 (documents, tokens, entities, capabilities, problems) that differ between the
-two backends (must be 0), compared partition by partition of 5,000 documents
+two backends (must be 0), compared partition by partition of 2,000 documents
 so that the check itself needs bounded memory.  Last, the growth of each
 process's peak memory from the smallest to the largest size (must stay within
 20%).
@@ -212,6 +212,8 @@ def differing_rows(a, b) -> int:
 
 
 TABLES = ("docs", "tokens", "entities", "capabilities", "problems")
+#: documents per partition in the comparison of the backends
+CHECK_DOCS = 2_000
 
 
 def compare_partitions(one, two, n_docs: int = 5_000) -> dict:
@@ -230,8 +232,29 @@ def compare_partitions(one, two, n_docs: int = 5_000) -> dict:
     return diff
 
 
-def timed(fn, roles):
-    """(result, wall seconds, CPU seconds of all processes, peak MB per role, description)."""
+def release_memory() -> None:
+    """Return the memory freed so far to the system (the garbage collector, pyarrow's pool and glibc's
+    ``malloc_trim``), so that a run's peak does not include what an earlier run left allocated."""
+    gc.collect()
+    try:
+        import pyarrow as pa
+        pa.default_memory_pool().release_unused()
+    except Exception:  # noqa: BLE001 - an older pyarrow
+        pass
+    try:
+        import ctypes
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):    # not glibc
+        pass
+
+
+def timed(fn, roles, client=None):
+    """(result, wall seconds, CPU seconds of all processes, peak MB per role, description).  Memory freed
+    before is first returned to the system, in this process and (``client``) in every worker."""
+    release_memory()
+    if client is not None:
+        client.run(release_memory)
+    start = {roles[pid]: _rss_mb(pid) for pid in roles}
     with PeakMemory() as mem:
         t = time.perf_counter()
         out = fn()
@@ -239,7 +262,9 @@ def timed(fn, roles):
     cpu = "; ".join(f"{roles[pid]} {sec:.1f} s" for pid, sec in sorted(mem.cpu.items(), key=lambda kv: roles.get(kv[0], "z"))
                     if pid in roles and sec >= 0.05)
     peaks = {roles[pid]: mb for pid, mb in mem.peak.items() if pid in roles}
-    return out, dt, sum(mem.cpu.values()), peaks, f"{describe_memory(mem.peak, roles)}\n      CPU per process: {cpu}"
+    at_start = "; ".join(f"{role} {mb:,.0f} MB" for role, mb in sorted(start.items()))
+    return out, dt, sum(mem.cpu.values()), peaks, (f"{describe_memory(mem.peak, roles)}  (at the start: {at_start})"
+                                                    f"\n      CPU per process: {cpu}")
 
 
 def stream(path, n: int, batch: int):
@@ -256,13 +281,11 @@ def compare_backends(name, path, n, layers, client, roles, tmp, batch):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")          # the regex fallback of a few 'und' posts
         one, t1, c1, p1, m1 = timed(lambda: framing.annotate(stream(path, n, batch), n_jobs=1,
-                                                             cache=tmp / f"{name}-1", **kw), roles)
-        gc.collect()
+                                                             cache=tmp / f"{name}-1", **kw), roles, client)
         two, t2, c2, p2, m2 = timed(lambda: framing.annotate(stream(path, n, batch), backend="dask", client=client,
-                                                             cache=tmp / f"{name}-dask", **kw), roles)
-        gc.collect()
+                                                             cache=tmp / f"{name}-dask", **kw), roles, client)
         t = time.perf_counter()
-        diff, _, _, p3, _ = timed(lambda: compare_partitions(one, two), roles)
+        diff, _, _, p3, _ = timed(lambda: compare_partitions(one, two, CHECK_DOCS), roles, client)
         t_cmp = time.perf_counter() - t
     assert one.meta["documents_annotated"] == two.meta["documents_annotated"] == n
     tokens, n_ent = one.n_tokens, one.n_entities
@@ -276,7 +299,7 @@ def compare_backends(name, path, n, layers, client, roles, tmp, batch):
     print(f"  dask, {len(client.scheduler_info()['workers'])} workers:       {t2:7.1f} s  {n / t2:8,.0f} docs/s  "
           f"{tokens / t2:9,.0f} tokens/s   speed-up {t1 / t2:.2f}x   CPU {c2:6.1f} s = {n / c2:,.0f} docs per CPU-second")
     print(f"      peak memory: {m2}")
-    print(f"  rows differing between the backends (compared partition by partition of 5,000 documents in "
+    print(f"  rows differing between the backends (compared partition by partition of {CHECK_DOCS:,} documents in "
           f"{t_cmp:.1f} s, client peak {p3.get(roles[os.getpid()], 0):,.0f} MB): "
           + ", ".join(f"{k} {v}" for k, v in diff.items()))
     sys.stdout.flush()
@@ -324,6 +347,8 @@ def main(argv=None):
     import distributed
 
     import framing
+    import signal
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))      # a killed run still removes its folder
     tmp = Path(tempfile.mkdtemp(prefix="framing-scale-"))
     os.environ["FRAMING_CACHE_DIR"] = str(tmp / "default-cache")      # nothing reaches the shared cache
     try:
