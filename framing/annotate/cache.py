@@ -598,8 +598,10 @@ class MemoryStore:
 
 
 def clear_cache(cache=True) -> None:
-    """Delete every cached annotation under the cache root."""
+    """Delete every cached annotation under the cache root, and the documents of annotated streams
+    (``documents/``)."""
     shutil.rmtree(cache_root(cache) / "annotate", ignore_errors=True)
+    shutil.rmtree(cache_root(cache) / "documents", ignore_errors=True)
 
 
 def verify_cache(cache=True) -> dict:

@@ -157,6 +157,18 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
 
     >>> framing.annotate(framing.load_demo(), progress=False)
     <Annotated: 79 documents, 20689 tokens, 1248 entity mentions>
+
+    A stream of corpora (here the demo in three batches; usually
+    ``framing.iter_jsonl(path, batch_size=...)``) is annotated batch by batch
+    into the cache and read back from it in partitions:
+
+    >>> demo = framing.load_demo()
+    >>> batches = (demo.filter(demo.docs.index // 30 == k) for k in range(3))
+    >>> ann = framing.annotate(batches, layers=("lemma",), cache="cache-stream", progress=False)
+    >>> ann
+    <CachedAnnotated: 79 documents, 20689 tokens, 0 entity mentions, read from the cache>
+    >>> [len(part) for part in ann.partitions(40)], ann.corpus == demo
+    ([40, 39], True)
     """
     check("annotate", _SPEC, lang=lang, layers=layers, n_jobs=n_jobs, cache=cache, progress=progress,
           strict=strict, batch_chars=batch_chars, backend=backend, client=client, lazy=lazy)
