@@ -229,3 +229,12 @@ def test_annotated_partitions_in_memory(eager):
     pd.testing.assert_frame_equal(pd.concat([p.entities for p in parts], ignore_index=True), eager.entities)
     with pytest.raises(OptionError):
         list(eager.partitions(0))
+
+
+def test_cached_annotated_built_with_tables_is_an_in_memory_annotated(demo, cache, eager):
+    lazy = _lazy(demo, cache)
+    # code written for Annotated builds subsets as type(ann)(corpus, tokens, entities, ...)
+    sub = type(lazy)(lazy.corpus, eager.tokens, eager.entities, capabilities=lazy.capabilities, meta=lazy.meta)
+    assert type(sub) is Annotated
+    _assert_same(sub, Annotated(eager.corpus, eager.tokens, eager.entities, capabilities=eager.capabilities,
+                                meta=eager.meta))

@@ -294,6 +294,13 @@ class CachedAnnotated(Annotated):
     True
     """
 
+    def __new__(cls, corpus=None, index=None, *args, **kwargs):
+        if isinstance(index, pd.DataFrame):
+            # called with tables, as code written for Annotated does (``type(ann)(corpus, tokens, ...)``):
+            # those tables are in memory, so the result is an in-memory Annotated
+            return Annotated(corpus, index, *args, **kwargs)
+        return super().__new__(cls)
+
     def __init__(self, corpus, index: CacheIndex, *, capabilities=None, meta=None, problems=None,
                  documents: DocumentStore | None = None):
         super().__init__(corpus, empty_tokens(), empty_entities(), capabilities=capabilities, meta=meta,
