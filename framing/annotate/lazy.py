@@ -324,8 +324,10 @@ class CachedAnnotated(Annotated):
         return self.corpus.docs
 
     def doc_info(self, columns=("outlet", "published", "lang")) -> pd.DataFrame:
-        if self._documents is None or "text" in columns:
+        if self._documents is None:
             return super().doc_info(columns)
+        if "text" in columns:                       # the texts are on disk: read them all
+            return self.corpus.docs[["doc_id", *columns]]
         return self._documents.table[["doc_id", *columns]].copy()
 
     def _doc_table(self) -> pd.DataFrame:
