@@ -176,7 +176,7 @@ def test_annotate_stream_refuses_what_is_not_a_corpus(demo, tmp_path):
         framing.annotate([demo, demo.docs], cache=tmp_path, progress=False, layers=("lemma",))
     with pytest.raises(FramingError, match="stream of corpora was empty"):
         framing.annotate(iter([]), cache=tmp_path, progress=False)
-    with pytest.raises(Exception, match="repeat doc_ids|doc_id must be unique"):
+    with pytest.raises(FramingError, match=r"batch 1 of the stream repeats doc_ids of earlier batches"):
         framing.annotate([demo, demo], cache=tmp_path, progress=False, layers=("lemma",))
 
 

