@@ -434,8 +434,6 @@ class CachedAnnotated(Annotated):
     # --- reading parts ----------------------------------------------------------------------
     def _read(self, positions: np.ndarray, *, tokens: bool = True, entities: bool = True):
         """The token and entity DataFrames of the documents at ``positions`` (increasing)."""
-        from .pipeline import _place, _to_frame
-
         ix = self._index
         owners = ix.part_of[positions]
         tok_tables, ent_tables = [], []
@@ -484,6 +482,57 @@ class CachedAnnotated(Annotated):
         while len(self._kept) > _KEPT_PARTS:
             self._kept.popitem(last=False)
         return tables
+
+
+# --- assembling tables in corpus order (also the in-memory pipeline's) ------------------------
+
+def _place(t, positions):
+    """Tables of ``t``'s rows with an ``_order`` column (corpus position), one per copy level."""
+    import numpy as np
+    import pyarrow as pa
+    doc = t["doc"].to_numpy()
+    counts = np.array([len(p) for p in positions], dtype=np.int64)
+    out = []
+    for level in range(int(counts.max()) if len(counts) else 0):
+        pos = np.array([p[level] if len(p) > level else -1 for p in positions], dtype=np.int64)
+        order = pos[doc]
+        mask = order >= 0
+        sub = t if mask.all() else t.filter(pa.array(mask))
+        out.append(sub.drop_columns(["doc"]).append_column("_order", pa.array(order[mask])))
+    return out
+
+
+def _to_frame(tables, sort_keys, doc_arr):
+    """One DataFrame from the placed tables, sorted by corpus position, sentence, token.
+
+    Parts usually arrive in corpus order already: then nothing is copied before
+    the conversion to pandas (whose string columns share Arrow's buffers).
+    """
+    import numpy as np
+    import pyarrow as pa
+    t = pa.concat_tables(tables)
+    del tables[:]
+    order = t["_order"].to_numpy()
+    ordered = bool(np.all(order[1:] >= order[:-1])) if len(order) > 1 else True
+    if ordered:
+        # rows of one document are contiguous; within it they were written in order
+        keys = [t[k].to_numpy() for k in sort_keys[1:]]
+        ok = True
+        same = order[1:] == order[:-1]
+        if len(keys) == 2 and same.any():
+            a, b = keys
+            step = (a[1:] > a[:-1]) | ((a[1:] == a[:-1]) & (b[1:] > b[:-1]))
+            ok = bool(np.all(step[same]))
+        ordered = ok
+    if not ordered:
+        idx = np.lexsort([t[k].to_numpy() for k in reversed(sort_keys)])
+        t = t.take(pa.array(idx))
+        order = order[idx]
+    t = t.drop_columns(["_order"])
+    df = t.to_pandas(split_blocks=True, self_destruct=True)
+    del t
+    df.insert(0, "doc_id", doc_arr[order])
+    return df
 
 
 def combine(results, index: CacheIndex, corpus=None, documents=None):
