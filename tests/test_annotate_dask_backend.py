@@ -120,3 +120,20 @@ def test_annotate_dask_backend_without_dask_names_the_extra(tmp_path):
     out = subprocess.run([sys.executable, "-W", "ignore", "-c", code], capture_output=True, text=True, check=True)
     assert 'pip install "framing[scale]"' in out.stdout
     assert "dask.distributed" in out.stdout
+
+
+def test_annotate_dask_backend_stream_equals_one_process_partition_by_partition(tmp_path, client):
+    demo = framing.load_demo()
+
+    def batches():
+        for k in range(3):
+            yield demo.filter(demo.docs.index // 30 == k)
+
+    kw = dict(layers=("lemma", "ner"), progress=False)
+    one = framing.annotate(batches(), n_jobs=1, cache=tmp_path / "one", **kw)
+    two = framing.annotate(batches(), backend="dask", client=client, cache=tmp_path / "dask", batch_chars=5000, **kw)
+    assert type(one).__name__ == type(two).__name__ == "CachedAnnotated"
+    assert two.meta["documents_annotated"] == len(demo) and two.n_entities > 100
+    for a, b in zip(one.partitions(25), two.partitions(25)):
+        for table in ("docs", "tokens", "entities", "capabilities", "problems"):
+            pd.testing.assert_frame_equal(getattr(a, table), getattr(b, table), obj=table)

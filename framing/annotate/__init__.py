@@ -10,7 +10,7 @@ callable and forwards the call to the function.
 from .._callable import make_callable
 from .annotated import Annotated
 
-__all__ = ["Annotated", "annotate", "evaluate_treebank", "cache_dataset", "cache_index"]
+__all__ = ["Annotated", "CachedAnnotated", "annotate", "evaluate_treebank", "cache_dataset", "cache_index"]
 
 make_callable(__name__, "pipeline", "annotate")
 
@@ -22,6 +22,9 @@ def __getattr__(name):
     if name in ("cache_dataset", "cache_index"):
         from . import cache_view as module
         return getattr(module, name)
+    if name in ("CachedAnnotated", "CachePartError"):
+        from . import lazy
+        return getattr(lazy, name)
     if name == "evaluate_treebank":
         from .treebank import evaluate_treebank
         return evaluate_treebank

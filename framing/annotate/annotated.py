@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from .._errors import OptionError, SchemaError, missing_columns
-from .._options import InstanceOf, NoneOk, check
+from .._options import InstanceOf, Interval, NoneOk, check
 from .._dtypes import as_string
 from ..lang.ud import parse_feats
 
@@ -73,7 +73,11 @@ def _conform(df: pd.DataFrame, columns, dtypes, name) -> pd.DataFrame:
     missing = set(columns) - set(df.columns)
     if missing:
         raise missing_columns(name, missing)
-    out = df[columns].copy()
+    return _set_dtypes(df[columns].copy(), dtypes)
+
+
+def _set_dtypes(out: pd.DataFrame, dtypes) -> pd.DataFrame:
+    """``out`` (a table of its own) with the column types of ``dtypes``, changed in place."""
     for c, t in dtypes.items():
         if t != "object":
             out[c] = out[c].astype(t)
@@ -234,7 +238,7 @@ class Annotated:
         """
         check("Annotated.select", _SELECT_OPTIONS, outlets=outlets, events=events, start=start, end=end,
               docs=docs)
-        keep, desc = selection_mask(self._corpus.docs, outlets=outlets, events=events, start=start, end=end,
+        keep, desc = selection_mask(self._doc_table(), outlets=outlets, events=events, start=start, end=end,
                                     docs=docs)
         if keep.all():
             return self
@@ -242,10 +246,23 @@ class Annotated:
 
     def _restrict(self, keep: np.ndarray, desc: dict) -> "Annotated":
         """This annotation restricted to the documents where ``keep`` is True."""
-        d = self._corpus.docs
-        ids = set(d.loc[keep, "doc_id"])
-        corpus = self._corpus.filter(keep)
+        corpus, ids, rest = self._restricted_context(keep, desc)
         t, e = self._tokens, self._entities
+        return type(self)(corpus, t[t["doc_id"].isin(ids)], e[e["doc_id"].isin(ids)], **rest)
+
+    def _doc_table(self) -> pd.DataFrame:
+        """The documents table, not copied (its columns other than ``text`` are what selections read)."""
+        return self._corpus._docs
+
+    def _subcorpus(self, keep: np.ndarray):
+        return self._corpus.filter(keep)
+
+    def _restricted_context(self, keep: np.ndarray, desc: dict | None, *, with_corpus: bool = True):
+        """``(corpus, doc_ids, keywords)`` of the documents where ``keep`` is True: the corpus, capabilities,
+        meta and problems of a subset (everything but the token and entity tables)."""
+        d = self._doc_table()
+        ids = set(d.loc[keep, "doc_id"])
+        corpus = self._subcorpus(keep) if with_corpus else None
         # languages in the order annotate() meets them, so the rows come as re-annotating gives them
         langs = {lg: i for i, lg in enumerate(dict.fromkeys(d.loc[keep, "lang"]))}
         caps = self._capabilities
@@ -255,13 +272,57 @@ class Annotated:
         meta = dict(self._meta)
         if isinstance(meta.get("backends"), dict):
             meta["backends"] = {k: v for k, v in meta["backends"].items() if k in langs}
-        meta["selected"] = desc
+        if desc is not None:
+            meta["selected"] = desc
         probs = self._problems
         if probs is not None and "doc_id" in probs.columns:
             probs = probs[probs["doc_id"].isna() | probs["doc_id"].isin(ids)]
-        return type(self)(corpus, t[t["doc_id"].isin(ids)], e[e["doc_id"].isin(ids)],
-                          capabilities=caps.reset_index(drop=True), meta=meta,
-                          problems=None if probs is None else probs.reset_index(drop=True))
+        return corpus, ids, dict(capabilities=caps.reset_index(drop=True), meta=meta,
+                                 problems=None if probs is None else probs.reset_index(drop=True))
+
+    def partitions(self, n_docs: int = 10_000):
+        """The annotation in consecutive batches of documents, each an in-memory ``Annotated``.
+
+        Each partition holds ``n_docs`` consecutive documents of the corpus (the
+        last one fewer) with their tokens, entities, problems and the
+        capabilities of their languages, as :meth:`select` would give them, so
+        that a measure computed partition by partition and combined needs the
+        memory of one partition only.  For an annotation read from the cache
+        (``framing.annotate(..., lazy=True)``) each partition is read from the
+        cache when it is reached.
+
+        Parameters
+        ----------
+        n_docs : int
+            Documents per partition.
+
+        Yields
+        ------
+        Annotated
+
+        Examples
+        --------
+        >>> import framing
+        >>> ann = framing.annotate(framing.load_demo(), progress=False)
+        >>> parts = list(ann.partitions(30))
+        >>> [len(p) for p in parts], sum(p.n_tokens for p in parts) == ann.n_tokens
+        ([30, 30, 19], True)
+        """
+        check("Annotated.partitions", {"n_docs": Interval(1, None, integer=True)}, n_docs=n_docs)
+        return self._partitions(int(n_docs))
+
+    def _partitions(self, n_docs: int):
+        n = len(self._corpus)
+        ids = self._corpus._docs["doc_id"]
+        # the rows of a document are contiguous and in corpus order: slice by its position
+        pos = {name: _doc_positions(table, ids) for name, table in (("t", self._tokens), ("e", self._entities))}
+        for lo in range(0, n, n_docs):
+            hi = min(n, lo + n_docs)
+            keep = np.zeros(n, dtype=bool)
+            keep[lo:hi] = True
+            corpus, _ids, rest = self._restricted_context(keep, None)
+            rows = {k: slice(*np.searchsorted(p, [lo, hi])) for k, p in pos.items()}
+            yield Annotated(corpus, self._tokens.iloc[rows["t"]], self._entities.iloc[rows["e"]], **rest)
 
     @property
     def n_tokens(self) -> int:
@@ -471,6 +532,15 @@ def selection_mask(table: pd.DataFrame, *, outlets=None, events=None, start=None
         given = ", ".join(f"{names[k]}={v!r}" for k, v in desc.items())
         raise OptionError(f"{where}: no document matches {given}{dates}.")
     return keep, desc
+
+
+def _doc_positions(table: pd.DataFrame, doc_ids: pd.Series) -> np.ndarray:
+    """The corpus position of each row's document (non-decreasing for a table in corpus order)."""
+    pos = pd.Categorical(table["doc_id"], categories=pd.Index(doc_ids)).codes.astype(np.int64)
+    if len(pos) > 1 and not bool(np.all(pos[1:] >= pos[:-1])):
+        raise SchemaError("Annotated.partitions(): the token or entity table is not in the order of the "
+                          "corpus's documents (a hand-built annotation?); sort it by the documents' order.")
+    return pos
 
 
 def token_batches(tokens: pd.DataFrame, size: int):

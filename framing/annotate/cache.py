@@ -279,8 +279,9 @@ class AnnotationCache:
             out.append(t.replace_schema_metadata(None))
         return out[0], (out[1] if entities else None)
 
-    def iter_parts(self, hashes, *, entities: bool = True):
-        """Yield ``(part_hashes, tokens, entities)`` pyarrow tables of the parts holding ``hashes``.
+    def iter_parts(self, hashes, *, entities: bool = True, names: bool = False):
+        """Yield ``(part_hashes, tokens, entities)`` pyarrow tables of the parts holding ``hashes``
+        (``(part, part_hashes, tokens, entities)`` with ``names=True``).
 
         Parts come in the order in which ``hashes`` first mention them; rows of
         texts not asked for are filtered out; ``doc`` indexes ``part_hashes``.
@@ -305,7 +306,7 @@ class AnnotationCache:
                 keep = pa.array([j for j, h in enumerate(ph) if h in hs], pa.int32())
                 tables = tuple(None if t is None else t.filter(pc.is_in(t["doc"], value_set=keep))
                                for t in tables)
-            yield ph, tables[0], tables[1]
+            yield ((part,) if names else ()) + (ph, tables[0], tables[1])
 
     def read(self, hashes) -> tuple:
         """pyarrow tables (tokens, entities) of the given hashes, with a ``text_hash`` column."""
@@ -597,8 +598,10 @@ class MemoryStore:
 
 
 def clear_cache(cache=True) -> None:
-    """Delete every cached annotation under the cache root."""
+    """Delete every cached annotation under the cache root, and the documents of annotated streams
+    (``documents/``)."""
     shutil.rmtree(cache_root(cache) / "annotate", ignore_errors=True)
+    shutil.rmtree(cache_root(cache) / "documents", ignore_errors=True)
 
 
 def verify_cache(cache=True) -> dict:

@@ -17,7 +17,7 @@ import os
 import warnings
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-from .._errors import AnnotationWarning, FramingError
+from .._errors import AnnotationWarning, FramingError, OptionError
 from .._options import HasMethods, InstanceOf, Interval, NoneOk, OneOf, check
 from .._problems import PROBLEM_COLUMNS, ProblemLog
 from ._backend import RegexBackend, clean_text, get_backend, normalize_layers
@@ -45,17 +45,27 @@ _SPEC = {
     "batch_chars": Interval(1000, None, integer=True),
     "backend": OneOf("local", "dask"),
     "client": [NoneOk(), HasMethods("submit", "scheduler_info", what="a distributed.Client")],
+    "lazy": [NoneOk(), InstanceOf(bool)],
 }
+
+#: A lazy annotation of a large corpus is made this many documents at a time, so that the
+#: texts of only one chunk are copied and planned at once.
+CHUNK_DOCS = 20_000
 
 
 def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=True,
-             strict=False, batch_chars=BATCH_CHARS, backend="local", client=None):
+             strict=False, batch_chars=BATCH_CHARS, backend="local", client=None, lazy=None):
     """Annotate a corpus: sentences, tokens, lemmas, morphology, syntax and named entities.
 
     Parameters
     ----------
-    corpus : Corpus
-        The documents.
+    corpus : Corpus or iterable of Corpus
+        The documents; or a stream of corpora, e.g. ``framing.iter_jsonl(path,
+        batch_size=10_000)``: each batch is annotated into the cache as it
+        comes, and one annotation of all of them (read from the cache, as with
+        ``lazy=True``) is returned, equal to annotating the batches
+        concatenated (their problems are listed batch by batch).  An
+        interrupted stream resumes from the cache when run again.
     lang : str, optional
         Annotate every document as this language; by default each document's
         ``lang`` column (a corpus may mix languages).
@@ -87,12 +97,24 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
         With ``backend="dask"``: the cluster to run on (any, e.g. SLURM via
         dask-jobqueue); by default a LocalCluster of ``n_jobs`` processes with
         one thread each is started for the call.
+    lazy : bool, optional
+        ``True``: return a :class:`~framing.annotate.lazy.CachedAnnotated`
+        that holds the documents table and an index of the cache, not the
+        token and entity tables: they are read from the cache (and verified)
+        batch by batch when a measure asks for them
+        (``token_batches``, ``partitions``; ``.tokens`` reads the whole
+        table), so a million documents fit in a laptop's memory.  The corpus
+        is then also annotated in chunks of :data:`CHUNK_DOCS` documents.
+        ``False``: the tables are held in memory.  Default: lazy from
+        :data:`~framing.annotate.lazy.LAZY_DOCS` (100,000) documents on and
+        for a stream, when there is a cache.  Both give equal tables.
 
     Returns
     -------
     Annotated
         ``tokens``, ``entities``, ``capabilities`` per language, ``meta``
-        (pipeline and backend versions) and ``problems``.
+        (pipeline and backend versions) and ``problems``
+        (a :class:`~framing.annotate.lazy.CachedAnnotated` when lazy).
 
     Notes
     -----
@@ -135,18 +157,48 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
 
     >>> framing.annotate(framing.load_demo(), progress=False)
     <Annotated: 79 documents, 20689 tokens, 1248 entity mentions>
+
+    A stream of corpora (here the demo in three batches; usually
+    ``framing.iter_jsonl(path, batch_size=...)``) is annotated batch by batch
+    into the cache and read back from it in partitions:
+
+    >>> demo = framing.load_demo()
+    >>> batches = (demo.filter(demo.docs.index // 30 == k) for k in range(3))
+    >>> ann = framing.annotate(batches, layers=("lemma",), cache="cache-stream", progress=False)
+    >>> ann
+    <CachedAnnotated: 79 documents, 20689 tokens, 0 entity mentions, read from the cache>
+    >>> [len(part) for part in ann.partitions(40)], ann.corpus == demo
+    ([40, 39], True)
     """
     check("annotate", _SPEC, lang=lang, layers=layers, n_jobs=n_jobs, cache=cache, progress=progress,
-          strict=strict, batch_chars=batch_chars, backend=backend, client=client)
+          strict=strict, batch_chars=batch_chars, backend=backend, client=client, lazy=lazy)
     use_dask = backend == "dask"        # (the name ``backend`` is reused below)
     if client is not None and not use_dask:
         raise FramingError('annotate(): client= is used only with backend="dask".')
     from ..corpus import Corpus
     from .annotated import Annotated
+    from .lazy import LAZY_DOCS
 
+    options = dict(lang=lang, layers=layers, n_jobs=n_jobs, cache=cache, progress=progress, strict=strict,
+                   batch_chars=batch_chars, backend=backend, client=client)
     if not isinstance(corpus, Corpus):
-        raise FramingError(f"annotate() needs a framing.Corpus, got {type(corpus).__name__}; "
+        if _is_stream(corpus):
+            if lazy is False or cache is False:
+                raise OptionError("annotate(): a stream of corpora is annotated into the cache and read back "
+                                  "from it batch by batch; it needs a cache (cache=True or a folder) and "
+                                  "lazy=None or True. For an in-memory result, concatenate the batches "
+                                  "(corpus.concat(...)) and annotate the corpus.")
+            return _annotate_stream(corpus, options)
+        raise FramingError(f"annotate() needs a framing.Corpus (or an iterable of them, e.g. "
+                           f"framing.iter_jsonl(...)), got {type(corpus).__name__}; "
                            "build one with framing.Corpus.from_frame(df, text=..., ...).")
+    if lazy and cache is False:
+        raise OptionError("annotate(): lazy=True reads the tables from the annotation cache, and cache=False "
+                          "has none; pass cache=True (or a folder), or lazy=False.")
+    if lazy is None:
+        lazy = cache is not False and len(corpus) >= LAZY_DOCS
+    if lazy and len(corpus) > CHUNK_DOCS:
+        return _annotate_chunks(corpus, options)
     req_layers = normalize_layers(layers)
     if n_jobs == -1:
         n_jobs = os.cpu_count() or 1
@@ -201,9 +253,10 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
 
         from .dask_backend import run as run_dask
         run = partial(run_dask, client=client)
-    tok_df, ent_df, annotated = _annotate_and_read(configs, texts, hashes, langs, doc_ids, n_jobs=n_jobs,
-                                                   progress=progress, batch_chars=batch_chars,
-                                                   problems=problems, root=root, run=run)
+    tables, annotated = _annotate_and_read(configs, texts, hashes, langs, doc_ids, n_jobs=n_jobs,
+                                           progress=progress, batch_chars=batch_chars,
+                                           problems=problems, root=root, run=run, lazy=bool(lazy))
+    del texts
     meta["documents_annotated"] = len(annotated)
     meta["documents_cached"] = sum(1 for h in hashes if h not in annotated)
     for _, store, _, _ in configs:
@@ -218,7 +271,87 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
     others = ProblemLog()
     others.rows = [r for r in problems.rows if r["action"] != "annotated with the regex tokenizer"]
     others.report("annotate", category=AnnotationWarning)
-    return Annotated(corpus, tok_df, ent_df, capabilities=caps, meta=meta, problems=all_problems)
+    if lazy:
+        from .lazy import CachedAnnotated
+        return CachedAnnotated(corpus, tables, capabilities=caps, meta=meta, problems=all_problems)
+    return Annotated(corpus, *tables, capabilities=caps, meta=meta, problems=all_problems)
+
+
+def _is_stream(obj) -> bool:
+    """An iterable of corpora (a generator, a list) rather than one corpus or a table."""
+    import pandas as pd
+    return (hasattr(obj, "__iter__") and not isinstance(obj, (str, bytes, dict, pd.DataFrame, pd.Series))
+            and not hasattr(obj, "docs"))
+
+
+def _annotate_chunks(corpus, options):
+    """A lazy annotation of a large corpus, :data:`CHUNK_DOCS` documents at a time."""
+    import numpy as np
+    n = len(corpus)
+
+    def chunks():
+        for lo in range(0, n, CHUNK_DOCS):
+            keep = np.zeros(n, dtype=bool)
+            keep[lo:lo + CHUNK_DOCS] = True
+            yield corpus.filter(keep)
+
+    return _annotate_stream(chunks(), options, corpus=corpus, total=n)
+
+
+def _annotate_stream(batches, options, *, corpus=None, total=None):
+    """Annotate consecutive corpora into the cache and combine them into one lazy annotation.
+
+    Each batch is annotated as a whole corpus (lazily: only its index is kept)
+    before the next is read; with ``backend="dask"`` and no client one
+    LocalCluster serves every batch.  ``corpus``: the batches' corpus when it
+    is known (chunks of one corpus), else the batches are concatenated.
+    """
+    from contextlib import nullcontext
+
+    from .._progress import progress_bar
+    from ..corpus import Corpus
+    from .lazy import CacheIndex, DocumentStore, combine
+
+    opts = dict(options, lazy=True)
+    own_cluster = nullcontext(opts["client"])
+    if opts["backend"] == "dask" and opts["client"] is None:
+        from .dask_backend import _client_for
+        own_cluster = _client_for(None, max(1, opts["n_jobs"] if opts["n_jobs"] != -1 else (os.cpu_count() or 1)))
+    results, summaries, index, seen = [], [], None, set()
+    root = cache_root(opts["cache"])
+    bar = progress_bar(total=total, unit="doc", desc="annotate (batches)", enabled=bool(opts["progress"]))
+    try:
+        with own_cluster as cl:
+            opts["client"] = cl
+            for k, batch in enumerate(batches):
+                if not isinstance(batch, Corpus):
+                    raise FramingError(f"annotate(): batch {k} of the stream is a {type(batch).__name__}, not a "
+                                       "framing.Corpus; pass corpora, e.g. framing.iter_jsonl(path, batch_size=...).")
+                ids = batch._docs["doc_id"]
+                again = ids[ids.isin(seen)]
+                if len(again):
+                    raise FramingError(f"annotate(): batch {k} of the stream repeats doc_ids of earlier batches "
+                                       f"({again.head(5).tolist()}); doc_id must be unique across batches (the "
+                                       "iter_* loaders make them so). The batches before it are cached.")
+                seen.update(ids)
+                if len(batch):
+                    res = annotate(batch, **opts)
+                    # one index as the batches come (the cache's part list is held once), no texts kept:
+                    # the batch is stored on disk, or is a chunk of the corpus given
+                    index = res._index if index is None else CacheIndex.concat([index, res._index])
+                    res._corpus = res._index = None
+                    results.append(res)
+                if corpus is None:              # a stream: its documents are kept on disk
+                    summaries.append(DocumentStore.summary(batch, root))
+                bar.update(len(batch))
+                del batch
+    finally:
+        bar.close()
+    if not results:
+        raise FramingError("annotate(): the stream of corpora was empty; nothing to annotate.")
+    if corpus is not None:
+        return combine(results, index, corpus)
+    return combine(results, index, documents=DocumentStore.from_summaries(summaries))
 
 
 def _norm_lang(x) -> str:
@@ -253,7 +386,7 @@ _MAX_ROUNDS = 5
 
 
 def _annotate_and_read(configs, texts, hashes, langs, doc_ids, *, n_jobs, progress, batch_chars, problems,
-                       root, run=None):
+                       root, run=None, lazy=False):
     """Annotate the documents not cached, then read every document back from the cache.
 
     Each round claims the missing documents (another process annotating the same
@@ -262,8 +395,10 @@ def _annotate_and_read(configs, texts, hashes, langs, doc_ids, *, n_jobs, progre
     that fails verification while being read is quarantined, and the next round
     annotates its documents again, so the tables returned are always those of
     verified parts.  ``run`` annotates the planned batches (``_run``, the local
-    process pool, or the Dask backend's ``run``).  Returns ``(tokens, entities,
-    hashes annotated here)``.
+    process pool, or the Dask backend's ``run``).  Returns ``((tokens,
+    entities), hashes annotated here)``, or with ``lazy`` the
+    :class:`~framing.annotate.lazy.CacheIndex` of the documents instead of the
+    tables (every part verified on the way).
     """
     run = _run if run is None else run
     annotated: set[str] = set()
@@ -299,10 +434,14 @@ def _annotate_and_read(configs, texts, hashes, langs, doc_ids, *, n_jobs, progre
             _wait_for_others(theirs, progress)
             continue                # read their parts, or annotate what they left
         damaged = _n_damaged(configs)
-        tok_df, ent_df = _assemble(plans, hashes, langs, doc_ids)
+        if lazy:
+            from .lazy import locate
+            tables = locate(plans, hashes, langs, len(doc_ids))
+        else:
+            tables = _assemble(plans, hashes, langs, doc_ids)
         if _n_damaged(configs) == damaged:
-            return tok_df, ent_df, annotated
-        del tok_df, ent_df          # a part failed while being read: annotate its documents again
+            return tables, annotated
+        del tables                  # a part failed while being read: annotate its documents again
         damaged_rounds += 1
     raise FramingError(f"annotate(): the annotation cache {str(root)!r} failed verification {_MAX_ROUNDS} times "
                        "in a row (parts written now are damaged when read back: a failing disk?); "
@@ -396,6 +535,7 @@ def _assemble(plans, hashes, langs, doc_ids):
     import numpy as np
 
     from .annotated import empty_entities, empty_tokens
+    from .lazy import _place, _to_frame
     tok_tables, ent_tables = [], []
     for lg, store, _eff, _items in plans:
         idx = store.index()
@@ -414,52 +554,3 @@ def _assemble(plans, hashes, langs, doc_ids):
     tok_df = _to_frame(tok_tables, ["_order", "sent_id", "tok_id"], doc_arr) if tok_tables else empty_tokens()
     ent_df = _to_frame(ent_tables, ["_order", "sent_id", "start_tok"], doc_arr) if ent_tables else empty_entities()
     return tok_df, ent_df
-
-
-def _place(t, positions):
-    """Tables of ``t``'s rows with an ``_order`` column (corpus position), one per copy level."""
-    import numpy as np
-    import pyarrow as pa
-    doc = t["doc"].to_numpy()
-    counts = np.array([len(p) for p in positions], dtype=np.int64)
-    out = []
-    for level in range(int(counts.max()) if len(counts) else 0):
-        pos = np.array([p[level] if len(p) > level else -1 for p in positions], dtype=np.int64)
-        order = pos[doc]
-        mask = order >= 0
-        sub = t if mask.all() else t.filter(pa.array(mask))
-        out.append(sub.drop_columns(["doc"]).append_column("_order", pa.array(order[mask])))
-    return out
-
-
-def _to_frame(tables, sort_keys, doc_arr):
-    """One DataFrame from the placed tables, sorted by corpus position, sentence, token.
-
-    Parts usually arrive in corpus order already: then nothing is copied before
-    the conversion to pandas (whose string columns share Arrow's buffers).
-    """
-    import numpy as np
-    import pyarrow as pa
-    t = pa.concat_tables(tables)
-    del tables[:]
-    order = t["_order"].to_numpy()
-    ordered = bool(np.all(order[1:] >= order[:-1])) if len(order) > 1 else True
-    if ordered:
-        # rows of one document are contiguous; within it they were written in order
-        keys = [t[k].to_numpy() for k in sort_keys[1:]]
-        ok = True
-        same = order[1:] == order[:-1]
-        if len(keys) == 2 and same.any():
-            a, b = keys
-            step = (a[1:] > a[:-1]) | ((a[1:] == a[:-1]) & (b[1:] > b[:-1]))
-            ok = bool(np.all(step[same]))
-        ordered = ok
-    if not ordered:
-        idx = np.lexsort([t[k].to_numpy() for k in reversed(sort_keys)])
-        t = t.take(pa.array(idx))
-        order = order[idx]
-    t = t.drop_columns(["_order"])
-    df = t.to_pandas(split_blocks=True, self_destruct=True)
-    del t
-    df.insert(0, "doc_id", doc_arr[order])
-    return df
