@@ -1,4 +1,13 @@
-"""``TopicModel``: the structural topic model (and LDA, NMF for comparison), scikit-learn style."""
+"""``TopicModel``: the structural topic model (and LDA, NMF for comparison), scikit-learn style.
+
+Longer than 600 lines because it is one fitted class whose public methods
+(``fit``, ``transform``, ``labels``, ``representative_docs``, ``prevalence``,
+``difference``, ``save``/``load``) share its learned state; the algorithms live
+beside it (``stm.py`` the EM, ``spectral.py`` the initialisation,
+``design.py`` the covariates, ``quality.py`` the scores, ``heldout.py`` and
+``search.py`` the choice of K), and what stays here is one estimator, each
+method short (``prevalence``, the method of composition, is the longest).
+"""
 
 from __future__ import annotations
 
