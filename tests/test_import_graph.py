@@ -25,23 +25,31 @@ def _module_name(path) -> str:
     return ".".join(parts)
 
 
+def _imports(package: str, source: str, filename: str = "<source>") -> list[tuple[str, str]]:
+    """``(module imported from, name)`` of every import in a module of ``package`` (``name`` is ``*``
+    for ``import m``); relative imports resolved against ``package``."""
+    out = []
+    for node in ast.walk(ast.parse(source, filename=filename)):
+        if isinstance(node, ast.Import):
+            out += [(a.name, "*") for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                parts = package.split(".")
+                base = ".".join(parts[:len(parts) - node.level + 1] + ([node.module] if node.module else []))
+            else:
+                base = node.module or ""
+            out += [(base, a.name) for a in node.names]
+    return out
+
+
 def import_graph() -> dict[str, set[str]]:
     """module → the framing modules it imports."""
     paths = {_module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
     graph = {}
     for mod, path in paths.items():
         package = mod if path.name == "__init__.py" else mod.rpartition(".")[0]
-        deps = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
-            if isinstance(node, ast.Import):
-                deps.update(a.name for a in node.names)
-            elif isinstance(node, ast.ImportFrom):
-                if node.level:
-                    parts = package.split(".")
-                    base = ".".join(parts[:len(parts) - node.level + 1] + ([node.module] if node.module else []))
-                else:
-                    base = node.module or ""
-                deps.update(f"{base}.{a.name}" if f"{base}.{a.name}" in paths else base for a in node.names)
+        deps = {base if name == "*" else (f"{base}.{name}" if f"{base}.{name}" in paths else base)
+                for base, name in _imports(package, path.read_text(encoding="utf-8"), str(path))}
         graph[mod] = {d for d in deps if d in paths and d != mod}
     return graph
 
@@ -111,19 +119,7 @@ def imported_names(module: str, source: str | None = None) -> list[tuple[str, st
     """``(module imported from, name)`` of every import in ``module`` (``name`` is ``*`` for ``import m``)."""
     if source is None:
         source = PACKAGE.joinpath(*module.split(".")[1:]).with_suffix(".py").read_text(encoding="utf-8")
-    package = module.rpartition(".")[0]
-    out = []
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            out += [(a.name, "*") for a in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                parts = package.split(".")
-                base = ".".join(parts[:len(parts) - node.level + 1] + ([node.module] if node.module else []))
-            else:
-                base = node.module or ""
-            out += [(base, a.name) for a in node.names]
-    return out
+    return _imports(module.rpartition(".")[0], source)
 
 
 def reader_violations(module: str, source: str | None = None) -> list[str]:

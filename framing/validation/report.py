@@ -20,6 +20,15 @@ from .statistics import wilson_interval
 
 # --- reading coded sheets ---------------------------------------------------------------
 
+def _read_text_table(source, missing: str) -> tuple[pd.DataFrame, Path]:
+    """A CSV or TSV (by its suffix) of strings, as written by a spreadsheet (BOM allowed)."""
+    path = Path(source)
+    if not path.exists():
+        raise OptionError(f"{missing} {str(path)!r}.")
+    sep = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
+    return pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig"), path
+
+
 def _read_coded(coded, who="validation_report") -> tuple[pd.DataFrame, str]:
     """A coded sheet as a DataFrame, and a name for messages."""
     if isinstance(coded, CodingSheet):
@@ -27,11 +36,7 @@ def _read_coded(coded, who="validation_report") -> tuple[pd.DataFrame, str]:
     if isinstance(coded, pd.DataFrame):
         return coded.copy(), "the coded table"
     if isinstance(coded, (str, os.PathLike)):
-        path = Path(coded)
-        if not path.exists():
-            raise OptionError(f"{who}(): no file {str(path)!r}.")
-        sep = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
-        df = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        df, path = _read_text_table(coded, f"{who}(): no file")
         df = restore(df)
         for c in ("sent_id", "start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end",
                   "content_start", "content_end", "sent_start", "sent_end"):
@@ -225,11 +230,7 @@ def validation_report(coded, *, truth=None, by=None, confidence: float = 0.95, f
 
 def _read_truth(truth, span):
     if isinstance(truth, (str, os.PathLike)):
-        path = Path(truth)
-        if not path.exists():
-            raise OptionError(f"validation_report(): no truth file {str(path)!r}.")
-        sep = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
-        df = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        df, path = _read_text_table(truth, "validation_report(): no truth file")
         for c in span:
             if c in df.columns:
                 df[c] = pd.to_numeric(df[c].replace("", np.nan))
