@@ -19,6 +19,7 @@ from ..._errors import SchemaError
 from ..._options import InstanceOf, NoneOk, check
 from .._guard import Guard
 from .._language import gate
+from .._names import Sentence
 from .columns import ATTRIBUTION_COLUMNS, DISTANCING_CLASSES, MARKER_COLUMNS
 from .coref import _mentions, _resolve_doc, actor_types
 from .finder import _sentence_work
@@ -46,7 +47,7 @@ def _check_ann(ann):
             )
 
 
-_TOKEN_COLUMNS = ("doc_id", "sent_id", "tok_id", "text", "lemma", "upos", "feats", "head", "deprel", "start", "end")
+_TOKEN_COLUMNS = Sentence._COLUMNS   # the columns the shared sentence view reads
 
 
 def _token_columns(toks: pd.DataFrame):
@@ -100,8 +101,9 @@ def _run(ann, verbs, actors, guard):
         text = texts.get(doc_id, "")
         quotes = find_quotes(text)
         syntax = syntax_ok.get(lang, False) and all(h >= 0 for c in sent_cols for h in c["head"])
-        sents = [_Sent(c, lang if lang in LANGS else "ru", ent_by.get((doc_id, c["sent_id"][0]), []))
-                 for c in sent_cols]
+        lg = lang if lang in LANGS else "ru"
+        sents = [_Sent(Sentence.from_columns(c, 0, len(c["tok_id"]), lg, syntax),
+                       ent_by.get((doc_id, c["sent_id"][0]), [])) for c in sent_cols]
         doc_cues = []
         for si, S in enumerate(sents):
             cues = guard.call(_sentence_work, S, R, syntax, quotes, text, doc_id=doc_id, sent_id=S.sent_id)
