@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..lang.translit import is_cyrillic, name_key
+from ..lang.punct import QUOTES, char_class
 from ..lang.ud import parse_feats  # noqa: F401 - the one feature parser, importable from here for its users
 from ..lexicons import read_lexicon
 
-QUOTES = "«»\"“”„‟'‘’`‹›"
-_QUOTE_RX = re.compile(f"[{re.escape(QUOTES)}]")
+_QUOTE_RX = re.compile(char_class(QUOTES))
 _SPACE_RX = re.compile(r"\s+")
 _PATRONYMIC_RX = re.compile(r"(ович|евич|ьевич|ич|овна|евна|ична|инична|івна|ївна|ьовна)$", re.I)
 _INITIAL_RX = re.compile(r"^[A-ZА-ЯЁІЇЄҐ]\.?$|^[A-ZА-ЯЁІЇЄҐ]\.[A-ZА-ЯЁІЇЄҐ]\.?$")

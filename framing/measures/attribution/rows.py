@@ -15,6 +15,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from ...lang.punct import CLOSING_ONLY_QUOTES, DOUBLE_QUOTES, char_class
 from ..._errors import SchemaError
 from ..._options import InstanceOf, NoneOk, check
 from .._guard import Guard
@@ -25,6 +26,9 @@ from .coref import _mentions, _resolve_doc, actor_types
 from .finder import _sentence_work
 from .markers import _marker_rows, marker_classes
 from .quotes import QUOTE_CHARS, find_quotes
+
+#: spaces, dots and double quotation marks, dropped from a speaker's media key
+_KEY_DROP_RX = re.compile(r"[\s.]|" + char_class(DOUBLE_QUOTES))
 from .sentence import _Cue, _Sent
 from .words import LANGS, _Res, _builtin, _norm, _resources
 
@@ -308,11 +312,11 @@ def _outlet_keys(outlet: str, lang: str) -> frozenset:
     out = set()
     parts = [outlet, *re.split(r"[|/·]", outlet)]
     for part in parts:
-        k = _norm(re.sub(r"[\s«»\"“”„.]", "", part))
+        k = _norm(_KEY_DROP_RX.sub("", part))
         if len(k) >= 3:
             out.add(k)
         for w in [part, *part.split()]:
-            m = R.media.get(_norm(re.sub(r"[\s«»\"“”„.]", "", w)))
+            m = R.media.get(_norm(_KEY_DROP_RX.sub("", w)))
             if m:
                 out |= R.variants.get(m, set())
     return frozenset(k for k in out if len(k) >= 3)
@@ -325,7 +329,7 @@ def _self_cited(speaker: str, actor: str, outlet: str, R: _Res) -> bool:
         return False
     keys = _outlet_keys(str(outlet), R.lang)
     for s in (speaker, actor):
-        k = _norm(re.sub(r"[\s«»\"“”„.]", "", s))
+        k = _norm(_KEY_DROP_RX.sub("", s))
         ws = set(re.findall(r"\w+", _norm(s)))
         # a short name ("РИА", "112") only as a whole word: not inside "Приамурья"
         if k and any((x in k) if len(x) > 4 else (x in ws or x == k) for x in keys):
@@ -347,7 +351,7 @@ def _row(doc_id, outlets, text, S, c, R) -> dict:
             ss += 1
         while se > ss and text[se - 1] in QUOTE_CHARS and sum(ch in QUOTE_CHARS for ch in text[ss:se]) % 2:
             se -= 1       # a closing quote whose opening one was stripped; «Элджей» inside a phrase stays
-        if se < len(text) and text[se] in "»”" and sum(ch in QUOTE_CHARS for ch in text[ss:se]) % 2:
+        if se < len(text) and text[se] in CLOSING_ONLY_QUOTES and sum(ch in QUOTE_CHARS for ch in text[ss:se]) % 2:
             se += 1       # "боец с позывным «Элджей»": close the quotation the phrase opened
         # an emoji or bullet glued to a name: "▪️Блумберг"
         while ss < se and not (text[ss].isalnum() or text[ss] in QUOTE_CHARS):
