@@ -31,10 +31,10 @@ import re
 from ...lang.punct import CLOSING_ONLY_QUOTES, LONG_DASHES, OPENING_QUOTES
 from .markers import _marker_hits
 from .quotes import QUOTE_CHARS
-
-_QUOTE_ENDS = CLOSING_ONLY_QUOTES + '"'   # the last mark of a quotation
 from .sentence import _Cue, _Sent, _clause_left, _content_end, _first_bound, _is_report_verb, _markup, _media_at
 from .words import _BOUND, _Res, _legal
+
+_QUOTE_ENDS = CLOSING_ONLY_QUOTES + '"'   # the last mark of a quotation
 
 #: ``requires`` values of verbs that take a noun-phrase object as their content
 STANCE = ("stance", "stance_negated")

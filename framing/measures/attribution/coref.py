@@ -31,12 +31,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pandas as pd
+
 from ...lang.punct import OPENING_QUOTES
 from .quotes import QUOTE_CHARS
-
-_OPENERS = frozenset(OPENING_QUOTES)
 from .sentence import _Sent, _media_at
 from .words import _Res, _norm
+
+_OPENERS = frozenset(OPENING_QUOTES)
 
 #: possessives and pronouns whose form is both masculine and neuter ("его данные": a man's or a ministry's)
 _MASC_OR_NEUT = {"его", "него", "його", "нього", "its", "нем", "нём", "ньому"}

@@ -26,11 +26,11 @@ from .coref import _mentions, _resolve_doc, actor_types
 from .finder import _sentence_work
 from .markers import _marker_rows, marker_classes
 from .quotes import QUOTE_CHARS, find_quotes
+from .sentence import _Cue, _Sent
+from .words import LANGS, _Res, _builtin, _norm, _resources
 
 #: spaces, dots and double quotation marks, dropped from a speaker's media key
 _KEY_DROP_RX = re.compile(r"[\s.]|" + char_class(DOUBLE_QUOTES))
-from .sentence import _Cue, _Sent
-from .words import LANGS, _Res, _builtin, _norm, _resources
 
 
 # --- public ---------------------------------------------------------------------------
