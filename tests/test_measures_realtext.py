@@ -25,6 +25,7 @@ from conftest import DATA, shared_path
 from framing._errors import MeasureWarning
 from framing.measures import naming as naming_module
 from framing.measures._guard import STRICT_ENV, problems
+from framing.measures._names import iter_sentences
 
 
 @pytest.fixture
@@ -67,7 +68,7 @@ def test_measures_realtext_naming_units_keep_symbols_apart():
         "6\t-\t-\tPUNCT\t_\t_\t7\tpunct\t_\tSpaceAfter=No\n"
         "7\tвосток\tвосток\tNOUN\t_\t_\t1\tnmod\t_\tSpaceAfter=No\n"
         "8\t-\t-\tPUNCT\t_\t_\t1\tpunct\t_\t_\n")
-    (s,) = list(naming_module._sentences(ann.tokens, {}))
+    (s,) = list(iter_sentences(ann.tokens, {}, {}))
     units = naming_module._units(s)
     words = [u[0] for u in units if u is not None]
     # a hyphen between two words joins them; a hyphen after "*" or at the end does not

@@ -19,6 +19,9 @@ from __future__ import annotations
 OPENING_QUOTES = "«„“‟\""
 #: Marks that close a double quotation: » “ ” and the straight " (“ closes a „-quotation).
 CLOSING_QUOTES = "»“”\""
+#: Marks that only ever close a double quotation: » and ” (“ opens an English quotation,
+#: and the straight " opens as well as closes).
+CLOSING_ONLY_QUOTES = "»”"
 #: Single quotation marks (also apostrophes: see the module's notes).
 SINGLE_QUOTES = "‹›‚‘’'`"
 #: The double quotation marks.
@@ -28,6 +31,9 @@ QUOTES = frozenset(OPENING_QUOTES + CLOSING_QUOTES + SINGLE_QUOTES)
 #: Dashes and hyphens written as punctuation: hyphen-minus, hyphen, non-breaking
 #: hyphen, figure dash, en dash, em dash, horizontal bar, minus sign.
 DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+#: The en dash and the em dash: the dashes that are punctuation only, never a hyphen
+#: joining the parts of a word.
+LONG_DASHES = frozenset("\u2013\u2014")
 
 
 def char_class(chars) -> str:

@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..lang.translit import is_cyrillic, name_key
+from ..lang.punct import QUOTES, char_class
+from ..lang.ud import parse_feats  # noqa: F401 - the one feature parser, importable from here for its users
 from ..lexicons import read_lexicon
 
-QUOTES = "«»\"“”„‟'‘’`‹›"
-_QUOTE_RX = re.compile(f"[{re.escape(QUOTES)}]")
+_QUOTE_RX = re.compile(char_class(QUOTES))
 _SPACE_RX = re.compile(r"\s+")
 _PATRONYMIC_RX = re.compile(r"(ович|евич|ьевич|ич|овна|евна|ична|инична|івна|ївна|ьовна)$", re.I)
 _INITIAL_RX = re.compile(r"^[A-ZА-ЯЁІЇЄҐ]\.?$|^[A-ZА-ЯЁІЇЄҐ]\.[A-ZА-ЯЁІЇЄҐ]\.?$")
@@ -219,17 +220,6 @@ def is_acronym(text: str) -> bool:
 
 # --- sentences and agreement -------------------------------------------------
 
-def parse_feats(s) -> dict:
-    if not isinstance(s, str) or s in ("_", ""):
-        return {}
-    out = {}
-    for kv in s.split("|"):
-        if "=" in kv:
-            k, v = kv.split("=", 1)
-            out[k] = v
-    return out
-
-
 _AGREE_DEFAULT = ("Case", "Number", "Gender")
 
 
@@ -250,11 +240,19 @@ def agree(a: dict, b: dict, feats=_AGREE_DEFAULT) -> bool:
 
 
 class Sentence:
-    """One sentence's tokens as lists (0-based positions; ``head_pos`` -1 = root
-    or no parse)."""
+    """One sentence's tokens as lists: the one sentence view over an Annotated's token
+    table that every sentence-level measure reads (actors, epithets and naming use it
+    as it is; attribution builds its own ``_Sent`` from it, adding the normalised word
+    forms, entities and hidden links only it needs).  The token columns are read here
+    and nowhere else.
 
-    __slots__ = ("doc_id", "sent_id", "tok_ids", "text", "lemma", "upos", "feats_raw", "head",
-                 "deprel", "start", "end", "has_syntax", "_feats", "_children", "lang")
+    Positions are 0-based; ``head`` is the head's position, -1 for the root or no parse
+    (``head_raw`` keeps the table's ``head``: 0 for the root); ``lemma`` is lower-cased
+    with ё as е and falls back to the word (``lemma_raw`` keeps the table's value);
+    ``feats(i)`` parses ``feats_raw[i]`` once, with :func:`framing.lang.ud.parse_feats`."""
+
+    __slots__ = ("doc_id", "sent_id", "tok_ids", "text", "lemma", "lemma_raw", "upos", "feats_raw", "head",
+                 "head_raw", "deprel", "start", "end", "has_syntax", "_feats", "_children", "lang")
 
     _COLUMNS = ("doc_id", "sent_id", "tok_id", "text", "lemma", "upos", "feats", "head", "deprel", "start", "end")
 
@@ -273,12 +271,13 @@ class Sentence:
         self.sent_id = int(cols["sent_id"][lo])
         self.tok_ids = [int(x) for x in cols["tok_id"][lo:hi]]
         self.text = [str(x) for x in cols["text"][lo:hi]]
+        self.lemma_raw = list(cols["lemma"][lo:hi])
         self.lemma = [(str(x) if isinstance(x, str) and x not in ("_", "") else str(t)).lower().replace("ё", "е")
-                      for x, t in zip(cols["lemma"][lo:hi], self.text)]
+                      for x, t in zip(self.lemma_raw, self.text)]
         self.upos = [str(x) for x in cols["upos"][lo:hi]]
         self.feats_raw = list(cols["feats"][lo:hi])
         pos = {t: i for i, t in enumerate(self.tok_ids)}
-        heads = [int(h) for h in cols["head"][lo:hi]]
+        self.head_raw = heads = [int(h) for h in cols["head"][lo:hi]]
         self.head = [pos.get(h, -1) if h > 0 else -1 for h in heads]
         self.deprel = [str(x) for x in cols["deprel"][lo:hi]]
         self.start = [int(x) for x in cols["start"][lo:hi]]
@@ -328,11 +327,11 @@ class Sentence:
         return bool(t) and t[0].isupper()
 
 
-def sentences_of(tokens: pd.DataFrame, lang_of: dict, syntax_of: dict) -> dict:
-    """``(doc_id, sent_id)`` → :class:`Sentence`."""
-    out = {}
+def iter_sentences(tokens: pd.DataFrame, lang_of: dict, syntax_of: dict):
+    """Yield a :class:`Sentence` per sentence of a token table, in document order then
+    sentence order (the one reader of the token columns every sentence-level measure uses)."""
     if tokens.empty:
-        return out
+        return
     tokens = tokens.sort_values(["doc_id", "sent_id", "tok_id"], kind="stable")
     cols = {c: tokens[c].tolist() for c in Sentence._COLUMNS}
     docs, sids = cols["doc_id"], cols["sent_id"]
@@ -341,9 +340,13 @@ def sentences_of(tokens: pd.DataFrame, lang_of: dict, syntax_of: dict) -> dict:
     for i in range(1, n + 1):
         if i == n or docs[i] != docs[lo] or sids[i] != sids[lo]:
             lang = lang_of.get(docs[lo], "ru")
-            out[(docs[lo], int(sids[lo]))] = Sentence.from_columns(cols, lo, i, lang, syntax_of.get(lang, False))
+            yield Sentence.from_columns(cols, lo, i, lang, syntax_of.get(lang, False))
             lo = i
-    return out
+
+
+def sentences_of(tokens: pd.DataFrame, lang_of: dict, syntax_of: dict) -> dict:
+    """``(doc_id, sent_id)`` → :class:`Sentence` (see :func:`iter_sentences`)."""
+    return {(s.doc_id, s.sent_id): s for s in iter_sentences(tokens, lang_of, syntax_of)}
 
 
 def doc_langs(ann) -> dict:

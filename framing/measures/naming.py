@@ -55,7 +55,6 @@ import warnings
 from collections import defaultdict
 from typing import NamedTuple
 
-import numpy as np
 import pandas as pd
 
 from .._display import shows_tables
@@ -66,7 +65,7 @@ from ..compare.rates import shares
 from ..lexicons import read_lexicon
 from ._guard import Guard
 from ._language import gate
-from ._names import doc_langs, doc_outlets, is_acronym, lower_key, parse_person
+from ._names import doc_langs, doc_outlets, is_acronym, iter_sentences, lower_key, parse_person
 
 __all__ = ["naming", "Naming", "contested_naming", "NAMING_COLUMNS", "NAMING_MENTION_COLUMNS",
            "CONTESTED_COLUMNS", "CONTESTED_HIT_COLUMNS", "DISTINCTIVE_COLUMNS", "NAMING_FORMS"]
@@ -278,42 +277,6 @@ def _contested_table(contested, lang):
     return out
 
 
-class _Sent:
-    """The few columns of one sentence that contested naming reads (a light :class:`_names.Sentence`)."""
-
-    __slots__ = ("doc_id", "sent_id", "lang", "text", "lemma", "upos", "start", "end")
-
-    def __init__(self, doc_id, sent_id, lang, text, lemma, upos, start, end):
-        self.doc_id, self.sent_id, self.lang = doc_id, int(sent_id), lang
-        self.text, self.lemma, self.upos, self.start, self.end = text, lemma, upos, start, end
-
-    def __len__(self):
-        return len(self.text)
-
-    def is_punct(self, i: int) -> bool:
-        return self.upos[i] == "PUNCT" or not any(ch.isalnum() for ch in self.text[i])
-
-
-def _sentences(tokens: pd.DataFrame, langs: dict):
-    """Yield a :class:`_Sent` per sentence, in document order then sentence order."""
-    if tokens.empty:
-        return
-    t = tokens.sort_values(["doc_id", "sent_id", "tok_id"], kind="stable")
-    docs = t["doc_id"].to_numpy()
-    sids = t["sent_id"].to_numpy()
-    text = [str(x) for x in t["text"]]
-    lemma = [(x if isinstance(x, str) and x not in ("_", "") else w).lower().replace("ё", "е")
-             for x, w in zip(t["lemma"], text)]
-    upos = [str(x) for x in t["upos"]]
-    start = t["start"].astype("int64").tolist()
-    end = t["end"].astype("int64").tolist()
-    cut = np.flatnonzero((docs[1:] != docs[:-1]) | (sids[1:] != sids[:-1])) + 1
-    bounds = [0, *cut.tolist(), len(t)]
-    for a, b in zip(bounds[:-1], bounds[1:]):
-        d = docs[a]
-        yield _Sent(d, sids[a], langs.get(d, "ru"), text[a:b], lemma[a:b], upos[a:b], start[a:b], end[a:b])
-
-
 def _units(s) -> list:
     """The words of a sentence for lemma patterns: ``(lemma, start, end)``, None for punctuation.
 
@@ -392,7 +355,7 @@ def contested_naming(ann, *, contested="default") -> pd.DataFrame:
     tables = {}
     rows = []
     order = {d: i for i, d in enumerate(ann.docs["doc_id"])}
-    for s in _sentences(ann.tokens, langs):
+    for s in iter_sentences(ann.tokens, langs, {}):
         if s.lang not in tables:
             tables[s.lang] = _Patterns(_contested_table(contested, s.lang))
         table = tables[s.lang]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 
+from ...lang.punct import DASHES, DOUBLE_QUOTES
 from .._names import PRONOUNS, agree, builtin_table, lower_key
 from .mentions import span_text
 from .names import person_gender, title_context, titles as _titles
@@ -87,7 +88,7 @@ def _introduces_name(s, i: int, start_at: dict) -> bool:
         m = start_at.get(s.tok_ids[k])
         if m is not None and m["person"]:
             return True
-        if (s.is_punct(k) and s.text[k] not in ("-", "«", "»", '"')) or \
+        if (s.is_punct(k) and s.text[k] != "-" and s.text[k] not in DOUBLE_QUOTES) or \
                 (s.upos[k] in ("VERB", "AUX") and s.feats(k).get("VerbForm") != "Part"):
             return False
     return False
@@ -136,7 +137,7 @@ def _title_mentions(ms: list, sents: dict, adjectives: dict) -> list:
                 if i is None:
                     continue
                 for k in range(i - 1, max(i - 5, -1), -1):
-                    if s.is_punct(k) and s.text[k] not in ("-", "—"):
+                    if s.is_punct(k) and s.text[k] not in DASHES:
                         break
                     if s.lemma[k] in tl and s.upos[k] == "NOUN":
                         # in apposition, the same case: not "адвокат Ивана Сафронова" (his lawyer)

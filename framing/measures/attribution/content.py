@@ -28,10 +28,13 @@ from __future__ import annotations
 
 import re
 
+from ...lang.punct import CLOSING_ONLY_QUOTES, LONG_DASHES, OPENING_QUOTES
 from .markers import _marker_hits
 from .quotes import QUOTE_CHARS
 from .sentence import _Cue, _Sent, _clause_left, _content_end, _first_bound, _is_report_verb, _markup, _media_at
 from .words import _BOUND, _Res, _legal
+
+_QUOTE_ENDS = CLOSING_ONLY_QUOTES + '"'   # the last mark of a quotation
 
 #: ``requires`` values of verbs that take a noun-phrase object as their content
 STANCE = ("stance", "stance_negated")
@@ -239,21 +242,21 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
     spk_ok = (spk is None and impersonal) or (spk is not None and (spk[0] > v1 or first == spk[0]))
     fronted = any(S.low[x] in fw["comp"] for x in range(0, min(p, 4)))   # "О том, что …, Песков не упомянул"
     if spk_ok and spk is not None and spk[0] < v0 and p >= 1 and S.text[p] == "," and S.lang != "en" \
-            and not fronted and S.text[p - 1] not in QUOTE_CHARS and S.text[p - 1] not in ("—", "–"):
+            and not fronted and S.text[p - 1] not in QUOTE_CHARS and S.text[p - 1] not in LONG_DASHES:
         # "На видео, …, он показал …": a subject before its verb after a plain comma is no inversion
         # (Russian and Ukrainian invert a postposed reporting clause; English "P, Grossi said" does not)
         spk_ok = False
-    if spk_ok and p >= 1 and (S.text[p] in (",", "—", "–", "-") or S.text[p] in "»”\""):
+    if spk_ok and p >= 1 and (S.text[p] in (",", "—", "–", "-") or S.text[p] in _QUOTE_ENDS):
         e = p
         while e >= 0 and S.text[e] in (",", "—", "–", "-"):
             e -= 1
-        if e >= 1 or (e == 0 and S.text[e] in "»”\""):
+        if e >= 1 or (e == 0 and S.text[e] in _QUOTE_ENDS):
             start = 0
             # the content is the clause before the comma, not a preceding source phrase
             c.frame = "inverted"
             c.ctok = (start, e)
             return
-    if p == 0 and S.text[0] in "»”\"":
+    if p == 0 and S.text[0] in _QUOTE_ENDS:
         c.frame = "inverted"
         c.ctok = (0, 0)
         return
@@ -478,12 +481,12 @@ def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
         while cs < ce and text[cs].isspace():
             cs += 1
         c.content, c.quote_type = (cs, ce), "direct"
-    elif c.frame == "colon" and S.text[a] in ("—", "–") and a + 1 <= b:
+    elif c.frame == "colon" and S.text[a] in LONG_DASHES and a + 1 <= b:
         # dialogue after a colon: "Он сказал тихо: — Уходи." is direct speech behind a dash
         cs = S.start[a + 1]
         c.content, c.quote_type = (cs, ce), "direct"
     else:
-        while cs < ce and text[cs] in "«\"“„" and not any(x.open == cs and x.close < ce - 1 for x in quotes):
+        while cs < ce and text[cs] in OPENING_QUOTES and not any(x.open == cs and x.close < ce - 1 for x in quotes):
             cs += 1
         c.content = (cs, ce)
         inner = [x for x in quotes if x.open >= cs and x.close < ce]

@@ -31,9 +31,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pandas as pd
+
+from ...lang.punct import OPENING_QUOTES
 from .quotes import QUOTE_CHARS
 from .sentence import _Sent, _media_at
 from .words import _Res, _norm
+
+_OPENERS = frozenset(OPENING_QUOTES)
 
 #: possessives and pronouns whose form is both masculine and neuter ("его данные": a man's or a ministry's)
 _MASC_OR_NEUT = {"его", "него", "його", "нього", "its", "нем", "нём", "ньому"}
@@ -64,7 +68,7 @@ def noun_gender(S, a: int, b: int, heads: dict) -> str | None:
     for k in (a - 1, a - 2):
         if k >= 0 and S.lem[k] in heads and S.upos[k] == "NOUN":
             return S.feats[k].get("Gender")
-        if k >= 0 and S.text[k] not in ("«", "\"", "„", "“"):
+        if k >= 0 and S.text[k] not in _OPENERS:
             break
     for i in range(b, a - 1, -1):
         if S.upos[i] in ("NOUN", "PROPN"):

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from ...lang.punct import LONG_DASHES, OPENING_QUOTES
 from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _content_end, _first_bound, _in_quote, _lead, _line_end, _markup, _media_at,
                        _nomlike, _np, _unsure_case)
@@ -133,7 +134,7 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
             # predicative adjective: "эксперты уверены, что"
             if not ((i + 2 < S.n and S.text[i + 1] == "," and S.low[i + 2] in R.fw["comp"])
                     or (i + 1 < S.n and S.text[i + 1] == ":")
-                    or (i > 0 and S.text[i - 1] in ("—", "–") and i + 1 < S.n and not S.bound(i + 1))):
+                    or (i > 0 and S.text[i - 1] in LONG_DASHES and i + 1 < S.n and not S.bound(i + 1))):
                 continue      # "уверены, что …", "уверены: …", "…, — уверен военкор"
             be = "быть" if S.lang == "ru" else "бути"
             ins = lem[:-2] + ("ым" if S.lang == "ru" else "им")
@@ -316,7 +317,7 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
     for k in range(lead + 1, min(S.n - 1, lead + 25)):
         if S.text[k] != ":":
             continue
-        if k >= lead + 10 and not (S.text[k + 1] in "«\"“„" and any(S.low[x] in R.fw["about"] for x in range(lead + 1, k))):
+        if k >= lead + 10 and not (S.text[k + 1] in OPENING_QUOTES and any(S.low[x] in R.fw["about"] for x in range(lead + 1, k))):
             break     # a long lead only as "X о …: «…»" ("Полянский о последствиях разрешений …: «…»")
         if any(S.finite(x) for x in range(lead, k)) \
                 or any(S.bound(x) and S.text[x] not in QUOTE_CHARS and not _markup(S, x) for x in range(lead, k)):
@@ -340,7 +341,7 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
                 or S.lem[head] in R.speech_acts or S.lem[head] in R.fw["doc_nouns"]:
             break     # "Другие заявления президента:": a list of statements, not a source
         nxt = S.text[k + 1] if k + 1 < S.n else ""
-        quoted = nxt in "«\"“„"
+        quoted = nxt in OPENING_QUOTES
         words = [x for x in range(k + 1, S.n) if any(ch.isalnum() for ch in S.text[x])]
         if not quoted and not (getattr(S, "line_start", True) and len(words) >= 3):
             break
@@ -356,7 +357,7 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
     while e > 0 and _markup(S, e):
         e -= 1
     for d in range(max(lead + 3, e - 8), e + 1):
-        if S.text[d] not in ("—", "–"):
+        if S.text[d] not in LONG_DASHES:
             continue
         a = d + 1
         while a <= e and (S.text[a] in QUOTE_CHARS or _markup(S, a)):
@@ -478,12 +479,12 @@ def _dialogue_verb(S: _Sent, i: int, R: _Res):
     if S.lang == "en" or R.own_verbs or i < 2 or S.upos[i] not in ("VERB", "ADJ"):
         return None
     d = i - 1 - ((S.upos[i - 1] == "ADV" or S.deprel[i - 1] == "advmod") and i >= 3)   # "— Спасибо, — тепло улыбнулась она"
-    if S.text[d] not in ("—", "–"):
+    if S.text[d] not in LONG_DASHES:
         return None
     before = S.text[d - 1]
     if before not in (",", "!", "?", "…") and before not in QUOTE_CHARS:
         return None
-    if not (S.text[0] in ("—", "–") or any(S.text[x] in QUOTE_CHARS for x in range(d))):
+    if not (S.text[0] in LONG_DASHES or any(S.text[x] in QUOTE_CHARS for x in range(d))):
         return None       # no direct speech before the dash
     f = S.feats[i]
     if f.get("Person") in ("1", "2") or f.get("Mood") == "Imp" or f.get("VerbForm") not in (None, "Fin"):

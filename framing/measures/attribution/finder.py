@@ -10,6 +10,7 @@ the guideline's exclusions.
 
 from __future__ import annotations
 
+from ...lang.punct import LONG_DASHES
 from .content import _finish_content, _frame, _reports_content, _requires_ok, _trim_contents
 from .cues import _colon_cues, _source_phrase_cues, _speech_noun_cues, _verb_cues
 from .quotes import QUOTE_CHARS
@@ -274,7 +275,7 @@ def _gapped(S: _Sent, cues: list[_Cue], R: _Res) -> list[_Cue]:
             j = k + 1
             if j <= b and S.low[j] in R.fw["coord"]:
                 j += 1
-            d = next((x for x in range(j, min(b, j + 6) + 1) if S.text[x] in ("—", "–")), None)
+            d = next((x for x in range(j, min(b, j + 6) + 1) if S.text[x] in LONG_DASHES), None)
             if d is None or d == j or d + 1 > b:
                 continue
             if any(S.finite(x) or S.bound(x) or S.upos[x] in ("VERB", "SCONJ", "ADP") for x in range(j, d)):

@@ -15,10 +15,12 @@ import re
 import numpy as np
 import pandas as pd
 
+from ...lang.punct import CLOSING_ONLY_QUOTES, DOUBLE_QUOTES, char_class
 from ..._errors import SchemaError
 from ..._options import InstanceOf, NoneOk, check
 from .._guard import Guard
 from .._language import gate
+from .._names import Sentence
 from .columns import ATTRIBUTION_COLUMNS, DISTANCING_CLASSES, MARKER_COLUMNS
 from .coref import _mentions, _resolve_doc, actor_types
 from .finder import _sentence_work
@@ -26,6 +28,9 @@ from .markers import _marker_rows, marker_classes
 from .quotes import QUOTE_CHARS, find_quotes
 from .sentence import _Cue, _Sent
 from .words import LANGS, _Res, _builtin, _norm, _resources
+
+#: spaces, dots and double quotation marks, dropped from a speaker's media key
+_KEY_DROP_RX = re.compile(r"[\s.]|" + char_class(DOUBLE_QUOTES))
 
 
 # --- public ---------------------------------------------------------------------------
@@ -46,7 +51,7 @@ def _check_ann(ann):
             )
 
 
-_TOKEN_COLUMNS = ("doc_id", "sent_id", "tok_id", "text", "lemma", "upos", "feats", "head", "deprel", "start", "end")
+_TOKEN_COLUMNS = Sentence._COLUMNS   # the columns the shared sentence view reads
 
 
 def _token_columns(toks: pd.DataFrame):
@@ -100,8 +105,9 @@ def _run(ann, verbs, actors, guard):
         text = texts.get(doc_id, "")
         quotes = find_quotes(text)
         syntax = syntax_ok.get(lang, False) and all(h >= 0 for c in sent_cols for h in c["head"])
-        sents = [_Sent(c, lang if lang in LANGS else "ru", ent_by.get((doc_id, c["sent_id"][0]), []))
-                 for c in sent_cols]
+        lg = lang if lang in LANGS else "ru"
+        sents = [_Sent(Sentence.from_columns(c, 0, len(c["tok_id"]), lg, syntax),
+                       ent_by.get((doc_id, c["sent_id"][0]), [])) for c in sent_cols]
         doc_cues = []
         for si, S in enumerate(sents):
             cues = guard.call(_sentence_work, S, R, syntax, quotes, text, doc_id=doc_id, sent_id=S.sent_id)
@@ -306,11 +312,11 @@ def _outlet_keys(outlet: str, lang: str) -> frozenset:
     out = set()
     parts = [outlet, *re.split(r"[|/·]", outlet)]
     for part in parts:
-        k = _norm(re.sub(r"[\s«»\"“”„.]", "", part))
+        k = _norm(_KEY_DROP_RX.sub("", part))
         if len(k) >= 3:
             out.add(k)
         for w in [part, *part.split()]:
-            m = R.media.get(_norm(re.sub(r"[\s«»\"“”„.]", "", w)))
+            m = R.media.get(_norm(_KEY_DROP_RX.sub("", w)))
             if m:
                 out |= R.variants.get(m, set())
     return frozenset(k for k in out if len(k) >= 3)
@@ -323,7 +329,7 @@ def _self_cited(speaker: str, actor: str, outlet: str, R: _Res) -> bool:
         return False
     keys = _outlet_keys(str(outlet), R.lang)
     for s in (speaker, actor):
-        k = _norm(re.sub(r"[\s«»\"“”„.]", "", s))
+        k = _norm(_KEY_DROP_RX.sub("", s))
         ws = set(re.findall(r"\w+", _norm(s)))
         # a short name ("РИА", "112") only as a whole word: not inside "Приамурья"
         if k and any((x in k) if len(x) > 4 else (x in ws or x == k) for x in keys):
@@ -345,7 +351,7 @@ def _row(doc_id, outlets, text, S, c, R) -> dict:
             ss += 1
         while se > ss and text[se - 1] in QUOTE_CHARS and sum(ch in QUOTE_CHARS for ch in text[ss:se]) % 2:
             se -= 1       # a closing quote whose opening one was stripped; «Элджей» inside a phrase stays
-        if se < len(text) and text[se] in "»”" and sum(ch in QUOTE_CHARS for ch in text[ss:se]) % 2:
+        if se < len(text) and text[se] in CLOSING_ONLY_QUOTES and sum(ch in QUOTE_CHARS for ch in text[ss:se]) % 2:
             se += 1       # "боец с позывным «Элджей»": close the quotation the phrase opened
         # an emoji or bullet glued to a name: "▪️Блумберг"
         while ss < se and not (text[ss].isalnum() or text[ss] in QUOTE_CHARS):

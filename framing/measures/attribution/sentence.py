@@ -1,8 +1,10 @@
 """One sentence as arrays, one cue, and the token tests every step shares.
 
 :class:`_Sent` holds a sentence's tokens as Python lists (the speed of the
-measure comes from not touching pandas per token); UD features are parsed by
-:func:`framing.lang.ud.parse_feats`.  :class:`_Cue` is one reporting cue being
+measure comes from not touching pandas per token): it is built from the shared
+sentence view :class:`framing.measures._names.Sentence`, which reads the token
+columns (and parses UD features with :func:`framing.lang.ud.parse_feats`) for every
+measure, and adds what only attribution reads.  :class:`_Cue` is one reporting cue being
 filled in by the later steps (speaker, content, markers, actor).  The helpers
 here (nominative-like, agreement, noun-phrase extent, media names, clause and
 content edges) are read by the speaker search, the cue finders and the content
@@ -13,46 +15,53 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...lang.ud import parse_feats
+from .._names import Sentence
 from .quotes import QUOTE_CHARS
 from .words import _BOUND, _INFINITIVE, _NOMINAL, _Res, _en_lemmas, _norm, function_words
 
 
 # --- one sentence as arrays ----------------------------------------------------------
 class _Sent:
-    def __init__(self, cols: dict, lang: str, ents: list):
-        """``cols``: column name → list of the sentence's token values (see :func:`_token_columns`)."""
-        self.doc_id = cols["doc_id"][0]
-        self.sent_id = int(cols["sent_id"][0])
-        self.text = [str(t) for t in cols["text"]]
+    """Attribution's view of one sentence, built from the shared view
+    :class:`framing.measures._names.Sentence` (which reads the token columns, for every
+    measure).  It adds what only attribution reads: word forms lower-cased with ё as е and
+    ’ as ' (``low``, with an emoji or bullet glued to a word stripped; ``lem``, the lemma so
+    normalised; ``lems``, the lemmas a word may have), features parsed for every token
+    (``feats``), a head of -2 for the root and -1 for no parse, children lists, entities as
+    token ranges (``ents``), and link targets hidden as ``"*"`` tokens.  Its word lists are
+    copies: hiding links does not alter the shared view."""
+
+    def __init__(self, base: Sentence, ents: list):
+        self.doc_id = base.doc_id
+        self.sent_id = base.sent_id
+        self.text = list(base.text)
         # an emoji or bullet glued to a word ("🔻По данным") does not hide the word
         self.low = [_norm(t.lstrip("".join(ch for ch in t if not (ch.isalnum() or ch in QUOTE_CHARS))))
                     if t[:1] and not (t[:1].isalnum() or t[:1] in QUOTE_CHARS) and any(ch.isalpha() for ch in t)
                     else _norm(t) for t in self.text]
         self.lem = [_norm(l) if isinstance(l, str) and l not in ("_", "") else lw
-                    for l, lw in zip(cols["lemma"], self.low)]
-        self.upos = [str(u) for u in cols["upos"]]
-        self.feats = [parse_feats(f) for f in cols["feats"]]
-        self.start = [int(x) for x in cols["start"]]
-        self.end = [int(x) for x in cols["end"]]
-        ids = [int(x) for x in cols["tok_id"]]
-        pos = {t: i for i, t in enumerate(ids)}
-        self.head = [pos.get(int(h), -1) if int(h) > 0 else (-2 if int(h) == 0 else -1) for h in cols["head"]]
-        self.deprel = [str(d) for d in cols["deprel"]]
-        self.n = len(ids)
+                    for l, lw in zip(base.lemma_raw, self.low)]
+        self.upos = list(base.upos)
+        self.n = len(base)
+        self.feats = [base.feats(i) for i in range(self.n)]
+        self.start = base.start
+        self.end = base.end
+        self.head = [h if h >= 0 else (-2 if r == 0 else -1) for h, r in zip(base.head, base.head_raw)]
+        self.deprel = base.deprel
         self.children = [[] for _ in range(self.n)]
         for i, h in enumerate(self.head):
             if h >= 0:
                 self.children[h].append(i)
-        self.lang = lang
+        self.lang = base.lang
         # entities as token index ranges
+        pos = {t: i for i, t in enumerate(base.tok_ids)}
         self.ents = []
         for e in ents:
             a, b = pos.get(int(e["start_tok"])), pos.get(int(e["end_tok"]))
             if a is not None and b is not None:
                 self.ents.append({**e, "a": a, "b": b})
         self._hide_links()
-        if lang == "en":
+        if self.lang == "en":
             self.lems = [_en_lemmas(t) + [l] for t, l in zip(self.text, self.lem)]
         else:
             self.lems = [[l, lw] for l, lw in zip(self.lem, self.low)]

@@ -12,6 +12,7 @@ speaker's name extended over its role ("глава МИД Сергей Лавр�
 
 from __future__ import annotations
 
+from ...lang.punct import OPENING_QUOTES
 from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _agrees, _clause_left, _descends, _first_bound, _has_own_content,
                        _is_report_verb, _markup, _media_at, _nomlike, _np, _quote_between, _short_group, _subj_ok,
@@ -148,7 +149,7 @@ def _right_candidate(S: _Sent, v: int, R: _Res, hi: int | None = None):
         if _markup(S, j):
             j += 1            # "[сообщает](https://…) издание": the link around the verb
             continue
-        if S.text[j] in "«\"“„" and j + 1 <= hi:
+        if S.text[j] in OPENING_QUOTES and j + 1 <= hi:
             # a quoted name right after the verb: сообщает "Интерфакс"
             m = _media_at(S, j + 1, R)
             if m:

@@ -22,8 +22,12 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ...lang.punct import DOUBLE_QUOTES, char_class
 from ...lexicons import read_lexicon
 from .quotes import QUOTE_CHARS
+
+#: spaces and double quotation marks, dropped from a media name's key
+_SPACE_QUOTES_RX = re.compile(r"\s|" + char_class(DOUBLE_QUOTES))
 
 
 #: languages with function words (``framing/lexicons/<lang>/function_words.tsv``); others read as Russian
@@ -145,7 +149,7 @@ def _builtin(lang: str) -> _Res:
         for v in [name, *str(variants).split(";")]:
             v = v.strip()
             if v:
-                media[_norm(re.sub(r"[\s«»\"“”„]", "", v))] = name
+                media[_norm(_SPACE_QUOTES_RX.sub("", v))] = name
     variants: dict = {}
     for k, name in media.items():
         variants.setdefault(name, set()).add(k)

@@ -3,8 +3,9 @@ verbs ("назвал X диктатором") that attach a descriptor to an act
 
 from __future__ import annotations
 
+from ...lang.punct import DASHES
 from .._names import agree, lower_key
-from .words import _COPULA_VERBS, _DASHES, _NAMING_VERBS, _PERSONAL, _RELATIVE, _REL_CASES
+from .words import _COPULA_VERBS, _NAMING_VERBS, _PERSONAL, _RELATIVE, _REL_CASES
 from .tokens import _actor_noun, _contiguous, _is_adj, _is_noun, _lemmas, _np_left
 from .lexicon import EVALUATIVE_THRESHOLD
 from .rows import _nickname, _row
@@ -76,7 +77,7 @@ def _predicate(s, span, h, inside, ent_tok):
         p = s.head[h]
         if s.deprel[h].startswith("nsubj") and p >= 0 and p not in inside and (_is_noun(s, p) or s.upos[p] == "ADJ"):
             kids = s.children(p)
-            dash = any(s.text[c] in _DASHES for c in kids) or any(s.text[x] in _DASHES for x in range(h + 1, p))
+            dash = any(s.text[c] in DASHES for c in kids) or any(s.text[x] in DASHES for x in range(h + 1, p))
             cop = any(s.deprel[c] == "cop" for c in kids)
             if (dash or cop) and p > h:
                 # the predicate NP without coordinated clauses ("…кандидатом, а затем поддержал Трампа")
@@ -85,7 +86,7 @@ def _predicate(s, span, h, inside, ent_tok):
                     if s.deprel[c] in ("conj", "parataxis", "advcl") and s.upos[c] in ("VERB", "AUX"):
                         cut.update(s.subtree(c))
                 toks = [t for t in s.subtree(p) if t not in set(s.subtree(h)) and t > span[-1] and t not in cut]
-                toks = [t for t in toks if s.text[t] not in _DASHES or t > p]
+                toks = [t for t in toks if s.text[t] not in DASHES or t > p]
                 toks = [t for t in toks if not (s.deprel[t] == "cop")]
                 run = _contiguous([t for t in toks if t >= min(toks)]) if toks else []
                 if run:
@@ -102,7 +103,7 @@ def _predicate(s, span, h, inside, ent_tok):
                     return _np_left(s, c, ent_tok) + [c], c
     # patterns: "X — (ADJ)* NOUN"
     j = span[-1] + 1
-    if j + 1 < len(s) and s.text[j] in _DASHES and s.feats(h).get("Case", "Nom") == "Nom":
+    if j + 1 < len(s) and s.text[j] in DASHES and s.feats(h).get("Case", "Nom") == "Nom":
         k = j + 1
         toks = []
         while k < len(s) and not s.is_punct(k) and (_is_adj(s, k) or s.upos[k] in ("DET", "ADV")):

@@ -3,9 +3,10 @@ actors or evaluations but are not (docs/epithets.md, precision classes)."""
 
 from __future__ import annotations
 
+from ...lang.punct import DASHES
 from .._names import lower_key
 from .words import (
-    _AWARD_HEADS, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _DASHES, _GENRES, _INSTITUTIONS,
+    _AWARD_HEADS, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _GENRES, _INSTITUTIONS,
     _OPEN_Q, _THING_PREPS, _WAR_WORDS,
 )
 from .tokens import _actor_noun, _has_object, _is_adj, _is_noun
@@ -134,7 +135,7 @@ def _predicate_actor(s, t, ent_tok, lex):
         subj = next((c for c in kids if s.deprel[c].startswith("nsubj")), None)
         if subj is None or subj > t:
             return None
-        if not (any(s.deprel[c] == "cop" for c in kids) or any(s.text[x] in _DASHES for x in range(subj + 1, t))):
+        if not (any(s.deprel[c] == "cop" for c in kids) or any(s.text[x] in DASHES for x in range(subj + 1, t))):
             return None
     if subj in ent_tok:
         m = ent_tok[subj]

@@ -7,9 +7,10 @@ from __future__ import annotations
 import math
 import re
 
+from ...lang.punct import DASHES
 from .._names import lower_key
 from .words import (
-    _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _DASHES,
+    _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS,
     _FIXED, _HINTS, _INSTITUTIONS, _INTENSIFIERS, _METAPHOR_HEADS, _MILITARY, _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX,
     _PRAISE_SUBSTANTIVE, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
     _STATE_ONLY, _STATE_WORDS,
@@ -225,7 +226,7 @@ def _nominations(s, lex, ent_tok, used, st=None):
                 used.update(toks)
             continue
         prv = t - 1
-        if prv >= 0 and (s.text[prv] in _DASHES or s.lemma[prv] in _COPULA_VERBS or s.lemma[prv] in ("быть", "бути")
+        if prv >= 0 and (s.text[prv] in DASHES or s.lemma[prv] in _COPULA_VERBS or s.lemma[prv] in ("быть", "бути")
                          or s.upos[prv] in ("AUX", "ADV", "PRON", "DET")):
             continue  # predicative use
         f = s.feats(t)

@@ -3,9 +3,10 @@ noun-phrase edges, subjects, sentence openers."""
 
 from __future__ import annotations
 
+from ...lang.punct import DASHES
 from .._names import agree, lower_key
 from .words import (
-    _ANIMALS, _CLOSE_Q, _COPULA_VERBS, _DASHES, _INSTITUTIONS, _OPEN_Q, _PAUCAL, _PEOPLE_GROUPS, _PRONOMINAL,
+    _ANIMALS, _CLOSE_Q, _COPULA_VERBS, _INSTITUTIONS, _OPEN_Q, _PAUCAL, _PEOPLE_GROUPS, _PRONOMINAL,
     _REL_WORDS, _SENTENCE_OPENERS, _SMALL_ANIMALS,
 )
 
@@ -163,7 +164,7 @@ def _is_subject(s, t):
         return s.deprel[t].startswith("nsubj")
     # without a parse: no verb or preposition before it in its clause, or the
     # inverted subject of a reporting clause ("…», — написав глава держави")
-    if t >= 2 and s.upos[t - 1] == "VERB" and (s.text[t - 2] in _DASHES or s.text[t - 2] == ","):
+    if t >= 2 and s.upos[t - 1] == "VERB" and (s.text[t - 2] in DASHES or s.text[t - 2] == ","):
         return True
     for i in range(t - 1, -1, -1):
         if s.is_punct(i):

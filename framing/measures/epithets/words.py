@@ -55,7 +55,6 @@ def _mapping(cls):
 
 
 # --- punctuation (one set for the whole project: framing.lang.punct) ---------------
-_DASHES = DASHES
 # double quotes and the single quotes that open or close a quotation
 _OPEN_Q = OPENING_QUOTES + "'‘"
 _CLOSE_Q = CLOSING_QUOTES + "'’"
