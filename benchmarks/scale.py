@@ -11,36 +11,42 @@
 2. For each size N in ``--sizes`` (default 20,000 and 200,000): streams the
    first N documents of the shuffled corpus from the dataset in batches of
    ``--batch`` documents (filters on its order column) into
-   ``framing.annotate`` lemmas-only (``layers=("lemma",)``), twice: in this
-   process (``n_jobs=1``) and with ``backend="dask"`` on a LocalCluster of
-   ``--workers`` worker processes with one thread each.  The result of a
-   stream is lazy (:class:`framing.annotate.lazy.CachedAnnotated`): the
-   client keeps the documents table without texts and an index of the
-   cache, so its memory does not grow with N.
+   ``framing.annotate`` lemmas-only (``layers=("lemma",)``), with each backend
+   of ``--runs``: in one process (``n_jobs=1``) and with ``backend="dask"`` on
+   a LocalCluster of ``--workers`` worker processes with one thread each.
+   Every run happens in a fresh child process of its own (a dask run with
+   its own LocalCluster, whose scheduler and nannies live in that child), so
+   that its peak memory is its own and not what earlier runs left in a long
+   process; this process only orchestrates.  The result of a stream is lazy
+   (:class:`framing.annotate.lazy.CachedAnnotated`): the client keeps the
+   documents table without texts and an index of the cache, so its memory
+   does not grow with N.
 3. Annotates the first ``--full`` documents (default 20,000) with every layer,
-   the same two ways.
+   the same ways.
 
 Every run has its own empty cache folder (under a private temporary folder,
 deleted at the end; the shared ``~/.cache/framing`` is not touched), so every
 document is annotated.  Models are loaded before the clock starts (a warm-up
-of 50 documents in this process and on every worker), as they are once per
-process in a long run.  Per run the script prints documents per second, the
-speed-up of Dask over one process, the CPU seconds of all processes
-(user + system: documents per CPU-second do not depend on how busy a shared
-machine is, wall-clock figures do), the peak memory (resident set) of every
-process during the run — the client (which, in a LocalCluster, also runs the
-scheduler and the nannies), each worker — sampled every 0.2 s with psutil
-(``/proc`` without it), and the number of rows of every output table
-(documents, tokens, entities, capabilities, problems) that differ between the
-two backends (must be 0), compared partition by partition of 2,000 documents
-so that the check itself needs bounded memory.  Last, the growth of each
-process's peak memory from the smallest to the largest size (must stay within
-20%).
+of 50 documents in the run's process or on every worker), as they are once
+per process in a long run.  Per run the script prints documents per second,
+the speed-up of Dask over one process (when both ran), the CPU seconds of all
+processes (user + system: documents per CPU-second do not depend on how busy
+a shared machine is, wall-clock figures do), the peak memory (resident set)
+of every process during the run — the client (which, in a LocalCluster, also
+runs the scheduler and the nannies), each worker — sampled every 0.2 s with
+psutil (``/proc`` without it), and, when both backends ran, the number of rows
+of every output table (documents, tokens, entities, capabilities, problems)
+that differ between them (must be 0): a further fresh process reads both
+results back from their caches (nothing is annotated again) and compares them
+partition by partition of 2,000 documents, so that the check itself needs
+bounded memory.  Last, the growth of each process's peak memory from the
+smallest to the largest size (must stay within 20%).
 
 Usage (the two-core machine is shared: run small sizes there)::
 
     python benchmarks/scale.py --sizes 2000,20000 --full 2000
     python benchmarks/scale.py                       # 20,000 and 200,000; full layers on 20,000
+    python benchmarks/scale.py --sizes 20000,200000 --full 0 --runs dask   # the Dask runs only
 """
 
 from __future__ import annotations
