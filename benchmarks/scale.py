@@ -480,7 +480,8 @@ def main(argv=None):
         print(f"framing scale benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
               f"{os.cpu_count()} CPUs, load average {os.getloadavg()}; runs: {', '.join(runs)} "
               f"(each annotation in a fresh process; dask: its own LocalCluster of {args.workers} worker "
-              f"processes, 1 thread each, the scheduler and the nannies in the client's process)")
+              f"processes, 1 thread each, the scheduler and the nannies in the client's process); "
+              f"ARROW_DEFAULT_MEMORY_POOL={os.environ.get('ARROW_DEFAULT_MEMORY_POOL', '(unset: mimalloc)')}")
         sys.stdout.flush()
         args.path = tmp / "corpus"
         subprocess.run([sys.executable, __file__, "--build", str(args.path), "--sizes", args.sizes,
