@@ -6,7 +6,10 @@ the missing ones cut into batches.  Here every batch becomes one task,
 :func:`~framing.annotate._worker.annotate_batch`, the very function the
 process pool runs, so a batch writes the same Parquet part to the same cache
 (a run interrupted on the cluster resumes from it on a laptop, and the other
-way round) and the tables read back equal those of ``n_jobs=1``.
+way round) and the tables read back equal those of ``n_jobs=1``.  With a
+cache, a batch's texts reach the worker as a file in the cache folder
+(:func:`_write_items`), not inside the task: dask.distributed keeps the
+arguments of finished tasks in the client's memory.
 
 Models are loaded once per worker process: a worker plugin loads the
 backends of the languages a run needs when the worker starts (or joins an
