@@ -9,7 +9,8 @@ process pool runs, so a batch writes the same Parquet part to the same cache
 way round) and the tables read back equal those of ``n_jobs=1``.  With a
 cache, a batch's texts reach the worker as a file in the cache folder
 (:func:`_write_items`), not inside the task: dask.distributed keeps the
-arguments of finished tasks in the client's memory.
+serialized arguments of finished tasks in memory (measured in the
+process of a LocalCluster's client and scheduler).
 
 Models are loaded once per worker process: a worker plugin loads the
 backends of the languages a run needs when the worker starts (or joins an
@@ -95,7 +96,8 @@ def _write_items(store, name: str, items) -> str:
 
     The texts then travel from the client to the worker through the file
     system, not inside the task: dask.distributed keeps serialized task
-    payloads in the client's process after the task is released (measured:
+    payloads in the process of a LocalCluster's client and scheduler after the
+    task is released (measured:
     about 4.6 KB per document, so a 200,000-document stream grew the client
     by about 0.9 GB), while a path is a few bytes.
     """
