@@ -125,9 +125,10 @@ def _read_items(path: str) -> list:
 
 
 def _remove(path) -> None:
-    import os
+    """Remove a batch file; one that cannot be removed is left for the cache's sweep."""
+    from .cache import _unlink
     with contextlib.suppress(OSError):
-        os.unlink(path)
+        _unlink(path)
 
 
 def _jobs(plans, *, n_workers, batch_chars):
