@@ -301,9 +301,13 @@ def test_annotate_cache_claim_of_a_dead_process_is_taken_over(tmp_path):
     claims.mkdir(parents=True)
     # a process killed while annotating: its claim file stays, its lock is free
     (claims / "999999-dead.json").write_text(json.dumps({"pid": 999999, "hashes": ["h1", "h2"]}))
+    # ... and a batch file the Dask backend wrote for one of its workers
+    (store.dir / "batches").mkdir()
+    (store.dir / "batches" / "run-0.json").write_text(json.dumps([["h1", "text", "d1"]]))
     mine, theirs = store.claim(["h1", "h2", "h3"])
     assert (mine, theirs) == (["h1", "h2", "h3"], [])
     assert not (claims / "999999-dead.json").exists()
+    assert list((store.dir / "batches").iterdir()) == []
     other = AnnotationCache(tmp_path, key, desc)     # the same documents asked for again: claimed
     assert other.claim(["h1", "h4"]) == (["h4"], ["h1"])
     other.release()

@@ -86,6 +86,10 @@ def test_annotate_dask_backend_resumes_a_run_of_the_process_pool(tmp_path, clien
                             progress=False, batch_chars=5000)
     assert full.meta["documents_cached"] == len(half)
     assert full.meta["documents_annotated"] == len(demo) - len(half)
+    # the batches' texts went to the workers as files beside the cache (not inside the tasks, which
+    # dask.distributed keeps in the client's memory); every file is removed once its task is done
+    batch_files = list(tmp_path.glob("annotate/*/batches/*"))
+    assert list(tmp_path.glob("annotate/*/batches")) and batch_files == []
     ref = framing.annotate(demo, layers=("lemma",), cache=False, progress=False)
     pd.testing.assert_frame_equal(full.tokens, ref.tokens)
     pd.testing.assert_frame_equal(full.entities, ref.entities)

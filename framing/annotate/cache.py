@@ -443,7 +443,8 @@ class AnnotationCache:
         return mine, theirs
 
     def _sweep(self) -> None:
-        """Remove what killed runs left: temporary files and Parquet files no index lists.
+        """Remove what killed runs left: temporary files, Parquet files no index lists and the batch files
+        of the Dask backend (``batches/``, texts on their way to a worker).
 
         Called under the folder lock when no live process claims documents, so
         nobody is writing here.
@@ -452,6 +453,9 @@ class AnnotationCache:
                   for f in self.dir.glob("index-*.json") for k in KINDS}
         for f in self.dir.glob("*"):
             if f.is_file() and (f.name.endswith(".tmp") or (f.suffix == ".parquet" and f.name not in listed)):
+                _unlink(f)
+        for f in (self.dir / "batches").glob("*"):
+            if f.is_file():
                 _unlink(f)
 
     def release(self) -> None:

@@ -6,7 +6,11 @@ the missing ones cut into batches.  Here every batch becomes one task,
 :func:`~framing.annotate._worker.annotate_batch`, the very function the
 process pool runs, so a batch writes the same Parquet part to the same cache
 (a run interrupted on the cluster resumes from it on a laptop, and the other
-way round) and the tables read back equal those of ``n_jobs=1``.
+way round) and the tables read back equal those of ``n_jobs=1``.  With a
+cache, a batch's texts reach the worker as a file in the cache folder
+(:func:`_write_items`), not inside the task: dask.distributed keeps the
+serialized arguments of finished tasks in memory (measured in the
+process of a LocalCluster's client and scheduler).
 
 Models are loaded once per worker process: a worker plugin loads the
 backends of the languages a run needs when the worker starts (or joins an
@@ -74,10 +78,57 @@ class FramingWorkerPlugin(_WorkerPlugin):
 
 
 def _task(root, lang, key, desc, layers, items):
-    """One batch on a worker: :func:`~framing.annotate._worker.annotate_batch`, one at a time per process."""
+    """One batch on a worker: :func:`~framing.annotate._worker.annotate_batch`, one at a time per process.
+
+    ``items``: the batch's ``(text_hash, text, doc_id)``, or the path of the file
+    :func:`_write_items` stored them in beside the cache.
+    """
     from ._worker import annotate_batch
+    if isinstance(items, str):
+        items = _read_items(items)
     with _TASK_LOCK:
         return annotate_batch(root, lang, key, desc, layers, items)
+
+
+def _write_items(store, name: str, items) -> str:
+    """Store a batch's documents in ``<cache folder>/batches/<name>.json`` (the folder every worker reads);
+    returns its path.
+
+    The texts then travel from the client to the worker through the file
+    system, not inside the task: dask.distributed keeps serialized task
+    payloads in the process of a LocalCluster's client and scheduler after the
+    task is released (measured:
+    about 4.6 KB per document, so a 200,000-document stream grew the client
+    by about 0.9 GB), while a path is a few bytes.
+    """
+    import json
+    from pathlib import Path
+
+    from .._atomic import atomic_path
+    folder = Path(store.dir) / "batches"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.json"
+    with atomic_path(path) as tmp:
+        tmp.write_text(json.dumps([list(it) for it in items], ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def _read_items(path: str) -> list:
+    import json
+    from pathlib import Path
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise FramingError(f"A dask worker cannot read the batch file {path} ({err}): the cache folder must be "
+                           "on a file system shared by the workers and the client, or pass cache=False.") from None
+    return [tuple(it) for it in data]
+
+
+def _remove(path) -> None:
+    """Remove a batch file; one that cannot be removed is left for the cache's sweep."""
+    from .cache import _unlink
+    with contextlib.suppress(OSError):
+        _unlink(path)
 
 
 def _jobs(plans, *, n_workers, batch_chars):
@@ -156,22 +207,28 @@ def run(plans, *, client=None, n_jobs=1, progress=True, batch_chars, problems, r
         bar = progress_bar(total=total, unit="doc", desc="annotate (dask)", enabled=bool(progress), leave=False)
         run_id = uuid.uuid4().hex[:8]
         queue = iter(enumerate(jobs))
-        pending = {}                    # task key -> (future, the store its batch belongs to)
+        pending = {}                    # task key -> (future, the store its batch belongs to, its batch file)
 
         def submit():
             nxt = next(queue, None)
             if nxt is None:
                 return None
             i, (store, job) = nxt
+            path = None
+            if root is not None:        # the texts go through the shared cache folder, not the scheduler
+                path = _write_items(store, f"{run_id}-{i}", job[-1])
+                job = (*job[:-1], path)
             fut = cl.submit(_task, root, *job, key=f"framing-annotate-{run_id}-{i}", pure=False, retries=1)
-            pending[fut.key] = (fut, store)
+            pending[fut.key] = (fut, store, path)
             return fut
 
         done = distributed.as_completed([submit() for _ in range(min(TASKS_PER_WORKER * n_workers, len(jobs)))])
         try:
             for fut in done:
                 res = fut.result()
-                store = pending.pop(fut.key)[1]
+                _, store, path = pending.pop(fut.key)
+                if path is not None:
+                    _remove(path)
                 _check_visible(res[0], store, root)
                 _collect(res, problems, bar, store)
                 fut.release()
@@ -179,10 +236,13 @@ def run(plans, *, client=None, n_jobs=1, progress=True, batch_chars, problems, r
                 if nxt is not None:
                     done.add(nxt)
         except BaseException:
-            cl.cancel([f for f, _ in pending.values()])
+            cl.cancel([f for f, _, _ in pending.values()])
             raise
         finally:
             bar.close()
+            for _, _, path in pending.values():
+                if path is not None:
+                    _remove(path)
     for _, store, _, _ in plans:
         if hasattr(store, "dir"):
             store._index = None  # re-read: the workers wrote parts
