@@ -392,7 +392,13 @@ def _note_problems(notes, **results) -> None:
         elif isinstance(res, tuple):
             tables.extend(t for t in res if isinstance(t, pd.DataFrame))
     found = problems(*tables)
-    for measure, g in found.groupby("measure", sort=True):
+    unsupported = found["reason"].astype(str).str.contains(" is not supported by ", regex=False) \
+        & found["sent_id"].isna()
+    for measure, g in found[unsupported].groupby("measure", sort=True):
+        langs = sorted(set(g["reason"].astype(str).str.extract(r"language '([^']*)'", expand=False).dropna()))
+        notes.append(f"{measure}: {len(g)} documents left out, as framing has no word lists for their language "
+                     f"({', '.join(repr(x) for x in langs)}); the list is in the table's .attrs['problems']")
+    for measure, g in found[~unsupported].groupby("measure", sort=True):
         first = g.iloc[0]
         where = f"document {first['doc_id']!r}" + ("" if pd.isna(first["sent_id"]) else
                                                     f" sentence {int(first['sent_id'])}")
