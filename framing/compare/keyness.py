@@ -448,13 +448,21 @@ def _function_lemmas(batches, exclude_upos, keep_docs=None) -> set:
     return set(top.loc[top["u"].isin(list(exclude_upos)), "l"])
 
 
+def _doc_outlet_phrases(docs: pd.DataFrame) -> list:
+    """The outlet-name phrases of a documents table (its outlets, in its languages)."""
+    langs = sorted(docs["lang"].astype(str).unique()) if "lang" in docs.columns else []
+    return _outlet_phrases(docs["outlet"].dropna().astype(str).unique(), langs)
+
+
 def _token_drop(tokens: pd.DataFrame, docs: pd.DataFrame, *, exclude_upos, stopwords, exclude,
-                exclude_outlets, boilerplate, function_lemmas=None) -> np.ndarray:
+                exclude_outlets, boilerplate, function_lemmas=None, stop=None, phrases=None) -> np.ndarray:
     """Which tokens are not counted (the options of :func:`keyness`).
 
     ``function_lemmas`` (from :func:`_function_lemmas` over the whole data) is
     given when ``tokens`` is one batch of a larger table; without it the
-    majority tags are counted over ``tokens``.
+    majority tags are counted over ``tokens``.  ``stop`` and ``phrases`` (the
+    stopword sets and outlet-name phrases of ``docs``) are given by a caller
+    that reads many batches, so that they are built once.
     """
     t = tokens
     c = _Codes(t)
@@ -479,7 +487,8 @@ def _token_drop(tokens: pd.DataFrame, docs: pd.DataFrame, *, exclude_upos, stopw
         # punctuation, numbers and emoji of untagged text (and any letterless token)
         drop |= ~c.has_letter
     langs = docs.set_index("doc_id")["lang"].astype(str) if "lang" in docs.columns else None
-    stop = _stop_sets(stopwords, sorted(langs.unique()) if langs is not None else [])
+    if stop is None:
+        stop = _stop_sets(stopwords, sorted(langs.unique()) if langs is not None else [])
     if stop:
         if None in stop:
             drop |= c.lemma_in(stop[None])
@@ -490,9 +499,9 @@ def _token_drop(tokens: pd.DataFrame, docs: pd.DataFrame, *, exclude_upos, stopw
     if exclude:
         drop |= c.lemma_in({str(w).lower() for w in exclude})
     if exclude_outlets and "outlet" in docs.columns:
-        langs_present = sorted(langs.unique()) if langs is not None else []
-        drop |= _outlet_mask(t, _outlet_phrases(docs["outlet"].dropna().astype(str).unique(), langs_present),
-                             codes=c)
+        if phrases is None:
+            phrases = _doc_outlet_phrases(docs)
+        drop |= _outlet_mask(t, phrases, codes=c)
     if boilerplate is not None and len(boilerplate):
         drop |= _boilerplate_mask(t, docs, boilerplate)
     return drop
@@ -719,8 +728,14 @@ def _count_annotation(ann, docs, unit, **drop_options):
     function_lemmas = (_function_lemmas(ann.token_batches(BATCH_TOKENS), drop_options["exclude_upos"], keep)
                        if drop_options["exclude_upos"] else None)
 
+    langs = sorted(docs["lang"].astype(str).unique()) if "lang" in docs.columns else []
+    stop = _stop_sets(drop_options["stopwords"], langs)
+    phrases = (_doc_outlet_phrases(docs) if drop_options["exclude_outlets"] and "outlet" in docs.columns
+               else None)
+
     def drop(batch):
-        return _token_drop(batch, docs, function_lemmas=function_lemmas, **drop_options)
+        return _token_drop(batch, docs, function_lemmas=function_lemmas, stop=stop, phrases=phrases,
+                           **drop_options)
 
     return count_tokens(ann.token_batches(BATCH_TOKENS), docs["doc_id"], unit, drop=drop)
 
