@@ -383,7 +383,7 @@ def _groups_by_language(langs: pd.Series, shown: int = 6) -> str:
 
 def _note_problems(notes, **results) -> None:
     """One note per measure that skipped sentences it could not process (``.attrs["problems"]``)."""
-    from ..measures._guard import problems
+    from ..measures._guard import left_out, problems
 
     tables = []
     for res in results.values():
@@ -392,8 +392,8 @@ def _note_problems(notes, **results) -> None:
         elif isinstance(res, tuple):
             tables.extend(t for t in res if isinstance(t, pd.DataFrame))
     found = problems(*tables)
-    unsupported = found["reason"].astype(str).str.contains(" is not supported by ", regex=False) \
-        & found["sent_id"].isna()
+    unsupported = pd.Series([left_out(r, i) for r, i in zip(found["reason"], found["sent_id"])],
+                            index=found.index, dtype=bool)
     for measure, g in found[unsupported].groupby("measure", sort=True):
         langs = sorted(set(g["reason"].astype(str).str.extract(r"language '([^']*)'", expand=False).dropna()))
         notes.append(f"{measure}: {len(g)} documents left out, as framing has no word lists for their language "

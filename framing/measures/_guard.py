@@ -34,6 +34,15 @@ PROBLEM_COLUMNS = ["measure", "doc_id", "sent_id", "reason"]
 STRICT_ENV = "FRAMING_STRICT"
 
 
+#: what a problem row's reason says when a document was left out for its language (measures/_language.py)
+UNSUPPORTED = " is not supported by "
+
+
+def left_out(reason, sent_id=None) -> bool:
+    """Whether a problem row records a document left out by design (its language), not a failure."""
+    return UNSUPPORTED in str(reason) and (sent_id is None or sent_id != sent_id)
+
+
 def strict_mode() -> bool:
     """Whether ``FRAMING_STRICT`` asks to raise instead of skipping."""
     return os.environ.get(STRICT_ENV, "").strip().lower() not in ("", "0", "false", "no", "off")
@@ -85,7 +94,7 @@ class Guard:
         for r in rows or []:
             row = {c: r.get(c) for c in PROBLEM_COLUMNS}
             self.rows.append(row)
-            if " is not supported by " in str(row["reason"]) and row["sent_id"] is None:
+            if left_out(row["reason"], row["sent_id"]):
                 self.skipped.append(row)
 
     def note(self) -> str | None:

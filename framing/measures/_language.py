@@ -19,6 +19,8 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+from ._guard import UNSUPPORTED
+
 
 @lru_cache(maxsize=None)
 def supported_languages() -> frozenset:
@@ -43,7 +45,7 @@ def gate(ann, guard):
         return ann
     known = ", ".join(sorted(supported_languages()))
     for doc_id, lang in zip(docs.loc[~ok, "doc_id"], langs[~ok]):
-        guard.skip(doc_id, f"language {lang!r} is not supported by {guard.measure} (framing has word "
+        guard.skip(doc_id, f"language {lang!r}{UNSUPPORTED}{guard.measure} (framing has word "
                                 f"lists for {known}: add a folder framing/lexicons/{lang}/ to support it); "
                                 f"document skipped")
     if ok.any():
