@@ -36,6 +36,7 @@ _EXPORTS = {
     "iter_csv": "framing.io.stream",
     "iter_telegram": "framing.io.stream",
     "iter_warc": "framing.io.stream",
+    "iter_parquet_dataset": "framing.io.partitioned_read",
     "remove_boilerplate": "framing.boilerplate",
     "boilerplate_lines": "framing.boilerplate",
     "find_duplicates": "framing.duplicates",

@@ -126,3 +126,54 @@ def test_io_partitioned_empty_corpus_and_bad_partitions(tmp_path, odd_corpus):
     assert not (tmp_path / "bad").exists()
     with pytest.raises(SchemaError, match="not a corpus dataset"):
         framing.read_parquet_dataset(tmp_path)
+
+
+# --- iter_parquet_dataset: the same documents in batches ---------------------------------------
+
+def _by_id(frames):
+    return pd.concat(frames, ignore_index=True).set_index("doc_id").sort_index()
+
+
+@pytest.mark.parametrize("size", [1, 2, 5, 50])
+def test_io_partitioned_iter_batches_hold_the_dataset_once(tmp_path, odd_corpus, size):
+    path = odd_corpus.to_parquet_dataset(tmp_path / "ds")
+    batches = list(framing.iter_parquet_dataset(path, batch_size=size))
+    assert [len(b) for b in batches][:-1] == [size] * (len(batches) - 1) and 0 < len(batches[-1]) <= size
+    assert [b.meta["batch"] for b in batches] == list(range(len(batches)))
+    whole = framing.read_parquet_dataset(path)
+    # every document once, with the written values and column types (the order is the files')
+    pd.testing.assert_frame_equal(_by_id([b.docs for b in batches]), _by_id([whole.docs]))
+    # d3's problem travels with d3's batch, and only there
+    holder = [b for b in batches if "d3" in set(b.docs["doc_id"])]
+    assert [b.problems["reason"].tolist() for b in holder] == [["broken date"]]
+    assert sum(len(b.problems) for b in batches) == 1
+
+
+def test_io_partitioned_iter_filters_columns_and_errors(tmp_path, odd_corpus):
+    path = odd_corpus.to_parquet_dataset(tmp_path / "ds")
+    batches = list(framing.iter_parquet_dataset(path, batch_size=1, filters=[("outlet", "=", "РИА/Новости")],
+                                                columns=["n"]))
+    assert sorted(b.docs["doc_id"].item() for b in batches) == ["d2", "d4"]
+    assert list(batches[0].docs.columns) == ["doc_id", "outlet", "published", "lang", "title", "text", "url", "n"]
+    assert "iter_parquet_dataset(filters=" in batches[0].meta["steps"][-1]
+    none = list(framing.iter_parquet_dataset(path, filters=[("outlet", "=", "nobody")]))
+    assert [len(b) for b in none] == [0]                 # one empty batch, as the other iter_* loaders
+    # bad input fails at the call, naming the function, not at the first batch
+    with pytest.raises(OptionError, match="iter_parquet_dataset.*batch_size"):
+        framing.iter_parquet_dataset(path, batch_size=0)
+    with pytest.raises(SchemaError, match=r"iter_parquet_dataset\(\): .*not a corpus dataset"):
+        framing.iter_parquet_dataset(tmp_path / "nowhere")
+    with pytest.raises(SchemaError, match="iter_parquet_dataset.*no column"):
+        framing.iter_parquet_dataset(path, columns=["nope"])
+
+
+def test_io_partitioned_iter_feeds_a_stream_annotation(tmp_path):
+    demo = framing.load_demo()
+    path = demo.to_parquet_dataset(tmp_path / "demo")
+    ann = framing.annotate(framing.iter_parquet_dataset(path, batch_size=25), layers=("lemma",),
+                           cache=tmp_path / "cache", progress=False)
+    eager = framing.annotate(demo, layers=("lemma",), cache=tmp_path / "cache", progress=False)
+    assert sorted(ann.docs["doc_id"]) == sorted(demo.docs["doc_id"])
+    mine = ann.tokens.sort_values(["doc_id", "sent_id", "tok_id"], kind="stable").reset_index(drop=True)
+    theirs = eager.tokens.sort_values(["doc_id", "sent_id", "tok_id"], kind="stable").reset_index(drop=True)
+    pd.testing.assert_frame_equal(mine, theirs)

@@ -147,12 +147,14 @@ class AnnotationCache:
         """
         if self._index is None:
             idx: dict[str, str] = {}
-            self._entries = {}
+            # a part's index file never changes once written (parts are new files under new names):
+            # the entries read before are kept, and only the index files new since are read
+            known, self._entries = self._entries, {}
             if self.dir.is_dir():
                 for f in sorted(self.dir.glob("index-*.json")):
                     part = f.name[len("index-"):-len(".json")]
                     try:
-                        entry = _read_index(f, part)
+                        entry = known.get(part) or _read_index(f, part)
                         for kind in KINDS:
                             _check_size(self.dir / f"{kind}-{part}.parquet", entry["files"][kind]["size"])
                     except CacheDamage as why:
@@ -335,6 +337,7 @@ class AnnotationCache:
         """
         before = len(self.problems)
         n_index = len(list(self.dir.glob("index-*.json")))
+        self._entries = {}          # every index file read again, not only those new since the last read
         self.refresh()              # quarantines damaged indexes and parts with missing files
         for part in list(self._entries):
             try:

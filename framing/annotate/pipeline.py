@@ -172,11 +172,10 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
     """
     check("annotate", _SPEC, lang=lang, layers=layers, n_jobs=n_jobs, cache=cache, progress=progress,
           strict=strict, batch_chars=batch_chars, backend=backend, client=client, lazy=lazy)
-    use_dask = backend == "dask"        # (the name ``backend`` is reused below)
+    use_dask = backend == "dask"
     if client is not None and not use_dask:
         raise FramingError('annotate(): client= is used only with backend="dask".')
     from ..corpus import Corpus
-    from .annotated import Annotated
     from .lazy import LAZY_DOCS
 
     options = dict(lang=lang, layers=layers, n_jobs=n_jobs, cache=cache, progress=progress, strict=strict,
@@ -199,6 +198,18 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
         lazy = cache is not False and len(corpus) >= LAZY_DOCS
     if lazy and len(corpus) > CHUNK_DOCS:
         return _annotate_chunks(corpus, options)
+    return _annotate_corpus(corpus, options, lazy=bool(lazy))
+
+
+def _annotate_corpus(corpus, options, *, lazy: bool, stores: dict | None = None):
+    """Annotate one corpus (the options checked by :func:`annotate`).  ``stores``: the cache objects of a
+    stream, by cache key, reused from batch to batch (each batch reads only the cache parts written
+    since the last, not the whole index again)."""
+    from .annotated import Annotated
+    lang, layers, n_jobs, cache, progress, strict, batch_chars, backend, client = (
+        options[k] for k in ("lang", "layers", "n_jobs", "cache", "progress", "strict", "batch_chars",
+                             "backend", "client"))
+    use_dask = backend == "dask"        # (the name ``backend`` is reused below)
     req_layers = normalize_layers(layers)
     if n_jobs == -1:
         n_jobs = os.cpu_count() or 1
@@ -232,7 +243,14 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
         version = backend.version()
         key, desc = cache_key(pipeline_version=PIPELINE_VERSION, lang=lg, backend_version=version,
                               layers=eff)
-        store = MemoryStore(key, desc) if root is None else AnnotationCache(root, key, desc)
+        if root is None:
+            store = MemoryStore(key, desc)
+        elif stores is not None and key in stores:
+            store = stores[key]
+        else:
+            store = AnnotationCache(root, key, desc)
+            if stores is not None:
+                stores[key] = store
         meta["backends"][lg] = {"backend": backend.name, "version": version, "layers": sorted(eff),
                                 "cache_key": key}
         for row in backend.capabilities():
@@ -255,7 +273,7 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
         run = partial(run_dask, client=client)
     tables, annotated = _annotate_and_read(configs, texts, hashes, langs, doc_ids, n_jobs=n_jobs,
                                            progress=progress, batch_chars=batch_chars,
-                                           problems=problems, root=root, run=run, lazy=bool(lazy))
+                                           problems=problems, root=root, run=run, lazy=lazy)
     del texts
     meta["documents_annotated"] = len(annotated)
     meta["documents_cached"] = sum(1 for h in hashes if h not in annotated)
@@ -286,16 +304,20 @@ def _is_stream(obj) -> bool:
 
 def _annotate_chunks(corpus, options):
     """A lazy annotation of a large corpus, :data:`CHUNK_DOCS` documents at a time."""
+    return _annotate_stream([corpus], options, corpus=corpus, total=len(corpus))
+
+
+def _chunks(corpus):
+    """``corpus`` in consecutive pieces of at most :data:`CHUNK_DOCS` documents."""
     import numpy as np
     n = len(corpus)
-
-    def chunks():
-        for lo in range(0, n, CHUNK_DOCS):
-            keep = np.zeros(n, dtype=bool)
-            keep[lo:lo + CHUNK_DOCS] = True
-            yield corpus.filter(keep)
-
-    return _annotate_stream(chunks(), options, corpus=corpus, total=n)
+    if n <= CHUNK_DOCS:
+        yield corpus
+        return
+    for lo in range(0, n, CHUNK_DOCS):
+        keep = np.zeros(n, dtype=bool)
+        keep[lo:lo + CHUNK_DOCS] = True
+        yield corpus.filter(keep)
 
 
 def _annotate_stream(batches, options, *, corpus=None, total=None):
@@ -312,7 +334,8 @@ def _annotate_stream(batches, options, *, corpus=None, total=None):
     from ..corpus import Corpus
     from .lazy import CacheIndex, DocumentStore, combine
 
-    opts = dict(options, lazy=True)
+    opts = dict(options)
+    stores: dict = {}           # one cache object per configuration for the whole stream
     own_cluster = nullcontext(opts["client"])
     if opts["backend"] == "dask" and opts["client"] is None:
         from .dask_backend import _client_for
@@ -334,13 +357,14 @@ def _annotate_stream(batches, options, *, corpus=None, total=None):
                                        f"({again.head(5).tolist()}); doc_id must be unique across batches (the "
                                        "iter_* loaders make them so). The batches before it are cached.")
                 seen.update(ids)
-                if len(batch):
-                    res = annotate(batch, **opts)
+                for piece in (_chunks(batch) if len(batch) else ()):
+                    res = _annotate_corpus(piece, opts, lazy=True, stores=stores)
                     # one index as the batches come (the cache's part list is held once), no texts kept:
                     # the batch is stored on disk, or is a chunk of the corpus given
                     index = res._index if index is None else CacheIndex.concat([index, res._index])
                     res._corpus = res._index = None
                     results.append(res)
+                    del piece
                 if corpus is None:              # a stream: its documents are kept on disk
                     summaries.append(DocumentStore.summary(batch, root))
                 bar.update(len(batch))

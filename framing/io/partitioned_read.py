@@ -62,65 +62,171 @@ def read_parquet_dataset(path, *, filters=None, columns=None):
     (12, ['global_wire'])
     """
     import pyarrow as pa
-    import pyarrow.dataset as ds
-    import pyarrow.feather  # noqa: F401 - pa.feather
-    import pyarrow.parquet as pq
 
-    from ..corpus import CORE_COLUMNS, Corpus
+    from ..corpus import Corpus
 
-    check("read_parquet_dataset", {"filters": [NoneOk(), InstanceOf(list, tuple, pa.compute.Expression)],
-                                   "columns": [NoneOk(), InstanceOf(list, tuple)]},
-          filters=filters, columns=columns)
-    path = Path(path)
-    desc = _dataset_description(path)
-    schema = pq.read_schema(path / "_common_metadata")
-    by, derived = desc["partition_by"], desc["derived"]
-    fields = [f for f in schema if f.name not in derived] + [pa.field(c, pa.string()) for c in derived]
-    part_schema = pa.schema([next(f for f in fields if f.name == c) for c in by])
-    dataset = ds.dataset(path, format="parquet", partitioning=ds.partitioning(part_schema, flavor="hive"),
-                         schema=pa.schema(fields + [pa.field(ORDER_COLUMN, pa.int64())]))
-    extra = [n for n in schema.names if n not in CORE_COLUMNS]
-    if columns is not None:
-        unknown = [c for c in columns if c not in schema.names]
-        if unknown:
-            raise SchemaError(f"read_parquet_dataset(): no column {unknown} in {path}; its metadata columns "
-                              f"are {extra}.")
-        extra = [c for c in extra if c in columns]
-    names = [n for n in schema.names if n in CORE_COLUMNS or n in extra]
-    expr = None
-    if filters is not None:
-        expr = filters if isinstance(filters, pa.compute.Expression) else pq.filters_to_expression(filters)
+    opened = _Opened("read_parquet_dataset", path, filters, columns)
     try:
-        table = dataset.to_table(columns=names + [ORDER_COLUMN], filter=expr)
+        # one file after another: what is held besides the rows kept is one file's batch, not the
+        # scanner's default read-ahead of several files (a filtered read of a large dataset)
+        table = opened.dataset.scanner(columns=opened.names + [ORDER_COLUMN], filter=opened.expr,
+                                       batch_readahead=0, fragment_readahead=1).to_table()
     except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
-        raise SchemaError(f"read_parquet_dataset(): the filter {filters!r} cannot be applied to {path} "
-                          f"({exc}); its columns are {schema.names + derived}.") from None
+        raise opened.filter_error(exc) from None
     order = table[ORDER_COLUMN]
     table = table.take(pa.compute.sort_indices(order)).drop_columns([ORDER_COLUMN])
-    table = table.cast(pa.schema([schema.field(n) for n in names], metadata=schema.metadata))
-    df = table.to_pandas()
-    for f in table.schema:                      # list columns come back as arrays: lists again
-        if pa.types.is_list(f.type) or pa.types.is_large_list(f.type):
-            df[f.name] = table[f.name].to_pylist()
-    meta = desc["meta"]
-    if filters is not None:
-        meta.setdefault("steps", []).append(f"read_parquet_dataset(filters={filters!r})")
-    probs = pa.feather.read_table(path / PROBLEMS_FILE).to_pandas()
+    df = opened.frame(table)
+    probs = opened.problems
     if filters is not None:
         probs = probs[probs["doc_id"].isna() | probs["doc_id"].isin(set(df["doc_id"]))]
-    return Corpus(df, meta=meta, problems=probs)
+    return Corpus(df, meta=opened.meta, problems=probs)
 
 
-def _dataset_description(path: Path) -> dict:
+def iter_parquet_dataset(path, *, batch_size=10_000, filters=None, columns=None):
+    """Read a corpus dataset lazily, as corpora of at most ``batch_size`` documents.
+
+    The streaming counterpart of :func:`read_parquet_dataset` for datasets
+    larger than memory: the files are scanned one after another (pyarrow's
+    dataset scanner, no read-ahead), so memory holds one batch, not the
+    dataset.  The batches follow the dataset's files, partition by partition
+    (e.g. outlet, then month), each partition's documents in corpus order; a
+    corpus in its written order needs the whole dataset at once
+    (:func:`read_parquet_dataset`).
+
+    Parameters
+    ----------
+    path : str or path
+        The dataset's folder (written by :meth:`Corpus.to_parquet_dataset`).
+    batch_size : int, default 10000
+        The most documents in one batch.
+    filters, columns
+        As in :func:`read_parquet_dataset`.
+
+    Returns
+    -------
+    generator of Corpus
+        Batches holding, together, the documents of
+        ``read_parquet_dataset(path, filters=..., columns=...)`` once each,
+        each with the problems of its documents (the dataset's problems not
+        tied to a document come with the first batch); ``meta["batch"]``
+        numbers them from 0.
+
+    Examples
+    --------
+    >>> import framing
+    >>> demo = framing.load_demo()
+    >>> path = demo.to_parquet_dataset("demo-dataset")
+    >>> sizes = [len(b) for b in framing.iter_parquet_dataset(path, batch_size=30)]
+    >>> sizes, sum(sizes) == len(demo)
+    ([30, 30, 19], True)
+    """
+    from .stream import _batch_size
+
+    size = _batch_size("iter_parquet_dataset", batch_size)
+    opened = _Opened("iter_parquet_dataset", path, filters, columns)   # errors now, not at the first next()
+    return _iter_batches(opened, size)
+
+
+def _iter_batches(opened, size: int):
+    import pyarrow as pa
+
+    from ..corpus import Corpus
+    scanner = opened.dataset.scanner(columns=opened.names, filter=opened.expr, batch_size=size,
+                                     batch_readahead=0, fragment_readahead=1)
+    probs = opened.problems
+    pending, n_pending, k = [], 0, 0
+
+    def emit(batches):
+        nonlocal k
+        df = opened.frame(pa.Table.from_batches(batches, schema=batches[0].schema))
+        ids = set(df["doc_id"])
+        mine = probs["doc_id"].isin(ids) | (probs["doc_id"].isna() if k == 0 else False)
+        meta = dict(opened.meta, batch=k)
+        k += 1
+        return Corpus(df, meta=meta, problems=probs[mine].reset_index(drop=True))
+
+    try:
+        for rb in scanner.to_batches():
+            while rb.num_rows:
+                take = rb.slice(0, size - n_pending)
+                rb = rb.slice(take.num_rows)
+                pending.append(take)
+                n_pending += take.num_rows
+                if n_pending == size:
+                    yield emit(pending)
+                    pending, n_pending = [], 0
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        raise opened.filter_error(exc) from None
+    if pending or k == 0:
+        yield emit(pending or [pa.RecordBatch.from_pylist([], schema=scanner.projected_schema)])
+
+
+class _Opened:
+    """A corpus dataset opened for reading: the pyarrow dataset, the columns to read, the filter, and
+    how a table read from it becomes the documents table (shared by the two readers)."""
+
+    def __init__(self, func, path, filters, columns):
+        import pyarrow as pa
+        import pyarrow.dataset as ds
+        import pyarrow.feather  # noqa: F401 - pa.feather
+        import pyarrow.parquet as pq
+
+        from ..corpus import CORE_COLUMNS
+
+        check(func, {"filters": [NoneOk(), InstanceOf(list, tuple, pa.compute.Expression)],
+                     "columns": [NoneOk(), InstanceOf(list, tuple)]},
+              filters=filters, columns=columns)
+        self.func, self.path, self.filters = func, Path(path), filters
+        desc = _dataset_description(self.path, func)
+        self.schema = schema = pq.read_schema(self.path / "_common_metadata")
+        by, self.derived = desc["partition_by"], desc["derived"]
+        fields = [f for f in schema if f.name not in self.derived] + [pa.field(c, pa.string()) for c in self.derived]
+        part_schema = pa.schema([next(f for f in fields if f.name == c) for c in by])
+        self.dataset = ds.dataset(self.path, format="parquet",
+                                  partitioning=ds.partitioning(part_schema, flavor="hive"),
+                                  schema=pa.schema(fields + [pa.field(ORDER_COLUMN, pa.int64())]))
+        extra = [n for n in schema.names if n not in CORE_COLUMNS]
+        if columns is not None:
+            unknown = [c for c in columns if c not in schema.names]
+            if unknown:
+                raise SchemaError(f"{func}(): no column {unknown} in {self.path}; its metadata columns "
+                                  f"are {extra}.")
+            extra = [c for c in extra if c in columns]
+        self.names = [n for n in schema.names if n in CORE_COLUMNS or n in extra]
+        self.expr = None
+        if filters is not None:
+            self.expr = filters if isinstance(filters, pa.compute.Expression) else pq.filters_to_expression(filters)
+        self.meta = desc["meta"]
+        if filters is not None:
+            self.meta.setdefault("steps", []).append(f"{func}(filters={filters!r})")
+        self.problems = pa.feather.read_table(self.path / PROBLEMS_FILE).to_pandas()
+
+    def filter_error(self, exc) -> SchemaError:
+        return SchemaError(f"{self.func}(): the filter {self.filters!r} cannot be applied to {self.path} "
+                           f"({exc}); its columns are {self.schema.names + self.derived}.")
+
+    def frame(self, table):
+        """The documents table of ``table`` (read with :attr:`names`), in the written column types."""
+        import pyarrow as pa
+        table = table.select(self.names).cast(pa.schema([self.schema.field(n) for n in self.names],
+                                                         metadata=self.schema.metadata))
+        df = table.to_pandas()
+        for f in table.schema:                      # list columns come back as arrays: lists again
+            if pa.types.is_list(f.type) or pa.types.is_large_list(f.type):
+                df[f.name] = table[f.name].to_pylist()
+        return df
+
+
+def _dataset_description(path: Path, func: str = "read_parquet_dataset") -> dict:
     f = path / DATASET_FILE
     if not f.is_file():
         hint = ("it does not exist" if not path.exists() else
                 f"it has no {DATASET_FILE}: open other Parquet folders with framing.read_parquet(...) "
                 "or pyarrow.dataset.dataset(...) and framing.Corpus.from_frame(...)")
-        raise SchemaError(f"read_parquet_dataset(): {path} is not a corpus dataset written by "
+        raise SchemaError(f"{func}(): {path} is not a corpus dataset written by "
                           f"Corpus.to_parquet_dataset(); {hint}.")
     with contextlib.suppress(ValueError):
         desc = json.loads(f.read_text(encoding="utf-8"))
         if isinstance(desc, dict) and desc.get("format") == _DATASET_FORMAT:
             return desc
-    raise SchemaError(f"read_parquet_dataset(): {f} is damaged or of a newer format; write the dataset again.")
+    raise SchemaError(f"{func}(): {f} is damaged or of a newer format; write the dataset again.")
