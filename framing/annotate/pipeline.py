@@ -340,7 +340,7 @@ def _annotate_stream(batches, options, *, corpus=None, total=None):
     if opts["backend"] == "dask" and opts["client"] is None:
         from .dask_backend import _client_for
         own_cluster = _client_for(None, max(1, opts["n_jobs"] if opts["n_jobs"] != -1 else (os.cpu_count() or 1)))
-    results, summaries, index, seen = [], [], None, set()
+    results, summaries, index, seen = [], [], None, _SeenIds()
     root = cache_root(opts["cache"])
     bar = progress_bar(total=total, unit="doc", desc="annotate (batches)", enabled=bool(opts["progress"]))
     try:
@@ -350,13 +350,11 @@ def _annotate_stream(batches, options, *, corpus=None, total=None):
                 if not isinstance(batch, Corpus):
                     raise FramingError(f"annotate(): batch {k} of the stream is a {type(batch).__name__}, not a "
                                        "framing.Corpus; pass corpora, e.g. framing.iter_jsonl(path, batch_size=...).")
-                ids = batch._docs["doc_id"]
-                again = ids[ids.isin(seen)]
+                again = seen.repeated(batch._docs["doc_id"], summaries)
                 if len(again):
                     raise FramingError(f"annotate(): batch {k} of the stream repeats doc_ids of earlier batches "
-                                       f"({again.head(5).tolist()}); doc_id must be unique across batches (the "
+                                       f"({again[:5]}); doc_id must be unique across batches (the "
                                        "iter_* loaders make them so). The batches before it are cached.")
-                seen.update(ids)
                 for piece in (_chunks(batch) if len(batch) else ()):
                     res = _annotate_corpus(piece, opts, lazy=True, stores=stores)
                     # one index as the batches come (the cache's part list is held once), no texts kept:
@@ -376,6 +374,31 @@ def _annotate_stream(batches, options, *, corpus=None, total=None):
     if corpus is not None:
         return combine(results, index, corpus)
     return combine(results, index, documents=DocumentStore.from_summaries(summaries))
+
+
+class _SeenIds:
+    """The doc_ids of a stream's earlier batches, as sorted 64-bit hashes (8 bytes a document, not a
+    Python string each); a hash met again is confirmed against the stored documents tables, so a
+    collision never raises by mistake.  Chunks of one corpus (no tables) have unique ids already."""
+
+    def __init__(self):
+        import numpy as np
+        self.hashes = np.empty(0, dtype=np.uint64)
+
+    def repeated(self, ids, summaries) -> list:
+        """The ids of ``ids`` met in earlier batches (and remember ``ids``)."""
+        import numpy as np
+        import pandas as pd
+        h = pd.util.hash_array(ids.to_numpy(dtype=object))
+        pos = np.searchsorted(self.hashes, h).clip(max=max(len(self.hashes) - 1, 0))
+        hit = (self.hashes[pos] == h) if len(self.hashes) else np.zeros(len(h), dtype=bool)
+        self.hashes = np.sort(np.concatenate([self.hashes, h]))
+        if not hit.any() or not summaries:
+            return []
+        cand = set(ids[hit])
+        earlier = pd.concat([s["table"]["doc_id"] for s in summaries], ignore_index=True)
+        met = set(earlier[earlier.isin(cand)])
+        return [i for i in ids[hit] if i in met]
 
 
 def _norm_lang(x) -> str:

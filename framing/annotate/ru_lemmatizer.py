@@ -21,7 +21,9 @@ from ..lang.ud import OC_FEATS, OC_POS
 
 #: Bounds of the per-process caches (entries): full pymorphy3 analyses are large
 #: and needed once per form, lemma decisions are small and reused (memory stays
-#: around 300 MB per process on any corpus).
+#: around 300 MB per process on any corpus).  Forms with a digit (numbers, dates,
+#: codes: the part of a news vocabulary that keeps growing with the corpus) are
+#: lemmatised by a rule and not cached, so they do not fill the caches.
 CACHE_PARSES = 20_000
 CACHE_LEMMAS = 150_000
 
@@ -157,6 +159,8 @@ class RussianLemmatizer:
     # --- lemma with a tag ---------------------------------------------------
     def lemma(self, form: str, upos: str, feats: dict, feats_key: str = "") -> str:
         """Lemma of ``form`` tagged ``upos`` with UD ``feats`` (cached)."""
+        if _DIGIT_RE.search(form):              # numbers: a rule, not cached (see CACHE_LEMMAS)
+            return self._lemma(form, upos, feats)
         key = (form, upos, feats_key)
         hit = self._cache.get(key)
         if hit is not None:
@@ -388,6 +392,8 @@ class RussianLemmatizer:
         ``capital_inside``: the word is capitalised and not sentence-initial, so
         proper-name parses are preferred.
         """
+        if _DIGIT_RE.search(form):
+            return self._lemma_untagged(form, capital_inside)
         cache = self._fast_cache_cap if capital_inside else self._fast_cache
         hit = cache.get(form)
         if hit is not None:
@@ -416,7 +422,9 @@ class RussianLemmatizer:
                 if x is None:
                     w = words[j]
                     capital_inside = bool(j) and w[:1].isupper()
-                    out[j] = mid[w] = self.lemma_untagged(w, capital_inside)
+                    out[j] = self.lemma_untagged(w, capital_inside)
+                    if not _DIGIT_RE.search(w):
+                        mid[w] = out[j]
         return out
 
     def _lemma_untagged(self, form, capital_inside):
