@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .._names import agree, lower_key
-from .words import _ANIMALS, _EN_NP
+from .words import _ANIMALS, _EN_NP, _PET_NAME, _SMALL_ANIMALS
 from .tokens import (
     _head_of, _is_adj, _is_noun, _is_subject, _lemmas, _modifier, _name_part, _not_about, _np_left,
     _person_like, _pronominal, _span_text,
@@ -72,8 +72,8 @@ def _named(s, m, lex, ent_tok, used, st):
     pt = _right_apposition(s, span, h, lex, ent_tok) if person or m["type"] == "MISC" else None
     if pt is not None and pt not in title_nodes:
         title_nodes.append(pt)
-    # animals are not actors ("кота Лучика")
-    if any(lower_key(s.lemma[t]) in _ANIMALS for t in title_nodes + [h]):
+    # animals are not actors ("кота Лучика", "кошка по кличке Марла")
+    if any(lower_key(s.lemma[t]) in _ANIMALS for t in title_nodes + [h]) or _animal_nickname(s, span):
         return []
     if not person:
         # offices are persons': other actors take only labels ("страна-агрессор Россия")
@@ -183,6 +183,19 @@ def _named(s, m, lex, ent_tok, used, st):
         far = {x for x in toks if x != head and s.head[x] != head} if s.has_syntax else set()
         add(_row(s, m, toks, "predicate", lex, lemma=_lemmas(s, toks), skip=far), ("pred", head))
     return out
+
+
+def _animal_nickname(s, span):
+    """A name given after an animal noun and "по кличке" ("кошка по кличке
+    Марла"; ``pet_name`` in ``epithet_cues.tsv``): an animal's name, not an
+    actor's."""
+    k = span[0] - 1
+    if k < 1 or lower_key(s.lemma[k]) not in _PET_NAME:
+        return False
+    j = k - 1
+    while j >= 0 and (s.upos[j] == "ADP" or _is_adj(s, j) or s.text[j] == ","):
+        j -= 1
+    return j >= 0 and (lower_key(s.lemma[j]) in _ANIMALS or lower_key(s.lemma[j]) in _SMALL_ANIMALS)
 
 
 def _left_title(s, span, h, lex, ent_tok, person=False, hf=None):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...lang.punct import DASHES
 from .._names import lower_key
 from .words import (
-    _AWARD_HEADS, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _GENRES, _INSTITUTIONS,
+    _AWARD_HEADS, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _FRAMES, _GENRES, _INSTITUTIONS,
     _OPEN_Q, _THING_PREPS, _WAR_WORDS,
 )
 from .tokens import _actor_noun, _has_object, _is_adj, _is_noun
@@ -86,6 +86,8 @@ def _precision_filter(s, rows, lex, st):
     kept = []
     for r in rows:
         toks = r.get("_toks") or []
+        if _framed(s, r):
+            continue  # "в роли клоуна", "реестр иноагентов", "фигурку жабы": no actor is mentioned
         if work and toks and not r["legal"] and all(x in work for x in toks if not s.is_punct(x)):
             continue  # inside the quoted name of a work or brand
         if toks and not r["legal"] and r["kind"] in ("title", "nomination", "description", "predicate") and \
@@ -105,6 +107,39 @@ def _precision_filter(s, rows, lex, st):
                 r["polarity"] = p  # "который работает в автоматическом режиме": the mode is no judgement
         kept.append(r)
     return kept
+
+
+def _framed(s, r):
+    """Whether the row's actor mention is the genitive complement of a noun
+    that names a category, a part or a depiction rather than someone
+    (``non_referring_frame`` in ``epithet_cues.tsv``; its ``value`` lists the
+    prepositions the noun must follow, as "роль" only in "в роли"): "в роли
+    клоуна" (a role in a film), "реестр иноагентов", "список террористов",
+    "фигурку жабы". The guideline's descriptors of non-actors: no row."""
+    a = [t for t in range(len(s)) if r["actor_start"] <= s.start[t] < r["actor_end"]]
+    if not a or not _FRAMES or (s.lang != "en" and s.feats(a[-1]).get("Case") != "Gen"):
+        return False
+
+    def frame(k):
+        need = _FRAMES.get(lower_key(s.lemma[k])) if 0 <= k < len(s) and k not in a else None
+        if need is None:
+            return False
+        p = k - 1
+        while p >= 0 and s.upos[p] == "DET":
+            p -= 1
+        return not need or (p >= 0 and lower_key(s.text[p]) in need.split("|"))
+
+    k = a[0] - 1
+    while k >= 0 and k not in a and (_is_adj(s, k) or s.upos[k] in ("DET", "NUM") or lower_key(s.text[k]) == "of"):
+        k -= 1
+    if frame(k):
+        return True
+    if not s.has_syntax:
+        return False
+    x = a[-1]
+    while s.deprel[x] == "conj" and 0 <= s.head[x] < len(s) and s.head[x] not in a:
+        x = s.head[x]  # "список террористов и экстремистов"
+    return s.deprel[x] == "nmod" and frame(s.head[x])
 
 
 def _award_title(s, t):

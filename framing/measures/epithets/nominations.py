@@ -20,7 +20,8 @@ from .tokens import (
     _opens, _pronominal, _span_text, _trim,
 )
 from .morph import (
-    _animate, _guessed_nouns, _model_noun_reading, _person_after_prefix, _person_form, _readings,
+    _animate, _guessed_nouns, _model_noun_reading, _morph, _person_after_prefix, _person_form, _readings,
+    _undergone,
 )
 from .lexicon import EVALUATIVE_THRESHOLD, NOMINATION_MARGIN, _feminine_base, _org_type, _person_rest
 from .polarity import _metaphor, _penal, _refers
@@ -119,7 +120,7 @@ def _nominations(s, lex, ent_tok, used, st=None):
             elif ev_adj and (f.get("Animacy") == "Anim" or lem in _INSTITUTIONS):
                 continue  # the adjective is the epithet ("марионеточный избирком"): see _unnamed
             elif quoted and s.upos[t] == "NOUN" and lem not in lex.nonjudging and \
-                    (f.get("Animacy") == "Anim" or (len(left) <= 1 and lem in _INSTITUTIONS) or
+                    (_quoted_person(s, t) or (len(left) <= 1 and lem in _INSTITUTIONS) or
                      # «коммунистические силы», «крайний фланг»: nouns of political camps
                      (lem in _QUOTED_GROUPS and f.get("Number") == "Plur" or lem in _QUOTED_GROUPS_SING)):
                 # scare quotes around a short lower-case label: ironic distancing
@@ -199,7 +200,7 @@ def _nominations(s, lex, ent_tok, used, st=None):
             continue
         p = lex.polarity(s.lemma[t])
         if p is None and lex.model is not None and not s.feats(t).get("VerbForm") and \
-                not (t > 0 and s.text[t][:1].isupper()):
+                not (t > 0 and s.text[t][:1].isupper()) and not (s.lang == "ru" and _undergone(lower_key(s.text[t]))):
             # the model: negative adjectives only, as for the lexicons ("наказать ответственных")
             p = lex.model_polarity(s.lemma[t], "ADJ", NOMINATION_MARGIN)
             p = p if p is not None and p < 0 else None
@@ -237,6 +238,23 @@ def _nominations(s, lex, ent_tok, used, st=None):
             out.append(r)
             used.add(t)
     return out
+
+
+def _quoted_person(s, t):
+    """Whether a noun in scare quotes is a person noun: animate for the
+    tagger and, for Russian, not a thing for the dictionary: a form it knows
+    only as an inanimate noun («кружков», video messages) or reads only as a
+    neuter singular («коктебельное», a wine) names no person. A coinage the
+    dictionary does not know («говнолапочкиным») keeps the tagger's word."""
+    if s.feats(t).get("Animacy") != "Anim":
+        return False
+    if s.lang != "ru":
+        return True
+    parses = [p for p in _morph().parse(lower_key(s.text[t])) if p.is_known]
+    if parses and not any("anim" in p.tag for p in parses if "NOUN" in p.tag):
+        return False
+    every = parses or _morph().parse(lower_key(s.text[t]))
+    return not all("neut" in p.tag and "sing" in p.tag for p in every)
 
 
 def _animal_part(s, part):

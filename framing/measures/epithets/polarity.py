@@ -9,7 +9,7 @@ from .words import (
     _NOT_MANNER, _NOT_REFERRING, _PENAL, _PLACES, _SO_CALLED, _SUPERLATIVE,
 )
 from .tokens import _is_adj
-from .morph import _animate, _morph, _person_form
+from .morph import _animate, _morph, _person_form, _undergone
 from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base
 
 
@@ -131,6 +131,8 @@ def _model_word(s, t, lex, clause=False):
     if s.feats(t).get("VerbForm"):
         return None
     if _is_adj(s, t) and s.upos[t] == "ADJ":
+        if s.lang == "ru" and _undergone(lower_key(s.text[t])):
+            return None  # "обиженный любовник": a state the actor underwent
         if clause and s.has_syntax and s.deprel[t] == "amod" and 0 <= s.head[t] < len(s) and \
                 s.feats(s.head[t]).get("Animacy") == "Inan":
             return None

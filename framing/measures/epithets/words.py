@@ -119,3 +119,5 @@ _PEOPLE_GROUPS = _words("people_group")
 _METAPHOR_HEADS = {k: float(v) for k, v in _mapping("metaphor_head").items()}
 _METAPHOR_LITERAL = _words("metaphor_literal")
 _QUOTED_GROUPS_SING = _words("quoted_group")
+_FRAMES = _mapping("non_referring_frame")
+_PET_NAME = _words("pet_name")
