@@ -10,7 +10,7 @@ import re
 from ...lang.punct import DASHES
 from .._names import lower_key
 from .words import (
-    _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS,
+    _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _ENDEARMENT,
     _FIXED, _HINTS, _INSTITUTIONS, _INTENSIFIERS, _METAPHOR_HEADS, _MILITARY, _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX,
     _PRAISE_SUBSTANTIVE, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
     _STATE_ONLY, _STATE_WORDS,
@@ -24,7 +24,7 @@ from .morph import (
     _undergone,
 )
 from .lexicon import EVALUATIVE_THRESHOLD, NOMINATION_MARGIN, _feminine_base, _org_type, _person_rest
-from .polarity import _metaphor, _penal, _refers
+from .polarity import _metaphor, _penal, _refers, _vocative
 from .rows import _row
 from .guards import (
     _award_title, _literal, _mode_tokens, _predicate_actor, _predicate_of_thing, _states_in,
@@ -197,6 +197,14 @@ def _nominations(s, lex, ent_tok, used, st=None):
     # substantivised evaluative adjectives ("сумасшедшего", "оголтелые"; "неравнодушные" помогли)
     for t in range(n):
         if t in used or t in ent_tok or s.upos[t] != "ADJ" or s.lang == "en":
+            continue
+        if lower_key(s.lemma[t]) in _ENDEARMENT and _vocative(s, t) and \
+                not (t + 1 < n and s.upos[t + 1] in ("NOUN", "PROPN")):
+            # "Давай газу, родной!": an affectionate address stands for the one addressed
+            r = _row(s, {"actor": s.lemma[t], "text": s.text[t]}, [t], "nomination", lex, lemma=s.lemma[t])
+            if r:
+                out.append(r)
+                used.add(t)
             continue
         p = lex.polarity(s.lemma[t])
         if p is None and lex.model is not None and not s.feats(t).get("VerbForm") and \
