@@ -8,7 +8,7 @@ import re
 from .._names import agree, lower_key
 from .words import _ANIMALS, _EN_NP, _PET_NAME, _SMALL_ANIMALS
 from .tokens import (
-    _head_of, _is_adj, _is_noun, _is_subject, _lemmas, _modifier, _name_part, _not_about, _np_left,
+    _actor_noun, _head_of, _is_adj, _is_noun, _is_subject, _lemmas, _modifier, _name_part, _not_about, _np_left,
     _person_like, _pronominal, _span_text,
 )
 from .lexicon import EVALUATIVE_THRESHOLD, _org_type
@@ -144,6 +144,9 @@ def _named(s, m, lex, ent_tok, used, st):
             continue
         add(_row(s, m, _adj_tokens(s, a, inside), "adjective", lex, lemma=s.lemma[a],
                     skip=set(_adj_tokens(s, a, inside)) - {a}), a)
+    if m["type"] != "PER":
+        for a in _swallowed(s, span, lex):
+            add(_row(s, m, [a], "adjective", lex, lemma=s.lemma[a]), a)
     # --- relative clauses -------------------------------------------------------
     rel_done = False
     anchors = [h] + title_nodes
@@ -182,6 +185,26 @@ def _named(s, m, lex, ent_tok, used, st):
         toks, head = pred
         far = {x for x in toks if x != head and s.head[x] != head} if s.has_syntax else set()
         add(_row(s, m, toks, "predicate", lex, lemma=_lemmas(s, toks), skip=far), ("pred", head))
+    return out
+
+
+def _swallowed(s, span, lex):
+    """Evaluative adjectives the name finder swallowed into an organisation's
+    mention ("Взвод элитной бригады ВСУ"): a lower-case adjective inside the
+    span that the lexicons score evaluative and that modifies a lower-case
+    common noun of the span (a unit, an institution, an organisation type),
+    not the first word of the name (the adjectives of a name, "Воздушные силы
+    ВСУ", are capitalised at its head and are no rows)."""
+    out = []
+    for a in span[1:]:
+        n = a + 1
+        if not (_is_adj(s, a) and s.text[a][:1].islower() and n in span and _is_noun(s, n) and
+                not s.feats(a).get("VerbForm") and s.text[n][:1].islower() and
+                agree(s.feats(a), s.feats(n), ("Case",)) and _actor_noun(s, n, lower_key(s.lemma[n]), lex)):
+            continue
+        p = lex.polarity(s.lemma[a])
+        if p is not None and abs(p) >= EVALUATIVE_THRESHOLD and not _name_part(s, a):
+            out.append(a)
     return out
 
 

@@ -198,7 +198,7 @@ def _nominations(s, lex, ent_tok, used, st=None):
     for t in range(n):
         if t in used or t in ent_tok or s.upos[t] != "ADJ" or s.lang == "en":
             continue
-        if lower_key(s.lemma[t]) in _ENDEARMENT and _vocative(s, t) and \
+        if lower_key(s.lemma[t]) in _ENDEARMENT and _vocative(s, t) and (t == 0 or s.text[t][:1].islower()) and \
                 not (t + 1 < n and s.upos[t + 1] in ("NOUN", "PROPN")):
             # "Давай газу, родной!": an affectionate address stands for the one addressed
             r = _row(s, {"actor": s.lemma[t], "text": s.text[t]}, [t], "nomination", lex, lemma=s.lemma[t])

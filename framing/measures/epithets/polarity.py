@@ -87,21 +87,23 @@ def _polarity(s, toks, lex, skip=(), clause=False):
     return float("nan") if best is None else float(best)
 
 
-_VOCATIVE_EDGE = frozenset({",", "!", "?", ".", "…", ":", "—", "–"}) | frozenset(_OPEN_Q) | frozenset(_CLOSE_Q)
+_VOCATIVE_LEFT = frozenset({",", "!", "?", ".", "…"}) | frozenset(_OPEN_Q)
+_VOCATIVE_RIGHT = _VOCATIVE_LEFT | frozenset(_CLOSE_Q) | {":", "—", "–"}
 
 
 def _vocative(s, t):
     """Whether adjective ``t`` opens a vocative: set off by punctuation or the
-    sentence edge on both sides, alone ("Давай газу, родной!") or with an
-    animate noun ("Дорогие сибайцы, …")."""
-    if t > 0 and s.text[t - 1] not in _VOCATIVE_EDGE:
-        return False
+    sentence edge on both sides (not after a dash, which opens a predicate:
+    "часики — золотые,"), alone and in lower case ("Давай газу, родной!")
+    or with an animate noun ("Дорогие сибайцы, …")."""
+    if t > 0 and (s.text[t - 1] not in _VOCATIVE_LEFT or (s.text[t - 1] == "," and s.text[t][:1].isupper())):
+        return False  # after a comma a capital is a name («Золотой», a project)
     k = t + 1
     if k < len(s) and s.upos[k] in ("NOUN", "PROPN"):
         if s.feats(k).get("Animacy") != "Anim":
             return False
         k += 1
-    return k >= len(s) or s.text[k] in _VOCATIVE_EDGE
+    return k >= len(s) or s.text[k] in _VOCATIVE_RIGHT
 
 
 def _refers(s, t):
