@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .._names import agree, lower_key
-from .words import _ANIMALS, _EN_NP, _PET_NAME, _SMALL_ANIMALS
+from .words import _ANIMALS, _EN_NP, _FIXED, _PET_NAME, _SMALL_ANIMALS
 from .tokens import (
     _actor_noun, _head_of, _is_adj, _is_noun, _is_subject, _lemmas, _modifier, _name_part, _not_about, _np_left,
     _person_like, _pronominal, _span_text,
@@ -371,6 +371,8 @@ def _descriptions(s, lex, ent_tok, used, st):
         is_label = lex.nomination(lem) is not None and f.get("Animacy", "Anim") == "Anim" and "-" not in lem
         if not (is_title or is_label):
             continue
+        if any((lower_key(s.lemma[a]), lem) in _FIXED for a in _np_left(s, t, ent_tok)):
+            continue  # "главная героиня": the protagonist of a story, a role
         # a name right after belongs to the named mention (handled there)
         if t + 1 < len(s) and (t + 1) in ent_tok:
             continue

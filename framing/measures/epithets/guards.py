@@ -64,8 +64,8 @@ def _work_title_tokens(s):
             t += 1
             continue
         inner = [x for x in range(t + 1, k) if not s.is_punct(x)]
-        # a name of at most five words without a verb or a clause break (not quoted speech)
-        short = 0 < len(inner) <= 5 and not any(s.upos[x] in ("VERB", "AUX") or
+        # a name of at most eight words without a verb or a clause break (not quoted speech)
+        short = 0 < len(inner) <= 8 and not any(s.upos[x] in ("VERB", "AUX") or
                                                 s.text[x] in (",", ".", "!", "?", ":", ";") for x in range(t + 1, k))
         genre = short and t > 0 and lower_key(s.lemma[t - 1]) in _GENRES
         named = short and s.text[inner[0]][:1].isupper() and len(inner) >= 2
@@ -86,8 +86,9 @@ def _precision_filter(s, rows, lex, st):
     kept = []
     for r in rows:
         toks = r.get("_toks") or []
-        if _framed(s, r):
-            continue  # "в роли клоуна", "реестр иноагентов", "фигурку жабы": no actor is mentioned
+        if not r["legal"] and _framed(s, r):
+            continue  # "в роли клоуна", "список террористов", "фигурку жабы": no actor is mentioned
+            # (a legal designation still brands: "«Медиазона» (в реестре «иноагентов»)", hard decision 4)
         if work and toks and not r["legal"] and all(x in work for x in toks if not s.is_punct(x)):
             continue  # inside the quoted name of a work or brand
         if toks and not r["legal"] and r["kind"] in ("title", "nomination", "description", "predicate") and \
@@ -110,15 +111,23 @@ def _precision_filter(s, rows, lex, st):
 
 
 def _framed(s, r):
-    """Whether the row's actor mention is the genitive complement of a noun
+    """Whether the row's actor mention or descriptor is the genitive complement of a noun
     that names a category, a part or a depiction rather than someone
     (``non_referring_frame`` in ``epithet_cues.tsv``; its ``value`` lists the
     prepositions the noun must follow, as "роль" only in "в роли"): "в роли
-    клоуна" (a role in a film), "реестр иноагентов", "список террористов",
-    "фигурку жабы". The guideline's descriptors of non-actors: no row."""
-    a = [t for t in range(len(s)) if r["actor_start"] <= s.start[t] < r["actor_end"]]
-    if not a or not _FRAMES or (s.lang != "en" and s.feats(a[-1]).get("Case") != "Gen"):
-        return False
+    клоуна" (a role in a film), "список террористов и экстремистов" (of
+    persons in general), "фигурку жабы". The guideline's descriptors of
+    non-actors: no row. Legal designations are left to the caller (a
+    registry still brands the actor it names, hard decision 4)."""
+    return any(_framed_span(s, [t for t in range(len(s)) if lo <= s.start[t] < hi])
+               for lo, hi in ((r["actor_start"], r["actor_end"]), (r["start"], r["end"])))
+
+
+def _framed_span(s, a):
+    """Whether tokens ``a`` (a mention or a descriptor) are the genitive
+    complement of a ``non_referring_frame`` noun (see :func:`_framed`)."""
+    if not a or not _FRAMES or (s.lang != "en" and s.feats(a[-1]).get("Case") in ("Nom", "Ins", "Loc", "Dat")):
+        return False  # (the tagger often reads such a genitive as an accusative: "в реестр иноагентов")
 
     def frame(k):
         need = _FRAMES.get(lower_key(s.lemma[k])) if 0 <= k < len(s) and k not in a else None

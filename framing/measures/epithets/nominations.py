@@ -105,6 +105,8 @@ def _nominations(s, lex, ent_tok, used, st=None):
             role = True
             nom = (float("nan"), lem)
         left = _np_left(s, t, ent_tok)
+        if nom is not None and not role and any((lower_key(s.lemma[a]), lem) in _FIXED for a in left):
+            role, nom = True, (float("nan"), lem)  # "главная героиня": the protagonist of a story, a role
         first = left[0] if left else t
         quoted = first > 0 and t + 1 < n and s.text[first - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q \
             and s.text[first][:1].islower()
