@@ -716,3 +716,12 @@ def test_measures_epithets_swallowed_adjectives_and_whole_predicates(heldout_cla
     assert r["kind"] == "adjective" and r["evaluative"]
     r = _one(ep, "predicate_np", "человеком большого таланта")
     assert r["kind"] == "predicate" and r["evaluative"] and r["actor"] == "Владимир"
+
+
+def test_measures_epithets_list_names_are_no_labels(heldout_classes):
+    """A label naming a list's category ("список террористов и экстремистов")
+    is nobody's evaluation, no row; a list of people keeps the neutral rows of
+    the people it names ("список российских военных, погибших …")."""
+    ep = heldout_classes
+    assert not _doc(ep, "list_label")["evaluative"].any()
+    assert {"российских", "военных"} <= set(_doc(ep, "list_people")["epithet"])

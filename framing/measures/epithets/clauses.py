@@ -128,13 +128,23 @@ def _predicate(s, span, h, inside, ent_tok):
     return None
 
 
+_NP_RIGHT = frozenset({"nmod", "amod", "det", "nummod", "flat", "fixed"})
+
+
 def _predicate_np(s, c, ent_tok):
     """The whole predicate noun phrase headed by ``c`` (guideline: "the whole
-    predicate NP is one row"): its agreeing adjectives and its dependents to
-    the right ("назвал Владимира человеком большого таланта и выразительной
-    внешности"), up to the first gap, a name of another actor or a clause
-    break."""
-    right = [x for x in s.subtree(c) if x > c and x not in ent_tok]
+    predicate NP is one row"): its agreeing adjectives and its genitive and
+    agreeing dependents to the right ("назвал Владимира человеком большого
+    таланта и выразительной внешности"); not prepositional phrases,
+    coordinated predicates, names or anything after punctuation, which may
+    hold other actors ("назвал Израиль виновным в активизации боевиков": the
+    militants are a row of their own)."""
+    right = []
+    for ch in s.children(c):
+        sub = s.subtree(ch)
+        if ch > c and s.deprel[ch] in _NP_RIGHT and not any(
+                s.upos[x] == "ADP" or s.is_punct(x) or x in ent_tok for x in sub):
+            right += [x for x in sub if x > c]
     return _np_left(s, c, ent_tok) + _contiguous([c] + right)
 
 

@@ -11,7 +11,7 @@ from .words import (
 )
 from .tokens import _actor_noun, _has_object, _is_adj, _is_noun
 from .morph import _readings
-from .lexicon import _inanimate_labels
+from .lexicon import EVALUATIVE_THRESHOLD, _inanimate_labels
 from .polarity import _penal, _polarity
 
 
@@ -111,21 +111,26 @@ def _precision_filter(s, rows, lex, st):
 
 
 def _framed(s, r):
-    """Whether the row's actor mention or descriptor is the genitive complement of a noun
-    that names a category, a part or a depiction rather than someone
-    (``non_referring_frame`` in ``epithet_cues.tsv``; its ``value`` lists the
-    prepositions the noun must follow, as "роль" only in "в роли"): "в роли
-    клоуна" (a role in a film), "список террористов и экстремистов" (of
-    persons in general), "фигурку жабы". The guideline's descriptors of
-    non-actors: no row. Legal designations are left to the caller (a
-    registry still brands the actor it names, hard decision 4)."""
-    return any(_framed_span(s, [t for t in range(len(s)) if lo <= s.start[t] < hi])
+    """Whether the row's actor mention or descriptor is the genitive
+    complement of a noun that names a category, a role or a depiction rather
+    than someone (``non_referring_frame`` in ``epithet_cues.tsv``): "в роли
+    клоуна" (a role in a film), "фигурку жабы", and, for labels only, the
+    name of a list ("список террористов и экстремистов": the list's category,
+    no one's evaluation; "список российских военных, погибших …" does name
+    people, so its neutral rows stay). The ``value`` column gives the
+    prepositions the noun must follow ("роль" only in "в роли"), or
+    ``label``. The guideline's descriptors of non-actors: no row. Legal
+    designations are left to the caller (a registry still brands the actor
+    it names, hard decision 4)."""
+    label = r["polarity"] == r["polarity"] and abs(r["polarity"]) >= EVALUATIVE_THRESHOLD
+    return any(_framed_span(s, [t for t in range(len(s)) if lo <= s.start[t] < hi], label)
                for lo, hi in ((r["actor_start"], r["actor_end"]), (r["start"], r["end"])))
 
 
-def _framed_span(s, a):
+def _framed_span(s, a, label):
     """Whether tokens ``a`` (a mention or a descriptor) are the genitive
-    complement of a ``non_referring_frame`` noun (see :func:`_framed`)."""
+    complement of a ``non_referring_frame`` noun (see :func:`_framed`);
+    ``label``: the row is an evaluative label."""
     if not a or not _FRAMES or (s.lang != "en" and s.feats(a[-1]).get("Case") in ("Nom", "Ins", "Loc", "Dat")):
         return False  # (the tagger often reads such a genitive as an accusative: "в реестр иноагентов")
 
@@ -133,6 +138,8 @@ def _framed_span(s, a):
         need = _FRAMES.get(lower_key(s.lemma[k])) if 0 <= k < len(s) and k not in a else None
         if need is None:
             return False
+        if need == "label":
+            return label
         p = k - 1
         while p >= 0 and s.upos[p] == "DET":
             p -= 1
