@@ -154,7 +154,8 @@ class _Lex:
         if len(k) < 4 or not k.replace("-", "").isalpha() or k in self.exact or k in self.nom_exact or \
                 k in self.roles or self.is_title(k) or _org_type(k, self) or k in self.legal or \
                 k in self.nonjudging or k in self.relational or k in self.literal or k in self.context or \
-                k in _INSTITUTIONS or k in _ANIMALS or k in _SMALL_ANIMALS or k in _PLACES or k in _ADDRESS or k in _ENDEARMENT or \
+                k in _INSTITUTIONS or k in _ANIMALS or k in _SMALL_ANIMALS or k in _PLACES or k in _ADDRESS or \
+                k in _ENDEARMENT or \
                 k in _INTENSIFIERS or k in _PRONOMINAL or k in self.judging_verbs or k in self.orgs or \
                 k in self.neutral:
             return None
