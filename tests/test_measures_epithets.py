@@ -649,3 +649,79 @@ def test_measures_epithets_small_groups_of_people_are_actors(generalisation_clas
     r = _one(ep, "people_group", "подозрительную")
     assert r["actor"] == "парочка" and r["evaluative"] and r["polarity"] < 0
     assert not _doc(ep, "people_group_plain")["evaluative"].any()
+
+
+HELDOUT_CLASSES = DATA / "measures" / "epithets_heldout_classes.conllu"
+
+
+@pytest.fixture(scope="module")
+def heldout_classes():
+    return epithets(framing.Annotated.from_conllu(HELDOUT_CLASSES))
+
+
+def test_measures_epithets_quoted_things_are_no_labels(heldout_classes):
+    """Scare quotes make a person noun a distanced label only when the
+    dictionary does not know the word as a thing: «роликов» (tagged animate,
+    as real news showed) and a neuter «коктебельное» are no rows;
+    «смельчаки» is one."""
+    ep = heldout_classes
+    assert _doc(ep, "quoted_thing").empty and _doc(ep, "quoted_neuter").empty
+    assert _one(ep, "quoted_person", "«смельчаки»")["evaluative"]
+
+
+def test_measures_epithets_neutral_roles_states_and_celebrity(heldout_classes):
+    """Guideline #5 and the states rule: a plain crime-role noun
+    ("вымогателей"), a celebrity designation ("Звёздная") and a state the actor
+    underwent ("Обиженный", which the word model scored evaluative) are rows
+    with no evaluation."""
+    ep = heldout_classes
+    for doc, text in (("crime_role", "вымогателей"), ("celebrity", "Звёздная"), ("undergone", "Обиженный")):
+        r = _one(ep, doc, text)
+        assert not r["evaluative"] and r["polarity"] != r["polarity"], doc
+
+
+def test_measures_epithets_non_actors_give_no_rows(heldout_classes):
+    """Descriptors of non-actors: a role in a film ("в роли злодея"), a
+    figurine ("фигурку злодея"), an animal named "по кличке", a story's
+    protagonist ("Главная героиня"); the same label about a person is a row
+    (control). A legal designation in a registry still brands (hard decision 4)."""
+    ep = heldout_classes
+    for doc in ("film_role", "figurine", "pet_name", "protagonist"):
+        assert not _doc(ep, doc)["evaluative"].any(), doc
+    assert _doc(ep, "film_role").empty and _doc(ep, "figurine").empty and _doc(ep, "pet_name").empty
+    assert _one(ep, "label_control", "Злодей")["evaluative"]
+    r = _one(ep, "registry_legal", "иноагентов")
+    assert r["legal"] and r["evaluative"]
+
+
+def test_measures_epithets_affectionate_address_is_sympathy(heldout_classes):
+    """An endearment in a vocative is sympathy (+): substantivised ("Давай
+    газу, родной!") a nomination, before an animate noun ("Дорогие друзья,") an
+    adjective; after a dash it is a predicate about a thing ("Часы — золотые,"),
+    no row."""
+    ep = heldout_classes
+    r = _one(ep, "endearment_noun", "родной")
+    assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] > 0
+    r = _one(ep, "endearment_adj", "Дорогие")
+    assert r["kind"] == "adjective" and r["evaluative"] and r["polarity"] > 0
+    assert not _doc(ep, "dash_predicate")["evaluative"].any()
+
+
+def test_measures_epithets_swallowed_adjectives_and_whole_predicates(heldout_classes):
+    """An evaluative adjective the name finder swallowed into an
+    organisation's mention is a row ("Взвод элитной бригады ВСУ"); a naming
+    predicate is its whole noun phrase ("человеком большого таланта")."""
+    ep = heldout_classes
+    r = _one(ep, "swallowed", "элитной")
+    assert r["kind"] == "adjective" and r["evaluative"]
+    r = _one(ep, "predicate_np", "человеком большого таланта")
+    assert r["kind"] == "predicate" and r["evaluative"] and r["actor"] == "Владимир"
+
+
+def test_measures_epithets_list_names_are_no_labels(heldout_classes):
+    """A label naming a list's category ("список террористов и экстремистов")
+    is nobody's evaluation, no row; a list of people keeps the neutral rows of
+    the people it names ("список российских военных, погибших …")."""
+    ep = heldout_classes
+    assert not _doc(ep, "list_label")["evaluative"].any()
+    assert {"российских", "военных"} <= set(_doc(ep, "list_people")["epithet"])

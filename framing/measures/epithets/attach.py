@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from .._names import agree, lower_key
-from .words import _ANIMALS, _EN_NP
+from .words import _ANIMALS, _EN_NP, _FIXED, _PET_NAME, _SMALL_ANIMALS
 from .tokens import (
-    _head_of, _is_adj, _is_noun, _is_subject, _lemmas, _modifier, _name_part, _not_about, _np_left,
+    _actor_noun, _head_of, _is_adj, _is_noun, _is_subject, _lemmas, _modifier, _name_part, _not_about, _np_left,
     _person_like, _pronominal, _span_text,
 )
 from .lexicon import EVALUATIVE_THRESHOLD, _org_type
@@ -72,8 +72,8 @@ def _named(s, m, lex, ent_tok, used, st):
     pt = _right_apposition(s, span, h, lex, ent_tok) if person or m["type"] == "MISC" else None
     if pt is not None and pt not in title_nodes:
         title_nodes.append(pt)
-    # animals are not actors ("кота Лучика")
-    if any(lower_key(s.lemma[t]) in _ANIMALS for t in title_nodes + [h]):
+    # animals are not actors ("кота Лучика", "кошка по кличке Марла")
+    if any(lower_key(s.lemma[t]) in _ANIMALS for t in title_nodes + [h]) or _animal_nickname(s, span):
         return []
     if not person:
         # offices are persons': other actors take only labels ("страна-агрессор Россия")
@@ -144,6 +144,9 @@ def _named(s, m, lex, ent_tok, used, st):
             continue
         add(_row(s, m, _adj_tokens(s, a, inside), "adjective", lex, lemma=s.lemma[a],
                     skip=set(_adj_tokens(s, a, inside)) - {a}), a)
+    if m["type"] != "PER":
+        for a in _swallowed(s, span, lex):
+            add(_row(s, m, [a], "adjective", lex, lemma=s.lemma[a]), a)
     # --- relative clauses -------------------------------------------------------
     rel_done = False
     anchors = [h] + title_nodes
@@ -183,6 +186,39 @@ def _named(s, m, lex, ent_tok, used, st):
         far = {x for x in toks if x != head and s.head[x] != head} if s.has_syntax else set()
         add(_row(s, m, toks, "predicate", lex, lemma=_lemmas(s, toks), skip=far), ("pred", head))
     return out
+
+
+def _swallowed(s, span, lex):
+    """Evaluative adjectives the name finder swallowed into an organisation's
+    mention ("Взвод элитной бригады ВСУ"): a lower-case adjective inside the
+    span that the lexicons score evaluative and that modifies a lower-case
+    common noun of the span (a unit, an institution, an organisation type),
+    not the first word of the name (the adjectives of a name, "Воздушные силы
+    ВСУ", are capitalised at its head and are no rows)."""
+    out = []
+    for a in span[1:]:
+        n = a + 1
+        if not (_is_adj(s, a) and s.text[a][:1].islower() and n in span and _is_noun(s, n) and
+                not s.feats(a).get("VerbForm") and s.text[n][:1].islower() and
+                agree(s.feats(a), s.feats(n), ("Case",)) and _actor_noun(s, n, lower_key(s.lemma[n]), lex)):
+            continue
+        p = lex.polarity(s.lemma[a])
+        if p is not None and abs(p) >= EVALUATIVE_THRESHOLD and not _name_part(s, a):
+            out.append(a)
+    return out
+
+
+def _animal_nickname(s, span):
+    """A name given after an animal noun and "по кличке" ("кошка по кличке
+    Марла"; ``pet_name`` in ``epithet_cues.tsv``): an animal's name, not an
+    actor's."""
+    k = span[0] - 1
+    if k < 1 or lower_key(s.lemma[k]) not in _PET_NAME:
+        return False
+    j = k - 1
+    while j >= 0 and (s.upos[j] == "ADP" or _is_adj(s, j) or s.text[j] == ","):
+        j -= 1
+    return j >= 0 and (lower_key(s.lemma[j]) in _ANIMALS or lower_key(s.lemma[j]) in _SMALL_ANIMALS)
 
 
 def _left_title(s, span, h, lex, ent_tok, person=False, hf=None):
@@ -335,6 +371,8 @@ def _descriptions(s, lex, ent_tok, used, st):
         is_label = lex.nomination(lem) is not None and f.get("Animacy", "Anim") == "Anim" and "-" not in lem
         if not (is_title or is_label):
             continue
+        if any((lower_key(s.lemma[a]), lem) in _FIXED for a in _np_left(s, t, ent_tok)):
+            continue  # "главная героиня": the protagonist of a story, a role
         # a name right after belongs to the named mention (handled there)
         if t + 1 < len(s) and (t + 1) in ent_tok:
             continue

@@ -95,12 +95,12 @@ def _predicate(s, span, h, inside, ent_tok):
             for c in s.children(p):
                 if c > h and (_is_noun(s, c) or s.upos[c] == "ADJ") and s.feats(c).get("Case") == "Ins" \
                         and c not in ent_tok:
-                    return _np_left(s, c, ent_tok) + [c], c
+                    return _predicate_np(s, c, ent_tok), c
         if s.deprel[h] == "obj" and p >= 0 and s.lemma[p] in _NAMING_VERBS:
             for c in s.children(p):
                 if c != h and (_is_noun(s, c) or s.upos[c] == "ADJ") and s.feats(c).get("Case") == "Ins" \
                         and c not in ent_tok:
-                    return _np_left(s, c, ent_tok) + [c], c
+                    return _predicate_np(s, c, ent_tok), c
     # patterns: "X — (ADJ)* NOUN"
     j = span[-1] + 1
     if j + 1 < len(s) and s.text[j] in DASHES and s.feats(h).get("Case", "Nom") == "Nom":
@@ -126,6 +126,26 @@ def _predicate(s, span, h, inside, ent_tok):
         if k < len(s) and _is_noun(s, k) and s.feats(k).get("Case") == "Ins" and k not in ent_tok:
             return toks + [k], k
     return None
+
+
+_NP_RIGHT = frozenset({"nmod", "amod", "det", "nummod", "flat", "fixed"})
+
+
+def _predicate_np(s, c, ent_tok):
+    """The whole predicate noun phrase headed by ``c`` (guideline: "the whole
+    predicate NP is one row"): its agreeing adjectives and its genitive and
+    agreeing dependents to the right ("назвал Владимира человеком большого
+    таланта и выразительной внешности"); not prepositional phrases,
+    coordinated predicates, names or anything after punctuation, which may
+    hold other actors ("назвал Израиль виновным в активизации боевиков": the
+    militants are a row of their own)."""
+    right = []
+    for ch in s.children(c):
+        sub = s.subtree(ch)
+        if ch > c and s.deprel[ch] in _NP_RIGHT and not any(
+                s.upos[x] == "ADP" or s.is_punct(x) or x in ent_tok for x in sub):
+            right += [x for x in sub if x > c]
+    return _np_left(s, c, ent_tok) + _contiguous([c] + right)
 
 
 def _naming_predicates(s, lex, ent_tok, used):

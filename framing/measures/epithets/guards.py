@@ -6,12 +6,12 @@ from __future__ import annotations
 from ...lang.punct import DASHES
 from .._names import lower_key
 from .words import (
-    _AWARD_HEADS, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _GENRES, _INSTITUTIONS,
+    _AWARD_HEADS, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _FRAMES, _GENRES, _INSTITUTIONS,
     _OPEN_Q, _THING_PREPS, _WAR_WORDS,
 )
 from .tokens import _actor_noun, _has_object, _is_adj, _is_noun
 from .morph import _readings
-from .lexicon import _inanimate_labels
+from .lexicon import EVALUATIVE_THRESHOLD, _inanimate_labels
 from .polarity import _penal, _polarity
 
 
@@ -64,8 +64,8 @@ def _work_title_tokens(s):
             t += 1
             continue
         inner = [x for x in range(t + 1, k) if not s.is_punct(x)]
-        # a name of at most five words without a verb or a clause break (not quoted speech)
-        short = 0 < len(inner) <= 5 and not any(s.upos[x] in ("VERB", "AUX") or
+        # a name of at most eight words without a verb or a clause break (not quoted speech)
+        short = 0 < len(inner) <= 8 and not any(s.upos[x] in ("VERB", "AUX") or
                                                 s.text[x] in (",", ".", "!", "?", ":", ";") for x in range(t + 1, k))
         genre = short and t > 0 and lower_key(s.lemma[t - 1]) in _GENRES
         named = short and s.text[inner[0]][:1].isupper() and len(inner) >= 2
@@ -86,6 +86,9 @@ def _precision_filter(s, rows, lex, st):
     kept = []
     for r in rows:
         toks = r.get("_toks") or []
+        if not r["legal"] and _framed(s, r):
+            continue  # "в роли клоуна", "список террористов", "фигурку жабы": no actor is mentioned
+            # (a legal designation still brands: "«Медиазона» (в реестре «иноагентов»)", hard decision 4)
         if work and toks and not r["legal"] and all(x in work for x in toks if not s.is_punct(x)):
             continue  # inside the quoted name of a work or brand
         if toks and not r["legal"] and r["kind"] in ("title", "nomination", "description", "predicate") and \
@@ -105,6 +108,54 @@ def _precision_filter(s, rows, lex, st):
                 r["polarity"] = p  # "который работает в автоматическом режиме": the mode is no judgement
         kept.append(r)
     return kept
+
+
+def _framed(s, r):
+    """Whether the row's actor mention or descriptor is the genitive
+    complement of a noun that names a category, a role or a depiction rather
+    than someone (``non_referring_frame`` in ``epithet_cues.tsv``): "в роли
+    клоуна" (a role in a film), "фигурку жабы", and, for labels only, the
+    name of a list ("список террористов и экстремистов": the list's category,
+    no one's evaluation; "список российских военных, погибших …" does name
+    people, so its neutral rows stay). The ``value`` column gives the
+    prepositions the noun must follow ("роль" only in "в роли"), or
+    ``label``. The guideline's descriptors of non-actors: no row. Legal
+    designations are left to the caller (a registry still brands the actor
+    it names, hard decision 4)."""
+    label = r["polarity"] == r["polarity"] and abs(r["polarity"]) >= EVALUATIVE_THRESHOLD
+    return any(_framed_span(s, [t for t in range(len(s)) if lo <= s.start[t] < hi], label)
+               for lo, hi in ((r["actor_start"], r["actor_end"]), (r["start"], r["end"])))
+
+
+def _framed_span(s, a, label):
+    """Whether tokens ``a`` (a mention or a descriptor) are the genitive
+    complement of a ``non_referring_frame`` noun (see :func:`_framed`);
+    ``label``: the row is an evaluative label."""
+    if not a or not _FRAMES or (s.lang != "en" and s.feats(a[-1]).get("Case") in ("Nom", "Ins", "Loc", "Dat")):
+        return False  # (the tagger often reads such a genitive as an accusative: "в реестр иноагентов")
+
+    def frame(k):
+        need = _FRAMES.get(lower_key(s.lemma[k])) if 0 <= k < len(s) and k not in a else None
+        if need is None:
+            return False
+        if need == "label":
+            return label
+        p = k - 1
+        while p >= 0 and s.upos[p] == "DET":
+            p -= 1
+        return not need or (p >= 0 and lower_key(s.text[p]) in need.split("|"))
+
+    k = a[0] - 1
+    while k >= 0 and k not in a and (_is_adj(s, k) or s.upos[k] in ("DET", "NUM") or lower_key(s.text[k]) == "of"):
+        k -= 1
+    if frame(k):
+        return True
+    if not s.has_syntax:
+        return False
+    x = a[-1]
+    while s.deprel[x] == "conj" and 0 <= s.head[x] < len(s) and s.head[x] not in a:
+        x = s.head[x]  # "список террористов и экстремистов"
+    return s.deprel[x] == "nmod" and frame(s.head[x])
 
 
 def _award_title(s, t):

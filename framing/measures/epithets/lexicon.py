@@ -10,7 +10,7 @@ from .._names import (
     wildcard_polarity,
 )
 from .words import (
-    _ADDRESS, _ANIMALS, _CONTEXT_NOUNS, _FEMININE, _INSTITUTIONS, _INTENSIFIERS, _LANDFORMS,
+    _ADDRESS, _ANIMALS, _CONTEXT_NOUNS, _ENDEARMENT, _FEMININE, _INSTITUTIONS, _INTENSIFIERS, _LANDFORMS,
     _PEJ_HYPHEN, _PEJ_SOLID, _PEJ_SOLID_NOT, _PEJ_SUFFIX, _PEJ_SUFFIX_NOT, _PLACES, _PRONOMINAL,
     _SMALL_ANIMALS,
 )
@@ -155,6 +155,7 @@ class _Lex:
                 k in self.roles or self.is_title(k) or _org_type(k, self) or k in self.legal or \
                 k in self.nonjudging or k in self.relational or k in self.literal or k in self.context or \
                 k in _INSTITUTIONS or k in _ANIMALS or k in _SMALL_ANIMALS or k in _PLACES or k in _ADDRESS or \
+                k in _ENDEARMENT or \
                 k in _INTENSIFIERS or k in _PRONOMINAL or k in self.judging_verbs or k in self.orgs or \
                 k in self.neutral:
             return None

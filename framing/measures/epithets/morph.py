@@ -74,6 +74,17 @@ def _readings(form):
                  for p in _morph().parse(form) if "NOUN" in p.tag and p.is_known)
 
 
+@functools.lru_cache(maxsize=50_000)
+def _undergone(form):
+    """Whether the dictionary (pymorphy3) knows a Russian word form as a
+    passive participle ("обиженный", "напуганный", "раздетый"): what an actor
+    underwent describes a state, not the writer's judgement of the actor
+    (guideline: states such as "пьяный", "перепуганные" are not
+    evaluative), so the evaluative-word model does not score it; lexicon
+    entries still decide."""
+    return any("PRTF" in p.tag and "pssv" in p.tag for p in _morph().parse(form) if p.is_known)
+
+
 def _guessed_nouns(form):
     """Lemmas of the noun parses pymorphy3 guesses for a word form it does not
     know ("сексоголиков" → "сексоголик")."""

@@ -10,7 +10,7 @@ import re
 from ...lang.punct import DASHES
 from .._names import lower_key
 from .words import (
-    _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS,
+    _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _ENDEARMENT,
     _FIXED, _HINTS, _INSTITUTIONS, _INTENSIFIERS, _METAPHOR_HEADS, _MILITARY, _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX,
     _PRAISE_SUBSTANTIVE, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
     _STATE_ONLY, _STATE_WORDS,
@@ -20,10 +20,11 @@ from .tokens import (
     _opens, _pronominal, _span_text, _trim,
 )
 from .morph import (
-    _animate, _guessed_nouns, _model_noun_reading, _person_after_prefix, _person_form, _readings,
+    _animate, _guessed_nouns, _model_noun_reading, _morph, _person_after_prefix, _person_form, _readings,
+    _undergone,
 )
 from .lexicon import EVALUATIVE_THRESHOLD, NOMINATION_MARGIN, _feminine_base, _org_type, _person_rest
-from .polarity import _metaphor, _penal, _refers
+from .polarity import _metaphor, _penal, _refers, _vocative
 from .rows import _row
 from .guards import (
     _award_title, _literal, _mode_tokens, _predicate_actor, _predicate_of_thing, _states_in,
@@ -104,6 +105,8 @@ def _nominations(s, lex, ent_tok, used, st=None):
             role = True
             nom = (float("nan"), lem)
         left = _np_left(s, t, ent_tok)
+        if nom is not None and not role and any((lower_key(s.lemma[a]), lem) in _FIXED for a in left):
+            role, nom = True, (float("nan"), lem)  # "главная героиня": the protagonist of a story, a role
         first = left[0] if left else t
         quoted = first > 0 and t + 1 < n and s.text[first - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q \
             and s.text[first][:1].islower()
@@ -119,7 +122,7 @@ def _nominations(s, lex, ent_tok, used, st=None):
             elif ev_adj and (f.get("Animacy") == "Anim" or lem in _INSTITUTIONS):
                 continue  # the adjective is the epithet ("марионеточный избирком"): see _unnamed
             elif quoted and s.upos[t] == "NOUN" and lem not in lex.nonjudging and \
-                    (f.get("Animacy") == "Anim" or (len(left) <= 1 and lem in _INSTITUTIONS) or
+                    (_quoted_person(s, t) or (len(left) <= 1 and lem in _INSTITUTIONS) or
                      # «коммунистические силы», «крайний фланг»: nouns of political camps
                      (lem in _QUOTED_GROUPS and f.get("Number") == "Plur" or lem in _QUOTED_GROUPS_SING)):
                 # scare quotes around a short lower-case label: ironic distancing
@@ -197,9 +200,17 @@ def _nominations(s, lex, ent_tok, used, st=None):
     for t in range(n):
         if t in used or t in ent_tok or s.upos[t] != "ADJ" or s.lang == "en":
             continue
+        if lower_key(s.lemma[t]) in _ENDEARMENT and _vocative(s, t) and (t == 0 or s.text[t][:1].islower()) and \
+                not (t + 1 < n and s.upos[t + 1] in ("NOUN", "PROPN")):
+            # "Давай газу, родной!": an affectionate address stands for the one addressed
+            r = _row(s, {"actor": s.lemma[t], "text": s.text[t]}, [t], "nomination", lex, lemma=s.lemma[t])
+            if r:
+                out.append(r)
+                used.add(t)
+            continue
         p = lex.polarity(s.lemma[t])
         if p is None and lex.model is not None and not s.feats(t).get("VerbForm") and \
-                not (t > 0 and s.text[t][:1].isupper()):
+                not (t > 0 and s.text[t][:1].isupper()) and not (s.lang == "ru" and _undergone(lower_key(s.text[t]))):
             # the model: negative adjectives only, as for the lexicons ("наказать ответственных")
             p = lex.model_polarity(s.lemma[t], "ADJ", NOMINATION_MARGIN)
             p = p if p is not None and p < 0 else None
@@ -237,6 +248,23 @@ def _nominations(s, lex, ent_tok, used, st=None):
             out.append(r)
             used.add(t)
     return out
+
+
+def _quoted_person(s, t):
+    """Whether a noun in scare quotes is a person noun: animate for the
+    tagger and, for Russian, not a thing for the dictionary: a form it knows
+    only as an inanimate noun («кружков», video messages) or reads only as a
+    neuter singular («коктебельное», a wine) names no person. A coinage the
+    dictionary does not know («говнолапочкиным») keeps the tagger's word."""
+    if s.feats(t).get("Animacy") != "Anim":
+        return False
+    if s.lang != "ru":
+        return True
+    parses = [p for p in _morph().parse(lower_key(s.text[t])) if p.is_known]
+    if parses and not any("anim" in p.tag for p in parses if "NOUN" in p.tag):
+        return False
+    every = parses or _morph().parse(lower_key(s.text[t]))
+    return not all("neut" in p.tag and "sing" in p.tag for p in every)
 
 
 def _animal_part(s, part):

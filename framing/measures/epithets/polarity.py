@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from .._names import lower_key
 from .words import (
-    _ADDRESS, _AWARD_CONTEXT, _BODY_VERBS, _INSTITUTIONS, _METAPHOR_HEADS, _METAPHOR_LITERAL,
-    _NOT_MANNER, _NOT_REFERRING, _PENAL, _PLACES, _SO_CALLED, _SUPERLATIVE,
+    _ADDRESS, _AWARD_CONTEXT, _BODY_VERBS, _CLOSE_Q, _ENDEARMENT, _INSTITUTIONS, _METAPHOR_HEADS,
+    _METAPHOR_LITERAL, _NOT_MANNER, _NOT_REFERRING, _OPEN_Q, _PENAL, _PLACES, _SO_CALLED, _SUPERLATIVE,
 )
 from .tokens import _is_adj
-from .morph import _animate, _morph, _person_form
+from .morph import _animate, _morph, _person_form, _undergone
 from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base
 
 
@@ -64,7 +64,10 @@ def _polarity(s, toks, lex, skip=(), clause=False):
             continue
         if lower_key(s.lemma[t]) in _ADDRESS and t <= 2 and \
                 any(s.text[x] in ("!", ",") for x in range(t + 1, min(t + 4, len(s)))):
-            continue  # "Уважаемые коллеги!": a form of address
+            continue  # "Уважаемые коллеги!": a formal form of address
+        if lower_key(s.lemma[t]) in _ENDEARMENT and _vocative(s, t):
+            best = 0.5 if best is None or abs(best) < 0.5 else best
+            continue  # "Дорогие сибайцы, …": an affectionate address is sympathy
         if lex.literal_here(s.lemma[t]):
             continue  # "тайный агент", "звезда" in the sky: used literally here
         if _penal(s, t) or _award(s, t):
@@ -82,6 +85,25 @@ def _polarity(s, toks, lex, skip=(), clause=False):
         if best is None or abs(p) > abs(best):
             best = p
     return float("nan") if best is None else float(best)
+
+
+_VOCATIVE_LEFT = frozenset({",", "!", "?", ".", "…"}) | frozenset(_OPEN_Q)
+_VOCATIVE_RIGHT = _VOCATIVE_LEFT | frozenset(_CLOSE_Q) | {":", "—", "–"}
+
+
+def _vocative(s, t):
+    """Whether adjective ``t`` opens a vocative: set off by punctuation or the
+    sentence edge on both sides (not after a dash, which opens a predicate:
+    "часики — золотые,"), alone and in lower case ("Давай газу, родной!")
+    or with an animate noun ("Дорогие сибайцы, …")."""
+    if t > 0 and (s.text[t - 1] not in _VOCATIVE_LEFT or (s.text[t - 1] == "," and s.text[t][:1].isupper())):
+        return False  # after a comma a capital is a name («Золотой», a project)
+    k = t + 1
+    if k < len(s) and s.upos[k] in ("NOUN", "PROPN"):
+        if s.feats(k).get("Animacy") != "Anim":
+            return False
+        k += 1
+    return k >= len(s) or s.text[k] in _VOCATIVE_RIGHT
 
 
 def _refers(s, t):
@@ -131,6 +153,8 @@ def _model_word(s, t, lex, clause=False):
     if s.feats(t).get("VerbForm"):
         return None
     if _is_adj(s, t) and s.upos[t] == "ADJ":
+        if s.lang == "ru" and _undergone(lower_key(s.text[t])):
+            return None  # "обиженный любовник": a state the actor underwent
         if clause and s.has_syntax and s.deprel[t] == "amod" and 0 <= s.head[t] < len(s) and \
                 s.feats(s.head[t]).get("Animacy") == "Inan":
             return None
