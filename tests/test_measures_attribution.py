@@ -7,6 +7,7 @@ import pytest
 
 from conftest import DATA, shared_path
 from framing import Annotated, read_lexicon
+from framing._errors import OptionError
 from framing.measures.attribution import (ATTRIBUTION_COLUMNS, FORMS, MARKER_COLUMNS, QUOTE_TYPES, SPEAKER_TYPES,
                                           VERB_CLASSES, attributions, marker_class, marker_classes, markers)
 from framing.measures.attribution.quotes import find_quotes
@@ -111,9 +112,14 @@ def test_measures_attribution_source_phrase_anonymous():
     assert r["form"] == "according_to"
 
 
-def test_measures_attribution_negated_report():
-    r = _row(_rows("ru_patterns", "ru"), "ru_p1", 5, "комментировать")
+def test_measures_attribution_negated_report_dropped_by_default_kept_on_request():
+    # "не стал комментировать": no speech happened, so no attribution by the definition
+    assert "комментировать" not in set(_rows("ru_patterns", "ru")["verb_lemma"])
+    ann = _ann("ru_patterns", "ru")
+    r = _row(attributions(ann, actors=_entities_as_actors(ann), negated="keep"), "ru_p1", 5, "комментировать")
     assert r["speaker"] == "Песков" and r["negated"]
+    with pytest.raises(OptionError):
+        attributions(ann, negated="yes")
 
 
 def test_measures_attribution_locative_speaker_and_media():
@@ -334,11 +340,12 @@ def test_measures_attribution_referring_gerund_names_its_source():
     assert m["form"] == "indirect" and m["content"] == "рейс отменен"   # through the gerund phrase
 
 
-def test_measures_attribution_comment_without_content_is_no_report_but_a_refusal_stays():
+def test_measures_attribution_comment_without_content_and_a_refusal_are_no_reports():
     g3 = _guideline().query("doc_id == 'g3'")
     assert 4 not in set(g3["sent_id"])                               # "прокомментировал ситуацию"
-    r = g3[g3["sent_id"] == 5].iloc[0]                                # "не стал комментировать"
-    assert r["speaker"] == "Песков" and r["negated"]
+    assert 5 not in set(g3["sent_id"])                               # "не стал комментировать"
+    kept = attributions(_ann("guideline", "ru"), negated="keep").query("doc_id == 'g3' and sent_id == 5")
+    assert kept.iloc[0]["speaker"] == "Песков" and kept.iloc[0]["negated"]
 
 
 def test_measures_attribution_agentless_evidentials():
@@ -711,3 +718,19 @@ def test_measures_attribution_headline_group_before_a_proposition(recall_rows):
     r = _one_row(recall_rows, "h1")
     assert (r["speaker"], r["verb"], r["form"]) == ("Правозащитники", ":", "direct")
     assert "h2" not in set(recall_rows["doc_id"])     # a list after a group of people is a label
+
+
+# --- classes that are not reports, issue #12 third round (attribution_not_reports.conllu) ----
+def test_measures_attribution_classes_that_are_not_reports():
+    ann = _ann("not_reports", "ru")
+    df = attributions(ann)
+    # n1 negated comment, n2 refusal, n4 a verb inside a quoted name, n5 showing footage ("показало,
+    # как"), n6 a legal designation ("объявил «иноагентами»"), n7 resemblance ("Это … напоминает")
+    assert set(df["doc_id"]) == {"n3", "n8"}
+    # "не раз заявлял" is no negation; a predicative quotation keeps its report ("объяснила сбой «…атакой»")
+    r = _row(df, "n3", 1, "заявлять")
+    assert r["speaker"] == "Губернатор" and not r["negated"] and r["form"] == "indirect"
+    assert _row(df, "n8", 1, "объяснить")["speaker"] == "Пресс-служба банка"
+    kept = attributions(ann, negated="keep")
+    assert set(kept["doc_id"]) == {"n1", "n2", "n3", "n8"}
+    assert kept.set_index("doc_id").loc[["n1", "n2"], "negated"].all()

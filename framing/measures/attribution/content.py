@@ -151,6 +151,16 @@ def quote_sequence(text: str, cs: int, ce: int, quotes):
     return qs[0].inner[0], qs[-1].inner[1]
 
 
+def _this_subject(S: _Sent, v1: int) -> bool:
+    """A fronted "это" that is the verb's subject, not its anaphoric content: an
+    accusative object follows and no nominative does ("Это напоминает дележку шкуры":
+    resemblance, not "Это подтвердил губернатор")."""
+    k = v1 + 1
+    if k >= S.n or S.upos[k] not in ("NOUN", "ADJ", "DET") or S.case(k) != "Acc":
+        return False
+    return not any(S.case(x) == "Nom" and S.upos[x] in ("NOUN", "PROPN") for x in range(k, min(S.n, k + 5)))
+
+
 def _frame(S: _Sent, c: _Cue, R: _Res):
     """Set ``c.frame`` and ``c.ctok`` from the words around the cue."""
     v0, v1 = c.cue
@@ -265,7 +275,8 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
     window = S.low[lo:v0] + S.low[v1 + 1: min(S.n, v1 + 3)]
     pairs = set(zip(window, window[1:]))
     if (any(a in fw["about"] and b in fw["this"] for a, b in pairs)
-            or (lo < v0 and S.low[lo] in fw["this"]) or ("с", "таким") in pairs):
+            or (lo < v0 and S.low[lo] in fw["this"] and not _this_subject(S, v1))
+            or ("с", "таким") in pairs):
         c.frame = "anaphoric"
         c.ctok = None
         return
@@ -291,6 +302,24 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
     else:
         c.frame = "none"
         c.ctok = None
+
+
+def _quoted_object(S: _Sent, c: _Cue, R: _Res, a: int, b: int, quotes) -> bool:
+    """A quotation in a non-clausal content is the reported words ("заявил «о полной
+    победе»") unless it is a legal label («иноагентами»: "Минюст объявил «иноагентами» …" is
+    a designation, not speech) or, after a verb that reports only clauses, a quoted word
+    inside another object and not a predicative instrumental ("добавило в реестр
+    «иностранных агентов» трех человек", "объявили войну «траве»": an act, not a report)."""
+    for q in quotes:
+        if q.kind == "name" or q.open < S.start[a] - 1 or q.close > S.end[b]:
+            continue
+        toks = [x for x in range(a, b + 1) if q.open < S.start[x] and S.end[x] <= q.close]
+        if _legal(R, " ".join(S.text[x] for x in toks)):
+            continue
+        if c.requires == "clause" and q.open > S.start[a] and not (toks and S.case(toks[0]) == "Ins"):
+            continue          # a predicative stays: "объявлял станцию «российской собственностью»"
+        return True
+    return False
 
 
 def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
@@ -364,7 +393,7 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
         if c.requires in ("clause", *STANCE) and c.verb_class == "belief" and predicative and c.spk is not None \
                 and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"]:
             return True       # "считают выдачу незаконной": a stance with a predicative (form other)
-        if has_quote:
+        if has_quote and _quoted_object(S, c, R, a, b, quotes):
             return True
         if S.low[a] in R.fw["about"] and c.verb_class != "emotive":
             return True       # a topic: "объявил о …", "напомнил о …", "предупредил о …"
@@ -516,12 +545,30 @@ def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
                 c.markers.append("legal_label" if _legal(R, text[x.open:x.close + 1]) else "scare_quote")
 
 
+def negated_speech(S: _Sent, c: _Cue, R: _Res) -> bool:
+    """A speech event that did not happen: a negated verb of saying, informing or
+    confirming ("Российские военные не комментировали удар", "Песков не уточнил",
+    "не сообщается") or a refusal to speak ("отказался от комментариев", "не стал
+    комментировать", "отказывается признавать вину").  The guideline counts neither
+    (negated speech; speech verbs with no reported content).  Negated stances,
+    denials and admissions stay ("не исключают", "не согласен", "не признал вину")."""
+    if c.verb_class == "refusal":
+        return True
+    if c.pattern.startswith("infinitive") and any(R.verbs.get(l, ("",))[0] == "refusal" for l in S.lems[c.cue[0]]):
+        return True
+    return c.negated and c.verb_class in ("neutral", "endorsing")
+
+
 def _reports_content(S: _Sent, c: _Cue, R: _Res) -> bool:
     """The guideline's exclusions that need the finished content: a structuring verb
     ("продолжил") away from direct speech, and "узнала" without a content clause
     (perception, not a report) unless a medium is the one who found out ("узнали «Известия»")."""
     if not c.pattern.startswith(("verb", "infinitive")):
         return True
+    if any(l in R.words.get("designation_verb", ()) for l in S.lems[c.v]):
+        end = min(S.n, c.v + 7)
+        if any(_legal(R, S.text[x]) for x in range(c.v + 1, end) if not S.text[x] in (".", ";", ":")):
+            return False      # "Минюст объявил «иноагентами» …", "признан экстремистской": a designation, an act
     if c.verb_class == "commissive" and c.requires == "quote" and c.spk is not None:
         # "компании грозят штрафы", "«Маугли» грозит до 15 суток": the subject is the penalty
         a, b = c.spk
@@ -548,6 +595,12 @@ def _reports_content(S: _Sent, c: _Cue, R: _Res) -> bool:
             or any(_media_at(S, x, R) for x in range(a, b + 1))
         if not source:
             return False
+    if any(l in R.words.get("evidence_verb", ()) for l in S.lems[c.v]) and c.spk is not None and (
+            c.frame not in ("that", "colon", "inverted", "as", "anaphoric")
+            or (c.frame == "that" and c.ctok and (S.low[c.ctok[0] - 1] in R.fw["how"]
+                                                  or S.low[c.ctok[0]] in R.words.get("wh_word", ())
+                                                  or S.lem[c.ctok[0]] in R.words.get("wh_word", ())))):
+        return False          # "Минобороны показало, как …", "показал на видео …": showing footage, not a report
     if c.verb_lemma in R.fw["perception"] and c.frame not in ("that", "colon"):
         if c.spk is None:
             return False

@@ -25,7 +25,8 @@ def _negated(S: _Sent, i: int, R: _Res) -> bool:
     steps = 0
     while k >= 0 and steps < 3:
         if S.low[k] in R.fw["neg"]:
-            return True
+            # "не раз заявлял", "не только сообщил": a particle that cancels the negation
+            return not (k + 1 < i and S.low[k + 1] in R.words.get("neg_cancel", ()))
         if S.bound(k) or S.upos[k] not in ("ADV", "PART", "AUX", "PRON") and S.lang != "en":
             if S.low[k] not in R.fw["neg"]:
                 return False

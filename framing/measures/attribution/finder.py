@@ -298,6 +298,21 @@ def _gapped(S: _Sent, cues: list[_Cue], R: _Res) -> list[_Cue]:
     return out
 
 
+def _in_name(S: _Sent, c: _Cue, quotes, text: str) -> bool:
+    """The cue is a word of a quoted name ("проект «Говорит НеМосква»", "фильм «Скажи
+    что-нибудь»"), not a report: a short capitalised quotation that is neither introduced
+    by a colon or a dash nor closed as a sentence."""
+    a = S.start[c.cue[0]]
+    for q in quotes:
+        if q.kind != "name" or not (q.open < a < q.close):
+            continue
+        before = text[:q.open].rstrip()
+        inner = text[q.open + 1:q.close].rstrip()
+        if not before.endswith((":", *LONG_DASHES)) and not inner.endswith((".", "!", "?", "…")):
+            return True
+    return False
+
+
 def _sentence_work(S, R, syntax, quotes, text):
     """The finished cues of one sentence."""
     before = text[:S.start[0]].rstrip(" \t*_")
@@ -305,7 +320,7 @@ def _sentence_work(S, R, syntax, quotes, text):
     S.line_start = not before or before.endswith("\n")
     S.line_end = not after or after.startswith("\n")
     S.nl = {i for i in range(1, S.n) if "\n" in text[S.end[i - 1]:S.start[i]]}
-    cues = _sentence_cues(S, R, syntax, quotes)
+    cues = [c for c in _sentence_cues(S, R, syntax, quotes) if not _in_name(S, c, quotes, text)]
     for c in cues:
         _finish_content(S, c, R, quotes, text)
     cues = [c for c in cues if _reports_content(S, c, R)]
