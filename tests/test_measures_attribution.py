@@ -726,11 +726,15 @@ def test_measures_attribution_classes_that_are_not_reports():
     df = attributions(ann)
     # n1 negated comment, n2 refusal, n4 a verb inside a quoted name, n5 showing footage ("показало,
     # как"), n6 a legal designation ("объявил «иноагентами»"), n7 resemblance ("Это … напоминает")
-    assert set(df["doc_id"]) == {"n3", "n8"}
+    # n9 an attempt ("пытаются выяснить, как …"); n10 the quoted speaker's own "Я думаю" is no row
+    assert set(df["doc_id"]) == {"n3", "n8", "n10", "n11"}
+    assert list(df.loc[df["doc_id"] == "n10", "verb_lemma"]) == ["сказать"]
+    # an intention with a verb of saying and its clause stays ("решил напомнить, что …")
+    assert _row(df, "n11", 1, "напомнить")["speaker"] == "Губернатор"
     # "не раз заявлял" is no negation; a predicative quotation keeps its report ("объяснила сбой «…атакой»")
     r = _row(df, "n3", 1, "заявлять")
     assert r["speaker"] == "Губернатор" and not r["negated"] and r["form"] == "indirect"
     assert _row(df, "n8", 1, "объяснить")["speaker"] == "Пресс-служба банка"
     kept = attributions(ann, negated="keep")
-    assert set(kept["doc_id"]) == {"n1", "n2", "n3", "n8"}
+    assert set(kept["doc_id"]) == {"n1", "n2", "n3", "n8", "n10", "n11"}
     assert kept.set_index("doc_id").loc[["n1", "n2"], "negated"].all()

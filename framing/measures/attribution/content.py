@@ -565,6 +565,10 @@ def _reports_content(S: _Sent, c: _Cue, R: _Res) -> bool:
     (perception, not a report) unless a medium is the one who found out ("узнали «Известия»")."""
     if not c.pattern.startswith(("verb", "infinitive")):
         return True
+    if c.pattern.startswith("infinitive") and any(l in R.words.get("intent_verb", ()) for l in S.lems[c.cue[0]]) \
+            and not (c.frame in ("that", "colon") and c.verb_class in ("neutral", "endorsing")
+                     and c.verb_lemma not in R.words.get("finding_verb", ())):
+        return False          # "пытаются выяснить, как …", "решила говорить о …": an attempt or intention
     if any(l in R.words.get("designation_verb", ()) for l in S.lems[c.v]):
         end = min(S.n, c.v + 7)
         if any(_legal(R, S.text[x]) for x in range(c.v + 1, end) if not S.text[x] in (".", ";", ":")):

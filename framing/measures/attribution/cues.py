@@ -121,8 +121,10 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
             continue
         vf = S.feats[i].get("VerbForm")
         if S.feats[i].get("Mood") == "Imp" or S.feats[i].get("Person") == "2" \
-                or (S.feats[i].get("Person") == "1" and not _in_quote(S, i)):
-            continue      # the author's "скажем", "зазначу"; inside a quotation "я спросил" is the speaker's
+                or (S.feats[i].get("Person") == "1" and (not _in_quote(S, i) or S.lang != "en")):
+            continue      # the author's "скажем", "зазначу"; inside a quotation the speaker's own present or
+            # future ("«Я думаю, что …»", "«Мы никогда не попросим …»") is the quoted speech itself; a narrated
+            # past ("«Я у него спросил»", no Person in Russian and Ukrainian) is a report
         if vf == "Conv" and lem in ("говорить", "говорити", "казати", "сказать") and not (
                 i + 2 < S.n and S.text[i + 1] == "," and S.low[i + 2] in R.fw["comp"]):
             continue      # "проще говоря: …", "говоря о"; not "сказав, что вернётся"

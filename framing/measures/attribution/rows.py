@@ -82,7 +82,7 @@ def _resolve_ok(doc_cues, sents, R, ment_doc, atypes) -> bool:
     return True
 
 
-def _run(ann, verbs, actors, guard):
+def _run(ann, verbs, actors, guard, negated="drop"):
     ann = gate(ann, guard)
     toks = ann.tokens
     docs = ann.docs
@@ -116,6 +116,9 @@ def _run(ann, verbs, actors, guard):
         if doc_cues and not guard.call(_resolve_ok, doc_cues, sents, R, ment_by.get(doc_id, ment.iloc[:0]), atypes,
                                        doc_id=doc_id):
             doc_cues = []   # speakers half-resolved: the document is skipped (recorded)
+        if negated == "drop":
+            # after resolution, so that the antecedents are the same either way
+            doc_cues = [(si, S, c) for si, S, c in doc_cues if not negated_speech(S, c, R)]
         results.append((doc_id, lang, sents, doc_cues, R))
     return results, texts, outlets
 
@@ -255,13 +258,11 @@ def attributions(ann, *, verbs="default", actors=None, negated="drop") -> pd.Dat
                            "negated": OneOf("drop", "keep")},
           verbs=verbs, actors=actors, negated=negated)
     guard = Guard("attributions")
-    results, texts, outlets = _run(ann, verbs, actors, guard)
+    results, texts, outlets = _run(ann, verbs, actors, guard, negated)
     rows = []
     for doc_id, lang, sents, doc_cues, R in results:
         text = texts[doc_id]
         for si, S, c in doc_cues:
-            if negated == "drop" and negated_speech(S, c, R):
-                continue
             row = guard.call(_row, doc_id, outlets, text, S, c, R, doc_id=doc_id, sent_id=S.sent_id)
             if row is not None:
                 rows.append(row)
@@ -394,11 +395,19 @@ def _row(doc_id, outlets, text, S, c, R) -> dict:
     }
 
 
-def markers(ann, *, verbs="default", actors=None) -> pd.DataFrame:
+def markers(ann, *, verbs="default", actors=None, negated="drop") -> pd.DataFrame:
     """Every distancing marker and scare quote, inside an attribution or not.
 
     Markers whose scope is ``report`` in ``distancing_markers.tsv`` ("будто",
     "ніби", "де") count only inside an attribution's content.
+
+    Parameters
+    ----------
+    ann : Annotated
+        The output of :func:`framing.annotate`.
+    verbs, actors, negated
+        As in :func:`attributions`; give the same values as there, so that the
+        ``attribution`` column numbers the rows of that table.
 
     Returns
     -------
@@ -412,8 +421,9 @@ def markers(ann, *, verbs="default", actors=None) -> pd.DataFrame:
     *Linguistics and Philosophy* 26(1).
     """
     _check_ann(ann)
+    check("markers", {"negated": OneOf("drop", "keep")}, negated=negated)
     guard = Guard("markers")
-    results, texts, outlets = _run(ann, verbs, actors, guard)
+    results, texts, outlets = _run(ann, verbs, actors, guard, negated)
     rows = []
     k = 0
     for doc_id, lang, sents, doc_cues, R in results:
