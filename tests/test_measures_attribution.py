@@ -738,3 +738,11 @@ def test_measures_attribution_classes_that_are_not_reports():
     kept = attributions(ann, negated="keep")
     assert set(kept["doc_id"]) == {"n1", "n2", "n3", "n8", "n10", "n11"}
     assert kept.set_index("doc_id").loc[["n1", "n2"], "negated"].all()
+
+
+def test_measures_attribution_speaker_spans_reach_the_whole_noun_phrase():
+    df = attributions(_ann("spans", "ru")).set_index("doc_id")
+    assert df.loc["s1", "speaker"] == "американистка Александра Филиппенко"   # an unlisted role noun and its name
+    assert df.loc["s2", "speaker"] == "телеграм-канал «Осторожно, новости»"   # a medium's quoted name
+    assert df.loc["s3", "speaker"] == "грузинской службы «Радио Свобода»"      # ... in a source phrase
+    assert df.loc["s4", "speaker"] == "европейские политики"                   # no adverb at its edge

@@ -132,6 +132,12 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                     c.spk, c.spk_head = span, h
                     c.pattern += "+locative"
         final.append(c)
+    for c in phrase:
+        if c.spk is not None and c.pattern.startswith("according_to"):
+            # "По данным грузинской службы «Радио Свобода»": the medium's quoted name is part of it
+            h = c.spk_head if c.spk_head is not None else c.spk[0]
+            h = next((x for x in range(h, c.spk[1] + 1) if S.upos[x] in ("NOUN", "PROPN")), h)
+            c.spk = _extend_to_name(S, c.spk, h, c.cue[0], R)
     final += phrase
     final += _speech_noun_cues(S, R, {x for d in final for x in range(d.cue[0], d.cue[1] + 1)})
     # a headline colon whose content holds a report of its own is a label ("UPD: В Автодоре сообщили, что …")
@@ -238,7 +244,48 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
     kept = out
     kept += _gapped(S, kept, R) + _quoted_rows(S, kept)
     _trim_contents(S, kept, R)
+    for c in kept:
+        _cut_at_line_break(S, c)
+        _trim_adverbs(S, c)
     return kept
+
+
+def _trim_adverbs(S: _Sent, c: _Cue) -> None:
+    """Adverbs and particles at the edges of a speaker span are not part of the noun phrase
+    ("ещё европейские политики", "Южнокорейские вайбы прямо сейчас")."""
+    if c.spk is None:
+        return
+    a, b = c.spk
+    h = c.spk_head if c.spk_head is not None and a <= c.spk_head <= b else None
+    while a < b and S.upos[a] in ("ADV", "PART") and a != h and S.text[a] not in QUOTE_CHARS:
+        a += 1
+    while b > a and S.upos[b] in ("ADV", "PART") and b != h and S.text[b] not in QUOTE_CHARS:
+        b -= 1
+    c.spk = (a, b)
+
+
+def _cut_at_line_break(S: _Sent, c: _Cue) -> None:
+    """A speaker span never crosses a line break ("— мэр\n\nМэр Москвы Сергей Собянин
+    объявил" is a headline and the next paragraph's subject): the part holding the head,
+    else the part next to the cue, is kept."""
+    if c.spk is None or not getattr(S, "nl", None):
+        return
+    a, b = c.spk
+    cuts = [x for x in range(a + 1, b + 1) if x in S.nl]
+    if not cuts:
+        return
+    parts, lo = [], a
+    for x in cuts:
+        parts.append((lo, x - 1))
+        lo = x
+    parts.append((lo, b))
+    h = c.spk_head
+    keep = next((p for p in parts if h is not None and p[0] <= h <= p[1]), None)
+    if keep is None:
+        keep = parts[-1] if b < c.cue[0] else parts[0]
+    c.spk = keep
+    if h is None or not keep[0] <= h <= keep[1]:
+        c.spk_head = keep[1] if b < c.cue[0] else keep[0]
 
 
 def _quoted_rows(S: _Sent, cues: list[_Cue]) -> list[_Cue]:

@@ -509,11 +509,46 @@ def _nested_same_subject(S: _Sent, c: _Cue, d: _Cue, R: _Res) -> bool:
     return True
 
 
-def _extend_to_name(S: _Sent, spk, h, v, R: _Res):
-    """A role noun whose name comes a few words later: "Советник Белого дома по … Джон Кирби"."""
+def _head_kind(S: _Sent, h: int, R: _Res):
+    """The speaker-head entry of a noun, or of the last part of a hyphenated one ("телеграм-канал")."""
+    lem = S.lem[h]
+    kind = R.heads.get(lem)
+    if kind is None and "-" in lem:
+        kind = R.heads.get(lem.rsplit("-", 1)[1])
+    return kind
+
+
+def _extend_to_quoted_name(S: _Sent, spk, v):
+    """An organisation or medium noun with its quoted name right after it: "телеграм-канал
+    «Осторожно, новости»", "грузинской службы «Радио Свобода»" (the name belongs to the speaker)."""
     a, b = spk
-    if h is None or S.lem[h] not in R.heads or R.heads[S.lem[h]][0] not in ("person", "anonymous") \
-            or R.heads[S.lem[h]][1] == "source":
+    opened = [x for x in range(a, b + 1) if S.text[x] in QUOTE_CHARS]
+    k = b + 1
+    if len(opened) % 2 == 1 and S.text[opened[-1]] in OPENING_QUOTES:
+        k = opened[-1]        # a span cut inside the name: "телеграм-канал «Осторожно"
+    if k >= S.n or S.text[k] not in OPENING_QUOTES:
+        return spk
+    for e in range(k + 1, min(S.n, k + 9)):
+        if S.text[e] in QUOTE_CHARS:
+            if e > k + 1 and e > b and not any(S.finite(x) for x in range(k + 1, e)) and not (b < v < e):
+                return a, e
+            return spk
+    return spk
+
+
+def _extend_to_name(S: _Sent, spk, h, v, R: _Res):
+    """A role noun whose name comes a few words later: "Советник Белого дома по … Джон Кирби",
+    "рассказывает американистка Александра Филиппенко" (any animate common noun, listed or not);
+    an organisation or medium with its quoted name: "сообщает телеграм-канал «Осторожно, новости»"."""
+    a, b = spk
+    if h is None:
+        return spk
+    kind = _head_kind(S, h, R)
+    animate = S.upos[h] == "NOUN" and S.feats[h].get("Animacy") == "Anim"
+    if kind is not None and kind[0] in ("media", "organisation") and not animate:
+        return _extend_to_quoted_name(S, spk, v)
+    if not ((kind is not None and kind[0] in ("person", "anonymous") and kind[1] != "source")
+            or (kind is None and animate) or (kind is not None and kind[0] == "media" and animate)):
         return spk
     if any((e["type"] == "PER") and a <= e["a"] <= b for e in S.ents):
         return spk
