@@ -746,3 +746,18 @@ def test_measures_attribution_speaker_spans_reach_the_whole_noun_phrase():
     assert df.loc["s2", "speaker"] == "телеграм-канал «Осторожно, новости»"   # a medium's quoted name
     assert df.loc["s3", "speaker"] == "грузинской службы «Радио Свобода»"      # ... in a source phrase
     assert df.loc["s4", "speaker"] == "европейские политики"                   # no adverb at its edge
+
+
+# --- recall classes of issue #12, third round (attribution_recall3.conllu: one document per class) ---
+def test_measures_attribution_recall_third_round():
+    df = attributions(_ann("recall3", "ru"))
+    got = {(d, l): s for d, l, s in zip(df["doc_id"], df["verb_lemma"], df["speaker"])}
+    assert got[("c1", "связывать")] == "Продавцы"              # a link with "с" + instrumental (form other)
+    assert got[("c2", "поздравить")] == "Депутат"              # congratulation with its occasion
+    assert got[("c3", "удовлетворенный")] == "Фонд"             # a predicative tagged as a participle, "тем, что"
+    # the subject of a coordinated verb that is no report ("сравнил … и заявил")
+    assert got[("c4", "сравнить")] == got[("c4", "заявить")] == "Депутат Иванов"
+    # two subjects given to one verb: the one in its own clause
+    assert got[("c5", "заявить")] == "глава МИД Борис Джонсон"
+    assert "c6" not in set(df["doc_id"])                        # "связано с": a state, no agentless report
+    assert set(df.loc[df["doc_id"] == "c1", "form"]) == {"other"}

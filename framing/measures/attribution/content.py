@@ -68,6 +68,10 @@ def pp_content(S, c, R, a: int, b: int) -> bool:
     (accusation verbs with "за" + accusative, the object before it), "объяснил отставку
     состоянием здоровья" (an explaining verb with the reason in the instrumental)."""
     end = min(b + 1, a + 5)
+    if c.verb_lemma in R.words.get("link_verb", ()):
+        # "связывают рост спроса с сезонностью", "сравнил министра с Чемберленом", "поздравил
+        # коллег с победой": what is linked, compared or congratulated on, with "с" + instrumental
+        return any(S.low[x] in R.fw.get("with_prep", ()) and x + 1 <= b and S.case(x + 1) == "Ins" for x in range(a, min(b + 1, a + 8)))
     if c.verb_lemma in R.words.get("explain_verb", ()):
         # "объяснил отставку состоянием здоровья": the reason in the instrumental is the content
         return any(S.case(x) == "Ins" and S.upos[x] == "NOUN" for x in range(a, b + 1))

@@ -109,10 +109,14 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
                 c.negated = _negated(S, i, R)
                 out.append(c)
                 continue
-        if u == "ADJ" and S.feats[i].get("Variant") == "Short" and S.lang != "en":
-            # a short predicative lemmatised as its verb ("уверены" → уверить): the adjective's entry
+        if u in ("ADJ", "VERB") and S.feats[i].get("Variant") == "Short" and S.lang != "en" \
+                and (u == "ADJ" or S.feats[i].get("VerbForm") == "Part"):
+            # a short predicative lemmatised as its verb ("уверены" → уверить), or tagged as a short
+            # passive participle ("обеспокоены" → обеспокоить): the adjective's entry
             pred = next((l for l in R.verbs if l.endswith(("ный", "ний")) and len(l) > 5
                          and S.low[i].startswith(l[:-3]) and R.verbs[l][1] == "clause"), None)
+            if pred is not None:
+                u = "ADJ"
             lem = pred or lem
         if lem is None:
             continue
@@ -136,6 +140,8 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
         if u == "ADJ" and req == "clause" and S.lang != "en":
             # predicative adjective: "эксперты уверены, что"
             if not ((i + 2 < S.n and S.text[i + 1] == "," and S.low[i + 2] in R.fw["comp"])
+                    or (i + 3 < S.n and S.low[i + 1] in R.fw.get("this_ins", ()) and S.text[i + 2] == ","
+                        and S.low[i + 3] in R.fw["comp"])     # "удовлетворен тем, что …"
                     or (i + 1 < S.n and S.text[i + 1] == ":")
                     or (i > 0 and S.text[i - 1] in LONG_DASHES and i + 1 < S.n and not S.bound(i + 1))):
                 continue      # "уверены, что …", "уверены: …", "…, — уверен военкор"
@@ -152,6 +158,8 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
                 continue      # a verb the tagger read as a noun ("передаёт" with ё) keeps its verb lemma
         if vf == "Part" and S.feats[i].get("Variant") != "Short":
             continue
+        if vf == "Part" and lem in R.words.get("link_verb", ()):
+            continue      # "жертвы связаны с …", "это связано": a state, not an agentless report
         if vf == "Part" and not (S.feats[i].get("Gender") in (None, "Neut") and S.feats[i].get("Number") != "Plur") \
                 and lem not in R.words.get("passive_report", ()):
             continue      # "Яшин объявлен «иноагентом»", "осуждены за кражу": the subject of a passive is no

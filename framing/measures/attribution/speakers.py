@@ -257,8 +257,16 @@ def _syncretic_subject(S: _Sent, v: int, R: _Res):
     return None
 
 
+def _gender_agrees(S: _Sent, v: int, k: int) -> bool:
+    """A past-tense verb and its subject do not clash in gender ("сравнил" and "Гитлер" may;
+    "заявила" and "Бриджен" not)."""
+    gv, gk = S.feats[v].get("Gender"), S.feats[k].get("Gender")
+    return not (gv and gk and gv != gk and S.upos[k] != "PROPN")
+
+
 def _syn_subject(S: _Sent, v: int, R: _Res):
     cur = v
+    shared = False        # the subject of a coordinated verb that is no report: it must agree
     for _ in range(4):
         subj = [k for k in S.children[cur] if S.deprel[k] in ("nsubj",)]
         if not subj and cur == v and S.lang != "en":
@@ -268,6 +276,10 @@ def _syn_subject(S: _Sent, v: int, R: _Res):
         if len(subj) > 1:
             # two subjects for one verb (a participle read as one): the one that can be a speaker
             subj = [k for k in subj if _subj_ok(S, k, R)] or subj
+            # one of them in another clause: "подал в отставку министр Дэвис, а … заявил глава МИД
+            # Джонсон" (the parse gave both to "заявил"); the one with no comma before the verb
+            own = [k for k in subj if not any(S.text[x] == "," for x in range(min(k, cur) + 1, max(k, cur)))]
+            subj = own or subj
         if subj:
             k = subj[0]
             if S.lem[k] in R.fw["rel"] or S.low[k] in R.fw["rel"]:
@@ -285,15 +297,26 @@ def _syn_subject(S: _Sent, v: int, R: _Res):
             if any(S.finite(x) and x != cur and not _descends(S, x, k) and not inserted(x) for x in range(lo_ + 1, hi_)) \
                     and any(S.text[x] in ("—", "–", ",") for x in range(lo_ + 1, hi_)):
                 return None       # "Ребята, отмена … отменяется — … заверили": another clause's word
+            if shared and not (_agrees(S, v, k) and _gender_agrees(S, v, k)):
+                return None
             return k if _subj_ok(S, k, R) else None
         rel, h = S.deprel[cur], S.head[cur]
         if h < 0:
             return None
         vf = S.feats[cur].get("VerbForm")
         if rel == "conj":
-            # only through a coordinated reporting verb: "сказал … и пообещал"
+            # through a coordinated reporting verb: "сказал … и пообещал"; through another finite
+            # verb when its subject agrees: "Бриджен сравнил министра с Чемберленом и заявил, что …"
             if not _is_report_verb(S, h, R):
-                return None
+                if cur != v or not (S.finite(h) and S.finite(v)) \
+                        or any(S.low[x] in R.words.get("contrast_conj", ()) or (S.finite(x) and _is_report_verb(S, x, R))
+                               for x in range(min(h, v) + 1, max(h, v))):
+                    # a report verb between them is the nearer conjunct ("… он заявлял и даже написал")
+                    return None
+                if S.deprel[h] not in ("root", "parataxis", "conj") \
+                        or any(S.deprel[k] == "mark" for k in S.children[h]):
+                    return None   # "утверждает, что атаки совершают ВСУ, и требует …": not a reported clause's verb
+                shared = True
             cur = h
             continue
         if rel in ("xcomp", "advcl") or vf in ("Conv", "Inf"):
