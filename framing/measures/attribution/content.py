@@ -584,8 +584,16 @@ def _reports_content(S: _Sent, c: _Cue, R: _Res) -> bool:
         if S.upos[a] in ("ADP", "NUM") or S.lem[h] in R.words.get("penalty", ()) \
                 or any(S.lem[x] in R.words.get("penalty", ()) and S.upos[x] == "NOUN" for x in range(a, b + 1)):
             return False
+        if a > c.v and S.feats[c.v].get("Aspect") == "Imp" and not S.bound(c.v + 1 if c.v + 1 < S.n else c.v):
+            return False      # "Чем это грозит ВСУ?", "Экс-возлюбленной грозит уголовное дело": a consequence
+    if c.verb_class == "commissive" and c.requires == "quote" and c.ctok is not None \
+            and any(S.lem[x] in R.words.get("weapon", ()) for x in range(c.ctok[0], c.ctok[1] + 1)):
+        return False          # "угрожала им пистолетом": a threat with a weapon, not speech
     if c.requires == "direct" and c.quote_type not in ("direct", "mixed"):
         return False
+    if c.spk is None and c.verb_class == "belief" and S.feats[c.v].get("VerbForm") == "Part" \
+            and S.feats[c.v].get("Variant") == "Short":
+        return False          # "не исключено, что …": the author's own hedge, no evidential
     k = c.cue[0] - 1
     while k >= 0 and (S.upos[k] in ("AUX", "ADV") or S.low[k] in R.fw["neg"]):
         k -= 1

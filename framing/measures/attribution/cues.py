@@ -190,6 +190,8 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
     fw = R.fw
     for i in range(S.n):
         t = S.low[i]
+        if i > 0 and S.low[i - 1] in R.words.get("inference_word", ()):
+            continue          # "судя по последним данным": inference, not a source (the guideline)
         if t in fw["src_prep"] or (t == "со" and i + 1 < S.n and S.lem[i + 1] == "слово"):
             poss = None
             j = i + 1

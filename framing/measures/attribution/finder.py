@@ -199,8 +199,9 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 lo = _clause_left(S, c.v)
                 indefinite = indefinite or any(S.low[x] in R.fw["complaint_prep"] and S.case(x + 1) == "Acc"
                                                for x in range(lo, min(S.n - 1, c.v + 4)) if x != c.v)
-            if not c.negated and not indefinite:
-                continue
+            if not indefinite and not (c.negated and c.verb_class in ("neutral", "endorsing", "refusal")):
+                continue      # kept only as a refused or negated speech event (negated="keep"); not
+                # "материалы, которые не требуют усилий"
         if c.spk is not None and c.ctok is not None and c.ctok[0] <= c.spk[0] <= c.ctok[1] and c.frame in ("that", "colon"):
             # the speaker found inside the reported clause is not the speaker
             c.spk = None
