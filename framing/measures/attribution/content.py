@@ -104,7 +104,7 @@ def _subtree(S, k: int) -> tuple[int, int]:
     return lo, hi
 
 
-def governed_content(S, c):
+def governed_content(S, c, R):
     """Content the parse attaches to the verb beyond the words right after it: a directive's
     infinitive or "к"/"о" phrase after a long addressee ("призвал стороны украинского конфликта
     к сдержанности", "потребовали от властей немедленно заключить сделку"), a directive's
@@ -127,6 +127,11 @@ def governed_content(S, c):
                 return _subtree(S, k)
             if c.verb_class == "directive" and S.deprel[k] == "obj" and S.upos[k] == "NOUN" and S.case(k) == "Gen" \
                     and S.feats[k].get("Animacy") == "Inan":
+                return _subtree(S, k)
+    if c.verb_lemma in R.words.get("offer_verb", ()):
+        # an offer: "предложил ему должность главы МИД", "Свою помощь предложили несколько стран"
+        for k in kids:
+            if S.deprel[k] == "obj" and S.upos[k] == "NOUN" and S.case(k) == "Acc" and S.feats[k].get("Animacy") == "Inan":
                 return _subtree(S, k)
     if c.verb_class in ("admission", "denial", "accusation"):
         for k in kids:
@@ -333,7 +338,7 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
             c.ctok, c.frame = fronted, "nominal"      # "Дать гражданство … попросили общественники"
             return True
     if c.frame in ("nominal", "none") and c.requires not in ("quote", "quoted", "direct", "comment", "about"):
-        governed = governed_content(S, c)
+        governed = governed_content(S, c, R)
         if governed is not None:
             if c.ctok is None:
                 c.ctok, c.frame = governed, "nominal"   # "Котов вину не признал"

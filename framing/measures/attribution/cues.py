@@ -16,7 +16,7 @@ from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _content_end, _first_bound, _in_quote, _lead, _line_end, _markup, _media_at,
                        _nomlike, _np, _unsure_case)
 from .speakers import _names_source
-from .words import _INFINITIVE, _NOMINAL, _Res, function_words
+from .words import _INFINITIVE, _NOMINAL, _REFLEXIVE_INFINITIVE, _Res, function_words
 
 
 # --- cue finders -------------------------------------------------------------------------
@@ -191,7 +191,10 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
     for i in range(S.n):
         t = S.low[i]
         if i > 0 and S.low[i - 1] in R.words.get("inference_word", ()):
-            continue          # "судя по последним данным": inference, not a source (the guideline)
+            k = next((x for x in range(i + 1, min(S.n, i + 4)) if S.upos[x] == "NOUN"), None)
+            if k is None or not (S.lem[k] in R.speech_acts or S.lem[k] in R.words.get("quoted_noun", ())):
+                continue      # "судя по последним данным", "судя по кадрам": inference (the guideline);
+                # not "судя по сообщениям СМИ", "судя по словам", which report speech
         if t in fw["src_prep"] or (t == "со" and i + 1 < S.n and S.lem[i + 1] == "слово"):
             poss = None
             j = i + 1
@@ -538,6 +541,9 @@ def _speech_noun_cues(S: _Sent, R: _Res, taken) -> list[_Cue]:
                     or any(S.bound(x) and S.text[x] not in QUOTE_CHARS for x in range(i + 1, h)):
                 continue          # a quoted name may stand between: "Заява «Нафтогазу України» про те, що"
             spk = _np(S, h, i + 1, S.n - 1)
+            cut = next((x for x in range(h + 1, spk[1] + 1) if S.low[x].endswith(_REFLEXIVE_INFINITIVE)), None)
+            if cut is not None:
+                spk = (spk[0], cut - 1)     # "требования спикера угомониться": the infinitive is the content
             e = spk[1]
             source = S.feats[h].get("Animacy") == "Anim" or S.lem[h] in R.heads or S.text[h - 1] in QUOTE_CHARS \
                 or any(S.upos[x] == "PROPN" or (S.ent_at(x) and str(S.ent_at(x)["type"]).upper() in ("PER", "ORG"))
@@ -559,7 +565,8 @@ def _speech_noun_cues(S: _Sent, R: _Res, taken) -> list[_Cue]:
         elif S.low[k] in R.fw["about"] and not (k + 1 < S.n and S.low[k + 1] in R.fw["this"]):
             a, frame = k, "nominal"                         # a topic, not the anaphoric "об этом"
         elif S.lem[i] in directive and (S.low[k] in R.fw["directive_prep"] or S.feats[k].get("VerbForm") == "Inf"
-                                        or (S.upos[k] in ("VERB", "ADJ") and S.low[k].endswith(_INFINITIVE))):
+                                        or (S.upos[k] in ("VERB", "ADJ") and S.low[k].endswith(_INFINITIVE))
+                                        or S.low[k].endswith(_REFLEXIVE_INFINITIVE)):   # "угомониться" read as a noun
             a, frame = k, "nominal"                         # "призыв … к перемирию", "обещание … закончить войну"
         if frame is None or a >= S.n:
             continue

@@ -252,14 +252,15 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
 
 
 def _trim_adverbs(S: _Sent, c: _Cue) -> None:
-    """Adverbs and particles at the edges of a speaker span are not part of the noun phrase
-    ("ещё европейские политики", "Южнокорейские вайбы прямо сейчас")."""
+    """Adverbs and particles at the edges of a speaker span, and a preposition before it, are
+    not part of the noun phrase ("ещё европейские политики", "Южнокорейские вайбы прямо
+    сейчас", "с бывшими соратниками, которые обвиняют …")."""
     if c.spk is None:
         return
     a, b = c.spk
     h = c.spk_head if c.spk_head is not None and a <= c.spk_head <= b else None
-    while a < b and S.upos[a] in ("ADV", "PART") and a != h and S.text[a] not in QUOTE_CHARS:
-        a += 1
+    while a < b and S.upos[a] in ("ADV", "PART", "ADP") and a != h and S.text[a] not in QUOTE_CHARS:
+        a += 1            # and a preposition: "с бывшими соратниками, которые обвиняют …"
     while b > a and S.upos[b] in ("ADV", "PART") and b != h and S.text[b] not in QUOTE_CHARS:
         b -= 1
     c.spk = (a, b)
