@@ -763,3 +763,6 @@ def test_measures_attribution_recall_third_round():
     assert got[("c5", "заявить")] == "глава МИД Борис Джонсон"
     assert "c6" not in set(df["doc_id"])                        # "связано с": a state, no agentless report
     assert set(df.loc[df["doc_id"] == "c1", "form"]) == {"other"}
+    assert got[("c7", "считать")] == "он"                       # a fronted predicative ("Причиной он считает …")
+    assert got[("c8", "согласно")] == "голосования"            # a document noun after its adjectives, its owner
+    assert got[("c9", "требование")] == "спикера"              # a speech noun's infinitive read as a noun

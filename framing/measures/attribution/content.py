@@ -399,6 +399,11 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
                        for x in range(a, b + 1))
         if stance_object(S, c, R, a, b) or pp_content(S, c, R, a, b):
             return True       # "ожидают снижения ставки", "заверил в безопасности", "осудил X за …" (form other)
+        if not predicative and c.verb_class == "belief" and c.spk is not None:
+            # a fronted predicative: "Причиной он считает обилие фейков"
+            lo = _clause_left(S, c.cue[0])
+            predicative = any(S.case(x) == "Ins" and S.upos[x] in ("NOUN", "ADJ") and not c.spk[0] <= x <= c.spk[1]
+                              and not (x > lo and S.upos[x - 1] == "ADP") for x in range(lo, c.cue[0]))
         if c.requires in ("clause", *STANCE) and c.verb_class == "belief" and predicative and c.spk is not None \
                 and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"]:
             return True       # "считают выдачу незаконной": a stance with a predicative (form other)

@@ -259,13 +259,15 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
                     c.markers.append(f"{t} {S.low[j]}")
                 out.append(c)
                 continue
-            a, b = _np(S, k, k, S.n - 1) if S.upos[k] in _NOMINAL else (k, k)
+            hd = j if j < S.n and S.upos[j] in ("NOUN", "PROPN") else k     # the noun after its adjectives
+            a, b = _np(S, hd, k, S.n - 1) if S.upos[hd] in _NOMINAL else (k, k)
             # the NP must name a speaker: an entity, a medium, a speaker noun
             named = [x for x in range(a, b + 1) if S.ent_at(x) or _media_at(S, x, R) or S.lem[x] in R.heads]
-            head_doc = S.lem[k] in fw["doc_nouns"] or S.lem[a] in fw["doc_nouns"]
+            # the document noun, after its adjectives: "согласно предварительным результатам голосования"
+            doc = next((x for x in (k, a, j) if x < S.n and a <= x <= b and S.lem[x] in fw["doc_nouns"]), None)
+            head_doc = doc is not None
             if not named and head_doc:
                 # "согласно отчету информационного центра": the document's owner, else the document
-                doc = k if S.lem[k] in fw["doc_nouns"] else a
                 owner = next((x for x in range(doc + 1, b + 1) if S.upos[x] in ("NOUN", "PROPN", "X")), None)
                 named = [doc + 1 if owner is not None else doc]
             if not named:
