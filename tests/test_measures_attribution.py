@@ -728,7 +728,9 @@ def test_measures_attribution_classes_that_are_not_reports():
     # как"), n6 a legal designation ("объявил «иноагентами»"), n7 resemblance ("Это … напоминает")
     # n9 an attempt ("пытаются выяснить, как …"); n10 the quoted speaker's own "Я думаю" is no row;
     # n12 a consequence ("грозит уголовное дело"), n13 a threat with a weapon, n14 inference ("судя по
-    # данным") and the author's hedge ("не исключено, что"), n15 a negated verb with no speaker or content
+    # данным") and the author's hedge ("не исключено, что"), n15 a negated verb with no speaker or content,
+    # n16 waiting for an event, n17 an instrumental inside a prepositional phrase is no predicative ("совместно
+    # с ФНС и … управляющим"), n18 a person linked ("связал его с аналитиком"), n19 a weapon in the subject
     assert set(df["doc_id"]) == {"n3", "n8", "n10", "n11"}
     assert list(df.loc[df["doc_id"] == "n10", "verb_lemma"]) == ["сказать"]
     # an intention with a verb of saying and its clause stays ("решил напомнить, что …")

@@ -71,7 +71,10 @@ def pp_content(S, c, R, a: int, b: int) -> bool:
     if c.verb_lemma in R.words.get("link_verb", ()):
         # "связывают рост спроса с сезонностью", "сравнил министра с Чемберленом", "поздравил
         # коллег с победой": what is linked, compared or congratulated on, with "с" + instrumental
-        return any(S.low[x] in R.fw.get("with_prep", ()) and x + 1 <= b and S.case(x + 1) == "Ins" for x in range(a, min(b + 1, a + 8)))
+        # a person linked is a connection, not a judgement ("связал с «аналитиком»"), save a comparison
+        return any(S.low[x] in R.fw.get("with_prep", ()) and x + 1 <= b and S.case(x + 1) == "Ins"
+                   and (c.verb_class == "accusation" or S.feats[x + 1].get("Animacy") != "Anim")
+                   for x in range(a, min(b + 1, a + 8)))
     if c.verb_lemma in R.words.get("explain_verb", ()):
         # "объяснил отставку состоянием здоровья": the reason in the instrumental is the content
         return any(S.case(x) == "Ins" and S.upos[x] == "NOUN" for x in range(a, b + 1))
@@ -313,6 +316,16 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
         c.ctok = None
 
 
+def _in_pp(S: _Sent, x: int, lo: int) -> bool:
+    """An instrumental inside a prepositional phrase ("совместно с ФНС и управляющим", "под
+    руководством") is no predicative: a preposition before it, its adjectives or its conjuncts."""
+    k = x - 1
+    while k >= lo and x - k <= 6 and (S.upos[k] in ("ADJ", "DET", "NUM", "CCONJ")
+                                      or (S.upos[k] in ("NOUN", "PROPN") and S.case(k) == "Ins")):
+        k -= 1            # "с ФНС и арбитражным управляющим": a coordination inside the phrase
+    return k >= lo and S.upos[k] == "ADP"
+
+
 def _quoted_object(S: _Sent, c: _Cue, R: _Res, a: int, b: int, quotes) -> bool:
     """A quotation in a non-clausal content is the reported words ("заявил «о полной
     победе»") unless it is a legal label («иноагентами»: "Минюст объявил «иноагентами» …" is
@@ -387,7 +400,7 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
             return has_quote or any(S.low[x] in ("за", "о", "об", "обо", "про", "for", "about")
                                     for x in range(a, min(b + 1, a + 6)))
         predicative = any(S.case(x) == "Ins" and ((S.upos[x] == "ADJ" or x == a) and S.upos[x] in ("ADJ", "NOUN")
-                                                 or S.feats[x].get("VerbForm") == "Part")
+                                                 or S.feats[x].get("VerbForm") == "Part") and not _in_pp(S, x, a)
                           for x in range(a, b + 1)) \
             or (a + 1 <= b and S.upos[a] == "PRON" and S.case(a) == "Acc" and S.case(a + 1) == "Ins"
                 and S.upos[a + 1] in ("NOUN", "ADJ"))   # "считает ошибкой", "считает итоги сфальсифицированными", "считает себя россиянином"
@@ -403,7 +416,7 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
             # a fronted predicative: "Причиной он считает обилие фейков"
             lo = _clause_left(S, c.cue[0])
             predicative = any(S.case(x) == "Ins" and S.upos[x] in ("NOUN", "ADJ") and not c.spk[0] <= x <= c.spk[1]
-                              and not (x > lo and S.upos[x - 1] == "ADP") for x in range(lo, c.cue[0]))
+                              and not _in_pp(S, x, lo) for x in range(lo, c.cue[0]))
         if c.requires in ("clause", *STANCE) and c.verb_class == "belief" and predicative and c.spk is not None \
                 and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"]:
             return True       # "считают выдачу незаконной": a stance with a predicative (form other)
@@ -596,9 +609,10 @@ def _reports_content(S: _Sent, c: _Cue, R: _Res) -> bool:
             return False
         if a > c.v and S.feats[c.v].get("Aspect") == "Imp" and not S.bound(c.v + 1 if c.v + 1 < S.n else c.v):
             return False      # "Чем это грозит ВСУ?", "Экс-возлюбленной грозит уголовное дело": a consequence
-    if c.verb_class == "commissive" and c.requires == "quote" and c.ctok is not None \
-            and any(S.lem[x] in R.words.get("weapon", ()) for x in range(c.ctok[0], c.ctok[1] + 1)):
-        return False          # "угрожала им пистолетом": a threat with a weapon, not speech
+    if c.verb_class == "commissive" and c.requires == "quote" \
+            and any(S.lem[x] in R.words.get("weapon", ()) for lo, hi in (c.ctok, c.spk) if lo is not None
+                    for x in range(lo, hi + 1)):
+        return False          # "угрожала им пистолетом", "адвокат с ножом угрожал": a threat with a weapon
     if c.requires == "direct" and c.quote_type not in ("direct", "mixed"):
         return False
     if c.spk is None and c.verb_class == "belief" and S.feats[c.v].get("VerbForm") == "Part" \
