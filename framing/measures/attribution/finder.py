@@ -205,19 +205,17 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
         if c.spk is not None and c.ctok is not None and c.ctok[0] <= c.spk[0] <= c.ctok[1] and c.frame in ("that", "colon"):
             # the speaker found inside the reported clause is not the speaker
             c.spk = None
+        if c.spk is not None and c.frame in ("that", "colon") and c.pattern.startswith("verb") \
+                and any(l in R.words.get("thing_verb", ()) for l in S.lems[c.v]) \
+                and "+locative" not in c.pattern and "+document" not in c.pattern and _thing_subject(S, c, R) \
+                and S.lem[c.spk_head if c.spk_head is not None else c.spk[1]] not in R.fw["doc_nouns"] \
+                and S.lem[c.spk_head if c.spk_head is not None else c.spk[1]] not in R.speech_acts:
+            continue          # "Интуиция подсказывает, что …", "цифры говорят, что …": a metaphor, no source
         if c.spk is not None and c.frame in ("nominal", "none") and c.pattern.startswith(("verb", "collocation")) \
                 and "+locative" not in c.pattern:
             h = c.spk_head if c.spk_head is not None else c.spk[1]
             a_, b_ = c.spk
-            org_inside = any((S.ent_at(x) and str(S.ent_at(x)["type"]).upper() == "ORG") or _media_at(S, x, R)
-                             for x in range(a_, b_ + 1))          # "Страны НАТО пообещали …"
-            people = h + 1 <= b_ and S.case(h + 1) == "Gen" and S.feats[h + 1].get("Animacy") == "Anim" \
-                and S.feats[h + 1].get("Number") == "Plur"      # "Сотни человек пожаловались", "десятки жителей"
-            speech_only = any(l in R.words.get("speech_only_verb", ()) for l in S.lems[c.v])
-            if S.upos[h] == "NOUN" and S.feats[h].get("Animacy") == "Inan" and S.lem[h] not in R.heads and not people \
-                    and not speech_only \
-                    and not S.ent_at(h) and not _media_at(S, h, R) and not org_inside \
-                    and not (S.text[h][:1].isupper() and h > 0 and not S.bound(h - 1) and not _markup(S, h - 1)):
+            if _thing_subject(S, c, R):
                 # an inanimate subject of a verb that things do too ("ситуация говорит о"); the subject
                 # of a verb only speakers do ("генштаб заявил", "разведка опровергла") is an organisation
                 span, lh, _ = _loc_speaker(S, c.v, R, want_speech=False) \
@@ -345,6 +343,23 @@ def _gapped(S: _Sent, cues: list[_Cue], R: _Res) -> list[_Cue]:
             out.append(g)
             break
     return out
+
+
+def _thing_subject(S: _Sent, c: _Cue, R: _Res) -> bool:
+    """The speaker is a thing, not a source: an inanimate common noun that is no speaker
+    noun, entity, medium or organisation ("ситуация говорит о", "интуиция подсказывает"),
+    with a verb that things do too (not "генштаб заявил", "разведка опровергла")."""
+    h = c.spk_head if c.spk_head is not None else c.spk[1]
+    a_, b_ = c.spk
+    org_inside = any((S.ent_at(x) and str(S.ent_at(x)["type"]).upper() == "ORG") or _media_at(S, x, R)
+                     for x in range(a_, b_ + 1))          # "Страны НАТО пообещали …"
+    people = h + 1 <= b_ and S.case(h + 1) == "Gen" and S.feats[h + 1].get("Animacy") == "Anim" \
+        and S.feats[h + 1].get("Number") == "Plur"      # "Сотни человек пожаловались", "десятки жителей"
+    speech_only = any(l in R.words.get("speech_only_verb", ()) for l in S.lems[c.v])
+    return S.upos[h] == "NOUN" and S.feats[h].get("Animacy") == "Inan" and S.lem[h] not in R.heads and not people \
+        and not speech_only \
+        and not S.ent_at(h) and not _media_at(S, h, R) and not org_inside \
+        and not (S.text[h][:1].isupper() and h > 0 and not S.bound(h - 1) and not _markup(S, h - 1))
 
 
 def _in_name(S: _Sent, c: _Cue, quotes, text: str) -> bool:
