@@ -769,3 +769,5 @@ def test_measures_attribution_recall_third_round():
     assert got[("c7", "считать")] == "он"                       # a fronted predicative ("Причиной он считает …")
     assert got[("c8", "согласно")] == "голосования"            # a document noun after its adjectives, its owner
     assert got[("c9", "требование")] == "спикера"              # a speech noun's infinitive read as a noun
+    # a light verb with a speech noun in "с" + instrumental (form other)
+    assert got[("c10", "обратиться")] == "Мать осужденного" and got[("c11", "выступить")] == "Депутат"
