@@ -82,8 +82,10 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 p = head_v - 1
                 while p >= 0 and (S.upos[p] in ("ADV", "PART") or S.low[p] in R.fw["neg"]):
                     p -= 1
-                if (p >= 0 and not S.bound(p) and S.low[p] not in R.fw["how"]) or S.case(rc) not in (None, "Nom"):
+                if (p >= 0 and not S.bound(p) and S.low[p] not in R.fw["how"]) or S.case(rc) not in (None, "Nom") \
+                        or S.deprel[rc] in ("obj", "iobj") or S.low[rc].endswith(tuple(R.fw.get("acc_ending", ()))):
                     rc = None     # "проинформировал Международный комитет", "спросила Навальную": the one addressed
+                    # (an object for the parse, or an accusative ending whatever the tagger's case)
             sl, sr = _score(S, head_v, lc, R, "left"), _score(S, head_v, rc, R, "right")
             if max(sl, sr) >= 0:
                 spk_head = lc if sl >= sr else rc
