@@ -771,3 +771,6 @@ def test_measures_attribution_recall_third_round():
     assert got[("c9", "требование")] == "спикера"              # a speech noun's infinitive read as a noun
     # a light verb with a speech noun in "с" + instrumental (form other)
     assert got[("c10", "обратиться")] == "Мать осужденного" and got[("c11", "выступить")] == "Депутат"
+    # a demonstrative subject ("тот заявил") is the speaker, left unresolved rather than given the other party
+    r = df[(df["doc_id"] == "c12") & (df["verb_lemma"] == "заявить")].iloc[0]
+    assert r["speaker"] == "тот" and r["actor"] == ""
