@@ -731,7 +731,8 @@ def test_measures_attribution_classes_that_are_not_reports():
     # данным") and the author's hedge ("не исключено, что"), n15 a negated verb with no speaker or content,
     # n16 waiting for an event, n17 an instrumental inside a prepositional phrase is no predicative ("совместно
     # с ФНС и … управляющим"), n18 a person linked ("связал его с аналитиком"), n19 a weapon in the subject,
-    # n20 a thing as the subject of a verb things do too ("Интуиция подсказывает, что …")
+    # n20 a thing as the subject of a verb things do too ("Интуиция подсказывает, что …"), n21 the author's
+    # own "Как нам стало известно"
     assert set(df["doc_id"]) == {"n3", "n8", "n10", "n11"}
     assert list(df.loc[df["doc_id"] == "n10", "verb_lemma"]) == ["сказать"]
     # an intention with a verb of saying and its clause stays ("решил напомнить, что …")

@@ -45,6 +45,8 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
         u = S.upos[i]
         if ev and S.lem[i] == ev[0] and i + 1 < S.n and S.low[i + 1] == ev[1] and S.feats[i].get("Person") not in ("1", "2"):
             # "стало известно": an agentless evidential (lemma "известный" by the guideline)
+            if any(S.low[x] in R.words.get("author_dative", ()) for x in (i - 1, i + 2) if 0 <= x < S.n):
+                continue      # "Как нам стало известно": the author's own voice, no attribution
             c = _Cue(S, i, (i, i + 1), " ".join(S.text[i: i + 2]), ev[2], "neutral", "", "verb")
             c.negated = _negated(S, i, R)
             k = i + 2 + (i + 2 < S.n and S.text[i + 2] in QUOTE_CHARS)
