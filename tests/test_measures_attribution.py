@@ -732,7 +732,7 @@ def test_measures_attribution_classes_that_are_not_reports():
     # n16 waiting for an event, n17 an instrumental inside a prepositional phrase is no predicative ("совместно
     # с ФНС и … управляющим"), n18 a person linked ("связал его с аналитиком"), n19 a weapon in the subject,
     # n20 a thing as the subject of a verb things do too ("Интуиция подсказывает, что …"), n21 the author's
-    # own "Как нам стало известно"
+    # own "Как нам стало известно", n22 a hypothetical verdict ("Если суд признает его виновным, …")
     assert set(df["doc_id"]) == {"n3", "n8", "n10", "n11"}
     assert list(df.loc[df["doc_id"] == "n10", "verb_lemma"]) == ["сказать"]
     # an intention with a verb of saying and its clause stays ("решил напомнить, что …")

@@ -586,6 +586,18 @@ def negated_speech(S: _Sent, c: _Cue, R: _Res) -> bool:
     return c.negated and c.verb_class in ("neutral", "endorsing")
 
 
+def _hypothetical(S: _Sent, c: _Cue, R: _Res) -> bool:
+    """The cue's clause is a condition or under the subjunctive: "если" before it in its
+    clause, or "бы" right before or after the verb (the guideline: hypothetical speech)."""
+    hyp = R.words.get("hypothetical", ())
+    if not hyp:
+        return False
+    lo = _clause_left(S, c.cue[0])
+    if any(S.low[x] in hyp and S.upos[x] == "SCONJ" for x in range(lo, c.cue[0])):
+        return True
+    return any(S.low[x] in hyp and S.upos[x] in ("PART", "AUX") for x in (c.v - 1, c.v + 1) if 0 <= x < S.n)
+
+
 def _reports_content(S: _Sent, c: _Cue, R: _Res) -> bool:
     """The guideline's exclusions that need the finished content: a structuring verb
     ("продолжил") away from direct speech, and "узнала" without a content clause
@@ -615,6 +627,8 @@ def _reports_content(S: _Sent, c: _Cue, R: _Res) -> bool:
         return False          # "угрожала им пистолетом", "адвокат с ножом угрожал": a threat with a weapon
     if c.requires == "direct" and c.quote_type not in ("direct", "mixed"):
         return False
+    if c.pattern.startswith("verb") and _hypothetical(S, c, R):
+        return False          # "Если суд признает его виновным, …", "он бы сказал": hypothetical speech
     if c.spk is None and c.verb_class == "belief" and S.feats[c.v].get("VerbForm") == "Part" \
             and S.feats[c.v].get("Variant") == "Short":
         return False          # "не исключено, что …": the author's own hedge, no evidential
