@@ -752,6 +752,10 @@ def test_measures_attribution_speaker_spans_reach_the_whole_noun_phrase():
     assert df.loc["s2", "speaker"] == "телеграм-канал «Осторожно, новости»"   # a medium's quoted name
     assert df.loc["s3", "speaker"] == "грузинской службы «Радио Свобода»"      # ... in a source phrase
     assert df.loc["s4", "speaker"] == "европейские политики"                   # no adverb at its edge
+    assert df.loc["s5", "speaker"] == "директор центра Гинцбург"               # a surname the tagger read as a place
+    assert df.loc["s6", "speaker"] == "Государственная служба по чрезвычайным ситуациям Украины"   # a genitive name
+    assert df.loc["s7", "speaker"] == "главы «АвтоВаза» Максима Соколова"      # a quoted name, then the person's
+    assert df.loc["s8", "speaker"] == "Песков"                                 # not the medium addressed
 
 
 # --- recall classes of issue #12, third round (attribution_recall3.conllu: one document per class) ---

@@ -139,7 +139,7 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
             # "По данным грузинской службы «Радио Свобода»": the medium's quoted name is part of it
             h = c.spk_head if c.spk_head is not None else c.spk[0]
             h = next((x for x in range(h, c.spk[1] + 1) if S.upos[x] in ("NOUN", "PROPN")), h)
-            c.spk = _extend_to_name(S, c.spk, h, c.cue[0], R)
+            c.spk = _extend_to_name(S, c.spk, h, c.cue[0], R, phrase=True)
     final += phrase
     final += _speech_noun_cues(S, R, {x for d in final for x in range(d.cue[0], d.cue[1] + 1)})
     # a headline colon whose content holds a report of its own is a label ("UPD: В Автодоре сообщили, что …")

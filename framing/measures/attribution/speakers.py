@@ -541,6 +541,19 @@ def _head_kind(S: _Sent, h: int, R: _Res):
     return kind
 
 
+def _extend_genitive_name(S: _Sent, spk, v):
+    """Capitalised genitives that close the noun phrase ("Государственная служба по
+    чрезвычайным ситуациям Украины", "Федеральной службе судебных приставов (ФССП) России");
+    a name in the nominative after a name ("Эмманюэль Макрон")."""
+    a, b = spk
+    k = b + 1
+    while k < S.n and k != v and S.upos[k] == "PROPN" and S.text[k][:1].isupper() \
+            and (S.case(k) == "Gen" or (S.upos[b] == "PROPN" and S.case(k) == S.case(b) == "Nom"
+                                        and S.feats[k].get("Animacy") == S.feats[b].get("Animacy") == "Anim")):
+        k += 1
+    return a, k - 1
+
+
 def _extend_to_quoted_name(S: _Sent, spk, v):
     """An organisation or medium noun with its quoted name right after it: "телеграм-канал
     «Осторожно, новости»", "грузинской службы «Радио Свобода»" (the name belongs to the speaker)."""
@@ -559,15 +572,23 @@ def _extend_to_quoted_name(S: _Sent, spk, v):
     return spk
 
 
-def _extend_to_name(S: _Sent, spk, h, v, R: _Res):
+def _extend_to_name(S: _Sent, spk, h, v, R: _Res, phrase: bool = False):
     """A role noun whose name comes a few words later: "Советник Белого дома по … Джон Кирби",
     "рассказывает американистка Александра Филиппенко" (any animate common noun, listed or not);
     an organisation or medium with its quoted name: "сообщает телеграм-канал «Осторожно, новости»"."""
-    a, b = spk
     if h is None:
         return spk
+    spk = _extend_genitive_name(S, spk, v)
+    a, b = spk
     kind = _head_kind(S, h, R)
     animate = S.upos[h] == "NOUN" and S.feats[h].get("Animacy") == "Anim"
+    if S.upos[h] == "NOUN" and (not animate or phrase) and b + 1 < S.n and S.text[b + 1] in OPENING_QUOTES:
+        # "по данным сайта «ПроДокторов»", "в заявлении «Укрэнерго»", "со слов главы «АвтоВаза»"; after a
+        # person and a verb the quoted name is mostly the addressee ("заявил Песков «Известиям»")
+        spk = _extend_to_quoted_name(S, spk, v)
+        if spk != (a, b) and not animate:
+            return spk
+        a, b = spk            # "главы «АвтоВаза» Максима Соколова": the name may follow
     if kind is not None and kind[0] in ("media", "organisation") and not animate:
         return _extend_to_quoted_name(S, spk, v)
     if not ((kind is not None and kind[0] in ("person", "anonymous") and kind[1] != "source")
@@ -576,6 +597,16 @@ def _extend_to_name(S: _Sent, spk, h, v, R: _Res):
     if any((e["type"] == "PER") and a <= e["a"] <= b for e in S.ents):
         return spk
     names = [(e["a"], e["b"]) for e in S.ents if e["type"] == "PER"]
+    nxt = S.ent_at(b + 1) if b + 1 < S.n else None
+    if b + 1 < S.n and b + 1 != v and S.upos[b + 1] == "PROPN" and S.text[b + 1][:1].isupper() \
+            and (S.feats[b + 1].get("Animacy") == "Anim" or S.case(b + 1) in (None, "Nom")) \
+            and not (nxt and (str(nxt["type"]).upper() == "ORG"
+                              or (str(nxt["type"]).upper() == "LOC" and S.case(b + 1) != "Nom"))) \
+            and not _media_at(S, b + 1, R):   # a nominative "place" after a role noun is a misread surname
+        e = b + 1             # a name right after the role noun the tagger found no entity for ("директор центра Гинцбург")
+        while e + 1 < S.n and S.upos[e + 1] == "PROPN" and e + 1 != v:
+            e += 1
+        names.insert(0, (b + 1, e))
     if not S.ents:
         k = b + 1
         while k < S.n:
