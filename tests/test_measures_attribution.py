@@ -756,6 +756,7 @@ def test_measures_attribution_speaker_spans_reach_the_whole_noun_phrase():
     assert df.loc["s6", "speaker"] == "Государственная служба по чрезвычайным ситуациям Украины"   # a genitive name
     assert df.loc["s7", "speaker"] == "главы «АвтоВаза» Максима Соколова"      # a quoted name, then the person's
     assert df.loc["s8", "speaker"] == "Песков"                                 # not the medium addressed
+    assert df.loc["s9", "speaker"] == "Укрэнерго"                              # a document's quoted owner
 
 
 # --- recall classes of issue #12, third round (attribution_recall3.conllu: one document per class) ---

@@ -16,8 +16,8 @@ from .cues import _colon_cues, _source_phrase_cues, _speech_noun_cues, _verb_cue
 from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _agrees, _clause_left, _content_end, _en_pp_head, _first_bound, _in_quote,
                        _line_end, _markup, _media_at, _nomlike, _np, _subj_ok, _syn_span, _unsure_case, c_case)
-from .speakers import (_coordinated, _extend_to_name, _first_person, _left_candidate, _loc_speaker,
-                       _nested_same_subject, _quoted_source, _relative_antecedent, _right_candidate, _score,
+from .speakers import (_coordinated, _extend_to_name, _extend_to_quoted_name, _first_person, _left_candidate,
+                       _loc_speaker, _nested_same_subject, _quoted_source, _relative_antecedent, _right_candidate, _score,
                        _skip_addressee, _syn_subject)
 from .words import _Res
 
@@ -123,6 +123,9 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                     j, k = speech
                     a = j + 1 if S.upos[j] == "ADP" and j < k else j
                     c.spk, c.spk_head = (a, k), k
+                    named = _extend_to_quoted_name(S, (a, k), c.v)
+                    if named != (a, k):
+                        c.spk = (k + 1, named[1])     # "говорится в заявлении «Укрэнерго»": the quoted owner
                     c.pattern += "+document"
                 elif speech is not None and impersonal:
                     j, k = speech
