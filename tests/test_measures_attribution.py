@@ -780,3 +780,6 @@ def test_measures_attribution_recall_third_round():
     # a demonstrative subject ("тот заявил") is the speaker, left unresolved rather than given the other party
     r = df[(df["doc_id"] == "c12") & (df["verb_lemma"] == "заявить")].iloc[0]
     assert r["speaker"] == "тот" and r["actor"] == ""
+    # a "как"-frame after a colon ("…: как писали СМИ, …")
+    r = df[(df["doc_id"] == "c13") & (df["verb_lemma"] == "писать")].iloc[0]
+    assert r["speaker"] == "СМИ" and r["form"] == "according_to"

@@ -233,11 +233,11 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
         if S.finite(j) and j > after:
             break
         j += 1
-    # 2. a "как"-frame: "Как отметил X, P" / "P, как отметил X"
+    # 2. a "как"-frame: "Как отметил X, P" / "P, как отметил X" (also after a colon or a bracket)
     k = v0 - 1
     while k >= 0 and (S.upos[k] == "ADV" or S.low[k] in fw["neg"]):
         k -= 1
-    if k >= 0 and S.low[k] in fw["how"] and (k == 0 or S.text[k - 1] in (",", "—") or S.low[k - 1] in fw["coord"]
+    if k >= 0 and S.low[k] in fw["how"] and (k == 0 or S.text[k - 1] in (",", "—", ":", ";", "(") or S.low[k - 1] in fw["coord"]
                                              or all(_markup(S, x) for x in range(0, k))):   # "** Как полагает X, …"
         c.frame = "as"
         right_end = spk[1] if spk and spk[0] > v1 else v1
