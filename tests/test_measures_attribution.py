@@ -783,3 +783,9 @@ def test_measures_attribution_recall_third_round():
     # a "как"-frame after a colon ("…: как писали СМИ, …")
     r = df[(df["doc_id"] == "c13") & (df["verb_lemma"] == "писать")].iloc[0]
     assert r["speaker"] == "СМИ" and r["form"] == "according_to"
+    # a zero-subject "Говорит, …" opening its clause (colloquial indirect speech)
+    r = df[(df["doc_id"] == "c14") & (df["verb_lemma"] == "говорить")].iloc[0]
+    assert r["form"] == "indirect" and r["content"].startswith("рулить")
+    # a place inside the topic is no locative source ("Пишут о взрывах в Одессе")
+    r = df[(df["doc_id"] == "c15") & (df["verb_lemma"] == "писать")].iloc[0]
+    assert r["speaker"] == "" and r["form"] == "other"

@@ -163,6 +163,24 @@ def quote_sequence(text: str, cs: int, ce: int, quotes):
     return qs[0].inner[0], qs[-1].inner[1]
 
 
+def _parenthetical_lead(S: _Sent, c: _Cue, R: _Res) -> bool:
+    """A finite verb of saying (neutral class) that opens its clause with no subject and is
+    followed by a comma and a clause of its own ("Говорит, стыдно", "Пишет, все в порядке")."""
+    v0, v1 = c.cue
+    f = S.feats[c.v]
+    if c.verb_class != "neutral" or f.get("VerbForm") not in (None, "Fin") or f.get("Person") in ("1", "2") \
+            or v1 + 2 >= S.n or S.text[v1 + 1] != "," or c.spk is not None:
+        return False
+    if not (v0 == 0 or S.bound(v0 - 1) or S.low[v0 - 1] in R.fw["coord"]):
+        return False
+    nxt = v1 + 2
+    if S.low[nxt] in R.fw["comp"] or S.low[nxt] in R.fw["how"] or S.low[nxt] in R.words.get("wh_word", ()) \
+            or S.feats[nxt].get("VerbForm") == "Conv" or S.bound(nxt):
+        return False
+    end = _content_end(S, nxt)
+    return any(S.finite(x) or S.upos[x] in ("ADJ", "ADV", "VERB") for x in range(nxt, end + 1))
+
+
 def _this_subject(S: _Sent, v1: int) -> bool:
     """A fronted "это" that is the verb's subject, not its anaphoric content: an
     accusative object follows and no nominative does ("Это напоминает дележку шкуры":
@@ -183,6 +201,12 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
         after = spk[1] + 1
     # 1. a complement clause or a colon after the cue
     j = v1 + 1
+    if _parenthetical_lead(S, c, R):
+        # "Говорит, рулить сложновато": a zero-subject speech verb opening the clause, the content after
+        # its comma with no complementiser (colloquial indirect speech)
+        c.frame = "that"
+        c.ctok = (v1 + 2, _content_end(S, v1 + 2))
+        return
     limit = min(S.n, v1 + 14 + sum(1 for x in range(v1 + 1, min(S.n, v1 + 60)) if _markup(S, x)))
     while j < limit:
         t = S.low[j]

@@ -340,7 +340,12 @@ def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool, speech_class: boo
     if want_speech:
         order = list(range(v + 1, hi + 1)) + list(range(v - 1, lo - 1, -1))
     else:
-        order = list(range(v - 1, lo - 1, -1)) + list(range(v + 1, min(hi, v + 3) + 1))
+        after = []
+        for x in range(v + 1, min(hi, v + 3) + 1):
+            if S.low[x] in R.fw["about"]:
+                break         # "Пишут о взрывах в Одессе": a place inside the topic is no source
+            after.append(x)
+        order = list(range(v - 1, lo - 1, -1)) + after
     for j in order:
         if S.low[j] not in R.fw["loc"]:
             continue
