@@ -7,6 +7,7 @@ import pytest
 
 from conftest import DATA, shared_path
 from framing import Annotated, read_lexicon
+from framing._errors import OptionError
 from framing.measures.attribution import (ATTRIBUTION_COLUMNS, FORMS, MARKER_COLUMNS, QUOTE_TYPES, SPEAKER_TYPES,
                                           VERB_CLASSES, attributions, marker_class, marker_classes, markers)
 from framing.measures.attribution.quotes import find_quotes
@@ -111,9 +112,14 @@ def test_measures_attribution_source_phrase_anonymous():
     assert r["form"] == "according_to"
 
 
-def test_measures_attribution_negated_report():
-    r = _row(_rows("ru_patterns", "ru"), "ru_p1", 5, "комментировать")
+def test_measures_attribution_negated_report_dropped_by_default_kept_on_request():
+    # "не стал комментировать": no speech happened, so no attribution by the definition
+    assert "комментировать" not in set(_rows("ru_patterns", "ru")["verb_lemma"])
+    ann = _ann("ru_patterns", "ru")
+    r = _row(attributions(ann, actors=_entities_as_actors(ann), negated="keep"), "ru_p1", 5, "комментировать")
     assert r["speaker"] == "Песков" and r["negated"]
+    with pytest.raises(OptionError):
+        attributions(ann, negated="yes")
 
 
 def test_measures_attribution_locative_speaker_and_media():
@@ -334,11 +340,12 @@ def test_measures_attribution_referring_gerund_names_its_source():
     assert m["form"] == "indirect" and m["content"] == "рейс отменен"   # through the gerund phrase
 
 
-def test_measures_attribution_comment_without_content_is_no_report_but_a_refusal_stays():
+def test_measures_attribution_comment_without_content_and_a_refusal_are_no_reports():
     g3 = _guideline().query("doc_id == 'g3'")
     assert 4 not in set(g3["sent_id"])                               # "прокомментировал ситуацию"
-    r = g3[g3["sent_id"] == 5].iloc[0]                                # "не стал комментировать"
-    assert r["speaker"] == "Песков" and r["negated"]
+    assert 5 not in set(g3["sent_id"])                               # "не стал комментировать"
+    kept = attributions(_ann("guideline", "ru"), negated="keep").query("doc_id == 'g3' and sent_id == 5")
+    assert kept.iloc[0]["speaker"] == "Песков" and kept.iloc[0]["negated"]
 
 
 def test_measures_attribution_agentless_evidentials():
@@ -711,3 +718,74 @@ def test_measures_attribution_headline_group_before_a_proposition(recall_rows):
     r = _one_row(recall_rows, "h1")
     assert (r["speaker"], r["verb"], r["form"]) == ("Правозащитники", ":", "direct")
     assert "h2" not in set(recall_rows["doc_id"])     # a list after a group of people is a label
+
+
+# --- classes that are not reports, issue #12 third round (attribution_not_reports.conllu) ----
+def test_measures_attribution_classes_that_are_not_reports():
+    ann = _ann("not_reports", "ru")
+    df = attributions(ann)
+    # n1 negated comment, n2 refusal, n4 a verb inside a quoted name, n5 showing footage ("показало,
+    # как"), n6 a legal designation ("объявил «иноагентами»"), n7 resemblance ("Это … напоминает")
+    # n9 an attempt ("пытаются выяснить, как …"); n10 the quoted speaker's own "Я думаю" is no row;
+    # n12 a consequence ("грозит уголовное дело"), n13 a threat with a weapon, n14 inference ("судя по
+    # данным") and the author's hedge ("не исключено, что"), n15 a negated verb with no speaker or content,
+    # n16 waiting for an event, n17 an instrumental inside a prepositional phrase is no predicative ("совместно
+    # с ФНС и … управляющим"), n18 a person linked ("связал его с аналитиком"), n19 a weapon in the subject,
+    # n20 a thing as the subject of a verb things do too ("Интуиция подсказывает, что …"), n21 the author's
+    # own "Как нам стало известно", n22 a hypothetical verdict ("Если суд признает его виновным, …")
+    assert set(df["doc_id"]) == {"n3", "n8", "n10", "n11"}
+    assert list(df.loc[df["doc_id"] == "n10", "verb_lemma"]) == ["сказать"]
+    # an intention with a verb of saying and its clause stays ("решил напомнить, что …")
+    assert _row(df, "n11", 1, "напомнить")["speaker"] == "Губернатор"
+    # "не раз заявлял" is no negation; a predicative quotation keeps its report ("объяснила сбой «…атакой»")
+    r = _row(df, "n3", 1, "заявлять")
+    assert r["speaker"] == "Губернатор" and not r["negated"] and r["form"] == "indirect"
+    assert _row(df, "n8", 1, "объяснить")["speaker"] == "Пресс-служба банка"
+    kept = attributions(ann, negated="keep")
+    assert set(kept["doc_id"]) == {"n1", "n2", "n3", "n8", "n10", "n11"}
+    assert kept.set_index("doc_id").loc[["n1", "n2"], "negated"].all()
+
+
+def test_measures_attribution_speaker_spans_reach_the_whole_noun_phrase():
+    df = attributions(_ann("spans", "ru")).set_index("doc_id")
+    assert df.loc["s1", "speaker"] == "американистка Александра Филиппенко"   # an unlisted role noun and its name
+    assert df.loc["s2", "speaker"] == "телеграм-канал «Осторожно, новости»"   # a medium's quoted name
+    assert df.loc["s3", "speaker"] == "грузинской службы «Радио Свобода»"      # ... in a source phrase
+    assert df.loc["s4", "speaker"] == "европейские политики"                   # no adverb at its edge
+    assert df.loc["s5", "speaker"] == "директор центра Гинцбург"               # a surname the tagger read as a place
+    assert df.loc["s6", "speaker"] == "Государственная служба по чрезвычайным ситуациям Украины"   # a genitive name
+    assert df.loc["s7", "speaker"] == "главы «АвтоВаза» Максима Соколова"      # a quoted name, then the person's
+    assert df.loc["s8", "speaker"] == "Песков"                                 # not the medium addressed
+    assert df.loc["s9", "speaker"] == "Укрэнерго"                              # a document's quoted owner
+
+
+# --- recall classes of issue #12, third round (attribution_recall3.conllu: one document per class) ---
+def test_measures_attribution_recall_third_round():
+    df = attributions(_ann("recall3", "ru"))
+    got = {(d, l): s for d, l, s in zip(df["doc_id"], df["verb_lemma"], df["speaker"])}
+    assert got[("c1", "связывать")] == "Продавцы"              # a link with "с" + instrumental (form other)
+    assert got[("c2", "поздравить")] == "Депутат"              # congratulation with its occasion
+    assert got[("c3", "удовлетворенный")] == "Фонд"             # a predicative tagged as a participle, "тем, что"
+    # the subject of a coordinated verb that is no report ("сравнил … и заявил")
+    assert got[("c4", "сравнить")] == got[("c4", "заявить")] == "Депутат Иванов"
+    # two subjects given to one verb: the one in its own clause
+    assert got[("c5", "заявить")] == "глава МИД Борис Джонсон"
+    assert "c6" not in set(df["doc_id"])                        # "связано с": a state, no agentless report
+    assert set(df.loc[df["doc_id"] == "c1", "form"]) == {"other"}
+    assert got[("c7", "считать")] == "он"                       # a fronted predicative ("Причиной он считает …")
+    assert got[("c8", "согласно")] == "голосования"            # a document noun after its adjectives, its owner
+    assert got[("c9", "требование")] == "спикера"              # a speech noun's infinitive read as a noun
+    # a light verb with a speech noun in "с" + instrumental (form other)
+    assert got[("c10", "обратиться")] == "Мать осужденного" and got[("c11", "выступить")] == "Депутат"
+    # a demonstrative subject ("тот заявил") is the speaker, left unresolved rather than given the other party
+    r = df[(df["doc_id"] == "c12") & (df["verb_lemma"] == "заявить")].iloc[0]
+    assert r["speaker"] == "тот" and r["actor"] == ""
+    # a "как"-frame after a colon ("…: как писали СМИ, …")
+    r = df[(df["doc_id"] == "c13") & (df["verb_lemma"] == "писать")].iloc[0]
+    assert r["speaker"] == "СМИ" and r["form"] == "according_to"
+    # a zero-subject "Говорит, …" opening its clause (colloquial indirect speech)
+    r = df[(df["doc_id"] == "c14") & (df["verb_lemma"] == "говорить")].iloc[0]
+    assert r["form"] == "indirect" and r["content"].startswith("рулить")
+    # a place inside the topic is no locative source ("Пишут о взрывах в Одессе")
+    r = df[(df["doc_id"] == "c15") & (df["verb_lemma"] == "писать")].iloc[0]
+    assert r["speaker"] == "" and r["form"] == "other"

@@ -6,7 +6,8 @@ it, the cue (a reporting verb, a source phrase such as "по словам", a sp
 noun, a colon or a dash), the reported content and its form (credit,
 according-to, direct, mixed, indirect, other), the distancing markers around it
 ("якобы", "мол", "так называемый", scare quotes) and whether the report is
-negated ("не стал комментировать").
+negated ("не исключают"; a refusal such as "не стал комментировать" is no
+attribution by the definition and gets a row only with ``negated="keep"``).
 
 What counts as an attribution, how the speaker, the cue lemma and the form are
 decided, and where the measure departs from that definition are written in

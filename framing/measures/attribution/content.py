@@ -68,6 +68,13 @@ def pp_content(S, c, R, a: int, b: int) -> bool:
     (accusation verbs with "за" + accusative, the object before it), "объяснил отставку
     состоянием здоровья" (an explaining verb with the reason in the instrumental)."""
     end = min(b + 1, a + 5)
+    if c.verb_lemma in R.words.get("link_verb", ()):
+        # "связывают рост спроса с сезонностью", "сравнил министра с Чемберленом", "поздравил
+        # коллег с победой": what is linked, compared or congratulated on, with "с" + instrumental
+        # a person linked is a connection, not a judgement ("связал с «аналитиком»"), save a comparison
+        return any(S.low[x] in R.fw.get("with_prep", ()) and x + 1 <= b and S.case(x + 1) == "Ins"
+                   and (c.verb_class == "accusation" or S.feats[x + 1].get("Animacy") != "Anim")
+                   for x in range(a, min(b + 1, a + 8)))
     if c.verb_lemma in R.words.get("explain_verb", ()):
         # "объяснил отставку состоянием здоровья": the reason in the instrumental is the content
         return any(S.case(x) == "Ins" and S.upos[x] == "NOUN" for x in range(a, b + 1))
@@ -100,7 +107,7 @@ def _subtree(S, k: int) -> tuple[int, int]:
     return lo, hi
 
 
-def governed_content(S, c):
+def governed_content(S, c, R):
     """Content the parse attaches to the verb beyond the words right after it: a directive's
     infinitive or "к"/"о" phrase after a long addressee ("призвал стороны украинского конфликта
     к сдержанности", "потребовали от властей немедленно заключить сделку"), a directive's
@@ -123,6 +130,11 @@ def governed_content(S, c):
                 return _subtree(S, k)
             if c.verb_class == "directive" and S.deprel[k] == "obj" and S.upos[k] == "NOUN" and S.case(k) == "Gen" \
                     and S.feats[k].get("Animacy") == "Inan":
+                return _subtree(S, k)
+    if c.verb_lemma in R.words.get("offer_verb", ()):
+        # an offer: "предложил ему должность главы МИД", "Свою помощь предложили несколько стран"
+        for k in kids:
+            if S.deprel[k] == "obj" and S.upos[k] == "NOUN" and S.case(k) == "Acc" and S.feats[k].get("Animacy") == "Inan":
                 return _subtree(S, k)
     if c.verb_class in ("admission", "denial", "accusation"):
         for k in kids:
@@ -151,6 +163,34 @@ def quote_sequence(text: str, cs: int, ce: int, quotes):
     return qs[0].inner[0], qs[-1].inner[1]
 
 
+def _parenthetical_lead(S: _Sent, c: _Cue, R: _Res) -> bool:
+    """A finite verb of saying (neutral class) that opens its clause with no subject and is
+    followed by a comma and a clause of its own ("Говорит, стыдно", "Пишет, все в порядке")."""
+    v0, v1 = c.cue
+    f = S.feats[c.v]
+    if c.verb_class != "neutral" or f.get("VerbForm") not in (None, "Fin") or f.get("Person") in ("1", "2") \
+            or v1 + 2 >= S.n or S.text[v1 + 1] != "," or c.spk is not None:
+        return False
+    if not (v0 == 0 or S.bound(v0 - 1) or S.low[v0 - 1] in R.fw["coord"]):
+        return False
+    nxt = v1 + 2
+    if S.low[nxt] in R.fw["comp"] or S.low[nxt] in R.fw["how"] or S.low[nxt] in R.words.get("wh_word", ()) \
+            or S.feats[nxt].get("VerbForm") == "Conv" or S.bound(nxt):
+        return False
+    end = _content_end(S, nxt)
+    return any(S.finite(x) or S.upos[x] in ("ADJ", "ADV", "VERB") for x in range(nxt, end + 1))
+
+
+def _this_subject(S: _Sent, v1: int) -> bool:
+    """A fronted "это" that is the verb's subject, not its anaphoric content: an
+    accusative object follows and no nominative does ("Это напоминает дележку шкуры":
+    resemblance, not "Это подтвердил губернатор")."""
+    k = v1 + 1
+    if k >= S.n or S.upos[k] not in ("NOUN", "ADJ", "DET") or S.case(k) != "Acc":
+        return False
+    return not any(S.case(x) == "Nom" and S.upos[x] in ("NOUN", "PROPN") for x in range(k, min(S.n, k + 5)))
+
+
 def _frame(S: _Sent, c: _Cue, R: _Res):
     """Set ``c.frame`` and ``c.ctok`` from the words around the cue."""
     v0, v1 = c.cue
@@ -161,6 +201,12 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
         after = spk[1] + 1
     # 1. a complement clause or a colon after the cue
     j = v1 + 1
+    if _parenthetical_lead(S, c, R):
+        # "Говорит, рулить сложновато": a zero-subject speech verb opening the clause, the content after
+        # its comma with no complementiser (colloquial indirect speech)
+        c.frame = "that"
+        c.ctok = (v1 + 2, _content_end(S, v1 + 2))
+        return
     limit = min(S.n, v1 + 14 + sum(1 for x in range(v1 + 1, min(S.n, v1 + 60)) if _markup(S, x)))
     while j < limit:
         t = S.low[j]
@@ -211,11 +257,11 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
         if S.finite(j) and j > after:
             break
         j += 1
-    # 2. a "как"-frame: "Как отметил X, P" / "P, как отметил X"
+    # 2. a "как"-frame: "Как отметил X, P" / "P, как отметил X" (also after a colon or a bracket)
     k = v0 - 1
     while k >= 0 and (S.upos[k] == "ADV" or S.low[k] in fw["neg"]):
         k -= 1
-    if k >= 0 and S.low[k] in fw["how"] and (k == 0 or S.text[k - 1] in (",", "—") or S.low[k - 1] in fw["coord"]
+    if k >= 0 and S.low[k] in fw["how"] and (k == 0 or S.text[k - 1] in (",", "—", ":", ";", "(") or S.low[k - 1] in fw["coord"]
                                              or all(_markup(S, x) for x in range(0, k))):   # "** Как полагает X, …"
         c.frame = "as"
         right_end = spk[1] if spk and spk[0] > v1 else v1
@@ -265,7 +311,8 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
     window = S.low[lo:v0] + S.low[v1 + 1: min(S.n, v1 + 3)]
     pairs = set(zip(window, window[1:]))
     if (any(a in fw["about"] and b in fw["this"] for a, b in pairs)
-            or (lo < v0 and S.low[lo] in fw["this"]) or ("с", "таким") in pairs):
+            or (lo < v0 and S.low[lo] in fw["this"] and not _this_subject(S, v1))
+            or ("с", "таким") in pairs):
         c.frame = "anaphoric"
         c.ctok = None
         return
@@ -293,6 +340,34 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
         c.ctok = None
 
 
+def _in_pp(S: _Sent, x: int, lo: int) -> bool:
+    """An instrumental inside a prepositional phrase ("совместно с ФНС и управляющим", "под
+    руководством") is no predicative: a preposition before it, its adjectives or its conjuncts."""
+    k = x - 1
+    while k >= lo and x - k <= 6 and (S.upos[k] in ("ADJ", "DET", "NUM", "CCONJ")
+                                      or (S.upos[k] in ("NOUN", "PROPN") and S.case(k) == "Ins")):
+        k -= 1            # "с ФНС и арбитражным управляющим": a coordination inside the phrase
+    return k >= lo and S.upos[k] == "ADP"
+
+
+def _quoted_object(S: _Sent, c: _Cue, R: _Res, a: int, b: int, quotes) -> bool:
+    """A quotation in a non-clausal content is the reported words ("заявил «о полной
+    победе»") unless it is a legal label («иноагентами»: "Минюст объявил «иноагентами» …" is
+    a designation, not speech) or, after a verb that reports only clauses, a quoted word
+    inside another object and not a predicative instrumental ("добавило в реестр
+    «иностранных агентов» трех человек", "объявили войну «траве»": an act, not a report)."""
+    for q in quotes:
+        if q.kind == "name" or q.open < S.start[a] - 1 or q.close > S.end[b]:
+            continue
+        toks = [x for x in range(a, b + 1) if q.open < S.start[x] and S.end[x] <= q.close]
+        if _legal(R, " ".join(S.text[x] for x in toks)):
+            continue
+        if c.requires == "clause" and q.open > S.start[a] and not (toks and S.case(toks[0]) == "Ins"):
+            continue          # a predicative stays: "объявлял станцию «российской собственностью»"
+        return True
+    return False
+
+
 def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
     if c.frame in ("nominal", "none") and c.ctok is None and c.spk is not None:
         fronted = fronted_infinitive(S, c)
@@ -300,7 +375,7 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
             c.ctok, c.frame = fronted, "nominal"      # "Дать гражданство … попросили общественники"
             return True
     if c.frame in ("nominal", "none") and c.requires not in ("quote", "quoted", "direct", "comment", "about"):
-        governed = governed_content(S, c)
+        governed = governed_content(S, c, R)
         if governed is not None:
             if c.ctok is None:
                 c.ctok, c.frame = governed, "nominal"   # "Котов вину не признал"
@@ -349,7 +424,7 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
             return has_quote or any(S.low[x] in ("за", "о", "об", "обо", "про", "for", "about")
                                     for x in range(a, min(b + 1, a + 6)))
         predicative = any(S.case(x) == "Ins" and ((S.upos[x] == "ADJ" or x == a) and S.upos[x] in ("ADJ", "NOUN")
-                                                 or S.feats[x].get("VerbForm") == "Part")
+                                                 or S.feats[x].get("VerbForm") == "Part") and not _in_pp(S, x, a)
                           for x in range(a, b + 1)) \
             or (a + 1 <= b and S.upos[a] == "PRON" and S.case(a) == "Acc" and S.case(a + 1) == "Ins"
                 and S.upos[a + 1] in ("NOUN", "ADJ"))   # "считает ошибкой", "считает итоги сфальсифицированными", "считает себя россиянином"
@@ -361,10 +436,15 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
                        for x in range(a, b + 1))
         if stance_object(S, c, R, a, b) or pp_content(S, c, R, a, b):
             return True       # "ожидают снижения ставки", "заверил в безопасности", "осудил X за …" (form other)
+        if not predicative and c.verb_class == "belief" and c.spk is not None:
+            # a fronted predicative: "Причиной он считает обилие фейков"
+            lo = _clause_left(S, c.cue[0])
+            predicative = any(S.case(x) == "Ins" and S.upos[x] in ("NOUN", "ADJ") and not c.spk[0] <= x <= c.spk[1]
+                              and not _in_pp(S, x, lo) for x in range(lo, c.cue[0]))
         if c.requires in ("clause", *STANCE) and c.verb_class == "belief" and predicative and c.spk is not None \
                 and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"]:
             return True       # "считают выдачу незаконной": a stance with a predicative (form other)
-        if has_quote:
+        if has_quote and _quoted_object(S, c, R, a, b, quotes):
             return True
         if S.low[a] in R.fw["about"] and c.verb_class != "emotive":
             return True       # a topic: "объявил о …", "напомнил о …", "предупредил о …"
@@ -516,12 +596,46 @@ def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
                 c.markers.append("legal_label" if _legal(R, text[x.open:x.close + 1]) else "scare_quote")
 
 
+def negated_speech(S: _Sent, c: _Cue, R: _Res) -> bool:
+    """A speech event that did not happen: a negated verb of saying, informing or
+    confirming ("Российские военные не комментировали удар", "Песков не уточнил",
+    "не сообщается") or a refusal to speak ("отказался от комментариев", "не стал
+    комментировать", "отказывается признавать вину").  The guideline counts neither
+    (negated speech; speech verbs with no reported content).  Negated stances,
+    denials and admissions stay ("не исключают", "не согласен", "не признал вину")."""
+    if c.verb_class == "refusal":
+        return True
+    if c.pattern.startswith("infinitive") and any(R.verbs.get(l, ("",))[0] == "refusal" for l in S.lems[c.cue[0]]):
+        return True
+    return c.negated and c.verb_class in ("neutral", "endorsing")
+
+
+def _hypothetical(S: _Sent, c: _Cue, R: _Res) -> bool:
+    """The cue's clause is a condition or under the subjunctive: "если" before it in its
+    clause, or "бы" right before or after the verb (the guideline: hypothetical speech)."""
+    hyp = R.words.get("hypothetical", ())
+    if not hyp:
+        return False
+    lo = _clause_left(S, c.cue[0])
+    if any(S.low[x] in hyp and S.upos[x] == "SCONJ" for x in range(lo, c.cue[0])):
+        return True
+    return any(S.low[x] in hyp and S.upos[x] in ("PART", "AUX") for x in (c.v - 1, c.v + 1) if 0 <= x < S.n)
+
+
 def _reports_content(S: _Sent, c: _Cue, R: _Res) -> bool:
     """The guideline's exclusions that need the finished content: a structuring verb
     ("продолжил") away from direct speech, and "узнала" without a content clause
     (perception, not a report) unless a medium is the one who found out ("узнали «Известия»")."""
     if not c.pattern.startswith(("verb", "infinitive")):
         return True
+    if c.pattern.startswith("infinitive") and any(l in R.words.get("intent_verb", ()) for l in S.lems[c.cue[0]]) \
+            and not (c.frame in ("that", "colon") and c.verb_class in ("neutral", "endorsing")
+                     and c.verb_lemma not in R.words.get("finding_verb", ())):
+        return False          # "пытаются выяснить, как …", "решила говорить о …": an attempt or intention
+    if any(l in R.words.get("designation_verb", ()) for l in S.lems[c.v]):
+        end = min(S.n, c.v + 7)
+        if any(_legal(R, S.text[x]) for x in range(c.v + 1, end) if not S.text[x] in (".", ";", ":")):
+            return False      # "Минюст объявил «иноагентами» …", "признан экстремистской": a designation, an act
     if c.verb_class == "commissive" and c.requires == "quote" and c.spk is not None:
         # "компании грозят штрафы", "«Маугли» грозит до 15 суток": the subject is the penalty
         a, b = c.spk
@@ -529,8 +643,19 @@ def _reports_content(S: _Sent, c: _Cue, R: _Res) -> bool:
         if S.upos[a] in ("ADP", "NUM") or S.lem[h] in R.words.get("penalty", ()) \
                 or any(S.lem[x] in R.words.get("penalty", ()) and S.upos[x] == "NOUN" for x in range(a, b + 1)):
             return False
+        if a > c.v and S.feats[c.v].get("Aspect") == "Imp" and not S.bound(c.v + 1 if c.v + 1 < S.n else c.v):
+            return False      # "Чем это грозит ВСУ?", "Экс-возлюбленной грозит уголовное дело": a consequence
+    if c.verb_class == "commissive" and c.requires == "quote" \
+            and any(S.lem[x] in R.words.get("weapon", ()) for lo, hi in (c.ctok, c.spk) if lo is not None
+                    for x in range(lo, hi + 1)):
+        return False          # "угрожала им пистолетом", "адвокат с ножом угрожал": a threat with a weapon
     if c.requires == "direct" and c.quote_type not in ("direct", "mixed"):
         return False
+    if c.pattern.startswith("verb") and _hypothetical(S, c, R):
+        return False          # "Если суд признает его виновным, …", "он бы сказал": hypothetical speech
+    if c.spk is None and c.verb_class == "belief" and S.feats[c.v].get("VerbForm") == "Part" \
+            and S.feats[c.v].get("Variant") == "Short":
+        return False          # "не исключено, что …": the author's own hedge, no evidential
     k = c.cue[0] - 1
     while k >= 0 and (S.upos[k] in ("AUX", "ADV") or S.low[k] in R.fw["neg"]):
         k -= 1
@@ -548,6 +673,12 @@ def _reports_content(S: _Sent, c: _Cue, R: _Res) -> bool:
             or any(_media_at(S, x, R) for x in range(a, b + 1))
         if not source:
             return False
+    if any(l in R.words.get("evidence_verb", ()) for l in S.lems[c.v]) and c.spk is not None and (
+            c.frame not in ("that", "colon", "inverted", "as", "anaphoric")
+            or (c.frame == "that" and c.ctok and (S.low[c.ctok[0] - 1] in R.fw["how"]
+                                                  or S.low[c.ctok[0]] in R.words.get("wh_word", ())
+                                                  or S.lem[c.ctok[0]] in R.words.get("wh_word", ())))):
+        return False          # "Минобороны показало, как …", "показал на видео …": showing footage, not a report
     if c.verb_lemma in R.fw["perception"] and c.frame not in ("that", "colon"):
         if c.spk is None:
             return False

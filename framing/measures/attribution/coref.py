@@ -221,6 +221,10 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame, atypes: dict)
         linked = [m for m in ments if m[0] <= ss and se <= m[1] and _norm(m[2]) != low_h] if is_pron else []
         if is_pron and linked:
             actor, stype = linked[0][2], linked[0][3]
+        elif is_pron and low_h in R.words.get("latter_pron", ()):
+            # "спросил министра, но тот заявил": "the latter", mostly a mention that is no actor here;
+            # left unresolved rather than given the nearest actor (often the other party)
+            actor, stype = "", "person"
         elif is_pron:
             g, num = fw["pron"].get(low_h) or fw["poss"].get(low_h) or fw["loc_pron"].get(low_h)
             hit = pronoun_antecedent(hist, si, ss, low_h, g, num, noun=S.low[c.v])

@@ -16,7 +16,7 @@ from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _content_end, _first_bound, _in_quote, _lead, _line_end, _markup, _media_at,
                        _nomlike, _np, _unsure_case)
 from .speakers import _names_source
-from .words import _INFINITIVE, _NOMINAL, _Res, function_words
+from .words import _INFINITIVE, _NOMINAL, _REFLEXIVE_INFINITIVE, _Res, function_words
 
 
 # --- cue finders -------------------------------------------------------------------------
@@ -25,7 +25,8 @@ def _negated(S: _Sent, i: int, R: _Res) -> bool:
     steps = 0
     while k >= 0 and steps < 3:
         if S.low[k] in R.fw["neg"]:
-            return True
+            # "не раз заявлял", "не только сообщил": a particle that cancels the negation
+            return not (k + 1 < i and S.low[k + 1] in R.words.get("neg_cancel", ()))
         if S.bound(k) or S.upos[k] not in ("ADV", "PART", "AUX", "PRON") and S.lang != "en":
             if S.low[k] not in R.fw["neg"]:
                 return False
@@ -44,6 +45,8 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
         u = S.upos[i]
         if ev and S.lem[i] == ev[0] and i + 1 < S.n and S.low[i + 1] == ev[1] and S.feats[i].get("Person") not in ("1", "2"):
             # "стало известно": an agentless evidential (lemma "известный" by the guideline)
+            if any(S.low[x] in R.words.get("author_dative", ()) for x in (i - 1, i + 2) if 0 <= x < S.n):
+                continue      # "Как нам стало известно": the author's own voice, no attribution
             c = _Cue(S, i, (i, i + 1), " ".join(S.text[i: i + 2]), ev[2], "neutral", "", "verb")
             c.negated = _negated(S, i, R)
             k = i + 2 + (i + 2 < S.n and S.text[i + 2] in QUOTE_CHARS)
@@ -108,10 +111,14 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
                 c.negated = _negated(S, i, R)
                 out.append(c)
                 continue
-        if u == "ADJ" and S.feats[i].get("Variant") == "Short" and S.lang != "en":
-            # a short predicative lemmatised as its verb ("уверены" → уверить): the adjective's entry
+        if u in ("ADJ", "VERB") and S.feats[i].get("Variant") == "Short" and S.lang != "en" \
+                and (u == "ADJ" or S.feats[i].get("VerbForm") == "Part"):
+            # a short predicative lemmatised as its verb ("уверены" → уверить), or tagged as a short
+            # passive participle ("обеспокоены" → обеспокоить): the adjective's entry
             pred = next((l for l in R.verbs if l.endswith(("ный", "ний")) and len(l) > 5
                          and S.low[i].startswith(l[:-3]) and R.verbs[l][1] == "clause"), None)
+            if pred is not None:
+                u = "ADJ"
             lem = pred or lem
         if lem is None:
             continue
@@ -120,8 +127,10 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
             continue
         vf = S.feats[i].get("VerbForm")
         if S.feats[i].get("Mood") == "Imp" or S.feats[i].get("Person") == "2" \
-                or (S.feats[i].get("Person") == "1" and not _in_quote(S, i)):
-            continue      # the author's "скажем", "зазначу"; inside a quotation "я спросил" is the speaker's
+                or (S.feats[i].get("Person") == "1" and (not _in_quote(S, i) or S.lang != "en")):
+            continue      # the author's "скажем", "зазначу"; inside a quotation the speaker's own present or
+            # future ("«Я думаю, что …»", "«Мы никогда не попросим …»") is the quoted speech itself; a narrated
+            # past ("«Я у него спросил»", no Person in Russian and Ukrainian) is a report
         if vf == "Conv" and lem in ("говорить", "говорити", "казати", "сказать") and not (
                 i + 2 < S.n and S.text[i + 1] == "," and S.low[i + 2] in R.fw["comp"]):
             continue      # "проще говоря: …", "говоря о"; not "сказав, что вернётся"
@@ -133,6 +142,8 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
         if u == "ADJ" and req == "clause" and S.lang != "en":
             # predicative adjective: "эксперты уверены, что"
             if not ((i + 2 < S.n and S.text[i + 1] == "," and S.low[i + 2] in R.fw["comp"])
+                    or (i + 3 < S.n and S.low[i + 1] in R.fw.get("this_ins", ()) and S.text[i + 2] == ","
+                        and S.low[i + 3] in R.fw["comp"])     # "удовлетворен тем, что …"
                     or (i + 1 < S.n and S.text[i + 1] == ":")
                     or (i > 0 and S.text[i - 1] in LONG_DASHES and i + 1 < S.n and not S.bound(i + 1))):
                 continue      # "уверены, что …", "уверены: …", "…, — уверен военкор"
@@ -149,6 +160,8 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
                 continue      # a verb the tagger read as a noun ("передаёт" with ё) keeps its verb lemma
         if vf == "Part" and S.feats[i].get("Variant") != "Short":
             continue
+        if vf == "Part" and lem in R.words.get("link_verb", ()):
+            continue      # "жертвы связаны с …", "это связано": a state, not an agentless report
         if vf == "Part" and not (S.feats[i].get("Gender") in (None, "Neut") and S.feats[i].get("Number") != "Plur") \
                 and lem not in R.words.get("passive_report", ()):
             continue      # "Яшин объявлен «иноагентом»", "осуждены за кражу": the subject of a passive is no
@@ -179,6 +192,11 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
     fw = R.fw
     for i in range(S.n):
         t = S.low[i]
+        if i > 0 and S.low[i - 1] in R.words.get("inference_word", ()):
+            k = next((x for x in range(i + 1, min(S.n, i + 4)) if S.upos[x] == "NOUN"), None)
+            if k is None or not (S.lem[k] in R.speech_acts or S.lem[k] in R.words.get("quoted_noun", ())):
+                continue      # "судя по последним данным", "судя по кадрам": inference (the guideline);
+                # not "судя по сообщениям СМИ", "судя по словам", which report speech
         if t in fw["src_prep"] or (t == "со" and i + 1 < S.n and S.lem[i + 1] == "слово"):
             poss = None
             j = i + 1
@@ -243,13 +261,15 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
                     c.markers.append(f"{t} {S.low[j]}")
                 out.append(c)
                 continue
-            a, b = _np(S, k, k, S.n - 1) if S.upos[k] in _NOMINAL else (k, k)
+            hd = j if j < S.n and S.upos[j] in ("NOUN", "PROPN") else k     # the noun after its adjectives
+            a, b = _np(S, hd, k, S.n - 1) if S.upos[hd] in _NOMINAL else (k, k)
             # the NP must name a speaker: an entity, a medium, a speaker noun
             named = [x for x in range(a, b + 1) if S.ent_at(x) or _media_at(S, x, R) or S.lem[x] in R.heads]
-            head_doc = S.lem[k] in fw["doc_nouns"] or S.lem[a] in fw["doc_nouns"]
+            # the document noun, after its adjectives: "согласно предварительным результатам голосования"
+            doc = next((x for x in (k, a, j) if x < S.n and a <= x <= b and S.lem[x] in fw["doc_nouns"]), None)
+            head_doc = doc is not None
             if not named and head_doc:
                 # "согласно отчету информационного центра": the document's owner, else the document
-                doc = k if S.lem[k] in fw["doc_nouns"] else a
                 owner = next((x for x in range(doc + 1, b + 1) if S.upos[x] in ("NOUN", "PROPN", "X")), None)
                 named = [doc + 1 if owner is not None else doc]
             if not named:
@@ -525,6 +545,9 @@ def _speech_noun_cues(S: _Sent, R: _Res, taken) -> list[_Cue]:
                     or any(S.bound(x) and S.text[x] not in QUOTE_CHARS for x in range(i + 1, h)):
                 continue          # a quoted name may stand between: "Заява «Нафтогазу України» про те, що"
             spk = _np(S, h, i + 1, S.n - 1)
+            cut = next((x for x in range(h + 1, spk[1] + 1) if S.low[x].endswith(_REFLEXIVE_INFINITIVE)), None)
+            if cut is not None:
+                spk = (spk[0], cut - 1)     # "требования спикера угомониться": the infinitive is the content
             e = spk[1]
             source = S.feats[h].get("Animacy") == "Anim" or S.lem[h] in R.heads or S.text[h - 1] in QUOTE_CHARS \
                 or any(S.upos[x] == "PROPN" or (S.ent_at(x) and str(S.ent_at(x)["type"]).upper() in ("PER", "ORG"))
@@ -546,7 +569,8 @@ def _speech_noun_cues(S: _Sent, R: _Res, taken) -> list[_Cue]:
         elif S.low[k] in R.fw["about"] and not (k + 1 < S.n and S.low[k + 1] in R.fw["this"]):
             a, frame = k, "nominal"                         # a topic, not the anaphoric "об этом"
         elif S.lem[i] in directive and (S.low[k] in R.fw["directive_prep"] or S.feats[k].get("VerbForm") == "Inf"
-                                        or (S.upos[k] in ("VERB", "ADJ") and S.low[k].endswith(_INFINITIVE))):
+                                        or (S.upos[k] in ("VERB", "ADJ") and S.low[k].endswith(_INFINITIVE))
+                                        or S.low[k].endswith(_REFLEXIVE_INFINITIVE)):   # "угомониться" read as a noun
             a, frame = k, "nominal"                         # "призыв … к перемирию", "обещание … закончить войну"
         if frame is None or a >= S.n:
             continue

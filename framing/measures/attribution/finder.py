@@ -16,8 +16,8 @@ from .cues import _colon_cues, _source_phrase_cues, _speech_noun_cues, _verb_cue
 from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _agrees, _clause_left, _content_end, _en_pp_head, _first_bound, _in_quote,
                        _line_end, _markup, _media_at, _nomlike, _np, _subj_ok, _syn_span, _unsure_case, c_case)
-from .speakers import (_coordinated, _extend_to_name, _first_person, _left_candidate, _loc_speaker,
-                       _nested_same_subject, _quoted_source, _relative_antecedent, _right_candidate, _score,
+from .speakers import (_coordinated, _extend_to_name, _extend_to_quoted_name, _first_person, _left_candidate,
+                       _loc_speaker, _nested_same_subject, _quoted_source, _relative_antecedent, _right_candidate, _score,
                        _skip_addressee, _syn_subject)
 from .words import _Res
 
@@ -82,8 +82,10 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 p = head_v - 1
                 while p >= 0 and (S.upos[p] in ("ADV", "PART") or S.low[p] in R.fw["neg"]):
                     p -= 1
-                if (p >= 0 and not S.bound(p) and S.low[p] not in R.fw["how"]) or S.case(rc) not in (None, "Nom"):
+                if (p >= 0 and not S.bound(p) and S.low[p] not in R.fw["how"]) or S.case(rc) not in (None, "Nom") \
+                        or S.deprel[rc] in ("obj", "iobj") or S.low[rc].endswith(tuple(R.fw.get("acc_ending", ()))):
                     rc = None     # "проинформировал Международный комитет", "спросила Навальную": the one addressed
+                    # (an object for the parse, or an accusative ending whatever the tagger's case)
             sl, sr = _score(S, head_v, lc, R, "left"), _score(S, head_v, rc, R, "right")
             if max(sl, sr) >= 0:
                 spk_head = lc if sl >= sr else rc
@@ -121,6 +123,9 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                     j, k = speech
                     a = j + 1 if S.upos[j] == "ADP" and j < k else j
                     c.spk, c.spk_head = (a, k), k
+                    named = _extend_to_quoted_name(S, (a, k), c.v)
+                    if named != (a, k):
+                        c.spk = (k + 1, named[1])     # "говорится в заявлении «Укрэнерго»": the quoted owner
                     c.pattern += "+document"
                 elif speech is not None and impersonal:
                     j, k = speech
@@ -132,6 +137,12 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                     c.spk, c.spk_head = span, h
                     c.pattern += "+locative"
         final.append(c)
+    for c in phrase:
+        if c.spk is not None and c.pattern.startswith("according_to"):
+            # "По данным грузинской службы «Радио Свобода»": the medium's quoted name is part of it
+            h = c.spk_head if c.spk_head is not None else c.spk[0]
+            h = next((x for x in range(h, c.spk[1] + 1) if S.upos[x] in ("NOUN", "PROPN")), h)
+            c.spk = _extend_to_name(S, c.spk, h, c.cue[0], R, phrase=True)
     final += phrase
     final += _speech_noun_cues(S, R, {x for d in final for x in range(d.cue[0], d.cue[1] + 1)})
     # a headline colon whose content holds a report of its own is a label ("UPD: В Автодоре сообщили, что …")
@@ -193,24 +204,23 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 lo = _clause_left(S, c.v)
                 indefinite = indefinite or any(S.low[x] in R.fw["complaint_prep"] and S.case(x + 1) == "Acc"
                                                for x in range(lo, min(S.n - 1, c.v + 4)) if x != c.v)
-            if not c.negated and not indefinite:
-                continue
+            if not indefinite and not (c.negated and c.verb_class in ("neutral", "endorsing", "refusal")):
+                continue      # kept only as a refused or negated speech event (negated="keep"); not
+                # "материалы, которые не требуют усилий"
         if c.spk is not None and c.ctok is not None and c.ctok[0] <= c.spk[0] <= c.ctok[1] and c.frame in ("that", "colon"):
             # the speaker found inside the reported clause is not the speaker
             c.spk = None
+        if c.spk is not None and c.frame in ("that", "colon") and c.pattern.startswith("verb") \
+                and any(l in R.words.get("thing_verb", ()) for l in S.lems[c.v]) \
+                and "+locative" not in c.pattern and "+document" not in c.pattern and _thing_subject(S, c, R) \
+                and S.lem[c.spk_head if c.spk_head is not None else c.spk[1]] not in R.fw["doc_nouns"] \
+                and S.lem[c.spk_head if c.spk_head is not None else c.spk[1]] not in R.speech_acts:
+            continue          # "Интуиция подсказывает, что …", "цифры говорят, что …": a metaphor, no source
         if c.spk is not None and c.frame in ("nominal", "none") and c.pattern.startswith(("verb", "collocation")) \
                 and "+locative" not in c.pattern:
             h = c.spk_head if c.spk_head is not None else c.spk[1]
             a_, b_ = c.spk
-            org_inside = any((S.ent_at(x) and str(S.ent_at(x)["type"]).upper() == "ORG") or _media_at(S, x, R)
-                             for x in range(a_, b_ + 1))          # "Страны НАТО пообещали …"
-            people = h + 1 <= b_ and S.case(h + 1) == "Gen" and S.feats[h + 1].get("Animacy") == "Anim" \
-                and S.feats[h + 1].get("Number") == "Plur"      # "Сотни человек пожаловались", "десятки жителей"
-            speech_only = any(l in R.words.get("speech_only_verb", ()) for l in S.lems[c.v])
-            if S.upos[h] == "NOUN" and S.feats[h].get("Animacy") == "Inan" and S.lem[h] not in R.heads and not people \
-                    and not speech_only \
-                    and not S.ent_at(h) and not _media_at(S, h, R) and not org_inside \
-                    and not (S.text[h][:1].isupper() and h > 0 and not S.bound(h - 1) and not _markup(S, h - 1)):
+            if _thing_subject(S, c, R):
                 # an inanimate subject of a verb that things do too ("ситуация говорит о"); the subject
                 # of a verb only speakers do ("генштаб заявил", "разведка опровергла") is an organisation
                 span, lh, _ = _loc_speaker(S, c.v, R, want_speech=False) \
@@ -238,7 +248,49 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
     kept = out
     kept += _gapped(S, kept, R) + _quoted_rows(S, kept)
     _trim_contents(S, kept, R)
+    for c in kept:
+        _cut_at_line_break(S, c)
+        _trim_adverbs(S, c)
     return kept
+
+
+def _trim_adverbs(S: _Sent, c: _Cue) -> None:
+    """Adverbs and particles at the edges of a speaker span, and a preposition before it, are
+    not part of the noun phrase ("ещё европейские политики", "Южнокорейские вайбы прямо
+    сейчас", "с бывшими соратниками, которые обвиняют …")."""
+    if c.spk is None:
+        return
+    a, b = c.spk
+    h = c.spk_head if c.spk_head is not None and a <= c.spk_head <= b else None
+    while a < b and S.upos[a] in ("ADV", "PART", "ADP") and a != h and S.text[a] not in QUOTE_CHARS:
+        a += 1            # and a preposition: "с бывшими соратниками, которые обвиняют …"
+    while b > a and S.upos[b] in ("ADV", "PART") and b != h and S.text[b] not in QUOTE_CHARS:
+        b -= 1
+    c.spk = (a, b)
+
+
+def _cut_at_line_break(S: _Sent, c: _Cue) -> None:
+    """A speaker span never crosses a line break ("— мэр\n\nМэр Москвы Сергей Собянин
+    объявил" is a headline and the next paragraph's subject): the part holding the head,
+    else the part next to the cue, is kept."""
+    if c.spk is None or not getattr(S, "nl", None):
+        return
+    a, b = c.spk
+    cuts = [x for x in range(a + 1, b + 1) if x in S.nl]
+    if not cuts:
+        return
+    parts, lo = [], a
+    for x in cuts:
+        parts.append((lo, x - 1))
+        lo = x
+    parts.append((lo, b))
+    h = c.spk_head
+    keep = next((p for p in parts if h is not None and p[0] <= h <= p[1]), None)
+    if keep is None:
+        keep = parts[-1] if b < c.cue[0] else parts[0]
+    c.spk = keep
+    if h is None or not keep[0] <= h <= keep[1]:
+        c.spk_head = keep[1] if b < c.cue[0] else keep[0]
 
 
 def _quoted_rows(S: _Sent, cues: list[_Cue]) -> list[_Cue]:
@@ -298,6 +350,38 @@ def _gapped(S: _Sent, cues: list[_Cue], R: _Res) -> list[_Cue]:
     return out
 
 
+def _thing_subject(S: _Sent, c: _Cue, R: _Res) -> bool:
+    """The speaker is a thing, not a source: an inanimate common noun that is no speaker
+    noun, entity, medium or organisation ("ситуация говорит о", "интуиция подсказывает"),
+    with a verb that things do too (not "генштаб заявил", "разведка опровергла")."""
+    h = c.spk_head if c.spk_head is not None else c.spk[1]
+    a_, b_ = c.spk
+    org_inside = any((S.ent_at(x) and str(S.ent_at(x)["type"]).upper() == "ORG") or _media_at(S, x, R)
+                     for x in range(a_, b_ + 1))          # "Страны НАТО пообещали …"
+    people = h + 1 <= b_ and S.case(h + 1) == "Gen" and S.feats[h + 1].get("Animacy") == "Anim" \
+        and S.feats[h + 1].get("Number") == "Plur"      # "Сотни человек пожаловались", "десятки жителей"
+    speech_only = any(l in R.words.get("speech_only_verb", ()) for l in S.lems[c.v])
+    return S.upos[h] == "NOUN" and S.feats[h].get("Animacy") == "Inan" and S.lem[h] not in R.heads and not people \
+        and not speech_only \
+        and not S.ent_at(h) and not _media_at(S, h, R) and not org_inside \
+        and not (S.text[h][:1].isupper() and h > 0 and not S.bound(h - 1) and not _markup(S, h - 1))
+
+
+def _in_name(S: _Sent, c: _Cue, quotes, text: str) -> bool:
+    """The cue is a word of a quoted name ("проект «Говорит НеМосква»", "фильм «Скажи
+    что-нибудь»"), not a report: a short capitalised quotation that is neither introduced
+    by a colon or a dash nor closed as a sentence."""
+    a = S.start[c.cue[0]]
+    for q in quotes:
+        if q.kind != "name" or not (q.open < a < q.close):
+            continue
+        before = text[:q.open].rstrip()
+        inner = text[q.open + 1:q.close].rstrip()
+        if not before.endswith((":", *LONG_DASHES)) and not inner.endswith((".", "!", "?", "…")):
+            return True
+    return False
+
+
 def _sentence_work(S, R, syntax, quotes, text):
     """The finished cues of one sentence."""
     before = text[:S.start[0]].rstrip(" \t*_")
@@ -305,7 +389,7 @@ def _sentence_work(S, R, syntax, quotes, text):
     S.line_start = not before or before.endswith("\n")
     S.line_end = not after or after.startswith("\n")
     S.nl = {i for i in range(1, S.n) if "\n" in text[S.end[i - 1]:S.start[i]]}
-    cues = _sentence_cues(S, R, syntax, quotes)
+    cues = [c for c in _sentence_cues(S, R, syntax, quotes) if not _in_name(S, c, quotes, text)]
     for c in cues:
         _finish_content(S, c, R, quotes, text)
     cues = [c for c in cues if _reports_content(S, c, R)]

@@ -17,12 +17,13 @@ import pandas as pd
 
 from ...lang.punct import CLOSING_ONLY_QUOTES, DOUBLE_QUOTES, char_class
 from ..._errors import SchemaError
-from ..._options import InstanceOf, NoneOk, check
+from ..._options import InstanceOf, NoneOk, OneOf, check
 from .._guard import Guard
 from .._language import gate
 from .._names import Sentence
 from .columns import ATTRIBUTION_COLUMNS, DISTANCING_CLASSES, MARKER_COLUMNS
 from .coref import _mentions, _resolve_doc, actor_types
+from .content import negated_speech
 from .finder import _sentence_work
 from .markers import _marker_rows, marker_classes
 from .quotes import QUOTE_CHARS, find_quotes
@@ -81,7 +82,7 @@ def _resolve_ok(doc_cues, sents, R, ment_doc, atypes) -> bool:
     return True
 
 
-def _run(ann, verbs, actors, guard):
+def _run(ann, verbs, actors, guard, negated="drop"):
     ann = gate(ann, guard)
     toks = ann.tokens
     docs = ann.docs
@@ -115,11 +116,14 @@ def _run(ann, verbs, actors, guard):
         if doc_cues and not guard.call(_resolve_ok, doc_cues, sents, R, ment_by.get(doc_id, ment.iloc[:0]), atypes,
                                        doc_id=doc_id):
             doc_cues = []   # speakers half-resolved: the document is skipped (recorded)
+        if negated == "drop":
+            # after resolution, so that the antecedents are the same either way
+            doc_cues = [(si, S, c) for si, S, c in doc_cues if not negated_speech(S, c, R)]
         results.append((doc_id, lang, sents, doc_cues, R))
     return results, texts, outlets
 
 
-def attributions(ann, *, verbs="default", actors=None) -> pd.DataFrame:
+def attributions(ann, *, verbs="default", actors=None, negated="drop") -> pd.DataFrame:
     """One row per attribution: who is reported as saying what, how.
 
     Parameters
@@ -137,6 +141,15 @@ def attributions(ann, *, verbs="default", actors=None) -> pd.DataFrame:
         (or its ``mentions`` table, columns ``doc_id``, ``start``, ``end``,
         ``actor``, ``type``).  ``None`` runs :func:`framing.actors` when
         available and otherwise names speakers by the entity's ``normal`` form.
+    negated : "drop" or "keep"
+        Reports that did not happen: a negated verb of saying, informing or
+        confirming ("военные не комментировали удар", "Песков не уточнил") and a
+        refusal to speak ("отказался от комментариев", "не стал комментировать").
+        ``"drop"`` (the default) leaves them out, as the definition
+        (``docs/attribution.md``) counts no attribution there; ``"keep"`` gives
+        them rows with ``negated`` True, for a study of who declines to speak.
+        Negated stances, denials and admissions ("не исключают", "не признал
+        вину") are reports either way.
 
     Returns
     -------
@@ -189,7 +202,8 @@ def attributions(ann, *, verbs="default", actors=None) -> pd.DataFrame:
             ``"legal_label"`` for a legal designation in quotes, «иноагентов»);
             :func:`marker_class` gives each one's class (:data:`MARKER_CLASSES`);
         ``negated``
-            the report is negated or refused ("не стал комментировать");
+            the report is negated ("не исключают", "не признал вину"; with
+            ``negated="keep"`` also "не стал комментировать");
         ``distancing``
             the report is held at a distance by the reporter: a distancing
             reporting verb, a particle or a scare quote
@@ -240,10 +254,11 @@ def attributions(ann, *, verbs="default", actors=None) -> pd.DataFrame:
     """
     _check_ann(ann)
     check("attributions", {"verbs": InstanceOf(str, os.PathLike, pd.DataFrame, dict),
-                           "actors": [NoneOk(), InstanceOf(pd.DataFrame, tuple)]},
-          verbs=verbs, actors=actors)
+                           "actors": [NoneOk(), InstanceOf(pd.DataFrame, tuple)],
+                           "negated": OneOf("drop", "keep")},
+          verbs=verbs, actors=actors, negated=negated)
     guard = Guard("attributions")
-    results, texts, outlets = _run(ann, verbs, actors, guard)
+    results, texts, outlets = _run(ann, verbs, actors, guard, negated)
     rows = []
     for doc_id, lang, sents, doc_cues, R in results:
         text = texts[doc_id]
@@ -380,11 +395,19 @@ def _row(doc_id, outlets, text, S, c, R) -> dict:
     }
 
 
-def markers(ann, *, verbs="default", actors=None) -> pd.DataFrame:
+def markers(ann, *, verbs="default", actors=None, negated="drop") -> pd.DataFrame:
     """Every distancing marker and scare quote, inside an attribution or not.
 
     Markers whose scope is ``report`` in ``distancing_markers.tsv`` ("будто",
     "ніби", "де") count only inside an attribution's content.
+
+    Parameters
+    ----------
+    ann : Annotated
+        The output of :func:`framing.annotate`.
+    verbs, actors, negated
+        As in :func:`attributions`; give the same values as there, so that the
+        ``attribution`` column numbers the rows of that table.
 
     Returns
     -------
@@ -398,8 +421,9 @@ def markers(ann, *, verbs="default", actors=None) -> pd.DataFrame:
     *Linguistics and Philosophy* 26(1).
     """
     _check_ann(ann)
+    check("markers", {"negated": OneOf("drop", "keep")}, negated=negated)
     guard = Guard("markers")
-    results, texts, outlets = _run(ann, verbs, actors, guard)
+    results, texts, outlets = _run(ann, verbs, actors, guard, negated)
     rows = []
     k = 0
     for doc_id, lang, sents, doc_cues, R in results:

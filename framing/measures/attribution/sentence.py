@@ -179,8 +179,8 @@ def _subj_ok(S: _Sent, i: int, R: _Res) -> bool:
     if u == "PRON" and S.case(i) == "Nom" and S.low[i] not in fw["not_subject"] and S.low[i] not in fw["pron"] \
             and i + 1 < S.n and S.upos[i + 1] in ("NOUN", "PROPN") and S.case(i + 1) == "Gen":
         return True       # a noun the tagger read as a pronoun: "друг пострадавшего"
-    if u == "PRON":
-        return S.low[i] in fw["pron"]
+    if u == "PRON" or (u == "DET" and S.low[i] in fw["pron"] and S.case(i) in (None, "Nom")):
+        return S.low[i] in fw["pron"]       # also the demonstrative "тот" the tagger reads as a determiner
     if u in ("NOUN", "PROPN", "X"):
         return True
     if u == "ADJ" and S.lem[i] in R.heads:

@@ -257,8 +257,16 @@ def _syncretic_subject(S: _Sent, v: int, R: _Res):
     return None
 
 
+def _gender_agrees(S: _Sent, v: int, k: int) -> bool:
+    """A past-tense verb and its subject do not clash in gender ("сравнил" and "Гитлер" may;
+    "заявила" and "Бриджен" not)."""
+    gv, gk = S.feats[v].get("Gender"), S.feats[k].get("Gender")
+    return not (gv and gk and gv != gk and S.upos[k] != "PROPN")
+
+
 def _syn_subject(S: _Sent, v: int, R: _Res):
     cur = v
+    shared = False        # the subject of a coordinated verb that is no report: it must agree
     for _ in range(4):
         subj = [k for k in S.children[cur] if S.deprel[k] in ("nsubj",)]
         if not subj and cur == v and S.lang != "en":
@@ -268,6 +276,10 @@ def _syn_subject(S: _Sent, v: int, R: _Res):
         if len(subj) > 1:
             # two subjects for one verb (a participle read as one): the one that can be a speaker
             subj = [k for k in subj if _subj_ok(S, k, R)] or subj
+            # one of them in another clause: "подал в отставку министр Дэвис, а … заявил глава МИД
+            # Джонсон" (the parse gave both to "заявил"); the one with no comma before the verb
+            own = [k for k in subj if not any(S.text[x] == "," for x in range(min(k, cur) + 1, max(k, cur)))]
+            subj = own or subj
         if subj:
             k = subj[0]
             if S.lem[k] in R.fw["rel"] or S.low[k] in R.fw["rel"]:
@@ -285,15 +297,26 @@ def _syn_subject(S: _Sent, v: int, R: _Res):
             if any(S.finite(x) and x != cur and not _descends(S, x, k) and not inserted(x) for x in range(lo_ + 1, hi_)) \
                     and any(S.text[x] in ("—", "–", ",") for x in range(lo_ + 1, hi_)):
                 return None       # "Ребята, отмена … отменяется — … заверили": another clause's word
+            if shared and not (_agrees(S, v, k) and _gender_agrees(S, v, k)):
+                return None
             return k if _subj_ok(S, k, R) else None
         rel, h = S.deprel[cur], S.head[cur]
         if h < 0:
             return None
         vf = S.feats[cur].get("VerbForm")
         if rel == "conj":
-            # only through a coordinated reporting verb: "сказал … и пообещал"
+            # through a coordinated reporting verb: "сказал … и пообещал"; through another finite
+            # verb when its subject agrees: "Бриджен сравнил министра с Чемберленом и заявил, что …"
             if not _is_report_verb(S, h, R):
-                return None
+                if cur != v or not (S.finite(h) and S.finite(v)) \
+                        or any(S.low[x] in R.words.get("contrast_conj", ()) or (S.finite(x) and _is_report_verb(S, x, R))
+                               for x in range(min(h, v) + 1, max(h, v))):
+                    # a report verb between them is the nearer conjunct ("… он заявлял и даже написал")
+                    return None
+                if S.deprel[h] not in ("root", "parataxis", "conj") \
+                        or any(S.deprel[k] == "mark" for k in S.children[h]):
+                    return None   # "утверждает, что атаки совершают ВСУ, и требует …": not a reported clause's verb
+                shared = True
             cur = h
             continue
         if rel in ("xcomp", "advcl") or vf in ("Conv", "Inf"):
@@ -317,7 +340,12 @@ def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool, speech_class: boo
     if want_speech:
         order = list(range(v + 1, hi + 1)) + list(range(v - 1, lo - 1, -1))
     else:
-        order = list(range(v - 1, lo - 1, -1)) + list(range(v + 1, min(hi, v + 3) + 1))
+        after = []
+        for x in range(v + 1, min(hi, v + 3) + 1):
+            if S.low[x] in R.fw["about"]:
+                break         # "Пишут о взрывах в Одессе": a place inside the topic is no source
+            after.append(x)
+        order = list(range(v - 1, lo - 1, -1)) + after
     for j in order:
         if S.low[j] not in R.fw["loc"]:
             continue
@@ -509,15 +537,81 @@ def _nested_same_subject(S: _Sent, c: _Cue, d: _Cue, R: _Res) -> bool:
     return True
 
 
-def _extend_to_name(S: _Sent, spk, h, v, R: _Res):
-    """A role noun whose name comes a few words later: "Советник Белого дома по … Джон Кирби"."""
+def _head_kind(S: _Sent, h: int, R: _Res):
+    """The speaker-head entry of a noun, or of the last part of a hyphenated one ("телеграм-канал")."""
+    lem = S.lem[h]
+    kind = R.heads.get(lem)
+    if kind is None and "-" in lem:
+        kind = R.heads.get(lem.rsplit("-", 1)[1])
+    return kind
+
+
+def _extend_genitive_name(S: _Sent, spk, v):
+    """Capitalised genitives that close the noun phrase ("Государственная служба по
+    чрезвычайным ситуациям Украины", "Федеральной службе судебных приставов (ФССП) России");
+    a name in the nominative after a name ("Эмманюэль Макрон")."""
     a, b = spk
-    if h is None or S.lem[h] not in R.heads or R.heads[S.lem[h]][0] not in ("person", "anonymous") \
-            or R.heads[S.lem[h]][1] == "source":
+    k = b + 1
+    while k < S.n and k != v and S.upos[k] == "PROPN" and S.text[k][:1].isupper() \
+            and (S.case(k) == "Gen" or (S.upos[b] == "PROPN" and S.case(k) == S.case(b) == "Nom"
+                                        and S.feats[k].get("Animacy") == S.feats[b].get("Animacy") == "Anim")):
+        k += 1
+    return a, k - 1
+
+
+def _extend_to_quoted_name(S: _Sent, spk, v):
+    """An organisation or medium noun with its quoted name right after it: "телеграм-канал
+    «Осторожно, новости»", "грузинской службы «Радио Свобода»" (the name belongs to the speaker)."""
+    a, b = spk
+    opened = [x for x in range(a, b + 1) if S.text[x] in QUOTE_CHARS]
+    k = b + 1
+    if len(opened) % 2 == 1 and S.text[opened[-1]] in OPENING_QUOTES:
+        k = opened[-1]        # a span cut inside the name: "телеграм-канал «Осторожно"
+    if k >= S.n or S.text[k] not in OPENING_QUOTES:
+        return spk
+    for e in range(k + 1, min(S.n, k + 9)):
+        if S.text[e] in QUOTE_CHARS:
+            if e > k + 1 and e > b and not any(S.finite(x) for x in range(k + 1, e)) and not (b < v < e):
+                return a, e
+            return spk
+    return spk
+
+
+def _extend_to_name(S: _Sent, spk, h, v, R: _Res, phrase: bool = False):
+    """A role noun whose name comes a few words later: "Советник Белого дома по … Джон Кирби",
+    "рассказывает американистка Александра Филиппенко" (any animate common noun, listed or not);
+    an organisation or medium with its quoted name: "сообщает телеграм-канал «Осторожно, новости»"."""
+    if h is None:
+        return spk
+    spk = _extend_genitive_name(S, spk, v)
+    a, b = spk
+    kind = _head_kind(S, h, R)
+    animate = S.upos[h] == "NOUN" and S.feats[h].get("Animacy") == "Anim"
+    if S.upos[h] == "NOUN" and (not animate or phrase) and b + 1 < S.n and S.text[b + 1] in OPENING_QUOTES:
+        # "по данным сайта «ПроДокторов»", "в заявлении «Укрэнерго»", "со слов главы «АвтоВаза»"; after a
+        # person and a verb the quoted name is mostly the addressee ("заявил Песков «Известиям»")
+        spk = _extend_to_quoted_name(S, spk, v)
+        if spk != (a, b) and not animate:
+            return spk
+        a, b = spk            # "главы «АвтоВаза» Максима Соколова": the name may follow
+    if kind is not None and kind[0] in ("media", "organisation") and not animate:
+        return _extend_to_quoted_name(S, spk, v)
+    if not ((kind is not None and kind[0] in ("person", "anonymous") and kind[1] != "source")
+            or (kind is None and animate) or (kind is not None and kind[0] == "media" and animate)):
         return spk
     if any((e["type"] == "PER") and a <= e["a"] <= b for e in S.ents):
         return spk
     names = [(e["a"], e["b"]) for e in S.ents if e["type"] == "PER"]
+    nxt = S.ent_at(b + 1) if b + 1 < S.n else None
+    if b + 1 < S.n and b + 1 != v and S.upos[b + 1] == "PROPN" and S.text[b + 1][:1].isupper() \
+            and (S.feats[b + 1].get("Animacy") == "Anim" or S.case(b + 1) in (None, "Nom")) \
+            and not (nxt and (str(nxt["type"]).upper() == "ORG"
+                              or (str(nxt["type"]).upper() == "LOC" and S.case(b + 1) != "Nom"))) \
+            and not _media_at(S, b + 1, R):   # a nominative "place" after a role noun is a misread surname
+        e = b + 1             # a name right after the role noun the tagger found no entity for ("директор центра Гинцбург")
+        while e + 1 < S.n and S.upos[e + 1] == "PROPN" and e + 1 != v:
+            e += 1
+        names.insert(0, (b + 1, e))
     if not S.ents:
         k = b + 1
         while k < S.n:

@@ -40,6 +40,8 @@ _BOUND = {",", ";", ":", "—", "–", "(", ")", ".", "!", "?", "…", "[", "]"}
 _NOMINAL = {"NOUN", "PROPN", "ADJ", "DET", "NUM", "X"}
 #: endings of a Russian or Ukrainian infinitive: a lemma with one is a verb's
 _INFINITIVE = ("ть", "ться", "ти", "тися")
+#: endings only a reflexive infinitive has (no noun ends so), whatever the tagger says
+_REFLEXIVE_INFINITIVE = ("ться", "чься", "тися", "тись")
 
 
 @functools.lru_cache(maxsize=8)
