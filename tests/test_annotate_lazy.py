@@ -170,6 +170,21 @@ def test_annotate_stream_resumes_from_the_cache(demo, tmp_path):
     _assert_same(ann, eager)
 
 
+def test_annotate_stream_reads_each_cache_index_file_once(demo, tmp_path, monkeypatch):
+    """A stream keeps one cache object per configuration: each batch reads only the index files written
+    since the last (the whole index read per batch made a long stream quadratic)."""
+    from framing.annotate import cache as cache_mod
+    reads = []
+    real = cache_mod._read_index
+    monkeypatch.setattr(cache_mod, "_read_index", lambda path, part: reads.append(part) or real(path, part))
+    batches = [demo.filter(demo.docs.index // 20 == k) for k in range(4)]
+    ann = framing.annotate(iter(batches), cache=tmp_path / "cache", progress=False, layers=("lemma",),
+                           batch_chars=20_000)
+    parts = {name for _s, name, _n in ann._index.parts}
+    assert len(parts) > len(batches)                    # several parts per batch, written batch by batch
+    assert sorted(reads) == sorted(set(reads)) and set(reads) == parts
+
+
 @pytest.mark.filterwarnings("ignore::framing._errors.AnnotationWarning")
 def test_annotate_stream_refuses_what_is_not_a_corpus(demo, tmp_path):
     with pytest.raises(FramingError, match="batch 1 of the stream is a DataFrame"):

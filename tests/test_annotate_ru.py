@@ -162,3 +162,17 @@ def test_annotate_ru_lemma_only_keeps_adjectives_of_place_lowercase(backend):
         (tok, _ent), = backend.annotate_texts(["Украинская делегация и украинская армия."],
                                               layers=normalize_layers(layers))
         assert [l for t, l in zip(tok["text"], tok["lemma"]) if t.lower() == "украинская"] == ["украинский"] * 2
+
+
+def test_annotate_ru_numbers_do_not_fill_the_lemma_caches():
+    """Forms with a digit are lemmatised by their rule and never cached: a corpus's numbers (dates,
+    figures, codes) keep growing with its size, words do not."""
+    from framing.annotate.ru_lemmatizer import RussianLemmatizer
+    lem = RussianLemmatizer()
+    words = ["В", "2024-м", "году", "погибли", "12", "человек", "№", "12345", "Ту-154", "5-й"]
+    out = lem.lemmas_untagged(words)
+    assert out[1] == "2024-м" and out[4] == "12" and out[7] == "12345" and out[2] == "год"
+    assert lem.lemma("1990-х", "ADJ", {}) == lem.lemma("1990-х", "ADJ", {})
+    cached = set(lem._mid_cache) | set(lem._fast_cache) | set(lem._fast_cache_cap) | {k[0] for k in lem._cache}
+    assert "году" in lem._mid_cache                     # words are cached
+    assert not any(ch.isdigit() for w in cached for ch in w)
