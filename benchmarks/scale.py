@@ -450,7 +450,8 @@ def main(argv=None):
     ap.add_argument("--runs", default="serial,dask",
                     help="the annotations to run, each in a fresh process: serial, dask or both (serial,dask)")
     ap.add_argument("--workers", type=int, default=2, help="worker processes of the LocalCluster")
-    ap.add_argument("--batch", type=int, default=20_000, help="documents per batch read from the dataset")
+    ap.add_argument("--batch", type=int, default=10_000,
+                    help="documents per batch read from the dataset (the iter_* loaders' default)")
     ap.add_argument("--build", help=argparse.SUPPRESS)       # the child process that writes the dataset
     for hidden in ("child", "path", "run", "size", "layers", "cache"):   # a child process that measures
         ap.add_argument(f"--{hidden}", help=argparse.SUPPRESS)
