@@ -10,7 +10,7 @@ from .._names import (
     wildcard_polarity,
 )
 from .words import (
-    _ADDRESS, _ANIMALS, _CONTEXT_NOUNS, _ENDEARMENT, _FEMININE, _INSTITUTIONS, _INTENSIFIERS, _LANDFORMS,
+    _ADDRESS, _ANIMALS, _COMMON_NEUTRAL, _COMMON_POSITIVE, _CONTEXT_NOUNS, _ENDEARMENT, _FEMININE, _INSTITUTIONS, _INTENSIFIERS, _LANDFORMS,
     _PEJ_HYPHEN, _PEJ_SOLID, _PEJ_SOLID_NOT, _PEJ_SUFFIX, _PEJ_SUFFIX_NOT, _PLACES, _PRONOMINAL,
     _SMALL_ANIMALS,
 )
@@ -138,6 +138,12 @@ class _Lex:
         for suf in _PEJ_SUFFIX.get(self.lang, ()):
             if k.endswith(suf) and len(k) - len(suf) >= 4 and k not in _PEJ_SUFFIX_NOT:
                 return -0.5, "affix"
+        if self.lang == "ru" and k not in _COMMON_NEUTRAL and k not in self.titles and k not in self.roles and \
+                k not in self.orgs and k not in self.legal and k not in self.literal and k not in _ANIMALS:
+            from .morph import _common_gender
+            if _common_gender(k):
+                # a noun of common gender ("тихоня", "зануда"): an expressive characterisation
+                return (0.5 if k in _COMMON_POSITIVE else -0.5), "common"
         return None, None
 
     def model_polarity(self, lemma, cls, margin=0.0):
