@@ -12,7 +12,7 @@ from .._names import lower_key
 from .words import (
     _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _ENDEARMENT,
     _FIXED, _HINTS, _INSTITUTIONS, _INTENSIFIERS, _METAPHOR_HEADS, _MILITARY, _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX,
-    _PRAISE_SUBSTANTIVE, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
+    _PERSONAL, _PRAISE_SUBSTANTIVE, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
     _STATE_ONLY, _STATE_WORDS,
 )
 from .tokens import (
@@ -292,6 +292,7 @@ def _unnamed(s, lex, ent_tok, used, rows):
     name: role words and labels (their nomination rows are in ``rows``), titles
     and other person, group and organisation nouns, and "те, кто …"."""
     out = _naming_predicates(s, lex, ent_tok, used)
+    out += _adjective_predicates(s, lex, ent_tok, used)
     heads = {r["_head"]: r for r in rows if r.get("_head") is not None}
     for t in range(len(s)):
         if t in ent_tok:
@@ -374,6 +375,58 @@ def _unnamed(s, lex, ent_tok, used, rows):
                             out.append(r)
                             used.update(toks)
     return out
+
+
+def _adjective_predicates(s, lex, ent_tok, used):
+    """Evaluative adjectives predicated of an actor (guideline: ``predicate``):
+    after a dash or a copula ("они — продажные", "чиновники были
+    беспомощны", "которая считается элитной") or as a short form with its
+    subject ("он глуп"), the subject being a name, a personal or relative
+    pronoun or a noun of people (:func:`_person_subject`), also when the
+    parse did not attach the predicate to the name. Only evaluative ones are
+    rows here: a neutral predicate adjective ("был пьян") is left to the
+    syntax of the named actor."""
+    out = []
+    if not s.has_syntax:
+        return out
+    for t in range(len(s)):
+        if t in used or t in ent_tok or s.upos[t] != "ADJ" or s.feats(t).get("VerbForm"):
+            continue
+        pred = _predicate_actor(s, t, ent_tok, lex)
+        if pred is None and s.feats(t).get("Variant") == "Short":
+            subj = next((c for c in s.children(t) if s.deprel[c].startswith("nsubj") and c < t), None)
+            if subj is not None and subj in ent_tok:
+                m = ent_tok[subj]
+                pred = (m["actor"], m["text"], list(m["_span"]))
+            elif subj is not None:
+                pred = (s.text[subj], s.text[subj], [subj])
+        if not pred or not _person_subject(s, pred[2], ent_tok, lex):
+            continue
+        r = _row(s, {"actor": pred[0], "text": pred[1]}, [t], "predicate", lex, lemma=s.lemma[t], aspan=pred[2])
+        if r and r["polarity"] == r["polarity"] and abs(r["polarity"]) >= EVALUATIVE_THRESHOLD:
+            out.append(r)
+            used.add(t)
+    return out
+
+
+def _person_subject(s, span, ent_tok, lex):
+    """The subject of an adjective predicate is someone: a name, a personal
+    or relative pronoun ("он", "которая"; not "всё" of "всё хорошо"), or a
+    noun of people or organisations that is not only animate ("насекомые не
+    опасны"): a role, title, label, institution, group, organisation type,
+    a person suffix, "человек"."""
+    x = span[-1]
+    if x in ent_tok:
+        return True
+    lem = lower_key(s.lemma[x])
+    if s.upos[x] == "PRON":
+        return lem in _PERSONAL or lower_key(s.text[x]) in _PERSONAL or lem in _REL_PRONOUNS
+    return lem in lex.roles or lex.is_title(lem) or lex.nomination(lem) is not None or lem in _INSTITUTIONS or \
+        lem in _PEOPLE_GROUPS or _org_type(lem, lex) or bool(_PERSON_SUFFIX.search(lem)) or lem in ("человек", "люди")
+
+
+#: relative pronouns that stand for a person or a group as a predicate's subject
+_REL_PRONOUNS = frozenset({"который", "кто", "котрий", "який", "хто", "who"})
 
 
 def _military(lem):
