@@ -380,8 +380,8 @@ def _unnamed(s, lex, ent_tok, used, rows):
 def _adjective_predicates(s, lex, ent_tok, used):
     """Evaluative adjectives predicated of an actor (guideline: ``predicate``):
     after a dash or a copula ("они — продажные", "чиновники были
-    беспомощны", "которая считается элитной") or as a short form with its
-    subject ("он глуп"), the subject being a name, a personal or relative
+    беспомощны", "которая считается элитной") or as a short form after a
+    noun ("главари нелегитимны"), agreeing with its subject, the subject being a name, a personal or relative
     pronoun or a noun of people (:func:`_person_subject`), also when the
     parse did not attach the predicate to the name. Only evaluative ones are
     rows here: a neutral predicate adjective ("был пьян") is left to the
@@ -394,14 +394,17 @@ def _adjective_predicates(s, lex, ent_tok, used):
             continue
         pred = _predicate_actor(s, t, ent_tok, lex)
         if pred is None and s.feats(t).get("Variant") == "Short":
+            # a short form with its subject, no copula ("главари нелегитимны"): a noun, not a
+            # pronoun (a short form of a thing's state: "он опасен", "который виден")
             subj = next((c for c in s.children(t) if s.deprel[c].startswith("nsubj") and c < t), None)
-            if subj is not None and subj in ent_tok:
-                m = ent_tok[subj]
-                pred = (m["actor"], m["text"], list(m["_span"]))
-            elif subj is not None:
+            if subj is not None and _is_noun(s, subj) and subj not in ent_tok:
                 pred = (s.text[subj], s.text[subj], [subj])
         if not pred or not _person_subject(s, pred[2], ent_tok, lex):
             continue
+        fa, fs = s.feats(t), s.feats(pred[2][-1])
+        if fa.get("Number") and fs.get("Number") and (fa["Number"] != fs["Number"] or (
+                fa["Number"] == "Sing" and fa.get("Gender") and fs.get("Gender") and fa["Gender"] != fs["Gender"])):
+            continue  # no agreement: not its subject ("Николаевой стало плохо")
         r = _row(s, {"actor": pred[0], "text": pred[1]}, [t], "predicate", lex, lemma=s.lemma[t], aspan=pred[2])
         if r and r["polarity"] == r["polarity"] and abs(r["polarity"]) >= EVALUATIVE_THRESHOLD:
             out.append(r)
@@ -411,7 +414,7 @@ def _adjective_predicates(s, lex, ent_tok, used):
 
 def _person_subject(s, span, ent_tok, lex):
     """The subject of an adjective predicate is someone: a name, a personal
-    or relative pronoun ("он", "которая"; not "всё" of "всё хорошо"), or a
+    or relative pronoun ("он"; "которая" of an actor; not "всё"), or a
     noun of people or organisations that is not only animate ("насекомые не
     опасны"): a role, title, label, institution, group, organisation type,
     a person suffix, "человек"."""
@@ -419,8 +422,15 @@ def _person_subject(s, span, ent_tok, lex):
     if x in ent_tok:
         return True
     lem = lower_key(s.lemma[x])
+    if s.upos[x] == "PRON" and lem in _REL_PRONOUNS and s.has_syntax:
+        # "которая считается элитной": the antecedent of the clause must be someone
+        c = x
+        while c >= 0 and s.deprel[c] != "acl:relcl":
+            c = s.head[c]
+        a = s.head[c] if c >= 0 else -1
+        return a >= 0 and (a in ent_tok or s.upos[a] == "PROPN" or (_is_noun(s, a) and _actor_noun(s, a, lower_key(s.lemma[a]), lex)))
     if s.upos[x] == "PRON":
-        return lem in _PERSONAL or lower_key(s.text[x]) in _PERSONAL or lem in _REL_PRONOUNS
+        return lem in _PERSONAL or lower_key(s.text[x]) in _PERSONAL
     return lem in lex.roles or lex.is_title(lem) or lex.nomination(lem) is not None or lem in _INSTITUTIONS or \
         lem in _PEOPLE_GROUPS or _org_type(lem, lex) or bool(_PERSON_SUFFIX.search(lem)) or lem in ("человек", "люди")
 
