@@ -759,3 +759,12 @@ def test_measures_epithets_adjective_predicates_and_forces(vocabulary_classes):
     r = _one(ep, "forces_actor", "Оккупационные")
     assert r["kind"] == "adjective" and r["evaluative"]
     assert _doc(ep, "forces_effort").empty
+
+
+def test_measures_epithets_quoted_label_read_as_thing(vocabulary_classes):
+    """A person noun in scare quotes that the tagger marked inanimate (an
+    error of real news, made on purpose in the file) is still a distanced
+    label when the dictionary knows the form only as an animate noun with a
+    person suffix («доброжелатели»)."""
+    r = _one(vocabulary_classes, "quoted_inanimate", "«доброжелатели»")
+    assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0

@@ -9,7 +9,12 @@ import functools
 from .._names import lower_key
 from .words import _PEJ_SOLID
 from .tokens import _is_noun
-from .lexicon import NOMINATION_MARGIN
+
+
+#: how far above its class threshold the evaluative-word model must score a
+#: word no lexicon lists before it *creates* a row (a nomination, a
+#: substantivised adjective) rather than only flagging a row found by syntax
+NOMINATION_MARGIN = 0.05
 
 
 def _person_after_prefix(s, lem):

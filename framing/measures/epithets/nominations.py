@@ -20,10 +20,10 @@ from .tokens import (
     _opens, _pronominal, _span_text, _trim,
 )
 from .morph import (
-    _animate, _guessed_nouns, _model_noun_reading, _morph, _person_after_prefix, _person_form, _readings,
-    _undergone,
+    NOMINATION_MARGIN, _animate, _guessed_nouns, _model_noun_reading, _morph, _person_after_prefix, _person_form,
+    _readings, _undergone,
 )
-from .lexicon import EVALUATIVE_THRESHOLD, NOMINATION_MARGIN, _feminine_base, _org_type, _person_rest
+from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base, _org_type, _person_rest
 from .polarity import _metaphor, _penal, _refers, _vocative
 from .rows import _row
 from .guards import (
@@ -252,15 +252,24 @@ def _nominations(s, lex, ent_tok, used, st=None):
 
 def _quoted_person(s, t):
     """Whether a noun in scare quotes is a person noun: animate for the
-    tagger and, for Russian, not a thing for the dictionary: a form it knows
+    tagger (or, for Russian, a form the dictionary knows only as an animate
+    noun with a person suffix, which the tagger took for a thing) and, for
+    Russian, not a thing for the dictionary: a form it knows
     only as an inanimate noun («кружков», video messages) or reads only as a
     neuter singular («коктебельное», a wine) names no person. A coinage the
     dictionary does not know («говнолапочкиным») keeps the tagger's word."""
-    if s.feats(t).get("Animacy") != "Anim":
-        return False
     if s.lang != "ru":
-        return True
+        return s.feats(t).get("Animacy") == "Anim"
     parses = [p for p in _morph().parse(lower_key(s.text[t])) if p.is_known]
+    if s.feats(t).get("Animacy") != "Anim":
+        # the tagger took a quoted person noun for a thing («предателей»): the dictionary
+        # knows the form only as an animate noun with a suffix of person nouns (not an
+        # animal or a nickname of a thing: «лисицами» drones, «крепышу» a drink)
+        nouns = [p for p in parses if "NOUN" in p.tag]
+        lems = {lower_key(p.normal_form) for p in nouns}
+        return bool(nouns) and len(nouns) == len(parses) and all("anim" in p.tag for p in nouns) and \
+            all(_PERSON_SUFFIX.search(x) and not x.endswith("ица") and x not in _ANIMALS and
+                x not in _SMALL_ANIMALS for x in lems)
     if parses and not any("anim" in p.tag for p in parses if "NOUN" in p.tag):
         return False
     every = parses or _morph().parse(lower_key(s.text[t]))
