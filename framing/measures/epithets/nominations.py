@@ -12,8 +12,8 @@ from .._names import lower_key
 from .words import (
     _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _ENDEARMENT,
     _FIXED, _HINTS, _INSTITUTIONS, _INTENSIFIERS, _METAPHOR_HEADS, _MILITARY, _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX,
-    _PERSONAL, _PRAISE_SUBSTANTIVE, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
-    _STATE_ONLY, _STATE_WORDS,
+    _PERSONAL, _PERSON_NOUNS, _PRAISE_SUBSTANTIVE, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
+    _REL_WORDS, _STATE_ONLY, _STATE_WORDS,
 )
 from .tokens import (
     _actor_noun, _attributive, _is_adj, _is_noun, _lemmas, _modifier, _name_part, _not_about, _np_left,
@@ -390,9 +390,10 @@ def _adjective_predicates(s, lex, ent_tok, used):
     """Evaluative adjectives predicated of an actor (guideline: ``predicate``):
     after a dash or a copula ("они — продажные", "чиновники были
     беспомощны", "которая считается элитной") or as a short form after a
-    noun ("главари нелегитимны"), agreeing with its subject, the subject being a name, a personal or relative
-    pronoun or a noun of people (:func:`_person_subject`), also when the
-    parse did not attach the predicate to the name. Only evaluative ones are
+    noun ("главари нелегитимны"), agreeing with its subject, the subject
+    being a name, a personal or relative pronoun or a noun of people
+    (:func:`_person_subject`), also when the parse did not attach the
+    predicate to the name. Only evaluative ones are
     rows here: a neutral predicate adjective ("был пьян") is left to the
     syntax of the named actor."""
     out = []
@@ -426,26 +427,23 @@ def _person_subject(s, span, ent_tok, lex):
     or relative pronoun ("он"; "которая" of an actor; not "всё"), or a
     noun of people or organisations that is not only animate ("насекомые не
     опасны"): a role, title, label, institution, group, organisation type,
-    a person suffix, "человек"."""
+    a person suffix, or ``person_noun`` of ``epithet_cues.tsv`` ("человек")."""
     x = span[-1]
     if x in ent_tok:
         return True
     lem = lower_key(s.lemma[x])
-    if s.upos[x] == "PRON" and lem in _REL_PRONOUNS and s.has_syntax:
+    if s.upos[x] == "PRON" and lem in _REL_WORDS and s.has_syntax:
         # "которая считается элитной": the antecedent of the clause must be someone
         c = x
         while c >= 0 and s.deprel[c] != "acl:relcl":
             c = s.head[c]
         a = s.head[c] if c >= 0 else -1
-        return a >= 0 and (a in ent_tok or s.upos[a] == "PROPN" or (_is_noun(s, a) and _actor_noun(s, a, lower_key(s.lemma[a]), lex)))
+        return a >= 0 and (a in ent_tok or s.upos[a] == "PROPN" or
+                           (_is_noun(s, a) and _actor_noun(s, a, lower_key(s.lemma[a]), lex)))
     if s.upos[x] == "PRON":
         return lem in _PERSONAL or lower_key(s.text[x]) in _PERSONAL
     return lem in lex.roles or lex.is_title(lem) or lex.nomination(lem) is not None or lem in _INSTITUTIONS or \
-        lem in _PEOPLE_GROUPS or _org_type(lem, lex) or bool(_PERSON_SUFFIX.search(lem)) or lem in ("человек", "люди")
-
-
-#: relative pronouns that stand for a person or a group as a predicate's subject
-_REL_PRONOUNS = frozenset({"который", "кто", "котрий", "який", "хто", "who"})
+        lem in _PEOPLE_GROUPS or _org_type(lem, lex) or bool(_PERSON_SUFFIX.search(lem)) or lem in _PERSON_NOUNS
 
 
 def _military(lem):
