@@ -725,3 +725,46 @@ def test_measures_epithets_list_names_are_no_labels(heldout_classes):
     ep = heldout_classes
     assert not _doc(ep, "list_label")["evaluative"].any()
     assert {"российских", "военных"} <= set(_doc(ep, "list_people")["epithet"])
+
+
+VOCABULARY_CLASSES = DATA / "measures" / "epithets_vocabulary_classes.conllu"
+
+
+@pytest.fixture(scope="module")
+def vocabulary_classes():
+    return epithets(framing.Annotated.from_conllu(VOCABULARY_CLASSES))
+
+
+def test_measures_epithets_common_gender_nouns(vocabulary_classes):
+    """A Russian noun of common gender no list holds is an expressive
+    characterisation: "тихоня" negative, "Симпатяга" positive (listed as
+    praise); a neutral one ("Коллега") is no row."""
+    ep = vocabulary_classes
+    r = _one(ep, "common_gender_neg", "тихоня")
+    assert r["evaluative"] and r["polarity"] < 0
+    r = _one(ep, "common_gender_pos", "Симпатяга")
+    assert r["evaluative"] and r["polarity"] > 0
+    assert not _doc(ep, "common_gender_neutral")["evaluative"].any()
+
+
+def test_measures_epithets_adjective_predicates_and_forces(vocabulary_classes):
+    """An evaluative adjective predicated of people is a predicate row
+    ("чиновники были беспомощны"), not of a thing ("Вулкан … опасен");
+    plural "силы" with an evaluative adjective is an armed force, "все силы"
+    (effort) is not."""
+    ep = vocabulary_classes
+    r = _one(ep, "adj_predicate", "беспомощны")
+    assert r["kind"] == "predicate" and r["evaluative"] and r["polarity"] < 0
+    assert _doc(ep, "adj_predicate_thing").empty
+    r = _one(ep, "forces_actor", "Оккупационные")
+    assert r["kind"] == "adjective" and r["evaluative"]
+    assert _doc(ep, "forces_effort").empty
+
+
+def test_measures_epithets_quoted_label_read_as_thing(vocabulary_classes):
+    """A person noun in scare quotes that the tagger marked inanimate (an
+    error of real news, made on purpose in the file) is still a distanced
+    label when the dictionary knows the form only as an animate noun with a
+    person suffix («доброжелатели»)."""
+    r = _one(vocabulary_classes, "quoted_inanimate", "«доброжелатели»")
+    assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0

@@ -67,7 +67,12 @@ of actions or states carry none; a label used literally (its
 ``literal_when`` context in ``nominations.tsv``: a circus "клоун", an
 object "захватчики собора") is neutral or no row; a context noun ("режим")
 needs a named actor.  Legal designations come from
-``legal_designations.tsv``.
+``legal_designations.tsv``.  Russian nouns of common gender that no list
+holds ("тихоня", "зануда": ``ms-f`` in the pymorphy3 dictionary) are
+expressive characterisations (Русская грамматика 1980, § 1137), negative
+unless listed as praise; evaluative adjectives predicated of a person ("они
+— продажные", "главари нелегитимны") are predicate rows whatever the parse
+made of the name.
 
 References
 ----------

@@ -9,8 +9,10 @@ from .._names import (
     all_builtin_aliases, builtin_table, lower_key, nominations, polarity_table, split_patterns, titles,
     wildcard_polarity,
 )
+from .morph import _common_gender
 from .words import (
-    _ADDRESS, _ANIMALS, _CONTEXT_NOUNS, _ENDEARMENT, _FEMININE, _INSTITUTIONS, _INTENSIFIERS, _LANDFORMS,
+    _ADDRESS, _ANIMALS, _COMMON_NEUTRAL, _COMMON_POSITIVE, _CONTEXT_NOUNS, _ENDEARMENT, _FEMININE, _INSTITUTIONS,
+    _INTENSIFIERS, _LANDFORMS,
     _PEJ_HYPHEN, _PEJ_SOLID, _PEJ_SOLID_NOT, _PEJ_SUFFIX, _PEJ_SUFFIX_NOT, _PLACES, _PRONOMINAL,
     _SMALL_ANIMALS,
 )
@@ -20,10 +22,6 @@ from .words import (
 EVALUATIVE_THRESHOLD = 0.3
 
 
-#: how far above its class threshold the evaluative-word model must score a
-#: word no lexicon lists before it *creates* a row (a nomination, a
-#: substantivised adjective) rather than only flagging a row found by syntax
-NOMINATION_MARGIN = 0.05
 
 
 def _person_rest(rest, lex):
@@ -138,6 +136,11 @@ class _Lex:
         for suf in _PEJ_SUFFIX.get(self.lang, ()):
             if k.endswith(suf) and len(k) - len(suf) >= 4 and k not in _PEJ_SUFFIX_NOT:
                 return -0.5, "affix"
+        if self.lang == "ru" and k not in _COMMON_NEUTRAL and k not in self.titles and k not in self.roles and \
+                k not in self.orgs and k not in self.legal and k not in self.literal and k not in _ANIMALS:
+            if _common_gender(k):
+                # a noun of common gender ("тихоня", "зануда"): an expressive characterisation
+                return (0.5 if k in _COMMON_POSITIVE else -0.5), "common"
         return None, None
 
     def model_polarity(self, lemma, cls, margin=0.0):

@@ -9,7 +9,12 @@ import functools
 from .._names import lower_key
 from .words import _PEJ_SOLID
 from .tokens import _is_noun
-from .lexicon import NOMINATION_MARGIN
+
+
+#: how far above its class threshold the evaluative-word model must score a
+#: word no lexicon lists before it *creates* a row (a nomination, a
+#: substantivised adjective) rather than only flagging a row found by syntax
+NOMINATION_MARGIN = 0.05
 
 
 def _person_after_prefix(s, lem):
@@ -89,3 +94,24 @@ def _guessed_nouns(form):
     """Lemmas of the noun parses pymorphy3 guesses for a word form it does not
     know ("сексоголиков" → "сексоголик")."""
     return [lower_key(p.normal_form) for p in _morph().parse(form) if "NOUN" in p.tag]
+
+
+@functools.lru_cache(maxsize=50_000)
+def _common_gender(lemma):
+    """Whether the dictionary (pymorphy3) knows a Russian lemma only as an
+    animate noun of common gender (``ms-f``: "тихоня", "зануда", "растяпа",
+    "пройдоха"), not as a name or a thing. Nouns of common gender are, with
+    few exceptions, expressive characterisations of a person (Русская
+    грамматика 1980, § 1137; Виноградов 1947, the "общий род" of
+    characterising nouns in -а/-я): the measure scores them evaluative
+    unless ``common_gender_neutral`` of ``epithet_cues.tsv`` lists them
+    (roles such as "коллега", "судья", ethnonyms, crime roles, states).
+    A lemma that is also a verb form ("выпивала") is left out."""
+    if len(lemma) < 4 or not lemma.replace("-", "").isalpha():
+        return False
+    nouns = [p for p in _morph().parse(lemma) if p.is_known and "NOUN" in p.tag and
+             lower_key(p.normal_form) == lemma and "nomn" in p.tag]
+    if not nouns or any(p.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND") for p in _morph().parse(lemma)):
+        return False  # also a verb form ("выпивала", "заводила"): the tagger's lemma may be the verb's form
+    return all("ms-f" in p.tag and "anim" in p.tag and
+               not ({"Surn", "Name", "Patr", "Geox", "Orgn", "Trad"} & p.tag.grammemes) for p in nouns)

@@ -12,18 +12,18 @@ from .._names import lower_key
 from .words import (
     _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _ENDEARMENT,
     _FIXED, _HINTS, _INSTITUTIONS, _INTENSIFIERS, _METAPHOR_HEADS, _MILITARY, _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX,
-    _PRAISE_SUBSTANTIVE, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
-    _STATE_ONLY, _STATE_WORDS,
+    _PERSONAL, _PERSON_NOUNS, _PRAISE_SUBSTANTIVE, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
+    _REL_WORDS, _STATE_ONLY, _STATE_WORDS,
 )
 from .tokens import (
     _actor_noun, _attributive, _is_adj, _is_noun, _lemmas, _modifier, _name_part, _not_about, _np_left,
     _opens, _pronominal, _span_text, _trim,
 )
 from .morph import (
-    _animate, _guessed_nouns, _model_noun_reading, _morph, _person_after_prefix, _person_form, _readings,
-    _undergone,
+    NOMINATION_MARGIN, _animate, _guessed_nouns, _model_noun_reading, _morph, _person_after_prefix, _person_form,
+    _readings, _undergone,
 )
-from .lexicon import EVALUATIVE_THRESHOLD, NOMINATION_MARGIN, _feminine_base, _org_type, _person_rest
+from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base, _org_type, _person_rest
 from .polarity import _metaphor, _penal, _refers, _vocative
 from .rows import _row
 from .guards import (
@@ -252,15 +252,24 @@ def _nominations(s, lex, ent_tok, used, st=None):
 
 def _quoted_person(s, t):
     """Whether a noun in scare quotes is a person noun: animate for the
-    tagger and, for Russian, not a thing for the dictionary: a form it knows
+    tagger (or, for Russian, a form the dictionary knows only as an animate
+    noun with a person suffix, which the tagger took for a thing) and, for
+    Russian, not a thing for the dictionary: a form it knows
     only as an inanimate noun («кружков», video messages) or reads only as a
     neuter singular («коктебельное», a wine) names no person. A coinage the
     dictionary does not know («говнолапочкиным») keeps the tagger's word."""
-    if s.feats(t).get("Animacy") != "Anim":
-        return False
     if s.lang != "ru":
-        return True
+        return s.feats(t).get("Animacy") == "Anim"
     parses = [p for p in _morph().parse(lower_key(s.text[t])) if p.is_known]
+    if s.feats(t).get("Animacy") != "Anim":
+        # the tagger took a quoted person noun for a thing («предателей»): the dictionary
+        # knows the form only as an animate noun with a suffix of person nouns (not an
+        # animal or a nickname of a thing: «лисицами» drones, «крепышу» a drink)
+        nouns = [p for p in parses if "NOUN" in p.tag]
+        lems = {lower_key(p.normal_form) for p in nouns}
+        return bool(nouns) and len(nouns) == len(parses) and all("anim" in p.tag for p in nouns) and \
+            all(_PERSON_SUFFIX.search(x) and not x.endswith("ица") and x not in _ANIMALS and
+                x not in _SMALL_ANIMALS for x in lems)
     if parses and not any("anim" in p.tag for p in parses if "NOUN" in p.tag):
         return False
     every = parses or _morph().parse(lower_key(s.text[t]))
@@ -292,6 +301,7 @@ def _unnamed(s, lex, ent_tok, used, rows):
     name: role words and labels (their nomination rows are in ``rows``), titles
     and other person, group and organisation nouns, and "те, кто …"."""
     out = _naming_predicates(s, lex, ent_tok, used)
+    out += _adjective_predicates(s, lex, ent_tok, used)
     heads = {r["_head"]: r for r in rows if r.get("_head") is not None}
     for t in range(len(s)):
         if t in ent_tok:
@@ -374,6 +384,66 @@ def _unnamed(s, lex, ent_tok, used, rows):
                             out.append(r)
                             used.update(toks)
     return out
+
+
+def _adjective_predicates(s, lex, ent_tok, used):
+    """Evaluative adjectives predicated of an actor (guideline: ``predicate``):
+    after a dash or a copula ("они — продажные", "чиновники были
+    беспомощны", "которая считается элитной") or as a short form after a
+    noun ("главари нелегитимны"), agreeing with its subject, the subject
+    being a name, a personal or relative pronoun or a noun of people
+    (:func:`_person_subject`), also when the parse did not attach the
+    predicate to the name. Only evaluative ones are
+    rows here: a neutral predicate adjective ("был пьян") is left to the
+    syntax of the named actor."""
+    out = []
+    if not s.has_syntax:
+        return out
+    for t in range(len(s)):
+        if t in used or t in ent_tok or s.upos[t] != "ADJ" or s.feats(t).get("VerbForm"):
+            continue
+        pred = _predicate_actor(s, t, ent_tok, lex)
+        if pred is None and s.feats(t).get("Variant") == "Short":
+            # a short form with its subject, no copula ("главари нелегитимны"): a noun, not a
+            # pronoun (a short form of a thing's state: "он опасен", "который виден")
+            subj = next((c for c in s.children(t) if s.deprel[c].startswith("nsubj") and c < t), None)
+            if subj is not None and _is_noun(s, subj) and subj not in ent_tok:
+                pred = (s.text[subj], s.text[subj], [subj])
+        if not pred or not _person_subject(s, pred[2], ent_tok, lex):
+            continue
+        fa, fs = s.feats(t), s.feats(pred[2][-1])
+        if fa.get("Number") and fs.get("Number") and (fa["Number"] != fs["Number"] or (
+                fa["Number"] == "Sing" and fa.get("Gender") and fs.get("Gender") and fa["Gender"] != fs["Gender"])):
+            continue  # no agreement: not its subject ("Николаевой стало плохо")
+        r = _row(s, {"actor": pred[0], "text": pred[1]}, [t], "predicate", lex, lemma=s.lemma[t], aspan=pred[2])
+        if r and r["polarity"] == r["polarity"] and abs(r["polarity"]) >= EVALUATIVE_THRESHOLD:
+            out.append(r)
+            used.add(t)
+    return out
+
+
+def _person_subject(s, span, ent_tok, lex):
+    """The subject of an adjective predicate is someone: a name, a personal
+    or relative pronoun ("он"; "которая" of an actor; not "всё"), or a
+    noun of people or organisations that is not only animate ("насекомые не
+    опасны"): a role, title, label, institution, group, organisation type,
+    a person suffix, or ``person_noun`` of ``epithet_cues.tsv`` ("человек")."""
+    x = span[-1]
+    if x in ent_tok:
+        return True
+    lem = lower_key(s.lemma[x])
+    if s.upos[x] == "PRON" and lem in _REL_WORDS and s.has_syntax:
+        # "которая считается элитной": the antecedent of the clause must be someone
+        c = x
+        while c >= 0 and s.deprel[c] != "acl:relcl":
+            c = s.head[c]
+        a = s.head[c] if c >= 0 else -1
+        return a >= 0 and (a in ent_tok or s.upos[a] == "PROPN" or
+                           (_is_noun(s, a) and _actor_noun(s, a, lower_key(s.lemma[a]), lex)))
+    if s.upos[x] == "PRON":
+        return lem in _PERSONAL or lower_key(s.text[x]) in _PERSONAL
+    return lem in lex.roles or lex.is_title(lem) or lex.nomination(lem) is not None or lem in _INSTITUTIONS or \
+        lem in _PEOPLE_GROUPS or _org_type(lem, lex) or bool(_PERSON_SUFFIX.search(lem)) or lem in _PERSON_NOUNS
 
 
 def _military(lem):

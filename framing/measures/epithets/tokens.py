@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...lang.punct import DASHES
 from .._names import agree, lower_key
 from .words import (
-    _ANIMALS, _CLOSE_Q, _COPULA_VERBS, _INSTITUTIONS, _OPEN_Q, _PAUCAL, _PEOPLE_GROUPS, _PRONOMINAL,
+    _ANIMALS, _CLOSE_Q, _COPULA_VERBS, _FORCES, _INSTITUTIONS, _OPEN_Q, _PAUCAL, _PEOPLE_GROUPS, _PRONOMINAL,
     _REL_WORDS, _SENTENCE_OPENERS, _SMALL_ANIMALS,
 )
 
@@ -200,6 +200,8 @@ def _actor_noun(s, t, lem, lex):
         return True
     if lex.nomination(lem) is not None:
         return True
+    if lem in _FORCES:
+        return _armed_forces(s, t, lex)
     head = lem.split("-")[0]
     if "-" in lem and head != lem and (head in lex.roles or lex.is_title(head)) and s.upos[t] == "NOUN":
         return True  # "депутат-пивозавр", "блогер-миллионер": a person whatever the tagger's animacy
@@ -240,3 +242,22 @@ def _name_words(s, toks):
     of names ("Героя России", "Союзного государства"), not evaluations."""
     toks = sorted(toks)
     return {t for t in toks[1:] if s.text[t][:1].isupper() and not s.text[t].isupper() and not s.is_punct(t - 1)}
+
+
+def _armed_forces(s, t, lex):
+    """Whether "силы" (``forces`` of ``epithet_cues.tsv``) at ``t`` is an armed
+    force (an actor, docs/epithets.md): plural, with an agreeing adjective
+    that names whose forces they are ("украинские силы", a relational
+    adjective) or judges them ("оккупационные силы"); not "все силы",
+    "силы природы" or the fixed term "Вооружённые силы"."""
+    if s.feats(t).get("Number") != "Plur":
+        return False
+    adjs = set(_np_left(s, t, {}))
+    if s.has_syntax:
+        adjs |= {c for c in s.children(t) if s.deprel[c] == "amod" and _is_adj(s, c)}
+    for a in adjs:
+        k = lower_key(s.lemma[a])
+        if k in lex.relational or abs(lex.polarity(k) or 0) >= 0.3 or \
+                (lex.model is not None and lex.model_polarity(k, "ADJ") is not None):
+            return True
+    return False
