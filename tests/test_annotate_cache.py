@@ -327,3 +327,26 @@ def test_annotate_cache_read_only_cache_is_read_without_a_lock(tmp_path, monkeyp
     b = _lemma_run(c, tmp_path)
     assert b.meta["documents_cached"] == 4 and b.problems.empty
     pd.testing.assert_frame_equal(a.tokens, b.tokens)
+
+
+def test_annotate_cache_hash_index_is_the_dict_it_replaces():
+    """HashIndex (sorted arrays) answers as the dict filled part by part did: the later part wins for a
+    text in two parts, unknown, longer, shorter and prefix keys are absent."""
+    import random
+
+    from framing.annotate.cache import HashIndex, _compact, text_hash
+    rng = random.Random(0)
+    pool = [text_hash(str(i)) for i in range(300)] + ["h1", "h10", "h2"]
+    entries, as_dict = {}, {}
+    for k in range(12):
+        hashes = rng.sample(pool, 25)
+        entries[f"part{k:02d}"] = _compact({"hashes": hashes, "files": {}})
+        as_dict.update((h, f"part{k:02d}") for h in hashes)
+    idx = HashIndex(entries)
+    assert idx == as_dict and len(idx) == len(as_dict)
+    for h in pool + ["h", "h100", pool[0][:-1], pool[0] + "0", "", "h1\0"]:
+        assert (h in idx) == (h in as_dict)
+        assert idx.get(h) == as_dict.get(h)
+    with pytest.raises(KeyError):
+        idx["nope"]
+    assert HashIndex({}) == {} and "x" not in HashIndex({})
