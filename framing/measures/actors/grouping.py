@@ -547,32 +547,51 @@ def actor_table(df: pd.DataFrame, flags: list) -> pd.DataFrame:
     their actor (pronouns, titles standing alone)."""
     if df.empty:
         return empty_table()
-    acc: dict = {}
-    for actor, d, outlet, typ, normal, text, skip in zip(df["actor"], df["doc_id"], df["outlet"], df["type"],
-                                                         df["normal"], df["text"], flags):
-        a = acc.get(actor)
-        if a is None:
-            a = acc[actor] = {"types": Counter(), "normals": {}, "texts": {}, "n": 0, "docs": set(),
-                              "outlets": set()}
-        a["n"] += 1
-        a["docs"].add(d)
-        a["outlets"].add(str(outlet))
-        if skip:
-            continue
-        a["types"][typ] += 1
-        a["normals"].setdefault(normal, None)
-        v = clean_variant(text)
-        if typ == "PER":   # "Политолога Татьяну Становую" is "Татьяну Становую"
-            v = strip_person_words(v, "uk" if guess_script_lang(v) == "uk" else "ru")
-        a["texts"].setdefault(v, None)
-    rows = []
-    for actor, a in acc.items():
-        variants = [v for v in dict.fromkeys([*a["normals"], *a["texts"]]) if v]
-        # the most frequent type; ties go to the type met first
-        typ = max(a["types"], key=lambda t: a["types"][t]) if a["types"] else "PER"
-        rows.append({"actor": actor, "type": typ, "variants": variants, "n_mentions": a["n"],
-                     "n_docs": len(a["docs"]), "outlets": sorted(a["outlets"])})
-    t = pd.DataFrame(rows, columns=ACTOR_TABLE_COLUMNS)
-    t = t.sort_values(["n_mentions", "actor"], ascending=[False, True], kind="stable").reset_index(drop=True)
-    return t
+    acc = ActorTable()
+    acc.add(df, flags)
+    return acc.table()
 
+
+class ActorTable:
+    """The actor table accumulated over parts of the mentions table: :meth:`add` the parts in corpus
+    order, each holding whole documents (a document's mentions in one part), then :meth:`table`."""
+
+    def __init__(self):
+        self.acc: dict = {}
+
+    def add(self, df: pd.DataFrame, flags: list) -> None:
+        acc = self.acc
+        seen = set()     # (actor, document) pairs of this part: a document is in one part only
+        for actor, d, outlet, typ, normal, text, skip in zip(df["actor"], df["doc_id"], df["outlet"], df["type"],
+                                                             df["normal"], df["text"], flags):
+            a = acc.get(actor)
+            if a is None:
+                a = acc[actor] = {"types": Counter(), "normals": {}, "texts": {}, "n": 0, "docs": 0,
+                                  "outlets": set()}
+            a["n"] += 1
+            if (actor, d) not in seen:
+                seen.add((actor, d))
+                a["docs"] += 1
+            a["outlets"].add(str(outlet))
+            if skip:
+                continue
+            a["types"][typ] += 1
+            a["normals"].setdefault(normal, None)
+            v = clean_variant(text)
+            if typ == "PER":   # "Политолога Татьяну Становую" is "Татьяну Становую"
+                v = strip_person_words(v, "uk" if guess_script_lang(v) == "uk" else "ru")
+            a["texts"].setdefault(v, None)
+
+    def table(self) -> pd.DataFrame:
+        if not self.acc:
+            return empty_table()
+        rows = []
+        for actor, a in self.acc.items():
+            variants = [v for v in dict.fromkeys([*a["normals"], *a["texts"]]) if v]
+            # the most frequent type; ties go to the type met first
+            typ = max(a["types"], key=lambda t: a["types"][t]) if a["types"] else "PER"
+            rows.append({"actor": actor, "type": typ, "variants": variants, "n_mentions": a["n"],
+                         "n_docs": a["docs"], "outlets": sorted(a["outlets"])})
+        t = pd.DataFrame(rows, columns=ACTOR_TABLE_COLUMNS)
+        t = t.sort_values(["n_mentions", "actor"], ascending=[False, True], kind="stable").reset_index(drop=True)
+        return t
