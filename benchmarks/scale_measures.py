@@ -55,6 +55,7 @@ grouping growing with the documents read.
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import subprocess
@@ -89,8 +90,9 @@ def real_docs():
     return real[real["text"].str.strip().str.len() > 0].reset_index(drop=True)
 
 
-def repeated_corpus(n: int, seed: int = 0):
-    """``n`` documents: the real texts repeated and shuffled, each copy with its own ``doc_id``."""
+def repeated_batches(n: int, seed: int = 0, batch: int | None = None):
+    """``n`` documents in consecutive corpora of ``batch`` (all at once by default): the real texts
+    repeated and shuffled, each copy with its own ``doc_id``."""
     import numpy as np
 
     import framing
@@ -98,9 +100,16 @@ def repeated_corpus(n: int, seed: int = 0):
     rng = np.random.default_rng(seed)
     reps = -(-n // len(real))
     idx = np.concatenate([rng.permutation(len(real)) for _ in range(reps)])[:n]
-    df = real.iloc[idx].reset_index(drop=True)
-    df["doc_id"] = df["doc_id"] + "#" + np.arange(n).astype(str)
-    return framing.Corpus(df, meta={"loader": "benchmarks/scale_measures.py", "options": {"n": n, "seed": seed}})
+    step = batch or max(n, 1)
+    for lo in range(0, n, step):
+        df = real.iloc[idx[lo:lo + step]].reset_index(drop=True)
+        df["doc_id"] = df["doc_id"] + "#" + np.arange(lo, lo + len(df)).astype(str)
+        yield framing.Corpus(df, meta={"loader": "benchmarks/scale_measures.py", "options": {"n": n, "seed": seed}})
+
+
+def repeated_corpus(n: int, seed: int = 0):
+    """``n`` documents: the real texts repeated and shuffled, each copy with its own ``doc_id``."""
+    return next(repeated_batches(n, seed))
 
 
 class CachePartitions:
@@ -136,27 +145,38 @@ class CachePartitions:
         return self._n_tokens or 0
 
 
-def source(corpus, step: int):
-    """The cache-backed lazy annotation when this framing has one, else :class:`CachePartitions`."""
+def source(n: int, step: int):
+    """The cache-backed lazy annotation of a stream of batches when this framing has one (the texts
+    are then kept in Parquet files beside the cache, not in memory), else :class:`CachePartitions`."""
     import inspect
 
     import framing
     if "lazy" in inspect.signature(framing.annotate).parameters:
-        return framing.annotate(corpus, lazy=True, progress=False), "framing.annotate(lazy=True)"
-    return CachePartitions(corpus, step), "CachePartitions (annotate per partition from the cache)"
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ann = framing.annotate(repeated_batches(n, batch=STREAM_BATCH), lazy=True, progress=False)
+        return ann, f"framing.annotate(<a stream of {STREAM_BATCH:,}-document corpora>, lazy=True)"
+    return CachePartitions(repeated_corpus(n), step), "CachePartitions (annotate per partition from the cache)"
+
+
+#: Documents per corpus of the stream the lazy annotation is made of.
+STREAM_BATCH = 20_000
 
 
 # --- one run (in a child process) ---------------------------------------------------------
 
 def table_hashes(tables: dict, out: Path) -> dict:
-    """Per table, one hash per row (every value as text), saved as .npy; returns row counts."""
+    """Per table, one hash per row (every value as text), saved as .npy; returns row counts.
+    A table written to disk (``out=``) is read one partition at a time."""
     import numpy as np
     import pandas as pd
     counts = {}
     for name, df in tables.items():
-        h = pd.util.hash_pandas_object(df.astype(str), index=False).to_numpy() if len(df) else np.zeros(0, "uint64")
+        batches = df.batches() if hasattr(df, "batches") else [df]
+        hs = [pd.util.hash_pandas_object(b.astype(str), index=False).to_numpy() for b in batches if len(b)]
+        h = np.concatenate(hs) if hs else np.zeros(0, "uint64")
         np.save(out / f"{name}.npy", h)
-        counts[name] = len(df)
+        counts[name] = len(h)
     return counts
 
 
@@ -178,16 +198,20 @@ def _own_peak_mb() -> float:
 def child(args) -> dict:
     import framing
     from framing.measures.partitioned import measure_partitioned
-    corpus = repeated_corpus(args.n)
     out = Path(args.out)
     t = time.perf_counter()
     info: dict = {"n": args.n}
     if args.run == "partitioned":
-        ann, info["source"] = source(corpus, args.partition)
-        res = measure_partitioned(ann, MEASURES, partition_size=args.partition, progress=True)
+        ann, info["source"] = source(args.n, args.partition)
+        info["t_source"] = time.perf_counter() - t
+        written = "out" in inspect.signature(measure_partitioned).parameters
+        res = measure_partitioned(ann, MEASURES, partition_size=args.partition, progress=True,
+                                  **({"out": out / "tables"} if written else {}))
+        info["t_measures"] = time.perf_counter() - t - info["t_source"]
+        info["tables"] = f"written to {out / 'tables'} (out=)" if written else "in memory"
         info["rows"] = table_hashes(flat_tables(res), out)
     elif args.run == "features":
-        ann, info["source"] = source(corpus, args.partition)
+        ann, info["source"] = source(args.n, args.partition)
         X = framing.features(ann, progress=True)
         info["features"] = f"{X.shape[0]} × {X.shape[1]}, {X.matrix.nnz} non-zero" if hasattr(X, "matrix") else repr(X)
         info["t_features"] = time.perf_counter() - t
@@ -197,6 +221,7 @@ def child(args) -> dict:
         except Exception as err:  # noqa: BLE001 - reported: this keyness does not read features
             info["keyness"] = f"not run: framing.keyness does not take a Features ({type(err).__name__}: {err})"[:300]
     elif args.run == "whole":
+        corpus = repeated_corpus(args.n)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             ann = framing.annotate(corpus, n_jobs=1, progress=False)
@@ -280,7 +305,7 @@ def say(info: dict) -> None:
              else "ended without a result (its log is in the line below)")
     line = f"N={info['n']:>7,}  {what}: {state}, {info['wall']:.0f} s wall, peak RSS {info['peak_mb']:,.0f} MB"
     print(line, flush=True)
-    for k in ("source", "peak_mb_before_keyness", "t_annotate", "t_measures", "t_features", "t_keyness", "features", "keyness", "rows", "last"):
+    for k in ("source", "tables", "peak_mb_before_keyness", "t_source", "t_annotate", "t_measures", "t_features", "t_keyness", "features", "keyness", "rows", "last"):
         if k in info:
             v = info[k]
             text = f"{v:.0f} s" if k.startswith("t_") else f"{v:,.0f} MB" if k.startswith("peak") else v
@@ -306,6 +331,7 @@ def main(argv=None):
     folder = Path(tempfile.mkdtemp(prefix="framing-scale-measures-"))
     print(f"partitions of {args.partition:,} documents; time limit {args.time_limit:.0f} s per run; "
           f"{os.cpu_count()} cores (shared)", flush=True)
+    peaks: dict = {}
     for n in [int(s) for s in args.sizes.split(",")]:
         done = {}
         for kind in runs:
@@ -313,10 +339,17 @@ def main(argv=None):
                 continue
             done[kind] = run(kind, n, args, folder)
             say(done[kind])
+            if kind != "whole" and "t" in done[kind]:
+                peaks.setdefault(kind, []).append((n, done[kind]["peak_mb"]))
         if "partitioned" in done and "whole" in done and "rows" in done["partitioned"] and "rows" in done["whole"]:
             diff = differing(Path(done["partitioned"]["out"]), Path(done["whole"]["out"]), done["whole"]["rows"])
             print(f"N={n:>7,}  rows differing between partitioned and whole: {sum(diff.values())} "
                   f"({', '.join(f'{k} {v}' for k, v in diff.items())})", flush=True)
+    for kind, got in peaks.items():
+        (n0, p0), (n1, p1) = got[0], got[-1]
+        if n1 != n0:
+            print(f"{kind}: peak RSS {p0:,.0f} MB at {n0:,} → {p1:,.0f} MB at {n1:,} documents "
+                  f"({100 * (p1 - p0) / p0:+.0f}%)", flush=True)
 
 
 if __name__ == "__main__":
