@@ -15,11 +15,13 @@ What it does, on the real Telegram posts and BSNLP articles
    computed: the figures are those of the measures, not of annotation.
 2. ``partitioned``: :func:`framing.measures.partitioned.measure_partitioned`
    (actors, epithets, attributions; ``--partition`` documents a partition)
-   in this process, reading the annotation one partition at a time:
-   ``framing.annotate(..., lazy=True)`` when this framing has it (a
-   cache-backed annotation with ``partitions()``), else a stand-in here
-   (:class:`CachePartitions`) that annotates each partition from the cache
-   when it is reached (memory is that of one partition, as with the lazy one).
+   in this process, reading the annotation one partition at a time from
+   ``framing.annotate(<a stream of 20,000-document corpora>, lazy=True)``
+   (a cache-backed annotation whose texts are kept in Parquet files beside
+   the cache; else a stand-in here, :class:`CachePartitions`, that annotates
+   each partition from the cache when it is reached), its tables written
+   with ``out=`` (a Parquet dataset per table) and hashed back one
+   partition at a time.
 3. ``features``: :func:`framing.features` read in token batches from the same
    source (the document-term matrix is what keyness reads), then keyness when
    :func:`framing.keyness` accepts the features (else the line says so).
@@ -32,13 +34,14 @@ Each run is a child process of this script, so that each peak is its own: the
 peak resident memory (RSS) of the child and any processes it starts, sampled
 every 0.5 s with psutil, and its wall time.  A run longer than
 ``--time-limit`` seconds is stopped, and its line says how far it got (the
-last progress line it printed).
+last progress line it printed, and the passes it finished).
 
-What grows with the corpus: the result tables (mentions, epithets,
-attributions: a fixed number of rows per document), the actor mention rows
-held for the grouping, the documents table and the feature matrix.  What must
-not: the token and entity tables, of which one partition (or one batch) is
-held at a time.
+What grows with the corpus in the partitioned run: the documents table
+without texts, the grouping's integer codes (about 30 bytes per actor
+mention), its counts (one entry per distinct name) and the actors table (one
+row per actor).  What does not: the token and entity tables and the raw
+mention rows (one partition at a time), the result tables (written to disk).
+In the features run: the documents table and the feature matrix.
 
 Last run (5 Dec 2026, the shared two-core machine, load 10-13, partitions of
 2,000, the stand-in source): at 20,000 documents, over partitions 460 s and
@@ -284,6 +287,8 @@ def run(kind: str, n: int, args, folder: Path) -> dict:
         text = log.read_text(errors="replace").replace("\r", "\n").strip().splitlines()
         bars = [ln for ln in text if "partition" in ln or "|" in ln]
         info["last"] = (bars or text or ["(no output)"])[-1].strip()[:200]
+        done = [ln.strip()[:120] for ln in bars if "100%|" in ln]
+        info["passes"] = "; ".join(dict.fromkeys(done)) or "none finished"
     info["out"] = str(out)
     return info
 
@@ -305,7 +310,7 @@ def say(info: dict) -> None:
              else "ended without a result (its log is in the line below)")
     line = f"N={info['n']:>7,}  {what}: {state}, {info['wall']:.0f} s wall, peak RSS {info['peak_mb']:,.0f} MB"
     print(line, flush=True)
-    for k in ("source", "tables", "peak_mb_before_keyness", "t_source", "t_annotate", "t_measures", "t_features", "t_keyness", "features", "keyness", "rows", "last"):
+    for k in ("source", "tables", "peak_mb_before_keyness", "t_source", "t_annotate", "t_measures", "t_features", "t_keyness", "features", "keyness", "rows", "passes", "last"):
         if k in info:
             v = info[k]
             text = f"{v:.0f} s" if k.startswith("t_") else f"{v:,.0f} MB" if k.startswith("peak") else v
