@@ -44,16 +44,23 @@ row per actor).  What does not: the token and entity tables and the raw
 mention rows (one partition at a time), the result tables (written to disk).
 In the features run: the documents table and the feature matrix.
 
-Last run (5 Dec 2026, the shared two-core machine, load 10-13, partitions of
-2,000, the stand-in source): at 20,000 documents, over partitions 460 s and
-peak RSS 1,514 MB; whole in memory 612 s for the measures (plus 6 s reading
-the annotation) and peak 5,981 MB before keyness, 7,628 MB with keyness (42
-s, 12,062,274 rows); 0 rows differ (193,595 mentions, 16,273 actors, 73,468
-epithets, 43,915 attributions).  Features in token batches: 22 s, 416 MB at
-20,000; 481 s, 1,122 MB at 200,000.  At 200,000 the measures over partitions
-did not finish: stopped after 36 of 100 partitions of actor mentions (25 min,
-mostly under load), peak RSS 1,595 MB, the mention rows held for the
-grouping growing with the documents read.
+Last run (5 Dec 2026, the shared two-core machine, load average 4-7 with
+other helpers' work and this benchmark's runs side by side; partitions of
+2,000; the lazy annotation of a stream; ``benchmarks/results/scale_measures_2026-12-05_*.txt``):
+at 20,000 documents, over partitions 1,229 s (actor mentions 192 s, grouping
+24 s, pronouns and titles 104 s, epithets and attributions 904 s) and peak
+RSS 1,200 MB; whole in memory 1,328 s for the measures (plus 17 s reading the
+annotation) and peak 5,997 MB before keyness, 7,666 MB with keyness (226 s,
+12,062,274 rows); 0 rows differ (193,595 mentions, 16,273 actors, 73,681
+epithets, 44,956 attributions).  Features in token batches 55 s and 400 MB
+at 20,000; keyness by outlet on the lazy annotation 447 s, peak 4,778 MB
+(the 12-million-row result).  At 200,000 documents over
+partitions: stopped at the 6,300 s limit after actor mentions 1,703 s, grouping
+290 s, pronouns and titles 2,066 s and 44 of 100 partitions of epithets and
+attributions; peak RSS 1,441 MB (+20% from 20,000; 1,107 MB through the
+grouping), creeping up some 3 MB a partition in the epithets and attributions
+pass.  Features and keyness at 200,000: 1,591 s and 1,006 s (12,060,468
+rows), peak 5,346 MB (+12% from 20,000).
 """
 
 from __future__ import annotations
