@@ -56,8 +56,8 @@ epithets, 44,956 attributions).  Features in token batches 55 s and 400 MB
 at 20,000; keyness by outlet on the lazy annotation 447 s, peak 4,778 MB
 (the 12-million-row result).  At 200,000 documents over
 partitions: stopped at the 6,300 s limit after actor mentions 1,703 s, grouping
-290 s, pronouns and titles 2,066 s and 44 of 100 partitions of epithets and
-attributions; peak RSS 1,441 MB (+20% from 20,000; 1,107 MB through the
+290 s, pronouns and titles 2,066 s and 85 of 100 partitions of epithets and
+attributions; peak RSS 1,468 MB (+22% from 20,000; 1,107 MB through the
 grouping), creeping up some 3 MB a partition in the epithets and attributions
 pass.  Features and keyness at 200,000: 1,591 s and 1,006 s (12,060,468
 rows), peak 5,346 MB (+12% from 20,000).
