@@ -15,14 +15,17 @@ What it does, on the real Telegram posts and BSNLP articles
    computed: the figures are those of the measures, not of annotation.
 2. ``partitioned``: :func:`framing.measures.partitioned.measure_partitioned`
    (actors, epithets, attributions; ``--partition`` documents a partition)
-   in this process, reading the annotation one partition at a time:
-   ``framing.annotate(..., lazy=True)`` when this framing has it (a
-   cache-backed annotation with ``partitions()``), else a stand-in here
-   (:class:`CachePartitions`) that annotates each partition from the cache
-   when it is reached (memory is that of one partition, as with the lazy one).
+   in this process, reading the annotation one partition at a time from
+   ``framing.annotate(<a stream of 20,000-document corpora>, lazy=True)``
+   (a cache-backed annotation whose texts are kept in Parquet files beside
+   the cache; else a stand-in here, :class:`CachePartitions`, that annotates
+   each partition from the cache when it is reached), its tables written
+   with ``out=`` (a Parquet dataset per table) and hashed back one
+   partition at a time.
 3. ``features``: :func:`framing.features` read in token batches from the same
-   source (the document-term matrix is what keyness reads), then keyness when
-   :func:`framing.keyness` accepts the features (else the line says so).
+   source, then :func:`framing.keyness` by outlet on the same lazy
+   annotation (it reads the tokens in batches of whole documents, in two
+   passes).
 4. At ``--whole-at`` (default 20,000) the peer: the eager annotation in memory
    and ``framing.measure`` on it, then ``framing.keyness`` on it; and the
    number of rows that differ between the partitioned and the whole tables
@@ -32,29 +35,38 @@ Each run is a child process of this script, so that each peak is its own: the
 peak resident memory (RSS) of the child and any processes it starts, sampled
 every 0.5 s with psutil, and its wall time.  A run longer than
 ``--time-limit`` seconds is stopped, and its line says how far it got (the
-last progress line it printed).
+last progress line it printed, and the passes it finished).
 
-What grows with the corpus: the result tables (mentions, epithets,
-attributions: a fixed number of rows per document), the actor mention rows
-held for the grouping, the documents table and the feature matrix.  What must
-not: the token and entity tables, of which one partition (or one batch) is
-held at a time.
+What grows with the corpus in the partitioned run: the documents table
+without texts, the grouping's integer codes (about 30 bytes per actor
+mention), its counts (one entry per distinct name) and the actors table (one
+row per actor).  What does not: the token and entity tables and the raw
+mention rows (one partition at a time), the result tables (written to disk).
+In the features run: the documents table and the feature matrix.
 
-Last run (5 Dec 2026, the shared two-core machine, load 10-13, partitions of
-2,000, the stand-in source): at 20,000 documents, over partitions 460 s and
-peak RSS 1,514 MB; whole in memory 612 s for the measures (plus 6 s reading
-the annotation) and peak 5,981 MB before keyness, 7,628 MB with keyness (42
-s, 12,062,274 rows); 0 rows differ (193,595 mentions, 16,273 actors, 73,468
-epithets, 43,915 attributions).  Features in token batches: 22 s, 416 MB at
-20,000; 481 s, 1,122 MB at 200,000.  At 200,000 the measures over partitions
-did not finish: stopped after 36 of 100 partitions of actor mentions (25 min,
-mostly under load), peak RSS 1,595 MB, the mention rows held for the
-grouping growing with the documents read.
+Last run (5 Dec 2026, the shared two-core machine, load average 4-7 with
+other helpers' work and this benchmark's runs side by side; partitions of
+2,000; the lazy annotation of a stream; ``benchmarks/results/scale_measures_2026-12-05_*.txt``):
+at 20,000 documents, over partitions 1,229 s (actor mentions 192 s, grouping
+24 s, pronouns and titles 104 s, epithets and attributions 904 s) and peak
+RSS 1,200 MB; whole in memory 1,328 s for the measures (plus 17 s reading the
+annotation) and peak 5,997 MB before keyness, 7,666 MB with keyness (226 s,
+12,062,274 rows); 0 rows differ (193,595 mentions, 16,273 actors, 73,681
+epithets, 44,956 attributions).  Features in token batches 55 s and 400 MB
+at 20,000; keyness by outlet on the lazy annotation 447 s, peak 4,778 MB
+(the 12-million-row result).  At 200,000 documents over
+partitions: stopped at the 6,300 s limit after actor mentions 1,703 s, grouping
+290 s, pronouns and titles 2,066 s and 85 of 100 partitions of epithets and
+attributions; peak RSS 1,468 MB (+22% from 20,000; 1,107 MB through the
+grouping), creeping up some 3 MB a partition in the epithets and attributions
+pass.  Features and keyness at 200,000: 1,591 s and 1,006 s (12,060,468
+rows), peak 5,346 MB (+12% from 20,000).
 """
 
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import subprocess
@@ -89,8 +101,9 @@ def real_docs():
     return real[real["text"].str.strip().str.len() > 0].reset_index(drop=True)
 
 
-def repeated_corpus(n: int, seed: int = 0):
-    """``n`` documents: the real texts repeated and shuffled, each copy with its own ``doc_id``."""
+def repeated_batches(n: int, seed: int = 0, batch: int | None = None):
+    """``n`` documents in consecutive corpora of ``batch`` (all at once by default): the real texts
+    repeated and shuffled, each copy with its own ``doc_id``."""
     import numpy as np
 
     import framing
@@ -98,9 +111,16 @@ def repeated_corpus(n: int, seed: int = 0):
     rng = np.random.default_rng(seed)
     reps = -(-n // len(real))
     idx = np.concatenate([rng.permutation(len(real)) for _ in range(reps)])[:n]
-    df = real.iloc[idx].reset_index(drop=True)
-    df["doc_id"] = df["doc_id"] + "#" + np.arange(n).astype(str)
-    return framing.Corpus(df, meta={"loader": "benchmarks/scale_measures.py", "options": {"n": n, "seed": seed}})
+    step = batch or max(n, 1)
+    for lo in range(0, n, step):
+        df = real.iloc[idx[lo:lo + step]].reset_index(drop=True)
+        df["doc_id"] = df["doc_id"] + "#" + np.arange(lo, lo + len(df)).astype(str)
+        yield framing.Corpus(df, meta={"loader": "benchmarks/scale_measures.py", "options": {"n": n, "seed": seed}})
+
+
+def repeated_corpus(n: int, seed: int = 0):
+    """``n`` documents: the real texts repeated and shuffled, each copy with its own ``doc_id``."""
+    return next(repeated_batches(n, seed))
 
 
 class CachePartitions:
@@ -136,27 +156,38 @@ class CachePartitions:
         return self._n_tokens or 0
 
 
-def source(corpus, step: int):
-    """The cache-backed lazy annotation when this framing has one, else :class:`CachePartitions`."""
+def source(n: int, step: int):
+    """The cache-backed lazy annotation of a stream of batches when this framing has one (the texts
+    are then kept in Parquet files beside the cache, not in memory), else :class:`CachePartitions`."""
     import inspect
 
     import framing
     if "lazy" in inspect.signature(framing.annotate).parameters:
-        return framing.annotate(corpus, lazy=True, progress=False), "framing.annotate(lazy=True)"
-    return CachePartitions(corpus, step), "CachePartitions (annotate per partition from the cache)"
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ann = framing.annotate(repeated_batches(n, batch=STREAM_BATCH), lazy=True, progress=False)
+        return ann, f"framing.annotate(<a stream of {STREAM_BATCH:,}-document corpora>, lazy=True)"
+    return CachePartitions(repeated_corpus(n), step), "CachePartitions (annotate per partition from the cache)"
+
+
+#: Documents per corpus of the stream the lazy annotation is made of.
+STREAM_BATCH = 20_000
 
 
 # --- one run (in a child process) ---------------------------------------------------------
 
 def table_hashes(tables: dict, out: Path) -> dict:
-    """Per table, one hash per row (every value as text), saved as .npy; returns row counts."""
+    """Per table, one hash per row (every value as text), saved as .npy; returns row counts.
+    A table written to disk (``out=``) is read one partition at a time."""
     import numpy as np
     import pandas as pd
     counts = {}
     for name, df in tables.items():
-        h = pd.util.hash_pandas_object(df.astype(str), index=False).to_numpy() if len(df) else np.zeros(0, "uint64")
+        batches = df.batches() if hasattr(df, "batches") else [df]
+        hs = [pd.util.hash_pandas_object(b.astype(str), index=False).to_numpy() for b in batches if len(b)]
+        h = np.concatenate(hs) if hs else np.zeros(0, "uint64")
         np.save(out / f"{name}.npy", h)
-        counts[name] = len(df)
+        counts[name] = len(h)
     return counts
 
 
@@ -178,25 +209,33 @@ def _own_peak_mb() -> float:
 def child(args) -> dict:
     import framing
     from framing.measures.partitioned import measure_partitioned
-    corpus = repeated_corpus(args.n)
     out = Path(args.out)
     t = time.perf_counter()
     info: dict = {"n": args.n}
     if args.run == "partitioned":
-        ann, info["source"] = source(corpus, args.partition)
-        res = measure_partitioned(ann, MEASURES, partition_size=args.partition, progress=True)
+        ann, info["source"] = source(args.n, args.partition)
+        info["t_source"] = time.perf_counter() - t
+        written = "out" in inspect.signature(measure_partitioned).parameters
+        res = measure_partitioned(ann, MEASURES, partition_size=args.partition, progress=True,
+                                  **({"out": out / "tables"} if written else {}))
+        info["t_measures"] = time.perf_counter() - t - info["t_source"]
+        info["tables"] = f"written to {out / 'tables'} (out=)" if written else "in memory"
         info["rows"] = table_hashes(flat_tables(res), out)
     elif args.run == "features":
-        ann, info["source"] = source(corpus, args.partition)
+        ann, info["source"] = source(args.n, args.partition)
         X = framing.features(ann, progress=True)
         info["features"] = f"{X.shape[0]} × {X.shape[1]}, {X.matrix.nnz} non-zero" if hasattr(X, "matrix") else repr(X)
         info["t_features"] = time.perf_counter() - t
-        try:
-            k = framing.keyness(X.group("outlet"), by="outlet")
-            info["keyness"] = f"{len(k)} rows"
-        except Exception as err:  # noqa: BLE001 - reported: this keyness does not read features
-            info["keyness"] = f"not run: framing.keyness does not take a Features ({type(err).__name__}: {err})"[:300]
+        del X
+        # keyness reads the annotation's tokens in batches of whole documents (two passes)
+        t1 = time.perf_counter()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            k = framing.keyness(ann, by="outlet")
+        info["t_keyness"] = time.perf_counter() - t1
+        info["keyness"] = f"{len(k)} rows (keyness(ann, by='outlet') on the lazy annotation, in token batches)"
     elif args.run == "whole":
+        corpus = repeated_corpus(args.n)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             ann = framing.annotate(corpus, n_jobs=1, progress=False)
@@ -259,6 +298,8 @@ def run(kind: str, n: int, args, folder: Path) -> dict:
         text = log.read_text(errors="replace").replace("\r", "\n").strip().splitlines()
         bars = [ln for ln in text if "partition" in ln or "|" in ln]
         info["last"] = (bars or text or ["(no output)"])[-1].strip()[:200]
+        done = [ln.strip()[:120] for ln in bars if "100%|" in ln]
+        info["passes"] = "; ".join(dict.fromkeys(done)) or "none finished"
     info["out"] = str(out)
     return info
 
@@ -280,7 +321,7 @@ def say(info: dict) -> None:
              else "ended without a result (its log is in the line below)")
     line = f"N={info['n']:>7,}  {what}: {state}, {info['wall']:.0f} s wall, peak RSS {info['peak_mb']:,.0f} MB"
     print(line, flush=True)
-    for k in ("source", "peak_mb_before_keyness", "t_annotate", "t_measures", "t_features", "t_keyness", "features", "keyness", "rows", "last"):
+    for k in ("source", "tables", "peak_mb_before_keyness", "t_source", "t_annotate", "t_measures", "t_features", "t_keyness", "features", "keyness", "rows", "passes", "last"):
         if k in info:
             v = info[k]
             text = f"{v:.0f} s" if k.startswith("t_") else f"{v:,.0f} MB" if k.startswith("peak") else v
@@ -306,6 +347,7 @@ def main(argv=None):
     folder = Path(tempfile.mkdtemp(prefix="framing-scale-measures-"))
     print(f"partitions of {args.partition:,} documents; time limit {args.time_limit:.0f} s per run; "
           f"{os.cpu_count()} cores (shared)", flush=True)
+    peaks: dict = {}
     for n in [int(s) for s in args.sizes.split(",")]:
         done = {}
         for kind in runs:
@@ -313,10 +355,17 @@ def main(argv=None):
                 continue
             done[kind] = run(kind, n, args, folder)
             say(done[kind])
+            if kind != "whole" and "t" in done[kind]:
+                peaks.setdefault(kind, []).append((n, done[kind]["peak_mb"]))
         if "partitioned" in done and "whole" in done and "rows" in done["partitioned"] and "rows" in done["whole"]:
             diff = differing(Path(done["partitioned"]["out"]), Path(done["whole"]["out"]), done["whole"]["rows"])
             print(f"N={n:>7,}  rows differing between partitioned and whole: {sum(diff.values())} "
                   f"({', '.join(f'{k} {v}' for k, v in diff.items())})", flush=True)
+    for kind, got in peaks.items():
+        (n0, p0), (n1, p1) = got[0], got[-1]
+        if n1 != n0:
+            print(f"{kind}: peak RSS {p0:,.0f} MB at {n0:,} → {p1:,.0f} MB at {n1:,} documents "
+                  f"({100 * (p1 - p0) / p0:+.0f}%)", flush=True)
 
 
 if __name__ == "__main__":

@@ -102,3 +102,59 @@ def test_partitioned_equals_whole_on_telegram_posts():
     whole = framing.measure(ann, options={"sources": {"n_boot": 50}})
     res = measure_partitioned(ann, options={"sources": {"n_boot": 50}}, partition_size=37, progress=False)
     assert_same(whole, res)
+
+
+def test_partitioned_written_to_parquet_datasets(demo, tmp_path):
+    """out=: every per-document table is a Parquet dataset, read back equal (pandas and pyarrow)."""
+    import pyarrow.dataset as ds
+
+    from framing.measures.partitioned import PartitionedTable
+    ann, whole = demo
+    res = measure_partitioned(ann, partition_size=13, out=tmp_path / "run", progress=False)
+    assert res.names == whole.names
+    on_disk = {"actors": ["mentions"], "epithets": [""], "attributions": [""],
+               "naming": ["mentions", "contested_hits"]}
+    for name in whole.names:
+        a, b = whole[name], res[name]
+        tables = zip(a._fields, a, b) if hasattr(a, "_fields") else [("", a, b)]
+        for field, x, y in tables:
+            if field in on_disk.get(name, []):
+                assert isinstance(y, PartitionedTable), f"{name}.{field}"
+                assert len(y) == len(x) and y.attrs == x.attrs
+                got = y.read()
+                pd.testing.assert_frame_equal(x, got, obj=f"{name}.{field}")
+                if len(x):     # other readers open the folder: the same rows (pandas reads text as str)
+                    assert pd.read_parquet(y.path)["doc_id"].tolist() == x["doc_id"].tolist()
+                    assert ds.dataset(y.path).count_rows() == len(x)
+            else:
+                pd.testing.assert_frame_equal(x, y, obj=f"{name}.{field}")
+    # a second run into the same folder (through framing.measure) replaces the files of the first
+    again = framing.measure(ann, ["epithets"], partition_size=40, out=tmp_path / "run")
+    pd.testing.assert_frame_equal(again.epithets.read(), whole.epithets)
+    assert len(list((tmp_path / "run" / "epithets").glob("*.parquet"))) == len(again.epithets.files) == 2
+
+
+def test_attributions_are_given_the_corpus_types_of_their_actors():
+    """An actor mentioned untyped in a partition is typed there by its most frequent type in the
+    whole table, however its own partition's mentions lean."""
+    from framing.measures.attribution.coref import actor_types
+    from framing.measures.partitioned import _for_attributions, _TypeCounts
+    from framing.measures.actors.result import empty_mentions
+
+    def rows(*spec):
+        cols = empty_mentions().columns
+        return pd.DataFrame([{c: 0 if c in ("sent_id", "start_tok", "end_tok", "start", "end") else "" for c in cols}
+                             | {"doc_id": d, "actor": a, "type": t} for d, a, t in spec]).astype(empty_mentions().dtypes)
+
+    whole = rows(("d1", "X", "ORG"), ("d1", "X", "ORG"), ("d1", "Y", "LOC"),
+                 ("d2", "X", "LOC"), ("d2", "X", "LOC"), ("d2", "X", "MISC"), ("d2", "Y", "MISC"))
+    counts = _TypeCounts()
+    counts.add(whole.iloc[:3])
+    counts.add(whole.iloc[3:])
+    assert counts.winners() == actor_types(whole) == {"X": "ORG", "Y": "LOC"}
+    own = whole.iloc[3:].reset_index(drop=True)
+    given = _for_attributions(own, counts.winners(), "d1", whole.iloc[:1])
+    assert actor_types(given) == {"X": "ORG", "Y": "LOC"}
+    assert given.iloc[:len(own)].equals(own) and set(given["doc_id"].iloc[len(own):]) == {"d1"}
+    # a partition without mentions is given the table's first row
+    assert _for_attributions(own.iloc[:0], counts.winners(), "d1", whole.iloc[:1]).equals(whole.iloc[:1])

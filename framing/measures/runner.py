@@ -20,7 +20,8 @@ __all__ = ["DEPENDS", "Measures", "function_of", "measure", "order"]
 
 
 def measure(ann, names=("actors", "epithets", "naming", "attributions", "sources"), *, options=None,
-            given=None, errors: str = "raise", partition_size: int | None = None, client=None) -> Measures:
+            given=None, errors: str = "raise", partition_size: int | None = None, client=None,
+            out=None) -> Measures:
     """Compute several measures, each once, in dependency order.
 
     This is plumbing, not a method: every number comes from the measure that
@@ -59,6 +60,11 @@ def measure(ann, names=("actors", "epithets", "naming", "attributions", "sources
     client : dask.distributed.Client, optional
         Map the per-partition work over this cluster (implies partitions, of
         ``partition_size`` documents or the default size).
+    out : str or path, optional
+        With partitions: write each per-document table to this folder as a
+        Parquet dataset, partition by partition, and return it as a
+        :class:`~framing.measures.partitioned.PartitionedTable` (see
+        :func:`framing.measure_partitioned`); implies partitions.
 
     Returns
     -------
@@ -88,14 +94,14 @@ def measure(ann, names=("actors", "epithets", "naming", "attributions", "sources
     True
     """
     check("measure", _SPEC, errors=errors, partition_size=partition_size)
-    if partition_size is not None or client is not None:
+    if partition_size is not None or client is not None or out is not None:
         for name, value, why in (("given", given, "given results cover the whole corpus"),
                                  ("errors", None if errors == "raise" else errors, "partitions raise")):
             if value:
-                raise OptionError(f"measure(): {name}= cannot be combined with partition_size=/client= "
+                raise OptionError(f"measure(): {name}= cannot be combined with partition_size=/client=/out= "
                                   f"({why}); drop one of them.")
         extra = {} if partition_size is None else {"partition_size": partition_size}
-        return measure_partitioned(ann, names, options=options, client=client, **extra)
+        return measure_partitioned(ann, names, options=options, client=client, out=out, **extra)
     names, options, given = _check(names, options, given)
     record = errors == "record" and not strict_mode()
     results: dict = {}
