@@ -165,7 +165,7 @@ class AnnotationCache:
             self._index = HashIndex(self._entries)
         return self._index
 
-    def refresh(self) -> dict[str, str]:
+    def refresh(self) -> "HashIndex":
         """Read the index again (other processes or workers wrote parts)."""
         self._index = None
         return self.index()
