@@ -768,3 +768,17 @@ def test_measures_epithets_quoted_label_read_as_thing(vocabulary_classes):
     person suffix («доброжелатели»)."""
     r = _one(vocabulary_classes, "quoted_inanimate", "«доброжелатели»")
     assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0
+
+
+def test_measures_epithets_morphology_survives_the_ukrainian_dictionary():
+    """pymorphy3 shares one tag class between its dictionaries, and loading one resets the grammemes the
+    class knows: after the Ukrainian dictionary, asking a Russian tag for the Russian-only "ms-f" raised.
+    The measure reads the tag's grammeme set, which never raises."""
+    import pymorphy3
+
+    from framing.measures.epithets import morph
+    morph._common_gender.cache_clear()
+    morph._morph().parse("тихоня")
+    pymorphy3.MorphAnalyzer(lang="uk")                  # the tag class now knows Ukrainian grammemes only
+    assert morph._common_gender("иванов") is False
+    assert morph._common_gender("тихоня") is True

@@ -102,7 +102,7 @@ def _agreement(grams) -> tuple | None:
 
 def _plural_gender(p, pos):
     """The gender of a plural noun's lexeme (UD Ukrainian keeps it; the plural tag lacks it)."""
-    if pos != "NOUN" or "plur" not in p.tag or p.tag.gender:
+    if pos != "NOUN" or "plur" not in p.tag.grammemes or p.tag.gender:
         return None
     try:
         for q in p.lexeme:

@@ -646,8 +646,8 @@ def _reports_content(S: _Sent, c: _Cue, R: _Res) -> bool:
         if a > c.v and S.feats[c.v].get("Aspect") == "Imp" and not S.bound(c.v + 1 if c.v + 1 < S.n else c.v):
             return False      # "Чем это грозит ВСУ?", "Экс-возлюбленной грозит уголовное дело": a consequence
     if c.verb_class == "commissive" and c.requires == "quote" \
-            and any(S.lem[x] in R.words.get("weapon", ()) for lo, hi in (c.ctok, c.spk) if lo is not None
-                    for x in range(lo, hi + 1)):
+            and any(S.lem[x] in R.words.get("weapon", ()) for span in (c.ctok, c.spk)
+                    if span is not None and span[0] is not None for x in range(span[0], span[1] + 1)):
         return False          # "угрожала им пистолетом", "адвокат с ножом угрожал": a threat with a weapon
     if c.requires == "direct" and c.quote_type not in ("direct", "mixed"):
         return False

@@ -39,7 +39,7 @@ def _model_noun_reading(s, t, lex):
     parses = [p for p in _morph().parse(form) if p.is_known]
     if not parses or any(p.tag.POS in ("ADJF", "ADJS", "PRTF", "PRTS", "VERB", "INFN") for p in parses):
         return None
-    nouns = {lower_key(p.normal_form) for p in parses if "NOUN" in p.tag and "anim" in p.tag}
+    nouns = {lower_key(p.normal_form) for p in parses if "NOUN" in p.tag.grammemes and "anim" in p.tag.grammemes}
     if len(nouns) != 1:
         return None
     lem = next(iter(nouns))
@@ -75,8 +75,8 @@ def _readings(form):
     """(lemma, animate, plural-only) of every noun parse of a Russian word form
     that the dictionary knows (a guessed parse of an unknown word, such as
     "сексоголиков", says nothing reliable about animacy, and is left out)."""
-    return tuple((lower_key(p.normal_form), "anim" in p.tag, "Pltm" in p.tag)
-                 for p in _morph().parse(form) if "NOUN" in p.tag and p.is_known)
+    return tuple((lower_key(p.normal_form), "anim" in p.tag.grammemes, "Pltm" in p.tag.grammemes)
+                 for p in _morph().parse(form) if "NOUN" in p.tag.grammemes and p.is_known)
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -87,13 +87,13 @@ def _undergone(form):
     (guideline: states such as "пьяный", "перепуганные" are not
     evaluative), so the evaluative-word model does not score it; lexicon
     entries still decide."""
-    return any("PRTF" in p.tag and "pssv" in p.tag for p in _morph().parse(form) if p.is_known)
+    return any("PRTF" in p.tag.grammemes and "pssv" in p.tag.grammemes for p in _morph().parse(form) if p.is_known)
 
 
 def _guessed_nouns(form):
     """Lemmas of the noun parses pymorphy3 guesses for a word form it does not
     know ("сексоголиков" → "сексоголик")."""
-    return [lower_key(p.normal_form) for p in _morph().parse(form) if "NOUN" in p.tag]
+    return [lower_key(p.normal_form) for p in _morph().parse(form) if "NOUN" in p.tag.grammemes]
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -109,9 +109,9 @@ def _common_gender(lemma):
     A lemma that is also a verb form ("выпивала") is left out."""
     if len(lemma) < 4 or not lemma.replace("-", "").isalpha():
         return False
-    nouns = [p for p in _morph().parse(lemma) if p.is_known and "NOUN" in p.tag and
-             lower_key(p.normal_form) == lemma and "nomn" in p.tag]
+    nouns = [p for p in _morph().parse(lemma) if p.is_known and "NOUN" in p.tag.grammemes and
+             lower_key(p.normal_form) == lemma and "nomn" in p.tag.grammemes]
     if not nouns or any(p.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND") for p in _morph().parse(lemma)):
         return False  # also a verb form ("выпивала", "заводила"): the tagger's lemma may be the verb's form
-    return all("ms-f" in p.tag and "anim" in p.tag and
+    return all("ms-f" in p.tag.grammemes and "anim" in p.tag.grammemes and
                not ({"Surn", "Name", "Patr", "Geox", "Orgn", "Trad"} & p.tag.grammemes) for p in nouns)

@@ -265,15 +265,15 @@ def _quoted_person(s, t):
         # the tagger took a quoted person noun for a thing («предателей»): the dictionary
         # knows the form only as an animate noun with a suffix of person nouns (not an
         # animal or a nickname of a thing: «лисицами» drones, «крепышу» a drink)
-        nouns = [p for p in parses if "NOUN" in p.tag]
+        nouns = [p for p in parses if "NOUN" in p.tag.grammemes]
         lems = {lower_key(p.normal_form) for p in nouns}
-        return bool(nouns) and len(nouns) == len(parses) and all("anim" in p.tag for p in nouns) and \
+        return bool(nouns) and len(nouns) == len(parses) and all("anim" in p.tag.grammemes for p in nouns) and \
             all(_PERSON_SUFFIX.search(x) and not x.endswith("ица") and x not in _ANIMALS and
                 x not in _SMALL_ANIMALS for x in lems)
-    if parses and not any("anim" in p.tag for p in parses if "NOUN" in p.tag):
+    if parses and not any("anim" in p.tag.grammemes for p in parses if "NOUN" in p.tag.grammemes):
         return False
     every = parses or _morph().parse(lower_key(s.text[t]))
-    return not all("neut" in p.tag and "sing" in p.tag for p in every)
+    return not all("neut" in p.tag.grammemes and "sing" in p.tag.grammemes for p in every)
 
 
 def _animal_part(s, part):
