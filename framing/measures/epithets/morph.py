@@ -109,9 +109,10 @@ def _common_gender(lemma):
     A lemma that is also a verb form ("выпивала") is left out."""
     if len(lemma) < 4 or not lemma.replace("-", "").isalpha():
         return False
-    nouns = [p for p in _morph().parse(lemma) if p.is_known and "NOUN" in p.tag.grammemes and
+    parses = _morph().parse(lemma)
+    nouns = [p for p in parses if p.is_known and "NOUN" in p.tag.grammemes and
              lower_key(p.normal_form) == lemma and "nomn" in p.tag.grammemes]
-    if not nouns or any(p.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND") for p in _morph().parse(lemma)):
+    if not nouns or any(p.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND") for p in parses):
         return False  # also a verb form ("выпивала", "заводила"): the tagger's lemma may be the verb's form
     return all("ms-f" in p.tag.grammemes and "anim" in p.tag.grammemes and
                not ({"Surn", "Name", "Patr", "Geox", "Orgn", "Trad"} & p.tag.grammemes) for p in nouns)
