@@ -11,7 +11,7 @@ from .words import (
 )
 from .tokens import _actor_noun, _has_object, _is_adj, _is_noun
 from .morph import _readings
-from .lexicon import EVALUATIVE_THRESHOLD, _inanimate_labels
+from .lexicon import EVALUATIVE_THRESHOLD, _animal_story, _inanimate_labels
 from .polarity import _penal, _polarity
 
 
@@ -24,7 +24,8 @@ def _literal(s, t, lem, lex, ent_tok, st):
     if "@object" in cond and _has_object(s, t, ent_tok):
         return True
     words = cond - {"@object", "@animal"}
-    return bool(words & st.get("lemmas", set()))
+    lemmas = st.get("lemmas", set())
+    return bool(words & lemmas) or ("@animal" in cond and _animal_story(st.get("keys", lemmas), lem))
 
 
 def _thing_reading(s, t, lem, lex):

@@ -205,7 +205,24 @@ def _actor_noun(s, t, lem, lex):
     head = lem.split("-")[0]
     if "-" in lem and head != lem and (head in lex.roles or lex.is_title(head)) and s.upos[t] == "NOUN":
         return True  # "депутат-пивозавр", "блогер-миллионер": a person whatever the tagger's animacy
-    return s.feats(t).get("Animacy") == "Anim" and s.upos[t] == "NOUN"
+    return s.feats(t).get("Animacy") == "Anim" and s.upos[t] == "NOUN" and not _thing_by_dictionary(s, t)
+
+
+def _thing_by_dictionary(s, t):
+    """Whether the Russian dictionary (pymorphy3) reads the word form the
+    tagger took for an animate noun as no person at all: an interjection
+    ("блять", "бля"), or, for a word it does not know, only inanimate nouns by
+    analogy ("криптоферм" as "-ферма"). The tagger's animacy of rare words is a
+    guess; things are not actors (docs/epithets.md, "Actor")."""
+    if s.lang != "ru":
+        return False
+    from .morph import _morph
+    parses = _morph().parse(lower_key(s.text[t]))
+    if any(p.tag.POS == "INTJ" for p in parses):
+        return True
+    nouns = [p for p in parses if "NOUN" in p.tag.grammemes]
+    # a word the dictionary knows keeps the tagger's reading in context ("злонамеренных акторов")
+    return bool(nouns) and not any(p.is_known or "anim" in p.tag.grammemes for p in nouns)
 
 
 def _modifier(s, a, n):

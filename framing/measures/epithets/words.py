@@ -106,6 +106,7 @@ _FEMININE = {lg: tuple(_rows(lg, "feminine")) for lg in LANGS if _rows(lg, "femi
 _NICKNAMING = _words("nicknaming")
 _PRONOMINAL = _words("pronominal")
 _ANIMALS = _words("animal")
+_ANIMAL_CONTEXT = _words("animal_context")
 _FIXED = frozenset(tuple(lower_key(x) for x in p.split(" ", 1)) for p in _words("fixed"))
 _PERSON_SUFFIX = re.compile("(" + "|".join(re.escape(x) for x in _ordered("person_suffix")) + ")$")
 _PERSONAL = _words("personal")
