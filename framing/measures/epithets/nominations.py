@@ -13,7 +13,7 @@ from .words import (
     _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _ENDEARMENT,
     _FIXED, _HINTS, _INSTITUTIONS, _INTENSIFIERS, _METAPHOR_HEADS, _MILITARY, _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX,
     _PERSONAL, _PERSON_NOUNS, _PRAISE_SUBSTANTIVE, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
-    _REL_WORDS, _STATE_ONLY, _STATE_WORDS,
+    _REL_WORDS, _STATE_ONLY, _STATE_WORDS, _STORY_DOMAINS, _STORY_ROLES,
 )
 from .tokens import (
     _actor_noun, _attributive, _is_adj, _is_noun, _lemmas, _modifier, _name_part, _not_about, _np_left,
@@ -24,7 +24,7 @@ from .morph import (
     _readings, _undergone,
 )
 from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base, _org_type, _person_rest
-from .polarity import _metaphor, _penal, _refers, _vocative
+from .polarity import _metaphor, _penal, _quoted_work_after, _refers, _vocative
 from .rows import _row
 from .guards import (
     _award_title, _literal, _mode_tokens, _predicate_actor, _predicate_of_thing, _states_in,
@@ -105,8 +105,9 @@ def _nominations(s, lex, ent_tok, used, st=None):
             role = True
             nom = (float("nan"), lem)
         left = _np_left(s, t, ent_tok)
-        if nom is not None and not role and any((lower_key(s.lemma[a]), lem) in _FIXED for a in left):
-            role, nom = True, (float("nan"), lem)  # "главная героиня": the protagonist of a story, a role
+        if nom is not None and not role and (any((lower_key(s.lemma[a]), lem) in _FIXED for a in left) or
+                                             _story_role(s, t, lem)):
+            role, nom = True, (float("nan"), lem)  # "главная героиня", "героиню видосика": a role in a story
         first = left[0] if left else t
         quoted = first > 0 and t + 1 < n and s.text[first - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q \
             and s.text[first][:1].islower()
@@ -128,11 +129,14 @@ def _nominations(s, lex, ent_tok, used, st=None):
                 # scare quotes around a short lower-case label: ironic distancing
                 nom = (-0.5, lem)
             elif lem in _METAPHOR_HEADS and _metaphor(s, [t], lex) is not None and not s.text[t][:1].isupper() \
-                    and not any(x in ent_tok for x in range(t + 1, min(n, t + 3))):
-                # "долг королевы марафонов": a metaphorical label standing for a person
+                    and (_quoted_work_after(s, t) or not any(x in ent_tok for x in range(t + 1, min(n, t + 3)))):
+                # "долг королевы марафонов", "звезда «Реальных пацанов»": a metaphorical label standing
+                # for a person
                 nom = (_metaphor(s, [t], lex), lem)
-                linked_toks = [x for x in range(t + 1, min(n, t + 3))
-                               if s.feats(x).get("Case") == "Gen" and s.upos[x] in ("ADJ", "DET", "NOUN")]
+                work = _quoted_work_after(s, t)
+                linked_toks = list(range(t + 1, work + 1)) if work else \
+                    [x for x in range(t + 1, min(n, t + 3))
+                     if s.feats(x).get("Case") == "Gen" and s.upos[x] in ("ADJ", "DET", "NOUN")]
             elif actor is not None and re.search(r"(изм|ізм|ism)$", lem) and (lex.polarity(lem) or 0) <= -0.3:
                 # an ideology attributed to an actor ("украинский национализм")
                 nom = (lex.polarity(lem), lem)
@@ -492,3 +496,17 @@ def _link_nomination(s, t, left, lex, ent_tok):
         m = ent_tok[k]
         return m["actor"], list(m["_span"])
     return None, []
+
+
+def _story_role(s, t, lem):
+    """A protagonist noun (``story_role`` in ``epithet_cues.tsv``: герой,
+    героиня) with the genitive of a media item or story (``story_domain``:
+    видео, ролик, сюжет, репортаж …): "героиню видосика" is the person the
+    video is about, a role, not praise."""
+    if lem not in _STORY_ROLES:
+        return False
+    k = t + 1
+    while k < len(s) and (_is_adj(s, k) or s.upos[k] == "DET") and s.feats(k).get("Case") == "Gen":
+        k += 1
+    # (a rare form may lose its case to the tagger: "видосика" read as a verb)
+    return k < len(s) and s.feats(k).get("Case", "Gen") == "Gen" and lower_key(s.lemma[k]) in _STORY_DOMAINS
