@@ -24,7 +24,7 @@ from .morph import (
     _readings, _undergone,
 )
 from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base, _org_type, _person_rest
-from .polarity import _metaphor, _penal, _quoted_work_after, _refers, _vocative
+from .polarity import _metaphor, _penal, _refers, _vocative
 from .rows import _row
 from .guards import (
     _award_title, _literal, _mode_tokens, _predicate_actor, _predicate_of_thing, _states_in,
@@ -129,14 +129,11 @@ def _nominations(s, lex, ent_tok, used, st=None):
                 # scare quotes around a short lower-case label: ironic distancing
                 nom = (-0.5, lem)
             elif lem in _METAPHOR_HEADS and _metaphor(s, [t], lex) is not None and not s.text[t][:1].isupper() \
-                    and (_quoted_work_after(s, t) or not any(x in ent_tok for x in range(t + 1, min(n, t + 3)))):
-                # "долг королевы марафонов", "звезда «Реальных пацанов»": a metaphorical label standing
-                # for a person
+                    and not any(x in ent_tok for x in range(t + 1, min(n, t + 3))):
+                # "долг королевы марафонов": a metaphorical label standing for a person
                 nom = (_metaphor(s, [t], lex), lem)
-                work = _quoted_work_after(s, t)
-                linked_toks = list(range(t + 1, work + 1)) if work else \
-                    [x for x in range(t + 1, min(n, t + 3))
-                     if s.feats(x).get("Case") == "Gen" and s.upos[x] in ("ADJ", "DET", "NOUN")]
+                linked_toks = [x for x in range(t + 1, min(n, t + 3))
+                               if s.feats(x).get("Case") == "Gen" and s.upos[x] in ("ADJ", "DET", "NOUN")]
             elif actor is not None and re.search(r"(изм|ізм|ism)$", lem) and (lex.polarity(lem) or 0) <= -0.3:
                 # an ideology attributed to an actor ("украинский национализм")
                 nom = (lex.polarity(lem), lem)

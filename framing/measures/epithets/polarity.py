@@ -174,8 +174,6 @@ def _metaphor(s, toks, lex):
         k = t + 1
         if v is None or k >= len(s):
             continue
-        if _quoted_work_after(s, t):
-            return v  # "звезда «Реальных пацанов»": the domain is a quoted work
         if s.upos[k] in ("ADJ", "DET") and s.feats(k).get("Case") == "Gen" and k + 1 < len(s):
             k += 1
         g = lower_key(s.lemma[k])
@@ -184,14 +182,3 @@ def _metaphor(s, toks, lex):
                 g not in lex.orgs and not s.text[k][:1].isupper():
             return v
     return None
-
-
-def _quoted_work_after(s, t):
-    """The end position of a quoted name opening on a capital right after
-    ``t`` ("звезда «Реальных пацанов»", "королева «Дома-2»"), a work or a show
-    as the domain of a metaphorical label; else ``None``."""
-    k = t + 1
-    if k + 1 >= len(s) or s.text[k] not in _OPEN_Q or not s.text[k + 1][:1].isupper():
-        return None
-    end = next((x for x in range(k + 1, min(len(s), k + 8)) if s.text[x] in _CLOSE_Q), None)
-    return end if end is not None and end > k + 1 else None
