@@ -782,3 +782,38 @@ def test_measures_epithets_morphology_survives_the_ukrainian_dictionary():
     pymorphy3.MorphAnalyzer(lang="uk")                  # the tag class now knows Ukrainian grammemes only
     assert morph._common_gender("иванов") is False
     assert morph._common_gender("тихоня") is True
+
+
+NONACTOR_CLASSES = DATA / "measures" / "epithets_nonactor_classes.conllu"
+
+
+@pytest.fixture(scope="module")
+def nonactor_classes():
+    return epithets(framing.Annotated.from_conllu(NONACTOR_CLASSES))
+
+
+def test_measures_epithets_animals_and_things_are_not_actors(nonactor_classes):
+    """Animals are not actors (guideline, "Actor"): a label that also names an
+    animal ("зверя") is the animal in a story about animals, and stays a label
+    of people elsewhere ("звери в погонах"); an adjective on an animal noun
+    ("ручного ворона") is no row; nor is one on an interjection the tagger
+    read as an animate noun ("Надёжный блять") or on an unknown word the
+    dictionary reads only as a thing ("нелегальных криптоферм")."""
+    ep = nonactor_classes
+    assert _doc(ep, "animal_story").empty
+    r = _one(ep, "animal_label", "звери")
+    assert r["evaluative"] and r["polarity"] < 0
+    for doc in ("animal_adjective", "interjection", "unknown_thing"):
+        assert _doc(ep, doc).empty, doc
+
+
+def test_measures_epithets_story_roles_and_orientations_are_neutral(nonactor_classes):
+    """"героиню ролика" (the person a video is about) is a role, "Героиня
+    спасла троих детей" is praise; a political orientation ("прозападных
+    партий") is a neutral row, like "пророссийских"."""
+    ep = nonactor_classes
+    r = _one(ep, "story_role", "героиню")
+    assert not r["evaluative"] and r["polarity"] != r["polarity"]
+    assert _one(ep, "story_praise", "Героиня")["evaluative"]
+    r = _one(ep, "orientation", "прозападных")
+    assert r["kind"] == "adjective" and not r["evaluative"]
