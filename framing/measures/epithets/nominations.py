@@ -11,7 +11,7 @@ from ...lang.punct import DASHES
 from .._names import lower_key
 from .words import (
     _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _ENDEARMENT,
-    _FIXED, _HINTS, _INSTITUTIONS, _INTENSIFIERS, _METAPHOR_HEADS, _MILITARY, _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX,
+    _FIXED, _HINTS, _INANIMATE_PERSONS, _INSTITUTIONS, _INTENSIFIERS, _METAPHOR_HEADS, _MILITARY, _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX,
     _PERSONAL, _PERSON_NOUNS, _PRAISE_SUBSTANTIVE, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
     _REL_WORDS, _STATE_ONLY, _STATE_WORDS, _STORY_DOMAINS, _STORY_ROLES,
 )
@@ -334,7 +334,7 @@ def _unnamed(s, lex, ent_tok, used, rows):
         if pred is False:
             continue  # "система является надёжным гарантом": a predicate about a thing
         if nomrow is None and lem not in lex.roles and lem not in _INSTITUTIONS and lem not in _PEOPLE_GROUPS and \
-                s.feats(t).get("Animacy") != "Anim" and \
+                lem not in _INANIMATE_PERSONS and s.feats(t).get("Animacy") != "Anim" and \
                 not (s.has_syntax and s.deprel[t].startswith("nsubj")):
             continue  # an organisation noun without a name is an actor when it acts ("Круизная компания пообещала")
         actor = nomrow["actor"] if nomrow else s.lemma[t]

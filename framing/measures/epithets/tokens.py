@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...lang.punct import DASHES
 from .._names import agree, lower_key
 from .words import (
-    _ANIMALS, _CLOSE_Q, _COPULA_VERBS, _FORCES, _INSTITUTIONS, _OPEN_Q, _PAUCAL, _PEOPLE_GROUPS, _PRONOMINAL,
+    _ANIMALS, _CLOSE_Q, _COPULA_VERBS, _FORCES, _INANIMATE_PERSONS, _INSTITUTIONS, _OPEN_Q, _PAUCAL, _PEOPLE_GROUPS, _PRONOMINAL,
     _REL_WORDS, _SENTENCE_OPENERS, _SMALL_ANIMALS,
 )
 
@@ -196,7 +196,8 @@ def _actor_noun(s, t, lem, lex):
     organisation, an authority (docs/epithets.md, "Actor")."""
     if lem in _ANIMALS or lem in _SMALL_ANIMALS or lem.split("-")[0] in _ANIMALS:
         return False  # also "пёс-толстяк"
-    if lem in lex.roles or lem in lex.orgs or lem in _INSTITUTIONS or lex.is_title(lem) or lem in _PEOPLE_GROUPS:
+    if lem in lex.roles or lem in lex.orgs or lem in _INSTITUTIONS or lex.is_title(lem) or lem in _PEOPLE_GROUPS or \
+            lem in _INANIMATE_PERSONS:
         return True
     if lex.nomination(lem) is not None:
         return True
