@@ -817,3 +817,20 @@ def test_measures_epithets_story_roles_and_orientations_are_neutral(nonactor_cla
     assert _one(ep, "story_praise", "Героиня")["evaluative"]
     r = _one(ep, "orientation", "прозападных")
     assert r["kind"] == "adjective" and not r["evaluative"]
+
+
+def test_measures_epithets_neuter_things_animal_predicates_and_person_nouns(nonactor_classes):
+    """A substantivised neuter adjective is a thing, not a person
+    ("Подозрительное заметила"); a predicate noun that is an animal in a story
+    about animals is no row ("Крошик был удивительным котом", a shelter's
+    enclosure), one about a politician stays ("Путин — настоящий медведь");
+    a legal term keeps its adjective neutral ("законных представителей"); a
+    person noun the dictionary marks inanimate is an actor, so its
+    adjective is a row ("Легендарную звезду")."""
+    ep = nonactor_classes
+    assert _doc(ep, "neuter").empty
+    assert _doc(ep, "animal_predicate").empty
+    assert _one(ep, "animal_metaphor", "настоящий медведь")["kind"] == "predicate"
+    assert not _doc(ep, "legal_term")["evaluative"].any()
+    r = _one(ep, "person_inanimate", "Легендарную")
+    assert r["kind"] == "adjective" and r["evaluative"] and r["polarity"] > 0

@@ -6,8 +6,8 @@ from __future__ import annotations
 from ...lang.punct import DASHES
 from .._names import lower_key
 from .words import (
-    _AWARD_HEADS, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _FRAMES, _GENRES, _INSTITUTIONS,
-    _OPEN_Q, _THING_PREPS, _WAR_WORDS,
+    _ANIMALS, _AWARD_HEADS, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _FRAMES, _GENRES, _INSTITUTIONS,
+    _OPEN_Q, _SMALL_ANIMALS, _THING_PREPS, _WAR_WORDS,
 )
 from .tokens import _actor_noun, _has_object, _is_adj, _is_noun
 from .morph import _readings
@@ -92,6 +92,8 @@ def _precision_filter(s, rows, lex, st):
             # (a legal designation still brands: "«Медиазона» (в реестре «иноагентов»)", hard decision 4)
         if work and toks and not r["legal"] and all(x in work for x in toks if not s.is_punct(x)):
             continue  # inside the quoted name of a work or brand
+        if toks and not r["legal"] and _not_a_person(s, r, toks, st):
+            continue  # "Подозрительное заметила соседка", "Крошик был удивительным котом"
         if toks and not r["legal"] and r["kind"] in ("title", "nomination", "description", "predicate") and \
                 _award_title(s, toks[0]):
             nxt = toks[-1] + 1
@@ -109,6 +111,26 @@ def _precision_filter(s, rows, lex, st):
                 r["polarity"] = p  # "который работает в автоматическом режиме": the mode is no judgement
         kept.append(r)
     return kept
+
+
+def _not_a_person(s, r, toks, st):
+    """Rows whose descriptor itself says that no actor is meant: a nomination
+    that is a substantivised adjective in the neuter singular (a thing or a
+    quality, "Подозрительное", "главное": people are never neuter), and a
+    predicate whose noun is an animal in a story about animals ("Крошик был
+    удивительным котом"; animals are not actors, docs/epithets.md; "Путин —
+    настоящий медведь" in a political story stays)."""
+    words = [x for x in toks if not s.is_punct(x)]
+    if r["kind"] == "nomination" and len(words) == 1:
+        f = s.feats(words[0])
+        lem = lower_key(s.lemma[words[0]])
+        return f.get("Gender") == "Neut" and f.get("Number") == "Sing" and lem.endswith(("ый", "ий", "ой")) and \
+            lower_key(s.text[words[0]]).endswith(("ое", "ее", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем"))
+    if r["kind"] == "predicate":
+        head = next((x for x in words if _is_noun(s, x)), None)
+        lem = lower_key(s.lemma[head]) if head is not None else ""
+        return (lem in _ANIMALS or lem in _SMALL_ANIMALS) and _animal_story(st.get("keys", frozenset()), lem)
+    return False
 
 
 def _framed(s, r):
