@@ -834,3 +834,15 @@ def test_measures_epithets_neuter_things_animal_predicates_and_person_nouns(nona
     assert not _doc(ep, "legal_term")["evaluative"].any()
     r = _one(ep, "person_inanimate", "Легендарную")
     assert r["kind"] == "adjective" and r["evaluative"] and r["polarity"] > 0
+
+
+def test_measures_epithets_listed_participles_and_mentioned_words(nonactor_classes):
+    """A participle the tagger lemmatises to its verb is scored by the form the
+    lexicon lists it under ("любящих" → "любящий"); a quoted word after a noun
+    of words is mentioned, not used of anyone ("слово «овца»"), while the same
+    word used of a person stays a label ("назвала истицу «овцой»")."""
+    ep = nonactor_classes
+    r = _one(ep, "listed_participle", "любящих")
+    assert r["kind"] == "adjective" and r["evaluative"] and r["polarity"] > 0
+    assert _doc(ep, "mentioned_word").empty
+    assert _one(ep, "used_word", "«овцой»")["evaluative"]

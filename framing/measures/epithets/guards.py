@@ -7,7 +7,7 @@ from ...lang.punct import DASHES
 from .._names import lower_key
 from .words import (
     _ANIMALS, _AWARD_HEADS, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _FRAMES, _GENRES, _INSTITUTIONS,
-    _OPEN_Q, _SMALL_ANIMALS, _THING_PREPS, _WAR_WORDS,
+    _OPEN_Q, _SMALL_ANIMALS, _THING_PREPS, _WAR_WORDS, _WORD_NOUNS,
 )
 from .tokens import _actor_noun, _has_object, _is_adj, _is_noun
 from .morph import _readings
@@ -92,6 +92,8 @@ def _precision_filter(s, rows, lex, st):
             # (a legal designation still brands: "«Медиазона» (в реестре «иноагентов»)", hard decision 4)
         if work and toks and not r["legal"] and all(x in work for x in toks if not s.is_punct(x)):
             continue  # inside the quoted name of a work or brand
+        if toks and not r["legal"] and _mentioned_word(s, toks):
+            continue  # "слово «овца» не оскорбление", "футболка с надписью «дедушка»": a word, not a label
         if toks and not r["legal"] and _not_a_person(s, r, toks, st):
             continue  # "Подозрительное заметила соседка", "Крошик был удивительным котом"
         if toks and not r["legal"] and r["kind"] in ("title", "nomination", "description", "predicate") and \
@@ -111,6 +113,20 @@ def _precision_filter(s, rows, lex, st):
                 r["polarity"] = p  # "который работает в автоматическом режиме": the mode is no judgement
         kept.append(r)
     return kept
+
+
+def _mentioned_word(s, toks):
+    """Whether the descriptor is a quoted word after a noun of words
+    (``word_noun`` in ``epithet_cues.tsv``: слово, надпись, выражение,
+    фраза …): the word is mentioned, not used of anyone ("суд признал слово
+    «овца» не оскорбительным")."""
+    k = toks[0] - 1
+    if k < 0 or s.text[k] not in _OPEN_Q:
+        k = toks[0]
+        if s.text[k] not in _OPEN_Q:
+            return False
+    k -= 1
+    return k >= 0 and lower_key(s.lemma[k]) in _WORD_NOUNS
 
 
 def _not_a_person(s, r, toks, st):

@@ -90,6 +90,19 @@ def _undergone(form):
     return any("PRTF" in p.tag.grammemes and "pssv" in p.tag.grammemes for p in _morph().parse(form) if p.is_known)
 
 
+@functools.lru_cache(maxsize=50_000)
+def _participle_lemma(form):
+    """The masculine nominative singular of a Russian participle form
+    ("любящих" → "любящий", "сбежавшего" → "сбежавший"), the form a lexicon
+    lists a lexicalised participle under, or ``None``. Taggers lemmatise a
+    participle to its verb ("любить"), which the lexicon does not score."""
+    for p in _morph().parse(form):
+        if p.tag.POS == "PRTF" and p.is_known:
+            infl = p.inflect({"masc", "sing", "nomn"})
+            return lower_key(infl.word) if infl is not None else None
+    return None
+
+
 def _guessed_nouns(form):
     """Lemmas of the noun parses pymorphy3 guesses for a word form it does not
     know ("сексоголиков" → "сексоголик")."""
