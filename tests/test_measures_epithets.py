@@ -846,3 +846,18 @@ def test_measures_epithets_listed_participles_and_mentioned_words(nonactor_class
     assert r["kind"] == "adjective" and r["evaluative"] and r["polarity"] > 0
     assert _doc(ep, "mentioned_word").empty
     assert _one(ep, "used_word", "«овцой»")["evaluative"]
+
+
+def test_measures_epithets_thing_compounds_and_list_titles(nonactor_classes):
+    """A compound whose inflected first part is a thing is no actor
+    ("товары-герои"); an uninflected first part is a modifier of a person
+    noun ("интернет-воины" stay a label). A capitalised item of a numbered
+    list without a verb is a title ("21. Тёмное дитя (Orphan Black)"); an
+    item with a verb is a statement whose labels stay ("1. Предатели …
+    сбежали; 2. Продажный депутат арестован")."""
+    ep = nonactor_classes
+    assert not _doc(ep, "thing_compound")["evaluative"].any()
+    assert _one(ep, "modifier_compound", "интернет-воины")["evaluative"]
+    assert _doc(ep, "list_titles").empty
+    assert _one(ep, "list_statements", "Предатели")["evaluative"]
+    assert _one(ep, "list_statements", "Продажный")["evaluative"]

@@ -92,6 +92,8 @@ def _precision_filter(s, rows, lex, st):
             # (a legal designation still brands: "«Медиазона» (в реестре «иноагентов»)", hard decision 4)
         if work and toks and not r["legal"] and all(x in work for x in toks if not s.is_punct(x)):
             continue  # inside the quoted name of a work or brand
+        if toks and not r["legal"] and r["kind"] in ("nomination", "adjective") and _list_item_title(s, r, toks):
+            continue  # "21. Тёмное дитя (Orphan Black)", "4. Кумир Тридевятого Королевства": titles in a list
         if toks and not r["legal"] and _mentioned_word(s, toks):
             continue  # "слово «овца» не оскорбление", "футболка с надписью «дедушка»": a word, not a label
         if toks and not r["legal"] and _not_a_person(s, r, toks, st):
@@ -113,6 +115,26 @@ def _precision_filter(s, rows, lex, st):
                 r["polarity"] = p  # "который работает в автоматическом режиме": the mode is no judgement
         kept.append(r)
     return kept
+
+
+def _list_item_title(s, r, toks):
+    """Whether the row opens an item of a numbered list ("21. Тёмное дитя"):
+    a capitalised common word right after a number and a full stop or a
+    bracket names the item (a film, a book, a product), not an actor; a
+    person's name there stays a name (the row's actor is then a name), and an
+    item with a verb is a statement, whose labels stay."""
+    a = [t for t in range(len(s)) if r["actor_start"] <= s.start[t] < r["actor_end"]]
+    first = min(list(toks) + a)
+    if not (first >= 2 and s.text[first][:1].isupper() and s.text[first - 1] in (".", ")") and
+            s.text[first - 2].isdigit() and all(s.upos[x] != "PROPN" for x in a)):
+        return False
+    # the item runs to the next number; a verb makes it a statement ("1. Предатели сбежали")
+    k = first
+    while k < len(s) and not (s.text[k].isdigit() and k + 1 < len(s) and s.text[k + 1] in (".", ")")):
+        if s.upos[k] in ("VERB", "AUX") or s.feats(k).get("Variant") == "Short":
+            return False  # (a short participle too: "арестован")
+        k += 1
+    return True
 
 
 def _mentioned_word(s, toks):

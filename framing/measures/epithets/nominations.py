@@ -17,7 +17,7 @@ from .words import (
 )
 from .tokens import (
     _actor_noun, _attributive, _is_adj, _is_noun, _lemmas, _modifier, _name_part, _not_about, _np_left,
-    _opens, _pronominal, _span_text, _trim,
+    _opens, _pronominal, _span_text, _thing_part, _trim,
 )
 from .morph import (
     NOMINATION_MARGIN, _animate, _guessed_nouns, _model_noun_reading, _morph, _person_after_prefix, _person_form,
@@ -76,8 +76,9 @@ def _nominations(s, lex, ent_tok, used, st=None):
             lem = lower_key(s.text[t]) if lex.nomination(lower_key(s.text[t])) and lem == lower_key(s.text[t]) else lem
         if _is_adj(s, t) and _attributive(s, t) and not misread:
             continue  # "военные учения": an adjective, not the substantivised role
-        if nom is not None and "-" in lem and _animal_part(s, lem.split("-")[0]):
-            continue  # "собаки-расисты": animals are not actors
+        if nom is not None and "-" in lem and (_animal_part(s, lem.split("-")[0]) or
+                                               _thing_part(s, t, lem, lex)):
+            continue  # "собаки-расисты", "товары-герои": animals and things are not actors
         if nom is not None and (_thing_reading(s, t, lem, lex) or _award_title(s, t) or _penal(s, t)):
             continue  # "в трусах", "контора", "Герой России": not a label of an actor
         if 0 < t < n - 1 and s.text[t - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q and s.text[t][:1].isupper():

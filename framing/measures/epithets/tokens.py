@@ -191,11 +191,38 @@ def _has_object(s, t, ent_tok):
                and s.feats(c).get("Animacy") == "Inan")
 
 
+def _thing_part(s, t, lem, lex):
+    """Whether the first part of a Russian compound at ``t`` (lemma ``lem``)
+    is its head and a thing by the dictionary ("товары-герои",
+    "программах-вымогателях": only inanimate noun readings), not an
+    organisation, institution, place or person noun the dictionary marks
+    inanimate ("страна-агрессор", "звезда-скандалистка"). An uninflected
+    first part before an inflected second one is a modifier, not the head
+    ("интернет-воины")."""
+    form = lower_key(s.text[t]).split("-")
+    if s.lang != "ru" or len(form) < 2 or len(form[0]) < 3 or \
+            form[0] in ("экс", "вице", "лже", "псевдо", "горе", "недо", "квази"):
+        return False
+    from .morph import _readings
+    from .lexicon import _inanimate_labels
+    first, last = _readings(form[0]), _readings(form[-1])
+    if any(r[0] == form[0] for r in first) and last and not any(r[0] == form[-1] for r in last):
+        return False  # "интернет-воины": the first part does not inflect
+    part = lem.split("-")[0]
+    heads = {r[0] for r in first} | {part}
+    if heads & (_INSTITUTIONS | lex.orgs | lex.roles | _INANIMATE_PERSONS | _PEOPLE_GROUPS |
+                _inanimate_labels(s.lang)) or any(lex.is_title(h) for h in heads):
+        return False
+    return bool(first) and not any(r[1] for r in first)
+
+
 def _actor_noun(s, t, lem, lex):
     """A common noun that stands for an actor: a person, a group of people, an
     organisation, an authority (docs/epithets.md, "Actor")."""
     if lem in _ANIMALS or lem in _SMALL_ANIMALS or lem.split("-")[0] in _ANIMALS:
         return False  # also "пёс-толстяк"
+    if "-" in lem and _thing_part(s, t, lem, lex):
+        return False  # "товары-герои": a thing
     if lem in lex.roles or lem in lex.orgs or lem in _INSTITUTIONS or lex.is_title(lem) or lem in _PEOPLE_GROUPS or \
             lem in _INANIMATE_PERSONS:
         return True
