@@ -861,3 +861,14 @@ def test_measures_epithets_thing_compounds_and_list_titles(nonactor_classes):
     assert _doc(ep, "list_titles").empty
     assert _one(ep, "list_statements", "Предатели")["evaluative"]
     assert _one(ep, "list_statements", "Продажный")["evaluative"]
+
+
+def test_measures_epithets_quoted_speech_is_not_a_title(nonactor_classes):
+    """A short quotation opening on a capital is a work's name only without a
+    pronoun, a dash or an ellipsis: «Фашисты — они и через 77 лет фашисты…» is
+    speech, whose labels are rows; «Злые бандиты» after a genre noun stays a
+    title."""
+    ep = nonactor_classes
+    r = _one(ep, "quoted_speech", "Фашисты")
+    assert r["evaluative"] and r["polarity"] < 0
+    assert not _doc(ep, "quoted_title")["evaluative"].any()

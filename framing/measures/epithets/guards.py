@@ -66,8 +66,10 @@ def _work_title_tokens(s):
             continue
         inner = [x for x in range(t + 1, k) if not s.is_punct(x)]
         # a name of at most eight words without a verb or a clause break (not quoted speech)
-        short = 0 < len(inner) <= 8 and not any(s.upos[x] in ("VERB", "AUX") or
-                                                s.text[x] in (",", ".", "!", "?", ":", ";") for x in range(t + 1, k))
+        # (a personal pronoun, a dash or an ellipsis makes it speech: «Фашисты — они и через 77 лет фашисты…»)
+        short = 0 < len(inner) <= 8 and not any(s.upos[x] in ("VERB", "AUX", "PRON") or s.text[x] in DASHES or
+                                                s.text[x] in (",", ".", "!", "?", ":", ";", "…", "...")
+                                                for x in range(t + 1, k))
         genre = short and t > 0 and lower_key(s.lemma[t - 1]) in _GENRES
         named = short and s.text[inner[0]][:1].isupper() and len(inner) >= 2
         if genre or named:
