@@ -872,3 +872,13 @@ def test_measures_epithets_quoted_speech_is_not_a_title(nonactor_classes):
     r = _one(ep, "quoted_speech", "Фашисты")
     assert r["evaluative"] and r["polarity"] < 0
     assert not _doc(ep, "quoted_title")["evaluative"].any()
+
+
+def test_measures_epithets_agents_of_organisations_are_roles(nonactor_classes):
+    """"агента СБУ" (an agency's agent, before its abbreviation) is a role,
+    neutral; "агентом влияния" stays a label."""
+    ep = nonactor_classes
+    r = _one(ep, "agent_of_org", "агента")
+    assert not r["evaluative"] and r["polarity"] != r["polarity"]
+    r = _one(ep, "agent_label", "агентом влияния")
+    assert r["kind"] == "predicate" and r["evaluative"]

@@ -110,6 +110,8 @@ def _precision_filter(s, rows, lex, st):
         if r["kind"] == "adjective" and toks and not r["legal"] and lower_key(s.lemma[toks[0]]) in _CRIME_ADJ and \
                 toks[-1] + 1 < len(s) and lower_key(s.lemma[toks[-1] + 1]) in _CRIME_HEADS:
             r["polarity"] = float("nan")  # "криминальная авторитетша Инесса": a crime category (guideline #5)
+        if r["kind"] in ("title", "nomination") and toks and not r["legal"] and _agent_of_organisation(s, toks, lex):
+            r["polarity"] = float("nan")  # "агента СБУ", "Агенты SHOT ПРОВЕРКИ": an organisation's agent, a role
         mode = _mode_tokens(s, toks, lex) if r["kind"] in ("relative_clause", "predicate") else set()
         if mode and r["polarity"] == r["polarity"] and not r["legal"]:
             p = _polarity(s, toks, lex, mode)
@@ -117,6 +119,21 @@ def _precision_filter(s, rows, lex, st):
                 r["polarity"] = p  # "который работает в автоматическом режиме": the mode is no judgement
         kept.append(r)
     return kept
+
+
+def _agent_of_organisation(s, toks, lex):
+    """A label with a literal sense when it has an object (``@object`` in
+    ``nominations.tsv``: агент, захватчик) right before an organisation's
+    abbreviation or name in capitals ("агента СБУ", "агент КГБ", "Агенты
+    SHOT ПРОВЕРКИ"): the organisation's agent, a role; "агент влияния",
+    "агент Кремля" keep their label."""
+    words = [x for x in toks if not s.is_punct(x)]
+    if not words or "@object" not in lex.literal.get(lower_key(s.lemma[words[0]]), ()):
+        return False
+    k = words[-1] + 1
+    if k >= len(s) or words[-1] != words[0]:
+        return False
+    return len(s.text[k]) >= 2 and s.text[k].isupper()
 
 
 def _list_item_title(s, r, toks):
