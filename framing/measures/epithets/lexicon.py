@@ -55,6 +55,7 @@ class _Lex:
         self.nom_patterns = [(k, v) for k, v in noms.items() if "*" in k]
         self.context = _CONTEXT_NOUNS.get(lang, set())
         self.roles = _lemma_set(lang, "roles")
+        self.inanimate = _inanimate_labels(lang)  # collective and person labels the dictionary marks inanimate
         rt = builtin_table(lang, "roles")
         self.role_number = {lower_key(k): v for k, v in zip(rt.get("lemma", []), rt.get("number", []))
                             if isinstance(v, str) and v.strip()}

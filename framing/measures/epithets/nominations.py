@@ -17,11 +17,11 @@ from .words import (
 )
 from .tokens import (
     _actor_noun, _attributive, _is_adj, _is_noun, _lemmas, _modifier, _name_part, _not_about, _np_left,
-    _opens, _pronominal, _span_text, _thing_part, _trim,
+    _opens, _pronominal, _span_text, _trim,
 )
 from .morph import (
     NOMINATION_MARGIN, _animate, _guessed_nouns, _model_noun_reading, _morph, _person_after_prefix, _person_form,
-    _readings, _undergone,
+    _readings, _thing_part, _undergone,
 )
 from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base, _org_type, _person_rest
 from .polarity import _metaphor, _penal, _refers, _vocative

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...lang.punct import DASHES
 from .._names import agree, lower_key
+from .morph import _is_noun, _thing_by_dictionary, _thing_part  # noqa: F401  (_is_noun: re-exported)
 from .words import (
     _ANIMALS, _CLOSE_Q, _COPULA_VERBS, _FORCES, _INANIMATE_PERSONS, _INSTITUTIONS, _OPEN_Q, _PAUCAL, _PEOPLE_GROUPS, _PRONOMINAL,
     _REL_WORDS, _SENTENCE_OPENERS, _SMALL_ANIMALS,
@@ -26,10 +27,6 @@ def _person_like(s, m, span):
     h = span[-1]
     return m["type"] != "ORG" and s.upos[h] == "PROPN" and s.feats(h).get("Animacy") == "Anim" and \
         len(span) <= 3 and not s.text[h].isupper()
-
-
-def _is_noun(s, i):
-    return s.upos[i] == "NOUN" or (s.upos[i] == "PROPN" and s.lemma[i][:1].islower())
 
 
 def _is_adj(s, i):
@@ -191,31 +188,6 @@ def _has_object(s, t, ent_tok):
                and s.feats(c).get("Animacy") == "Inan")
 
 
-def _thing_part(s, t, lem, lex):
-    """Whether the first part of a Russian compound at ``t`` (lemma ``lem``)
-    is its head and a thing by the dictionary ("товары-герои",
-    "программах-вымогателях": only inanimate noun readings), not an
-    organisation, institution, place or person noun the dictionary marks
-    inanimate ("страна-агрессор", "звезда-скандалистка"). An uninflected
-    first part before an inflected second one is a modifier, not the head
-    ("интернет-воины")."""
-    form = lower_key(s.text[t]).split("-")
-    if s.lang != "ru" or len(form) < 2 or len(form[0]) < 3 or \
-            form[0] in ("экс", "вице", "лже", "псевдо", "горе", "недо", "квази"):
-        return False
-    from .morph import _readings
-    from .lexicon import _inanimate_labels
-    first, last = _readings(form[0]), _readings(form[-1])
-    if any(r[0] == form[0] for r in first) and last and not any(r[0] == form[-1] for r in last):
-        return False  # "интернет-воины": the first part does not inflect
-    part = lem.split("-")[0]
-    heads = {r[0] for r in first} | {part}
-    if heads & (_INSTITUTIONS | lex.orgs | lex.roles | _INANIMATE_PERSONS | _PEOPLE_GROUPS |
-                _inanimate_labels(s.lang)) or any(lex.is_title(h) for h in heads):
-        return False
-    return bool(first) and not any(r[1] for r in first)
-
-
 def _actor_noun(s, t, lem, lex):
     """A common noun that stands for an actor: a person, a group of people, an
     organisation, an authority (docs/epithets.md, "Actor")."""
@@ -236,21 +208,6 @@ def _actor_noun(s, t, lem, lex):
     return s.feats(t).get("Animacy") == "Anim" and s.upos[t] == "NOUN" and not _thing_by_dictionary(s, t)
 
 
-def _thing_by_dictionary(s, t):
-    """Whether the Russian dictionary (pymorphy3) reads the word form the
-    tagger took for an animate noun as no person at all: an interjection
-    ("блять", "бля"), or, for a word it does not know, only inanimate nouns by
-    analogy ("криптоферм" as "-ферма"). The tagger's animacy of rare words is a
-    guess; things are not actors (docs/epithets.md, "Actor")."""
-    if s.lang != "ru":
-        return False
-    from .morph import _morph
-    parses = _morph().parse(lower_key(s.text[t]))
-    if any(p.tag.POS == "INTJ" for p in parses):
-        return True
-    nouns = [p for p in parses if "NOUN" in p.tag.grammemes]
-    # a word the dictionary knows keeps the tagger's reading in context ("злонамеренных акторов")
-    return bool(nouns) and not any(p.is_known or "anim" in p.tag.grammemes for p in nouns)
 
 
 def _modifier(s, a, n):
