@@ -40,7 +40,11 @@ telegram     Evaluative descriptors of random posts of the five development
              20261216, coded blind before the rules of that round were
              written, first measured P 0.833 (10/12), R 0.600 (9/15); two
              of the round's classes came from its misses, so it is blind no
-             longer; pooled apart from the 470 tuning posts). Precision and recall of
+             longer; pooled apart from the 470 tuning posts); and a second
+             blind check ("h16 blind": 30 posts of all five channels, seed
+             20261220, 150-1000 characters, not in any earlier sheet, coded
+             before the round on non-actors, neutral descriptors and recall;
+             printed on its own line, pooled with nothing). Precision and recall of
              ``evaluative`` rows per sample and pooled, with Wilson 95 %
              intervals, with the lexicons alone (``model=False``) and with
              the evaluative-word model; a row matches when the spans overlap
@@ -96,7 +100,12 @@ SAMPLES = (
      "30 posts of 150-1000 characters, seed 20261215, coded blind before the issue-#10 generalisation round"),
     ("h14_tabloid", ROOT / "benchmarks" / "evaluative_dev", "dev-eval-h14-tabloid",
      "30 posts of Mash and SHOT, 150-1000 characters, seed 20261216, coded blind before that round"),
+    ("h16_blind", ROOT / "benchmarks" / "evaluative_dev", "dev-eval-h16-blind",
+     "30 posts of 150-1000 characters, seed 20261220, coded blind before the non-actor/neutral/recall round"),
 )
+
+# samples printed on their own line, pooled with nothing (coded blind, never tuned on)
+_ALONE = ("h16_",)
 
 
 _overlap = epithets_eval._overlap
@@ -231,6 +240,8 @@ def _telegram_figures(ep, listed, sha, ids):
         d_ids = list(lst.doc_id)
         tp_p, n_p, tp_g = epithets_eval.span_hits(p_by, g_by, d_ids)
         for i, v in enumerate((tp_p, n_p, tp_g, len(gold))):
+            if name.startswith(_ALONE):
+                continue
             if name.startswith("h14_"):
                 check[i] += v
                 continue
@@ -240,9 +251,10 @@ def _telegram_figures(ep, listed, sha, ids):
         print(f"{tag:15s} {len(d_ids)} posts ({changed} changed since coding), {len(gold)} coded rows  [{note}]")
         print(f"{tag:15s}   P {_fmt(tp_p, n_p)}   R {_fmt(tp_g, len(gold))}")
     n_new = sum(len(listed[tag]) for n, folder, tag, _ in SAMPLES
-                if folder.name == "evaluative_dev" and not n.startswith("h14_"))
+                if folder.name == "evaluative_dev" and not n.startswith(("h14_",) + _ALONE))
     n_check = sum(len(listed[tag]) for n, _f, tag, _ in SAMPLES if n.startswith("h14_"))
-    n_tot = len(ids) - n_check
+    n_alone = sum(len(listed[tag]) for n, _f, tag, _ in SAMPLES if n.startswith(_ALONE))
+    n_tot = len(ids) - n_check - n_alone
     print(f"{'issue-10 sets':15s} {n_new} posts, {new[3]} coded rows  [development figure]")
     print(f"{'issue-10 sets':15s}   P {_fmt(new[0], new[1])}   R {_fmt(new[2], new[3])}")
     print(f"{'pooled':15s} {n_tot} posts, {tot[3]} coded rows  [development figure]")

@@ -782,3 +782,103 @@ def test_measures_epithets_morphology_survives_the_ukrainian_dictionary():
     pymorphy3.MorphAnalyzer(lang="uk")                  # the tag class now knows Ukrainian grammemes only
     assert morph._common_gender("иванов") is False
     assert morph._common_gender("тихоня") is True
+
+
+NONACTOR_CLASSES = DATA / "measures" / "epithets_nonactor_classes.conllu"
+
+
+@pytest.fixture(scope="module")
+def nonactor_classes():
+    return epithets(framing.Annotated.from_conllu(NONACTOR_CLASSES))
+
+
+def test_measures_epithets_animals_and_things_are_not_actors(nonactor_classes):
+    """Animals are not actors (guideline, "Actor"): a label that also names an
+    animal ("зверя") is the animal in a story about animals, and stays a label
+    of people elsewhere ("звери в погонах"); an adjective on an animal noun
+    ("ручного ворона") is no row; nor is one on an interjection the tagger
+    read as an animate noun ("Надёжный блять") or on an unknown word the
+    dictionary reads only as a thing ("нелегальных криптоферм")."""
+    ep = nonactor_classes
+    assert _doc(ep, "animal_story").empty
+    r = _one(ep, "animal_label", "звери")
+    assert r["evaluative"] and r["polarity"] < 0
+    for doc in ("animal_adjective", "interjection", "unknown_thing"):
+        assert _doc(ep, doc).empty, doc
+
+
+def test_measures_epithets_story_roles_and_orientations_are_neutral(nonactor_classes):
+    """"героиню ролика" (the person a video is about) is a role, "Героиня
+    спасла троих детей" is praise; a political orientation ("прозападных
+    партий") is a neutral row, like "пророссийских"."""
+    ep = nonactor_classes
+    r = _one(ep, "story_role", "героиню")
+    assert not r["evaluative"] and r["polarity"] != r["polarity"]
+    assert _one(ep, "story_praise", "Героиня")["evaluative"]
+    r = _one(ep, "orientation", "прозападных")
+    assert r["kind"] == "adjective" and not r["evaluative"]
+
+
+def test_measures_epithets_neuter_things_animal_predicates_and_person_nouns(nonactor_classes):
+    """A substantivised neuter adjective is a thing, not a person
+    ("Подозрительное заметила"); a predicate noun that is an animal in a story
+    about animals is no row ("Крошик был удивительным котом", a shelter's
+    enclosure), one about a politician stays ("Путин — настоящий медведь");
+    a legal term keeps its adjective neutral ("законных представителей"); a
+    person noun the dictionary marks inanimate is an actor, so its
+    adjective is a row ("Легендарную звезду")."""
+    ep = nonactor_classes
+    assert _doc(ep, "neuter").empty
+    assert _doc(ep, "animal_predicate").empty
+    assert _one(ep, "animal_metaphor", "настоящий медведь")["kind"] == "predicate"
+    assert not _doc(ep, "legal_term")["evaluative"].any()
+    r = _one(ep, "person_inanimate", "Легендарную")
+    assert r["kind"] == "adjective" and r["evaluative"] and r["polarity"] > 0
+
+
+def test_measures_epithets_listed_participles_and_mentioned_words(nonactor_classes):
+    """A participle the tagger lemmatises to its verb is scored by the form the
+    lexicon lists it under ("любящих" → "любящий"); a quoted word after a noun
+    of words is mentioned, not used of anyone ("слово «овца»"), while the same
+    word used of a person stays a label ("назвала истицу «овцой»")."""
+    ep = nonactor_classes
+    r = _one(ep, "listed_participle", "любящих")
+    assert r["kind"] == "adjective" and r["evaluative"] and r["polarity"] > 0
+    assert _doc(ep, "mentioned_word").empty
+    assert _one(ep, "used_word", "«овцой»")["evaluative"]
+
+
+def test_measures_epithets_thing_compounds_and_list_titles(nonactor_classes):
+    """A compound whose inflected first part is a thing is no actor
+    ("товары-герои"); an uninflected first part is a modifier of a person
+    noun ("интернет-воины" stay a label). A capitalised item of a numbered
+    list without a verb is a title ("21. Тёмное дитя (Orphan Black)"); an
+    item with a verb is a statement whose labels stay ("1. Предатели …
+    сбежали; 2. Продажный депутат арестован")."""
+    ep = nonactor_classes
+    assert not _doc(ep, "thing_compound")["evaluative"].any()
+    assert _one(ep, "modifier_compound", "интернет-воины")["evaluative"]
+    assert _doc(ep, "list_titles").empty
+    assert _one(ep, "list_statements", "Предатели")["evaluative"]
+    assert _one(ep, "list_statements", "Продажный")["evaluative"]
+
+
+def test_measures_epithets_quoted_speech_is_not_a_title(nonactor_classes):
+    """A short quotation opening on a capital is a work's name only without a
+    pronoun, a dash or an ellipsis: «Фашисты — они и через 77 лет фашисты…» is
+    speech, whose labels are rows; «Злые бандиты» after a genre noun stays a
+    title."""
+    ep = nonactor_classes
+    r = _one(ep, "quoted_speech", "Фашисты")
+    assert r["evaluative"] and r["polarity"] < 0
+    assert not _doc(ep, "quoted_title")["evaluative"].any()
+
+
+def test_measures_epithets_agents_of_organisations_are_roles(nonactor_classes):
+    """"агента СБУ" (an agency's agent, before its abbreviation) is a role,
+    neutral; "агентом влияния" stays a label."""
+    ep = nonactor_classes
+    r = _one(ep, "agent_of_org", "агента")
+    assert not r["evaluative"] and r["polarity"] != r["polarity"]
+    r = _one(ep, "agent_label", "агентом влияния")
+    assert r["kind"] == "predicate" and r["evaluative"]

@@ -6,12 +6,12 @@ from __future__ import annotations
 from ...lang.punct import DASHES
 from .._names import lower_key
 from .words import (
-    _AWARD_HEADS, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _FRAMES, _GENRES, _INSTITUTIONS,
-    _OPEN_Q, _THING_PREPS, _WAR_WORDS,
+    _ANIMALS, _AWARD_HEADS, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _FRAMES, _GENRES, _INSTITUTIONS,
+    _OPEN_Q, _SMALL_ANIMALS, _THING_PREPS, _WAR_WORDS, _WORD_NOUNS,
 )
 from .tokens import _actor_noun, _has_object, _is_adj, _is_noun
 from .morph import _readings
-from .lexicon import EVALUATIVE_THRESHOLD, _inanimate_labels
+from .lexicon import EVALUATIVE_THRESHOLD, _animal_story, _inanimate_labels
 from .polarity import _penal, _polarity
 
 
@@ -24,7 +24,8 @@ def _literal(s, t, lem, lex, ent_tok, st):
     if "@object" in cond and _has_object(s, t, ent_tok):
         return True
     words = cond - {"@object", "@animal"}
-    return bool(words & st.get("lemmas", set()))
+    lemmas = st.get("lemmas", set())
+    return bool(words & lemmas) or ("@animal" in cond and _animal_story(st.get("keys", lemmas), lem))
 
 
 def _thing_reading(s, t, lem, lex):
@@ -65,8 +66,10 @@ def _work_title_tokens(s):
             continue
         inner = [x for x in range(t + 1, k) if not s.is_punct(x)]
         # a name of at most eight words without a verb or a clause break (not quoted speech)
-        short = 0 < len(inner) <= 8 and not any(s.upos[x] in ("VERB", "AUX") or
-                                                s.text[x] in (",", ".", "!", "?", ":", ";") for x in range(t + 1, k))
+        # (a personal pronoun, a dash or an ellipsis makes it speech: «Фашисты — они и через 77 лет фашисты…»)
+        short = 0 < len(inner) <= 8 and not any(s.upos[x] in ("VERB", "AUX", "PRON") or s.text[x] in DASHES or
+                                                s.text[x] in (",", ".", "!", "?", ":", ";", "…", "...")
+                                                for x in range(t + 1, k))
         genre = short and t > 0 and lower_key(s.lemma[t - 1]) in _GENRES
         named = short and s.text[inner[0]][:1].isupper() and len(inner) >= 2
         if genre or named:
@@ -91,6 +94,12 @@ def _precision_filter(s, rows, lex, st):
             # (a legal designation still brands: "«Медиазона» (в реестре «иноагентов»)", hard decision 4)
         if work and toks and not r["legal"] and all(x in work for x in toks if not s.is_punct(x)):
             continue  # inside the quoted name of a work or brand
+        if toks and not r["legal"] and r["kind"] in ("nomination", "adjective") and _list_item_title(s, r, toks):
+            continue  # "21. Тёмное дитя (Orphan Black)", "4. Кумир Тридевятого Королевства": titles in a list
+        if toks and not r["legal"] and _mentioned_word(s, toks):
+            continue  # "слово «овца» не оскорбление", "футболка с надписью «дедушка»": a word, not a label
+        if toks and not r["legal"] and _not_a_person(s, r, toks, st):
+            continue  # "Подозрительное заметила соседка", "Крошик был удивительным котом"
         if toks and not r["legal"] and r["kind"] in ("title", "nomination", "description", "predicate") and \
                 _award_title(s, toks[0]):
             nxt = toks[-1] + 1
@@ -101,6 +110,8 @@ def _precision_filter(s, rows, lex, st):
         if r["kind"] == "adjective" and toks and not r["legal"] and lower_key(s.lemma[toks[0]]) in _CRIME_ADJ and \
                 toks[-1] + 1 < len(s) and lower_key(s.lemma[toks[-1] + 1]) in _CRIME_HEADS:
             r["polarity"] = float("nan")  # "криминальная авторитетша Инесса": a crime category (guideline #5)
+        if r["kind"] in ("title", "nomination") and toks and not r["legal"] and _agent_of_organisation(s, toks, lex):
+            r["polarity"] = float("nan")  # "агента СБУ", "Агенты SHOT ПРОВЕРКИ": an organisation's agent, a role
         mode = _mode_tokens(s, toks, lex) if r["kind"] in ("relative_clause", "predicate") else set()
         if mode and r["polarity"] == r["polarity"] and not r["legal"]:
             p = _polarity(s, toks, lex, mode)
@@ -108,6 +119,75 @@ def _precision_filter(s, rows, lex, st):
                 r["polarity"] = p  # "который работает в автоматическом режиме": the mode is no judgement
         kept.append(r)
     return kept
+
+
+def _agent_of_organisation(s, toks, lex):
+    """A label with a literal sense when it has an object (``@object`` in
+    ``nominations.tsv``: агент, захватчик) right before an organisation's
+    abbreviation or name in capitals ("агента СБУ", "агент КГБ", "Агенты
+    SHOT ПРОВЕРКИ"): the organisation's agent, a role; "агент влияния",
+    "агент Кремля" keep their label."""
+    words = [x for x in toks if not s.is_punct(x)]
+    if not words or "@object" not in lex.literal.get(lower_key(s.lemma[words[0]]), ()):
+        return False
+    k = words[-1] + 1
+    if k >= len(s) or words[-1] != words[0]:
+        return False
+    return len(s.text[k]) >= 2 and s.text[k].isupper()
+
+
+def _list_item_title(s, r, toks):
+    """Whether the row opens an item of a numbered list ("21. Тёмное дитя"):
+    a capitalised common word right after a number and a full stop or a
+    bracket names the item (a film, a book, a product), not an actor; a
+    person's name there stays a name (the row's actor is then a name), and an
+    item with a verb is a statement, whose labels stay."""
+    a = [t for t in range(len(s)) if r["actor_start"] <= s.start[t] < r["actor_end"]]
+    first = min(list(toks) + a)
+    if not (first >= 2 and s.text[first][:1].isupper() and s.text[first - 1] in (".", ")") and
+            s.text[first - 2].isdigit() and all(s.upos[x] != "PROPN" for x in a)):
+        return False
+    # the item runs to the next number; a verb makes it a statement ("1. Предатели сбежали")
+    k = first
+    while k < len(s) and not (s.text[k].isdigit() and k + 1 < len(s) and s.text[k + 1] in (".", ")")):
+        if s.upos[k] in ("VERB", "AUX") or s.feats(k).get("Variant") == "Short":
+            return False  # (a short participle too: "арестован")
+        k += 1
+    return True
+
+
+def _mentioned_word(s, toks):
+    """Whether the descriptor is a quoted word after a noun of words
+    (``word_noun`` in ``epithet_cues.tsv``: слово, надпись, выражение,
+    фраза …): the word is mentioned, not used of anyone ("суд признал слово
+    «овца» не оскорбительным")."""
+    k = toks[0] - 1
+    if k < 0 or s.text[k] not in _OPEN_Q:
+        k = toks[0]
+        if s.text[k] not in _OPEN_Q:
+            return False
+    k -= 1
+    return k >= 0 and lower_key(s.lemma[k]) in _WORD_NOUNS
+
+
+def _not_a_person(s, r, toks, st):
+    """Rows whose descriptor itself says that no actor is meant: a nomination
+    that is a substantivised adjective in the neuter singular (a thing or a
+    quality, "Подозрительное", "главное": people are never neuter), and a
+    predicate whose noun is an animal in a story about animals ("Крошик был
+    удивительным котом"; animals are not actors, docs/epithets.md; "Путин —
+    настоящий медведь" in a political story stays)."""
+    words = [x for x in toks if not s.is_punct(x)]
+    if r["kind"] == "nomination" and len(words) == 1:
+        f = s.feats(words[0])
+        lem = lower_key(s.lemma[words[0]])
+        return f.get("Gender") == "Neut" and f.get("Number") == "Sing" and lem.endswith(("ый", "ий", "ой")) and \
+            lower_key(s.text[words[0]]).endswith(("ое", "ее", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем"))
+    if r["kind"] == "predicate":
+        head = next((x for x in words if _is_noun(s, x)), None)
+        lem = lower_key(s.lemma[head]) if head is not None else ""
+        return (lem in _ANIMALS or lem in _SMALL_ANIMALS) and _animal_story(st.get("keys", frozenset()), lem)
+    return False
 
 
 def _framed(s, r):

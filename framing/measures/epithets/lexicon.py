@@ -11,7 +11,8 @@ from .._names import (
 )
 from .morph import _common_gender
 from .words import (
-    _ADDRESS, _ANIMALS, _COMMON_NEUTRAL, _COMMON_POSITIVE, _CONTEXT_NOUNS, _ENDEARMENT, _FEMININE, _INSTITUTIONS,
+    _ADDRESS, _ANIMAL_CONTEXT, _ANIMALS, _COMMON_NEUTRAL, _COMMON_POSITIVE, _CONTEXT_NOUNS, _ENDEARMENT, _FEMININE,
+    _INSTITUTIONS,
     _INTENSIFIERS, _LANDFORMS,
     _PEJ_HYPHEN, _PEJ_SOLID, _PEJ_SOLID_NOT, _PEJ_SUFFIX, _PEJ_SUFFIX_NOT, _PLACES, _PRONOMINAL,
     _SMALL_ANIMALS,
@@ -30,6 +31,18 @@ def _person_rest(rest, lex):
     return lex.nomination(rest) is not None or rest in lex.roles or lex.is_title(rest) or rest in _INSTITUTIONS
 
 
+def _animal_story(lemmas, lem):
+    """Whether a document (its set of lower-cased lemmas) speaks of animals:
+    an animal noun or a word of animal stories (``animal``, ``small_animal``,
+    ``animal_context`` in ``epithet_cues.tsv``: медведь, птица, заповедник,
+    кличка, вольер …) besides ``lem`` itself, also as a part of a compound
+    ("ястреб-перепелятник"). A label that is also an animal's name
+    (``@animal`` in ``nominations.tsv``: зверь, ястреб, шакал, хищник) names
+    the animal there, and animals are not actors (docs/epithets.md, "Actor")."""
+    cues = _ANIMALS | _SMALL_ANIMALS | _ANIMAL_CONTEXT
+    return any(x != lem and (x in cues or ("-" in x and any(p in cues for p in x.split("-")))) for x in lemmas)
+
+
 class _Lex:
     """Polarity, titles, nominations and relational adjectives of one language."""
 
@@ -42,6 +55,7 @@ class _Lex:
         self.nom_patterns = [(k, v) for k, v in noms.items() if "*" in k]
         self.context = _CONTEXT_NOUNS.get(lang, set())
         self.roles = _lemma_set(lang, "roles")
+        self.inanimate = _inanimate_labels(lang)  # collective and person labels the dictionary marks inanimate
         rt = builtin_table(lang, "roles")
         self.role_number = {lower_key(k): v for k, v in zip(rt.get("lemma", []), rt.get("number", []))
                             if isinstance(v, str) and v.strip()}
@@ -168,9 +182,12 @@ class _Lex:
 
     def literal_here(self, lemma):
         """Whether the current document holds a ``literal_when`` context word of
-        ``lemma`` (a "тайный агент", a "звезда" in the sky)."""
-        cond = self.literal.get(lower_key(lemma))
-        return bool(cond and (cond - {"@object", "@animal"}) & self.doc_lemmas)
+        ``lemma`` (a "тайный агент", a "звезда" in the sky), or, for a label
+        marked ``@animal``, is a story about animals (:func:`_animal_story`)."""
+        k = lower_key(lemma)
+        cond = self.literal.get(k)
+        return bool(cond and ((cond - {"@object", "@animal"}) & self.doc_lemmas or
+                              ("@animal" in cond and _animal_story(self.doc_lemmas, k))))
 
     def nomination(self, lemma):
         """(polarity, group) of a nomination lemma, or None; role words have

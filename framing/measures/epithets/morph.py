@@ -7,8 +7,11 @@ from __future__ import annotations
 import functools
 
 from .._names import lower_key
-from .words import _PEJ_SOLID
-from .tokens import _is_noun
+from .words import _INANIMATE_PERSONS, _INSTITUTIONS, _PEJ_SOLID, _PEOPLE_GROUPS
+
+
+def _is_noun(s, i):
+    return s.upos[i] == "NOUN" or (s.upos[i] == "PROPN" and s.lemma[i][:1].islower())
 
 
 #: how far above its class threshold the evaluative-word model must score a
@@ -90,6 +93,19 @@ def _undergone(form):
     return any("PRTF" in p.tag.grammemes and "pssv" in p.tag.grammemes for p in _morph().parse(form) if p.is_known)
 
 
+@functools.lru_cache(maxsize=50_000)
+def _participle_lemma(form):
+    """The masculine nominative singular of a Russian participle form
+    ("любящих" → "любящий", "сбежавшего" → "сбежавший"), the form a lexicon
+    lists a lexicalised participle under, or ``None``. Taggers lemmatise a
+    participle to its verb ("любить"), which the lexicon does not score."""
+    for p in _morph().parse(form):
+        if p.tag.POS == "PRTF" and p.is_known:
+            infl = p.inflect({"masc", "sing", "nomn"})
+            return lower_key(infl.word) if infl is not None else None
+    return None
+
+
 def _guessed_nouns(form):
     """Lemmas of the noun parses pymorphy3 guesses for a word form it does not
     know ("сексоголиков" → "сексоголик")."""
@@ -116,3 +132,42 @@ def _common_gender(lemma):
         return False  # also a verb form ("выпивала", "заводила"): the tagger's lemma may be the verb's form
     return all("ms-f" in p.tag.grammemes and "anim" in p.tag.grammemes and
                not ({"Surn", "Name", "Patr", "Geox", "Orgn", "Trad"} & p.tag.grammemes) for p in nouns)
+
+
+def _thing_by_dictionary(s, t):
+    """Whether the Russian dictionary (pymorphy3) reads the word form the
+    tagger took for an animate noun as no person at all: an interjection
+    ("блять", "бля"), or, for a word it does not know, only inanimate nouns by
+    analogy ("криптоферм" as "-ферма"). The tagger's animacy of rare words is a
+    guess; things are not actors (docs/epithets.md, "Actor")."""
+    if s.lang != "ru":
+        return False
+    parses = _morph().parse(lower_key(s.text[t]))
+    if any(p.tag.POS == "INTJ" for p in parses):
+        return True
+    nouns = [p for p in parses if "NOUN" in p.tag.grammemes]
+    # a word the dictionary knows keeps the tagger's reading in context ("злонамеренных акторов")
+    return bool(nouns) and not any(p.is_known or "anim" in p.tag.grammemes for p in nouns)
+
+
+def _thing_part(s, t, lem, lex):
+    """Whether the first part of a Russian compound at ``t`` (lemma ``lem``)
+    is its head and a thing by the dictionary ("товары-герои",
+    "программах-вымогателях": only inanimate noun readings), not an
+    organisation, institution, place or person noun the dictionary marks
+    inanimate ("страна-агрессор", "звезда-скандалистка"). An uninflected
+    first part before an inflected second one is a modifier, not the head
+    ("интернет-воины")."""
+    form = lower_key(s.text[t]).split("-")
+    if s.lang != "ru" or len(form) < 2 or len(form[0]) < 3 or \
+            form[0] in ("экс", "вице", "лже", "псевдо", "горе", "недо", "квази"):
+        return False
+    first, last = _readings(form[0]), _readings(form[-1])
+    if any(r[0] == form[0] for r in first) and last and not any(r[0] == form[-1] for r in last):
+        return False  # "интернет-воины": the first part does not inflect
+    part = lem.split("-")[0]
+    heads = {r[0] for r in first} | {part}
+    if heads & (_INSTITUTIONS | lex.orgs | lex.roles | _INANIMATE_PERSONS | _PEOPLE_GROUPS |
+                lex.inanimate) or any(lex.is_title(h) for h in heads):
+        return False
+    return bool(first) and not any(r[1] for r in first)

@@ -11,9 +11,9 @@ from ...lang.punct import DASHES
 from .._names import lower_key
 from .words import (
     _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _ENDEARMENT,
-    _FIXED, _HINTS, _INSTITUTIONS, _INTENSIFIERS, _METAPHOR_HEADS, _MILITARY, _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX,
+    _FIXED, _HINTS, _INANIMATE_PERSONS, _INSTITUTIONS, _INTENSIFIERS, _METAPHOR_HEADS, _MILITARY, _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX,
     _PERSONAL, _PERSON_NOUNS, _PRAISE_SUBSTANTIVE, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
-    _REL_WORDS, _STATE_ONLY, _STATE_WORDS,
+    _REL_WORDS, _STATE_ONLY, _STATE_WORDS, _STORY_DOMAINS, _STORY_ROLES,
 )
 from .tokens import (
     _actor_noun, _attributive, _is_adj, _is_noun, _lemmas, _modifier, _name_part, _not_about, _np_left,
@@ -21,7 +21,7 @@ from .tokens import (
 )
 from .morph import (
     NOMINATION_MARGIN, _animate, _guessed_nouns, _model_noun_reading, _morph, _person_after_prefix, _person_form,
-    _readings, _undergone,
+    _readings, _thing_part, _undergone,
 )
 from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base, _org_type, _person_rest
 from .polarity import _metaphor, _penal, _refers, _vocative
@@ -76,8 +76,9 @@ def _nominations(s, lex, ent_tok, used, st=None):
             lem = lower_key(s.text[t]) if lex.nomination(lower_key(s.text[t])) and lem == lower_key(s.text[t]) else lem
         if _is_adj(s, t) and _attributive(s, t) and not misread:
             continue  # "военные учения": an adjective, not the substantivised role
-        if nom is not None and "-" in lem and _animal_part(s, lem.split("-")[0]):
-            continue  # "собаки-расисты": animals are not actors
+        if nom is not None and "-" in lem and (_animal_part(s, lem.split("-")[0]) or
+                                               _thing_part(s, t, lem, lex)):
+            continue  # "собаки-расисты", "товары-герои": animals and things are not actors
         if nom is not None and (_thing_reading(s, t, lem, lex) or _award_title(s, t) or _penal(s, t)):
             continue  # "в трусах", "контора", "Герой России": not a label of an actor
         if 0 < t < n - 1 and s.text[t - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q and s.text[t][:1].isupper():
@@ -105,8 +106,9 @@ def _nominations(s, lex, ent_tok, used, st=None):
             role = True
             nom = (float("nan"), lem)
         left = _np_left(s, t, ent_tok)
-        if nom is not None and not role and any((lower_key(s.lemma[a]), lem) in _FIXED for a in left):
-            role, nom = True, (float("nan"), lem)  # "главная героиня": the protagonist of a story, a role
+        if nom is not None and not role and (any((lower_key(s.lemma[a]), lem) in _FIXED for a in left) or
+                                             _story_role(s, t, lem)):
+            role, nom = True, (float("nan"), lem)  # "главная героиня", "героиню видосика": a role in a story
         first = left[0] if left else t
         quoted = first > 0 and t + 1 < n and s.text[first - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q \
             and s.text[first][:1].islower()
@@ -333,7 +335,7 @@ def _unnamed(s, lex, ent_tok, used, rows):
         if pred is False:
             continue  # "система является надёжным гарантом": a predicate about a thing
         if nomrow is None and lem not in lex.roles and lem not in _INSTITUTIONS and lem not in _PEOPLE_GROUPS and \
-                s.feats(t).get("Animacy") != "Anim" and \
+                lem not in _INANIMATE_PERSONS and s.feats(t).get("Animacy") != "Anim" and \
                 not (s.has_syntax and s.deprel[t].startswith("nsubj")):
             continue  # an organisation noun without a name is an actor when it acts ("Круизная компания пообещала")
         actor = nomrow["actor"] if nomrow else s.lemma[t]
@@ -492,3 +494,17 @@ def _link_nomination(s, t, left, lex, ent_tok):
         m = ent_tok[k]
         return m["actor"], list(m["_span"])
     return None, []
+
+
+def _story_role(s, t, lem):
+    """A protagonist noun (``story_role`` in ``epithet_cues.tsv``: герой,
+    героиня) with the genitive of a media item or story (``story_domain``:
+    видео, ролик, сюжет, репортаж …): "героиню видосика" is the person the
+    video is about, a role, not praise."""
+    if lem not in _STORY_ROLES:
+        return False
+    k = t + 1
+    while k < len(s) and (_is_adj(s, k) or s.upos[k] == "DET") and s.feats(k).get("Case") == "Gen":
+        k += 1
+    # (a rare form may lose its case to the tagger: "видосика" read as a verb)
+    return k < len(s) and s.feats(k).get("Case", "Gen") == "Gen" and lower_key(s.lemma[k]) in _STORY_DOMAINS

@@ -9,7 +9,7 @@ from .words import (
     _METAPHOR_LITERAL, _NOT_MANNER, _NOT_REFERRING, _OPEN_Q, _PENAL, _PLACES, _SO_CALLED, _SUPERLATIVE,
 )
 from .tokens import _is_adj
-from .morph import _animate, _morph, _person_form, _undergone
+from .morph import _animate, _morph, _participle_lemma, _person_form, _undergone
 from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base
 
 
@@ -54,8 +54,11 @@ def _polarity(s, toks, lex, skip=(), clause=False):
             if p is not None and (best is None or abs(p) > abs(best)):
                 best = p
             continue
+        part_lemma = _participle_lemma(lower_key(s.text[t])) if s.lang == "ru" and \
+            s.feats(t).get("VerbForm") == "Part" else None
+        listed_participle = part_lemma is not None and lex.exact.get(part_lemma) is not None
         quality_participle = s.feats(t).get("VerbForm", "Part") == "Part" and \
-            lower_key(s.lemma[t]) in lex.quality_verbs  # "зарвавшийся": a verb of character
+            lower_key(s.lemma[t]) in lex.quality_verbs or listed_participle  # "зарвавшийся": a verb of character
         if not quality_participle and (s.upos[t] in ("ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "PUNCT",
                                                       "NUM", "AUX", "VERB", "ADV") or
                                        s.feats(t).get("VerbForm") in ("Part", "Conv", "Inf", "Fin")):
@@ -74,7 +77,7 @@ def _polarity(s, toks, lex, skip=(), clause=False):
             continue  # "колонии строгого режима", "лучший игрок чемпионата"
         if "-" in s.lemma[t] and _is_adj(s, t) and lower_key(s.lemma[t]) not in lex.exact:
             continue  # "социал-демократический": not scored by its most extreme part
-        p = lex.polarity(s.lemma[t])
+        p = lex.polarity(part_lemma if listed_participle else s.lemma[t])  # "любящих": the listed "любящий"
         if p is None:
             base = _feminine_base(lower_key(s.lemma[t]), lex)
             p = lex.nom_exact[base][0] if base and _animate(s, t) else None  # "психопаткой" is "психопат"

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from ...lang.punct import DASHES
 from .._names import agree, lower_key
+from .morph import _is_noun, _thing_by_dictionary, _thing_part  # noqa: F401  (_is_noun: re-exported)
 from .words import (
-    _ANIMALS, _CLOSE_Q, _COPULA_VERBS, _FORCES, _INSTITUTIONS, _OPEN_Q, _PAUCAL, _PEOPLE_GROUPS, _PRONOMINAL,
+    _ANIMALS, _CLOSE_Q, _COPULA_VERBS, _FORCES, _INANIMATE_PERSONS, _INSTITUTIONS, _OPEN_Q, _PAUCAL, _PEOPLE_GROUPS, _PRONOMINAL,
     _REL_WORDS, _SENTENCE_OPENERS, _SMALL_ANIMALS,
 )
 
@@ -26,10 +27,6 @@ def _person_like(s, m, span):
     h = span[-1]
     return m["type"] != "ORG" and s.upos[h] == "PROPN" and s.feats(h).get("Animacy") == "Anim" and \
         len(span) <= 3 and not s.text[h].isupper()
-
-
-def _is_noun(s, i):
-    return s.upos[i] == "NOUN" or (s.upos[i] == "PROPN" and s.lemma[i][:1].islower())
 
 
 def _is_adj(s, i):
@@ -196,7 +193,10 @@ def _actor_noun(s, t, lem, lex):
     organisation, an authority (docs/epithets.md, "Actor")."""
     if lem in _ANIMALS or lem in _SMALL_ANIMALS or lem.split("-")[0] in _ANIMALS:
         return False  # also "пёс-толстяк"
-    if lem in lex.roles or lem in lex.orgs or lem in _INSTITUTIONS or lex.is_title(lem) or lem in _PEOPLE_GROUPS:
+    if "-" in lem and _thing_part(s, t, lem, lex):
+        return False  # "товары-герои": a thing
+    if lem in lex.roles or lem in lex.orgs or lem in _INSTITUTIONS or lex.is_title(lem) or lem in _PEOPLE_GROUPS or \
+            lem in _INANIMATE_PERSONS:
         return True
     if lex.nomination(lem) is not None:
         return True
@@ -205,7 +205,9 @@ def _actor_noun(s, t, lem, lex):
     head = lem.split("-")[0]
     if "-" in lem and head != lem and (head in lex.roles or lex.is_title(head)) and s.upos[t] == "NOUN":
         return True  # "депутат-пивозавр", "блогер-миллионер": a person whatever the tagger's animacy
-    return s.feats(t).get("Animacy") == "Anim" and s.upos[t] == "NOUN"
+    return s.feats(t).get("Animacy") == "Anim" and s.upos[t] == "NOUN" and not _thing_by_dictionary(s, t)
+
+
 
 
 def _modifier(s, a, n):
