@@ -579,6 +579,51 @@ def dev2_eval(slice_name: str) -> None:
     print_guideline_attribution(pred, gold, texts)
 
 
+BLIND4 = ROOT / "benchmarks" / "attribution_blind4"
+
+
+def blind4_eval() -> None:
+    """Score the blind check ``benchmarks/attribution_blind4`` (40 + 40 sentences).
+
+    The sentences were coded by the guideline before the measure was run on
+    them; the measure runs on the whole posts and only rows whose cue starts
+    inside a kept sentence are scored, by the guideline's rule.
+    """
+    import hashlib
+
+    sys.path.insert(0, str(DEV2))
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    if not SHARED.exists():
+        print("blind check blind4: skipped (../shared/data absent)")
+        return
+    from sample import load_sources  # benchmarks/attribution_dev2/sample.py
+    from validity import print_guideline_attribution
+
+    sents = pd.read_csv(BLIND4 / "sentences.tsv", sep="\t", dtype=str, keep_default_na=False)
+    sents = sents[sents["kept"] == "1"]
+    gold = pd.read_csv(BLIND4 / "gold.tsv", sep="\t", dtype=str, keep_default_na=False)
+    want = dict(zip(sents["doc_id"], sents["text_sha256"]))
+    rows = [r for r in load_sources()["telegram"] if r[0] in want
+            and hashlib.sha256(r[3].encode("utf-8")).hexdigest() == want[r[0]]]
+    if len(rows) < len(want):
+        print(f"  {len(want) - len(rows)} document(s) missing or changed since coding, left out")
+    corpus = framing.Corpus(pd.DataFrame(rows, columns=["doc_id", "outlet", "lang", "text"]))
+    texts = dict(zip(corpus.docs["doc_id"], corpus.docs["text"]))
+    pred = framing.attributions(_annotate(corpus))
+    spans = {}
+    for r in sents.itertuples():
+        spans.setdefault(r.doc_id, []).append((int(r.sent_start), int(r.sent_end)))
+    inside = [any(a <= c < b for a, b in spans.get(d, [])) for d, c in zip(pred["doc_id"], pred["cue_start"])]
+    pred = pred[inside]
+    gold = gold[gold["doc_id"].isin(texts)].copy()
+    for c in ("cue_start", "cue_end"):
+        gold[c] = pd.to_numeric(gold[c])
+    n_with = int((sents["has_attribution"] == "1").sum())
+    print(f"blind check blind4 ({n_with} sentences with and {len(sents) - n_with} without an attribution, "
+          f"{len(gold)} coded attributions, {len(pred)} predicted rows):")
+    print_guideline_attribution(pred, gold, texts)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="skip RuOpinionNE")
@@ -651,6 +696,7 @@ def main(argv=None):
 
     for slice_name in ("dev2",) + (("check3",) if args.check3 else ()):
         dev2_eval(slice_name)
+    blind4_eval()
 
     if not args.quick:
         r = ruopinion_eval()
