@@ -339,9 +339,12 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
             continue
         if k >= lead + 10 and not (S.text[k + 1] in OPENING_QUOTES and any(S.low[x] in R.fw["about"] for x in range(lead + 1, k))):
             break     # a long lead only as "X о …: «…»" ("Полянский о последствиях разрешений …: «…»")
-        if any(S.finite(x) for x in range(lead, k)) \
+        if any(S.finite(x) or (S.feats[x].get("VerbForm") in ("Inf", "Conv") and S.text[k + 1] not in OPENING_QUOTES)
+               for x in range(lead, k)) \
                 or any(S.bound(x) and S.text[x] not in QUOTE_CHARS and not _markup(S, x) for x in range(lead, k)):
-            break
+            break     # a clause before the colon ("… можно найти на сайте: …") names no source
+        if _noun_run(S, lead, k - 1):
+            break     # "Скуфы внимание опасность: …": nouns side by side are a slogan, not one noun phrase
         xe = k - 1
         while xe >= lead and (_markup(S, xe) or S.text[xe] in QUOTE_CHARS and xe == k - 1 and False):
             xe -= 1
@@ -365,6 +368,8 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
         words = [x for x in range(k + 1, S.n) if any(ch.isalnum() for ch in S.text[x])]
         if not quoted and not (getattr(S, "line_start", True) and len(words) >= 3):
             break
+        if not quoted and S.low[k + 1] not in R.fw["about"] and not _predicate(S, k + 1, _line_end(S, (k + 1, S.n - 1))):
+            break     # "Лига наций: В шаге от плей-офф": a title, no reported proposition (a topic "X: о …" stays)
         c = _Cue(S, k, (k, k), ":", "", "neutral", "", "colon")
         c.spk = (lead, xe)
         c.spk_head = h
@@ -415,6 +420,25 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
         out.append(c)
         break
     return out
+
+
+def _noun_run(S: _Sent, a: int, b: int) -> bool:
+    """Two common nouns in the nominative side by side in a..b, or a common noun in the
+    accusative or dative without a preposition, outside any entity and not abbreviations
+    ("Скуфы внимание опасность"): a string of words, not a speaker's noun phrase (a title before
+    a name, "глава МИД", "министр Лавров", has a genitive or a proper noun)."""
+    def plain(x, cases=("Nom",)):
+        return S.upos[x] == "NOUN" and S.case(x) in cases and not S.ent_at(x) and not S.text[x].isupper()
+    # an object noun (accusative, dative) with no preposition cannot belong to a speaker's noun phrase
+    return any(plain(x) and plain(x + 1) for x in range(a, b)) \
+        or any(plain(x, ("Acc", "Dat")) and (x == 0 or S.upos[x - 1] != "ADP") for x in range(a + 1, b + 1))
+
+
+def _predicate(S: _Sent, a: int, b: int) -> bool:
+    """The tokens a..b hold a predicate: a verb (any form), a short adjective or participle
+    ("невозможны", "потерян") or a dash standing for the copula ("Цель — мир")."""
+    return any(S.upos[x] in ("VERB", "AUX") or S.feats[x].get("Variant") == "Short" or S.text[x] in LONG_DASHES
+               for x in range(a, b + 1))
 
 
 def _charged(S: _Sent, i: int, R: _Res, naming: bool) -> bool:
