@@ -181,7 +181,7 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame, atypes: dict)
     ments = list(zip(ment_doc["start"].tolist(), ment_doc["end"].tolist(), ment_doc["actor"].tolist(),
                      ment_doc["type"].tolist())) if len(ment_doc) else []
     # mention types (untyped English mentions decided by their words) and history
-    typed = []
+    typed, places = [], set()
     for si, S in enumerate(sents):
         for ms, me, act, typ in ments:
             if S.start[0] <= ms < S.end[-1] + 1:
@@ -189,6 +189,8 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame, atypes: dict)
                 j = next((k for k in range(S.n - 1, -1, -1) if S.start[k] < me), i)
                 t = _etype(typ, act, R, atypes) or _type_by_form(S, i, j, None, R)
                 typed.append((ms, me, act, t))
+                if str(typ).upper() in ("LOC", "GPE"):
+                    places.add((ms, me))
                 hist.append(Antecedent(si, ms, act, t, _gender_of(S, i, j) if t == "person" else noun_gender(S, i, j, R.heads),
                                   S.feats[j].get("Number"), set(), False,
                                   place=str(typ).upper() in ("LOC", "GPE")))
@@ -234,6 +236,13 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame, atypes: dict)
                 actor, stype = "", "person" if num != "Plur" else "anonymous"
         else:
             inside = [(ms, me, act, typ) for ms, me, act, typ in ments if ms < se and me > ss]
+            if h is not None and S.upos[h] == "NOUN" and S.lem[h] not in R.words.get("voice_head", ()):
+                # "кабмин Армении", "глава иранского департамента": a place that qualifies the head noun is
+                # not the speaker; the actor is the speaker's own noun phrase (or its antecedent) -- except
+                # for a spokesperson noun ("пресс-служба Кремля": the place speaks through it)
+                inside = [m for m in inside if (m[0], m[1]) not in places or m[0] <= S.start[h] < m[1]
+                          or any(S.upos[x] == "PROPN" and S.feats[x].get("Animacy") == "Anim"
+                                 and m[0] <= S.start[x] < m[1] for x in range(a, b + 1))]
             media = None
             for x in range(a, b + 1):
                 m = _media_at(S, x, R)
@@ -256,7 +265,7 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame, atypes: dict)
                     chosen = org[0]
                 elif per:
                     chosen = per[-1]
-            if chosen is not None and chosen[3] != "person" and head_info and head_info[0] == "person" \
+            if (chosen is None or chosen[3] != "person") and head_info and head_info[0] == "person" \
                     and S.feats[h].get("Number") != "Plur" and not any(S.upos[x] == "PROPN" and S.feats[x].get("Animacy") == "Anim" for x in range(a, b + 1)):
                 hit = _nearest(hist, si, ss, None, None, want="person", role=S.lem[h], max_back=4)
                 if hit:
