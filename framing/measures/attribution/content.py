@@ -456,6 +456,10 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
                 and S.upos[a] in ("NOUN", "ADJ", "DET", "PRON") \
                 and not any(S.case(x) == "Ins" for x in range(a, b + 1)):     # not "признал компанию банкротом"
             return True       # an object as content: "осудил нападение", "оспорил решение", "признал вину"
+        if c.verb_class == "belief" and c.verb_lemma in R.words.get("passive_report", ()) \
+                and S.case(a) == "Acc" and any(S.low[x] in R.fw["charge_prep"] and S.case(x + 1) in R.fw["charge_case"]
+                                               for x in range(a + 1, min(b, a + 6))):
+            return True       # a suspicion as a charge: "заподозрили металлистов в пропаганде насилия" (form other)
         if c.verb_class in ("directive", "commissive") and any(S.feats[x].get("VerbForm") == "Inf"
                                                               for x in range(a, min(b + 1, a + 5))):
             return True

@@ -172,9 +172,20 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
                 k -= 1
             if k >= 1 and S.lem[k] in ("быть", "бути"):
                 k -= 1
+            first = k
+            if k >= 1 and S.low[k] in R.fw["coord"] and S.lang != "en":
+                # "начали жечь покрышки и призывать …": an infinitive coordinated with one after the auxiliary
+                x = k - 1
+                while x >= 0 and k - x <= 8 and not S.bound(x) and not S.finite(x) \
+                        and not any(l in R.fw["aux_inf"] for l in S.lems[x]):
+                    x -= 1
+                if x >= 0 and any(l in R.fw["aux_inf"] for l in S.lems[x]) \
+                        and any(S.feats[y].get("VerbForm") == "Inf" for y in range(x + 1, k)):
+                    k = x
             if k < 0 or not any(l in R.fw["aux_inf"] for l in S.lems[k]):
                 continue
-            c = _Cue(S, i, (k, i), " ".join(S.text[k: i + 1]), lem, cls, req, "infinitive")
+            a0 = k if first == k else i      # the coordinated infinitive is the cue on its own
+            c = _Cue(S, i, (a0, i), " ".join(S.text[a0: i + 1]), lem, cls, req, "infinitive")
             c.negated = _negated(S, k, R) or any(l in ("отказаться", "отказываться", "відмовитися", "decline", "refuse")
                                                  for l in S.lems[k])
             out.append(c)
