@@ -410,6 +410,18 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
         return c.negated or c.frame in ("that", "colon", "inverted", "as", "anaphoric")
     if c.requires == "about" and c.frame == "anaphoric":
         return False      # "за это поблагодарил": thanks, not a report
+    if c.requires == "quote" and c.frame == "inverted" and c.ctok:
+        # "Мужчину, который поджег себя, зовут Сергей Соловьев": a naming after a comma is no inverted
+        # report unless the words before it are quoted or a dialogue line
+        a, b = c.ctok
+        e = _first_bound(S, c.cue[1] + 1) if c.cue[1] + 1 < S.n else c.cue[1]
+        named_after = any(S.text[x] in QUOTE_CHARS or S.case(x) == "Ins" for x in range(c.cue[1] + 1, e + 1))
+        if not (named_after or S.text[0] in LONG_DASHES
+                or any(S.start[a] - 1 <= q.open and q.close <= S.end[b] + 1 for q in quotes)):
+            return False
+    if (c.frame == "nominal" and c.ctok and c.verb_lemma in R.words.get("filing_verb", ())
+                                  and S.low[c.ctok[0]] in R.words.get("filing_prep", ())):
+        return False          # "заявили к переводу 48 млрд рублей": a filing, not a statement
     if c.frame in ("that", "colon", "inverted", "as", "anaphoric"):
         return True
     lo = _clause_left(S, c.cue[0])
@@ -419,6 +431,9 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
         a, b = c.ctok
         while a < b and S.upos[a] in ("ADV", "PART") and S.low[a] not in R.fw["neg"]:
             a += 1            # "Сообщается также о …"
+        if c.requires == "quote":
+            # the verb's own clause: "обзывали его и называли экспертизу «несерьезной»" -- the quote is the second verb's
+            b = next((x - 1 for x in range(a + 1, b + 1) if S.finite(x)), b)
         has_quote = any(q.open >= S.start[a] - 1 and q.close <= S.end[b] and q.kind != "name" for q in quotes)
         if c.requires == "about":
             # "поблагодарил ОАЭ за посредничество", not "поблагодарил гостей"
@@ -454,6 +469,7 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
             return True       # a verdict: "признали виновным в …", "признала виновным по ч. 2 ст. 214"
         if c.verb_class in ("accusation", "denial", "admission") and S.case(a) == "Acc" \
                 and S.upos[a] in ("NOUN", "ADJ", "DET", "PRON") \
+                and c.verb_lemma not in R.words.get("link_verb", ()) \
                 and not any(S.case(x) == "Ins" for x in range(a, b + 1)):     # not "признал компанию банкротом"
             return True       # an object as content: "осудил нападение", "оспорил решение", "признал вину"
         if c.verb_class == "belief" and c.verb_lemma in R.words.get("passive_report", ()) \

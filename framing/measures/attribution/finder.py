@@ -183,6 +183,12 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
     for c in final:
         if c.pattern.startswith(("verb", "infinitive")) and not _requires_ok(S, c, R, quotes):
             continue
+        if c.pattern.startswith("collocation") and c.frame == "nominal" and c.ctok and not c.negated \
+                and S.low[c.ctok[0]] in R.words.get("addressee_prep", ()) \
+                and not any(S.case(x) == "Loc" for x in range(c.ctok[0] + 1, min(c.ctok[1] + 1, c.ctok[0] + 4))) \
+                and not any(S.low[x] in R.fw["about"] or S.text[x] in QUOTE_CHARS for x in range(c.ctok[0], c.ctok[1] + 1)):
+            continue          # "обратились с жалобой в Роспотребнадзор": only the addressee, no reported content
+            # (not a charge in the locative: "выдвинул обвинения в совершении …")
         if c.pattern.startswith(("verb",)) and c.spk is None and c.frame in ("nominal", "none") \
                 and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] and S.feats[c.v].get("VerbForm") != "Short":
             # a bare verb with no speaker and no reported content is not a report; an indefinite-
