@@ -171,6 +171,9 @@ def _subj_ok(S: _Sent, i: int, R: _Res) -> bool:
         return True       # "одни утверждают …, другие — …", "многие считают"
     if S.low[i] in fw["not_subject"] or S.lem[i] in fw["not_subject"] or S.lem[i] in fw["rel"]:
         return False
+    if S.text[i] == "%" and i >= 1 and S.upos[i - 1] == "NUM" and i + 1 < S.n and S.case(i + 1) == "Gen" \
+            and S.upos[i + 1] in ("NOUN", "PROPN", "VERB", "ADJ"):
+        return True       # a share of people: "45% опрошенных считают", "62% россиян"
     if S.text[i] in QUOTE_CHARS or not any(ch.isalpha() for ch in S.text[i]):
         return False
     u = S.upos[i]
