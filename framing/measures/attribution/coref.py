@@ -236,11 +236,14 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame, atypes: dict)
                 actor, stype = "", "person" if num != "Plur" else "anonymous"
         else:
             inside = [(ms, me, act, typ) for ms, me, act, typ in ments if ms < se and me > ss]
-            if h is not None and S.upos[h] == "NOUN" and S.lem[h] not in R.words.get("voice_head", ()):
+            if h is not None and S.upos[h] == "NOUN":
+                voice = S.lem[h] in R.words.get("voice_head", ()) and h + 1 < S.n
                 # "кабмин Армении", "глава иранского департамента": a place that qualifies the head noun is
                 # not the speaker; the actor is the speaker's own noun phrase (or its antecedent) -- except
-                # for a spokesperson noun ("пресс-служба Кремля": the place speaks through it)
+                # for a place right after a spokesperson noun ("пресс-служба Кремля": the place speaks
+                # through it; not "пресс-служба правительства Германии")
                 inside = [m for m in inside if (m[0], m[1]) not in places or m[0] <= S.start[h] < m[1]
+                          or (voice and m[0] == S.start[h + 1])
                           or any(S.upos[x] == "PROPN" and S.feats[x].get("Animacy") == "Anim"
                                  and m[0] <= S.start[x] < m[1] for x in range(a, b + 1))]
             media = None
