@@ -370,6 +370,9 @@ def _quoted_object(S: _Sent, c: _Cue, R: _Res, a: int, b: int, quotes) -> bool:
 
 
 def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
+    if c.frame == "nominal" and c.ctok and c.verb_lemma in R.words.get("filing_verb", ()) \
+            and S.low[c.ctok[0]] in R.words.get("filing_prep", ()):
+        return False          # "заявили к переводу 48 млрд рублей": a filing, not a statement
     if c.frame in ("nominal", "none") and c.ctok is None and c.spk is not None:
         fronted = fronted_infinitive(S, c)
         if fronted is not None:
@@ -419,9 +422,6 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
         if not (named_after or S.text[0] in LONG_DASHES
                 or any(S.start[a] - 1 <= q.open and q.close <= S.end[b] + 1 for q in quotes)):
             return False
-    if (c.frame == "nominal" and c.ctok and c.verb_lemma in R.words.get("filing_verb", ())
-                                  and S.low[c.ctok[0]] in R.words.get("filing_prep", ())):
-        return False          # "заявили к переводу 48 млрд рублей": a filing, not a statement
     if c.frame in ("that", "colon", "inverted", "as", "anaphoric"):
         return True
     lo = _clause_left(S, c.cue[0])
@@ -500,6 +500,7 @@ def _trim_contents(S: _Sent, cues: list[_Cue], R: _Res) -> None:
                 # "P1, утверждает X\n\nP2, сообщает Y": the earlier report and its content are not Y's;
                 # Y's content starts after X
                 a = max(a, d.cue[1], d.spk[1] if d.spk else d.cue[1]) + 1
+                a = min([x for x in getattr(S, "nl", ()) if d.cue[1] < x <= a] + [a])   # a new line starts it
                 while a <= b and (S.bound(a) or S.low[a] in R.fw["coord"]):
                     a += 1
                 continue
