@@ -198,10 +198,11 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame, atypes: dict)
     for si, S, c in doc_cues:
         if c.spk is None and c.speaker_override is None:
             c.speaker_type, c.actor = "unattributed", ""
-            f = S.feats[c.v]
-            if c.pattern.startswith(("verb", "collocation")) and f.get("VerbForm") in (None, "Fin") \
+            fin = c.cue[0] if c.pattern.startswith("infinitive") else c.v      # "смог рассказать": the auxiliary agrees
+            f = S.feats[fin]
+            if c.pattern.startswith(("verb", "collocation", "infinitive")) and f.get("VerbForm") in (None, "Fin") \
                     and f.get("Number") == "Sing" and f.get("Person") in (None, "3") \
-                    and (c.head_lemma or c.verb_lemma) not in fw["impersonal"] and S.upos[c.v] in ("VERB", "AUX"):
+                    and (c.head_lemma or c.verb_lemma) not in fw["impersonal"] and S.upos[fin] in ("VERB", "AUX"):
                 # a zero subject ("Он пришел. Заявил, что …"): the actor of the nearest agreeing antecedent
                 hit = pronoun_antecedent(hist, si, S.start[c.cue[0]], "", f.get("Gender"), "Sing", max_back=2)
                 if hit is not None:

@@ -377,8 +377,10 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
         nxt = S.text[k + 1] if k + 1 < S.n else ""
         quoted = nxt in OPENING_QUOTES
         words = [x for x in range(k + 1, S.n) if any(ch.isalnum() for ch in S.text[x])]
-        if not quoted and not (getattr(S, "line_start", True) and len(words) >= 3):
-            break
+        line = _line_end(S, (k + 1, S.n - 1))
+        if not quoted and not (getattr(S, "line_start", True)
+                               and (len(words) >= 3 or (len(words) == 2 and _predicate(S, k + 1, line)))):
+            break     # two words only with a predicate: "Зеленский: Крым потерян"
         if not quoted and S.low[k + 1] not in R.fw["about"] and not _predicate(S, k + 1, _line_end(S, (k + 1, S.n - 1))):
             break     # "Лига наций: В шаге от плей-офф": a title, no reported proposition (a topic "X: о …" stays)
         c = _Cue(S, k, (k, k), ":", "", "neutral", "", "colon")

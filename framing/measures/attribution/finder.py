@@ -166,6 +166,19 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                     c.spk, c.spk_head, c.inherited = prev.spk, prev.spk_head, True
                     c.speaker_override = prev.speaker_override
                     c.pattern += "+coordinated"
+            g = c.v
+            while syntax and S.deprel[g] == "conj" and 0 <= S.head[g] < S.n and S.feats[S.head[g]].get("VerbForm") == "Conv":
+                g = S.head[g]     # "демонстрируя …, выступая за …": coordinated gerunds
+            main = S.head[g] if syntax and 0 <= S.head[g] < S.n and (
+                (S.deprel[g].startswith("advcl") and S.upos[S.head[g]] in ("VERB", "AUX"))
+                or (S.deprel[g] == "conj" and S.finite(S.head[g]))) else None
+            if c.spk is None and vf == "Conv" and main is not None:
+                # "Гоув играл роль миротворца, … выступая за жесткий вариант": a gerund's subject is its
+                # main verb's, whether that verb reports or not
+                h = _syn_subject(S, main, R)
+                if h is not None and not (c.cue[0] <= h <= c.cue[1]):
+                    c.spk, c.spk_head, c.inherited = _syn_span(S, h), h, True
+                    c.pattern += "+gerund"
     for c in final:
         if not c.frame:
             _frame(S, c, R)
