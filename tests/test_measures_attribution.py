@@ -863,3 +863,27 @@ def test_measures_attribution_speech_verbs_in_other_senses(round4, doc):
 def test_measures_attribution_naming_verb_quote_in_its_own_clause(round4):
     # "обзывали его и называли экспертизу «несерьезной»": only the second verb has a quoted name
     assert _doc(round4, "i15")["verb_lemma"].tolist() == ["называть"]
+
+
+def test_measures_attribution_gerund_takes_its_main_verbs_subject(round4):
+    # "Гоув играл роль миротворца, … выступая за жесткий вариант …": the main verb is no report
+    assert _doc(round4, "i21")[["speaker", "verb_lemma"]].values.tolist() == [["Гоув", "выступать"]]
+
+
+def test_measures_attribution_subject_after_two_quoted_names(round4):
+    # "…, прогнозирует в интервью «Коммерсанту» руководитель направления «Ипотека» … Ахметов"
+    r = _doc(round4, "i22").iloc[0]
+    assert (r["verb_lemma"], r["actor"]) == ("прогнозировать", "Ахметов")
+
+
+def test_measures_attribution_coordinated_report_after_a_clause(round4):
+    # "Путин заявил, что конфликт стал глобальным, и угрожал ударами …": a thing cannot threaten
+    r = _doc(round4, "i23").set_index("verb_lemma")
+    assert r.loc["угрожать", "speaker"] == "Владимир Путин"
+    assert r.loc["заявить", "content"] == "конфликт стал глобальным"
+
+
+def test_measures_attribution_zero_subject_of_an_auxiliary(round4):
+    # "… С трудом смог рассказать подробности …": the auxiliary agrees with the earlier name
+    r = _doc(round4, "i24").iloc[0]
+    assert (r["speaker"], r["actor"], r["verb_lemma"]) == ("", "Пичугин", "рассказать")

@@ -249,7 +249,21 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 elif span is not None and lh == a_ < h:
                     span = (lh, lh)                 # the pattern read "компанії такі кроки" as one phrase
                 if span is None or span[0] > c.v or not span[0] <= lh <= span[1] or span[0] <= h <= span[1]:
-                    continue      # "ситуация говорит о", "конституция гарантирует право"
+                    outer = [d for d in final if d is not c and d.frame == "that" and d.ctok and d.spk is not None
+                             and d.ctok[0] <= c.cue[0] <= d.ctok[1] and d.spk_head is not None
+                             and S.feats[d.v].get("VerbForm") in (None, "Fin")
+                             and S.feats[d.v].get("Gender") == S.feats[c.v].get("Gender")
+                             and S.feats[d.v].get("Number") == S.feats[c.v].get("Number")
+                             and S.feats[c.v].get("VerbForm") in (None, "Fin") and S.text[c.cue[0] - 1] in R.fw["coord"]]
+                    if not outer:
+                        continue      # "ситуация говорит о", "конституция гарантирует право"
+                    # "Путин заявил, что конфликт стал глобальным, и угрожал ударами": a thing cannot threaten;
+                    # the verb after "и" is the reporter's, coordinated with the outer report
+                    c.spk, c.spk_head, c.speaker_override = outer[-1].spk, outer[-1].spk_head, outer[-1].speaker_override
+                    c.inherited = True        # the outer report's content ends before it
+                    c.pattern += "+nested"
+                    kept.append(c)
+                    continue
                 # "В компании такие шаги пояснили необходимостью …": a fronted object read as the
                 # subject of an indefinite-personal verb; the source is the locative before it
                 c.spk, c.spk_head = span, lh

@@ -304,8 +304,9 @@ def _quote_between(S: _Sent, lo: int, hi: int, subject_after: bool = False) -> b
     if inside and lo > 0 and S.text[lo - 1] in QUOTE_CHARS and inside[0] - lo <= 5 and S.text[inside[0]] != ":":
         inside = inside[1:]   # the subject is a quoted name: «Газпром» сообщал
     if inside and subject_after and S.text[inside[-1]] in QUOTE_CHARS and hi - inside[-1] <= 4 \
-            and any(S.text[x] in QUOTE_CHARS for x in range(hi + 1, min(S.n, hi + 5))):
-        inside = inside[:-1]  # the subject is a quoted name after the verb: пишет «Украинская правда»
+            and len(inside) % 2 and any(S.text[x] in QUOTE_CHARS for x in range(hi + 1, min(S.n, hi + 5))):
+        inside = inside[:-1]  # the subject is a quoted name after the verb: пишет «Украинская правда» (an odd
+        # count: not the closing mark of "в интервью «Коммерсанту» руководитель направления «Ипотека» …")
     if not inside:
         return False
     if any(S.text[x] == ":" for x in inside) or len(inside) % 2:
