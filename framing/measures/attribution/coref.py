@@ -60,6 +60,7 @@ class Antecedent:
     roles: set = field(default_factory=set)
     speaker: bool = False
     place: bool = False       # a location entity (LOC, GPE): never the antecedent of "ведомство", "оно"
+    subject: bool = False     # a mention that is its clause's subject (more salient than an object)
 
 
 def noun_gender(S, a: int, b: int, heads: dict) -> str | None:
@@ -90,11 +91,13 @@ def _gender_ok(h: Antecedent, word: str, gender: str | None) -> bool:
 
 
 def _walk(hist, si: int, pos: int, max_back: int):
-    """Earlier antecedents, nearest sentence first; in a sentence speakers first, then mentions."""
+    """Earlier antecedents, nearest sentence first; in a sentence speakers first, then subject
+    mentions, then other mentions (subjects are the more salient referents: Lappin & Leass 1994)."""
     cands = [h for h in hist if h.pos < pos and 0 <= si - h.sidx <= max_back]
     for s in range(si, si - max_back - 1, -1):
         group = [h for h in cands if h.sidx == s]
-        for pool in ([h for h in group if h.speaker], [h for h in group if not h.speaker]):
+        for pool in ([h for h in group if h.speaker], [h for h in group if not h.speaker and h.subject],
+                     [h for h in group if not h.speaker and not h.subject]):
             yield from sorted(pool, key=lambda x: -x.pos)
 
 
@@ -164,6 +167,14 @@ def _mentions(ann, actors):
                          "actor": e["normal"], "type": e["type"]})
 
 
+def _subject_word(S: _Sent, x: int) -> bool:
+    """The word is a clause's subject or a conjunct of one ("Джо Байден и Си Цзиньпин встретились")."""
+    if S.deprel[x].startswith("nsubj"):
+        return True
+    h = S.head[x]
+    return S.deprel[x] == "conj" and 0 <= h < S.n and S.deprel[h].startswith("nsubj")
+
+
 def _gender_of(S: _Sent, a: int, b: int):
     for i in range(b, a - 1, -1):
         g = S.feats[i].get("Gender")
@@ -193,7 +204,9 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame, atypes: dict)
                     places.add((ms, me))
                 hist.append(Antecedent(si, ms, act, t, _gender_of(S, i, j) if t == "person" else noun_gender(S, i, j, R.heads),
                                   S.feats[j].get("Number"), set(), False,
-                                  place=str(typ).upper() in ("LOC", "GPE")))
+                                  place=str(typ).upper() in ("LOC", "GPE"),
+                                  subject=any(_subject_word(S, x) for x in range(i, j + 1))
+                                  or (i > 0 and S.deprel[i - 1].startswith("nsubj") and S.lem[i - 1] in R.heads)))
     ments = typed
     for si, S, c in doc_cues:
         if c.spk is None and c.speaker_override is None:
@@ -293,6 +306,11 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame, atypes: dict)
                            for x in range(a, b + 1))
                 if want and number != "Plur" and kind != "source" and bare:
                     hit = description_antecedent(hist, si, ss, want, S.lem[h])
+                    if hit is not None and typ == "organisation" and S.lem[h] not in R.words.get("anaphoric_noun", ()) \
+                            and S.lem[h][:4] not in _norm(hit.actor):
+                        # "Оппозиция считает …", "Полиция отчиталась …": an institution named by its own noun
+                        # is that institution, not the nearest organisation; "Суд" still finds "Таганский суд"
+                        hit = None
                 if hit:
                     actor, stype = hit.actor, hit.type
                 elif typ == "anonymous":
