@@ -887,3 +887,13 @@ def test_measures_attribution_zero_subject_of_an_auxiliary(round4):
     # "… С трудом смог рассказать подробности …": the auxiliary agrees with the earlier name
     r = _doc(round4, "i24").iloc[0]
     assert (r["speaker"], r["actor"], r["verb_lemma"]) == ("", "Пичугин", "рассказать")
+
+
+@pytest.mark.parametrize("doc,speaker,actor", [
+    ("i25", "ведомства", "ФАС"),                 # the subject before the object «Альфа-банка»
+    ("i26", "Китайский лидер", "Си Цзиньпин"),   # a conjunct of the subject is a subject too
+    ("i27", "Оппозиция", "Оппозиция"),           # an institution noun that is not anaphoric
+])
+def test_measures_attribution_descriptions_resolve_to_salient_antecedents(round4, doc, speaker, actor):
+    r = _doc(round4, doc).iloc[0]
+    assert (r["speaker"], r["actor"]) == (speaker, actor)
