@@ -853,10 +853,11 @@ def test_measures_attribution_round4_recall(round4, doc, speaker, lemma):
     assert r[["speaker", "verb_lemma"]].values.tolist() == [[speaker, lemma]]
 
 
-@pytest.mark.parametrize("doc", ["i14", "i16", "i17", "i18"])
+@pytest.mark.parametrize("doc", ["i14", "i16", "i17", "i18", "i28", "i29"])
 def test_measures_attribution_speech_verbs_in_other_senses(round4, doc):
     # "… зовут Сергей Соловьев" (a naming), "сравнила цены" (a comparison without "с"), "заявили к
-    # переводу …" (a filing), "обратились с жалобой в Роспотребнадзор" (only the addressee)
+    # переводу …" and "заявил права на …" (filings), "обратились с жалобой в Роспотребнадзор" (only the
+    # addressee), "Как говорится, …" (a saying)
     assert _doc(round4, doc).empty
 
 

@@ -371,8 +371,8 @@ def _quoted_object(S: _Sent, c: _Cue, R: _Res, a: int, b: int, quotes) -> bool:
 
 def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
     if c.frame == "nominal" and c.ctok and c.verb_lemma in R.words.get("filing_verb", ()) \
-            and S.low[c.ctok[0]] in R.words.get("filing_prep", ()):
-        return False          # "заявили к переводу 48 млрд рублей": a filing, not a statement
+            and (S.low[c.ctok[0]] in R.words.get("filing_prep", ()) or S.lem[c.ctok[0]] in R.words.get("filing_object", ())):
+        return False          # "заявили к переводу 48 млрд рублей", "заявил права на …": a filing, not a statement
     if c.frame in ("nominal", "none") and c.ctok is None and c.spk is not None:
         fronted = fronted_infinitive(S, c)
         if fronted is not None:

@@ -196,6 +196,9 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
     for c in final:
         if c.pattern.startswith(("verb", "infinitive")) and not _requires_ok(S, c, R, quotes):
             continue
+        if c.frame == "as" and c.spk is None and c.verb_lemma in R.words.get("saying_idiom", ()) \
+                and (c.cue[1] + 1 >= S.n or S.bound(c.cue[1] + 1)):
+            continue          # "Как говорится, лучше поздно, чем никогда": a saying, no source ("как говорится в …" stays)
         if c.pattern.startswith("collocation") and c.frame == "nominal" and c.ctok and not c.negated \
                 and S.low[c.ctok[0]] in R.words.get("addressee_prep", ()) \
                 and not any(S.case(x) == "Loc" for x in range(c.ctok[0] + 1, min(c.ctok[1] + 1, c.ctok[0] + 4))) \
