@@ -11,7 +11,13 @@ Prints, each on its own line,
    cue and of content spans, for all sentences and per language, with the
    dependency parse and with patterns only (the parse switched off), so the
    precision difference between the two ways is measured, not guessed;
-4. RuOpinionNE 2024 (``../shared/data/ruopinionne2024/train.jsonl``): where an
+4. the second development set (``benchmarks/attribution_dev2``: slice dev2; check3
+   with ``--check3``) and the blind check ``benchmarks/attribution_blind4`` (40
+   sentences with and 40 without an attribution, coded before the rules of issue
+   #12's fourth round), scored by the guideline's rule with recall by form;
+5. the time of ``attributions()`` and of ``sources()`` on the Telegram sample,
+   with ``sources()``'s peak traced memory at 200 and 1,000 bootstrap draws;
+6. RuOpinionNE 2024 (``../shared/data/ruopinionne2024/train.jsonl``): where an
    opinion's Source is a span and the sentence has a reporting construction,
    the share whose Source is the extracted speaker.
 
@@ -19,8 +25,8 @@ The peer figure for 3 is the issue's: a subject-of-a-reporting-verb rule over
 slovnet's parse reaches about 0.80 F1 for speaker + cue on Russian quotation
 data; the target is 0.90.
 
-Run: ``python benchmarks/attribution_eval.py [--quick]`` (``--quick`` skips
-RuOpinionNE).  Annotations are cached by :func:`framing.annotate`.
+Run: ``python benchmarks/attribution_eval.py [--quick] [--check3]`` (``--quick``
+skips the timing and RuOpinionNE).  Annotations are cached by :func:`framing.annotate`.
 """
 
 from __future__ import annotations
