@@ -11,7 +11,13 @@ Prints, each on its own line,
    cue and of content spans, for all sentences and per language, with the
    dependency parse and with patterns only (the parse switched off), so the
    precision difference between the two ways is measured, not guessed;
-4. RuOpinionNE 2024 (``../shared/data/ruopinionne2024/train.jsonl``): where an
+4. the second development set (``benchmarks/attribution_dev2``: slice dev2; check3
+   with ``--check3``) and the blind check ``benchmarks/attribution_blind4`` (40
+   sentences with and 40 without an attribution, coded before the rules of issue
+   #12's fourth round), scored by the guideline's rule with recall by form;
+5. the time of ``attributions()`` and of ``sources()`` on the Telegram sample,
+   with ``sources()``'s peak traced memory at 200 and 1,000 bootstrap draws;
+6. RuOpinionNE 2024 (``../shared/data/ruopinionne2024/train.jsonl``): where an
    opinion's Source is a span and the sentence has a reporting construction,
    the share whose Source is the extracted speaker.
 
@@ -19,8 +25,8 @@ The peer figure for 3 is the issue's: a subject-of-a-reporting-verb rule over
 slovnet's parse reaches about 0.80 F1 for speaker + cue on Russian quotation
 data; the target is 0.90.
 
-Run: ``python benchmarks/attribution_eval.py [--quick]`` (``--quick`` skips
-RuOpinionNE).  Annotations are cached by :func:`framing.annotate`.
+Run: ``python benchmarks/attribution_eval.py [--quick] [--check3]`` (``--quick``
+skips the timing and RuOpinionNE).  Annotations are cached by :func:`framing.annotate`.
 """
 
 from __future__ import annotations
@@ -579,6 +585,84 @@ def dev2_eval(slice_name: str) -> None:
     print_guideline_attribution(pred, gold, texts)
 
 
+BLIND4 = ROOT / "benchmarks" / "attribution_blind4"
+
+
+def blind4_eval() -> None:
+    """Score the blind check ``benchmarks/attribution_blind4`` (40 + 40 sentences).
+
+    The sentences were coded by the guideline before the measure was run on
+    them; the measure runs on the whole posts and only rows whose cue starts
+    inside a kept sentence are scored, by the guideline's rule.
+    """
+    import hashlib
+
+    sys.path.insert(0, str(DEV2))
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    if not SHARED.exists():
+        print("blind check blind4: skipped (../shared/data absent)")
+        return
+    from sample import load_sources  # benchmarks/attribution_dev2/sample.py
+    from validity import print_guideline_attribution
+
+    sents = pd.read_csv(BLIND4 / "sentences.tsv", sep="\t", dtype=str, keep_default_na=False)
+    sents = sents[sents["kept"] == "1"]
+    gold = pd.read_csv(BLIND4 / "gold.tsv", sep="\t", dtype=str, keep_default_na=False)
+    want = dict(zip(sents["doc_id"], sents["text_sha256"]))
+    rows = [r for r in load_sources()["telegram"] if r[0] in want
+            and hashlib.sha256(r[3].encode("utf-8")).hexdigest() == want[r[0]]]
+    if len(rows) < len(want):
+        print(f"  {len(want) - len(rows)} document(s) missing or changed since coding, left out")
+    corpus = framing.Corpus(pd.DataFrame(rows, columns=["doc_id", "outlet", "lang", "text"]))
+    texts = dict(zip(corpus.docs["doc_id"], corpus.docs["text"]))
+    pred = framing.attributions(_annotate(corpus))
+    spans = {}
+    for r in sents.itertuples():
+        spans.setdefault(r.doc_id, []).append((int(r.sent_start), int(r.sent_end)))
+    inside = [any(a <= c < b for a, b in spans.get(d, [])) for d, c in zip(pred["doc_id"], pred["cue_start"])]
+    pred = pred[inside]
+    gold = gold[gold["doc_id"].isin(texts)].copy()
+    for c in ("cue_start", "cue_end"):
+        gold[c] = pd.to_numeric(gold[c])
+    n_with = int((sents["has_attribution"] == "1").sum())
+    print(f"blind check blind4 ({n_with} sentences with and {len(sents) - n_with} without an attribution, "
+          f"{len(gold)} coded attributions, {len(pred)} predicted rows):")
+    print_guideline_attribution(pred, gold, texts)
+
+
+def speed_eval() -> None:
+    """Time :func:`framing.attributions` and :func:`framing.sources` on the Telegram sample.
+
+    Annotations come from the cache, so the first time is the rules' own; the second is
+    ``sources()`` on its rows at the default 1,000 bootstrap draws, with its peak traced
+    memory at 1,000 and at 200 draws (issue #12: at most half the time of ``attributions()``,
+    memory that does not grow with the draws).
+    """
+    import tracemalloc
+
+    raw = SHARED / "telegram_ru_2024" / "raw"
+    if not raw.exists():
+        print("speed: skipped (../shared/data absent)")
+        return
+    corpus = framing.read_telegram(str(raw / "*.json"), progress=False)
+    ann = _annotate(corpus)
+    t0 = time.perf_counter()
+    rows = framing.attributions(ann)
+    t_attr = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    framing.sources(rows)
+    t_src = time.perf_counter() - t0
+    peaks = {}
+    for n_boot in (200, 1000):
+        tracemalloc.start()
+        framing.sources(rows, n_boot=n_boot)
+        peaks[n_boot] = tracemalloc.get_traced_memory()[1] / 2 ** 20
+        tracemalloc.stop()
+    print(f"speed on the Telegram sample ({len(corpus.docs)} posts, {len(rows)} attributions): "
+          f"attributions() {t_attr:.1f} s, sources() {t_src:.1f} s (ratio {t_src / t_attr:.2f}, target <= 0.50); "
+          f"sources() peak traced memory {peaks[200]:.0f} MB at 200 draws, {peaks[1000]:.0f} MB at 1,000")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="skip RuOpinionNE")
@@ -651,8 +735,10 @@ def main(argv=None):
 
     for slice_name in ("dev2",) + (("check3",) if args.check3 else ()):
         dev2_eval(slice_name)
+    blind4_eval()
 
     if not args.quick:
+        speed_eval()
         r = ruopinion_eval()
         if r is None:
             print("RuOpinionNE: skipped (../shared/data absent)")

@@ -789,3 +789,112 @@ def test_measures_attribution_recall_third_round():
     # a place inside the topic is no locative source ("Пишут о взрывах в Одессе")
     r = df[(df["doc_id"] == "c15") & (df["verb_lemma"] == "писать")].iloc[0]
     assert r["speaker"] == "" and r["form"] == "other"
+
+
+# --- issue #12, fourth round (attribution_round4.conllu) -------------------------------------
+@pytest.fixture(scope="module")
+def round4():
+    return attributions(_ann("round4", "ru"))
+
+
+@pytest.mark.parametrize("doc", ["i1", "i2", "i3"])
+def test_measures_attribution_colon_needs_a_source_and_a_proposition(round4, doc):
+    # "Лига наций: В шаге от плей-офф" (a title), "… можно найти на сайте: …" (a clause before the
+    # colon), "Скуфы внимание опасность: …" (words side by side, not one noun phrase)
+    assert _doc(round4, doc).empty
+
+
+def test_measures_attribution_colon_headline_with_a_predicate_stays(round4):
+    r = _doc(round4, "i4").iloc[0]              # "Песков: переговоры с Киевом невозможны"
+    assert (r["speaker"], r["verb"], r["form"]) == ("Песков", ":", "direct")
+
+
+def test_measures_attribution_actor_is_the_speakers_own_head(round4):
+    assert _doc(round4, "i5").iloc[0]["actor"] == "кабмин Армении"        # not the country
+    assert _doc(round4, "i6").iloc[0]["actor"] == "Кремль"                # a spokesperson speaks for it
+    i7 = _doc(round4, "i7")
+    assert i7[i7["verb_lemma"] == "сообщать"].iloc[0]["actor"] == "пресс-служба правительства Германии"
+
+
+def test_measures_attribution_content_of_a_second_inverted_report(round4):
+    i8 = _doc(round4, "i8").set_index("verb_lemma")
+    assert i8.loc["утверждать", "content"] == "Шольц и Путин поговорили по телефону"
+    assert i8.loc["сообщать", "content"] == "Разговор длился около часа"   # not the first report's content
+    i9 = _doc(round4, "i9").iloc[0]             # "… — NBC News со ссылкой на источники"
+    assert (i9["speaker"], i9["content"]) == ("источники", "Команда Трампа составляет список военных")
+
+
+def test_measures_attribution_content_stays_on_the_cues_line():
+    # a Telegram headline glued to the next paragraph in one parsed sentence (i8 with a line break
+    # where the headline ends): the second report's content starts on its own line
+    from framing import Corpus
+    ann = _ann("round4", "ru")
+    docs = ann.corpus.docs.copy()
+    k = docs.index[docs["doc_id"] == "i8"][0]
+    text = docs.loc[k, "text"]
+    cut = text.index(" Разговор")
+    docs.loc[k, "text"] = text[:cut] + "\n" + text[cut + 1:]       # same length: the offsets hold
+    rows = attributions(Annotated(Corpus(docs), ann.tokens, ann.entities))
+    r = rows[(rows["doc_id"] == "i8") & (rows["verb_lemma"] == "сообщать")].iloc[0]
+    assert r["content"] == "Разговор длился около часа"
+    assert not any("\n" in c for c in rows["content"])
+
+
+@pytest.mark.parametrize("doc,speaker,lemma", [
+    ("i10", "Министерство культуры", "заподозрить"),      # a suspicion as a charge ("в пропаганде")
+    ("i11", "Религиозные фанатики", "призывать"),         # an infinitive coordinated after "начали"
+    ("i12", "Актёр Энтони Рэпп", "обвинить"),             # a quoted name inside a PP before the verb
+    ("i13", "канцелярии премьер-министра", "констатировать"),   # "в итоге" is no locative source
+    ("i19", "Замгенпрокурора Финляндии", "выдвинуть"),    # a charge "в совершении …", not an addressee
+    ("i20", "45% опрошенных", "считать"),                 # a share of people as the subject
+])
+def test_measures_attribution_round4_recall(round4, doc, speaker, lemma):
+    r = _doc(round4, doc)
+    assert r[["speaker", "verb_lemma"]].values.tolist() == [[speaker, lemma]]
+
+
+@pytest.mark.parametrize("doc", ["i14", "i16", "i17", "i18", "i28", "i29"])
+def test_measures_attribution_speech_verbs_in_other_senses(round4, doc):
+    # "… зовут Сергей Соловьев" (a naming), "сравнила цены" (a comparison without "с"), "заявили к
+    # переводу …" and "заявил права на …" (filings), "обратились с жалобой в Роспотребнадзор" (only the
+    # addressee), "Как говорится, …" (a saying)
+    assert _doc(round4, doc).empty
+
+
+def test_measures_attribution_naming_verb_quote_in_its_own_clause(round4):
+    # "обзывали его и называли экспертизу «несерьезной»": only the second verb has a quoted name
+    assert _doc(round4, "i15")["verb_lemma"].tolist() == ["называть"]
+
+
+def test_measures_attribution_gerund_takes_its_main_verbs_subject(round4):
+    # "Гоув играл роль миротворца, … выступая за жесткий вариант …": the main verb is no report
+    assert _doc(round4, "i21")[["speaker", "verb_lemma"]].values.tolist() == [["Гоув", "выступать"]]
+
+
+def test_measures_attribution_subject_after_two_quoted_names(round4):
+    # "…, прогнозирует в интервью «Коммерсанту» руководитель направления «Ипотека» … Ахметов"
+    r = _doc(round4, "i22").iloc[0]
+    assert (r["verb_lemma"], r["actor"]) == ("прогнозировать", "Ахметов")
+
+
+def test_measures_attribution_coordinated_report_after_a_clause(round4):
+    # "Путин заявил, что конфликт стал глобальным, и угрожал ударами …": a thing cannot threaten
+    r = _doc(round4, "i23").set_index("verb_lemma")
+    assert r.loc["угрожать", "speaker"] == "Владимир Путин"
+    assert r.loc["заявить", "content"] == "конфликт стал глобальным"
+
+
+def test_measures_attribution_zero_subject_of_an_auxiliary(round4):
+    # "… С трудом смог рассказать подробности …": the auxiliary agrees with the earlier name
+    r = _doc(round4, "i24").iloc[0]
+    assert (r["speaker"], r["actor"], r["verb_lemma"]) == ("", "Пичугин", "рассказать")
+
+
+@pytest.mark.parametrize("doc,speaker,actor", [
+    ("i25", "ведомства", "ФАС"),                 # the subject before the object «Альфа-банка»
+    ("i26", "Китайский лидер", "Си Цзиньпин"),   # a conjunct of the subject is a subject too
+    ("i27", "Оппозиция", "Оппозиция"),           # an institution noun that is not anaphoric
+])
+def test_measures_attribution_descriptions_resolve_to_salient_antecedents(round4, doc, speaker, actor):
+    r = _doc(round4, doc).iloc[0]
+    assert (r["speaker"], r["actor"]) == (speaker, actor)

@@ -31,7 +31,8 @@ import re
 from ...lang.punct import CLOSING_ONLY_QUOTES, LONG_DASHES, OPENING_QUOTES
 from .markers import _marker_hits
 from .quotes import QUOTE_CHARS
-from .sentence import _Cue, _Sent, _clause_left, _content_end, _first_bound, _is_report_verb, _markup, _media_at
+from .sentence import (_Cue, _Sent, _clause_left, _content_end, _first_bound, _is_report_verb, _line_end, _markup,
+                       _media_at)
 from .words import _BOUND, _Res, _legal
 
 _QUOTE_ENDS = CLOSING_ONLY_QUOTES + '"'   # the last mark of a quotation
@@ -369,6 +370,9 @@ def _quoted_object(S: _Sent, c: _Cue, R: _Res, a: int, b: int, quotes) -> bool:
 
 
 def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
+    if c.frame == "nominal" and c.ctok and c.verb_lemma in R.words.get("filing_verb", ()) \
+            and (S.low[c.ctok[0]] in R.words.get("filing_prep", ()) or S.lem[c.ctok[0]] in R.words.get("filing_object", ())):
+        return False          # "заявили к переводу 48 млрд рублей", "заявил права на …": a filing, not a statement
     if c.frame in ("nominal", "none") and c.ctok is None and c.spk is not None:
         fronted = fronted_infinitive(S, c)
         if fronted is not None:
@@ -409,6 +413,15 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
         return c.negated or c.frame in ("that", "colon", "inverted", "as", "anaphoric")
     if c.requires == "about" and c.frame == "anaphoric":
         return False      # "за это поблагодарил": thanks, not a report
+    if c.requires == "quote" and c.frame == "inverted" and c.ctok:
+        # "Мужчину, который поджег себя, зовут Сергей Соловьев": a naming after a comma is no inverted
+        # report unless the words before it are quoted or a dialogue line
+        a, b = c.ctok
+        e = _first_bound(S, c.cue[1] + 1) if c.cue[1] + 1 < S.n else c.cue[1]
+        named_after = any(S.text[x] in QUOTE_CHARS or S.case(x) == "Ins" for x in range(c.cue[1] + 1, e + 1))
+        if not (named_after or S.text[0] in LONG_DASHES
+                or any(S.start[a] - 1 <= q.open and q.close <= S.end[b] + 1 for q in quotes)):
+            return False
     if c.frame in ("that", "colon", "inverted", "as", "anaphoric"):
         return True
     lo = _clause_left(S, c.cue[0])
@@ -418,6 +431,9 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
         a, b = c.ctok
         while a < b and S.upos[a] in ("ADV", "PART") and S.low[a] not in R.fw["neg"]:
             a += 1            # "Сообщается также о …"
+        if c.requires == "quote":
+            # the verb's own clause: "обзывали его и называли экспертизу «несерьезной»" -- the quote is the second verb's
+            b = next((x - 1 for x in range(a + 1, b + 1) if S.finite(x)), b)
         has_quote = any(q.open >= S.start[a] - 1 and q.close <= S.end[b] and q.kind != "name" for q in quotes)
         if c.requires == "about":
             # "поблагодарил ОАЭ за посредничество", not "поблагодарил гостей"
@@ -453,8 +469,13 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
             return True       # a verdict: "признали виновным в …", "признала виновным по ч. 2 ст. 214"
         if c.verb_class in ("accusation", "denial", "admission") and S.case(a) == "Acc" \
                 and S.upos[a] in ("NOUN", "ADJ", "DET", "PRON") \
+                and c.verb_lemma not in R.words.get("link_verb", ()) \
                 and not any(S.case(x) == "Ins" for x in range(a, b + 1)):     # not "признал компанию банкротом"
             return True       # an object as content: "осудил нападение", "оспорил решение", "признал вину"
+        if c.verb_class == "belief" and c.verb_lemma in R.words.get("passive_report", ()) \
+                and S.case(a) == "Acc" and any(S.low[x] in R.fw["charge_prep"] and S.case(x + 1) in R.fw["charge_case"]
+                                               for x in range(a + 1, min(b, a + 6))):
+            return True       # a suspicion as a charge: "заподозрили металлистов в пропаганде насилия" (form other)
         if c.verb_class in ("directive", "commissive") and any(S.feats[x].get("VerbForm") == "Inf"
                                                               for x in range(a, min(b + 1, a + 5))):
             return True
@@ -471,6 +492,17 @@ def _trim_contents(S: _Sent, cues: list[_Cue], R: _Res) -> None:
         a, b = c.ctok
         for d in cues:
             if d is c or not (a <= d.cue[0] <= b):
+                continue
+            if c.frame == "inverted" and d.frame == "inverted" and d.cue[0] < c.cue[0] and not d.inherited \
+                    and c.pattern.startswith("verb") and d.pattern.startswith("verb") \
+                    and not any(S.text[x] in QUOTE_CHARS for x in range(d.cue[0], c.cue[0])) \
+                    and d.ctok and d.ctok[1] < d.cue[0]:
+                # "P1, утверждает X\n\nP2, сообщает Y": the earlier report and its content are not Y's;
+                # Y's content starts after X
+                a = max(a, d.cue[1], d.spk[1] if d.spk else d.cue[1]) + 1
+                a = min([x for x in getattr(S, "nl", ()) if d.cue[1] < x <= a] + [a])   # a new line starts it
+                while a <= b and (S.bound(a) or S.low[a] in R.fw["coord"]):
+                    a += 1
                 continue
             if d.inherited or d.frame in ("inverted",) or (d.frame == "as" and d.cue[0] > a):
                 cut = d.cue[0] - 1
@@ -492,6 +524,14 @@ def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
         # content: the clause on the other side of the phrase
         ca, cb = c.cue[0], max(c.cue[1], c.spk[1] if c.spk else c.cue[1])
         left_end = ca - 1
+        if c.pattern.startswith("reference"):
+            # "P — NBC News со ссылкой на источники": the medium before the phrase is a credit of its
+            # own, not part of the content
+            k = ca - 1
+            while k >= 0 and not S.bound(k) and S.upos[k] in ("PROPN", "NOUN", "X", "ADJ", "DET") and ca - k <= 6:
+                k -= 1
+            if 0 <= k < ca - 1 and S.text[k] in LONG_DASHES:
+                left_end = k - 1
         while left_end >= 0 and S.text[left_end] in (",", "—", "–", "("):
             left_end -= 1
         right_start = cb + 1
@@ -499,7 +539,13 @@ def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
                                      or (c.pattern.startswith("from") and S.low[right_start] in R.fw["comp"])):
             right_start += 1
         right_end = _content_end(S, right_start)
-        left = (0, left_end) if left_end >= 0 else None
+        # the clause on the cue's own line: "… — NBC News со ссылкой на источники\n\nПо данным …"
+        # takes the headline before it, not the next paragraph
+        line_lo = max([x for x in getattr(S, "nl", ()) if x <= ca] + [0])
+        right_end = min(right_end, _line_end(S, (right_start, S.n - 1))) if right_start < S.n else right_end
+        if any(x in getattr(S, "nl", ()) for x in range(cb + 1, right_start + 1)):
+            right_end = right_start - 1
+        left = (line_lo, left_end) if left_end >= line_lo else None
         right = (right_start, right_end) if right_end >= right_start else None
         if left and right:
             c.ctok = left if (left[1] - left[0]) >= (right[1] - right[0]) else right
@@ -522,13 +568,22 @@ def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
         return
     a, b = c.ctok
     cs, ce = S.start[a], S.end[b]
-    # a content never runs over a line break (a headline, a photo credit)
+    at = S.start[c.cue[0]]
+    # a content never runs over a line break (a headline, a photo credit): a content before the
+    # cue starts on the cue's line ("Заголовок\n\nРазговор длился час, сообщает Reuters"), unless
+    # a quotation opened before the break runs over it
+    nl = text.rfind("\n", cs, min(ce, at))
+    if nl >= 0 and not any(x.kind != "name" and x.open < nl < x.close for x in quotes):
+        cs = nl + 1
+        while cs < ce and text[cs].isspace():
+            cs += 1
+        while a < b and S.start[a] < cs:
+            a += 1
     nl = text.find("\n", cs, ce)
     if nl >= 0:
         ce = nl
         while b > a and S.start[b] >= ce:
             b -= 1
-    at = S.start[c.cue[0]]
     for x in quotes:
         if x.kind != "name" and x.open < at < x.close and cs < x.close:
             ce = min(ce, x.close)     # a report inside a quotation ends with it

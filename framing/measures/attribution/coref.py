@@ -60,6 +60,7 @@ class Antecedent:
     roles: set = field(default_factory=set)
     speaker: bool = False
     place: bool = False       # a location entity (LOC, GPE): never the antecedent of "ведомство", "оно"
+    subject: bool = False     # a mention that is its clause's subject (more salient than an object)
 
 
 def noun_gender(S, a: int, b: int, heads: dict) -> str | None:
@@ -90,11 +91,13 @@ def _gender_ok(h: Antecedent, word: str, gender: str | None) -> bool:
 
 
 def _walk(hist, si: int, pos: int, max_back: int):
-    """Earlier antecedents, nearest sentence first; in a sentence speakers first, then mentions."""
+    """Earlier antecedents, nearest sentence first; in a sentence speakers first, then subject
+    mentions, then other mentions (subjects are the more salient referents: Lappin & Leass 1994)."""
     cands = [h for h in hist if h.pos < pos and 0 <= si - h.sidx <= max_back]
     for s in range(si, si - max_back - 1, -1):
         group = [h for h in cands if h.sidx == s]
-        for pool in ([h for h in group if h.speaker], [h for h in group if not h.speaker]):
+        for pool in ([h for h in group if h.speaker], [h for h in group if not h.speaker and h.subject],
+                     [h for h in group if not h.speaker and not h.subject]):
             yield from sorted(pool, key=lambda x: -x.pos)
 
 
@@ -164,6 +167,14 @@ def _mentions(ann, actors):
                          "actor": e["normal"], "type": e["type"]})
 
 
+def _subject_word(S: _Sent, x: int) -> bool:
+    """The word is a clause's subject or a conjunct of one ("Джо Байден и Си Цзиньпин встретились")."""
+    if S.deprel[x].startswith("nsubj"):
+        return True
+    h = S.head[x]
+    return S.deprel[x] == "conj" and 0 <= h < S.n and S.deprel[h].startswith("nsubj")
+
+
 def _gender_of(S: _Sent, a: int, b: int):
     for i in range(b, a - 1, -1):
         g = S.feats[i].get("Gender")
@@ -181,7 +192,7 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame, atypes: dict)
     ments = list(zip(ment_doc["start"].tolist(), ment_doc["end"].tolist(), ment_doc["actor"].tolist(),
                      ment_doc["type"].tolist())) if len(ment_doc) else []
     # mention types (untyped English mentions decided by their words) and history
-    typed = []
+    typed, places = [], set()
     for si, S in enumerate(sents):
         for ms, me, act, typ in ments:
             if S.start[0] <= ms < S.end[-1] + 1:
@@ -189,17 +200,22 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame, atypes: dict)
                 j = next((k for k in range(S.n - 1, -1, -1) if S.start[k] < me), i)
                 t = _etype(typ, act, R, atypes) or _type_by_form(S, i, j, None, R)
                 typed.append((ms, me, act, t))
+                if str(typ).upper() in ("LOC", "GPE"):
+                    places.add((ms, me))
                 hist.append(Antecedent(si, ms, act, t, _gender_of(S, i, j) if t == "person" else noun_gender(S, i, j, R.heads),
                                   S.feats[j].get("Number"), set(), False,
-                                  place=str(typ).upper() in ("LOC", "GPE")))
+                                  place=str(typ).upper() in ("LOC", "GPE"),
+                                  subject=any(_subject_word(S, x) for x in range(i, j + 1))
+                                  or (i > 0 and S.deprel[i - 1].startswith("nsubj") and S.lem[i - 1] in R.heads)))
     ments = typed
     for si, S, c in doc_cues:
         if c.spk is None and c.speaker_override is None:
             c.speaker_type, c.actor = "unattributed", ""
-            f = S.feats[c.v]
-            if c.pattern.startswith(("verb", "collocation")) and f.get("VerbForm") in (None, "Fin") \
+            fin = c.cue[0] if c.pattern.startswith("infinitive") else c.v      # "смог рассказать": the auxiliary agrees
+            f = S.feats[fin]
+            if c.pattern.startswith(("verb", "collocation", "infinitive")) and f.get("VerbForm") in (None, "Fin") \
                     and f.get("Number") == "Sing" and f.get("Person") in (None, "3") \
-                    and (c.head_lemma or c.verb_lemma) not in fw["impersonal"] and S.upos[c.v] in ("VERB", "AUX"):
+                    and (c.head_lemma or c.verb_lemma) not in fw["impersonal"] and S.upos[fin] in ("VERB", "AUX"):
                 # a zero subject ("Он пришел. Заявил, что …"): the actor of the nearest agreeing antecedent
                 hit = pronoun_antecedent(hist, si, S.start[c.cue[0]], "", f.get("Gender"), "Sing", max_back=2)
                 if hit is not None:
@@ -234,6 +250,16 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame, atypes: dict)
                 actor, stype = "", "person" if num != "Plur" else "anonymous"
         else:
             inside = [(ms, me, act, typ) for ms, me, act, typ in ments if ms < se and me > ss]
+            if h is not None and S.upos[h] == "NOUN":
+                voice = S.lem[h] in R.words.get("voice_head", ()) and h + 1 < S.n
+                # "кабмин Армении", "глава иранского департамента": a place that qualifies the head noun is
+                # not the speaker; the actor is the speaker's own noun phrase (or its antecedent) -- except
+                # for a place right after a spokesperson noun ("пресс-служба Кремля": the place speaks
+                # through it; not "пресс-служба правительства Германии")
+                inside = [m for m in inside if (m[0], m[1]) not in places or m[0] <= S.start[h] < m[1]
+                          or (voice and m[0] == S.start[h + 1])
+                          or any(S.upos[x] == "PROPN" and S.feats[x].get("Animacy") == "Anim"
+                                 and m[0] <= S.start[x] < m[1] for x in range(a, b + 1))]
             media = None
             for x in range(a, b + 1):
                 m = _media_at(S, x, R)
@@ -256,7 +282,7 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame, atypes: dict)
                     chosen = org[0]
                 elif per:
                     chosen = per[-1]
-            if chosen is not None and chosen[3] != "person" and head_info and head_info[0] == "person" \
+            if (chosen is None or chosen[3] != "person") and head_info and head_info[0] == "person" \
                     and S.feats[h].get("Number") != "Plur" and not any(S.upos[x] == "PROPN" and S.feats[x].get("Animacy") == "Anim" for x in range(a, b + 1)):
                 hit = _nearest(hist, si, ss, None, None, want="person", role=S.lem[h], max_back=4)
                 if hit:
@@ -280,6 +306,11 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame, atypes: dict)
                            for x in range(a, b + 1))
                 if want and number != "Plur" and kind != "source" and bare:
                     hit = description_antecedent(hist, si, ss, want, S.lem[h])
+                    if hit is not None and typ == "organisation" and S.lem[h] not in R.words.get("anaphoric_noun", ()) \
+                            and S.lem[h][:4] not in _norm(hit.actor):
+                        # "Оппозиция считает …", "Полиция отчиталась …": an institution named by its own noun
+                        # is that institution, not the nearest organisation; "Суд" still finds "Таганский суд"
+                        hit = None
                 if hit:
                     actor, stype = hit.actor, hit.type
                 elif typ == "anonymous":

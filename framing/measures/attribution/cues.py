@@ -172,9 +172,20 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
                 k -= 1
             if k >= 1 and S.lem[k] in ("быть", "бути"):
                 k -= 1
+            first = k
+            if k >= 1 and S.low[k] in R.fw["coord"] and S.lang != "en":
+                # "начали жечь покрышки и призывать …": an infinitive coordinated with one after the auxiliary
+                x = k - 1
+                while x >= 0 and k - x <= 8 and not S.bound(x) and not S.finite(x) \
+                        and not any(l in R.fw["aux_inf"] for l in S.lems[x]):
+                    x -= 1
+                if x >= 0 and any(l in R.fw["aux_inf"] for l in S.lems[x]) \
+                        and any(S.feats[y].get("VerbForm") == "Inf" for y in range(x + 1, k)):
+                    k = x
             if k < 0 or not any(l in R.fw["aux_inf"] for l in S.lems[k]):
                 continue
-            c = _Cue(S, i, (k, i), " ".join(S.text[k: i + 1]), lem, cls, req, "infinitive")
+            a0 = k if first == k else i      # the coordinated infinitive is the cue on its own
+            c = _Cue(S, i, (a0, i), " ".join(S.text[a0: i + 1]), lem, cls, req, "infinitive")
             c.negated = _negated(S, k, R) or any(l in ("отказаться", "отказываться", "відмовитися", "decline", "refuse")
                                                  for l in S.lems[k])
             out.append(c)
@@ -339,9 +350,12 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
             continue
         if k >= lead + 10 and not (S.text[k + 1] in OPENING_QUOTES and any(S.low[x] in R.fw["about"] for x in range(lead + 1, k))):
             break     # a long lead only as "X о …: «…»" ("Полянский о последствиях разрешений …: «…»")
-        if any(S.finite(x) for x in range(lead, k)) \
+        if any(S.finite(x) or (S.feats[x].get("VerbForm") in ("Inf", "Conv") and S.text[k + 1] not in OPENING_QUOTES)
+               for x in range(lead, k)) \
                 or any(S.bound(x) and S.text[x] not in QUOTE_CHARS and not _markup(S, x) for x in range(lead, k)):
-            break
+            break     # a clause before the colon ("… можно найти на сайте: …") names no source
+        if _noun_run(S, lead, k - 1):
+            break     # "Скуфы внимание опасность: …": nouns side by side are a slogan, not one noun phrase
         xe = k - 1
         while xe >= lead and (_markup(S, xe) or S.text[xe] in QUOTE_CHARS and xe == k - 1 and False):
             xe -= 1
@@ -363,8 +377,12 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
         nxt = S.text[k + 1] if k + 1 < S.n else ""
         quoted = nxt in OPENING_QUOTES
         words = [x for x in range(k + 1, S.n) if any(ch.isalnum() for ch in S.text[x])]
-        if not quoted and not (getattr(S, "line_start", True) and len(words) >= 3):
-            break
+        line = _line_end(S, (k + 1, S.n - 1))
+        if not quoted and not (getattr(S, "line_start", True)
+                               and (len(words) >= 3 or (len(words) == 2 and _predicate(S, k + 1, line)))):
+            break     # two words only with a predicate: "Зеленский: Крым потерян"
+        if not quoted and S.low[k + 1] not in R.fw["about"] and not _predicate(S, k + 1, _line_end(S, (k + 1, S.n - 1))):
+            break     # "Лига наций: В шаге от плей-офф": a title, no reported proposition (a topic "X: о …" stays)
         c = _Cue(S, k, (k, k), ":", "", "neutral", "", "colon")
         c.spk = (lead, xe)
         c.spk_head = h
@@ -415,6 +433,25 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
         out.append(c)
         break
     return out
+
+
+def _noun_run(S: _Sent, a: int, b: int) -> bool:
+    """Two common nouns in the nominative side by side in a..b, or a common noun in the
+    accusative or dative without a preposition, outside any entity and not abbreviations
+    ("Скуфы внимание опасность"): a string of words, not a speaker's noun phrase (a title before
+    a name, "глава МИД", "министр Лавров", has a genitive or a proper noun)."""
+    def plain(x, cases=("Nom",)):
+        return S.upos[x] == "NOUN" and S.case(x) in cases and not S.ent_at(x) and not S.text[x].isupper()
+    # an object noun (accusative, dative) with no preposition cannot belong to a speaker's noun phrase
+    return any(plain(x) and plain(x + 1) for x in range(a, b)) \
+        or any(plain(x, ("Acc", "Dat")) and (x == 0 or S.upos[x - 1] != "ADP") for x in range(a + 1, b + 1))
+
+
+def _predicate(S: _Sent, a: int, b: int) -> bool:
+    """The tokens a..b hold a predicate: a verb (any form), a short adjective or participle
+    ("невозможны", "потерян") or a dash standing for the copula ("Цель — мир")."""
+    return any(S.upos[x] in ("VERB", "AUX") or S.feats[x].get("Variant") == "Short" or S.text[x] in LONG_DASHES
+               for x in range(a, b + 1))
 
 
 def _charged(S: _Sent, i: int, R: _Res, naming: bool) -> bool:

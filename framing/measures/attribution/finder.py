@@ -166,6 +166,19 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                     c.spk, c.spk_head, c.inherited = prev.spk, prev.spk_head, True
                     c.speaker_override = prev.speaker_override
                     c.pattern += "+coordinated"
+            g = c.v
+            while syntax and S.deprel[g] == "conj" and 0 <= S.head[g] < S.n and S.feats[S.head[g]].get("VerbForm") == "Conv":
+                g = S.head[g]     # "демонстрируя …, выступая за …": coordinated gerunds
+            main = S.head[g] if syntax and 0 <= S.head[g] < S.n and (
+                (S.deprel[g].startswith("advcl") and S.upos[S.head[g]] in ("VERB", "AUX"))
+                or (S.deprel[g] == "conj" and S.finite(S.head[g]))) else None
+            if c.spk is None and vf == "Conv" and main is not None:
+                # "Гоув играл роль миротворца, … выступая за жесткий вариант": a gerund's subject is its
+                # main verb's, whether that verb reports or not
+                h = _syn_subject(S, main, R)
+                if h is not None and not (c.cue[0] <= h <= c.cue[1]):
+                    c.spk, c.spk_head, c.inherited = _syn_span(S, h), h, True
+                    c.pattern += "+gerund"
     for c in final:
         if not c.frame:
             _frame(S, c, R)
@@ -183,6 +196,15 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
     for c in final:
         if c.pattern.startswith(("verb", "infinitive")) and not _requires_ok(S, c, R, quotes):
             continue
+        if c.frame == "as" and c.spk is None and c.verb_lemma in R.words.get("saying_idiom", ()) \
+                and (c.cue[1] + 1 >= S.n or S.bound(c.cue[1] + 1)):
+            continue          # "Как говорится, лучше поздно, чем никогда": a saying, no source ("как говорится в …" stays)
+        if c.pattern.startswith("collocation") and c.frame == "nominal" and c.ctok and not c.negated \
+                and S.low[c.ctok[0]] in R.words.get("addressee_prep", ()) \
+                and not any(S.case(x) == "Loc" for x in range(c.ctok[0] + 1, min(c.ctok[1] + 1, c.ctok[0] + 4))) \
+                and not any(S.low[x] in R.fw["about"] or S.text[x] in QUOTE_CHARS for x in range(c.ctok[0], c.ctok[1] + 1)):
+            continue          # "обратились с жалобой в Роспотребнадзор": only the addressee, no reported content
+            # (not a charge in the locative: "выдвинул обвинения в совершении …")
         if c.pattern.startswith(("verb",)) and c.spk is None and c.frame in ("nominal", "none") \
                 and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] and S.feats[c.v].get("VerbForm") != "Short":
             # a bare verb with no speaker and no reported content is not a report; an indefinite-
@@ -230,7 +252,21 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 elif span is not None and lh == a_ < h:
                     span = (lh, lh)                 # the pattern read "компанії такі кроки" as one phrase
                 if span is None or span[0] > c.v or not span[0] <= lh <= span[1] or span[0] <= h <= span[1]:
-                    continue      # "ситуация говорит о", "конституция гарантирует право"
+                    outer = [d for d in final if d is not c and d.frame == "that" and d.ctok and d.spk is not None
+                             and d.ctok[0] <= c.cue[0] <= d.ctok[1] and d.spk_head is not None
+                             and S.feats[d.v].get("VerbForm") in (None, "Fin")
+                             and S.feats[d.v].get("Gender") == S.feats[c.v].get("Gender")
+                             and S.feats[d.v].get("Number") == S.feats[c.v].get("Number")
+                             and S.feats[c.v].get("VerbForm") in (None, "Fin") and S.text[c.cue[0] - 1] in R.fw["coord"]]
+                    if not outer:
+                        continue      # "ситуация говорит о", "конституция гарантирует право"
+                    # "Путин заявил, что конфликт стал глобальным, и угрожал ударами": a thing cannot threaten;
+                    # the verb after "и" is the reporter's, coordinated with the outer report
+                    c.spk, c.spk_head, c.speaker_override = outer[-1].spk, outer[-1].spk_head, outer[-1].speaker_override
+                    c.inherited = True        # the outer report's content ends before it
+                    c.pattern += "+nested"
+                    kept.append(c)
+                    continue
                 # "В компании такие шаги пояснили необходимостью …": a fronted object read as the
                 # subject of an indefinite-personal verb; the source is the locative before it
                 c.spk, c.spk_head = span, lh

@@ -171,6 +171,9 @@ def _subj_ok(S: _Sent, i: int, R: _Res) -> bool:
         return True       # "одни утверждают …, другие — …", "многие считают"
     if S.low[i] in fw["not_subject"] or S.lem[i] in fw["not_subject"] or S.lem[i] in fw["rel"]:
         return False
+    if S.text[i] == "%" and i >= 1 and S.upos[i - 1] == "NUM" and i + 1 < S.n and S.case(i + 1) == "Gen" \
+            and S.upos[i + 1] in ("NOUN", "PROPN", "VERB", "ADJ"):
+        return True       # a share of people: "45% опрошенных считают", "62% россиян"
     if S.text[i] in QUOTE_CHARS or not any(ch.isalpha() for ch in S.text[i]):
         return False
     u = S.upos[i]
@@ -301,8 +304,9 @@ def _quote_between(S: _Sent, lo: int, hi: int, subject_after: bool = False) -> b
     if inside and lo > 0 and S.text[lo - 1] in QUOTE_CHARS and inside[0] - lo <= 5 and S.text[inside[0]] != ":":
         inside = inside[1:]   # the subject is a quoted name: «Газпром» сообщал
     if inside and subject_after and S.text[inside[-1]] in QUOTE_CHARS and hi - inside[-1] <= 4 \
-            and any(S.text[x] in QUOTE_CHARS for x in range(hi + 1, min(S.n, hi + 5))):
-        inside = inside[:-1]  # the subject is a quoted name after the verb: пишет «Украинская правда»
+            and len(inside) % 2 and any(S.text[x] in QUOTE_CHARS for x in range(hi + 1, min(S.n, hi + 5))):
+        inside = inside[:-1]  # the subject is a quoted name after the verb: пишет «Украинская правда» (an odd
+        # count: not the closing mark of "в интервью «Коммерсанту» руководитель направления «Ипотека» …")
     if not inside:
         return False
     if any(S.text[x] == ":" for x in inside) or len(inside) % 2:

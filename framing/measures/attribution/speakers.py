@@ -78,6 +78,11 @@ def _left_search(S: _Sent, v: int, R: _Res, stop: int = 0):
             return None
         if S.text[j] in QUOTE_CHARS or S.text[j] == ")":
             o = _short_group(S, j)
+            if o is not None and S.text[j] in QUOTE_CHARS and o >= 2 and o - 2 >= stop \
+                    and S.upos[o - 1] in ("NOUN", "PROPN") and S.case(o - 1) not in (None, "Nom") \
+                    and S.upos[o - 2] == "ADP":
+                j = o - 1         # "Актёр из сериала «Звёздный путь» обвинил": a name in apposition to a noun in a PP
+                continue
             if o is not None and S.text[j] in QUOTE_CHARS and o + 1 < j and _subj_ok(S, o + 1, R) \
                     and S.text[o + 1][:1].isupper():
                 return o + 1      # a quoted name: «Газпром» сообщал
@@ -357,6 +362,8 @@ def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool, speech_class: boo
             k += 1            # "в правящей партии": a participle modifies the noun too
         if k >= S.n or S.upos[k] not in ("NOUN", "PROPN", "X"):
             continue
+        if k == j + 1 and S.lem[k] in R.words.get("adverbial_noun", ()):
+            continue          # "в итоге констатировали", "в результате": an adverbial, no source
         if S.lem[k] in R.speech_acts or S.low[k] in R.speech_acts:
             g = k + 1
             if g + 2 < S.n and S.upos[g] == "ADP" and S.upos[g + 1] == "NOUN" and S.case(g + 2) in ("Gen", None) \
