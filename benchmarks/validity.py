@@ -34,6 +34,17 @@ Report (default)
 Measures: epithets (all descriptors), epithets_evaluative (rows flagged
 evaluative), actor_merges (mentions of actors found in two or more documents:
 is the mention this actor?), attributions.
+
+fresh (a section of the report, also ``python benchmarks/validity.py fresh``)
+    The fresh precision samples of ``benchmarks/validity/fresh/``: random rows
+    of the measure's output on posts of the held-out channels that are in no
+    other sheet, drawn after a round of rule changes and judged by a coder who
+    did not see the rules (how each was drawn: ``fresh/README.md``).  Per
+    sample, the headline judgment with its Wilson 95 % interval: for
+    attributions, cue and speaker right; for evaluative epithets, descriptor
+    and evaluative flag right.  Each sample measures the rules of its day;
+    later rounds read their errors, so only the newest one of each measure
+    is a figure on unseen posts.
 """
 
 from __future__ import annotations
@@ -57,6 +68,7 @@ import framing  # noqa: E402
 from framing.validation import CodingSheet  # noqa: E402
 
 MEASURES = ("epithets", "epithets_evaluative", "actor_merges", "attributions")
+SECTIONS = MEASURES + ("fresh",)
 #: offset columns matched against exhaustive gold
 SPANS = {"epithets": ("start", "end"), "epithets_evaluative": ("start", "end"),
          "attributions": ("cue_start", "cue_end")}
@@ -343,6 +355,9 @@ def print_agreement(name: str, paths) -> None:
 def report(names, folder: Path) -> None:
     for name in names:
         print(f"\n== {name}")
+        if name == "fresh":
+            print_fresh(folder)
+            continue
         sheet = folder / f"{name}.tsv"
         # the first coder's sheet and every other coder's sheet of the same items
         coders = ([sheet] if sheet.exists() else []) + sorted(folder.glob(f"{name}.*.tsv"))
@@ -360,6 +375,47 @@ def report(names, folder: Path) -> None:
             print(f"  no exhaustive gold yet ({name}_gold.tsv): recall and F1 not measured")
         if len(coders) >= 2:
             print_agreement(name, coders)
+
+
+def _yes(sheet: pd.DataFrame, *cols: str) -> pd.Series:
+    """Rows judged "yes" in every one of ``cols``."""
+    ok = pd.Series(True, index=sheet.index)
+    for c in cols:
+        ok &= sheet[c].astype(str).str.strip().str.lower().eq("yes")
+    return ok
+
+
+def fresh_headline(sheet: pd.DataFrame) -> tuple[str, pd.Series]:
+    """The headline judgment of a fresh sample and which rows pass it.
+
+    Attribution sheets (``ok_cue``): cue and speaker right.  Evaluative sheets:
+    descriptor and evaluative flag right, whichever columns the sample's coder
+    filled (``ok_descriptor_and_flag``; ``ok_descriptor`` or ``ok_span`` with
+    ``ok_evaluative``).
+    """
+    cols = set(sheet.columns)
+    if "ok_cue" in cols:
+        return "cue and speaker right", _yes(sheet, "ok_cue", "ok_speaker")
+    if "ok_descriptor_and_flag" in cols:
+        return "descriptor and evaluative flag right", _yes(sheet, "ok_descriptor_and_flag")
+    desc = "ok_descriptor" if "ok_descriptor" in cols else "ok_span"
+    return "descriptor and evaluative flag right", _yes(sheet, desc, "ok_evaluative")
+
+
+def print_fresh(folder: Path) -> None:
+    from framing.validation.statistics import wilson_interval
+    files = sorted((folder / "fresh").glob("*.tsv"))
+    if not files:
+        print(f"  no fresh samples in {folder / 'fresh'}")
+        return
+    print(f"  {'sample':<26}{'judgment':<40}{'n':>4}{'right':>7}{'precision':>11}  interval")
+    for path in files:
+        sheet = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
+        what, ok = fresh_headline(sheet)
+        lo, hi = wilson_interval(int(ok.sum()), len(sheet))
+        print(f"  {path.stem:<26}{what:<40}{len(sheet):>4}{int(ok.sum()):>7}"
+              f"{ok.mean():>11.3f}  {_ci(lo, hi)}")
+    print("  (one coder per sample; each measures the rules of its day: see fresh/README.md)")
 
 
 # --- drawing and storing samples -----------------------------------------------------------
@@ -414,7 +470,7 @@ def store(name: str, csv_path: Path, folder: Path, coder: str | None) -> None:
 def main(argv=None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("measures", nargs="*", help=f"measures to report (default: all of {', '.join(MEASURES)})")
+    p.add_argument("measures", nargs="*", help=f"sections to report (default: all of {', '.join(SECTIONS)})")
     p.add_argument("--dir", default=str(VALIDITY), help="folder of coded sheets (default benchmarks/validity)")
     p.add_argument("--sample", metavar="MEASURE", choices=MEASURES, help="draw a sample of MEASURE to code")
     p.add_argument("--source", default="telegram_ru_2024", choices=sorted(SOURCES))
@@ -438,7 +494,10 @@ def main(argv=None) -> None:
             raise SystemExit(f"unknown measure {name!r}; one of {', '.join(MEASURES)}")
         store(name, Path(path), Path(args.dir), args.coder)
     else:
-        report(args.measures or MEASURES, Path(args.dir))
+        unknown = sorted(set(args.measures) - set(SECTIONS))
+        if unknown:
+            raise SystemExit(f"unknown section {', '.join(unknown)}; one of {', '.join(SECTIONS)}")
+        report(args.measures or SECTIONS, Path(args.dir))
 
 
 if __name__ == "__main__":
