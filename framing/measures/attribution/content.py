@@ -286,7 +286,8 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
         p -= 1        # "«…», — [сообщил](https://…) музей": the link around the verb
     impersonal = (c.head_lemma or c.verb_lemma) in fw["impersonal"] or S.low[c.v] in fw["impersonal"] \
         or S.feats[c.v].get("Variant") == "Short"
-    spk_ok = (spk is None and impersonal) or (spk is not None and (spk[0] > v1 or first == spk[0]))
+    spk_ok = (spk is None and (impersonal or bool(c.quoted_src))) or (spk is not None and (spk[0] > v1 or first == spk[0]))
+    # ("…, приводит слова Климкина": the medium left out, the quoted speaker named)
     fronted = any(S.low[x] in fw["comp"] for x in range(0, min(p, 4)))   # "О том, что …, Песков не упомянул"
     if spk_ok and spk is not None and spk[0] < v0 and p >= 1 and S.text[p] == "," and S.lang != "en" \
             and not fronted and S.text[p - 1] not in QUOTE_CHARS and S.text[p - 1] not in LONG_DASHES:

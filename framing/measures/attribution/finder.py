@@ -205,8 +205,10 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 and not any(S.low[x] in R.fw["about"] or S.text[x] in QUOTE_CHARS for x in range(c.ctok[0], c.ctok[1] + 1)):
             continue          # "обратились с жалобой в Роспотребнадзор": only the addressee, no reported content
             # (not a charge in the locative: "выдвинул обвинения в совершении …")
-        if c.pattern.startswith(("verb",)) and c.spk is None and c.frame in ("nominal", "none") \
+        if c.pattern.startswith(("verb",)) and c.spk is None and c.frame in ("nominal", "none") and not c.quoted_src \
                 and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] and S.feats[c.v].get("VerbForm") != "Short":
+            # (a quoting verb whose object names the quoted speaker, "…, приводит слова Климкина", is a
+            # report with its medium left out: kept, the quoted speaker's row beside it)
             # a bare verb with no speaker and no reported content is not a report; an indefinite-
             # personal plural with a topic or an infinitive is ("сообщили о …", "пообещали выплатить …")
             a, b = c.ctok if c.ctok else (c.v + 1, c.v)

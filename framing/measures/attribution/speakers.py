@@ -496,7 +496,9 @@ def _skip_addressee(S: _Sent, c: _Cue, R: _Res) -> None:
         j += 1
     if j >= S.n or S.bound(j):
         return
-    if S.low[j] in R.fw["loc"] and j + 1 < S.n and not S.bound(j + 1):
+    if S.low[j] in R.fw["loc"] and j + 1 < S.n and not S.bound(j + 1) and S.feats[c.v].get("Number") != "Sing":
+        # an indefinite-personal plural only: with "передает Sky News в конце недели" the medium
+        # agrees with the verb and is its subject, the prepositional phrase a time or a place
         h = j + 1
         while h < S.n and S.upos[h] in ("ADJ", "DET") and h < j + 4:
             h += 1
