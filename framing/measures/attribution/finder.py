@@ -97,6 +97,13 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 c.inherited = False
                 c.pattern += "+left" if sl >= sr else "+right"
         c.quoted_src = _quoted_source(S, c, R, syntax, spk_head)
+        if spk_head is None and not impersonal and c.quoted_src and c.quoted_src[2] is not None:
+            # "— цитирует сообщение Минобороны России РБК", "приводит слова Лукашенко госагентство
+            # Белта": the medium closes the clause after the quoted speaker
+            h = _medium_after_quoted(S, c.v, c.quoted_src[0][1] + 1, R, syntax)
+            if h is not None:
+                spk_head, c.spk = h, _np(S, h, h, S.n - 1)
+                c.pattern += "+after_quoted"
         if spk_head is None and not impersonal and not _in_quote(S, c.v) and _first_person(S, c, R, syntax) is not None:
             continue          # "Ранее мы писали": the author's own voice
         if spk_head is None and not impersonal and _in_quote(S, c.v) and S.feats[c.v].get("Tense") == "Past":
@@ -388,6 +395,36 @@ def _gapped(S: _Sent, cues: list[_Cue], R: _Res) -> list[_Cue]:
     return out
 
 
+def _medium_after_quoted(S: _Sent, v: int, j: int, R: _Res, syntax: bool):
+    """The subject after a quoting verb's object "слова/заявление X": the parse's subject or
+    indirect object of the verb standing there (a medium the tagger read as a dative or a verb:
+    "РБК", "госагентство Белта"), else, past a prepositional phrase ("со встречи с Байденом"),
+    the first noun or name in the nominative (or of no case) that ends the clause; None if
+    there is none."""
+    if syntax:
+        k = next((k for k in S.children[v] if k >= j and S.deprel[k] in ("nsubj", "iobj")
+                  and S.upos[k] in ("NOUN", "PROPN", "X", "VERB") and S.text[k][:1].isalpha()), None)
+        if k is not None and not any(S.bound(x) for x in range(j, k + 1)) \
+                and all(S.upos[x] in ("NOUN", "PROPN", "X", "PUNCT") or x == k for x in range(k, _first_bound(S, k))):
+            return k
+    in_pp = False
+    while j < S.n and not S.bound(j):
+        if S.upos[j] == "ADP":
+            in_pp = True
+        elif S.upos[j] in ("NOUN", "PROPN", "X"):
+            if S.case(j) == "Nom" or (S.case(j) is None and (not in_pp or S.upos[j - 1] not in ("ADP",))):
+                e = j
+                while e + 1 < S.n and not S.bound(e + 1):
+                    e += 1
+                if _subj_ok(S, j, R) and all(S.upos[x] in ("NOUN", "PROPN", "X", "ADJ", "PUNCT", "NUM") for x in range(j, e + 1)):
+                    return j
+                return None
+        elif S.upos[j] not in ("ADJ", "DET", "NUM"):
+            return None
+        j += 1
+    return None
+
+
 def _thing_subject(S: _Sent, c: _Cue, R: _Res) -> bool:
     """The speaker is a thing, not a source: an inanimate common noun that is no speaker
     noun, entity, medium or organisation ("ситуация говорит о", "интуиция подсказывает"),
@@ -396,8 +433,9 @@ def _thing_subject(S: _Sent, c: _Cue, R: _Res) -> bool:
     a_, b_ = c.spk
     org_inside = any((S.ent_at(x) and str(S.ent_at(x)["type"]).upper() == "ORG") or _media_at(S, x, R)
                      for x in range(a_, b_ + 1))          # "Страны НАТО пообещали …"
-    people = h + 1 <= b_ and S.case(h + 1) == "Gen" and S.feats[h + 1].get("Animacy") == "Anim" \
-        and S.feats[h + 1].get("Number") == "Plur"      # "Сотни человек пожаловались", "десятки жителей"
+    people = h + 1 <= b_ and S.case(h + 1) == "Gen" and S.feats[h + 1].get("Number") == "Plur" and (
+        S.feats[h + 1].get("Animacy") == "Anim"         # "Сотни человек пожаловались", "десятки жителей"
+        or (S.upos[h + 1] == "VERB" and S.feats[h + 1].get("VerbForm") == "Part"))   # "сотни протестующих"
     speech_only = any(l in R.words.get("speech_only_verb", ()) for l in S.lems[c.v])
     return S.upos[h] == "NOUN" and S.feats[h].get("Animacy") == "Inan" and S.lem[h] not in R.heads and not people \
         and not speech_only \
