@@ -347,6 +347,8 @@ def _quoted_rows(S: _Sent, cues: list[_Cue]) -> list[_Cue]:
         span, h, noun = c.quoted_src
         if c.ctok and c.ctok[0] <= span[0] <= c.ctok[1]:
             continue      # the object is inside the content, not the quoted speaker
+        if c.spk is not None and span[0] < c.spk[0] <= span[1]:
+            span = (span[0], c.spk[0] - 1)      # "слова министра агентство Интерфакс": the medium is no part of it
         if noun is not None:
             g = _Cue(S, noun, (noun, noun), S.text[noun], S.lem[noun], c.verb_class, "", "verb+quoted")
         else:
