@@ -933,3 +933,20 @@ def test_measures_attribution_uncovering_is_no_report(round5):
     # "раскрыли зонты, чтобы …": "раскрыть" is left out of the lexicon (a Telegram diff showed its
     # other senses outnumber the reports)
     assert _doc(round5, "n8").empty
+
+
+def test_measures_attribution_institution_noun_reports_a_topic(round5):
+    # "спецслужбы" is an organisation (anonymous_sources.tsv), not a thing: "предупредили о …" is a report
+    assert _doc(round5, "n9")[["speaker", "verb_lemma", "form"]].values.tolist() == [
+        ["Немецкие спецслужбы", "предупредить", "other"]]
+
+
+def test_measures_attribution_noting_verb_with_a_noun_of_importance(round5):
+    # "подчеркнул необходимость …" reports (noting_verb + noted_object); "отметили праздник" does not
+    assert _doc(round5, "n10")[["speaker", "verb_lemma", "form"]].values.tolist() == [
+        ["Премьер", "подчеркнуть", "other"]]
+    assert _doc(round5, "n11").empty
+
+
+def test_measures_attribution_quoted_speaker_loses_the_media_quote_mark(round5):
+    assert sorted(_doc(round5, "n12")["speaker"]) == ["Медиазона", "адвоката"]

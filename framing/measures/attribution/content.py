@@ -453,6 +453,12 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
                        for x in range(a, b + 1))
         if stance_object(S, c, R, a, b) or pp_content(S, c, R, a, b):
             return True       # "ожидают снижения ставки", "заверил в безопасности", "осудил X за …" (form other)
+        if c.spk is not None and any(l in R.words.get("noting_verb", ()) for l in S.lems[c.v]):
+            h = a
+            while h < b and S.upos[h] in ("ADJ", "DET"):
+                h += 1
+            if S.lem[h] in R.words.get("noted_object", ()) and S.case(h) in (None, "Acc"):
+                return True   # "отметили ключевое значение координации", "подчеркнул необходимость диалога" (form other)
         if not predicative and c.verb_class == "belief" and c.spk is not None:
             # a fronted predicative: "Причиной он считает обилие фейков"
             lo = _clause_left(S, c.cue[0])

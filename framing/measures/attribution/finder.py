@@ -97,7 +97,7 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 c.inherited = False
                 c.pattern += "+left" if sl >= sr else "+right"
         c.quoted_src = _quoted_source(S, c, R, syntax, spk_head)
-        if spk_head is None and not impersonal and c.quoted_src and c.quoted_src[2] is not None:
+        if spk_head is None and not impersonal and c.quoted_src:
             # "— цитирует сообщение Минобороны России РБК", "приводит слова Лукашенко госагентство
             # Белта": the medium closes the clause after the quoted speaker
             h = _medium_after_quoted(S, c.v, c.quoted_src[0][1] + 1, R, syntax)
@@ -348,7 +348,10 @@ def _quoted_rows(S: _Sent, cues: list[_Cue]) -> list[_Cue]:
         if c.ctok and c.ctok[0] <= span[0] <= c.ctok[1]:
             continue      # the object is inside the content, not the quoted speaker
         if c.spk is not None and span[0] < c.spk[0] <= span[1]:
-            span = (span[0], c.spk[0] - 1)      # "слова министра агентство Интерфакс": the medium is no part of it
+            e = c.spk[0] - 1      # "слова министра агентство Интерфакс": the medium is no part of it
+            while e > span[0] and S.text[e] in QUOTE_CHARS:
+                e -= 1            # nor its opening quotation mark ("цитирует прокурора «Медиазона»")
+            span = (span[0], e)
         if noun is not None:
             g = _Cue(S, noun, (noun, noun), S.text[noun], S.lem[noun], c.verb_class, "", "verb+quoted")
         else:
@@ -410,9 +413,15 @@ def _medium_after_quoted(S: _Sent, v: int, j: int, R: _Res, syntax: bool):
                 and all(S.upos[x] in ("NOUN", "PROPN", "X", "PUNCT") or x == k for x in range(k, _first_bound(S, k))):
             return k
     in_pp = False
-    while j < S.n and not S.bound(j):
-        if S.upos[j] == "ADP":
+    while j < S.n and (S.text[j] in QUOTE_CHARS or not S.bound(j)):
+        if S.text[j] in QUOTE_CHARS:
+            pass              # "«Медиазона»"
+        elif S.upos[j] == "ADP":
             in_pp = True
+        elif S.upos[j] in ("NOUN", "PROPN", "X") and S.text[j - 1] in QUOTE_CHARS:
+            e = next((x for x in range(j + 1, min(S.n, j + 6)) if S.text[x] in QUOTE_CHARS), None)
+            # a quoted name closing the clause, whatever the tagger's case ("«Медиазона»")
+            return j if e is not None and (e + 1 >= S.n or S.bound(e + 1)) else None
         elif S.upos[j] in ("NOUN", "PROPN", "X"):
             if S.case(j) == "Nom" or (S.case(j) is None and (not in_pp or S.upos[j - 1] not in ("ADP",))):
                 e = j

@@ -471,7 +471,11 @@ def _quoted_source(S: _Sent, c: _Cue, R: _Res, syntax: bool, spk_head):
             return None
         if S.feats[k].get("Animacy") == "Anim" or (S.ent_at(k) and S.ent_at(k)["type"] in ("PER", "ORG")):
             span = _syn_span(S, k) if syntax else _np(S, k, k, S.n - 1)
-            return (min(span[0], k), max(span[1], k)), k, None
+            a, b = min(span[0], k), max(span[1], k)
+            q = next((x for x in range(k + 1, b + 1) if S.text[x] in QUOTE_CHARS), None)
+            if q is not None:
+                b = q - 1         # "цитирует адвоката «Медиазона»": the quoted name after the person is the medium
+            return (a, b), k, None
     return None
 
 
