@@ -950,3 +950,14 @@ def test_measures_attribution_noting_verb_with_a_noun_of_importance(round5):
 
 def test_measures_attribution_quoted_speaker_loses_the_media_quote_mark(round5):
     assert sorted(_doc(round5, "n12")["speaker"]) == ["Медиазона", "адвоката"]
+
+
+@pytest.mark.parametrize("doc,speaker,lemma", [
+    ("n13", "Литва", "критиковать"),           # object-verb-subject: the parse reads both nouns as objects
+    ("n14", "газета", "узнать"),               # "…, узнала газета": a medium by its noun finds out
+    ("n15", "Персонал аэропорта", "требовать"),   # a company's staff is a collective speaker
+    ("n16", "Депутаты", "назвать"),            # "успели назвать": a completed phase before the infinitive
+    ("n17", "Канцлер", "отметить"),            # a noting verb with a stance noun ("отметила несогласие")
+])
+def test_measures_attribution_round5_recall(round5, doc, speaker, lemma):
+    assert _doc(round5, doc)[["speaker", "verb_lemma"]].values.tolist() == [[speaker, lemma]]

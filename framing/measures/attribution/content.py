@@ -745,5 +745,7 @@ def _reports_content(S: _Sent, c: _Cue, R: _Res) -> bool:
         if c.spk is None:
             return False
         a, b = c.spk
-        return any(_media_at(S, x, R) for x in range(a, b + 1))
+        h = c.spk_head if c.spk_head is not None else b
+        # a medium by name, or by its noun ("…, узнало издание"; anonymous_sources.tsv, type media)
+        return any(_media_at(S, x, R) for x in range(a, b + 1)) or R.heads.get(S.lem[h], ("",))[0] == "media"
     return True

@@ -87,6 +87,10 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                     rc = None     # "проинформировал Международный комитет", "спросила Навальную": the one addressed
                     # (an object for the parse, or an accusative ending whatever the tagger's case)
             sl, sr = _score(S, head_v, lc, R, "left"), _score(S, head_v, rc, R, "right")
+            if syntax and max(sl, sr) < 0 and S.lang != "en":
+                k = _ovs_subject(S, head_v, R)
+                if k is not None:
+                    rc, sr = k, 0.0
             if max(sl, sr) >= 0:
                 spk_head = lc if sl >= sr else rc
                 c.spk = _np(S, spk_head, 0, S.n - 1)
@@ -398,6 +402,26 @@ def _gapped(S: _Sent, cues: list[_Cue], R: _Res) -> list[_Cue]:
             out.append(g)
             break
     return out
+
+
+def _ovs_subject(S: _Sent, v: int, R: _Res):
+    """Object-verb-subject order: "Проект активно критикуют США, Польша и страны Балтии" (the
+    parse reads both nouns as objects). With an object before the verb, a noun or name after
+    it that the parse makes an object or subject, whose case may be the nominative (an
+    indeclinable name, a nominative conjunct), agreeing in number (a coordination is
+    plural), in the same clause."""
+    if not any(S.deprel[k] == "obj" and k < v for k in S.children[v]):
+        return None
+    for k in S.children[v]:
+        if k <= v or S.deprel[k] not in ("obj", "nsubj") or S.upos[k] not in ("NOUN", "PROPN") \
+                or any(S.bound(x) or x in getattr(S, "nl", ()) for x in range(v + 1, k + 1)) or not _subj_ok(S, k, R):
+            continue
+        conj = [x for x in S.children[k] if S.deprel[x] == "conj"]
+        nom = S.case(k) in (None, "Nom") or _unsure_case(S, k) or any(S.case(x) == "Nom" for x in conj)
+        number = "Plur" if conj else S.feats[k].get("Number")
+        if nom and (S.feats[v].get("Number") in (None, number) or number is None):
+            return k
+    return None
 
 
 def _medium_after_quoted(S: _Sent, v: int, j: int, R: _Res, syntax: bool):
