@@ -961,3 +961,11 @@ def test_measures_attribution_quoted_speaker_loses_the_media_quote_mark(round5):
 ])
 def test_measures_attribution_round5_recall(round5, doc, speaker, lemma):
     assert _doc(round5, doc)[["speaker", "verb_lemma"]].values.tolist() == [[speaker, lemma]]
+
+
+def test_measures_attribution_company_description_skips_a_collective(round5):
+    # "Профсоюз пилотов потребовал …. Компания заявила, что …": "компания" is the airline named
+    # before, not the union between them (kind "collective" in anonymous_sources.tsv)
+    r = _doc(round5, "n18").set_index("verb_lemma")
+    assert r.loc["потребовать", "speaker"] == "Профсоюз пилотов"
+    assert r.loc["заявить", "actor"] == "Ryanair"
