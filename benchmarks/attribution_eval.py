@@ -15,6 +15,8 @@ Prints, each on its own line,
    with ``--check3``) and the blind check ``benchmarks/attribution_blind4`` (40
    sentences with and 40 without an attribution, coded before the rules of issue
    #12's fourth round), scored by the guideline's rule with recall by form;
+   and the news-article set ``benchmarks/attribution_news5`` (twelve BSNLP
+   articles, every sentence coded before the fifth round), scored the same way;
 5. the time of ``attributions()`` and of ``sources()`` on the Telegram sample,
    with ``sources()``'s peak traced memory at 200 and 1,000 bootstrap draws;
 6. RuOpinionNE 2024 (``../shared/data/ruopinionne2024/train.jsonl``): where an
