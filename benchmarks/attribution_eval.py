@@ -15,6 +15,8 @@ Prints, each on its own line,
    with ``--check3``) and the blind check ``benchmarks/attribution_blind4`` (40
    sentences with and 40 without an attribution, coded before the rules of issue
    #12's fourth round), scored by the guideline's rule with recall by form;
+   and the news-article set ``benchmarks/attribution_news5`` (twelve BSNLP
+   articles, every sentence coded before the fifth round), scored the same way;
 5. the time of ``attributions()`` and of ``sources()`` on the Telegram sample,
    with ``sources()``'s peak traced memory at 200 and 1,000 bootstrap draws;
 6. RuOpinionNE 2024 (``../shared/data/ruopinionne2024/train.jsonl``): where an
@@ -45,6 +47,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))  # validity.py's scorer
 
 import framing  # noqa: E402
 from framing.corpus import Corpus  # noqa: E402
@@ -545,6 +548,42 @@ def guideline_gold_eval(sents, pred, *, verbose=False) -> None:
 
 
 DEV2 = ROOT / "benchmarks" / "attribution_dev2"
+BLIND4 = ROOT / "benchmarks" / "attribution_blind4"
+NEWS5 = ROOT / "benchmarks" / "attribution_news5"
+
+
+def _coded_docs(source: str, want: dict) -> tuple[dict, pd.DataFrame] | None:
+    """Re-read the coded documents ``want`` (doc_id -> text SHA-256) of one source of
+    ``attribution_dev2/sample.py``'s ``load_sources`` and run the measure on them:
+    ``(texts, predicted rows)``, or None when ``../shared/data`` is absent.  Documents
+    missing or changed since coding are left out, with a line saying how many."""
+    import hashlib
+
+    if not SHARED.exists():
+        return None
+    sys.path.insert(0, str(DEV2))
+    from sample import load_sources  # benchmarks/attribution_dev2/sample.py
+
+    if source == "bsnlp_all":   # every BSNLP document, not only the topics of dev2
+        bs = framing.read_bsnlp(str(SHARED / "bsnlp2021"), progress=False).docs
+        items = list(zip(bs["doc_id"], bs["outlet"], bs["lang"], bs["text"]))
+    else:
+        src = load_sources()
+        items = src[source] if source else [r for v in src.values() for r in v]
+    rows = [r for r in items if r[0] in want and hashlib.sha256(r[3].encode("utf-8")).hexdigest() == want[r[0]]]
+    if len(rows) < len(want):
+        print(f"  {len(want) - len(rows)} document(s) missing or changed since coding, left out")
+    corpus = framing.Corpus(pd.DataFrame(rows, columns=["doc_id", "outlet", "lang", "text"]))
+    texts = dict(zip(corpus.docs["doc_id"], corpus.docs["text"]))
+    return texts, framing.attributions(_annotate(corpus))
+
+
+def _coded_gold(path: Path, texts: dict) -> pd.DataFrame:
+    gold = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
+    gold = gold[gold["doc_id"].isin(texts)].copy()
+    for c in ("cue_start", "cue_end"):
+        gold[c] = pd.to_numeric(gold[c].replace("", float("nan")))
+    return gold[gold["cue_start"] >= 0]
 
 
 def dev2_eval(slice_name: str) -> None:
@@ -554,38 +593,19 @@ def dev2_eval(slice_name: str) -> None:
     did not see the rules' output; scored by the guideline's rule, as
     ``benchmarks/validity.py`` scores the held-out gold.
     """
-    import hashlib
-
-    sys.path.insert(0, str(DEV2))
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    if not SHARED.exists():
-        print(f"second development set ({slice_name}): skipped (../shared/data absent)")
-        return
-    from sample import load_sources  # benchmarks/attribution_dev2/sample.py
     from validity import print_guideline_attribution
 
     docs = pd.read_csv(DEV2 / "docs.tsv", sep="\t", dtype=str, keep_default_na=False)
     docs = docs[docs["slice"] == slice_name]
-    gold = pd.read_csv(DEV2 / "gold.tsv", sep="\t", dtype=str, keep_default_na=False)
-    gold = gold[gold["doc_id"].isin(docs["doc_id"])]
-    want = dict(zip(docs["doc_id"], docs["text_sha256"]))
-    rows = [r for items in load_sources().values() for r in items if r[0] in want]
-    rows = [r for r in rows if hashlib.sha256(r[3].encode("utf-8")).hexdigest() == want[r[0]]]
-    if len(rows) < len(want):
-        print(f"  {len(want) - len(rows)} document(s) missing or changed since coding, left out")
-    corpus = framing.Corpus(pd.DataFrame(rows, columns=["doc_id", "outlet", "lang", "text"]))
-    texts = dict(zip(corpus.docs["doc_id"], corpus.docs["text"]))
-    pred = framing.attributions(_annotate(corpus))
-    gold = gold[gold["doc_id"].isin(texts)].copy()
-    for c in ("cue_start", "cue_end"):
-        gold[c] = pd.to_numeric(gold[c].replace("", float("nan")))
-    gold = gold[gold["cue_start"] >= 0]
+    got = _coded_docs("", dict(zip(docs["doc_id"], docs["text_sha256"])))
+    if got is None:
+        print(f"second development set ({slice_name}): skipped (../shared/data absent)")
+        return
+    texts, pred = got
+    gold = _coded_gold(DEV2 / "gold.tsv", texts)
     print(f"second development set, slice {slice_name} ({len(texts)} documents, {len(gold)} coded attributions, "
           f"{len(pred)} predicted rows):")
     print_guideline_attribution(pred, gold, texts)
-
-
-BLIND4 = ROOT / "benchmarks" / "attribution_blind4"
 
 
 def blind4_eval() -> None:
@@ -595,39 +615,48 @@ def blind4_eval() -> None:
     them; the measure runs on the whole posts and only rows whose cue starts
     inside a kept sentence are scored, by the guideline's rule.
     """
-    import hashlib
-
-    sys.path.insert(0, str(DEV2))
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    if not SHARED.exists():
-        print("blind check blind4: skipped (../shared/data absent)")
-        return
-    from sample import load_sources  # benchmarks/attribution_dev2/sample.py
     from validity import print_guideline_attribution
 
     sents = pd.read_csv(BLIND4 / "sentences.tsv", sep="\t", dtype=str, keep_default_na=False)
     sents = sents[sents["kept"] == "1"]
-    gold = pd.read_csv(BLIND4 / "gold.tsv", sep="\t", dtype=str, keep_default_na=False)
-    want = dict(zip(sents["doc_id"], sents["text_sha256"]))
-    rows = [r for r in load_sources()["telegram"] if r[0] in want
-            and hashlib.sha256(r[3].encode("utf-8")).hexdigest() == want[r[0]]]
-    if len(rows) < len(want):
-        print(f"  {len(want) - len(rows)} document(s) missing or changed since coding, left out")
-    corpus = framing.Corpus(pd.DataFrame(rows, columns=["doc_id", "outlet", "lang", "text"]))
-    texts = dict(zip(corpus.docs["doc_id"], corpus.docs["text"]))
-    pred = framing.attributions(_annotate(corpus))
+    got = _coded_docs("telegram", dict(zip(sents["doc_id"], sents["text_sha256"])))
+    if got is None:
+        print("blind check blind4: skipped (../shared/data absent)")
+        return
+    texts, pred = got
     spans = {}
     for r in sents.itertuples():
         spans.setdefault(r.doc_id, []).append((int(r.sent_start), int(r.sent_end)))
     inside = [any(a <= c < b for a, b in spans.get(d, [])) for d, c in zip(pred["doc_id"], pred["cue_start"])]
     pred = pred[inside]
-    gold = gold[gold["doc_id"].isin(texts)].copy()
-    for c in ("cue_start", "cue_end"):
-        gold[c] = pd.to_numeric(gold[c])
+    gold = _coded_gold(BLIND4 / "gold.tsv", texts)
     n_with = int((sents["has_attribution"] == "1").sum())
     print(f"blind check blind4 ({n_with} sentences with and {len(sents) - n_with} without an attribution, "
           f"{len(gold)} coded attributions, {len(pred)} predicted rows):")
     print_guideline_attribution(pred, gold, texts)
+
+
+def news5_eval() -> tuple[dict, pd.DataFrame, pd.DataFrame] | None:
+    """Score the news-article set ``benchmarks/attribution_news5`` (12 BSNLP articles).
+
+    Every sentence of twelve Russian web news articles drawn with a seed (topics
+    other than the held-out ones) was coded by the guideline before the measure
+    was run on them; scored by the guideline's rule with recall by form.
+    Returns ``(texts, predicted rows, coded rows)`` for a look at the misses.
+    """
+    from validity import print_guideline_attribution
+
+    docs = pd.read_csv(NEWS5 / "docs.tsv", sep="\t", dtype=str, keep_default_na=False)
+    got = _coded_docs("bsnlp_all", dict(zip(docs["doc_id"], docs["text_sha256"])))
+    if got is None:
+        print("news articles news5: skipped (../shared/data absent)")
+        return None
+    texts, pred = got
+    gold = _coded_gold(NEWS5 / "gold.tsv", texts)
+    print(f"news articles news5 ({len(texts)} BSNLP ru articles, {len(gold)} coded attributions, "
+          f"{len(pred)} predicted rows):")
+    print_guideline_attribution(pred, gold, texts)
+    return texts, pred, gold
 
 
 def speed_eval() -> None:
@@ -736,6 +765,7 @@ def main(argv=None):
     for slice_name in ("dev2",) + (("check3",) if args.check3 else ()):
         dev2_eval(slice_name)
     blind4_eval()
+    news5_eval()
 
     if not args.quick:
         speed_eval()

@@ -286,7 +286,8 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
         p -= 1        # "«…», — [сообщил](https://…) музей": the link around the verb
     impersonal = (c.head_lemma or c.verb_lemma) in fw["impersonal"] or S.low[c.v] in fw["impersonal"] \
         or S.feats[c.v].get("Variant") == "Short"
-    spk_ok = (spk is None and impersonal) or (spk is not None and (spk[0] > v1 or first == spk[0]))
+    spk_ok = (spk is None and (impersonal or bool(c.quoted_src))) or (spk is not None and (spk[0] > v1 or first == spk[0]))
+    # ("…, приводит слова Климкина": the medium left out, the quoted speaker named)
     fronted = any(S.low[x] in fw["comp"] for x in range(0, min(p, 4)))   # "О том, что …, Песков не упомянул"
     if spk_ok and spk is not None and spk[0] < v0 and p >= 1 and S.text[p] == "," and S.lang != "en" \
             and not fronted and S.text[p - 1] not in QUOTE_CHARS and S.text[p - 1] not in LONG_DASHES:
@@ -452,6 +453,12 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
                        for x in range(a, b + 1))
         if stance_object(S, c, R, a, b) or pp_content(S, c, R, a, b):
             return True       # "ожидают снижения ставки", "заверил в безопасности", "осудил X за …" (form other)
+        if c.spk is not None and any(l in R.words.get("noting_verb", ()) for l in S.lems[c.v]):
+            h = a
+            while h < b and S.upos[h] in ("ADJ", "DET"):
+                h += 1
+            if S.lem[h] in R.words.get("noted_object", ()) and S.case(h) in (None, "Acc"):
+                return True   # "отметили ключевое значение координации", "подчеркнул необходимость диалога" (form other)
         if not predicative and c.verb_class == "belief" and c.spk is not None:
             # a fronted predicative: "Причиной он считает обилие фейков"
             lo = _clause_left(S, c.cue[0])
@@ -738,5 +745,7 @@ def _reports_content(S: _Sent, c: _Cue, R: _Res) -> bool:
         if c.spk is None:
             return False
         a, b = c.spk
-        return any(_media_at(S, x, R) for x in range(a, b + 1))
+        h = c.spk_head if c.spk_head is not None else b
+        # a medium by name, or by its noun ("…, узнало издание"; anonymous_sources.tsv, type media)
+        return any(_media_at(S, x, R) for x in range(a, b + 1)) or R.heads.get(S.lem[h], ("",))[0] == "media"
     return True

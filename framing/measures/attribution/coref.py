@@ -128,15 +128,18 @@ def pronoun_antecedent(hist, si: int, pos: int, word: str, gender: str | None, n
     return next((h for h in order if fits(h)), None)
 
 
-def description_antecedent(hist, si: int, pos: int, want: str, role: str, *, max_back: int = 8) -> Antecedent | None:
+def description_antecedent(hist, si: int, pos: int, want: str, role: str, *, max_back: int = 8,
+                           collective: frozenset = frozenset()) -> Antecedent | None:
     """The antecedent of a bare description ("Президент", "ведомство", "издание") of type ``want``:
-    an earlier speaker who had the same role noun, else the nearest earlier actor of that type."""
+    an earlier speaker who had the same role noun, else the nearest earlier actor of that type
+    that is not a collective of another noun ("компания" is not the "профсоюз" or "персонал"
+    mentioned before it; ``collective`` holds those nouns)."""
     order = list(_walk(hist, si, pos, max_back))
     for h in order:
         if role in h.roles and h.type == want:
             return h
     for h in order:
-        if h.type != want or h.place:
+        if h.type != want or h.place or (h.roles & collective and role not in h.roles):
             continue
         if want == "person" and not h.speaker and h.number == "Plur":
             continue
@@ -305,7 +308,8 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame, atypes: dict)
                            or (S.lang == "en" and S.upos[x] in ("DET", "ADJ"))
                            for x in range(a, b + 1))
                 if want and number != "Plur" and kind != "source" and bare:
-                    hit = description_antecedent(hist, si, ss, want, S.lem[h])
+                    hit = description_antecedent(hist, si, ss, want, S.lem[h], collective=frozenset(
+                        lm for lm, (_, k) in R.heads.items() if k == "collective"))
                     if hit is not None and typ == "organisation" and S.lem[h] not in R.words.get("anaphoric_noun", ()) \
                             and S.lem[h][:4] not in _norm(hit.actor):
                         # "Оппозиция считает …", "Полиция отчиталась …": an institution named by its own noun

@@ -87,6 +87,10 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                     rc = None     # "проинформировал Международный комитет", "спросила Навальную": the one addressed
                     # (an object for the parse, or an accusative ending whatever the tagger's case)
             sl, sr = _score(S, head_v, lc, R, "left"), _score(S, head_v, rc, R, "right")
+            if syntax and max(sl, sr) < 0 and S.lang != "en":
+                k = _ovs_subject(S, head_v, R)
+                if k is not None:
+                    rc, sr = k, 0.0
             if max(sl, sr) >= 0:
                 spk_head = lc if sl >= sr else rc
                 c.spk = _np(S, spk_head, 0, S.n - 1)
@@ -97,6 +101,13 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 c.inherited = False
                 c.pattern += "+left" if sl >= sr else "+right"
         c.quoted_src = _quoted_source(S, c, R, syntax, spk_head)
+        if spk_head is None and not impersonal and c.quoted_src:
+            # "— цитирует сообщение Минобороны России РБК", "приводит слова Лукашенко госагентство
+            # Белта": the medium closes the clause after the quoted speaker
+            h = _medium_after_quoted(S, c.v, c.quoted_src[0][1] + 1, R, syntax)
+            if h is not None:
+                spk_head, c.spk = h, _np(S, h, h, S.n - 1)
+                c.pattern += "+after_quoted"
         if spk_head is None and not impersonal and not _in_quote(S, c.v) and _first_person(S, c, R, syntax) is not None:
             continue          # "Ранее мы писали": the author's own voice
         if spk_head is None and not impersonal and _in_quote(S, c.v) and S.feats[c.v].get("Tense") == "Past":
@@ -205,8 +216,10 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 and not any(S.low[x] in R.fw["about"] or S.text[x] in QUOTE_CHARS for x in range(c.ctok[0], c.ctok[1] + 1)):
             continue          # "обратились с жалобой в Роспотребнадзор": only the addressee, no reported content
             # (not a charge in the locative: "выдвинул обвинения в совершении …")
-        if c.pattern.startswith(("verb",)) and c.spk is None and c.frame in ("nominal", "none") \
+        if c.pattern.startswith(("verb",)) and c.spk is None and c.frame in ("nominal", "none") and not c.quoted_src \
                 and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] and S.feats[c.v].get("VerbForm") != "Short":
+            # (a quoting verb whose object names the quoted speaker, "…, приводит слова Климкина", is a
+            # report with its medium left out: kept, the quoted speaker's row beside it)
             # a bare verb with no speaker and no reported content is not a report; an indefinite-
             # personal plural with a topic or an infinitive is ("сообщили о …", "пообещали выплатить …")
             a, b = c.ctok if c.ctok else (c.v + 1, c.v)
@@ -338,6 +351,11 @@ def _quoted_rows(S: _Sent, cues: list[_Cue]) -> list[_Cue]:
         span, h, noun = c.quoted_src
         if c.ctok and c.ctok[0] <= span[0] <= c.ctok[1]:
             continue      # the object is inside the content, not the quoted speaker
+        if c.spk is not None and span[0] < c.spk[0] <= span[1]:
+            e = c.spk[0] - 1      # "слова министра агентство Интерфакс": the medium is no part of it
+            while e > span[0] and S.text[e] in QUOTE_CHARS:
+                e -= 1            # nor its opening quotation mark ("цитирует прокурора «Медиазона»")
+            span = (span[0], e)
         if noun is not None:
             g = _Cue(S, noun, (noun, noun), S.text[noun], S.lem[noun], c.verb_class, "", "verb+quoted")
         else:
@@ -386,6 +404,62 @@ def _gapped(S: _Sent, cues: list[_Cue], R: _Res) -> list[_Cue]:
     return out
 
 
+def _ovs_subject(S: _Sent, v: int, R: _Res):
+    """Object-verb-subject order: "Проект активно критикуют США, Польша и страны Балтии" (the
+    parse reads both nouns as objects). With an object before the verb, a noun or name after
+    it that the parse makes an object or subject, whose case may be the nominative (an
+    indeclinable name, a nominative conjunct), agreeing in number (a coordination is
+    plural), in the same clause."""
+    if not any(S.deprel[k] == "obj" and k < v for k in S.children[v]):
+        return None
+    for k in S.children[v]:
+        if k <= v or S.deprel[k] not in ("obj", "nsubj") or S.upos[k] not in ("NOUN", "PROPN") \
+                or any(S.bound(x) or x in getattr(S, "nl", ()) for x in range(v + 1, k + 1)) or not _subj_ok(S, k, R):
+            continue
+        conj = [x for x in S.children[k] if S.deprel[x] == "conj"]
+        nom = S.case(k) in (None, "Nom") or _unsure_case(S, k) or any(S.case(x) == "Nom" for x in conj)
+        number = "Plur" if conj else S.feats[k].get("Number")
+        if nom and (S.feats[v].get("Number") in (None, number) or number is None):
+            return k
+    return None
+
+
+def _medium_after_quoted(S: _Sent, v: int, j: int, R: _Res, syntax: bool):
+    """The subject after a quoting verb's object "слова/заявление X": the parse's subject or
+    indirect object of the verb standing there (a medium the tagger read as a dative or a verb:
+    "РБК", "госагентство Белта"), else, past a prepositional phrase ("со встречи с Байденом"),
+    the first noun or name in the nominative (or of no case) that ends the clause; None if
+    there is none."""
+    if syntax:
+        k = next((k for k in S.children[v] if k >= j and S.deprel[k] in ("nsubj", "iobj")
+                  and S.upos[k] in ("NOUN", "PROPN", "X", "VERB") and S.text[k][:1].isalpha()), None)
+        if k is not None and not any(S.bound(x) for x in range(j, k + 1)) \
+                and all(S.upos[x] in ("NOUN", "PROPN", "X", "PUNCT") or x == k for x in range(k, _first_bound(S, k))):
+            return k
+    in_pp = False
+    while j < S.n and (S.text[j] in QUOTE_CHARS or not S.bound(j)):
+        if S.text[j] in QUOTE_CHARS:
+            pass              # "«Медиазона»"
+        elif S.upos[j] == "ADP":
+            in_pp = True
+        elif S.upos[j] in ("NOUN", "PROPN", "X") and S.text[j - 1] in QUOTE_CHARS:
+            e = next((x for x in range(j + 1, min(S.n, j + 6)) if S.text[x] in QUOTE_CHARS), None)
+            # a quoted name closing the clause, whatever the tagger's case ("«Медиазона»")
+            return j if e is not None and (e + 1 >= S.n or S.bound(e + 1)) else None
+        elif S.upos[j] in ("NOUN", "PROPN", "X"):
+            if S.case(j) == "Nom" or (S.case(j) is None and (not in_pp or S.upos[j - 1] not in ("ADP",))):
+                e = j
+                while e + 1 < S.n and not S.bound(e + 1):
+                    e += 1
+                if _subj_ok(S, j, R) and all(S.upos[x] in ("NOUN", "PROPN", "X", "ADJ", "PUNCT", "NUM") for x in range(j, e + 1)):
+                    return j
+                return None
+        elif S.upos[j] not in ("ADJ", "DET", "NUM"):
+            return None
+        j += 1
+    return None
+
+
 def _thing_subject(S: _Sent, c: _Cue, R: _Res) -> bool:
     """The speaker is a thing, not a source: an inanimate common noun that is no speaker
     noun, entity, medium or organisation ("ситуация говорит о", "интуиция подсказывает"),
@@ -394,8 +468,9 @@ def _thing_subject(S: _Sent, c: _Cue, R: _Res) -> bool:
     a_, b_ = c.spk
     org_inside = any((S.ent_at(x) and str(S.ent_at(x)["type"]).upper() == "ORG") or _media_at(S, x, R)
                      for x in range(a_, b_ + 1))          # "Страны НАТО пообещали …"
-    people = h + 1 <= b_ and S.case(h + 1) == "Gen" and S.feats[h + 1].get("Animacy") == "Anim" \
-        and S.feats[h + 1].get("Number") == "Plur"      # "Сотни человек пожаловались", "десятки жителей"
+    people = h + 1 <= b_ and S.case(h + 1) == "Gen" and S.feats[h + 1].get("Number") == "Plur" and (
+        S.feats[h + 1].get("Animacy") == "Anim"         # "Сотни человек пожаловались", "десятки жителей"
+        or (S.upos[h + 1] == "VERB" and S.feats[h + 1].get("VerbForm") == "Part"))   # "сотни протестующих"
     speech_only = any(l in R.words.get("speech_only_verb", ()) for l in S.lems[c.v])
     return S.upos[h] == "NOUN" and S.feats[h].get("Animacy") == "Inan" and S.lem[h] not in R.heads and not people \
         and not speech_only \

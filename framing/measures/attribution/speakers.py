@@ -471,7 +471,11 @@ def _quoted_source(S: _Sent, c: _Cue, R: _Res, syntax: bool, spk_head):
             return None
         if S.feats[k].get("Animacy") == "Anim" or (S.ent_at(k) and S.ent_at(k)["type"] in ("PER", "ORG")):
             span = _syn_span(S, k) if syntax else _np(S, k, k, S.n - 1)
-            return (min(span[0], k), max(span[1], k)), k, None
+            a, b = min(span[0], k), max(span[1], k)
+            q = next((x for x in range(k + 1, b + 1) if S.text[x] in QUOTE_CHARS), None)
+            if q is not None:
+                b = q - 1         # "цитирует адвоката «Медиазона»": the quoted name after the person is the medium
+            return (a, b), k, None
     return None
 
 
@@ -496,7 +500,9 @@ def _skip_addressee(S: _Sent, c: _Cue, R: _Res) -> None:
         j += 1
     if j >= S.n or S.bound(j):
         return
-    if S.low[j] in R.fw["loc"] and j + 1 < S.n and not S.bound(j + 1):
+    if S.low[j] in R.fw["loc"] and j + 1 < S.n and not S.bound(j + 1) and S.feats[c.v].get("Number") != "Sing":
+        # an indefinite-personal plural only: with "передает Sky News в конце недели" the medium
+        # agrees with the verb and is its subject, the prepositional phrase a time or a place
         h = j + 1
         while h < S.n and S.upos[h] in ("ADJ", "DET") and h < j + 4:
             h += 1
