@@ -203,7 +203,7 @@ def _row_groups(opened, size: int):
     before it is asked for: memory holds one row group.
     """
     for fragment in opened.dataset.get_fragments(filter=opened.expr):
-        for group in fragment.split_by_row_group(filter=opened.expr):
+        for group in fragment.split_by_row_group():
             table = group.to_table(schema=opened.dataset.schema, columns=opened.names, filter=opened.expr,
                                    use_threads=False)
             yield from table.to_batches(max_chunksize=size)
