@@ -52,7 +52,6 @@ Usage (the two-core machine is shared: run small sizes there)::
 from __future__ import annotations
 
 import argparse
-import gc
 import glob
 import itertools
 import logging
@@ -129,19 +128,37 @@ def _rss_mb(pid: int) -> float:
 
 class PeakMemory:
     """The peak resident memory of this process and of each of its descendants, sampled every 0.2 s,
-    and the CPU seconds each of them used meanwhile (``cpu``)."""
+    and the CPU seconds each of them used meanwhile (``cpu``); :meth:`mark` also gives the peak of each
+    since the last mark (the per-batch trace).  ``PeakMemory.current``: the one running now."""
+
+    current = None
 
     def __init__(self):
         self.peak: dict[int, float] = {}
+        self.window: dict[int, float] = {}
         self.cpu: dict[int, float] = {}
         self._stop = threading.Event()
+        self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self):
+        for pid in self._pids():
+            mb = _rss_mb(pid)
+            with self._lock:
+                self.peak[pid] = max(self.peak.get(pid, 0.0), mb)
+                self.window[pid] = max(self.window.get(pid, 0.0), mb)
 
     def _run(self):
         while not self._stop.is_set():
-            for pid in self._pids():
-                self.peak[pid] = max(self.peak.get(pid, 0.0), _rss_mb(pid))
+            self._sample()
             self._stop.wait(0.2)
+
+    def mark(self) -> dict:
+        """The peak MB of every process since the last mark (sampled once more now)."""
+        self._sample()
+        with self._lock:
+            out, self.window = self.window, {}
+        return out
 
     def _pids(self):
         me = os.getpid()
@@ -150,9 +167,11 @@ class PeakMemory:
     def __enter__(self):
         self._cpu0 = {pid: _cpu_s(pid) for pid in self._pids()}
         self._thread.start()
+        PeakMemory.current = self
         return self
 
     def __exit__(self, *exc):
+        PeakMemory.current = None
         self._stop.set()
         self._thread.join()
         self.cpu = {pid: _cpu_s(pid) - self._cpu0.get(pid, 0.0) for pid in self._pids()}
@@ -238,25 +257,10 @@ def compare_partitions(one, two, n_docs: int = 5_000) -> dict:
     return diff
 
 
-def release_memory() -> None:
-    """Return the memory freed so far to the system (the garbage collector, pyarrow's pool and glibc's
-    ``malloc_trim``), so that a run's peak does not include what an earlier run left allocated."""
-    gc.collect()
-    try:
-        import pyarrow as pa
-        pa.default_memory_pool().release_unused()
-    except Exception:  # noqa: BLE001 - an older pyarrow
-        pass
-    try:
-        import ctypes
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):    # not glibc
-        pass
-
-
 def timed(fn, roles, client=None):
     """(result, wall seconds, CPU seconds of all processes, peak MB per role, description).  Memory freed
     before is first returned to the system, in this process and (``client``) in every worker."""
+    from framing.annotate._worker import release_memory
     release_memory()
     if client is not None:
         client.run(release_memory)
@@ -273,12 +277,27 @@ def timed(fn, roles, client=None):
                                                     f"\n      CPU per process: {cpu}")
 
 
-def stream(path, n: int, batch: int):
-    """The first ``n`` documents of the dataset, read as corpora of ``batch`` documents."""
+def stream(path, n: int, batch: int, trace: list | None = None, roles=None):
+    """The first ``n`` documents of the dataset, streamed by ``framing.iter_parquet_dataset`` (its files one
+    after another) as corpora of at most ``batch`` documents and its default ``batch_chars`` characters.
+    ``trace``: receives, per batch, its documents, characters and the peak MB of every process
+    (``roles``) while the batch before it was annotated."""
     import framing
     from framing.io.partitioned import ORDER_COLUMN
-    for lo in range(0, n, batch):
-        yield framing.read_parquet_dataset(path, filters=[(ORDER_COLUMN, ">=", lo), (ORDER_COLUMN, "<", min(n, lo + batch))])
+    last = None
+    for corpus in framing.iter_parquet_dataset(path, batch_size=batch, filters=[(ORDER_COLUMN, "<", n)]):
+        if trace is not None:
+            mem = PeakMemory.current
+            if last is not None and mem is not None:
+                peaks = mem.mark()
+                trace.append(dict(last, peaks={roles[p]: mb for p, mb in peaks.items() if p in roles}))
+            elif mem is not None:
+                mem.mark()
+            last = {"docs": len(corpus), "chars": int(corpus.docs["text"].str.len().sum())}
+        yield corpus
+    if trace is not None and last is not None and PeakMemory.current is not None:
+        peaks = PeakMemory.current.mark()
+        trace.append(dict(last, peaks={roles[p]: mb for p, mb in peaks.items() if p in roles}))
 
 
 def _cluster(workers: int):
@@ -326,10 +345,12 @@ def child_run(args) -> dict:
         kw["n_jobs"] = 1
     else:
         kw.update(backend="dask", client=client)
+    trace: list = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")          # the regex fallback of a few 'und' posts
-        ann, dt, cpu, peaks, desc = timed(lambda: framing.annotate(stream(path, n, args.batch), **kw), roles, client)
-    out = {"seconds": dt, "cpu": cpu, "peaks": peaks, "desc": desc, "tokens": ann.n_tokens,
+        ann, dt, cpu, peaks, desc = timed(lambda: framing.annotate(stream(path, n, args.batch, trace, roles), **kw),
+                                          roles, client)
+    out = {"seconds": dt, "cpu": cpu, "peaks": peaks, "desc": desc, "trace": trace, "tokens": ann.n_tokens,
            "entities": ann.n_entities, "annotated": int(ann.meta["documents_annotated"]),
            "workers": len(client.scheduler_info()["workers"]) if client is not None else 0,
            "cluster_s": t_cluster, "warm_s": t_warm}
@@ -372,6 +393,17 @@ def in_child(args, what: str, **extra) -> dict:
     return json.loads(lines[-1][len("RESULT "):])
 
 
+from framing.annotate.pipeline import CHUNK_CHARS, CHUNK_DOCS  # noqa: E402
+from framing.io.partitioned_read import BATCH_CHARS  # noqa: E402
+
+
+def print_trace(trace) -> None:
+    """One line per batch of the stream: its size and the peak memory of every process while it was annotated."""
+    for k, b in enumerate(trace):
+        peaks = ", ".join(f"{role} {mb:,.0f}" for role, mb in sorted(b["peaks"].items()))
+        print(f"        batch {k + 1:3d}: {b['docs']:6,} docs {b['chars'] / 1e6:5.1f} M chars; peak MB: {peaks}")
+
+
 def measure(name, args, n, layers, runs, tmp) -> tuple:
     """Annotate the first ``n`` documents with each backend of ``runs`` in a fresh process each; print the
     figures and the rows that differ between the backends (when both ran).  Returns (differing rows or None,
@@ -385,7 +417,9 @@ def measure(name, args, n, layers, runs, tmp) -> tuple:
     first = next(iter(res.values()))
     tokens, n_ent = first["tokens"], first["entities"]
     print(f"\n{name}: {n:,} documents, {tokens:,} tokens, {n_ent:,} entity mentions "
-          f"(read from the dataset in batches of {args.batch:,}; results read from the cache: lazy; "
+          f"(streamed from the dataset by iter_parquet_dataset in batches of at most {args.batch:,} documents "
+          f"and {BATCH_CHARS:,} characters, annotated in chunks of at most {CHUNK_DOCS:,} documents and "
+          f"{CHUNK_CHARS:,} characters; results read from the cache: lazy; "
           f"each run in a fresh process)")
     one = res.get("serial")
     if one:
@@ -393,6 +427,7 @@ def measure(name, args, n, layers, runs, tmp) -> tuple:
         print(f"  one process (n_jobs=1): {t1:7.1f} s  {n / t1:8,.0f} docs/s  {tokens / t1:9,.0f} tokens/s   "
               f"CPU {c1:6.1f} s = {n / c1:,.0f} docs per CPU-second   (models loaded before: {one['warm_s']:.1f} s)")
         print(f"      peak memory: {one['desc']}")
+        print_trace(one["trace"])
     two = res.get("dask")
     if two:
         t2, c2 = two["seconds"], two["cpu"]
@@ -402,6 +437,7 @@ def measure(name, args, n, layers, runs, tmp) -> tuple:
               f"(LocalCluster started in {two['cluster_s']:.1f} s, models loaded in {two['warm_s']:.1f} s; "
               f"tasks left on the scheduler after the run: {two['scheduler_tasks_left']})")
         print(f"      peak memory: {two['desc']}")
+        print_trace(two["trace"])
     differing = None
     if one and two:
         if (one["tokens"], one["entities"]) != (two["tokens"], two["entities"]):

@@ -100,6 +100,33 @@ def test_annotate_lazy_large_corpus_in_chunks_equals_one_call(demo, cache, eager
     assert lazy.meta["documents_cached"] == len(demo)
 
 
+def test_annotate_lazy_chunks_bounded_by_characters_equal_one_call(demo, cache, eager, monkeypatch):
+    # chunks of at most 10,000 characters (about 6 demo documents each), the freed memory released after
+    # each one: the same tables as one in-memory call, and as a stream of the same documents
+    calls = []
+    monkeypatch.setattr(pipeline, "release_memory", lambda: calls.append(1))
+    lazy = _lazy(demo, cache, chunk_chars=10_000)
+    _assert_same(lazy, eager)
+    n_chunks = len(pipeline.chunk_bounds(demo.docs["text"].str.len().tolist(), pipeline.CHUNK_DOCS, 10_000)) - 1
+    assert n_chunks > 10 and len(calls) == n_chunks
+    batches = (demo.filter(demo.docs.index // 30 == k) for k in range(3))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        stream = framing.annotate(batches, cache=cache, progress=False, chunk_chars=10_000)
+    for t in ("tokens", "entities"):
+        pd.testing.assert_frame_equal(getattr(stream, t), getattr(eager, t), obj=t)
+    with pytest.raises(OptionError, match="chunk_chars"):
+        framing.annotate(demo, cache=cache, chunk_chars=10)
+
+
+def test_annotate_lazy_chunk_bounds():
+    b = pipeline.chunk_bounds
+    assert b([3, 3, 3, 3], 10, 6) == [0, 2, 4]                # by characters
+    assert b([1] * 5, 2, 100) == [0, 2, 4, 5]                   # by documents
+    assert b([2, 50, 2, 2], 10, 6) == [0, 1, 2, 4]              # a document longer than the bound: alone
+    assert b([], 10, 6) == [0, 0] and b([7], 10, 6) == [0, 1]
+
+
 def test_annotate_lazy_is_the_default_from_lazy_docs_on(demo, cache, monkeypatch):
     import framing.annotate.lazy as lazy_mod
     monkeypatch.setattr(lazy_mod, "LAZY_DOCS", 50)

@@ -167,6 +167,24 @@ def test_io_partitioned_iter_filters_columns_and_errors(tmp_path, odd_corpus):
         framing.iter_parquet_dataset(path, columns=["nope"])
 
 
+def test_io_partitioned_iter_batches_bounded_by_characters(tmp_path):
+    demo = framing.load_demo()
+    path = demo.to_parquet_dataset(tmp_path / "ds")
+    plain = list(framing.iter_parquet_dataset(path, batch_size=30, batch_chars=None))
+    for bound in (5_000, 20_000, 1):
+        batches = list(framing.iter_parquet_dataset(path, batch_size=30, batch_chars=bound))
+        chars = [int(b.docs["text"].str.len().sum()) for b in batches]
+        # no batch over the bound, unless it is one document longer than the bound
+        assert all(c <= bound or len(b) == 1 for b, c in zip(batches, chars))
+        assert all(len(b) <= 30 for b in batches) and len(batches) > len(plain)
+        # the same documents in the same order: only where the batches end differs
+        pd.testing.assert_frame_equal(pd.concat([b.docs for b in batches], ignore_index=True),
+                                      pd.concat([b.docs for b in plain], ignore_index=True))
+    assert [len(b) for b in framing.iter_parquet_dataset(path, batch_size=30, batch_chars=1)] == [1] * len(demo)
+    with pytest.raises(OptionError, match="iter_parquet_dataset.*batch_chars"):
+        framing.iter_parquet_dataset(path, batch_chars=0)
+
+
 def test_io_partitioned_iter_feeds_a_stream_annotation(tmp_path):
     demo = framing.load_demo()
     path = demo.to_parquet_dataset(tmp_path / "demo")

@@ -78,16 +78,20 @@ class FramingWorkerPlugin(_WorkerPlugin):
 
 
 def _task(root, lang, key, desc, layers, items):
-    """One batch on a worker: :func:`~framing.annotate._worker.annotate_batch`, one at a time per process.
+    """One batch on a worker: :func:`~framing.annotate._worker.annotate_batch`, one at a time per process,
+    the memory it freed given back to the system afterwards.
 
     ``items``: the batch's ``(text_hash, text, doc_id)``, or the path of the file
     :func:`_write_items` stored them in beside the cache.
     """
-    from ._worker import annotate_batch
+    from ._worker import annotate_batch, release_memory
     if isinstance(items, str):
         items = _read_items(items)
     with _TASK_LOCK:
-        return annotate_batch(root, lang, key, desc, layers, items)
+        out = annotate_batch(root, lang, key, desc, layers, items)
+        del items
+        release_memory()        # the batch's texts and token lists: back to the system, not kept by malloc
+        return out
 
 
 def _write_items(store, name: str, items) -> str:

@@ -21,7 +21,7 @@ from .._errors import AnnotationWarning, FramingError, OptionError
 from .._options import HasMethods, InstanceOf, Interval, NoneOk, OneOf, check
 from .._problems import PROBLEM_COLUMNS, ProblemLog
 from ._backend import RegexBackend, clean_text, get_backend, normalize_layers
-from ._worker import _batches, _collect, _init_worker, annotate_batch
+from ._worker import _batches, _collect, _init_worker, annotate_batch, release_memory
 from .cache import AnnotationCache, MemoryStore, cache_key, cache_root, text_hash
 
 #: Bump when the pipeline's output changes: every cached annotation is recomputed.
@@ -46,15 +46,21 @@ _SPEC = {
     "backend": OneOf("local", "dask"),
     "client": [NoneOk(), HasMethods("submit", "scheduler_info", what="a distributed.Client")],
     "lazy": [NoneOk(), InstanceOf(bool)],
+    "chunk_chars": Interval(10_000, None, integer=True),
 }
 
-#: A lazy annotation of a large corpus is made this many documents at a time, so that the
-#: texts of only one chunk are copied and planned at once.
+#: A lazy annotation of a large corpus (and each batch of a stream) is made this many documents
+#: at a time, so that the texts of only one chunk are copied and planned at once.
 CHUNK_DOCS = 20_000
+
+#: ... and at most this many characters (a chunk of long articles holds fewer documents), so that
+#: the memory of one chunk does not depend on which documents fall together.
+CHUNK_CHARS = 4_000_000
 
 
 def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=True,
-             strict=False, batch_chars=BATCH_CHARS, backend="local", client=None, lazy=None):
+             strict=False, batch_chars=BATCH_CHARS, backend="local", client=None, lazy=None,
+             chunk_chars=CHUNK_CHARS):
     """Annotate a corpus: sentences, tokens, lemmas, morphology, syntax and named entities.
 
     Parameters
@@ -108,6 +114,14 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
         ``False``: the tables are held in memory.  Default: lazy from
         :data:`~framing.annotate.lazy.LAZY_DOCS` (100,000) documents on and
         for a stream, when there is a cache.  Both give equal tables.
+    chunk_chars : int
+        With a lazy result (and for every batch of a stream): the corpus is
+        annotated in chunks of at most :data:`CHUNK_DOCS` documents and
+        ``chunk_chars`` characters (a document longer than that is a chunk of
+        its own), the memory freed after each chunk given back to the system
+        (:func:`~framing.annotate._worker.release_memory`), so that a long
+        run's memory is that of one chunk whatever the documents' lengths.
+        The tables do not depend on it.
 
     Returns
     -------
@@ -171,7 +185,8 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
     ([40, 39], True)
     """
     check("annotate", _SPEC, lang=lang, layers=layers, n_jobs=n_jobs, cache=cache, progress=progress,
-          strict=strict, batch_chars=batch_chars, backend=backend, client=client, lazy=lazy)
+          strict=strict, batch_chars=batch_chars, backend=backend, client=client, lazy=lazy,
+          chunk_chars=chunk_chars)
     use_dask = backend == "dask"
     if client is not None and not use_dask:
         raise FramingError('annotate(): client= is used only with backend="dask".')
@@ -179,7 +194,7 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
     from .lazy import LAZY_DOCS
 
     options = dict(lang=lang, layers=layers, n_jobs=n_jobs, cache=cache, progress=progress, strict=strict,
-                   batch_chars=batch_chars, backend=backend, client=client)
+                   batch_chars=batch_chars, backend=backend, client=client, chunk_chars=chunk_chars)
     if not isinstance(corpus, Corpus):
         if _is_stream(corpus):
             if lazy is False or cache is False:
@@ -196,7 +211,7 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
                           "has none; pass cache=True (or a folder), or lazy=False.")
     if lazy is None:
         lazy = cache is not False and len(corpus) >= LAZY_DOCS
-    if lazy and len(corpus) > CHUNK_DOCS:
+    if lazy and (len(corpus) > CHUNK_DOCS or _n_chars(corpus) > chunk_chars):
         return _annotate_chunks(corpus, options)
     return _annotate_corpus(corpus, options, lazy=bool(lazy))
 
@@ -307,16 +322,37 @@ def _annotate_chunks(corpus, options):
     return _annotate_stream([corpus], options, corpus=corpus, total=len(corpus))
 
 
-def _chunks(corpus):
-    """``corpus`` in consecutive pieces of at most :data:`CHUNK_DOCS` documents."""
+def _n_chars(corpus) -> int:
+    return int(corpus._docs["text"].str.len().sum())
+
+
+def chunk_bounds(lengths, max_docs: int, max_chars: int) -> list[int]:
+    """Where consecutive chunks of documents of these ``lengths`` (characters) start: each chunk holds at
+    most ``max_docs`` documents and ``max_chars`` characters, except a document longer than ``max_chars``,
+    which is a chunk of its own.  Returns the start of every chunk and, last, ``len(lengths)``."""
+    bounds, size, start = [0], 0, 0
+    for i, n in enumerate(lengths):
+        if i > start and (size + n > max_chars or i - start >= max_docs):
+            bounds.append(i)
+            start, size = i, 0
+        size += n
+    if bounds[-1] != len(lengths) or not len(lengths):
+        bounds.append(len(lengths))
+    return bounds
+
+
+def _chunks(corpus, max_chars: int = CHUNK_CHARS):
+    """``corpus`` in consecutive pieces of at most :data:`CHUNK_DOCS` documents and ``max_chars``
+    characters (see :func:`chunk_bounds`)."""
     import numpy as np
     n = len(corpus)
-    if n <= CHUNK_DOCS:
+    bounds = chunk_bounds(corpus._docs["text"].str.len().tolist(), CHUNK_DOCS, max_chars)
+    if len(bounds) <= 2:
         yield corpus
         return
-    for lo in range(0, n, CHUNK_DOCS):
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
         keep = np.zeros(n, dtype=bool)
-        keep[lo:lo + CHUNK_DOCS] = True
+        keep[lo:hi] = True
         yield corpus.filter(keep)
 
 
@@ -355,14 +391,15 @@ def _annotate_stream(batches, options, *, corpus=None, total=None):
                     raise FramingError(f"annotate(): batch {k} of the stream repeats doc_ids of earlier batches "
                                        f"({again[:5]}); doc_id must be unique across batches (the "
                                        "iter_* loaders make them so). The batches before it are cached.")
-                for piece in (_chunks(batch) if len(batch) else ()):
+                for piece in (_chunks(batch, opts["chunk_chars"]) if len(batch) else ()):
                     res = _annotate_corpus(piece, opts, lazy=True, stores=stores)
                     # one index as the batches come (the cache's part list is held once), no texts kept:
                     # the batch is stored on disk, or is a chunk of the corpus given
                     index = res._index if index is None else CacheIndex.concat([index, res._index])
                     res._corpus = res._index = None
                     results.append(res)
-                    del piece
+                    del piece, res
+                    release_memory()        # the chunk's texts and tables: back to the system
                 if corpus is None:              # a stream: its documents are kept on disk
                     summaries.append(DocumentStore.summary(batch, root))
                 bar.update(len(batch))

@@ -19,13 +19,17 @@ import re
 from ..lang import ru as rules
 from ..lang.ud import OC_FEATS, OC_POS
 
-#: Bounds of the per-process caches (entries): full pymorphy3 analyses are large
-#: and needed once per form, lemma decisions are small and reused (memory stays
-#: around 300 MB per process on any corpus).  Forms with a digit (numbers, dates,
-#: codes: the part of a news vocabulary that keeps growing with the corpus) are
-#: lemmatised by a rule and not cached, so they do not fill the caches.
-CACHE_PARSES = 20_000
-CACHE_LEMMAS = 150_000
+#: Bounds of the per-process caches (entries; a cache is emptied when it reaches its
+#: bound): full pymorphy3 analyses are large and needed once per form, lemma
+#: decisions are small and reused.  The bounds are reached within the first few
+#: thousand news documents, so that a process's memory is the same on 20,000 and on
+#: 200,000 documents (benchmarks/scale.py; with 150,000 lemmas and 20,000 analyses
+#: the caches were still filling at 200,000 documents, some 100 MB more); the
+#: frequent forms are back in the cache within a few sentences of emptying it.
+#: Forms with a digit (numbers, dates, codes: the part of a news vocabulary that
+#: keeps growing with the corpus) are lemmatised by a rule and not cached.
+CACHE_PARSES = 4_000
+CACHE_LEMMAS = 40_000
 
 # --- OpenCorpora (pymorphy3) tags -> UD ---------------------------------------
 
@@ -504,6 +508,8 @@ class RussianLemmatizer:
                 # the tag of each (paradigm, index) is built, printed and mapped to UD once
                 e = para_tags.get((para_id, idx))
                 if e is None:
+                    if len(para_tags) > CACHE_LEMMAS:
+                        para_tags.clear()
                     tag = d.build_tag_info(para_id, idx)
                     e = para_tags[(para_id, idx)] = (":" + str(tag), self.info(tag), tag)
                 if pget is not None:        # ConditionalProbDistDAWG.prob, inlined

@@ -113,13 +113,19 @@ def _plural_gender(p, pos):
     return None
 
 
+#: Analyses of word forms kept per process (the most recently used).
+ANALYSES_KEPT = 20_000
+
+
 class Morphology:
     """pymorphy3 with the Ukrainian dictionary, apostrophes and stress normalised, cached."""
 
     def __init__(self):
         import pymorphy3
         self.morph = pymorphy3.MorphAnalyzer(lang="uk")
-        self.analyse = lru_cache(maxsize=200_000)(self._analyse)
+        # bounded so that the process's memory stops growing early in a long run (an analysis is about
+        # 1 KB; 200,000 of them kept a stream's workers growing up to its end)
+        self.analyse = lru_cache(maxsize=ANALYSES_KEPT)(self._analyse)
 
     def parse(self, lookup: str):
         return self.morph.parse(lookup)

@@ -12,8 +12,11 @@ import json
 from pathlib import Path
 
 from .._errors import SchemaError
-from .._options import InstanceOf, NoneOk, check
+from .._options import InstanceOf, Interval, NoneOk, check
 from .partitioned import DATASET_FILE, ORDER_COLUMN, PROBLEMS_FILE, _DATASET_FORMAT
+
+#: The most characters of text in one batch of :func:`iter_parquet_dataset` (by default).
+BATCH_CHARS = 10_000_000
 
 def read_parquet_dataset(path, *, filters=None, columns=None):
     """Read a corpus written by :meth:`Corpus.to_parquet_dataset`, whole or a part of it.
@@ -82,7 +85,7 @@ def read_parquet_dataset(path, *, filters=None, columns=None):
     return Corpus(df, meta=opened.meta, problems=probs)
 
 
-def iter_parquet_dataset(path, *, batch_size=10_000, filters=None, columns=None):
+def iter_parquet_dataset(path, *, batch_size=10_000, filters=None, columns=None, batch_chars=BATCH_CHARS):
     """Read a corpus dataset lazily, as corpora of at most ``batch_size`` documents.
 
     The streaming counterpart of :func:`read_parquet_dataset` for datasets
@@ -101,6 +104,12 @@ def iter_parquet_dataset(path, *, batch_size=10_000, filters=None, columns=None)
         The most documents in one batch.
     filters, columns
         As in :func:`read_parquet_dataset`.
+    batch_chars : int or None, default 10,000,000
+        The most characters of text in one batch (a document longer than
+        that is a batch of its own), so that a batch of long articles
+        needs no more memory than one of short posts; None: batches are
+        bounded by ``batch_size`` only.  The documents and their order do
+        not depend on it, only where the batches end.
 
     Returns
     -------
@@ -119,22 +128,34 @@ def iter_parquet_dataset(path, *, batch_size=10_000, filters=None, columns=None)
     >>> sizes = [len(b) for b in framing.iter_parquet_dataset(path, batch_size=30)]
     >>> sizes, sum(sizes) == len(demo)
     ([30, 30, 19], True)
+    >>> [len(b) for b in framing.iter_parquet_dataset(path, batch_chars=20_000)]
+    [11, 12, 12, 11, 13, 12, 8]
     """
     from .stream import _batch_size
 
     size = _batch_size("iter_parquet_dataset", batch_size)
+    check("iter_parquet_dataset", {"batch_chars": [NoneOk(), Interval(1, None, integer=True)]},
+          batch_chars=batch_chars)
     opened = _Opened("iter_parquet_dataset", path, filters, columns)   # errors now, not at the first next()
-    return _iter_batches(opened, size)
+    return _iter_batches(opened, size, batch_chars)
 
 
-def _iter_batches(opened, size: int):
+def _rows_that_fit(lengths, room_docs: int, room_chars) -> int:
+    """How many of the next rows (their texts' ``lengths``) fit in what is left of a batch."""
+    import numpy as np
+    k = min(room_docs, len(lengths))
+    if room_chars is not None and k:
+        k = min(k, int(np.searchsorted(np.cumsum(lengths[:k]), room_chars, side="right")))
+    return k
+
+
+def _iter_batches(opened, size: int, max_chars=None):
     import pyarrow as pa
+    import pyarrow.compute as pc
 
     from ..corpus import Corpus
-    scanner = opened.dataset.scanner(columns=opened.names, filter=opened.expr, batch_size=size,
-                                     batch_readahead=0, fragment_readahead=1)
     probs = opened.problems
-    pending, n_pending, k = [], 0, 0
+    pending, n_pending, n_chars, k = [], 0, 0, 0
 
     def emit(batches):
         nonlocal k
@@ -146,19 +167,47 @@ def _iter_batches(opened, size: int):
         return Corpus(df, meta=meta, problems=probs[mine].reset_index(drop=True))
 
     try:
-        for rb in scanner.to_batches():
+        for rb in _row_groups(opened, size):
+            lengths = (pc.utf8_length(rb.column("text")).fill_null(0).to_numpy(zero_copy_only=False)
+                       if max_chars is not None else None)
             while rb.num_rows:
-                take = rb.slice(0, size - n_pending)
-                rb = rb.slice(take.num_rows)
-                pending.append(take)
-                n_pending += take.num_rows
-                if n_pending == size:
+                n = (min(size - n_pending, rb.num_rows) if max_chars is None else
+                     _rows_that_fit(lengths, size - n_pending, max_chars - n_chars))
+                if n == 0 and not n_pending:        # one document longer than max_chars: a batch of its own
+                    n = 1
+                if n:
+                    take = rb.slice(0, n)
+                    rb = rb.slice(n)
+                    pending.append(take)
+                    n_pending += n
+                    if lengths is not None:
+                        n_chars += int(lengths[:n].sum())
+                        lengths = lengths[n:]
+                if n_pending == size or (n < size and rb.num_rows and max_chars is not None):
                     yield emit(pending)
-                    pending, n_pending = [], 0
+                    pending, n_pending, n_chars = [], 0, 0
     except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
         raise opened.filter_error(exc) from None
     if pending or k == 0:
-        yield emit(pending or [pa.RecordBatch.from_pylist([], schema=scanner.projected_schema)])
+        yield emit(pending or [pa.RecordBatch.from_pylist([], schema=opened.read_schema)])
+
+
+def _row_groups(opened, size: int):
+    """The rows of the dataset that pass the filter, as record batches of at most ``size`` rows, read
+    one Parquet row group at a time in this thread, in the files' order.
+
+    Not pyarrow's dataset scanner: its background reading goes on while the
+    consumer is busy (annotating a batch), and holds the rows read ahead
+    meanwhile: 250-300 MB of a 200,000-document dataset, whatever its
+    ``batch_readahead`` and ``fragment_readahead``.  Here nothing is read
+    before it is asked for: memory holds one row group.
+    """
+    for fragment in opened.dataset.get_fragments(filter=opened.expr):
+        for group in fragment.split_by_row_group():
+            table = group.to_table(schema=opened.dataset.schema, columns=opened.names, filter=opened.expr,
+                                   use_threads=False)
+            yield from table.to_batches(max_chunksize=size)
+            del table
 
 
 class _Opened:
@@ -193,6 +242,7 @@ class _Opened:
                                   f"are {extra}.")
             extra = [c for c in extra if c in columns]
         self.names = [n for n in schema.names if n in CORE_COLUMNS or n in extra]
+        self.read_schema = pa.schema([self.dataset.schema.field(n) for n in self.names])
         self.expr = None
         if filters is not None:
             self.expr = filters if isinstance(filters, pa.compute.Expression) else pq.filters_to_expression(filters)
