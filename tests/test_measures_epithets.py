@@ -895,10 +895,12 @@ def coinage_classes():
 def test_measures_epithets_coined_compounds_take_their_head_label(coinage_classes):
     """A solid compound the dictionary does not know that ends in a negative
     label is that label ("киберизвращенца" ← извращенец); a positive head
-    makes a term ("полузащитница"), no label."""
+    makes a term ("полузащитница"), no label. Compounds headed by the stem
+    of красть are thief labels (the lexicon pattern "*крад": "членокрада")."""
     ep = coinage_classes
-    r = _one(ep, "coined_compound", "киберизвращенца")
-    assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0
+    for doc, text in (("coined_compound", "киберизвращенца"), ("thief_compound", "членокрада")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0
     assert not _doc(ep, "known_compound")["evaluative"].any()
 
 
