@@ -268,8 +268,9 @@ def _pretended_role(s, t, lem):
     if _military(lem):
         return False
     q = s.text[t - 1]
-    return q in _CLOSE_Q and q in _OPEN_Q and sum(s.text[x] == q for x in range(t - 1)) % 2 == 0 or \
-        q not in _CLOSE_Q
+    if q not in _CLOSE_Q:
+        return True  # «: opens
+    return q in _OPEN_Q and sum(s.text[x] == q for x in range(t - 1)) % 2 == 0
 
 
 def _quoted_person(s, t):
