@@ -882,3 +882,38 @@ def test_measures_epithets_agents_of_organisations_are_roles(nonactor_classes):
     assert not r["evaluative"] and r["polarity"] != r["polarity"]
     r = _one(ep, "agent_label", "агентом влияния")
     assert r["kind"] == "predicate" and r["evaluative"]
+
+
+COINAGE_CLASSES = DATA / "measures" / "epithets_coinage_classes.conllu"
+
+
+@pytest.fixture(scope="module")
+def coinage_classes():
+    return epithets(framing.Annotated.from_conllu(COINAGE_CLASSES))
+
+
+def test_measures_epithets_coined_compounds_take_their_head_label(coinage_classes):
+    """A solid compound the dictionary does not know that ends in a negative
+    label is that label ("киберизвращенца" ← извращенец); a positive head
+    makes a term ("полузащитница"), no label. Compounds headed by the stem
+    of красть are thief labels (the lexicon pattern "*крад": "членокрада")."""
+    ep = coinage_classes
+    for doc, text in (("coined_compound", "киберизвращенца"), ("thief_compound", "членокрада")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0
+    assert not _doc(ep, "known_compound")["evaluative"].any()
+
+
+def test_measures_epithets_scare_quoted_roles_are_denied(coinage_classes):
+    """A role word or neutral person noun alone in the writer's scare quotes is
+    a role the text denies («врачом» without a diploma, "следователь" of
+    phone scammers): evaluative, negative. Not a quote that closes a name
+    ('"Аида" спецназа "Ахмат"'), a crime role in someone's words
+    ("преступникам"), a military term of a press release («военнослужащий»)
+    or a quoted phrase («ключевых командиров»)."""
+    ep = coinage_classes
+    for doc, text in (("pretended_doctor", "«врачом»"), ("pretended_investigator", '"следователь"')):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0
+    for doc in ("quoted_name", "quoted_crime_role", "quoted_military", "quoted_term"):
+        assert not _doc(ep, doc)["evaluative"].any(), doc

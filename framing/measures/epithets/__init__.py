@@ -150,6 +150,9 @@ def epithets(ann, *, actors=None, lexicon="default", model=True) -> pd.DataFrame
     domain-specific sentiment lexicons from unlabeled corpora. *EMNLP*, 595–605
     (the evaluative-word model).
 
+    Земская, Е. А. (1992). *Словообразование как деятельность*. Москва: Наука
+    (a coined compound takes the evaluation of its last stem, its head).
+
     Examples
     --------
     >>> import framing

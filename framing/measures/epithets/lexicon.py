@@ -9,7 +9,7 @@ from .._names import (
     all_builtin_aliases, builtin_table, lower_key, nominations, polarity_table, split_patterns, titles,
     wildcard_polarity,
 )
-from .morph import _common_gender
+from .morph import COMPOUND_HEAD, _common_gender, _known_word
 from .words import (
     _ADDRESS, _ANIMAL_CONTEXT, _ANIMALS, _COMMON_NEUTRAL, _COMMON_POSITIVE, _CONTEXT_NOUNS, _ENDEARMENT, _FEMININE,
     _INSTITUTIONS,
@@ -59,6 +59,9 @@ class _Lex:
         rt = builtin_table(lang, "roles")
         self.role_number = {lower_key(k): v for k, v in zip(rt.get("lemma", []), rt.get("number", []))
                             if isinstance(v, str) and v.strip()}
+        # crime roles ("преступник", "мошенник") and military ones keep no irony in quotes
+        self.role_plain = {lower_key(k) for k, v in zip(rt.get("lemma", []), rt.get("field", []))
+                           if v in ("legal", "military")}
         self.role_participles = sorted(r for r in self.roles if r.endswith(("щий", "вший", "ший", "мый", "нный",
                                                                               "тый", "ючий", "ячий")))
         # nouns of actions and states ("коррупция", "война") score what an actor
@@ -147,6 +150,14 @@ class _Lex:
                     v = self.nom_exact.get(cand, (0,))[0]
                     if v and v == v and cand not in self.roles and cand not in self.context:
                         return v, "part"
+        if self.lang == "ru" and "-" not in k and len(k) >= 9 and not _known_word(k):
+            # a solid compound no dictionary knows ends in a negative label ("киберизвращенец",
+            # "неоимпериалист"): the last stem is the compound's head and gives its evaluation
+            # (Zemskaya 1992); positive heads make terms ("полузащитница", "автолегенда")
+            for i in range(3, len(k) - COMPOUND_HEAD + 1):
+                v = self.nom_exact.get(k[i:], (0,))[0]
+                if v < 0 and k[i:] not in self.roles and k[i:] not in self.context:
+                    return v, "part"
         for suf in _PEJ_SUFFIX.get(self.lang, ()):
             if k.endswith(suf) and len(k) - len(suf) >= 4 and k not in _PEJ_SUFFIX_NOT:
                 return -0.5, "affix"

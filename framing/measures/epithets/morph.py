@@ -58,6 +58,15 @@ def _person_form(s, t):
     return any(r[1] for r in _readings(lower_key(s.text[t])))
 
 
+#: the shortest label read as the head of a solid compound coinage ("кибер|извращенец")
+COMPOUND_HEAD = 6
+
+
+def _known_word(form):
+    """Whether pymorphy3's dictionary knows a Russian word form."""
+    return _morph().word_is_known(form)
+
+
 def _animate(s, t):
     """A person noun: animate by the tagger, or (Russian taggers often read a
     rare feminine noun as an adjective or a thing) by the dictionary."""

@@ -146,6 +146,11 @@ def _nominations(s, lex, ent_tok, used, st=None):
                 nom = (lex.model_polarity(lem, "NOUN", NOMINATION_MARGIN), lem)
             else:
                 continue
+        # «врачом» of a clinic without licence, "следователь" of phone scammers, «художников» of
+        # vandals: a role or neutral person noun alone in scare quotes is a role the writer denies
+        pretended = quoted and first == t and lem not in lex.role_plain and _pretended_role(s, t, lem)
+        if role and pretended and lem in lex.roles:
+            role, nom = False, (-0.5, lem)
         if role:
             pass  # role words stay neutral, quoted or not
         elif quoted:
@@ -175,7 +180,7 @@ def _nominations(s, lex, ent_tok, used, st=None):
                  lemma=" ".join(s.lemma[x] for x in toks if not s.is_punct(x) and x not in ent_tok))
         if r is None:
             continue
-        if r["polarity"] != r["polarity"] and nom[0] == nom[0] and not role:
+        if (r["polarity"] != r["polarity"] or pretended and r["polarity"] == 0) and nom[0] == nom[0] and not role:
             r["polarity"] = float(nom[0])
         if role and not r["legal"]:
             r["polarity"] = float("nan")
@@ -250,6 +255,22 @@ def _nominations(s, lex, ent_tok, used, st=None):
             out.append(r)
             used.add(t)
     return out
+
+
+def _pretended_role(s, t, lem):
+    """Whether the quotes around a role word or neutral person noun ``t``
+    alone (a quoted phrase, «ключевых командиров», is a quoted term) are the
+    writer's scare quotes, which deny the role (guideline 13, distancing):
+    not a military role (the term of a quoted press release:
+    «военнослужащий»; crime roles are left out by the caller), and the quote
+    before it opens (an even number of straight quotes before it: in
+    '"Аида" спецназа "Ахмат"' the quote before "спецназа" closes a name)."""
+    if _military(lem):
+        return False
+    q = s.text[t - 1]
+    if q not in _CLOSE_Q:
+        return True  # «: opens
+    return q in _OPEN_Q and sum(s.text[x] == q for x in range(t - 1)) % 2 == 0
 
 
 def _quoted_person(s, t):
