@@ -296,8 +296,8 @@ def test_bootstrap_covers_the_reference_topic():
     """The benchmark's reference-fixed corpora, seeds 0-1 (the ones the test without replicates uses): the rare
     reference topic that stm does not recover is covered once the intervals carry the error of the topics.
 
-    Without replicates its 12 cells are covered 6 times; with 10 replicates 12 times (and on seeds 0-19 of
-    benchmarks/topics_eval.py 0.4 against 0.9 or more, all topics 0.85 against 0.92).
+    Without replicates its 12 cells are covered 6 times, with 10 replicates 12 times (on the fresh seeds 10-19 of
+    benchmarks/topics_eval.py 0.417 against 0.883, all topics 0.852 against 0.948).
     """
     ref, every = [], []
     for seed in (0, 1):
