@@ -85,12 +85,11 @@ vary where the fit is unstable, above all the rare reference topic, and the
 intervals then carry that error.  Reference-fixed design, σ 1.5, fresh
 seeds 10–19: coverage 0.948 (topics 1–9 0.956, reference topic 0.883),
 correlation 0.984, mean half-width 0.029, against 0.852 (0.900, 0.417),
-0.966 and 0.021 without; seeds 0–2 of 0–9 (the only ones run in the
-session's time) 0.894 against 0.833 (reference topic 0.889 against 0.500).  An earlier
-variant resampling within each outlet covered 0.925 on seeds 0–9 of that
-design and 0.940 on the exchangeable design (seeds 0–9; 0.903 without), so
-the wider intervals are not far past the nominal level where the topics are
-recovered.  Cost: 11 fits instead of one.  The rows ``stm bootstrap 10``
+0.966 and 0.021 without; seeds 0–9: 0.935 (0.933, 0.950), correlation
+0.983, half-width 0.030, against 0.847 (0.900, 0.367), 0.983, 0.019.
+Exchangeable design, seeds 0–6 (the ones run in the session's time): 0.945
+(topics 1–9 0.947) against 0.898, half-width 0.033 against 0.020, so the
+wider intervals stay near the nominal level where the topics are recovered.  Cost: 11 fits instead of one.  The rows ``stm bootstrap 10``
 below print it; this part of the benchmark takes about 12 times as long as before.
 
 Measured 2026-12-05 (stm, global intervals; mean over the seeds of a set of the

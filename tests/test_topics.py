@@ -297,7 +297,7 @@ def test_bootstrap_covers_the_reference_topic():
     reference topic that stm does not recover is covered once the intervals carry the error of the topics.
 
     Without replicates its 12 cells are covered 6 times, with 10 replicates 12 times (on the fresh seeds 10-19 of
-    benchmarks/topics_eval.py 0.417 against 0.883, all topics 0.852 against 0.948).
+    benchmarks/topics_eval.py 0.883 against 0.417, all topics 0.948 against 0.852).
     """
     ref, every = [], []
     for seed in (0, 1):

@@ -620,11 +620,13 @@ class TopicModel:
             ``max(n_sims, n_bootstrap)`` simulations.  ``estimate`` is then
             the mean over the replicates.  The intervals also carry the
             estimation error of the topics: on the benchmark's
-            reference-fixed corpora (σ 1.5, fresh seeds 10–19, 10
-            replicates) they cover 0.948 (the reference topic 0.883,
-            topics 1–9 0.956; correlation 0.984) against 0.852 without
-            (0.417, 0.900; 0.966), at 1.4 times the mean half-width
-            (0.029 against 0.021) and 11 times the fitting time.
+            reference-fixed corpora (σ 1.5, 10 replicates) they cover
+            0.935 on seeds 0–9 and 0.948 on fresh seeds 10–19 (the
+            reference topic 0.950 and 0.883, topics 1–9 0.933 and 0.956;
+            correlation 0.983 and 0.984) against 0.847 and 0.852 without
+            (reference topic 0.367 and 0.417), and 0.945 on the
+            exchangeable design (seeds 0–6; 0.898 without), at about 1.5
+            times the mean half-width and 11 times the fitting time.
             ``"local"`` is not available with replicates.
         time_points : int
             Points of the time grid.
