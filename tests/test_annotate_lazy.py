@@ -177,6 +177,26 @@ def test_annotate_stream_equals_annotating_the_concatenated_corpus(demo, tmp_pat
         _assert_same(a, b)
 
 
+def test_annotate_stream_keeps_raw_text_on_disk_and_reads_it_when_asked(demo, tmp_path):
+    """read_telegram's raw_text (the post as written, about as long as the text) is not held in memory by a
+    stream; the documents table, doc_info and the corpus give it back from the stored batches."""
+    docs = demo.docs
+    docs["raw_text"] = "**" + docs["text"] + "**"
+    whole = framing.Corpus(docs)
+    batches = [whole.filter((np.arange(len(whole)) // 40) == k) for k in range(3)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ann = framing.annotate(batches, cache=tmp_path / "cache", progress=False, layers=("lemma",))
+    held = ann._documents.table.columns
+    assert "raw_text" not in held and "text" not in held and {"doc_id", "outlet", "published"} <= set(held)
+    info = ann.doc_info(("outlet", "raw_text"))
+    assert info["raw_text"].tolist() == docs["raw_text"].tolist() and info["outlet"].tolist() == docs["outlet"].tolist()
+    assert ann.docs["raw_text"].tolist() == docs["raw_text"].tolist()
+    assert ann.doc_info().equals(whole.docs[["doc_id", "outlet", "published", "lang"]])
+    with pytest.raises(KeyError):
+        ann.doc_info(("no_such_column",))
+
+
 def test_annotate_stream_resumes_from_the_cache(demo, tmp_path):
     cache = tmp_path / "cache"
     batches = [demo.filter((np.arange(len(demo)) // 20) == k) for k in range(5)]

@@ -110,6 +110,13 @@ class CacheIndex:
         return CacheIndex(stores, parts, *(np.concatenate(c) for c in cols))
 
 
+#: Columns of a streamed corpus that stay in its stored batches and are not held in memory: the
+#: texts (``text``, and ``raw_text``, the markup as posted, of :func:`framing.read_telegram`: about
+#: 0.9 KB a Telegram post, which a stream of a million posts would otherwise keep in the client).
+#: ``docs``, ``corpus`` and :meth:`CachedAnnotated.doc_info` read them from the files when asked.
+ON_DISK_COLUMNS = ("text", "raw_text")
+
+
 class DocumentStore:
     """The documents of a streamed corpus, kept in Parquet files beside the cache instead of in memory.
 
@@ -117,8 +124,9 @@ class DocumentStore:
     (written by :meth:`framing.Corpus.to_parquet`; ``<key>`` is a hash of the
     batch's documents, so a rerun of the same stream reuses its files), its
     sha256 checked whenever it is read.  In memory: the documents table
-    without its ``text`` column (for selections, :meth:`CachedAnnotated.doc_info`
-    and joins) and, per document, its file and row.
+    without its text columns (:data:`ON_DISK_COLUMNS`; for selections,
+    :meth:`CachedAnnotated.doc_info` and joins) and, per document, its file
+    and row.
     """
 
     def __init__(self, files, table, pos_file, pos_row, meta, problems):
@@ -148,10 +156,12 @@ class DocumentStore:
 
     @staticmethod
     def summary(batch, root) -> dict:
-        """What the store keeps of one batch: its file (written now), documents table without text,
-        problems and sources."""
+        """What the store keeps of one batch: its file (written now), documents table without the
+        columns of :data:`ON_DISK_COLUMNS`, problems and sources."""
+        docs = batch._docs
         return {"file": DocumentStore.write_batch(root, batch) if len(batch) else None,
-                "table": batch._docs.drop(columns="text"), "problems": batch._problems, "meta": batch.meta}
+                "table": docs.drop(columns=[c for c in ON_DISK_COLUMNS if c in docs.columns]),
+                "problems": batch._problems, "meta": batch.meta}
 
     @classmethod
     def from_summaries(cls, summaries) -> "DocumentStore":
@@ -320,7 +330,8 @@ class CachedAnnotated(Annotated):
     def doc_info(self, columns=("outlet", "published", "lang")) -> pd.DataFrame:
         if self._documents is None:
             return super().doc_info(columns)
-        if "text" in columns:                       # the texts are on disk: read them all
+        if any(c not in self._documents.table.columns for c in columns):
+            # the texts (ON_DISK_COLUMNS) are on disk: read them all (a column no table has raises there)
             return self.corpus.docs[["doc_id", *columns]]
         return self._documents.table[["doc_id", *columns]].copy()
 
