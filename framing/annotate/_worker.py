@@ -18,17 +18,31 @@ from .cache import AnnotationCache, part_tables
 #: documents per batch at most (also bounded by characters)
 BATCH_DOCS = 400
 
-def _batches(items, batch_chars):
-    batch, size = [], 0
-    for it in items:
-        n = len(it[1])
-        if batch and (size + n > batch_chars or len(batch) >= BATCH_DOCS):
-            yield batch
-            batch, size = [], 0
-        batch.append(it)
+
+def chunk_bounds(lengths, max_docs: int, max_chars: int) -> list[int]:
+    """Where consecutive chunks of documents of these ``lengths`` (characters) start: each chunk holds at
+    most ``max_docs`` documents and ``max_chars`` characters, except a document longer than ``max_chars``,
+    which is a chunk of its own.  Returns the start of every chunk and, last, ``len(lengths)``."""
+    bounds, size, start = [0], 0, 0
+    for i, n in enumerate(lengths):
+        if i > start and (size + n > max_chars or i - start >= max_docs):
+            bounds.append(i)
+            start, size = i, 0
         size += n
-    if batch:
-        yield batch
+    if bounds[-1] != len(lengths) or not len(lengths):
+        bounds.append(len(lengths))
+    return bounds
+
+
+def _batches(items, batch_chars):
+    """``items`` (``(hash, text, doc_id)``) in consecutive batches of at most :data:`BATCH_DOCS` documents and
+    ``batch_chars`` characters (:func:`chunk_bounds`)."""
+    items = list(items)
+    if not items:
+        return
+    bounds = chunk_bounds([len(it[1]) for it in items], BATCH_DOCS, batch_chars)
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        yield items[lo:hi]
 
 
 def release_memory() -> None:

@@ -21,7 +21,7 @@ from .._errors import AnnotationWarning, FramingError, OptionError
 from .._options import HasMethods, InstanceOf, Interval, NoneOk, OneOf, check
 from .._problems import PROBLEM_COLUMNS, ProblemLog
 from ._backend import RegexBackend, clean_text, get_backend, normalize_layers
-from ._worker import _batches, _collect, _init_worker, annotate_batch, release_memory
+from ._worker import _batches, _collect, _init_worker, annotate_batch, chunk_bounds, release_memory
 from .cache import AnnotationCache, MemoryStore, cache_key, cache_root, text_hash
 
 #: Bump when the pipeline's output changes: every cached annotation is recomputed.
@@ -318,27 +318,12 @@ def _is_stream(obj) -> bool:
 
 
 def _annotate_chunks(corpus, options):
-    """A lazy annotation of a large corpus, :data:`CHUNK_DOCS` documents at a time."""
+    """A lazy annotation of a large corpus, a chunk at a time (:func:`_chunks`)."""
     return _annotate_stream([corpus], options, corpus=corpus, total=len(corpus))
 
 
 def _n_chars(corpus) -> int:
     return int(corpus._docs["text"].str.len().sum())
-
-
-def chunk_bounds(lengths, max_docs: int, max_chars: int) -> list[int]:
-    """Where consecutive chunks of documents of these ``lengths`` (characters) start: each chunk holds at
-    most ``max_docs`` documents and ``max_chars`` characters, except a document longer than ``max_chars``,
-    which is a chunk of its own.  Returns the start of every chunk and, last, ``len(lengths)``."""
-    bounds, size, start = [0], 0, 0
-    for i, n in enumerate(lengths):
-        if i > start and (size + n > max_chars or i - start >= max_docs):
-            bounds.append(i)
-            start, size = i, 0
-        size += n
-    if bounds[-1] != len(lengths) or not len(lengths):
-        bounds.append(len(lengths))
-    return bounds
 
 
 def _chunks(corpus, max_chars: int = CHUNK_CHARS):
