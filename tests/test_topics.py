@@ -85,12 +85,13 @@ def test_transform_close_to_fit(fitted, small):
 
 
 def test_prevalence_intervals_cover_at_the_nominal_level():
-    """Ten small corpora with known outlet effects: 95% intervals cover the expected shares about 95% of the time."""
+    """Ten small corpora with known outlet effects: stm's global 95% intervals (without the default's refits)
+    cover the expected shares about 95% of the time."""
     cover, corr = [], []
     for seed in range(10):
         X, truth, beta = simulate_corpus(n_topics=4, n_outlets=3, docs_per_outlet=150, n_terms=120, doc_length=40,
                                          sigma=1.0, seed=seed)
-        r = recovery(TopicModel(4, prevalence="outlet").fit(X), truth, beta, seed=0)
+        r = recovery(TopicModel(4, prevalence="outlet").fit(X), truth, beta, seed=0, uncertainty="global")
         cover.append(r["coverage"])
         corr.append(r["correlation"])
     # 120 cells: at a true rate of 0.95 the pooled coverage is below 0.88 with probability < 0.1%
@@ -100,7 +101,8 @@ def test_prevalence_intervals_cover_at_the_nominal_level():
 
 def test_reference_fixed_design_misses_only_the_reference_topic():
     """stm's own parameterisation (η_K = 0), the benchmark's corpora (seeds 0-1): the topics the model recovers
-    are covered near the nominal level; the one it does not recover is the rare reference topic.
+    are covered near the nominal level by stm's global intervals; the one it does not recover is the rare
+    reference topic (which the default's refits cover: test_bootstrap_covers_the_reference_topic).
 
     On seeds 0-9 (benchmarks/topics_eval.py) the recovered topics 1-9 are covered 0.90 of the time; 108 cells
     at that rate fall under 0.83 with probability < 1%.
@@ -109,8 +111,8 @@ def test_reference_fixed_design_misses_only_the_reference_topic():
     for seed in (0, 1):
         X, truth, beta = simulate_corpus(seed=seed, sigma=1.5, exchangeable=False)
         model = TopicModel(10, prevalence="outlet").fit(X)
-        c = recovery_cells(model, truth, beta, seed=seed)
-        r = recovery(model, truth, beta, seed=seed)
+        c = recovery_cells(model, truth, beta, seed=seed, uncertainty="global")
+        r = recovery(model, truth, beta, seed=seed, uncertainty="global")
         assert r["coverage"] == c["covered"].mean() and r["cells"] == len(c) == 60
         assert r["correlation"] > 0.95, r
         cells.append(c)
@@ -261,6 +263,7 @@ def booted(small):
 
 def test_bootstrap_replicates_are_aligned_to_the_full_fit(booted, fitted, small):
     X, _, _ = small
+    booted._replicates()
     st = booted._state
     # the full fit is the same with or without replicates
     pd.testing.assert_frame_equal(booted.topic_word_, fitted.topic_word_)
@@ -277,7 +280,7 @@ def test_bootstrap_replicates_are_aligned_to_the_full_fit(booted, fitted, small)
 
 def test_bootstrap_prevalence_and_round_trip(booted, fitted, tmp_path):
     t = booted.prevalence("outlet", n_sims=8)
-    plain = fitted.prevalence("outlet", n_sims=8)
+    plain = fitted.prevalence("outlet", n_sims=8, uncertainty="global")
     assert (t["ci_lower"] <= t["estimate"]).all() and (t["estimate"] <= t["ci_upper"]).all()
     assert np.allclose(t["estimate"], plain["estimate"], atol=0.05)
     pd.testing.assert_frame_equal(t, booted.prevalence("outlet", n_sims=8))          # same seed, same table
@@ -285,10 +288,32 @@ def test_bootstrap_prevalence_and_round_trip(booted, fitted, tmp_path):
     back = TopicModel.load(tmp_path / "b")
     assert back.n_bootstrap == 4
     pd.testing.assert_frame_equal(back.prevalence("outlet", n_sims=8), t)
-    with pytest.raises(OptionError, match="'local' is not available"):
-        booted.prevalence("outlet", uncertainty="local")
+    # "local" and "global" leave the refits out: the same tables as a model without them
+    for unc in ("local", "global"):
+        pd.testing.assert_frame_equal(booted.prevalence("outlet", n_sims=3, uncertainty=unc),
+                                      fitted.prevalence("outlet", n_sims=3, uncertainty=unc))
     with pytest.raises(OptionError, match="n_bootstrap needs method='stm'"):
         TopicModel(2, method="lda", n_bootstrap=3)._check()
+
+
+def test_refits_run_when_first_needed(small, tmp_path):
+    """fit() fits once; the first prevalence() runs the refits, also after save/load, with the same result."""
+    X, _, _ = small
+    a = TopicModel(3, prevalence="outlet", max_iter=30, n_bootstrap=2).fit(X)
+    assert "boot_lambda" not in a._state
+    a.save(tmp_path / "a")                                  # saved before the refits: with the counts they need
+    back = TopicModel.load(tmp_path / "a")
+    t = a.prevalence("outlet", n_sims=4)
+    assert a._state["boot_lambda"].shape[0] == 2
+    pd.testing.assert_frame_equal(back.prevalence("outlet", n_sims=4), t)
+    # the default: 10 refits for stm, none for lda; uncertainty "topics" only where there are refits
+    assert TopicModel(3)._n_refits() == 10 and TopicModel(3, method="lda")._n_refits() == 0
+    plain = TopicModel(3, prevalence="outlet", max_iter=30, n_bootstrap=0).fit(X)
+    assert "train_indptr" not in plain._state
+    pd.testing.assert_frame_equal(plain.prevalence("outlet", n_sims=4),
+                                  a.prevalence("outlet", n_sims=4, uncertainty="global"))
+    with pytest.raises(OptionError, match="uncertainty='topics' needs an stm model"):
+        plain.prevalence("outlet", uncertainty="topics")
 
 
 @pytest.mark.slow
@@ -296,14 +321,13 @@ def test_bootstrap_covers_the_reference_topic():
     """The benchmark's reference-fixed corpora, seeds 0-1 (the ones the test without replicates uses): the rare
     reference topic that stm does not recover is covered once the intervals carry the error of the topics.
 
-    Without replicates its 12 cells are covered 6 times, with 10 replicates 12 times (on the fresh seeds 10-19 of
+    Without replicates its 12 cells are covered 6 times, with the default 10 refits 12 times (on the fresh seeds 10-19 of
     benchmarks/topics_eval.py 0.883 against 0.417, all topics 0.948 against 0.852).
     """
     ref, every = [], []
     for seed in (0, 1):
         X, truth, beta = simulate_corpus(seed=seed, sigma=1.5, exchangeable=False)
-        c = recovery_cells(TopicModel(10, prevalence="outlet", seed=seed, n_bootstrap=10).fit(X), truth, beta,
-                           seed=seed)
+        c = recovery_cells(TopicModel(10, prevalence="outlet", seed=seed).fit(X), truth, beta, seed=seed)
         ref.append(c.loc[c["topic"] == 10, "covered"])
         every.append(c["covered"])
     assert pd.concat(ref).mean() >= 10 / 12

@@ -36,7 +36,7 @@ _OPTIONS = {
     "max_iter": [NoneOk(), Interval(1, None, integer=True)],
     "tol": Interval(0, None),
     "progress": InstanceOf(bool),
-    "n_bootstrap": Interval(0, None, integer=True),
+    "n_bootstrap": [NoneOk(), Interval(0, None, integer=True)],
 }
 _EFFECT_OPTIONS = {
     "by": InstanceOf(str),
@@ -45,11 +45,13 @@ _EFFECT_OPTIONS = {
     "n_sims": Interval(1, None, integer=True),
     "n_draws": Interval(1, None, integer=True),
     "seed": [NoneOk(), Interval(0, None, integer=True)],
-    "uncertainty": OneOf("local", "global", "none"),
+    "uncertainty": [NoneOk(), OneOf("topics", "global", "local", "none")],
     "time_points": Interval(2, None, integer=True),
 }
 #: default EM iterations per method (stm's own default is 500 with tol 1e-5)
 _MAX_ITER = {"stm": 100, "lda": 10, "nmf": 400}
+#: bootstrap refits of an stm model behind ``prevalence(uncertainty="topics")`` unless ``n_bootstrap`` says otherwise
+_N_BOOTSTRAP = 10
 _FORMAT = "framing.TopicModel/1"
 
 
@@ -98,13 +100,18 @@ class TopicModel:
         stm: stop when the relative change of the evidence bound is below it (stm's ``emtol``, 1e-5).
     progress : bool
         Show a progress bar.
-    n_bootstrap : int
-        stm only: refit the model on this many bootstrap resamples of the
-        documents (each as long as a fit), so that :meth:`prevalence` and
-        :meth:`difference` also carry the estimation error of the topics
-        (see :mod:`framing.topics.bootstrap`); 0 (the default) as stm.
-        The figures in :meth:`prevalence` are with 10 replicates; 2 barely
-        widen the intervals (one benchmark corpus: 0.833 against 0.817).
+    n_bootstrap : int, optional
+        stm only: the bootstrap refits of the model on resamples of the
+        documents behind ``prevalence(uncertainty="topics")`` and
+        ``difference``, so that their intervals also carry the estimation
+        error of the topics (see :mod:`framing.topics.bootstrap`).  Default
+        10 for stm (the figures in :meth:`prevalence`; 2 barely widen the
+        intervals: one benchmark corpus 0.833 against 0.817).  Each refit is
+        as long as a fit; :meth:`fit` fits once and keeps the counts, and the
+        first :meth:`prevalence` or :meth:`difference` that needs the refits
+        runs them (stm likewise leaves its uncertainty to ``estimateEffect``),
+        after which the model keeps them.  0: no refits; the intervals are
+        stm's (``uncertainty="global"``).
 
     Attributes
     ----------
@@ -152,7 +159,8 @@ class TopicModel:
     """
 
     def __init__(self, n_topics: int = 10, *, method: str = "stm", prevalence=None, seed: int = 0,
-                 max_iter: int | None = None, tol: float = 1e-5, progress: bool = False, n_bootstrap: int = 0):
+                 max_iter: int | None = None, tol: float = 1e-5, progress: bool = False,
+                 n_bootstrap: int | None = None):
         self.n_topics = n_topics
         self.method = method
         self.prevalence_covariates = prevalence
@@ -172,6 +180,12 @@ class TopicModel:
             raise OptionError(f"TopicModel(): prevalence covariates need method='stm' (got method={self.method!r}).")
         if self.n_bootstrap and self.method != "stm":
             raise OptionError(f"TopicModel(): n_bootstrap needs method='stm' (got method={self.method!r}).")
+
+    def _n_refits(self) -> int:
+        """Bootstrap refits behind ``uncertainty="topics"``: ``n_bootstrap``, by default 10 for stm and 0 otherwise."""
+        if self.n_bootstrap is not None:
+            return int(self.n_bootstrap)
+        return _N_BOOTSTRAP if self.method == "stm" else 0
 
     def fit(self, X) -> "TopicModel":
         """Fit the model to a :class:`~framing.Features` of word counts (or an Annotated); returns ``self``."""
@@ -251,17 +265,40 @@ class TopicModel:
                        "gamma": res["gamma"] if res["gamma"] is not None else res["mu"][:1].copy(),
                        "design": None if design is None else design.to_json(), "bounds": res["bounds"]}
         self._theta = softmax0(lam)
-        if self.n_bootstrap:
-            from .bootstrap import bootstrap_replicates
+        if self._n_refits():
+            # the counts the bootstrap refits resample (see _replicates); kept, and saved, with the model
+            self._state.update(train_data=sub.data, train_indices=sub.indices, train_indptr=sub.indptr,
+                               train_rows=nonempty)
 
-            reps = bootstrap_replicates(sub, None if xmat is None else xmat[nonempty], res["beta"],
-                                        n=self.n_bootstrap, seed=self.seed, max_iter=max_iter, tol=self.tol,
-                                        progress=self.progress)
-            # documents without counted terms: each replicate's prior mean
-            z = xmat if xmat is not None else np.ones((n, 1))
-            lam_b = np.einsum("np,bpk->bnk", z, reps["boot_gamma"])
-            lam_b[:, nonempty] = reps["boot_lambda"]
-            self._state.update(reps, boot_lambda=lam_b)
+    def _replicates(self) -> None:
+        """Run the bootstrap refits behind ``uncertainty="topics"`` unless the model holds them already.
+
+        They are the expensive part of the topics' uncertainty (each as long
+        as a fit), so :meth:`fit` leaves them to the first :meth:`prevalence`
+        or :meth:`difference` that needs them, as stm leaves its uncertainty
+        to ``estimateEffect``; the model then keeps them (and :meth:`save`
+        writes them).  The same seed gives the same replicates whenever they run.
+        """
+        st = self._state
+        if "boot_lambda" in st:
+            return
+        if "train_indptr" not in st:
+            raise OptionError("prevalence(): this model holds neither bootstrap refits nor the counts to run them "
+                              "(it was fitted with n_bootstrap=0, or saved by an earlier version); pass "
+                              "uncertainty='global' (stm's), or refit it with n_bootstrap > 0.")
+        from .bootstrap import bootstrap_replicates
+
+        rows = st["train_rows"]
+        sub = sp.csr_matrix((st["train_data"], st["train_indices"], st["train_indptr"]),
+                            shape=(len(rows), len(self.vocabulary_)))
+        z = np.ones((len(self.docs_), 1)) if st["design"] is None else Design.from_json(st["design"]).matrix(self.docs_)
+        reps = bootstrap_replicates(sub, None if st["design"] is None else z[rows], st["beta"],
+                                    n=self._n_refits(), seed=self.seed, max_iter=self.max_iter or _MAX_ITER["stm"],
+                                    tol=self.tol, progress=self.progress)
+        # documents without counted terms: each replicate's prior mean
+        lam_b = np.einsum("np,bpk->bnk", z, reps["boot_gamma"])
+        lam_b[:, rows] = reps["boot_lambda"]
+        st.update(reps, boot_lambda=lam_b)
 
     def _fit_lda(self, counts, passes):
         from gensim.models import LdaModel
@@ -466,14 +503,15 @@ class TopicModel:
             lam = st["lambda"]
             z = np.ones((len(lam), 1)) if st["design"] is None else Design.from_json(st["design"]).matrix(self.docs_)
             root, spread = _global_root(lam, z, st["gamma"] if st["design"] is not None else None, st["sigma"])
-            if "boot_lambda" in st:
-                cache["boot_roots"] = [_global_root(lb, z, gb if st["design"] is not None else None, sb)[0]
-                                       for lb, gb, sb in zip(st["boot_lambda"], st["boot_gamma"], st["boot_sigma"])]
             siginv = np.linalg.inv(st["sigma"])
             # Var(Γ̂) = (ZᵀZ)⁻¹ ⊗ Σ R⁻¹ Σ: the covariance of the documents' data-only estimates, Σ + V = Σ (Σ - ν̄)⁻¹ Σ
             marginal = st["sigma"] @ np.linalg.pinv(spread) @ st["sigma"]
             cache.update(siginv=(siginv + siginv.T) / 2, glob=root @ root.T, root=root, design=z,
                          root_ztz=_psd_root(np.linalg.pinv(z.T @ z)), root_marginal=_psd_root(marginal))
+        if "boot_lambda" in self._state and "boot_roots" not in cache:
+            st, z = self._state, cache["design"]
+            cache["boot_roots"] = [_global_root(lb, z, gb if st["design"] is not None else None, sb)[0]
+                                   for lb, gb, sb in zip(st["boot_lambda"], st["boot_gamma"], st["boot_sigma"])]
         return cache
 
     def _prior_mean_error(self, rng, fixed: dict) -> np.ndarray:
@@ -499,6 +537,11 @@ class TopicModel:
         self._fitted()
         check("prevalence", _EFFECT_OPTIONS, by=by, time=time, ci=ci, n_sims=n_sims, n_draws=n_draws,
               seed=seed, uncertainty=uncertainty, time_points=time_points)
+        if uncertainty is None:
+            uncertainty = "topics" if self.method == "stm" and self._n_refits() else "global"
+        if uncertainty == "topics" and (self.method != "stm" or not self._n_refits()):
+            raise OptionError("prevalence(): uncertainty='topics' needs an stm model with n_bootstrap > 0 "
+                              f"(this one: method={self.method!r}, n_bootstrap={self.n_bootstrap!r}).")
         if self.method == "nmf" and uncertainty != "none":
             raise OptionError("prevalence(): NMF has no posterior of the topic proportions; "
                               "pass uncertainty='none' (intervals then carry only the regression's uncertainty).")
@@ -520,10 +563,10 @@ class TopicModel:
         root_inv = np.linalg.cholesky(ztz_inv + 1e-12 * np.eye(len(ztz_inv)))
         rng = np.random.default_rng(self.seed if seed is None else seed)
         n, p = z.shape
-        n_boot = len(self._state["boot_lambda"]) if "boot_lambda" in self._state else 0
-        if n_boot and uncertainty == "local":
-            raise OptionError("prevalence(): a model fitted with n_bootstrap carries the error of its topics "
-                              "with uncertainty='global' (or 'none'); 'local' is not available with replicates.")
+        n_boot = 0
+        if uncertainty == "topics":
+            self._replicates()
+            n_boot = len(self._state["boot_lambda"])
         sims = max(n_sims, n_boot) if n_boot else 1 if uncertainty == "none" else n_sims
         draws = []
         for s in range(sims):
@@ -537,7 +580,7 @@ class TopicModel:
         return np.concatenate(draws), grid
 
     def prevalence(self, by: str = "outlet", *, time: str | None = None, ci: float = 0.95, n_sims: int = 25,
-                   n_draws: int = 100, seed: int | None = None, uncertainty: str = "global",
+                   n_draws: int = 100, seed: int | None = None, uncertainty: str | None = None,
                    time_points: int = 25) -> pd.DataFrame:
         """Expected topic proportions per value of ``by`` (and over ``time``) with intervals, as stm's ``estimateEffect``.
 
@@ -584,8 +627,12 @@ class TopicModel:
             Posterior draws of the proportions (stm's ``nsims``, 25) and coefficient draws per regression (100).
         seed : int, optional
             Seed of the draws (default: the model's seed); same seed, same table.
-        uncertainty : {"global", "local", "none"}
-            ``"global"`` (stm's default): each document's ``η`` drawn from
+        uncertainty : {"topics", "global", "local", "none"}, optional
+            Default ``"topics"`` for stm with ``n_bootstrap`` refits (the
+            default model), ``"global"`` otherwise.  ``"topics"``: the draws
+            pooled over the bootstrap refits (below), which carry the
+            estimation error of the topics as well; the first call runs the
+            refits.  ``"global"`` (stm's default): each document's ``η`` drawn from
             ``Normal(λ_d, Σ - cov(λ - μ))``, one covariance for all documents;
             ``"local"``: each document's own Laplace posterior ``Normal(λ_d, ν_d)``
             (lda, under both: its variational Dirichlet); ``"none"``: the point estimates
@@ -612,8 +659,8 @@ class TopicModel:
             of 10 seeds, so the model's objective does not favour the rare
             topic there (other anchors and β's posterior draws were tried
             and did not reach 0.88; see ``benchmarks/topics_eval.py``).
-            A model fitted with ``n_bootstrap`` replicates pools the draws
-            over them instead (see :mod:`framing.topics.bootstrap`): each
+            ``"topics"`` pools the draws over the ``n_bootstrap`` refits
+            instead (see :mod:`framing.topics.bootstrap`): each
             simulation takes one replicate's global parameters ``β``, ``Γ``,
             ``Σ`` and the original documents' modes under them, draws
             ``η`` as ``"global"`` does (without the prior-mean error, which
@@ -628,7 +675,7 @@ class TopicModel:
             (reference topic 0.367 and 0.417), and 0.945 on the
             exchangeable design (seeds 0–6; 0.898 without), at about 1.5
             times the mean half-width and 11 times the fitting time.
-            ``"local"`` is not available with replicates.
+            ``"local"`` and ``"none"`` leave the refits out.
         time_points : int
             Points of the time grid.
 
@@ -673,7 +720,7 @@ class TopicModel:
         return out
 
     def difference(self, a, b, *, by: str = "outlet", ci: float = 0.95, n_sims: int = 25, n_draws: int = 100,
-                   seed: int | None = None, uncertainty: str = "global") -> pd.DataFrame:
+                   seed: int | None = None, uncertainty: str | None = None) -> pd.DataFrame:
         """Difference of each topic's expected proportion between ``by == a`` and ``by == b``, with intervals.
 
         The same draws as :meth:`prevalence` (method of composition), differenced draw by draw.

@@ -37,7 +37,7 @@ def simulate_corpus(*, n_topics: int = 10, n_outlets: int = 6, docs_per_outlet: 
     With the topic-word distributions held at the truth the prevalence
     intervals cover 0.945 on that design (seeds 0–9): the shortfall there is
     the topic, not the intervals; intervals that carry the error of the
-    topics (``TopicModel(n_bootstrap=10)``) cover it 0.88 of the time on
+    topics (``prevalence()``'s default, 10 bootstrap refits) cover it 0.88 of the time on
     fresh seeds 10–19; see ``benchmarks/topics_eval.py``.  A
     document's length is ``Poisson(doc_length)`` (at least 5) and its words
     are multinomial from ``θ β``.
