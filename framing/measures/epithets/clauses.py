@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...lang.punct import DASHES
 from .._names import agree, lower_key
-from .words import _COPULA_VERBS, _NAMING_VERBS, _PERSONAL, _RELATIVE, _REL_CASES
+from .words import _COPULA_VERBS, _FAME, _NAMING_VERBS, _PERSONAL, _RELATIVE, _REL_CASES
 from .tokens import _actor_noun, _contiguous, _is_adj, _is_noun, _lemmas, _np_left
 from .lexicon import EVALUATIVE_THRESHOLD
 from .rows import _nickname, _row
@@ -37,9 +37,12 @@ def _relative_tokens(s, c, antecedent, inside=()):
 
 
 def _adj_tokens(s, a, inside=()):
-    """An adjective, or a participle with its dependents ("поведавший об этом")."""
+    """An adjective, or a participle with its dependents ("поведавший об этом"),
+    or an adjective of reputation with what it is known for ("известный
+    своими скандальными заявлениями")."""
     toks = [a]
-    if s.has_syntax and (s.feats(a).get("VerbForm") == "Part" or s.deprel[a] == "acl"):
+    if s.has_syntax and (s.feats(a).get("VerbForm") == "Part" or s.deprel[a] == "acl" or
+                         (lower_key(s.lemma[a]) in _FAME and any(c > a for c in s.children(a)))):
         toks = [t for t in s.subtree(a) if t not in inside and s.deprel[t] not in ("conj", "cc")
                 or t == a]
         toks = _contiguous(toks) if toks and toks[0] == a else [a] + [t for t in toks if t > a]

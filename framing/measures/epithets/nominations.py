@@ -20,7 +20,8 @@ from .tokens import (
     _opens, _pronominal, _span_text, _trim,
 )
 from .morph import (
-    NOMINATION_MARGIN, _animate, _guessed_nouns, _model_noun_reading, _morph, _person_after_prefix, _person_form,
+    NOMINATION_MARGIN, _animate, _guessed_nouns, _label_reading, _model_noun_reading, _morph, _person_after_prefix,
+    _person_form,
     _readings, _thing_part, _undergone,
 )
 from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base, _org_type, _person_rest
@@ -45,6 +46,10 @@ def _nominations(s, lex, ent_tok, used, st=None):
             continue
         lem = lower_key(s.lemma[t])
         nom = lex.nomination(lem)
+        if nom is None and s.upos[t] == "PROPN" and _opens(s, t):
+            lem2 = _label_reading(s, t, lex)  # "Рашисты обстреляли": a label tagged as a name
+            if lem2 is not None:
+                nom, lem = lex.nomination(lem2), lem2
         if nom is None and s.upos[t] in ("NOUN", "ADJ") and not (_is_adj(s, t) and _attributive(s, t)):
             base = _feminine_base(lem, lex)
             if base is not None and _animate(s, t):

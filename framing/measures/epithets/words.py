@@ -104,6 +104,7 @@ _NOT_MANNER = _words("not_manner")
 _BODY_VERBS = _words("body_verb")
 _FEMININE = {lg: tuple(_rows(lg, "feminine")) for lg in LANGS if _rows(lg, "feminine")}
 _NICKNAMING = _words("nicknaming")
+_FAME = _words("fame")
 _PRONOMINAL = _words("pronominal")
 _ANIMALS = _words("animal")
 _ANIMAL_CONTEXT = _words("animal_context")
