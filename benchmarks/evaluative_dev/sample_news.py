@@ -12,7 +12,6 @@ pieces) of 600-1500 characters, sorted by id, shuffled with the same seed: the
 first 5.  Prints the ids.
 """
 
-import re
 import subprocess
 import sys
 from pathlib import Path

@@ -11,7 +11,8 @@ from ...lang.punct import DASHES
 from .._names import lower_key
 from .words import (
     _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _ENDEARMENT,
-    _FIXED, _HINTS, _INANIMATE_PERSONS, _INSTITUTIONS, _INTENSIFIERS, _METAPHOR_HEADS, _MILITARY, _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX,
+    _FIXED, _HINTS, _INANIMATE_PERSONS, _INSTITUTIONS, _INTENSIFIERS, _LABEL_PAIRS, _METAPHOR_HEADS, _MILITARY,
+    _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX,
     _PERSONAL, _PERSON_NOUNS, _PRAISE_SUBSTANTIVE, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
     _REL_WORDS, _STATE_ONLY, _STATE_WORDS, _STORY_DOMAINS, _STORY_ROLES,
 )
@@ -114,6 +115,8 @@ def _nominations(s, lex, ent_tok, used, st=None):
         if nom is not None and not role and (any((lower_key(s.lemma[a]), lem) in _FIXED for a in left) or
                                              _story_role(s, t, lem)):
             role, nom = True, (float("nan"), lem)  # "главная героиня", "героиню видосика": a role in a story
+        if role and any((lower_key(s.lemma[a]), lem) in _LABEL_PAIRS for a in left):
+            role, nom = False, (-1.0, lem)  # "военные преступники": a branding label, not a crime report's role
         first = left[0] if left else t
         quoted = first > 0 and t + 1 < n and s.text[first - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q \
             and s.text[first][:1].islower()
