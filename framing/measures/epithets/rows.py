@@ -7,7 +7,7 @@ import pandas as pd
 
 from .. import _evaluative_model
 from .._names import lower_key
-from .words import _CLOSE_Q, _FAME, _NICKNAMING, _OPEN_Q, _SO_CALLED
+from .words import _CLOSE_Q, _FAME, _NICKNAMING, _NOTORIOUS, _OPEN_Q, _SO_CALLED
 from .tokens import _is_adj, _name_words, _span_text, _trim
 from .lexicon import EVALUATIVE_THRESHOLD
 from .polarity import _metaphor, _polarity
@@ -64,10 +64,13 @@ def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None, a
     elif kind == "relative_clause" and not (pol == pol and pol != 0):
         pol = _nickname(s, toks, lex, pol)  # "которую стали называть «бранденбургской Мадонной»"
     elif kind == "adjective" and not (pol == pol and pol != 0) and len(toks) > 1 and \
-            lower_key(s.lemma[toks[0]]) in _FAME:
+            any(lower_key(s.lemma[t]) in _FAME for t in toks[:2]):
         # "известный своими скандальными заявлениями", "прославившийся русофобскими
-        # высказываниями": a phrase of reputation judges the actor by what it is known for
-        rest = _polarity(s, toks[1:], lex)
+        # высказываниями", "скандально известный": a phrase of reputation judges the
+        # actor by what it is known for
+        rest = _polarity(s, [t for t in toks if lower_key(s.lemma[t]) not in _FAME], lex, clause=True)
+        if any(lower_key(s.lemma[t]) in _NOTORIOUS for t in toks[:1]):
+            rest = -0.7  # "печально известный": notoriety
         pol = rest if rest == rest and abs(rest) >= EVALUATIVE_THRESHOLD else pol
     elif kind == "predicate" and not (pol == pol and pol != 0) and _naming_verb(s, toks) is not None:
         pol = _named_as(s, toks, lex, pol)

@@ -70,6 +70,7 @@ _EN_NP = ("NOUN", "PROPN", "ADJ", "NUM", "X", "_")
 
 # --- vocabulary (epithet_cues.tsv) -------------------------------------------------
 _COPULA_VERBS = _words("copula_verb")
+_BECOME_INTO = _words("become_into")
 _NAMING_VERBS = _words("naming_verb")
 _RELATIVE = _by_lang("relative")
 _REL_WORDS = _words("relative_word")
@@ -105,6 +106,7 @@ _BODY_VERBS = _words("body_verb")
 _FEMININE = {lg: tuple(_rows(lg, "feminine")) for lg in LANGS if _rows(lg, "feminine")}
 _NICKNAMING = _words("nicknaming")
 _FAME = _words("fame")
+_NOTORIOUS = _words("notorious")
 _PRONOMINAL = _words("pronominal")
 _ANIMALS = _words("animal")
 _ANIMAL_CONTEXT = _words("animal_context")
