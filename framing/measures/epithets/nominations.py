@@ -365,8 +365,11 @@ def _unnamed(s, lex, ent_tok, used, rows):
             continue  # "система является надёжным гарантом": a predicate about a thing
         if nomrow is None and lem not in lex.roles and lem not in _INSTITUTIONS and lem not in _PEOPLE_GROUPS and \
                 lem not in _INANIMATE_PERSONS and s.feats(t).get("Animacy") != "Anim" and \
-                not (s.has_syntax and s.deprel[t].startswith("nsubj")):
-            continue  # an organisation noun without a name is an actor when it acts ("Круизная компания пообещала")
+                not (s.has_syntax and s.deprel[t].startswith("nsubj")) and \
+                not (_org_type(lem, lex) and any(lower_key(s.lemma[a]) in lex.relational for a in _np_left(s, t, ent_tok))):
+            # an organisation noun without a name is an actor when it acts ("Круизная компания пообещала"),
+            # or when a relational adjective places it ("отчёт российской компании", "против европейских компаний")
+            continue
         actor = nomrow["actor"] if nomrow else s.lemma[t]
         m = {"actor": actor, "text": s.text[t]}
         aspan_t = [t]
