@@ -7,7 +7,7 @@ import pandas as pd
 
 from .. import _evaluative_model
 from .._names import lower_key
-from .words import _CLOSE_Q, _FAME, _NICKNAMING, _NOTORIOUS, _OPEN_Q, _SO_CALLED
+from .words import _CLOSE_Q, _FAME, _NAMING_VERBS, _NICKNAMING, _NOTORIOUS, _OPEN_Q, _SO_CALLED
 from .tokens import _is_adj, _name_words, _span_text, _trim
 from .lexicon import EVALUATIVE_THRESHOLD
 from .polarity import _metaphor, _polarity
@@ -63,6 +63,8 @@ def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None, a
         pol = -0.5  # «героические» защитники: a descriptor in scare quotes is distanced, ironic
     elif kind == "relative_clause" and not (pol == pol and pol != 0):
         pol = _nickname(s, toks, lex, pol)  # "которую стали называть «бранденбургской Мадонной»"
+        if not (pol == pol and pol != 0) and _accused(s, toks, lex):
+            pol = -0.5  # "которую Минск считает преступницей": an accusation inside the clause
     elif kind == "adjective" and not (pol == pol and pol != 0) and len(toks) > 1 and \
             any(lower_key(s.lemma[t]) in _FAME for t in toks[:2]):
         # "известный своими скандальными заявлениями", "прославившийся русофобскими
@@ -100,6 +102,14 @@ def _naming_verb(s, toks):
         if s.is_punct(k) and s.text[k] not in _OPEN_Q or s.upos[k] in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ"):
             return None
     return None
+
+
+def _accused(s, toks, lex):
+    """Whether ``toks`` hold a naming or declaring verb ("называть",
+    "считать") whose instrumental is a crime role: an accusation."""
+    return any(lower_key(s.lemma[v]) in _NAMING_VERBS and any(
+        s.head[c] == v and s.upos[c] == "NOUN" and s.feats(c).get("Case") == "Ins" and
+        lower_key(s.lemma[c]) in lex.role_crime for c in toks) for v in toks) if s.has_syntax else False
 
 
 def _named_as(s, toks, lex, pol):
