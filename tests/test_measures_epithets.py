@@ -966,3 +966,12 @@ def test_measures_epithets_reputation_phrases_and_becoming(news_classes):
         r = _one(ep, doc, text)
         assert r["evaluative"] and r["polarity"] < 0, (doc, text)
     assert not _one(ep, "known_plain", "Известный")["evaluative"]
+
+
+def test_measures_epithets_accusation_in_a_relative_clause(news_classes):
+    """A relative clause whose naming or declaring verb gives the actor a crime
+    role accuses ("которую Минск считает преступницей"); another role does not."""
+    ep = news_classes
+    r = _one(ep, "relative_accusation", "которую Минск считает преступницей")
+    assert r["kind"] == "relative_clause" and r["evaluative"] and r["polarity"] < 0
+    assert not _doc(ep, "relative_neutral")["evaluative"].any()
