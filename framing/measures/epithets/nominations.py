@@ -21,9 +21,8 @@ from .tokens import (
     _opens, _pronominal, _span_text, _trim,
 )
 from .morph import (
-    NOMINATION_MARGIN, _animate, _guessed_nouns, _label_reading, _model_noun_reading, _morph, _person_after_prefix,
-    _person_form,
-    _readings, _thing_part, _undergone,
+    NOMINATION_MARGIN, _animate, _guessed_nouns, _known_word, _label_reading, _model_noun_reading, _morph,
+    _person_after_prefix, _person_form, _readings, _thing_part, _undergone,
 )
 from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base, _org_type, _person_rest
 from .polarity import _metaphor, _penal, _refers, _vocative
@@ -49,6 +48,12 @@ def _nominations(s, lex, ent_tok, used, st=None):
         nom = lex.nomination(lem)
         if nom is None and s.upos[t] == "PROPN" and _opens(s, t):
             lem2 = _label_reading(s, t, lex)  # "Рашисты обстреляли": a label tagged as a name
+            if lem2 is not None:
+                nom, lem = lex.nomination(lem2), lem2
+        if nom is None and s.lang == "ru" and s.upos[t] == "NOUN" and not _known_word(lem):
+            # a lemma the tagger made up for a rare noun ("хейтеры" → "хейтера", "лошары" → "лошар"):
+            # the dictionary's noun readings of the form
+            lem2 = next((x for x in _guessed_nouns(lower_key(s.text[t])) if x in lex.nom_exact), None)
             if lem2 is not None:
                 nom, lem = lex.nomination(lem2), lem2
         if nom is None and s.upos[t] in ("NOUN", "ADJ") and not (_is_adj(s, t) and _attributive(s, t)):
