@@ -958,9 +958,12 @@ def test_measures_epithets_reputation_phrases_and_becoming(news_classes):
     """"Known for X" takes the evaluation of X ("известный своими скандальными
     заявлениями"), "печально известный" is notoriety, a plain "известный" is
     no evaluation; "превратился в посмешище" is a predicate; an adjective the
-    tagger lemmatises to its verb is scored by its participle ("Просроченный")."""
+    tagger lemmatises to its verb is scored by its participle ("Просроченный"),
+    and a word it tags as a noun that the parse attaches as an adjective is
+    one ("опального чиновника")."""
     ep = news_classes
     for doc, text in (("known_for", "известный своими скандальными заявлениями"),
+                      ("adjective_tagged_noun", "опального"),
                       ("notorious", "Печально известный"), ("become_into", "посмешище"),
                       ("participle_lemma", "Просроченный")):
         r = _one(ep, doc, text)
