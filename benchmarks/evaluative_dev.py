@@ -4,6 +4,7 @@ Run from the project root::
 
     python benchmarks/evaluative_dev.py                 # everything
     python benchmarks/evaluative_dev.py telegram        # some sections
+    python benchmarks/evaluative_dev.py news-misses     # the news set with its misses (not run by default)
 
 These are development figures, measured on data the measure is tuned on or
 next to: they are NOT the held-out figures of issue #10 (measured by others on
@@ -49,6 +50,17 @@ telegram     Evaluative descriptors of random posts of the five development
              intervals, with the lexicons alone (``model=False``) and with
              the evaluative-word model; a row matches when the spans overlap
              in the same post.
+news         NEWS ARTICLES coded exhaustively (round eight of issue #10):
+             benchmarks/evaluative_dev/news_r8*.tsv, 14 BSNLP-2021 ru
+             articles of the conflict topics not used elsewhere (asia_bibi,
+             brexit, nord_stream, trump; not covid-19 or us_election_2020)
+             and 5 SemEval-2023 ru dev articles (opinion pieces), drawn with
+             seed 20261230 by benchmarks/evaluative_dev/sample_news.py, every
+             descriptor of an actor coded by docs/epithets.md (evaluative or
+             not) before the measure's output on them was seen.  Prints
+             precision and recall of evaluative rows and of all descriptors;
+             ``news-misses`` also prints the evaluative misses and false
+             positives with their sentences (development use only).
 semeval      SemEval-2023 Task 3 (ru): share of Name_Calling-Labeling spans
              overlapping an evaluative epithet (must stay ≥ 0.40), printed by
              benchmarks/epithets_eval.py.
@@ -264,12 +276,105 @@ def _telegram_figures(ep, listed, sha, ids):
     print(f"{'h14 check':15s}   P {_fmt(check[0], check[1])}   R {_fmt(check[2], check[3])}")
 
 
+# --- news articles (round eight) -------------------------------------------------------
+
+NEWS = ROOT / "benchmarks" / "evaluative_dev" / "news_r8"
+SEMEVAL_DEV = SHARED / "semeval2023_task3" / "ru" / "dev-articles"
+
+
+def news_corpus(doc_ids=None):
+    """The news documents of round eight as one Corpus, or None without the data.
+
+    BSNLP-2021 articles keep the ids of ``framing.read_bsnlp``; a SemEval-2023
+    dev article ``article<N>.txt`` is ``semeval_dev/<N>`` (read with
+    ``newline=''``, as the organisers' offsets expect).  ``doc_ids`` keeps only
+    those documents.
+    """
+    if not (SHARED / "bsnlp2021").exists() or not SEMEVAL_DEV.exists():
+        return None
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")     # the loader's repair notes concern other topics
+        bsnlp = framing.read_bsnlp(str(SHARED / "bsnlp2021"), progress=False).docs
+    rows = []
+    for f in sorted(SEMEVAL_DEV.glob("article*.txt")):
+        with open(f, encoding="utf-8", newline="") as fh:
+            rows.append({"doc_id": f"semeval_dev/{f.stem[len('article'):]}", "outlet": "semeval",
+                         "lang": "ru", "title": "", "text": fh.read()})
+    cols = ["doc_id", "outlet", "lang", "title", "text"]
+    docs = pd.concat([bsnlp[bsnlp["lang"] == "ru"][cols], Corpus(pd.DataFrame(rows)).docs[cols]],
+                     ignore_index=True)
+    if doc_ids is not None:
+        docs = docs[docs["doc_id"].isin(set(doc_ids))]
+    return Corpus(docs.reset_index(drop=True))
+
+
+def _news_gold():
+    gold = pd.read_csv(f"{NEWS}.tsv", sep="\t", dtype={"doc_id": str})
+    listed = pd.read_csv(f"{NEWS}_docs.tsv", sep="\t", dtype=str)
+    return gold, listed
+
+
+def news(show_misses=False):
+    gold, listed = _news_gold()
+    corpus = news_corpus(listed["doc_id"])
+    if corpus is None:
+        print("news: skipped (no ../shared/data/bsnlp2021 or semeval2023_task3)")
+        return
+    ann = framing.annotate(corpus, progress=False)
+    texts = dict(zip(ann.docs["doc_id"], ann.docs["text"]))
+    sha = {d: hashlib.sha256(t.encode("utf-8")).hexdigest() for d, t in texts.items()}
+    changed = sorted(d for d, h in zip(listed.doc_id, listed.text_sha256) if sha.get(d) != h)
+    if changed:
+        print(f"news: {len(changed)} document(s) changed since coding, left out: {changed[:3]}")
+    d_ids = [d for d in listed.doc_id if d not in changed]
+    ev_gold = gold[gold["evaluative"].astype(str).str.lower().isin(["yes", "1", "true"])]
+    print(f"{'news r8':15s} {len(d_ids)} articles, {len(gold)} coded descriptors, {len(ev_gold)} evaluative  "
+          "[14 BSNLP + 5 SemEval dev, seed 20261230, coded before the round]")
+    for label, use_model in (("lexicons only", False), ("with the word model", True)):
+        ep = framing.epithets(ann, model=use_model)
+        for what, pred, g in (("all", ep, gold), ("evaluative", ep[ep["evaluative"].astype(bool)], ev_gold)):
+            p_by, g_by = defaultdict(list), defaultdict(list)
+            for r in pred.itertuples(index=False):
+                p_by[r.doc_id].append((r.start, r.end))
+            for r in g.itertuples(index=False):
+                g_by[r.doc_id].append((r.desc_start, r.desc_end))
+            tp_p, n_p, tp_g = epithets_eval.span_hits(p_by, g_by, d_ids)
+            n_g = sum(len(g_by[d]) for d in d_ids)
+            f1 = 2 * tp_p * tp_g / (tp_p * n_g + tp_g * n_p) if tp_p and tp_g else 0.0
+            print(f"{'news r8':15s}   {label:20s} {what:10s}  P {_fmt(tp_p, n_p)}   R {_fmt(tp_g, n_g)}   "
+                  f"F1 {f1:.3f}")
+        if show_misses and use_model:
+            _news_misses(ep[ep["evaluative"].astype(bool)], ev_gold, ann, texts, d_ids)
+
+
+def _news_misses(pred, gold, ann, texts, d_ids):
+    """Print the evaluative misses and false positives with their sentences (development use)."""
+    sents = ann.sentences()
+
+    def sentence(d, a):
+        s = sents[(sents["doc_id"] == d) & (sents["start"] <= a) & (sents["end"] > a)]
+        return (s.iloc[0]["text"] if len(s) else texts[d][max(0, a - 80):a + 80]).replace("\n", " ")
+
+    for r in gold.itertuples(index=False):
+        if r.doc_id in d_ids and not any(p.doc_id == r.doc_id and _overlap(p.start, p.end, r.desc_start, r.desc_end)
+                                         for p in pred.itertuples(index=False)):
+            print(f"  MISS {r.doc_id} {r.kind} «{texts[r.doc_id][r.desc_start:r.desc_end]}» "
+                  f"| {sentence(r.doc_id, r.desc_start)}")
+    for p in pred.itertuples(index=False):
+        if p.doc_id in d_ids and not any(r.doc_id == p.doc_id and _overlap(p.start, p.end, r.desc_start, r.desc_end)
+                                         for r in gold.itertuples(index=False)):
+            print(f"  FP   {p.doc_id} {p.kind} «{texts[p.doc_id][p.start:p.end]}» ({p.polarity}) "
+                  f"| {sentence(p.doc_id, p.start)}")
+
+
 def semeval():
     epithets_eval.semeval()
 
 
-SECTIONS = {"ruopinionne": ruopinionne, "telegram": telegram, "semeval": semeval}
+SECTIONS = {"ruopinionne": ruopinionne, "telegram": telegram, "news": news,
+            "news-misses": lambda: news(show_misses=True), "semeval": semeval}
 
 if __name__ == "__main__":
-    for name in (sys.argv[1:] or list(SECTIONS)):
+    for name in (sys.argv[1:] or [k for k in SECTIONS if k != "news-misses"]):
         SECTIONS[name]()

@@ -917,3 +917,64 @@ def test_measures_epithets_scare_quoted_roles_are_denied(coinage_classes):
         assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0
     for doc in ("quoted_name", "quoted_crime_role", "quoted_military", "quoted_term"):
         assert not _doc(ep, doc)["evaluative"].any(), doc
+
+
+NEWS_CLASSES = DATA / "measures" / "epithets_news_classes.conllu"
+
+
+@pytest.fixture(scope="module")
+def news_classes():
+    return epithets(framing.Annotated.from_conllu(NEWS_CLASSES))
+
+
+def test_measures_epithets_labels_opening_a_sentence_are_no_names(news_classes):
+    """A rare label opening a sentence, which the tagger reads as a name
+    ("Рашисты обстреляли", "Предатель Родины сбежал"), is a nomination; a
+    surname the dictionary knows stays a name even when its letters also
+    spell a label's form ("Козлов" is no "козлов", of козёл)."""
+    ep = news_classes
+    for doc, text in (("label_opening", "Рашисты"), ("label_opening_genitive", "Предатель")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0
+    assert _doc(ep, "surname_opening").empty
+
+
+def test_measures_epithets_what_a_speaker_names_an_actor(news_classes):
+    """A naming verb's predicate in the speaker's voice: a crime role is an
+    accusation ("назвал Путина убийцей"), a quoted nickname judges
+    («садовником»); a neutral role stays neutral ("назвал … своим
+    преемником"), and so does a plain crime role of a report ("Преступники
+    похитили"), unlike the label pair "военные преступники"."""
+    ep = news_classes
+    r = _one(ep, "crime_accusation", "убийцей")
+    assert r["kind"] == "predicate" and r["evaluative"] and r["polarity"] < 0
+    assert _doc(ep, "quoted_nickname")["evaluative"].any()
+    assert not _one(ep, "successor", "преемником")["evaluative"]
+    assert _one(ep, "war_criminals", "преступники")["evaluative"]
+    assert not _one(ep, "criminals", "Преступники")["evaluative"]
+
+
+def test_measures_epithets_reputation_phrases_and_becoming(news_classes):
+    """"Known for X" takes the evaluation of X ("известный своими скандальными
+    заявлениями"), "печально известный" is notoriety, a plain "известный" is
+    no evaluation; "превратился в посмешище" is a predicate; an adjective the
+    tagger lemmatises to its verb is scored by its participle ("Просроченный"),
+    and a word it tags as a noun that the parse attaches as an adjective is
+    one ("опального чиновника")."""
+    ep = news_classes
+    for doc, text in (("known_for", "известный своими скандальными заявлениями"),
+                      ("adjective_tagged_noun", "опального"),
+                      ("notorious", "Печально известный"), ("become_into", "посмешище"),
+                      ("participle_lemma", "Просроченный")):
+        r = _one(ep, doc, text)
+        assert r["evaluative"] and r["polarity"] < 0, (doc, text)
+    assert not _one(ep, "known_plain", "Известный")["evaluative"]
+
+
+def test_measures_epithets_accusation_in_a_relative_clause(news_classes):
+    """A relative clause whose naming or declaring verb gives the actor a crime
+    role accuses ("которую Минск считает преступницей"); another role does not."""
+    ep = news_classes
+    r = _one(ep, "relative_accusation", "которую Минск считает преступницей")
+    assert r["kind"] == "relative_clause" and r["evaluative"] and r["polarity"] < 0
+    assert not _doc(ep, "relative_neutral")["evaluative"].any()

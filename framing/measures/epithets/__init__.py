@@ -96,6 +96,7 @@ from .._language import gate
 from .._names import doc_langs, doc_outlets, lower_key, sentences_of
 from .tokens import _gender, _is_adj, _leading_title, _opens, _span_positions
 from .lexicon import EVALUATIVE_THRESHOLD, _Lex
+from .morph import _label_reading
 from .rows import EPITHET_COLUMNS, EPITHET_KINDS, _empty, _row
 from .guards import _precision_filter
 from .attach import _descriptions, _named
@@ -230,11 +231,14 @@ def _sentence(s, ms, lex, st):
         m = dict(m, _span=span)
         if not s.text[span[0]].isupper() and s.upos[span[0]] != "PROPN" and \
                 (lower_key(s.lemma[span[0]]) in lex.roles or lex.is_title(s.lemma[span[0]]) or
-                 (len(span) == 1 and lower_key(s.lemma[span[0]]) in lex.nom_exact)) and \
+                 ((len(span) == 1 or _opens(s, span[0])) and lower_key(s.lemma[span[0]]) in lex.nom_exact)) and \
                 all(s.upos[x] != "PROPN" for x in span):
             # a capitalised role word, title or label the tagger took for a name
-            # ("Омоновцы ворвались", "Министр обороны России Андрей Белоусов", "Голубки слились")
+            # ("Омоновцы ворвались", "Министр обороны России Андрей Белоусов", "Голубки слились",
+            # "Предатель Родины сбежал": a label and its genitive opening a sentence)
             continue
+        if len(span) == 1 and _opens(s, span[0]) and _label_reading(s, span[0], lex):
+            continue  # a rare label opening a sentence, tagged as a name ("Рашисты обстреляли")
         lem0 = lower_key(s.lemma[span[0]])
         if _opens(s, span[0]) and _is_adj(s, span[0]) and s.lemma[span[0]][:1].islower() and \
                 all(s.upos[x] != "PROPN" for x in span) and \

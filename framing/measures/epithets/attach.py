@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .._names import agree, lower_key
-from .words import _ANIMALS, _EN_NP, _FIXED, _PET_NAME, _SMALL_ANIMALS
+from .words import _ANIMALS, _EN_NP, _FAME, _FIXED, _PET_NAME, _SMALL_ANIMALS
 from .tokens import (
     _actor_noun, _head_of, _is_adj, _is_noun, _is_subject, _lemmas, _modifier, _name_part, _not_about, _np_left,
     _person_like, _pronominal, _span_text,
@@ -94,7 +94,9 @@ def _named(s, m, lex, ent_tok, used, st):
         # adjectives at the left edge become rows of their own ("Российский" +
         # "президент"), except in a fixed compound title ("Официальный представитель")
         while phrase and _is_adj(s, phrase[0]) and phrase[0] != t and phrase[0] < t and \
-                not (" " in tl and phrase[0] == t - 1):
+                not (" " in tl and phrase[0] == t - 1) or _adverb_of_fame(s, phrase, t):
+            if not _is_adj(s, phrase[0]):
+                phrase.pop(0)  # "Скандально известный блогер": the adverb goes with its adjective
             a = phrase.pop(0)
             if not _pronominal(s, a):
                 add(_row(s, m, _adj_tokens(s, a, inside), "adjective", lex, lemma=s.lemma[a],
@@ -186,6 +188,14 @@ def _named(s, m, lex, ent_tok, used, st):
         far = {x for x in toks if x != head and s.head[x] != head} if s.has_syntax else set()
         add(_row(s, m, toks, "predicate", lex, lemma=_lemmas(s, toks), skip=far), ("pred", head))
     return out
+
+
+def _adverb_of_fame(s, phrase, t):
+    """An adverb opening a title phrase that modifies the word of reputation
+    after it ("Скандально известный блогер", "Печально известный депутат")."""
+    return len(phrase) >= 2 and phrase[1] < t and s.upos[phrase[0]] == "ADV" and \
+        lower_key(s.lemma[phrase[1]]) in _FAME and _is_adj(s, phrase[1]) and \
+        (not s.has_syntax or s.head[phrase[0]] == phrase[1])
 
 
 def _swallowed(s, span, lex):

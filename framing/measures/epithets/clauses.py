@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...lang.punct import DASHES
 from .._names import agree, lower_key
-from .words import _COPULA_VERBS, _NAMING_VERBS, _PERSONAL, _RELATIVE, _REL_CASES
+from .words import _BECOME_INTO, _COPULA_VERBS, _FAME, _NAMING_VERBS, _PERSONAL, _RELATIVE, _REL_CASES
 from .tokens import _actor_noun, _contiguous, _is_adj, _is_noun, _lemmas, _np_left
 from .lexicon import EVALUATIVE_THRESHOLD
 from .rows import _nickname, _row
@@ -37,13 +37,19 @@ def _relative_tokens(s, c, antecedent, inside=()):
 
 
 def _adj_tokens(s, a, inside=()):
-    """An adjective, or a participle with its dependents ("поведавший об этом")."""
+    """An adjective, or a participle with its dependents ("поведавший об этом"),
+    or an adjective of reputation with what it is known for ("известный
+    своими скандальными заявлениями")."""
     toks = [a]
-    if s.has_syntax and (s.feats(a).get("VerbForm") == "Part" or s.deprel[a] == "acl"):
+    if s.has_syntax and (s.feats(a).get("VerbForm") == "Part" or s.deprel[a] == "acl" or
+                         (lower_key(s.lemma[a]) in _FAME and any(c > a for c in s.children(a)))):
         toks = [t for t in s.subtree(a) if t not in inside and s.deprel[t] not in ("conj", "cc")
                 or t == a]
         toks = _contiguous(toks) if toks and toks[0] == a else [a] + [t for t in toks if t > a]
         toks = _contiguous(sorted(toks))
+    if s.has_syntax and lower_key(s.lemma[a]) in _FAME and a > 0 and a - 1 not in inside and \
+            s.upos[a - 1] == "ADV" and s.head[a - 1] == a:
+        toks = [a - 1] + toks  # "скандально известный": the adverb says what the fame is
     return toks
 
 
@@ -95,6 +101,12 @@ def _predicate(s, span, h, inside, ent_tok):
             for c in s.children(p):
                 if c > h and (_is_noun(s, c) or s.upos[c] == "ADJ") and s.feats(c).get("Case") == "Ins" \
                         and c not in ent_tok:
+                    return _predicate_np(s, c, ent_tok), c
+        if s.deprel[h].startswith("nsubj") and p >= 0 and lower_key(s.lemma[p]) in _BECOME_INTO:
+            # "превратился в посмешище": a copula of becoming with "в" and the accusative
+            for c in s.children(p):
+                if c > h and _is_noun(s, c) and s.feats(c).get("Case") == "Acc" and c not in ent_tok and \
+                        any(lower_key(s.lemma[x]) == "в" and s.deprel[x] == "case" for x in s.children(c)):
                     return _predicate_np(s, c, ent_tok), c
         if s.deprel[h] == "obj" and p >= 0 and s.lemma[p] in _NAMING_VERBS:
             for c in s.children(p):

@@ -62,6 +62,8 @@ class _Lex:
         # crime roles ("преступник", "мошенник") and military ones keep no irony in quotes
         self.role_plain = {lower_key(k) for k, v in zip(rt.get("lemma", []), rt.get("field", []))
                            if v in ("legal", "military")}
+        # crime roles alone: given by a naming verb they accuse ("назвал Путина убийцей")
+        self.role_crime = {lower_key(k) for k, v in zip(rt.get("lemma", []), rt.get("field", [])) if v == "legal"}
         self.role_participles = sorted(r for r in self.roles if r.endswith(("щий", "вший", "ший", "мый", "нный",
                                                                               "тый", "ючий", "ячий")))
         # nouns of actions and states ("коррупция", "война") score what an actor

@@ -143,6 +143,30 @@ def _common_gender(lemma):
                not ({"Surn", "Name", "Patr", "Geox", "Orgn", "Trad"} & p.tag.grammemes) for p in nouns)
 
 
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
+def _label_reading(s, t, lex):
+    """The lexicon label or role (lemma) that a capitalised Russian word
+    opening a sentence stands for when the tagger took it for a name
+    ("Рашисты обстреляли …", "Коллаборанты помогали …", "Клептократы вывели
+    …": rare words with a capital are read as names, their lemma left as
+    written), or ``None``. The dictionary decides: a word it knows as a first
+    name, surname, place or organisation stays a name; otherwise a noun
+    reading (a guessed one for a coinage) whose lemma ``nominations.tsv`` or
+    ``roles.tsv`` lists is that label."""
+    if s.lang != "ru" or not s.text[t][:1].isupper() or s.text[t].isupper():
+        return None
+    parses = _morph().parse(lower_key(s.text[t]))
+    if any(_NAME_GRAMMEMES & p.tag.grammemes for p in parses if p.is_known):
+        return None
+    for p in parses:
+        lem = lower_key(p.normal_form)
+        if "NOUN" in p.tag.grammemes and (lem in lex.nom_exact or lem in lex.roles):
+            return lem
+    return None
+
+
 def _thing_by_dictionary(s, t):
     """Whether the Russian dictionary (pymorphy3) reads the word form the
     tagger took for an animate noun as no person at all: an interjection

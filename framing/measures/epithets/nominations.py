@@ -11,7 +11,8 @@ from ...lang.punct import DASHES
 from .._names import lower_key
 from .words import (
     _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _ENDEARMENT,
-    _FIXED, _HINTS, _INANIMATE_PERSONS, _INSTITUTIONS, _INTENSIFIERS, _METAPHOR_HEADS, _MILITARY, _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX,
+    _FIXED, _HINTS, _INANIMATE_PERSONS, _INSTITUTIONS, _INTENSIFIERS, _LABEL_PAIRS, _METAPHOR_HEADS, _MILITARY,
+    _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX,
     _PERSONAL, _PERSON_NOUNS, _PRAISE_SUBSTANTIVE, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
     _REL_WORDS, _STATE_ONLY, _STATE_WORDS, _STORY_DOMAINS, _STORY_ROLES,
 )
@@ -20,8 +21,8 @@ from .tokens import (
     _opens, _pronominal, _span_text, _trim,
 )
 from .morph import (
-    NOMINATION_MARGIN, _animate, _guessed_nouns, _model_noun_reading, _morph, _person_after_prefix, _person_form,
-    _readings, _thing_part, _undergone,
+    NOMINATION_MARGIN, _animate, _guessed_nouns, _known_word, _label_reading, _model_noun_reading, _morph,
+    _person_after_prefix, _person_form, _readings, _thing_part, _undergone,
 )
 from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base, _org_type, _person_rest
 from .polarity import _metaphor, _penal, _refers, _vocative
@@ -45,6 +46,16 @@ def _nominations(s, lex, ent_tok, used, st=None):
             continue
         lem = lower_key(s.lemma[t])
         nom = lex.nomination(lem)
+        if nom is None and s.upos[t] == "PROPN" and _opens(s, t):
+            lem2 = _label_reading(s, t, lex)  # "Рашисты обстреляли": a label tagged as a name
+            if lem2 is not None:
+                nom, lem = lex.nomination(lem2), lem2
+        if nom is None and s.lang == "ru" and s.upos[t] == "NOUN" and not _known_word(lem):
+            # a lemma the tagger made up for a rare noun ("хейтеры" → "хейтера", "лошары" → "лошар"):
+            # the dictionary's noun readings of the form
+            lem2 = next((x for x in _guessed_nouns(lower_key(s.text[t])) if x in lex.nom_exact), None)
+            if lem2 is not None:
+                nom, lem = lex.nomination(lem2), lem2
         if nom is None and s.upos[t] in ("NOUN", "ADJ") and not (_is_adj(s, t) and _attributive(s, t)):
             base = _feminine_base(lem, lex)
             if base is not None and _animate(s, t):
@@ -109,6 +120,8 @@ def _nominations(s, lex, ent_tok, used, st=None):
         if nom is not None and not role and (any((lower_key(s.lemma[a]), lem) in _FIXED for a in left) or
                                              _story_role(s, t, lem)):
             role, nom = True, (float("nan"), lem)  # "главная героиня", "героиню видосика": a role in a story
+        if role and any((lower_key(s.lemma[a]), lem) in _LABEL_PAIRS for a in left):
+            role, nom = False, (-1.0, lem)  # "военные преступники": a branding label, not a crime report's role
         first = left[0] if left else t
         quoted = first > 0 and t + 1 < n and s.text[first - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q \
             and s.text[first][:1].islower()
@@ -357,8 +370,11 @@ def _unnamed(s, lex, ent_tok, used, rows):
             continue  # "система является надёжным гарантом": a predicate about a thing
         if nomrow is None and lem not in lex.roles and lem not in _INSTITUTIONS and lem not in _PEOPLE_GROUPS and \
                 lem not in _INANIMATE_PERSONS and s.feats(t).get("Animacy") != "Anim" and \
-                not (s.has_syntax and s.deprel[t].startswith("nsubj")):
-            continue  # an organisation noun without a name is an actor when it acts ("Круизная компания пообещала")
+                not (s.has_syntax and s.deprel[t].startswith("nsubj")) and \
+                not (_org_type(lem, lex) and any(lower_key(s.lemma[a]) in lex.relational for a in _np_left(s, t, ent_tok))):
+            # an organisation noun without a name is an actor when it acts ("Круизная компания пообещала"),
+            # or when a relational adjective places it ("отчёт российской компании", "против европейских компаний")
+            continue
         actor = nomrow["actor"] if nomrow else s.lemma[t]
         m = {"actor": actor, "text": s.text[t]}
         aspan_t = [t]

@@ -54,8 +54,11 @@ def _polarity(s, toks, lex, skip=(), clause=False):
             if p is not None and (best is None or abs(p) > abs(best)):
                 best = p
             continue
+        # a participle, also one the tagger calls an adjective with its verb's lemma
+        # ("Просроченный" → "просрочить" opening a sentence)
         part_lemma = _participle_lemma(lower_key(s.text[t])) if s.lang == "ru" and \
-            s.feats(t).get("VerbForm") == "Part" else None
+            (s.feats(t).get("VerbForm") == "Part" or
+             (s.upos[t] == "ADJ" and lower_key(s.lemma[t]).endswith(("ть", "ться", "чь", "чься")))) else None
         listed_participle = part_lemma is not None and lex.exact.get(part_lemma) is not None
         quality_participle = s.feats(t).get("VerbForm", "Part") == "Part" and \
             lower_key(s.lemma[t]) in lex.quality_verbs or listed_participle  # "зарвавшийся": a verb of character

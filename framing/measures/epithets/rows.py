@@ -7,8 +7,9 @@ import pandas as pd
 
 from .. import _evaluative_model
 from .._names import lower_key
-from .words import _CLOSE_Q, _NICKNAMING, _OPEN_Q, _SO_CALLED
+from .words import _CLOSE_Q, _FAME, _NAMING_VERBS, _NICKNAMING, _NOTORIOUS, _OPEN_Q, _SO_CALLED
 from .tokens import _is_adj, _name_words, _span_text, _trim
+from .lexicon import EVALUATIVE_THRESHOLD
 from .polarity import _metaphor, _polarity
 
 
@@ -62,7 +63,20 @@ def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None, a
         pol = -0.5  # «героические» защитники: a descriptor in scare quotes is distanced, ironic
     elif kind == "relative_clause" and not (pol == pol and pol != 0):
         pol = _nickname(s, toks, lex, pol)  # "которую стали называть «бранденбургской Мадонной»"
-    elif kind in ("title", "nomination", "predicate") and not (pol == pol and pol != 0):
+        if not (pol == pol and pol != 0) and _accused(s, toks, lex):
+            pol = -0.5  # "которую Минск считает преступницей": an accusation inside the clause
+    elif kind == "adjective" and not (pol == pol and pol != 0) and len(toks) > 1 and \
+            any(lower_key(s.lemma[t]) in _FAME for t in toks[:2]):
+        # "известный своими скандальными заявлениями", "прославившийся русофобскими
+        # высказываниями", "скандально известный": a phrase of reputation judges the
+        # actor by what it is known for
+        rest = _polarity(s, [t for t in toks if lower_key(s.lemma[t]) not in _FAME], lex, clause=True)
+        if any(lower_key(s.lemma[t]) in _NOTORIOUS for t in toks[:1]):
+            rest = -0.7  # "печально известный": notoriety
+        pol = rest if rest == rest and abs(rest) >= EVALUATIVE_THRESHOLD else pol
+    elif kind == "predicate" and not (pol == pol and pol != 0) and _naming_verb(s, toks) is not None:
+        pol = _named_as(s, toks, lex, pol)
+    if kind in ("title", "nomination", "predicate") and not (pol == pol and pol != 0) and not legal:
         mp = _metaphor(s, toks, lex)  # "король рок-н-ролла", "королева марафонов": a metaphorical label
         pol = pol if mp is None else mp
     return {"doc_id": s.doc_id, "sent_id": s.sent_id, "actor": actor or m["actor"],
@@ -72,12 +86,57 @@ def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None, a
             "actor_start": s.start[min(aspan)], "actor_end": s.end[max(aspan)], "_toks": toks}
 
 
-def _nickname(s, toks, lex, pol):
+def _naming_verb(s, toks):
+    """The verb of nicknaming ("назвал", "обозвал", "окрестили") whose
+    secondary predicate the descriptor ``toks`` is, by the parse, or ``None``."""
+    if s.has_syntax:
+        v = next((s.head[t] for t in toks if 0 <= s.head[t] < len(s) and s.head[t] not in toks and
+                  lower_key(s.lemma[s.head[t]]) in _NICKNAMING), None)
+        if v is not None:
+            return v
+    # the parser often hangs the instrumental on the object ("назвал Жозепа Борреля «садовником»"):
+    # the verb a few words to the left, with only the object and quotes between
+    for k in range(min(toks) - 1, max(-1, min(toks) - 6), -1):
+        if lower_key(s.lemma[k]) in _NICKNAMING:
+            return k
+        if s.is_punct(k) and s.text[k] not in _OPEN_Q or s.upos[k] in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ"):
+            return None
+    return None
+
+
+def _accused(s, toks, lex):
+    """Whether ``toks`` hold a naming or declaring verb ("называть",
+    "считать") whose instrumental is a crime role: an accusation."""
+    return any(lower_key(s.lemma[v]) in _NAMING_VERBS and any(
+        s.head[c] == v and s.upos[c] == "NOUN" and s.feats(c).get("Case") == "Ins" and
+        lower_key(s.lemma[c]) in lex.role_crime for c in toks) for v in toks) if s.has_syntax else False
+
+
+def _named_as(s, toks, lex, pol):
+    """The polarity of what a speaker names an actor ("назвал ФРГ «заложницей»
+    России", "назвал Путина убийцей"): a quoted nickname judges whom it names
+    (``_nickname``); a crime role given by a naming verb is an accusation, a
+    label in the speaker's voice (guideline 11), not the plain crime-role term
+    of a report (guideline 5). ``pol`` otherwise ("назвал его своим
+    преемником")."""
+    v = _naming_verb(s, toks)
+    # a nickname of one or two words («садовником», «маленьким Марко»); a longer quoted phrase
+    # is a term or a charge quoted («организатором преступного сообщества»)
+    pol = _nickname(s, [v] + list(toks), lex, pol, longest=2)
+    if not (pol == pol and pol != 0):
+        nouns = [t for t in toks if s.upos[t] == "NOUN" and s.feats(t).get("Case") == "Ins"]
+        if nouns and lower_key(s.lemma[nouns[0]]) in lex.role_crime:
+            pol = -0.5
+    return pol
+
+
+def _nickname(s, toks, lex, pol, longest=5):
     """The polarity of a quoted nickname given by a naming verb inside the
     descriptor ("стали называть «регулировщицей Победы»", "назвал судью
     «говнолапочкиным»"): a nickname judges whom it names (guidelines: quoted
     labels); its sign is the evaluative-word model's sign of its strongest
-    word, negative when no word is scored. ``pol`` when there is none."""
+    word, negative when no word is scored. ``pol`` when there is none, or
+    when the quote holds more than ``longest`` words."""
     toks = sorted(toks)
     verbs = [t for t in toks if lower_key(s.lemma[t]) in _NICKNAMING]
     if not verbs:
@@ -86,7 +145,7 @@ def _nickname(s, toks, lex, pol):
     # nickname for a name and left it out of the descriptor: «Мадонной»)
     # (the object may come between: "назвал судью Лапочкина «…»")
     q = next((t for t in range(verbs[0] + 1, min(len(s), verbs[0] + 5)) if s.text[t] in _OPEN_Q), None)
-    if q is None or any(s.feats(t).get("Case") == "Ins" for t in range(verbs[0] + 1, q)):
+    if q is None or any(s.feats(t).get("Case") == "Ins" and s.upos[t] != "PROPN" for t in range(verbs[0] + 1, q)):
         return pol  # "называют организатором «голой вечеринки»": the quote belongs to the noun
     if q + 1 < len(s) and s.text[q + 1][:1].isupper():
         return pol  # "назывался «Мутабор»": a name, not a nickname
@@ -98,7 +157,7 @@ def _nickname(s, toks, lex, pol):
     else:
         return pol
     words = [t for t in after if not s.is_punct(t) and s.upos[t] in ("NOUN", "ADJ", "PROPN", "X")]
-    if not words or len(words) > 5:
+    if not words or len(words) > longest:
         return pol
     best = None
     if lex.model is not None:

@@ -32,6 +32,9 @@ def _person_like(s, m, span):
 def _is_adj(s, i):
     if s.upos[i] == "ADJ":
         return True
+    if s.upos[i] == "NOUN" and s.has_syntax and s.deprel[i] == "amod" and s.lang == "ru" and \
+            s.lemma[i].endswith(("ый", "ий", "ой")):
+        return True  # "опального чиновника" tagged NOUN: the parse and the lemma say adjective
     f = s.feats(i)
     return s.upos[i] in ("VERB", "AUX") and f.get("VerbForm") == "Part" and "Case" in f
 
