@@ -33,7 +33,7 @@ from .markers import _marker_hits
 from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _clause_left, _content_end, _first_bound, _is_report_verb, _line_end, _markup,
                        _media_at)
-from .words import _BOUND, _Res, _legal
+from .words import _BOUND, _NOMINAL, _Res, _legal
 
 _QUOTE_ENDS = CLOSING_ONLY_QUOTES + '"'   # the last mark of a quotation
 
@@ -428,6 +428,10 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
     lo = _clause_left(S, c.cue[0])
     if lo < c.cue[0] and S.low[lo] in R.fw["about"] and c.verb_class != "emotive" and c.requires != "quote":
         return True           # a fronted topic: "О планах Норвегии … сообщалось и ранее"
+    if c.verb_class != "emotive" and c.requires != "quote" and any(
+            S.low[x] in R.fw["about"] and 0 <= S.head[x] < c.cue[0] and S.head[S.head[x]] == c.v
+            and S.upos[S.head[x]] == "NOUN" for x in range(lo, c.cue[0])):
+        return True           # a topic before the verb, the verb's own: "Первым об отставке объявил Дэвис"
     if c.frame == "nominal" and c.ctok:
         a, b = c.ctok
         while a < b and S.upos[a] in ("ADV", "PART") and S.low[a] not in R.fw["neg"]:
@@ -469,7 +473,11 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
             return True       # "считают выдачу незаконной": a stance with a predicative (form other)
         if has_quote and _quoted_object(S, c, R, a, b, quotes):
             return True
-        if S.low[a] in R.fw["about"] and c.verb_class != "emotive":
+        t = a             # past the addressee: "напомнила российскому холдингу о пене", "сообщил журналистам о …"
+        while t < min(b, a + 5) and S.upos[t] in _NOMINAL and (
+                S.case(t) == "Dat" or (S.case(t) == "Acc" and (S.upos[t] == "PRON" or S.feats[t].get("Animacy") == "Anim"))):
+            t += 1
+        if S.low[t] in R.fw["about"] and c.verb_class != "emotive":
             return True       # a topic: "объявил о …", "напомнил о …", "предупредил о …"
         if c.verb_class == "admission" and any(S.case(x) == "Ins" and S.upos[x] == "ADJ" for x in range(a, min(b + 1, a + 3))) \
                 and any(S.low[x] in ("в", "во", "у", "по") for x in range(a, min(b + 1, a + 5))):

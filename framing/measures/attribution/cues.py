@@ -144,9 +144,16 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
             if not ((i + 2 < S.n and S.text[i + 1] == "," and S.low[i + 2] in R.fw["comp"])
                     or (i + 3 < S.n and S.low[i + 1] in R.fw.get("this_ins", ()) and S.text[i + 2] == ","
                         and S.low[i + 3] in R.fw["comp"])     # "удовлетворен тем, что …"
+                    or (i + 4 < S.n and S.low[i + 1] in R.fw["loc"] and S.low[i + 2] in R.fw.get("this_loc", ())
+                        and S.text[i + 3] == "," and S.low[i + 4] in R.fw["comp"])   # "уверены в том, что …"
                     or (i + 1 < S.n and S.text[i + 1] == ":")
                     or (i > 0 and S.text[i - 1] in LONG_DASHES and i + 1 < S.n and not S.bound(i + 1))):
                 continue      # "уверены, что …", "уверены: …", "…, — уверен военкор"
+            k = i - 1
+            while k >= 0 and S.upos[k] in ("ADV", "PART", "AUX"):
+                k -= 1
+            if k >= 0 and S.low[k] in R.words.get("first_person", ()) and _in_quote(S, i):
+                continue      # "«Я уверен в том, что …»": the quoted speaker's own stance is the quotation itself
             be = "быть" if S.lang == "ru" else "бути"
             ins = lem[:-2] + ("ым" if S.lang == "ru" else "им")
             c = _Cue(S, i, (i, i), S.text[i], f"{be} {ins}", cls, req, "verb")
@@ -198,6 +205,32 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
     return out
 
 
+def _source_owner(S: _Sent, g: int, R: _Res, depth: int = 0):
+    """The owner named right after a source noun, from token ``g``: a genitive noun phrase
+    ("по данным Росстата"), a quoted name ("следует из отчета «Газпрома»"), or the owner of a
+    document or site in a locative phrase ("По информации на сайте аэропорта «Борисполь»"; the
+    document or site itself when no owner follows).  ``(span, head)`` or None."""
+    if g >= S.n:
+        return None
+    if S.text[g] in OPENING_QUOTES:
+        e = next((x for x in range(g + 1, min(S.n, g + 9)) if S.text[x] in QUOTE_CHARS), None)
+        if e is not None and e > g + 1 and not any(S.finite(x) for x in range(g + 1, e)):
+            return (g, e), g + 1
+        return None
+    if S.bound(g):
+        return None
+    if S.upos[g] in _NOMINAL and S.case(g) in (None, "Gen"):
+        return _np(S, g, g, S.n - 1), g
+    if depth == 0 and (S.low[g] in R.fw["loc"] or S.low[g] in R.words.get("site_prep", ())):
+        k = g + 1
+        while k < min(S.n, g + 4) and S.upos[k] in ("ADJ", "DET"):
+            k += 1
+        if k < S.n and S.upos[k] == "NOUN" and S.case(k) in (None, "Loc") \
+                and (S.lem[k] in R.speech_acts or S.lem[k] in R.fw["doc_nouns"] or S.lem[k] in R.words.get("site_noun", ())):
+            return _source_owner(S, k + 1, R, 1) or ((k, k), k)
+    return None
+
+
 def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
     out = []
     fw = R.fw
@@ -239,6 +272,10 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
                     and (S.lang == "en" or S.case(j + 1) in (None, "Gen")):
                 c.spk = _np(S, j + 1, j + 1, S.n - 1)
                 c.spk_head = j + 1
+            elif S.lang != "en" and j + 1 < S.n and (S.low[j + 1] in fw["loc"] or S.low[j + 1] in R.words.get("site_prep", ())):
+                own = _source_owner(S, j + 1, R)      # "По информации на сайте аэропорта «Борисполь»"
+                if own is not None:
+                    c.spk, c.spk_head = own
             if cls == "distancing":
                 c.markers.append(name)
             out.append(c)
@@ -323,9 +360,10 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
             cue = (i, i + 1) if fr == i + 1 else (i, i)
             c = _Cue(S, i, cue, " ".join(S.text[cue[0]: cue[1] + 1]), S.lem[i], "neutral", "", "from")
             g = k + 1
-            if g < S.n and not S.bound(g) and S.upos[g] in _NOMINAL and S.case(g) in (None, "Gen"):
-                c.spk, c.spk_head = _np(S, g, g, S.n - 1), g
-                if fr < i:        # the owners as far as the verb: "Вашингтона, Сеула и Киева"
+            own = _source_owner(S, g, R, 1)     # a genitive or a quoted name: "отчета «Газпрома»"
+            if own is not None:
+                c.spk, c.spk_head = own
+                if fr < i and S.text[g] not in OPENING_QUOTES:   # the owners as far as the verb: "Вашингтона, Сеула и Киева"
                     c.spk = (g, max(c.spk[1], i - 1))
             else:
                 c.spk, c.spk_head = (fr + 1, k), k
@@ -336,6 +374,27 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
             c.spk_head = i + 1
             out.append(c)
     return out
+
+
+def _owned_speech_noun(S: _Sent, head, xe: int, k: int, R: _Res):
+    """A speech noun with its owner before a colon and a quotation: "Еще одно признание Трампа:
+    «…»", "Заявление Пескова: «…»".  The noun is the cue (its lemma the cue lemma, as "по
+    словам" → слово), the owner in the genitive the speaker, the quotation the content (direct).
+    None when the colon is not followed by a quotation or no owner is named."""
+    if head is None or k + 1 >= S.n or S.text[k + 1] not in OPENING_QUOTES:
+        return None
+    words = R.words.get("speech_act_noun", set()) | R.words.get("directive_noun", set())
+    if not (S.lem[head] in words or S.lem[head] in R.source_nouns):
+        return None
+    g = head + 1
+    if g > xe or S.upos[g] not in ("NOUN", "PROPN", "X") or S.case(g) not in (None, "Gen"):
+        return None
+    c = _Cue(S, head, (head, head), S.text[head], S.lem[head],
+             R.source_nouns.get(S.lem[head], "neutral"), "", "noun")
+    c.spk, c.spk_head = (g, xe), g
+    c.frame = "colon"
+    c.ctok = (k + 1, _content_end(S, k + 1))
+    return c
 
 
 def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
@@ -370,6 +429,10 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
         # a group of people names a source only before a proposition ("Правозащитники: Азербайджан
         # сажает …"), not before a list ("Пострадавшие дети: …", "герои матча: …")
         group = any(S.finite(x) for x in range(k + 1, _line_end(S, (k + 1, S.n - 1)) + 1))
+        noun_cue = _owned_speech_noun(S, head, xe, k, R)
+        if noun_cue is not None:
+            out.append(noun_cue)
+            break
         if h is None or not _names_source(S, lead, xe, R, group) or label in R.words.get("headline_label", ()) \
                 or S.lem[lead] in R.words.get("headline_label", ()) \
                 or S.lem[head] in R.speech_acts or S.lem[head] in R.fw["doc_nouns"]:

@@ -22,6 +22,17 @@ from .speakers import (_coordinated, _extend_to_name, _extend_to_quoted_name, _f
 from .words import _Res
 
 
+def _action_noun(S: _Sent, a: int, b: int, R: _Res) -> bool:
+    """The first noun of ``a..b`` (past its adjectives) is an action, not an addressee: inanimate,
+    no entity, no speaker noun, with an action noun's ending (``action_suffix``): "к прекращению
+    огня", not "к властям", "к ряду стран", "в Роспотребнадзор"."""
+    x = a
+    while x <= b and S.upos[x] in ("ADJ", "DET"):
+        x += 1
+    return x <= b and S.upos[x] == "NOUN" and S.feats[x].get("Animacy") == "Inan" and not S.ent_at(x) \
+        and S.lem[x] not in R.heads and not _media_at(S, x, R) \
+        and S.lem[x].endswith(tuple(R.words.get("action_suffix", ())) or ("\0",))
+
 def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
     S.quote_spans = [(q.inner[0], q.inner[1]) for q in quotes if q.kind != "name"
                      and q.open < S.end[-1] and q.close > S.start[0]]
@@ -196,10 +207,12 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
     for c in final:
         outer = [d for d in final if d is not c and d.frame == "that" and d.ctok and d.ctok[0] <= c.cue[0] <= d.ctok[1]]
         if c.spk is None and outer and c.pattern.startswith(("verb", "infinitive", "collocation")) \
-                and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] and S.feats[c.v].get("Variant") != "Short" \
+                and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] \
+                and (S.feats[c.v].get("Variant") != "Short" or c.verb_lemma.startswith(("быть ", "бути "))) \
                 and _nested_same_subject(S, c, outer[-1], R):
             # a report nested in another's clause with its subject left out: "заявил, что считает
-            # ошибкой …" reports the same speaker
+            # ошибкой …", "сказал, что уверен в том, что …" (a predicative; not the agentless
+            # "сказано") reports the same speaker
             d = outer[-1]
             c.spk, c.spk_head, c.speaker_override = d.spk, d.spk_head, d.speaker_override
             c.pattern += "+nested"
@@ -213,8 +226,10 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
         if c.pattern.startswith("collocation") and c.frame == "nominal" and c.ctok and not c.negated \
                 and S.low[c.ctok[0]] in R.words.get("addressee_prep", ()) \
                 and not any(S.case(x) == "Loc" for x in range(c.ctok[0] + 1, min(c.ctok[1] + 1, c.ctok[0] + 4))) \
-                and not any(S.low[x] in R.fw["about"] or S.text[x] in QUOTE_CHARS for x in range(c.ctok[0], c.ctok[1] + 1)):
+                and not any(S.low[x] in R.fw["about"] or S.text[x] in QUOTE_CHARS for x in range(c.ctok[0], c.ctok[1] + 1)) \
+                and not (c.verb_class == "directive" and _action_noun(S, c.ctok[0] + 1, c.ctok[1], R)):
             continue          # "обратились с жалобой в Роспотребнадзор": only the addressee, no reported content
+            # (not what is called for: "выступил с призывом к прекращению огня")
             # (not a charge in the locative: "выдвинул обвинения в совершении …")
         if c.pattern.startswith(("verb",)) and c.spk is None and c.frame in ("nominal", "none") and not c.quoted_src \
                 and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] and S.feats[c.v].get("VerbForm") != "Short":

@@ -20,6 +20,10 @@ from .quotes import QUOTE_CHARS
 from .words import _BOUND, _INFINITIVE, _NOMINAL, _Res, _en_lemmas, _norm, function_words
 
 
+#: characters some outlets set for a dash (U+2212 minus sign, U+2015 horizontal bar)
+_DASH_LIKE = frozenset("\u2212\u2015")
+
+
 # --- one sentence as arrays ----------------------------------------------------------
 class _Sent:
     """Attribution's view of one sentence, built from the shared view
@@ -35,6 +39,12 @@ class _Sent:
         self.doc_id = base.doc_id
         self.sent_id = base.sent_id
         self.text = list(base.text)
+        # a minus sign or a horizontal bar standing alone between words is a dash ("«…», − указал
+        # Маас"): the rules read it as one, the offsets are the token's own
+        for i, t in enumerate(self.text):
+            if t in _DASH_LIKE and 0 < i < len(self.text) - 1 and base.start[i] > base.end[i - 1] \
+                    and base.start[i + 1] > base.end[i]:
+                self.text[i] = "—"
         # an emoji or bullet glued to a word ("🔻По данным") does not hide the word
         self.low = [_norm(t.lstrip("".join(ch for ch in t if not (ch.isalnum() or ch in QUOTE_CHARS))))
                     if t[:1] and not (t[:1].isalnum() or t[:1] in QUOTE_CHARS) and any(ch.isalpha() for ch in t)

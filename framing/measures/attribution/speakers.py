@@ -362,8 +362,8 @@ def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool, speech_class: boo
             k += 1            # "в правящей партии": a participle modifies the noun too
         if k >= S.n or S.upos[k] not in ("NOUN", "PROPN", "X"):
             continue
-        if k == j + 1 and S.lem[k] in R.words.get("adverbial_noun", ()):
-            continue          # "в итоге констатировали", "в результате": an adverbial, no source
+        if S.lem[k] in R.words.get("adverbial_noun", ()) and (k == j + 1 or S.case(k) in (None, "Loc")):
+            continue          # "в итоге констатировали", "в результате", "в 2021 году": an adverbial, no source
         if S.lem[k] in R.speech_acts or S.low[k] in R.speech_acts:
             g = k + 1
             if g + 2 < S.n and S.upos[g] == "ADP" and S.upos[g + 1] == "NOUN" and S.case(g + 2) in ("Gen", None) \
