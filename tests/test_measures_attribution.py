@@ -990,6 +990,15 @@ def round6_rows():
     ("r10", "Дэвис", "объявить", None),           # a topic before the verb, the subject after it
     ("r11", "Пескова", "заявление", "direct"),    # a speech noun with its owner before a colon and a quote
     ("r13", "Он", "уверенный", "indirect"),       # a nested predicative takes the outer speaker
+    ("r16", "Кадри", "подтвердить", None),        # a subject after an inserted "в частности"
+    ("r17", "записку", "говориться", "indirect"), # "в которой говорится": the relative's antecedent
+    ("r18", "СМИ", "сообщение", "indirect"),      # a report noun with a medium in the locative and content
+    ("r19", "оба", "уверенный", "indirect"),      # "оба" as a subject
+    ("r20", "Листхеуг", "поддержать", "other"),   # support of a proposal is a stance
+    ("r22", "Активисты", "выступать", "other"),   # an active participle of a stance: the noun qualified
+    ("r24", "Дэвис", "выразить", "indirect"),     # not the subject of "поддерживают отставку" (no report)
+    ("r25", "галерист", "прокомментировать", "direct"),   # "— так в соцсетях прокомментировал галерист"
+    ("r28", "Джонсона", "выразить", None),        # a participle's speaker is the noun it agrees with
 ])
 def test_measures_attribution_round6_found(round6_rows, doc, speaker_word, lemma, form):
     r = _doc(round6_rows, doc)
@@ -1006,6 +1015,16 @@ def test_measures_attribution_round6_not_reports(round6_rows):
     assert _doc(round6_rows, "r12")["verb_lemma"].tolist() == ["сказать"]
     # "упоминали в 2021 году": a time phrase is no locative source
     assert not _doc(round6_rows, "r15")["speaker"].str.contains("году").any()
+    # "поддержали семьи погибших": support of people is an act, not a stance on content
+    assert _doc(round6_rows, "r21").empty
+    # "Артисты, выступающие на сцене": a performance, no stance
+    assert _doc(round6_rows, "r23").empty
+    # "Кабмин поддержал проект …, — источник РИА Новости": no report before the dash, so it is a credit
+    assert _doc(round6_rows, "r26")["form"].tolist() == ["credit"]
+    # "резолюцию, в которой говорится …, и призвал": the document is no subject of the coordinated verb
+    r = _doc(round6_rows, "r27")
+    assert r.loc[r["verb_lemma"] == "призвать", "speaker"].tolist() == [""]
+    assert r.loc[r["verb_lemma"] == "говориться", "speaker"].tolist() == ["резолюцию"]
 
 
 def test_measures_attribution_anonymous_actor_is_description(round6_rows):

@@ -32,7 +32,7 @@ from ...lang.punct import CLOSING_ONLY_QUOTES, LONG_DASHES, OPENING_QUOTES
 from .markers import _marker_hits
 from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _clause_left, _content_end, _first_bound, _is_report_verb, _line_end, _markup,
-                       _media_at)
+                       _media_at, support_verb, supported_object)
 from .words import _BOUND, _NOMINAL, _Res, _legal
 
 _QUOTE_ENDS = CLOSING_ONLY_QUOTES + '"'   # the last mark of a quotation
@@ -284,6 +284,15 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
     p = first - 1
     while p >= 0 and (S.low[p] in fw["neg"] or S.upos[p] in ("ADV",) and S.text[p] not in _BOUND or _markup(S, p)):
         p -= 1        # "«…», — [сообщил](https://…) музей": the link around the verb
+    q = p             # "«…», — так в соцсетях прокомментировал галерист": past a short prepositional phrase
+    while q >= 0 and p - q < 4 and S.upos[q] in ("NOUN", "PROPN", "ADJ", "DET", "NUM") and S.case(q) not in ("Nom",):
+        q -= 1
+    if q >= 1 and q < p and S.upos[q] == "ADP":
+        q -= 1
+        while q >= 0 and (S.low[q] in fw["neg"] or S.upos[q] in ("ADV",) and S.text[q] not in _BOUND):
+            q -= 1
+        if q >= 0 and S.text[q] in LONG_DASHES:
+            p = q
     impersonal = (c.head_lemma or c.verb_lemma) in fw["impersonal"] or S.low[c.v] in fw["impersonal"] \
         or S.feats[c.v].get("Variant") == "Short"
     spk_ok = (spk is None and (impersonal or bool(c.quoted_src))) or (spk is not None and (spk[0] > v1 or first == spk[0]))
@@ -423,6 +432,8 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
         if not (named_after or S.text[0] in LONG_DASHES
                 or any(S.start[a] - 1 <= q.open and q.close <= S.end[b] + 1 for q in quotes)):
             return False
+    if support_verb(S, c.v, R):
+        return supported_object(S, c.cue[1] + 1, R)   # "поддержала предложение" (form other), not "поддержали семьи"
     if c.frame in ("that", "colon", "inverted", "as", "anaphoric"):
         return True
     lo = _clause_left(S, c.cue[0])

@@ -165,12 +165,16 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
                     and not (S.lang != "en" and u == "NOUN" and S.lem[i] == lem and lem.endswith(_INFINITIVE)
                              and S.low[i] != lem):
                 continue      # a verb the tagger read as a noun ("передаёт" with ё) keeps its verb lemma
-        if vf == "Part" and S.feats[i].get("Variant") != "Short":
-            continue
+        stance_part = vf == "Part" and S.feats[i].get("Variant") != "Short" and lem in R.words.get("position_verb", ()) \
+            and S.feats[i].get("Voice") != "Pass" \
+            and any(S.low[x] in R.fw["position_prep"] for x in range(i + 1, min(S.n, i + 6)))
+        if vf == "Part" and S.feats[i].get("Variant") != "Short" and not stance_part:
+            continue      # (an active participle of a stance for or against stays: "избирателей,
+            # высказавшихся … за выход", "активисты, выступающие за …"; its speaker is the noun qualified)
         if vf == "Part" and lem in R.words.get("link_verb", ()):
             continue      # "жертвы связаны с …", "это связано": a state, not an agentless report
         if vf == "Part" and not (S.feats[i].get("Gender") in (None, "Neut") and S.feats[i].get("Number") != "Plur") \
-                and lem not in R.words.get("passive_report", ()):
+                and lem not in R.words.get("passive_report", ()) and not stance_part:
             continue      # "Яшин объявлен «иноагентом»", "осуждены за кражу": the subject of a passive is no
             # speaker ("сказано" stays; "обвинен в …", "признана виновной" are reports with an unnamed source)
         if vf == "Inf":
@@ -534,6 +538,27 @@ def _charged(S: _Sent, i: int, R: _Res, naming: bool) -> bool:
     return False
 
 
+def qualified_noun(S: _Sent, i: int):
+    """The noun an active participle at ``i`` qualifies, its speaker: the parse's head of an
+    ``acl`` participle before it, else the noun before the comma ("активисты, прямо обвиняющие
+    …", "Активисты, выступающие против …"); None when there is none."""
+    h = S.head[i] if S.deprel[i].startswith("acl") and S.head[i] >= 0 and S.head[i] < i else None
+    p = i - 1
+    while p > 0 and S.upos[p] == "ADV":
+        p -= 1        # "…, прямо обвиняющие"
+    near = next((x for x in range(p - 1, max(-1, p - 5), -1) if S.upos[x] in ("NOUN", "PROPN")), None) \
+        if p >= 1 and S.text[p] == "," else None
+    if h is None or (near is not None and near != h and _agrees_np(S, i, near) and not _agrees_np(S, i, h)):
+        h = near      # "об отставке Бориса Джонсона, выразившего …": the noun the participle agrees with
+    return h if h is not None and S.upos[h] in ("NOUN", "PROPN") else None
+
+
+def _agrees_np(S: _Sent, i: int, h: int) -> bool:
+    """A participle at ``i`` and a noun at ``h`` agree in case and number (where both are known)."""
+    return all(S.feats[i].get(k) is None or S.feats[h].get(k) is None or S.feats[i][k] == S.feats[h][k]
+               for k in ("Case", "Number"))
+
+
 def _participle_cue(S: _Sent, i: int, R: _Res):
     """A charge or a naming reported through a participle or a reflexive passive, whose
     grammatical subject is the one charged, not the speaker: "подозреваемого в краже",
@@ -572,13 +597,8 @@ def _participle_cue(S: _Sent, i: int, R: _Res):
                  "", "participle")
         c.negated = _negated(S, i, R)
         if active:
-            h = S.head[i] if S.deprel[i].startswith("acl") and S.head[i] >= 0 and S.head[i] < i else None
-            p = i - 1
-            while p > 0 and S.upos[p] == "ADV":
-                p -= 1        # "…, прямо обвиняющие"
-            if h is None and p >= 1 and S.text[p] == ",":
-                h = next((x for x in range(p - 1, max(-1, p - 5), -1) if S.upos[x] in ("NOUN", "PROPN")), None)
-            if h is None or S.upos[h] not in ("NOUN", "PROPN"):
+            h = qualified_noun(S, i)
+            if h is None:
                 return None
             c.spk, c.spk_head = _np(S, h, 0, i - 1), h
         return c
@@ -641,10 +661,13 @@ def _speech_noun_cues(S: _Sent, R: _Res, taken) -> list[_Cue]:
             spk, h, e = (i - 1, i - 1), i - 1, i            # "его обещание …"
         else:
             h = next((x for x in range(i + 1, min(S.n, i + 4)) if S.upos[x] in ("NOUN", "PROPN")), None)
-            if h is None or S.case(h) not in ("Gen", None) \
+            loc = h is not None and h == i + 2 and S.low[i + 1] in R.fw["loc"] and S.case(h) in ("Loc", None) \
+                and (_media_at(S, h, R) or S.lem[h] in R.heads or S.upos[h] == "PROPN")
+            if h is None or (S.case(h) not in ("Gen", None) and not loc) \
                     or any(S.bound(x) and S.text[x] not in QUOTE_CHARS for x in range(i + 1, h)):
                 continue          # a quoted name may stand between: "Заява «Нафтогазу України» про те, що"
-            spk = _np(S, h, i + 1, S.n - 1)
+            # (a medium in the locative is the source too: "сообщения в СМИ о том, что …")
+            spk = _np(S, h, i + 1 if not loc else h, S.n - 1)
             cut = next((x for x in range(h + 1, spk[1] + 1) if S.low[x].endswith(_REFLEXIVE_INFINITIVE)), None)
             if cut is not None:
                 spk = (spk[0], cut - 1)     # "требования спикера угомониться": the infinitive is the content

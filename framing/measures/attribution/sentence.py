@@ -367,7 +367,23 @@ def _syn_span(S: _Sent, h: int) -> tuple[int, int]:
 
 
 def _is_report_verb(S: _Sent, i: int, R: _Res) -> bool:
-    return any(l in R.verbs for l in S.lems[i])
+    """A verb of the lexicon that reports here: not a verb of support without a proposal as its
+    object ("поддерживают отставку Мэй", "поддержали семьи")."""
+    return any(l in R.verbs for l in S.lems[i]) and not (support_verb(S, i, R) and not supported_object(S, i + 1, R))
+
+
+def support_verb(S, v: int, R) -> bool:
+    """A verb of support (``support_verb`` in attribution_words.tsv: поддержать)."""
+    return any(l in R.words.get("support_verb", ()) for l in S.lems[v])
+
+
+def supported_object(S, k: int, R) -> bool:
+    """The object from token ``k`` (past adverbs and adjectives) is a proposal or position
+    (``supported_object``: предложение, идея, инициатива, позиция …): support of it is a stance
+    ("поддержала предложение"); support of people or a cause is an act ("поддержали семьи")."""
+    while k < S.n and S.upos[k] in ("ADV", "ADJ", "DET", "PART"):
+        k += 1
+    return k < S.n and S.lem[k] in R.words.get("supported_object", ()) and S.case(k) in (None, "Acc")
 
 
 def _media_at(S: _Sent, i: int, R: _Res):
