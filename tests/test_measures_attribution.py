@@ -999,6 +999,10 @@ def round6_rows():
     ("r24", "Дэвис", "выразить", "indirect"),     # not the subject of "поддерживают отставку" (no report)
     ("r25", "галерист", "прокомментировать", "direct"),   # "— так в соцсетях прокомментировал галерист"
     ("r28", "Джонсона", "выразить", None),        # a participle's speaker is the noun it agrees with
+    ("r29", "Песков", "исключить", "other"),      # "не исключил встречу": any noun under negation
+    ("r31", "Шольц", "исключить", "other"),       # an affirmative "исключил" with a course ruled out
+    ("r32", "Зеленский", "", "direct"),           # the headline "X — о …: «…»"
+    ("r33", "Эксперты", "сходиться", "indirect"), # "сходятся во мнении, что …"
 ])
 def test_measures_attribution_round6_found(round6_rows, doc, speaker_word, lemma, form):
     r = _doc(round6_rows, doc)
@@ -1017,6 +1021,8 @@ def test_measures_attribution_round6_not_reports(round6_rows):
     assert not _doc(round6_rows, "r15")["speaker"].str.contains("году").any()
     # "поддержали семьи погибших": support of people is an act, not a stance on content
     assert _doc(round6_rows, "r21").empty
+    # "исключило пункт о пенсиях": an item removed, no stance
+    assert _doc(round6_rows, "r30").empty
     # "Артисты, выступающие на сцене": a performance, no stance
     assert _doc(round6_rows, "r23").empty
     # "Кабмин поддержал проект …, — источник РИА Новости": no report before the dash, so it is a credit

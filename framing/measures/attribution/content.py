@@ -52,13 +52,19 @@ def stance_object(S, c, R, a: int, b: int) -> bool:
     ("исключили из партии" is no stance); a waiting object ("ожидает суда") is no stance."""
     if c.requires not in STANCE or c.spk is None:
         return False
-    if c.requires == "stance_negated" and not c.negated:
-        return False
     if S.upos[a] not in _OBJECT_UPOS or S.case(a) not in _OBJECT_CASES:
         return False
     h = a
     while h < b and S.upos[h] in ("ADJ", "NUM", "DET"):
         h += 1            # the noun of "новых переговоров"
+    if c.requires == "stance_negated":
+        # "не исключил встречу Путина и Трампа" (any noun: the waiting objects below are "ожидать"'s);
+        # affirmative only with a possibility or course ruled out (``ruled_out_object``: "Шольц исключил
+        # поставки Taurus", "исключил возможность отставки"), not a member or item removed
+        # ("исключили его из партии", "исключило пункт о пенсиях")
+        return S.upos[h] == "NOUN" and (c.negated or (
+            S.lem[h] in R.words.get("ruled_out_object", ()) and S.case(h) in (None, "Acc")
+            and not any(S.low[x] in R.words.get("removal_prep", ()) for x in range(a, b + 1))))
     return S.upos[h] in ("NOUN", "PROPN") and S.lem[h] not in R.words.get("not_stance_object", ())
 
 

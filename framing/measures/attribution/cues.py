@@ -415,8 +415,11 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
             break     # a long lead only as "X о …: «…»" ("Полянский о последствиях разрешений …: «…»")
         if any(S.finite(x) or (S.feats[x].get("VerbForm") in ("Inf", "Conv") and S.text[k + 1] not in OPENING_QUOTES)
                for x in range(lead, k)) \
-                or any(S.bound(x) and S.text[x] not in QUOTE_CHARS and not _markup(S, x) for x in range(lead, k)):
+                or any(S.bound(x) and S.text[x] not in QUOTE_CHARS and not _markup(S, x)
+                       and not (S.text[x] in LONG_DASHES and x + 1 < k and S.low[x + 1] in R.fw["about"])
+                       for x in range(lead, k)):
             break     # a clause before the colon ("… можно найти на сайте: …") names no source
+            # ("Зеленский — о переговорах: «…»" is the headline "X о …: «…»" with a dash)
         if _noun_run(S, lead, k - 1):
             break     # "Скуфы внимание опасность: …": nouns side by side are a slogan, not one noun phrase
         xe = k - 1
@@ -427,6 +430,8 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
         adp = adp if adp is not None else next((x for x in range(lead + 1, xe + 1) if S.upos[x] == "ADP"), None)
         if adp is not None:
             xe = adp - 1
+            while xe > lead and S.text[xe] in LONG_DASHES:
+                xe -= 1
         h = next((x for x in range(xe, lead - 1, -1) if S.upos[x] in ("PROPN", "NOUN", "X")), None)
         label = " ".join(S.low[lead: xe + 1])
         head = next((x for x in range(lead, xe + 1) if S.upos[x] in ("NOUN", "PROPN", "X")), h)
