@@ -1003,6 +1003,12 @@ def round6_rows():
     ("r31", "Шольц", "исключить", "other"),       # an affirmative "исключил" with a course ruled out
     ("r32", "Зеленский", "", "direct"),           # the headline "X — о …: «…»"
     ("r33", "Эксперты", "сходиться", "indirect"), # "сходятся во мнении, что …"
+    ("r34", "Ученые", "назвать", "other"),        # a naming verb stating a fact ("назвали сроки")
+    ("r36", "Попова", "допустить", "other"),      # a possibility admitted
+    ("r38", "Вирусолог", "оценить", "other"),     # an estimate with "в" + a number
+    ("r39", "Трамп", "уверенный", "other"),       # a belief predicative with "в" + a noun
+    ("r41", "Блогеры", "обратить", "other"),      # "обратили внимание на …" (a guideline cue)
+    ("r42", "Греф", "предречь", "other"),         # a prediction with a noun phrase
 ])
 def test_measures_attribution_round6_found(round6_rows, doc, speaker_word, lemma, form):
     r = _doc(round6_rows, doc)
@@ -1021,6 +1027,9 @@ def test_measures_attribution_round6_not_reports(round6_rows):
     assert not _doc(round6_rows, "r15")["speaker"].str.contains("году").any()
     # "поддержали семьи погибших": support of people is an act, not a stance on content
     assert _doc(round6_rows, "r21").empty
+    # "назовет дату" (a future naming), "допустил ошибку" (committed), "уверен в себе": no reports
+    for doc in ("r35", "r37", "r40"):
+        assert _doc(round6_rows, doc).empty, doc
     # "исключило пункт о пенсиях": an item removed, no stance
     assert _doc(round6_rows, "r30").empty
     # "Артисты, выступающие на сцене": a performance, no stance

@@ -65,7 +65,17 @@ def stance_object(S, c, R, a: int, b: int) -> bool:
         return S.upos[h] == "NOUN" and (c.negated or (
             S.lem[h] in R.words.get("ruled_out_object", ()) and S.case(h) in (None, "Acc")
             and not any(S.low[x] in R.words.get("removal_prep", ()) for x in range(a, b + 1))))
+    if c.verb_lemma in R.words.get("possibility_verb", ()) and S.lem[h] in R.words.get("committed_object", ()):
+        return False      # "допустил ошибку": committed, not admitted as possible ("допустила введение ограничений")
     return S.upos[h] in ("NOUN", "PROPN") and S.lem[h] not in R.words.get("not_stance_object", ())
+
+
+def _first_noun(S, a: int, b: int):
+    """The first token of ``a..b`` past adjectives and numerals, if it is a noun."""
+    h = a
+    while h < b and S.upos[h] in ("ADJ", "NUM", "DET"):
+        h += 1
+    return h if S.upos[h] == "NOUN" else None
 
 
 def pp_content(S, c, R, a: int, b: int) -> bool:
@@ -82,11 +92,16 @@ def pp_content(S, c, R, a: int, b: int) -> bool:
         return any(S.low[x] in R.fw.get("with_prep", ()) and x + 1 <= b and S.case(x + 1) == "Ins"
                    and (c.verb_class == "accusation" or S.feats[x + 1].get("Animacy") != "Anim")
                    for x in range(a, min(b + 1, a + 8)))
+    if c.verb_lemma in R.words.get("estimate_verb", ()):
+        # "оценил эффективность вакцины в 90%", "оценивает ущерб в миллион": the estimate, "в" + a number
+        return any(S.low[x] in ("в", "во") and x + 1 <= b and S.upos[x + 1] == "NUM" for x in range(a, min(b + 1, a + 8)))
     if c.verb_lemma in R.words.get("explain_verb", ()):
         # "объяснил отставку состоянием здоровья": the reason in the instrumental is the content
         return any(S.case(x) == "Ins" and S.upos[x] == "NOUN" for x in range(a, b + 1))
-    if c.verb_class == "distancing":
-        return any(S.low[x] in ("в", "во") and x + 1 <= b and S.case(x + 1) == "Loc" for x in range(a, end))
+    if c.verb_class == "distancing" or (c.verb_class == "belief" and c.verb_lemma.startswith(("быть ", "бути "))):
+        # (and a belief predicative: "уверен в своей победе"; its "в себе" is no content)
+        return any(S.low[x] in ("в", "во") and x + 1 <= b and S.case(x + 1) == "Loc"
+                   and (c.verb_class == "distancing" or S.upos[x + 1] != "PRON") for x in range(a, end))
     if c.verb_class == "accusation":
         return any(S.low[x] == "за" and x > a and x + 1 <= b and S.case(x + 1) == "Acc" for x in range(a, end))
     return False
@@ -468,10 +483,16 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
                 and S.upos[a + 1] in ("NOUN", "ADJ"))   # "считает ошибкой", "считает итоги сфальсифицированными", "считает себя россиянином"
         if c.requires == "quote":
             # "назвали удар атакой", "назвал его противоречащим Конституции", "грозит санкциями",
-            # "назвал марш «PR-акцией»": a quotation (a quoted name too) or an instrumental
+            # "назвал марш «PR-акцией»": a quotation (a quoted name too) or an instrumental;
+            # "назвали сроки окончания пандемии", "назвал причину": a naming verb stating a fact
+            # (``named_object``, the object first, a named speaker; not the future "назовет дату")
             return has_quote or any(q.open >= S.start[a] - 1 and q.close <= S.end[b] for q in quotes) \
                 or any(S.case(x) == "Ins" and (S.upos[x] in ("ADJ", "NOUN") or S.feats[x].get("VerbForm") == "Part")
-                       for x in range(a, b + 1))
+                       for x in range(a, b + 1)) \
+                or (c.spk is not None and _first_noun(S, a, b) is not None and S.feats[c.v].get("Tense") != "Fut"
+                    and S.lem[_first_noun(S, a, b)] in R.words.get("named_object", ())
+                    and S.case(_first_noun(S, a, b)) in (None, "Acc")
+                    and any(l in R.words.get("naming_verb", ()) for l in S.lems[c.v]))
         if stance_object(S, c, R, a, b) or pp_content(S, c, R, a, b):
             return True       # "ожидают снижения ставки", "заверил в безопасности", "осудил X за …" (form other)
         if c.spk is not None and any(l in R.words.get("noting_verb", ()) for l in S.lems[c.v]):

@@ -146,6 +146,8 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
                         and S.low[i + 3] in R.fw["comp"])     # "удовлетворен тем, что …"
                     or (i + 4 < S.n and S.low[i + 1] in R.fw["loc"] and S.low[i + 2] in R.fw.get("this_loc", ())
                         and S.text[i + 3] == "," and S.low[i + 4] in R.fw["comp"])   # "уверены в том, что …"
+                    or (cls == "belief" and i + 2 < S.n and S.low[i + 1] in R.fw["loc"]
+                        and _first_noun_loc(S, i + 2))      # "уверен в своей победе", not "уверен в себе"
                     or (i + 1 < S.n and S.text[i + 1] == ":")
                     or (i > 0 and S.text[i - 1] in LONG_DASHES and i + 1 < S.n and not S.bound(i + 1))):
                 continue      # "уверены, что …", "уверены: …", "…, — уверен военкор"
@@ -541,6 +543,13 @@ def _charged(S: _Sent, i: int, R: _Res, naming: bool) -> bool:
                 and (S.upos[x + 1] in ("NOUN", "ADJ", "NUM") or S.feats[x + 1].get("VerbForm") == "Part"):
             return True       # "в краже", not a place ("признан иноагентом в РФ")
     return False
+
+
+def _first_noun_loc(S: _Sent, k: int) -> bool:
+    """A noun in the locative from ``k``, past possessives and adjectives ("в своей победе")."""
+    while k < S.n and S.upos[k] in ("ADJ", "DET"):
+        k += 1
+    return k < S.n and S.upos[k] == "NOUN" and S.case(k) in ("Loc", None)
 
 
 def qualified_noun(S: _Sent, i: int):
