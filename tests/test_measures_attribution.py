@@ -1007,8 +1007,9 @@ def round6_rows():
     ("r36", "Попова", "допустить", "other"),      # a possibility admitted
     ("r38", "Вирусолог", "оценить", "other"),     # an estimate with "в" + a number
     ("r39", "Трамп", "уверенный", "other"),       # a belief predicative with "в" + a noun
-    ("r41", "Блогеры", "обратить", "other"),      # "обратили внимание на …" (a guideline cue)
     ("r42", "Греф", "предречь", "other"),         # a prediction with a noun phrase
+    ("r45", "Sky News", "обращать", "indirect"),  # "обращает внимание, что …"
+    ("r46", "Депутаты", "выступить", "other"),    # "выступили с инициативой запретить …"
 ])
 def test_measures_attribution_round6_found(round6_rows, doc, speaker_word, lemma, form):
     r = _doc(round6_rows, doc)
@@ -1028,7 +1029,9 @@ def test_measures_attribution_round6_not_reports(round6_rows):
     # "поддержали семьи погибших": support of people is an act, not a stance on content
     assert _doc(round6_rows, "r21").empty
     # "назовет дату" (a future naming), "допустил ошибку" (committed), "уверен в себе": no reports
-    for doc in ("r35", "r37", "r40"):
+    # "не допустит получения …" (will not allow), "обратило внимание на ролик", "обратили внимание на
+    # странную деталь" (noticing a thing)
+    for doc in ("r35", "r37", "r40", "r41", "r43", "r44"):
         assert _doc(round6_rows, doc).empty, doc
     # "исключило пункт о пенсиях": an item removed, no stance
     assert _doc(round6_rows, "r30").empty

@@ -65,8 +65,10 @@ def stance_object(S, c, R, a: int, b: int) -> bool:
         return S.upos[h] == "NOUN" and (c.negated or (
             S.lem[h] in R.words.get("ruled_out_object", ()) and S.case(h) in (None, "Acc")
             and not any(S.low[x] in R.words.get("removal_prep", ()) for x in range(a, b + 1))))
-    if c.verb_lemma in R.words.get("possibility_verb", ()) and S.lem[h] in R.words.get("committed_object", ()):
-        return False      # "допустил ошибку": committed, not admitted as possible ("допустила введение ограничений")
+    if c.verb_lemma in R.words.get("possibility_verb", ()) and (
+            S.lem[h] in R.words.get("committed_object", ()) or c.negated or S.feats[c.v].get("Tense") == "Fut"):
+        return False      # "допустил ошибку": committed; "не допустит получения …": will not allow (not
+        # "допустила введение ограничений", a possibility admitted)
     return S.upos[h] in ("NOUN", "PROPN") and S.lem[h] not in R.words.get("not_stance_object", ())
 
 

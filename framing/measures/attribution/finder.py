@@ -29,6 +29,25 @@ def _weak_cue(S: _Sent, c: _Cue, R: _Res) -> bool:
     return support_verb(S, c.v, R) and not supported_object(S, c.cue[1] + 1, R)
 
 
+def _noticed_content(S: _Sent, c: _Cue, R: _Res) -> bool:
+    """What "обратить внимание на …" reports as content: a statement or publication ("на публикацию
+    обратило внимание издание"), an action ("на снижение производства") or a noun of importance or
+    need ("на необходимость …"), not a thing or person noticed ("на ролик", "на него")."""
+    a, b = c.ctok if c.ctok else (c.cue[1] + 1, min(S.n - 1, c.cue[1] + 6))
+    lo = _clause_left(S, c.cue[0])
+    for x in list(range(a, min(b + 1, a + 3))) + list(range(lo, c.cue[0])):
+        if 0 <= x < S.n - 1 and S.low[x] == "на":
+            k = x + 1
+            while k < S.n and S.upos[k] in ("ADJ", "DET", "NUM"):
+                k += 1
+            if k < S.n and S.upos[k] == "NOUN" and (
+                    S.lem[k] in R.speech_acts or S.lem[k] in R.words.get("quoted_noun", ())
+                    or S.lem[k] in R.words.get("noted_object", ()) or S.lem[k] in R.fw["doc_nouns"]
+                    or _action_noun(S, k, k, R)):
+                return True
+    return False
+
+
 def _action_noun(S: _Sent, a: int, b: int, R: _Res) -> bool:
     """The first noun of ``a..b`` (past its adjectives) is an action, not an addressee: inanimate,
     no entity, no speaker noun, with an action noun's ending (``action_suffix``): "к прекращению
@@ -242,6 +261,10 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
         if c.frame == "as" and c.spk is None and c.verb_lemma in R.words.get("saying_idiom", ()) \
                 and (c.cue[1] + 1 >= S.n or S.bound(c.cue[1] + 1)):
             continue          # "Как говорится, лучше поздно, чем никогда": a saying, no source ("как говорится в …" stays)
+        if c.pattern.startswith("collocation") and c.frame in ("nominal", "none") \
+                and any(w in R.words.get("attention_noun", ()) for w in c.verb_lemma.split()[1:]) \
+                and not _noticed_content(S, c, R):
+            continue          # "обратило внимание на ролик", "обратил на него внимание": noticing, no report
         if c.pattern.startswith("collocation") and c.frame == "nominal" and c.ctok and not c.negated \
                 and S.low[c.ctok[0]] in R.words.get("addressee_prep", ()) \
                 and not any(S.case(x) == "Loc" for x in range(c.ctok[0] + 1, min(c.ctok[1] + 1, c.ctok[0] + 4))) \
