@@ -196,6 +196,9 @@ def demo_eval(ann, key: pd.DataFrame, *, by_span=False):
     # the demo key codes refusals and negated reports ("не стал комментировать", detail
     # "neutral|negated"), which the definition leaves out: scored with them kept
     pred = attributions(ann, negated="keep")
+    # the key, written before the guideline's convention, codes the actor of an anonymous source as
+    # "anonymous"; the measure now gives its description (docs/attribution.md, round six)
+    pred = pred.assign(actor=pred["actor"].where(pred["speaker_type"] != "anonymous", "anonymous"))
     gold = key[key["device"] == "attribution"]
     docs = set(ann.docs["doc_id"])
     gold = gold[gold["doc_id"].isin(docs)]
