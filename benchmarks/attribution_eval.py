@@ -15,8 +15,10 @@ Prints, each on its own line,
    with ``--check3``) and the blind check ``benchmarks/attribution_blind4`` (40
    sentences with and 40 without an attribution, coded before the rules of issue
    #12's fourth round), scored by the guideline's rule with recall by form;
-   and the news-article set ``benchmarks/attribution_news5`` (twelve BSNLP
-   articles, every sentence coded before the fifth round), scored the same way;
+   and the news-article sets ``benchmarks/attribution_news5`` (twelve BSNLP
+   articles, every sentence coded before the fifth round) and
+   ``benchmarks/attribution_news6`` (ten longer ones, coded before the sixth),
+   scored the same way;
 5. the time of ``attributions()`` and of ``sources()`` on the Telegram sample,
    with ``sources()``'s peak traced memory at 200 and 1,000 bootstrap draws;
 6. RuOpinionNE 2024 (``../shared/data/ruopinionne2024/train.jsonl``): where an
@@ -194,6 +196,9 @@ def demo_eval(ann, key: pd.DataFrame, *, by_span=False):
     # the demo key codes refusals and negated reports ("не стал комментировать", detail
     # "neutral|negated"), which the definition leaves out: scored with them kept
     pred = attributions(ann, negated="keep")
+    # the key, written before the guideline's convention, codes the actor of an anonymous source as
+    # "anonymous"; the measure now gives its description (docs/attribution.md, round six)
+    pred = pred.assign(actor=pred["actor"].where(pred["speaker_type"] != "anonymous", "anonymous"))
     gold = key[key["device"] == "attribution"]
     docs = set(ann.docs["doc_id"])
     gold = gold[gold["doc_id"].isin(docs)]
@@ -550,6 +555,7 @@ def guideline_gold_eval(sents, pred, *, verbose=False) -> None:
 DEV2 = ROOT / "benchmarks" / "attribution_dev2"
 BLIND4 = ROOT / "benchmarks" / "attribution_blind4"
 NEWS5 = ROOT / "benchmarks" / "attribution_news5"
+NEWS6 = ROOT / "benchmarks" / "attribution_news6"
 
 
 def _coded_docs(source: str, want: dict) -> tuple[dict, pd.DataFrame] | None:
@@ -636,24 +642,26 @@ def blind4_eval() -> None:
     print_guideline_attribution(pred, gold, texts)
 
 
-def news5_eval() -> tuple[dict, pd.DataFrame, pd.DataFrame] | None:
-    """Score the news-article set ``benchmarks/attribution_news5`` (12 BSNLP articles).
+def articles_eval(folder: Path = None, name: str = "news5") -> tuple[dict, pd.DataFrame, pd.DataFrame] | None:
+    """Score a news-article set: ``benchmarks/attribution_news5`` (12 BSNLP articles) or
+    ``benchmarks/attribution_news6`` (10 longer ones, round six).
 
-    Every sentence of twelve Russian web news articles drawn with a seed (topics
-    other than the held-out ones) was coded by the guideline before the measure
-    was run on them; scored by the guideline's rule with recall by form.
+    Every sentence of Russian web news articles drawn with a seed (topics other
+    than the held-out ones) was coded by the guideline before the measure was
+    run on them; scored by the guideline's rule with recall by form.
     Returns ``(texts, predicted rows, coded rows)`` for a look at the misses.
     """
     from validity import print_guideline_attribution
 
-    docs = pd.read_csv(NEWS5 / "docs.tsv", sep="\t", dtype=str, keep_default_na=False)
+    folder = folder or NEWS5
+    docs = pd.read_csv(folder / "docs.tsv", sep="\t", dtype=str, keep_default_na=False)
     got = _coded_docs("bsnlp_all", dict(zip(docs["doc_id"], docs["text_sha256"])))
     if got is None:
-        print("news articles news5: skipped (../shared/data absent)")
+        print(f"news articles {name}: skipped (../shared/data absent)")
         return None
     texts, pred = got
-    gold = _coded_gold(NEWS5 / "gold.tsv", texts)
-    print(f"news articles news5 ({len(texts)} BSNLP ru articles, {len(gold)} coded attributions, "
+    gold = _coded_gold(folder / "gold.tsv", texts)
+    print(f"news articles {name} ({len(texts)} BSNLP ru articles, {len(gold)} coded attributions, "
           f"{len(pred)} predicted rows):")
     print_guideline_attribution(pred, gold, texts)
     return texts, pred, gold
@@ -765,7 +773,8 @@ def main(argv=None):
     for slice_name in ("dev2",) + (("check3",) if args.check3 else ()):
         dev2_eval(slice_name)
     blind4_eval()
-    news5_eval()
+    articles_eval(NEWS5, "news5")
+    articles_eval(NEWS6, "news6")
 
     if not args.quick:
         speed_eval()

@@ -584,7 +584,8 @@ def test_measures_attribution_non_clausal_content_exclusions(content_rows, doc):
 
 def test_measures_attribution_collective_numeral_speaker(content_rows):
     r = _doc(content_rows, "c34").iloc[0]        # "пожаловались трое"
-    assert (r["speaker"], r["verb_lemma"], r["actor"]) == ("трое", "пожаловаться", "anonymous")
+    # an anonymous source's actor is its description (guideline: speaker_resolved), its type anonymous
+    assert (r["speaker"], r["verb_lemma"], r["actor"], r["speaker_type"]) == ("трое", "пожаловаться", "трое", "anonymous")
 
 
 def test_measures_attribution_naming_with_a_quoted_name(content_rows):
@@ -969,3 +970,81 @@ def test_measures_attribution_company_description_skips_a_collective(round5):
     r = _doc(round5, "n18").set_index("verb_lemma")
     assert r.loc["потребовать", "speaker"] == "Профсоюз пилотов"
     assert r.loc["заявить", "actor"] == "Ryanair"
+
+
+# --- round six of issue #12 (attribution_round6.conllu: one document per construction) ----------
+@pytest.fixture(scope="module")
+def round6_rows():
+    return attributions(_ann("round6", "ru"))
+
+
+@pytest.mark.parametrize("doc,speaker_word,lemma,form", [
+    ("r1", "Маас", "указать", "direct"),          # a minus sign standing for the dash after a quotation
+    ("r2", "Компания", "напомнить", "other"),     # a topic with "о" after a dative addressee
+    ("r3", "Борисполь", "информация", "according_to"),   # the owner of the site a source phrase points to
+    ("r4", "Беллоу", "сообщаться", "indirect"),   # the owner of a notice ("оповещение") as a document
+    ("r5", "Газпрома", "следовать", "indirect"),  # a quoted owner after "следует из отчета"
+    ("r6", "Песков", "выступить", "other"),       # "с призывом к" + an action: what is called for
+    ("r8", "Министр", "убежденный", "indirect"),  # a predicative with "в том, что"
+    ("r9", "Раджа", "довольный", "indirect"),     # "доволен тем, что"
+    ("r10", "Дэвис", "объявить", None),           # a topic before the verb, the subject after it
+    ("r11", "Пескова", "заявление", "direct"),    # a speech noun with its owner before a colon and a quote
+    ("r13", "Он", "уверенный", "indirect"),       # a nested predicative takes the outer speaker
+    ("r16", "Кадри", "подтвердить", None),        # a subject after an inserted "в частности"
+    ("r17", "записку", "говориться", "indirect"), # "в которой говорится": the relative's antecedent
+    ("r18", "СМИ", "сообщение", "indirect"),      # a report noun with a medium in the locative and content
+    ("r19", "оба", "уверенный", "indirect"),      # "оба" as a subject
+    ("r20", "Листхеуг", "поддержать", "other"),   # support of a proposal is a stance
+    ("r22", "Активисты", "выступать", "other"),   # an active participle of a stance: the noun qualified
+    ("r24", "Дэвис", "выразить", "indirect"),     # not the subject of "поддерживают отставку" (no report)
+    ("r25", "галерист", "прокомментировать", "direct"),   # "— так в соцсетях прокомментировал галерист"
+    ("r28", "Джонсона", "выразить", None),        # a participle's speaker is the noun it agrees with
+    ("r29", "Песков", "исключить", "other"),      # "не исключил встречу": any noun under negation
+    ("r31", "Шольц", "исключить", "other"),       # an affirmative "исключил" with a course ruled out
+    ("r32", "Зеленский", "", "direct"),           # the headline "X — о …: «…»"
+    ("r33", "Эксперты", "сходиться", "indirect"), # "сходятся во мнении, что …"
+    ("r34", "Ученые", "назвать", "other"),        # a naming verb stating a fact ("назвали сроки")
+    ("r36", "Попова", "допустить", "other"),      # a possibility admitted
+    ("r38", "Вирусолог", "оценить", "other"),     # an estimate with "в" + a number
+    ("r39", "Трамп", "уверенный", "other"),       # a belief predicative with "в" + a noun
+    ("r42", "Греф", "предречь", "other"),         # a prediction with a noun phrase
+    ("r45", "Sky News", "обращать", "indirect"),  # "обращает внимание, что …"
+    ("r46", "Депутаты", "выступить", "other"),    # "выступили с инициативой запретить …"
+])
+def test_measures_attribution_round6_found(round6_rows, doc, speaker_word, lemma, form):
+    r = _doc(round6_rows, doc)
+    hit = r[(r["verb_lemma"] == lemma) & r["speaker"].str.contains(speaker_word)]
+    assert len(hit) == 1, r[["speaker", "verb_lemma", "form"]]
+    if form is not None:
+        assert hit.iloc[0]["form"] == form
+
+
+def test_measures_attribution_round6_not_reports(round6_rows):
+    # "обратился с просьбой к ряду стран": only the addressee, no content
+    assert _doc(round6_rows, "r7").empty
+    # "«Я уверен в том, что …», — сказал он": the quoted speaker's own stance is the quotation
+    assert _doc(round6_rows, "r12")["verb_lemma"].tolist() == ["сказать"]
+    # "упоминали в 2021 году": a time phrase is no locative source
+    assert not _doc(round6_rows, "r15")["speaker"].str.contains("году").any()
+    # "поддержали семьи погибших": support of people is an act, not a stance on content
+    assert _doc(round6_rows, "r21").empty
+    # "назовет дату" (a future naming), "допустил ошибку" (committed), "уверен в себе": no reports
+    # "не допустит получения …" (will not allow), "обратило внимание на ролик", "обратили внимание на
+    # странную деталь" (noticing a thing)
+    for doc in ("r35", "r37", "r40", "r41", "r43", "r44"):
+        assert _doc(round6_rows, doc).empty, doc
+    # "исключило пункт о пенсиях": an item removed, no stance
+    assert _doc(round6_rows, "r30").empty
+    # "Артисты, выступающие на сцене": a performance, no stance
+    assert _doc(round6_rows, "r23").empty
+    # "Кабмин поддержал проект …, — источник РИА Новости": no report before the dash, so it is a credit
+    assert _doc(round6_rows, "r26")["form"].tolist() == ["credit"]
+    # "резолюцию, в которой говорится …, и призвал": the document is no subject of the coordinated verb
+    r = _doc(round6_rows, "r27")
+    assert r.loc[r["verb_lemma"] == "призвать", "speaker"].tolist() == [""]
+    assert r.loc[r["verb_lemma"] == "говориться", "speaker"].tolist() == ["резолюцию"]
+
+
+def test_measures_attribution_anonymous_actor_is_description(round6_rows):
+    r = _doc(round6_rows, "r14").iloc[0]          # "По словам источника в правительстве"
+    assert (r["speaker"], r["actor"], r["speaker_type"]) == ("источника", "источник", "anonymous")

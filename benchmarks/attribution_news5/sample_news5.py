@@ -45,15 +45,17 @@ def candidates() -> list[tuple[str, str, str]]:
             if top not in HELD_OUT_TOPICS and lang == "ru" and t.strip() and d not in used]
 
 
-def draw() -> list[tuple[str, str, str]]:
-    pool = candidates()
-    random.Random(SEED).shuffle(pool)
-    return pool[:N_DOCS]
+def draw(pool=candidates, seed=SEED, n_docs=N_DOCS) -> list[tuple[str, str, str]]:
+    docs = pool()
+    random.Random(seed).shuffle(docs)
+    return docs[:n_docs]
 
 
-def main(argv=None) -> None:
+def main(argv=None, *, pool=candidates, seed=SEED, n_docs=N_DOCS, out=HERE) -> None:
+    """Print the draw; with ``--write`` write ``docs.tsv`` and ``sentences.tsv`` into ``out``
+    (``news6`` calls this with its own pool, seed and folder)."""
     write = "--write" in (argv if argv is not None else sys.argv[1:])
-    docs = draw()
+    docs = draw(pool, seed, n_docs)
     drows, srows = [], []
     for d, o, t in docs:
         spans = sentences(t)
@@ -62,11 +64,11 @@ def main(argv=None) -> None:
         print(d, o, len(t), len(spans))
     print(f"{len(docs)} documents, {len(srows)} sentences")
     if write:
-        with (HERE / "docs.tsv").open("w", encoding="utf-8", newline="") as fh:
+        with (out / "docs.tsv").open("w", encoding="utf-8", newline="") as fh:
             w = csv.writer(fh, delimiter="\t", lineterminator="\n")
             w.writerow(["doc_id", "outlet", "lang", "n_chars", "text_sha256", "n_sentences"])
             w.writerows(drows)
-        with (HERE / "sentences.tsv").open("w", encoding="utf-8", newline="") as fh:
+        with (out / "sentences.tsv").open("w", encoding="utf-8", newline="") as fh:
             w = csv.writer(fh, delimiter="\t", lineterminator="\n")
             w.writerow(["doc_id", "sent_start", "sent_end"])
             w.writerows(srows)

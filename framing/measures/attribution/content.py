@@ -32,8 +32,8 @@ from ...lang.punct import CLOSING_ONLY_QUOTES, LONG_DASHES, OPENING_QUOTES
 from .markers import _marker_hits
 from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _clause_left, _content_end, _first_bound, _is_report_verb, _line_end, _markup,
-                       _media_at)
-from .words import _BOUND, _Res, _legal
+                       _media_at, support_verb, supported_object)
+from .words import _BOUND, _NOMINAL, _Res, _legal
 
 _QUOTE_ENDS = CLOSING_ONLY_QUOTES + '"'   # the last mark of a quotation
 
@@ -52,14 +52,32 @@ def stance_object(S, c, R, a: int, b: int) -> bool:
     ("исключили из партии" is no stance); a waiting object ("ожидает суда") is no stance."""
     if c.requires not in STANCE or c.spk is None:
         return False
-    if c.requires == "stance_negated" and not c.negated:
-        return False
     if S.upos[a] not in _OBJECT_UPOS or S.case(a) not in _OBJECT_CASES:
         return False
     h = a
     while h < b and S.upos[h] in ("ADJ", "NUM", "DET"):
         h += 1            # the noun of "новых переговоров"
+    if c.requires == "stance_negated":
+        # "не исключил встречу Путина и Трампа" (any noun: the waiting objects below are "ожидать"'s);
+        # affirmative only with a possibility or course ruled out (``ruled_out_object``: "Шольц исключил
+        # поставки Taurus", "исключил возможность отставки"), not a member or item removed
+        # ("исключили его из партии", "исключило пункт о пенсиях")
+        return S.upos[h] == "NOUN" and (c.negated or (
+            S.lem[h] in R.words.get("ruled_out_object", ()) and S.case(h) in (None, "Acc")
+            and not any(S.low[x] in R.words.get("removal_prep", ()) for x in range(a, b + 1))))
+    if c.verb_lemma in R.words.get("possibility_verb", ()) and (
+            S.lem[h] in R.words.get("committed_object", ()) or c.negated or S.feats[c.v].get("Tense") == "Fut"):
+        return False      # "допустил ошибку": committed; "не допустит получения …": will not allow (not
+        # "допустила введение ограничений", a possibility admitted)
     return S.upos[h] in ("NOUN", "PROPN") and S.lem[h] not in R.words.get("not_stance_object", ())
+
+
+def _first_noun(S, a: int, b: int):
+    """The first token of ``a..b`` past adjectives and numerals, if it is a noun."""
+    h = a
+    while h < b and S.upos[h] in ("ADJ", "NUM", "DET"):
+        h += 1
+    return h if S.upos[h] == "NOUN" else None
 
 
 def pp_content(S, c, R, a: int, b: int) -> bool:
@@ -76,11 +94,16 @@ def pp_content(S, c, R, a: int, b: int) -> bool:
         return any(S.low[x] in R.fw.get("with_prep", ()) and x + 1 <= b and S.case(x + 1) == "Ins"
                    and (c.verb_class == "accusation" or S.feats[x + 1].get("Animacy") != "Anim")
                    for x in range(a, min(b + 1, a + 8)))
+    if c.verb_lemma in R.words.get("estimate_verb", ()):
+        # "оценил эффективность вакцины в 90%", "оценивает ущерб в миллион": the estimate, "в" + a number
+        return any(S.low[x] in ("в", "во") and x + 1 <= b and S.upos[x + 1] == "NUM" for x in range(a, min(b + 1, a + 8)))
     if c.verb_lemma in R.words.get("explain_verb", ()):
         # "объяснил отставку состоянием здоровья": the reason in the instrumental is the content
         return any(S.case(x) == "Ins" and S.upos[x] == "NOUN" for x in range(a, b + 1))
-    if c.verb_class == "distancing":
-        return any(S.low[x] in ("в", "во") and x + 1 <= b and S.case(x + 1) == "Loc" for x in range(a, end))
+    if c.verb_class == "distancing" or (c.verb_class == "belief" and c.verb_lemma.startswith(("быть ", "бути "))):
+        # (and a belief predicative: "уверен в своей победе"; its "в себе" is no content)
+        return any(S.low[x] in ("в", "во") and x + 1 <= b and S.case(x + 1) == "Loc"
+                   and (c.verb_class == "distancing" or S.upos[x + 1] != "PRON") for x in range(a, end))
     if c.verb_class == "accusation":
         return any(S.low[x] == "за" and x > a and x + 1 <= b and S.case(x + 1) == "Acc" for x in range(a, end))
     return False
@@ -284,6 +307,15 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
     p = first - 1
     while p >= 0 and (S.low[p] in fw["neg"] or S.upos[p] in ("ADV",) and S.text[p] not in _BOUND or _markup(S, p)):
         p -= 1        # "«…», — [сообщил](https://…) музей": the link around the verb
+    q = p             # "«…», — так в соцсетях прокомментировал галерист": past a short prepositional phrase
+    while q >= 0 and p - q < 4 and S.upos[q] in ("NOUN", "PROPN", "ADJ", "DET", "NUM") and S.case(q) not in ("Nom",):
+        q -= 1
+    if q >= 1 and q < p and S.upos[q] == "ADP":
+        q -= 1
+        while q >= 0 and (S.low[q] in fw["neg"] or S.upos[q] in ("ADV",) and S.text[q] not in _BOUND):
+            q -= 1
+        if q >= 0 and S.text[q] in LONG_DASHES:
+            p = q
     impersonal = (c.head_lemma or c.verb_lemma) in fw["impersonal"] or S.low[c.v] in fw["impersonal"] \
         or S.feats[c.v].get("Variant") == "Short"
     spk_ok = (spk is None and (impersonal or bool(c.quoted_src))) or (spk is not None and (spk[0] > v1 or first == spk[0]))
@@ -423,11 +455,17 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
         if not (named_after or S.text[0] in LONG_DASHES
                 or any(S.start[a] - 1 <= q.open and q.close <= S.end[b] + 1 for q in quotes)):
             return False
+    if support_verb(S, c.v, R):
+        return supported_object(S, c.cue[1] + 1, R)   # "поддержала предложение" (form other), not "поддержали семьи"
     if c.frame in ("that", "colon", "inverted", "as", "anaphoric"):
         return True
     lo = _clause_left(S, c.cue[0])
     if lo < c.cue[0] and S.low[lo] in R.fw["about"] and c.verb_class != "emotive" and c.requires != "quote":
         return True           # a fronted topic: "О планах Норвегии … сообщалось и ранее"
+    if c.verb_class != "emotive" and c.requires != "quote" and any(
+            S.low[x] in R.fw["about"] and 0 <= S.head[x] < c.cue[0] and S.head[S.head[x]] == c.v
+            and S.upos[S.head[x]] == "NOUN" for x in range(lo, c.cue[0])):
+        return True           # a topic before the verb, the verb's own: "Первым об отставке объявил Дэвис"
     if c.frame == "nominal" and c.ctok:
         a, b = c.ctok
         while a < b and S.upos[a] in ("ADV", "PART") and S.low[a] not in R.fw["neg"]:
@@ -447,10 +485,16 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
                 and S.upos[a + 1] in ("NOUN", "ADJ"))   # "считает ошибкой", "считает итоги сфальсифицированными", "считает себя россиянином"
         if c.requires == "quote":
             # "назвали удар атакой", "назвал его противоречащим Конституции", "грозит санкциями",
-            # "назвал марш «PR-акцией»": a quotation (a quoted name too) or an instrumental
+            # "назвал марш «PR-акцией»": a quotation (a quoted name too) or an instrumental;
+            # "назвали сроки окончания пандемии", "назвал причину": a naming verb stating a fact
+            # (``named_object``, the object first, a named speaker; not the future "назовет дату")
             return has_quote or any(q.open >= S.start[a] - 1 and q.close <= S.end[b] for q in quotes) \
                 or any(S.case(x) == "Ins" and (S.upos[x] in ("ADJ", "NOUN") or S.feats[x].get("VerbForm") == "Part")
-                       for x in range(a, b + 1))
+                       for x in range(a, b + 1)) \
+                or (c.spk is not None and _first_noun(S, a, b) is not None and S.feats[c.v].get("Tense") != "Fut"
+                    and S.lem[_first_noun(S, a, b)] in R.words.get("named_object", ())
+                    and S.case(_first_noun(S, a, b)) in (None, "Acc")
+                    and any(l in R.words.get("naming_verb", ()) for l in S.lems[c.v]))
         if stance_object(S, c, R, a, b) or pp_content(S, c, R, a, b):
             return True       # "ожидают снижения ставки", "заверил в безопасности", "осудил X за …" (form other)
         if c.spk is not None and any(l in R.words.get("noting_verb", ()) for l in S.lems[c.v]):
@@ -469,7 +513,11 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
             return True       # "считают выдачу незаконной": a stance with a predicative (form other)
         if has_quote and _quoted_object(S, c, R, a, b, quotes):
             return True
-        if S.low[a] in R.fw["about"] and c.verb_class != "emotive":
+        t = a             # past the addressee: "напомнила российскому холдингу о пене", "сообщил журналистам о …"
+        while t < min(b, a + 5) and S.upos[t] in _NOMINAL and (
+                S.case(t) == "Dat" or (S.case(t) == "Acc" and (S.upos[t] == "PRON" or S.feats[t].get("Animacy") == "Anim"))):
+            t += 1
+        if S.low[t] in R.fw["about"] and c.verb_class != "emotive":
             return True       # a topic: "объявил о …", "напомнил о …", "предупредил о …"
         if c.verb_class == "admission" and any(S.case(x) == "Ins" and S.upos[x] == "ADJ" for x in range(a, min(b + 1, a + 3))) \
                 and any(S.low[x] in ("в", "во", "у", "по") for x in range(a, min(b + 1, a + 5))):

@@ -230,7 +230,7 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame, atypes: dict)
         low_h = S.low[h] if h is not None else ""
         is_pron = a == b and (low_h in fw["pron"] or low_h in fw["poss"] or low_h in fw["loc_pron"])
         if a == b and low_h in R.words.get("collective_subject", ()):
-            c.actor, c.speaker_type = "anonymous", "anonymous"      # "одни …, другие — …"
+            c.actor, c.speaker_type = _description(S, a, b, h), "anonymous"      # "одни …, другие — …"
             continue
         if a == b and low_h == "там":
             hit = _nearest(hist, si, ss, None, None, want="organisation")
@@ -318,7 +318,9 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame, atypes: dict)
                 if hit:
                     actor, stype = hit.actor, hit.type
                 elif typ == "anonymous":
-                    actor, stype = "anonymous", "anonymous"
+                    # the description itself is the actor (guideline: speaker_resolved of an anonymous
+                    # source is its description, "аналитики", "источник в правительстве")
+                    actor, stype = _description(S, a, b, h), "anonymous"
                 else:
                     actor, stype = _clean(S, a, b), typ
             else:
@@ -403,6 +405,16 @@ def _nearest(hist, si, pos, gender, number, *, want=None, role=None, max_back=6)
 
 def _clean(S: _Sent, a: int, b: int) -> str:
     return " ".join(t for t in S.text[a: b + 1] if t not in QUOTE_CHARS).strip()
+
+
+def _description(S: _Sent, a: int, b: int, h: int) -> str:
+    """An anonymous source's description as its actor: the noun phrase as written when its head
+    is in the nominative ("западные чиновники"), else the head's lemma and the words after it
+    ("по словам источника в правительстве" → "источник в правительстве"), so that one
+    description in several cases is one actor."""
+    if h is None or S.case(h) in (None, "Nom") or not S.lem[h]:
+        return _clean(S, a, b)
+    return " ".join([S.lem[h], *(t for t in S.text[h + 1: b + 1] if t not in QUOTE_CHARS)]).strip()
 
 
 def actor_types(ment: pd.DataFrame) -> dict:

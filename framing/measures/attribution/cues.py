@@ -144,9 +144,18 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
             if not ((i + 2 < S.n and S.text[i + 1] == "," and S.low[i + 2] in R.fw["comp"])
                     or (i + 3 < S.n and S.low[i + 1] in R.fw.get("this_ins", ()) and S.text[i + 2] == ","
                         and S.low[i + 3] in R.fw["comp"])     # "удовлетворен тем, что …"
+                    or (i + 4 < S.n and S.low[i + 1] in R.fw["loc"] and S.low[i + 2] in R.fw.get("this_loc", ())
+                        and S.text[i + 3] == "," and S.low[i + 4] in R.fw["comp"])   # "уверены в том, что …"
+                    or (cls == "belief" and i + 2 < S.n and S.low[i + 1] in R.fw["loc"]
+                        and _first_noun_loc(S, i + 2))      # "уверен в своей победе", not "уверен в себе"
                     or (i + 1 < S.n and S.text[i + 1] == ":")
                     or (i > 0 and S.text[i - 1] in LONG_DASHES and i + 1 < S.n and not S.bound(i + 1))):
                 continue      # "уверены, что …", "уверены: …", "…, — уверен военкор"
+            k = i - 1
+            while k >= 0 and S.upos[k] in ("ADV", "PART", "AUX"):
+                k -= 1
+            if k >= 0 and S.low[k] in R.words.get("first_person", ()) and _in_quote(S, i):
+                continue      # "«Я уверен в том, что …»": the quoted speaker's own stance is the quotation itself
             be = "быть" if S.lang == "ru" else "бути"
             ins = lem[:-2] + ("ым" if S.lang == "ru" else "им")
             c = _Cue(S, i, (i, i), S.text[i], f"{be} {ins}", cls, req, "verb")
@@ -158,12 +167,16 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
                     and not (S.lang != "en" and u == "NOUN" and S.lem[i] == lem and lem.endswith(_INFINITIVE)
                              and S.low[i] != lem):
                 continue      # a verb the tagger read as a noun ("передаёт" with ё) keeps its verb lemma
-        if vf == "Part" and S.feats[i].get("Variant") != "Short":
-            continue
+        stance_part = vf == "Part" and S.feats[i].get("Variant") != "Short" and lem in R.words.get("position_verb", ()) \
+            and S.feats[i].get("Voice") != "Pass" \
+            and any(S.low[x] in R.fw["position_prep"] for x in range(i + 1, min(S.n, i + 6)))
+        if vf == "Part" and S.feats[i].get("Variant") != "Short" and not stance_part:
+            continue      # (an active participle of a stance for or against stays: "избирателей,
+            # высказавшихся … за выход", "активисты, выступающие за …"; its speaker is the noun qualified)
         if vf == "Part" and lem in R.words.get("link_verb", ()):
             continue      # "жертвы связаны с …", "это связано": a state, not an agentless report
         if vf == "Part" and not (S.feats[i].get("Gender") in (None, "Neut") and S.feats[i].get("Number") != "Plur") \
-                and lem not in R.words.get("passive_report", ()):
+                and lem not in R.words.get("passive_report", ()) and not stance_part:
             continue      # "Яшин объявлен «иноагентом»", "осуждены за кражу": the subject of a passive is no
             # speaker ("сказано" stays; "обвинен в …", "признана виновной" are reports with an unnamed source)
         if vf == "Inf":
@@ -196,6 +209,32 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
         c.negated = _negated(S, i, R)
         out.append(c)
     return out
+
+
+def _source_owner(S: _Sent, g: int, R: _Res, depth: int = 0):
+    """The owner named right after a source noun, from token ``g``: a genitive noun phrase
+    ("по данным Росстата"), a quoted name ("следует из отчета «Газпрома»"), or the owner of a
+    document or site in a locative phrase ("По информации на сайте аэропорта «Борисполь»"; the
+    document or site itself when no owner follows).  ``(span, head)`` or None."""
+    if g >= S.n:
+        return None
+    if S.text[g] in OPENING_QUOTES:
+        e = next((x for x in range(g + 1, min(S.n, g + 9)) if S.text[x] in QUOTE_CHARS), None)
+        if e is not None and e > g + 1 and not any(S.finite(x) for x in range(g + 1, e)):
+            return (g, e), g + 1
+        return None
+    if S.bound(g):
+        return None
+    if S.upos[g] in _NOMINAL and S.case(g) in (None, "Gen"):
+        return _np(S, g, g, S.n - 1), g
+    if depth == 0 and (S.low[g] in R.fw["loc"] or S.low[g] in R.words.get("site_prep", ())):
+        k = g + 1
+        while k < min(S.n, g + 4) and S.upos[k] in ("ADJ", "DET"):
+            k += 1
+        if k < S.n and S.upos[k] == "NOUN" and S.case(k) in (None, "Loc") \
+                and (S.lem[k] in R.speech_acts or S.lem[k] in R.fw["doc_nouns"] or S.lem[k] in R.words.get("site_noun", ())):
+            return _source_owner(S, k + 1, R, 1) or ((k, k), k)
+    return None
 
 
 def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
@@ -239,6 +278,10 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
                     and (S.lang == "en" or S.case(j + 1) in (None, "Gen")):
                 c.spk = _np(S, j + 1, j + 1, S.n - 1)
                 c.spk_head = j + 1
+            elif S.lang != "en" and j + 1 < S.n and (S.low[j + 1] in fw["loc"] or S.low[j + 1] in R.words.get("site_prep", ())):
+                own = _source_owner(S, j + 1, R)      # "По информации на сайте аэропорта «Борисполь»"
+                if own is not None:
+                    c.spk, c.spk_head = own
             if cls == "distancing":
                 c.markers.append(name)
             out.append(c)
@@ -323,9 +366,10 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
             cue = (i, i + 1) if fr == i + 1 else (i, i)
             c = _Cue(S, i, cue, " ".join(S.text[cue[0]: cue[1] + 1]), S.lem[i], "neutral", "", "from")
             g = k + 1
-            if g < S.n and not S.bound(g) and S.upos[g] in _NOMINAL and S.case(g) in (None, "Gen"):
-                c.spk, c.spk_head = _np(S, g, g, S.n - 1), g
-                if fr < i:        # the owners as far as the verb: "Вашингтона, Сеула и Киева"
+            own = _source_owner(S, g, R, 1)     # a genitive or a quoted name: "отчета «Газпрома»"
+            if own is not None:
+                c.spk, c.spk_head = own
+                if fr < i and S.text[g] not in OPENING_QUOTES:   # the owners as far as the verb: "Вашингтона, Сеула и Киева"
                     c.spk = (g, max(c.spk[1], i - 1))
             else:
                 c.spk, c.spk_head = (fr + 1, k), k
@@ -336,6 +380,27 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
             c.spk_head = i + 1
             out.append(c)
     return out
+
+
+def _owned_speech_noun(S: _Sent, head, xe: int, k: int, R: _Res):
+    """A speech noun with its owner before a colon and a quotation: "Еще одно признание Трампа:
+    «…»", "Заявление Пескова: «…»".  The noun is the cue (its lemma the cue lemma, as "по
+    словам" → слово), the owner in the genitive the speaker, the quotation the content (direct).
+    None when the colon is not followed by a quotation or no owner is named."""
+    if head is None or k + 1 >= S.n or S.text[k + 1] not in OPENING_QUOTES:
+        return None
+    words = R.words.get("speech_act_noun", set()) | R.words.get("directive_noun", set())
+    if not (S.lem[head] in words or S.lem[head] in R.source_nouns):
+        return None
+    g = head + 1
+    if g > xe or S.upos[g] not in ("NOUN", "PROPN", "X") or S.case(g) not in (None, "Gen"):
+        return None
+    c = _Cue(S, head, (head, head), S.text[head], S.lem[head],
+             R.source_nouns.get(S.lem[head], "neutral"), "", "noun")
+    c.spk, c.spk_head = (g, xe), g
+    c.frame = "colon"
+    c.ctok = (k + 1, _content_end(S, k + 1))
+    return c
 
 
 def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
@@ -352,8 +417,11 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
             break     # a long lead only as "X о …: «…»" ("Полянский о последствиях разрешений …: «…»")
         if any(S.finite(x) or (S.feats[x].get("VerbForm") in ("Inf", "Conv") and S.text[k + 1] not in OPENING_QUOTES)
                for x in range(lead, k)) \
-                or any(S.bound(x) and S.text[x] not in QUOTE_CHARS and not _markup(S, x) for x in range(lead, k)):
+                or any(S.bound(x) and S.text[x] not in QUOTE_CHARS and not _markup(S, x)
+                       and not (S.text[x] in LONG_DASHES and x + 1 < k and S.low[x + 1] in R.fw["about"])
+                       for x in range(lead, k)):
             break     # a clause before the colon ("… можно найти на сайте: …") names no source
+            # ("Зеленский — о переговорах: «…»" is the headline "X о …: «…»" with a dash)
         if _noun_run(S, lead, k - 1):
             break     # "Скуфы внимание опасность: …": nouns side by side are a slogan, not one noun phrase
         xe = k - 1
@@ -364,12 +432,18 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
         adp = adp if adp is not None else next((x for x in range(lead + 1, xe + 1) if S.upos[x] == "ADP"), None)
         if adp is not None:
             xe = adp - 1
+            while xe > lead and S.text[xe] in LONG_DASHES:
+                xe -= 1
         h = next((x for x in range(xe, lead - 1, -1) if S.upos[x] in ("PROPN", "NOUN", "X")), None)
         label = " ".join(S.low[lead: xe + 1])
         head = next((x for x in range(lead, xe + 1) if S.upos[x] in ("NOUN", "PROPN", "X")), h)
         # a group of people names a source only before a proposition ("Правозащитники: Азербайджан
         # сажает …"), not before a list ("Пострадавшие дети: …", "герои матча: …")
         group = any(S.finite(x) for x in range(k + 1, _line_end(S, (k + 1, S.n - 1)) + 1))
+        noun_cue = _owned_speech_noun(S, head, xe, k, R)
+        if noun_cue is not None:
+            out.append(noun_cue)
+            break
         if h is None or not _names_source(S, lead, xe, R, group) or label in R.words.get("headline_label", ()) \
                 or S.lem[lead] in R.words.get("headline_label", ()) \
                 or S.lem[head] in R.speech_acts or S.lem[head] in R.fw["doc_nouns"]:
@@ -471,6 +545,34 @@ def _charged(S: _Sent, i: int, R: _Res, naming: bool) -> bool:
     return False
 
 
+def _first_noun_loc(S: _Sent, k: int) -> bool:
+    """A noun in the locative from ``k``, past possessives and adjectives ("в своей победе")."""
+    while k < S.n and S.upos[k] in ("ADJ", "DET"):
+        k += 1
+    return k < S.n and S.upos[k] == "NOUN" and S.case(k) in ("Loc", None)
+
+
+def qualified_noun(S: _Sent, i: int):
+    """The noun an active participle at ``i`` qualifies, its speaker: the parse's head of an
+    ``acl`` participle before it, else the noun before the comma ("активисты, прямо обвиняющие
+    …", "Активисты, выступающие против …"); None when there is none."""
+    h = S.head[i] if S.deprel[i].startswith("acl") and S.head[i] >= 0 and S.head[i] < i else None
+    p = i - 1
+    while p > 0 and S.upos[p] == "ADV":
+        p -= 1        # "…, прямо обвиняющие"
+    near = next((x for x in range(p - 1, max(-1, p - 5), -1) if S.upos[x] in ("NOUN", "PROPN")), None) \
+        if p >= 1 and S.text[p] == "," else None
+    if h is None or (near is not None and near != h and _agrees_np(S, i, near) and not _agrees_np(S, i, h)):
+        h = near      # "об отставке Бориса Джонсона, выразившего …": the noun the participle agrees with
+    return h if h is not None and S.upos[h] in ("NOUN", "PROPN") else None
+
+
+def _agrees_np(S: _Sent, i: int, h: int) -> bool:
+    """A participle at ``i`` and a noun at ``h`` agree in case and number (where both are known)."""
+    return all(S.feats[i].get(k) is None or S.feats[h].get(k) is None or S.feats[i][k] == S.feats[h][k]
+               for k in ("Case", "Number"))
+
+
 def _participle_cue(S: _Sent, i: int, R: _Res):
     """A charge or a naming reported through a participle or a reflexive passive, whose
     grammatical subject is the one charged, not the speaker: "подозреваемого в краже",
@@ -509,13 +611,8 @@ def _participle_cue(S: _Sent, i: int, R: _Res):
                  "", "participle")
         c.negated = _negated(S, i, R)
         if active:
-            h = S.head[i] if S.deprel[i].startswith("acl") and S.head[i] >= 0 and S.head[i] < i else None
-            p = i - 1
-            while p > 0 and S.upos[p] == "ADV":
-                p -= 1        # "…, прямо обвиняющие"
-            if h is None and p >= 1 and S.text[p] == ",":
-                h = next((x for x in range(p - 1, max(-1, p - 5), -1) if S.upos[x] in ("NOUN", "PROPN")), None)
-            if h is None or S.upos[h] not in ("NOUN", "PROPN"):
+            h = qualified_noun(S, i)
+            if h is None:
                 return None
             c.spk, c.spk_head = _np(S, h, 0, i - 1), h
         return c
@@ -578,10 +675,13 @@ def _speech_noun_cues(S: _Sent, R: _Res, taken) -> list[_Cue]:
             spk, h, e = (i - 1, i - 1), i - 1, i            # "его обещание …"
         else:
             h = next((x for x in range(i + 1, min(S.n, i + 4)) if S.upos[x] in ("NOUN", "PROPN")), None)
-            if h is None or S.case(h) not in ("Gen", None) \
+            loc = h is not None and h == i + 2 and S.low[i + 1] in R.fw["loc"] and S.case(h) in ("Loc", None) \
+                and (_media_at(S, h, R) or S.lem[h] in R.heads or S.upos[h] == "PROPN")
+            if h is None or (S.case(h) not in ("Gen", None) and not loc) \
                     or any(S.bound(x) and S.text[x] not in QUOTE_CHARS for x in range(i + 1, h)):
                 continue          # a quoted name may stand between: "Заява «Нафтогазу України» про те, що"
-            spk = _np(S, h, i + 1, S.n - 1)
+            # (a medium in the locative is the source too: "сообщения в СМИ о том, что …")
+            spk = _np(S, h, i + 1 if not loc else h, S.n - 1)
             cut = next((x for x in range(h + 1, spk[1] + 1) if S.low[x].endswith(_REFLEXIVE_INFINITIVE)), None)
             if cut is not None:
                 spk = (spk[0], cut - 1)     # "требования спикера угомониться": the infinitive is the content

@@ -12,15 +12,52 @@ from __future__ import annotations
 
 from ...lang.punct import LONG_DASHES
 from .content import _finish_content, _frame, _reports_content, _requires_ok, _trim_contents
-from .cues import _colon_cues, _source_phrase_cues, _speech_noun_cues, _verb_cues
+from .cues import _colon_cues, _source_phrase_cues, _speech_noun_cues, _verb_cues, qualified_noun
 from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _agrees, _clause_left, _content_end, _en_pp_head, _first_bound, _in_quote,
-                       _line_end, _markup, _media_at, _nomlike, _np, _subj_ok, _syn_span, _unsure_case, c_case)
+                       _line_end, _markup, _media_at, _nomlike, _np, _subj_ok, _syn_span, _unsure_case, c_case,
+                       support_verb, supported_object)
 from .speakers import (_coordinated, _extend_to_name, _extend_to_quoted_name, _first_person, _left_candidate,
                        _loc_speaker, _nested_same_subject, _quoted_source, _relative_antecedent, _right_candidate, _score,
                        _skip_addressee, _syn_subject)
 from .words import _Res
 
+
+def _weak_cue(S: _Sent, c: _Cue, R: _Res) -> bool:
+    """A verb of support without a proposal as its object ("Кабмин поддержал проект …"): no report,
+    so it does not keep a trailing dash from being a credit ("… — источник РИА Новости")."""
+    return support_verb(S, c.v, R) and not supported_object(S, c.cue[1] + 1, R)
+
+
+def _noticed_content(S: _Sent, c: _Cue, R: _Res) -> bool:
+    """What "обратить внимание на …" reports as content: a statement or publication ("на публикацию
+    обратило внимание издание"), an action ("на снижение производства") or a noun of importance or
+    need ("на необходимость …"), not a thing or person noticed ("на ролик", "на него")."""
+    a, b = c.ctok if c.ctok else (c.cue[1] + 1, min(S.n - 1, c.cue[1] + 6))
+    lo = _clause_left(S, c.cue[0])
+    for x in list(range(a, min(b + 1, a + 3))) + list(range(lo, c.cue[0])):
+        if 0 <= x < S.n - 1 and S.low[x] == "на":
+            k = x + 1
+            while k < S.n and S.upos[k] in ("ADJ", "DET", "NUM"):
+                k += 1
+            if k < S.n and S.upos[k] == "NOUN" and (
+                    S.lem[k] in R.speech_acts or S.lem[k] in R.words.get("quoted_noun", ())
+                    or S.lem[k] in R.words.get("noted_object", ()) or S.lem[k] in R.fw["doc_nouns"]
+                    or _action_noun(S, k, k, R)):
+                return True
+    return False
+
+
+def _action_noun(S: _Sent, a: int, b: int, R: _Res) -> bool:
+    """The first noun of ``a..b`` (past its adjectives) is an action, not an addressee: inanimate,
+    no entity, no speaker noun, with an action noun's ending (``action_suffix``): "к прекращению
+    огня", not "к властям", "к ряду стран", "в Роспотребнадзор"."""
+    x = a
+    while x <= b and S.upos[x] in ("ADJ", "DET"):
+        x += 1
+    return x <= b and S.upos[x] == "NOUN" and S.feats[x].get("Animacy") == "Inan" and not S.ent_at(x) \
+        and S.lem[x] not in R.heads and not _media_at(S, x, R) \
+        and S.lem[x].endswith(tuple(R.words.get("action_suffix", ())) or ("\0",))
 
 def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
     S.quote_spans = [(q.inner[0], q.inner[1]) for q in quotes if q.kind != "name"
@@ -100,6 +137,13 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                     c.spk, spk_head = _en_pp_head(S, c.spk, spk_head)
                 c.inherited = False
                 c.pattern += "+left" if sl >= sr else "+right"
+        if spk_head is None and S.feats[c.v].get("VerbForm") == "Part" and S.feats[c.v].get("Variant") != "Short" \
+                and S.feats[c.v].get("Voice") != "Pass":
+            h = qualified_noun(S, c.v)     # "Активисты, выступающие против строительства": the noun qualified
+            if h is not None:
+                spk_head = h
+                c.spk = _np(S, h, 0, c.v - 1)
+                c.pattern += "+participle"
         c.quoted_src = _quoted_source(S, c, R, syntax, spk_head)
         if spk_head is None and not impersonal and c.quoted_src:
             # "— цитирует сообщение Минобороны России РБК", "приводит слова Лукашенко госагентство
@@ -161,7 +205,7 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
               and not (c.pattern == "colon" and c.ctok and S.text[c.ctok[0]] not in QUOTE_CHARS
                        and any(c.ctok[0] <= x.cue[0] <= _line_end(S, c.ctok) for x in final))
               # "Завахири заявил, что … — Уоррен Вайнштейн": a dash inside a reported clause is no credit
-              and not (c.pattern == "dash" and any(x.cue[0] < c.cue[0] for x in final))]
+              and not (c.pattern == "dash" and any(x.cue[0] < c.cue[0] and not _weak_cue(S, x, R) for x in final))]
     final.sort(key=lambda c: c.cue[0])
     # speakers of coordinated and gerund verbs: "сказал …, и пообещал", "добавив, что"
     for k, c in enumerate(final):
@@ -171,8 +215,11 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
             c.spk = None          # "…, — сказал он, добавив, что …": the gerund's subject is the speaker
         if c.spk is None and c.pattern.startswith(("verb", "infinitive", "collocation")):
             if c.inherited or vf == "Conv" or _coordinated(S, c, R):
+                # (not the source of an impersonal verb, which is no subject: "резолюцию, в которой
+                # говорится …, и призвал": the subject of "принял")
                 prev = next((p for p in reversed(final[:k]) if p.spk is not None
-                             and p.pattern.startswith(("verb", "infinitive", "collocation", "colon"))), None)
+                             and p.pattern.startswith(("verb", "infinitive", "collocation", "colon"))
+                             and (p.head_lemma or p.verb_lemma) not in R.fw["impersonal"] and not _weak_cue(S, p, R)), None)
                 if prev is not None:
                     c.spk, c.spk_head, c.inherited = prev.spk, prev.spk_head, True
                     c.speaker_override = prev.speaker_override
@@ -194,12 +241,16 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
         if not c.frame:
             _frame(S, c, R)
     for c in final:
-        outer = [d for d in final if d is not c and d.frame == "that" and d.ctok and d.ctok[0] <= c.cue[0] <= d.ctok[1]]
+        outer = [d for d in final if d is not c and d.frame == "that" and d.ctok and d.ctok[0] <= c.cue[0] <= d.ctok[1]
+                 and not _weak_cue(S, d, R)]
         if c.spk is None and outer and c.pattern.startswith(("verb", "infinitive", "collocation")) \
-                and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] and S.feats[c.v].get("Variant") != "Short" \
+                and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] \
+                and (S.feats[c.v].get("Variant") != "Short" or c.verb_lemma.startswith(("быть ", "бути "))) \
+                and (outer[-1].head_lemma or outer[-1].verb_lemma) not in R.fw["impersonal"] \
                 and _nested_same_subject(S, c, outer[-1], R):
             # a report nested in another's clause with its subject left out: "заявил, что считает
-            # ошибкой …" reports the same speaker
+            # ошибкой …", "сказал, что уверен в том, что …" (a predicative; not the agentless
+            # "сказано") reports the same speaker
             d = outer[-1]
             c.spk, c.spk_head, c.speaker_override = d.spk, d.spk_head, d.speaker_override
             c.pattern += "+nested"
@@ -210,11 +261,17 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
         if c.frame == "as" and c.spk is None and c.verb_lemma in R.words.get("saying_idiom", ()) \
                 and (c.cue[1] + 1 >= S.n or S.bound(c.cue[1] + 1)):
             continue          # "Как говорится, лучше поздно, чем никогда": a saying, no source ("как говорится в …" stays)
+        if c.pattern.startswith("collocation") and c.frame in ("nominal", "none") \
+                and any(w in R.words.get("attention_noun", ()) for w in c.verb_lemma.split()[1:]) \
+                and not _noticed_content(S, c, R):
+            continue          # "обратило внимание на ролик", "обратил на него внимание": noticing, no report
         if c.pattern.startswith("collocation") and c.frame == "nominal" and c.ctok and not c.negated \
                 and S.low[c.ctok[0]] in R.words.get("addressee_prep", ()) \
                 and not any(S.case(x) == "Loc" for x in range(c.ctok[0] + 1, min(c.ctok[1] + 1, c.ctok[0] + 4))) \
-                and not any(S.low[x] in R.fw["about"] or S.text[x] in QUOTE_CHARS for x in range(c.ctok[0], c.ctok[1] + 1)):
+                and not any(S.low[x] in R.fw["about"] or S.text[x] in QUOTE_CHARS for x in range(c.ctok[0], c.ctok[1] + 1)) \
+                and not (c.verb_class == "directive" and _action_noun(S, c.ctok[0] + 1, c.ctok[1], R)):
             continue          # "обратились с жалобой в Роспотребнадзор": only the addressee, no reported content
+            # (not what is called for: "выступил с призывом к прекращению огня")
             # (not a charge in the locative: "выдвинул обвинения в совершении …")
         if c.pattern.startswith(("verb",)) and c.spk is None and c.frame in ("nominal", "none") and not c.quoted_src \
                 and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] and S.feats[c.v].get("VerbForm") != "Short":

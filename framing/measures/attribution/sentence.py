@@ -20,6 +20,10 @@ from .quotes import QUOTE_CHARS
 from .words import _BOUND, _INFINITIVE, _NOMINAL, _Res, _en_lemmas, _norm, function_words
 
 
+#: characters some outlets set for a dash (U+2212 minus sign, U+2015 horizontal bar)
+_DASH_LIKE = frozenset("\u2212\u2015")
+
+
 # --- one sentence as arrays ----------------------------------------------------------
 class _Sent:
     """Attribution's view of one sentence, built from the shared view
@@ -35,6 +39,12 @@ class _Sent:
         self.doc_id = base.doc_id
         self.sent_id = base.sent_id
         self.text = list(base.text)
+        # a minus sign or a horizontal bar standing alone between words is a dash ("«…», − указал
+        # Маас"): the rules read it as one, the offsets are the token's own
+        for i, t in enumerate(self.text):
+            if t in _DASH_LIKE and 0 < i < len(self.text) - 1 and base.start[i] > base.end[i - 1] \
+                    and base.start[i + 1] > base.end[i]:
+                self.text[i] = "—"
         # an emoji or bullet glued to a word ("🔻По данным") does not hide the word
         self.low = [_norm(t.lstrip("".join(ch for ch in t if not (ch.isalnum() or ch in QUOTE_CHARS))))
                     if t[:1] and not (t[:1].isalnum() or t[:1] in QUOTE_CHARS) and any(ch.isalpha() for ch in t)
@@ -357,7 +367,23 @@ def _syn_span(S: _Sent, h: int) -> tuple[int, int]:
 
 
 def _is_report_verb(S: _Sent, i: int, R: _Res) -> bool:
-    return any(l in R.verbs for l in S.lems[i])
+    """A verb of the lexicon that reports here: not a verb of support without a proposal as its
+    object ("поддерживают отставку Мэй", "поддержали семьи")."""
+    return any(l in R.verbs for l in S.lems[i]) and not (support_verb(S, i, R) and not supported_object(S, i + 1, R))
+
+
+def support_verb(S, v: int, R) -> bool:
+    """A verb of support (``support_verb`` in attribution_words.tsv: поддержать)."""
+    return any(l in R.words.get("support_verb", ()) for l in S.lems[v])
+
+
+def supported_object(S, k: int, R) -> bool:
+    """The object from token ``k`` (past adverbs and adjectives) is a proposal or position
+    (``supported_object``: предложение, идея, инициатива, позиция …): support of it is a stance
+    ("поддержала предложение"); support of people or a cause is an act ("поддержали семьи")."""
+    while k < S.n and S.upos[k] in ("ADV", "ADJ", "DET", "PART"):
+        k += 1
+    return k < S.n and S.lem[k] in R.words.get("supported_object", ()) and S.case(k) in (None, "Acc")
 
 
 def _media_at(S: _Sent, i: int, R: _Res):

@@ -136,6 +136,17 @@ def _relative_antecedent(S: _Sent, v: int, R: _Res):
     return h
 
 
+def _parenthetical(S: _Sent, j: int, R: _Res):
+    """The closing comma of an inserted phrase starting at ``j`` ("в частности", "например";
+    ``parenthetical`` in attribution_words.tsv) followed by a comma, else None."""
+    for p in R.words.get("parenthetical", ()):
+        w = p.split()
+        e = j + len(w)
+        if e < S.n and S.low[j:e] == w and S.text[e] == ",":
+            return e
+    return None
+
+
 def _right_candidate(S: _Sent, v: int, R: _Res, hi: int | None = None):
     hi = S.n - 1 if hi is None else hi
     if S.lang == "en":
@@ -170,6 +181,11 @@ def _right_candidate(S: _Sent, v: int, R: _Res, hi: int | None = None):
                     if k + 1 < S.n and S.text[k + 1] in QUOTE_CHARS and (k + 2 >= S.n or S.bound(k + 2)):
                         return j + 1
             return None
+        if S.text[j] == ",":
+            p = _parenthetical(S, j + 1, R)
+            if p is not None:
+                j = p + 1     # "подтвердил, в частности, министр …": past the inserted phrase
+                continue
         if S.bound(j) or S.upos[j] == "SCONJ" or S.low[j] in R.fw["comp"]:
             return None
         if S.upos[j] in ("VERB", "AUX") and not (S.feats[j].get("VerbForm") == "Part" and S.feats[j].get("Variant") != "Short"
@@ -356,14 +372,31 @@ def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool, speech_class: boo
             continue
         if j + 1 < S.n and S.upos[j + 1] == "PRON" and S.low[j + 1] in R.fw["loc_pron"]:
             return (j + 1, j + 1), j + 1, None     # "В нем говорится о …": the pronoun, resolved later
+        if want_speech and j + 1 < v and j >= 2 and S.text[j - 1] == "," and S.lem[j + 1] in R.fw["rel"]:
+            # "записку, в которой говорится, что …": the relative's antecedent, the noun before the comma
+            # (agreeing in gender and number: "записку для Министерства обороны Украины, в которой")
+            f = S.feats[j + 1]
+            h = S.head[v] if S.deprel[v].startswith("acl") and 0 <= S.head[v] < j \
+                and S.upos[S.head[v]] in ("NOUN", "PROPN") else None      # the parse's antecedent
+            h = h if h is not None else \
+                next((x for x in range(j - 2, max(-1, j - 10), -1) if S.upos[x] in ("NOUN", "PROPN", "X")), None)
+            if h is not None and 0 <= S.head[h] < h and S.head[h] >= j - 12 and S.case(h) == "Gen" \
+                    and S.upos[S.head[h]] in ("NOUN", "PROPN"):
+                g = h
+                while 0 <= S.head[g] < g and S.head[g] >= j - 12 and S.upos[S.head[g]] in ("NOUN", "PROPN"):
+                    g = S.head[g]
+                if all(S.feats[g].get(k) in (None, f.get(k)) for k in ("Gender", "Number") if f.get(k)):
+                    h = g         # "записку для Министерства обороны Украины, в которой": the head, not the genitive
+            if h is not None:
+                return _np(S, h, 0, j - 2), h, None
         k = j + 1
         while k < S.n and (S.upos[k] in ("ADJ", "DET") or S.text[k] in QUOTE_CHARS
                            or S.feats[k].get("VerbForm") == "Part") and k < j + 4:
             k += 1            # "в правящей партии": a participle modifies the noun too
         if k >= S.n or S.upos[k] not in ("NOUN", "PROPN", "X"):
             continue
-        if k == j + 1 and S.lem[k] in R.words.get("adverbial_noun", ()):
-            continue          # "в итоге констатировали", "в результате": an adverbial, no source
+        if S.lem[k] in R.words.get("adverbial_noun", ()) and (k == j + 1 or S.case(k) in (None, "Loc")):
+            continue          # "в итоге констатировали", "в результате", "в 2021 году": an adverbial, no source
         if S.lem[k] in R.speech_acts or S.low[k] in R.speech_acts:
             g = k + 1
             if g + 2 < S.n and S.upos[g] == "ADP" and S.upos[g + 1] == "NOUN" and S.case(g + 2) in ("Gen", None) \
