@@ -121,8 +121,8 @@ src.speaker_types.pivot_table(index="outlet", columns="speaker_type", values="sh
 
 # %%
 dist = src.distancing
-top = (att[att["actor"].isin(["", "anonymous"]) == False]  # noqa: E712
-       .groupby("actor")["doc_id"].size().sort_values(ascending=False).head(6).index)
+named = att[(att["actor"] != "") & (att["speaker_type"] != "anonymous")]   # anonymous sources: their description
+top = named.groupby("actor")["doc_id"].size().sort_values(ascending=False).head(6).index
 d = dist[dist["actor"].isin(top) & (dist["n_attributions"] >= 2)].copy()
 d[["outlet", "actor", "n_attributions", "n_distancing", "rate", "ci_low", "ci_high"]].round(2)
 
