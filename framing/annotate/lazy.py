@@ -156,16 +156,17 @@ class DocumentStore:
 
     @staticmethod
     def summary(batch, root) -> dict:
-        """What the store keeps of one batch: its file (written now), documents table without the
-        columns of :data:`ON_DISK_COLUMNS`, problems and sources."""
-        docs = batch._docs
-        return {"file": DocumentStore.write_batch(root, batch) if len(batch) else None,
-                "table": docs.drop(columns=[c for c in ON_DISK_COLUMNS if c in docs.columns]),
+        """What the store keeps of one batch while the stream goes on: its file (written now), its number
+        of documents, problems and sources.  Not its documents table: that is read back from the files
+        when the stream ends (:meth:`from_summaries`), so that the small objects of every batch's table
+        (ids, outlets, urls: about 190 bytes a document) are not held among the next batches' memory."""
+        return {"file": DocumentStore.write_batch(root, batch) if len(batch) else None, "n": len(batch),
                 "problems": batch._problems, "meta": batch.meta}
 
     @classmethod
     def from_summaries(cls, summaries) -> "DocumentStore":
-        """The store of consecutive batches (see :meth:`summary`), as their corpora concatenated."""
+        """The store of consecutive batches (see :meth:`summary`), as their corpora concatenated; the
+        documents table (without :data:`ON_DISK_COLUMNS`) read back from the batches' files, one at a time."""
         meta = summaries[0]["meta"]
         for b in summaries[1:]:
             meta["sources"] = meta.get("sources", []) + b["meta"].get("sources", [])
@@ -175,10 +176,17 @@ class DocumentStore:
         stored = [b for b in summaries if b["file"] is not None]
         if not stored:
             raise FramingError("annotate(): every corpus of the stream was empty; nothing to annotate.")
-        table = pd.concat([b["table"] for b in stored], ignore_index=True)      # doc_ids checked unique
-        pos_file = np.concatenate([np.full(len(b["table"]), k) for k, b in enumerate(stored)])
-        pos_row = np.concatenate([np.arange(len(b["table"])) for b in stored])
+        table = pd.concat([_without_texts(_read_documents(*b["file"])) for b in stored],
+                          ignore_index=True)      # doc_ids checked unique
+        pos_file = np.concatenate([np.full(b["n"], k) for k, b in enumerate(stored)])
+        pos_row = np.concatenate([np.arange(b["n"]) for b in stored])
         return cls([b["file"] for b in stored], table, pos_file, pos_row, meta, problems)
+
+    @staticmethod
+    def doc_ids(summaries) -> pd.Series:
+        """The doc_ids of the batches summarised so far, read from their files."""
+        ids = [_read_documents(*b["file"])["doc_id"] for b in summaries if b["file"] is not None]
+        return pd.concat(ids, ignore_index=True) if ids else pd.Series([], dtype=object)
 
     def __len__(self) -> int:
         return len(self.table)
@@ -208,33 +216,41 @@ class DocumentStore:
         return Corpus(docs, meta=meta, problems=probs)
 
     def _load(self, k: int) -> pd.DataFrame:
-        import hashlib
-
-        import pyarrow as pa
-
-        from ..corpus import Corpus
         if k in self._kept:
             self._kept.move_to_end(k)
             return self._kept[k]
-        path, sha = self.files[k]
-        try:
-            data = Path(path).read_bytes()
-            ok = hashlib.sha256(data).hexdigest() == sha
-        except OSError as err:
-            data, ok = None, False
-            why = f"cannot be read ({err.strerror or err})"
-        else:
-            why = "was changed since it was written"
-        if not ok:
-            raise CachePartError(
-                f"The documents of this annotation are read from {path}, which {why}. Annotate the stream "
-                "again (framing.annotate(<the same batches>, …)): the annotations are still cached and are "
-                "not computed again; keep the cache folder while the annotation is in use.")
-        docs = Corpus.read_parquet(pa.BufferReader(data))._docs
+        docs = _read_documents(*self.files[k])
         self._kept[k] = docs
         while len(self._kept) > 2:
             self._kept.popitem(last=False)
         return docs
+
+
+def _without_texts(docs: pd.DataFrame) -> pd.DataFrame:
+    return docs.drop(columns=[c for c in ON_DISK_COLUMNS if c in docs.columns])
+
+
+def _read_documents(path, sha: str) -> pd.DataFrame:
+    """The documents table of a stored batch (:meth:`DocumentStore.write_batch`), its sha256 checked."""
+    import hashlib
+
+    import pyarrow as pa
+
+    from ..corpus import Corpus
+    try:
+        data = Path(path).read_bytes()
+        ok = hashlib.sha256(data).hexdigest() == sha
+    except OSError as err:
+        data, ok = None, False
+        why = f"cannot be read ({err.strerror or err})"
+    else:
+        why = "was changed since it was written"
+    if not ok:
+        raise CachePartError(
+            f"The documents of this annotation are read from {path}, which {why}. Annotate the stream "
+            "again (framing.annotate(<the same batches>, …)): the annotations are still cached and are "
+            "not computed again; keep the cache folder while the annotation is in use.")
+    return Corpus.read_parquet(pa.BufferReader(data))._docs
 
 
 def locate(plans, hashes, langs, n_docs: int) -> CacheIndex:

@@ -417,8 +417,9 @@ class _SeenIds:
         self.hashes = np.sort(np.concatenate([self.hashes, h]))
         if not hit.any() or not summaries:
             return []
+        from .lazy import DocumentStore
         cand = set(ids[hit])
-        earlier = pd.concat([s["table"]["doc_id"] for s in summaries], ignore_index=True)
+        earlier = DocumentStore.doc_ids(summaries)
         met = set(earlier[earlier.isin(cand)])
         return [i for i in ids[hit] if i in met]
 
