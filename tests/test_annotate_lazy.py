@@ -284,6 +284,41 @@ def test_annotate_stream_documents_file_removed_is_a_clear_error(demo, tmp_path)
         ann.corpus
 
 
+def test_annotate_stream_holds_no_documents_table_until_it_ends(demo, tmp_path, monkeypatch):
+    """While a stream goes on, the client keeps of each batch only its file, size, problems and sources; the
+    table without texts is read back from the files at the end, equal to the batches' own tables."""
+    from framing.annotate.lazy import DocumentStore
+    kept = []
+    summary = DocumentStore.summary
+
+    def spy(batch, root):
+        out = summary(batch, root)
+        kept.append(out)
+        return out
+    monkeypatch.setattr(DocumentStore, "summary", staticmethod(spy))
+    batches = [demo.filter((np.arange(len(demo)) // 30) == k) for k in range(3)]
+    ann = _lazy(iter(batches), tmp_path / "cache", layers=("lemma",))
+    assert len(kept) == 3 and all(set(k) == {"file", "n", "problems", "meta"} for k in kept)
+    assert [k["n"] for k in kept] == [len(b) for b in batches]
+    want = pd.concat([b.docs.drop(columns="text") for b in batches], ignore_index=True)
+    pd.testing.assert_frame_equal(ann._documents.table, want)
+
+
+def test_annotate_stream_documents_file_changed_before_the_end_is_a_clear_error(demo, tmp_path, monkeypatch):
+    from framing.annotate.lazy import DocumentStore
+    summary = DocumentStore.summary
+
+    def damage(batch, root):            # the file of the batch is changed on disk after it was written
+        out = summary(batch, root)
+        with open(out["file"][0], "ab") as fh:
+            fh.write(b"x")
+        return out
+    monkeypatch.setattr(DocumentStore, "summary", staticmethod(damage))
+    with pytest.raises(CachePartError, match="was changed since it was written"):
+        _lazy(iter([demo.filter(np.arange(len(demo)) < 30), demo.filter(np.arange(len(demo)) >= 30)]),
+              tmp_path / "cache", layers=("lemma",))
+
+
 def test_annotated_partitions_in_memory(eager):
     parts = list(eager.partitions(30))
     assert [len(p) for p in parts] == [30, 30, 20]
