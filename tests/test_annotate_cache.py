@@ -350,3 +350,37 @@ def test_annotate_cache_hash_index_is_the_dict_it_replaces():
     with pytest.raises(KeyError):
         idx["nope"]
     assert HashIndex({}) == {} and "x" not in HashIndex({})
+
+
+def test_annotate_cache_hash_index_extended_equals_the_full_build():
+    """An index extended by new parts (what a stream's cache does after every batch) equals the index built
+    from scratch: new parts anywhere in the folder's order, a hash already known or twice among the new
+    parts (the full build's rule decides), a removed part, longer keys."""
+    from framing.annotate.cache import HashIndex, _compact, text_hash
+    pool = [text_hash(str(i)) for i in range(400)]
+    fresh = iter(pool)
+    entries = {}
+    for k in range(0, 40, 3):
+        entries[f"p{k:02d}"] = _compact({"hashes": [next(fresh) for _ in range(10)], "files": {}})
+
+    def same(a, b):
+        return dict(a) == dict(b) and list(a) == list(b) and all(a[h] == b[h] for h in b)
+
+    def extends(entries, base) -> bool:         # whether the index is extended (else built in full)
+        probe = HashIndex.__new__(HashIndex)
+        probe._names = list(entries)
+        return probe._extend(entries, base)
+    base = HashIndex(dict(sorted(entries.items())))
+    for k in (1, 17, 41):                                   # new parts before, among and after the old ones
+        entries[f"p{k:02d}"] = _compact({"hashes": [next(fresh) for _ in range(7)], "files": {}})
+    grown = dict(sorted(entries.items()))
+    ext = HashIndex(grown, base=base)
+    assert extends(grown, base) and same(ext, HashIndex(grown)) and len(ext) == 14 * 10 + 3 * 7
+    assert ext._codes is not base._codes and len(base) == 14 * 10       # the base is left as it was
+    for again in ([pool[0]], [pool[200], pool[200]]):      # known already / twice in the new parts
+        more = dict(grown, p99=_compact({"hashes": again, "files": {}}))
+        assert not extends(more, ext) and same(HashIndex(more, base=ext), HashIndex(more))
+    fewer = {k: v for k, v in grown.items() if k != "p03"}
+    assert not extends(fewer, ext) and same(HashIndex(fewer, base=ext), HashIndex(fewer))
+    longer = dict(grown, p98=_compact({"hashes": [pool[300] + "x"], "files": {}}))
+    assert not extends(longer, ext) and same(HashIndex(longer, base=ext), HashIndex(longer)) and pool[300] + "x" in HashIndex(longer, base=ext)

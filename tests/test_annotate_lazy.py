@@ -277,11 +277,49 @@ def test_annotate_stream_documents_file_removed_is_a_clear_error(demo, tmp_path)
         warnings.simplefilter("ignore")
         ann = framing.annotate(iter([demo.filter(np.arange(len(demo)) < 30), demo.filter(np.arange(len(demo)) >= 30)]),
                                cache=cache, progress=False, layers=("lemma",))
+    assert len(ann.doc_info()) == len(demo)          # the table without texts: read once, then kept
     for f in (cache / "documents").glob("*.parquet"):
         f.unlink()
-    assert len(ann.doc_info()) == len(demo)          # the table without texts is in memory
+    assert len(ann.doc_info()) == len(demo)
     with pytest.raises(CachePartError, match="documents of this annotation.*Annotate the stream again"):
         ann.corpus
+
+
+def test_annotate_stream_holds_no_documents_table_until_it_ends(demo, tmp_path, monkeypatch):
+    """While a stream goes on, the client keeps of each batch only its file, size, problems and sources; the
+    table without texts is read back from the files at the end, equal to the batches' own tables."""
+    from framing.annotate.lazy import DocumentStore
+    kept = []
+    summary = DocumentStore.summary
+
+    def spy(batch, root):
+        out = summary(batch, root)
+        kept.append(out)
+        return out
+    monkeypatch.setattr(DocumentStore, "summary", staticmethod(spy))
+    batches = [demo.filter((np.arange(len(demo)) // 30) == k) for k in range(3)]
+    ann = _lazy(iter(batches), tmp_path / "cache", layers=("lemma",))
+    assert len(kept) == 3 and all(set(k) == {"file", "n", "problems", "meta"} for k in kept)
+    assert [k["n"] for k in kept] == [len(b) for b in batches]
+    assert ann._documents._table is None and len(ann) == len(demo)     # read when first asked for
+    want = pd.concat([b.docs.drop(columns="text") for b in batches], ignore_index=True)
+    pd.testing.assert_frame_equal(ann._documents.table, want)
+
+
+def test_annotate_stream_documents_file_changed_is_a_clear_error_when_the_table_is_read(demo, tmp_path, monkeypatch):
+    from framing.annotate.lazy import DocumentStore
+    summary = DocumentStore.summary
+
+    def damage(batch, root):            # the file of the batch is changed on disk after it was written
+        out = summary(batch, root)
+        with open(out["file"][0], "ab") as fh:
+            fh.write(b"x")
+        return out
+    monkeypatch.setattr(DocumentStore, "summary", staticmethod(damage))
+    ann = _lazy(iter([demo.filter(np.arange(len(demo)) < 30), demo.filter(np.arange(len(demo)) >= 30)]),
+                tmp_path / "cache", layers=("lemma",))
+    with pytest.raises(CachePartError, match="was changed since it was written"):
+        ann.doc_info()
 
 
 def test_annotated_partitions_in_memory(eager):

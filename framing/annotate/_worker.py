@@ -54,7 +54,10 @@ def release_memory() -> None:
     token lists of a batch leave freed memory that the process keeps, and a
     stream's resident memory creeps up with the number of batches.  Nothing
     that is still referenced is touched; elsewhere (macOS, Windows, musl) the
-    steps that do not exist are skipped, so the call is always safe.
+    steps that do not exist are skipped, so the call is always safe.  What
+    pyarrow's default mimalloc pool keeps in the heaps of its other threads is
+    not returned: with ``ARROW_DEFAULT_MEMORY_POOL=system`` (set before
+    Python starts) Arrow's memory is glibc's, which the trim returns.
     """
     gc.collect()
     try:

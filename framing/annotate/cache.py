@@ -134,6 +134,7 @@ class AnnotationCache:
         self.key = key
         self.desc = desc or {}
         self._index: HashIndex | None = None
+        self._built: HashIndex | None = None      # the last index built (extended by the next one)
         self._entries: dict[str, dict] = {}       # part -> its index entry, hashes compacted (_compact)
         self.problems: list[dict] = []
         self._claim = None
@@ -162,7 +163,8 @@ class AnnotationCache:
                         self.quarantine(part, str(why))
                         continue
                     self._entries[part] = entry
-            self._index = HashIndex(self._entries)
+            # the index before (parts are only added between two reads, except by a quarantine) is extended
+            self._index = self._built = HashIndex(self._entries, base=self._built)
         return self._index
 
     def refresh(self) -> "HashIndex":
@@ -527,9 +529,11 @@ class HashIndex(Mapping):
     later part in the folder's order, as a dict filled part by part would.
     """
 
-    def __init__(self, entries: dict):
+    def __init__(self, entries: dict, base: "HashIndex | None" = None):
         import numpy as np
         self._names = list(entries)
+        if base is not None and self._extend(entries, base):
+            return
         arrays = [e["hashes"] for e in entries.values()]
         keys = np.concatenate(arrays) if arrays else np.empty(0, dtype="S1")
         codes = np.repeat(np.arange(len(arrays), dtype=np.int32), [len(a) for a in arrays])
@@ -538,6 +542,36 @@ class HashIndex(Mapping):
         last = np.ones(len(keys), dtype=bool)
         last[:-1] = keys[1:] != keys[:-1]
         self._keys, self._codes = keys[last], codes[last]
+
+    def _extend(self, entries: dict, base: "HashIndex") -> bool:
+        """Build this index as ``base`` (an index of some of ``entries``' parts) plus the parts it lacks,
+        inserting their few hashes into its sorted arrays (one copy of them) instead of sorting every
+        hash again: a stream's client rebuilt the whole index, with several temporary copies of it, after
+        every batch.  False (nothing set) when that cannot give the same index: ``base`` has a part
+        ``entries`` no longer has, or a hash of a new part is in ``base`` or twice in the new parts (the
+        rule of the later part is then applied by the full build), or is longer than ``base``'s keys."""
+        import numpy as np
+        order = {name: k for k, name in enumerate(self._names)}
+        if not base._names or any(name not in order for name in base._names):
+            return False
+        known = set(base._names)
+        new = [name for name in self._names if name not in known]
+        arrays = [entries[name]["hashes"] for name in new]
+        keys = np.concatenate(arrays) if arrays else np.empty(0, dtype=base._keys.dtype)
+        if keys.dtype.itemsize > base._keys.dtype.itemsize:
+            return False
+        codes = np.repeat(np.array([order[name] for name in new], dtype=np.int32), [len(a) for a in arrays])
+        by_key = np.argsort(keys, kind="stable")
+        keys, codes = keys[by_key], codes[by_key]
+        pos = np.searchsorted(base._keys, keys)
+        inside = pos < len(base._keys)
+        if (len(keys) > 1 and bool((keys[1:] == keys[:-1]).any())) or \
+                bool((base._keys[pos[inside]] == keys[inside]).any()):
+            return False
+        remap = np.array([order[name] for name in base._names], dtype=np.int32)
+        self._keys = np.insert(base._keys, pos, keys.astype(base._keys.dtype))
+        self._codes = np.insert(remap[base._codes], pos, codes)
+        return True
 
     def _find(self, h):
         import numpy as np

@@ -123,19 +123,29 @@ class DocumentStore:
     One file per batch of the stream, ``<cache root>/documents/<key>.parquet``
     (written by :meth:`framing.Corpus.to_parquet`; ``<key>`` is a hash of the
     batch's documents, so a rerun of the same stream reuses its files), its
-    sha256 checked whenever it is read.  In memory: the documents table
-    without its text columns (:data:`ON_DISK_COLUMNS`; for selections,
-    :meth:`CachedAnnotated.doc_info` and joins) and, per document, its file
-    and row.
+    sha256 checked whenever it is read.  In memory: per document, its file
+    and row, and once asked for (selections, :meth:`CachedAnnotated.doc_info`,
+    joins), the documents table without its text columns (:data:`ON_DISK_COLUMNS`).
     """
 
     def __init__(self, files, table, pos_file, pos_row, meta, problems):
         self.files = list(files)                    # (path, sha256)
-        self.table = table.reset_index(drop=True)
+        # None: the documents of every file in order, read when first asked for (:attr:`table`)
+        self._table = None if table is None else table.reset_index(drop=True)
         self.pos_file = np.asarray(pos_file, dtype=np.int32)
         self.pos_row = np.asarray(pos_row, dtype=np.int64)
         self.meta, self.problems = meta, problems
         self._kept: OrderedDict = OrderedDict()
+
+    @property
+    def table(self) -> pd.DataFrame:
+        """The documents table without the columns of :data:`ON_DISK_COLUMNS`; a stream's is read from its
+        batches' files (one at a time) when first asked for (a selection, ``doc_info``), not when the
+        stream ends, so that annotating a stream holds no table that grows with the corpus."""
+        if self._table is None:
+            self._table = pd.concat([_without_texts(_read_documents(*f)) for f in self.files],
+                                    ignore_index=True)
+        return self._table
 
     @staticmethod
     def write_batch(root, batch) -> tuple:
@@ -156,16 +166,17 @@ class DocumentStore:
 
     @staticmethod
     def summary(batch, root) -> dict:
-        """What the store keeps of one batch: its file (written now), documents table without the
-        columns of :data:`ON_DISK_COLUMNS`, problems and sources."""
-        docs = batch._docs
-        return {"file": DocumentStore.write_batch(root, batch) if len(batch) else None,
-                "table": docs.drop(columns=[c for c in ON_DISK_COLUMNS if c in docs.columns]),
+        """What the store keeps of one batch while the stream goes on: its file (written now), its number
+        of documents, problems and sources.  Not its documents table: that is read back from the files
+        when it is first asked for (:attr:`table`), so that the small objects of every batch's table
+        (ids, outlets, urls: about 190 bytes a document) are not held among the next batches' memory."""
+        return {"file": DocumentStore.write_batch(root, batch) if len(batch) else None, "n": len(batch),
                 "problems": batch._problems, "meta": batch.meta}
 
     @classmethod
     def from_summaries(cls, summaries) -> "DocumentStore":
-        """The store of consecutive batches (see :meth:`summary`), as their corpora concatenated."""
+        """The store of consecutive batches (see :meth:`summary`), as their corpora concatenated; its
+        documents table is read from the batches' files when first asked for (:attr:`table`)."""
         meta = summaries[0]["meta"]
         for b in summaries[1:]:
             meta["sources"] = meta.get("sources", []) + b["meta"].get("sources", [])
@@ -175,13 +186,18 @@ class DocumentStore:
         stored = [b for b in summaries if b["file"] is not None]
         if not stored:
             raise FramingError("annotate(): every corpus of the stream was empty; nothing to annotate.")
-        table = pd.concat([b["table"] for b in stored], ignore_index=True)      # doc_ids checked unique
-        pos_file = np.concatenate([np.full(len(b["table"]), k) for k, b in enumerate(stored)])
-        pos_row = np.concatenate([np.arange(len(b["table"])) for b in stored])
-        return cls([b["file"] for b in stored], table, pos_file, pos_row, meta, problems)
+        pos_file = np.concatenate([np.full(b["n"], k) for k, b in enumerate(stored)])
+        pos_row = np.concatenate([np.arange(b["n"]) for b in stored])
+        return cls([b["file"] for b in stored], None, pos_file, pos_row, meta, problems)   # doc_ids checked unique
+
+    @staticmethod
+    def doc_ids(summaries) -> pd.Series:
+        """The doc_ids of the batches summarised so far, read from their files."""
+        ids = [_read_documents(*b["file"])["doc_id"] for b in summaries if b["file"] is not None]
+        return pd.concat(ids, ignore_index=True) if ids else pd.Series([], dtype=object)
 
     def __len__(self) -> int:
-        return len(self.table)
+        return len(self.pos_file)
 
     def take(self, positions) -> "DocumentStore":
         p = np.asarray(positions, dtype=np.int64)
@@ -208,33 +224,41 @@ class DocumentStore:
         return Corpus(docs, meta=meta, problems=probs)
 
     def _load(self, k: int) -> pd.DataFrame:
-        import hashlib
-
-        import pyarrow as pa
-
-        from ..corpus import Corpus
         if k in self._kept:
             self._kept.move_to_end(k)
             return self._kept[k]
-        path, sha = self.files[k]
-        try:
-            data = Path(path).read_bytes()
-            ok = hashlib.sha256(data).hexdigest() == sha
-        except OSError as err:
-            data, ok = None, False
-            why = f"cannot be read ({err.strerror or err})"
-        else:
-            why = "was changed since it was written"
-        if not ok:
-            raise CachePartError(
-                f"The documents of this annotation are read from {path}, which {why}. Annotate the stream "
-                "again (framing.annotate(<the same batches>, …)): the annotations are still cached and are "
-                "not computed again; keep the cache folder while the annotation is in use.")
-        docs = Corpus.read_parquet(pa.BufferReader(data))._docs
+        docs = _read_documents(*self.files[k])
         self._kept[k] = docs
         while len(self._kept) > 2:
             self._kept.popitem(last=False)
         return docs
+
+
+def _without_texts(docs: pd.DataFrame) -> pd.DataFrame:
+    return docs.drop(columns=[c for c in ON_DISK_COLUMNS if c in docs.columns])
+
+
+def _read_documents(path, sha: str) -> pd.DataFrame:
+    """The documents table of a stored batch (:meth:`DocumentStore.write_batch`), its sha256 checked."""
+    import hashlib
+
+    import pyarrow as pa
+
+    from ..corpus import Corpus
+    try:
+        data = Path(path).read_bytes()
+        ok = hashlib.sha256(data).hexdigest() == sha
+    except OSError as err:
+        data, ok = None, False
+        why = f"cannot be read ({err.strerror or err})"
+    else:
+        why = "was changed since it was written"
+    if not ok:
+        raise CachePartError(
+            f"The documents of this annotation are read from {path}, which {why}. Annotate the stream "
+            "again (framing.annotate(<the same batches>, …)): the annotations are still cached and are "
+            "not computed again; keep the cache folder while the annotation is in use.")
+    return Corpus.read_parquet(pa.BufferReader(data))._docs
 
 
 def locate(plans, hashes, langs, n_docs: int) -> CacheIndex:

@@ -121,7 +121,11 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
         its own), the memory freed after each chunk given back to the system
         (:func:`~framing.annotate._worker.release_memory`), so that a long
         run's memory is that of one chunk whatever the documents' lengths.
-        The tables do not depend on it.
+        The tables do not depend on it.  For long streams start Python with
+        ``ARROW_DEFAULT_MEMORY_POOL=system``: pyarrow's default pool
+        (mimalloc) keeps the memory each batch freed in per-thread heaps
+        that cannot be given back, and the process grows with the number
+        of batches (see ``benchmarks/scale.py``).
 
     Returns
     -------
@@ -417,8 +421,9 @@ class _SeenIds:
         self.hashes = np.sort(np.concatenate([self.hashes, h]))
         if not hit.any() or not summaries:
             return []
+        from .lazy import DocumentStore
         cand = set(ids[hit])
-        earlier = pd.concat([s["table"]["doc_id"] for s in summaries], ignore_index=True)
+        earlier = DocumentStore.doc_ids(summaries)
         met = set(earlier[earlier.isin(cand)])
         return [i for i in ids[hit] if i in met]
 
