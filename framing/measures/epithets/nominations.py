@@ -442,13 +442,24 @@ def _adjective_predicates(s, lex, ent_tok, used):
         if t in used or t in ent_tok or s.upos[t] != "ADJ" or s.feats(t).get("VerbForm"):
             continue
         pred = _predicate_actor(s, t, ent_tok, lex)
+        person = False
         if pred is None and s.feats(t).get("Variant") == "Short":
             # a short form with its subject, no copula ("главари нелегитимны"): a noun, not a
             # pronoun (a short form of a thing's state: "он опасен", "который виден")
             subj = next((c for c in s.children(t) if s.deprel[c].startswith("nsubj") and c < t), None)
             if subj is not None and _is_noun(s, subj) and subj not in ent_tok:
                 pred = (s.text[subj], s.text[subj], [subj])
-        if not pred or not _person_subject(s, pred[2], ent_tok, lex):
+        if pred is None and s.deprel[t] == "root" and s.feats(t).get("Case") == "Nom" and \
+                not any(s.deprel[c] == "cop" for c in s.children(t)):
+            # a full form as the clause's predicate without a copula or dash ("мужчина очень
+            # агрессивный и уже сидел …"): its nominative noun subject on the left
+            subj = next((c for c in s.children(t) if s.deprel[c] == "nsubj" and c < t), None)
+            if subj is not None and _is_noun(s, subj) and s.feats(subj).get("Case") == "Nom":
+                m = ent_tok.get(subj)
+                if m or _actor_noun(s, subj, lower_key(s.lemma[subj]), lex):  # also "мужчина", "девушка"
+                    pred = (m["actor"], s.text[subj], list(m["_span"])) if m else (s.text[subj], s.text[subj], [subj])
+                    person = True
+        if not pred or not (person or _person_subject(s, pred[2], ent_tok, lex)):
             continue
         fa, fs = s.feats(t), s.feats(pred[2][-1])
         if fa.get("Number") and fs.get("Number") and (fa["Number"] != fs["Number"] or (
