@@ -371,9 +371,12 @@ def _unnamed(s, lex, ent_tok, used, rows):
         if nomrow is None and lem not in lex.roles and lem not in _INSTITUTIONS and lem not in _PEOPLE_GROUPS and \
                 lem not in _INANIMATE_PERSONS and s.feats(t).get("Animacy") != "Anim" and \
                 not (s.has_syntax and s.deprel[t].startswith("nsubj")) and \
-                not (_org_type(lem, lex) and any(lower_key(s.lemma[a]) in lex.relational for a in _np_left(s, t, ent_tok))):
+                not (_org_type(lem, lex) and any(lower_key(s.lemma[a]) in lex.relational or
+                                                 (_is_adj(s, a) and not s.feats(a).get("VerbForm"))
+                                                 for a in _np_left(s, t, ent_tok))):
             # an organisation noun without a name is an actor when it acts ("Круизная компания пообещала"),
             # or when a relational adjective places it ("отчёт российской компании", "против европейских компаний")
+            # or an adjective qualifies it ("в крупных банках", "для небольших компаний")
             continue
         actor = nomrow["actor"] if nomrow else s.lemma[t]
         m = {"actor": actor, "text": s.text[t]}
@@ -456,7 +459,9 @@ def _adjective_predicates(s, lex, ent_tok, used):
             subj = next((c for c in s.children(t) if s.deprel[c] == "nsubj" and c < t), None)
             if subj is not None and _is_noun(s, subj) and s.feats(subj).get("Case") == "Nom":
                 m = ent_tok.get(subj)
-                if m or _actor_noun(s, subj, lower_key(s.lemma[subj]), lex):  # also "мужчина", "девушка"
+                form = _readings(lower_key(s.text[subj]))
+                if m or (_actor_noun(s, subj, lower_key(s.lemma[subj]), lex) and form and all(r[1] for r in form)):
+                    # also "мужчина", "девушка": a noun the dictionary knows as a person only ("райдер … скромный" is not)
                     pred = (m["actor"], s.text[subj], list(m["_span"])) if m else (s.text[subj], s.text[subj], [subj])
                     person = True
         if not pred or not (person or _person_subject(s, pred[2], ent_tok, lex)):

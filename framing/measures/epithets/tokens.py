@@ -244,7 +244,9 @@ def _modifier(s, a, n):
 def _name_part(s, a):
     """A capitalised adjective inside a sentence is part of a name ("Таганский суд")."""
     return a > 0 and s.text[a][:1].isupper() and not s.is_punct(a - 1) and not s.text[a].isupper() and \
-        not _opens(s, a)  # a line the sentence splitter did not end opens with a capital ("Американский журналист")
+        not (_opens(s, a) and a + 1 < len(s) and s.text[a + 1][:1].islower())
+    # a line the sentence splitter did not end opens with a capital ("Американский журналист";
+    # not "Великая Новоселка")
 
 
 def _name_words(s, toks):
