@@ -189,8 +189,8 @@ def _person_by_dictionary(s, t, person_suffix):
     ("военкома"), or an unknown form with a person suffix ("-ист", "-щик") is
     guessed animate ("пингпонгист"). The mirror of :func:`_thing_by_dictionary`:
     the tagger's animacy of rare words is a guess."""
-    if s.lang != "ru":
-        return False
+    if s.lang != "ru" or s.text[t][:1].isupper():
+        return False  # a capitalised word may be a name ("Великая Новоселка")
     form = lower_key(s.text[t])
     known = _readings(form)
     if known:

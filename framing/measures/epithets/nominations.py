@@ -372,11 +372,14 @@ def _unnamed(s, lex, ent_tok, used, rows):
                 lem not in _INANIMATE_PERSONS and s.feats(t).get("Animacy") != "Anim" and \
                 not (s.has_syntax and s.deprel[t].startswith("nsubj")) and \
                 not (_org_type(lem, lex) and any(lower_key(s.lemma[a]) in lex.relational or
-                                                 (_is_adj(s, a) and not s.feats(a).get("VerbForm"))
-                                                 for a in _np_left(s, t, ent_tok))):
+                                                 (_is_adj(s, a) and not s.feats(a).get("VerbForm") and
+                                                  s.feats(t).get("Number") == "Plur")
+                                                 for a in _np_left(s, t, ent_tok)) and
+                     not any(_pronominal(s, a) for a in _np_left(s, t, ent_tok))):
             # an organisation noun without a name is an actor when it acts ("Круизная компания пообещала"),
             # or when a relational adjective places it ("отчёт российской компании", "против европейских компаний")
-            # or an adjective qualifies it ("в крупных банках", "для небольших компаний")
+            # or an adjective qualifies it in the plural ("в крупных банках", "для небольших компаний";
+            # not "на вашей любимой платформе": a possessive makes it a thing one uses)
             continue
         actor = nomrow["actor"] if nomrow else s.lemma[t]
         m = {"actor": actor, "text": s.text[t]}
@@ -428,6 +431,13 @@ def _unnamed(s, lex, ent_tok, used, rows):
     return out
 
 
+# relations of an adjective that heads a clause of its own (the parser hangs a predicate
+# adjective without a copula as the root, or as "dep"/"conj" of the next verb)
+_CLAUSE_HEADS = frozenset({"root", "dep", "conj", "parataxis", "ccomp"})
+#: the least polarity of a predicate adjective without a copula ("очень агрессивный")
+_BARE_PREDICATE = 0.6
+
+
 def _adjective_predicates(s, lex, ent_tok, used):
     """Evaluative adjectives predicated of an actor (guideline: ``predicate``):
     after a dash or a copula ("они — продажные", "чиновники были
@@ -435,7 +445,9 @@ def _adjective_predicates(s, lex, ent_tok, used):
     noun ("главари нелегитимны"), agreeing with its subject, the subject
     being a name, a personal or relative pronoun or a noun of people
     (:func:`_person_subject`), also when the parse did not attach the
-    predicate to the name. Only evaluative ones are
+    predicate to the name; also a full form heading its clause without a
+    copula ("мужчина очень агрессивный и уже сидел …"), of a name or a noun
+    the dictionary knows as a person only, when clearly evaluative. Only evaluative ones are
     rows here: a neutral predicate adjective ("был пьян") is left to the
     syntax of the named actor."""
     out = []
@@ -452,9 +464,9 @@ def _adjective_predicates(s, lex, ent_tok, used):
             subj = next((c for c in s.children(t) if s.deprel[c].startswith("nsubj") and c < t), None)
             if subj is not None and _is_noun(s, subj) and subj not in ent_tok:
                 pred = (s.text[subj], s.text[subj], [subj])
-        if pred is None and s.deprel[t] == "root" and s.feats(t).get("Case") == "Nom" and \
+        if pred is None and s.deprel[t] in _CLAUSE_HEADS and s.feats(t).get("Case") == "Nom" and \
                 not any(s.deprel[c] == "cop" for c in s.children(t)):
-            # a full form as the clause's predicate without a copula or dash ("мужчина очень
+            # a full form as its clause's predicate without a copula or dash ("мужчина очень
             # агрессивный и уже сидел …"): its nominative noun subject on the left
             subj = next((c for c in s.children(t) if s.deprel[c] == "nsubj" and c < t), None)
             if subj is not None and _is_noun(s, subj) and s.feats(subj).get("Case") == "Nom":
@@ -471,7 +483,9 @@ def _adjective_predicates(s, lex, ent_tok, used):
                 fa["Number"] == "Sing" and fa.get("Gender") and fs.get("Gender") and fa["Gender"] != fs["Gender"])):
             continue  # no agreement: not its subject ("Николаевой стало плохо")
         r = _row(s, {"actor": pred[0], "text": pred[1]}, [t], "predicate", lex, lemma=s.lemma[t], aspan=pred[2])
-        if r and r["polarity"] == r["polarity"] and abs(r["polarity"]) >= EVALUATIVE_THRESHOLD:
+        # without a copula a weak word is more often a state ("пациент очень слабый"): a clear judgement only
+        if r and r["polarity"] == r["polarity"] and abs(r["polarity"]) >= (_BARE_PREDICATE if person else
+                                                                          EVALUATIVE_THRESHOLD):
             out.append(r)
             used.add(t)
     return out
