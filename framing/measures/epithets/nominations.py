@@ -12,7 +12,7 @@ from .._names import lower_key
 from .words import (
     _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _ENDEARMENT,
     _FIXED, _HINTS, _INANIMATE_PERSONS, _INSTITUTIONS, _INTENSIFIERS, _LABEL_PAIRS, _METAPHOR_HEADS, _MILITARY,
-    _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX,
+    _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX, _QUALIFIED_ORG,
     _PERSONAL, _PERSON_NOUNS, _PRAISE_SUBSTANTIVE, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
     _REL_WORDS, _STATE_ONLY, _STATE_WORDS, _STORY_DOMAINS, _STORY_ROLES,
 )
@@ -372,14 +372,15 @@ def _unnamed(s, lex, ent_tok, used, rows):
                 lem not in _INANIMATE_PERSONS and s.feats(t).get("Animacy") != "Anim" and \
                 not (s.has_syntax and s.deprel[t].startswith("nsubj")) and \
                 not (_org_type(lem, lex) and any(lower_key(s.lemma[a]) in lex.relational or
-                                                 (_is_adj(s, a) and not s.feats(a).get("VerbForm") and
-                                                  s.feats(t).get("Number") == "Plur")
-                                                 for a in _np_left(s, t, ent_tok)) and
-                     not any(_pronominal(s, a) for a in _np_left(s, t, ent_tok))):
+                                                 (lem in _QUALIFIED_ORG and _is_adj(s, a) and
+                                                  not s.feats(a).get("VerbForm") and
+                                                  s.feats(t).get("Number") == "Plur" and
+                                                  s.feats(a).get("Poss") != "Yes")
+                                                 for a in _np_left(s, t, ent_tok))):
             # an organisation noun without a name is an actor when it acts ("Круизная компания пообещала"),
             # or when a relational adjective places it ("отчёт российской компании", "против европейских компаний")
-            # or an adjective qualifies it in the plural ("в крупных банках", "для небольших компаний";
-            # not "на вашей любимой платформе": a possessive makes it a thing one uses)
+            # or an adjective qualifies a company-like noun in the plural ("в крупных банках", "для
+            # небольших компаний"; ``qualified_org`` of epithet_cues.tsv: not "облачных сервисов")
             continue
         actor = nomrow["actor"] if nomrow else s.lemma[t]
         m = {"actor": actor, "text": s.text[t]}
