@@ -5,6 +5,7 @@ Run from the project root::
     python benchmarks/evaluative_dev.py                 # everything
     python benchmarks/evaluative_dev.py telegram        # some sections
     python benchmarks/evaluative_dev.py news-misses     # the news set with its misses (not run by default)
+    python benchmarks/evaluative_dev.py tg-misses       # the round-nine Telegram set with its misses
 
 These are development figures, measured on data the measure is tuned on or
 next to: they are NOT the held-out figures of issue #10 (measured by others on
@@ -61,6 +62,15 @@ news         NEWS ARTICLES coded exhaustively (round eight of issue #10):
              precision and recall of evaluative rows and of all descriptors;
              ``news-misses`` also prints the evaluative misses and false
              positives with their sentences (development use only).
+tg           TELEGRAM POSTS OF THE FOUR HELD-OUT-CHECK CHANNELS coded exhaustively
+             (round nine of issue #10): benchmarks/evaluative_dev/tg_r9*.tsv, 72
+             posts of Банкста, Ньюсач/Двач, 112 and ТОПОР (18 each) of at least
+             200 characters naming a person or organisation and in no other file
+             under benchmarks/ or tests/, drawn with seed 20261241 by
+             benchmarks/evaluative_dev/sample_tg.py, every descriptor of an actor
+             coded (evaluative or not) before the measure's output on them was
+             seen; same layout and figures as ``news``; ``tg-misses`` also prints
+             the misses and false rows of all descriptors (development use only).
 semeval      SemEval-2023 Task 3 (ru): share of Name_Calling-Labeling spans
              overlapping an evaluative epithet (must stay ≥ 0.40), printed by
              benchmarks/epithets_eval.py.
