@@ -5,6 +5,7 @@ Run from the project root::
     python benchmarks/evaluative_dev.py                 # everything
     python benchmarks/evaluative_dev.py telegram        # some sections
     python benchmarks/evaluative_dev.py news-misses     # the news set with its misses (not run by default)
+    python benchmarks/evaluative_dev.py tg-misses       # the round-nine Telegram set with its misses
 
 These are development figures, measured on data the measure is tuned on or
 next to: they are NOT the held-out figures of issue #10 (measured by others on
@@ -61,6 +62,15 @@ news         NEWS ARTICLES coded exhaustively (round eight of issue #10):
              precision and recall of evaluative rows and of all descriptors;
              ``news-misses`` also prints the evaluative misses and false
              positives with their sentences (development use only).
+tg           TELEGRAM POSTS OF THE FOUR HELD-OUT-CHECK CHANNELS coded exhaustively
+             (round nine of issue #10): benchmarks/evaluative_dev/tg_r9*.tsv, 72
+             posts of Банкста, Ньюсач/Двач, 112 and ТОПОР (18 each) of at least
+             200 characters naming a person or organisation and in no other file
+             under benchmarks/ or tests/, drawn with seed 20261241 by
+             benchmarks/evaluative_dev/sample_tg.py, every descriptor of an actor
+             coded (evaluative or not) before the measure's output on them was
+             seen; same layout and figures as ``news``; ``tg-misses`` also prints
+             the misses and false rows of all descriptors (development use only).
 semeval      SemEval-2023 Task 3 (ru): share of Name_Calling-Labeling spans
              overlapping an evaluative epithet (must stay ≥ 0.40), printed by
              benchmarks/epithets_eval.py.
@@ -309,28 +319,49 @@ def news_corpus(doc_ids=None):
     return Corpus(docs.reset_index(drop=True))
 
 
-def _news_gold():
-    gold = pd.read_csv(f"{NEWS}.tsv", sep="\t", dtype={"doc_id": str})
-    listed = pd.read_csv(f"{NEWS}_docs.tsv", sep="\t", dtype=str)
+def _exhaustive_gold(stem):
+    gold = pd.read_csv(f"{stem}.tsv", sep="\t", dtype={"doc_id": str})
+    listed = pd.read_csv(f"{stem}_docs.tsv", sep="\t", dtype=str)
     return gold, listed
 
 
-def news(show_misses=False):
-    gold, listed = _news_gold()
-    corpus = news_corpus(listed["doc_id"])
+def tg_corpus(doc_ids=None):
+    """The Telegram posts of round nine (``tg_r9``) as one Corpus, or None without the data."""
+    files = sorted((SHARED / "telegram_ru_2024" / "raw").glob("*_messages.json"))
+    if not files:
+        return None
+    docs = framing.read_telegram([str(f) for f in files]).docs
+    if doc_ids is not None:
+        docs = docs[docs["doc_id"].isin(set(doc_ids))]
+    return Corpus(docs[["doc_id", "outlet", "lang", "title", "text"]].reset_index(drop=True))
+
+
+# exhaustively coded sets: (tag, file stem, loader of the documents, how drawn and coded)
+EXHAUSTIVE = {
+    "news": ("news r8", NEWS, news_corpus,
+             "14 BSNLP + 5 SemEval dev, seed 20261230, coded before the round"),
+    "tg": ("tg r9", ROOT / "benchmarks" / "evaluative_dev" / "tg_r9", tg_corpus,
+           "72 posts of the 4 held-out-check channels, seed 20261241, coded before round nine"),
+}
+
+
+def exhaustive(which, show_misses=False):
+    """Precision and recall of all descriptors and of evaluative rows on an exhaustively coded set."""
+    tag, stem, loader, note = EXHAUSTIVE[which]
+    gold, listed = _exhaustive_gold(stem)
+    corpus = loader(listed["doc_id"])
     if corpus is None:
-        print("news: skipped (no ../shared/data/bsnlp2021 or semeval2023_task3)")
+        print(f"{which}: skipped (its data is not under ../shared/data)")
         return
     ann = framing.annotate(corpus, progress=False)
     texts = dict(zip(ann.docs["doc_id"], ann.docs["text"]))
     sha = {d: hashlib.sha256(t.encode("utf-8")).hexdigest() for d, t in texts.items()}
     changed = sorted(d for d, h in zip(listed.doc_id, listed.text_sha256) if sha.get(d) != h)
     if changed:
-        print(f"news: {len(changed)} document(s) changed since coding, left out: {changed[:3]}")
+        print(f"{which}: {len(changed)} document(s) changed since coding, left out: {changed[:3]}")
     d_ids = [d for d in listed.doc_id if d not in changed]
     ev_gold = gold[gold["evaluative"].astype(str).str.lower().isin(["yes", "1", "true"])]
-    print(f"{'news r8':15s} {len(d_ids)} articles, {len(gold)} coded descriptors, {len(ev_gold)} evaluative  "
-          "[14 BSNLP + 5 SemEval dev, seed 20261230, coded before the round]")
+    print(f"{tag:15s} {len(d_ids)} documents, {len(gold)} coded descriptors, {len(ev_gold)} evaluative  [{note}]")
     for label, use_model in (("lexicons only", False), ("with the word model", True)):
         ep = framing.epithets(ann, model=use_model)
         for what, pred, g in (("all", ep, gold), ("evaluative", ep[ep["evaluative"].astype(bool)], ev_gold)):
@@ -342,10 +373,18 @@ def news(show_misses=False):
             tp_p, n_p, tp_g = epithets_eval.span_hits(p_by, g_by, d_ids)
             n_g = sum(len(g_by[d]) for d in d_ids)
             f1 = 2 * tp_p * tp_g / (tp_p * n_g + tp_g * n_p) if tp_p and tp_g else 0.0
-            print(f"{'news r8':15s}   {label:20s} {what:10s}  P {_fmt(tp_p, n_p)}   R {_fmt(tp_g, n_g)}   "
+            print(f"{tag:15s}   {label:20s} {what:10s}  P {_fmt(tp_p, n_p)}   R {_fmt(tp_g, n_g)}   "
                   f"F1 {f1:.3f}")
         if show_misses and use_model:
+            print("  -- evaluative --")
             _news_misses(ep[ep["evaluative"].astype(bool)], ev_gold, ann, texts, d_ids)
+            if show_misses == "all":
+                print("  -- all descriptors --")
+                _news_misses(ep, gold, ann, texts, d_ids)
+
+
+def news(show_misses=False):
+    exhaustive("news", show_misses)
 
 
 def _news_misses(pred, gold, ann, texts, d_ids):
@@ -372,9 +411,10 @@ def semeval():
     epithets_eval.semeval()
 
 
-SECTIONS = {"ruopinionne": ruopinionne, "telegram": telegram, "news": news,
-            "news-misses": lambda: news(show_misses=True), "semeval": semeval}
+SECTIONS = {"ruopinionne": ruopinionne, "telegram": telegram, "news": news, "tg": lambda: exhaustive("tg"),
+            "news-misses": lambda: news(show_misses=True), "tg-misses": lambda: exhaustive("tg", "all"),
+            "semeval": semeval}
 
 if __name__ == "__main__":
-    for name in (sys.argv[1:] or [k for k in SECTIONS if k != "news-misses"]):
+    for name in (sys.argv[1:] or [k for k in SECTIONS if not k.endswith("-misses")]):
         SECTIONS[name]()

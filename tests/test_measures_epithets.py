@@ -978,3 +978,44 @@ def test_measures_epithets_accusation_in_a_relative_clause(news_classes):
     r = _one(ep, "relative_accusation", "которую Минск считает преступницей")
     assert r["kind"] == "relative_clause" and r["evaluative"] and r["polarity"] < 0
     assert not _doc(ep, "relative_neutral")["evaluative"].any()
+
+
+TG_CLASSES = DATA / "measures" / "epithets_tg_classes.conllu"
+
+
+@pytest.fixture(scope="module")
+def tg_classes():
+    return epithets(framing.Annotated.from_conllu(TG_CLASSES))
+
+
+def test_measures_epithets_predicate_adjective_without_copula(tg_classes):
+    """A full-form adjective heading its clause without a copula or dash is a
+    predicate of its person subject when clearly evaluative ("новый начальник
+    очень агрессивный и часто кричит"); a weak word there is a state ("пациент
+    очень слабый"), and a subject the dictionary does not know as a person
+    ("райдер у певца скромный") gives no predicate."""
+    ep = tg_classes
+    r = _one(ep, "zero_copula", "агрессивный")
+    assert r["kind"] == "predicate" and r["evaluative"] and r["polarity"] < 0 and r["actor"] == "начальник"
+    assert not _doc(ep, "zero_copula_neutral")["evaluative"].any()
+    assert (_doc(ep, "zero_copula_thing")["kind"] != "predicate").all()
+
+
+def test_measures_epithets_dictionary_persons_and_qualified_organisations(tg_classes):
+    """A rare person noun the tagger reads as a thing is an actor by the
+    dictionary ("Датский пингпонгист": an unknown form with a person suffix);
+    an organisation noun in the plural qualified by an adjective is an actor
+    ("в крупных банках"); both adjectives are neutral rows."""
+    ep = tg_classes
+    for doc, text in (("person_by_dictionary", "Датский"), ("org_adjective", "крупных")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "adjective" and not r["evaluative"], (doc, text)
+
+
+def test_measures_epithets_round_nine_vocabulary(tg_classes):
+    """Words of a checklist of evaluative adjectives and labels of people that
+    nothing scored before: "невезучего рыбака", "назвал губернатора махинатором"."""
+    ep = tg_classes
+    assert _one(ep, "unlucky", "невезучего")["evaluative"]
+    r = _one(ep, "corruption_label", "махинатором")
+    assert r["evaluative"] and r["polarity"] < 0

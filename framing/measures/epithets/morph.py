@@ -183,6 +183,22 @@ def _thing_by_dictionary(s, t):
     return bool(nouns) and not any(p.is_known or "anim" in p.tag.grammemes for p in nouns)
 
 
+def _person_by_dictionary(s, t, person_suffix):
+    """Whether a Russian noun the tagger read as a thing is a person by the
+    dictionary (pymorphy3): every noun reading of a known form is animate
+    ("военкома"), or an unknown form with a person suffix ("-ист", "-щик") is
+    guessed animate ("пингпонгист"). The mirror of :func:`_thing_by_dictionary`:
+    the tagger's animacy of rare words is a guess."""
+    if s.lang != "ru" or s.text[t][:1].isupper():
+        return False  # a capitalised word may be a name ("Великая Новоселка")
+    form = lower_key(s.text[t])
+    known = _readings(form)
+    if known:
+        return all(r[1] for r in known)
+    nouns = [p for p in _morph().parse(form) if "NOUN" in p.tag.grammemes]
+    return bool(nouns) and "anim" in nouns[0].tag.grammemes and bool(person_suffix.search(lower_key(s.lemma[t])))
+
+
 def _thing_part(s, t, lem, lex):
     """Whether the first part of a Russian compound at ``t`` (lemma ``lem``)
     is its head and a thing by the dictionary ("товары-герои",

@@ -12,7 +12,7 @@ from .._names import lower_key
 from .words import (
     _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _ENDEARMENT,
     _FIXED, _HINTS, _INANIMATE_PERSONS, _INSTITUTIONS, _INTENSIFIERS, _LABEL_PAIRS, _METAPHOR_HEADS, _MILITARY,
-    _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX,
+    _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX, _QUALIFIED_ORG,
     _PERSONAL, _PERSON_NOUNS, _PRAISE_SUBSTANTIVE, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
     _REL_WORDS, _STATE_ONLY, _STATE_WORDS, _STORY_DOMAINS, _STORY_ROLES,
 )
@@ -371,9 +371,16 @@ def _unnamed(s, lex, ent_tok, used, rows):
         if nomrow is None and lem not in lex.roles and lem not in _INSTITUTIONS and lem not in _PEOPLE_GROUPS and \
                 lem not in _INANIMATE_PERSONS and s.feats(t).get("Animacy") != "Anim" and \
                 not (s.has_syntax and s.deprel[t].startswith("nsubj")) and \
-                not (_org_type(lem, lex) and any(lower_key(s.lemma[a]) in lex.relational for a in _np_left(s, t, ent_tok))):
+                not (_org_type(lem, lex) and any(lower_key(s.lemma[a]) in lex.relational or
+                                                 (lem in _QUALIFIED_ORG and _is_adj(s, a) and
+                                                  not s.feats(a).get("VerbForm") and
+                                                  s.feats(t).get("Number") == "Plur" and
+                                                  s.feats(a).get("Poss") != "Yes")
+                                                 for a in _np_left(s, t, ent_tok))):
             # an organisation noun without a name is an actor when it acts ("Круизная компания пообещала"),
             # or when a relational adjective places it ("отчёт российской компании", "против европейских компаний")
+            # or an adjective qualifies a company-like noun in the plural ("в крупных банках", "для
+            # небольших компаний"; ``qualified_org`` of epithet_cues.tsv: not "облачных сервисов")
             continue
         actor = nomrow["actor"] if nomrow else s.lemma[t]
         m = {"actor": actor, "text": s.text[t]}
@@ -425,6 +432,13 @@ def _unnamed(s, lex, ent_tok, used, rows):
     return out
 
 
+# relations of an adjective that heads a clause of its own (the parser hangs a predicate
+# adjective without a copula as the root, or as "dep"/"conj" of the next verb)
+_CLAUSE_HEADS = frozenset({"root", "dep", "conj", "parataxis", "ccomp"})
+#: the least polarity of a predicate adjective without a copula ("очень агрессивный")
+_BARE_PREDICATE = 0.6
+
+
 def _adjective_predicates(s, lex, ent_tok, used):
     """Evaluative adjectives predicated of an actor (guideline: ``predicate``):
     after a dash or a copula ("они — продажные", "чиновники были
@@ -432,7 +446,9 @@ def _adjective_predicates(s, lex, ent_tok, used):
     noun ("главари нелегитимны"), agreeing with its subject, the subject
     being a name, a personal or relative pronoun or a noun of people
     (:func:`_person_subject`), also when the parse did not attach the
-    predicate to the name. Only evaluative ones are
+    predicate to the name; also a full form heading its clause without a
+    copula ("мужчина очень агрессивный и уже сидел …"), of a name or a noun
+    the dictionary knows as a person only, when clearly evaluative. Only evaluative ones are
     rows here: a neutral predicate adjective ("был пьян") is left to the
     syntax of the named actor."""
     out = []
@@ -442,20 +458,35 @@ def _adjective_predicates(s, lex, ent_tok, used):
         if t in used or t in ent_tok or s.upos[t] != "ADJ" or s.feats(t).get("VerbForm"):
             continue
         pred = _predicate_actor(s, t, ent_tok, lex)
+        person = False
         if pred is None and s.feats(t).get("Variant") == "Short":
             # a short form with its subject, no copula ("главари нелегитимны"): a noun, not a
             # pronoun (a short form of a thing's state: "он опасен", "который виден")
             subj = next((c for c in s.children(t) if s.deprel[c].startswith("nsubj") and c < t), None)
             if subj is not None and _is_noun(s, subj) and subj not in ent_tok:
                 pred = (s.text[subj], s.text[subj], [subj])
-        if not pred or not _person_subject(s, pred[2], ent_tok, lex):
+        if pred is None and s.deprel[t] in _CLAUSE_HEADS and s.feats(t).get("Case") == "Nom" and \
+                not any(s.deprel[c] == "cop" for c in s.children(t)):
+            # a full form as its clause's predicate without a copula or dash ("мужчина очень
+            # агрессивный и уже сидел …"): its nominative noun subject on the left
+            subj = next((c for c in s.children(t) if s.deprel[c] == "nsubj" and c < t), None)
+            if subj is not None and _is_noun(s, subj) and s.feats(subj).get("Case") == "Nom":
+                m = ent_tok.get(subj)
+                form = _readings(lower_key(s.text[subj]))
+                if m or (_actor_noun(s, subj, lower_key(s.lemma[subj]), lex) and form and all(r[1] for r in form)):
+                    # also "мужчина", "девушка": a noun the dictionary knows as a person only ("райдер … скромный" is not)
+                    pred = (m["actor"], s.text[subj], list(m["_span"])) if m else (s.text[subj], s.text[subj], [subj])
+                    person = True
+        if not pred or not (person or _person_subject(s, pred[2], ent_tok, lex)):
             continue
         fa, fs = s.feats(t), s.feats(pred[2][-1])
         if fa.get("Number") and fs.get("Number") and (fa["Number"] != fs["Number"] or (
                 fa["Number"] == "Sing" and fa.get("Gender") and fs.get("Gender") and fa["Gender"] != fs["Gender"])):
             continue  # no agreement: not its subject ("Николаевой стало плохо")
         r = _row(s, {"actor": pred[0], "text": pred[1]}, [t], "predicate", lex, lemma=s.lemma[t], aspan=pred[2])
-        if r and r["polarity"] == r["polarity"] and abs(r["polarity"]) >= EVALUATIVE_THRESHOLD:
+        # without a copula a weak word is more often a state ("пациент очень слабый"): a clear judgement only
+        if r and r["polarity"] == r["polarity"] and abs(r["polarity"]) >= (_BARE_PREDICATE if person else
+                                                                          EVALUATIVE_THRESHOLD):
             out.append(r)
             used.add(t)
     return out

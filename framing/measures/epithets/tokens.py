@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from ...lang.punct import DASHES
 from .._names import agree, lower_key
-from .morph import _is_noun, _thing_by_dictionary, _thing_part  # noqa: F401  (_is_noun: re-exported)
+from .morph import _is_noun, _person_by_dictionary, _thing_by_dictionary, _thing_part  # noqa: F401  (_is_noun: re-exported)
 from .words import (
     _ANIMALS, _CLOSE_Q, _COPULA_VERBS, _FORCES, _INANIMATE_PERSONS, _INSTITUTIONS, _OPEN_Q, _PAUCAL, _PEOPLE_GROUPS, _PRONOMINAL,
-    _REL_WORDS, _SENTENCE_OPENERS, _SMALL_ANIMALS,
+    _PERSON_SUFFIX, _REL_WORDS, _SENTENCE_OPENERS, _SMALL_ANIMALS,
 )
 
 
@@ -208,7 +208,11 @@ def _actor_noun(s, t, lem, lex):
     head = lem.split("-")[0]
     if "-" in lem and head != lem and (head in lex.roles or lex.is_title(head)) and s.upos[t] == "NOUN":
         return True  # "депутат-пивозавр", "блогер-миллионер": a person whatever the tagger's animacy
-    return s.feats(t).get("Animacy") == "Anim" and s.upos[t] == "NOUN" and not _thing_by_dictionary(s, t)
+    if s.upos[t] != "NOUN":
+        return False
+    if s.feats(t).get("Animacy") == "Inan":
+        return _person_by_dictionary(s, t, _PERSON_SUFFIX)  # "украинский военком", "шведский пингпонгист"
+    return s.feats(t).get("Animacy") == "Anim" and not _thing_by_dictionary(s, t)
 
 
 
@@ -239,7 +243,10 @@ def _modifier(s, a, n):
 
 def _name_part(s, a):
     """A capitalised adjective inside a sentence is part of a name ("Таганский суд")."""
-    return a > 0 and s.text[a][:1].isupper() and not s.is_punct(a - 1) and not s.text[a].isupper()
+    return a > 0 and s.text[a][:1].isupper() and not s.is_punct(a - 1) and not s.text[a].isupper() and \
+        not (_opens(s, a) and a + 1 < len(s) and s.text[a + 1][:1].islower())
+    # a line the sentence splitter did not end opens with a capital ("Американский журналист";
+    # not "Великая Новоселка")
 
 
 def _name_words(s, toks):

@@ -107,6 +107,7 @@ _FEMININE = {lg: tuple(_rows(lg, "feminine")) for lg in LANGS if _rows(lg, "femi
 _NICKNAMING = _words("nicknaming")
 _FAME = _words("fame")
 _NOTORIOUS = _words("notorious")
+_QUALIFIED_ORG = _words("qualified_org")
 _PRONOMINAL = _words("pronominal")
 _ANIMALS = _words("animal")
 _ANIMAL_CONTEXT = _words("animal_context")
