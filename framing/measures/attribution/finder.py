@@ -10,6 +10,8 @@ the guideline's exclusions.
 
 from __future__ import annotations
 
+import re
+
 from ...lang.punct import LONG_DASHES
 from .content import _finish_content, _frame, _reports_content, _requires_ok, _trim_contents
 from .cues import _colon_cues, _source_phrase_cues, _speech_noun_cues, _verb_cues, qualified_noun
@@ -21,6 +23,9 @@ from .speakers import (_coordinated, _extend_to_name, _extend_to_quoted_name, _f
                        _loc_speaker, _nested_same_subject, _quoted_source, _relative_antecedent, _right_candidate, _score,
                        _skip_addressee, _syn_subject)
 from .words import _Res
+
+
+_SIGNATURE = re.compile(r"^@\w+[ \t]*(?=\n|$)")
 
 
 def _weak_cue(S: _Sent, c: _Cue, R: _Res) -> bool:
@@ -553,7 +558,8 @@ def _in_name(S: _Sent, c: _Cue, quotes, text: str) -> bool:
 def _sentence_work(S, R, syntax, quotes, text):
     """The finished cues of one sentence."""
     before = text[:S.start[0]].rstrip(" \t*_")
-    after = text[S.end[-1]:].lstrip(" \t*_")
+    # a channel's signature after the last sentence of a line ("… — глава МИД Венгрии. @banksta")
+    after = _SIGNATURE.sub("", text[S.end[-1]:].lstrip(" \t*_"), count=1)
     S.line_start = not before or before.endswith("\n")
     S.line_end = not after or after.startswith("\n")
     S.nl = {i for i in range(1, S.n) if "\n" in text[S.end[i - 1]:S.start[i]]}
