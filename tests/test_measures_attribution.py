@@ -1053,3 +1053,40 @@ def test_measures_attribution_round6_not_reports(round6_rows):
 def test_measures_attribution_anonymous_actor_is_description(round6_rows):
     r = _doc(round6_rows, "r14").iloc[0]          # "По словам источника в правительстве"
     assert (r["speaker"], r["actor"], r["speaker_type"]) == ("источника", "источник", "anonymous")
+
+
+# --- round seven of issue #12: Telegram headlines (benchmarks/attribution_tg7) ----------------
+@pytest.fixture(scope="module")
+def round7():
+    """Hand-parsed headlines; r7a's text gets the line break CoNLL-U cannot hold, so the
+    annotator's sentence runs on from a headline without a stop into the next paragraph."""
+    import framing
+
+    ann = _ann("round7", "ru")
+    docs = ann.docs.copy()
+    text = docs.loc[docs["doc_id"] == "r7a", "text"].iloc[0]
+    k = text.index(" Среди")
+    docs.loc[docs["doc_id"] == "r7a", "text"] = text[:k] + "\n" + text[k + 1:]   # same length: offsets hold
+    return attributions(framing.Annotated(framing.Corpus(docs), ann.tokens, ann.entities,
+                                          capabilities=ann.capabilities))
+
+
+def test_measures_attribution_headline_line_ends_the_sentence(round7):
+    # "… пострадали 11 человек — СМИ\nСреди них …": the credit ends its line (not "СМИ Среди них
+    # пять детей"), and an animate genitive before the dash is no apposition to a nominative source
+    r = _doc(round7, "r7a")
+    assert list(zip(r["speaker"], r["verb"], r["form"])) == [("СМИ", "—", "credit")]
+
+
+def test_measures_attribution_dash_credit_of_a_group_and_a_hyphen(round7):
+    # "— астрономы" after a clause with its own verb; "- источник 112" with a hyphen typed as a dash
+    assert _doc(round7, "r7b")["speaker"].tolist() == ["астрономы"]
+    assert _doc(round7, "r7d")["speaker"].tolist() == ["источник 112"]
+    # a gapped clause is no credit: "из них девять — дети"
+    assert _doc(round7, "r7c").empty
+
+
+def test_measures_attribution_dash_credit_before_a_channel_signature(round7):
+    # "…, — глава МИД Венгрии. @banksta": the signature does not hide the end of the line
+    r = _doc(round7, "r7e")
+    assert list(zip(r["speaker"], r["form"])) == [("глава МИД Венгрии", "credit")]
