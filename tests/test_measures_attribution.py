@@ -1090,3 +1090,10 @@ def test_measures_attribution_dash_credit_before_a_channel_signature(round7):
     # "…, — глава МИД Венгрии. @banksta": the signature does not hide the end of the line
     r = _doc(round7, "r7e")
     assert list(zip(r["speaker"], r["form"])) == [("глава МИД Венгрии", "credit")]
+
+
+def test_measures_attribution_charge_at_the_end_of_a_headline(round7):
+    # "…, обвинившей его в изнасиловании" with no final stop (a headline): the charge's "в" +
+    # locative is the last two words of the sentence
+    r = _doc(round7, "r7f")
+    assert list(zip(r["speaker"], r["verb_lemma"])) == [("женщине", "обвинить")]

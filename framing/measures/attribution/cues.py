@@ -554,7 +554,7 @@ def _charged(S: _Sent, i: int, R: _Res, naming: bool) -> bool:
         if naming:
             if S.case(x) == "Ins" and S.upos[x] in ("NOUN", "ADJ"):
                 return True
-        elif x + 2 < S.n and ((S.low[x] in R.fw["charge_prep"] and S.case(x + 1) in R.fw["charge_case"])
+        elif x + 1 < S.n and ((S.low[x] in R.fw["charge_prep"] and S.case(x + 1) in R.fw["charge_case"])
                               or (S.low[x] in R.fw["reason_prep"] and S.case(x + 1) == "Acc")) \
                 and (S.upos[x + 1] in ("NOUN", "ADJ", "NUM") or S.feats[x + 1].get("VerbForm") == "Part"):
             return True       # "в краже", not a place ("признан иноагентом в РФ")
