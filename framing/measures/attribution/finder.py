@@ -239,6 +239,12 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 # "Гоув играл роль миротворца, … выступая за жесткий вариант": a gerund's subject is its
                 # main verb's, whether that verb reports or not
                 h = _syn_subject(S, main, R)
+                if h is None and main in getattr(S, "cut_roots", ()):
+                    # a main verb left without its subject where the parse hung it on another line
+                    # ("МИД Украины откликнулся на статью …, заявив, что …" after a headline): the words
+                    # before it, as the pattern reads them
+                    h = _left_candidate(S, main, R)
+                    h = h if isinstance(h, int) and _subj_ok(S, h, R) else None
                 if h is not None and not (c.cue[0] <= h <= c.cue[1]):
                     c.spk, c.spk_head, c.inherited = _syn_span(S, h), h, True
                     c.pattern += "+gerund"

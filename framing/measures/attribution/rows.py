@@ -98,11 +98,12 @@ def _lines(c: dict, text: str, quotes) -> list[tuple[int, int]]:
 
 def _line_sent(c: dict, lo: int, hi: int, lang: str, syntax: bool, ents: list) -> _Sent:
     """The :class:`_Sent` of tokens ``lo:hi`` of one annotated sentence; a token whose head
-    stands on another line is read as a root of its line."""
+    stands on another line is read as a root of its line (``cut_roots``)."""
     base = Sentence.from_columns(c, lo, hi, lang, syntax)
     S = _Sent(base, ents)
     if lo > 0 or hi < len(c["tok_id"]):
-        S.head = [-2 if h == -1 and r > 0 else h for h, r in zip(S.head, base.head_raw)]
+        S.cut_roots = {i for i, (h, r) in enumerate(zip(S.head, base.head_raw)) if h == -1 and r > 0}
+        S.head = [-2 if i in S.cut_roots else h for i, h in enumerate(S.head)]
     return S
 
 
