@@ -1107,3 +1107,10 @@ def test_measures_attribution_gerund_subject_hung_on_the_headline(round7):
     # too; on BBC's post, with a longer object between, only the main verb's does)
     r = _doc(round7, "r7g")
     assert list(zip(r["speaker"], r["verb_lemma"])) == [("МИД", "заявить")]
+
+
+def test_measures_attribution_document_provision_is_no_belief(round7):
+    # "Инициатива предполагала, что …" states a provision (guideline: excluded); "Эксперты
+    # предполагали, что …" stays a belief
+    assert _doc(round7, "r7h").empty
+    assert _doc(round7, "r7i")["speaker"].tolist() == ["Эксперты"]

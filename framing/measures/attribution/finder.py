@@ -269,6 +269,9 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
     for c in final:
         if c.pattern.startswith(("verb", "infinitive")) and not _requires_ok(S, c, R, quotes):
             continue
+        if (c.head_lemma or c.verb_lemma) in R.words.get("provision_verb", ()) and c.spk_head is not None \
+                and S.lem[c.spk_head] in R.words.get("provision_subject", ()):
+            continue          # "Инициатива предполагала, что …", "План подразумевает …": a provision (guideline), no report
         if c.frame == "as" and c.spk is None and c.verb_lemma in R.words.get("saying_idiom", ()) \
                 and (c.cue[1] + 1 >= S.n or S.bound(c.cue[1] + 1)):
             continue          # "Как говорится, лучше поздно, чем никогда": a saying, no source ("как говорится в …" stays)
