@@ -18,7 +18,8 @@ Prints, each on its own line,
    and the news-article sets ``benchmarks/attribution_news5`` (twelve BSNLP
    articles, every sentence coded before the fifth round) and
    ``benchmarks/attribution_news6`` (ten longer ones, coded before the sixth),
-   scored the same way;
+   scored the same way; and the Telegram-post set ``benchmarks/attribution_tg7``
+   (68 posts of Банкста, Ньюсач/Двач, 112 and ТОПОР, coded before the seventh);
 5. the time of ``attributions()`` and of ``sources()`` on the Telegram sample,
    with ``sources()``'s peak traced memory at 200 and 1,000 bootstrap draws;
 6. RuOpinionNE 2024 (``../shared/data/ruopinionne2024/train.jsonl``): where an
@@ -556,6 +557,7 @@ DEV2 = ROOT / "benchmarks" / "attribution_dev2"
 BLIND4 = ROOT / "benchmarks" / "attribution_blind4"
 NEWS5 = ROOT / "benchmarks" / "attribution_news5"
 NEWS6 = ROOT / "benchmarks" / "attribution_news6"
+TG7 = ROOT / "benchmarks" / "attribution_tg7"
 
 
 def _coded_docs(source: str, want: dict) -> tuple[dict, pd.DataFrame] | None:
@@ -573,6 +575,9 @@ def _coded_docs(source: str, want: dict) -> tuple[dict, pd.DataFrame] | None:
     if source == "bsnlp_all":   # every BSNLP document, not only the topics of dev2
         bs = framing.read_bsnlp(str(SHARED / "bsnlp2021"), progress=False).docs
         items = list(zip(bs["doc_id"], bs["outlet"], bs["lang"], bs["text"]))
+    elif source == "telegram_all":   # every channel, not only the development channels of dev2
+        tg = framing.read_telegram(str(SHARED / "telegram_ru_2024/raw/*.json"), progress=False).docs
+        items = [(d, o, "ru", t) for d, o, t in zip(tg["doc_id"], tg["outlet"], tg["text"])]
     else:
         src = load_sources()
         items = src[source] if source else [r for v in src.values() for r in v]
@@ -642,26 +647,30 @@ def blind4_eval() -> None:
     print_guideline_attribution(pred, gold, texts)
 
 
-def articles_eval(folder: Path = None, name: str = "news5") -> tuple[dict, pd.DataFrame, pd.DataFrame] | None:
-    """Score a news-article set: ``benchmarks/attribution_news5`` (12 BSNLP articles) or
-    ``benchmarks/attribution_news6`` (10 longer ones, round six).
+def articles_eval(folder: Path = None, name: str = "news5", *, source: str = "bsnlp_all",
+                  label: str = "news articles") -> tuple[dict, pd.DataFrame, pd.DataFrame] | None:
+    """Score a set of whole documents coded sentence by sentence: ``benchmarks/attribution_news5``
+    (12 BSNLP articles), ``benchmarks/attribution_news6`` (10 longer ones, round six) or, with
+    ``source="telegram_all"``, ``benchmarks/attribution_tg7`` (68 Telegram posts of the four
+    channels the held-out set samples, round seven).
 
-    Every sentence of Russian web news articles drawn with a seed (topics other
-    than the held-out ones) was coded by the guideline before the measure was
-    run on them; scored by the guideline's rule with recall by form.
+    Every sentence of documents drawn with a seed (none of the held-out set's documents)
+    was coded by the guideline before the measure was run on them; scored by the
+    guideline's rule with recall by form.
     Returns ``(texts, predicted rows, coded rows)`` for a look at the misses.
     """
     from validity import print_guideline_attribution
 
     folder = folder or NEWS5
     docs = pd.read_csv(folder / "docs.tsv", sep="\t", dtype=str, keep_default_na=False)
-    got = _coded_docs("bsnlp_all", dict(zip(docs["doc_id"], docs["text_sha256"])))
+    got = _coded_docs(source, dict(zip(docs["doc_id"], docs["text_sha256"])))
     if got is None:
-        print(f"news articles {name}: skipped (../shared/data absent)")
+        print(f"{label} {name}: skipped (../shared/data absent)")
         return None
     texts, pred = got
     gold = _coded_gold(folder / "gold.tsv", texts)
-    print(f"news articles {name} ({len(texts)} BSNLP ru articles, {len(gold)} coded attributions, "
+    kind = "Telegram posts" if source.startswith("telegram") else "BSNLP ru articles"
+    print(f"{label} {name} ({len(texts)} {kind}, {len(gold)} coded attributions, "
           f"{len(pred)} predicted rows):")
     print_guideline_attribution(pred, gold, texts)
     return texts, pred, gold
@@ -775,6 +784,7 @@ def main(argv=None):
     blind4_eval()
     articles_eval(NEWS5, "news5")
     articles_eval(NEWS6, "news6")
+    articles_eval(TG7, "tg7", source="telegram_all", label="Telegram posts")
 
     if not args.quick:
         speed_eval()

@@ -196,7 +196,8 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame, atypes: dict)
                      ment_doc["type"].tolist())) if len(ment_doc) else []
     # mention types (untyped English mentions decided by their words) and history
     typed, places = [], set()
-    for si, S in enumerate(sents):
+    for k, S in enumerate(sents):
+        si = getattr(S, "para", k)    # the annotated sentence of a line (rows._lines): distances as before the cut
         for ms, me, act, typ in ments:
             if S.start[0] <= ms < S.end[-1] + 1:
                 i = next((k for k in range(S.n) if S.start[k] <= ms < S.end[k] + 1), 0)
@@ -212,6 +213,7 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame, atypes: dict)
                                   or (i > 0 and S.deprel[i - 1].startswith("nsubj") and S.lem[i - 1] in R.heads)))
     ments = typed
     for si, S, c in doc_cues:
+        si = getattr(S, "para", si)
         if c.spk is None and c.speaker_override is None:
             c.speaker_type, c.actor = "unattributed", ""
             fin = c.cue[0] if c.pattern.startswith("infinitive") else c.v      # "смог рассказать": the auxiliary agrees
@@ -338,6 +340,7 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame, atypes: dict)
                                   roles, True))
         c.actor, c.speaker_type = actor, stype or "person"
     for si, S, c in doc_cues:
+        si = getattr(S, "para", si)
         if "+first_person" in c.pattern:
             # "«Я у него спросил: …», — рассказал водитель": the speaker of the quotation
             at = S.start[c.cue[0]]

@@ -469,8 +469,9 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
     while e > 0 and _markup(S, e):
         e -= 1
     for d in range(max(lead + 3, e - 8), e + 1):
-        if S.text[d] not in LONG_DASHES:
-            continue
+        if S.text[d] not in LONG_DASHES and not (S.text[d] == "-" and d < e and S.start[d] > S.end[d - 1]
+                                                 and S.start[d + 1] > S.end[d]):
+            continue       # a hyphen standing alone is a dash here ("взрыв на станции - источник 112")
         a = d + 1
         while a <= e and (S.text[a] in QUOTE_CHARS or _markup(S, a)):
             a += 1
@@ -484,16 +485,31 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
         p = d - 1
         while p >= 0 and (S.text[p] in QUOTE_CHARS or S.text[p] == ","):
             p -= 1
-        if p >= 0 and S.upos[p] in ("NOUN", "PROPN") and S.feats[p].get("Animacy") == "Anim":
+        hd = next((x for x in range(a, e + 1) if S.upos[x] in ("NOUN", "PROPN", "X")), a)
+
+        def apposed(q):    # an animate noun the words after the dash may stand in apposition to: not
+            # "аппетит россиянке — СМИ", "пострадали 11 человек — СМИ" (a nominative source after another case)
+            hc = None if S.text[hd].isupper() else S.case(hd)     # an abbreviation does not decline ("СМИ")
+            return S.upos[q] in ("NOUN", "PROPN") and S.feats[q].get("Animacy") == "Anim" \
+                and (S.case(q) is None or S.case(q) == (hc or "Nom") or hc not in (None, "Nom"))
+        if p >= 0 and apposed(p):
             break          # "после реформ предшественника — Александра II"
         while p > 0 and S.upos[p] in ("NOUN", "PROPN", "ADJ") and S.case(p) == "Gen" and S.upos[p - 1] in ("NOUN", "PROPN", "ADJ"):
             p -= 1         # "другой сотрудник клуба": the head of the noun phrase before the dash
-        if p >= 0 and S.upos[p] in ("NOUN", "PROPN") and (S.feats[p].get("Animacy") == "Anim" or S.case(p) == "Ins"):
+        if p >= 0 and (apposed(p) or S.upos[p] in ("NOUN", "PROPN") and S.case(p) == "Ins"):
             break          # "Погиб актер — Иван Иванов", "главой правительства — Бганба": apposition, gapping
         m = _media_at(S, a, R)
         ent = S.ent_at(a)
         medium = (m and m[0] >= e - 1) or (ent and ent["b"] >= e - 1 and ent["type"] == "ORG")
-        if not medium and not (getattr(S, "line_end", False) and _names_source(S, a, e, R)
+        if S.text[d] == "-" and (S.case(hd) not in (None, "Nom") or not any(
+                S.finite(x) or S.feats[x].get("Variant") == "Short" for x in range(lead, d))):
+            continue       # a hyphen only after a predicate and before a nominative ("Його суперник - Джо Байден",
+            #                "группировка, выросшая из «Аль-Каиды» - «Джебхат ан-Нусры»" are no credits)
+        # a group of people ("— астрономы", "— синоптики") only as a short plural after a clause with a verb
+        # of its own, not a gapped one ("среди пострадавших — дети", "с погибшими — судмедэксперты")
+        cl = max([x + 1 for x in range(lead, d) if S.text[x] in (",", ";", ":")] + [lead])
+        group = e - a <= 1 and any(S.finite(x) for x in range(cl, d))
+        if not medium and not (getattr(S, "line_end", False) and _names_source(S, a, e, R, group)
                                and (_nomlike(S, a) or _unsure_case(S, a))):
             continue
         c = _Cue(S, d, (d, d), S.text[d], "", "neutral", "", "dash")
@@ -538,7 +554,7 @@ def _charged(S: _Sent, i: int, R: _Res, naming: bool) -> bool:
         if naming:
             if S.case(x) == "Ins" and S.upos[x] in ("NOUN", "ADJ"):
                 return True
-        elif x + 2 < S.n and ((S.low[x] in R.fw["charge_prep"] and S.case(x + 1) in R.fw["charge_case"])
+        elif x + 1 < S.n and ((S.low[x] in R.fw["charge_prep"] and S.case(x + 1) in R.fw["charge_case"])
                               or (S.low[x] in R.fw["reason_prep"] and S.case(x + 1) == "Acc")) \
                 and (S.upos[x + 1] in ("NOUN", "ADJ", "NUM") or S.feats[x + 1].get("VerbForm") == "Part"):
             return True       # "в краже", not a place ("признан иноагентом в РФ")

@@ -10,6 +10,8 @@ the guideline's exclusions.
 
 from __future__ import annotations
 
+import re
+
 from ...lang.punct import LONG_DASHES
 from .content import _finish_content, _frame, _reports_content, _requires_ok, _trim_contents
 from .cues import _colon_cues, _source_phrase_cues, _speech_noun_cues, _verb_cues, qualified_noun
@@ -21,6 +23,9 @@ from .speakers import (_coordinated, _extend_to_name, _extend_to_quoted_name, _f
                        _loc_speaker, _nested_same_subject, _quoted_source, _relative_antecedent, _right_candidate, _score,
                        _skip_addressee, _syn_subject)
 from .words import _Res
+
+
+_SIGNATURE = re.compile(r"^@\w+[ \t]*(?=\n|$)")
 
 
 def _weak_cue(S: _Sent, c: _Cue, R: _Res) -> bool:
@@ -234,6 +239,12 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 # "Гоув играл роль миротворца, … выступая за жесткий вариант": a gerund's subject is its
                 # main verb's, whether that verb reports or not
                 h = _syn_subject(S, main, R)
+                if h is None and main in getattr(S, "cut_roots", ()):
+                    # a main verb left without its subject where the parse hung it on another line
+                    # ("МИД Украины откликнулся на статью …, заявив, что …" after a headline): the words
+                    # before it, as the pattern reads them
+                    h = _left_candidate(S, main, R)
+                    h = h if isinstance(h, int) and _subj_ok(S, h, R) else None
                 if h is not None and not (c.cue[0] <= h <= c.cue[1]):
                     c.spk, c.spk_head, c.inherited = _syn_span(S, h), h, True
                     c.pattern += "+gerund"
@@ -258,6 +269,9 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
     for c in final:
         if c.pattern.startswith(("verb", "infinitive")) and not _requires_ok(S, c, R, quotes):
             continue
+        if (c.head_lemma or c.verb_lemma) in R.words.get("provision_verb", ()) and c.spk_head is not None \
+                and S.lem[c.spk_head] in R.words.get("provision_subject", ()):
+            continue          # "Инициатива предполагала, что …", "План подразумевает …": a provision (guideline), no report
         if c.frame == "as" and c.spk is None and c.verb_lemma in R.words.get("saying_idiom", ()) \
                 and (c.cue[1] + 1 >= S.n or S.bound(c.cue[1] + 1)):
             continue          # "Как говорится, лучше поздно, чем никогда": a saying, no source ("как говорится в …" stays)
@@ -553,7 +567,8 @@ def _in_name(S: _Sent, c: _Cue, quotes, text: str) -> bool:
 def _sentence_work(S, R, syntax, quotes, text):
     """The finished cues of one sentence."""
     before = text[:S.start[0]].rstrip(" \t*_")
-    after = text[S.end[-1]:].lstrip(" \t*_")
+    # a channel's signature after the last sentence of a line ("… — глава МИД Венгрии. @banksta")
+    after = _SIGNATURE.sub("", text[S.end[-1]:].lstrip(" \t*_"), count=1)
     S.line_start = not before or before.endswith("\n")
     S.line_end = not after or after.startswith("\n")
     S.nl = {i for i in range(1, S.n) if "\n" in text[S.end[i - 1]:S.start[i]]}

@@ -15,7 +15,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from ...lang.punct import CLOSING_ONLY_QUOTES, DOUBLE_QUOTES, char_class
+from ...lang.punct import CLOSING_ONLY_QUOTES, DASHES, DOUBLE_QUOTES, char_class
 from ..._errors import SchemaError
 from ..._options import InstanceOf, NoneOk, OneOf, check
 from .._guard import Guard
@@ -77,6 +77,36 @@ def _token_columns(toks: pd.DataFrame):
         yield doc_id, sents
 
 
+def _lines(c: dict, text: str, quotes) -> list[tuple[int, int]]:
+    """Token ranges of one annotated sentence cut at its line breaks.  A Telegram post's
+    headline often has no final stop, so the annotator's sentence runs on into the next
+    paragraph ("… в желудке в Финляндию\n\nКак поясняет финская таможня, …"); the guideline's
+    unit is the line, and a headline's trailing credit ("… — СМИ") ends its line.  (The parse
+    of such a run-on joins the lines at random: "гниль" the subject of "отравилась" in the
+    next paragraph; an arc to the other line is dropped, its word read as a root.)  No cut after
+    a colon ("Глава компании Татьяна Ким:\n«…»"), next to a dash that ends or starts a line (the
+    author's words after a quotation: "«…»\n— губернатор области.", "«…», —\nговорится в
+    заявлении"), or inside a quotation."""
+    st, en = c["start"], c["end"]
+    cuts = [i for i in range(1, len(st)) if "\n" in text[en[i - 1]:st[i]]
+            and not text[max(0, st[i] - 80):st[i]].rstrip().endswith(":") and c["text"][i] not in DASHES
+            and c["text"][i - 1] not in DASHES
+            and not any(q.open < st[i] < q.close for q in quotes if q.kind != "name")]
+    bounds = [0, *cuts, len(st)]
+    return list(zip(bounds[:-1], bounds[1:]))
+
+
+def _line_sent(c: dict, lo: int, hi: int, lang: str, syntax: bool, ents: list) -> _Sent:
+    """The :class:`_Sent` of tokens ``lo:hi`` of one annotated sentence; a token whose head
+    stands on another line is read as a root of its line (``cut_roots``)."""
+    base = Sentence.from_columns(c, lo, hi, lang, syntax)
+    S = _Sent(base, ents)
+    if lo > 0 or hi < len(c["tok_id"]):
+        S.cut_roots = {i for i, (h, r) in enumerate(zip(S.head, base.head_raw)) if h == -1 and r > 0}
+        S.head = [-2 if i in S.cut_roots else h for i, h in enumerate(S.head)]
+    return S
+
+
 def _resolve_ok(doc_cues, sents, R, ment_doc, atypes) -> bool:
     _resolve_doc(doc_cues, sents, R, ment_doc, atypes)
     return True
@@ -107,8 +137,11 @@ def _run(ann, verbs, actors, guard, negated="drop"):
         quotes = find_quotes(text)
         syntax = syntax_ok.get(lang, False) and all(h >= 0 for c in sent_cols for h in c["head"])
         lg = lang if lang in LANGS else "ru"
-        sents = [_Sent(Sentence.from_columns(c, 0, len(c["tok_id"]), lg, syntax),
-                       ent_by.get((doc_id, c["sent_id"][0]), [])) for c in sent_cols]
+        sents = []
+        for k, c in enumerate(sent_cols):
+            for lo, hi in _lines(c, text, quotes):
+                sents.append(_line_sent(c, lo, hi, lg, syntax, ent_by.get((doc_id, c["sent_id"][0]), [])))
+                sents[-1].para = k    # coreference counts distances in annotated sentences
         doc_cues = []
         for si, S in enumerate(sents):
             cues = guard.call(_sentence_work, S, R, syntax, quotes, text, doc_id=doc_id, sent_id=S.sent_id)
