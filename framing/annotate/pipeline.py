@@ -21,7 +21,7 @@ from .._errors import AnnotationWarning, FramingError, OptionError
 from .._options import HasMethods, InstanceOf, Interval, NoneOk, OneOf, check
 from .._problems import PROBLEM_COLUMNS, ProblemLog
 from ._backend import RegexBackend, clean_text, get_backend, normalize_layers
-from ._worker import _batches, _collect, _init_worker, annotate_batch, chunk_bounds, release_memory
+from ._worker import _batches, _collect, _init_worker, annotate_batch, chunk_bounds, fix_mmap_threshold, release_memory
 from .cache import AnnotationCache, MemoryStore, cache_key, cache_root, text_hash
 
 #: Bump when the pipeline's output changes: every cached annotation is recomputed.
@@ -360,6 +360,7 @@ def _annotate_stream(batches, options, *, corpus=None, total=None):
     from .lazy import CacheIndex, DocumentStore, combine
 
     opts = dict(options)
+    fix_mmap_threshold()        # long texts: glibc's large blocks back to the system when freed
     stores: dict = {}           # one cache object per configuration for the whole stream
     own_cluster = nullcontext(opts["client"])
     if opts["backend"] == "dask" and opts["client"] is None:
