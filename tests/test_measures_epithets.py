@@ -141,12 +141,15 @@ def test_measures_epithets_demo_answer_key():
         assert hit / len(gold) >= floor, (device, hit, len(gold))
 
 
-CLASSES = DATA / "measures" / "epithets_ru_classes.conllu"
+def _epithets_of(file_name: str):
+    """A module-scoped fixture: the epithets of a hand-parsed CoNLL-U file in tests/data/measures."""
+    @pytest.fixture(scope="module")
+    def fixture():
+        return epithets(framing.Annotated.from_conllu(DATA / "measures" / file_name))
+    return fixture
 
 
-@pytest.fixture(scope="module")
-def classes():
-    return epithets(framing.Annotated.from_conllu(CLASSES))
+classes = _epithets_of("epithets_ru_classes.conllu")
 
 
 def test_measures_epithets_role_words_are_neutral_and_legal_labels_flagged(classes):
@@ -190,12 +193,7 @@ def test_measures_epithets_literal_uses_are_not_evaluations(classes):
     assert not pol["epithet"].str.contains("режим").any()  # "в онлайн-режиме" is a mode, not an actor
 
 
-EVALUATIVE_CLASSES = DATA / "measures" / "epithets_evaluative_dev_classes.conllu"
-
-
-@pytest.fixture(scope="module")
-def evaluative_classes():
-    return epithets(framing.Annotated.from_conllu(EVALUATIVE_CLASSES))
+evaluative_classes = _epithets_of("epithets_evaluative_dev_classes.conllu")
 
 
 def _one(ep, doc, text):
@@ -241,12 +239,7 @@ def test_measures_epithets_adjectives_of_armed_units_and_scare_quotes(evaluative
     assert mil["evaluative"] and mil["polarity"] < 0
 
 
-PRECISION_CLASSES = DATA / "measures" / "epithets_precision_classes.conllu"
-
-
-@pytest.fixture(scope="module")
-def precision_classes():
-    return epithets(framing.Annotated.from_conllu(PRECISION_CLASSES))
+precision_classes = _epithets_of("epithets_precision_classes.conllu")
 
 
 def _doc(ep, doc):
@@ -325,12 +318,7 @@ def test_measures_epithets_landforms_travel_agents_and_crime_titles_are_neutral(
     assert _one(precision_classes, "landforms_agents", "Криминальная")["actor"] == "Инесса"
 
 
-RECALL_CLASSES = DATA / "measures" / "epithets_recall_classes.conllu"
-
-
-@pytest.fixture(scope="module")
-def recall_classes():
-    return epithets(framing.Annotated.from_conllu(RECALL_CLASSES))
+recall_classes = _epithets_of("epithets_recall_classes.conllu")
 
 
 def test_measures_epithets_participles_of_character_verbs_judge(recall_classes):
@@ -505,12 +493,7 @@ def test_measures_epithets_quoted_nicknames_and_manner_adverbs(word_model):
     assert not _flag(on, "adverb_health", "плохо себя чувствуют")[0]
 
 
-GENERALISATION_CLASSES = DATA / "measures" / "epithets_generalisation_classes.conllu"
-
-
-@pytest.fixture(scope="module")
-def generalisation_classes():
-    return epithets(framing.Annotated.from_conllu(GENERALISATION_CLASSES))
+generalisation_classes = _epithets_of("epithets_generalisation_classes.conllu")
 
 
 def test_measures_epithets_naming_verbs_with_quoted_labels(generalisation_classes):
@@ -651,12 +634,7 @@ def test_measures_epithets_small_groups_of_people_are_actors(generalisation_clas
     assert not _doc(ep, "people_group_plain")["evaluative"].any()
 
 
-HELDOUT_CLASSES = DATA / "measures" / "epithets_heldout_classes.conllu"
-
-
-@pytest.fixture(scope="module")
-def heldout_classes():
-    return epithets(framing.Annotated.from_conllu(HELDOUT_CLASSES))
+heldout_classes = _epithets_of("epithets_heldout_classes.conllu")
 
 
 def test_measures_epithets_quoted_things_are_no_labels(heldout_classes):
@@ -727,12 +705,7 @@ def test_measures_epithets_list_names_are_no_labels(heldout_classes):
     assert {"российских", "военных"} <= set(_doc(ep, "list_people")["epithet"])
 
 
-VOCABULARY_CLASSES = DATA / "measures" / "epithets_vocabulary_classes.conllu"
-
-
-@pytest.fixture(scope="module")
-def vocabulary_classes():
-    return epithets(framing.Annotated.from_conllu(VOCABULARY_CLASSES))
+vocabulary_classes = _epithets_of("epithets_vocabulary_classes.conllu")
 
 
 def test_measures_epithets_common_gender_nouns(vocabulary_classes):
@@ -784,12 +757,7 @@ def test_measures_epithets_morphology_survives_the_ukrainian_dictionary():
     assert morph._common_gender("тихоня") is True
 
 
-NONACTOR_CLASSES = DATA / "measures" / "epithets_nonactor_classes.conllu"
-
-
-@pytest.fixture(scope="module")
-def nonactor_classes():
-    return epithets(framing.Annotated.from_conllu(NONACTOR_CLASSES))
+nonactor_classes = _epithets_of("epithets_nonactor_classes.conllu")
 
 
 def test_measures_epithets_animals_and_things_are_not_actors(nonactor_classes):
@@ -884,12 +852,7 @@ def test_measures_epithets_agents_of_organisations_are_roles(nonactor_classes):
     assert r["kind"] == "predicate" and r["evaluative"]
 
 
-COINAGE_CLASSES = DATA / "measures" / "epithets_coinage_classes.conllu"
-
-
-@pytest.fixture(scope="module")
-def coinage_classes():
-    return epithets(framing.Annotated.from_conllu(COINAGE_CLASSES))
+coinage_classes = _epithets_of("epithets_coinage_classes.conllu")
 
 
 def test_measures_epithets_coined_compounds_take_their_head_label(coinage_classes):
@@ -919,12 +882,7 @@ def test_measures_epithets_scare_quoted_roles_are_denied(coinage_classes):
         assert not _doc(ep, doc)["evaluative"].any(), doc
 
 
-NEWS_CLASSES = DATA / "measures" / "epithets_news_classes.conllu"
-
-
-@pytest.fixture(scope="module")
-def news_classes():
-    return epithets(framing.Annotated.from_conllu(NEWS_CLASSES))
+news_classes = _epithets_of("epithets_news_classes.conllu")
 
 
 def test_measures_epithets_labels_opening_a_sentence_are_no_names(news_classes):
@@ -980,12 +938,7 @@ def test_measures_epithets_accusation_in_a_relative_clause(news_classes):
     assert not _doc(ep, "relative_neutral")["evaluative"].any()
 
 
-TG_CLASSES = DATA / "measures" / "epithets_tg_classes.conllu"
-
-
-@pytest.fixture(scope="module")
-def tg_classes():
-    return epithets(framing.Annotated.from_conllu(TG_CLASSES))
+tg_classes = _epithets_of("epithets_tg_classes.conllu")
 
 
 def test_measures_epithets_predicate_adjective_without_copula(tg_classes):
