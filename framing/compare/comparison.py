@@ -176,8 +176,10 @@ def compare(ann, *, by: str = "outlet", event=None, events="auto", actors=None, 
         1,000 tokens with intervals; None leaves them out.
     topics : TopicModel, optional
         A fitted :class:`framing.TopicModel` whose documents carry the ``by``
-        column: its topic prevalence per group (:meth:`TopicModel.prevalence`,
-        over the documents it was fitted on).
+        column: its topic prevalence per group (:meth:`TopicModel.prevalence`
+        with its default uncertainty, over the documents it was fitted on; an
+        stm model runs its bootstrap refits there unless they ran before or it
+        was fitted with ``n_bootstrap=0``).
     given : Measures or dict, optional
         Measures already computed, all at once: the result of
         :func:`framing.measure` on ``ann`` (or a dict by measure name), the same
