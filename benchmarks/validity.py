@@ -404,7 +404,10 @@ def fresh_headline(sheet: pd.DataFrame) -> tuple[str, pd.Series]:
 
 def print_fresh(folder: Path) -> None:
     from framing.validation.statistics import wilson_interval
-    files = sorted((folder / "fresh").glob("*.tsv"))
+    def order(path):                    # measure, then sample number (s10 after s9)
+        name, _, n = path.stem.partition("_s")
+        return name, int(n) if n.isdigit() else 0
+    files = sorted((folder / "fresh").glob("*.tsv"), key=order)
     if not files:
         print(f"  no fresh samples in {folder / 'fresh'}")
         return
