@@ -65,7 +65,6 @@ def release_memory() -> None:
         pa.default_memory_pool().release_unused()
     except Exception:  # noqa: BLE001 - no pyarrow, or a pool without the call
         pass
-    fix_mmap_threshold()
     trim = _libc("malloc_trim")
     if trim is not None:
         trim(0)

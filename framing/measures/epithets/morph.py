@@ -39,7 +39,7 @@ def _model_noun_reading(s, t, lex):
             (t > 0 and s.text[t][:1].isupper()):
         return None
     form = lower_key(s.text[t])
-    parses = [p for p in _morph().parse(form) if p.is_known]
+    parses = [p for p in _parses(form) if p.is_known]
     if not parses or any(p.tag.POS in ("ADJF", "ADJS", "PRTF", "PRTS", "VERB", "INFN") for p in parses):
         return None
     nouns = {lower_key(p.normal_form) for p in parses if "NOUN" in p.tag.grammemes and "anim" in p.tag.grammemes}
@@ -82,13 +82,20 @@ def _morph():
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
+@functools.lru_cache(maxsize=50_000)
+def _parses(form):
+    """pymorphy3's parses of a Russian word form, computed once per form (the rules ask about the same
+    frequent forms sentence after sentence)."""
+    return tuple(_morph().parse(form))
+
+
 @functools.lru_cache(maxsize=200_000)
 def _readings(form):
     """(lemma, animate, plural-only) of every noun parse of a Russian word form
     that the dictionary knows (a guessed parse of an unknown word, such as
     "сексоголиков", says nothing reliable about animacy, and is left out)."""
     return tuple((lower_key(p.normal_form), "anim" in p.tag.grammemes, "Pltm" in p.tag.grammemes)
-                 for p in _morph().parse(form) if "NOUN" in p.tag.grammemes and p.is_known)
+                 for p in _parses(form) if "NOUN" in p.tag.grammemes and p.is_known)
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -99,7 +106,7 @@ def _undergone(form):
     (guideline: states such as "пьяный", "перепуганные" are not
     evaluative), so the evaluative-word model does not score it; lexicon
     entries still decide."""
-    return any("PRTF" in p.tag.grammemes and "pssv" in p.tag.grammemes for p in _morph().parse(form) if p.is_known)
+    return any("PRTF" in p.tag.grammemes and "pssv" in p.tag.grammemes for p in _parses(form) if p.is_known)
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -108,7 +115,7 @@ def _participle_lemma(form):
     ("любящих" → "любящий", "сбежавшего" → "сбежавший"), the form a lexicon
     lists a lexicalised participle under, or ``None``. Taggers lemmatise a
     participle to its verb ("любить"), which the lexicon does not score."""
-    for p in _morph().parse(form):
+    for p in _parses(form):
         if p.tag.POS == "PRTF" and p.is_known:
             infl = p.inflect({"masc", "sing", "nomn"})
             return lower_key(infl.word) if infl is not None else None
@@ -118,7 +125,7 @@ def _participle_lemma(form):
 def _guessed_nouns(form):
     """Lemmas of the noun parses pymorphy3 guesses for a word form it does not
     know ("сексоголиков" → "сексоголик")."""
-    return [lower_key(p.normal_form) for p in _morph().parse(form) if "NOUN" in p.tag.grammemes]
+    return [lower_key(p.normal_form) for p in _parses(form) if "NOUN" in p.tag.grammemes]
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -134,7 +141,7 @@ def _common_gender(lemma):
     A lemma that is also a verb form ("выпивала") is left out."""
     if len(lemma) < 4 or not lemma.replace("-", "").isalpha():
         return False
-    parses = _morph().parse(lemma)
+    parses = _parses(lemma)
     nouns = [p for p in parses if p.is_known and "NOUN" in p.tag.grammemes and
              lower_key(p.normal_form) == lemma and "nomn" in p.tag.grammemes]
     if not nouns or any(p.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND") for p in parses):
@@ -157,7 +164,7 @@ def _label_reading(s, t, lex):
     ``roles.tsv`` lists is that label."""
     if s.lang != "ru" or not s.text[t][:1].isupper() or s.text[t].isupper():
         return None
-    parses = _morph().parse(lower_key(s.text[t]))
+    parses = _parses(lower_key(s.text[t]))
     if any(_NAME_GRAMMEMES & p.tag.grammemes for p in parses if p.is_known):
         return None
     for p in parses:
@@ -175,7 +182,7 @@ def _thing_by_dictionary(s, t):
     guess; things are not actors (docs/epithets.md, "Actor")."""
     if s.lang != "ru":
         return False
-    parses = _morph().parse(lower_key(s.text[t]))
+    parses = _parses(lower_key(s.text[t]))
     if any(p.tag.POS == "INTJ" for p in parses):
         return True
     nouns = [p for p in parses if "NOUN" in p.tag.grammemes]
@@ -195,7 +202,7 @@ def _person_by_dictionary(s, t, person_suffix):
     known = _readings(form)
     if known:
         return all(r[1] for r in known)
-    nouns = [p for p in _morph().parse(form) if "NOUN" in p.tag.grammemes]
+    nouns = [p for p in _parses(form) if "NOUN" in p.tag.grammemes]
     return bool(nouns) and "anim" in nouns[0].tag.grammemes and bool(person_suffix.search(lower_key(s.lemma[t])))
 
 

@@ -21,7 +21,7 @@ from .tokens import (
     _opens, _pronominal, _span_text, _trim,
 )
 from .morph import (
-    NOMINATION_MARGIN, _animate, _guessed_nouns, _known_word, _label_reading, _model_noun_reading, _morph,
+    NOMINATION_MARGIN, _animate, _guessed_nouns, _known_word, _label_reading, _model_noun_reading, _parses,
     _person_after_prefix, _person_form, _readings, _thing_part, _undergone,
 )
 from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base, _org_type, _person_rest
@@ -296,7 +296,7 @@ def _quoted_person(s, t):
     dictionary does not know («говнолапочкиным») keeps the tagger's word."""
     if s.lang != "ru":
         return s.feats(t).get("Animacy") == "Anim"
-    parses = [p for p in _morph().parse(lower_key(s.text[t])) if p.is_known]
+    parses = [p for p in _parses(lower_key(s.text[t])) if p.is_known]
     if s.feats(t).get("Animacy") != "Anim":
         # the tagger took a quoted person noun for a thing («предателей»): the dictionary
         # knows the form only as an animate noun with a suffix of person nouns (not an
@@ -308,7 +308,7 @@ def _quoted_person(s, t):
                 x not in _SMALL_ANIMALS for x in lems)
     if parses and not any("anim" in p.tag.grammemes for p in parses if "NOUN" in p.tag.grammemes):
         return False
-    every = parses or _morph().parse(lower_key(s.text[t]))
+    every = parses or _parses(lower_key(s.text[t]))
     return not all("neut" in p.tag.grammemes and "sing" in p.tag.grammemes for p in every)
 
 

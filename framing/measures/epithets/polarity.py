@@ -9,7 +9,7 @@ from .words import (
     _METAPHOR_LITERAL, _NOT_MANNER, _NOT_REFERRING, _OPEN_Q, _PENAL, _PLACES, _SO_CALLED, _SUPERLATIVE,
 )
 from .tokens import _is_adj
-from .morph import _animate, _morph, _participle_lemma, _person_form, _undergone
+from .morph import _animate, _parses, _participle_lemma, _person_form, _undergone
 from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base
 
 
@@ -141,9 +141,9 @@ def _adverb_polarity(s, t, lex):
         if p is not None and p == p and abs(p) >= EVALUATIVE_THRESHOLD:
             return p
     if lex.model is not None and s.lang == "ru":
-        for p in _morph().parse(lower_key(s.text[t])):
+        for p in _parses(lower_key(s.text[t])):
             if p.tag.POS == "ADVB" and p.is_known:
-                adj = next((x.normal_form for x in _morph().parse(k[:-1] + "ый") + _morph().parse(k[:-1] + "ий")
+                adj = next((x.normal_form for x in _parses(k[:-1] + "ый") + _parses(k[:-1] + "ий")
                             if x.tag.POS == "ADJF" and x.is_known), None)
                 return lex.model_polarity(adj, "ADJ") if adj else None
     return None
