@@ -301,6 +301,7 @@ def stream(path, n: int, batch: int, trace: list | None = None, roles=None):
                 mem.mark()
             last = {"docs": len(corpus), "chars": int(corpus.docs["text"].str.len().sum())}
         yield corpus
+        del corpus          # not held while the loader reads the next batch
     if trace is not None and last is not None and PeakMemory.current is not None:
         peaks = PeakMemory.current.mark()
         trace.append(dict(last, peaks={roles[p]: mb for p, mb in peaks.items() if p in roles}))

@@ -23,7 +23,7 @@ root = Path(sys.argv[1])
 
 import pandas as pd
 from framing import _atomic
-from framing.annotate.cache import ENTITY_SCHEMA, TOKEN_SCHEMA, AnnotationCache
+from framing.annotate.cache import ENTITY_SCHEMA, TOKEN_SCHEMA, AnnotationCache, text_hash
 from framing.corpus import Corpus
 
 modes = {"umask_read": _atomic.umask(), "umask_probe": _atomic._umask_by_probe()}
@@ -36,7 +36,7 @@ with _atomic.atomic_path(root / "recreated.txt") as tmp:  # a writer that replac
 corpus = Corpus(pd.DataFrame({"doc_id": ["d1"], "outlet": ["o"], "text": ["Текст."], "lang": ["ru"]}))
 corpus.to_parquet(root / "corpus" / "c.parquet")
 cache = AnnotationCache(root / "cache", "k1", {"key": "k1"})
-cache.write_part(["h1"], {n: [] for n, _ in TOKEN_SCHEMA}, {n: [] for n, _ in ENTITY_SCHEMA})
+cache.write_part([text_hash("1")], {n: [] for n, _ in TOKEN_SCHEMA}, {n: [] for n, _ in ENTITY_SCHEMA})
 for p in sorted(root.rglob("*")):
     modes[str(p.relative_to(root))] = stat.S_IMODE(p.stat().st_mode)
 print(json.dumps(modes))

@@ -92,9 +92,13 @@ def cache_root(cache=True) -> Path:
     return base / "framing"
 
 
+#: Hex digits of a text hash (the first 128 bits of its sha256).
+HASH_HEX = 32
+
+
 def text_hash(text: str) -> str:
     """The content key of a document text."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:HASH_HEX]
 
 
 def cache_key(*, pipeline_version: str, lang: str, backend_version: str, layers) -> tuple[str, dict]:
@@ -187,6 +191,10 @@ class AnnotationCache:
         """
         import pyarrow.parquet as pq
 
+        try:
+            compact = _hash_array(hashes)
+        except CacheDamage as why:
+            raise ValueError(f"AnnotationCache.write_part: {why}; pass the text_hash() of each text") from None
         part = uuid.uuid4().hex[:16]
         tok, ent = part_tables(tokens, entities)
         meta = {_HASHES_META: json.dumps(list(hashes)).encode()}
@@ -218,7 +226,7 @@ class AnnotationCache:
                 _unlink(path)
             self._raise_write_error(err)
         if self._index is not None:
-            self._entries[part] = _compact(body)
+            self._entries[part] = dict(body, hashes=compact)
             self._index = None          # rebuilt from the entries when next asked for
         return part
 
@@ -504,27 +512,59 @@ def _file_digest(path) -> dict:
 
 
 def _compact(entry: dict) -> dict:
-    """An index entry as kept in memory: its text hashes as one numpy array of bytes (32 bytes a hash)
-    instead of a list of Python strings (about 90 bytes each, small objects that would outlive every
-    batch of a long stream and scatter the heap)."""
+    """An index entry as kept in memory: its text hashes as one numpy array of their 16 bytes
+    (``S16``: the 32 hex digits of :func:`text_hash`, decoded) instead of a list of Python strings
+    (about 90 bytes each, small objects that would outlive every batch of a long stream and scatter
+    the heap).  An entry listing anything but such hashes is damaged (:class:`CacheDamage`)."""
+    return dict(entry, hashes=_hash_array(entry["hashes"]))
+
+
+def _hash_array(hashes) -> "np.ndarray":
+    """Text hashes (32 hex digits each) as an ``S16`` array of their bytes; :class:`CacheDamage` for
+    anything else.  The bytes are read back with :func:`_hash_strings` (never ``tolist()``, which
+    drops trailing zero bytes)."""
     import numpy as np
-    hashes = entry["hashes"]
-    arr = np.array([h.encode("utf-8") for h in hashes], dtype=bytes) if hashes else np.empty(0, dtype="S1")
-    return dict(entry, hashes=arr)
+    try:
+        if any(len(h) != HASH_HEX for h in hashes):
+            raise ValueError
+        joined = "".join(hashes)
+        raw = bytes.fromhex(joined)
+        if raw.hex() != joined:             # upper case (no text_hash writes it)
+            raise ValueError
+    except (TypeError, ValueError):
+        raise CacheDamage(f"its hashes are not all {HASH_HEX} hex digits (text hashes)") from None
+    return np.frombuffer(raw, dtype=f"S{HASH_HEX // 2}").copy()
+
+
+def _hash_strings(arr) -> list[str]:
+    """The text hashes of an ``S16`` array (:func:`_hash_array`), as the strings of the index files."""
+    raw, w = arr.tobytes(), arr.dtype.itemsize
+    return [raw[i:i + w].hex() for i in range(0, len(raw), w)]
+
+
+def _hash_key(h):
+    """The ``S16`` key of one text hash, or None for a string that is no text hash."""
+    if not isinstance(h, str) or len(h) != HASH_HEX:
+        return None
+    try:
+        key = bytes.fromhex(h)
+    except ValueError:
+        return None
+    return key if key.hex() == h else None
 
 
 def _entry_hashes(entry: dict) -> list[str]:
     """The text hashes of a compacted entry, as the strings of its index file."""
-    return [h.decode("utf-8") for h in entry["hashes"].tolist()]
+    return _hash_strings(entry["hashes"])
 
 
 class HashIndex(Mapping):
     """text hash -> part name for the parts of a cache folder, as sorted arrays.
 
-    The hashes of every part sorted once (numpy, 32 bytes a hash) with the
+    The hashes of every part sorted once (numpy, their 16 bytes) with the
     number of the part that holds each, instead of a dict of Python strings
     (about 190 bytes a document): a stream of a million documents keeps
-    about 36 MB here, not 190 MB of small objects.  A text in two parts
+    about 20 MB here, not 190 MB of small objects.  A text in two parts
     (annotated twice by processes that ran at the same time) maps to the
     later part in the folder's order, as a dict filled part by part would.
     """
@@ -535,7 +575,7 @@ class HashIndex(Mapping):
         if base is not None and self._extend(entries, base):
             return
         arrays = [e["hashes"] for e in entries.values()]
-        keys = np.concatenate(arrays) if arrays else np.empty(0, dtype="S1")
+        keys = np.concatenate(arrays) if arrays else np.empty(0, dtype=f"S{HASH_HEX // 2}")
         codes = np.repeat(np.arange(len(arrays), dtype=np.int32), [len(a) for a in arrays])
         order = np.argsort(keys, kind="stable")
         keys, codes = keys[order], codes[order]
@@ -549,7 +589,7 @@ class HashIndex(Mapping):
         hash again: a stream's client rebuilt the whole index, with several temporary copies of it, after
         every batch.  False (nothing set) when that cannot give the same index: ``base`` has a part
         ``entries`` no longer has, or a hash of a new part is in ``base`` or twice in the new parts (the
-        rule of the later part is then applied by the full build), or is longer than ``base``'s keys."""
+        rule of the later part is then applied by the full build)."""
         import numpy as np
         order = {name: k for k, name in enumerate(self._names)}
         if not base._names or any(name not in order for name in base._names):
@@ -558,8 +598,6 @@ class HashIndex(Mapping):
         new = [name for name in self._names if name not in known]
         arrays = [entries[name]["hashes"] for name in new]
         keys = np.concatenate(arrays) if arrays else np.empty(0, dtype=base._keys.dtype)
-        if keys.dtype.itemsize > base._keys.dtype.itemsize:
-            return False
         codes = np.repeat(np.array([order[name] for name in new], dtype=np.int32), [len(a) for a in arrays])
         by_key = np.argsort(keys, kind="stable")
         keys, codes = keys[by_key], codes[by_key]
@@ -569,19 +607,18 @@ class HashIndex(Mapping):
                 bool((base._keys[pos[inside]] == keys[inside]).any()):
             return False
         remap = np.array([order[name] for name in base._names], dtype=np.int32)
-        self._keys = np.insert(base._keys, pos, keys.astype(base._keys.dtype))
+        self._keys = np.insert(base._keys, pos, keys)
         self._codes = np.insert(remap[base._codes], pos, codes)
         return True
 
     def _find(self, h):
         import numpy as np
-        if not isinstance(h, str) or not len(self._keys):
+        key = _hash_key(h)
+        if key is None or not len(self._keys):
             return None
-        key = h.encode("utf-8")
-        if len(key) > self._keys.dtype.itemsize or key.endswith(b"\0"):
-            return None
-        i = int(np.searchsorted(self._keys, key))
-        if i < len(self._keys) and self._keys[i] == key:
+        key = np.frombuffer(key, dtype=self._keys.dtype)        # compared as arrays: all 16 bytes count
+        i = int(np.searchsorted(self._keys, key)[0])
+        if i < len(self._keys) and bool(self._keys[i:i + 1] == key):
             return i
         return None
 
@@ -595,7 +632,7 @@ class HashIndex(Mapping):
         return self._names[self._codes[i]]
 
     def __iter__(self):
-        return (k.decode("utf-8") for k in self._keys.tolist())
+        return iter(_hash_strings(self._keys))
 
     def __len__(self) -> int:
         return len(self._keys)

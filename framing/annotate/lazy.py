@@ -64,8 +64,8 @@ class CacheIndex:
         self.stores, self.parts = list(stores), list(parts)
         self.part_of = np.asarray(part_of, dtype=np.int32)
         self.doc_in = np.asarray(doc_in, dtype=np.int32)
-        self.n_tok = np.asarray(n_tok, dtype=np.int64)
-        self.n_ent = np.asarray(n_ent, dtype=np.int64)
+        self.n_tok = np.asarray(n_tok, dtype=np.int32)     # a document's rows; sums are taken in int64
+        self.n_ent = np.asarray(n_ent, dtype=np.int32)
 
     @classmethod
     def empty(cls, n: int) -> "CacheIndex":
@@ -271,8 +271,8 @@ def locate(plans, hashes, langs, n_docs: int) -> CacheIndex:
     """
     part_of = np.full(n_docs, -1, dtype=np.int32)
     doc_in = np.zeros(n_docs, dtype=np.int32)
-    n_tok = np.zeros(n_docs, dtype=np.int64)
-    n_ent = np.zeros(n_docs, dtype=np.int64)
+    n_tok = np.zeros(n_docs, dtype=np.int32)
+    n_ent = np.zeros(n_docs, dtype=np.int32)
     stores, parts = [], []
     for lg, store, _eff, _items in plans:
         idx = store.index()
@@ -400,12 +400,12 @@ class CachedAnnotated(Annotated):
 
     @property
     def n_tokens(self) -> int:
-        return int(self._index.n_tok.sum())
+        return int(self._index.n_tok.sum(dtype=np.int64))
 
     @property
     def n_entities(self) -> int:
         """The number of entity mentions, without reading them."""
-        return int(self._index.n_ent.sum())
+        return int(self._index.n_ent.sum(dtype=np.int64))
 
     def __repr__(self) -> str:
         return (f"<CachedAnnotated: {len(self)} documents, {self.n_tokens} tokens, "
@@ -426,7 +426,7 @@ class CachedAnnotated(Annotated):
     def token_batches(self, size: int = 50_000):
         """The token table in consecutive slices of about ``size`` rows, documents kept whole, each read
         from the cache when it is reached (see :meth:`framing.Annotated.token_batches`)."""
-        cum = np.cumsum(self._index.n_tok)
+        cum = np.cumsum(self._index.n_tok, dtype=np.int64)
         n, start, done = len(cum), 0, 0
         while start < n:
             stop = int(np.searchsorted(cum, done + max(int(size), 1), side="left")) + 1

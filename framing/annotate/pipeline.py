@@ -366,7 +366,7 @@ def _annotate_stream(batches, options, *, corpus=None, total=None):
     if opts["backend"] == "dask" and opts["client"] is None:
         from .dask_backend import _client_for
         own_cluster = _client_for(None, max(1, opts["n_jobs"] if opts["n_jobs"] != -1 else (os.cpu_count() or 1)))
-    results, summaries, index, seen = [], [], None, _SeenIds()
+    results, summaries, indexes, seen = [], [], [], _SeenIds()
     root = cache_root(opts["cache"])
     bar = progress_bar(total=total, unit="doc", desc="annotate (batches)", enabled=bool(opts["progress"]))
     try:
@@ -383,9 +383,10 @@ def _annotate_stream(batches, options, *, corpus=None, total=None):
                                        "iter_* loaders make them so). The batches before it are cached.")
                 for piece in (_chunks(batch, opts["chunk_chars"]) if len(batch) else ()):
                     res = _annotate_corpus(piece, opts, lazy=True, stores=stores)
-                    # one index as the batches come (the cache's part list is held once), no texts kept:
-                    # the batch is stored on disk, or is a chunk of the corpus given
-                    index = res._index if index is None else CacheIndex.concat([index, res._index])
+                    # the chunks' indexes, joined once at the end (joining after every chunk copied the
+                    # whole index each time), no texts kept: the batch is stored on disk, or is a chunk
+                    # of the corpus given
+                    indexes.append(res._index)
                     res._corpus = res._index = None
                     results.append(res)
                     del piece, res
@@ -398,6 +399,8 @@ def _annotate_stream(batches, options, *, corpus=None, total=None):
         bar.close()
     if not results:
         raise FramingError("annotate(): the stream of corpora was empty; nothing to annotate.")
+    index = CacheIndex.concat(indexes)
+    del indexes
     if corpus is not None:
         return combine(results, index, corpus)
     return combine(results, index, documents=DocumentStore.from_summaries(summaries))

@@ -176,20 +176,26 @@ def _iter_batches(opened, size: int, max_chars=None):
                 if n == 0 and not n_pending:        # one document longer than max_chars: a batch of its own
                     n = 1
                 if n:
-                    take = rb.slice(0, n)
+                    pending.append(rb.slice(0, n))
                     rb = rb.slice(n)
-                    pending.append(take)
                     n_pending += n
                     if lengths is not None:
                         n_chars += int(lengths[:n].sum())
                         lengths = lengths[n:]
                 if n_pending == size or (n < size and rb.num_rows and max_chars is not None):
-                    yield emit(pending)
+                    # the rows read are let go before the batch is handed out, and the batch when the
+                    # next one is asked for: while a batch is annotated, its Arrow rows (the row groups
+                    # they came from) are not held as well, nor two batches while the next one is read
+                    out = emit(pending)
                     pending, n_pending, n_chars = [], 0, 0
+                    yield out
+                    del out
     except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
         raise opened.filter_error(exc) from None
     if pending or k == 0:
-        yield emit(pending or [pa.RecordBatch.from_pylist([], schema=opened.read_schema)])
+        out = emit(pending or [pa.RecordBatch.from_pylist([], schema=opened.read_schema)])
+        del pending
+        yield out
 
 
 def _row_groups(opened, size: int):
