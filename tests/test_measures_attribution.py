@@ -1114,3 +1114,70 @@ def test_measures_attribution_document_provision_is_no_belief(round7):
     # предполагали, что …" stays a belief
     assert _doc(round7, "r7h").empty
     assert _doc(round7, "r7i")["speaker"].tolist() == ["Эксперты"]
+
+
+# --- round eight of issue #12: non-clausal content (form "other") in messier contexts ---------
+@pytest.fixture(scope="module")
+def round8():
+    return attributions(_ann("round8", "ru"))
+
+
+def _who(df, doc):
+    r = _doc(df, doc)
+    return list(zip(r["speaker"], r["verb_lemma"], r["form"]))
+
+
+def test_measures_attribution_naming_predicative_from_the_parse(round8):
+    # the predicative past the comma that ends the object ("назвал решение суда, принятое
+    # накануне, «позорным»"), and put before the verb ("Главной угрозой министр назвал …")
+    assert _who(round8, "r8a") == [("Губернатор", "назвать", "other")]
+    assert _who(round8, "r8b") == [("министр", "назвать", "other")]
+    # a name given to a child is no evaluation
+    assert _doc(round8, "r8c").empty
+
+
+def test_measures_attribution_naming_and_request_by_an_organisation(round8):
+    # an inanimate organisation noun names and asks: not a thing ("ситуация говорит о")
+    assert _who(round8, "r8d") == [("Канцелярия президента", "назвать", "other")]
+    assert _who(round8, "r8e") == [("Федерация", "попросить", "other")]
+
+
+def test_measures_attribution_indefinite_naming_and_belief(round8):
+    # "Его называют главным архитектором …", "Эту сделку считают невыгодной": an empty speaker
+    assert _who(round8, "r8f") == [("", "называть", "other")]
+    assert _who(round8, "r8g") == [("", "считать", "other")]
+    # a term ("Такие грибы называют лисичками") and a status ("считаются заповедными") are not
+    assert _doc(round8, "r8h").empty
+    assert _doc(round8, "r8i").empty
+
+
+def test_measures_attribution_directive_infinitive_past_a_relative_clause(round8):
+    # "призвал владельцев машин, которые стоят во дворах, убрать их": the infinitive after the
+    # addressee's relative clause is the content
+    assert _who(round8, "r8j") == [("Мэр", "призвать", "other")]
+    assert _who(round8, "r8k") == [("Врачи", "попросить", "other")]
+
+
+def test_measures_attribution_fronted_object_is_no_subject(round8):
+    # "Новый мост обещают открыть …", "Старое здание вокзала предлагают снести", "Продажу
+    # алкоголя предлагают ограничить …": the object before a plural verb, an indefinite report
+    for doc, lemma in (("r8l", "обещать"), ("r8m", "предлагать"), ("r8o", "предлагать")):
+        assert _who(round8, doc) == [("", lemma, "other")], doc
+    # a coordinated subject stays
+    assert _who(round8, "r8n") == [("Правительство и профсоюзы", "пообещать", "other")]
+
+
+def test_measures_attribution_place_in_the_infinitive_is_no_source(round8):
+    # "предложили обратиться в страховую компанию": the company is where to turn, not who offers
+    assert _who(round8, "r8t") == [("", "предложить", "other")]
+    assert _who(round8, "r8u") == [("", "посоветовать", "other")]
+
+
+def test_measures_attribution_relative_clause_shares_the_main_subject(round8):
+    # "направил письмо, в котором потребовал …", "выступил с обращением, в котором призвал …",
+    # "опубликовал статью, в которой назвал …": the author of the document
+    assert _who(round8, "r8p") == [("Депутат", "потребовать", "other")]
+    assert ("Мэр", "призвать", "other") in _who(round8, "r8q")
+    assert _who(round8, "r8s") == [("Сенатор", "назвать", "other")]
+    # a relative clause with its own subject keeps it
+    assert _who(round8, "r8r") == [("адвокат", "назвать", "other")]

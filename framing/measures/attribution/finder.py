@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 
 from ...lang.punct import LONG_DASHES
-from .content import _finish_content, _frame, _reports_content, _requires_ok, _trim_contents
+from .content import _finish_content, _frame, _reports_content, _requires_ok, _trim_contents, indefinite_predicative
 from .cues import _colon_cues, _source_phrase_cues, _speech_noun_cues, _verb_cues, qualified_noun
 from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _agrees, _clause_left, _content_end, _en_pp_head, _first_bound, _in_quote,
                        _line_end, _markup, _media_at, _nomlike, _np, _subj_ok, _syn_span, _unsure_case, c_case,
                        support_verb, supported_object)
 from .speakers import (_coordinated, _extend_to_name, _extend_to_quoted_name, _first_person, _left_candidate,
-                       _loc_speaker, _nested_same_subject, _quoted_source, _relative_antecedent, _right_candidate, _score,
+                       _loc_speaker, _nested_same_subject, _quoted_source, _relative_antecedent, _relative_author, _right_candidate, _score,
                        _skip_addressee, _syn_subject)
 from .words import _Res
 
@@ -94,6 +94,12 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                     spk_head = b + 1
                     c.spk = (a, _syn_span(S, b + 1)[1])
                 c.pattern += "+syntax"
+        if spk_head is None and not impersonal and syntax:
+            author = _relative_author(S, c.v, R)
+            if author is not None:
+                spk_head = author
+                c.spk = _syn_span(S, author)
+                c.pattern += "+relative_author"
         if spk_head is None and not impersonal:
             ante = _relative_antecedent(S, head_v, R)
             if ante is not None:
@@ -103,6 +109,9 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
         if spk_head is None and not impersonal:
             lc = _left_candidate(S, head_v, R)
             rc = _right_candidate(S, c.cue[1], R)
+            if syntax and isinstance(lc, int) and S.deprel[lc] in ("obj", "iobj") and S.head[lc] == c.v \
+                    and any(S.deprel[x] == "xcomp" and S.upos[x] in ("NOUN", "ADJ") for x in S.children[c.v]):
+                lc = None         # "Такие грибы называют лисичками": the one named, the object of the parse
             if lc == "coord":
                 c.inherited = True
                 lc = None
@@ -300,6 +309,7 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 or (c.verb_class in ("directive", "commissive")      # "пообещали выплатить", "предостерегли от …"
                     and any(S.feats[x].get("VerbForm") == "Inf" or S.low[x] in R.fw["directive_prep"]
                             for x in range(a, min(b + 1, a + 4))))
+                or indefinite_predicative(S, c, R)       # "Ее считают пророссийской", "Их называют виновными"
                 or (c.verb_class == "accusation" and S.low[a] in R.fw["charge_prep"])   # "обвинили в махинациях"
                 or (c.verb_class == "admission" and any(S.case(x) == "Ins" and S.upos[x] == "ADJ"
                                                         for x in range(a, min(b + 1, a + 3)))
@@ -313,8 +323,11 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
             if not indefinite and not (c.negated and c.verb_class in ("neutral", "endorsing", "refusal")):
                 continue      # kept only as a refused or negated speech event (negated="keep"); not
                 # "материалы, которые не требуют усилий"
-        if c.spk is not None and c.ctok is not None and c.ctok[0] <= c.spk[0] <= c.ctok[1] and c.frame in ("that", "colon"):
-            # the speaker found inside the reported clause is not the speaker
+        if c.spk is not None and c.ctok is not None and c.ctok[0] <= c.spk[0] <= c.ctok[1] and (
+                c.frame in ("that", "colon")
+                or ("+locative" in c.pattern and any(S.feats[x].get("VerbForm") == "Inf" for x in range(c.ctok[0], c.spk[0])))):
+            # the speaker found inside the reported clause is not the speaker (nor a place in an
+            # infinitive's content: "требуют закрыть в столичном ТЦ")
             c.spk = None
         if c.spk is not None and c.frame in ("that", "colon") and c.pattern.startswith("verb") \
                 and any(l in R.words.get("thing_verb", ()) for l in S.lems[c.v]) \

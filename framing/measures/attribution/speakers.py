@@ -285,6 +285,71 @@ def _gender_agrees(S: _Sent, v: int, k: int) -> bool:
     return not (gv and gk and gv != gk and S.upos[k] != "PROPN")
 
 
+def _relative_author(S: _Sent, v: int, R: _Res):
+    """A relative clause with no subject of its own whose verb shares the subject of the clause
+    that holds the noun it qualifies: "сделал заявление, в котором осудил …", "написал письмо, в
+    котором допустил свой уход", "помиловал сына по делам, которые назвал политически
+    мотивированными" (the relative word in another case, or not agreeing with the verb in number
+    or gender, is no subject). The head of that subject, agreeing with the verb, or None."""
+    n = S.head[v] if S.deprel[v].startswith("acl") else -1
+    rel = [k for k in S.children[v] if k < v and (S.lem[k] in R.fw["rel"] or S.low[k] in R.fw["rel"])]
+    if n < 0 or not rel or not S.finite(v) or S.feats[v].get("Person") in ("1", "2"):
+        return None
+    r = rel[0]
+    if any(S.deprel[k] == "nsubj" and k != r for k in S.children[v]):
+        return None           # a subject of its own: "письмо, в котором министр допустил …"
+    if S.case(r) in (None, "Nom") and S.upos[r - 1] != "ADP" and _agrees(S, v, r) and _gender_agrees(S, v, r):
+        return None           # "…, который пообещал": the relative word is the subject
+    m = S.head[n]
+    if m < 0 or S.upos[m] not in ("VERB", "AUX"):
+        return None
+    h = _syn_subject(S, m, R)
+    if h is None or not (S.feats[h].get("Number") in (None, S.feats[v].get("Number")) or S.feats[v].get("Number") is None) \
+            or not _gender_agrees(S, v, h):
+        return None
+    return h
+
+
+def _fronted_object(S: _Sent, v: int, k: int, R: _Res) -> bool:
+    """The parse's subject ``k`` of the plural finite verb ``v`` is a singular common noun before
+    it with nothing that makes it plural (no conjunct, numeral or counted genitive, not a
+    collective "большинство экспертов"), in its dictionary form, which the accusative shares; or
+    a feminine accusative in -у/-ю: a fronted object of an indefinite-personal verb, not its
+    subject ("Исторический облик обещают сохранить", "Магазин требуют закрыть", "Продажу
+    алкоголя предлагают ограничить")."""
+    fv, fk = S.feats[v], S.feats[k]
+    if k < v and S.upos[k] == "NOUN" and S.case(k) == "Acc" and fk.get("Gender") == "Fem" and fk.get("Number") == "Sing" \
+            and S.low[k].endswith(("у", "ю")):
+        return True           # an accusative no nominative has: "Продажу алкоголя предлагают ограничить"
+    if k > v or S.upos[k] != "NOUN" or fk.get("Number") != "Sing" or fv.get("Number") != "Plur" \
+            or fv.get("VerbForm") not in (None, "Fin") or fv.get("Person") not in (None, "3") or _unsure_case(S, k) \
+            or S.low[k] in R.words.get("collective_subject", ()) or S.case(k) not in (None, "Nom", "Acc"):
+        return False
+    if S.low[k].replace("ё", "е") != S.lem[k].replace("ё", "е") or not (
+            fk.get("Gender") == "Neut" or (fk.get("Gender") == "Masc" and fk.get("Animacy") == "Inan")
+            or (fk.get("Gender") == "Fem" and S.low[k].endswith("ь"))):
+        return False          # a form no accusative has: "оппозиция … не признали", "Помощник … и министр …";
+        # the dictionary form only (the tagger's "singular" "оптовики" is a plural)
+    if (S.text[k][:1].isupper() and k > 0 and not S.bound(k - 1) and S.upos[k - 1] != "ADJ") \
+            or any(S.text[x] in QUOTE_CHARS for x in (k - 1, k + 1) if 0 <= x < S.n):
+        return False          # a name: "«РИА Новости» сообщали"
+    return not any(S.deprel[x] in ("conj", "nummod", "nummod:gov") or (S.deprel[x] == "nmod" and S.case(x) == "Gen"
+                                                                      and S.feats[x].get("Number") == "Plur")
+                   for x in S.children[k])
+
+
+def _named_thing(S: _Sent, v: int, k: int, R: _Res) -> bool:
+    """The parse's subject ``k`` of a plural ``naming_verb`` with a predicative and no object
+    of its own is an inanimate plural before it, a form the accusative shares: the thing named,
+    not who names it ("Такие грибы называют лисичками"; not "Власти назвали решение ошибкой",
+    which has its object)."""
+    return k < v and S.upos[k] == "NOUN" and S.feats[k].get("Animacy") == "Inan" \
+        and S.feats[k].get("Number") == "Plur" and S.feats[v].get("Number") == "Plur" \
+        and any(l in R.words.get("naming_verb", ()) for l in S.lems[v]) and not S.ent_at(k) \
+        and any(S.deprel[x] == "xcomp" for x in S.children[v]) \
+        and not any(S.deprel[x] == "obj" for x in S.children[v])
+
+
 def _syn_subject(S: _Sent, v: int, R: _Res):
     cur = v
     shared = False        # the subject of a coordinated verb that is no report: it must agree
@@ -308,6 +373,8 @@ def _syn_subject(S: _Sent, v: int, R: _Res):
                 if S.deprel[cur].startswith("acl") and h >= 0:
                     return h
                 return None
+            if cur == v and (_fronted_object(S, v, k, R) or _named_thing(S, v, k, R)):
+                return None       # "Исторический облик обещают сохранить": an indefinite-personal verb
             if _quote_between(S, min(k, cur), max(k, cur), subject_after=k > cur) \
                     or any(x in getattr(S, "nl", ()) for x in range(min(k, cur) + 1, max(k, cur) + 1)):
                 return None       # across a quotation or a line break (a headline glued to the text)
