@@ -1181,3 +1181,30 @@ def test_measures_attribution_relative_clause_shares_the_main_subject(round8):
     assert _who(round8, "r8s") == [("Сенатор", "назвать", "other")]
     # a relative clause with its own subject keeps it
     assert _who(round8, "r8r") == [("адвокат", "назвать", "other")]
+
+
+def test_measures_attribution_opening_infinitive_read_as_a_name(round8):
+    # "Запретить продажу петард предложили в Госдуме" with the infinitive tagged PROPN: no speaker,
+    # and the directive's content before the verb
+    assert _who(round8, "r8v") == [("Госдуме", "предложить", "other")]
+
+
+def test_measures_attribution_counted_genitive_made_a_second_subject(round8):
+    # "Сотни жителей потребовали …" with "жителей" a second nsubj: the people counted speak
+    assert _who(round8, "r8w") == [("Сотни жителей", "потребовать", "other")]
+
+
+def test_measures_attribution_directive_infinitive_past_a_bracket(round8):
+    assert _who(round8, "r8x") == [("Тренер", "предложить", "other")]
+
+
+def test_measures_attribution_subject_continued_after_a_dash_or_colon(round8):
+    # "Певица обратилась к врачам — пожаловалась на …", "вышел на связь: сказал, что …"
+    assert _who(round8, "r8y") == [("Певица", "пожаловаться", "other")]
+    assert _who(round8, "r8z") == [("Спортсмен", "сказать", "indirect")]
+
+
+def test_measures_attribution_more_attitude_collocations(round8):
+    # "выразил удивление" (speech_nouns.tsv); a short passive after a quotation shares no subject
+    assert _who(round8, "r9a") == [("Министр", "выразить", "other")]
+    assert ("", "написать", "direct") in _who(round8, "r9b")

@@ -33,7 +33,7 @@ from .markers import _marker_hits
 from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _clause_left, _content_end, _first_bound, _is_report_verb, _line_end, _markup,
                        _media_at, support_verb, supported_object)
-from .words import _BOUND, _NOMINAL, _Res, _legal
+from .words import _BOUND, _INFINITIVE, _NOMINAL, _Res, _legal
 
 _QUOTE_ENDS = CLOSING_ONLY_QUOTES + '"'   # the last mark of a quotation
 
@@ -109,6 +109,12 @@ def pp_content(S, c, R, a: int, b: int) -> bool:
     return False
 
 
+def _capital_infinitive(S, k: int) -> bool:
+    """An infinitive opening the sentence that the tagger read as a name for its capital
+    letter ("Ужесточить до 25 лет наказание … предложили в России": PROPN)."""
+    return k == 0 and S.upos[k] == "PROPN" and S.low[k].endswith(_INFINITIVE)
+
+
 def fronted_infinitive(S, c):
     """A directive's or commissive's infinitive content put before the verb: "Дать гражданство
     режиссёру попросили общественники" (an infinitive dependent of the verb, before it, in the
@@ -116,7 +122,7 @@ def fronted_infinitive(S, c):
     verb) or None."""
     if c.verb_class not in ("directive", "commissive"):
         return None
-    k = next((k for k in S.children[c.v] if k < c.v and S.feats[k].get("VerbForm") == "Inf"
+    k = next((k for k in S.children[c.v] if k < c.v and (S.feats[k].get("VerbForm") == "Inf" or _capital_infinitive(S, k))
               and S.deprel[k] in ("xcomp", "ccomp", "csubj") and not any(S.bound(x) for x in range(k + 1, c.v))), None)
     return None if k is None else (k, c.v - 1)
 
@@ -227,7 +233,13 @@ def far_infinitive(S, c, R):
     inside = False            # inside a relative or participial clause opened by a comma
     for x in range(c.cue[1] + 1, min(S.n, c.cue[1] + 30)):
         t = S.text[x]
-        if t in (".", ";", ":", "!", "?", "(") or t in QUOTE_CHARS or t in LONG_DASHES \
+        if t == "(":
+            inside = True     # a bracketed aside: "предложил Евгению Ушакову (Жека в миру) сломать кость"
+            continue
+        if t == ")" and inside:
+            inside = False
+            continue
+        if t in (".", ";", ":", "!", "?") or t in QUOTE_CHARS or t in LONG_DASHES \
                 or x in getattr(S, "nl", ()) or S.low[x] in R.fw["comp"]:
             return None
         if t == ",":

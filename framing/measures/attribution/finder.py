@@ -20,7 +20,7 @@ from .sentence import (_Cue, _Sent, _agrees, _clause_left, _content_end, _en_pp_
                        _line_end, _markup, _media_at, _nomlike, _np, _subj_ok, _syn_span, _unsure_case, c_case,
                        support_verb, supported_object)
 from .speakers import (_coordinated, _extend_to_name, _extend_to_quoted_name, _first_person, _left_candidate,
-                       _loc_speaker, _nested_same_subject, _quoted_source, _relative_antecedent, _relative_author, _right_candidate, _score,
+                       _loc_speaker, _nested_same_subject, _quoted_source, _relative_antecedent, _relative_author, _continued_subject, _right_candidate, _score,
                        _skip_addressee, _syn_subject)
 from .words import _Res
 
@@ -64,6 +64,17 @@ def _action_noun(S: _Sent, a: int, b: int, R: _Res) -> bool:
         and S.lem[x] not in R.heads and not _media_at(S, x, R) \
         and S.lem[x].endswith(tuple(R.words.get("action_suffix", ())) or ("\0",))
 
+def _counted_span(S: _Sent, h: int, v: int) -> tuple[int, int]:
+    """The subject's span, with the genitive the parse made a second subject of the same verb
+    ("тысячи активистов потребовали": "тысячи" and "активистов" both ``nsubj``) joined to the
+    quantity before it, so that the speaker is the people counted, not the number."""
+    a, b = _syn_span(S, h)
+    k = b + 1
+    if k < v and S.head[k] == v and S.deprel[k] == "nsubj" and S.case(k) == "Gen" and S.upos[k] in ("NOUN", "PROPN"):
+        b = max(b, _syn_span(S, k)[1])
+    return a, b
+
+
 def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
     S.quote_spans = [(q.inner[0], q.inner[1]) for q in quotes if q.kind != "name"
                      and q.open < S.end[-1] and q.close > S.start[0]]
@@ -86,7 +97,7 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
         if syntax and not impersonal:
             spk_head = _syn_subject(S, c.v, R)
             if spk_head is not None:
-                c.spk = _syn_span(S, spk_head)
+                c.spk = _counted_span(S, spk_head, c.v)
                 a, b = c.spk
                 if S.upos[spk_head] in ("ADJ", "DET") and b == spk_head and b + 1 < S.n \
                         and S.upos[b + 1] in ("NOUN", "PROPN") and S.case(b + 1) == S.case(spk_head):
@@ -100,6 +111,12 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 spk_head = author
                 c.spk = _syn_span(S, author)
                 c.pattern += "+relative_author"
+            else:
+                author = _continued_subject(S, c.v, R)
+                if author is not None:
+                    spk_head = author
+                    c.spk = _syn_span(S, author)
+                    c.pattern += "+continued"
         if spk_head is None and not impersonal:
             ante = _relative_antecedent(S, head_v, R)
             if ante is not None:
@@ -228,7 +245,8 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 and not c.pattern.startswith("reference"):
             c.spk = None          # "…, — сказал он, добавив, что …": the gerund's subject is the speaker
         if c.spk is None and c.pattern.startswith(("verb", "infinitive", "collocation")):
-            if c.inherited or vf == "Conv" or _coordinated(S, c, R):
+            if (c.inherited or vf == "Conv" or _coordinated(S, c, R)) and S.feats[c.v].get("Variant") != "Short":
+                # (a short passive has no subject to share: "«…», написано в статье")
                 # (not the source of an impersonal verb, which is no subject: "резолюцию, в которой
                 # говорится …, и призвал": the subject of "принял")
                 prev = next((p for p in reversed(final[:k]) if p.spk is not None

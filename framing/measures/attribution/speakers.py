@@ -12,7 +12,7 @@ speaker's name extended over its role ("глава МИД Сергей Лавр�
 
 from __future__ import annotations
 
-from ...lang.punct import OPENING_QUOTES
+from ...lang.punct import LONG_DASHES, OPENING_QUOTES
 from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _agrees, _clause_left, _descends, _first_bound, _has_own_content,
                        _is_report_verb, _markup, _media_at, _nomlike, _np, _quote_between, _short_group, _subj_ok,
@@ -306,6 +306,27 @@ def _relative_author(S: _Sent, v: int, R: _Res):
     h = _syn_subject(S, m, R)
     if h is None or not (S.feats[h].get("Number") in (None, S.feats[v].get("Number")) or S.feats[v].get("Number") is None) \
             or not _gender_agrees(S, v, h):
+        return None
+    return h
+
+
+def _continued_subject(S: _Sent, v: int, R: _Res):
+    """A verb with no subject right after a dash or a colon continues the clause before it:
+    "артист обратился к медикам — пожаловался на кашель", "актриса обратилась к медикам:
+    пожаловалась, что …". The subject of the nearest finite verb before the mark, agreeing in
+    number and gender, with no quotation between; its head or None."""
+    p = v - 1
+    while p >= 0 and S.upos[p] in ("ADV", "PART"):
+        p -= 1
+    if p < 1 or S.text[p] not in (":", *LONG_DASHES) or not S.finite(v) or S.feats[v].get("Person") in ("1", "2") \
+            or any(S.deprel[k] == "nsubj" for k in S.children[v]):
+        return None
+    f = next((x for x in range(p - 1, max(-1, p - 15), -1) if S.finite(x) or S.text[x] in (".", ";", "!", "?")), None)
+    if f is None or not S.finite(f) or any(S.text[x] in QUOTE_CHARS for x in range(f, v)):
+        return None
+    h = _syn_subject(S, f, R)
+    if h is None or h > f or not _agrees(S, v, h) or not _gender_agrees(S, v, h) \
+            or S.feats[h].get("Number") not in (None, S.feats[v].get("Number")):
         return None
     return h
 
