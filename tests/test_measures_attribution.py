@@ -1208,3 +1208,13 @@ def test_measures_attribution_more_attitude_collocations(round8):
     # "выразил удивление" (speech_nouns.tsv); a short passive after a quotation shares no subject
     assert _who(round8, "r9a") == [("Министр", "выразить", "other")]
     assert ("", "написать", "direct") in _who(round8, "r9b")
+
+
+def test_measures_attribution_indefinite_explanation_and_agentless_proposal(round8):
+    # "Задержку рейса объяснили погодными условиями": a reason given by an unnamed source;
+    # "Предлагается также запретить …": the agentless proposal, an empty speaker
+    assert _who(round8, "r9c") == [("", "объяснить", "other")]
+    assert _who(round8, "r9d") == [("", "предлагаться", "other")]
+    # goods on offer are no proposal; a counted plural after its adjectives is no fronted object
+    assert _doc(round8, "r9e").empty
+    assert _who(round8, "r9f") == [("Ряд западных СМИ", "сообщать", "indirect")]

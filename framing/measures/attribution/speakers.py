@@ -355,7 +355,9 @@ def _fronted_object(S: _Sent, v: int, k: int, R: _Res) -> bool:
             or any(S.text[x] in QUOTE_CHARS for x in (k - 1, k + 1) if 0 <= x < S.n):
         return False          # a name: "«РИА Новости» сообщали"
     return not any(S.deprel[x] in ("conj", "nummod", "nummod:gov") or (S.deprel[x] == "nmod" and S.case(x) == "Gen"
-                                                                      and S.feats[x].get("Number") == "Plur")
+                                                                      and S.feats[x].get("Number") == "Plur"
+                                                                      and x > k and all(S.upos[y] in ("ADJ", "DET", "NUM")
+                                                                                        for y in range(k + 1, x)))
                    for x in S.children[k])
 
 
