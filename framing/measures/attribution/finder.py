@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 
 from ...lang.punct import LONG_DASHES
-from .content import (_finish_content, _frame, _reports_content, _requires_ok, _trim_contents, indefinite_predicative,
-                      pp_content)
+from .content import _finish_content, _frame, _reports_content, _requires_ok, _trim_contents, indefinite_predicative
 from .cues import _colon_cues, _source_phrase_cues, _speech_noun_cues, _verb_cues, qualified_noun
 from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _agrees, _clause_left, _content_end, _en_pp_head, _first_bound, _in_quote,
@@ -329,7 +328,6 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                     and any(S.feats[x].get("VerbForm") == "Inf" or S.low[x] in R.fw["directive_prep"]
                             for x in range(a, min(b + 1, a + 4))))
                 or indefinite_predicative(S, c, R)       # "Ее считают пророссийской", "Их называют виновными"
-                or (c.verb_lemma in R.words.get("explain_verb", ()) and pp_content(S, c, R, a, b))   # "объяснили ошибкой"
                 or (c.verb_class == "accusation" and S.low[a] in R.fw["charge_prep"])   # "обвинили в махинациях"
                 or (c.verb_class == "admission" and any(S.case(x) == "Ins" and S.upos[x] == "ADJ"
                                                         for x in range(a, min(b + 1, a + 3)))
