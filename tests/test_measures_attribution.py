@@ -1219,3 +1219,10 @@ def test_measures_attribution_agentless_proposal(round8):
     # goods on offer are no proposal; a counted plural after its adjectives is no fronted object
     assert _doc(round8, "r9e").empty
     assert _who(round8, "r9f") == [("Ряд западных СМИ", "сообщать", "indirect")]
+
+
+def test_measures_attribution_document_before_an_indefinite_naming(round8):
+    # "В отчете реформу называют запоздалой", "В докладе эту ситуацию называют критической": the
+    # document is the source (the guideline's "документ"), not the object after it
+    assert _who(round8, "r9g") == [("отчете", "называть", "other")]
+    assert _who(round8, "r9h") == [("докладе", "называть", "other")]

@@ -492,10 +492,15 @@ def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool, speech_class: boo
             if g + 2 < S.n and S.upos[g] == "ADP" and S.upos[g + 1] == "NOUN" and S.case(g + 2) in ("Gen", None) \
                     and S.upos[g + 2] in ("NOUN", "PROPN", "X"):
                 g += 2
-            if g < S.n and not S.bound(g) and S.upos[g] in _NOMINAL:
+            if g < S.n and not S.bound(g) and S.upos[g] in _NOMINAL \
+                    and (S.case(g) in ("Gen", None) or S.upos[g] in ("PROPN", "X") or _unsure_case(S, g)):
+                # (the owner in the genitive: not the object after it, "В докладе эту ситуацию называют …")
                 return _np(S, g, g, S.n - 1), g, (j, k)
+            if not want_speech and j < v and S.lem[k] in R.fw["doc_nouns"]:
+                return (k, k), k, None    # "В докладе эту ситуацию называют …": the document is the source
             return None, None, (j, k)
-        if want_speech and S.lem[k] in R.fw["doc_nouns"]:
+        if (want_speech or j < v) and S.lem[k] in R.fw["doc_nouns"]:
+            # (before the verb also for an indefinite-personal one: "В документе газопровод называют …")
             # "в документе сказано": a document with no owner is itself the source; with one, the owner
             g = k + 1
             if g < S.n and not S.bound(g) and S.upos[g] in ("NOUN", "PROPN", "X") and S.case(g) in ("Gen", None):
