@@ -1226,3 +1226,9 @@ def test_measures_attribution_document_before_an_indefinite_naming(round8):
     # document is the source (the guideline's "документ"), not the object after it
     assert _who(round8, "r9g") == [("отчете", "называть", "other")]
     assert _who(round8, "r9h") == [("докладе", "называть", "other")]
+
+
+def test_measures_attribution_relative_word_takes_the_noun_before_its_comma(round8):
+    # the parse hangs "который назвал …" on "Договор"; the agreeing noun before the comma, outside
+    # that head's own phrase, is the antecedent
+    assert _who(round8, "r9i") == [("губернатор", "назвать", "mixed")]

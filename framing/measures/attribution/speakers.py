@@ -394,6 +394,12 @@ def _syn_subject(S: _Sent, v: int, R: _Res):
             if S.lem[k] in R.fw["rel"] or S.low[k] in R.fw["rel"]:
                 h = S.head[cur]
                 if S.deprel[cur].startswith("acl") and h >= 0:
+                    near = _relative_antecedent(S, cur, R)
+                    if near is not None and near > h and not _descends(S, near, h) and all(
+                            S.feats[near].get(f) and S.feats[near].get(f) == S.feats[k].get(f) for f in ("Gender", "Number")):
+                        return near   # "договор подписали Путин и Ким Чен Ын, который назвал …": the noun
+                        # before the comma, agreeing with "который", not a farther head the parse chose (nor a
+                        # word of that head's own phrase: "Сотрудница Прокуратуры …, которая")
                     return h
                 return None
             if cur == v and (_fronted_object(S, v, k, R) or _named_thing(S, v, k, R)):
