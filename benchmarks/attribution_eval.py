@@ -597,6 +597,44 @@ def _coded_gold(path: Path, texts: dict) -> pd.DataFrame:
     return gold[gold["cue_start"] >= 0]
 
 
+def _print_misses(name: str, texts: dict, pred: pd.DataFrame, gold: pd.DataFrame) -> None:
+    """With ``--verbose``, for a development (tuning) set only: each coded attribution not found
+    (``MISS``, with its form, cue and speaker) and each predicted row that finds none (``FALSE``),
+    by the guideline's rule as :func:`validity.print_guideline_attribution` scores them, with the
+    sentence around the cue.  Never called for the checks (dev2, check3, the held-out set)."""
+    from validity import _span_text, _words
+
+    gold = gold[gold["cue_start"].notna()].copy()
+    for c in ("speaker_start", "speaker_end", "resolved_start", "resolved_end"):
+        gold[c] = pd.to_numeric(gold[c].replace("", float("nan")))
+    gold["who"] = [_words(_span_text(texts, d, a, b)) | _words(_span_text(texts, d, c, e))
+                   for d, a, b, c, e in zip(gold["doc_id"], gold["speaker_start"], gold["speaker_end"],
+                                            gold["resolved_start"], gold["resolved_end"])]
+    pred = pred[pred["doc_id"].isin(texts)].copy()
+    pred["who"] = [_words(f"{s or ''} {a or ''}") for s, a in zip(pred["speaker"], pred["actor"])]
+
+    def finds(p, g) -> bool:
+        return (not g.cue_lemma or str(p.verb_lemma).lower() == g.cue_lemma.lower()) and (not g.who or bool(p.who & g.who))
+
+    def around(doc, a):
+        t = texts[doc]
+        lo = max(t.rfind(". ", 0, a), t.rfind("\n", 0, a)) + 1
+        ends = [e for e in (t.find(". ", a), t.find("\n", a)) if e >= 0]
+        return t[lo:min(ends) + 1 if ends else len(t)].strip()
+
+    pred_by = {d: list(p.itertuples()) for d, p in pred.groupby("doc_id")}
+    gold_by = {d: list(g.itertuples()) for d, g in gold.groupby("doc_id")}
+    for g in gold[gold["form"] != "credit"].itertuples():
+        if not any(finds(p, g) for p in pred_by.get(g.doc_id, [])):
+            t = texts[g.doc_id]
+            print(f"  MISS {name} {g.doc_id} {g.form} [{t[int(g.cue_start):int(g.cue_end)]}] {g.cue_lemma!r} "
+                  f"speaker {_span_text(texts, g.doc_id, g.speaker_start, g.speaker_end)!r} :: {around(g.doc_id, int(g.cue_start))}")
+    for p in pred.itertuples():
+        if not any(finds(p, g) for g in gold_by.get(p.doc_id, [])):
+            print(f"  FALSE {name} {p.doc_id} {p.form} {p.verb_lemma!r} speaker {p.speaker!r} actor {p.actor!r} "
+                  f":: {around(p.doc_id, int(p.cue_start))}")
+
+
 def dev2_eval(slice_name: str) -> None:
     """Score one slice of the second development set (``benchmarks/attribution_dev2``).
 
@@ -619,7 +657,7 @@ def dev2_eval(slice_name: str) -> None:
     print_guideline_attribution(pred, gold, texts)
 
 
-def blind4_eval() -> None:
+def blind4_eval(*, verbose: bool = False) -> None:
     """Score the blind check ``benchmarks/attribution_blind4`` (40 + 40 sentences).
 
     The sentences were coded by the guideline before the measure was run on
@@ -645,10 +683,12 @@ def blind4_eval() -> None:
     print(f"blind check blind4 ({n_with} sentences with and {len(sents) - n_with} without an attribution, "
           f"{len(gold)} coded attributions, {len(pred)} predicted rows):")
     print_guideline_attribution(pred, gold, texts)
+    if verbose:
+        _print_misses("blind4", texts, pred, gold)
 
 
 def articles_eval(folder: Path = None, name: str = "news5", *, source: str = "bsnlp_all",
-                  label: str = "news articles") -> tuple[dict, pd.DataFrame, pd.DataFrame] | None:
+                  label: str = "news articles", verbose: bool = False) -> tuple[dict, pd.DataFrame, pd.DataFrame] | None:
     """Score a set of whole documents coded sentence by sentence: ``benchmarks/attribution_news5``
     (12 BSNLP articles), ``benchmarks/attribution_news6`` (10 longer ones, round six) or, with
     ``source="telegram_all"``, ``benchmarks/attribution_tg7`` (68 Telegram posts of the four
@@ -673,6 +713,8 @@ def articles_eval(folder: Path = None, name: str = "news5", *, source: str = "bs
     print(f"{label} {name} ({len(texts)} {kind}, {len(gold)} coded attributions, "
           f"{len(pred)} predicted rows):")
     print_guideline_attribution(pred, gold, texts)
+    if verbose:
+        _print_misses(name, texts, pred, gold)
     return texts, pred, gold
 
 
@@ -712,7 +754,9 @@ def speed_eval() -> None:
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="skip RuOpinionNE")
-    ap.add_argument("--verbose", action="store_true", help="print misses and extra rows")
+    ap.add_argument("--verbose", action="store_true",
+                    help="print misses and extra rows of the development sets (gold, blind4, news5, news6, tg7; "
+                         "never of the checks dev2 and check3)")
     ap.add_argument("--check3", action="store_true",
                     help="also score the held-back slice check3 of the second development set")
     ap.add_argument("--sample", action="store_true",
@@ -781,10 +825,10 @@ def main(argv=None):
 
     for slice_name in ("dev2",) + (("check3",) if args.check3 else ()):
         dev2_eval(slice_name)
-    blind4_eval()
-    articles_eval(NEWS5, "news5")
-    articles_eval(NEWS6, "news6")
-    articles_eval(TG7, "tg7", source="telegram_all", label="Telegram posts")
+    blind4_eval(verbose=args.verbose)
+    articles_eval(NEWS5, "news5", verbose=args.verbose)
+    articles_eval(NEWS6, "news6", verbose=args.verbose)
+    articles_eval(TG7, "tg7", source="telegram_all", label="Telegram posts", verbose=args.verbose)
 
     if not args.quick:
         speed_eval()

@@ -33,7 +33,7 @@ from .markers import _marker_hits
 from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _clause_left, _content_end, _first_bound, _is_report_verb, _line_end, _markup,
                        _media_at, support_verb, supported_object)
-from .words import _BOUND, _NOMINAL, _Res, _legal
+from .words import _BOUND, _INFINITIVE, _NOMINAL, _Res, _legal
 
 _QUOTE_ENDS = CLOSING_ONLY_QUOTES + '"'   # the last mark of a quotation
 
@@ -109,6 +109,12 @@ def pp_content(S, c, R, a: int, b: int) -> bool:
     return False
 
 
+def _capital_infinitive(S, k: int) -> bool:
+    """An infinitive opening the sentence that the tagger read as a name for its capital
+    letter ("Ужесточить до 25 лет наказание … предложили в России": PROPN)."""
+    return k == 0 and S.upos[k] == "PROPN" and S.low[k].endswith(_INFINITIVE)
+
+
 def fronted_infinitive(S, c):
     """A directive's or commissive's infinitive content put before the verb: "Дать гражданство
     режиссёру попросили общественники" (an infinitive dependent of the verb, before it, in the
@@ -116,7 +122,7 @@ def fronted_infinitive(S, c):
     verb) or None."""
     if c.verb_class not in ("directive", "commissive"):
         return None
-    k = next((k for k in S.children[c.v] if k < c.v and S.feats[k].get("VerbForm") == "Inf"
+    k = next((k for k in S.children[c.v] if k < c.v and (S.feats[k].get("VerbForm") == "Inf" or _capital_infinitive(S, k))
               and S.deprel[k] in ("xcomp", "ccomp", "csubj") and not any(S.bound(x) for x in range(k + 1, c.v))), None)
     return None if k is None else (k, c.v - 1)
 
@@ -165,6 +171,88 @@ def governed_content(S, c, R):
             if k < c.v and S.deprel[k] == "obj" and S.upos[k] == "NOUN" and S.case(k) == "Acc" \
                     and not any(S.case(x) == "Ins" for x in S.children[c.v]):
                 return _subtree(S, k)      # "вину он признал", not "банкротом компанию признали"
+    return None
+
+
+def _predicative_child(S, v: int, R):
+    """The predicative the parse attaches to the verb at ``v`` wherever it stands (an ``xcomp``
+    common noun or adjective in the instrumental by its tag or by its ending, ``ins_ending`` of
+    function_words.tsv, as the tagger often gives such a word another case: "назвала это
+    свинством", "Тотальной фальсификацией назвала …", "Ее считают пророссийской"), not a
+    capitalised name given to a child or a pet ("назвали дочь Россией", "называют Фисташкой");
+    its index or None."""
+    for k in S.children[v]:
+        if S.deprel[k] != "xcomp" or S.upos[k] not in ("NOUN", "ADJ") or S.feats[k].get("VerbForm") == "Inf" \
+                or not (S.case(k) == "Ins" or S.low[k].endswith(tuple(R.fw.get("ins_ending", ())) or ("\0",))):
+            continue
+        first = k
+        while first > 0 and S.text[first - 1] in QUOTE_CHARS:
+            first -= 1
+        if S.text[k][:1].isupper() and first > 0 and not S.bound(first - 1):
+            continue
+        return k
+    return None
+
+
+def named_predicative(S, c, R) -> bool:
+    """A ``naming_verb`` with a predicative of :func:`_predicative_child`: "назвал картину,
+    вышедшую …, «фейковой»" (the predicative past the comma that ends the object)."""
+    return any(l in R.words.get("naming_verb", ()) for l in S.lems[c.v]) and _predicative_child(S, c.v, R) is not None
+
+
+def indefinite_predicative(S, c, R) -> bool:
+    """An indefinite-personal naming or belief with a predicative and no subject: "Ее считают
+    пророссийской", "Их называют виновными в …", "Предварительной версией аварии называют
+    ошибку пилотирования" (a report with an empty speaker, as "Ее попросили …")."""
+    f = S.feats[c.v]
+    if c.spk is not None or f.get("VerbForm") not in (None, "Fin") or f.get("Person") not in (None, "3") \
+            or f.get("Number") != "Plur" or f.get("Tense") == "Fut" or f.get("Mood") == "Imp":
+        return False
+    if S.lem[c.v].endswith(("ся", "сь")):
+        return False          # "считаются зоной деэскалации", "считаются ограниченно годными": a status
+    naming = any(l in R.words.get("naming_verb", ()) for l in S.lems[c.v])
+    k = _predicative_child(S, c.v, R)
+    if k is None or not (naming or c.verb_class == "belief"):
+        return False
+    # a naming's bare noun is a term, not an evaluation ("Таких людей называют дропами",
+    # "клопы, которых называют вонючками"); an adjective or a noun with its modifiers evaluates
+    # ("называют самым скандальным его шагом", "Их называют виновными")
+    return not naming or S.upos[k] == "ADJ" or any(S.deprel[x] in ("amod", "nmod") for x in S.children[k])
+
+
+def far_infinitive(S, c, R):
+    """A directive's or commissive's infinitive past a long addressee: "призвал других
+    губернаторов, госкорпорации и банки, которые финансируют российский футбол, поддержать
+    его", "призвало россиян, находящихся в стране, сохранять спокойствие", "предложила Хантеру
+    Байдену в деятельности по помощи зависимым начать с …" (the parse hangs such an infinitive
+    on the relative clause or on a noun). The first infinitive after the verb in its clause, past
+    relative and participial clauses set off by commas, with no finite verb of the main clause, no
+    content clause, quotation, dash or line break between; its index or None."""
+    if c.verb_class not in ("directive", "commissive"):
+        return None
+    inside = False            # inside a relative or participial clause opened by a comma
+    for x in range(c.cue[1] + 1, min(S.n, c.cue[1] + 30)):
+        t = S.text[x]
+        if t == "(":
+            inside = True     # a bracketed aside: "предложил Евгению Ушакову (Жека в миру) сломать кость"
+            continue
+        if t == ")" and inside:
+            inside = False
+            continue
+        if t in (".", ";", ":", "!", "?") or t in QUOTE_CHARS or t in LONG_DASHES \
+                or x in getattr(S, "nl", ()) or S.low[x] in R.fw["comp"]:
+            return None
+        if t == ",":
+            y = x + 1 + (x + 2 < S.n and S.upos[x + 1] == "ADP")      # ", в которой …"
+            inside = y < S.n and (S.lem[y] in R.fw["rel"] or S.low[y] in R.fw["rel"]
+                                  or (S.feats[y].get("VerbForm") == "Part" and S.feats[y].get("Variant") != "Short"))
+            continue
+        if inside:
+            continue
+        if S.feats[x].get("VerbForm") == "Inf":
+            return x
+        if S.finite(x):
+            return None
     return None
 
 
@@ -417,6 +505,10 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
             if c.ctok is None:
                 c.ctok, c.frame = governed, "nominal"   # "Котов вину не признал"
             return True
+    far = far_infinitive(S, c, R) if c.frame in ("nominal", "none") and c.ctok else None
+    if far is not None:
+        c.ctok = (c.ctok[0], max(c.ctok[1], _first_bound(S, far)))
+        return True           # "призвал губернаторов, …, которые …, поддержать его" (form other)
     if c.frame in ("nominal", "none") and any(l in R.words.get("addressee_verb", ()) for l in S.lems[c.v]) \
             and not c.negated:
         # "проинформировал Международный комитет", "спросил его": only the one addressed, no content
@@ -491,6 +583,7 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
             return has_quote or any(q.open >= S.start[a] - 1 and q.close <= S.end[b] for q in quotes) \
                 or any(S.case(x) == "Ins" and (S.upos[x] in ("ADJ", "NOUN") or S.feats[x].get("VerbForm") == "Part")
                        for x in range(a, b + 1)) \
+                or named_predicative(S, c, R) \
                 or (c.spk is not None and _first_noun(S, a, b) is not None and S.feats[c.v].get("Tense") != "Fut"
                     and S.lem[_first_noun(S, a, b)] in R.words.get("named_object", ())
                     and S.case(_first_noun(S, a, b)) in (None, "Acc")
@@ -508,6 +601,8 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
             lo = _clause_left(S, c.cue[0])
             predicative = any(S.case(x) == "Ins" and S.upos[x] in ("NOUN", "ADJ") and not c.spk[0] <= x <= c.spk[1]
                               and not _in_pp(S, x, lo) for x in range(lo, c.cue[0]))
+        if c.requires in ("clause", *STANCE) and indefinite_predicative(S, c, R):
+            return True       # "Ее считают пророссийской" (form other, an empty speaker)
         if c.requires in ("clause", *STANCE) and c.verb_class == "belief" and predicative and c.spk is not None \
                 and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"]:
             return True       # "считают выдачу незаконной": a stance with a predicative (form other)

@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 
 from ...lang.punct import LONG_DASHES
-from .content import _finish_content, _frame, _reports_content, _requires_ok, _trim_contents
+from .content import _finish_content, _frame, _reports_content, _requires_ok, _trim_contents, indefinite_predicative
 from .cues import _colon_cues, _source_phrase_cues, _speech_noun_cues, _verb_cues, qualified_noun
 from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _agrees, _clause_left, _content_end, _en_pp_head, _first_bound, _in_quote,
                        _line_end, _markup, _media_at, _nomlike, _np, _subj_ok, _syn_span, _unsure_case, c_case,
                        support_verb, supported_object)
 from .speakers import (_coordinated, _extend_to_name, _extend_to_quoted_name, _first_person, _left_candidate,
-                       _loc_speaker, _nested_same_subject, _quoted_source, _relative_antecedent, _right_candidate, _score,
+                       _loc_speaker, _nested_same_subject, _quoted_source, _relative_antecedent, _relative_author, _continued_subject, _right_candidate, _score,
                        _skip_addressee, _syn_subject)
 from .words import _Res
 
@@ -64,6 +64,17 @@ def _action_noun(S: _Sent, a: int, b: int, R: _Res) -> bool:
         and S.lem[x] not in R.heads and not _media_at(S, x, R) \
         and S.lem[x].endswith(tuple(R.words.get("action_suffix", ())) or ("\0",))
 
+def _counted_span(S: _Sent, h: int, v: int) -> tuple[int, int]:
+    """The subject's span, with the genitive the parse made a second subject of the same verb
+    ("тысячи активистов потребовали": "тысячи" and "активистов" both ``nsubj``) joined to the
+    quantity before it, so that the speaker is the people counted, not the number."""
+    a, b = _syn_span(S, h)
+    k = b + 1
+    if k < v and S.head[k] == v and S.deprel[k] == "nsubj" and S.case(k) == "Gen" and S.upos[k] in ("NOUN", "PROPN"):
+        b = max(b, _syn_span(S, k)[1])
+    return a, b
+
+
 def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
     S.quote_spans = [(q.inner[0], q.inner[1]) for q in quotes if q.kind != "name"
                      and q.open < S.end[-1] and q.close > S.start[0]]
@@ -86,7 +97,7 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
         if syntax and not impersonal:
             spk_head = _syn_subject(S, c.v, R)
             if spk_head is not None:
-                c.spk = _syn_span(S, spk_head)
+                c.spk = _counted_span(S, spk_head, c.v)
                 a, b = c.spk
                 if S.upos[spk_head] in ("ADJ", "DET") and b == spk_head and b + 1 < S.n \
                         and S.upos[b + 1] in ("NOUN", "PROPN") and S.case(b + 1) == S.case(spk_head):
@@ -94,6 +105,18 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                     spk_head = b + 1
                     c.spk = (a, _syn_span(S, b + 1)[1])
                 c.pattern += "+syntax"
+        if spk_head is None and not impersonal and syntax:
+            author = _relative_author(S, c.v, R)
+            if author is not None:
+                spk_head = author
+                c.spk = _syn_span(S, author)
+                c.pattern += "+relative_author"
+            else:
+                author = _continued_subject(S, c.v, R)
+                if author is not None:
+                    spk_head = author
+                    c.spk = _syn_span(S, author)
+                    c.pattern += "+continued"
         if spk_head is None and not impersonal:
             ante = _relative_antecedent(S, head_v, R)
             if ante is not None:
@@ -103,6 +126,9 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
         if spk_head is None and not impersonal:
             lc = _left_candidate(S, head_v, R)
             rc = _right_candidate(S, c.cue[1], R)
+            if syntax and isinstance(lc, int) and S.deprel[lc] in ("obj", "iobj") and S.head[lc] == c.v \
+                    and any(S.deprel[x] == "xcomp" and S.upos[x] in ("NOUN", "ADJ") for x in S.children[c.v]):
+                lc = None         # "Такие грибы называют лисичками": the one named, the object of the parse
             if lc == "coord":
                 c.inherited = True
                 lc = None
@@ -219,7 +245,8 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 and not c.pattern.startswith("reference"):
             c.spk = None          # "…, — сказал он, добавив, что …": the gerund's subject is the speaker
         if c.spk is None and c.pattern.startswith(("verb", "infinitive", "collocation")):
-            if c.inherited or vf == "Conv" or _coordinated(S, c, R):
+            if (c.inherited or vf == "Conv" or _coordinated(S, c, R)) and S.feats[c.v].get("Variant") != "Short":
+                # (a short passive has no subject to share: "«…», написано в статье")
                 # (not the source of an impersonal verb, which is no subject: "резолюцию, в которой
                 # говорится …, и призвал": the subject of "принял")
                 prev = next((p for p in reversed(final[:k]) if p.spk is not None
@@ -300,6 +327,7 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 or (c.verb_class in ("directive", "commissive")      # "пообещали выплатить", "предостерегли от …"
                     and any(S.feats[x].get("VerbForm") == "Inf" or S.low[x] in R.fw["directive_prep"]
                             for x in range(a, min(b + 1, a + 4))))
+                or indefinite_predicative(S, c, R)       # "Ее считают пророссийской", "Их называют виновными"
                 or (c.verb_class == "accusation" and S.low[a] in R.fw["charge_prep"])   # "обвинили в махинациях"
                 or (c.verb_class == "admission" and any(S.case(x) == "Ins" and S.upos[x] == "ADJ"
                                                         for x in range(a, min(b + 1, a + 3)))
@@ -313,8 +341,11 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
             if not indefinite and not (c.negated and c.verb_class in ("neutral", "endorsing", "refusal")):
                 continue      # kept only as a refused or negated speech event (negated="keep"); not
                 # "материалы, которые не требуют усилий"
-        if c.spk is not None and c.ctok is not None and c.ctok[0] <= c.spk[0] <= c.ctok[1] and c.frame in ("that", "colon"):
-            # the speaker found inside the reported clause is not the speaker
+        if c.spk is not None and c.ctok is not None and c.ctok[0] <= c.spk[0] <= c.ctok[1] and (
+                c.frame in ("that", "colon")
+                or ("+locative" in c.pattern and any(S.feats[x].get("VerbForm") == "Inf" for x in range(c.ctok[0], c.spk[0])))):
+            # the speaker found inside the reported clause is not the speaker (nor a place in an
+            # infinitive's content: "требуют закрыть в столичном ТЦ")
             c.spk = None
         if c.spk is not None and c.frame in ("that", "colon") and c.pattern.startswith("verb") \
                 and any(l in R.words.get("thing_verb", ()) for l in S.lems[c.v]) \

@@ -187,6 +187,8 @@ def _subj_ok(S: _Sent, i: int, R: _Res) -> bool:
     if S.text[i] in QUOTE_CHARS or not any(ch.isalpha() for ch in S.text[i]):
         return False
     u = S.upos[i]
+    if i == 0 and u == "PROPN" and S.lang != "en" and S.low[i].endswith(_INFINITIVE) and S.deprel[i] in ("xcomp", "csubj"):
+        return False      # an opening infinitive the tagger read as a name ("Ужесточить … предложили в России")
     if u == "PRON" and S.lem[i].endswith(_INFINITIVE) and S.case(i) == "Nom":
         return True       # a participle the tagger read as a pronoun: "Осужденная отрицала"
     if u == "PRON" and S.case(i) == "Nom" and S.low[i] not in fw["not_subject"] and S.low[i] not in fw["pron"] \

@@ -12,7 +12,7 @@ speaker's name extended over its role ("глава МИД Сергей Лавр�
 
 from __future__ import annotations
 
-from ...lang.punct import OPENING_QUOTES
+from ...lang.punct import LONG_DASHES, OPENING_QUOTES
 from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _agrees, _clause_left, _descends, _first_bound, _has_own_content,
                        _is_report_verb, _markup, _media_at, _nomlike, _np, _quote_between, _short_group, _subj_ok,
@@ -285,6 +285,94 @@ def _gender_agrees(S: _Sent, v: int, k: int) -> bool:
     return not (gv and gk and gv != gk and S.upos[k] != "PROPN")
 
 
+def _relative_author(S: _Sent, v: int, R: _Res):
+    """A relative clause with no subject of its own whose verb shares the subject of the clause
+    that holds the noun it qualifies: "сделал заявление, в котором осудил …", "написал письмо, в
+    котором допустил свой уход", "помиловал сына по делам, которые назвал политически
+    мотивированными" (the relative word in another case, or not agreeing with the verb in number
+    or gender, is no subject). The head of that subject, agreeing with the verb, or None."""
+    n = S.head[v] if S.deprel[v].startswith("acl") else -1
+    rel = [k for k in S.children[v] if k < v and (S.lem[k] in R.fw["rel"] or S.low[k] in R.fw["rel"])]
+    if n < 0 or not rel or not S.finite(v) or S.feats[v].get("Person") in ("1", "2"):
+        return None
+    r = rel[0]
+    if any(S.deprel[k] == "nsubj" and k != r for k in S.children[v]):
+        return None           # a subject of its own: "письмо, в котором министр допустил …"
+    if S.case(r) in (None, "Nom") and S.upos[r - 1] != "ADP" and _agrees(S, v, r) and _gender_agrees(S, v, r):
+        return None           # "…, который пообещал": the relative word is the subject
+    m = S.head[n]
+    if m < 0 or S.upos[m] not in ("VERB", "AUX"):
+        return None
+    h = _syn_subject(S, m, R)
+    if h is None or not (S.feats[h].get("Number") in (None, S.feats[v].get("Number")) or S.feats[v].get("Number") is None) \
+            or not _gender_agrees(S, v, h):
+        return None
+    return h
+
+
+def _continued_subject(S: _Sent, v: int, R: _Res):
+    """A verb with no subject right after a dash or a colon continues the clause before it:
+    "артист обратился к медикам — пожаловался на кашель", "актриса обратилась к медикам:
+    пожаловалась, что …". The subject of the nearest finite verb before the mark, agreeing in
+    number and gender, with no quotation between; its head or None."""
+    p = v - 1
+    while p >= 0 and S.upos[p] in ("ADV", "PART"):
+        p -= 1
+    if p < 1 or S.text[p] not in (":", *LONG_DASHES) or not S.finite(v) or S.feats[v].get("Person") in ("1", "2") \
+            or any(S.deprel[k] == "nsubj" for k in S.children[v]):
+        return None
+    f = next((x for x in range(p - 1, max(-1, p - 15), -1) if S.finite(x) or S.text[x] in (".", ";", "!", "?")), None)
+    if f is None or not S.finite(f) or any(S.text[x] in QUOTE_CHARS for x in range(f, v)):
+        return None
+    h = _syn_subject(S, f, R)
+    if h is None or h > f or not _agrees(S, v, h) or not _gender_agrees(S, v, h) \
+            or S.feats[h].get("Number") not in (None, S.feats[v].get("Number")):
+        return None
+    return h
+
+
+def _fronted_object(S: _Sent, v: int, k: int, R: _Res) -> bool:
+    """The parse's subject ``k`` of the plural finite verb ``v`` is a singular common noun before
+    it with nothing that makes it plural (no conjunct, numeral or counted genitive, not a
+    collective "большинство экспертов"), in its dictionary form, which the accusative shares; or
+    a feminine accusative in -у/-ю: a fronted object of an indefinite-personal verb, not its
+    subject ("Исторический облик обещают сохранить", "Магазин требуют закрыть", "Продажу
+    алкоголя предлагают ограничить")."""
+    fv, fk = S.feats[v], S.feats[k]
+    if k < v and S.upos[k] == "NOUN" and S.case(k) == "Acc" and fk.get("Gender") == "Fem" and fk.get("Number") == "Sing" \
+            and S.low[k].endswith(("у", "ю")):
+        return True           # an accusative no nominative has: "Продажу алкоголя предлагают ограничить"
+    if k > v or S.upos[k] != "NOUN" or fk.get("Number") != "Sing" or fv.get("Number") != "Plur" \
+            or fv.get("VerbForm") not in (None, "Fin") or fv.get("Person") not in (None, "3") or _unsure_case(S, k) \
+            or S.low[k] in R.words.get("collective_subject", ()) or S.case(k) not in (None, "Nom", "Acc"):
+        return False
+    if S.low[k].replace("ё", "е") != S.lem[k].replace("ё", "е") or not (
+            fk.get("Gender") == "Neut" or (fk.get("Gender") == "Masc" and fk.get("Animacy") == "Inan")
+            or (fk.get("Gender") == "Fem" and S.low[k].endswith("ь"))):
+        return False          # a form no accusative has: "оппозиция … не признали", "Помощник … и министр …";
+        # the dictionary form only (the tagger's "singular" "оптовики" is a plural)
+    if (S.text[k][:1].isupper() and k > 0 and not S.bound(k - 1) and S.upos[k - 1] != "ADJ") \
+            or any(S.text[x] in QUOTE_CHARS for x in (k - 1, k + 1) if 0 <= x < S.n):
+        return False          # a name: "«РИА Новости» сообщали"
+    return not any(S.deprel[x] in ("conj", "nummod", "nummod:gov") or (S.deprel[x] == "nmod" and S.case(x) == "Gen"
+                                                                      and S.feats[x].get("Number") == "Plur"
+                                                                      and x > k and all(S.upos[y] in ("ADJ", "DET", "NUM")
+                                                                                        for y in range(k + 1, x)))
+                   for x in S.children[k])
+
+
+def _named_thing(S: _Sent, v: int, k: int, R: _Res) -> bool:
+    """The parse's subject ``k`` of a plural ``naming_verb`` with a predicative and no object
+    of its own is an inanimate plural before it, a form the accusative shares: the thing named,
+    not who names it ("Такие грибы называют лисичками"; not "Власти назвали решение ошибкой",
+    which has its object)."""
+    return k < v and S.upos[k] == "NOUN" and S.feats[k].get("Animacy") == "Inan" \
+        and S.feats[k].get("Number") == "Plur" and S.feats[v].get("Number") == "Plur" \
+        and any(l in R.words.get("naming_verb", ()) for l in S.lems[v]) and not S.ent_at(k) \
+        and any(S.deprel[x] == "xcomp" for x in S.children[v]) \
+        and not any(S.deprel[x] == "obj" for x in S.children[v])
+
+
 def _syn_subject(S: _Sent, v: int, R: _Res):
     cur = v
     shared = False        # the subject of a coordinated verb that is no report: it must agree
@@ -306,8 +394,16 @@ def _syn_subject(S: _Sent, v: int, R: _Res):
             if S.lem[k] in R.fw["rel"] or S.low[k] in R.fw["rel"]:
                 h = S.head[cur]
                 if S.deprel[cur].startswith("acl") and h >= 0:
+                    near = _relative_antecedent(S, cur, R)
+                    if near is not None and near > h and not _descends(S, near, h) and all(
+                            S.feats[near].get(f) and S.feats[near].get(f) == S.feats[k].get(f) for f in ("Gender", "Number")):
+                        return near   # "договор подписали Путин и Ким Чен Ын, который назвал …": the noun
+                        # before the comma, agreeing with "который", not a farther head the parse chose (nor a
+                        # word of that head's own phrase: "Сотрудница Прокуратуры …, которая")
                     return h
                 return None
+            if cur == v and (_fronted_object(S, v, k, R) or _named_thing(S, v, k, R)):
+                return None       # "Исторический облик обещают сохранить": an indefinite-personal verb
             if _quote_between(S, min(k, cur), max(k, cur), subject_after=k > cur) \
                     or any(x in getattr(S, "nl", ()) for x in range(min(k, cur) + 1, max(k, cur) + 1)):
                 return None       # across a quotation or a line break (a headline glued to the text)
@@ -402,10 +498,15 @@ def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool, speech_class: boo
             if g + 2 < S.n and S.upos[g] == "ADP" and S.upos[g + 1] == "NOUN" and S.case(g + 2) in ("Gen", None) \
                     and S.upos[g + 2] in ("NOUN", "PROPN", "X"):
                 g += 2
-            if g < S.n and not S.bound(g) and S.upos[g] in _NOMINAL:
+            if g < S.n and not S.bound(g) and S.upos[g] in _NOMINAL \
+                    and (S.case(g) in ("Gen", None) or S.upos[g] in ("PROPN", "X") or _unsure_case(S, g)):
+                # (the owner in the genitive: not the object after it, "В докладе эту ситуацию называют …")
                 return _np(S, g, g, S.n - 1), g, (j, k)
+            if not want_speech and j < v and S.lem[k] in R.fw["doc_nouns"]:
+                return (k, k), k, None    # "В докладе эту ситуацию называют …": the document is the source
             return None, None, (j, k)
-        if want_speech and S.lem[k] in R.fw["doc_nouns"]:
+        if (want_speech or j < v) and S.lem[k] in R.fw["doc_nouns"]:
+            # (before the verb also for an indefinite-personal one: "В документе газопровод называют …")
             # "в документе сказано": a document with no owner is itself the source; with one, the owner
             g = k + 1
             if g < S.n and not S.bound(g) and S.upos[g] in ("NOUN", "PROPN", "X") and S.case(g) in ("Gen", None):
