@@ -101,6 +101,7 @@ from .rows import EPITHET_COLUMNS, EPITHET_KINDS, _empty, _row
 from .guards import _precision_filter
 from .attach import _descriptions, _named
 from .nominations import _nominations, _unnamed
+from .clauses import _naming_predicates
 
 
 __all__ = ["epithets", "EPITHET_COLUMNS", "EPITHET_KINDS"]
@@ -274,6 +275,9 @@ def _sentence(s, ms, lex, st):
     for r in rows:
         used.update(r.get("_toks", []))
     rows.extend(_descriptions(s, lex, ent_tok, used, st))
+    # a naming or considering verb's instrumental is a predicate of its object before it can be
+    # a nomination ("назвал министра вором", "жители считают его мошенником": guideline, predicate)
+    rows.extend(_naming_predicates(s, lex, ent_tok, used))
     rows.extend(_nominations(s, lex, ent_tok, used, st))
     for r in rows:
         used.update(r.get("_toks", []))

@@ -89,6 +89,26 @@ def _parses(form):
     return tuple(_morph().parse(form))
 
 
+def _instrumental(s, t):
+    """Whether token ``t`` is an instrumental noun or adjective: by the tagger,
+    or for Russian by a dictionary reading of its form (the tagger often takes
+    "воровкой", "аферисткой" after an object for an accusative)."""
+    if s.feats(t).get("Case") == "Ins":
+        return True
+    return s.lang == "ru" and any(p.is_known and p.tag.case == "ablt" and ("NOUN" in p.tag.grammemes or
+                                                                          "ADJF" in p.tag.grammemes)
+                                  for p in _parses(lower_key(s.text[t])))
+
+
+def _person_accusative(s, t):
+    """Whether the dictionary knows Russian token ``t`` as an animate noun in
+    the accusative, whatever the tagger says ("считали бухгалтершу …",
+    tagged as an adjective)."""
+    return s.lang == "ru" and s.text[t][:1].islower() and any(
+        p.is_known and p.tag.case == "accs" and "NOUN" in p.tag.grammemes and "anim" in p.tag.grammemes
+        for p in _parses(lower_key(s.text[t])))
+
+
 @functools.lru_cache(maxsize=200_000)
 def _readings(form):
     """(lemma, animate, plural-only) of every noun parse of a Russian word form

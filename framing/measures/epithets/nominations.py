@@ -31,7 +31,7 @@ from .guards import (
     _award_title, _literal, _mode_tokens, _predicate_actor, _predicate_of_thing, _states_in,
     _thing_reading, _war_story,
 )
-from .clauses import _adj_tokens, _naming_predicates, _relative_tokens
+from .clauses import _adj_tokens, _relative_tokens
 
 
 def _nominations(s, lex, ent_tok, used, st=None):
@@ -336,8 +336,7 @@ def _unnamed(s, lex, ent_tok, used, rows):
     """Adjectives, participial phrases and relative clauses of actors without a
     name: role words and labels (their nomination rows are in ``rows``), titles
     and other person, group and organisation nouns, and "те, кто …"."""
-    out = _naming_predicates(s, lex, ent_tok, used)
-    out += _adjective_predicates(s, lex, ent_tok, used)
+    out = _adjective_predicates(s, lex, ent_tok, used)
     heads = {r["_head"]: r for r in rows if r.get("_head") is not None}
     for t in range(len(s)):
         if t in ent_tok:
@@ -411,6 +410,8 @@ def _unnamed(s, lex, ent_tok, used, rows):
             r = _row(s, m, toks, "adjective", lex, lemma=s.lemma[a], aspan=aspan_t, skip=set(toks) - {a})
             if r:
                 hp = lex.polarity(s.lemma[t])
+                if hp is None and nomrow is not None and nomrow["kind"] == "predicate":
+                    hp = nomrow["polarity"]  # "Мэр — настоящий вор, считают жители": an accused crime role
                 if r["polarity"] != r["polarity"] and lower_key(s.lemma[a]) in _INTENSIFIERS and \
                         hp is not None and abs(hp) >= 0.3 and not lex.literal_here(s.lemma[t]):
                     # "очередному богачу", "настоящий герой": an intensifier of a label shares its judgement
