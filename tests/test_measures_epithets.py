@@ -1011,3 +1011,29 @@ def test_measures_epithets_intensified_crime_role_and_factual_controls(accusatio
     for doc in ("crime_report", "court_verdict", "neutral_role"):
         assert not _doc(ep, doc)["evaluative"].any(), doc
     assert _one(ep, "court_verdict", "грабителем")["kind"] == "predicate"
+
+
+round_ten = _epithets_of("epithets_round_ten_classes.conllu")
+
+
+def test_measures_epithets_diminutive_of_an_organisation_abbreviation(round_ten):
+    """The diminutive of an organisation type's abbreviation ("ОООшка",
+    "ЗАОшек", "через НКОшку", also when the tagger calls it a name) is a
+    belittling nomination of the firm."""
+    for doc, text in (("org_diminutive", "ОООшка"), ("org_diminutive_plural", "ЗАОшек"),
+                      ("org_diminutive_named", "НКОшку")):
+        r = _one(round_ten, doc, text)
+        assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0, doc
+
+
+def test_measures_epithets_naming_predicate_bounds(round_ten):
+    """Naming by a name is no predicate of the named ("назвал дочерей
+    именами актрис"); a naming predicate ends before a parenthesis (and a
+    line break, which CoNLL-U here cannot hold); a pronoun given the name of a thing ("назвав их «досадной
+    оговоркой»", the words) is no actor, unlike a pronoun given a label of a
+    person ("назвал его «позором нации»")."""
+    ep = round_ten
+    assert (_doc(ep, "named_after")["kind"] != "predicate").all()
+    assert _one(ep, "parenthesis_cut", "«железной леди»")["kind"] == "predicate"
+    assert _doc(ep, "pronoun_thing").empty
+    assert _one(ep, "pronoun_person", "«позором нации»")["evaluative"]

@@ -21,7 +21,8 @@ from .tokens import (
     _opens, _pronominal, _span_text, _trim,
 )
 from .morph import (
-    NOMINATION_MARGIN, _animate, _guessed_nouns, _known_word, _label_reading, _model_noun_reading, _parses,
+    NOMINATION_MARGIN, _animate, _guessed_nouns, _known_word, _label_reading, _model_noun_reading, _org_diminutive,
+    _parses,
     _person_after_prefix, _person_form, _readings, _thing_part, _undergone,
 )
 from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base, _org_type, _person_rest
@@ -46,6 +47,9 @@ def _nominations(s, lex, ent_tok, used, st=None):
             continue
         lem = lower_key(s.lemma[t])
         nom = lex.nomination(lem)
+        if nom is None and s.lang == "ru" and _org_diminutive(s.text[t]):
+            lem = _org_diminutive(s.text[t])  # "ОООшка", "НКОшки": a belittling label of a firm
+            nom = (-0.5, lem)
         if nom is None and s.upos[t] == "PROPN" and _opens(s, t):
             lem2 = _label_reading(s, t, lex)  # "Рашисты обстреляли": a label tagged as a name
             if lem2 is not None:
