@@ -1031,9 +1031,11 @@ def test_measures_epithets_naming_predicate_bounds(round_ten):
     именами актрис"); a naming predicate ends before a parenthesis (and a
     line break, which CoNLL-U here cannot hold); a pronoun given the name of a thing ("назвав их «досадной
     оговоркой»", the words) is no actor, unlike a pronoun given a label of a
-    person ("назвал его «позором нации»")."""
+    person ("назвал его «позором нации»") or a phrase holding a person
+    ("«лучшим воплощением русского учителя»")."""
     ep = round_ten
     assert (_doc(ep, "named_after")["kind"] != "predicate").all()
     assert _one(ep, "parenthesis_cut", "«железной леди»")["kind"] == "predicate"
     assert _doc(ep, "pronoun_thing").empty
     assert _one(ep, "pronoun_person", "«позором нации»")["evaluative"]
+    assert _one(ep, "pronoun_embodiment", "«лучшим воплощением русского учителя»")["evaluative"]

@@ -221,9 +221,11 @@ def _naming_predicates(s, lex, ent_tok, used):
             # the name in apposition to the object ("назвал министра финансов Крылова вором")
             if s.lemma[actor_tok] in _PERSONAL and _is_noun(s, c) and s.feats(c).get("Animacy") == "Inan" and \
                     lex.polarity(s.lemma[c]) is None and lower_key(s.lemma[c]) not in lex.nonjudging and \
-                    not _actor_noun(s, c, lower_key(s.lemma[c]), lex):
+                    not _actor_noun(s, c, lower_key(s.lemma[c]), lex) and \
+                    not any(s.upos[x] == "NOUN" and s.feats(x).get("Animacy") == "Anim" for x in s.subtree(c)):
                 # "назвав их «эмоциональным допущением»", "назвал его «фейком»": a pronoun given the
-                # name of a thing stands for a thing (words, a law), not an actor
+                # name of a thing stands for a thing (words, a law), not an actor ("«воплощением
+                # грузинского мужчины»" holds a person and is said of one)
                 continue
             m = ent_tok.get(actor_tok) or next((ent_tok[x] for x in s.children(actor_tok) if x in ent_tok and
                                                 s.deprel[x] in ("appos", "flat:name")), None)
