@@ -6,6 +6,7 @@ Run from the project root::
     python benchmarks/evaluative_dev.py telegram        # some sections
     python benchmarks/evaluative_dev.py news-misses     # the news set with its misses (not run by default)
     python benchmarks/evaluative_dev.py tg-misses       # the round-nine Telegram set with its misses
+    python benchmarks/evaluative_dev.py telegram-misses # the issue-#10 Telegram samples' evaluative misses
 
 These are development figures, measured on data the measure is tuned on or
 next to: they are NOT the held-out figures of issue #10 (measured by others on
@@ -225,6 +226,28 @@ def _telegram_corpus():
     return framing.read_telegram([str(f) for f in files])
 
 
+def telegram_misses(prefixes=("h10_", "h14_", "h16_")):
+    """The evaluative misses and false rows (word model on) of the issue-#10
+    Telegram samples (development use: the tuning samples only)."""
+    corpus = _telegram_corpus()
+    if corpus is None:
+        print("telegram-misses: skipped (no ../shared/data/telegram_ru_2024)")
+        return
+    picked = [(name, folder, tag) for name, folder, tag, _ in SAMPLES if name.startswith(prefixes)]
+    listed = {tag: pd.read_csv(folder / f"{name}_docs.tsv", sep="\t", dtype=str) for name, folder, tag in picked}
+    ids = set().union(*(set(x.doc_id) for x in listed.values()))
+    docs = corpus.docs[corpus.docs["doc_id"].isin(ids)]
+    ann = framing.annotate(Corpus(docs[["doc_id", "outlet", "lang", "title", "text"]].reset_index(drop=True)),
+                           progress=False)
+    texts = dict(zip(ann.docs["doc_id"], ann.docs["text"]))
+    ep = framing.epithets(ann)
+    ev = ep[ep["evaluative"].astype(bool)]
+    for name, folder, tag in picked:
+        print(f"== {tag}")
+        gold = pd.read_csv(folder / f"{name}.tsv", sep="\t", dtype={"doc_id": str})
+        _news_misses(ev, gold, ann, texts, list(listed[tag].doc_id))
+
+
 def telegram():
     corpus = _telegram_corpus()
     if corpus is None:
@@ -413,6 +436,7 @@ def semeval():
 
 SECTIONS = {"ruopinionne": ruopinionne, "telegram": telegram, "news": news, "tg": lambda: exhaustive("tg"),
             "news-misses": lambda: news(show_misses=True), "tg-misses": lambda: exhaustive("tg", "all"),
+            "telegram-misses": telegram_misses,
             "semeval": semeval}
 
 if __name__ == "__main__":

@@ -972,3 +972,70 @@ def test_measures_epithets_round_nine_vocabulary(tg_classes):
     assert _one(ep, "unlucky", "невезучего")["evaluative"]
     r = _one(ep, "corruption_label", "махинатором")
     assert r["evaluative"] and r["polarity"] < 0
+
+
+accusations = _epithets_of("epithets_accusation_classes.conllu")
+
+
+def test_measures_epithets_accusation_by_naming_and_considering_verbs(accusations):
+    """A crime role given by a naming, considering or branding verb is one
+    predicate row about the verb's object, evaluative (an accusation,
+    guideline 11), in any tense, word order and number, for a feminine role,
+    under negation (the flag is kept), with a pronoun, with the object's name
+    in apposition, and when the tagger misreads the object or the
+    instrumental's case."""
+    ep = accusations
+    for doc, text, actor in (("named_past", "вором", "заместителя"), ("considered_front", "жуликом", "директора"),
+                             ("plural_present", "грабителями", "перекупщиков"),
+                             ("feminine_branded", "воровкой и аферисткой", "продавщицу"),
+                             ("negated", "убийцей", "подсудимого"), ("pronoun_future", "мошенником", "Его"),
+                             ("object_attached", "казнокрадом и вором", "Крылов"),
+                             ("feminine_considered", "мошенницей", "бухгалтершу")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "predicate" and r["evaluative"] and r["polarity"] < 0 and r["actor"] == actor, \
+            (doc, r.to_dict())
+    assert not (ep["kind"] == "nomination").loc[ep["doc_id"].isin(["named_past", "negated", "feminine_considered"])].any()
+
+
+def test_measures_epithets_intensified_crime_role_and_factual_controls(accusations):
+    """A copular crime role is a judgement when a considering verb frames it
+    ("Ректор — самый настоящий вор, считают студенты") or an intensifier
+    qualifies it ("форменный аферист"); a report's finding ("Задержанный
+    оказался мошенником"), a court's verdict ("Суд признал … грабителем":
+    a legal act, not a naming) and a neutral role ("своим преемником") stay
+    neutral."""
+    ep = accusations
+    for doc, text in (("copula_parataxis", "самый настоящий вор"), ("intensified_copula", "форменный аферист")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "predicate" and r["evaluative"] and r["polarity"] < 0, doc
+    for doc in ("crime_report", "court_verdict", "neutral_role"):
+        assert not _doc(ep, doc)["evaluative"].any(), doc
+    assert _one(ep, "court_verdict", "грабителем")["kind"] == "predicate"
+
+
+round_ten = _epithets_of("epithets_round_ten_classes.conllu")
+
+
+def test_measures_epithets_diminutive_of_an_organisation_abbreviation(round_ten):
+    """The diminutive of an organisation type's abbreviation ("ОООшка",
+    "ЗАОшек", "через НКОшку", also when the tagger calls it a name) is a
+    belittling nomination of the firm."""
+    for doc, text in (("org_diminutive", "ОООшка"), ("org_diminutive_plural", "ЗАОшек"),
+                      ("org_diminutive_named", "НКОшку")):
+        r = _one(round_ten, doc, text)
+        assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0, doc
+
+
+def test_measures_epithets_naming_predicate_bounds(round_ten):
+    """Naming by a name is no predicate of the named ("назвал дочерей
+    именами актрис"); a naming predicate ends before a parenthesis (and a
+    line break, which CoNLL-U here cannot hold); a pronoun given the name of a thing ("назвав их «досадной
+    оговоркой»", the words) is no actor, unlike a pronoun given a label of a
+    person ("назвал его «позором нации»") or a phrase holding a person
+    ("«лучшим воплощением русского учителя»")."""
+    ep = round_ten
+    assert (_doc(ep, "named_after")["kind"] != "predicate").all()
+    assert _one(ep, "parenthesis_cut", "«железной леди»")["kind"] == "predicate"
+    assert _doc(ep, "pronoun_thing").empty
+    assert _one(ep, "pronoun_person", "«позором нации»")["evaluative"]
+    assert _one(ep, "pronoun_embodiment", "«лучшим воплощением русского учителя»")["evaluative"]

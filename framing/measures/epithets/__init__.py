@@ -96,11 +96,12 @@ from .._language import gate
 from .._names import doc_langs, doc_outlets, lower_key, sentences_of
 from .tokens import _gender, _is_adj, _leading_title, _opens, _span_positions
 from .lexicon import EVALUATIVE_THRESHOLD, _Lex
-from .morph import _label_reading
+from .morph import _label_reading, _org_diminutive
 from .rows import EPITHET_COLUMNS, EPITHET_KINDS, _empty, _row
 from .guards import _precision_filter
 from .attach import _descriptions, _named
 from .nominations import _nominations, _unnamed
+from .clauses import _naming_predicates
 
 
 __all__ = ["epithets", "EPITHET_COLUMNS", "EPITHET_KINDS"]
@@ -239,6 +240,8 @@ def _sentence(s, ms, lex, st):
             continue
         if len(span) == 1 and _opens(s, span[0]) and _label_reading(s, span[0], lex):
             continue  # a rare label opening a sentence, tagged as a name ("Рашисты обстреляли")
+        if len(span) == 1 and s.lang == "ru" and _org_diminutive(s.text[span[0]]):
+            continue  # "через НКОшку": a belittling label of a firm, not its name
         lem0 = lower_key(s.lemma[span[0]])
         if _opens(s, span[0]) and _is_adj(s, span[0]) and s.lemma[span[0]][:1].islower() and \
                 all(s.upos[x] != "PROPN" for x in span) and \
@@ -274,6 +277,9 @@ def _sentence(s, ms, lex, st):
     for r in rows:
         used.update(r.get("_toks", []))
     rows.extend(_descriptions(s, lex, ent_tok, used, st))
+    # a naming or considering verb's instrumental is a predicate of its object before it can be
+    # a nomination ("назвал министра вором", "жители считают его мошенником": guideline, predicate)
+    rows.extend(_naming_predicates(s, lex, ent_tok, used))
     rows.extend(_nominations(s, lex, ent_tok, used, st))
     for r in rows:
         used.update(r.get("_toks", []))

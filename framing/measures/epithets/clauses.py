@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from ...lang.punct import DASHES
 from .._names import agree, lower_key
-from .words import _BECOME_INTO, _COPULA_VERBS, _FAME, _NAMING_VERBS, _PERSONAL, _RELATIVE, _REL_CASES
+from .words import (
+    _ACCUSING, _BECOME_INTO, _COPULA_VERBS, _FAME, _NAMING_VERBS, _PERSONAL, _RELATIVE, _REL_CASES, _WORD_NOUNS,
+)
 from .tokens import _actor_noun, _contiguous, _is_adj, _is_noun, _lemmas, _np_left
 from .lexicon import EVALUATIVE_THRESHOLD
+from .morph import _instrumental, _person_accusative
 from .rows import _nickname, _row
 
 
@@ -179,7 +182,14 @@ def _naming_predicates(s, lex, ent_tok, used):
             actor_tok = s.head[v]
         if actor_tok is None and s.feats(v).get("Voice") == "Pass":
             actor_tok = next((c for c in kids if s.deprel[c].startswith("nsubj")), None)
-        if actor_tok is None or not (actor_tok in ent_tok or
+        mistagged = False
+        if actor_tok is None and lower_key(s.lemma[v]) in _ACCUSING:
+            # the tagger missed the object ("считали бухгалтершу мошенницей": an adjective to it):
+            # a person noun in the accusative by the dictionary, right of the verb
+            actor_tok = next((c for c in kids if c > v and not s.deprel[c].startswith("nsubj") and
+                              _person_accusative(s, c)), None)
+            mistagged = actor_tok is not None
+        if actor_tok is None or not (actor_tok in ent_tok or mistagged or
                                      (_is_noun(s, actor_tok) and
                                       _actor_noun(s, actor_tok, lower_key(s.lemma[actor_tok]), lex)) or
                                      s.lemma[actor_tok] in _PERSONAL or
@@ -194,14 +204,31 @@ def _naming_predicates(s, lex, ent_tok, used):
             cands += [c for c in s.subtree(actor_tok) if c > actor_tok and s.deprel[c] == "nmod" and
                       _is_noun(s, c) and s.head[c] != v]
         for c in cands:
-            if c == actor_tok or c in used or s.feats(c).get("Case") != "Ins" or \
+            if c == actor_tok or c in used or not (s.feats(c).get("Case") == "Ins" or
+                                                   (c > actor_tok and _instrumental(s, c))) or \
                     not (_is_noun(s, c) or _is_adj(s, c)) or c in ent_tok:
                 continue
+            if lower_key(s.lemma[c]) in _WORD_NOUNS:
+                continue  # "назвал сыновей именами героев": named by a name, not a predicate of the sons
             toks = _contiguous([x for x in s.subtree(c) if x > v or x > actor_tok])
+            # the predicate ends before a parenthesis or a line break ("«ледяной девой» (он употребил …)",
+            # "признан экстремистом\n\nС любовью, Mash")
+            toks = next((toks[:i] for i, x in enumerate(toks) if i and x > c and
+                         (s.text[x] == "(" or s.start[x] - s.end[toks[i - 1]] >= 2)), toks)
             toks = [x for x in toks if x not in ent_tok or ent_tok[x] is ent_tok.get(c)]
             if not toks or any(x in used for x in toks):
                 continue
-            m = ent_tok.get(actor_tok)
+            # the name in apposition to the object ("назвал министра финансов Крылова вором")
+            if s.lemma[actor_tok] in _PERSONAL and _is_noun(s, c) and s.feats(c).get("Animacy") == "Inan" and \
+                    lex.polarity(s.lemma[c]) is None and lower_key(s.lemma[c]) not in lex.nonjudging and \
+                    not _actor_noun(s, c, lower_key(s.lemma[c]), lex) and \
+                    not any(s.upos[x] == "NOUN" and s.feats(x).get("Animacy") == "Anim" for x in s.subtree(c)):
+                # "назвав их «эмоциональным допущением»", "назвал его «фейком»": a pronoun given the
+                # name of a thing stands for a thing (words, a law), not an actor ("«воплощением
+                # грузинского мужчины»" holds a person and is said of one)
+                continue
+            m = ent_tok.get(actor_tok) or next((ent_tok[x] for x in s.children(actor_tok) if x in ent_tok and
+                                                s.deprel[x] in ("appos", "flat:name")), None)
             actor = m["actor"] if m else s.text[actor_tok]
             aspan = m["_span"] if m else [actor_tok]
             r = _row(s, {"actor": actor, "text": s.text[actor_tok]}, toks, "predicate", lex,

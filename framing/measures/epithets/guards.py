@@ -13,6 +13,7 @@ from .tokens import _actor_noun, _has_object, _is_adj, _is_noun
 from .morph import _readings
 from .lexicon import EVALUATIVE_THRESHOLD, _animal_story, _inanimate_labels
 from .polarity import _penal, _polarity
+from .rows import _predicate_polarity
 
 
 def _literal(s, t, lem, lex, ent_tok, st):
@@ -288,6 +289,8 @@ def _predicate_of_thing(s, t, ent_tok, lex, r):
         r["actor"], r["mention"] = pred[0], pred[1]
         r["actor_start"], r["actor_end"] = s.start[min(pred[2])], s.end[max(pred[2])]
         r["kind"] = "predicate"
+        # "Мэр — настоящий вор, считают жители": a considering verb or an intensifier makes the role a judgement
+        r["polarity"] = _predicate_polarity(s, r["_toks"], lex, r["polarity"])
     return False
 
 

@@ -5,9 +5,10 @@ process on first use."""
 from __future__ import annotations
 
 import functools
+import re
 
 from .._names import lower_key
-from .words import _INANIMATE_PERSONS, _INSTITUTIONS, _PEJ_SOLID, _PEOPLE_GROUPS
+from .words import _INANIMATE_PERSONS, _INSTITUTIONS, _ORG_ABBREVIATIONS, _PEJ_SOLID, _PEOPLE_GROUPS
 
 
 def _is_noun(s, i):
@@ -87,6 +88,38 @@ def _parses(form):
     """pymorphy3's parses of a Russian word form, computed once per form (the rules ask about the same
     frequent forms sentence after sentence)."""
     return tuple(_morph().parse(form))
+
+
+def _instrumental(s, t):
+    """Whether token ``t`` is an instrumental noun or adjective: by the tagger,
+    or for Russian by a dictionary reading of its form (the tagger often takes
+    "воровкой", "аферисткой" after an object for an accusative)."""
+    if s.feats(t).get("Case") == "Ins":
+        return True
+    return s.lang == "ru" and any(p.is_known and p.tag.case == "ablt" and ("NOUN" in p.tag.grammemes or
+                                                                          "ADJF" in p.tag.grammemes)
+                                  for p in _parses(lower_key(s.text[t])))
+
+
+_ORG_DIMINUTIVE = re.compile("^(" + "|".join(_ORG_ABBREVIATIONS) + ")(шк|шек|шечк)[а-я]{0,3}$")
+
+
+def _org_diminutive(form):
+    """The lemma of a diminutive of an organisation type's abbreviation
+    ("ОООшка", "НКОшки", "ЗАОшек" → "ооошка"): a belittling label of the
+    organisation (the diminutive of an official term is irony), or ``None``."""
+    k = lower_key(form)
+    m = _ORG_DIMINUTIVE.match(k) if form[:1].isupper() and form[1:2].isupper() else None
+    return m.group(1) + "шка" if m else None
+
+
+def _person_accusative(s, t):
+    """Whether the dictionary knows Russian token ``t`` as an animate noun in
+    the accusative, whatever the tagger says ("считали бухгалтершу …",
+    tagged as an adjective)."""
+    return s.lang == "ru" and s.text[t][:1].islower() and any(
+        p.is_known and p.tag.case == "accs" and "NOUN" in p.tag.grammemes and "anim" in p.tag.grammemes
+        for p in _parses(lower_key(s.text[t])))
 
 
 @functools.lru_cache(maxsize=200_000)

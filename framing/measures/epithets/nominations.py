@@ -21,7 +21,8 @@ from .tokens import (
     _opens, _pronominal, _span_text, _trim,
 )
 from .morph import (
-    NOMINATION_MARGIN, _animate, _guessed_nouns, _known_word, _label_reading, _model_noun_reading, _parses,
+    NOMINATION_MARGIN, _animate, _guessed_nouns, _known_word, _label_reading, _model_noun_reading, _org_diminutive,
+    _parses,
     _person_after_prefix, _person_form, _readings, _thing_part, _undergone,
 )
 from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base, _org_type, _person_rest
@@ -31,7 +32,7 @@ from .guards import (
     _award_title, _literal, _mode_tokens, _predicate_actor, _predicate_of_thing, _states_in,
     _thing_reading, _war_story,
 )
-from .clauses import _adj_tokens, _naming_predicates, _relative_tokens
+from .clauses import _adj_tokens, _relative_tokens
 
 
 def _nominations(s, lex, ent_tok, used, st=None):
@@ -46,6 +47,9 @@ def _nominations(s, lex, ent_tok, used, st=None):
             continue
         lem = lower_key(s.lemma[t])
         nom = lex.nomination(lem)
+        if nom is None and s.lang == "ru" and _org_diminutive(s.text[t]):
+            lem = _org_diminutive(s.text[t])  # "ОООшка", "НКОшки": a belittling label of a firm
+            nom = (-0.5, lem)
         if nom is None and s.upos[t] == "PROPN" and _opens(s, t):
             lem2 = _label_reading(s, t, lex)  # "Рашисты обстреляли": a label tagged as a name
             if lem2 is not None:
@@ -336,8 +340,7 @@ def _unnamed(s, lex, ent_tok, used, rows):
     """Adjectives, participial phrases and relative clauses of actors without a
     name: role words and labels (their nomination rows are in ``rows``), titles
     and other person, group and organisation nouns, and "те, кто …"."""
-    out = _naming_predicates(s, lex, ent_tok, used)
-    out += _adjective_predicates(s, lex, ent_tok, used)
+    out = _adjective_predicates(s, lex, ent_tok, used)
     heads = {r["_head"]: r for r in rows if r.get("_head") is not None}
     for t in range(len(s)):
         if t in ent_tok:
@@ -411,6 +414,8 @@ def _unnamed(s, lex, ent_tok, used, rows):
             r = _row(s, m, toks, "adjective", lex, lemma=s.lemma[a], aspan=aspan_t, skip=set(toks) - {a})
             if r:
                 hp = lex.polarity(s.lemma[t])
+                if hp is None and nomrow is not None and nomrow["kind"] == "predicate":
+                    hp = nomrow["polarity"]  # "Мэр — настоящий вор, считают жители": an accused crime role
                 if r["polarity"] != r["polarity"] and lower_key(s.lemma[a]) in _INTENSIFIERS and \
                         hp is not None and abs(hp) >= 0.3 and not lex.literal_here(s.lemma[t]):
                     # "очередному богачу", "настоящий герой": an intensifier of a label shares its judgement

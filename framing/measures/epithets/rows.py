@@ -7,7 +7,7 @@ import pandas as pd
 
 from .. import _evaluative_model
 from .._names import lower_key
-from .words import _CLOSE_Q, _FAME, _NAMING_VERBS, _NICKNAMING, _NOTORIOUS, _OPEN_Q, _SO_CALLED
+from .words import _ACCUSING, _CLOSE_Q, _FAME, _INTENSIFIERS, _NICKNAMING, _NOTORIOUS, _OPEN_Q, _SO_CALLED
 from .tokens import _is_adj, _name_words, _span_text, _trim
 from .lexicon import EVALUATIVE_THRESHOLD
 from .polarity import _metaphor, _polarity
@@ -74,8 +74,8 @@ def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None, a
         if any(lower_key(s.lemma[t]) in _NOTORIOUS for t in toks[:1]):
             rest = -0.7  # "печально известный": notoriety
         pol = rest if rest == rest and abs(rest) >= EVALUATIVE_THRESHOLD else pol
-    elif kind == "predicate" and not (pol == pol and pol != 0) and _naming_verb(s, toks) is not None:
-        pol = _named_as(s, toks, lex, pol)
+    elif kind == "predicate":
+        pol = _predicate_polarity(s, toks, lex, pol)
     if kind in ("title", "nomination", "predicate") and not (pol == pol and pol != 0) and not legal:
         mp = _metaphor(s, toks, lex)  # "король рок-н-ролла", "королева марафонов": a metaphorical label
         pol = pol if mp is None else mp
@@ -86,18 +86,36 @@ def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None, a
             "actor_start": s.start[min(aspan)], "actor_end": s.end[max(aspan)], "_toks": toks}
 
 
+def _predicate_polarity(s, toks, lex, pol):
+    """The polarity of a predicate ``toks`` that its words leave neutral
+    (``pol``): what a naming or considering verb names the actor
+    (``_named_as``), or an intensified crime role ("Мэр — настоящий вор":
+    a characterisation, not a report's finding)."""
+    if pol == pol and pol != 0:
+        return pol
+    if _naming_verb(s, toks) is not None:
+        return _named_as(s, toks, lex, pol)
+    return -0.5 if _crime_role(s, toks, lex, intensified=True) else pol
+
+
 def _naming_verb(s, toks):
-    """The verb of nicknaming ("назвал", "обозвал", "окрестили") whose
-    secondary predicate the descriptor ``toks`` is, by the parse, or ``None``."""
+    """The verb of nicknaming, considering or branding ("назвал", "обозвал",
+    "окрестили", "считают", "заклеймил"; ``_ACCUSING``) whose secondary
+    predicate the descriptor ``toks`` is, by the parse, or ``None``. Also a
+    considering verb in parataxis with a copular predicate ("Мэр — вор,
+    считают жители")."""
     if s.has_syntax:
         v = next((s.head[t] for t in toks if 0 <= s.head[t] < len(s) and s.head[t] not in toks and
-                  lower_key(s.lemma[s.head[t]]) in _NICKNAMING), None)
+                  lower_key(s.lemma[s.head[t]]) in _ACCUSING), None)
+        if v is None:
+            v = next((c for t in toks if s.head[t] not in toks for c in s.children(t)
+                      if s.deprel[c] == "parataxis" and lower_key(s.lemma[c]) in _ACCUSING), None)
         if v is not None:
             return v
     # the parser often hangs the instrumental on the object ("назвал Жозепа Борреля «садовником»"):
     # the verb a few words to the left, with only the object and quotes between
     for k in range(min(toks) - 1, max(-1, min(toks) - 6), -1):
-        if lower_key(s.lemma[k]) in _NICKNAMING:
+        if lower_key(s.lemma[k]) in _ACCUSING:
             return k
         if s.is_punct(k) and s.text[k] not in _OPEN_Q or s.upos[k] in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ"):
             return None
@@ -105,9 +123,10 @@ def _naming_verb(s, toks):
 
 
 def _accused(s, toks, lex):
-    """Whether ``toks`` hold a naming or declaring verb ("называть",
-    "считать") whose instrumental is a crime role: an accusation."""
-    return any(lower_key(s.lemma[v]) in _NAMING_VERBS and any(
+    """Whether ``toks`` hold a naming or considering verb ("называть",
+    "считать"; not a legal act, "признать") whose instrumental is a crime
+    role: an accusation."""
+    return any(lower_key(s.lemma[v]) in _ACCUSING and any(
         s.head[c] == v and s.upos[c] == "NOUN" and s.feats(c).get("Case") == "Ins" and
         lower_key(s.lemma[c]) in lex.role_crime for c in toks) for v in toks) if s.has_syntax else False
 
@@ -123,11 +142,25 @@ def _named_as(s, toks, lex, pol):
     # a nickname of one or two words («садовником», «маленьким Марко»); a longer quoted phrase
     # is a term or a charge quoted («организатором преступного сообщества»)
     pol = _nickname(s, [v] + list(toks), lex, pol, longest=2)
-    if not (pol == pol and pol != 0):
-        nouns = [t for t in toks if s.upos[t] == "NOUN" and s.feats(t).get("Case") == "Ins"]
-        if nouns and lower_key(s.lemma[nouns[0]]) in lex.role_crime:
-            pol = -0.5
+    if not (pol == pol and pol != 0) and _crime_role(s, toks, lex):
+        pol = -0.5
     return pol
+
+
+def _crime_role(s, toks, lex, intensified=False):
+    """Whether the head noun of the predicate ``toks`` is a crime role
+    (``roles.tsv``, field legal: вор, мошенник, убийца); with ``intensified``,
+    only when an intensifier qualifies it ("настоящий вор", "сущий бандит"),
+    which makes the role a characterisation rather than a report's finding
+    ("задержанный оказался мошенником" stays a plain role)."""
+    nouns = [t for t in toks if s.upos[t] == "NOUN" and s.feats(t).get("Case") in ("Ins", "Nom")]
+    if not nouns or lower_key(s.lemma[nouns[0]]) not in lex.role_crime:
+        return False
+    n = nouns[0]
+    # the intensifier inside the predicate or split off as the noun's adjective
+    return not intensified or any(lower_key(s.lemma[t]) in _INTENSIFIERS for t in toks if t < n) or \
+        (s.has_syntax and any(s.deprel[c] == "amod" and lower_key(s.lemma[c]) in _INTENSIFIERS
+                              for c in s.children(n)))
 
 
 def _nickname(s, toks, lex, pol, longest=5):

@@ -105,6 +105,9 @@ _NOT_MANNER = _words("not_manner")
 _BODY_VERBS = _words("body_verb")
 _FEMININE = {lg: tuple(_rows(lg, "feminine")) for lg in LANGS if _rows(lg, "feminine")}
 _NICKNAMING = _words("nicknaming")
+# verbs whose instrumental predicate is their subject's judgement: nicknaming, considering, branding
+_ACCUSING = _NICKNAMING | _words("accusing_verb")
+_ORG_ABBREVIATIONS = _ordered("org_abbreviation")
 _FAME = _words("fame")
 _NOTORIOUS = _words("notorious")
 _QUALIFIED_ORG = _words("qualified_org")
