@@ -195,3 +195,11 @@ def test_io_partitioned_iter_feeds_a_stream_annotation(tmp_path):
     mine = ann.tokens.sort_values(["doc_id", "sent_id", "tok_id"], kind="stable").reset_index(drop=True)
     theirs = eager.tokens.sort_values(["doc_id", "sent_id", "tok_id"], kind="stable").reset_index(drop=True)
     pd.testing.assert_frame_equal(mine, theirs)
+
+
+def test_io_partitioned_default_batch_is_one_annotation_chunk():
+    """iter_parquet_dataset's default batch holds at most the characters annotate() takes in one chunk:
+    a larger batch's texts would only wait in a stream's memory while its first chunks are annotated."""
+    from framing.annotate.pipeline import CHUNK_CHARS
+    from framing.io.partitioned_read import BATCH_CHARS
+    assert BATCH_CHARS == CHUNK_CHARS

@@ -15,8 +15,10 @@ from .._errors import SchemaError
 from .._options import InstanceOf, Interval, NoneOk, check
 from .partitioned import DATASET_FILE, ORDER_COLUMN, PROBLEMS_FILE, _DATASET_FORMAT
 
-#: The most characters of text in one batch of :func:`iter_parquet_dataset` (by default).
-BATCH_CHARS = 10_000_000
+#: The most characters of text in one batch of :func:`iter_parquet_dataset` (by default): as many
+#: as :func:`framing.annotate` takes in one chunk (``chunk_chars``), since the texts of a larger
+#: batch only wait in memory while its first chunks are annotated.
+BATCH_CHARS = 4_000_000
 
 def read_parquet_dataset(path, *, filters=None, columns=None):
     """Read a corpus written by :meth:`Corpus.to_parquet_dataset`, whole or a part of it.
@@ -104,7 +106,7 @@ def iter_parquet_dataset(path, *, batch_size=10_000, filters=None, columns=None,
         The most documents in one batch.
     filters, columns
         As in :func:`read_parquet_dataset`.
-    batch_chars : int or None, default 10,000,000
+    batch_chars : int or None, default 4,000,000
         The most characters of text in one batch (a document longer than
         that is a batch of its own), so that a batch of long articles
         needs no more memory than one of short posts; None: batches are
