@@ -1069,12 +1069,16 @@ def test_measures_epithets_race_and_ethnic_nouns_alone_are_no_rows(round_eleven)
 
 def test_measures_epithets_crime_role_nouns_and_adjectives_are_neutral(round_eleven):
     """Crime roles are neutral (guideline hard decision 5): «подельников»
-    (even in quotes) and "ответственных за поджог"; given by a naming verb
+    (even in quotes) and "ответственных за поджог", unless the complement
+    judges ("ответственных за «кровавые расправы»"); given by a naming verb
     the same role is an accusation ("назвал мэра подельником воров")."""
     ep = round_eleven
     for doc, text in (("crime_accomplices", "«подельников»"), ("role_responsible", "ответственных за поджог склада")):
         r = _one(ep, doc, text)
         assert not r["evaluative"] and pd.isna(r["polarity"]), doc
+    judged = _doc(ep, "role_responsible_judged")
+    assert judged[judged["epithet"].str.startswith("ответственных")]["evaluative"].all()
+    assert judged["epithet"].str.startswith("ответственных").any()
     named = _one(ep, "crime_named", "подельником воров")
     assert named["kind"] == "predicate" and named["evaluative"] and named["polarity"] < 0
 

@@ -112,7 +112,7 @@ def _precision_filter(s, rows, lex, st):
         if r["kind"] == "adjective" and toks and not r["legal"] and lower_key(s.lemma[toks[0]]) in _CRIME_ADJ and \
                 toks[-1] + 1 < len(s) and lower_key(s.lemma[toks[-1] + 1]) in _CRIME_HEADS:
             r["polarity"] = float("nan")  # "криминальная авторитетша Инесса": a crime category (guideline #5)
-        relational = _relational_reading(s, r, toks) if toks and not r["legal"] else None
+        relational = _relational_reading(s, r, toks, lex) if toks and not r["legal"] else None
         if relational == "drop":
             continue  # "Демократической партии" (a party's name), "белых" (a race noun on its own): no row
         if relational == "neutral":
@@ -128,7 +128,7 @@ def _precision_filter(s, rows, lex, st):
     return kept
 
 
-def _relational_reading(s, r, toks):
+def _relational_reading(s, r, toks, lex):
     """What a row whose descriptor names a category, not a judgement, becomes
     (issue #10, round eleven; classes of ``epithet_cues.tsv``): ``"drop"`` for
     a party adjective before a party noun, part of the party's name
@@ -141,7 +141,8 @@ def _relational_reading(s, r, toks):
     Германии", also inside a title, "лидера нацистской Германии") and an
     adjective of a crime or duty role with its preposition
     (``role_adjective``: "ответственных за отравление", guideline hard
-    decision 5); None otherwise."""
+    decision 5) unless its complement judges ("ответственных за «кровавые
+    преступления»"); None otherwise."""
     lems = [lower_key(s.lemma[x]) for x in toks]
     nxt = toks[-1] + 1
     nxt_lem = lower_key(s.lemma[nxt]) if nxt < len(s) else ""
@@ -155,9 +156,23 @@ def _relational_reading(s, r, toks):
         if lower_key(s.lemma[a]) in _HISTORICAL_ADJ and lower_key(s.lemma[b]) in _HISTORICAL_STATES:
             return "neutral"
     if r["kind"] == "adjective" and lems[0] in _ROLE_ADJ and toks[0] + 1 < len(s) and \
-            lower_key(s.text[toks[0] + 1]) == _ROLE_ADJ[lems[0]]:
+            lower_key(s.text[toks[0] + 1]) == _ROLE_ADJ[lems[0]] and \
+            not any(abs(lex.polarity(s.lemma[x]) or 0) >= EVALUATIVE_THRESHOLD for x in _complement(s, toks[0])):
         return "neutral"
     return None
+
+
+def _complement(s, t):
+    """The words after ``t`` up to the next punctuation mark other than a quote,
+    at most six (the parser often hangs a role adjective's complement on the
+    verb: "ответственных за "кровавые преступления" …")."""
+    out = []
+    k = t + 1
+    while k < len(s) and len(out) < 6 and not (s.is_punct(k) and s.text[k] not in _OPEN_Q + _CLOSE_Q):
+        if not s.is_punct(k):
+            out.append(k)
+        k += 1
+    return out
 
 
 def _agent_of_organisation(s, toks, lex):
