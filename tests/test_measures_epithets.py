@@ -1094,3 +1094,18 @@ def test_measures_epithets_historical_designations_are_neutral(round_eleven):
         assert not r["evaluative"] and pd.isna(r["polarity"]), (doc, text)
     label = _one(ep, "control_nazi_label", "нацистским режимом")
     assert label["evaluative"] and label["polarity"] < 0
+
+
+def test_measures_epithets_nationality_adjective_is_no_nominations_actor(round_eleven):
+    """A nationality adjective inside a nomination ("американские идиоты",
+    "британских негодяев") is an adjective row of the label's group, not the
+    label's actor; an army's label keeps the army its adjective names
+    ("Российские оккупанты" → российская армия)."""
+    ep = round_eleven
+    for doc, label, adj, group in (("nationality_label", "идиоты", "американские", "идиоты"),
+                                   ("nationality_label_plural", "негодяев", "британских", "негодяи")):
+        nom = _one(ep, doc, label)
+        assert nom["kind"] == "nomination" and nom["evaluative"] and nom["actor"] == group, doc
+        a = _one(ep, doc, adj)
+        assert a["kind"] == "adjective" and not a["evaluative"] and a["actor"] == group, doc
+    assert _one(ep, "nationality_army", "оккупанты")["actor"] == "российская армия"
