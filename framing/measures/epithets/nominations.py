@@ -168,10 +168,11 @@ def _nominations(s, lex, ent_tok, used, st=None):
         pretended = quoted and first == t and lem not in lex.role_plain and _pretended_role(s, t, lem)
         if role and pretended and lem in lex.roles:
             role, nom = False, (-0.5, lem)
-        if actor is not None and _nationality_link(s, t, left, lex) and not _military(lem) and \
+        if actor is not None and not role and _nationality_link(s, t, left, lex) and not _military(lem) and \
                 lem not in lex.context and not re.search(r"(изм|ізм|ism)$", lem):
-            # "американские идиоты", "русских хакеров": a label of people; the nationality
-            # adjective is a row of its own, not the label's actor (an army's labels keep theirs)
+            # "американские идиоты": a label judges the people it names, not their state; the
+            # nationality adjective is a row of its own (a role or institution, "российские власти",
+            # stands for the state's organ and keeps it; so does an army's label)
             actor, linked_toks = None, []
         if role:
             pass  # role words stay neutral, quoted or not
