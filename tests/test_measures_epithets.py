@@ -1039,3 +1039,73 @@ def test_measures_epithets_naming_predicate_bounds(round_ten):
     assert _doc(ep, "pronoun_thing").empty
     assert _one(ep, "pronoun_person", "«позором нации»")["evaluative"]
     assert _one(ep, "pronoun_embodiment", "«лучшим воплощением русского учителя»")["evaluative"]
+
+
+round_eleven = _epithets_of("epithets_round_eleven_classes.conllu")
+
+
+def test_measures_epithets_party_adjectives_are_relational(round_eleven):
+    """"демократический" and "республиканский" name a party or a political
+    system: part of a party's name before "партия" (no row), a neutral
+    descriptor elsewhere ("Демократический истеблишмент", "демократическую
+    элиту"); an evaluative adjective beside them still judges."""
+    ep = round_eleven
+    assert not _doc(ep, "party_name")["epithet"].str.contains("демократ", case=False).any()
+    for doc in ("party_affiliation", "party_elite"):
+        r = _doc(ep, doc)
+        r = r[r["epithet"].str.contains("емократ")].iloc[0]
+        assert r["kind"] == "adjective" and not r["evaluative"] and pd.isna(r["polarity"]), doc
+    assert _one(ep, "control_evaluative", "Продажный")["evaluative"]
+
+
+def test_measures_epithets_race_and_ethnic_nouns_alone_are_no_rows(round_eleven):
+    """Race and ethnic nouns used on their own ("белые и негры", "защитить
+    белых") are not annotated (guideline, "Not annotated")."""
+    for doc in ("ethnic_alone", "ethnic_alone_plural"):
+        ep = _doc(round_eleven, doc)
+        assert not ep["epithet"].str.contains("негр|белы", case=False).any(), doc
+        assert not ep["evaluative"].any(), doc
+
+
+def test_measures_epithets_crime_role_nouns_and_adjectives_are_neutral(round_eleven):
+    """Crime roles are neutral (guideline hard decision 5): «подельников»
+    (even in quotes) and "ответственных за поджог", unless the complement
+    judges ("ответственных за «кровавые расправы»"); given by a naming verb
+    the same role is an accusation ("назвал мэра подельником воров")."""
+    ep = round_eleven
+    for doc, text in (("crime_accomplices", "«подельников»"), ("role_responsible", "ответственных за поджог склада")):
+        r = _one(ep, doc, text)
+        assert not r["evaluative"] and pd.isna(r["polarity"]), doc
+    judged = _doc(ep, "role_responsible_judged")
+    assert judged[judged["epithet"].str.startswith("ответственных")]["evaluative"].all()
+    assert judged["epithet"].str.startswith("ответственных").any()
+    named = _one(ep, "crime_named", "подельником воров")
+    assert named["kind"] == "predicate" and named["evaluative"] and named["polarity"] < 0
+
+
+def test_measures_epithets_historical_designations_are_neutral(round_eleven):
+    """"нацистской Германии", "фашистской Италии" name states of the past,
+    also inside a title ("лидере нацистской Германии"); "нацистским режимом"
+    given to today's authorities by a naming verb stays a label."""
+    ep = round_eleven
+    for doc, text in (("historical_state", "нацистской"), ("historical_state", "фашистской"),
+                      ("historical_title", "лидере нацистской Германии")):
+        r = _one(ep, doc, text)
+        assert not r["evaluative"] and pd.isna(r["polarity"]), (doc, text)
+    label = _one(ep, "control_nazi_label", "нацистским режимом")
+    assert label["evaluative"] and label["polarity"] < 0
+
+
+def test_measures_epithets_nationality_adjective_is_no_nominations_actor(round_eleven):
+    """A nationality adjective inside a nomination ("американские идиоты",
+    "британских негодяев") is an adjective row of the label's group, not the
+    label's actor; an army's label keeps the army its adjective names
+    ("Российские оккупанты" → российская армия)."""
+    ep = round_eleven
+    for doc, label, adj, group in (("nationality_label", "идиоты", "американские", "идиоты"),
+                                   ("nationality_label_plural", "негодяев", "британских", "негодяи")):
+        nom = _one(ep, doc, label)
+        assert nom["kind"] == "nomination" and nom["evaluative"] and nom["actor"] == group, doc
+        a = _one(ep, doc, adj)
+        assert a["kind"] == "adjective" and not a["evaluative"] and a["actor"] == group, doc
+    assert _one(ep, "nationality_army", "оккупанты")["actor"] == "российская армия"

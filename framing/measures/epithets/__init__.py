@@ -37,7 +37,10 @@ Kinds
                      ``киевский режим`` — its adjectives are rows of their
                      own —, a person noun in scare quotes ``«освободители»``),
                      linked to an actor by a
-                     relational adjective (``украинские нацисты`` → Украина),
+                     relational adjective for an army's label or a context
+                     noun (``украинские нацисты`` → Украина; a nationality
+                     adjective of any other label is a row of its own:
+                     ``американские идиоты`` → идиоты),
                      a following name in the genitive (``режим Кима``) or the
                      lexicon's hint, otherwise kept as a group actor named by
                      the label's plural (``бандеровцы``).

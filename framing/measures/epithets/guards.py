@@ -6,8 +6,9 @@ from __future__ import annotations
 from ...lang.punct import DASHES
 from .._names import lower_key
 from .words import (
-    _ANIMALS, _AWARD_HEADS, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _FRAMES, _GENRES, _INSTITUTIONS,
-    _OPEN_Q, _SMALL_ANIMALS, _THING_PREPS, _WAR_WORDS, _WORD_NOUNS,
+    _ANIMALS, _AWARD_HEADS, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _ETHNIC_NOUNS, _FRAMES, _GENRES,
+    _HISTORICAL_ADJ, _HISTORICAL_STATES, _INSTITUTIONS, _OPEN_Q, _PARTY_ADJ, _PARTY_HEADS, _ROLE_ADJ, _SMALL_ANIMALS,
+    _THING_PREPS, _WAR_WORDS, _WORD_NOUNS,
 )
 from .tokens import _actor_noun, _has_object, _is_adj, _is_noun
 from .morph import _readings
@@ -111,6 +112,11 @@ def _precision_filter(s, rows, lex, st):
         if r["kind"] == "adjective" and toks and not r["legal"] and lower_key(s.lemma[toks[0]]) in _CRIME_ADJ and \
                 toks[-1] + 1 < len(s) and lower_key(s.lemma[toks[-1] + 1]) in _CRIME_HEADS:
             r["polarity"] = float("nan")  # "криминальная авторитетша Инесса": a crime category (guideline #5)
+        relational = _relational_reading(s, r, toks, lex) if toks and not r["legal"] else None
+        if relational == "drop":
+            continue  # "Демократической партии" (a party's name), "белых" (a race noun on its own): no row
+        if relational == "neutral":
+            r["polarity"] = float("nan")  # "демократическая элита", "нацистской Германии", "ответственных за …"
         if r["kind"] in ("title", "nomination") and toks and not r["legal"] and _agent_of_organisation(s, toks, lex):
             r["polarity"] = float("nan")  # "агента СБУ", "Агенты SHOT ПРОВЕРКИ": an organisation's agent, a role
         mode = _mode_tokens(s, toks, lex) if r["kind"] in ("relative_clause", "predicate") else set()
@@ -120,6 +126,53 @@ def _precision_filter(s, rows, lex, st):
                 r["polarity"] = p  # "который работает в автоматическом режиме": the mode is no judgement
         kept.append(r)
     return kept
+
+
+def _relational_reading(s, r, toks, lex):
+    """What a row whose descriptor names a category, not a judgement, becomes
+    (issue #10, round eleven; classes of ``epithet_cues.tsv``): ``"drop"`` for
+    a party adjective before a party noun, part of the party's name
+    (``party_adjective``, ``party_head``: "Демократической партии"), and for a
+    race or ethnic noun used on its own (``ethnic_noun``: "белых", "негров";
+    the guideline's "Not annotated"); ``"neutral"`` for a party adjective
+    elsewhere (a relational adjective of party or political system:
+    "демократическая элита"), an evaluative adjective naming a state of the
+    past (``historical_adjective`` + ``historical_state``: "нацистской
+    Германии", also inside a title, "лидера нацистской Германии") and an
+    adjective of a crime or duty role with its preposition
+    (``role_adjective``: "ответственных за отравление", guideline hard
+    decision 5) unless its complement judges ("ответственных за «кровавые
+    преступления»"); None otherwise."""
+    lems = [lower_key(s.lemma[x]) for x in toks]
+    nxt = toks[-1] + 1
+    nxt_lem = lower_key(s.lemma[nxt]) if nxt < len(s) else ""
+    if r["kind"] == "adjective" and lems[0] in _PARTY_ADJ:
+        return "drop" if nxt_lem in _PARTY_HEADS else "neutral"
+    if r["kind"] == "nomination" and len([x for x in toks if not s.is_punct(x)]) == 1 and \
+            (lems[0] in _ETHNIC_NOUNS or lower_key(r["epithet_lemma"]) in _ETHNIC_NOUNS):
+        return "drop"
+    words = [x for x in toks if not s.is_punct(x)] + ([nxt] if nxt < len(s) else [])
+    for a, b in zip(words, words[1:]):
+        if lower_key(s.lemma[a]) in _HISTORICAL_ADJ and lower_key(s.lemma[b]) in _HISTORICAL_STATES:
+            return "neutral"
+    if r["kind"] == "adjective" and lems[0] in _ROLE_ADJ and toks[0] + 1 < len(s) and \
+            lower_key(s.text[toks[0] + 1]) == _ROLE_ADJ[lems[0]] and \
+            not any(abs(lex.polarity(s.lemma[x]) or 0) >= EVALUATIVE_THRESHOLD for x in _complement(s, toks[0])):
+        return "neutral"
+    return None
+
+
+def _complement(s, t):
+    """The words after ``t`` up to the next punctuation mark other than a quote,
+    at most six (the parser often hangs a role adjective's complement on the
+    verb: "ответственных за "кровавые преступления" …")."""
+    out = []
+    k = t + 1
+    while k < len(s) and len(out) < 6 and not (s.is_punct(k) and s.text[k] not in _OPEN_Q + _CLOSE_Q):
+        if not s.is_punct(k):
+            out.append(k)
+        k += 1
+    return out
 
 
 def _agent_of_organisation(s, toks, lex):

@@ -101,6 +101,10 @@ class _Lex:
         for r in all_builtin_aliases():
             if r.get("kind") == "adjective":
                 self.relational.setdefault(lower_key(r["alias"]), r["actor"])
+        # relational adjectives of places and nations ("американский", "русский"): inside a
+        # nomination they are an adjective row, not the nomination's actor (issue #10, round eleven)
+        self.nationality = frozenset(lower_key(r["alias"]) for r in all_builtin_aliases()
+                                     if r.get("kind") == "adjective" and r.get("type") == "LOC")
         self.lang = lang
         # the evaluative-word model scores only words no lexicon lists, and only
         # with the built-in lexicons (a user's own lexicon is taken as complete)

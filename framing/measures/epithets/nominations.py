@@ -168,6 +168,12 @@ def _nominations(s, lex, ent_tok, used, st=None):
         pretended = quoted and first == t and lem not in lex.role_plain and _pretended_role(s, t, lem)
         if role and pretended and lem in lex.roles:
             role, nom = False, (-0.5, lem)
+        if actor is not None and not role and _nationality_link(s, t, left, lex) and not _military(lem) and \
+                lem not in lex.context and not re.search(r"(изм|ізм|ism)$", lem):
+            # "американские идиоты": a label judges the people it names, not their state; the
+            # nationality adjective is a row of its own (a role or institution, "российские власти",
+            # stands for the state's organ and keeps it; so does an army's label)
+            actor, linked_toks = None, []
         if role:
             pass  # role words stay neutral, quoted or not
         elif quoted:
@@ -567,6 +573,16 @@ def _link_nomination(s, t, left, lex, ent_tok):
         m = ent_tok[k]
         return m["actor"], list(m["_span"])
     return None, []
+
+
+def _nationality_link(s, t, left, lex):
+    """Whether :func:`_link_nomination` took the nomination's actor from a
+    relational adjective of a place or nation (``type`` LOC in
+    ``actor_aliases.tsv``)."""
+    cands = list(left) + ([t - 1] if t > 0 and not left else []) + \
+        ([c for c in s.children(t) if s.deprel[c] == "amod"] if s.has_syntax else [])
+    return any(lower_key(s.lemma[a]) in lex.nationality or (a == t - 1 and lower_key(s.text[a]) in lex.nationality)
+               for a in cands)
 
 
 def _story_role(s, t, lem):
