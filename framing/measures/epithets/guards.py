@@ -264,7 +264,8 @@ def _said_of_thing(s, r, toks, lex):
     """An adjective or predicate whose noun is a thing, an event or an
     abstract noun, not an actor (guideline: "Things are not actors";
     descriptors of non-actors are not annotated; issue #10, round twelve):
-    the row's mention is such a noun ("с дикими подтасовками"); the
+    the row's mention is such a noun the tagger took for animate ("с
+    дикими подтасовками"); the
     descriptor's clause subject is one ("выборы непредсказуемы", "создание
     вакцины стало бы лучшим …" however the row was attached); or, the parse
     hanging it elsewhere across a comma, the adjective follows such a noun it
@@ -273,8 +274,9 @@ def _said_of_thing(s, r, toks, lex):
     if not words:
         return False
     inside = [x for x in range(len(s)) if s.start[x] >= r["actor_start"] and s.end[x] <= r["actor_end"]]
-    if len(inside) == 1 and inside[0] not in toks and _thing_noun(s, inside[0], lex):
-        return True
+    if len(inside) == 1 and inside[0] not in toks and s.feats(inside[0]).get("Animacy") == "Anim" and \
+            _thing_noun(s, inside[0], lex):
+        return True  # the tagger's animacy of a thing, which made it a mention ("подтасовками")
     if not s.has_syntax:
         return False
     head = next((x for x in words if s.head[x] not in words), words[0])
