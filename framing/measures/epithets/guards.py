@@ -286,7 +286,7 @@ def _said_of_thing(s, r, toks, lex):
         # the verb's nearest subject ("Однако создание вакцины стало бы лучшим")
         subj = min((c for c in s.children(p) if s.deprel[c].startswith("nsubj")), key=lambda c: abs(c - p),
                    default=None)
-    if subj is not None and _thing_noun(s, subj, lex):
+    if subj is not None and subj < head and _thing_noun(s, subj, lex):
         return True
     a, n = words[0], words[0] - 1
     if r["kind"] == "adjective" and len(words) == 1 and n >= 0 and n not in inside and p > a and \
