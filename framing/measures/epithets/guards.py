@@ -250,8 +250,8 @@ def _thing_noun(s, t, lex):
     """A common noun that is no actor: not a name, not an actor noun
     (:func:`_actor_noun`), or one the tagger took for animate although every
     dictionary reading of its form is inanimate ("подтасовками")."""
-    if not _is_noun(s, t) or s.upos[t] == "PROPN" or s.text[t].isupper():
-        return False
+    if not _is_noun(s, t) or s.upos[t] == "PROPN" or s.text[t].isupper() or (t > 0 and s.text[t][:1].isupper()):
+        return False  # a name, also one the tagger took for a common noun ("назвал Маска …")
     lem = lower_key(s.lemma[t])
     if lem in lex.roles or lem in lex.orgs or lem in _INSTITUTIONS or lex.is_title(lem) or \
             lex.nomination(lem) is not None:
@@ -275,7 +275,7 @@ def _said_of_thing(s, r, toks, lex):
         return False
     inside = [x for x in range(len(s)) if s.start[x] >= r["actor_start"] and s.end[x] <= r["actor_end"]]
     if len(inside) == 1 and inside[0] not in toks and s.feats(inside[0]).get("Animacy") == "Anim" and \
-            _thing_noun(s, inside[0], lex):
+            lower_key(r["actor"]) == lower_key(s.lemma[inside[0]]) and _thing_noun(s, inside[0], lex):
         return True  # the tagger's animacy of a thing, which made it a mention ("подтасовками")
     if not s.has_syntax:
         return False
