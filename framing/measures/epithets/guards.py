@@ -7,8 +7,8 @@ from ...lang.punct import DASHES
 from .._names import lower_key
 from .words import (
     _ANIMALS, _AWARD_HEADS, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _ETHNIC_NOUNS, _FRAMES, _GENRES,
-    _HISTORICAL_ADJ, _HISTORICAL_STATES, _INSTITUTIONS, _OPEN_Q, _PARTY_ADJ, _PARTY_HEADS, _ROLE_ADJ, _SMALL_ANIMALS,
-    _THING_PREPS, _WAR_WORDS, _WORD_NOUNS,
+    _HISTORICAL_ADJ, _HISTORICAL_STATES, _INANIMATE_PERSONS, _INSTITUTIONS, _OPEN_Q, _PARTY_ADJ, _PARTY_HEADS,
+    _PEOPLE_GROUPS, _ROLE_ADJ, _SMALL_ANIMALS, _THING_PREPS, _WAR_WORDS, _WORD_NOUNS,
 )
 from .tokens import _actor_noun, _has_object, _is_adj, _is_noun
 from .morph import _readings
@@ -257,6 +257,8 @@ def _thing_noun(s, t, lex):
             lex.nomination(lem) is not None:
         return False
     read = _readings(lower_key(s.text[t])) if s.lang == "ru" else ()
+    if lem in _INANIMATE_PERSONS or lem in _PEOPLE_GROUPS:
+        return False  # persons and groups the dictionary marks inanimate ("акторов", "парочку")
     return not _actor_noun(s, t, lem, lex) or bool(read) and not any(x[1] for x in read)
 
 
