@@ -1109,3 +1109,33 @@ def test_measures_epithets_nationality_adjective_is_no_nominations_actor(round_e
         a = _one(ep, doc, adj)
         assert a["kind"] == "adjective" and not a["evaluative"] and a["actor"] == group, doc
     assert _one(ep, "nationality_army", "оккупанты")["actor"] == "российская армия"
+
+
+round_twelve = _epithets_of("epithets_round_twelve_classes.conllu")
+
+
+def test_measures_epithets_descriptors_of_non_actors_give_no_row(round_twelve):
+    """Things are not actors (guideline; issue #10, round twelve): a predicate
+    whose subject is an event ("выборы всегда непредсказуемы") and an adjective
+    after a thing noun it agrees with, which the parser hung on a person
+    across a comma ("обвинения фальшивые, но … сторонники"), give no row;
+    the same words of people, and a named subject's predicate, stay."""
+    ep = round_twelve
+    for doc in ("thing_subject_event", "thing_subject_event_concessive"):
+        assert not _doc(ep, doc)["epithet"].str.contains("непредсказуем").any(), doc
+    assert not _doc(ep, "thing_after_noun")["epithet"].str.contains("фальшив").any()
+    assert _one(ep, "thing_control_people", "лживые")["evaluative"]
+    assert _one(ep, "thing_control_officials", "непредсказуемы")["evaluative"]
+    named = _one(ep, "thing_control_named", "опытный юрист")
+    assert named["actor"] == "Сидоров" and named["evaluative"]
+
+
+def test_measures_epithets_winner_of_a_vote_is_a_literal_status(round_twelve):
+    """"победитель" of a vote or contest is a literal status, also given by a
+    declaring verb ("объявила Петрова победителем выборов"): a neutral
+    predicate row; a naming verb's labels stay judgements."""
+    for doc, text in (("winner_declared", "победителем выборов"), ("winner_passive", "победителем голосования")):
+        r = _one(round_twelve, doc, text)
+        assert r["kind"] == "predicate" and not r["evaluative"] and pd.isna(r["polarity"]), doc
+    label = _one(round_twelve, "winner_control", "трусом и вором")
+    assert label["evaluative"] and label["polarity"] < 0

@@ -241,6 +241,8 @@ def _naming_predicates(s, lex, ent_tok, used):
                 p = lex.polarity(s.lemma[c]) if lower_key(s.lemma[c]) in lex.nonjudging else None
                 if p is not None and abs(p) >= EVALUATIVE_THRESHOLD:
                     r["polarity"] = p
+            if r and _is_noun(s, c) and lex.literal_here(s.lemma[c]):
+                r["polarity"] = float("nan")  # "объявила его победителем выборов": a literal status (round twelve)
             if r:
                 out.append(r)
                 used.update(toks)

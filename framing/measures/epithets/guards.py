@@ -7,8 +7,8 @@ from ...lang.punct import DASHES
 from .._names import lower_key
 from .words import (
     _ANIMALS, _AWARD_HEADS, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _ETHNIC_NOUNS, _FRAMES, _GENRES,
-    _HISTORICAL_ADJ, _HISTORICAL_STATES, _INSTITUTIONS, _OPEN_Q, _PARTY_ADJ, _PARTY_HEADS, _ROLE_ADJ, _SMALL_ANIMALS,
-    _THING_PREPS, _WAR_WORDS, _WORD_NOUNS,
+    _HISTORICAL_ADJ, _HISTORICAL_STATES, _INANIMATE_PERSONS, _INSTITUTIONS, _OPEN_Q, _PARTY_ADJ, _PARTY_HEADS,
+    _PEOPLE_GROUPS, _ROLE_ADJ, _SMALL_ANIMALS, _THING_PREPS, _WAR_WORDS, _WORD_NOUNS,
 )
 from .tokens import _actor_noun, _has_object, _is_adj, _is_noun
 from .morph import _readings
@@ -102,6 +102,8 @@ def _precision_filter(s, rows, lex, st):
             continue  # "слово «овца» не оскорбление", "футболка с надписью «дедушка»": a word, not a label
         if toks and not r["legal"] and _not_a_person(s, r, toks, st):
             continue  # "Подозрительное заметила соседка", "Крошик был удивительным котом"
+        if toks and not r["legal"] and r["kind"] in ("adjective", "predicate") and _said_of_thing(s, r, toks, lex):
+            continue  # "выборы непредсказуемы", "слухи лживые", "с дикими подтасовками": no actor (round twelve)
         if toks and not r["legal"] and r["kind"] in ("title", "nomination", "description", "predicate") and \
                 _award_title(s, toks[0]):
             nxt = toks[-1] + 1
@@ -241,6 +243,58 @@ def _not_a_person(s, r, toks, st):
         head = next((x for x in words if _is_noun(s, x)), None)
         lem = lower_key(s.lemma[head]) if head is not None else ""
         return (lem in _ANIMALS or lem in _SMALL_ANIMALS) and _animal_story(st.get("keys", frozenset()), lem)
+    return False
+
+
+def _thing_noun(s, t, lex):
+    """A common noun that is no actor: not a name, not an actor noun
+    (:func:`_actor_noun`), or one the tagger took for animate although every
+    dictionary reading of its form is inanimate ("подтасовками")."""
+    if not _is_noun(s, t) or s.upos[t] == "PROPN" or s.text[t].isupper() or (t > 0 and s.text[t][:1].isupper()):
+        return False  # a name, also one the tagger took for a common noun ("назвал Маска …")
+    lem = lower_key(s.lemma[t])
+    if lem in lex.roles or lem in lex.orgs or lem in _INSTITUTIONS or lex.is_title(lem) or \
+            lex.nomination(lem) is not None:
+        return False
+    read = _readings(lower_key(s.text[t])) if s.lang == "ru" else ()
+    if lem in _INANIMATE_PERSONS or lem in _PEOPLE_GROUPS:
+        return False  # persons and groups the dictionary marks inanimate ("акторов", "парочку")
+    return not _actor_noun(s, t, lem, lex) or bool(read) and not any(x[1] for x in read)
+
+
+def _said_of_thing(s, r, toks, lex):
+    """An adjective or predicate whose noun is a thing, an event or an
+    abstract noun, not an actor (guideline: "Things are not actors";
+    descriptors of non-actors are not annotated; issue #10, round twelve):
+    the row's mention is such a noun the tagger took for animate ("с
+    дикими подтасовками"); the
+    descriptor's clause subject is one ("выборы непредсказуемы", "создание
+    вакцины стало бы лучшим …" however the row was attached); or, the parse
+    hanging it elsewhere across a comma, the adjective follows such a noun it
+    agrees with ("что слухи лживые, но сторонники …")."""
+    words = [x for x in toks if not s.is_punct(x)]
+    if not words:
+        return False
+    inside = [x for x in range(len(s)) if s.start[x] >= r["actor_start"] and s.end[x] <= r["actor_end"]]
+    if len(inside) == 1 and inside[0] not in toks and s.feats(inside[0]).get("Animacy") == "Anim" and \
+            lower_key(r["actor"]) == lower_key(s.lemma[inside[0]]) and _thing_noun(s, inside[0], lex):
+        return True  # the tagger's animacy of a thing, which made it a mention ("подтасовками")
+    if not s.has_syntax:
+        return False
+    head = next((x for x in words if s.head[x] not in words), words[0])
+    subj = next((c for c in s.children(head) if s.deprel[c].startswith("nsubj")), None)
+    p = s.head[head]
+    if subj is None and s.deprel[head] == "xcomp" and p >= 0 and s.lemma[p] in _COPULA_VERBS:
+        # the verb's nearest subject ("Однако создание вакцины стало бы лучшим")
+        subj = min((c for c in s.children(p) if s.deprel[c].startswith("nsubj")), key=lambda c: abs(c - p),
+                   default=None)
+    if subj is not None and subj < head and _thing_noun(s, subj, lex):
+        return True
+    a, n = words[0], words[0] - 1
+    if r["kind"] == "adjective" and len(words) == 1 and n >= 0 and n not in inside and p > a and \
+            any(s.is_punct(x) for x in range(a + 1, p)) and _thing_noun(s, n, lex):
+        fa, fn = s.feats(a), s.feats(n)
+        return all(fa.get(k) == fn.get(k) for k in ("Case", "Number"))
     return False
 
 

@@ -10,6 +10,7 @@ from .._names import (
     wildcard_polarity,
 )
 from .morph import COMPOUND_HEAD, _common_gender, _known_word
+from .words import _rows
 from .words import (
     _ADDRESS, _ANIMAL_CONTEXT, _ANIMALS, _COMMON_NEUTRAL, _COMMON_POSITIVE, _CONTEXT_NOUNS, _ENDEARMENT, _FEMININE,
     _INSTITUTIONS,
@@ -97,6 +98,9 @@ class _Lex:
             for lem, cond in zip(table["lemma"], table["literal_when"].fillna("")):
                 if str(cond).strip():
                     self.literal[lower_key(lem)] = set(str(cond).split("|"))
+        # labels whose literal status needs no nomination row ("победитель" of a vote: round twelve)
+        for lem, cond in _rows(lang, "literal_status"):
+            self.literal[lower_key(lem)] = set(cond.split("|"))
         self.relational = {}
         for r in all_builtin_aliases():
             if r.get("kind") == "adjective":
