@@ -256,9 +256,9 @@ def _thing_noun(s, t, lex):
     if lem in lex.roles or lem in lex.orgs or lem in _INSTITUTIONS or lex.is_title(lem) or \
             lex.nomination(lem) is not None:
         return False
-    read = _readings(lower_key(s.text[t])) if s.lang == "ru" else ()
     if lem in _INANIMATE_PERSONS or lem in _PEOPLE_GROUPS:
         return False  # persons and groups the dictionary marks inanimate ("акторов", "парочку")
+    read = _readings(lower_key(s.text[t])) if s.lang == "ru" else ()
     return not _actor_noun(s, t, lem, lex) or bool(read) and not any(x[1] for x in read)
 
 
