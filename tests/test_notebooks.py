@@ -3,8 +3,8 @@
 Tutorials (``notebooks/NN_*.py``), the paper template (``notebooks/paper/``), the
 exercises and their worked solutions (``notebooks/exercises/``) are executed in a
 Jupyter kernel (nbclient), each in a fresh temporary folder, with a time limit of
-its own (``LIMITS``, seconds, generous for two busy cores). They share an
-annotation cache for the test session, so the demo corpus is annotated once.  The
+its own (``LIMITS``, seconds, generous for two busy cores), two at a time. They
+share an annotation cache for the test session, so the demo corpus is annotated once.  The
 Telegram showcase needs ``../shared/data/telegram_ru_2024`` and is skipped with the
 reason when it is absent; it uses the user's annotation cache (warm on a machine
 that has the data).  The quickstart is fast and runs in the default suite; the
@@ -74,27 +74,55 @@ def test_notebooks_tutorials_state_validity_and_cite_methods():
         assert re.search(r"\((19|20)\d\d\)|\b(19|20)\d\d\)", text), f"{path.name}: no reference"
 
 
+def _execute(path, limit, work, cache_dir):
+    """Run one notebook in a kernel of its own; returns the executed notebook."""
+    import jupytext
+    import nbclient
+
+    nb = jupytext.read(path)
+    env = dict(os.environ)
+    if cache_dir is not None:
+        env.setdefault("FRAMING_CACHE_DIR", str(cache_dir))
+    client = nbclient.NotebookClient(nb, timeout=limit, kernel_name="python3",
+                                     resources={"metadata": {"path": str(work)}})
+    client.execute(env=env)
+    return nb
+
+
+@pytest.fixture(scope="module")
+def _runs(request, tmp_path_factory):
+    """The selected notebooks, started two at a time (each kernel is a process of its own).
+
+    Tests take them in the order they were submitted, so a test waits at most for its
+    own notebook: those before it are done, one after it may be running beside it.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    pytest.importorskip("jupytext")
+    pytest.importorskip("nbclient")
+    selected = [item.callspec.params["path"] for item in request.session.items
+                if getattr(item, "originalname", None) == "test_notebooks_run"]
+    shared_cache = tmp_path_factory.getbasetemp() / "framing-cache"
+    pool = ThreadPoolExecutor(max_workers=2)
+    runs = {}
+    for path in selected:
+        name = _name(path)
+        if name in NEEDS and not NEEDS[name].exists():
+            continue
+        work = tmp_path_factory.mktemp(name.replace("/", "_"))
+        runs[name] = (work, pool.submit(_execute, path, LIMITS.get(name, DEFAULT_LIMIT), work,
+                                        None if name in NEEDS else shared_cache))
+    yield runs
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
 @pytest.mark.parametrize("path,limit", _params())
-def test_notebooks_run(path, limit, tmp_path_factory):
-    jupytext = pytest.importorskip("jupytext")
-    nbclient = pytest.importorskip("nbclient")
+def test_notebooks_run(path, limit, _runs):
     name = _name(path)
     if name in NEEDS and not NEEDS[name].exists():
         pytest.skip(f"{name} needs {NEEDS[name]}, which is absent (the notebook prints the same reason)")
-    nb = jupytext.read(path)
-    work = tmp_path_factory.mktemp(name.replace("/", "_"))
-    env_cache = os.environ.get("FRAMING_CACHE_DIR")
-    if name not in NEEDS:
-        os.environ.setdefault("FRAMING_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "framing-cache"))
-    try:
-        client = nbclient.NotebookClient(nb, timeout=limit, kernel_name="python3",
-                                         resources={"metadata": {"path": str(work)}})
-        client.execute()
-    finally:
-        if env_cache is None:
-            os.environ.pop("FRAMING_CACHE_DIR", None)
-        else:
-            os.environ["FRAMING_CACHE_DIR"] = env_cache
+    work, future = _runs[name]
+    nb = future.result(timeout=limit + 30)
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
               if o.get("output_type") == "error"]
     assert not errors, [f"{e.get('ename')}: {e.get('evalue')}" for e in errors]
