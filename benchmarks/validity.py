@@ -282,16 +282,26 @@ def print_guideline_attribution(pred: pd.DataFrame, gold: pd.DataFrame, texts: d
     found = [any(finds(p, g) for p in pred_by_doc.get(g.doc_id, [])) for g in rec.itertuples()]
     from framing.validation import wilson_interval
 
-    tp_p, n_p, tp_r, n_r = sum(hits), len(hits), sum(found), len(found)
-    P = tp_p / n_p if n_p else float("nan")
-    R = tp_r / n_r if n_r else float("nan")
-    F = 2 * P * R / (P + R) if P + R else float("nan")
+    def line(hit, fnd) -> str:
+        tp_p, n_p, tp_r, n_r = sum(hit), len(hit), sum(fnd), len(fnd)
+        P = tp_p / n_p if n_p else float("nan")
+        R = tp_r / n_r if n_r else float("nan")
+        F = 2 * P * R / (P + R) if P + R else float("nan")
+        return (f"precision {P:.3f} {_ci(*wilson_interval(tp_p, n_p))} ({tp_p}/{n_p}), "
+                f"recall {R:.3f} {_ci(*wilson_interval(tp_r, n_r))} ({tp_r}/{n_r}), F1 {F:.3f}")
+
     print("  by the guideline's rule (cue lemma + a shared speaker word; credits out of recall):")
-    print(f"    precision {P:.3f} {_ci(*wilson_interval(tp_p, n_p))} ({tp_p}/{n_p}), "
-          f"recall {R:.3f} {_ci(*wilson_interval(tp_r, n_r))} ({tp_r}/{n_r}), F1 {F:.3f}")
+    print("    " + line(hits, found))
     rec = rec.assign(found=found)
     print("    recall by form: " + ", ".join(f"{f} {int(g.found.sum())}/{len(g)}"
                                             for f, g in rec.groupby("form")))
+    # by language: BSNLP ids carry it ("covid-19/uk-10222"); Telegram posts are Russian
+    lang = lambda d: "uk" if "/uk-" in d else "ru"  # noqa: E731
+    p_lang = [lang(d) for d in pred["doc_id"]]
+    r_lang = [lang(d) for d in rec["doc_id"]]
+    for code, name in (("ru", "Russian"), ("uk", "Ukrainian")):
+        print(f"    {name} documents only: " + line([h for h, x in zip(hits, p_lang) if x == code],
+                                                     [f for f, x in zip(found, r_lang) if x == code]))
 
 
 def print_gold_agreement(name: str, folder: Path) -> None:
