@@ -6,7 +6,9 @@ Run from the project root::
     python benchmarks/actors_eval.py --show 20       # list 20 offenders
     python benchmarks/actors_eval.py --outlets "РИА Новости,SHOT"   # some channels only
 
-What it prints, on ``../shared/data/telegram_ru_2024`` (skipped when absent):
+What it prints, on ``../shared/data/telegram_ru_2024`` and on the BSNLP-2021 web
+articles of ``../shared/data/bsnlp2021`` (Russian and Ukrainian apart; each skipped
+when absent):
 
 * the time of :func:`framing.actors` on the annotated sample (annotation is
   read from the cache and timed apart);
@@ -96,6 +98,27 @@ def variant_offenders(res) -> tuple[list, int]:
     return out, len(rows)
 
 
+def report(name: str, corpus, *, show: int) -> None:
+    """Annotate ``corpus`` (cached), find its actors and print the surname shares."""
+    t = time.time()
+    ann = framing.annotate(corpus, n_jobs=2, progress=False)
+    t_ann = time.time() - t
+    t = time.time()
+    res = framing.actors(ann)
+    t_act = time.time() - t
+    n_per = int((res.table["type"] == "PER").sum())
+    print(f"{name}  documents {len(ann.docs)}, mentions {len(res.mentions)}, actors {len(res.table)} "
+          f"(persons {n_per}); annotate (cache) {t_ann:.0f} s, actors {t_act:.1f} s")
+    for how in ("full-name mentions", "strict (one-word mentions too)", "table variants"):
+        off, den = variant_offenders(res) if how == "table variants" else \
+            surname_offenders(res, strict=how.startswith("strict"))
+        print(f"{name}  person actors in ≥2 documents with two surnames, {how}: "
+              f"{len(off) / max(den, 1):.4f} ({len(off)}/{den}; target ≤ 0.015)")
+        for a, nd, s in off[:show]:
+            forms = "; ".join(", ".join(v[:3]) for v in s.values())
+            print(f"    {a} [{nd} docs]: {forms}")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--show", type=int, default=10)
@@ -104,29 +127,23 @@ def main(argv=None):
     raw = SHARED / "telegram_ru_2024" / "raw"
     if not raw.exists():
         print("telegram: skipped (no ../shared/data/telegram_ru_2024)")
+    else:
+        corpus = framing.read_telegram(str(raw / "*.json"))
+        if args.outlets:
+            keep = [o.strip() for o in args.outlets.split(",")]
+            corpus = corpus.filter(corpus.docs["outlet"].isin(keep))
+        report("telegram", corpus, show=args.show)
+    bsnlp = SHARED / "bsnlp2021"
+    if not bsnlp.exists():
+        print("bsnlp: skipped (no ../shared/data/bsnlp2021)")
         return
-    t = time.time()
-    corpus = framing.read_telegram(str(raw / "*.json"))
-    if args.outlets:
-        keep = [o.strip() for o in args.outlets.split(",")]
-        corpus = corpus.filter(corpus.docs["outlet"].isin(keep))
-    ann = framing.annotate(corpus, n_jobs=2, progress=False)
-    t_ann = time.time() - t
-    t = time.time()
-    res = framing.actors(ann)
-    t_act = time.time() - t
-    n_per = int((res.table["type"] == "PER").sum())
-    print(f"telegram  documents {len(ann.docs)}, mentions {len(res.mentions)}, actors {len(res.table)} "
-          f"(persons {n_per}); annotate (cache) {t_ann:.0f} s, actors {t_act:.1f} s")
-    for how in ("full-name mentions", "strict (one-word mentions too)", "table variants"):
-        off, den = variant_offenders(res) if how == "table variants" else \
-            surname_offenders(res, strict=how.startswith("strict"))
-        name = how
-        print(f"telegram  person actors in ≥2 documents with two surnames, {name}: "
-              f"{len(off) / max(den, 1):.4f} ({len(off)}/{den}; target ≤ 0.015)")
-        for a, nd, s in off[: args.show]:
-            forms = "; ".join(", ".join(v[:3]) for v in s.values())
-            print(f"    {a} [{nd} docs]: {forms}")
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")      # the loader's three recorded repairs (empty texts)
+        articles = framing.read_bsnlp(str(bsnlp), progress=False)
+    for lang in ("ru", "uk"):
+        report(f"bsnlp-{lang}", articles.select(lang=lang), show=args.show)
 
 
 if __name__ == "__main__":

@@ -401,3 +401,15 @@ def test_measures_actors_guard_records_a_sentence_it_cannot_scan(monkeypatch):
     problems = res.mentions.attrs["problems"]
     assert len(problems) == 1 and problems[0]["reason"].startswith("ValueError")
     assert len(res.mentions) > 0
+
+
+def test_measures_actors_person_name_drops_a_trailing_pronoun():
+    """A recogniser's span that ran into the next sentence's pronoun ("… Мария Петрова. Ей было …")
+    keeps the name only; names and leading common words are handled as before."""
+    from framing.measures.actors.names import strip_person_words
+
+    assert strip_person_words("Мария Петрова Ей", "ru") == "Мария Петрова"
+    assert strip_person_words("Олег Смирнов Он", "ru") == "Олег Смирнов"
+    assert strip_person_words("Сестра Долматова", "ru") == "Долматова"
+    assert strip_person_words("Олег Тинькофф", "ru") == "Олег Тинькофф"
+    assert strip_person_words("Он", "ru") == "Он"          # a lone word is never emptied

@@ -47,7 +47,7 @@ from .ru_parser import (_MODEL_FILES, BATCH_SENTS, BATCH_TOKENS, MAX_SENT_TOKENS
 from .ru_repair import break_cycles, fix_lemmas, fix_tags, one_root  # noqa: F401
 
 #: Bump when the Russian backend's output changes (goes into the cache key).
-RU_BACKEND_VERSION = "2"
+RU_BACKEND_VERSION = "3"
 
 
 def _parse_tag(tag: str):
@@ -241,7 +241,7 @@ class RussianBackend(Backend):
             out = []
             for j, i in enumerate(idx):
                 if upos[i] in ("NOUN", "PROPN", "ADJ", "X") and _WORDCHAR_RE.search(words[j]):
-                    out.append(lem.nominative(words[j], "PROPN" if upos[i] == "X" else upos[i], feats[i]))
+                    out.append(lem.person_nominative(words[j], "PROPN" if upos[i] == "X" else upos[i], feats[i]))
                 else:
                     out.append(words[j])
             return _join(out, gaps)

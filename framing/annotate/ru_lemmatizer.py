@@ -59,6 +59,10 @@ _UD_TO_OC = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": 
 _NO_LEMMA_POS = frozenset({"PUNCT", "SYM"})
 _INVARIANT_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PART", "INTJ"})
 _DIGIT_RE = re.compile(r"\d")
+#: an oblique form of a Russian surname in -ов/-ев/-ёв/-ин/-ын: stem and ending
+_SURNAME_OBLIQUE_RE = re.compile(r"^(.+(?:ов|ев|ёв|ин|ын))(а|у|ым|е|ой|ою|ы|ых|ыми)$")
+_VERBAL = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+_ADJ_OF_SURNAME = ("овый", "евый", "ёвый", "иный", "ыный")
 _WORDCHAR_RE = re.compile(r"[^\W\d_]")
 
 
@@ -570,6 +574,42 @@ class RussianLemmatizer:
         if inf is None:
             return clean
         return _copy_case(rules.yo_to_e(inf.word) if "ё" not in low else inf.word, clean)
+
+    def person_nominative(self, form: str, upos: str, feats: dict) -> str:
+        """A word of a person's name in the nominative.
+
+        pymorphy3 knows common surnames; an unknown one in -ов/-ев/-ин/-ын gets
+        only an adjective guess ("Талькова" → "тальковый") and an unknown foreign
+        name may get a verb guess ("Ризви" → "ризвить"), and a surname that is
+        also an adjective's short form ("Сошникова", "сошниковый") is read as the
+        adjective.  A capitalised word with no name reading that is unknown to the
+        dictionary or read only as an adjective in -овый/-иный is therefore
+        inflected by the surname declension (masculine Тальков, -а, -у, -ым, -е; feminine
+        Талькова, -ой, -у; plural -ы, -ых, -ым, -ыми; Зализняк 1977, the
+        declension of surnames in -ов and -ин), and left as written when every
+        guess is a verb form.  Other words: :meth:`nominative`.
+        """
+        clean = rules.strip_stress(form)
+        if feats.get("Case") in (None, "Nom") or not clean[:1].isupper():
+            return self.nominative(form, upos, feats)
+        low = clean.lower()
+        parses = self.parses(low)
+        if parses and not any(p.tag.grammemes & {"Name", "Surn", "Patr"} for p in parses):
+            m = _SURNAME_OBLIQUE_RE.match(low)
+            # a guess, or only readings of an adjective in -овый/-иный ("тальковый", "ромашковый")
+            if m is not None and (not any(self._known(p) for p in parses) or all(
+                    p.tag.POS in ("ADJF", "ADJS") and p.normal_form.endswith(_ADJ_OF_SURNAME) for p in parses)):
+                stem, end = m.groups()
+                if feats.get("Number") == "Plur" or end in ("ых", "ыми"):
+                    nom = stem + "ы"
+                elif feats.get("Gender") == "Fem" or end in ("ой", "ою"):
+                    nom = stem + "а"
+                else:
+                    nom = stem
+                return _copy_case(nom, clean)
+            if not any(self._known(p) for p in parses) and all(p.tag.POS in _VERBAL for p in parses):
+                return clean
+        return self.nominative(form, upos, feats)
 
 
 def _cond_prob():

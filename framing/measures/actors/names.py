@@ -75,7 +75,8 @@ def name_gender(normal: str) -> str | None:
 @functools.lru_cache(maxsize=65536)
 def word_tags(word: str, lang: str) -> frozenset:
     """pymorphy3's name tags of a word's likely parses (``Name``, ``Surn``,
-    ``Patr``, plus ``known`` and ``common`` when it is a known common word)."""
+    ``Patr``, plus ``known`` and ``common`` when it is a known common word, and
+    ``pronoun`` when its likeliest reading is a personal pronoun)."""
     morph = morph_analyzer(lang if lang in ("ru", "uk") else "ru")
     if morph is None or not is_cyrillic(word):
         return frozenset()
@@ -88,6 +89,8 @@ def word_tags(word: str, lang: str) -> frozenset:
         tags.add("known")
         if top.tag.POS in ("NOUN", "ADJF") and not tags & {"Name", "Surn", "Patr", "Geox", "Orgn"}:
             tags.add("common")
+        if top.tag.POS == "NPRO":
+            tags.add("pronoun")
     return frozenset(tags)
 
 
@@ -99,12 +102,16 @@ def is_first_name(word: str, lang: str) -> bool:
 
 def strip_person_words(normal: str, lang: str) -> str:
     """A person's name without leading common words the recogniser took in
-    (``Сестра Долматова`` → ``Долматова``, ``Железный Майк`` → ``Майк``)."""
+    (``Сестра Долматова`` → ``Долматова``, ``Железный Майк`` → ``Майк``) and
+    without a trailing pronoun that began the next sentence (``Светлана Иванова. Ей
+    было…`` → ``Светлана Иванова``)."""
     words = normal.split()
     # the Ukrainian dictionary lacks name tags of common given names (Володимир): titles only there
     while len(words) > 1 and (lower_key(words[0]) in titles(lang)
                               or (lang == "ru" and "common" in word_tags(words[0], lang))):
         words = words[1:]
+    while len(words) > 1 and "pronoun" in word_tags(words[-1], lang):
+        words = words[:-1]
     return " ".join(words)
 
 
