@@ -299,6 +299,8 @@ def print_guideline_attribution(pred: pd.DataFrame, gold: pd.DataFrame, texts: d
     lang = lambda d: "uk" if "/uk-" in d else "ru"  # noqa: E731
     p_lang = [lang(d) for d in pred["doc_id"]]
     r_lang = [lang(d) for d in rec["doc_id"]]
+    if len(set(p_lang) | set(r_lang)) < 2:
+        return
     for code, name in (("ru", "Russian"), ("uk", "Ukrainian")):
         print(f"    {name} documents only: " + line([h for h, x in zip(hits, p_lang) if x == code],
                                                      [f for f, x in zip(found, r_lang) if x == code]))

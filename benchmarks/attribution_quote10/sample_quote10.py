@@ -1,0 +1,115 @@
+"""Draw the sentence set ``quote10`` (quotation in news, fiction and mixed prose) from the
+treebank files of ``../shared/data/ud`` and write ``sentences.tsv``.
+
+Pools: news (MorphoRuEval-2017 Lenta train and GramEval-2020 Lenta dev), fiction (the
+``xud--`` documents of UD Taiga dev) and mixed prose (GramEval-2020 SynTagRus dev).  A
+sentence's text is its ``# text`` comment, or, where the file has none, its tokens joined
+by :func:`detokenize` (a space between tokens except before closing and after opening
+punctuation), which the scorer repeats to re-read the text.  Of each pool the sentences
+with a quotation mark, a dialogue dash, a colon or ", что" are drawn first (they are
+where quotation is), then others; seed 20261300.
+
+Run: ``python benchmarks/attribution_quote10/sample_quote10.py [--write]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+UD = HERE.parents[1].parent / "shared" / "data" / "ud"
+SEED = 20261300
+POOLS = {  # pool: (files, sentences with a marker, other sentences)
+    "news": (["MorphoRuEval2017-Lenta-train.conllu", "GramEval2020-RuEval2017-Lenta-news-dev.conllu"], 30, 10),
+    "fiction": (["ru_taiga-ud-dev.conllu"], 30, 10),
+    "mixed": (["GramEval2020-SynTagRus-dev.conllu"], 15, 5),
+}
+_NO_SPACE_BEFORE = set(".,;:!?)]»”…%")
+_NO_SPACE_AFTER = set("([«„“")
+MARKER = re.compile(r"[«»„“”\"]|^\s*[—–-]|:|, что\b")
+
+
+def detokenize(tokens: list[str]) -> str:
+    out = ""
+    for i, t in enumerate(tokens):
+        if i and not (t[:1] in _NO_SPACE_BEFORE or out[-1:] in _NO_SPACE_AFTER):
+            out += " "
+        out += t
+    return out
+
+
+def read_sentences(path: Path):
+    """(sent_id, text) of every sentence of a CoNLL-U file; ids are the file's or ``<file>:<n>``."""
+    sid, text, toks, n = None, None, [], 0
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if line.startswith("# sent_id ="):
+            sid = line.split("=", 1)[1].strip()
+        elif line.startswith("# text ="):
+            text = line.split("=", 1)[1].strip()
+        elif line and not line.startswith("#"):
+            cols = line.split("\t")
+            if cols[0].isdigit():
+                toks.append(cols[1])
+        elif not line and toks:
+            n += 1
+            yield (sid or f"{path.stem}:{n}"), (text or detokenize(toks))
+            sid, text, toks = None, None, []
+
+
+def draw() -> list[dict]:
+    rng = random.Random(SEED)
+    rows = []
+    for pool, (files, n_marked, n_other) in POOLS.items():
+        sents = []
+        for f in files:
+            for sid, text in read_sentences(UD / f):
+                if pool == "fiction" and not sid.startswith("xud--"):
+                    continue
+                if len(text) >= 20:
+                    sents.append((f, sid, text))
+        marked = [s for s in sents if MARKER.search(s[2])]
+        other = [s for s in sents if not MARKER.search(s[2])]
+        picked = rng.sample(marked, min(n_marked, len(marked))) + rng.sample(other, min(n_other, len(other)))
+        for f, sid, text in picked:
+            rows.append({"doc_id": f"quote10/{pool}/{sid}", "pool": pool, "file": f, "sent_id": sid,
+                         "n_chars": len(text), "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                         "marker": int(bool(MARKER.search(text)))})
+    return rows
+
+
+def texts() -> dict:
+    """doc_id → text of every drawn sentence, re-read from ../shared (None when it is absent)."""
+    if not UD.exists():
+        return None
+    out = {}
+    for pool, (files, _, _) in POOLS.items():
+        for f in files:
+            for sid, text in read_sentences(UD / f):
+                out[f"quote10/{pool}/{sid}"] = text
+    return out
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--write", action="store_true")
+    args = ap.parse_args(argv)
+    if not UD.exists():
+        sys.exit(f"quote10: {UD} is absent")
+    rows = draw()
+    if args.write:
+        cols = list(rows[0])
+        with open(HERE / "sentences.tsv", "w", encoding="utf-8") as fh:
+            fh.write("\t".join(cols) + "\n")
+            for r in rows:
+                fh.write("\t".join(str(r[c]) for c in cols) + "\n")
+    print(len(rows), "sentences;", {p: sum(r["pool"] == p for r in rows) for p in POOLS},
+          "with a marker", sum(r["marker"] for r in rows))
+
+
+if __name__ == "__main__":
+    main()
