@@ -1232,3 +1232,37 @@ def test_measures_attribution_relative_word_takes_the_noun_before_its_comma(roun
     # the parse hangs "который назвал …" on "Договор"; the agreeing noun before the comma, outside
     # that head's own phrase, is the antecedent
     assert _who(round8, "r9i") == [("губернатор", "назвать", "mixed")]
+
+
+# --- fiction dialogue (quotation set quote10): dashes typed as hyphens, the narrator, tags ------------
+@pytest.fixture(scope="module")
+def dialogue_rows():
+    from framing.annotate import annotate
+    from framing.corpus import Corpus
+
+    texts = ["-- Пойдём домой, -- вздохнула бабушка.",        # "--" for a dash, a verb of no speech as tag
+             "--- Не знаю, --- пожал плечами сосед.",        # three hyphens
+             "— Где ключи? — удивился я.",                   # the narrator speaks in a dialogue tag
+             "— Всё будет хорошо, — с улыбкой кивнул врач.",  # a prepositional phrase before the tag's verb
+             "Я сказал, что приду.",                         # the author's own voice: no row
+             "Мы писали, что завод закроют.",
+             "-- Садись, -- сказал он, а потом ушёл."]
+    corpus = Corpus(pd.DataFrame({"doc_id": [f"f{i}" for i in range(len(texts))], "text": texts,
+                                  "lang": "ru", "outlet": "x"}))
+    return attributions(annotate(corpus, progress=False, cache=False))
+
+
+@pytest.mark.parametrize("doc,speaker,lemma,content", [
+    ("f0", "бабушка", "вздохнуть", "Пойдём домой"),
+    ("f1", "сосед", "пожать", "Не знаю"),
+    ("f2", "я", "удивиться", "Где ключи"),
+    ("f3", "врач", "кивнуть", "Всё будет хорошо"),
+    ("f6", "он", "сказать", "Садись"),
+])
+def test_measures_attribution_dialogue_lines(dialogue_rows, doc, speaker, lemma, content):
+    r = _one_row(dialogue_rows, doc)
+    assert (r["speaker"], r["verb_lemma"], r["form"], r["content"]) == (speaker, lemma, "direct", content)
+
+
+def test_measures_attribution_first_person_outside_dialogue_is_the_author(dialogue_rows):
+    assert _doc(dialogue_rows, "f4").empty and _doc(dialogue_rows, "f5").empty

@@ -47,7 +47,7 @@ from .ru_parser import (_MODEL_FILES, BATCH_SENTS, BATCH_TOKENS, MAX_SENT_TOKENS
 from .ru_repair import break_cycles, fix_lemmas, fix_tags, one_root  # noqa: F401
 
 #: Bump when the Russian backend's output changes (goes into the cache key).
-RU_BACKEND_VERSION = "3"
+RU_BACKEND_VERSION = "4"
 
 
 def _parse_tag(tag: str):
@@ -126,7 +126,9 @@ class RussianBackend(Backend):
                                     ("ner", "ner" in layers)) if need]
         # emoji stuck to a word ("🔻Украинская") are not part of it for the tagger and lemmatizer
         sents = [[w if w.isalpha() else word_core(w) for w in s] for s in sents]
-        words = [[rules.strip_stress(w) for w in s] for s in sents] if names else sents
+        # two or three hyphens typed for a dash (plain-text fiction: "-- Садись, -- вздохнула она") are a
+        # dash for the models, which learnt "—" from news; the token and its lemma stay as written
+        words = [["—" if w in ("--", "---") else rules.strip_stress(w) for w in s] for s in sents] if names else sents
         res = models.run(words, names) if (names and n) else {}
         upos = feats = featstr = None
         if need_morph:

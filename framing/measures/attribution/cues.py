@@ -648,20 +648,38 @@ def _dialogue_verb(S: _Sent, i: int, R: _Res):
     a user's verb lexicon only its verbs are cues, so this rule is off."""
     if S.lang == "en" or R.own_verbs or i < 2 or S.upos[i] not in ("VERB", "ADJ"):
         return None
-    d = i - 1 - ((S.upos[i - 1] == "ADV" or S.deprel[i - 1] == "advmod") and i >= 3)   # "— Спасибо, — тепло улыбнулась она"
-    if S.text[d] not in LONG_DASHES:
+    if not after_direct_speech(S, i, adverb=True):
         return None
-    before = S.text[d - 1]
-    if before not in (",", "!", "?", "…") and before not in QUOTE_CHARS:
-        return None
-    if not (S.text[0] in LONG_DASHES or any(S.text[x] in QUOTE_CHARS for x in range(d))):
-        return None       # no direct speech before the dash
     f = S.feats[i]
     if f.get("Person") in ("1", "2") or f.get("Mood") == "Imp" or f.get("VerbForm") not in (None, "Fin"):
         return None
     if S.upos[i] == "ADJ" and not _past_misread(S, i, R):
         return None
     return S.lem[i]
+
+
+def after_direct_speech(S: _Sent, i: int, *, adverb: bool = False) -> bool:
+    """Token ``i`` opens the author's words after direct speech: a dash right before it (with
+    ``adverb``, past up to three words of adverbs, a negation or a prepositional phrase: "—
+    Спасибо, — тепло улыбнулась она", "— с улыбкой ответила она") that follows a comma, "!",
+    "?", "…" or a closing quotation mark, with a dialogue dash opening the sentence or a
+    quotation mark before the dash (Russian and Ukrainian punctuation of direct speech)."""
+    d = i - 1
+    if adverb:
+        # past an adverb, a negation or a short prepositional phrase: "— тепло улыбнулась она", "— не
+        # понял я", "— с воодушевлением начала она"
+        while d >= 1 and i - d <= 3 and S.text[d] not in LONG_DASHES and not S.bound(d) and (
+                S.upos[d] in ("ADV", "PART") or S.deprel[d] == "advmod"
+                or (S.upos[d] in ("NOUN", "ADJ") and S.case(d) not in (None, "Nom")) or S.upos[d] == "ADP"):
+            d -= 1
+        if d < i - 1 and any(S.upos[x] in ("NOUN", "ADJ") for x in range(d + 1, i)) and S.upos[d + 1] != "ADP":
+            return False
+    if d < 1 or S.text[d] not in LONG_DASHES:
+        return False
+    before = S.text[d - 1]
+    if before not in (",", "!", "?", "…") and before not in QUOTE_CHARS:
+        return False
+    return S.text[0] in LONG_DASHES or any(S.text[x] in QUOTE_CHARS for x in range(d))
 
 
 def _past_misread(S: _Sent, i: int, R: _Res) -> bool:

@@ -14,7 +14,7 @@ import re
 
 from ...lang.punct import LONG_DASHES
 from .content import _finish_content, _frame, _reports_content, _requires_ok, _trim_contents, indefinite_predicative
-from .cues import _colon_cues, _source_phrase_cues, _speech_noun_cues, _verb_cues, qualified_noun
+from .cues import _colon_cues, _source_phrase_cues, _speech_noun_cues, _verb_cues, after_direct_speech, qualified_noun
 from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _agrees, _clause_left, _content_end, _en_pp_head, _first_bound, _in_quote,
                        _line_end, _markup, _media_at, _nomlike, _np, _subj_ok, _syn_span, _unsure_case, c_case,
@@ -183,9 +183,12 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
             if h is not None:
                 spk_head, c.spk = h, _np(S, h, h, S.n - 1)
                 c.pattern += "+after_quoted"
-        if spk_head is None and not impersonal and not _in_quote(S, c.v) and _first_person(S, c, R, syntax) is not None:
+        # a dialogue tag after direct speech ("— Как это? — удивился я"): the narrator is a speaker
+        tag = S.lang != "en" and after_direct_speech(S, c.cue[0], adverb=True)
+        if spk_head is None and not impersonal and not _in_quote(S, c.v) and not tag \
+                and _first_person(S, c, R, syntax) is not None:
             continue          # "Ранее мы писали": the author's own voice
-        if spk_head is None and not impersonal and _in_quote(S, c.v) and S.feats[c.v].get("Tense") == "Past":
+        if spk_head is None and not impersonal and (tag or _in_quote(S, c.v) and S.feats[c.v].get("Tense") == "Past"):
             # narrated speech inside a quotation ("«Я у него спросил: …»"), not the speaker's own "я считаю"
             spk_head = _first_person(S, c, R, syntax)
             if spk_head is not None:

@@ -45,6 +45,10 @@ class _Sent:
             if t in _DASH_LIKE and 0 < i < len(self.text) - 1 and base.start[i] > base.end[i - 1] \
                     and base.start[i + 1] > base.end[i]:
                 self.text[i] = "—"
+            # two hyphens for a dash, as typed in fiction and plain-text dialogue ("-- Садись, -- сказал
+            # он"): a token of its own that begins the sentence or follows a space or a comma
+            elif t in ("--", "---") and (i == 0 or base.start[i] > base.end[i - 1] or self.text[i - 1] in (",", "!", "?", "…")):
+                self.text[i] = "—"
         # an emoji or bullet glued to a word ("🔻По данным") does not hide the word
         self.low = [_norm(t.lstrip("".join(ch for ch in t if not (ch.isalnum() or ch in QUOTE_CHARS))))
                     if t[:1] and not (t[:1].isalnum() or t[:1] in QUOTE_CHARS) and any(ch.isalpha() for ch in t)
