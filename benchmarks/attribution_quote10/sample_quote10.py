@@ -7,9 +7,11 @@ sentence's text is its ``# text`` comment, or, where the file has none, its toke
 by :func:`detokenize` (a space between tokens except before closing and after opening
 punctuation), which the scorer repeats to re-read the text.  Of each pool the sentences
 with a quotation mark, a dialogue dash, a colon or ", что" are drawn first (they are
-where quotation is), then others; seed 20261300.
+where quotation is), then others; seed 20261300.  The second set ``quote11`` (``--set
+quote11``, seed 20261301, written to ``quote11/``) draws in the same way from the sentences
+``quote10`` did not take, as a check after the rules were changed on ``quote10``.
 
-Run: ``python benchmarks/attribution_quote10/sample_quote10.py [--write]``.
+Run: ``python benchmarks/attribution_quote10/sample_quote10.py [--set quote11] [--write]``.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 UD = HERE.parents[1].parent / "shared" / "data" / "ud"
 SEED = 20261300
+SETS = {"quote10": (SEED, HERE), "quote11": (SEED + 1, HERE / "quote11")}
 POOLS = {  # pool: (files, sentences with a marker, other sentences)
     "news": (["MorphoRuEval2017-Lenta-train.conllu", "GramEval2020-RuEval2017-Lenta-news-dev.conllu"], 30, 10),
     "fiction": (["ru_taiga-ud-dev.conllu"], 30, 10),
@@ -61,8 +64,21 @@ def read_sentences(path: Path):
             sid, text, toks = None, None, []
 
 
-def draw() -> list[dict]:
-    rng = random.Random(SEED)
+def _taken(name: str) -> set:
+    """The sentences of the sets drawn before ``name``."""
+    out = set()
+    for other, (_, folder) in SETS.items():
+        if other == name:
+            break
+        with open(folder / "sentences.tsv", encoding="utf-8") as fh:
+            out |= {line.split("\t", 1)[0] for line in fh.read().splitlines()[1:]}
+    return out
+
+
+def draw(name: str = "quote10") -> list[dict]:
+    seed, _ = SETS[name]
+    rng = random.Random(seed)
+    taken = _taken(name)
     rows = []
     for pool, (files, n_marked, n_other) in POOLS.items():
         sents = []
@@ -70,7 +86,7 @@ def draw() -> list[dict]:
             for sid, text in read_sentences(UD / f):
                 if pool == "fiction" and not sid.startswith("xud--"):
                     continue
-                if len(text) >= 20:
+                if len(text) >= 20 and f"quote10/{pool}/{sid}" not in taken:
                     sents.append((f, sid, text))
         marked = [s for s in sents if MARKER.search(s[2])]
         other = [s for s in sents if not MARKER.search(s[2])]
@@ -97,13 +113,16 @@ def texts() -> dict:
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--set", default="quote10", choices=sorted(SETS))
     args = ap.parse_args(argv)
     if not UD.exists():
         sys.exit(f"quote10: {UD} is absent")
-    rows = draw()
+    rows = draw(args.set)
     if args.write:
         cols = list(rows[0])
-        with open(HERE / "sentences.tsv", "w", encoding="utf-8") as fh:
+        folder = SETS[args.set][1]
+        folder.mkdir(exist_ok=True)
+        with open(folder / "sentences.tsv", "w", encoding="utf-8") as fh:
             fh.write("\t".join(cols) + "\n")
             for r in rows:
                 fh.write("\t".join(str(r[c]) for c in cols) + "\n")

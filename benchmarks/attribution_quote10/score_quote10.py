@@ -5,8 +5,10 @@ Each sentence is a document of its own (:func:`sample_quote10.texts`, re-read fr
 framing's pipeline (not the treebank's parse) and scored by the guideline's rule
 (:func:`validity.print_guideline_attribution`), for the whole set and per pool.
 
-Run: ``python benchmarks/attribution_quote10/score_quote10.py [--verbose]`` (``--verbose``
-lists misses and extra rows: only once the set is used for development).
+Run: ``python benchmarks/attribution_quote10/score_quote10.py [--set quote11] [--verbose]``
+(``--set quote11``: the second set, drawn from the sentences ``quote10`` did not take and
+coded by another coder after the rules were changed on ``quote10``; ``--verbose`` lists misses
+and extra rows: only for a set used for development).
 """
 
 from __future__ import annotations
@@ -24,23 +26,28 @@ ROOT = HERE.parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks"), str(HERE)]
 
 import framing  # noqa: E402
+from sample_quote10 import SETS  # noqa: E402
 from sample_quote10 import texts as read_texts  # noqa: E402
 
 
-def score(*, verbose: bool = False) -> None:
+def score(name: str = "quote10", *, verbose: bool = False) -> None:
     from attribution_eval import _coded_gold, _print_misses
     from validity import print_guideline_attribution
 
+    folder = SETS[name][1]
     all_texts = read_texts()
     if all_texts is None:
-        print("quotation sentences quote10: skipped (../shared/data/ud absent)")
+        print(f"quotation sentences {name}: skipped (../shared/data/ud absent)")
         return
-    sents = pd.read_csv(HERE / "sentences.tsv", sep="\t", dtype=str, keep_default_na=False)
+    if not (folder / "gold.tsv").exists():
+        print(f"quotation sentences {name}: not coded yet ({folder / 'gold.tsv'} absent)")
+        return
+    sents = pd.read_csv(folder / "sentences.tsv", sep="\t", dtype=str, keep_default_na=False)
     texts = {}
     for r in sents.itertuples():
         t = all_texts.get(r.doc_id)
         if t is None or hashlib.sha256(t.encode("utf-8")).hexdigest() != r.text_sha256:
-            sys.exit(f"quote10: {r.doc_id} differs from the text it was coded on (../shared/data/ud changed?)")
+            sys.exit(f"{name}: {r.doc_id} differs from the text it was coded on (../shared/data/ud changed?)")
         texts[r.doc_id] = t
     corpus = framing.Corpus.from_frame(pd.DataFrame({"doc_id": list(texts), "text": list(texts.values()),
                                                      "outlet": sents["pool"].tolist(), "lang": "ru"}))
@@ -48,9 +55,9 @@ def score(*, verbose: bool = False) -> None:
         warnings.simplefilter("ignore")
         ann = framing.annotate(corpus, progress=False)
         pred = framing.attributions(ann)
-    gold = _coded_gold(HERE / "gold.tsv", texts)
+    gold = _coded_gold(folder / "gold.tsv", texts)
     pool = dict(zip(sents["doc_id"], sents["pool"]))
-    print(f"quotation sentences quote10 ({len(texts)} single sentences of news, fiction and mixed prose; "
+    print(f"quotation sentences {name} ({len(texts)} single sentences of news, fiction and mixed prose; "
           f"{len(gold)} coded attributions, {len(pred)} predicted rows):")
     print_guideline_attribution(pred, gold, texts)
     for p in ("news", "fiction", "mixed"):
@@ -59,14 +66,15 @@ def score(*, verbose: bool = False) -> None:
         print_guideline_attribution(pred[pred["doc_id"].isin(keep)], gold[gold["doc_id"].isin(keep)],
                                     {d: t for d, t in texts.items() if d in keep})
     if verbose:
-        _print_misses("quote10", texts, pred, gold)
+        _print_misses(name, texts, pred, gold)
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--set", default="quote10", choices=sorted(SETS))
     args = ap.parse_args(argv)
-    score(verbose=args.verbose)
+    score(args.set, verbose=args.verbose)
 
 
 if __name__ == "__main__":
