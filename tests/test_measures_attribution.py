@@ -1232,3 +1232,26 @@ def test_measures_attribution_relative_word_takes_the_noun_before_its_comma(roun
     # the parse hangs "который назвал …" on "Договор"; the agreeing noun before the comma, outside
     # that head's own phrase, is the antecedent
     assert _who(round8, "r9i") == [("губернатор", "назвать", "mixed")]
+
+
+# --- round nine of issue #12: SemEval-2023 news (benchmarks/attribution_sem9) ------------------
+@pytest.fixture(scope="module")
+def round9():
+    return attributions(_ann("round9", "ru"))
+
+
+def test_measures_attribution_document_on_an_owners_site_gives_the_owner(round9):
+    # "говорится в пресс-релизе на официальном сайте Минтранса", "следует из сведений на портале
+    # Росстата": the guideline's owner of the document, not the document
+    assert _who(round9, "r9sa") == [("Минтранса", "говориться", "credit")]
+    assert _who(round9, "r9sb") == [("Росстата", "следовать", "indirect")]
+    # no owner named: the document itself
+    assert _who(round9, "r9sc") == [("заявлении", "говориться", "credit")]
+
+
+def test_measures_attribution_finding_with_a_content_clause(round9):
+    # "Аудиторы обнаружили, что …", agentless "было обнаружено, что …" (the guideline's findings)
+    assert _who(round9, "r9fa") == [("Аудиторы", "обнаружить", "indirect")]
+    assert _who(round9, "r9fb") == [("", "обнаружить", "indirect")]
+    # a thing found is perception, no row
+    assert _doc(round9, "r9fc").empty
