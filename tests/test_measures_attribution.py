@@ -1255,3 +1255,21 @@ def test_measures_attribution_finding_with_a_content_clause(round9):
     assert _who(round9, "r9fb") == [("", "обнаружить", "indirect")]
     # a thing found is perception, no row
     assert _doc(round9, "r9fc").empty
+
+
+def test_measures_attribution_postposed_predicative_of_belief(round9):
+    # "…, уверен глава ассоциации застройщиков.", "…, убеждены американские экономисты.": the
+    # predicative after a comma with its subject after it, closing the clause
+    assert _who(round9, "r9pa") == [("глава ассоциации застройщиков", "уверенный", "indirect")]
+    assert _who(round9, "r9pb") == [("американские экономисты", "убежденный", "indirect")]
+    # no subject after it ("…, уверен в себе"): a description, no row
+    assert _doc(round9, "r9pc").empty
+
+
+def test_measures_attribution_first_person_past_belief_inside_a_quotation(round9):
+    # "«Мы посчитали, что …»", "«Я считал, что …»": the quoted speaker's own belief is the
+    # quotation itself; only the reporting clause outside is a row
+    assert _who(round9, "r9qa") == [("директор", "объяснить", "direct")]
+    assert _who(round9, "r9qb") == [("депутат", "сказать", "direct")]
+    # narrated speech inside a quotation stays a row
+    assert ("Я", "сказать", "indirect") in _who(round9, "r9qc")

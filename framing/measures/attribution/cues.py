@@ -149,8 +149,9 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
                     or (cls == "belief" and i + 2 < S.n and S.low[i + 1] in R.fw["loc"]
                         and _first_noun_loc(S, i + 2))      # "уверен в своей победе", not "уверен в себе"
                     or (i + 1 < S.n and S.text[i + 1] == ":")
-                    or (i > 0 and S.text[i - 1] in LONG_DASHES and i + 1 < S.n and not S.bound(i + 1))):
-                continue      # "уверены, что …", "уверены: …", "…, — уверен военкор"
+                    or (i > 0 and S.text[i - 1] in LONG_DASHES and i + 1 < S.n and not S.bound(i + 1))
+                    or _postposed_predicative(S, i)):
+                continue      # "уверены, что …", "уверены: …", "…, — уверен военкор", "…, уверен журналист"
             k = i - 1
             while k >= 0 and S.upos[k] in ("ADV", "PART", "AUX"):
                 k -= 1
@@ -209,6 +210,20 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
         c.negated = _negated(S, i, R)
         out.append(c)
     return out
+
+
+def _postposed_predicative(S: _Sent, i: int) -> bool:
+    """A predicative of belief after a comma with its nominative subject after it, closing the
+    clause: "…, уверен журналист.", "…, убеждены в Кремле" is not (issue #12, ninth round)."""
+    if i < 2 or S.text[i - 1] != "," or i + 1 >= S.n or S.bound(i + 1):
+        return False
+    k = i + 1
+    while k < S.n and S.upos[k] in ("ADJ", "DET") and k < i + 4:
+        k += 1
+    if k >= S.n or S.upos[k] not in ("NOUN", "PROPN") or S.case(k) not in (None, "Nom"):
+        return False
+    e = _first_bound(S, k) + 1
+    return e >= S.n or S.text[e] in (".", "!", "?", ";")
 
 
 def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
