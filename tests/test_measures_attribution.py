@@ -1273,3 +1273,20 @@ def test_measures_attribution_first_person_past_belief_inside_a_quotation(round9
     assert _who(round9, "r9qb") == [("депутат", "сказать", "direct")]
     # narrated speech inside a quotation stays a row
     assert ("Я", "сказать", "indirect") in _who(round9, "r9qc")
+
+
+def test_measures_attribution_adverb_between_phase_verb_and_reporting_infinitive(round9):
+    # "начал открыто критиковать …", "продолжает публично заявлять, что …"
+    assert _who(round9, "r9ia") == [("Депутат", "критиковать", "other")]
+    assert _who(round9, "r9ib") == [("Оппозиция", "заявлять", "indirect")]
+    # no reporting verb after the adverb: no row
+    assert _doc(round9, "r9ic").empty
+
+
+def test_measures_attribution_group_of_people_is_a_speaker(round9):
+    # "Ансамбль счел поездку «невозможной …»", "Коллектив театра выступил против …": a group of
+    # people (anonymous_sources.tsv, collective), not a thing
+    assert _who(round9, "r9ca") == [("Ансамбль", "счесть", "mixed")]
+    assert _who(round9, "r9cb") == [("Коллектив театра", "выступить", "other")]
+    # a team's performance is no report
+    assert _doc(round9, "r9cc").empty

@@ -184,6 +184,8 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
             k = i - 1
             if S.lang == "en" and k >= 0 and S.low[k] == "to":
                 k -= 1
+            while k >= 1 and S.lang != "en" and S.upos[k] == "ADV" and i - k <= 2 and not S.bound(k):
+                k -= 1        # "продолжает публично говорить", "начал открыто критиковать" (issue #12, ninth round)
             if k >= 1 and S.lem[k] in ("быть", "бути"):
                 k -= 1
             first = k
