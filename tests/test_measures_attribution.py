@@ -1253,8 +1253,11 @@ def test_measures_attribution_finding_with_a_content_clause(round9):
     # "Аудиторы обнаружили, что …", agentless "было обнаружено, что …" (the guideline's findings)
     assert _who(round9, "r9fa") == [("Аудиторы", "обнаружить", "indirect")]
     assert _who(round9, "r9fb") == [("", "обнаружить", "indirect")]
-    # a thing found is perception, no row
+    # a thing found is perception, no row; nor with a colon and a quotation, or a fronted object
+    # and a clause of time ("Брошенную машину обнаружил прохожий, когда …"): only a "что" clause
     assert _doc(round9, "r9fc").empty
+    assert _doc(round9, "r9fd").empty
+    assert _doc(round9, "r9fe").empty
 
 
 def test_measures_attribution_postposed_predicative_of_belief(round9):
@@ -1290,3 +1293,13 @@ def test_measures_attribution_group_of_people_is_a_speaker(round9):
     assert _who(round9, "r9cb") == [("Коллектив театра", "выступить", "other")]
     # a team's performance is no report
     assert _doc(round9, "r9cc").empty
+
+
+def test_measures_attribution_prediction_with_a_dative(round9):
+    # "Депутаты предрекли Киеву сокрушительный ответ": the past verb the tagger reads as a dative
+    # participle is finite (a plural one, so "В Кремле предрекли …" has its locative source), and
+    # the dative before the object is the one the prediction is made for
+    assert _who(round9, "r9da") == [("Депутаты", "предречь", "other")]
+    assert _who(round9, "r9db") == [("Кремле", "предречь", "other")]
+    # waiting for an answer is no stance ("ответ" stays a waiting object for ожидать)
+    assert _doc(round9, "r9dc").empty
