@@ -20,6 +20,8 @@ Prints, each on its own line,
    ``benchmarks/attribution_news6`` (ten longer ones, coded before the sixth),
    scored the same way; and the Telegram-post set ``benchmarks/attribution_tg7``
    (68 posts of Банкста, Ньюсач/Двач, 112 and ТОПОР, coded before the seventh);
+   and ``benchmarks/attribution_sem9`` (the first 25 sentences of ten SemEval-2023
+   Russian dev articles, coded before the ninth);
 5. the time of ``attributions()`` and of ``sources()`` on the Telegram sample,
    with ``sources()``'s peak traced memory at 200 and 1,000 bootstrap draws;
 6. RuOpinionNE 2024 (``../shared/data/ruopinionne2024/train.jsonl``): where an
@@ -558,6 +560,7 @@ BLIND4 = ROOT / "benchmarks" / "attribution_blind4"
 NEWS5 = ROOT / "benchmarks" / "attribution_news5"
 NEWS6 = ROOT / "benchmarks" / "attribution_news6"
 TG7 = ROOT / "benchmarks" / "attribution_tg7"
+SEM9 = ROOT / "benchmarks" / "attribution_sem9"
 
 
 def _coded_docs(source: str, want: dict) -> tuple[dict, pd.DataFrame] | None:
@@ -578,6 +581,9 @@ def _coded_docs(source: str, want: dict) -> tuple[dict, pd.DataFrame] | None:
     elif source == "telegram_all":   # every channel, not only the development channels of dev2
         tg = framing.read_telegram(str(SHARED / "telegram_ru_2024/raw/*.json"), progress=False).docs
         items = [(d, o, "ru", t) for d, o, t in zip(tg["doc_id"], tg["outlet"], tg["text"])]
+    elif source == "semeval_ru_dev":   # SemEval-2023 Task 3, Russian development articles (sem9)
+        se = framing.read_semeval2023(str(SHARED / "semeval2023_task3"), lang="ru", split="dev", progress=False).docs
+        items = [(d, o, "ru", t) for d, o, t in zip(se["doc_id"], se["outlet"], se["text"])]
     else:
         src = load_sources()
         items = src[source] if source else [r for v in src.values() for r in v]
@@ -587,6 +593,16 @@ def _coded_docs(source: str, want: dict) -> tuple[dict, pd.DataFrame] | None:
     corpus = framing.Corpus(pd.DataFrame(rows, columns=["doc_id", "outlet", "lang", "text"]))
     texts = dict(zip(corpus.docs["doc_id"], corpus.docs["text"]))
     return texts, framing.attributions(_annotate(corpus))
+
+
+def _in_sentences(pred: pd.DataFrame, sents: pd.DataFrame) -> pd.DataFrame:
+    """The predicted rows whose cue starts inside one of the coded sentences ``sents``
+    (doc_id, sent_start, sent_end): for sets that code only some sentences of a document."""
+    spans = {}
+    for r in sents.itertuples():
+        spans.setdefault(r.doc_id, []).append((int(r.sent_start), int(r.sent_end)))
+    inside = [any(a <= c < b for a, b in spans.get(d, [])) for d, c in zip(pred["doc_id"], pred["cue_start"])]
+    return pred[inside]
 
 
 def _coded_gold(path: Path, texts: dict) -> pd.DataFrame:
@@ -673,11 +689,7 @@ def blind4_eval(*, verbose: bool = False) -> None:
         print("blind check blind4: skipped (../shared/data absent)")
         return
     texts, pred = got
-    spans = {}
-    for r in sents.itertuples():
-        spans.setdefault(r.doc_id, []).append((int(r.sent_start), int(r.sent_end)))
-    inside = [any(a <= c < b for a, b in spans.get(d, [])) for d, c in zip(pred["doc_id"], pred["cue_start"])]
-    pred = pred[inside]
+    pred = _in_sentences(pred, sents)
     gold = _coded_gold(BLIND4 / "gold.tsv", texts)
     n_with = int((sents["has_attribution"] == "1").sum())
     print(f"blind check blind4 ({n_with} sentences with and {len(sents) - n_with} without an attribution, "
@@ -688,11 +700,15 @@ def blind4_eval(*, verbose: bool = False) -> None:
 
 
 def articles_eval(folder: Path = None, name: str = "news5", *, source: str = "bsnlp_all",
-                  label: str = "news articles", verbose: bool = False) -> tuple[dict, pd.DataFrame, pd.DataFrame] | None:
+                  label: str = "news articles", coded_sentences: bool = False,
+                  verbose: bool = False) -> tuple[dict, pd.DataFrame, pd.DataFrame] | None:
     """Score a set of whole documents coded sentence by sentence: ``benchmarks/attribution_news5``
     (12 BSNLP articles), ``benchmarks/attribution_news6`` (10 longer ones, round six) or, with
     ``source="telegram_all"``, ``benchmarks/attribution_tg7`` (68 Telegram posts of the four
-    channels the held-out set samples, round seven).
+    channels the held-out set samples, round seven) or, with ``source="semeval_ru_dev"`` and
+    ``coded_sentences=True``, ``benchmarks/attribution_sem9`` (the first 25 sentences of 10
+    SemEval-2023 Russian dev articles, round nine: only rows whose cue starts inside a coded
+    sentence are scored).
 
     Every sentence of documents drawn with a seed (none of the held-out set's documents)
     was coded by the guideline before the measure was run on them; scored by the
@@ -708,8 +724,11 @@ def articles_eval(folder: Path = None, name: str = "news5", *, source: str = "bs
         print(f"{label} {name}: skipped (../shared/data absent)")
         return None
     texts, pred = got
+    if coded_sentences:
+        pred = _in_sentences(pred, pd.read_csv(folder / "sentences.tsv", sep="\t", dtype=str, keep_default_na=False))
     gold = _coded_gold(folder / "gold.tsv", texts)
-    kind = "Telegram posts" if source.startswith("telegram") else "BSNLP ru articles"
+    kind = {"telegram_all": "Telegram posts", "semeval_ru_dev": "SemEval-2023 ru dev articles"}.get(
+        source, "BSNLP ru articles")
     print(f"{label} {name} ({len(texts)} {kind}, {len(gold)} coded attributions, "
           f"{len(pred)} predicted rows):")
     print_guideline_attribution(pred, gold, texts)
@@ -755,7 +774,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="skip RuOpinionNE")
     ap.add_argument("--verbose", action="store_true",
-                    help="print misses and extra rows of the development sets (gold, blind4, news5, news6, tg7; "
+                    help="print misses and extra rows of the development sets (gold, blind4, news5, news6, tg7, sem9; "
                          "never of the checks dev2 and check3)")
     ap.add_argument("--check3", action="store_true",
                     help="also score the held-back slice check3 of the second development set")
@@ -829,6 +848,8 @@ def main(argv=None):
     articles_eval(NEWS5, "news5", verbose=args.verbose)
     articles_eval(NEWS6, "news6", verbose=args.verbose)
     articles_eval(TG7, "tg7", source="telegram_all", label="Telegram posts", verbose=args.verbose)
+    articles_eval(SEM9, "sem9", source="semeval_ru_dev", label="SemEval articles", coded_sentences=True,
+                  verbose=args.verbose)
 
     if not args.quick:
         speed_eval()

@@ -1266,3 +1266,74 @@ def test_measures_attribution_dialogue_lines(dialogue_rows, doc, speaker, lemma,
 
 def test_measures_attribution_first_person_outside_dialogue_is_the_author(dialogue_rows):
     assert _doc(dialogue_rows, "f4").empty and _doc(dialogue_rows, "f5").empty
+
+
+# --- round nine of issue #12: SemEval-2023 news (benchmarks/attribution_sem9) ------------------
+@pytest.fixture(scope="module")
+def round9():
+    return attributions(_ann("round9", "ru"))
+
+
+def test_measures_attribution_document_on_an_owners_site_gives_the_owner(round9):
+    # "говорится в пресс-релизе на официальном сайте Минтранса", "следует из сведений на портале
+    # Росстата": the guideline's owner of the document, not the document
+    assert _who(round9, "r9sa") == [("Минтранса", "говориться", "credit")]
+    assert _who(round9, "r9sb") == [("Росстата", "следовать", "indirect")]
+    # no owner named: the document itself
+    assert _who(round9, "r9sc") == [("заявлении", "говориться", "credit")]
+
+
+def test_measures_attribution_finding_with_a_content_clause(round9):
+    # "Аудиторы обнаружили, что …", agentless "было обнаружено, что …" (the guideline's findings)
+    assert _who(round9, "r9fa") == [("Аудиторы", "обнаружить", "indirect")]
+    assert _who(round9, "r9fb") == [("", "обнаружить", "indirect")]
+    # a thing found is perception, no row; nor with a colon and a quotation, or a fronted object
+    # and a clause of time ("Брошенную машину обнаружил прохожий, когда …"): only a "что" clause
+    assert _doc(round9, "r9fc").empty
+    assert _doc(round9, "r9fd").empty
+    assert _doc(round9, "r9fe").empty
+
+
+def test_measures_attribution_postposed_predicative_of_belief(round9):
+    # "…, уверен глава ассоциации застройщиков.", "…, убеждены американские экономисты.": the
+    # predicative after a comma with its subject after it, closing the clause
+    assert _who(round9, "r9pa") == [("глава ассоциации застройщиков", "уверенный", "indirect")]
+    assert _who(round9, "r9pb") == [("американские экономисты", "убежденный", "indirect")]
+    # no subject after it ("…, уверен в себе"): a description, no row
+    assert _doc(round9, "r9pc").empty
+
+
+def test_measures_attribution_first_person_past_belief_inside_a_quotation(round9):
+    # "«Мы посчитали, что …»", "«Я считал, что …»": the quoted speaker's own belief is the
+    # quotation itself; only the reporting clause outside is a row
+    assert _who(round9, "r9qa") == [("директор", "объяснить", "direct")]
+    assert _who(round9, "r9qb") == [("депутат", "сказать", "direct")]
+    # narrated speech inside a quotation stays a row
+    assert ("Я", "сказать", "indirect") in _who(round9, "r9qc")
+
+
+def test_measures_attribution_adverb_between_phase_verb_and_reporting_infinitive(round9):
+    # "начал открыто критиковать …", "продолжает публично заявлять, что …"
+    assert _who(round9, "r9ia") == [("Депутат", "критиковать", "other")]
+    assert _who(round9, "r9ib") == [("Оппозиция", "заявлять", "indirect")]
+    # no reporting verb after the adverb: no row
+    assert _doc(round9, "r9ic").empty
+
+
+def test_measures_attribution_group_of_people_is_a_speaker(round9):
+    # "Ансамбль счел поездку «невозможной …»", "Коллектив театра выступил против …": a group of
+    # people (anonymous_sources.tsv, collective), not a thing
+    assert _who(round9, "r9ca") == [("Ансамбль", "счесть", "mixed")]
+    assert _who(round9, "r9cb") == [("Коллектив театра", "выступить", "other")]
+    # a team's performance is no report
+    assert _doc(round9, "r9cc").empty
+
+
+def test_measures_attribution_prediction_with_a_dative(round9):
+    # "Депутаты предрекли Киеву сокрушительный ответ": the past verb the tagger reads as a dative
+    # participle is finite (a plural one, so "В Кремле предрекли …" has its locative source), and
+    # the dative before the object is the one the prediction is made for
+    assert _who(round9, "r9da") == [("Депутаты", "предречь", "other")]
+    assert _who(round9, "r9db") == [("Кремле", "предречь", "other")]
+    # waiting for an answer is no stance ("ответ" stays a waiting object for ожидать)
+    assert _doc(round9, "r9dc").empty

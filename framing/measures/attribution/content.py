@@ -52,6 +52,9 @@ def stance_object(S, c, R, a: int, b: int) -> bool:
     ("исключили из партии" is no stance); a waiting object ("ожидает суда") is no stance."""
     if c.requires not in STANCE or c.spk is None:
         return False
+    while a < b and S.case(a) == "Dat" and S.upos[a] in ("NOUN", "PROPN", "ADJ", "DET", "PRON"):
+        a += 1            # the one a prediction is made for: "предрекли Киеву сокрушительный ответ",
+        # "предрек ему большое будущее" (issue #12, ninth round)
     if S.upos[a] not in _OBJECT_UPOS or S.case(a) not in _OBJECT_CASES:
         return False
     h = a
@@ -69,7 +72,8 @@ def stance_object(S, c, R, a: int, b: int) -> bool:
             S.lem[h] in R.words.get("committed_object", ()) or c.negated or S.feats[c.v].get("Tense") == "Fut"):
         return False      # "допустил ошибку": committed; "не допустит получения …": will not allow (not
         # "допустила введение ограничений", a possibility admitted)
-    return S.upos[h] in ("NOUN", "PROPN") and S.lem[h] not in R.words.get("not_stance_object", ())
+    return S.upos[h] in ("NOUN", "PROPN") and (S.lem[h] not in R.words.get("not_stance_object", ())
+                                              or c.verb_lemma in R.words.get("prediction_verb", ()))
 
 
 def _first_noun(S, a: int, b: int):
@@ -547,6 +551,11 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
         if not (named_after or S.text[0] in LONG_DASHES
                 or any(S.start[a] - 1 <= q.open and q.close <= S.end[b] + 1 for q in quotes)):
             return False
+    if c.verb_lemma in R.words.get("that_only_verb", ()) and not (
+            (c.frame == "that" and c.ctok and any(S.low[x] in R.words.get("that_only_comp", ())
+                                                  for x in range(max(c.cue[1] + 1, c.ctok[0] - 2), min(S.n, c.ctok[0] + 2))))
+            or (c.frame == "inverted" and c.cue[0] > 0 and S.text[c.cue[0] - 1] in (",", *LONG_DASHES))):
+        return False      # "обнаружили, что …", "…, обнаружила Би-би-си"; not "обнаружили склад: «…»" (ninth round)
     if support_verb(S, c.v, R):
         return supported_object(S, c.cue[1] + 1, R)   # "поддержала предложение" (form other), not "поддержали семьи"
     if c.frame in ("that", "colon", "inverted", "as", "anaphoric"):

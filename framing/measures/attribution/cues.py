@@ -15,7 +15,7 @@ from ...lang.punct import LONG_DASHES, OPENING_QUOTES
 from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _content_end, _first_bound, _in_quote, _lead, _line_end, _markup, _media_at,
                        _nomlike, _np, _unsure_case)
-from .speakers import _names_source
+from .speakers import _names_source, _source_owner
 from .words import _INFINITIVE, _NOMINAL, _REFLEXIVE_INFINITIVE, _Res, function_words
 
 
@@ -149,8 +149,9 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
                     or (cls == "belief" and i + 2 < S.n and S.low[i + 1] in R.fw["loc"]
                         and _first_noun_loc(S, i + 2))      # "уверен в своей победе", not "уверен в себе"
                     or (i + 1 < S.n and S.text[i + 1] == ":")
-                    or (i > 0 and S.text[i - 1] in LONG_DASHES and i + 1 < S.n and not S.bound(i + 1))):
-                continue      # "уверены, что …", "уверены: …", "…, — уверен военкор"
+                    or (i > 0 and S.text[i - 1] in LONG_DASHES and i + 1 < S.n and not S.bound(i + 1))
+                    or _postposed_predicative(S, i)):
+                continue      # "уверены, что …", "уверены: …", "…, — уверен военкор", "…, уверен журналист"
             k = i - 1
             while k >= 0 and S.upos[k] in ("ADV", "PART", "AUX"):
                 k -= 1
@@ -183,6 +184,8 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
             k = i - 1
             if S.lang == "en" and k >= 0 and S.low[k] == "to":
                 k -= 1
+            while k >= 1 and S.lang != "en" and S.upos[k] == "ADV" and i - k <= 2 and not S.bound(k):
+                k -= 1        # "продолжает публично говорить", "начал открыто критиковать" (issue #12, ninth round)
             if k >= 1 and S.lem[k] in ("быть", "бути"):
                 k -= 1
             first = k
@@ -211,30 +214,18 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
     return out
 
 
-def _source_owner(S: _Sent, g: int, R: _Res, depth: int = 0):
-    """The owner named right after a source noun, from token ``g``: a genitive noun phrase
-    ("по данным Росстата"), a quoted name ("следует из отчета «Газпрома»"), or the owner of a
-    document or site in a locative phrase ("По информации на сайте аэропорта «Борисполь»"; the
-    document or site itself when no owner follows).  ``(span, head)`` or None."""
-    if g >= S.n:
-        return None
-    if S.text[g] in OPENING_QUOTES:
-        e = next((x for x in range(g + 1, min(S.n, g + 9)) if S.text[x] in QUOTE_CHARS), None)
-        if e is not None and e > g + 1 and not any(S.finite(x) for x in range(g + 1, e)):
-            return (g, e), g + 1
-        return None
-    if S.bound(g):
-        return None
-    if S.upos[g] in _NOMINAL and S.case(g) in (None, "Gen"):
-        return _np(S, g, g, S.n - 1), g
-    if depth == 0 and (S.low[g] in R.fw["loc"] or S.low[g] in R.words.get("site_prep", ())):
-        k = g + 1
-        while k < min(S.n, g + 4) and S.upos[k] in ("ADJ", "DET"):
-            k += 1
-        if k < S.n and S.upos[k] == "NOUN" and S.case(k) in (None, "Loc") \
-                and (S.lem[k] in R.speech_acts or S.lem[k] in R.fw["doc_nouns"] or S.lem[k] in R.words.get("site_noun", ())):
-            return _source_owner(S, k + 1, R, 1) or ((k, k), k)
-    return None
+def _postposed_predicative(S: _Sent, i: int) -> bool:
+    """A predicative of belief after a comma with its nominative subject after it, closing the
+    clause: "…, уверен журналист.", "…, убеждены в Кремле" is not (issue #12, ninth round)."""
+    if i < 2 or S.text[i - 1] != "," or i + 1 >= S.n or S.bound(i + 1):
+        return False
+    k = i + 1
+    while k < S.n and S.upos[k] in ("ADJ", "DET") and k < i + 4:
+        k += 1
+    if k >= S.n or S.upos[k] not in ("NOUN", "PROPN") or S.case(k) not in (None, "Nom"):
+        return False
+    e = _first_bound(S, k) + 1
+    return e >= S.n or S.text[e] in (".", "!", "?", ";")
 
 
 def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
@@ -366,7 +357,8 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
             cue = (i, i + 1) if fr == i + 1 else (i, i)
             c = _Cue(S, i, cue, " ".join(S.text[cue[0]: cue[1] + 1]), S.lem[i], "neutral", "", "from")
             g = k + 1
-            own = _source_owner(S, g, R, 1)     # a genitive or a quoted name: "отчета «Газпрома»"
+            own = _source_owner(S, g, R)     # a genitive or a quoted name: "отчета «Газпрома»", a site's owner:
+            # "следует из данных на сайте музея" (issue #12, ninth round)
             if own is not None:
                 c.spk, c.spk_head = own
                 if fr < i and S.text[g] not in OPENING_QUOTES:   # the owners as far as the verb: "Вашингтона, Сеула и Киева"

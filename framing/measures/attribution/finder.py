@@ -191,6 +191,9 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
         if spk_head is None and not impersonal and (tag or _in_quote(S, c.v) and S.feats[c.v].get("Tense") == "Past"):
             # narrated speech inside a quotation ("«Я у него спросил: …»"), not the speaker's own "я считаю"
             spk_head = _first_person(S, c, R, syntax)
+            if spk_head is not None and c.verb_class == "belief":
+                continue      # "«…мы сочли, что …»", "«Я думал, что …»": the quoted speaker's own past
+                # belief is the quotation itself, as the present "я считаю" (issue #12, ninth round)
             if spk_head is not None:
                 c.spk = (spk_head, spk_head)
                 c.pattern += "+first_person"

@@ -58,6 +58,16 @@ class _Sent:
         self.upos = list(base.upos)
         self.n = len(base)
         self.feats = [base.feats(i) for i in range(self.n)]
+        if base.lang != "en":
+            # a past verb the tagger read as a participle ("предрекли Киеву …" → Part, Case=Dat): no
+            # participle ends in a past ending, so it is read as finite (issue #12, ninth round)
+            past = tuple(function_words(base.lang).get("past_ending", ()))
+            for i, f in enumerate(self.feats):
+                if self.upos[i] == "VERB" and f.get("VerbForm") == "Part" and f.get("Variant") != "Short" \
+                        and self.low[i].endswith(past) and self.lem[i].endswith(_INFINITIVE + ("чь", "чься")):
+                    self.feats[i] = {**{k: v for k, v in f.items() if k != "Case"}, "VerbForm": "Fin"}
+                    if self.low[i].endswith(("ли", "лись")):    # a past plural has no gender
+                        self.feats[i] = {**{k: v for k, v in self.feats[i].items() if k != "Gender"}, "Number": "Plur"}
         self.start = base.start
         self.end = base.end
         self.head = [h if h >= 0 else (-2 if r == 0 else -1) for h, r in zip(base.head, base.head_raw)]

@@ -443,6 +443,32 @@ def _syn_subject(S: _Sent, v: int, R: _Res):
     return None
 
 
+def _source_owner(S: _Sent, g: int, R: _Res, depth: int = 0):
+    """The owner named right after a source noun, from token ``g``: a genitive noun phrase
+    ("по данным Росстата"), a quoted name ("следует из отчета «Газпрома»"), or the owner of a
+    document or site in a locative phrase ("По информации на сайте аэропорта «Борисполь»"; the
+    document or site itself when no owner follows).  ``(span, head)`` or None."""
+    if g >= S.n:
+        return None
+    if S.text[g] in OPENING_QUOTES:
+        e = next((x for x in range(g + 1, min(S.n, g + 9)) if S.text[x] in QUOTE_CHARS), None)
+        if e is not None and e > g + 1 and not any(S.finite(x) for x in range(g + 1, e)):
+            return (g, e), g + 1
+        return None
+    if S.bound(g):
+        return None
+    if S.upos[g] in _NOMINAL and S.case(g) in (None, "Gen"):
+        return _np(S, g, g, S.n - 1), g
+    if depth == 0 and (S.low[g] in R.fw["loc"] or S.low[g] in R.words.get("site_prep", ())):
+        k = g + 1
+        while k < min(S.n, g + 4) and S.upos[k] in ("ADJ", "DET"):
+            k += 1
+        if k < S.n and S.upos[k] == "NOUN" and S.case(k) in (None, "Loc") \
+                and (S.lem[k] in R.speech_acts or S.lem[k] in R.fw["doc_nouns"] or S.lem[k] in R.words.get("site_noun", ())):
+            return _source_owner(S, k + 1, R, 1) or ((k, k), k)
+    return None
+
+
 def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool, speech_class: bool = True):
     """"в Кремле заявили", "говорится в заявлении МИД": the speaker in a locative phrase.
     A source before the verb is taken first ("В ООН подтвердили удар по объекту в Фордо"); after
@@ -502,6 +528,10 @@ def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool, speech_class: boo
                     and (S.case(g) in ("Gen", None) or S.upos[g] in ("PROPN", "X") or _unsure_case(S, g)):
                 # (the owner in the genitive: not the object after it, "В докладе эту ситуацию называют …")
                 return _np(S, g, g, S.n - 1), g, (j, k)
+            if g < S.n and S.low[g] in R.words.get("site_prep", ()):
+                own = _source_owner(S, g, R)   # "говорится в релизе на официальном сайте Еврокомиссии": the
+                if own is not None and own[1] > g + 1:   # site's owner (issue #12, ninth round)
+                    return own[0], own[1], (j, k)
             if not want_speech and j < v and S.lem[k] in R.fw["doc_nouns"]:
                 return (k, k), k, None    # "В докладе эту ситуацию называют …": the document is the source
             return None, None, (j, k)
