@@ -19,7 +19,9 @@ Prints, each on its own line,
    articles, every sentence coded before the fifth round) and
    ``benchmarks/attribution_news6`` (ten longer ones, coded before the sixth),
    scored the same way; and the Telegram-post set ``benchmarks/attribution_tg7``
-   (68 posts of Банкста, Ньюсач/Двач, 112 and ТОПОР, coded before the seventh);
+   (68 posts of Банкста, Ньюсач/Двач, 112 and ТОПОР, coded before the seventh); and the
+   quotation sets ``benchmarks/attribution_quote10`` (``quote10`` and its check ``quote11``:
+   single sentences of news, fiction and mixed prose from ../shared/data/ud);
    and ``benchmarks/attribution_sem9`` (the first 25 sentences of ten SemEval-2023
    Russian dev articles, coded before the ninth);
 5. the time of ``attributions()`` and of ``sources()`` on the Telegram sample,
@@ -850,6 +852,13 @@ def main(argv=None):
     articles_eval(TG7, "tg7", source="telegram_all", label="Telegram posts", verbose=args.verbose)
     articles_eval(SEM9, "sem9", source="semeval_ru_dev", label="SemEval articles", coded_sentences=True,
                   verbose=args.verbose)
+    # quotation in news, fiction and mixed prose (single treebank sentences): quote10 used for the
+    # dialogue rules, quote11 coded after them as their check
+    sys.path.insert(0, str(ROOT / "benchmarks" / "attribution_quote10"))
+    from score_quote10 import score as quote_score
+
+    quote_score("quote10", verbose=args.verbose)
+    quote_score("quote11")
 
     if not args.quick:
         speed_eval()
