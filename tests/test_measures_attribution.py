@@ -1337,3 +1337,29 @@ def test_measures_attribution_prediction_with_a_dative(round9):
     assert _who(round9, "r9db") == [("Кремле", "предречь", "other")]
     # waiting for an answer is no stance ("ответ" stays a waiting object for ожидать)
     assert _doc(round9, "r9dc").empty
+
+
+# --- a source phrase with its source after "из"/"от" (quotation set quote10) ----------------------
+@pytest.fixture(scope="module")
+def source_from_rows():
+    from framing.annotate import annotate
+    from framing.corpus import Corpus
+
+    texts = ["По сведениям из источника в министерстве, проверка продлится месяц.",
+             "По данным из доклада ООН, число беженцев выросло.",
+             "По информации от источников агентства, сделка сорвалась.",
+             "По данным от компании, прибыль выросла."]       # "компании" is no unnamed source nor a document
+    corpus = Corpus(pd.DataFrame({"doc_id": [f"s{i}" for i in range(len(texts))], "text": texts,
+                                  "lang": "ru", "outlet": "x"}))
+    return attributions(annotate(corpus, progress=False, cache=False))
+
+
+@pytest.mark.parametrize("doc,speaker,lemma", [
+    ("s0", "источника в министерстве", "сведения"),
+    ("s1", "ООН", "данные"),                         # a document's owner
+    ("s2", "источников агентства", "информация"),
+    ("s3", "", "данные"),
+])
+def test_measures_attribution_source_after_from(source_from_rows, doc, speaker, lemma):
+    r = _one_row(source_from_rows, doc)
+    assert (r["speaker"], r["verb_lemma"], r["form"]) == (speaker, lemma, "according_to")

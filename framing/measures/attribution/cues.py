@@ -269,8 +269,10 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
                     and (S.lang == "en" or S.case(j + 1) in (None, "Gen")):
                 c.spk = _np(S, j + 1, j + 1, S.n - 1)
                 c.spk_head = j + 1
-            elif S.lang != "en" and j + 1 < S.n and (S.low[j + 1] in fw["loc"] or S.low[j + 1] in R.words.get("site_prep", ())):
-                own = _source_owner(S, j + 1, R)      # "По информации на сайте аэропорта «Борисполь»"
+            elif S.lang != "en" and j + 1 < S.n and (S.low[j + 1] in fw["loc"] or S.low[j + 1] in R.words.get("site_prep", ())
+                                                     or S.low[j + 1] in R.words.get("owner_from_prep", ())):
+                # "По информации на сайте аэропорта «Борисполь»", "по сведениям из источника «Интерфакса»"
+                own = _source_owner(S, j + 1, R)
                 if own is not None:
                     c.spk, c.spk_head = own
             if cls == "distancing":

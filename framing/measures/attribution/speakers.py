@@ -447,7 +447,9 @@ def _source_owner(S: _Sent, g: int, R: _Res, depth: int = 0):
     """The owner named right after a source noun, from token ``g``: a genitive noun phrase
     ("по данным Росстата"), a quoted name ("следует из отчета «Газпрома»"), or the owner of a
     document or site in a locative phrase ("По информации на сайте аэропорта «Борисполь»"; the
-    document or site itself when no owner follows).  ``(span, head)`` or None."""
+    document or site itself when no owner follows), or an unnamed source or a document after
+    "из"/"от" (``owner_from_prep``: "по сведениям из источника «Интерфакса»").  ``(span, head)``
+    or None."""
     if g >= S.n:
         return None
     if S.text[g] in OPENING_QUOTES:
@@ -466,6 +468,21 @@ def _source_owner(S: _Sent, g: int, R: _Res, depth: int = 0):
         if k < S.n and S.upos[k] == "NOUN" and S.case(k) in (None, "Loc") \
                 and (S.lem[k] in R.speech_acts or S.lem[k] in R.fw["doc_nouns"] or S.lem[k] in R.words.get("site_noun", ())):
             return _source_owner(S, k + 1, R, 1) or ((k, k), k)
+    if depth == 0 and S.low[g] in R.words.get("owner_from_prep", ()):
+        # "по сведениям из источника «Интерфакса»", "по информации от источников в правительстве":
+        # an unnamed source, or a document and its owner ("по данным из доклада ООН")
+        k = g + 1
+        while k < min(S.n, g + 4) and S.upos[k] in ("ADJ", "DET"):
+            k += 1
+        if k < S.n and S.upos[k] == "NOUN" and S.case(k) in (None, "Gen"):
+            if R.heads.get(S.lem[k], ("", ""))[1] == "source":
+                a, b = _np(S, k, k, S.n - 1)
+                if b + 2 < S.n and S.low[b + 1] in R.fw["loc"] and S.upos[b + 2] in ("NOUN", "PROPN") \
+                        and S.case(b + 2) in (None, "Loc"):
+                    b = _np(S, b + 2, b + 2, S.n - 1)[1]     # "источников в правительстве"
+                return (a, b), k
+            if S.lem[k] in R.speech_acts or S.lem[k] in R.fw["doc_nouns"]:
+                return _source_owner(S, k + 1, R, 1) or ((k, k), k)
     return None
 
 
