@@ -1363,3 +1363,27 @@ def source_from_rows():
 def test_measures_attribution_source_after_from(source_from_rows, doc, speaker, lemma):
     r = _one_row(source_from_rows, doc)
     assert (r["speaker"], r["verb_lemma"], r["form"]) == (speaker, lemma, "according_to")
+
+
+# --- agency datelines (web articles; fresh sample s15, sem9) ------------------------------------
+@pytest.fixture(scope="module")
+def dateline_rows():
+    from framing.annotate import annotate
+    from framing.corpus import Corpus
+
+    texts = ["Самара. 3 марта. INTERFAX.RU - Водители автобусов объявили о забастовке.",
+             "ТАСС - Министр заявил, что налоги не вырастут.",
+             "КАЗАНЬ, 5 фев — РИА Новости. Мэр пообещал открыть мост летом.",
+             "Пожар потушили к утру, — РИА Новости."]             # a trailing credit stays
+    corpus = Corpus(pd.DataFrame({"doc_id": [f"t{i}" for i in range(len(texts))], "text": texts,
+                                  "lang": "ru", "outlet": "x"}))
+    return attributions(annotate(corpus, progress=False, cache=False))
+
+
+def test_measures_attribution_dateline_is_no_subject_nor_credit(dateline_rows):
+    r = _one_row(dateline_rows, "t0")
+    assert (r["speaker"], r["verb_lemma"], r["content"]) == ("Водители автобусов", "объявить", "о забастовке")
+    assert _who(dateline_rows, "t1") == [("Министр", "заявить", "indirect")]
+    # the dateline sentence "КАЗАНЬ, 5 фев — РИА Новости." gives no credit row; the mayor's does
+    assert _who(dateline_rows, "t2") == [("Мэр", "пообещать", "other")]
+    assert [(s, f) for s, _, f in _who(dateline_rows, "t3")] == [("РИА Новости", "credit")]

@@ -16,7 +16,7 @@ from ...lang.punct import LONG_DASHES
 from .content import _finish_content, _frame, _reports_content, _requires_ok, _trim_contents, indefinite_predicative
 from .cues import _colon_cues, _source_phrase_cues, _speech_noun_cues, _verb_cues, after_direct_speech, qualified_noun
 from .quotes import QUOTE_CHARS
-from .sentence import (_Cue, _Sent, _agrees, _clause_left, _content_end, _en_pp_head, _first_bound, _in_quote,
+from .sentence import (_Cue, _Sent, _agrees, dateline, dateline_end, _clause_left, _content_end, _en_pp_head, _first_bound, _in_quote,
                        _line_end, _markup, _media_at, _nomlike, _np, _subj_ok, _syn_span, _unsure_case, c_case,
                        support_verb, supported_object)
 from .speakers import (_coordinated, _extend_to_name, _extend_to_quoted_name, _first_person, _left_candidate,
@@ -198,6 +198,9 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 c.spk = (spk_head, spk_head)
                 c.pattern += "+first_person"
         c.spk_head = spk_head
+        if c.spk is not None and _past_dateline(S, c, R) is not None:
+            spk_head = c.spk_head = _past_dateline(S, c, R)
+            c.spk = _np(S, spk_head, dateline_end(S, R) + 1, c.cue[0] - 1)
         if c.spk is not None:
             _skip_addressee(S, c, R)
             spk_head = c.spk_head
@@ -601,6 +604,17 @@ def _in_name(S: _Sent, c: _Cue, quotes, text: str) -> bool:
     return False
 
 
+def _past_dateline(S: _Sent, c: _Cue, R: _Res):
+    """"Москва. 8 июля. INTERFAX.RU - Пилоты объявили …": the subject the parse took is the
+    agency of the dateline (:func:`dateline_end`); the subject is the nominative noun after the
+    dash.  Its head, or None."""
+    d = dateline_end(S, R)
+    a, b = c.spk
+    if d is None or not (b < d < c.cue[0] - 1):
+        return None
+    return next((x for x in range(d + 1, c.cue[0]) if S.upos[x] in ("NOUN", "PROPN") and _nomlike(S, x)), None)
+
+
 def _sentence_work(S, R, syntax, quotes, text):
     """The finished cues of one sentence."""
     before = text[:S.start[0]].rstrip(" \t*_")
@@ -612,7 +626,9 @@ def _sentence_work(S, R, syntax, quotes, text):
     cues = [c for c in _sentence_cues(S, R, syntax, quotes) if not _in_name(S, c, quotes, text)]
     for c in cues:
         _finish_content(S, c, R, quotes, text)
-    cues = [c for c in cues if _reports_content(S, c, R)]
+    cues = [c for c in cues if _reports_content(S, c, R)
+            # "МОСКВА, 12 ноя — РИА Новости.": an agency's dateline is no credit of the words before it
+            and not (c.pattern.startswith("dash") and dateline(S, 0, c.cue[0], R, dated=True))]
     for c in cues:
         # "Об этом сообщает The Guardian, передает УНН": the second credit has the first as content
         if c.ctok and c.frame in ("inverted", "as"):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...lang.punct import LONG_DASHES
 from .._names import Sentence
 from .quotes import QUOTE_CHARS
 from .words import _BOUND, _INFINITIVE, _NOMINAL, _Res, _en_lemmas, _norm, function_words
@@ -458,3 +459,34 @@ def _line_end(S: _Sent, span) -> int:
     line break, so a report in the next paragraph does not make the headline a label."""
     a, b = span
     return min([x - 1 for x in getattr(S, "nl", ()) if a < x <= b] + [b])
+
+
+def dateline(S: _Sent, lo: int, hi: int, R: _Res, *, dated: bool = False) -> bool:
+    """Tokens ``lo:hi`` are the place and date of a news agency's dateline: a capitalised place,
+    a day and a month, punctuation ("МОСКВА, 12 ноя", "Москва. 8 июля."); with ``dated``, a day
+    and a month must be there (``month`` in attribution_words.tsv)."""
+    months = R.words.get("month", ())
+    day = month = False
+    for x in range(lo, hi):
+        t = S.text[x]
+        if S.low[x].rstrip(".") in months or S.lem[x] in months:
+            month = True
+        elif t.isdigit():
+            day = True
+        elif not (t in (",", ".", "/") or (t[:1].isupper() and S.upos[x] in ("PROPN", "NOUN", "X", "ADJ"))):
+            return False
+    return (day and month) or not dated
+
+
+def dateline_end(S: _Sent, R: _Res):
+    """The dash closing a dateline with its agency at the start of a sentence ("Москва. 8 июля.
+    INTERFAX.RU - Пилоты объявили …": the agency in capitals, then a dash), or None."""
+    for d in range(1, min(S.n - 1, 14)):
+        if S.text[d] not in ("-", *LONG_DASHES):
+            continue
+        m = d
+        while m > 0 and S.text[m - 1] not in (",", ".") and any(ch.isalpha() for ch in S.text[m - 1]) \
+                and all(ch.isupper() for ch in S.text[m - 1] if ch.isalpha()):
+            m -= 1
+        return d if m < d and dateline(S, 0, m, R) else None
+    return None
