@@ -9,7 +9,7 @@ from .words import (
     _METAPHOR_LITERAL, _NOT_MANNER, _NOT_REFERRING, _OPEN_Q, _PENAL, _PLACES, _SO_CALLED, _SUPERLATIVE,
 )
 from .tokens import _is_adj
-from .morph import _animate, _parses, _participle_lemma, _person_form, _undergone
+from .morph import _animate, _parses, _participle_lemma, _person_form, _short_adjective, _undergone
 from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base
 
 
@@ -62,10 +62,10 @@ def _polarity(s, toks, lex, skip=(), clause=False):
         listed_participle = part_lemma is not None and lex.exact.get(part_lemma) is not None
         quality_participle = s.feats(t).get("VerbForm", "Part") == "Part" and \
             lower_key(s.lemma[t]) in lex.quality_verbs or listed_participle  # "зарвавшийся": a verb of character
-        if not quality_participle and (s.upos[t] in ("ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "PUNCT",
-                                                      "NUM", "AUX", "VERB", "ADV") or
-                                       s.feats(t).get("VerbForm") in ("Part", "Conv", "Inf", "Fin")):
-            continue
+        if not quality_participle and not _short_adjective(s, t) and \
+                (s.upos[t] in ("ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "PUNCT", "NUM", "AUX", "VERB", "ADV") or
+                 s.feats(t).get("VerbForm") in ("Part", "Conv", "Inf", "Fin")):
+            continue  # a short adjective the tagger took for a participle ("бездарен") is scored
         if lower_key(s.lemma[t]) in lex.nonjudging:
             continue
         if lower_key(s.lemma[t]) in _ADDRESS and t <= 2 and \
