@@ -1188,3 +1188,15 @@ def test_measures_epithets_short_adjectives_read_as_participles_are_predicates(r
         assert r["kind"] == "predicate" and r["evaluative"] and r["polarity"] < 0 and r["actor"] == actor, doc
     assert not _doc(ep, "short_participle_control")["evaluative"].any()
     assert _doc(ep, "short_thing_control").empty
+
+
+def test_measures_epithets_metaphor_over_a_vice_is_blame(round_thirteen):
+    """A praising metaphorical head over a domain the lexicon scores
+    negative ("королём взяток", "король скандалов") is blame, negative; over a
+    neutral domain ("короля рок-н-ролла") it stays praise (issue #10, round
+    thirteen)."""
+    ep = round_thirteen
+    for doc, text in (("metaphor_vice", "королём взяток"), ("metaphor_vice_subject", "король скандалов")):
+        r = _one(ep, doc, text)
+        assert r["evaluative"] and r["polarity"] < 0, doc
+    assert _one(ep, "metaphor_praise_control", "короля рок-н-ролла")["polarity"] > 0

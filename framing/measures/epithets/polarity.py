@@ -174,7 +174,9 @@ def _metaphor(s, toks, lex):
     """The polarity of a metaphorical label among ``toks``: a monarchy or
     similar head with the genitive of a domain ("король рок-н-ролла",
     "королева марафонов", "гроза шашлычных"), not of a realm (a country's name,
-    "страна", a place) or of a contest ("королева красоты"); else ``None``."""
+    "страна", a place) or of a contest ("королева красоты"); else ``None``.
+    A praising head over a domain the lexicon scores negative is blame
+    ("король взяток", "царь лжи")."""
     for t in toks:
         v = _METAPHOR_HEADS.get(lower_key(s.lemma[t]))
         k = t + 1
@@ -186,5 +188,8 @@ def _metaphor(s, toks, lex):
         if s.upos[k] == "NOUN" and s.feats(k).get("Case") == "Gen" and s.feats(k).get("Animacy") != "Anim" and \
                 g not in _METAPHOR_LITERAL and g not in _INSTITUTIONS and g not in _PLACES and \
                 g not in lex.orgs and not s.text[k][:1].isupper():
+            dom = lex.exact.get(g)
+            if v > 0 and dom is not None and dom == dom and dom <= -EVALUATIVE_THRESHOLD:
+                return -v  # a realm of vice is blame: "король взяток", "королева скандалов"
             return v
     return None
