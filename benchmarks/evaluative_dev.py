@@ -6,6 +6,7 @@ Run from the project root::
     python benchmarks/evaluative_dev.py telegram        # some sections
     python benchmarks/evaluative_dev.py news-misses     # the news set with its misses (not run by default)
     python benchmarks/evaluative_dev.py tg-misses       # the round-nine Telegram set with its misses
+    python benchmarks/evaluative_dev.py sem-misses      # the round-thirteen SemEval set with its misses
     python benchmarks/evaluative_dev.py telegram-misses # the issue-#10 Telegram samples' evaluative misses
 
 These are development figures, measured on data the measure is tuned on or
@@ -72,6 +73,14 @@ tg           TELEGRAM POSTS OF THE FOUR HELD-OUT-CHECK CHANNELS coded exhaustive
              coded (evaluative or not) before the measure's output on them was
              seen; same layout and figures as ``news``; ``tg-misses`` also prints
              the misses and false rows of all descriptors (development use only).
+sem          SEMEVAL-2023 RU DEV ARTICLES coded exhaustively (round thirteen of
+             issue #10): benchmarks/evaluative_dev/sem_r13*.tsv, 14 articles
+             of odd id, 800-2600 characters, in no other file, drawn with seed
+             20261291 by benchmarks/evaluative_dev/sample_semeval.py and read
+             with ``framing.read_semeval2023(..., split="dev")``, every
+             descriptor of an actor coded by docs/epithets.md before the
+             measure's output on them was seen; same figures as ``news``;
+             ``sem-misses`` also prints the evaluative misses and false rows.
 semeval      SemEval-2023 Task 3 (ru): share of Name_Calling-Labeling spans
              overlapping an evaluative epithet (must stay ≥ 0.40), printed by
              benchmarks/epithets_eval.py.
@@ -342,6 +351,21 @@ def news_corpus(doc_ids=None):
     return Corpus(docs.reset_index(drop=True))
 
 
+def semeval_dev_corpus(doc_ids=None):
+    """The SemEval-2023 Task 3 Russian dev articles (``sem_r13``) as one Corpus, or None without the data.
+
+    Read with ``framing.read_semeval2023(..., lang="ru", split="dev")``: doc_id
+    ``ru/<N>`` for ``article<N>.txt``; ``doc_ids`` keeps only those documents.
+    """
+    if not SEMEVAL_DEV.exists():
+        return None
+    corpus = framing.read_semeval2023(str(SEMEVAL_DEV.parent.parent), lang="ru", split="dev", progress=False)
+    docs = corpus.docs
+    if doc_ids is not None:
+        docs = docs[docs["doc_id"].isin(set(doc_ids))]
+    return Corpus(docs[["doc_id", "outlet", "lang", "title", "text"]].reset_index(drop=True))
+
+
 def _exhaustive_gold(stem):
     gold = pd.read_csv(f"{stem}.tsv", sep="\t", dtype={"doc_id": str})
     listed = pd.read_csv(f"{stem}_docs.tsv", sep="\t", dtype=str)
@@ -365,6 +389,8 @@ EXHAUSTIVE = {
              "14 BSNLP + 5 SemEval dev, seed 20261230, coded before the round"),
     "tg": ("tg r9", ROOT / "benchmarks" / "evaluative_dev" / "tg_r9", tg_corpus,
            "72 posts of the 4 held-out-check channels, seed 20261241, coded before round nine"),
+    "sem": ("sem r13", ROOT / "benchmarks" / "evaluative_dev" / "sem_r13", semeval_dev_corpus,
+            "14 SemEval-2023 ru dev articles (odd ids), seed 20261291, coded before round thirteen"),
 }
 
 
@@ -435,6 +461,7 @@ def semeval():
 
 
 SECTIONS = {"ruopinionne": ruopinionne, "telegram": telegram, "news": news, "tg": lambda: exhaustive("tg"),
+            "sem": lambda: exhaustive("sem"), "sem-misses": lambda: exhaustive("sem", True),
             "news-misses": lambda: news(show_misses=True), "tg-misses": lambda: exhaustive("tg", "all"),
             "telegram-misses": telegram_misses,
             "semeval": semeval}

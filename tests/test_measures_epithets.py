@@ -1139,3 +1139,64 @@ def test_measures_epithets_winner_of_a_vote_is_a_literal_status(round_twelve):
         assert r["kind"] == "predicate" and not r["evaluative"] and pd.isna(r["polarity"]), doc
     label = _one(round_twelve, "winner_control", "трусом и вором")
     assert label["evaluative"] and label["polarity"] < 0
+
+
+round_thirteen = _epithets_of("epithets_round_thirteen_classes.conllu")
+
+
+def test_measures_epithets_unlisted_adjectives_of_character_judge(round_thirteen):
+    """Adjectives and participles of character no lexicon listed before round
+    thirteen of issue #10 ("бесхребетный", "нахальный", "беспардонный",
+    "аморфный" of a group of people, "сбрендивший") are evaluative,
+    attributive or predicated; the same adjective of a thing ("аморфный
+    кремний") gives no row."""
+    ep = round_thirteen
+    for doc, text in (("adj_attributive", "бесхребетного"), ("adj_predicate", "нахальным и беспардонным"),
+                      ("adj_group", "аморфный"), ("participle_character", "Сбрендивший")):
+        r = _one(ep, doc, text)
+        assert r["evaluative"] and r["polarity"] < 0, doc
+    assert _one(ep, "adj_group", "аморфный")["actor"] == "электорат"
+    assert _doc(ep, "adj_thing_control").empty
+
+
+def test_measures_epithets_unlisted_labels_of_people_and_groups(round_thirteen):
+    """Derogatory and praising labels of people and of groups no lexicon
+    listed before round thirteen ("журналюга", the collective
+    "евробюрократия"; "страстотерпцы") are evaluative nominations, blame
+    negative and praise positive; "святой" is a canonisation title ("историю
+    святого Антония"), neutral as "известный" is."""
+    ep = round_thirteen
+    for doc, text in (("label_person", "журналюга"), ("label_group", "Евробюрократия")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0, doc
+    r = _one(ep, "label_praise", "страстотерпцам")
+    assert r["evaluative"] and r["polarity"] > 0
+    assert not _doc(ep, "saint_title_control")["evaluative"].any()
+
+
+def test_measures_epithets_short_adjectives_read_as_participles_are_predicates(round_thirteen):
+    """A masculine short adjective the tagger takes for a passive participle
+    ("был жаден", "был груб", "бездарен": VERB, ``aux:pass``) is still an
+    adjective predicate of its subject, a noun of people or a name (issue
+    #10, round thirteen); a real short participle ("был арестован") and a
+    thing's predicate ("план был бездарен") give no evaluative row."""
+    ep = round_thirteen
+    for doc, text, actor in (("short_predicate_role", "жаден", "директор"),
+                             ("short_predicate_named", "груб", "Петров"),
+                             ("short_predicate_bare", "бездарен", "министр")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "predicate" and r["evaluative"] and r["polarity"] < 0 and r["actor"] == actor, doc
+    assert not _doc(ep, "short_participle_control")["evaluative"].any()
+    assert _doc(ep, "short_thing_control").empty
+
+
+def test_measures_epithets_metaphor_over_a_vice_is_blame(round_thirteen):
+    """A praising metaphorical head over a domain the lexicon scores
+    negative ("королём взяток", "король скандалов") is blame, negative; over a
+    neutral domain ("короля рок-н-ролла") it stays praise (issue #10, round
+    thirteen)."""
+    ep = round_thirteen
+    for doc, text in (("metaphor_vice", "королём взяток"), ("metaphor_vice_subject", "король скандалов")):
+        r = _one(ep, doc, text)
+        assert r["evaluative"] and r["polarity"] < 0, doc
+    assert _one(ep, "metaphor_praise_control", "короля рок-н-ролла")["polarity"] > 0

@@ -142,6 +142,27 @@ def _undergone(form):
     return any("PRTF" in p.tag.grammemes and "pssv" in p.tag.grammemes for p in _parses(form) if p.is_known)
 
 
+def _short_adjective(s, t):
+    """Whether Russian token ``t`` is a short adjective the tagger took for a
+    verb, a participle or a noun ("министр был бездарен", "мэр жаден":
+    VERB with ``VerbForm=Part``; "труслив", "нечестен": NOUN): the tagger's
+    lemma is an adjective, and every reading pymorphy3's dictionary knows of
+    the form is a short adjective with that lemma (a real short participle,
+    "арестован", "назначен", has a PRTS reading and is left alone)."""
+    if s.lang != "ru" or s.upos[t] not in ("VERB", "AUX", "NOUN") or not s.text[t][:1].islower():
+        return False
+    lem = lower_key(s.lemma[t])
+    if not lem.endswith(("ый", "ий", "ой")):
+        return False
+    return _only_short_adjective(lower_key(s.text[t]), lem)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _only_short_adjective(form, lem):
+    known = [p for p in _parses(form) if p.is_known]
+    return bool(known) and all(p.tag.POS == "ADJS" and lower_key(p.normal_form) == lem for p in known)
+
+
 @functools.lru_cache(maxsize=50_000)
 def _participle_lemma(form):
     """The masculine nominative singular of a Russian participle form

@@ -23,7 +23,7 @@ from .tokens import (
 from .morph import (
     NOMINATION_MARGIN, _animate, _guessed_nouns, _known_word, _label_reading, _model_noun_reading, _org_diminutive,
     _parses,
-    _person_after_prefix, _person_form, _readings, _thing_part, _undergone,
+    _person_after_prefix, _person_form, _readings, _short_adjective, _thing_part, _undergone,
 )
 from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base, _org_type, _person_rest
 from .polarity import _metaphor, _penal, _refers, _vocative
@@ -466,15 +466,24 @@ def _adjective_predicates(s, lex, ent_tok, used):
     if not s.has_syntax:
         return out
     for t in range(len(s)):
-        if t in used or t in ent_tok or s.upos[t] != "ADJ" or s.feats(t).get("VerbForm"):
+        if t in used or t in ent_tok:
+            continue
+        # a short adjective the tagger took for a participle or a noun ("министр был бездарен")
+        mistagged = _short_adjective(s, t)
+        if not mistagged and (s.upos[t] != "ADJ" or s.feats(t).get("VerbForm")):
             continue
         pred = _predicate_actor(s, t, ent_tok, lex)
         person = False
-        if pred is None and s.feats(t).get("Variant") == "Short":
+        if pred is None and (mistagged or s.feats(t).get("Variant") == "Short"):
             # a short form with its subject, no copula ("главари нелегитимны"): a noun, not a
-            # pronoun (a short form of a thing's state: "он опасен", "который виден")
+            # pronoun (a short form of a thing's state: "он опасен", "который виден"); with a
+            # short adjective the tagger read as a passive participle, the copula is its
+            # "aux:pass" and the subject may be a name ("Иванов был жаден")
             subj = next((c for c in s.children(t) if s.deprel[c].startswith("nsubj") and c < t), None)
-            if subj is not None and _is_noun(s, subj) and subj not in ent_tok:
+            if subj is not None and mistagged and subj in ent_tok:
+                m = ent_tok[subj]
+                pred = (m["actor"], m["text"], list(m["_span"]))
+            elif subj is not None and _is_noun(s, subj) and subj not in ent_tok:
                 pred = (s.text[subj], s.text[subj], [subj])
         if pred is None and s.deprel[t] in _CLAUSE_HEADS and s.feats(t).get("Case") == "Nom" and \
                 not any(s.deprel[c] == "cop" for c in s.children(t)):

@@ -9,7 +9,7 @@ from .words import (
     _METAPHOR_LITERAL, _NOT_MANNER, _NOT_REFERRING, _OPEN_Q, _PENAL, _PLACES, _SO_CALLED, _SUPERLATIVE,
 )
 from .tokens import _is_adj
-from .morph import _animate, _parses, _participle_lemma, _person_form, _undergone
+from .morph import _animate, _parses, _participle_lemma, _person_form, _short_adjective, _undergone
 from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base
 
 
@@ -62,10 +62,10 @@ def _polarity(s, toks, lex, skip=(), clause=False):
         listed_participle = part_lemma is not None and lex.exact.get(part_lemma) is not None
         quality_participle = s.feats(t).get("VerbForm", "Part") == "Part" and \
             lower_key(s.lemma[t]) in lex.quality_verbs or listed_participle  # "зарвавшийся": a verb of character
-        if not quality_participle and (s.upos[t] in ("ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "PUNCT",
-                                                      "NUM", "AUX", "VERB", "ADV") or
-                                       s.feats(t).get("VerbForm") in ("Part", "Conv", "Inf", "Fin")):
-            continue
+        if not quality_participle and not _short_adjective(s, t) and \
+                (s.upos[t] in ("ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART", "PUNCT", "NUM", "AUX", "VERB", "ADV") or
+                 s.feats(t).get("VerbForm") in ("Part", "Conv", "Inf", "Fin")):
+            continue  # a short adjective the tagger took for a participle ("бездарен") is scored
         if lower_key(s.lemma[t]) in lex.nonjudging:
             continue
         if lower_key(s.lemma[t]) in _ADDRESS and t <= 2 and \
@@ -174,7 +174,9 @@ def _metaphor(s, toks, lex):
     """The polarity of a metaphorical label among ``toks``: a monarchy or
     similar head with the genitive of a domain ("король рок-н-ролла",
     "королева марафонов", "гроза шашлычных"), not of a realm (a country's name,
-    "страна", a place) or of a contest ("королева красоты"); else ``None``."""
+    "страна", a place) or of a contest ("королева красоты"); else ``None``.
+    A praising head over a domain the lexicon scores negative is blame
+    ("король взяток", "царь лжи")."""
     for t in toks:
         v = _METAPHOR_HEADS.get(lower_key(s.lemma[t]))
         k = t + 1
@@ -186,5 +188,8 @@ def _metaphor(s, toks, lex):
         if s.upos[k] == "NOUN" and s.feats(k).get("Case") == "Gen" and s.feats(k).get("Animacy") != "Anim" and \
                 g not in _METAPHOR_LITERAL and g not in _INSTITUTIONS and g not in _PLACES and \
                 g not in lex.orgs and not s.text[k][:1].isupper():
+            dom = lex.exact.get(g)
+            if v > 0 and dom is not None and dom == dom and dom <= -EVALUATIVE_THRESHOLD:
+                return -v  # a realm of vice is blame: "король взяток", "королева скандалов"
             return v
     return None
