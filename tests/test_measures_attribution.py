@@ -1387,3 +1387,19 @@ def test_measures_attribution_dateline_is_no_subject_nor_credit(dateline_rows):
     # the dateline sentence "КАЗАНЬ, 5 фев — РИА Новости." gives no credit row; the mayor's does
     assert _who(dateline_rows, "t2") == [("Мэр", "пообещать", "other")]
     assert [(s, f) for s, _, f in _who(dateline_rows, "t3")] == [("РИА Новости", "credit")]
+
+
+def test_measures_attribution_subjectless_stance_inside_a_quotation():
+    # «Уверен, что …» inside a quotation: the quoted speaker's own stance with its "я" dropped is the
+    # quotation itself (the s17 coder's class); a third-person one inside it and one outside stay
+    from framing.annotate import annotate
+    from framing.corpus import Corpus
+
+    texts = ["«Уверен, что мост достроят к осени», — сказал мэр.",
+             "«Он уверен, что мост достроят к осени», — сказал мэр.",
+             "Мэр уверен, что мост достроят к осени."]
+    corpus = Corpus(pd.DataFrame({"doc_id": ["u0", "u1", "u2"], "text": texts, "lang": "ru", "outlet": "x"}))
+    rows = attributions(annotate(corpus, progress=False, cache=False))
+    assert _who(rows, "u0") == [("мэр", "сказать", "direct")]
+    assert ("Он", "уверенный", "indirect") in _who(rows, "u1")
+    assert _who(rows, "u2") == [("Мэр", "уверенный", "indirect")]

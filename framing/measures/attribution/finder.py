@@ -231,6 +231,8 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 if span is not None:
                     c.spk, c.spk_head = span, h
                     c.pattern += "+locative"
+        if c.spk is None and S.upos[c.v] == "ADJ" and S.feats[c.v].get("Variant") == "Short" and _in_quote(S, c.v):
+            continue          # «Уверен, что …»: the quoted speaker's own stance, its "я" dropped
         final.append(c)
     for c in phrase:
         if c.spk is not None and c.pattern.startswith("according_to"):
