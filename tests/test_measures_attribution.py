@@ -1403,3 +1403,17 @@ def test_measures_attribution_subjectless_stance_inside_a_quotation():
     assert _who(rows, "u0") == [("мэр", "сказать", "direct")]
     assert ("Он", "уверенный", "indirect") in _who(rows, "u1")
     assert _who(rows, "u2") == [("Мэр", "уверенный", "indirect")]
+
+
+def test_measures_attribution_relative_word_after_quoted_words_takes_their_owner():
+    # "цитату экс-сенатора …, который признал": the owner of the quoted words agreeing with
+    # "который", not the words (fresh sample s17); a noun that is no speech stays
+    from framing.annotate import annotate
+    from framing.corpus import Corpus
+
+    texts = ["Приведу слова бывшего посла, который признал, что переговоры зашли в тупик.",
+             "Мы получили письмо губернатора, который заявил, что мост откроют."]
+    corpus = Corpus(pd.DataFrame({"doc_id": ["w0", "w1"], "text": texts, "lang": "ru", "outlet": "x"}))
+    rows = attributions(annotate(corpus, progress=False, cache=False))
+    assert _who(rows, "w0") == [("бывшего посла", "признать", "indirect")]
+    assert _who(rows, "w1") == [("губернатора", "заявить", "indirect")]

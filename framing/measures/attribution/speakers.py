@@ -400,6 +400,15 @@ def _syn_subject(S: _Sent, v: int, R: _Res):
                         return near   # "договор подписали Путин и Ким Чен Ын, который назвал …": the noun
                         # before the comma, agreeing with "который", not a farther head the parse chose (nor a
                         # word of that head's own phrase: "Сотрудница Прокуратуры …, которая")
+                    if S.lem[h] in R.speech_acts or S.lem[h] in R.words.get("quoted_noun", ()):
+                        # "цитату экс-сенатора Дика Блэка, который признал …": the owner of the words,
+                        # agreeing with "который", not the words
+                        own = next((x for x in S.children[h] if S.deprel[x].startswith("nmod")
+                                    and S.upos[x] in ("NOUN", "PROPN") and all(
+                                        S.feats[x].get(f) == S.feats[k].get(f) for f in ("Gender", "Number")
+                                        if S.feats[k].get(f))), None)
+                        if own is not None:
+                            return own
                     return h
                 return None
             if cur == v and (_fronted_object(S, v, k, R) or _named_thing(S, v, k, R)):
