@@ -1234,22 +1234,27 @@ def test_measures_attribution_relative_word_takes_the_noun_before_its_comma(roun
     assert _who(round8, "r9i") == [("губернатор", "назвать", "mixed")]
 
 
-# --- fiction dialogue (quotation set quote10): dashes typed as hyphens, the narrator, tags ------------
-@pytest.fixture(scope="module")
-def dialogue_rows():
+def _live_rows(texts, prefix):
+    """Attribution rows of sentences annotated by the pipeline itself (the tagger and parser, not a
+    hand parse), one document each: ``<prefix>0``, ``<prefix>1``, …"""
     from framing.annotate import annotate
     from framing.corpus import Corpus
 
-    texts = ["-- Пойдём домой, -- вздохнула бабушка.",        # "--" for a dash, a verb of no speech as tag
+    corpus = Corpus(pd.DataFrame({"doc_id": [f"{prefix}{i}" for i in range(len(texts))], "text": texts,
+                                  "lang": "ru", "outlet": "x"}))
+    return attributions(annotate(corpus, progress=False, cache=False))
+
+
+# --- fiction dialogue (quotation set quote10): dashes typed as hyphens, the narrator, tags ------------
+@pytest.fixture(scope="module")
+def dialogue_rows():
+    return _live_rows(["-- Пойдём домой, -- вздохнула бабушка.",        # "--" for a dash, a verb of no speech as tag
              "--- Не знаю, --- пожал плечами сосед.",        # three hyphens
              "— Где ключи? — удивился я.",                   # the narrator speaks in a dialogue tag
              "— Всё будет хорошо, — с улыбкой кивнул врач.",  # a prepositional phrase before the tag's verb
              "Я сказал, что приду.",                         # the author's own voice: no row
              "Мы писали, что завод закроют.",
-             "-- Садись, -- сказал он, а потом ушёл."]
-    corpus = Corpus(pd.DataFrame({"doc_id": [f"f{i}" for i in range(len(texts))], "text": texts,
-                                  "lang": "ru", "outlet": "x"}))
-    return attributions(annotate(corpus, progress=False, cache=False))
+             "-- Садись, -- сказал он, а потом ушёл."], "f")
 
 
 @pytest.mark.parametrize("doc,speaker,lemma,content", [
@@ -1342,16 +1347,10 @@ def test_measures_attribution_prediction_with_a_dative(round9):
 # --- a source phrase with its source after "из"/"от" (quotation set quote10) ----------------------
 @pytest.fixture(scope="module")
 def source_from_rows():
-    from framing.annotate import annotate
-    from framing.corpus import Corpus
-
-    texts = ["По сведениям из источника в министерстве, проверка продлится месяц.",
+    return _live_rows(["По сведениям из источника в министерстве, проверка продлится месяц.",
              "По данным из доклада ООН, число беженцев выросло.",
              "По информации от источников агентства, сделка сорвалась.",
-             "По данным от компании, прибыль выросла."]       # "компании" is no unnamed source nor a document
-    corpus = Corpus(pd.DataFrame({"doc_id": [f"s{i}" for i in range(len(texts))], "text": texts,
-                                  "lang": "ru", "outlet": "x"}))
-    return attributions(annotate(corpus, progress=False, cache=False))
+             "По данным от компании, прибыль выросла."], "s")   # "компании": no unnamed source nor a document
 
 
 @pytest.mark.parametrize("doc,speaker,lemma", [
@@ -1368,16 +1367,10 @@ def test_measures_attribution_source_after_from(source_from_rows, doc, speaker, 
 # --- agency datelines (web articles; fresh sample s15, sem9) ------------------------------------
 @pytest.fixture(scope="module")
 def dateline_rows():
-    from framing.annotate import annotate
-    from framing.corpus import Corpus
-
-    texts = ["Самара. 3 марта. INTERFAX.RU - Водители автобусов объявили о забастовке.",
+    return _live_rows(["Самара. 3 марта. INTERFAX.RU - Водители автобусов объявили о забастовке.",
              "ТАСС - Министр заявил, что налоги не вырастут.",
              "КАЗАНЬ, 5 фев — РИА Новости. Мэр пообещал открыть мост летом.",
-             "Пожар потушили к утру, — РИА Новости."]             # a trailing credit stays
-    corpus = Corpus(pd.DataFrame({"doc_id": [f"t{i}" for i in range(len(texts))], "text": texts,
-                                  "lang": "ru", "outlet": "x"}))
-    return attributions(annotate(corpus, progress=False, cache=False))
+             "Пожар потушили к утру, — РИА Новости."], "t")       # a trailing credit stays
 
 
 def test_measures_attribution_dateline_is_no_subject_nor_credit(dateline_rows):
@@ -1392,14 +1385,9 @@ def test_measures_attribution_dateline_is_no_subject_nor_credit(dateline_rows):
 def test_measures_attribution_subjectless_stance_inside_a_quotation():
     # «Уверен, что …» inside a quotation: the quoted speaker's own stance with its "я" dropped is the
     # quotation itself (the s17 coder's class); a third-person one inside it and one outside stay
-    from framing.annotate import annotate
-    from framing.corpus import Corpus
-
-    texts = ["«Уверен, что мост достроят к осени», — сказал мэр.",
-             "«Он уверен, что мост достроят к осени», — сказал мэр.",
-             "Мэр уверен, что мост достроят к осени."]
-    corpus = Corpus(pd.DataFrame({"doc_id": ["u0", "u1", "u2"], "text": texts, "lang": "ru", "outlet": "x"}))
-    rows = attributions(annotate(corpus, progress=False, cache=False))
+    rows = _live_rows(["«Уверен, что мост достроят к осени», — сказал мэр.",
+                       "«Он уверен, что мост достроят к осени», — сказал мэр.",
+                       "Мэр уверен, что мост достроят к осени."], "u")
     assert _who(rows, "u0") == [("мэр", "сказать", "direct")]
     assert ("Он", "уверенный", "indirect") in _who(rows, "u1")
     assert _who(rows, "u2") == [("Мэр", "уверенный", "indirect")]
@@ -1408,12 +1396,7 @@ def test_measures_attribution_subjectless_stance_inside_a_quotation():
 def test_measures_attribution_relative_word_after_quoted_words_takes_their_owner():
     # "цитату экс-сенатора …, который признал": the owner of the quoted words agreeing with
     # "который", not the words (fresh sample s17); a noun that is no speech stays
-    from framing.annotate import annotate
-    from framing.corpus import Corpus
-
-    texts = ["Приведу слова бывшего посла, который признал, что переговоры зашли в тупик.",
-             "Мы получили письмо губернатора, который заявил, что мост откроют."]
-    corpus = Corpus(pd.DataFrame({"doc_id": ["w0", "w1"], "text": texts, "lang": "ru", "outlet": "x"}))
-    rows = attributions(annotate(corpus, progress=False, cache=False))
+    rows = _live_rows(["Приведу слова бывшего посла, который признал, что переговоры зашли в тупик.",
+                       "Мы получили письмо губернатора, который заявил, что мост откроют."], "w")
     assert _who(rows, "w0") == [("бывшего посла", "признать", "indirect")]
     assert _who(rows, "w1") == [("губернатора", "заявить", "indirect")]
