@@ -1231,3 +1231,12 @@ def test_measures_epithets_nickname_of_a_thing_is_no_actor(round_fourteen):
     for doc in ("thing_apposition_phone", "thing_apposition_cars"):
         assert not _doc(ep, doc)["evaluative"].any(), doc
     assert _one(ep, "thing_apposition_control", "«лидер»")["evaluative"]
+
+
+def test_measures_epithets_short_adjective_is_no_label(round_fourteen):
+    """A short adjective opening a question ("Опасна ли подобная затея …",
+    "Вредна ли новая диета …"), which the tagger reads as a substantivised
+    adjective, is a predicate, never a label of a person: no nomination row
+    (issue #10, round fourteen)."""
+    for doc in ("short_adjective_question", "short_adjective_question_diet"):
+        assert _doc(round_fourteen, doc).query("kind == 'nomination'").empty, doc

@@ -11,7 +11,7 @@ from .words import (
     _ORDINAL_TERMS, _PEOPLE_GROUPS, _ROLE_ADJ, _SMALL_ANIMALS, _SO_CALLED, _THING_PREPS, _WAR_WORDS, _WORD_NOUNS,
 )
 from .tokens import _actor_noun, _has_object, _is_adj, _is_noun
-from .morph import _readings
+from .morph import _only_short_adjective, _readings
 from .lexicon import EVALUATIVE_THRESHOLD, _animal_story, _inanimate_labels
 from .polarity import _penal, _polarity
 from .rows import _predicate_polarity
@@ -233,7 +233,8 @@ def _mentioned_word(s, toks):
 def _not_a_person(s, r, toks, st):
     """Rows whose descriptor itself says that no actor is meant: a nomination
     that is a substantivised adjective in the neuter singular (a thing or a
-    quality, "Подозрительное", "главное": people are never neuter), and a
+    quality, "Подозрительное", "главное": people are never neuter) or a
+    short adjective the tagger took for one ("Опасна ли такая ситуация?"), and a
     predicate whose noun is an animal in a story about animals ("Крошик был
     удивительным котом"; animals are not actors, docs/epithets.md; "Путин —
     настоящий медведь" in a political story stays)."""
@@ -241,6 +242,8 @@ def _not_a_person(s, r, toks, st):
     if r["kind"] == "nomination" and len(words) == 1:
         f = s.feats(words[0])
         lem = lower_key(s.lemma[words[0]])
+        if s.lang == "ru" and lem.endswith(("ый", "ий", "ой")) and _only_short_adjective(lower_key(s.text[words[0]]), lem):
+            return True  # "Опасна ли такая ситуация?": a short adjective is a predicate, never a label (round fourteen)
         return f.get("Gender") == "Neut" and f.get("Number") == "Sing" and lem.endswith(("ый", "ий", "ой")) and \
             lower_key(s.text[words[0]]).endswith(("ое", "ее", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем"))
     if r["kind"] == "predicate":
