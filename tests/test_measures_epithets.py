@@ -1240,3 +1240,12 @@ def test_measures_epithets_short_adjective_is_no_label(round_fourteen):
     (issue #10, round fourteen)."""
     for doc in ("short_adjective_question", "short_adjective_question_diet"):
         assert _doc(round_fourteen, doc).query("kind == 'nomination'").empty, doc
+
+
+def test_measures_epithets_prominence_is_neutral(round_fourteen):
+    """"видный" states prominence, as "известный" does: a neutral adjective
+    row ("видные учёные"); an adjective of character in the same place
+    ("бездарные чиновники") stays evaluative (issue #10, round fourteen)."""
+    r = _one(round_fourteen, "prominence", "видные")
+    assert not r["evaluative"] and pd.isna(r["polarity"])
+    assert _one(round_fourteen, "prominence_control", "бездарные")["evaluative"]
