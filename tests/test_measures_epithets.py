@@ -1200,3 +1200,52 @@ def test_measures_epithets_metaphor_over_a_vice_is_blame(round_thirteen):
         r = _one(ep, doc, text)
         assert r["evaluative"] and r["polarity"] < 0, doc
     assert _one(ep, "metaphor_praise_control", "короля рок-н-ролла")["polarity"] > 0
+
+
+round_fourteen = _epithets_of("epithets_round_fourteen_classes.conllu")
+
+
+def test_measures_epithets_technical_so_called_introduces_a_term(round_fourteen):
+    """"так называемый" that introduces a term — glossed in Latin script after
+    a comma or in brackets ("так называемые независимые кандидаты,
+    independent candidates"), or a classification holding an ordinal ("так
+    называемых третьих партий") — is a neutral descriptor (issue #10, round
+    fourteen); before a bare label it keeps distancing (guideline, case 13)."""
+    ep = round_fourteen
+    for doc, text in (("so_called_gloss", "так называемые"), ("so_called_paren", "так называемые"),
+                      ("so_called_ordinal", "так называемых")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "adjective" and not r["evaluative"] and pd.isna(r["polarity"]), doc
+    for doc, text in (("so_called_control_experts", "Так называемые"), ("so_called_control_partners", "так называемыми")):
+        r = _one(ep, doc, text)
+        assert r["evaluative"] and r["polarity"] < 0, doc
+
+
+def test_measures_epithets_nickname_of_a_thing_is_no_actor(round_fourteen):
+    """A label whose apposition after a dash is a thing noun of its number
+    and case names a product, not an actor ("японский «лидер» — смартфон",
+    "«корейцев» — автомобили"): no evaluative row; with a person in the
+    apposition ("«лидер» — депутат") the label stays (issue #10, round
+    fourteen)."""
+    ep = round_fourteen
+    for doc in ("thing_apposition_phone", "thing_apposition_cars"):
+        assert not _doc(ep, doc)["evaluative"].any(), doc
+    assert _one(ep, "thing_apposition_control", "«лидер»")["evaluative"]
+
+
+def test_measures_epithets_short_adjective_is_no_label(round_fourteen):
+    """A short adjective opening a question ("Опасна ли подобная затея …",
+    "Вредна ли новая диета …"), which the tagger reads as a substantivised
+    adjective, is a predicate, never a label of a person: no nomination row
+    (issue #10, round fourteen)."""
+    for doc in ("short_adjective_question", "short_adjective_question_diet"):
+        assert _doc(round_fourteen, doc).query("kind == 'nomination'").empty, doc
+
+
+def test_measures_epithets_prominence_is_neutral(round_fourteen):
+    """"видный" states prominence, as "известный" does: a neutral adjective
+    row ("видные учёные"); an adjective of character in the same place
+    ("бездарные чиновники") stays evaluative (issue #10, round fourteen)."""
+    r = _one(round_fourteen, "prominence", "видные")
+    assert not r["evaluative"] and pd.isna(r["polarity"])
+    assert _one(round_fourteen, "prominence_control", "бездарные")["evaluative"]

@@ -8,10 +8,10 @@ from .._names import lower_key
 from .words import (
     _ANIMALS, _AWARD_HEADS, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _ETHNIC_NOUNS, _FRAMES, _GENRES,
     _HISTORICAL_ADJ, _HISTORICAL_STATES, _INANIMATE_PERSONS, _INSTITUTIONS, _OPEN_Q, _PARTY_ADJ, _PARTY_HEADS,
-    _PEOPLE_GROUPS, _ROLE_ADJ, _SMALL_ANIMALS, _THING_PREPS, _WAR_WORDS, _WORD_NOUNS,
+    _ORDINAL_TERMS, _PEOPLE_GROUPS, _ROLE_ADJ, _SMALL_ANIMALS, _SO_CALLED, _THING_PREPS, _WAR_WORDS, _WORD_NOUNS,
 )
 from .tokens import _actor_noun, _has_object, _is_adj, _is_noun
-from .morph import _readings
+from .morph import _only_short_adjective, _readings
 from .lexicon import EVALUATIVE_THRESHOLD, _animal_story, _inanimate_labels
 from .polarity import _penal, _polarity
 from .rows import _predicate_polarity
@@ -104,6 +104,10 @@ def _precision_filter(s, rows, lex, st):
             continue  # "Подозрительное заметила соседка", "Крошик был удивительным котом"
         if toks and not r["legal"] and r["kind"] in ("adjective", "predicate") and _said_of_thing(s, r, toks, lex):
             continue  # "выборы непредсказуемы", "слухи лживые", "с дикими подтасовками": no actor (round twelve)
+        if toks and not r["legal"] and r["kind"] == "nomination" and _thing_apposition(s, toks, lex):
+            continue  # "китайского «лидера» — препарата …": a product's nickname, no actor (round fourteen)
+        if toks and r["kind"] == "adjective" and not r["legal"] and _term_so_called(s, toks):
+            r["polarity"] = float("nan")  # "так называемые вписанные кандидаты (write-in candidates)": a term
         if toks and not r["legal"] and r["kind"] in ("title", "nomination", "description", "predicate") and \
                 _award_title(s, toks[0]):
             nxt = toks[-1] + 1
@@ -229,7 +233,8 @@ def _mentioned_word(s, toks):
 def _not_a_person(s, r, toks, st):
     """Rows whose descriptor itself says that no actor is meant: a nomination
     that is a substantivised adjective in the neuter singular (a thing or a
-    quality, "Подозрительное", "главное": people are never neuter), and a
+    quality, "Подозрительное", "главное": people are never neuter) or a
+    short adjective the tagger took for one ("Опасна ли такая ситуация?"), and a
     predicate whose noun is an animal in a story about animals ("Крошик был
     удивительным котом"; animals are not actors, docs/epithets.md; "Путин —
     настоящий медведь" in a political story stays)."""
@@ -237,6 +242,8 @@ def _not_a_person(s, r, toks, st):
     if r["kind"] == "nomination" and len(words) == 1:
         f = s.feats(words[0])
         lem = lower_key(s.lemma[words[0]])
+        if s.lang == "ru" and lem.endswith(("ый", "ий", "ой")) and _only_short_adjective(lower_key(s.text[words[0]]), lem):
+            return True  # "Опасна ли такая ситуация?": a short adjective is a predicate, never a label (round fourteen)
         return f.get("Gender") == "Neut" and f.get("Number") == "Sing" and lem.endswith(("ый", "ий", "ой")) and \
             lower_key(s.text[words[0]]).endswith(("ое", "ее", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем"))
     if r["kind"] == "predicate":
@@ -260,6 +267,56 @@ def _thing_noun(s, t, lex):
         return False  # persons and groups the dictionary marks inanimate ("акторов", "парочку")
     read = _readings(lower_key(s.text[t])) if s.lang == "ru" else ()
     return not _actor_noun(s, t, lem, lex) or bool(read) and not any(x[1] for x in read)
+
+
+def _thing_apposition(s, toks, lex):
+    """Whether a nomination is the nickname of a thing, as the apposition
+    after a dash says ("китайского «лидера» — препарата …", "выбирают
+    «корейцев» — автомобили …"; guideline: "Things are not actors"; issue
+    #10, round fourteen): the dash follows the label (its closing quote
+    allowed) and opens a thing noun (:func:`_thing_noun`) of the label's
+    number and case (nominative and accusative count as one: the tagger
+    mixes them)."""
+    words = [x for x in toks if not s.is_punct(x)]
+    if len(words) != 1:
+        return False
+    t = words[0]
+    k = t + 1
+    while k < len(s) and s.text[k] in _CLOSE_Q:
+        k += 1
+    if k + 1 >= len(s) or s.text[k] not in DASHES or not _thing_noun(s, k + 1, lex):
+        return False
+    ft, fn = s.feats(t), s.feats(k + 1)
+    direct = ("Nom", "Acc")
+    same_case = ft.get("Case") == fn.get("Case") or (ft.get("Case") in direct and fn.get("Case") in direct)
+    return same_case and ft.get("Number") == fn.get("Number")
+
+
+def _latin(word):
+    return word[:1].isascii() and word[:1].isalpha()
+
+
+def _term_so_called(s, toks):
+    """Whether a "так называемый" row introduces a term rather than
+    distancing the writer from a name (issue #10, round fourteen): the term
+    is glossed in Latin script right after it ("так называемые вписанные
+    кандидаты, write-in candidates", "(swing states)") or is itself Latin
+    ("так называемым мягким Brexit"), or it holds an ordinal
+    (``ordinal_term`` of ``epithet_cues.tsv``: "так называемых третьих
+    партий"), a classification. "так называемая оппозиция", "так называемые
+    эксперты" stay distancing (guideline, case 13)."""
+    if len(toks) < 2 or lower_key(s.text[toks[0]]) != "так" or lower_key(s.lemma[toks[1]]) not in _SO_CALLED:
+        return False
+    k, term = toks[-1] + 1, []
+    while k < len(s) and (s.upos[k] in ("ADJ", "NOUN", "PROPN", "X", "NUM") or s.text[k] in _OPEN_Q or
+                          s.text[k] in _CLOSE_Q or s.text[k] == "-"):
+        term.append(k)
+        k += 1
+    if not any(_is_noun(s, x) or _latin(s.text[x]) for x in term):
+        return False
+    if any(_latin(s.text[x]) for x in term) or any(lower_key(s.lemma[x]) in _ORDINAL_TERMS for x in term):
+        return True
+    return k + 1 < len(s) and (s.text[k] in (",", "(") or s.text[k] in DASHES) and _latin(s.text[k + 1])
 
 
 def _said_of_thing(s, r, toks, lex):

@@ -101,6 +101,7 @@ _SMALL_ANIMALS = _words("small_animal")
 _ADDRESS = _words("address")
 _ENDEARMENT = _words("endearment")
 _SO_CALLED = _words("so_called")
+_ORDINAL_TERMS = _words("ordinal_term")
 _NOT_MANNER = _words("not_manner")
 _BODY_VERBS = _words("body_verb")
 _FEMININE = {lg: tuple(_rows(lg, "feminine")) for lg in LANGS if _rows(lg, "feminine")}
