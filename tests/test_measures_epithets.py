@@ -1249,3 +1249,20 @@ def test_measures_epithets_prominence_is_neutral(round_fourteen):
     r = _one(round_fourteen, "prominence", "видные")
     assert not r["evaluative"] and pd.isna(r["polarity"])
     assert _one(round_fourteen, "prominence_control", "бездарные")["evaluative"]
+
+
+def test_measures_epithets_relation_noun_names_others_not_its_genitive():
+    # "враги России", "сторонники партии" name others, related to the name in the genitive (fresh
+    # sample s16's wrong actors: "Враги России" given to Россия); "Соратник … Иван Жданов" stays a
+    # title of the name it stands beside, and "боевики ХТШ" (members) keeps its group
+    import framing
+
+    texts = ["Газета снова нашла врагов Франции внутри страны.",
+             "Соратник Навального Иван Жданов уехал из страны."]
+    corpus = framing.Corpus(pd.DataFrame({"doc_id": ["q0", "q1"], "text": texts, "lang": "ru", "outlet": "x"}))
+    e = framing.epithets(framing.annotate(corpus, progress=False, cache=False))
+    q0 = e[e["doc_id"] == "q0"]
+    assert "Франция" not in set(q0["actor"]) and set(q0["actor"]) == {"враги"}
+    assert q0["evaluative"].fillna(False).astype(bool).all()
+    q1 = e[e["doc_id"] == "q1"]
+    assert ("Жданов", "title") in set(zip(q1["actor"], q1["kind"]))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .._names import agree, lower_key
-from .words import _ANIMALS, _EN_NP, _FAME, _FIXED, _PET_NAME, _SMALL_ANIMALS
+from .words import _ANIMALS, _EN_NP, _FAME, _FIXED, _PET_NAME, _RELATION_NOUNS, _SMALL_ANIMALS
 from .tokens import (
     _actor_noun, _head_of, _is_adj, _is_noun, _is_subject, _lemmas, _modifier, _name_part, _not_about, _np_left,
     _person_like, _pronominal, _span_text,
@@ -72,6 +72,11 @@ def _named(s, m, lex, ent_tok, used, st):
     pt = _right_apposition(s, span, h, lex, ent_tok) if person or m["type"] == "MISC" else None
     if pt is not None and pt not in title_nodes:
         title_nodes.append(pt)
+    # a noun of relation before a name in the genitive is no title of it: "врагов России", "сторонники
+    # Навального" name others (``relation_noun``; "сторонник Навального Иван Жданов" is Жданов's title)
+    title_nodes = [t for t in title_nodes if not (
+        lower_key(s.lemma[t]) in _RELATION_NOUNS and t < span[0] and s.feats(h).get("Case") == "Gen"
+        and ((s.head[h] == t and s.deprel[h].startswith("nmod")) if s.has_syntax else t == span[0] - 1))]
     # animals are not actors ("кота Лучика", "кошка по кличке Марла")
     if any(lower_key(s.lemma[t]) in _ANIMALS for t in title_nodes + [h]) or _animal_nickname(s, span):
         return []

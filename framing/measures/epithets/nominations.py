@@ -12,7 +12,7 @@ from .._names import lower_key
 from .words import (
     _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _ENDEARMENT,
     _FIXED, _HINTS, _INANIMATE_PERSONS, _INSTITUTIONS, _INTENSIFIERS, _LABEL_PAIRS, _METAPHOR_HEADS, _MILITARY,
-    _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX, _QUALIFIED_ORG,
+    _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX, _QUALIFIED_ORG, _RELATION_NOUNS,
     _PERSONAL, _PERSON_NOUNS, _PRAISE_SUBSTANTIVE, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
     _REL_WORDS, _STATE_ONLY, _STATE_WORDS, _STORY_DOMAINS, _STORY_ROLES,
 )
@@ -580,6 +580,10 @@ def _link_nomination(s, t, left, lex, ent_tok):
     k = t + 1
     if k < len(s) and k in ent_tok and s.feats(k).get("Case", "Gen") == "Gen":
         m = ent_tok[k]
+        if lower_key(s.lemma[t]) in _RELATION_NOUNS:
+            # a noun of relation: "враги России", "сторонники Навального" are others, related to the
+            # name (``relation_noun`` in epithet_cues.tsv); the name stays in the span, not the actor
+            return None, list(m["_span"])
         return m["actor"], list(m["_span"])
     return None, []
 
