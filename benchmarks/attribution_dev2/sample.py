@@ -129,6 +129,27 @@ def draw() -> list[dict]:
     return rows
 
 
+def write_document_set(folder: Path, docs, *, n_sentences: int | None = None, write: bool = False) -> None:
+    """Print, and with ``write`` write ``folder/docs.tsv`` and ``folder/sentences.tsv`` of a set of
+    whole documents ``docs`` (``(doc_id, outlet, text)``) whose sentences (:func:`sentences`; the
+    first ``n_sentences`` of each, or all) are coded: the layout of ``attribution_tg7`` and
+    ``attribution_sem9``."""
+    drows, srows = [], []
+    for d, o, t in docs:
+        spans = sentences(t)
+        drows.append([d, o, "ru", len(t), hashlib.sha256(t.encode("utf-8")).hexdigest(), len(spans)])
+        srows += [[d, a, b] for a, b in spans[:n_sentences]]
+        print(d, len(t), len(spans))
+    print(f"{len(docs)} documents, {len(srows)} sentences coded")
+    if write:
+        for name, head, rows in (("docs.tsv", ["doc_id", "outlet", "lang", "n_chars", "text_sha256", "n_sentences"],
+                                  drows), ("sentences.tsv", ["doc_id", "sent_start", "sent_end"], srows)):
+            with (folder / name).open("w", encoding="utf-8", newline="") as fh:
+                w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+                w.writerow(head)
+                w.writerows(rows)
+
+
 def write(rows: list[dict]) -> None:
     with (HERE / "docs.tsv").open("w", encoding="utf-8", newline="") as fh:
         fh.write("doc_id\tsource\toutlet\tlang\tn_chars\ttext_sha256\tslice\tcoder\n")

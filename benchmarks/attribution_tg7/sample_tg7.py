@@ -18,8 +18,6 @@ and the first ``N_PER_CHANNEL`` taken.  Sentences are those of
 
 from __future__ import annotations
 
-import csv
-import hashlib
 import json
 import random
 import re
@@ -33,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks" / "attribution_dev2"))
 
 import framing  # noqa: E402
-from sample import sentences  # noqa: E402  (benchmarks/attribution_dev2/sample.py)
+from sample import write_document_set  # noqa: E402  (benchmarks/attribution_dev2/sample.py)
 
 SEED = 20261240
 N_PER_CHANNEL = 17
@@ -85,23 +83,7 @@ def draw(seed: int = SEED, n: int = N_PER_CHANNEL) -> list[tuple[str, str, str]]
 
 
 def main(argv=None) -> None:
-    write = "--write" in (argv if argv is not None else sys.argv[1:])
-    docs = draw()
-    drows, srows = [], []
-    for d, o, t in docs:
-        spans = sentences(t)
-        drows.append([d, o, "ru", len(t), hashlib.sha256(t.encode("utf-8")).hexdigest(), len(spans)])
-        srows += [[d, a, b] for a, b in spans]
-        print(d, len(t), len(spans))
-    print(f"{len(docs)} posts, {len(srows)} sentences")
-    if write:
-        for name, head, rows in (("docs.tsv", ["doc_id", "outlet", "lang", "n_chars", "text_sha256", "n_sentences"],
-                                  drows), ("sentences.tsv", ["doc_id", "sent_start", "sent_end"], srows)):
-            with (HERE / name).open("w", encoding="utf-8", newline="") as fh:
-                w = csv.writer(fh, delimiter="\t", lineterminator="\n")
-                w.writerow(head)
-                w.writerows(rows)
-
+    write_document_set(HERE, draw(), n_sentences=None, write="--write" in (argv if argv is not None else sys.argv[1:]))
 
 if __name__ == "__main__":
     main()
