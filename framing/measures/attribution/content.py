@@ -32,7 +32,7 @@ from ...lang.punct import CLOSING_ONLY_QUOTES, LONG_DASHES, OPENING_QUOTES
 from .markers import _marker_hits
 from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _clause_left, _content_end, _first_bound, _is_report_verb, _line_end, _markup,
-                       _media_at, dateline_end, support_verb, supported_object)
+                       _media_at, support_verb, supported_object)
 from .words import _BOUND, _INFINITIVE, _NOMINAL, _Res, _legal
 
 _QUOTE_ENDS = CLOSING_ONLY_QUOTES + '"'   # the last mark of a quotation
@@ -418,7 +418,7 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
         # "На видео, …, он показал …": a subject before its verb after a plain comma is no inversion
         # (Russian and Ukrainian invert a postposed reporting clause; English "P, Grossi said" does not)
         spk_ok = False
-    if spk_ok and p >= 1 and p == dateline_end(S, R):
+    if spk_ok and p >= 1 and p == S.dateline:
         spk_ok = False    # "INTERFAX.RU - Пилоты объявили …": a dateline before the dash, no quotation
     if spk_ok and p >= 1 and (S.text[p] in (",", "—", "–", "-") or S.text[p] in _QUOTE_ENDS):
         e = p

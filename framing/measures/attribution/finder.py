@@ -16,9 +16,9 @@ from ...lang.punct import LONG_DASHES
 from .content import _finish_content, _frame, _reports_content, _requires_ok, _trim_contents, indefinite_predicative
 from .cues import _colon_cues, _source_phrase_cues, _speech_noun_cues, _verb_cues, after_direct_speech, qualified_noun
 from .quotes import QUOTE_CHARS
-from .sentence import (_Cue, _Sent, _agrees, dateline, dateline_end, _clause_left, _content_end, _en_pp_head, _first_bound, _in_quote,
+from .sentence import (_Cue, _Sent, _agrees, _clause_left, _content_end, _en_pp_head, _first_bound, _in_quote,
                        _line_end, _markup, _media_at, _nomlike, _np, _subj_ok, _syn_span, _unsure_case, c_case,
-                       support_verb, supported_object)
+                       dateline, dateline_end, support_verb, supported_object)
 from .speakers import (_coordinated, _extend_to_name, _extend_to_quoted_name, _first_person, _left_candidate,
                        _loc_speaker, _nested_same_subject, _quoted_source, _relative_antecedent, _relative_author, _continued_subject, _right_candidate, _score,
                        _skip_addressee, _syn_subject)
@@ -198,9 +198,10 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
                 c.spk = (spk_head, spk_head)
                 c.pattern += "+first_person"
         c.spk_head = spk_head
-        if c.spk is not None and _past_dateline(S, c, R) is not None:
-            spk_head = c.spk_head = _past_dateline(S, c, R)
-            c.spk = _np(S, spk_head, dateline_end(S, R) + 1, c.cue[0] - 1)
+        after = _past_dateline(S, c) if c.spk is not None else None
+        if after is not None:
+            spk_head = c.spk_head = after
+            c.spk = _np(S, after, S.dateline + 1, c.cue[0] - 1)
         if c.spk is not None:
             _skip_addressee(S, c, R)
             spk_head = c.spk_head
@@ -606,11 +607,11 @@ def _in_name(S: _Sent, c: _Cue, quotes, text: str) -> bool:
     return False
 
 
-def _past_dateline(S: _Sent, c: _Cue, R: _Res):
+def _past_dateline(S: _Sent, c: _Cue):
     """"Москва. 8 июля. INTERFAX.RU - Пилоты объявили …": the subject the parse took is the
-    agency of the dateline (:func:`dateline_end`); the subject is the nominative noun after the
-    dash.  Its head, or None."""
-    d = dateline_end(S, R)
+    agency of the dateline (``S.dateline``, :func:`dateline_end`); the subject is the nominative
+    noun after the dash.  Its head, or None."""
+    d = S.dateline
     a, b = c.spk
     if d is None or not (b < d < c.cue[0] - 1):
         return None
@@ -625,6 +626,7 @@ def _sentence_work(S, R, syntax, quotes, text):
     S.line_start = not before or before.endswith("\n")
     S.line_end = not after or after.startswith("\n")
     S.nl = {i for i in range(1, S.n) if "\n" in text[S.end[i - 1]:S.start[i]]}
+    S.dateline = dateline_end(S, R)
     cues = [c for c in _sentence_cues(S, R, syntax, quotes) if not _in_name(S, c, quotes, text)]
     for c in cues:
         _finish_content(S, c, R, quotes, text)
