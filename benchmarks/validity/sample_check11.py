@@ -1,0 +1,135 @@
+"""Draw the session-eleven check sets: documents no rule was written on, coded blind.
+
+Run from the project root::
+
+    python benchmarks/validity/sample_check11.py           # prints the draw
+    python benchmarks/validity/sample_check11.py --write   # also writes the document lists
+
+The held-out guideline sets (``attributions_gold.tsv``, ``epithets_gold.tsv``)
+were opened in session eleven to read their misses, so they became development
+sets.  These three sets replace them as checks.  Every document is one no file
+under ``benchmarks/``, ``tests/`` or ``notebooks/`` names (as a doc_id, or as a
+message id on a line naming the channel's raw file), drawn with
+``random.Random(SEED)``:
+
+* ``benchmarks/attribution_tg11``: Telegram posts of all nine channels, at least
+  ``MIN_CHARS`` characters, ``PER_CHANNEL_ATT`` per channel;
+* ``benchmarks/attribution_web11``: BSNLP 2021 Russian articles of at most
+  ``MAX_WEB`` characters, ``PER_TOPIC`` per topic (all eight topics);
+* ``benchmarks/validity/epithets_check11_docs.tsv``: Telegram posts of all nine
+  channels, ``PER_CHANNEL_EPI`` per channel, none of those in ``attribution_tg11``.
+
+The attribution sets have the layout of ``benchmarks/attribution_tg7``
+(``docs.tsv``, ``sentences.tsv``, and ``gold.tsv`` written by the coders); the
+epithet set has the layout of ``epithets_gold.tsv`` and ``epithets_gold_docs.tsv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks" / "attribution_dev2"))
+
+import framing  # noqa: E402
+from sample import write_document_set  # noqa: E402  (benchmarks/attribution_dev2/sample.py)
+
+SEED = 20261206
+MIN_CHARS = 200
+PER_CHANNEL_ATT = 4
+PER_CHANNEL_EPI = 7
+PER_TOPIC = 2
+MAX_WEB = 2500
+TEXT_SUFFIXES = {".tsv", ".csv", ".txt", ".md", ".json", ".jsonl", ".py", ".yml", ".yaml", ".ipynb"}
+OWN = {HERE / "epithets_check11_docs.tsv", HERE / "epithets_check11.tsv", HERE / "sample_check11.py"}
+OWN_DIRS = {ROOT / "benchmarks" / "attribution_tg11", ROOT / "benchmarks" / "attribution_web11"}
+
+
+def _texts():
+    for top in ("benchmarks", "tests", "notebooks"):
+        for f in sorted((ROOT / top).rglob("*")):
+            if (f.is_file() and f.suffix in TEXT_SUFFIXES and f not in OWN
+                    and not any(d in f.parents for d in OWN_DIRS) and "__pycache__" not in f.parts):
+                yield f.read_text(encoding="utf-8", errors="replace")
+
+
+def used_ids(channels: list[str], raw_files: dict[str, str]) -> set[str]:
+    """Telegram doc_ids and BSNLP doc_ids named anywhere under benchmarks/, tests/ and notebooks/."""
+    by_id = {c: re.compile(re.escape(c) + r"/(\d+)") for c in channels}
+    bs = re.compile(r"(?<![\w/-])((?:asia_bibi|brexit|covid-19|ec|nord_stream|ryanair|trump|us_election_2020)/[\w-]+)")
+    out = set()
+    for text in _texts():
+        out |= set(bs.findall(text))
+        for c, rx in by_id.items():
+            out |= {f"{c}/{m}" for m in rx.findall(text)}
+            raw = raw_files.get(c)
+            if raw and raw in text:
+                for line in text.splitlines():
+                    if raw in line:
+                        out |= {f"{c}/{m}" for m in re.findall(r"(?<![\w.])(\d+)(?![\w.])", line)}
+    return out
+
+
+def raw_files() -> dict[str, str]:
+    out = {}
+    for f in sorted((SHARED / "telegram_ru_2024" / "raw").glob("*.json")):
+        posts = json.loads(f.read_text(encoding="utf-8"))
+        if posts:
+            out[posts[0]["channel"]] = f.name
+    return out
+
+
+def draw():
+    tg = framing.read_telegram(str(SHARED / "telegram_ru_2024/raw/*.json"), progress=False).docs
+    bs = framing.read_bsnlp(str(SHARED / "bsnlp2021"), progress=False).docs
+    channels = sorted(tg["outlet"].unique())
+    used = used_ids(channels, raw_files())
+    print(f"{len(used)} documents named under benchmarks/, tests/ and notebooks/, left out")
+    att, epi = [], []
+    for c in channels:
+        pool = [(d, o, t) for d, o, t in zip(tg["doc_id"], tg["outlet"], tg["text"])
+                if o == c and len(t) >= MIN_CHARS and d not in used]
+        random.Random(f"{SEED}/{c}").shuffle(pool)
+        att += pool[:PER_CHANNEL_ATT]
+        epi += pool[PER_CHANNEL_ATT:PER_CHANNEL_ATT + PER_CHANNEL_EPI]
+    web = []
+    ru = bs[(bs["lang"] == "ru") & (bs["text"].str.len() <= MAX_WEB) & (bs["text"].str.len() >= MIN_CHARS)]
+    for topic in sorted(ru["topic"].unique()):
+        sub = ru[ru["topic"] == topic]
+        pool = [(d, o, t) for d, o, t in zip(sub["doc_id"], sub["outlet"], sub["text"]) if d not in used]
+        pool.sort()
+        random.Random(f"{SEED}/{topic}").shuffle(pool)
+        web += pool[:PER_TOPIC]
+    return att, web, epi
+
+
+def main(argv=None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    write = "--write" in argv
+    att, web, epi = draw()
+    for name, docs in (("attribution_tg11", att), ("attribution_web11", web)):
+        folder = ROOT / "benchmarks" / name
+        if write:
+            folder.mkdir(exist_ok=True)
+        print(f"== {name}")
+        write_document_set(folder, docs, n_sentences=None, write=write)
+    print(f"== epithets_check11: {len(epi)} posts")
+    if write:
+        with (HERE / "epithets_check11_docs.tsv").open("w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+            w.writerow(["doc_id", "outlet", "n_chars", "text_sha256", "coder"])
+            for d, o, t in epi:
+                w.writerow([d, o, len(t), hashlib.sha256(t.encode("utf-8")).hexdigest(), ""])
+
+
+if __name__ == "__main__":
+    main()
