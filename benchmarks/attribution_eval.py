@@ -563,6 +563,8 @@ NEWS5 = ROOT / "benchmarks" / "attribution_news5"
 NEWS6 = ROOT / "benchmarks" / "attribution_news6"
 TG7 = ROOT / "benchmarks" / "attribution_tg7"
 SEM9 = ROOT / "benchmarks" / "attribution_sem9"
+TG11 = ROOT / "benchmarks" / "attribution_tg11"
+WEB11 = ROOT / "benchmarks" / "attribution_web11"
 
 
 def _coded_docs(source: str, want: dict) -> tuple[dict, pd.DataFrame] | None:
@@ -852,6 +854,10 @@ def main(argv=None):
     articles_eval(TG7, "tg7", source="telegram_all", label="Telegram posts", verbose=args.verbose)
     articles_eval(SEM9, "sem9", source="semeval_ru_dev", label="SemEval articles", coded_sentences=True,
                   verbose=args.verbose)
+    # the session-eleven checks, coded blind after the held-out guideline set was opened
+    # (benchmarks/validity/sample_check11.py): never tuned on, no --verbose
+    articles_eval(TG11, "tg11", source="telegram_all", label="check: Telegram posts")
+    articles_eval(WEB11, "web11", source="bsnlp_all", label="check: news articles")
     # quotation in news, fiction and mixed prose (single treebank sentences): quote10 used for the
     # dialogue rules, quote11 coded after them as their check
     sys.path.insert(0, str(ROOT / "benchmarks" / "attribution_quote10"))

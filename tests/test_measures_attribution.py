@@ -1400,3 +1400,64 @@ def test_measures_attribution_relative_word_after_quoted_words_takes_their_owner
                        "Мы получили письмо губернатора, который заявил, что мост откроют."], "w")
     assert _who(rows, "w0") == [("бывшего посла", "признать", "indirect")]
     assert _who(rows, "w1") == [("губернатора", "заявить", "indirect")]
+
+
+# --- round eleven of issue #12: the held-out guideline set opened --------------------------
+@pytest.fixture(scope="module")
+def round11():
+    return attributions(_ann("round11", "ru"))
+
+
+def test_measures_attribution_inference_inquiry_and_unawareness_are_no_reports(round11):
+    # "Это говорит о том, что …", "…, что говорит о дефиците": an inference; "Полиция выясняет,
+    # куда …": an inquiry under way; "не подозревают о проблеме": not knowing
+    for doc in ("r11a", "r11b", "r11c", "r11e"):
+        assert _doc(round11, doc).empty, doc
+    # the perfective finding with its clause stays
+    assert _who(round11, "r11d") == [("Следователи", "установить", "indirect")]
+
+
+def test_measures_attribution_patients_and_diagnoses_are_no_reports(round11):
+    # "обратился в больницу с жалобами на боль", "подтвердили коронавирус" at someone's
+    assert _doc(round11, "r11f").empty
+    assert _doc(round11, "r11h").empty
+    # a request to an official and a confirmation of a fact stay
+    assert _who(round11, "r11g") == [("Активисты", "обратиться", "other")]
+    assert _who(round11, "r11i") == [("Кирби", "подтвердить", "other")]
+
+
+def test_measures_attribution_agentless_passives_and_documents(round11):
+    # a neuter short passive with a topic has an empty speaker; "уточняется" reports only with
+    # its clause ("информация уточняется" is being checked)
+    assert _who(round11, "r11j") == [("", "заявить", "other")]
+    assert _who(round11, "r11t") == [("", "уточняться", "indirect")]
+    assert _doc(round11, "r11s").empty
+    # a rules document's owner, a document before "где говорится"; "согласно правилам" is a provision
+    assert _who(round11, "r11k") == [("министерства", "говориться", "indirect")]
+    assert _who(round11, "r11m") == [("указ", "говориться", "indirect")]
+    assert _doc(round11, "r11l").empty
+
+
+def test_measures_attribution_source_after_a_comma_and_dash(round11):
+    # ", — сообщили в пресс-службе фонда": the source follows the verb, not the subject before
+    assert _who(round11, "r11n") == [("пресс-службе фонда", "сообщить", "indirect")]
+    # "«…», — Ирина Петрова, директор фонда": direct speech closed by a name and its title
+    assert _who(round11, "r11p") == [("Ирина Петрова", "", "direct")]
+    # a participle standing for its noun, its object after it: "Командующий округом объявил"
+    assert _who(round11, "r11o") == [("Командующий округом", "объявить", "other")]
+
+
+def test_measures_attribution_testimony_conclusions_and_wishes(round11):
+    # testimony reports with an admission (or a content), not bare "дает показания"
+    assert _who(round11, "r11q") == [("Обвиняемый", "дать", "credit")]
+    assert _doc(round11, "r11r").empty
+    assert _who(round11, "r11u") == [("Аналитики", "прийти", "indirect")]
+    assert _who(round11, "r11v") == [("Губернатор", "выразить", "other")]
+
+
+def test_measures_attribution_future_announcements_and_empty_conclusions(round11):
+    # "будет объявлено позже": an announcement still to come; "делает выводы на основе анализов":
+    # no conclusion reported; "К такому выводу пришли …" credits a conclusion stated before
+    assert _doc(round11, "r11w").empty
+    assert _doc(round11, "r11x").empty
+    assert _who(round11, "r11y") == [("авторы исследования", "прийти", "credit")]

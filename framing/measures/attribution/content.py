@@ -842,6 +842,32 @@ def _reports_content(S: _Sent, c: _Cue, R: _Res) -> bool:
     """The guideline's exclusions that need the finished content: a structuring verb
     ("продолжил") away from direct speech, and "узнала" without a content clause
     (perception, not a report) unless a medium is the one who found out ("узнали «Известия»")."""
+    if c.pattern.startswith(("verb", "collocation")) and c.verb_lemma.split()[0] in R.words.get("complaint_verb", ()):
+        med = R.words.get("medical_word", ())
+        end = min(S.n, c.cue[1] + 12)
+        plaint = next((x for x in range(c.cue[0], end) if S.lem[x] in R.words.get("complaint_noun", ())), None)
+        if (plaint is not None and any(S.lem[x] in med for x in range(plaint + 1, min(S.n, plaint + 5)))) \
+                or any(S.low[x] in ("в", "к") and S.lem[x + 1] in med for x in range(c.v + 1, min(S.n - 1, c.v + 3))):
+            return False      # "обратилась в больницу с жалобами на боль": a patient's visit, not a report
+    if c.pattern.startswith("collocation") and any(S.lem[x] == "показание" for x in range(c.cue[0], c.cue[1] + 1)) and not (
+            c.ctok and any(any(ch.isalnum() for ch in S.text[x]) for x in range(c.ctok[0], min(S.n, c.ctok[1] + 1)))) \
+            and not any(S.lem[x] in R.words.get("admission_adj", ()) for x in range(c.cue[0], c.cue[1] + 1)):
+        return False          # "он дает показания": testifying, no content; "дала признательные показания" stays
+    if c.pattern.startswith("collocation") and any(S.lem[x] == "показание" for x in range(c.cue[0], c.cue[1] + 1)) \
+            and not any(S.lem[x] in R.words.get("admission_adj", ()) for x in range(c.cue[0], c.cue[1] + 1)) \
+            and c.ctok and not (S.low[c.ctok[0]] == "против" or (S.low[c.ctok[0]] == "на" and c.ctok[0] + 1 < S.n and any(
+                S.case(x) == "Acc" for x in range(c.ctok[0] + 1, min(S.n, c.ctok[0] + 3))))):
+        return False          # "дала показания на суде": where, not what; "дал показания на начальника" stays
+    if c.spk is None and S.feats[c.v].get("Variant") == "Short" and any(
+            S.lem[x] == "быть" and (S.feats[x].get("Tense") == "Fut" or S.low[x] in ("будет", "будут"))
+            for x in range(max(0, c.v - 3), c.v)):
+        return False          # "О преемнике будет объявлено позже": an announcement still to come
+    if c.pattern.startswith("collocation") and any(S.lem[x] == "вывод" for x in range(c.cue[0], c.cue[1] + 1)) \
+            and c.frame not in ("that", "colon", "inverted", "anaphoric", "as") and not c.credit \
+            and not any(S.lem[x] in R.words.get("anaphoric_det", ()) for x in range(max(0, c.cue[0] - 2), c.cue[1] + 1)):
+        return False          # "Ученый делает выводы на основе данных": no conclusion reported
+    if c.verb_lemma in R.words.get("clause_passive", ()) and c.frame not in ("that", "colon", "inverted", "as"):
+        return False          # "О пострадавших информация уточняется": being checked, no report
     if not c.pattern.startswith(("verb", "infinitive")):
         return True
     if c.pattern.startswith("infinitive") and any(l in R.words.get("intent_verb", ()) for l in S.lems[c.cue[0]]) \
@@ -895,6 +921,25 @@ def _reports_content(S: _Sent, c: _Cue, R: _Res) -> bool:
                                                   or S.low[c.ctok[0]] in R.words.get("wh_word", ())
                                                   or S.lem[c.ctok[0]] in R.words.get("wh_word", ())))):
         return False          # "Минобороны показало, как …", "показал на видео …": showing footage, not a report
+    if c.spk is None and c.pattern.startswith("verb") and any(
+            l in R.words.get("thing_verb", ()) or l in R.words.get("evidence_verb", ()) for l in S.lems[c.v]):
+        k = c.cue[0] - 1
+        while k >= 0 and S.upos[k] in ("ADV", "PART"):
+            k -= 1
+        if k >= 0 and S.lem[k] in R.words.get("inference_subject", ()) and S.feats[c.v].get("Person") in (None, "3") \
+                and S.feats[c.v].get("Number") in (None, "Sing"):
+            return False      # "…, что говорит о «лицемерии»", "Это говорит о том, что …": an inference, no source
+    if c.verb_lemma in R.words.get("ongoing_verb", ()) and c.frame != "as" and c.pattern.startswith("verb"):
+        return False          # "Полиция выясняет, куда …", "следствие устанавливает обстоятельства": an inquiry
+        # under way reports no finding (the perfective "установили, что …" does)
+    if c.negated and c.verb_lemma in R.words.get("unaware_verb", ()):
+        return False          # "многие не подозревают о проблеме": not knowing, no stance
+    if c.frame not in ("that", "colon") and c.verb_lemma in R.words.get("diagnosis_verb", ()):
+        lo = _clause_left(S, c.v)
+        if any(S.low[x] == "у" and x + 1 < S.n and S.case(x + 1) in ("Gen", None) for x in list(range(lo, c.v)) + [c.v + 1]) \
+                or any(S.lem[x] in R.words.get("diagnosis_word", ()) for x in range(c.v + 1, min(S.n, c.v + 5))):
+            return False      # "коронавирус подтвердили у 24 375 человек", "подтвердили состояние опьянения":
+            # a diagnosis, not a report (not "подтвердил наличие у Украины разрешения")
     if c.verb_lemma in R.fw["perception"] and c.frame not in ("that", "colon"):
         if c.spk is None:
             return False

@@ -462,10 +462,21 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
     e = _content_end(S, 0)
     while e > 0 and _markup(S, e):
         e -= 1
-    for d in range(max(lead + 3, e - 8), e + 1):
+    # "«…», — Екатерина Зиновьева, зампред правительства …": a quotation closed by a dash and a name
+    # with its title in apposition, no verb (issue #12, eleventh round): the name is the credit
+    far = [d for d in range(lead + 3, max(lead + 3, e - 8)) if S.text[d] in LONG_DASHES and S.text[d - 1] == ","
+           and S.text[d - 2] in QUOTE_CHARS and not any(S.upos[x] in ("VERB", "AUX") for x in range(d + 1, e + 1))]
+    whole_e = e
+    for d in far[-1:] + list(range(max(lead + 3, e - 8), whole_e + 1)):
+        e = whole_e
         if S.text[d] not in LONG_DASHES and not (S.text[d] == "-" and d < e and S.start[d] > S.end[d - 1]
                                                  and S.start[d + 1] > S.end[d]):
             continue       # a hyphen standing alone is a dash here ("взрыв на станции - источник 112")
+        if S.text[d - 1] == "," and d >= 2 and S.text[d - 2] in QUOTE_CHARS:
+            comma = next((x for x in range(d + 2, e) if S.text[x] == ","), None)
+            if comma is not None and S.ent_at(d + 1) is not None and str(S.ent_at(d + 1)["type"]).upper() == "PER" \
+                    and S.ent_at(d + 1)["b"] < comma:
+                e = comma - 1      # the name before its title in apposition
         a = d + 1
         while a <= e and (S.text[a] in QUOTE_CHARS or _markup(S, a)):
             a += 1

@@ -308,11 +308,16 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
     for c in final:
         if c.pattern.startswith(("verb", "infinitive")) and not _requires_ok(S, c, R, quotes):
             continue
+        if c.spk is None and c.pattern.startswith("verb"):
+            _relative_document(S, c, R)
         if (c.head_lemma or c.verb_lemma) in R.words.get("provision_verb", ()) and c.spk_head is not None \
                 and S.lem[c.spk_head] in R.words.get("provision_subject", ()):
             continue          # "Инициатива предполагала, что …", "План подразумевает …": a provision (guideline), no report
-        if c.frame == "as" and c.spk is None and c.verb_lemma in R.words.get("saying_idiom", ()) \
-                and (c.cue[1] + 1 >= S.n or S.bound(c.cue[1] + 1)):
+        k = c.cue[0] - 1
+        while k >= 0 and S.upos[k] in ("ADV", "AUX", "PART"):
+            k -= 1       # "как уже было сказано"
+        if (c.frame == "as" or (k >= 0 and S.low[k] == "как")) and c.spk is None \
+                and c.verb_lemma in R.words.get("saying_idiom", ()) and (c.cue[1] + 1 >= S.n or S.bound(c.cue[1] + 1)):
             continue          # "Как говорится, лучше поздно, чем никогда": a saying, no source ("как говорится в …" stays)
         if c.pattern.startswith("collocation") and c.frame in ("nominal", "none") \
                 and any(w in R.words.get("attention_noun", ()) for w in c.verb_lemma.split()[1:]) \
@@ -327,7 +332,11 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
             # (not what is called for: "выступил с призывом к прекращению огня")
             # (not a charge in the locative: "выдвинул обвинения в совершении …")
         if c.pattern.startswith(("verb",)) and c.spk is None and c.frame in ("nominal", "none") and not c.quoted_src \
-                and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] and S.feats[c.v].get("VerbForm") != "Short":
+                and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] \
+                and not (S.feats[c.v].get("Variant") == "Short" and S.feats[c.v].get("Gender") == "Neut"
+                         and c.verb_class in ("neutral", "endorsing")):
+            # (the neuter short passive of a verb of saying is agentless and kept: "Также заявлено о
+            # введении …"; not an order, "приказано")
             # (a quoting verb whose object names the quoted speaker, "…, приводит слова Климкина", is a
             # report with its medium left out: kept, the quoted speaker's row beside it)
             # a bare verb with no speaker and no reported content is not a report; an indefinite-
@@ -641,3 +650,32 @@ def _sentence_work(S, R, syntax, quotes, text):
     return cues
 
 
+def _relative_document(S: _Sent, c: _Cue, R: _Res) -> None:
+    """An agentless report in a relative clause about a document takes the document as its
+    speaker, with its owner when it has one: "подписан указ, где говорится о …", "опубликовано
+    письмо, в котором говорится, что …" (the guideline: a document with an owner gets the owner,
+    without one the document NP itself)."""
+    if (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] and not (
+            S.feats[c.v].get("Variant") == "Short" and S.feats[c.v].get("Gender") == "Neut"):
+        return
+    k = c.cue[0] - 1
+    while k >= 0 and S.upos[k] in ("ADV", "PART") and S.low[k] != "где":
+        k -= 1
+    if k >= 1 and S.lem[k] == "который" and S.low[k - 1] in ("в", "во"):
+        k -= 1
+    elif not (k >= 0 and S.low[k] == "где"):
+        return
+    j = k - 1
+    if j >= 0 and S.text[j] == ",":
+        j -= 1
+    while j >= 0 and j >= k - 4 and S.upos[j] in ("NOUN", "PROPN", "ADJ", "X", "DET"):
+        h = j
+        if S.lem[h] in R.fw["doc_nouns"] or S.lem[h] in R.speech_acts or S.lem[h] in R.words.get("rule_doc", ()):
+            own = h + 1
+            if own < k and S.upos[own] in ("NOUN", "PROPN", "X") and S.case(own) in ("Gen", None):
+                c.spk, c.spk_head = _np(S, own, own, k - 1), own
+            else:
+                c.spk, c.spk_head = (h, h), h
+            c.pattern += "+relative_document"
+            return
+        j -= 1

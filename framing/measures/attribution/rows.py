@@ -337,6 +337,10 @@ def _public_lemma(S: _Sent, c: _Cue, R: _Res) -> str:
 
 def _form(c: _Cue, content: str) -> str:
     """The guideline's form: credit, according_to, direct, mixed, indirect, other (first rule wins)."""
+    S = c.sent
+    if c.pattern.startswith("dash") and c.cue[0] >= 2 and S.text[c.cue[0] - 1] == "," \
+            and S.text[c.cue[0] - 2] in QUOTE_CHARS and content.strip():
+        return "direct"       # "«…», — Екатерина Зиновьева": direct speech closed by its speaker's name
     if c.pattern.startswith("dash") or c.frame == "anaphoric" or c.credit or not content.strip():
         return "credit"
     if c.pattern.startswith(("according_to", "reference")) or c.frame == "as" or c.verb_lemma in _builtin(c.sent.lang).fw["ref_verbs"]:

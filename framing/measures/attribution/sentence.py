@@ -216,8 +216,10 @@ def _subj_ok(S: _Sent, i: int, R: _Res) -> bool:
     if u == "ADJ" and S.lem[i] in R.heads:
         return True
     if u == "VERB" and S.feats[i].get("VerbForm") == "Part" and S.feats[i].get("Variant") != "Short" \
-            and S.case(i) == "Nom" and (i + 1 >= S.n or S.upos[i + 1] not in ("NOUN", "PROPN", "ADJ", "X")):
-        return True       # a participle standing for its noun: "Пострадавшая утверждает"
+            and S.case(i) == "Nom" and (i + 1 >= S.n or S.upos[i + 1] not in ("NOUN", "PROPN", "ADJ", "X")
+                                        or S.case(i + 1) in ("Ins", "Gen", "Dat")):
+        return True       # a participle standing for its noun: "Пострадавшая утверждает", "Командующий
+        # военным положением объявил" (its own object after it, in another case)
     if u == "ADJ" and S.lang != "en" and S.case(i) == "Nom" and (i + 1 >= S.n or S.upos[i + 1] not in ("NOUN", "PROPN", "ADJ", "X")
                                                                or S.case(i + 1) not in (None, "Nom")):
         return True       # a noun-like adjective: "Пострадавшая", "призвала Навальная украинцев"

@@ -321,6 +321,9 @@ def _continued_subject(S: _Sent, v: int, R: _Res):
     if p < 1 or S.text[p] not in (":", *LONG_DASHES) or not S.finite(v) or S.feats[v].get("Person") in ("1", "2") \
             or any(S.deprel[k] == "nsubj" for k in S.children[v]):
         return None
+    if S.text[p] in LONG_DASHES and S.text[p - 1] == ",":
+        return None           # ", — сообщили в пресс-службе": a reporting clause after its content, whose
+        # source follows the verb (issue #12, eleventh round), not a continued clause
     f = next((x for x in range(p - 1, max(-1, p - 15), -1) if S.finite(x) or S.text[x] in (".", ";", "!", "?")), None)
     if f is None or not S.finite(f) or any(S.text[x] in QUOTE_CHARS for x in range(f, v)):
         return None
@@ -561,7 +564,7 @@ def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool, speech_class: boo
             if not want_speech and j < v and S.lem[k] in R.fw["doc_nouns"]:
                 return (k, k), k, None    # "В докладе эту ситуацию называют …": the document is the source
             return None, None, (j, k)
-        if (want_speech or j < v) and S.lem[k] in R.fw["doc_nouns"]:
+        if (want_speech or j < v) and (S.lem[k] in R.fw["doc_nouns"] or S.lem[k] in R.words.get("rule_doc", ())):
             # (before the verb also for an indefinite-personal one: "В документе газопровод называют …")
             # "в документе сказано": a document with no owner is itself the source; with one, the owner
             g = k + 1
