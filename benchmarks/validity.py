@@ -212,8 +212,13 @@ def predictions(name: str, gold: pd.DataFrame, docs) -> tuple:
     return pd.concat(preds, ignore_index=True), outlets, texts
 
 
-def print_recall(name: str, folder: Path) -> None:
-    read = read_gold(folder, name)
+#: exhaustive check sets coded blind after the held-out guideline sets were opened (session eleven,
+#: ``validity/sample_check11.py``): measure name -> gold stem; never read for tuning
+CHECKS = {"epithets": "epithets_check11", "epithets_evaluative": "epithets_check11"}
+
+
+def print_recall(name: str, folder: Path, stem: str | None = None) -> None:
+    read = read_gold(folder, name, stem)
     span = SPANS.get(name)
     gold, docs = read
     run = predictions(name, gold, docs)
@@ -226,7 +231,8 @@ def print_recall(name: str, folder: Path) -> None:
     for c in span:
         gold[c] = pd.to_numeric(gold[c].replace("", float("nan")))
     rep = framing.validation_report(pred, truth=gold, by="outlet", span=span)
-    print(f"  against exhaustive gold ({gold['doc_id'].nunique()} documents, span overlap; "
+    what = f"the check set {stem}" if stem else "exhaustive gold"
+    print(f"  against {what} ({gold['doc_id'].nunique()} documents, span overlap; "
           "Wilson intervals for P and R, bootstrap over documents for F1)")
     print(f"  {'group':<24}{'docs':>5}{'pred':>6}{'P':>7}  {'interval':<14}{'gold':>6}{'R':>7}  {'interval':<14}"
           f"{'F1':>7}  interval")
@@ -383,6 +389,8 @@ def report(names, folder: Path) -> None:
             print_recall(name, folder)
             if name in ("epithets", "attributions"):
                 print_gold_agreement(name, folder)
+            if name in CHECKS and read_gold(folder, name, CHECKS[name]) is not None:
+                print_recall(name, folder, CHECKS[name])
         else:
             print(f"  no exhaustive gold yet ({name}_gold.tsv): recall and F1 not measured")
         if len(coders) >= 2:
