@@ -9,7 +9,8 @@ punctuation), which the scorer repeats to re-read the text.  Of each pool the se
 with a quotation mark, a dialogue dash, a colon or ", что" are drawn first (they are
 where quotation is), then others; seed 20261300.  The second set ``quote11`` (``--set
 quote11``, seed 20261301, written to ``quote11/``) draws in the same way from the sentences
-``quote10`` did not take, as a check after the rules were changed on ``quote10``.
+``quote10`` did not take, as a check after the rules were changed on ``quote10``; ``quote12`` (seed 20261302, session
+eleven) from the sentences neither took, coded blind as a check of the final rules.
 
 Run: ``python benchmarks/attribution_quote10/sample_quote10.py [--set quote11] [--write]``.
 """
@@ -26,7 +27,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 UD = HERE.parents[1].parent / "shared" / "data" / "ud"
 SEED = 20261300
-SETS = {"quote10": (SEED, HERE), "quote11": (SEED + 1, HERE / "quote11")}
+SETS = {"quote10": (SEED, HERE), "quote11": (SEED + 1, HERE / "quote11"), "quote12": (SEED + 2, HERE / "quote12")}
 POOLS = {  # pool: (files, sentences with a marker, other sentences)
     "news": (["MorphoRuEval2017-Lenta-train.conllu", "GramEval2020-RuEval2017-Lenta-news-dev.conllu"], 30, 10),
     "fiction": (["ru_taiga-ud-dev.conllu"], 30, 10),
