@@ -33,6 +33,10 @@ POOLS = {  # pool: (files, sentences with a marker, other sentences)
     "fiction": (["ru_taiga-ud-dev.conllu"], 30, 10),
     "mixed": (["GramEval2020-SynTagRus-dev.conllu"], 15, 5),
 }
+#: pools only a later set draws (so the earlier sets' draws stay as they were): quote12 adds the
+#: educational and popular-science essays of UD Taiga dev ("uch-nauch" documents)
+EXTRA_POOLS = {"quote12": {"essay": (["ru_taiga-ud-dev.conllu"], 15, 5)}}
+_PREFIX = {"fiction": "xud--", "essay": "uch-nauch"}
 _NO_SPACE_BEFORE = set(".,;:!?)]»”…%")
 _NO_SPACE_AFTER = set("([«„“")
 MARKER = re.compile(r"[«»„“”\"]|^\s*[—–-]|:|, что\b")
@@ -81,11 +85,11 @@ def draw(name: str = "quote10") -> list[dict]:
     rng = random.Random(seed)
     taken = _taken(name)
     rows = []
-    for pool, (files, n_marked, n_other) in POOLS.items():
+    for pool, (files, n_marked, n_other) in {**POOLS, **EXTRA_POOLS.get(name, {})}.items():
         sents = []
         for f in files:
             for sid, text in read_sentences(UD / f):
-                if pool == "fiction" and not sid.startswith("xud--"):
+                if pool in _PREFIX and not sid.startswith(_PREFIX[pool]):
                     continue
                 if len(text) >= 20 and f"quote10/{pool}/{sid}" not in taken:
                     sents.append((f, sid, text))
@@ -104,7 +108,10 @@ def texts() -> dict:
     if not UD.exists():
         return None
     out = {}
-    for pool, (files, _, _) in POOLS.items():
+    pools = dict(POOLS)
+    for extra in EXTRA_POOLS.values():
+        pools.update(extra)
+    for pool, (files, _, _) in pools.items():
         for f in files:
             for sid, text in read_sentences(UD / f):
                 out[f"quote10/{pool}/{sid}"] = text
@@ -127,7 +134,7 @@ def main(argv=None):
             fh.write("\t".join(cols) + "\n")
             for r in rows:
                 fh.write("\t".join(str(r[c]) for c in cols) + "\n")
-    print(len(rows), "sentences;", {p: sum(r["pool"] == p for r in rows) for p in POOLS},
+    print(len(rows), "sentences;", {p: sum(r["pool"] == p for r in rows) for p in dict.fromkeys(r["pool"] for r in rows)},
           "with a marker", sum(r["marker"] for r in rows))
 
 
