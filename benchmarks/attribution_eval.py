@@ -865,6 +865,7 @@ def main(argv=None):
 
     quote_score("quote10", verbose=args.verbose)
     quote_score("quote11")
+    quote_score("quote12")      # coded blind in session eleven, a check of its rules: no --verbose
 
     if not args.quick:
         speed_eval()

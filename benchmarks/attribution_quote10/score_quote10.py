@@ -60,7 +60,7 @@ def score(name: str = "quote10", *, verbose: bool = False) -> None:
     print(f"quotation sentences {name} ({len(texts)} single sentences of news, fiction and mixed prose; "
           f"{len(gold)} coded attributions, {len(pred)} predicted rows):")
     print_guideline_attribution(pred, gold, texts)
-    for p in ("news", "fiction", "mixed"):
+    for p in dict.fromkeys(sents["pool"]):       # news, fiction, mixed (and essay in quote12)
         keep = {d for d, x in pool.items() if x == p}
         print(f"  {p}:")
         print_guideline_attribution(pred[pred["doc_id"].isin(keep)], gold[gold["doc_id"].isin(keep)],
