@@ -1461,3 +1461,21 @@ def test_measures_attribution_future_announcements_and_empty_conclusions(round11
     assert _doc(round11, "r11w").empty
     assert _doc(round11, "r11x").empty
     assert _who(round11, "r11y") == [("авторы исследования", "прийти", "credit")]
+
+
+def test_measures_attribution_court_ruling_and_also_passive_keeps_the_source(round11):
+    # "суд постановил, что …": a ruling with its clause (the guideline's verdicts)
+    assert _who(round11, "r11z") == [("Областной суд", "постановить", "indirect")]
+    # "Мэр объявил … Также заявлено о …": the agentless passive keeps the report's source as its
+    # actor; its speaker stays empty
+    rows = _doc(round11, "r11za")
+    assert list(zip(rows["speaker"], rows["actor"], rows["verb_lemma"])) == [
+        ("Мэр", "Мэр", "объявить"), ("", "Мэр", "заявить")]
+
+
+def test_measures_attribution_more_dialogue_tags(round11):
+    # a tag's verb outside the lexicon ("завопил"), the narrator's present "кричу я" and a negated
+    # tag ("не понял я") all close the words said before them
+    assert _who(round11, "r11zb") == [("Петя", "завопить", "direct")]
+    assert _who(round11, "r11zc") == [("я", "кричать", "direct")]
+    assert _who(round11, "r11zd") == [("я", "понять", "direct")]

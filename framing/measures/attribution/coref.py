@@ -212,10 +212,21 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame, atypes: dict)
                                   subject=any(_subject_word(S, x) for x in range(i, j + 1))
                                   or (i > 0 and S.deprel[i - 1].startswith("nsubj") and S.lem[i - 1] in R.heads)))
     ments = typed
+    last = prev = None    # (sentence, actor, type) of the latest row with an actor; the row before
     for si, S, c in doc_cues:
         si = getattr(S, "para", si)
+        if prev is not None and prev[1].actor:
+            last = (prev[0], prev[1].actor, prev[1].speaker_type)
+        prev = (si, c)
         if c.spk is None and c.speaker_override is None:
             c.speaker_type, c.actor = "unattributed", ""
+            if last is not None and si - last[0] <= 1 and _agentless(S, c, R) and any(
+                    S.low[x] in R.words.get("also_word", ()) for x in range(0, c.cue[0])):
+                # "Также заявлено о …", "Кроме того, сообщается, что …" right after a report: the
+                # same source goes on (the guideline's speaker_resolved of a zero subject); the
+                # speaker stays empty
+                c.actor, c.speaker_type = last[1], last[2]
+                continue
             fin = c.cue[0] if c.pattern.startswith("infinitive") else c.v      # "смог рассказать": the auxiliary agrees
             f = S.feats[fin]
             if c.pattern.startswith(("verb", "collocation", "infinitive")) and f.get("VerbForm") in (None, "Fin") \
@@ -432,3 +443,11 @@ def actor_types(ment: pd.DataFrame) -> dict:
             n = n.sort_values("n", ascending=False, kind="stable").drop_duplicates("actor")
             out.update(zip(n["actor"], n["type"]))
     return out
+
+
+def _agentless(S, c, R) -> bool:
+    """An agentless report: an impersonal form ("сообщается", "стало известно") or a neuter
+    short passive ("заявлено", "отмечено")."""
+    f = S.feats[c.v]
+    return (c.head_lemma or c.verb_lemma) in R.fw["impersonal"] or S.low[c.v] in R.fw["impersonal"] \
+        or (f.get("Variant") == "Short" and f.get("Gender") == "Neut")

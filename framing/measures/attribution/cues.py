@@ -16,7 +16,7 @@ from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _content_end, _first_bound, _in_quote, _lead, _line_end, _markup, _media_at,
                        _nomlike, _np, _unsure_case)
 from .speakers import _names_source, _source_owner
-from .words import _INFINITIVE, _NOMINAL, _REFLEXIVE_INFINITIVE, _Res, function_words
+from .words import _INFINITIVE, _NOMINAL, _REFLEXIVE_INFINITIVE, _Res, function_words, past_verb_lemma
 
 
 # --- cue finders -------------------------------------------------------------------------
@@ -108,7 +108,11 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
             lem = _dialogue_verb(S, i, R)
             if lem is not None:
                 c = _Cue(S, i, (i, i), S.text[i], lem, R.verbs.get(lem, ("neutral",))[0], "direct", "verb")
-                c.negated = _negated(S, i, R)
+                # a negated tag still closes the words said ("— Как это? — не понял я"): no negated speech
+                c.negated = False
+                if i > 0 and S.low[i - 1] in R.fw["neg"]:
+                    c.cue = (i - 1, i)
+                    c.verb = " ".join(S.text[i - 1: i + 1])
                 out.append(c)
                 continue
         if u in ("ADJ", "VERB") and S.feats[i].get("Variant") == "Short" and S.lang != "en" \
@@ -127,7 +131,8 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
             continue
         vf = S.feats[i].get("VerbForm")
         if S.feats[i].get("Mood") == "Imp" or S.feats[i].get("Person") == "2" \
-                or (S.feats[i].get("Person") == "1" and (not _in_quote(S, i) or S.lang != "en")):
+                or (S.feats[i].get("Person") == "1" and (not _in_quote(S, i) or S.lang != "en")
+                    and not (S.lang != "en" and after_direct_speech(S, i, adverb=True))):
             continue      # the author's "скажем", "зазначу"; inside a quotation the speaker's own present or
             # future ("«Я думаю, что …»", "«Мы никогда не попросим …»") is the quoted speech itself; a narrated
             # past ("«Я у него спросил»", no Person in Russian and Ukrainian) is a report
@@ -651,13 +656,15 @@ def _dialogue_verb(S: _Sent, i: int, R: _Res):
     direct speech: the speech, a comma, "!", "?" or "…", a dash, then the author's words with the
     verb first).  Its lemma, or None; such a cue is kept only with direct-speech content.  With
     a user's verb lexicon only its verbs are cues, so this rule is off."""
-    if S.lang == "en" or R.own_verbs or i < 2 or S.upos[i] not in ("VERB", "ADJ"):
+    if S.lang == "en" or R.own_verbs or i < 2:
         return None
-    if not after_direct_speech(S, i, adverb=True):
+    if S.upos[i] in ("PROPN", "NOUN") and after_direct_speech(S, i, adverb=True):
+        return past_verb_lemma(S.low[i], S.lang)   # "— Светка! — завопил Петя": read as a name
+    if S.upos[i] not in ("VERB", "ADJ") or not after_direct_speech(S, i, adverb=True):
         return None
     f = S.feats[i]
-    if f.get("Person") in ("1", "2") or f.get("Mood") == "Imp" or f.get("VerbForm") not in (None, "Fin"):
-        return None
+    if f.get("Person") == "2" or f.get("Mood") == "Imp" or f.get("VerbForm") not in (None, "Fin"):
+        return None       # (the narrator's "— Где? — кричу я" is a tag: the first person stays)
     if S.upos[i] == "ADJ" and not _past_misread(S, i, R):
         return None
     return S.lem[i]

@@ -248,7 +248,9 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
               and not (c.pattern == "colon" and c.ctok and S.text[c.ctok[0]] not in QUOTE_CHARS
                        and any(c.ctok[0] <= x.cue[0] <= _line_end(S, c.ctok) for x in final))
               # "Завахири заявил, что … — Уоррен Вайнштейн": a dash inside a reported clause is no credit
-              and not (c.pattern == "dash" and any(x.cue[0] < c.cue[0] and not _weak_cue(S, x, R) for x in final))]
+              and not (c.pattern == "dash" and any(x.cue[0] < c.cue[0] and not _weak_cue(S, x, R) for x in final))
+              # "— …! — завопил Петя": the dialogue tag's verb, read as a name, is no credit's speaker
+              and not (c.pattern == "dash" and c.spk and any(c.spk[0] <= x.v <= c.spk[1] for x in final))]
     final.sort(key=lambda c: c.cue[0])
     # speakers of coordinated and gerund verbs: "сказал …, и пообещал", "добавив, что"
     for k, c in enumerate(final):

@@ -636,6 +636,10 @@ def _first_person(S: _Sent, c: _Cue, R: _Res, syntax: bool):
         if S.low[j] in fp and S.case(j) in (None, "Nom"):
             return j
         j -= 1
+    k = c.cue[1] + 1
+    if k < S.n and S.low[k] in fp and S.case(k) in (None, "Nom"):
+        return k          # "— Светка! — завопил я": the narrator after the tag's verb (the parse may hang
+        # "я" on the quoted words' verb)
     return None
 
 

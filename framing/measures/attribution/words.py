@@ -179,3 +179,22 @@ def _legal(R: _Res, quoted: str) -> bool:
     """A quoted legal label («иноагент», «нежелательной»): legal_designations.tsv."""
     words = re.findall(r"\w+", _norm(quoted))
     return bool(words) and len(words) <= 4 and any(w.startswith(st) for w in words for st in R.legal)
+
+
+@functools.lru_cache(maxsize=1)
+def _morph_ru():
+    import pymorphy3
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@functools.lru_cache(maxsize=20_000)
+def past_verb_lemma(form: str, lang: str) -> str | None:
+    """The infinitive of a Russian word form that pymorphy3 reads first as a past-tense verb
+    ("завопил" → завопить), or None: for a dialogue tag's verb the tagger misread as a name
+    or a noun (issue #12, eleventh round).  Other languages: None."""
+    if lang != "ru" or not form.isalpha() or not form.islower():
+        return None
+    p = _morph_ru().parse(form)[0]
+    if p.tag.POS == "VERB" and "past" in p.tag and "indc" in p.tag:
+        return p.normal_form
+    return None
