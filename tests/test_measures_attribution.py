@@ -1479,3 +1479,11 @@ def test_measures_attribution_more_dialogue_tags(round11):
     assert _who(round11, "r11zb") == [("Петя", "завопить", "direct")]
     assert _who(round11, "r11zc") == [("я", "кричать", "direct")]
     assert _who(round11, "r11zd") == [("я", "понять", "direct")]
+
+
+def test_measures_attribution_nominal_speech_acts(round11):
+    # "Есть подозрение, что …": agentless, with its clause; "Высказывания министра о …": the owner
+    # and a topic; "Его признание в том, что …"
+    assert _who(round11, "r11ze") == [("", "подозрение", "indirect")]
+    assert _who(round11, "r11zf") == [("министра", "высказывание", "other")]
+    assert _who(round11, "r11zg") == [("Его", "признание", "indirect")]

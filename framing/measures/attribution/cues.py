@@ -719,6 +719,14 @@ def _speech_noun_cues(S: _Sent, R: _Res, taken) -> list[_Cue]:
         spk = h = None
         if i > 0 and S.low[i - 1] in R.fw["poss"]:
             spk, h, e = (i - 1, i - 1), i - 1, i            # "его обещание …"
+        elif S.lem[i] in nouns and i + 2 < S.n and S.text[i + 1] == "," and S.low[i + 2] in R.fw["comp"] \
+                and S.upos[i + 2] == "SCONJ" and S.deprel[i].startswith("nsubj") \
+                and not any(S.low[x] == "у" for x in range(max(0, i - 5), i)):
+            # (only as the subject, "появилась информация, что …", "есть подозрение, что …": not an object
+            # or after a preposition, whose holder is elsewhere, "дал информацию, что …", "из-за
+            # опасений, что …", nor with a holder "у врачей есть подозрение")
+            e = i         # "существует подозрение, что …": an agentless speech act with its clause (the
+            # guideline leaves out only nominal speech acts with neither a clause nor a source)
         else:
             h = next((x for x in range(i + 1, min(S.n, i + 4)) if S.upos[x] in ("NOUN", "PROPN")), None)
             loc = h is not None and h == i + 2 and S.low[i + 1] in R.fw["loc"] and S.case(h) in ("Loc", None) \
@@ -743,8 +751,9 @@ def _speech_noun_cues(S: _Sent, R: _Res, taken) -> list[_Cue]:
         if k >= S.n:
             continue
         frame = None
-        if S.low[k] in R.fw["about"] and k + 2 < S.n and S.low[k + 1] in R.fw["this"] and S.text[k + 2] == ",":
-            k += 2                                           # "о том, что"
+        if (S.low[k] in R.fw["about"] or S.low[k] == "в") and k + 2 < S.n and S.low[k + 1] in R.fw["this"] \
+                and S.text[k + 2] == ",":
+            k += 2                                           # "о том, что", "признание в том, что"
         if S.text[k] == "," and k + 1 < S.n and S.low[k + 1] in R.fw["comp"]:
             a, frame = k + 2, "that"
         elif S.low[k] in R.fw["comp"] and S.upos[k] == "SCONJ":
