@@ -226,6 +226,9 @@ def _naming_predicates(s, lex, ent_tok, used):
             # "работал главой администрации": the office is the subject's
             actor_tok = next((c for c in kids if s.deprel[c] == "nsubj"), None) \
                 if s.feats(v).get("VerbForm") != "Part" else (s.head[v] if s.head[v] >= 0 else None)
+        if office and actor_tok is None and s.deprel[v] == "conj" and s.head[v] >= 0:
+            # "X был соратником …, затем работал главой …": the subject of the first conjunct
+            actor_tok = next((c for c in s.children(s.head[v]) if s.deprel[c] in ("nsubj", "nsubj:pass")), None)
         if actor_tok is None and s.feats(v).get("VerbForm") == "Part" and s.head[v] >= 0:
             actor_tok = s.head[v]
         if actor_tok is None and s.feats(v).get("Voice") == "Pass":
