@@ -1266,3 +1266,54 @@ def test_measures_epithets_relation_noun_names_others_not_its_genitive():
     assert q0["evaluative"].fillna(False).astype(bool).all()
     q1 = e[e["doc_id"] == "q1"]
     assert ("Жданов", "title") in set(zip(q1["actor"], q1["kind"]))
+
+
+round_fifteen = _epithets_of("epithets_round_fifteen_classes.conllu")
+
+
+def test_measures_epithets_offices_of_appointing_and_serving_verbs(round_fifteen):
+    """An appointment or election gives its object or passive subject an
+    office in the instrumental, and a verb of serving gives one to its
+    subject (also the subject of a first conjunct): a neutral predicate row
+    with the office's complements ("министром здравоохранения области",
+    "Новым председателем комитета"); an instrumental that is no title
+    ("большинством голосов") or a partner after "с" is none (issue #10,
+    round fifteen; guideline: secondary predicates)."""
+    ep = round_fifteen
+    for doc, text, actor in (("office_appointed", "министром здравоохранения области", "Сидоров"),
+                             ("office_before_verb", "Новым председателем комитета", "Крылова"),
+                             ("office_serving_conj", "заместителем командира полка", "Волков")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "predicate" and r["actor"] == actor and not r["evaluative"], doc
+    for doc in ("office_control_votes", "office_control_partner"):
+        assert _doc(ep, doc).query("kind == 'predicate'").empty, doc
+
+
+def test_measures_epithets_common_gender_label_opening_a_sentence(round_fifteen):
+    """A noun of common gender opening a sentence, which the tagger reads as
+    a name ("Растяпа оставил …", "Зануда пожаловался …"), is the negative
+    label the dictionary says it is; a neutral one ("Сирота получил …") gives
+    no evaluative row; "банкстеры" is a listed label (issue #10, round
+    fifteen)."""
+    ep = round_fifteen
+    for doc, text in (("common_gender_opening", "Растяпа"), ("common_gender_opening_2", "Зануда"),
+                      ("banker_label", "Банкстеры")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0, doc
+    assert not _doc(ep, "common_gender_control")["evaluative"].any()
+
+
+def test_measures_epithets_forces_in_any_position(round_fifteen):
+    """"силы" placed or judged by an agreeing adjective is an armed force as
+    an object or oblique too ("атаку оккупационных сил", "борьбе с
+    антигосударственными силами", "позициям украинских сил"), not strength
+    ("восстанавливают силы") or a participial figure ("движущих сил
+    реформы") (issue #10, round fifteen)."""
+    ep = round_fifteen
+    for doc, text in (("forces_object", "оккупационных"), ("forces_oblique", "антигосударственными")):
+        r = _one(ep, doc, text)
+        assert r["actor"] == "сила" and r["evaluative"] and r["polarity"] < 0, doc
+    r = _one(ep, "forces_relational", "украинских")
+    assert r["actor"] == "сила" and not r["evaluative"]
+    for doc in ("forces_control_strength", "forces_control_figure"):
+        assert _doc(ep, doc).empty, doc

@@ -6,7 +6,8 @@ from __future__ import annotations
 from ...lang.punct import DASHES
 from .._names import agree, lower_key
 from .words import (
-    _ACCUSING, _BECOME_INTO, _COPULA_VERBS, _FAME, _NAMING_VERBS, _PERSONAL, _RELATIVE, _REL_CASES, _WORD_NOUNS,
+    _ACCUSING, _APPOINTING, _BECOME_INTO, _CLOSE_Q, _COPULA_VERBS, _FAME, _NAMING_VERBS, _OPEN_Q, _PERSONAL,
+    _RELATIVE, _REL_CASES, _SERVING, _WORD_NOUNS,
 )
 from .tokens import _actor_noun, _contiguous, _is_adj, _is_noun, _lemmas, _np_left
 from .lexicon import EVALUATIVE_THRESHOLD
@@ -163,21 +164,71 @@ def _predicate_np(s, c, ent_tok):
     return _np_left(s, c, ent_tok) + _contiguous([c] + right)
 
 
+def _office(s, c, lex):
+    """Whether the instrumental ``c`` of an appointing or serving verb names an
+    office: a title or role noun ("министром", "главой", "экс-министром"), or
+    the participle of "исполняющий обязанности"."""
+    if any(s.deprel[x] == "case" for x in s.children(c)):
+        return False  # "работает с властями": a partner, not an office
+    k = lower_key(s.lemma[c])
+    if _is_noun(s, c):
+        return lex.is_title(k) or k in lex.roles
+    # "исполняющим обязанности председателя": a participle whose object is the duties of an office
+    return k in lex.roles or (c + 1 < len(s) and lower_key(s.lemma[c + 1]) == "обязанность")
+
+
+def _office_tokens(s, c):
+    """The office phrase headed by the instrumental ``c`` of an appointing or
+    serving verb: its agreeing words just before it ("Новым министром") and
+    its complements after it up to punctuation other than quotes ("министром
+    по делам «Брексита»", "главой администрации Шалинского района"), without
+    a trailing preposition or conjunction."""
+    sub = set(s.subtree(c))
+    for x in s.children(c):
+        if s.deprel[x] in ("conj", "cc", "parataxis"):
+            sub -= set(s.subtree(x))  # "президентом и Джона Эдвардса …": another clause
+    lo = c
+    while lo - 1 in sub and s.deprel[lo - 1] in ("amod", "det", "nummod"):
+        lo -= 1
+    hi = c
+    while hi + 1 in sub and not (s.is_punct(hi + 1) and s.text[hi + 1] not in _OPEN_Q + _CLOSE_Q):
+        hi += 1
+    while hi > c and (s.upos[hi] in ("ADP", "CCONJ") or s.text[hi] in _OPEN_Q):
+        hi -= 1
+    toks = list(range(lo, hi + 1))
+    opened = sum(s.text[x] in _OPEN_Q for x in toks) - sum(s.text[x] in _CLOSE_Q for x in toks)
+    if opened < 0 and s.text[hi] in _CLOSE_Q:
+        toks = toks[:-1]  # a closing quote of a phrase that opened before the office
+    return toks
+
+
 def _naming_predicates(s, lex, ent_tok, used):
     """Secondary predicates of naming and declaring verbs ("ЛГБТ признали
     «экстремистским движением»", "признана нежелательной", "назвал его
     диктатором"): the instrumental phrase, about the verb's object, its passive
-    subject or the noun its participle modifies."""
+    subject or the noun its participle modifies.  Appointing verbs
+    ("назначен министром", "избрали председателем") and verbs of serving in
+    an office ("работал главой администрации", about the subject) give an
+    office the same way (guideline: a secondary predicate), when the
+    instrumental is a title or role."""
     out = []
     if not s.has_syntax:
         return out
     for v in range(len(s)):
-        if s.lemma[v] not in _NAMING_VERBS and not any(s.lemma[v].startswith(x[:-2]) and
-                                                      s.feats(v).get("VerbForm") == "Part"
-                                                      for x in ("признать", "признавать", "объявить")):
+        office = lower_key(s.lemma[v]) in _APPOINTING or lower_key(s.lemma[v]) in _SERVING
+        if s.lemma[v] not in _NAMING_VERBS and not office and \
+                not any(s.lemma[v].startswith(x[:-2]) and s.feats(v).get("VerbForm") == "Part"
+                        for x in ("признать", "признавать", "объявить")):
             continue
         kids = s.children(v)
         actor_tok = next((c for c in kids if s.deprel[c] in ("obj", "nsubj:pass")), None)
+        if lower_key(s.lemma[v]) in _SERVING:
+            # "работал главой администрации": the office is the subject's
+            actor_tok = next((c for c in kids if s.deprel[c] == "nsubj"), None) \
+                if s.feats(v).get("VerbForm") != "Part" else (s.head[v] if s.head[v] >= 0 else None)
+        if office and actor_tok is None and s.deprel[v] == "conj" and s.head[v] >= 0:
+            # "X был соратником …, затем работал главой …": the subject of the first conjunct
+            actor_tok = next((c for c in s.children(s.head[v]) if s.deprel[c] in ("nsubj", "nsubj:pass")), None)
         if actor_tok is None and s.feats(v).get("VerbForm") == "Part" and s.head[v] >= 0:
             actor_tok = s.head[v]
         if actor_tok is None and s.feats(v).get("Voice") == "Pass":
@@ -210,12 +261,18 @@ def _naming_predicates(s, lex, ent_tok, used):
                 continue
             if lower_key(s.lemma[c]) in _WORD_NOUNS:
                 continue  # "назвал сыновей именами героев": named by a name, not a predicate of the sons
-            toks = _contiguous([x for x in s.subtree(c) if x > v or x > actor_tok])
+            if office and not _office(s, c, lex):
+                continue  # "избран большинством голосов", "работал руками": no office
+            if office:
+                toks = _office_tokens(s, c)
+            else:
+                toks = _contiguous([x for x in s.subtree(c) if x > v or x > actor_tok])
             # the predicate ends before a parenthesis or a line break ("«ледяной девой» (он употребил …)",
             # "признан экстремистом\n\nС любовью, Mash")
             toks = next((toks[:i] for i, x in enumerate(toks) if i and x > c and
                          (s.text[x] == "(" or s.start[x] - s.end[toks[i - 1]] >= 2)), toks)
-            toks = [x for x in toks if x not in ent_tok or ent_tok[x] is ent_tok.get(c)]
+            if not office:  # an office keeps the name of its institution ("главой ВФЛА", "прокурором Москвы")
+                toks = [x for x in toks if x not in ent_tok or ent_tok[x] is ent_tok.get(c)]
             if not toks or any(x in used for x in toks):
                 continue
             # the name in apposition to the object ("назвал министра финансов Крылова вором")

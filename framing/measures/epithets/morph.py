@@ -215,7 +215,9 @@ def _label_reading(s, t, lex):
     written), or ``None``. The dictionary decides: a word it knows as a first
     name, surname, place or organisation stays a name; otherwise a noun
     reading (a guessed one for a coinage) whose lemma ``nominations.tsv`` or
-    ``roles.tsv`` lists is that label."""
+    ``roles.tsv`` lists is that label, or a known noun of common gender that
+    the lexicon scores ("Тихоня напал …", "Зануда выступил …": ``ms-f``
+    characterisations, :func:`_common_gender`)."""
     if s.lang != "ru" or not s.text[t][:1].isupper() or s.text[t].isupper():
         return None
     parses = _parses(lower_key(s.text[t]))
@@ -224,6 +226,10 @@ def _label_reading(s, t, lex):
     for p in parses:
         lem = lower_key(p.normal_form)
         if "NOUN" in p.tag.grammemes and (lem in lex.nom_exact or lem in lex.roles):
+            return lem
+    for p in parses:
+        lem = lower_key(p.normal_form)
+        if p.is_known and "NOUN" in p.tag.grammemes and _common_gender(lem) and lex.nomination(lem) is not None:
             return lem
     return None
 

@@ -17,7 +17,8 @@ from .words import (
     _REL_WORDS, _STATE_ONLY, _STATE_WORDS, _STORY_DOMAINS, _STORY_ROLES,
 )
 from .tokens import (
-    _actor_noun, _attributive, _is_adj, _is_noun, _lemmas, _modifier, _name_part, _not_about, _np_left,
+    _actor_noun, _attributive, _forces_in_any_position, _is_adj, _is_noun, _lemmas, _modifier, _name_part,
+    _not_about, _np_left,
     _opens, _pronominal, _span_text, _trim,
 )
 from .morph import (
@@ -379,6 +380,7 @@ def _unnamed(s, lex, ent_tok, used, rows):
             continue  # "система является надёжным гарантом": a predicate about a thing
         if nomrow is None and lem not in lex.roles and lem not in _INSTITUTIONS and lem not in _PEOPLE_GROUPS and \
                 lem not in _INANIMATE_PERSONS and s.feats(t).get("Animacy") != "Anim" and \
+                not _forces_in_any_position(s, t, lex) and \
                 not (s.has_syntax and s.deprel[t].startswith("nsubj")) and \
                 not (_org_type(lem, lex) and any(lower_key(s.lemma[a]) in lex.relational or
                                                  (lem in _QUALIFIED_ORG and _is_adj(s, a) and
@@ -387,6 +389,7 @@ def _unnamed(s, lex, ent_tok, used, rows):
                                                   s.feats(a).get("Poss") != "Yes")
                                                  for a in _np_left(s, t, ent_tok))):
             # an organisation noun without a name is an actor when it acts ("Круизная компания пообещала"),
+            # ("силы" qualified as an armed force is one in any position: "борьба с антигосударственными силами"),
             # or when a relational adjective places it ("отчёт российской компании", "против европейских компаний")
             # or an adjective qualifies a company-like noun in the plural ("в крупных банках", "для
             # небольших компаний"; ``qualified_org`` of epithet_cues.tsv: not "облачных сервисов")

@@ -256,6 +256,26 @@ def _name_words(s, toks):
     return {t for t in toks[1:] if s.text[t][:1].isupper() and not s.text[t].isupper() and not s.is_punct(t - 1)}
 
 
+def _forces_in_any_position(s, t, lex):
+    """Whether "силы" at ``t`` is an armed force wherever it stands (an
+    object, an oblique: "борьба с антигосударственными силами", "позиции
+    украинских сил"), not only as a subject: an agreeing adjective of the
+    noun phrase that places it (relational: "украинских") or judges it
+    (a lexicon adjective, "оккупационными"), not an adjective from a present
+    participle ("движущие силы", "ужасающие силы": forces of nature or of
+    history, figures of speech)."""
+    if lower_key(s.lemma[t]) not in _FORCES or s.feats(t).get("Number") != "Plur":
+        return False
+    for a in _np_left(s, t, {}):
+        k = lower_key(s.lemma[a])
+        if s.upos[a] != "ADJ" or not k.endswith(("ый", "ий", "ой")) or k.endswith("щий") or \
+                s.feats(a).get("Case") != s.feats(t).get("Case"):
+            continue  # a verb the tagger read as an adjective ("восстанавливаете силы"), a participle
+        if k in lex.relational or abs(lex.polarity(k) or 0) >= 0.3:
+            return True
+    return False
+
+
 def _armed_forces(s, t, lex):
     """Whether "силы" (``forces`` of ``epithet_cues.tsv``) at ``t`` is an armed
     force (an actor, docs/epithets.md): plural, with an agreeing adjective
