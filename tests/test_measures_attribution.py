@@ -1487,3 +1487,12 @@ def test_measures_attribution_nominal_speech_acts(round11):
     assert _who(round11, "r11ze") == [("", "подозрение", "indirect")]
     assert _who(round11, "r11zf") == [("министра", "высказывание", "other")]
     assert _who(round11, "r11zg") == [("Его", "признание", "indirect")]
+
+
+def test_measures_attribution_ukrainian_documents_and_time_phrases():
+    # "У позові стверджується, що …", "«…», - наголошується в заяві": the document is the source;
+    # "Про це в четвер, 14 січня, повідомив …": the time phrase is no speaker
+    rows = attributions(_ann("round11_uk", "uk"))
+    assert _who(rows, "u11a") == [("позові", "стверджуватися", "indirect")]
+    assert _who(rows, "u11b") == [("заяві", "наголошуватися", "direct")]
+    assert [s for s, _, _ in _who(rows, "u11c")] == ["місцевий телеканал"]

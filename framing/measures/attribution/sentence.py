@@ -201,6 +201,8 @@ def _subj_ok(S: _Sent, i: int, R: _Res) -> bool:
         return True       # a share of people: "45% опрошенных считают", "62% россиян"
     if S.text[i] in QUOTE_CHARS or not any(ch.isalpha() for ch in S.text[i]):
         return False
+    if i > 0 and S.upos[i - 1] == "ADP" and S.lem[i] in R.words.get("adverbial_noun", ()):
+        return False      # "в четвер", "в 2020 году": a time phrase, no subject
     u = S.upos[i]
     if i == 0 and u == "PROPN" and S.lang != "en" and S.low[i].endswith(_INFINITIVE) and S.deprel[i] in ("xcomp", "csubj"):
         return False      # an opening infinitive the tagger read as a name ("Ужесточить … предложили в России")
