@@ -1496,3 +1496,9 @@ def test_measures_attribution_ukrainian_documents_and_time_phrases():
     assert _who(rows, "u11a") == [("позові", "стверджуватися", "indirect")]
     assert _who(rows, "u11b") == [("заяві", "наголошуватися", "direct")]
     assert [s for s, _, _ in _who(rows, "u11c")] == ["місцевий телеканал"]
+
+
+def test_measures_attribution_agentless_charge_and_hyphen_dialogue(round11):
+    # "Ему инкриминируется …": an agentless charge; a dialogue line typed with spaced hyphens
+    assert _who(round11, "r11zh") == [("", "инкриминироваться", "other")]
+    assert _who(round11, "r11zi") == [("соседка", "вздохнуть", "direct")]

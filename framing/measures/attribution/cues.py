@@ -686,12 +686,20 @@ def after_direct_speech(S: _Sent, i: int, *, adverb: bool = False) -> bool:
             d -= 1
         if d < i - 1 and any(S.upos[x] in ("NOUN", "ADJ") for x in range(d + 1, i)) and S.upos[d + 1] != "ADP":
             return False
-    if d < 1 or S.text[d] not in LONG_DASHES:
+    if d < 1 or not _dash_at(S, d):
         return False
     before = S.text[d - 1]
     if before not in (",", "!", "?", "…") and before not in QUOTE_CHARS:
         return False
-    return S.text[0] in LONG_DASHES or any(S.text[x] in QUOTE_CHARS for x in range(d))
+    return _dash_at(S, 0) or any(S.text[x] in QUOTE_CHARS for x in range(d))
+
+
+def _dash_at(S: _Sent, d: int) -> bool:
+    """A dash at ``d``: a long dash, or a hyphen standing alone between spaces, as typed for one
+    ("\" Ну, надо же, - подумал Илья Ильич, - …")."""
+    if S.text[d] in LONG_DASHES:
+        return True
+    return S.text[d] == "-" and (d == 0 or S.start[d] > S.end[d - 1]) and (d + 1 >= S.n or S.start[d + 1] > S.end[d])
 
 
 def _past_misread(S: _Sent, i: int, R: _Res) -> bool:
