@@ -40,22 +40,28 @@ CHANNELS = ["Банкста", "Ньюсач/Двач", "112", "ТОПОР - Го
 TEXT_SUFFIXES = {".tsv", ".csv", ".txt", ".md", ".json", ".jsonl", ".py", ".yml", ".yaml"}
 
 
+def ids_in_text(text: str, channels, channel_files: dict[str, str]) -> set[str]:
+    """doc_ids "<channel>/<message_id>" of ``channels`` a text names: as a doc_id, or as a message
+    id on a line naming the channel's raw file (the layout of ``tests/data/attribution_gold.tsv``)."""
+    out = set()
+    for c in channels:
+        out |= {f"{c}/{m}" for m in re.findall(re.escape(c) + r"/(\d+)", text)}
+        raw = channel_files.get(c)
+        if raw and raw in text:
+            for line in text.splitlines():
+                if raw in line:
+                    out |= {f"{c}/{m}" for m in re.findall(r"(?<![\w.])(\d+)(?![\w.])", line)}
+    return out
+
+
 def used_ids(channel_files: dict[str, str]) -> set[str]:
     """doc_ids "<channel>/<message_id>" of the four channels named anywhere under benchmarks/ and tests/."""
-    by_id = {c: re.compile(re.escape(c) + r"/(\d+)") for c in CHANNELS}
     out = set()
     for top in ("benchmarks", "tests"):
         for f in sorted((ROOT / top).rglob("*")):
             if not f.is_file() or f.suffix not in TEXT_SUFFIXES or HERE in f.parents:
                 continue
-            text = f.read_text(encoding="utf-8", errors="replace")
-            for c, rx in by_id.items():
-                out |= {f"{c}/{m}" for m in rx.findall(text)}
-                raw = channel_files.get(c)
-                if raw and raw in text:
-                    for line in text.splitlines():
-                        if raw in line:
-                            out |= {f"{c}/{m}" for m in re.findall(r"(?<![\w.])(\d+)(?![\w.])", line)}
+            out |= ids_in_text(f.read_text(encoding="utf-8", errors="replace"), CHANNELS, channel_files)
     return out
 
 

@@ -22,13 +22,15 @@ message id on a line naming the channel's raw file), drawn with
 The attribution sets have the layout of ``benchmarks/attribution_tg7``
 (``docs.tsv``, ``sentences.tsv``, and ``gold.tsv`` written by the coders); the
 epithet set has the layout of ``epithets_gold.tsv`` and ``epithets_gold_docs.tsv``.
+
+The draw was made and written at commit c8165db; files added since name more posts (the
+fresh sample s20, for one), so a later run leaves more out and draws differently.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
-import json
 import random
 import re
 import sys
@@ -42,6 +44,9 @@ sys.path.insert(0, str(ROOT / "benchmarks" / "attribution_dev2"))
 
 import framing  # noqa: E402
 from sample import write_document_set  # noqa: E402  (benchmarks/attribution_dev2/sample.py)
+
+sys.path.insert(0, str(ROOT / "benchmarks" / "attribution_tg7"))
+from sample_tg7 import channel_files, ids_in_text  # noqa: E402
 
 SEED = 20261206
 MIN_CHARS = 200
@@ -64,28 +69,16 @@ def _texts():
 
 def used_ids(channels: list[str], raw_files: dict[str, str]) -> set[str]:
     """Telegram doc_ids and BSNLP doc_ids named anywhere under benchmarks/, tests/ and notebooks/."""
-    by_id = {c: re.compile(re.escape(c) + r"/(\d+)") for c in channels}
     bs = re.compile(r"(?<![\w/-])((?:asia_bibi|brexit|covid-19|ec|nord_stream|ryanair|trump|us_election_2020)/[\w-]+)")
     out = set()
     for text in _texts():
-        out |= set(bs.findall(text))
-        for c, rx in by_id.items():
-            out |= {f"{c}/{m}" for m in rx.findall(text)}
-            raw = raw_files.get(c)
-            if raw and raw in text:
-                for line in text.splitlines():
-                    if raw in line:
-                        out |= {f"{c}/{m}" for m in re.findall(r"(?<![\w.])(\d+)(?![\w.])", line)}
+        out |= set(bs.findall(text)) | ids_in_text(text, channels, raw_files)
     return out
 
 
 def raw_files() -> dict[str, str]:
-    out = {}
-    for f in sorted((SHARED / "telegram_ru_2024" / "raw").glob("*.json")):
-        posts = json.loads(f.read_text(encoding="utf-8"))
-        if posts:
-            out[posts[0]["channel"]] = f.name
-    return out
+    """channel -> the name of its raw file (``sample_tg7.channel_files``)."""
+    return channel_files()
 
 
 def draw():
