@@ -4,6 +4,7 @@ Run from the project root::
 
     python benchmarks/validity/sample_check11.py           # prints the draw
     python benchmarks/validity/sample_check11.py --write   # also writes the document lists
+    python benchmarks/validity/sample_check11.py --evaluative-b --write   # the second epithet check
 
 The held-out guideline sets (``attributions_gold.tsv``, ``epithets_gold.tsv``)
 were opened in session eleven to read their misses, so they became development
@@ -105,9 +106,37 @@ def draw():
     return att, web, epi
 
 
+def draw_evaluative_b(per_channel: int = 11, seed: int = SEED + 1):
+    """The second epithet check (evaluative descriptors only, session eleven): Telegram posts of all
+    nine channels named nowhere at the time of drawing (the first check sets included), at least
+    ``MIN_CHARS`` characters, ``per_channel`` per channel, seed ``SEED + 1``."""
+    tg = framing.read_telegram(str(SHARED / "telegram_ru_2024/raw/*.json"), progress=False).docs
+    channels = sorted(tg["outlet"].unique())
+    global OWN, OWN_DIRS
+    OWN, OWN_DIRS = {HERE / "sample_check11.py"}, set()     # the first check sets count as named now
+    used = used_ids(channels, raw_files())
+    out = []
+    for c in channels:
+        pool = [(d, o, t) for d, o, t in zip(tg["doc_id"], tg["outlet"], tg["text"])
+                if o == c and len(t) >= MIN_CHARS and d not in used]
+        random.Random(f"{seed}/{c}").shuffle(pool)
+        out += pool[:per_channel]
+    return out
+
+
 def main(argv=None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     write = "--write" in argv
+    if "--evaluative-b" in argv:
+        epi = draw_evaluative_b()
+        print(f"== epithets_check11b (evaluative only): {len(epi)} posts")
+        if write:
+            with (HERE / "epithets_check11b_docs.tsv").open("w", encoding="utf-8", newline="") as fh:
+                w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+                w.writerow(["doc_id", "outlet", "n_chars", "text_sha256", "coder"])
+                for d, o, t in epi:
+                    w.writerow([d, o, len(t), hashlib.sha256(t.encode("utf-8")).hexdigest(), ""])
+        return
     att, web, epi = draw()
     for name, docs in (("attribution_tg11", att), ("attribution_web11", web)):
         folder = ROOT / "benchmarks" / name
