@@ -214,7 +214,8 @@ def predictions(name: str, gold: pd.DataFrame, docs) -> tuple:
 
 #: exhaustive check sets coded blind after the held-out guideline sets were opened (session eleven,
 #: ``validity/sample_check11.py``): measure name -> gold stem; never read for tuning
-CHECKS = {"epithets": "epithets_check11", "epithets_evaluative": "epithets_check11"}
+#: epithets_check11b holds evaluative descriptors only (coded for the evaluative check alone)
+CHECKS = {"epithets": ["epithets_check11"], "epithets_evaluative": ["epithets_check11", "epithets_check11b"]}
 
 
 def print_recall(name: str, folder: Path, stem: str | None = None) -> None:
@@ -389,8 +390,9 @@ def report(names, folder: Path) -> None:
             print_recall(name, folder)
             if name in ("epithets", "attributions"):
                 print_gold_agreement(name, folder)
-            if name in CHECKS and read_gold(folder, name, CHECKS[name]) is not None:
-                print_recall(name, folder, CHECKS[name])
+            for stem in CHECKS.get(name, ()):
+                if read_gold(folder, name, stem) is not None:
+                    print_recall(name, folder, stem)
         else:
             print(f"  no exhaustive gold yet ({name}_gold.tsv): recall and F1 not measured")
         if len(coders) >= 2:
