@@ -1502,3 +1502,8 @@ def test_measures_attribution_agentless_charge_and_hyphen_dialogue(round11):
     # "Ему инкриминируется …": an agentless charge; a dialogue line typed with spaced hyphens
     assert _who(round11, "r11zh") == [("", "инкриминироваться", "other")]
     assert _who(round11, "r11zi") == [("соседка", "вздохнуть", "direct")]
+
+
+def test_measures_attribution_naming_a_fact(round11):
+    # "назвал противопоказания": a naming verb stating a fact (``named_object``)
+    assert _who(round11, "r11zj") == [("Минздрав", "назвать", "other")]
