@@ -1507,3 +1507,11 @@ def test_measures_attribution_agentless_charge_and_hyphen_dialogue(round11):
 def test_measures_attribution_naming_a_fact(round11):
     # "назвал противопоказания": a naming verb stating a fact (``named_object``)
     assert _who(round11, "r11zj") == [("Минздрав", "назвать", "other")]
+
+
+def test_measures_attribution_dialogue_tag_without_subject(round11):
+    # "— Я, — говорит, — ничего …": the tag's subject is left out; a row with an empty speaker and the
+    # line before the tag as direct speech
+    rows = _doc(round11, "r11zk")
+    assert list(zip(rows["speaker"], rows["verb_lemma"], rows["form"], rows["content"])) == [
+        ("", "говорить", "direct", "Я")]

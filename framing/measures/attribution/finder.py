@@ -333,6 +333,17 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
             continue          # "обратились с жалобой в Роспотребнадзор": only the addressee, no reported content
             # (not what is called for: "выступил с призывом к прекращению огня")
             # (not a charge in the locative: "выдвинул обвинения в совершении …")
+        if c.pattern.startswith("verb") and c.spk is None and c.frame in ("nominal", "none") and S.lang != "en" \
+                and after_direct_speech(S, c.cue[0], adverb=True) \
+                and (c.cue[1] + 1 >= S.n or S.text[c.cue[1] + 1] in (",", ".", "!", "?", "…", *LONG_DASHES)):
+            # "— А почему, — говорит, — у тебя …": a dialogue tag with its subject left out (nothing
+            # after the verb but the end or the line going on); the words said are the line before its
+            # dash (the guideline: a zero subject, an empty speaker)
+            d = c.cue[0] - 1
+            while d > 0 and S.text[d] not in LONG_DASHES and S.text[d] != "-":
+                d -= 1
+            if d - 2 >= 0:
+                c.frame, c.ctok = "inverted", (0, d - 2)
         if c.pattern.startswith(("verb",)) and c.spk is None and c.frame in ("nominal", "none") and not c.quoted_src \
                 and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] \
                 and not (S.feats[c.v].get("Variant") == "Short" and S.feats[c.v].get("Gender") == "Neut"
