@@ -1351,3 +1351,15 @@ def test_measures_epithets_quoted_group_nickname_and_heading_label(round_sixteen
         assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0, doc
     assert _doc(ep, "gang_nickname_control").empty
     assert not _doc(ep, "heading_control")["evaluative"].any()
+
+
+def test_measures_epithets_abbreviated_brigade_names_are_units(round_sixteen):
+    """An abbreviated brigade name ("80-я ОДШБ", "116-й ОМБр") is an armed
+    unit like "бригада", so an evaluative adjective on it is a row
+    ("Элитная", "легендарной"); a neutral one is not flagged (issue #10,
+    round sixteen; guideline: an armed force or unit is an actor)."""
+    ep = round_sixteen
+    for doc, text in (("unit_abbreviation", "Элитная"), ("unit_abbreviation_2", "легендарной")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "adjective" and r["evaluative"] and r["polarity"] > 0, doc
+    assert not _doc(ep, "unit_control")["evaluative"].any()

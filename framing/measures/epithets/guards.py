@@ -89,9 +89,9 @@ def _group_nickname(s, inner, t, k):
     characterisation of a person (``morph._common_gender``)."""
     alone = all(s.is_punct(x) for x in range(0, t)) and all(s.is_punct(x) for x in range(k + 1, len(s)))
     if lower_key(s.lemma[inner[0]]) in _COLLECTIVE_LABELS:
-        # the subject of its clause (by the parse, or opening it before a finite verb) or a
-        # heading: "снял «Банду в масках»" is a film
-        opens_clause = (t == 0 or s.is_punct(t - 1)) and k + 1 < len(s) and s.upos[k + 1] == "VERB" and \
+        # the subject of its clause (by the parse, or opening it or a line before a finite
+        # verb) or a heading: "снял «Банду в масках»" is a film
+        opens_clause = (t == 0 or s.is_punct(t - 1) or s.start[t] - s.end[t - 1] >= 2) and k + 1 < len(s) and s.upos[k + 1] == "VERB" and \
             s.feats(k + 1).get("VerbForm") == "Fin"
         return alone or opens_clause or (s.has_syntax and s.deprel[inner[0]].startswith("nsubj"))
     return alone and s.lang == "ru" and _common_gender(lower_key(s.text[inner[0]]))
