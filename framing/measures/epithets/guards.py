@@ -6,7 +6,8 @@ from __future__ import annotations
 from ...lang.punct import DASHES
 from .._names import lower_key
 from .words import (
-    _ANIMALS, _AWARD_HEADS, _CLOSE_Q, _COLLECTIVE_LABELS, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _ETHNIC_NOUNS, _FRAMES, _GENRES,
+    _ANIMALS, _AWARD_HEADS, _CLOSE_Q, _COLLECTIVE_LABELS, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _ETHNIC_NOUNS,
+    _FRAMES, _GENRES,
     _HISTORICAL_ADJ, _HISTORICAL_STATES, _INANIMATE_PERSONS, _INSTITUTIONS, _OPEN_Q, _PARTY_ADJ, _PARTY_HEADS,
     _ORDINAL_TERMS, _PEOPLE_GROUPS, _ROLE_ADJ, _SMALL_ANIMALS, _SO_CALLED, _THING_PREPS, _WAR_WORDS, _WORD_NOUNS,
 )
@@ -91,8 +92,8 @@ def _group_nickname(s, inner, t, k):
     if lower_key(s.lemma[inner[0]]) in _COLLECTIVE_LABELS:
         # the subject of its clause (by the parse, or opening it or a line before a finite
         # verb) or a heading: "снял «Банду в масках»" is a film
-        opens_clause = (t == 0 or s.is_punct(t - 1) or s.start[t] - s.end[t - 1] >= 2) and k + 1 < len(s) and s.upos[k + 1] == "VERB" and \
-            s.feats(k + 1).get("VerbForm") == "Fin"
+        opens_clause = (t == 0 or s.is_punct(t - 1) or s.start[t] - s.end[t - 1] >= 2) and k + 1 < len(s) and \
+            s.upos[k + 1] == "VERB" and s.feats(k + 1).get("VerbForm") == "Fin"
         return alone or opens_clause or (s.has_syntax and s.deprel[inner[0]].startswith("nsubj"))
     return alone and s.lang == "ru" and _common_gender(lower_key(s.text[inner[0]]))
 

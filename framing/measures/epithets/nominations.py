@@ -10,7 +10,8 @@ import re
 from ...lang.punct import DASHES
 from .._names import lower_key
 from .words import (
-    _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COLLECTIVE_LABELS, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _ENDEARMENT,
+    _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COLLECTIVE_LABELS, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS,
+    _ENDEARMENT,
     _FIXED, _HINTS, _INANIMATE_PERSONS, _INSTITUTIONS, _INTENSIFIERS, _LABEL_PAIRS, _METAPHOR_HEADS, _MILITARY,
     _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX, _QUALIFIED_ORG, _RELATION_NOUNS,
     _PERSONAL, _PERSON_NOUNS, _PRAISE_SUBSTANTIVE, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
@@ -185,7 +186,7 @@ def _nominations(s, lex, ent_tok, used, st=None):
         # a name in the genitive stays inside ("режим Кима")
         core = [t] + ([] if role else linked_toks if linked_toks and linked_toks[0] > t else [])
         if not role and not linked_toks and lem in _COLLECTIVE_LABELS:
-            core += _members_genitive(s, t, ent_tok)  # "банда малолетних вейперов": its members inside
+            core += _members_genitive(s, t, ent_tok)  # "банда малолетних вейперов": the members inside
         toks = sorted(set(core))
         if quoted:
             toks = [toks[0] - 1] + toks + [toks[-1] + 1] if left == [] else toks
