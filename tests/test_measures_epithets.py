@@ -1317,3 +1317,49 @@ def test_measures_epithets_forces_in_any_position(round_fifteen):
     assert r["actor"] == "сила" and not r["evaluative"]
     for doc in ("forces_control_strength", "forces_control_figure"):
         assert _doc(ep, doc).empty, doc
+
+
+round_sixteen = _epithets_of("epithets_round_sixteen_classes.conllu")
+
+
+def test_measures_epithets_collective_label_keeps_its_members_genitive(round_sixteen):
+    """A collective label ("банда", "шайка") keeps the genitive plural of its
+    members in its row, read by the dictionary when the tagger misses the
+    noun: "банду юных угонщиков", "Шайку карманников", "Банда скинхедов"; a
+    verb after it ("В банду входили …") or animals after "свора" are no
+    members (issue #10, round sixteen; guideline: characterising genitive)."""
+    ep = round_sixteen
+    for doc, text in (("gang_genitive", "банду юных угонщиков"), ("gang_genitive_rare", "Шайку карманников"),
+                      ("gang_genitive_skinheads", "Банда скинхедов")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0, doc
+    assert _one(ep, "gang_control_verb", "банду")["kind"] == "nomination"
+    assert set(_doc(ep, "gang_control_animals")["epithet"]) == {"Свора"}
+
+
+def test_measures_epithets_quoted_group_nickname_and_heading_label(round_sixteen):
+    """A collective label opening a quoted capitalised phrase that is its
+    clause's subject is a group's nickname, not a work's title ("«Шайка в
+    балаклавах» ограбила …"); as the object of a verb of showing it is a
+    film's title ("показал «Банду в масках»": no row). A quoted verbless
+    heading opening on a noun of common gender is a label ("«Растяпа и
+    отличник»."); one of kinship nouns is no row (issue #10, round
+    sixteen)."""
+    ep = round_sixteen
+    for doc, text in (("gang_nickname", "Шайка"), ("heading_label", "Растяпа")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0, doc
+    assert _doc(ep, "gang_nickname_control").empty
+    assert not _doc(ep, "heading_control")["evaluative"].any()
+
+
+def test_measures_epithets_abbreviated_brigade_names_are_units(round_sixteen):
+    """An abbreviated brigade name ("80-я ОДШБ", "116-й ОМБр") is an armed
+    unit like "бригада", so an evaluative adjective on it is a row
+    ("Элитная", "легендарной"); a neutral one is not flagged (issue #10,
+    round sixteen; guideline: an armed force or unit is an actor)."""
+    ep = round_sixteen
+    for doc, text in (("unit_abbreviation", "Элитная"), ("unit_abbreviation_2", "легендарной")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "adjective" and r["evaluative"] and r["polarity"] > 0, doc
+    assert not _doc(ep, "unit_control")["evaluative"].any()

@@ -6,12 +6,13 @@ from __future__ import annotations
 from ...lang.punct import DASHES
 from .._names import lower_key
 from .words import (
-    _ANIMALS, _AWARD_HEADS, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _ETHNIC_NOUNS, _FRAMES, _GENRES,
+    _ANIMALS, _AWARD_HEADS, _CLOSE_Q, _COLLECTIVE_LABELS, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _ETHNIC_NOUNS,
+    _FRAMES, _GENRES,
     _HISTORICAL_ADJ, _HISTORICAL_STATES, _INANIMATE_PERSONS, _INSTITUTIONS, _OPEN_Q, _PARTY_ADJ, _PARTY_HEADS,
     _ORDINAL_TERMS, _PEOPLE_GROUPS, _ROLE_ADJ, _SMALL_ANIMALS, _SO_CALLED, _THING_PREPS, _WAR_WORDS, _WORD_NOUNS,
 )
 from .tokens import _actor_noun, _has_object, _is_adj, _is_noun
-from .morph import _only_short_adjective, _readings
+from .morph import _common_gender, _only_short_adjective, _readings
 from .lexicon import EVALUATIVE_THRESHOLD, _animal_story, _inanimate_labels
 from .polarity import _penal, _polarity
 from .rows import _predicate_polarity
@@ -73,11 +74,28 @@ def _work_title_tokens(s):
                                                 s.text[x] in (",", ".", "!", "?", ":", ";", "…", "...")
                                                 for x in range(t + 1, k))
         genre = short and t > 0 and lower_key(s.lemma[t - 1]) in _GENRES
-        named = short and s.text[inner[0]][:1].isupper() and len(inner) >= 2
+        named = short and s.text[inner[0]][:1].isupper() and len(inner) >= 2 and not _group_nickname(s, inner, t, k)
         if genre or named:
             out.update(range(t, k + 1))
         t = k + 1
     return out
+
+
+def _group_nickname(s, inner, t, k):
+    """Whether a quoted capitalised phrase (``inner``, quotes at ``t`` and
+    ``k``) with no genre noun before it names people, not a work: it opens on
+    a collective label ("«Банда в масках» заявилась в магазин", ``collective_label``
+    of ``epithet_cues.tsv``) as its clause's subject or a heading, or it is a verbless heading standing alone
+    whose first word is a noun of common gender ("«Тихоня и троечник»"), a
+    characterisation of a person (``morph._common_gender``)."""
+    alone = all(s.is_punct(x) for x in range(0, t)) and all(s.is_punct(x) for x in range(k + 1, len(s)))
+    if lower_key(s.lemma[inner[0]]) in _COLLECTIVE_LABELS:
+        # the subject of its clause (by the parse, or opening it or a line before a finite
+        # verb) or a heading: "снял «Банду в масках»" is a film
+        opens_clause = (t == 0 or s.is_punct(t - 1) or s.start[t] - s.end[t - 1] >= 2) and k + 1 < len(s) and \
+            s.upos[k + 1] == "VERB" and s.feats(k + 1).get("VerbForm") == "Fin"
+        return alone or opens_clause or (s.has_syntax and s.deprel[inner[0]].startswith("nsubj"))
+    return alone and s.lang == "ru" and _common_gender(lower_key(s.text[inner[0]]))
 
 
 def _war_story(st):

@@ -10,7 +10,8 @@ import re
 from ...lang.punct import DASHES
 from .._names import lower_key
 from .words import (
-    _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _ENDEARMENT,
+    _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COLLECTIVE_LABELS, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS,
+    _ENDEARMENT,
     _FIXED, _HINTS, _INANIMATE_PERSONS, _INSTITUTIONS, _INTENSIFIERS, _LABEL_PAIRS, _METAPHOR_HEADS, _MILITARY,
     _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX, _QUALIFIED_ORG, _RELATION_NOUNS,
     _PERSONAL, _PERSON_NOUNS, _PRAISE_SUBSTANTIVE, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
@@ -184,6 +185,8 @@ def _nominations(s, lex, ent_tok, used, st=None):
         # the label alone; its adjectives are rows of their own (_unnamed),
         # a name in the genitive stays inside ("режим Кима")
         core = [t] + ([] if role else linked_toks if linked_toks and linked_toks[0] > t else [])
+        if not role and not linked_toks and lem in _COLLECTIVE_LABELS:
+            core += _members_genitive(s, t, ent_tok)  # "банда малолетних вейперов": the members inside
         toks = sorted(set(core))
         if quoted:
             toks = [toks[0] - 1] + toks + [toks[-1] + 1] if left == [] else toks
@@ -561,6 +564,31 @@ def _hint(lem):
 def _group_name(nom, lem):
     g = nom[1] if isinstance(nom[1], str) and nom[1] and "*" not in nom[1] else lem
     return g
+
+
+def _members_genitive(s, t, ent_tok):
+    """The genitive plural of people right after a collective label at ``t``
+    (``collective_label`` of ``epithet_cues.tsv``: "банда малолетних
+    вейперов", "шайку мошенников"): its agreeing adjectives and the noun, or
+    ``[]``. The guideline's characterising genitive of the group; the row
+    keeps it, as it keeps a name in the genitive ("режим Кима"). The noun is
+    read by the dictionary too, as taggers miss rare ones ("вейперов" tagged
+    a verb); a thing or an animal ("свора собак") is no member."""
+    k, out = t + 1, []
+    while k < len(s) and k not in ent_tok and s.upos[k] in ("ADJ", "VERB") and \
+            s.feats(k).get("Case") == "Gen" and s.feats(k).get("Number") == "Plur":
+        out.append(k)
+        k += 1
+    if k >= len(s) or k in ent_tok or s.is_punct(k) or not s.text[k].islower() or \
+            lower_key(s.lemma[k]) in _ANIMALS or lower_key(s.lemma[k]) in _SMALL_ANIMALS:
+        return []
+    parses = [p for p in _parses(lower_key(s.text[k])) if "NOUN" in p.tag.grammemes]
+    members = [p for p in parses if {"gent", "plur"} <= p.tag.grammemes and
+               ("anim" in p.tag.grammemes or not p.is_known)]
+    if not members or any(p.is_known and "inan" in p.tag.grammemes and {"gent", "plur"} <= p.tag.grammemes
+                          for p in parses) or lower_key(members[0].normal_form) in _ANIMALS:
+        return []
+    return out + [k]
 
 
 def _link_nomination(s, t, left, lex, ent_tok):
