@@ -849,15 +849,12 @@ def _reports_content(S: _Sent, c: _Cue, R: _Res) -> bool:
         if (plaint is not None and any(S.lem[x] in med for x in range(plaint + 1, min(S.n, plaint + 5)))) \
                 or any(S.low[x] in ("в", "к") and S.lem[x + 1] in med for x in range(c.v + 1, min(S.n - 1, c.v + 3))):
             return False      # "обратилась в больницу с жалобами на боль": a patient's visit, not a report
-    if c.pattern.startswith("collocation") and any(S.lem[x] == "показание" for x in range(c.cue[0], c.cue[1] + 1)) and not (
-            c.ctok and any(any(ch.isalnum() for ch in S.text[x]) for x in range(c.ctok[0], min(S.n, c.ctok[1] + 1)))) \
-            and not any(S.lem[x] in R.words.get("admission_adj", ()) for x in range(c.cue[0], c.cue[1] + 1)):
-        return False          # "он дает показания": testifying, no content; "дала признательные показания" stays
     if c.pattern.startswith("collocation") and any(S.lem[x] == "показание" for x in range(c.cue[0], c.cue[1] + 1)) \
             and not any(S.lem[x] in R.words.get("admission_adj", ()) for x in range(c.cue[0], c.cue[1] + 1)) \
-            and c.ctok and not (S.low[c.ctok[0]] == "против" or (S.low[c.ctok[0]] == "на" and c.ctok[0] + 1 < S.n and any(
-                S.case(x) == "Acc" for x in range(c.ctok[0] + 1, min(S.n, c.ctok[0] + 3))))):
-        return False          # "дала показания на суде": where, not what; "дал показания на начальника" stays
+            and not (c.ctok and (S.low[c.ctok[0]] == "против" or (S.low[c.ctok[0]] == "на" and any(
+                S.case(x) == "Acc" for x in range(c.ctok[0] + 1, min(S.n, c.ctok[0] + 3)))))):
+        return False          # testimony reports only with an admission ("дала признательные показания") or
+        # against someone ("дал показания на начальника"): not "дает показания", "дала показания на суде"
     if c.spk is None and S.feats[c.v].get("Variant") == "Short" and any(
             S.lem[x] == "быть" and (S.feats[x].get("Tense") == "Fut" or S.low[x] in ("будет", "будут"))
             for x in range(max(0, c.v - 3), c.v)):
