@@ -5,6 +5,7 @@ Run from the project root::
     python benchmarks/validity/sample_check11.py           # prints the draw
     python benchmarks/validity/sample_check11.py --write   # also writes the document lists
     python benchmarks/validity/sample_check11.py --evaluative-b --write   # the second epithet check
+    python benchmarks/validity/sample_check11.py --evaluative-dev12 --write   # an evaluative dev set
 
 The held-out guideline sets (``attributions_gold.tsv``, ``epithets_gold.tsv``)
 were opened in session eleven to read their misses, so they became development
@@ -124,14 +125,23 @@ def draw_evaluative_b(per_channel: int = 11, seed: int = SEED + 1):
     return out
 
 
+def draw_evaluative_dev12(per_channel: int = 11, seed: int = SEED + 2):
+    """A development set for evaluative descriptors (session eleven, after the checks showed praise
+    missed): Telegram posts of all nine channels named nowhere at the time of drawing (both
+    epithet checks included), seed ``SEED + 2``; coded like ``epithets_check11b`` and read."""
+    return draw_evaluative_b(per_channel, seed)
+
+
 def main(argv=None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     write = "--write" in argv
-    if "--evaluative-b" in argv:
-        epi = draw_evaluative_b()
-        print(f"== epithets_check11b (evaluative only): {len(epi)} posts")
+    if "--evaluative-b" in argv or "--evaluative-dev12" in argv:
+        dev = "--evaluative-dev12" in argv
+        epi = draw_evaluative_dev12() if dev else draw_evaluative_b()
+        out = ROOT / "benchmarks" / "evaluative_dev" / "tg_dev12_docs.tsv" if dev else HERE / "epithets_check11b_docs.tsv"
+        print(f"== {out.name} (evaluative only): {len(epi)} posts")
         if write:
-            with (HERE / "epithets_check11b_docs.tsv").open("w", encoding="utf-8", newline="") as fh:
+            with out.open("w", encoding="utf-8", newline="") as fh:
                 w = csv.writer(fh, delimiter="\t", lineterminator="\n")
                 w.writerow(["doc_id", "outlet", "n_chars", "text_sha256", "coder"])
                 for d, o, t in epi:
