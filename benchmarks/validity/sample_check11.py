@@ -61,19 +61,23 @@ OWN = {HERE / "epithets_check11_docs.tsv", HERE / "epithets_check11.tsv", HERE /
 OWN_DIRS = {ROOT / "benchmarks" / "attribution_tg11", ROOT / "benchmarks" / "attribution_web11"}
 
 
-def _texts():
+def _texts(skip_own: bool = True):
+    """The text files under benchmarks/, tests/ and notebooks/; with ``skip_own``, not the files of
+    the first draw itself (``OWN``, ``OWN_DIRS``)."""
+    own, own_dirs = (OWN, OWN_DIRS) if skip_own else (set(), set())
     for top in ("benchmarks", "tests", "notebooks"):
         for f in sorted((ROOT / top).rglob("*")):
-            if (f.is_file() and f.suffix in TEXT_SUFFIXES and f not in OWN
-                    and not any(d in f.parents for d in OWN_DIRS) and "__pycache__" not in f.parts):
+            if (f.is_file() and f.suffix in TEXT_SUFFIXES and f not in own
+                    and not any(d in f.parents for d in own_dirs) and "__pycache__" not in f.parts):
                 yield f.read_text(encoding="utf-8", errors="replace")
 
 
-def used_ids(channels: list[str], raw_files: dict[str, str]) -> set[str]:
-    """Telegram doc_ids and BSNLP doc_ids named anywhere under benchmarks/, tests/ and notebooks/."""
+def used_ids(channels: list[str], raw_files: dict[str, str], *, skip_own: bool = True) -> set[str]:
+    """Telegram doc_ids and BSNLP doc_ids named anywhere under benchmarks/, tests/ and notebooks/
+    (with ``skip_own``, not counting the first draw's own files)."""
     bs = re.compile(r"(?<![\w/-])((?:asia_bibi|brexit|covid-19|ec|nord_stream|ryanair|trump|us_election_2020)/[\w-]+)")
     out = set()
-    for text in _texts():
+    for text in _texts(skip_own):
         out |= set(bs.findall(text)) | ids_in_text(text, channels, raw_files)
     return out
 
@@ -113,9 +117,7 @@ def draw_evaluative_b(per_channel: int = 11, seed: int = SEED + 1):
     ``MIN_CHARS`` characters, ``per_channel`` per channel, seed ``SEED + 1``."""
     tg = framing.read_telegram(str(SHARED / "telegram_ru_2024/raw/*.json"), progress=False).docs
     channels = sorted(tg["outlet"].unique())
-    global OWN, OWN_DIRS
-    OWN, OWN_DIRS = {HERE / "sample_check11.py"}, set()     # the first check sets count as named now
-    used = used_ids(channels, raw_files())
+    used = used_ids(channels, raw_files(), skip_own=False)     # the first check sets count as named now
     out = []
     for c in channels:
         pool = [(d, o, t) for d, o, t in zip(tg["doc_id"], tg["outlet"], tg["text"])

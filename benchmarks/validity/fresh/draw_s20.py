@@ -20,9 +20,7 @@ out = Path(sys.argv[3] if len(sys.argv) > 3 else "out/fresh_s20")
 out.mkdir(parents=True, exist_ok=True)
 c = framing.read_telegram("../shared/data/telegram_ru_2024/raw/*.json", progress=False)
 channels = sorted(c.docs["outlet"].unique())
-import sample_check11
-sample_check11.OWN = set(); sample_check11.OWN_DIRS = set()     # the check sets count as named too
-seen = used_ids(channels, raw_files())
+seen = used_ids(channels, raw_files(), skip_own=False)     # the check sets count as named too
 keep = ~c.docs["doc_id"].isin(seen)
 print("posts", len(c.docs), "named somewhere", int((~keep).sum()), "kept", int(keep.sum()))
 sub = c.filter(keep.to_numpy())
