@@ -40,6 +40,19 @@ _BRACKETS = {"(": ")", "[": "]", "{": "}"}
 _CLOSING = {v: k for k, v in _BRACKETS.items()}
 
 
+@functools.lru_cache(maxsize=None)
+def morph_analyzer(lang: str):
+    """The pymorphy3 analyser of ``lang`` ("ru" or "uk"), built once per process and shared by the
+    measures (actors, epithets, attribution); None for another language or when it cannot load."""
+    if lang not in ("ru", "uk"):
+        return None
+    try:
+        import pymorphy3
+        return pymorphy3.MorphAnalyzer(lang=lang)
+    except Exception:  # noqa: BLE001 - optional: callers fall back to surface forms
+        return None
+
+
 def _has_letters(t: str) -> bool:
     return any(ch.isalpha() for ch in t)
 

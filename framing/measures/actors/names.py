@@ -23,18 +23,7 @@ import re
 from ...lang.translit import is_cyrillic, name_key
 from ..._errors import OptionError
 from ...lexicons import read_lexicon
-from .._names import clean_name, is_initial, lower_key, parse_person, titles, word_stem
-
-
-@functools.lru_cache(maxsize=None)
-def morph_analyzer(lang: str):
-    if lang not in ("ru", "uk"):
-        return None
-    try:
-        import pymorphy3
-        return pymorphy3.MorphAnalyzer(lang=lang)
-    except Exception:  # noqa: BLE001 - optional: fall back to surface forms
-        return None
+from .._names import clean_name, is_initial, lower_key, morph_analyzer, parse_person, titles, word_stem
 
 
 def stem_key(text: str, person: bool) -> str:

@@ -34,7 +34,7 @@ import pandas as pd
 
 from ...lang.punct import OPENING_QUOTES
 from .quotes import QUOTE_CHARS
-from .sentence import _Sent, _media_at
+from .sentence import _Sent, _media_at, agentless
 from .words import _Res, _norm
 
 _OPENERS = frozenset(OPENING_QUOTES)
@@ -220,7 +220,7 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame, atypes: dict)
         prev = (si, c)
         if c.spk is None and c.speaker_override is None:
             c.speaker_type, c.actor = "unattributed", ""
-            if last is not None and si - last[0] <= 1 and _agentless(S, c, R) and any(
+            if last is not None and si - last[0] <= 1 and agentless(S, c, R) and any(
                     S.low[x] in R.words.get("also_word", ()) for x in range(0, c.cue[0])):
                 # "Также заявлено о …", "Кроме того, сообщается, что …" right after a report: the
                 # same source goes on (the guideline's speaker_resolved of a zero subject); the
@@ -444,10 +444,3 @@ def actor_types(ment: pd.DataFrame) -> dict:
             out.update(zip(n["actor"], n["type"]))
     return out
 
-
-def _agentless(S, c, R) -> bool:
-    """An agentless report: an impersonal form ("сообщается", "стало известно") or a neuter
-    short passive ("заявлено", "отмечено")."""
-    f = S.feats[c.v]
-    return (c.head_lemma or c.verb_lemma) in R.fw["impersonal"] or S.low[c.v] in R.fw["impersonal"] \
-        or (f.get("Variant") == "Short" and f.get("Gender") == "Neut")

@@ -474,8 +474,7 @@ def _colon_cues(S: _Sent, R: _Res, quotes) -> list[_Cue]:
     whole_e = e
     for d in far[-1:] + list(range(max(lead + 3, e - 8), whole_e + 1)):
         e = whole_e
-        if S.text[d] not in LONG_DASHES and not (S.text[d] == "-" and d < e and S.start[d] > S.end[d - 1]
-                                                 and S.start[d + 1] > S.end[d]):
+        if not _dash_at(S, d) or d >= e:
             continue       # a hyphen standing alone is a dash here ("взрыв на станции - источник 112")
         if S.text[d - 1] == "," and d >= 2 and S.text[d - 2] in QUOTE_CHARS:
             comma = next((x for x in range(d + 2, e) if S.text[x] == ","), None)

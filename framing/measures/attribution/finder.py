@@ -14,11 +14,12 @@ import re
 
 from ...lang.punct import LONG_DASHES
 from .content import _finish_content, _frame, _reports_content, _requires_ok, _trim_contents, indefinite_predicative
-from .cues import _colon_cues, _source_phrase_cues, _speech_noun_cues, _verb_cues, after_direct_speech, qualified_noun
+from .cues import (_colon_cues, _dash_at, _source_phrase_cues, _speech_noun_cues, _verb_cues, after_direct_speech,
+                   qualified_noun)
 from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _agrees, _clause_left, _content_end, _en_pp_head, _first_bound, _in_quote,
                        _line_end, _markup, _media_at, _nomlike, _np, _subj_ok, _syn_span, _unsure_case, c_case,
-                       dateline, dateline_end, support_verb, supported_object)
+                       agentless, dateline, dateline_end, neuter_short, support_verb, supported_object)
 from .speakers import (_coordinated, _extend_to_name, _extend_to_quoted_name, _first_person, _left_candidate,
                        _loc_speaker, _nested_same_subject, _quoted_source, _relative_antecedent, _relative_author, _continued_subject, _right_candidate, _score,
                        _skip_addressee, _syn_subject)
@@ -340,14 +341,13 @@ def _sentence_cues(S: _Sent, R: _Res, syntax: bool, quotes) -> list[_Cue]:
             # after the verb but the end or the line going on); the words said are the line before its
             # dash (the guideline: a zero subject, an empty speaker)
             d = c.cue[0] - 1
-            while d > 0 and S.text[d] not in LONG_DASHES and S.text[d] != "-":
+            while d > 0 and not _dash_at(S, d):
                 d -= 1
             if d - 2 >= 0:
                 c.frame, c.ctok = "inverted", (0, d - 2)
         if c.pattern.startswith(("verb",)) and c.spk is None and c.frame in ("nominal", "none") and not c.quoted_src \
                 and (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] \
-                and not (S.feats[c.v].get("Variant") == "Short" and S.feats[c.v].get("Gender") == "Neut"
-                         and c.verb_class in ("neutral", "endorsing")):
+                and not (neuter_short(S, c.v) and c.verb_class in ("neutral", "endorsing")):
             # (the neuter short passive of a verb of saying is agentless and kept: "Также заявлено о
             # введении …"; not an order, "приказано")
             # (a quoting verb whose object names the quoted speaker, "…, приводит слова Климкина", is a
@@ -668,8 +668,7 @@ def _relative_document(S: _Sent, c: _Cue, R: _Res) -> None:
     speaker, with its owner when it has one: "подписан указ, где говорится о …", "опубликовано
     письмо, в котором говорится, что …" (the guideline: a document with an owner gets the owner,
     without one the document NP itself)."""
-    if (c.head_lemma or c.verb_lemma) not in R.fw["impersonal"] and not (
-            S.feats[c.v].get("Variant") == "Short" and S.feats[c.v].get("Gender") == "Neut"):
+    if not agentless(S, c, R):
         return
     k = c.cue[0] - 1
     while k >= 0 and S.upos[k] in ("ADV", "PART") and S.low[k] != "где":

@@ -228,6 +228,18 @@ def _subj_ok(S: _Sent, i: int, R: _Res) -> bool:
     return False
 
 
+def neuter_short(S: _Sent, i: int) -> bool:
+    """A neuter short passive participle ("заявлено", "сказано"): the agentless form of a verb."""
+    return S.feats[i].get("Variant") == "Short" and S.feats[i].get("Gender") == "Neut"
+
+
+def agentless(S: _Sent, c: _Cue, R) -> bool:
+    """An agentless report: an impersonal form ("сообщается", "стало известно") or a neuter short
+    passive ("заявлено", "отмечено")."""
+    return (c.head_lemma or c.verb_lemma) in R.fw["impersonal"] or S.low[c.v] in R.fw["impersonal"] \
+        or neuter_short(S, c.v)
+
+
 def _agrees(S: _Sent, v: int, j: int) -> bool:
     nv, nj = S.feats[v].get("Number"), S.feats[j].get("Number")
     if _unsure_case(S, j) or (S.lang != "en" and S.case(j) not in (None, "Nom")):

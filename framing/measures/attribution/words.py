@@ -24,6 +24,7 @@ import pandas as pd
 
 from ...lang.punct import DOUBLE_QUOTES, char_class
 from ...lexicons import read_lexicon
+from .._names import morph_analyzer
 from .quotes import QUOTE_CHARS
 
 #: spaces and double quotation marks, dropped from a media name's key
@@ -181,20 +182,15 @@ def _legal(R: _Res, quoted: str) -> bool:
     return bool(words) and len(words) <= 4 and any(w.startswith(st) for w in words for st in R.legal)
 
 
-@functools.lru_cache(maxsize=1)
-def _morph_ru():
-    import pymorphy3
-    return pymorphy3.MorphAnalyzer(lang="ru")
-
-
 @functools.lru_cache(maxsize=20_000)
 def past_verb_lemma(form: str, lang: str) -> str | None:
     """The infinitive of a Russian word form that pymorphy3 reads first as a past-tense verb
     ("завопил" → завопить), or None: for a dialogue tag's verb the tagger misread as a name
     or a noun (issue #12, eleventh round).  Other languages: None."""
-    if lang != "ru" or not form.isalpha() or not form.islower():
+    morph = morph_analyzer(lang) if lang == "ru" else None
+    if morph is None or not form.isalpha() or not form.islower():
         return None
-    p = _morph_ru().parse(form)[0]
+    p = morph.parse(form)[0]
     if p.tag.POS == "VERB" and "past" in p.tag and "indc" in p.tag:
         return p.normal_form
     return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .._names import lower_key
+from .._names import lower_key, morph_analyzer
 from .words import _INANIMATE_PERSONS, _INSTITUTIONS, _ORG_ABBREVIATIONS, _PEJ_SOLID, _PEOPLE_GROUPS
 
 
@@ -76,11 +76,9 @@ def _animate(s, t):
     return s.lang == "ru" and any(r[1] for r in _readings(lower_key(s.text[t])))
 
 
-@functools.lru_cache(maxsize=1)
 def _morph():
-    """The Russian pymorphy3 analyser, built once per process."""
-    import pymorphy3
-    return pymorphy3.MorphAnalyzer(lang="ru")
+    """The Russian pymorphy3 analyser, shared by the measures (``_names.morph_analyzer``)."""
+    return morph_analyzer("ru")
 
 
 @functools.lru_cache(maxsize=50_000)
