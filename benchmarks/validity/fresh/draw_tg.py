@@ -1,0 +1,55 @@
+"""Fresh samples of session 11 (s20 attributions, s21 evaluative epithets): rows of a measure on
+Telegram posts named in no file under benchmarks/, tests/ or notebooks/ (the session's check sets
+counted as named), drawn proportionally by outlet.
+
+Run from the project root at the commit the sample measured::
+
+    python benchmarks/validity/fresh/draw_tg.py attributions 60 20261320 out/fresh_s20   # s20
+    python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261321 out/fresh_s21     # s21
+
+writes ``sheet_att.pkl`` or ``sheet_epi.pkl`` (the coding sheet of ``framing.validation_sample``,
+local use only) and ``docs.pkl`` to the output folder.
+"""
+import sys
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+import framing
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from sample_check11 import raw_files, used_ids  # noqa: E402
+
+
+def table_of(measure, ann):
+    if measure == "attributions":
+        return framing.attributions(ann), "att"
+    if measure == "evaluative":
+        table = framing.epithets(ann)
+        return table[table["evaluative"].fillna(False).astype(bool)].copy(), "epi"
+    raise SystemExit(f"unknown measure {measure!r}: attributions or evaluative")
+
+
+def main(argv):
+    warnings.simplefilter("ignore")
+    measure, n, seed, out = argv[0], int(argv[1]), int(argv[2]), Path(argv[3])
+    out.mkdir(parents=True, exist_ok=True)
+    c = framing.read_telegram("../shared/data/telegram_ru_2024/raw/*.json", progress=False)
+    channels = sorted(c.docs["outlet"].unique())
+    seen = used_ids(channels, raw_files(), skip_own=False)     # the check sets count as named too
+    keep = ~c.docs["doc_id"].isin(seen)
+    print("posts", len(c.docs), "named somewhere", int((~keep).sum()), "kept", int(keep.sum()))
+    sub = c.filter(keep.to_numpy())
+    ann = framing.annotate(sub, progress=False, n_jobs=2)
+    table, short = table_of(measure, ann)
+    print("rows", len(table), "documents with rows", table["doc_id"].nunique())
+    sheet = framing.validation_sample(table, n=n, by="outlet", seed=seed, ann=ann)
+    sheet.table.to_pickle(out / f"sheet_{short}.pkl")
+    pd.DataFrame({"doc_id": sub.docs["doc_id"], "text": sub.docs["text"]}).to_pickle(out / "docs.pkl")
+    print(len(sheet.table), "drawn from", sheet.table["doc_id"].nunique(), "documents;",
+          sheet.table["outlet"].value_counts().to_dict())
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
