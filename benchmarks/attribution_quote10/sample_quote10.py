@@ -10,7 +10,8 @@ with a quotation mark, a dialogue dash, a colon or ", что" are drawn first (t
 where quotation is), then others; seed 20261300.  The second set ``quote11`` (``--set
 quote11``, seed 20261301, written to ``quote11/``) draws in the same way from the sentences
 ``quote10`` did not take, as a check after the rules were changed on ``quote10``; ``quote12`` (seed 20261302, session
-eleven) from the sentences neither took, coded blind as a check of the final rules.
+eleven) from the sentences neither took, coded blind as a check of the final rules; ``quote13`` (seed 20261303)
+only from its own pools (essays, social media, news, fiction) and the sentences none of the three took.
 
 Run: ``python benchmarks/attribution_quote10/sample_quote10.py [--set quote11] [--write]``.
 """
@@ -27,7 +28,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 UD = HERE.parents[1].parent / "shared" / "data" / "ud"
 SEED = 20261300
-SETS = {"quote10": (SEED, HERE), "quote11": (SEED + 1, HERE / "quote11"), "quote12": (SEED + 2, HERE / "quote12")}
+SETS = {"quote10": (SEED, HERE), "quote11": (SEED + 1, HERE / "quote11"), "quote12": (SEED + 2, HERE / "quote12"),
+        "quote13": (SEED + 3, HERE / "quote13")}
 POOLS = {  # pool: (files, sentences with a marker, other sentences)
     "news": (["MorphoRuEval2017-Lenta-train.conllu", "GramEval2020-RuEval2017-Lenta-news-dev.conllu"], 30, 10),
     "fiction": (["ru_taiga-ud-dev.conllu"], 30, 10),
@@ -36,7 +38,21 @@ POOLS = {  # pool: (files, sentences with a marker, other sentences)
 #: pools only a later set draws (so the earlier sets' draws stay as they were): quote12 adds the
 #: educational and popular-science essays of UD Taiga dev ("uch-nauch" documents)
 EXTRA_POOLS = {"quote12": {"essay": (["ru_taiga-ud-dev.conllu"], 15, 5)}}
+#: quote13 (seed 20261303, session twelve, coded blind) draws only its own pools, from the sentences no
+#: earlier set took (by sentence id, whatever pool took it): essays again, social-media posts of
+#: GramEval-2020 (no prefix), news, and fiction (Taiga ``xud--`` plus SynTagRus, whatever remains)
+EXTRA_POOLS["quote13"] = {
+    "essay13": (["ru_taiga-ud-dev.conllu"], 25, 5),
+    "social13": (["GramEval2020-RuEval2017-social-dev.conllu"], 20, 5),
+    "news13": (["MorphoRuEval2017-Lenta-train.conllu", "GramEval2020-RuEval2017-Lenta-news-dev.conllu"], 20, 5),
+    "fiction13": (["ru_taiga-ud-dev.conllu", "GramEval2020-SynTagRus-dev.conllu"], 20, 5),
+}
+#: sets that draw only their EXTRA_POOLS, not POOLS
+_EXTRA_ONLY = {"quote13"}
 _PREFIX = {"fiction": "xud--", "essay": "uch-nauch"}
+_PREFIX.update({"essay13": "uch-nauch", "fiction13": "xud--"})
+#: pools whose prefix applies to some of their files only (the others are taken whole)
+_PREFIX_FILES = {"fiction13": {"ru_taiga-ud-dev.conllu"}}
 _NO_SPACE_BEFORE = set(".,;:!?)]»”…%")
 _NO_SPACE_AFTER = set("([«„“")
 MARKER = re.compile(r"[«»„“”\"]|^\s*[—–-]|:|, что\b")
@@ -84,14 +100,16 @@ def draw(name: str = "quote10") -> list[dict]:
     seed, _ = SETS[name]
     rng = random.Random(seed)
     taken = _taken(name)
+    taken_ids = {d.split("/", 2)[2] for d in taken}  # sentence ids, whatever pool took them
     rows = []
-    for pool, (files, n_marked, n_other) in {**POOLS, **EXTRA_POOLS.get(name, {})}.items():
+    pools = EXTRA_POOLS[name] if name in _EXTRA_ONLY else {**POOLS, **EXTRA_POOLS.get(name, {})}
+    for pool, (files, n_marked, n_other) in pools.items():
         sents = []
         for f in files:
             for sid, text in read_sentences(UD / f):
-                if pool in _PREFIX and not sid.startswith(_PREFIX[pool]):
+                if pool in _PREFIX and not sid.startswith(_PREFIX[pool]) and f in _PREFIX_FILES.get(pool, {f}):
                     continue
-                if len(text) >= 20 and f"quote10/{pool}/{sid}" not in taken:
+                if len(text) >= 20 and f"quote10/{pool}/{sid}" not in taken and sid not in taken_ids:
                     sents.append((f, sid, text))
         marked = [s for s in sents if MARKER.search(s[2])]
         other = [s for s in sents if not MARKER.search(s[2])]
