@@ -21,7 +21,8 @@ Prints, each on its own line,
    scored the same way; and the Telegram-post set ``benchmarks/attribution_tg7``
    (68 posts of Банкста, Ньюсач/Двач, 112 and ТОПОР, coded before the seventh); and the
    quotation sets ``benchmarks/attribution_quote10`` (``quote10`` and its check ``quote11``:
-   single sentences of news, fiction and mixed prose from ../shared/data/ud);
+   single sentences of news, fiction and mixed prose from ../shared/data/ud; the check
+   ``quote12``; the development set ``quote13`` of essays, social posts and news);
    and ``benchmarks/attribution_sem9`` (the first 25 sentences of ten SemEval-2023
    Russian dev articles, coded before the ninth);
 5. the time of ``attributions()`` and of ``sources()`` on the Telegram sample,
@@ -866,6 +867,9 @@ def main(argv=None):
     quote_score("quote10", verbose=args.verbose)
     quote_score("quote11")
     quote_score("quote12")      # coded blind in session eleven, a check of its rules: no --verbose
+    # session twelve's development set (essays, social posts, news; coded blind, first score 0.704 on
+    # the rules at the session's start, then read for round twelve)
+    quote_score("quote13", verbose=args.verbose)
 
     if not args.quick:
         speed_eval()

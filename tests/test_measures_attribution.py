@@ -1515,3 +1515,41 @@ def test_measures_attribution_dialogue_tag_without_subject(round11):
     rows = _doc(round11, "r11zk")
     assert list(zip(rows["speaker"], rows["verb_lemma"], rows["form"], rows["content"])) == [
         ("", "говорить", "direct", "Я")]
+
+
+@pytest.fixture(scope="module")
+def round12():
+    return attributions(_ann("round12", "ru"))
+
+
+def test_measures_attribution_spaced_quotes_and_lone_subjects(round12):
+    # a straight quotation mark spaced off on both sides (text rebuilt from tokens) still pairs
+    qs = find_quotes('Она сказала: " Мне, девки, недельки три еще - и до свидания ". Потом " ушла ".')
+    assert [q.kind for q in qs] == ["quotation", "scare"]
+    assert find_quotes('"...ми ще не знаємо", – сказав він.')[0].open == 0    # an opening mark before "..."
+    assert _who(round12, "r12a") == [("Одна", "сказать", "direct")]
+    assert _who(round12, "r12b") == [("Каждый", "говорить", "indirect")]
+    assert _who(round12, "r12c") == [("", "заявить", "indirect")]          # "все как один": no speaker
+
+
+def test_measures_attribution_fiction_tag_before_a_dialogue_line(round12):
+    assert _who(round12, "r12d") == [("Юрка", "затараторить", "direct")]
+    assert _doc(round12, "r12e").empty and _doc(round12, "r12f").empty     # a thing signed, then its terms
+    r = _doc(round12, "r12g").iloc[0]                                      # "«…» и ушёл": the quotation only
+    assert (r["form"], r["content"]) == ("direct", "Я приду завтра к вам")
+
+
+def test_measures_attribution_evaluation_as_phrase(round12):
+    assert _who(round12, "r12h") == [("Эксперт", "охарактеризовать", "other")]
+    assert _who(round12, "r12i") == [("Кремле", "расценить", "other")]
+    assert _doc(round12, "r12j").empty                                     # "как можно быстрее"
+
+
+def test_measures_attribution_addressee_far_object_and_going_on(round12):
+    r = _doc(round12, "r12k").iloc[0]
+    assert (r["speaker"], r["actor"], r["verb_lemma"]) == ("Ты", "", "говорить")
+    assert _doc(round12, "r12l").empty                                     # the present "ты говоришь"
+    assert _who(round12, "r12m")[0][:2] == ("члены группировки ИГ", "взять")
+    r = _doc(round12, "r12n").iloc[0]
+    assert (r["speaker"], r["verb_lemma"], bool(r["negated"])) == ("Президент", "повторять", False)
+    assert _doc(round12, "r12o").empty                                     # "перестал говорить"

@@ -76,6 +76,24 @@ def stance_object(S, c, R, a: int, b: int) -> bool:
                                               or c.verb_lemma in R.words.get("prediction_verb", ()))
 
 
+def as_phrase(S, c, R, a: int, b: int) -> bool:
+    """The content of a verb of evaluation or description is a "как"-phrase right after its
+    object: "охарактеризовал ситуацию как катастрофическую", "расценили заявление как
+    провокацию", "эту область определили как «прикладное искусство»" (the guideline's evaluation,
+    form other; issue #12, twelfth round).  The verb is an ``as_verb`` of attribution_words.tsv;
+    "как" is followed by an adjective, a noun or a quotation, not by "только", "можно", a verb."""
+    if not any(l in R.words.get("as_verb", ()) for l in S.lems[c.v]):
+        return False
+    for x in range(a, min(b, a + 6)):
+        if S.low[x] in R.words.get("as_word", ()) and S.upos[x] in ("SCONJ", "ADP", "ADV", "PART"):
+            y = x + 1
+            return y <= b and (S.text[y] in QUOTE_CHARS or (S.upos[y] in ("ADJ", "NOUN", "PROPN", "DET")
+                                                           and S.low[y] not in R.fw["neg"]))
+        if S.bound(x) or S.finite(x):
+            return False
+    return False
+
+
 def _first_noun(S, a: int, b: int):
     """The first token of ``a..b`` past adjectives and numerals, if it is a noun."""
     h = a
@@ -619,6 +637,8 @@ def _requires_ok(S: _Sent, c: _Cue, R: _Res, quotes) -> bool:
             return True       # "считают выдачу незаконной": a stance with a predicative (form other)
         if has_quote and _quoted_object(S, c, R, a, b, quotes):
             return True
+        if c.requires in ("clause", "quote") and as_phrase(S, c, R, a, b):
+            return True       # "охарактеризовал ситуацию как катастрофическую", "определили как «…»" (form other)
         t = a             # past the addressee: "напомнила российскому холдингу о пене", "сообщил журналистам о …"
         while t < min(b, a + 5) and S.upos[t] in _NOMINAL and (
                 S.case(t) == "Dat" or (S.case(t) == "Acc" and (S.upos[t] == "PRON" or S.feats[t].get("Animacy") == "Anim"))):
@@ -764,6 +784,9 @@ def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
             q = x
         elif x.open >= cs - 1 and x.open <= cs and x.close >= ce - 1:
             q = x
+        elif c.frame == "colon" and cs - 1 <= x.open <= cs and x.close < ce - 1 \
+                and re.match(r"\s*(?:,|(?:и|а|но|і|й|та)\s)", text[x.close + 1: ce]):
+            q = x             # "Он сказал: «Я приду» и ушёл": the quotation, not the verb after it
     if q is not None and c.frame in ("inverted", "colon", "nominal", "that"):
         c.content = q.inner
         c.quote_type = "direct" if c.frame in ("inverted", "colon") or (q.inner[1] - q.inner[0]) > 0.8 * (ce - cs) else "mixed"

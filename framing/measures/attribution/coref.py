@@ -245,6 +245,9 @@ def _resolve_doc(doc_cues, sents, R: _Res, ment_doc: pd.DataFrame, atypes: dict)
         if a == b and low_h in R.words.get("collective_subject", ()):
             c.actor, c.speaker_type = _description(S, a, b, h), "anonymous"      # "одни …, другие — …"
             continue
+        if a == b and low_h in fw.get("addressee_pron", ()):
+            c.actor, c.speaker_type = "", "person"     # "ты говорил, что …": the one addressed, no actor
+            continue
         if a == b and low_h == "там":
             hit = _nearest(hist, si, ss, None, None, want="organisation")
             c.actor, c.speaker_type = (hit.actor, "organisation") if hit else ("", "organisation")

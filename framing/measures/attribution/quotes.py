@@ -16,7 +16,8 @@ A quoted stretch is one of
 Pairs are found per paragraph (a quotation does not run over a blank line):
 ``«…»`` and ``„…“`` nest; ``“…”`` pair in order; straight ``"`` marks pair by
 position (an opening mark follows a space, a bracket, a dash or the start of
-the paragraph).
+the paragraph; a mark with spaces on both sides, as in text rebuilt from
+tokens, closes an open quote and otherwise opens one).
 
 References
 ----------
@@ -37,6 +38,8 @@ from ...lang.punct import DOUBLE_QUOTES
 #: the double quotation marks (:data:`framing.lang.punct.DOUBLE_QUOTES`)
 QUOTE_CHARS = DOUBLE_QUOTES
 _WORD_RX = re.compile(r"[\w'’ʼ-]+")
+#: what may follow a closing straight quotation mark that stands after a space
+_CLOSING_NEXT = set(".,;:!?)]…—–-")
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,11 @@ def _pairs(para: str, base: int, text: str) -> list[Quote]:
             nxt = para[i + 1] if i + 1 < len(para) else " "
             can_open = (prev.isspace() or prev in "([{—–-«„/") and not nxt.isspace()
             can_close = not prev.isspace()
+            if i and prev.isspace() and (nxt.isspace() or nxt in _CLOSING_NEXT) \
+                    and not para.startswith(("...", "…"), i + 1):
+                # a mark spaced off on both sides, as in text rebuilt from tokens ('сказала: " Мне,
+                # девки, … свидания ".'): it closes an open quote, else it opens one
+                can_close, can_open = True, nxt.isspace()
             if straight_open is not None and can_close:
                 found.append((straight_open, i))
                 straight_open = None

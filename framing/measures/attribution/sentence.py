@@ -194,6 +194,11 @@ def _subj_ok(S: _Sent, i: int, R: _Res) -> bool:
         return True
     if S.low[i] in R.words.get("collective_subject", ()):
         return True       # "одни утверждают …, другие — …", "многие считают"
+    if S.low[i] in R.words.get("lone_subject", ()) and S.case(i) in (None, "Nom") and not (i and S.low[i - 1] == "как") \
+            and (i + 1 >= S.n or S.upos[i + 1] not in ("NOUN", "PROPN", "ADJ", "NUM", "X")):
+        return True       # "Одна, игравшая в карты, сказала: …", "Каждый говорил, что …": no noun after it
+    if S.low[i] in fw.get("addressee_pron", ()) and S.case(i) in (None, "Nom"):
+        return True       # "которому ты говорил, что …": the one addressed, in a narrated past (twelfth round)
     if S.low[i] in fw["not_subject"] or S.lem[i] in fw["not_subject"] or S.lem[i] in fw["rel"]:
         return False
     if S.text[i] == "%" and i >= 1 and S.upos[i - 1] == "NUM" and i + 1 < S.n and S.case(i + 1) == "Gen" \
