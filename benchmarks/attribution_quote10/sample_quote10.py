@@ -12,6 +12,10 @@ quote11``, seed 20261301, written to ``quote11/``) draws in the same way from th
 ``quote10`` did not take, as a check after the rules were changed on ``quote10``; ``quote12`` (seed 20261302, session
 eleven) from the sentences neither took, coded blind as a check of the final rules; ``quote13`` (seed 20261303)
 only from its own pools (essays, social media, news, fiction) and the sentences none of the three took.
+``quote14`` (seed 20261304) likewise draws only its own pools from the sentences no earlier set took: opinion
+articles (the Russian train articles of SemEval-2023 Task 3, ``../shared/data/semeval2023_task3``; each article split
+into paragraphs at newlines and each paragraph into sentences by ``razdel.sentenize``; 20-400 characters, at most two
+sentences per article), Wikipedia (UD GSD dev) and news.
 
 Run: ``python benchmarks/attribution_quote10/sample_quote10.py [--set quote11] [--write]``.
 """
@@ -29,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 UD = HERE.parents[1].parent / "shared" / "data" / "ud"
 SEED = 20261300
 SETS = {"quote10": (SEED, HERE), "quote11": (SEED + 1, HERE / "quote11"), "quote12": (SEED + 2, HERE / "quote12"),
-        "quote13": (SEED + 3, HERE / "quote13")}
+        "quote13": (SEED + 3, HERE / "quote13"), "quote14": (SEED + 4, HERE / "quote14")}
 POOLS = {  # pool: (files, sentences with a marker, other sentences)
     "news": (["MorphoRuEval2017-Lenta-train.conllu", "GramEval2020-RuEval2017-Lenta-news-dev.conllu"], 30, 10),
     "fiction": (["ru_taiga-ud-dev.conllu"], 30, 10),
@@ -47,8 +51,23 @@ EXTRA_POOLS["quote13"] = {
     "news13": (["MorphoRuEval2017-Lenta-train.conllu", "GramEval2020-RuEval2017-Lenta-news-dev.conllu"], 20, 5),
     "fiction13": (["ru_taiga-ud-dev.conllu", "GramEval2020-SynTagRus-dev.conllu"], 20, 5),
 }
+#: quote14 (seed 20261304, coded blind) draws only its own pools, from the sentences no earlier set took:
+#: opinion articles (SemEval-2023 Task 3 Russian train articles, read by :func:`read_semeval`), Wikipedia
+#: (UD GSD dev, its ``# text`` comments) and news (the two Lenta files, whatever remains)
+EXTRA_POOLS["quote14"] = {
+    "opinion14": ([], 30, 10),
+    "wiki14": (["ru_gsd-ud-dev.conllu"], 15, 5),
+    "news14": (["MorphoRuEval2017-Lenta-train.conllu", "GramEval2020-RuEval2017-Lenta-news-dev.conllu"], 20, 5),
+}
 #: sets that draw only their EXTRA_POOLS, not POOLS
 _EXTRA_ONLY = {"quote13"}
+_EXTRA_ONLY.add("quote14")
+#: pools read from the SemEval-2023 Task 3 Russian train articles instead of treebank files (skipped when the
+#: folder is absent); their sentences are 20..400 characters and at most _SEMEVAL_PER_ARTICLE come from one article
+SEMEVAL = HERE.parents[1].parent / "shared" / "data" / "semeval2023_task3" / "ru" / "train-articles"
+_SEMEVAL_POOLS = {"opinion14"}
+_SEMEVAL_MAX_CHARS = 400
+_SEMEVAL_PER_ARTICLE = 2
 _PREFIX = {"fiction": "xud--", "essay": "uch-nauch"}
 _PREFIX.update({"essay13": "uch-nauch", "fiction13": "xud--"})
 #: pools whose prefix applies to some of their files only (the others are taken whole)
@@ -85,6 +104,40 @@ def read_sentences(path: Path):
             sid, text, toks = None, None, []
 
 
+def read_semeval(folder: Path = SEMEVAL):
+    """(file, sent_id, text) of every sentence of the SemEval-2023 Task 3 articles in ``folder``: each
+    ``article<N>.txt`` is split into paragraphs at newlines and each paragraph into sentences by
+    ``razdel.sentenize``; the id is ``semeval-ru-train-<N>:<k>`` with ``k`` the sentence's running index in
+    the article (from 0).  Articles are read in the order of their number."""
+    from razdel import sentenize
+
+    files = sorted(folder.glob("article*.txt"), key=lambda p: int(p.stem[len("article"):]))
+    for path in files:
+        n = path.stem[len("article"):]
+        with open(path, encoding="utf-8", newline="") as fh:
+            raw = fh.read()
+        k = 0
+        for para in re.split(r"\r\n|\r|\n", raw):
+            for s in sentenize(para):
+                yield path.name, f"semeval-ru-train-{n}:{k}", s.text
+                k += 1
+
+
+def _pick_per_article(rng, sents: list, n: int, counts: dict) -> list:
+    """``n`` sentences of ``sents`` in a random order of ``rng``, at most _SEMEVAL_PER_ARTICLE per article
+    (``counts`` carries the per-article counts over calls)."""
+    order = list(sents)
+    rng.shuffle(order)
+    out = []
+    for s in order:
+        if len(out) >= n:
+            break
+        if counts.get(s[0], 0) < _SEMEVAL_PER_ARTICLE:
+            counts[s[0]] = counts.get(s[0], 0) + 1
+            out.append(s)
+    return out
+
+
 def _taken(name: str) -> set:
     """The sentences of the sets drawn before ``name``."""
     out = set()
@@ -105,6 +158,13 @@ def draw(name: str = "quote10") -> list[dict]:
     pools = EXTRA_POOLS[name] if name in _EXTRA_ONLY else {**POOLS, **EXTRA_POOLS.get(name, {})}
     for pool, (files, n_marked, n_other) in pools.items():
         sents = []
+        if pool in _SEMEVAL_POOLS:
+            if not SEMEVAL.exists():
+                continue
+            for f, sid, text in read_semeval(SEMEVAL):
+                if (20 <= len(text) <= _SEMEVAL_MAX_CHARS and f"quote10/{pool}/{sid}" not in taken
+                        and sid not in taken_ids):
+                    sents.append((f, sid, text))
         for f in files:
             for sid, text in read_sentences(UD / f):
                 if pool in _PREFIX and not sid.startswith(_PREFIX[pool]) and f in _PREFIX_FILES.get(pool, {f}):
@@ -113,7 +173,11 @@ def draw(name: str = "quote10") -> list[dict]:
                     sents.append((f, sid, text))
         marked = [s for s in sents if MARKER.search(s[2])]
         other = [s for s in sents if not MARKER.search(s[2])]
-        picked = rng.sample(marked, min(n_marked, len(marked))) + rng.sample(other, min(n_other, len(other)))
+        if pool in _SEMEVAL_POOLS:
+            counts = {}
+            picked = _pick_per_article(rng, marked, n_marked, counts) + _pick_per_article(rng, other, n_other, counts)
+        else:
+            picked = rng.sample(marked, min(n_marked, len(marked))) + rng.sample(other, min(n_other, len(other)))
         for f, sid, text in picked:
             rows.append({"doc_id": f"quote10/{pool}/{sid}", "pool": pool, "file": f, "sent_id": sid,
                          "n_chars": len(text), "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
@@ -132,6 +196,9 @@ def texts() -> dict:
     for pool, (files, _, _) in pools.items():
         for f in files:
             for sid, text in read_sentences(UD / f):
+                out[f"quote10/{pool}/{sid}"] = text
+        if pool in _SEMEVAL_POOLS and SEMEVAL.exists():
+            for _, sid, text in read_semeval(SEMEVAL):
                 out[f"quote10/{pool}/{sid}"] = text
     return out
 
