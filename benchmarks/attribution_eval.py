@@ -870,6 +870,11 @@ def main(argv=None):
     # session twelve's development set (essays, social posts, news; coded blind, first score 0.704 on
     # the rules at the session's start, then read for round twelve)
     quote_score("quote13", verbose=args.verbose)
+    # session twelve's quotation check (SemEval-2023 ru train opinion articles, UD GSD Wikipedia, the last
+    # Lenta; coded blind, committed before any scoring): no --verbose; then both checks pooled
+    quote_score("quote14")
+    from score_quote10 import score_pooled
+    score_pooled(["quote12", "quote14"], "quotation checks pooled")
 
     if not args.quick:
         speed_eval()
