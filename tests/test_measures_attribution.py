@@ -1553,3 +1553,12 @@ def test_measures_attribution_addressee_far_object_and_going_on(round12):
     r = _doc(round12, "r12n").iloc[0]
     assert (r["speaker"], r["verb_lemma"], bool(r["negated"])) == ("Президент", "повторять", False)
     assert _doc(round12, "r12o").empty                                     # "перестал говорить"
+
+
+def test_measures_attribution_reference_phrase_locative_and_agency_anaphor(round12):
+    # the whole noun phrase after "со ссылкой на" (adjectives first), not the clause's subject after it
+    assert _who(round12, "r12p")[0] == ("американского чиновника", "ссылка", "according_to")
+    assert _who(round12, "r12q")[0] == ("свои источники", "ссылка", "according_to")
+    assert ("альянсе", "ожидать", "indirect") in _who(round12, "r12r")     # past ", по его словам,"
+    r = _doc(round12, "r12s")
+    assert r["actor"].tolist() == ["агентство Ренхап", "агентство Ренхап"]    # "… отмечает агентство"

@@ -131,12 +131,16 @@ def pronoun_antecedent(hist, si: int, pos: int, word: str, gender: str | None, n
 def description_antecedent(hist, si: int, pos: int, want: str, role: str, *, max_back: int = 8,
                            collective: frozenset = frozenset()) -> Antecedent | None:
     """The antecedent of a bare description ("Президент", "ведомство", "издание") of type ``want``:
-    an earlier speaker who had the same role noun, else the nearest earlier actor of that type
+    an earlier speaker who had the same role noun (a medium and an organisation count as one type
+    here), else the nearest earlier actor of that type
     that is not a collective of another noun ("компания" is not the "профсоюз" or "персонал"
     mentioned before it; ``collective`` holds those nouns)."""
     order = list(_walk(hist, si, pos, max_back))
+    institutions = ("media", "organisation")
     for h in order:
-        if role in h.roles and h.type == want:
+        # the same role noun: "передает агентство Ренхап … отмечает агентство", whichever of medium or
+        # organisation the name was typed as
+        if role in h.roles and (h.type == want or (want in institutions and h.type in institutions)):
             return h
     for h in order:
         if h.type != want or h.place or (h.roles & collective and role not in h.roles):

@@ -344,8 +344,7 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
                 and not S.bound(i + 2) and S.feats[i].get("Person") not in ("1", "2"):
             # "ссылаясь на источники", "сославшись на пресс-службу": the source is the NP after "на"
             c = _Cue(S, i, (i, i + 1), " ".join(S.text[i: i + 2]), S.lem[i], "neutral", "", "reference")
-            c.spk = _np(S, i + 2, i + 2, S.n - 1)
-            c.spk_head = i + 2
+            c.spk, c.spk_head = _object_np(S, i + 2)
             out.append(c)
         elif len(fw["ref"]) == 3 and (t == fw["ref"][0] or (S.lang == "uk" and t in ("із", "зі"))) \
                 and S.low[i + 1: i + 3] == list(fw["ref"][1:]) and i + 3 < S.n:
@@ -353,8 +352,7 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
             if S.bound(h):
                 continue
             c = _Cue(S, i, (i, i + 2), " ".join(S.text[i: i + 3]), " ".join(fw["ref"]), "neutral", "", "reference")
-            c.spk = _np(S, h, h, S.n - 1)
-            c.spk_head = h
+            c.spk, c.spk_head = _object_np(S, h)
             out.append(c)
         elif S.lem[i] in R.words.get("source_verb_from", ()) and S.upos[i] in ("VERB", "AUX") and (
                 (i + 2 < S.n and S.low[i + 1] in ("из", "з", "із"))
@@ -388,6 +386,25 @@ def _source_phrase_cues(S: _Sent, R: _Res) -> list[_Cue]:
             c.spk_head = i + 1
             out.append(c)
     return out
+
+
+def _object_np(S: _Sent, a: int):
+    """The noun phrase after "со ссылкой на" / "ссылаясь на" and its head: past the adjectives
+    before the noun ("на американского чиновника"; the accusative is no case of the pattern
+    noun phrase), with the genitives and names after it."""
+    h = a
+    while h + 1 < S.n and h - a < 4 and S.upos[h] in ("ADJ", "DET", "NUM") and not S.bound(h + 1) \
+            and S.upos[h + 1] in ("ADJ", "DET", "NUM", "NOUN", "PROPN"):
+        h += 1
+    if h == a:
+        return _np(S, a, a, S.n - 1), a
+    hi = h            # then its genitives and names, not the clause's own subject ("… источники газета X")
+    while hi + 1 < S.n and not S.bound(hi + 1) and (
+            S.case(hi + 1) == "Gen" or (S.upos[hi + 1] in ("PROPN", "X") and S.case(hi + 1) != "Nom")
+            or (S.upos[hi + 1] == "ADJ" and S.case(hi + 1) == "Gen")):
+        hi += 1
+    e = S.ent_at(h)
+    return (a, max(hi, e["b"] if e else hi)), h
 
 
 def _owned_speech_noun(S: _Sent, head, xe: int, k: int, R: _Res):

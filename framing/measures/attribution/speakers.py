@@ -506,6 +506,13 @@ def _loc_speaker(S: _Sent, v: int, R: _Res, want_speech: bool, speech_class: boo
     lo = v - 1
     while lo >= 0 and (not S.bound(lo) or S.text[lo] in QUOTE_CHARS):
         lo -= 1
+    if not want_speech and lo >= 1 and S.text[lo] == "," and lo == v - 1:
+        # past an inserted phrase right before the verb: "В альянсе, по его словам, ожидают, что …"
+        j = _skip_comma_segment(S, lo, R)
+        if j is not None and j >= 1 and any(S.low[x] in R.fw["loc"] for x in range(0, j)):
+            lo = j - 1
+            while lo >= 0 and (not S.bound(lo) or S.text[lo] in QUOTE_CHARS):
+                lo -= 1
     lo += 1
     hi = _first_bound(S, v + 1) if v + 1 < S.n else v
     place = None
