@@ -90,7 +90,7 @@ def _verb_cues(S: _Sent, R: _Res) -> list[_Cue]:
                 j, noun, cls = hit
                 words = S.low[i + 1: j] if j > i else []
                 lemma = " ".join([lv, *[w for w in words if w not in R.fw["neg"]], S.low[j]]) if j > i else f"{lv} {S.low[j]}"
-                lo, hi = (j, i) if j in objs else (min(i, j), max(i, j))
+                lo, hi = min(i, j), max(i, j)
                 if j in objs:     # a far fronted object: the cue is the verb (and what follows it up to "себя")
                     lo = hi = i
                     while hi + 1 < S.n and hi - i < 2 and S.low[hi + 1] in ("на", "себя"):
@@ -400,8 +400,7 @@ def _object_np(S: _Sent, a: int):
         return _np(S, a, a, S.n - 1), a
     hi = h            # then its genitives and names, not the clause's own subject ("… источники газета X")
     while hi + 1 < S.n and not S.bound(hi + 1) and (
-            S.case(hi + 1) == "Gen" or (S.upos[hi + 1] in ("PROPN", "X") and S.case(hi + 1) != "Nom")
-            or (S.upos[hi + 1] == "ADJ" and S.case(hi + 1) == "Gen")):
+            S.case(hi + 1) == "Gen" or (S.upos[hi + 1] in ("PROPN", "X") and S.case(hi + 1) != "Nom")):
         hi += 1
     e = S.ent_at(h)
     return (a, max(hi, e["b"] if e else hi)), h
@@ -727,11 +726,10 @@ def before_direct_speech(S: _Sent, i: int, R: _Res) -> bool:
     ухо:", "начинала канючить:"), a dialogue dash follows the colon, and the verb's subject is a
     person named before it (a pronoun, a name or an animate noun).  The Russian and Ukrainian
     punctuation of speech announced by the author (issue #12, twelfth round: fiction's tags with
-    verbs no lexicon lists).  Not with a thing as the verb's object ("подписал закон: — …"), nor
-    after a quotation mark (news puts a law's or a post's words
-    there after any verb: "подписал указ: «…»", "завели дело по статье: «…»"), not a negated
-    verb, nor one of a relative or complement clause ("автора, которого никто читать не хочет:
-    …")."""
+    verbs no lexicon lists).  Not with a thing as the verb's object ("подписал закон: — …"),
+    nor before a quotation mark (news puts a law's or a post's words there after any verb:
+    "завели дело по статье: «…»"), nor a negated verb or one of a relative or complement clause
+    ("автора, которого никто читать не хочет: …")."""
     f = S.feats[i]
     if f.get("VerbForm") != "Fin" or f.get("Mood") not in (None, "Ind") or f.get("Person") in ("1", "2"):
         return False
