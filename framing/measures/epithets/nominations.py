@@ -14,7 +14,7 @@ from .words import (
     _ENDEARMENT,
     _FIXED, _HINTS, _INANIMATE_PERSONS, _INSTITUTIONS, _INTENSIFIERS, _LABEL_PAIRS, _METAPHOR_HEADS, _MILITARY,
     _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX, _QUALIFIED_ORG, _RELATION_NOUNS,
-    _PERSONAL, _PERSON_NOUNS, _PRAISE_SUBSTANTIVE, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
+    _PERSONAL, _PERSON_NOUNS, _PRAISE_SUBSTANTIVE, _SUBSTANTIVE_NOT, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
     _REL_WORDS, _STATE_ONLY, _STATE_WORDS, _STORY_DOMAINS, _STORY_ROLES,
 )
 from .tokens import (
@@ -232,7 +232,10 @@ def _nominations(s, lex, ent_tok, used, st=None):
                 used.update(toks)
     # substantivised evaluative adjectives ("сумасшедшего", "оголтелые"; "неравнодушные" помогли)
     for t in range(n):
-        if t in used or t in ent_tok or s.upos[t] != "ADJ" or s.lang == "en":
+        # an adjective the tagger read as a participle ("несчастную" → VERB with the lemma "несчастный")
+        part_adj = s.upos[t] == "VERB" and s.feats(t).get("VerbForm") == "Part" and \
+            lower_key(s.lemma[t]) in lex.exact and lower_key(s.lemma[t])[-2:] in ("ый", "ий", "ой")
+        if t in used or t in ent_tok or (s.upos[t] != "ADJ" and not part_adj) or s.lang == "en":
             continue
         if lower_key(s.lemma[t]) in _ENDEARMENT and _vocative(s, t) and (t == 0 or s.text[t][:1].islower()) and \
                 not (t + 1 < n and s.upos[t + 1] in ("NOUN", "PROPN")):
@@ -243,6 +246,10 @@ def _nominations(s, lex, ent_tok, used, st=None):
                 used.add(t)
             continue
         p = lex.polarity(s.lemma[t])
+        if p is None and lower_key(s.lemma[t]) in _PRAISE_SUBSTANTIVE:
+            p = 0.5  # praise only when it stands for people ("хозяйственные кинулись скупать")
+        if part_adj and not (p is not None and p >= 0.5 and _person_substantive(s, t)):
+            continue
         if p is None and lex.model is not None and not s.feats(t).get("VerbForm") and \
                 not (t > 0 and s.text[t][:1].isupper()) and not (s.lang == "ru" and _undergone(lower_key(s.text[t]))):
             # the model: negative adjectives only, as for the lexicons ("наказать ответственных")
@@ -253,7 +260,8 @@ def _nominations(s, lex, ent_tok, used, st=None):
             lower_key(s.text[t + 1]) == "из" and (s.feats(t + 2).get("Animacy") == "Anim" or
                                                  s.upos[t + 2] == "PROPN" or t + 2 in ent_tok)
         if p is None or (p > -0.5 and lower_key(s.lemma[t]) not in _PRAISE_SUBSTANTIVE and
-                         not (partitive and p == p and abs(p) >= EVALUATIVE_THRESHOLD)):
+                         not (partitive and p == p and abs(p) >= EVALUATIVE_THRESHOLD) and
+                         not (p >= 0.5 and _person_substantive(s, t))):
             continue
         nxt = t + 1
         if nxt < n and (s.upos[nxt] in ("NOUN", "PROPN", "ADJ", "NUM") or nxt in ent_tok):
@@ -279,9 +287,44 @@ def _nominations(s, lex, ent_tok, used, st=None):
             continue  # short forms, comparatives and instrumental adjectives are predicative
         r = _row(s, {"actor": s.lemma[t], "text": s.text[t]}, [t], "nomination", lex, lemma=s.lemma[t])
         if r:
+            if r["polarity"] != r["polarity"] and p == p and p >= 0.5:
+                r["polarity"] = float(p)  # a praise word of the substantive list alone
             out.append(r)
             used.add(t)
     return out
+
+
+def _case_class(case):
+    """Nominative and accusative as one case: an inanimate noun's accusative is
+    its nominative, and the tagger confuses them on a split adjective."""
+    return "Nom" if case == "Acc" else case
+
+
+def _person_substantive(s, t):
+    """Whether adjective ``t`` (a praise or sympathy adjective of the lexicons)
+    stands alone for a person: masculine, feminine or plural, the subject or
+    object of its clause ("убил несчастную из карабина", "хозяйственные
+    кинулись скупать"), never neuter (a thing or a quality: "лучшее",
+    "главное") and never after a preposition."""
+    f = s.feats(t)
+    if f.get("Gender") == "Neut" or f.get("Case") not in ("Nom", "Acc", "Dat") or \
+            (t > 0 and s.upos[t - 1] == "ADP"):
+        return False
+    if f.get("Number") != "Plur" and f.get("Gender") not in ("Masc", "Fem"):
+        return False
+    if lower_key(s.lemma[t]) in _SUBSTANTIVE_NOT or not s.has_syntax or \
+            s.deprel[t] not in ("nsubj", "nsubj:pass", "obj", "iobj"):
+        return False
+    # "нож взял хороший", "фотки получились красивые": an attribute or predicate of a thing
+    # in its clause, split from its noun
+    for k in range(len(s)):
+        if k != t and s.upos[k] == "NOUN" and s.feats(k).get("Animacy") != "Anim" and \
+                s.feats(k).get("Number") == f.get("Number") and \
+                _case_class(s.feats(k).get("Case")) == _case_class(f.get("Case")) and \
+                (f.get("Number") == "Plur" or s.feats(k).get("Gender") == f.get("Gender")) and \
+                not any(s.is_punct(x) and s.text[x] in ".!?;" for x in range(min(k, t), max(k, t))):
+            return False
+    return True
 
 
 def _pretended_role(s, t, lem):
