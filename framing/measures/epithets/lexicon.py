@@ -12,6 +12,7 @@ from .._names import (
 from .morph import COMPOUND_HEAD, _common_gender, _known_word
 from .words import _rows
 from .words import (
+    _PATTERN_NOT,
     _ADDRESS, _ANIMAL_CONTEXT, _ANIMALS, _COMMON_NEUTRAL, _COMMON_POSITIVE, _CONTEXT_NOUNS, _ENDEARMENT, _FEMININE,
     _INSTITUTIONS,
     _INTENSIFIERS, _LANDFORMS,
@@ -122,6 +123,9 @@ class _Lex:
     def polarity(self, lemma):
         if lower_key(lemma) in self.roles:
             return None  # role words carry no polarity (docs/epithets.md)
+        k = lower_key(lemma)
+        if k not in self.exact and any(k.startswith(x) for x in _PATTERN_NOT):
+            return self.morphology(lemma)  # "укротитель" is no "укро*" label (pattern_not)
         p = wildcard_polarity(lemma, self.exact, self.patterns)
         return p if p else self.morphology(lemma) or p
 
@@ -223,7 +227,8 @@ class _Lex:
             return (m, k)
         for pat, v in self.nom_patterns:
             if (pat.startswith("*") and k.endswith(pat[1:]) and len(k) > len(pat) + 1) or \
-                    (pat.endswith("*") and k.startswith(pat[:-1]) and len(k) >= len(pat) - 1):
+                    (pat.endswith("*") and k.startswith(pat[:-1]) and len(k) >= len(pat) - 1 and
+                     not any(k.startswith(x) for x in _PATTERN_NOT)):
                 return (v[0], k)
         if "-" in k:
             parts = [p for p in k.split("-") if p]

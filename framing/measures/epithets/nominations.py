@@ -12,7 +12,7 @@ from .._names import lower_key
 from .words import (
     _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COLLECTIVE_LABELS, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS,
     _ENDEARMENT,
-    _FIXED, _HINTS, _INANIMATE_PERSONS, _INSTITUTIONS, _INTENSIFIERS, _LABEL_PAIRS, _METAPHOR_HEADS, _MILITARY,
+    _FIXED, _HINTS, _INANIMATE_PERSONS, _INSTITUTIONS, _INTENSIFIERS, _LABEL_PAIRS, _METAPHOR_HEADS, _METAPHOR_INFINITIVE, _MILITARY,
     _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX, _QUALIFIED_ORG, _RELATION_NOUNS,
     _PERSONAL, _PERSON_NOUNS, _PRAISE_SUBSTANTIVE, _SUBSTANTIVE_NOT, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
     _REL_WORDS, _STATE_ONLY, _STATE_WORDS, _STORY_DOMAINS, _STORY_ROLES,
@@ -28,7 +28,7 @@ from .morph import (
     _person_after_prefix, _person_form, _readings, _short_adjective, _thing_part, _undergone,
 )
 from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base, _org_type, _person_rest
-from .polarity import _metaphor, _penal, _refers, _vocative
+from .polarity import _ALL_WORDS, _dictionary_genitive, _infinitive, _metaphor, _penal, _refers, _vocative
 from .rows import _row
 from .guards import (
     _award_title, _literal, _mode_tokens, _predicate_actor, _predicate_of_thing, _states_in,
@@ -148,12 +148,24 @@ def _nominations(s, lex, ent_tok, used, st=None):
                      (lem in _QUOTED_GROUPS and f.get("Number") == "Plur" or lem in _QUOTED_GROUPS_SING)):
                 # scare quotes around a short lower-case label: ironic distancing
                 nom = (-0.5, lem)
-            elif lem in _METAPHOR_HEADS and _metaphor(s, [t], lex) is not None and not s.text[t][:1].isupper() \
-                    and not any(x in ent_tok for x in range(t + 1, min(n, t + 3))):
-                # "долг королевы марафонов": a metaphorical label standing for a person
+            elif (lem in _METAPHOR_HEADS or lem in _METAPHOR_INFINITIVE) and _metaphor(s, [t], lex) is not None \
+                    and not s.text[t][:1].isupper() and \
+                    not any(x in ent_tok for x in range(t + 1, min(n, t + 3 + (t + 1 < n and
+                                                                           lower_key(s.text[t + 1]) in _ALL_WORDS)))):
+                # "долг королевы марафонов", "гроза шашлычек", "мастеров пошептаться": a metaphorical
+                # label standing for a person
                 nom = (_metaphor(s, [t], lex), lem)
-                linked_toks = [x for x in range(t + 1, min(n, t + 3))
-                               if s.feats(x).get("Case") == "Gen" and s.upos[x] in ("ADJ", "DET", "NOUN")]
+                linked_toks = []
+                for x in range(t + 1, min(n, t + 4)):
+                    if _infinitive(s, x) and x == t + 1 or \
+                            lower_key(s.text[x]) in _ALL_WORDS and x == t + 1 or \
+                            s.upos[x] in ("ADJ", "DET", "NOUN") and \
+                            (s.feats(x).get("Case") == "Gen" or _dictionary_genitive(lower_key(s.text[x]))):
+                        linked_toks.append(x)
+                        if s.upos[x] == "NOUN" or _infinitive(s, x):
+                            break
+                    else:
+                        break
             elif actor is not None and re.search(r"(изм|ізм|ism)$", lem) and (lex.polarity(lem) or 0) <= -0.3:
                 # an ideology attributed to an actor ("украинский национализм")
                 nom = (lex.polarity(lem), lem)
