@@ -244,9 +244,12 @@ def _nominations(s, lex, ent_tok, used, st=None):
                 used.update(toks)
     # substantivised evaluative adjectives ("сумасшедшего", "оголтелые"; "неравнодушные" помогли)
     for t in range(n):
-        # an adjective the tagger read as a participle ("несчастную" → VERB with the lemma "несчастный")
-        part_adj = s.upos[t] == "VERB" and s.feats(t).get("VerbForm") == "Part" and \
-            lower_key(s.lemma[t]) in lex.exact and lower_key(s.lemma[t])[-2:] in ("ый", "ий", "ой")
+        # an adjective the tagger read as a participle or a noun ("несчастную" → VERB or NOUN with the
+        # lemma "несчастный")
+        part_adj = (s.upos[t] == "VERB" and s.feats(t).get("VerbForm") == "Part" or s.upos[t] == "NOUN") and \
+            lower_key(s.lemma[t]) in lex.exact and lower_key(s.lemma[t])[-2:] in ("ый", "ий", "ой") and \
+            any("ADJF" in p.tag.grammemes and lower_key(p.normal_form) == lower_key(s.lemma[t])
+                for p in _parses(lower_key(s.text[t])))
         if t in used or t in ent_tok or (s.upos[t] != "ADJ" and not part_adj) or s.lang == "en":
             continue
         if lower_key(s.lemma[t]) in _ENDEARMENT and _vocative(s, t) and (t == 0 or s.text[t][:1].islower()) and \
@@ -328,9 +331,10 @@ def _person_substantive(s, t):
             s.deprel[t] not in ("nsubj", "nsubj:pass", "obj", "iobj"):
         return False
     # "нож взял хороший", "фотки получились красивые": an attribute or predicate of a thing
-    # in its clause, split from its noun
+    # in its clause, split from its noun (a noun after a preposition is none: "в темноту")
     for k in range(len(s)):
         if k != t and s.upos[k] == "NOUN" and s.feats(k).get("Animacy") != "Anim" and \
+                not (k > 0 and s.upos[k - 1] == "ADP") and \
                 s.feats(k).get("Number") == f.get("Number") and \
                 _case_class(s.feats(k).get("Case")) == _case_class(f.get("Case")) and \
                 (f.get("Number") == "Plur" or s.feats(k).get("Gender") == f.get("Gender")) and \
