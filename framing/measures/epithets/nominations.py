@@ -327,6 +327,8 @@ def _person_substantive(s, t):
         return False
     if f.get("Number") != "Plur" and f.get("Gender") not in ("Masc", "Fem"):
         return False
+    if t + 1 < len(s) and s.text[t + 1] in ("(", "["):
+        return False  # "мирных (со)граждан": the noun follows the bracket
     if lower_key(s.lemma[t]) in _SUBSTANTIVE_NOT or not s.has_syntax or \
             s.deprel[t] not in ("nsubj", "nsubj:pass", "obj", "iobj"):
         return False
