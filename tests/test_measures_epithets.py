@@ -1373,7 +1373,8 @@ def test_measures_epithets_praise_adjective_standing_for_a_person(round_eighteen
     subject or object of its clause, is a nomination (+): "ранил
     несчастную" (read also when the tagger makes it a noun), "хозяйственные
     бросились" (a word praising only as a substantive). An adjective split
-    from a thing noun of its clause ("телефон хороший"), "ответственных"
+    from a thing noun of its clause ("телефон хороший") or coordinated with
+    attributes of a noun ("приветливую, комфортную … атмосферу"), "ответственных"
     (those in charge) and the economic term as an attribute ("Хозяйственный
     суд") are not (issue #10, round eighteen; guideline: sympathy and praise
     count as +1)."""
@@ -1381,7 +1382,8 @@ def test_measures_epithets_praise_adjective_standing_for_a_person(round_eighteen
     for doc, text in (("sympathy_substantive", "несчастную"), ("praise_substantive_listed", "хозяйственные")):
         r = _one(ep, doc, text)
         assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] > 0, doc
-    for doc in ("substantive_control_thing", "substantive_control_role", "substantive_control_term"):
+    for doc in ("substantive_control_thing", "substantive_control_role", "substantive_control_term",
+                "substantive_control_coordinated"):
         assert not _doc(ep, doc)["evaluative"].any(), doc
 
 

@@ -329,6 +329,10 @@ def _person_substantive(s, t):
         return False
     if t + 1 < len(s) and s.text[t + 1] in ("(", "["):
         return False  # "мирных (со)граждан": the noun follows the bracket
+    if s.upos[t] == "NOUN" and f.get("Animacy") != "Anim":
+        return False  # read as a noun, and as a thing
+    if t + 2 < len(s) and (s.text[t + 1] == "," or s.upos[t + 1] == "CCONJ") and _is_adj(s, t + 2):
+        return False  # "приветливую, комфортную … атмосферу": coordinated attributes of a noun
     if lower_key(s.lemma[t]) in _SUBSTANTIVE_NOT or not s.has_syntax or \
             s.deprel[t] not in ("nsubj", "nsubj:pass", "obj", "iobj"):
         return False
