@@ -1363,3 +1363,59 @@ def test_measures_epithets_abbreviated_brigade_names_are_units(round_sixteen):
         r = _one(ep, doc, text)
         assert r["kind"] == "adjective" and r["evaluative"] and r["polarity"] > 0, doc
     assert not _doc(ep, "unit_control")["evaluative"].any()
+
+
+round_eighteen = _epithets_of("epithets_round_eighteen_classes.conllu")
+
+
+def test_measures_epithets_praise_adjective_standing_for_a_person(round_eighteen):
+    """A praise or sympathy adjective standing alone for a person, as the
+    subject or object of its clause, is a nomination (+): "ранил
+    несчастную" (read also when the tagger makes it a noun), "хозяйственные
+    бросились" (a word praising only as a substantive). An adjective split
+    from a thing noun of its clause ("телефон хороший") or coordinated with
+    attributes of a noun ("приветливую, комфортную … атмосферу"), "ответственных"
+    (those in charge) and the economic term as an attribute ("Хозяйственный
+    суд") are not (issue #10, round eighteen; guideline: sympathy and praise
+    count as +1)."""
+    ep = round_eighteen
+    for doc, text in (("sympathy_substantive", "несчастную"), ("praise_substantive_listed", "хозяйственные")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] > 0, doc
+    for doc in ("substantive_control_thing", "substantive_control_role", "substantive_control_term",
+                "substantive_control_coordinated"):
+        assert not _doc(ep, doc)["evaluative"].any(), doc
+
+
+def test_measures_epithets_figurative_person_labels(round_eighteen):
+    """A metaphor head with the genitive of a domain is a label of a person,
+    also when the tagger misreads the domain's case ("гроза шашлычек") or a
+    quantifier stands before it ("укротителя всех тонированных машин"); a
+    skill head with an infinitive is one too ("мастеров поболтать"). A tamer
+    of animals and "Мастер спорта" keep their trade and title, and
+    "укротитель" is no "укро*" label (issue #10, round eighteen; guideline:
+    antonomasia)."""
+    ep = round_eighteen
+    for doc, text in (("metaphor_misread_domain", "гроза шашлычек"),
+                      ("metaphor_quantifier", "укротителя всех тонированных машин")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0, doc
+    r = _one(ep, "metaphor_infinitive", "мастеров поболтать")
+    assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] > 0
+    for doc in ("metaphor_control_tamer", "metaphor_control_title"):
+        assert not _doc(ep, doc)["evaluative"].any(), doc
+
+
+def test_measures_epithets_person_compound_with_a_figure(round_eighteen):
+    """A hyphenated person compound whose second part likens the person to a
+    figure of fiction or a creature, or is a coinage on "-завр", is a mocking
+    label ("блогера-терминатора", "депутат-рыбозавр"); a trade compound
+    ("Девушка-инструктор"), a cartoon's figures ("черепашек-ниндзя") and an
+    animal's compound ("Собака-робот") are not (issue #10, round eighteen;
+    guideline: every evaluative noun is a nomination)."""
+    ep = round_eighteen
+    for doc, text in (("figure_compound", "блогера-терминатора"), ("figure_compound_coinage", "депутат-рыбозавр")):
+        r = _one(ep, doc, text)
+        assert r["evaluative"] and r["polarity"] < 0, doc
+    for doc in ("figure_control_trade", "figure_control_cartoon", "figure_control_animal"):
+        assert not _doc(ep, doc)["evaluative"].any(), doc

@@ -9,9 +9,10 @@ from .._names import (
     all_builtin_aliases, builtin_table, lower_key, nominations, polarity_table, split_patterns, titles,
     wildcard_polarity,
 )
-from .morph import COMPOUND_HEAD, _common_gender, _known_word
+from .morph import COMPOUND_HEAD, _common_gender, _known_word, _parses
 from .words import _rows
 from .words import (
+    _FIGURE_PARTS, _PATTERN_NOT,
     _ADDRESS, _ANIMAL_CONTEXT, _ANIMALS, _COMMON_NEUTRAL, _COMMON_POSITIVE, _CONTEXT_NOUNS, _ENDEARMENT, _FEMININE,
     _INSTITUTIONS,
     _INTENSIFIERS, _LANDFORMS,
@@ -30,6 +31,25 @@ def _person_rest(rest, lex):
     """The rest of a word after a pejorative prefix names people ("укро|варвары",
     "укро|СМИ"), not a thing ("укро|сайты")."""
     return lex.nomination(rest) is not None or rest in lex.roles or lex.is_title(rest) or rest in _INSTITUTIONS
+
+
+def _figure_part(part):
+    """Whether the second part of a hyphenated compound names a figure a
+    person is likened to (``figure_part`` in ``epithet_cues.tsv``: ниндзя,
+    терминатор, зомби; ``*завр`` coinages such as "пивозавр"), in any case
+    form."""
+    forms = {part} | {lower_key(p.normal_form) for p in _parses(part) if "NOUN" in p.tag.grammemes}
+    return any(f in _FIGURE_PARTS or any(x.startswith("*") and f.endswith(x[1:]) and len(f) > len(x) + 1
+                                         for x in _FIGURE_PARTS) for f in forms)
+
+
+def _person_part(part):
+    """Whether the first part of a hyphenated compound is a person noun the
+    dictionary knows (депутат, россиянин, блогер), not an animal's
+    ("черепашка-ниндзя", "собака-робот")."""
+    ps = [p for p in _parses(part) if "NOUN" in p.tag.grammemes and p.is_known]
+    return bool(ps) and "anim" in ps[0].tag.grammemes and \
+        not any(lower_key(p.normal_form) in _ANIMALS or lower_key(p.normal_form) in _SMALL_ANIMALS for p in ps)
 
 
 def _animal_story(lemmas, lem):
@@ -122,6 +142,9 @@ class _Lex:
     def polarity(self, lemma):
         if lower_key(lemma) in self.roles:
             return None  # role words carry no polarity (docs/epithets.md)
+        k = lower_key(lemma)
+        if k not in self.exact and any(k.startswith(x) for x in _PATTERN_NOT):
+            return self.morphology(lemma)  # "укротитель" is no "укро*" label (pattern_not)
         p = wildcard_polarity(lemma, self.exact, self.patterns)
         return p if p else self.morphology(lemma) or p
 
@@ -160,6 +183,10 @@ class _Lex:
                     v = self.nom_exact.get(cand, (0,))[0]
                     if v and v == v and cand not in self.roles and cand not in self.context:
                         return v, "part"
+        if self.lang == "ru" and len(parts) == 2 and _figure_part(parts[1]) and _person_part(parts[0]):
+            # "депутат-пивозавр", "россиянин-ниндзя": a person named by a figure, a creature or a coinage
+            # of one is a mocking label (round eighteen)
+            return -0.5, "part"
         if self.lang == "ru" and "-" not in k and len(k) >= 9 and not _known_word(k):
             # a solid compound no dictionary knows ends in a negative label ("киберизвращенец",
             # "неоимпериалист"): the last stem is the compound's head and gives its evaluation
@@ -223,7 +250,8 @@ class _Lex:
             return (m, k)
         for pat, v in self.nom_patterns:
             if (pat.startswith("*") and k.endswith(pat[1:]) and len(k) > len(pat) + 1) or \
-                    (pat.endswith("*") and k.startswith(pat[:-1]) and len(k) >= len(pat) - 1):
+                    (pat.endswith("*") and k.startswith(pat[:-1]) and len(k) >= len(pat) - 1 and
+                     not any(k.startswith(x) for x in _PATTERN_NOT)):
                 return (v[0], k)
         if "-" in k:
             parts = [p for p in k.split("-") if p]

@@ -12,9 +12,9 @@ from .._names import lower_key
 from .words import (
     _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COLLECTIVE_LABELS, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS,
     _ENDEARMENT,
-    _FIXED, _HINTS, _INANIMATE_PERSONS, _INSTITUTIONS, _INTENSIFIERS, _LABEL_PAIRS, _METAPHOR_HEADS, _MILITARY,
+    _FIXED, _HINTS, _INANIMATE_PERSONS, _INSTITUTIONS, _INTENSIFIERS, _LABEL_PAIRS, _METAPHOR_HEADS, _METAPHOR_INFINITIVE, _MILITARY,
     _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX, _QUALIFIED_ORG, _RELATION_NOUNS,
-    _PERSONAL, _PERSON_NOUNS, _PRAISE_SUBSTANTIVE, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
+    _PERSONAL, _PERSON_NOUNS, _PRAISE_SUBSTANTIVE, _SUBSTANTIVE_NOT, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
     _REL_WORDS, _STATE_ONLY, _STATE_WORDS, _STORY_DOMAINS, _STORY_ROLES,
 )
 from .tokens import (
@@ -28,7 +28,7 @@ from .morph import (
     _person_after_prefix, _person_form, _readings, _short_adjective, _thing_part, _undergone,
 )
 from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base, _org_type, _person_rest
-from .polarity import _metaphor, _penal, _refers, _vocative
+from .polarity import _ALL_WORDS, _dictionary_genitive, _infinitive, _metaphor, _penal, _refers, _vocative
 from .rows import _row
 from .guards import (
     _award_title, _literal, _mode_tokens, _predicate_actor, _predicate_of_thing, _states_in,
@@ -148,12 +148,24 @@ def _nominations(s, lex, ent_tok, used, st=None):
                      (lem in _QUOTED_GROUPS and f.get("Number") == "Plur" or lem in _QUOTED_GROUPS_SING)):
                 # scare quotes around a short lower-case label: ironic distancing
                 nom = (-0.5, lem)
-            elif lem in _METAPHOR_HEADS and _metaphor(s, [t], lex) is not None and not s.text[t][:1].isupper() \
-                    and not any(x in ent_tok for x in range(t + 1, min(n, t + 3))):
-                # "долг королевы марафонов": a metaphorical label standing for a person
+            elif (lem in _METAPHOR_HEADS or lem in _METAPHOR_INFINITIVE) and _metaphor(s, [t], lex) is not None \
+                    and not s.text[t][:1].isupper() and \
+                    not any(x in ent_tok for x in range(t + 1, min(n, t + 3 + (t + 1 < n and
+                                                                           lower_key(s.text[t + 1]) in _ALL_WORDS)))):
+                # "долг королевы марафонов", "гроза шашлычек", "мастеров пошептаться": a metaphorical
+                # label standing for a person
                 nom = (_metaphor(s, [t], lex), lem)
-                linked_toks = [x for x in range(t + 1, min(n, t + 3))
-                               if s.feats(x).get("Case") == "Gen" and s.upos[x] in ("ADJ", "DET", "NOUN")]
+                linked_toks = []
+                for x in range(t + 1, min(n, t + 4)):
+                    if _infinitive(s, x) and x == t + 1 or \
+                            lower_key(s.text[x]) in _ALL_WORDS and x == t + 1 or \
+                            s.upos[x] in ("ADJ", "DET", "NOUN") and \
+                            (s.feats(x).get("Case") == "Gen" or _dictionary_genitive(lower_key(s.text[x]))):
+                        linked_toks.append(x)
+                        if s.upos[x] == "NOUN" or _infinitive(s, x):
+                            break
+                    else:
+                        break
             elif actor is not None and re.search(r"(изм|ізм|ism)$", lem) and (lex.polarity(lem) or 0) <= -0.3:
                 # an ideology attributed to an actor ("украинский национализм")
                 nom = (lex.polarity(lem), lem)
@@ -232,7 +244,13 @@ def _nominations(s, lex, ent_tok, used, st=None):
                 used.update(toks)
     # substantivised evaluative adjectives ("сумасшедшего", "оголтелые"; "неравнодушные" помогли)
     for t in range(n):
-        if t in used or t in ent_tok or s.upos[t] != "ADJ" or s.lang == "en":
+        # an adjective the tagger read as a participle or a noun ("несчастную" → VERB or NOUN with the
+        # lemma "несчастный")
+        part_adj = (s.upos[t] == "VERB" and s.feats(t).get("VerbForm") == "Part" or s.upos[t] == "NOUN") and \
+            lower_key(s.lemma[t]) in lex.exact and lower_key(s.lemma[t])[-2:] in ("ый", "ий", "ой") and \
+            any("ADJF" in p.tag.grammemes and lower_key(p.normal_form) == lower_key(s.lemma[t])
+                for p in _parses(lower_key(s.text[t])))
+        if t in used or t in ent_tok or (s.upos[t] != "ADJ" and not part_adj) or s.lang == "en":
             continue
         if lower_key(s.lemma[t]) in _ENDEARMENT and _vocative(s, t) and (t == 0 or s.text[t][:1].islower()) and \
                 not (t + 1 < n and s.upos[t + 1] in ("NOUN", "PROPN")):
@@ -243,6 +261,10 @@ def _nominations(s, lex, ent_tok, used, st=None):
                 used.add(t)
             continue
         p = lex.polarity(s.lemma[t])
+        if p is None and lower_key(s.lemma[t]) in _PRAISE_SUBSTANTIVE:
+            p = 0.5  # praise only when it stands for people ("хозяйственные кинулись скупать")
+        if part_adj and not (p is not None and p >= 0.5 and _person_substantive(s, t)):
+            continue
         if p is None and lex.model is not None and not s.feats(t).get("VerbForm") and \
                 not (t > 0 and s.text[t][:1].isupper()) and not (s.lang == "ru" and _undergone(lower_key(s.text[t]))):
             # the model: negative adjectives only, as for the lexicons ("наказать ответственных")
@@ -253,7 +275,8 @@ def _nominations(s, lex, ent_tok, used, st=None):
             lower_key(s.text[t + 1]) == "из" and (s.feats(t + 2).get("Animacy") == "Anim" or
                                                  s.upos[t + 2] == "PROPN" or t + 2 in ent_tok)
         if p is None or (p > -0.5 and lower_key(s.lemma[t]) not in _PRAISE_SUBSTANTIVE and
-                         not (partitive and p == p and abs(p) >= EVALUATIVE_THRESHOLD)):
+                         not (partitive and p == p and abs(p) >= EVALUATIVE_THRESHOLD) and
+                         not (p >= 0.5 and _person_substantive(s, t))):
             continue
         nxt = t + 1
         if nxt < n and (s.upos[nxt] in ("NOUN", "PROPN", "ADJ", "NUM") or nxt in ent_tok):
@@ -279,9 +302,51 @@ def _nominations(s, lex, ent_tok, used, st=None):
             continue  # short forms, comparatives and instrumental adjectives are predicative
         r = _row(s, {"actor": s.lemma[t], "text": s.text[t]}, [t], "nomination", lex, lemma=s.lemma[t])
         if r:
+            if r["polarity"] != r["polarity"] and p == p and p >= 0.5:
+                r["polarity"] = float(p)  # a praise word of the substantive list alone
             out.append(r)
             used.add(t)
     return out
+
+
+def _case_class(case):
+    """Nominative and accusative as one case: an inanimate noun's accusative is
+    its nominative, and the tagger confuses them on a split adjective."""
+    return "Nom" if case == "Acc" else case
+
+
+def _person_substantive(s, t):
+    """Whether adjective ``t`` (a praise or sympathy adjective of the lexicons)
+    stands alone for a person: masculine, feminine or plural, the subject or
+    object of its clause ("убил несчастную из карабина", "хозяйственные
+    кинулись скупать"), never neuter (a thing or a quality: "лучшее",
+    "главное") and never after a preposition."""
+    f = s.feats(t)
+    if f.get("Gender") == "Neut" or f.get("Case") not in ("Nom", "Acc", "Dat") or \
+            (t > 0 and s.upos[t - 1] == "ADP"):
+        return False
+    if f.get("Number") != "Plur" and f.get("Gender") not in ("Masc", "Fem"):
+        return False
+    if t + 1 < len(s) and s.text[t + 1] in ("(", "["):
+        return False  # "мирных (со)граждан": the noun follows the bracket
+    if s.upos[t] == "NOUN" and f.get("Animacy") != "Anim":
+        return False  # read as a noun, and as a thing
+    if t + 2 < len(s) and (s.text[t + 1] == "," or s.upos[t + 1] == "CCONJ") and _is_adj(s, t + 2):
+        return False  # "приветливую, комфортную … атмосферу": coordinated attributes of a noun
+    if lower_key(s.lemma[t]) in _SUBSTANTIVE_NOT or not s.has_syntax or \
+            s.deprel[t] not in ("nsubj", "nsubj:pass", "obj", "iobj"):
+        return False
+    # "нож взял хороший", "фотки получились красивые": an attribute or predicate of a thing
+    # in its clause, split from its noun (a noun after a preposition is none: "в темноту")
+    for k in range(len(s)):
+        if k != t and s.upos[k] == "NOUN" and s.feats(k).get("Animacy") != "Anim" and \
+                not (k > 0 and s.upos[k - 1] == "ADP") and \
+                s.feats(k).get("Number") == f.get("Number") and \
+                _case_class(s.feats(k).get("Case")) == _case_class(f.get("Case")) and \
+                (f.get("Number") == "Plur" or s.feats(k).get("Gender") == f.get("Gender")) and \
+                not any(s.is_punct(x) and s.text[x] in ".!?;" for x in range(min(k, t), max(k, t))):
+            return False
+    return True
 
 
 def _pretended_role(s, t, lem):

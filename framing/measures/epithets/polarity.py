@@ -6,7 +6,7 @@ from __future__ import annotations
 from .._names import lower_key
 from .words import (
     _ADDRESS, _AWARD_CONTEXT, _BODY_VERBS, _CLOSE_Q, _ENDEARMENT, _INSTITUTIONS, _METAPHOR_HEADS,
-    _METAPHOR_LITERAL, _NOT_MANNER, _NOT_REFERRING, _OPEN_Q, _PENAL, _PLACES, _SO_CALLED, _SUPERLATIVE,
+    _METAPHOR_INFINITIVE, _METAPHOR_LITERAL, _NOT_MANNER, _NOT_REFERRING, _OPEN_Q, _PENAL, _PLACES, _SO_CALLED, _SUPERLATIVE,
 )
 from .tokens import _is_adj
 from .morph import _animate, _parses, _participle_lemma, _person_form, _short_adjective, _undergone
@@ -173,19 +173,32 @@ def _model_word(s, t, lex, clause=False):
 def _metaphor(s, toks, lex):
     """The polarity of a metaphorical label among ``toks``: a monarchy or
     similar head with the genitive of a domain ("король рок-н-ролла",
-    "королева марафонов", "гроза шашлычных"), not of a realm (a country's name,
-    "страна", a place) or of a contest ("королева красоты"); else ``None``.
+    "королева марафонов", "гроза шашлычных", "укротитель всего
+    заниженного"), not of a realm (a country's name, "страна", a place) or of
+    a contest ("королева красоты"); a skill head with an infinitive
+    ("мастеров пошептаться"); else ``None``.
     A praising head over a domain the lexicon scores negative is blame
     ("король взяток", "царь лжи")."""
     for t in toks:
-        v = _METAPHOR_HEADS.get(lower_key(s.lemma[t]))
+        lem = lower_key(s.lemma[t])
         k = t + 1
+        if lem in _METAPHOR_INFINITIVE and k < len(s) and _infinitive(s, k):
+            # "мастер пошептаться": a skill made a person's name; blame when the deed is ("мастер приврать")
+            dom = lex.exact.get(lower_key(s.lemma[k]))
+            return -_METAPHOR_INFINITIVE[lem] if dom is not None and dom == dom and dom <= -EVALUATIVE_THRESHOLD \
+                else _METAPHOR_INFINITIVE[lem]
+        v = _METAPHOR_HEADS.get(lem)
         if v is None or k >= len(s):
             continue
+        if lower_key(s.text[k]) in _ALL_WORDS and k + 1 < len(s):
+            k += 1  # "гроза всех …", "укротитель всего …"
         if s.upos[k] in ("ADJ", "DET") and s.feats(k).get("Case") == "Gen" and k + 1 < len(s):
             k += 1
         g = lower_key(s.lemma[k])
-        if s.upos[k] == "NOUN" and s.feats(k).get("Case") == "Gen" and s.feats(k).get("Animacy") != "Anim" and \
+        gen = s.feats(k).get("Case") == "Gen" or _dictionary_genitive(lower_key(s.text[k]))
+        if gen and s.upos[k] == "NOUN" and gen is not True:
+            g = gen  # the tagger's lemma of a misread case ("шашлычек" → шашлычек, not шашлычка)
+        if s.upos[k] == "NOUN" and gen and s.feats(k).get("Animacy") != "Anim" and \
                 g not in _METAPHOR_LITERAL and g not in _INSTITUTIONS and g not in _PLACES and \
                 g not in lex.orgs and not s.text[k][:1].isupper():
             dom = lex.exact.get(g)
@@ -193,3 +206,30 @@ def _metaphor(s, toks, lex):
                 return -v  # a realm of vice is blame: "король взяток", "королева скандалов"
             return v
     return None
+
+
+#: the quantifier between a metaphor head and its domain ("гроза всех иноагентов")
+_ALL_WORDS = frozenset({"всех", "всего", "всей"})
+
+
+def _dictionary_genitive(form):
+    """The lemma of a genitive inanimate noun reading of ``form`` that the
+    dictionary knows, for a domain the tagger gave another case
+    ("шашлычек": genitive plural of "шашлычка", tagged instrumental), else
+    ``False``."""
+    ps = _parses(form)
+    for i, p in enumerate(ps):
+        g = p.tag.grammemes
+        if "NOUN" in g and "gent" in g and "inan" in g and (p.is_known or i == 0):
+            return lower_key(p.normal_form)
+    return False
+
+
+def _infinitive(s, k):
+    """Whether token ``k`` is an infinitive, by the tagger or, where the
+    tagger read a rare one as a noun ("пошептаться"), by the dictionary's
+    first parse."""
+    if s.feats(k).get("VerbForm") == "Inf":
+        return True
+    ps = _parses(lower_key(s.text[k]))
+    return bool(ps) and "INFN" in ps[0].tag.grammemes
