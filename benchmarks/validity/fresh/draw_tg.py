@@ -1,4 +1,4 @@
-"""Fresh samples of sessions 11 and 12 (s20, s22 attributions; s21 evaluative epithets): rows of a measure on
+"""Fresh samples of sessions 11 and 12 (s20, s22 attributions; s21, s23 evaluative epithets): rows of a measure on
 Telegram posts named in no file under benchmarks/, tests/ or notebooks/ (the session's check sets
 counted as named), drawn proportionally by outlet.
 
@@ -7,6 +7,7 @@ Run from the project root at the commit the sample measured::
     python benchmarks/validity/fresh/draw_tg.py attributions 60 20261320 out/fresh_s20   # s20
     python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261321 out/fresh_s21     # s21
     python benchmarks/validity/fresh/draw_tg.py attributions 60 20261322 out/fresh_s22   # s22 (session 12)
+    python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261323 out/fresh_s23     # s23 (session 12)
 
 writes ``sheet_att.pkl`` or ``sheet_epi.pkl`` (the coding sheet of ``framing.validation_sample``,
 local use only) and ``docs.pkl`` to the output folder.
