@@ -104,7 +104,7 @@ from .rows import EPITHET_COLUMNS, EPITHET_KINDS, _empty, _row
 from .guards import _precision_filter
 from .attach import _descriptions, _named
 from .nominations import _nominations, _unnamed
-from .clauses import _naming_predicates
+from .clauses import _antecedent_thing, _naming_predicates
 
 
 __all__ = ["epithets", "EPITHET_COLUMNS", "EPITHET_KINDS"]
@@ -282,7 +282,7 @@ def _sentence(s, ms, lex, st):
     rows.extend(_descriptions(s, lex, ent_tok, used, st))
     # a naming or considering verb's instrumental is a predicate of its object before it can be
     # a nomination ("назвал министра вором", "жители считают его мошенником": guideline, predicate)
-    rows.extend(_naming_predicates(s, lex, ent_tok, used))
+    rows.extend(_naming_predicates(s, lex, ent_tok, used, st))
     rows.extend(_nominations(s, lex, ent_tok, used, st))
     for r in rows:
         used.update(r.get("_toks", []))
@@ -294,4 +294,9 @@ def _sentence(s, ms, lex, st):
     for m in named:
         if m["type"] == "PER":
             st["persons"].append((s.sent_id, m["_span"][0], m["actor"], _gender(s, m["_span"])))
+    # things a pronoun of a later sentence may stand for: the subjects (round nineteen; in its own
+    # sentence every thing counts, "2020 год … почему его называют худшим")
+    st.setdefault("things", []).extend((s.sent_id, x, None, s.feats(x).get("Gender")) for x in range(len(s))
+                                       if x not in ent_tok and _antecedent_thing(s, x) and
+                                       s.has_syntax and s.deprel[x].startswith("nsubj"))
     return rows

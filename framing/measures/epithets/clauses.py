@@ -11,7 +11,7 @@ from .words import (
 )
 from .tokens import _actor_noun, _contiguous, _is_adj, _is_noun, _lemmas, _np_left
 from .lexicon import EVALUATIVE_THRESHOLD
-from .morph import _instrumental, _person_accusative
+from .morph import _instrumental, _parses, _person_accusative
 from .rows import _nickname, _row
 
 
@@ -101,11 +101,14 @@ def _predicate(s, span, h, inside, ent_tok):
                 run = _contiguous([t for t in toks if t >= min(toks)]) if toks else []
                 if run:
                     return run, p
-        if s.deprel[h].startswith("nsubj") and p >= 0 and s.lemma[p] in _COPULA_VERBS:
-            for c in s.children(p):
-                if c > h and (_is_noun(s, c) or s.upos[c] == "ADJ") and s.feats(c).get("Case") == "Ins" \
-                        and c not in ent_tok:
-                    return _predicate_np(s, c, ent_tok), c
+        if s.deprel[h].startswith("nsubj") and p >= 0:
+            for v in _copulas(s, p, h):
+                for c in s.children(v):
+                    if c > h and (_is_noun(s, c) or s.upos[c] == "ADJ") and s.feats(c).get("Case") == "Ins" \
+                            and c not in ent_tok and (v == p or s.deprel[c] == "xcomp") and \
+                            not any(s.deprel[x] == "case" and lower_key(s.lemma[x]) != "как" for x in s.children(c)):
+                        # not a prepositional phrase ("оказался под ударами Израиля": a place, no predicate)
+                        return _predicate_np(s, c, ent_tok), c
         if s.deprel[h].startswith("nsubj") and p >= 0 and lower_key(s.lemma[p]) in _BECOME_INTO:
             # "превратился в посмешище": a copula of becoming with "в" and the accusative
             for c in s.children(p):
@@ -144,6 +147,28 @@ def _predicate(s, span, h, inside, ent_tok):
     return None
 
 
+def _copulas(s, p, h):
+    """The copular verbs whose subject is ``h``, the subject of ``p``: ``p``
+    itself, and a copula coordinated with it that has no subject of its own
+    ("Казахстан был и остается партнером", "X сделал карьеру и является
+    патриотом"; round nineteen)."""
+    out = [p] if s.lemma[p] in _COPULA_VERBS else []
+    hs = set(s.subtree(h))
+    hf = s.feats(h)
+    for c in s.children(p):
+        if not (c > h and s.deprel[c] in ("conj", "parataxis") and s.lemma[c] in _COPULA_VERBS and
+                s.upos[c] in ("VERB", "AUX")) or any(s.deprel[x].startswith("nsubj") for x in s.children(c)):
+            continue
+        vf = s.feats(c)
+        if any(vf.get(f) and hf.get(f) and vf[f] != hf[f] for f in ("Number", "Gender")):
+            continue  # "Жека добрался …, но ему стало хуже", "проекты становятся": not the subject's verb
+        if any(s.upos[x] in ("NOUN", "PROPN", "PRON") and s.feats(x).get("Case") in ("Nom", "Dat") and x not in hs
+               for x in range(h + 1, c)):
+            continue  # another subject (or a dative experiencer) stands between: the copula is its clause's
+        out.append(c)
+    return out
+
+
 _NP_RIGHT = frozenset({"nmod", "amod", "det", "nummod", "flat", "fixed"})
 
 
@@ -156,10 +181,11 @@ def _predicate_np(s, c, ent_tok):
     hold other actors ("назвал Израиль виновным в активизации боевиков": the
     militants are a row of their own)."""
     right = []
+    gen = _genitive_names(s, c, (), ent_tok)
     for ch in s.children(c):
         sub = s.subtree(ch)
         if ch > c and s.deprel[ch] in _NP_RIGHT and not any(
-                s.upos[x] == "ADP" or s.is_punct(x) or x in ent_tok for x in sub):
+                s.upos[x] == "ADP" or s.is_punct(x) or (x in ent_tok and x not in gen) for x in sub):
             right += [x for x in sub if x > c]
     return _np_left(s, c, ent_tok) + _contiguous([c] + right)
 
@@ -202,7 +228,69 @@ def _office_tokens(s, c):
     return toks
 
 
-def _naming_predicates(s, lex, ent_tok, used):
+def _genitive_names(s, c, toks, ent_tok):
+    """Tokens of names in the genitive that complement the predicate noun
+    ``c`` without a preposition ("партнером России", "лоббистом Кремля"):
+    they stay inside the predicate NP (guideline: the whole predicate NP is
+    one row; round nineteen)."""
+    out = set()
+    for ch in s.children(c):
+        if ch > c and ch in ent_tok and s.deprel[ch] == "nmod" and s.feats(ch).get("Case") == "Gen" and \
+                not any(s.upos[x] == "ADP" or (s.is_punct(x) and s.text[x] not in _OPEN_Q + _CLOSE_Q)
+                        for x in s.subtree(ch)):
+            out.update(x for x in s.subtree(ch))
+    return out
+
+
+def _resolve_pronoun(s, t, st, ent_tok, exclude=()):
+    """The actor a third-person singular personal pronoun ``t`` stands for: the
+    nearest earlier named person of the sentence or of the two sentences
+    before it whose gender agrees, other than ``exclude`` (the subject of the
+    naming verb: "он назвал его …" names someone else), as in the
+    descriptions of :func:`attach._descriptions`; or None."""
+    f = s.feats(t)
+    if f.get("Number", "Sing") != "Sing" or f.get("Person", "3") != "3" or not f.get("Gender"):
+        return None
+    # "его" may stand for a neuter thing as well ("предложение … назвали его …")
+    gs = {"Masc", "Neut"} if f.get("Gender") in ("Masc", "Neut") else {f.get("Gender")}
+    here = []
+    seen = set()
+    for x in range(t):
+        m = ent_tok.get(x)
+        if m and id(m) not in seen and m.get("type") == "PER" and m.get("link") not in ("pronoun", "description"):
+            seen.add(id(m))
+            # any word of the name may carry its gender (the tagger reads "Анну Петрову" with a masculine surname)
+            here.append((s.sent_id, x, m["actor"], {s.feats(y).get("Gender") for y in m["_span"]}))
+        elif x not in ent_tok and _antecedent_thing(s, x):
+            here.append((s.sent_id, x, None, {s.feats(x).get("Gender")}))
+    earlier = [(i, x, a, {pg}) for i, x, a, pg in (st or {}).get("persons", []) + (st or {}).get("things", [])]
+    for sent_id, _pos, act, pg in reversed(sorted(earlier, key=lambda e: (e[0], e[1])) + here):
+        if sent_id < s.sent_id - 2:
+            break
+        if act in exclude:
+            continue
+        if gs & pg:
+            return act  # None when the nearest agreeing noun is a thing ("2020 год … его называют худшим")
+    return None
+
+
+def _antecedent_thing(s, x):
+    """Whether token ``x`` is a noun that a later personal pronoun may stand
+    for instead of a person: an inanimate noun or an indefinite pronoun of
+    people ("кто-то … его бы назвали") as a subject or object, not one the
+    person owns ("отметил ее роль и назвал ее …") nor one after a preposition."""
+    f = s.feats(x)
+    if f.get("Number") != "Sing" or f.get("Case") not in ("Nom", "Acc"):
+        return False
+    if s.upos[x] == "PRON" and lower_key(s.lemma[x]).startswith("кто"):
+        return True
+    return s.upos[x] == "NOUN" and f.get("Animacy") == "Inan" and bool(f.get("Gender")) and \
+        not any(s.deprel[c] == "case" or  # "в среду": a time or a place
+                (s.upos[c] in ("DET", "PRON") and s.lemma[c] in ("его", "ее", "её", "их", "свой", "он", "она"))
+                for c in s.children(x))
+
+
+def _naming_predicates(s, lex, ent_tok, used, st=None):
     """Secondary predicates of naming and declaring verbs ("ЛГБТ признали
     «экстремистским движением»", "признана нежелательной", "назвал его
     диктатором"): the instrumental phrase, about the verb's object, its passive
@@ -234,6 +322,11 @@ def _naming_predicates(s, lex, ent_tok, used):
         if actor_tok is None and s.feats(v).get("Voice") == "Pass":
             actor_tok = next((c for c in kids if s.deprel[c].startswith("nsubj")), None)
         mistagged = False
+        if actor_tok is None and s.feats(v).get("VerbForm") != "Part" and v + 1 < len(s) and \
+                s.lemma[v + 1] in _PERSONAL and s.upos[v + 1] == "PRON" and s.feats(v + 1).get("Case") == "Acc":
+            # the parser hung the pronoun object elsewhere ("признать ее «иностранным агентом» и отменить
+            # ее концерт": a determiner of the concert): the accusative pronoun right after the verb
+            actor_tok = v + 1
         if actor_tok is None and lower_key(s.lemma[v]) in _ACCUSING:
             # the tagger missed the object ("считали бухгалтершу мошенницей": an adjective to it):
             # a person noun in the accusative by the dictionary, right of the verb
@@ -272,7 +365,11 @@ def _naming_predicates(s, lex, ent_tok, used):
             toks = next((toks[:i] for i, x in enumerate(toks) if i and x > c and
                          (s.text[x] == "(" or s.start[x] - s.end[toks[i - 1]] >= 2)), toks)
             if not office:  # an office keeps the name of its institution ("главой ВФЛА", "прокурором Москвы")
+                gen = _genitive_names(s, c, toks, ent_tok)
+                full = [x for x in toks if x not in ent_tok or ent_tok[x] is ent_tok.get(c) or x in gen]
                 toks = [x for x in toks if x not in ent_tok or ent_tok[x] is ent_tok.get(c)]
+                if gen and not any(x in used for x in full) and full == _contiguous(full):
+                    toks = full  # "назвал его лоббистом Кремля": the genitive name stays inside (round nineteen)
             if not toks or any(x in used for x in toks):
                 continue
             # the name in apposition to the object ("назвал министра финансов Крылова вором")
@@ -288,6 +385,14 @@ def _naming_predicates(s, lex, ent_tok, used):
                                                 s.deprel[x] in ("appos", "flat:name")), None)
             actor = m["actor"] if m else s.text[actor_tok]
             aspan = m["_span"] if m else [actor_tok]
+            if m is None and s.lemma[actor_tok] in _PERSONAL and s.upos[actor_tok] == "PRON":
+                # "Представляя Кавелашвили, он назвал его …": the pronoun stands for the nearest earlier
+                # agreeing person; the actor span stays the pronoun (guideline; round nineteen)
+                subj = next((x for x in kids if s.deprel[x] == "nsubj"), None)
+                # the persons of the subject's phrase ("Лидер партии Ли назвал его …") are not the object
+                excl = {ent_tok[x]["actor"] for x in (s.subtree(subj) if subj is not None else ())
+                        if x in ent_tok and ent_tok[x].get("link") not in ("pronoun", "description")}
+                actor = _resolve_pronoun(s, actor_tok, st, ent_tok, excl) or actor
             r = _row(s, {"actor": actor, "text": s.text[actor_tok]}, toks, "predicate", lex,
                      lemma=_lemmas(s, toks), aspan=aspan)
             if r and not (r["polarity"] == r["polarity"] and r["polarity"] != 0):
@@ -298,6 +403,14 @@ def _naming_predicates(s, lex, ent_tok, used):
                 p = lex.polarity(s.lemma[c]) if lower_key(s.lemma[c]) in lex.nonjudging else None
                 if p is not None and abs(p) >= EVALUATIVE_THRESHOLD:
                     r["polarity"] = p
+            if r and not (r["polarity"] == r["polarity"] and r["polarity"] != 0) and _is_noun(s, c):
+                # a label given by a naming verb keeps the polarity it has as a nomination
+                # ("назвали своих начальников абьюзерами"; round nineteen)
+                nom = lex.nomination(s.lemma[c]) or next(
+                    (lex.nomination(x.normal_form) for x in _parses(lower_key(s.text[c]))
+                     if "NOUN" in x.tag.grammemes and lex.nomination(x.normal_form)), None)  # a bad lemma ("абьюзера")
+                if nom and nom[0] == nom[0] and abs(nom[0]) >= EVALUATIVE_THRESHOLD:
+                    r["polarity"] = nom[0]
             if r and _is_noun(s, c) and lex.literal_here(s.lemma[c]):
                 r["polarity"] = float("nan")  # "объявила его победителем выборов": a literal status (round twelve)
             if r:

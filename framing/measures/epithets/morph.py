@@ -91,12 +91,21 @@ def _parses(form):
 def _instrumental(s, t):
     """Whether token ``t`` is an instrumental noun or adjective: by the tagger,
     or for Russian by a dictionary reading of its form (the tagger often takes
-    "воровкой", "аферисткой" after an object for an accusative)."""
+    "воровкой", "аферисткой" after an object for an accusative), or by the
+    guesses for a word the dictionary does not know ("иноагентом")."""
     if s.feats(t).get("Case") == "Ins":
         return True
-    return s.lang == "ru" and any(p.is_known and p.tag.case == "ablt" and ("NOUN" in p.tag.grammemes or
-                                                                          "ADJF" in p.tag.grammemes)
-                                  for p in _parses(lower_key(s.text[t])))
+    if s.lang != "ru":
+        return False
+    ps = _parses(lower_key(s.text[t]))
+    if any(p.is_known and p.tag.case == "ablt" and ("NOUN" in p.tag.grammemes or "ADJF" in p.tag.grammemes)
+           for p in ps):
+        return True
+    # a lower-case word the dictionary does not know whose every guessed reading is an instrumental
+    # noun ("объявлен «иноагентом»", which the tagger takes for a second subject; not a name given,
+    # "назвали Россией-Святосией"; round nineteen)
+    return bool(ps) and s.text[t][:1].islower() and not any(p.is_known for p in ps) and \
+        all(p.tag.case == "ablt" and "NOUN" in p.tag.grammemes for p in ps)
 
 
 _ORG_DIMINUTIVE = re.compile("^(" + "|".join(_ORG_ABBREVIATIONS) + ")(шк|шек|шечк)[а-я]{0,3}$")
