@@ -104,7 +104,7 @@ from .rows import EPITHET_COLUMNS, EPITHET_KINDS, _empty, _row
 from .guards import _precision_filter
 from .attach import _descriptions, _named
 from .nominations import _nominations, _unnamed
-from .clauses import _antecedent_thing, _naming_predicates
+from .clauses import _antecedent_thing, _naming_predicates, _oblique_person
 
 
 __all__ = ["epithets", "EPITHET_COLUMNS", "EPITHET_KINDS"]
@@ -294,6 +294,8 @@ def _sentence(s, ms, lex, st):
     for m in named:
         if m["type"] == "PER":
             st["persons"].append((s.sent_id, m["_span"][0], m["actor"], _gender(s, m["_span"])))
+            if _oblique_person(s, m["_span"]):
+                st.setdefault("oblique", set()).add((s.sent_id, m["_span"][0]))
     # things a pronoun of a later sentence may stand for: the subjects (round nineteen; in its own
     # sentence every thing counts, "2020 год … почему его называют худшим")
     st.setdefault("things", []).extend((s.sent_id, x, None, s.feats(x).get("Gender")) for x in range(len(s))

@@ -259,19 +259,34 @@ def _resolve_pronoun(s, t, st, ent_tok, exclude=()):
         m = ent_tok.get(x)
         if m and id(m) not in seen and m.get("type") == "PER" and m.get("link") not in ("pronoun", "description"):
             seen.add(id(m))
+            if _oblique_person(s, m["_span"]):
+                continue
             # any word of the name may carry its gender (the tagger reads "Анну Петрову" with a masculine surname)
             here.append((s.sent_id, x, m["actor"], {s.feats(y).get("Gender") for y in m["_span"]}))
         elif x not in ent_tok and _antecedent_thing(s, x):
             here.append((s.sent_id, x, None, {s.feats(x).get("Gender")}))
-    earlier = [(i, x, a, {pg}) for i, x, a, pg in (st or {}).get("persons", []) + (st or {}).get("things", [])]
+    oblique = (st or {}).get("oblique", set())
+    earlier = [(i, x, a, {pg}) for i, x, a, pg in (st or {}).get("persons", []) + (st or {}).get("things", [])
+               if (i, x) not in oblique]
     for sent_id, _pos, act, pg in reversed(sorted(earlier, key=lambda e: (e[0], e[1])) + here):
         if sent_id < s.sent_id - 2:
             break
         if act in exclude:
             continue
-        if gs & pg:
+        if gs & pg or (act is not None and pg <= {None}):  # a person of unknown gender agrees (as in descriptions)
             return act  # None when the nearest agreeing noun is a thing ("2020 год … его называют худшим")
     return None
+
+
+def _oblique_person(s, span):
+    """Whether the person named at ``span`` stands in a genitive of a noun or
+    after a preposition ("инициативы Трампа", "поехал к Дугину"): a
+    bystander of the clause, not what a later pronoun most likely stands for."""
+    if not s.has_syntax:
+        return False
+    h = next((x for x in span if s.head[x] not in span), span[0])
+    return any(s.deprel[c] == "case" for c in s.children(h)) or \
+        (s.deprel[h] == "nmod" and s.feats(h).get("Case") == "Gen")
 
 
 def _antecedent_thing(s, x):
