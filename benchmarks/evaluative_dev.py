@@ -48,7 +48,10 @@ telegram     Evaluative descriptors of random posts of the five development
              blind check ("h16 blind": 30 posts of all five channels, seed
              20261220, 150-1000 characters, not in any earlier sheet, coded
              before the round on non-actors, neutral descriptors and recall;
-             printed on its own line, pooled with nothing). Precision and recall of
+             printed on its own line, pooled with nothing); and tg_dev12 (99 posts of
+             all nine channels drawn by validity/sample_check11.py, every
+             evaluative descriptor coded blind in session 11, then read; its own
+             line, pooled with nothing). Precision and recall of
              ``evaluative`` rows per sample and pooled, with Wilson 95 %
              intervals, with the lexicons alone (``model=False``) and with
              the evaluative-word model; a row matches when the spans overlap
@@ -134,10 +137,14 @@ SAMPLES = (
      "30 posts of Mash and SHOT, 150-1000 characters, seed 20261216, coded blind before that round"),
     ("h16_blind", ROOT / "benchmarks" / "evaluative_dev", "dev-eval-h16-blind",
      "30 posts of 150-1000 characters, seed 20261220, coded blind before the non-actor/neutral/recall round"),
+    ("tg_dev12", ROOT / "benchmarks" / "evaluative_dev", "dev-tg12",
+     "99 posts of all nine channels (validity/sample_check11.py), coded blind in session 11 (first P 0.70, "
+     "R 0.52), read by rounds seventeen (not kept) and eighteen"),
 )
 
-# samples printed on their own line, pooled with nothing (coded blind, never tuned on)
-_ALONE = ("h16_",)
+# samples printed on their own line, pooled with nothing (h16: coded blind, never tuned on; tg_dev12:
+# of all nine channels, kept apart so that the pooled figures stay those of the five tuning channels)
+_ALONE = ("h16_", "tg_dev12")
 
 
 _overlap = epithets_eval._overlap
@@ -229,10 +236,11 @@ def _ruopinionne_figures(recs, ann, ep):
 # --- Telegram samples ------------------------------------------------------------------
 
 def _telegram_corpus():
-    files = [SHARED / "telegram_ru_2024" / "raw" / f"{c}_messages.json" for c in epithets_eval.TUNING_CHANNELS]
-    if not all(f.exists() for f in files):
+    """All nine channels (the samples of the five tuning channels, and tg_dev12 of all nine)."""
+    files = sorted((SHARED / "telegram_ru_2024" / "raw").glob("*_messages.json"))
+    if not files:
         return None
-    return framing.read_telegram([str(f) for f in files])
+    return framing.read_telegram([str(f) for f in files], progress=False)
 
 
 def telegram_misses(prefixes=("h10_", "h14_", "h16_")):
