@@ -214,8 +214,10 @@ def predictions(name: str, gold: pd.DataFrame, docs) -> tuple:
 
 #: exhaustive check sets coded blind after the held-out guideline sets were opened (session eleven,
 #: ``validity/sample_check11.py``): measure name -> gold stem; never read for tuning
-#: epithets_check11b holds evaluative descriptors only (coded for the evaluative check alone)
-CHECKS = {"epithets": ["epithets_check11"], "epithets_evaluative": ["epithets_check11", "epithets_check11b"]}
+#: epithets_check11b and epithets_check12 (session twelve) hold evaluative descriptors only (coded for the
+#: evaluative check alone)
+CHECKS = {"epithets": ["epithets_check11"],
+          "epithets_evaluative": ["epithets_check11", "epithets_check11b", "epithets_check12"]}
 
 
 def print_recall(name: str, folder: Path, stem: str | None = None) -> None:
