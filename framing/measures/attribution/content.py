@@ -700,6 +700,13 @@ def _trim_contents(S: _Sent, cues: list[_Cue], R: _Res) -> None:
 
 
 # --- content, quote type and markers --------------------------------------------------
+def _coordinated_after(rest: str, R: _Res) -> bool:
+    """What follows a quotation goes on with a comma or a coordinating conjunction (``coord`` of
+    function_words.tsv): "«Я приду» и ушёл", "«Нет», — и отвернулась"."""
+    words = rest.split(maxsplit=1)
+    return bool(words) and (words[0].startswith(",") or words[0].lower() in R.fw["coord"])
+
+
 def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
     if c.pattern.startswith(("according_to", "reference", "from")):
         # content: the clause on the other side of the phrase
@@ -785,7 +792,7 @@ def _finish_content(S: _Sent, c: _Cue, R: _Res, quotes, text: str) -> None:
         elif x.open >= cs - 1 and x.open <= cs and x.close >= ce - 1:
             q = x
         elif c.frame == "colon" and cs - 1 <= x.open <= cs and x.close < ce - 1 \
-                and re.match(r"\s*(?:,|(?:и|а|но|і|й|та)\s)", text[x.close + 1: ce]):
+                and _coordinated_after(text[x.close + 1: ce], R):
             q = x             # "Он сказал: «Я приду» и ушёл": the quotation, not the verb after it
     if q is not None and c.frame in ("inverted", "colon", "nominal", "that"):
         c.content = q.inner

@@ -194,7 +194,8 @@ def _subj_ok(S: _Sent, i: int, R: _Res) -> bool:
         return True
     if S.low[i] in R.words.get("collective_subject", ()):
         return True       # "одни утверждают …, другие — …", "многие считают"
-    if S.low[i] in R.words.get("lone_subject", ()) and S.case(i) in (None, "Nom") and not (i and S.low[i - 1] == "как") \
+    if S.low[i] in R.words.get("lone_subject", ()) and S.case(i) in (None, "Nom") \
+            and not (i and S.low[i - 1] in R.words.get("as_word", ())) \
             and (i + 1 >= S.n or S.upos[i + 1] not in ("NOUN", "PROPN", "ADJ", "NUM", "X")):
         return True       # "Одна, игравшая в карты, сказала: …", "Каждый говорил, что …": no noun after it
     if S.low[i] in fw.get("addressee_pron", ()) and S.case(i) in (None, "Nom"):
