@@ -1,6 +1,7 @@
 """Fresh samples of sessions 11 and 12 (s20, s22 attributions; s21, s23 evaluative epithets): rows of a measure on
 Telegram posts named in no file under benchmarks/, tests/ or notebooks/ (the session's check sets
-counted as named), drawn proportionally by outlet.
+counted as named), drawn proportionally by outlet; with a fifth argument ``bsnlp``, of the BSNLP-2021 ru
+web articles named nowhere instead.
 
 Run from the project root at the commit the sample measured::
 
@@ -8,6 +9,8 @@ Run from the project root at the commit the sample measured::
     python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261321 out/fresh_s21     # s21
     python benchmarks/validity/fresh/draw_tg.py attributions 60 20261322 out/fresh_s22   # s22 (session 12)
     python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261323 out/fresh_s23     # s23 (session 12)
+    python benchmarks/validity/fresh/draw_tg.py attributions 40 20261324 out/fresh_s24 bsnlp   # s24: BSNLP ru
+    python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261325 out/fresh_s25 bsnlp     # s25: BSNLP ru
 
 writes ``sheet_att.pkl`` or ``sheet_epi.pkl`` (the coding sheet of ``framing.validation_sample``,
 local use only) and ``docs.pkl`` to the output folder.
@@ -37,9 +40,15 @@ def main(argv):
     warnings.simplefilter("ignore")
     measure, n, seed, out = argv[0], int(argv[1]), int(argv[2]), Path(argv[3])
     out.mkdir(parents=True, exist_ok=True)
-    c = framing.read_telegram("../shared/data/telegram_ru_2024/raw/*.json", progress=False)
-    channels = sorted(c.docs["outlet"].unique())
-    seen = used_ids(channels, raw_files(), skip_own=False)     # the check sets count as named too
+    web = len(argv) > 4 and argv[4] == "bsnlp"     # BSNLP-2021 ru web articles instead of Telegram posts
+    if web:
+        c = framing.read_bsnlp("../shared/data/bsnlp2021", progress=False)
+        c = c.filter((c.docs["lang"] == "ru").to_numpy())
+    else:
+        c = framing.read_telegram("../shared/data/telegram_ru_2024/raw/*.json", progress=False)
+    tg_channels = sorted(framing.read_telegram("../shared/data/telegram_ru_2024/raw/*.json",
+                                               progress=False).docs["outlet"].unique())
+    seen = used_ids(tg_channels, raw_files(), skip_own=False)     # the check sets count as named too
     keep = ~c.docs["doc_id"].isin(seen)
     print("posts", len(c.docs), "named somewhere", int((~keep).sum()), "kept", int(keep.sum()))
     sub = c.filter(keep.to_numpy())
