@@ -7,6 +7,7 @@ Run from the project root::
     python benchmarks/validity/sample_check11.py --evaluative-b --write   # the second epithet check
     python benchmarks/validity/sample_check11.py --evaluative-dev12 --write   # an evaluative dev set
     python benchmarks/validity/sample_check11.py --evaluative-c --write   # the third epithet check (session 12)
+    python benchmarks/validity/sample_check11.py --evaluative-d --write   # the fourth epithet check (session 13)
 
 The held-out guideline sets (``attributions_gold.tsv``, ``epithets_gold.tsv``)
 were opened in session eleven to read their misses, so they became development
@@ -142,15 +143,28 @@ def draw_evaluative_c(per_channel: int = 11, seed: int = SEED + 3):
     return draw_evaluative_b(per_channel, seed)
 
 
+def draw_evaluative_d(per_channel: int = 11, seed: int = SEED + 4):
+    """The fourth epithet check (evaluative descriptors only, session thirteen): Telegram posts of all
+    nine channels named nowhere at the time of drawing (every earlier set and sample included), seed
+    ``SEED + 4``; coded blind by two new coders before the session's rules were scored on it, never
+    read.  It replaces ``epithets_check11b`` and ``epithets_check12``, opened as development sets in
+    that session."""
+    return draw_evaluative_b(per_channel, seed)
+
+
 def main(argv=None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     write = "--write" in argv
-    if "--evaluative-b" in argv or "--evaluative-dev12" in argv or "--evaluative-c" in argv:
+    flags = ("--evaluative-b", "--evaluative-dev12", "--evaluative-c", "--evaluative-d")
+    if any(f in argv for f in flags):
         dev = "--evaluative-dev12" in argv
         third = "--evaluative-c" in argv
-        epi = draw_evaluative_dev12() if dev else draw_evaluative_c() if third else draw_evaluative_b()
-        out = ROOT / "benchmarks" / "evaluative_dev" / "tg_dev12_docs.tsv" if dev else \
-            HERE / "epithets_check12_docs.tsv" if third else HERE / "epithets_check11b_docs.tsv"
+        fourth = "--evaluative-d" in argv
+        epi = (draw_evaluative_dev12() if dev else draw_evaluative_c() if third
+               else draw_evaluative_d() if fourth else draw_evaluative_b())
+        out = (ROOT / "benchmarks" / "evaluative_dev" / "tg_dev12_docs.tsv" if dev
+               else HERE / "epithets_check12_docs.tsv" if third
+               else HERE / "epithets_check13_docs.tsv" if fourth else HERE / "epithets_check11b_docs.tsv")
         print(f"== {out.name} (evaluative only): {len(epi)} posts")
         if write:
             with out.open("w", encoding="utf-8", newline="") as fh:
