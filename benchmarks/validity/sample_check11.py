@@ -8,6 +8,7 @@ Run from the project root::
     python benchmarks/validity/sample_check11.py --evaluative-dev12 --write   # an evaluative dev set
     python benchmarks/validity/sample_check11.py --evaluative-c --write   # the third epithet check (session 12)
     python benchmarks/validity/sample_check11.py --evaluative-d --write   # the fourth epithet check (session 13)
+    python benchmarks/validity/sample_check11.py --evaluative-web --write # its news-article part
 
 The held-out guideline sets (``attributions_gold.tsv``, ``epithets_gold.tsv``)
 were opened in session eleven to read their misses, so they became development
@@ -152,9 +153,37 @@ def draw_evaluative_d(per_channel: int = 11, seed: int = SEED + 4):
     return draw_evaluative_b(per_channel, seed)
 
 
+def draw_evaluative_web(per_topic: int = 3, seed: int = SEED + 5, max_chars: int = 2000):
+    """The news-article part of the fourth epithet check (session thirteen): BSNLP 2021 Russian web
+    articles of ``MIN_CHARS`` to ``max_chars`` characters named nowhere at the time of drawing,
+    ``per_topic`` of each of the eight topics, seed ``SEED + 5``; coded blind, never read."""
+    tg = framing.read_telegram(str(SHARED / "telegram_ru_2024/raw/*.json"), progress=False).docs
+    used = used_ids(sorted(tg["outlet"].unique()), raw_files(), skip_own=False)
+    bs = framing.read_bsnlp(str(SHARED / "bsnlp2021"), progress=False).docs
+    ru = bs[(bs["lang"] == "ru") & bs["text"].str.len().between(MIN_CHARS, max_chars)]
+    out = []
+    for topic in sorted(ru["topic"].unique()):
+        sub = ru[ru["topic"] == topic]
+        pool = sorted((d, o, t) for d, o, t in zip(sub["doc_id"], sub["outlet"], sub["text"]) if d not in used)
+        random.Random(f"{seed}/{topic}").shuffle(pool)
+        out += pool[:per_topic]
+    return out
+
+
 def main(argv=None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     write = "--write" in argv
+    if "--evaluative-web" in argv:
+        epi = draw_evaluative_web()
+        out = HERE / "epithets_check13web_docs.tsv"
+        print(f"== {out.name} (evaluative only): {len(epi)} articles")
+        if "--write" in argv:
+            with out.open("w", encoding="utf-8", newline="") as fh:
+                w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+                w.writerow(["doc_id", "outlet", "n_chars", "text_sha256", "coder"])
+                for d, o, t in epi:
+                    w.writerow([d, o, len(t), hashlib.sha256(t.encode("utf-8")).hexdigest(), ""])
+        return
     flags = ("--evaluative-b", "--evaluative-dev12", "--evaluative-c", "--evaluative-d")
     if any(f in argv for f in flags):
         dev = "--evaluative-dev12" in argv
