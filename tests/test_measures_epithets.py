@@ -1481,3 +1481,53 @@ def test_measures_epithets_naming_predicate_keeps_its_genitive_name(round_ninete
     (issue #10, round nineteen; guideline example 11)."""
     r = _one(round_nineteen, "naming_genitive_name", "главным лоббистом Кремля")
     assert r["kind"] == "predicate" and r["actor"] == "Шредер" and r["evaluative"]
+
+
+round_twenty = _epithets_of("epithets_round_twenty_classes.conllu")
+
+
+def test_measures_epithets_short_participle_of_quality_is_a_predicate(round_twenty):
+    """A short passive participle whose full form the lexicons list as a
+    quality ("коррумпированы" → "коррумпированный", "ангажированы") is an
+    evaluative predicate of its subject; a participle of an event ("был
+    задержан", "были арестованы") gives no predicate row (issue #10, round
+    twenty; guideline: predicate)."""
+    ep = round_twenty
+    r = _one(ep, "short_participle", "коррумпированы")
+    assert r["kind"] == "predicate" and r["actor"] == "Прокуроры" and r["evaluative"] and r["polarity"] < 0
+    assert _one(ep, "short_participle_ang", "ангажированы")["evaluative"]
+    assert _doc(ep, "short_participle_event").empty
+    assert (_doc(ep, "short_participle_event2")["kind"] != "predicate").all()
+
+
+def test_measures_epithets_coordinated_predicates_are_one_row(round_twenty):
+    """Coordinated predicate adjectives are one predicate row ("был жадным и
+    хитрым"); a conjunct that is a clause of its own ("непредсказуемы,
+    поэтому бизнес осторожен") is not taken in (issue #10, round twenty;
+    guideline: the whole predicate is one row)."""
+    ep = round_twenty
+    assert _one(ep, "coordinated_pred", "жадным и хитрым")["actor"] == "Он"
+    assert _one(ep, "coordinated_pred2", "доброй и отзывчивой")["polarity"] > 0
+    assert _one(ep, "coordinated_control", "непредсказуемы")["kind"] == "predicate"
+
+
+def test_measures_epithets_collective_nouns_of_people_are_actors(round_twenty):
+    """Collective nouns of a class of people ("молодёжь") are actors, so
+    their adjectives are rows: evaluative ("талантливую") and neutral
+    ("Российская") (issue #10, round twenty; guideline: a group of people)."""
+    ep = round_twenty
+    r = _one(ep, "people_group", "талантливую")
+    assert r["actor"] == "молодежь" and r["evaluative"] and r["polarity"] > 0
+    r = _one(ep, "people_group2", "Российская")
+    assert r["kind"] == "adjective" and not r["evaluative"]
+
+
+def test_measures_epithets_subject_before_u_nas(round_twenty):
+    """In "X у нас ADJ" the noun before "у нас" is the subject of the
+    predicate adjective, which the parser hangs elsewhere ("люди у нас
+    талантливые"); a thing there gives no row ("Машина у него новая")
+    (issue #10, round twenty)."""
+    ep = round_twenty
+    r = _one(ep, "possessor", "талантливые")
+    assert r["kind"] == "predicate" and r["actor"] == "люди" and r["polarity"] > 0
+    assert _doc(ep, "possessor_control").empty

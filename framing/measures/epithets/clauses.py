@@ -187,7 +187,40 @@ def _predicate_np(s, c, ent_tok):
         if ch > c and s.deprel[ch] in _NP_RIGHT and not any(
                 s.upos[x] == "ADP" or s.is_punct(x) or (x in ent_tok and x not in gen) for x in sub):
             right += [x for x in sub if x > c]
-    return _np_left(s, c, ent_tok) + _contiguous([c] + right)
+    run = _contiguous([c] + right)
+    return _np_left(s, c, ent_tok) + run + _coordinated(s, c, run, ent_tok)
+
+
+#: relations that make a conjunct a clause of its own ("непредсказуемы, поэтому бизнес осторожен")
+_NOT_IN_CONJUNCT = frozenset({"nsubj", "csubj", "mark", "advcl", "parataxis", "ccomp", "obj", "iobj"})
+
+
+def _coordinated(s, c, run, ent_tok):
+    """The predicates coordinated with the predicate ``c`` ("был жадным и хитрым", "назвал его
+    мошенником, самым вульгарным человеком"): each conjunct of the same case and word class
+    right after ``run``, joined by a comma or a conjunction, with its own agreeing words, as
+    long as it holds no name, preposition or other punctuation (round twenty: the coordinated
+    predicate is part of the one predicate row)."""
+    out, end = [], run[-1]
+    case = s.feats(c).get("Case")
+    for ch in s.children(c):
+        if ch <= end or s.deprel[ch] != "conj" or s.upos[ch] not in ("ADJ", "NOUN") or \
+                (s.upos[ch] != s.upos[c] and not (s.upos[c] in ("ADJ", "NOUN") and s.feats(ch).get("Case") == case)):
+            continue
+        if case and s.feats(ch).get("Case") not in (case, None):
+            continue
+        sub = [x for x in s.subtree(ch) if x > end]
+        joint = [x for x in sub if x < ch and (s.deprel[x] in ("cc", "punct") and s.head[x] == ch)]
+        body = [x for x in sub if x not in joint]
+        if not sub or sub[0] != end + 1 or any(
+                s.upos[x] in ("ADP", "VERB", "AUX", "SCONJ") or s.is_punct(x) or x in ent_tok or
+                s.deprel[x].split(":")[0] in _NOT_IN_CONJUNCT or
+                (s.upos[x] == "ADV" and not (x + 1 < len(s) and s.upos[x + 1] == "ADJ")) for x in body) or \
+                any(s.is_punct(x) and s.text[x] != "," for x in joint) or sorted(sub) != list(range(sub[0], sub[-1] + 1)):
+            break
+        out += sorted(sub)
+        end = out[-1]
+    return out
 
 
 def _office(s, c, lex):

@@ -173,12 +173,18 @@ def _only_short_adjective(form, lem):
 @functools.lru_cache(maxsize=50_000)
 def _participle_lemma(form):
     """The masculine nominative singular of a Russian participle form
-    ("любящих" → "любящий", "сбежавшего" → "сбежавший"), the form a lexicon
+    ("любящих" → "любящий", "сбежавшего" → "сбежавший"; a short form too:
+    "коррумпированы" → "коррумпированный"), the form a lexicon
     lists a lexicalised participle under, or ``None``. Taggers lemmatise a
     participle to its verb ("любить"), which the lexicon does not score."""
     for p in _parses(form):
         if p.tag.POS == "PRTF" and p.is_known:
             infl = p.inflect({"masc", "sing", "nomn"})
+            return lower_key(infl.word) if infl is not None else None
+        if p.tag.POS == "PRTS" and p.is_known:
+            # a short passive participle ("коррумпированы", "политизирована"): its full form, under
+            # which a lexicon lists a participle of quality ("коррумпированный")
+            infl = p.inflect({"PRTF", "masc", "sing", "nomn"})
             return lower_key(infl.word) if infl is not None else None
     return None
 

@@ -25,7 +25,7 @@ from .tokens import (
 from .morph import (
     NOMINATION_MARGIN, _animate, _guessed_nouns, _known_word, _label_reading, _model_noun_reading, _org_diminutive,
     _parses,
-    _person_after_prefix, _person_form, _readings, _short_adjective, _thing_part, _undergone,
+    _participle_lemma, _person_after_prefix, _person_form, _readings, _short_adjective, _thing_part, _undergone,
 )
 from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base, _org_type, _person_rest
 from .polarity import _ALL_WORDS, _dictionary_genitive, _infinitive, _metaphor, _penal, _refers, _vocative
@@ -34,7 +34,7 @@ from .guards import (
     _award_title, _literal, _mode_tokens, _predicate_actor, _predicate_of_thing, _states_in,
     _thing_reading, _war_story,
 )
-from .clauses import _adj_tokens, _relative_tokens
+from .clauses import _adj_tokens, _coordinated, _relative_tokens
 
 
 def _nominations(s, lex, ent_tok, used, st=None):
@@ -517,6 +517,8 @@ def _unnamed(s, lex, ent_tok, used, rows):
 # relations of an adjective that heads a clause of its own (the parser hangs a predicate
 # adjective without a copula as the root, or as "dep"/"conj" of the next verb)
 _CLAUSE_HEADS = frozenset({"root", "dep", "conj", "parataxis", "ccomp"})
+#: the pronoun of "X у нас ADJ" (a possessor in the genitive after "у")
+_POSSESSOR_PRONOUNS = frozenset({"нас", "вас", "них", "него", "неё", "нее", "меня", "тебя"})
 #: the least polarity of a predicate adjective without a copula ("очень агрессивный")
 _BARE_PREDICATE = 0.6
 
@@ -541,7 +543,11 @@ def _adjective_predicates(s, lex, ent_tok, used):
             continue
         # a short adjective the tagger took for a participle or a noun ("министр был бездарен")
         mistagged = _short_adjective(s, t)
-        if not mistagged and (s.upos[t] != "ADJ" or s.feats(t).get("VerbForm")):
+        # a short passive participle of quality the lexicons list by its full form ("журналисты
+        # ангажированы", "прокуроры коррумпированы"); an event's participle ("был задержан") is no row
+        quality = s.lang == "ru" and s.feats(t).get("VerbForm") == "Part" and \
+            s.feats(t).get("Variant") == "Short" and _listed_participle(lower_key(s.text[t]), lex)
+        if not mistagged and not quality and (s.upos[t] != "ADJ" or s.feats(t).get("VerbForm")):
             continue
         pred = _predicate_actor(s, t, ent_tok, lex)
         person = False
@@ -556,6 +562,13 @@ def _adjective_predicates(s, lex, ent_tok, used):
                 pred = (m["actor"], m["text"], list(m["_span"]))
             elif subj is not None and _is_noun(s, subj) and subj not in ent_tok:
                 pred = (s.text[subj], s.text[subj], [subj])
+        if pred is None and t >= 3 and lower_key(s.text[t - 2]) == "у" and \
+                lower_key(s.text[t - 1]) in _POSSESSOR_PRONOUNS and s.feats(t).get("Case", "Nom") == "Nom" and \
+                _is_noun(s, t - 3) and s.feats(t - 3).get("Case") == "Nom":
+            # "люди у нас талантливые", "Батька у нас крутой": the parser makes the pronoun the
+            # clause's head; the noun before "у нас" is the subject (round twenty)
+            m = ent_tok.get(t - 3)
+            pred = (m["actor"], m["text"], list(m["_span"])) if m else (s.text[t - 3], s.text[t - 3], [t - 3])
         if pred is None and s.deprel[t] in _CLAUSE_HEADS and s.feats(t).get("Case") == "Nom" and \
                 not any(s.deprel[c] == "cop" for c in s.children(t)):
             # a full form as its clause's predicate without a copula or dash ("мужчина очень
@@ -574,13 +587,21 @@ def _adjective_predicates(s, lex, ent_tok, used):
         if fa.get("Number") and fs.get("Number") and (fa["Number"] != fs["Number"] or (
                 fa["Number"] == "Sing" and fa.get("Gender") and fs.get("Gender") and fa["Gender"] != fs["Gender"])):
             continue  # no agreement: not its subject ("Николаевой стало плохо")
-        r = _row(s, {"actor": pred[0], "text": pred[1]}, [t], "predicate", lex, lemma=s.lemma[t], aspan=pred[2])
+        toks = [t] + _coordinated(s, t, [t], ent_tok)   # "был жаден и хитёр": one predicate row
+        r = _row(s, {"actor": pred[0], "text": pred[1]}, toks, "predicate", lex, lemma=s.lemma[t], aspan=pred[2])
         # without a copula a weak word is more often a state ("пациент очень слабый"): a clear judgement only
         if r and r["polarity"] == r["polarity"] and abs(r["polarity"]) >= (_BARE_PREDICATE if person else
                                                                           EVALUATIVE_THRESHOLD):
             out.append(r)
-            used.add(t)
+            used.update(toks)
     return out
+
+
+def _listed_participle(form, lex):
+    """Whether the full form of participle ``form`` is an evaluative entry of the lexicons."""
+    lem = _participle_lemma(form)
+    p = lex.exact.get(lem) if lem else None
+    return p is not None and p == p and abs(p) >= EVALUATIVE_THRESHOLD
 
 
 def _person_subject(s, span, ent_tok, lex):
