@@ -352,17 +352,20 @@ def test_measures_epithets_prison_regimes_prizes_and_insects_are_no_judgements(r
     """"колонии строгого режима" is a prison regime (no row for it, no
     polarity on the convict's title); "лучший исполнитель года" and "назвали
     лучшим игроком чемпионата" are prize categories, not praise, unlike "из
-    лучших друзей"; insects are not actors; a "звезда сериала" is a
-    conventional designation of a celebrity, like "известный" (neutral), and
-    "звёзды" of hotels are no actors."""
+    лучших друзей"; insects are not actors; "звёзды" of hotels are no
+    actors.  A "звезда сериала" was kept neutral as a celebrity designation
+    until round twenty, which made a star of a domain acclaim: every
+    development coder who met one coded it +1 (four rows, four samples)."""
     ep = recall_classes
     prison = _doc(ep, "prison")
     assert not prison["evaluative"].any() and not prison["epithet"].str.contains("режим|строг").any()
     assert not _doc(ep, "awards")["evaluative"].any()
     assert _one(ep, "best_friends", "лучших")["evaluative"]
     assert _doc(ep, "insects").empty
-    assert not _doc(ep, "star")["evaluative"].any()
-    assert not _doc(ep, "hotel_stars")["evaluative"].any()
+    star = _doc(ep, "star")
+    assert star["evaluative"].any() and (star.loc[star["evaluative"], "polarity"] > 0).all()
+    hotel = _doc(ep, "hotel_stars")                        # "Отели от четырёх звёзд": no actor
+    assert not hotel["epithet"].str.contains("четыр|^звёзд$").any()
 
 
 def test_measures_epithets_lexicalised_participles_score_in_ukrainian():
@@ -1531,3 +1534,17 @@ def test_measures_epithets_subject_before_u_nas(round_twenty):
     r = _one(ep, "possessor", "талантливые")
     assert r["kind"] == "predicate" and r["actor"] == "люди" and r["polarity"] > 0
     assert _doc(ep, "possessor_control").empty
+
+
+def test_measures_epithets_star_of_a_domain_is_acclaim(round_twenty):
+    """"Звезда" with the genitive of a domain or a quoted show is a
+    metaphorical label of acclaim ("звезду спортивной журналистики",
+    "звезда сериала «Универ»"); alone ("Звезды приехали") and in astronomy
+    ("звезда Солнечной системы") it is no evaluation (issue #10, round
+    twenty; guideline: every antonomasia)."""
+    ep = round_twenty
+    r = _one(ep, "star_domain", "звезду спортивной журналистики")
+    assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] > 0
+    assert _doc(ep, "star_show")["evaluative"].any()
+    assert not _doc(ep, "star_alone")["evaluative"].any()
+    assert not _doc(ep, "star_sky")["evaluative"].any()

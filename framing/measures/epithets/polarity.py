@@ -192,6 +192,8 @@ def _metaphor(s, toks, lex):
             continue
         if lower_key(s.text[k]) in _ALL_WORDS and k + 1 < len(s):
             k += 1  # "гроза всех …", "укротитель всего …"
+        if s.text[k] in _OPEN_Q and k + 1 < len(s) and any(s.text[x] in _CLOSE_Q for x in range(k + 2, min(len(s), k + 8))):
+            return v  # the quoted name of a show, a team or a work: "звезда «Реальных пацанов»" (round twenty)
         if s.upos[k] in ("ADJ", "DET") and s.feats(k).get("Case") == "Gen" and k + 1 < len(s):
             k += 1
         g = lower_key(s.lemma[k])
