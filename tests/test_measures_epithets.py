@@ -1548,3 +1548,14 @@ def test_measures_epithets_star_of_a_domain_is_acclaim(round_twenty):
     assert _doc(ep, "star_show")["evaluative"].any()
     assert not _doc(ep, "star_alone")["evaluative"].any()
     assert not _doc(ep, "star_sky")["evaluative"].any()
+
+
+def test_measures_epithets_model_label_opening_a_sentence(round_twenty):
+    """A person noun the evaluative-word model scores as a label is a
+    nomination also when it opens its sentence, where its capital says
+    nothing ("Девка заявила"); a word the dictionary knows as a surname is
+    no label there ("Волков заявил") (issue #10, round twenty)."""
+    ep = round_twenty
+    r = _one(ep, "initial_label", "Девка")
+    assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0
+    assert _doc(ep, "initial_surname").empty

@@ -138,6 +138,19 @@ def _readings(form):
                  for p in _parses(form) if "NOUN" in p.tag.grammemes and p.is_known)
 
 
+def _initial_common_noun(s, t):
+    """Whether a capitalised token ``t`` is capitalised only because it opens its sentence (nothing
+    but punctuation before it) and the dictionary knows its form as a common noun and never as a
+    name, surname, patronymic or place ("Девка заявила", "Чужаки пытаются"; not "Волков заявил")."""
+    if any(not s.is_punct(k) for k in range(t)):
+        return False
+    if s.lang != "ru":
+        return False
+    parses = [p for p in _parses(lower_key(s.text[t])) if p.is_known]
+    return bool(parses) and any("NOUN" in p.tag.grammemes for p in parses) and \
+        not any(g in p.tag.grammemes for p in parses for g in ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad"))
+
+
 @functools.lru_cache(maxsize=50_000)
 def _undergone(form):
     """Whether the dictionary (pymorphy3) knows a Russian word form as a

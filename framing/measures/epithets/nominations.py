@@ -23,7 +23,7 @@ from .tokens import (
     _opens, _pronominal, _span_text, _trim,
 )
 from .morph import (
-    NOMINATION_MARGIN, _animate, _guessed_nouns, _known_word, _label_reading, _model_noun_reading, _org_diminutive,
+    NOMINATION_MARGIN, _animate, _guessed_nouns, _initial_common_noun, _known_word, _label_reading, _model_noun_reading, _org_diminutive,
     _parses,
     _participle_lemma, _person_after_prefix, _person_form, _readings, _short_adjective, _thing_part, _undergone,
 )
@@ -170,7 +170,8 @@ def _nominations(s, lex, ent_tok, used, st=None):
                 # an ideology attributed to an actor ("украинский национализм")
                 nom = (lex.polarity(lem), lem)
             elif lex.model is not None and s.upos[t] == "NOUN" and f.get("Animacy") == "Anim" and \
-                    not s.text[t][:1].isupper() and _refers(s, t) and _person_form(s, t) and \
+                    (not s.text[t][:1].isupper() or _initial_common_noun(s, t)) and \
+                    t not in ent_tok and _refers(s, t) and _person_form(s, t) and \
                     lex.model_polarity(lem, "NOUN", NOMINATION_MARGIN) is not None:
                 # a person noun no lexicon lists that the evaluative-word model scores
                 # with high confidence ("проходимец", "горлопан")
