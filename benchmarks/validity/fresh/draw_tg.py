@@ -1,4 +1,4 @@
-"""Fresh samples of sessions 11 and 12 (s20, s22 attributions; s21, s23 evaluative epithets): rows of a measure on
+"""Fresh samples of sessions 11 to 13 (s20, s22, s24 attributions; s21, s23, s25–s27 evaluative epithets): rows of a measure on
 Telegram posts named in no file under benchmarks/, tests/ or notebooks/ (the session's check sets
 counted as named), drawn proportionally by outlet; with a fifth argument ``bsnlp``, of the BSNLP-2021 ru
 web articles named nowhere instead.
@@ -11,6 +11,8 @@ Run from the project root at the commit the sample measured::
     python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261323 out/fresh_s23     # s23 (session 12)
     python benchmarks/validity/fresh/draw_tg.py attributions 40 20261324 out/fresh_s24 bsnlp   # s24: BSNLP ru
     python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261325 out/fresh_s25 bsnlp     # s25: BSNLP ru
+    python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261326 out/fresh_s26           # s26 (session 13)
+    python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261327 out/fresh_s27 bsnlp     # s27: BSNLP ru
 
 writes ``sheet_att.pkl`` or ``sheet_epi.pkl`` (the coding sheet of ``framing.validation_sample``,
 local use only) and ``docs.pkl`` to the output folder.
