@@ -9,6 +9,7 @@ Run from the project root::
     python benchmarks/validity/sample_check11.py --evaluative-c --write   # the third epithet check (session 12)
     python benchmarks/validity/sample_check11.py --evaluative-d --write   # the fourth epithet check (session 13)
     python benchmarks/validity/sample_check11.py --evaluative-web --write # its news-article part
+    python benchmarks/validity/sample_check11.py --evaluative-webdev --write # a web development set (read)
 
 The held-out guideline sets (``attributions_gold.tsv``, ``epithets_gold.tsv``)
 were opened in session eleven to read their misses, so they became development
@@ -173,9 +174,11 @@ def draw_evaluative_web(per_topic: int = 3, seed: int = SEED + 5, max_chars: int
 def main(argv=None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     write = "--write" in argv
-    if "--evaluative-web" in argv:
-        epi = draw_evaluative_web()
-        out = HERE / "epithets_check13web_docs.tsv"
+    if "--evaluative-web" in argv or "--evaluative-webdev" in argv:
+        dev = "--evaluative-webdev" in argv
+        # the development set of session thirteen: five articles a topic, another seed, read after coding
+        epi = draw_evaluative_web(per_topic=5, seed=SEED + 6, max_chars=2500) if dev else draw_evaluative_web()
+        out = ROOT / "benchmarks" / "evaluative_dev" / "web_dev13_docs.tsv" if dev else HERE / "epithets_check13web_docs.tsv"
         print(f"== {out.name} (evaluative only): {len(epi)} articles")
         if "--write" in argv:
             with out.open("w", encoding="utf-8", newline="") as fh:
