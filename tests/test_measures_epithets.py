@@ -1559,3 +1559,22 @@ def test_measures_epithets_model_label_opening_a_sentence(round_twenty):
     r = _one(ep, "initial_label", "Девка")
     assert r["kind"] == "nomination" and r["evaluative"] and r["polarity"] < 0
     assert _doc(ep, "initial_surname").empty
+
+
+def test_measures_epithets_label_predicated_of_a_subject(round_twenty):
+    """A label that is the predicate of a subject is a predicate row whose
+    actor is the subject (guideline: "X — …", "стал …"): after a dash ("Он —
+    педофил"), as a copula's instrumental ("стали наёмниками"), and after a
+    dash the parser left unattached ("служба ЕС - подстрекатели"); a label
+    that is itself the subject stays a nomination, and a dash after a clause
+    introduces no predicate ("… магазины — власти": a source) (issue #10,
+    round twenty, from the fresh sample s26)."""
+    ep = round_twenty
+    r = _one(ep, "pred_nom_dash", "педофил")
+    assert r["kind"] == "predicate" and r["actor"] == "Он" and r["evaluative"]
+    r = _one(ep, "pred_nom_copula", "наёмниками")
+    assert r["kind"] == "predicate" and r["actor"] == "Они"
+    r = _one(ep, "pred_nom_fallback", "подстрекатели")
+    assert r["kind"] == "predicate" and "служба" in r["actor"]
+    assert _one(ep, "pred_nom_control", "Боевики")["kind"] == "nomination"
+    assert (_doc(ep, "pred_nom_source")["kind"] != "predicate").all()

@@ -465,3 +465,65 @@ def _naming_predicates(s, lex, ent_tok, used, st=None):
                 out.append(r)
                 used.update(toks)
     return out
+
+
+def _predicate_nominations(s, rows, ent_tok):
+    """A nomination that is the predicate of a subject ("Он — педофил", "они стали наёмниками",
+    "подстрекатели — это они") is a ``predicate`` row of that subject (guideline: "X — …", "стал …"
+    are predicates, and the actor is the subject, not the label): the row's kind, actor and actor span
+    are the subject's.  The subject is the label's own ``nsubj`` before it with a copula or a dash
+    between them, or the subject of the copular verb (``copula_verb``, "быть") whose instrumental the
+    label is; a name gives its actor, a pronoun or noun its own word (round twenty, from the fresh
+    sample s26: nine predicate labels carried themselves as actor)."""
+    if not s.has_syntax:
+        return
+    for r in rows:
+        toks = r.get("_toks") or []
+        if r["kind"] != "nomination" or not toks:
+            continue
+        heads = [t for t in toks if not (0 <= s.head[t] and s.head[t] in toks)]
+        if len(heads) != 1:
+            continue
+        h = heads[0]
+        subj = None
+        kids = s.children(h)
+        subj_kid = next((c for c in kids if s.deprel[c].startswith("nsubj") and c < toks[0]), None)
+        if subj_kid is not None and (any(s.deprel[c] == "cop" for c in kids) or
+                                     any(s.text[x] in DASHES for x in range(subj_kid + 1, toks[0]))):
+            subj = subj_kid
+        elif s.deprel[h] in ("xcomp", "obl") and s.feats(h).get("Case") == "Ins" and 0 <= s.head[h] and \
+                (lower_key(s.lemma[s.head[h]]) in _COPULA_VERBS or lower_key(s.lemma[s.head[h]]) == "быть"):
+            subj = next((c for c in s.children(s.head[h]) if s.deprel[c].startswith("nsubj") and c not in toks), None)
+        else:
+            subj = _subject_before_dash(s, toks)
+        if subj is None or subj in toks or s.upos[subj] not in ("NOUN", "PROPN", "PRON", "NUM", "DET"):
+            continue
+        m = ent_tok.get(subj)
+        if m is not None:
+            r["actor"], r["mention"], span = m["actor"], m["text"], m["_span"]
+        else:
+            r["actor"] = s.text[subj] if s.upos[subj] == "PRON" else s.lemma[subj]
+            r["mention"], span = s.text[subj], [subj]
+        r["kind"] = "predicate"
+        r["actor_start"], r["actor_end"] = s.start[min(span)], s.end[max(span)]
+
+
+def _subject_before_dash(s, toks):
+    """The nominative subject of "X — label" when the parser left the label unattached to it
+    ("Внешнеполитическая служба ЕС - подстрекатели"): a dash right before the label (or before its
+    agreeing words), and before the dash a noun phrase whose genitive tail leads back to a
+    nominative noun or pronoun; else ``None``."""
+    k = toks[0] - 1
+    while k >= 0 and (_is_adj(s, k) or s.upos[k] == "DET") and k not in toks:
+        k -= 1
+    if k < 1 or s.text[k] not in DASHES:
+        return None
+    x = k - 1
+    seen = 0
+    while x >= 0 and s.feats(x).get("Case") == "Gen" and 0 <= s.head[x] < x and seen < 4:
+        x, seen = s.head[x], seen + 1
+    if x < 0 or s.feats(x).get("Case") != "Nom" or s.upos[x] not in ("NOUN", "PROPN", "PRON"):
+        return None
+    if any(s.upos[y] in ("VERB", "AUX") or s.feats(y).get("Variant") == "Short" for y in range(0, k)):
+        return None  # a clause before the dash ("повреждены магазины — власти"): the dash opens something else
+    return x
