@@ -1575,6 +1575,17 @@ def test_measures_epithets_label_predicated_of_a_subject(round_twenty):
     r = _one(ep, "pred_nom_copula", "наёмниками")
     assert r["kind"] == "predicate" and r["actor"] == "Они"
     r = _one(ep, "pred_nom_fallback", "подстрекатели")
-    assert r["kind"] == "predicate" and "служба" in r["actor"]
+    assert r["kind"] == "predicate" and "служба" in r["actor"].lower()
     assert _one(ep, "pred_nom_control", "Боевики")["kind"] == "nomination"
     assert (_doc(ep, "pred_nom_source")["kind"] != "predicate").all()
+
+
+def test_measures_epithets_event_names_are_no_actors(round_twenty):
+    """An event the name finder tags as a person or organisation ("жесткого
+    Брексита", tagged PER) is no actor, so its adjectives are no rows
+    (guideline: events are not actors; issue #10, round twenty, from the
+    fresh sample s27)."""
+    ep = round_twenty
+    assert _doc(ep, "event_brexit").empty
+    two = _doc(ep, "event_brexit2")
+    assert two["epithet"].tolist() == ["Сторонники"] and not two["evaluative"].any()

@@ -105,6 +105,7 @@ from .guards import _precision_filter
 from .attach import _descriptions, _named
 from .nominations import _nominations, _unnamed
 from .clauses import _antecedent_thing, _naming_predicates, _oblique_person, _predicate_nominations
+from .words import _EVENT_NAMES
 
 
 __all__ = ["epithets", "EPITHET_COLUMNS", "EPITHET_KINDS"]
@@ -223,6 +224,21 @@ def epithets(ann, *, actors=None, lexicon="default", model=True) -> pd.DataFrame
     return guard.finish(df)
 
 
+def _event_name(s, span):
+    """Whether a one-word mention is the name of an event or process (``event_name`` in
+    ``epithet_cues.tsv``: "Брексит", "Brexit", "Евровидение"), in any inflected form: the word
+    starts with the listed name, or with it less its final vowel, and is at most two letters
+    longer."""
+    if len(span) != 1:
+        return False
+    w = lower_key(s.text[span[0]])
+    for e in _EVENT_NAMES:
+        stem = e[:-1] if e[-1] in "аеиоуыэюяь" else e
+        if w.startswith(stem) and len(w) <= len(e) + 2:
+            return True
+    return False
+
+
 def _sentence(s, ms, lex, st):
     rows = []
     used = set()        # token positions consumed by a descriptor of a named mention
@@ -245,6 +261,8 @@ def _sentence(s, ms, lex, st):
             continue  # a rare label opening a sentence, tagged as a name ("Рашисты обстреляли")
         if len(span) == 1 and s.lang == "ru" and _org_diminutive(s.text[span[0]]):
             continue  # "через НКОшку": a belittling label of a firm, not its name
+        if _event_name(s, span):
+            continue  # "жесткого Брексита": an event the name finder took for an actor
         lem0 = lower_key(s.lemma[span[0]])
         if _opens(s, span[0]) and _is_adj(s, span[0]) and s.lemma[span[0]][:1].islower() and \
                 all(s.upos[x] != "PROPN" for x in span) and \

@@ -145,6 +145,7 @@ _THING_PREPS = _words("thing_preposition")
 _AWARD_HEADS = _words("award_head")
 _QUOTED_GROUPS = _words("quoted_group_plural")
 _PEOPLE_GROUPS = _words("people_group")
+_EVENT_NAMES = _words("event_name")
 _METAPHOR_HEADS = {k: float(v) for k, v in _mapping("metaphor_head").items()}
 _METAPHOR_INFINITIVE = {k: float(v) for k, v in _mapping("metaphor_infinitive").items()}
 _METAPHOR_LITERAL = _words("metaphor_literal")
