@@ -1589,3 +1589,16 @@ def test_measures_epithets_event_names_are_no_actors(round_twenty):
     assert _doc(ep, "event_brexit").empty
     two = _doc(ep, "event_brexit2")
     assert two["epithet"].tolist() == ["Сторонники"] and not two["evaluative"].any()
+
+
+def test_measures_epithets_spy_is_a_crime_role_and_skill_adverbs_judge_nobody(round_twenty):
+    """"шпион" is a plain crime-role term like "мошенник" (guideline #5), no
+    evaluation; the adverb of a skill verb grades the skill, not the person
+    ("которые плохо знают русский"), while a manner adverb of a verb of
+    judgement still judges ("кто плохо представляет себе реальность")
+    (issue #10, round twenty, from the fresh samples s25 and s26)."""
+    ep = round_twenty
+    spy = _one(ep, "crime_role_spy", "шпион")
+    assert spy["kind"] == "nomination" and not spy["evaluative"]
+    assert not _one(ep, "skill_adverb", "которые плохо знают русский")["evaluative"]
+    assert _one(ep, "skill_control", "кто плохо представляет себе реальность")["evaluative"]
