@@ -1602,3 +1602,12 @@ def test_measures_epithets_spy_is_a_crime_role_and_skill_adverbs_judge_nobody(ro
     assert spy["kind"] == "nomination" and not spy["evaluative"]
     assert not _one(ep, "skill_adverb", "которые плохо знают русский")["evaluative"]
     assert _one(ep, "skill_control", "кто плохо представляет себе реальность")["evaluative"]
+
+
+def test_measures_epithets_masculine_adjective_read_as_accusative(round_twenty):
+    """A masculine adjective the tagger read as an inanimate accusative
+    before an animate nominative noun has the nominative's form and agrees
+    with it ("формулировку радикальный исламский террорист"): its row is
+    there (issue #10, round twenty, from the web development set)."""
+    r = _one(round_twenty, "acc_masc_adj", "радикальный")
+    assert r["kind"] == "adjective" and r["evaluative"] and r["polarity"] < 0

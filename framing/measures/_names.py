@@ -248,6 +248,11 @@ def agree(a: dict, b: dict, feats=_AGREE_DEFAULT) -> bool:
         if va != vb:
             if f == "Case" and {va, vb} <= {"Acc", "Gen"} and (a.get("Animacy") == "Anim" or b.get("Animacy") == "Anim"):
                 continue
+            if f == "Case" and {va, vb} == {"Acc", "Nom"} and {a.get("Animacy"), b.get("Animacy")} == {"Inan", "Anim"} \
+                    and a.get("Gender") == b.get("Gender") == "Masc" and a.get("Number") == b.get("Number") == "Sing":
+                # a masculine adjective read as an inanimate accusative before an animate nominative noun
+                # has the nominative's form ("формулировку радикальный исламский террорист")
+                continue
             return False
     return True
 
