@@ -10,6 +10,7 @@ Run from the project root::
     python benchmarks/validity/sample_check11.py --evaluative-d --write   # the fourth epithet check (session 13)
     python benchmarks/validity/sample_check11.py --evaluative-web --write # its news-article part
     python benchmarks/validity/sample_check11.py --evaluative-webdev --write # a web development set (read)
+    python benchmarks/validity/sample_check11.py --evaluative-web2 --write # a second web check (session 13)
 
 The held-out guideline sets (``attributions_gold.tsv``, ``epithets_gold.tsv``)
 were opened in session eleven to read their misses, so they became development
@@ -174,11 +175,16 @@ def draw_evaluative_web(per_topic: int = 3, seed: int = SEED + 5, max_chars: int
 def main(argv=None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     write = "--write" in argv
-    if "--evaluative-web" in argv or "--evaluative-webdev" in argv:
+    if "--evaluative-web" in argv or "--evaluative-webdev" in argv or "--evaluative-web2" in argv:
         dev = "--evaluative-webdev" in argv
-        # the development set of session thirteen: five articles a topic, another seed, read after coding
-        epi = draw_evaluative_web(per_topic=5, seed=SEED + 6, max_chars=2500) if dev else draw_evaluative_web()
-        out = ROOT / "benchmarks" / "evaluative_dev" / "web_dev13_docs.tsv" if dev else HERE / "epithets_check13web_docs.tsv"
+        second = "--evaluative-web2" in argv
+        # the development set of session thirteen: five articles a topic, another seed, read after coding;
+        # the second web check: four articles a topic, drawn after the development set was named
+        epi = (draw_evaluative_web(per_topic=5, seed=SEED + 6, max_chars=2500) if dev
+               else draw_evaluative_web(per_topic=4, seed=SEED + 7, max_chars=2500) if second
+               else draw_evaluative_web())
+        out = (ROOT / "benchmarks" / "evaluative_dev" / "web_dev13_docs.tsv" if dev
+               else HERE / "epithets_check13web2_docs.tsv" if second else HERE / "epithets_check13web_docs.tsv")
         print(f"== {out.name} (evaluative only): {len(epi)} articles")
         if "--write" in argv:
             with out.open("w", encoding="utf-8", newline="") as fh:
