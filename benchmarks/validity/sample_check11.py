@@ -31,7 +31,8 @@ The attribution sets have the layout of ``benchmarks/attribution_tg7``
 epithet set has the layout of ``epithets_gold.tsv`` and ``epithets_gold_docs.tsv``.
 
 The draw was made and written at commit c8165db; files added since name more posts (the
-fresh sample s20, for one), so a later run leaves more out and draws differently.
+fresh sample s20, for one), so a later run leaves more out and draws differently.  The same holds
+for every later set: each was drawn once, at the commit that added its document list.
 """
 
 from __future__ import annotations
@@ -172,6 +173,15 @@ def draw_evaluative_web(per_topic: int = 3, seed: int = SEED + 5, max_chars: int
     return out
 
 
+def write_list(path: Path, docs) -> None:
+    """Write a document list (doc_id, outlet, n_chars, text_sha256, an empty coder column)."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        w.writerow(["doc_id", "outlet", "n_chars", "text_sha256", "coder"])
+        for d, o, t in docs:
+            w.writerow([d, o, len(t), hashlib.sha256(t.encode("utf-8")).hexdigest(), ""])
+
+
 def main(argv=None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     write = "--write" in argv
@@ -186,12 +196,8 @@ def main(argv=None) -> None:
         out = (ROOT / "benchmarks" / "evaluative_dev" / "web_dev13_docs.tsv" if dev
                else HERE / "epithets_check13web2_docs.tsv" if second else HERE / "epithets_check13web_docs.tsv")
         print(f"== {out.name} (evaluative only): {len(epi)} articles")
-        if "--write" in argv:
-            with out.open("w", encoding="utf-8", newline="") as fh:
-                w = csv.writer(fh, delimiter="\t", lineterminator="\n")
-                w.writerow(["doc_id", "outlet", "n_chars", "text_sha256", "coder"])
-                for d, o, t in epi:
-                    w.writerow([d, o, len(t), hashlib.sha256(t.encode("utf-8")).hexdigest(), ""])
+        if write:
+            write_list(out, epi)
         return
     flags = ("--evaluative-b", "--evaluative-dev12", "--evaluative-c", "--evaluative-d")
     if any(f in argv for f in flags):
@@ -205,11 +211,7 @@ def main(argv=None) -> None:
                else HERE / "epithets_check13_docs.tsv" if fourth else HERE / "epithets_check11b_docs.tsv")
         print(f"== {out.name} (evaluative only): {len(epi)} posts")
         if write:
-            with out.open("w", encoding="utf-8", newline="") as fh:
-                w = csv.writer(fh, delimiter="\t", lineterminator="\n")
-                w.writerow(["doc_id", "outlet", "n_chars", "text_sha256", "coder"])
-                for d, o, t in epi:
-                    w.writerow([d, o, len(t), hashlib.sha256(t.encode("utf-8")).hexdigest(), ""])
+            write_list(out, epi)
         return
     att, web, epi = draw()
     for name, docs in (("attribution_tg11", att), ("attribution_web11", web)):
@@ -220,11 +222,7 @@ def main(argv=None) -> None:
         write_document_set(folder, docs, n_sentences=None, write=write)
     print(f"== epithets_check11: {len(epi)} posts")
     if write:
-        with (HERE / "epithets_check11_docs.tsv").open("w", encoding="utf-8", newline="") as fh:
-            w = csv.writer(fh, delimiter="\t", lineterminator="\n")
-            w.writerow(["doc_id", "outlet", "n_chars", "text_sha256", "coder"])
-            for d, o, t in epi:
-                w.writerow([d, o, len(t), hashlib.sha256(t.encode("utf-8")).hexdigest(), ""])
+        write_list(HERE / "epithets_check11_docs.tsv", epi)
 
 
 if __name__ == "__main__":
