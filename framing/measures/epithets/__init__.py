@@ -224,17 +224,21 @@ def epithets(ann, *, actors=None, lexicon="default", model=True) -> pd.DataFrame
     return guard.finish(df)
 
 
+#: case endings of the nouns of ``event_name`` ("Брексита", "Олимпиаде", "Холокостом")
+_EVENT_ENDINGS = frozenset({"", "а", "у", "ом", "е", "ы", "и", "ой", "ию", "ия", "ии", "ей", "ю", "я"})
+
+
 def _event_name(s, span):
     """Whether a one-word mention is the name of an event or process (``event_name`` in
-    ``epithet_cues.tsv``: "Брексит", "Brexit", "Евровидение"), in any inflected form: the word
-    starts with the listed name, or with it less its final vowel, and is at most two letters
-    longer."""
+    ``epithet_cues.tsv``: "Брексит", "Brexit", "Евровидение") in one of its case forms: the listed
+    name, less a final vowel, and a case ending ("Брексита", "Олимпиаде"); a derived person noun
+    ("брекситер") is not one."""
     if len(span) != 1:
         return False
     w = lower_key(s.text[span[0]])
     for e in _EVENT_NAMES:
         stem = e[:-1] if e[-1] in "аеиоуыэюяь" else e
-        if w.startswith(stem) and len(w) <= len(e) + 2:
+        if w.startswith(stem) and w[len(stem):] in _EVENT_ENDINGS:
             return True
     return False
 
