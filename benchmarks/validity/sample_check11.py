@@ -11,6 +11,7 @@ Run from the project root::
     python benchmarks/validity/sample_check11.py --evaluative-web --write # its news-article part
     python benchmarks/validity/sample_check11.py --evaluative-webdev --write # a web development set (read)
     python benchmarks/validity/sample_check11.py --evaluative-web2 --write # a second web check (session 13)
+    python benchmarks/validity/sample_check11.py --uk --write   # Ukrainian articles: a development set and a check
 
 The held-out guideline sets (``attributions_gold.tsv``, ``epithets_gold.tsv``)
 were opened in session eleven to read their misses, so they became development
@@ -173,6 +174,26 @@ def draw_evaluative_web(per_topic: int = 3, seed: int = SEED + 5, max_chars: int
     return out
 
 
+def draw_uk(seed: int = SEED + 8, per_topic: int = 3, max_chars: int = 1800):
+    """Ukrainian BSNLP-2021 web articles of ``MIN_CHARS`` to ``max_chars`` characters named nowhere at
+    the time of drawing, ``per_topic`` of each topic, seed ``SEED + 8`` (session thirteen): the first
+    half of each topic's draw is a development set (``benchmarks/evaluative_dev/uk_dev13``), the second
+    a check (``epithets_check13uk``); every descriptor coded, evaluative or not."""
+    tg = framing.read_telegram(str(SHARED / "telegram_ru_2024/raw/*.json"), progress=False).docs
+    used = used_ids(sorted(tg["outlet"].unique()), raw_files(), skip_own=False)
+    bs = framing.read_bsnlp(str(SHARED / "bsnlp2021"), progress=False).docs
+    uk = bs[(bs["lang"] == "uk") & bs["text"].str.len().between(MIN_CHARS, max_chars)]
+    dev, check = [], []
+    for topic in sorted(uk["topic"].unique()):
+        sub = uk[uk["topic"] == topic]
+        pool = sorted((d, o, t) for d, o, t in zip(sub["doc_id"], sub["outlet"], sub["text"]) if d not in used)
+        random.Random(f"{seed}/{topic}").shuffle(pool)
+        pick = pool[:2 * per_topic]
+        dev += pick[::2]
+        check += pick[1::2]
+    return dev, check
+
+
 def write_list(path: Path, docs) -> None:
     """Write a document list (doc_id, outlet, n_chars, text_sha256, an empty coder column)."""
     with path.open("w", encoding="utf-8", newline="") as fh:
@@ -198,6 +219,14 @@ def main(argv=None) -> None:
         print(f"== {out.name} (evaluative only): {len(epi)} articles")
         if write:
             write_list(out, epi)
+        return
+    if "--uk" in argv:
+        dev, check = draw_uk()
+        for out, docs in ((ROOT / "benchmarks" / "evaluative_dev" / "uk_dev13_docs.tsv", dev),
+                          (HERE / "epithets_check13uk_docs.tsv", check)):
+            print(f"== {out.name} (every descriptor): {len(docs)} articles")
+            if write:
+                write_list(out, docs)
         return
     flags = ("--evaluative-b", "--evaluative-dev12", "--evaluative-c", "--evaluative-d")
     if any(f in argv for f in flags):
