@@ -7,6 +7,7 @@ Run from the project root::
     python benchmarks/evaluative_dev.py news-misses     # the news set with its misses (not run by default)
     python benchmarks/evaluative_dev.py tg-misses       # the round-nine Telegram set with its misses
     python benchmarks/evaluative_dev.py sem-misses      # the round-thirteen SemEval set with its misses
+    python benchmarks/evaluative_dev.py uk-misses       # the Ukrainian set of session 13 with its misses
     python benchmarks/evaluative_dev.py telegram-misses # the issue-#10 Telegram samples' evaluative misses
 
 These are development figures, measured on data the measure is tuned on or
@@ -84,6 +85,12 @@ sem          SEMEVAL-2023 RU DEV ARTICLES coded exhaustively (round thirteen of
              descriptor of an actor coded by docs/epithets.md before the
              measure's output on them was seen; same figures as ``news``;
              ``sem-misses`` also prints the evaluative misses and false rows.
+uk           UKRAINIAN BSNLP-2021 ARTICLES coded exhaustively (session 13):
+             benchmarks/evaluative_dev/uk_dev13*.tsv, 23 articles named nowhere,
+             drawn by validity/sample_check11.py --uk (its other half is the
+             check epithets_check13uk), every descriptor coded by two new
+             coders before the measure ran on them; same figures as ``news``;
+             ``uk-misses`` prints the misses and false rows of all descriptors.
 semeval      SemEval-2023 Task 3 (ru): share of Name_Calling-Labeling spans
              overlapping an evaluative epithet (must stay ≥ 0.40), printed by
              benchmarks/epithets_eval.py.
@@ -359,6 +366,20 @@ def news_corpus(doc_ids=None):
     return Corpus(docs.reset_index(drop=True))
 
 
+def uk_corpus(doc_ids=None):
+    """The Ukrainian BSNLP-2021 articles of ``uk_dev13`` as one Corpus, or None without the data."""
+    if not (SHARED / "bsnlp2021").exists():
+        return None
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        docs = framing.read_bsnlp(str(SHARED / "bsnlp2021"), progress=False).docs
+    docs = docs[docs["lang"] == "uk"]
+    if doc_ids is not None:
+        docs = docs[docs["doc_id"].isin(set(doc_ids))]
+    return Corpus(docs[["doc_id", "outlet", "lang", "title", "text"]].reset_index(drop=True))
+
+
 def semeval_dev_corpus(doc_ids=None):
     """The SemEval-2023 Task 3 Russian dev articles (``sem_r13``) as one Corpus, or None without the data.
 
@@ -399,6 +420,8 @@ EXHAUSTIVE = {
            "72 posts of the 4 held-out-check channels, seed 20261241, coded before round nine"),
     "sem": ("sem r13", ROOT / "benchmarks" / "evaluative_dev" / "sem_r13", semeval_dev_corpus,
             "14 SemEval-2023 ru dev articles (odd ids), seed 20261291, coded before round thirteen"),
+    "uk": ("uk dev13", ROOT / "benchmarks" / "evaluative_dev" / "uk_dev13", uk_corpus,
+           "23 BSNLP-2021 uk articles named nowhere (validity/sample_check11.py --uk), coded in session 13"),
 }
 
 
@@ -470,6 +493,7 @@ def semeval():
 
 SECTIONS = {"ruopinionne": ruopinionne, "telegram": telegram, "news": news, "tg": lambda: exhaustive("tg"),
             "sem": lambda: exhaustive("sem"), "sem-misses": lambda: exhaustive("sem", True),
+            "uk": lambda: exhaustive("uk"), "uk-misses": lambda: exhaustive("uk", "all"),
             "news-misses": lambda: news(show_misses=True), "tg-misses": lambda: exhaustive("tg", "all"),
             "telegram-misses": telegram_misses,
             "semeval": semeval}
