@@ -1611,3 +1611,28 @@ def test_measures_epithets_masculine_adjective_read_as_accusative(round_twenty):
     there (issue #10, round twenty, from the web development set)."""
     r = _one(round_twenty, "acc_masc_adj", "радикальный")
     assert r["kind"] == "adjective" and r["evaluative"] and r["polarity"] < 0
+
+
+def test_measures_epithets_ukrainian_without_a_parse():
+    """Ukrainian is read without a syntactic parse: a relative clause of an
+    unnamed noun ("президент, який залишає посаду") or of "всім, хто …" is a
+    row; a prepositional relative after a genitive is not ("засідання уряду,
+    на якому …"); an organisation type before a quoted name is its title
+    ("видання «Капітал»"); a title's genitive chain runs through a noun the
+    tagger read nominative ("Міністр охорони здоров’я Максим Степанов")
+    (session 13, from the Ukrainian development set uk_dev13)."""
+    texts = {"rel": "За традицією, президент, який залишає посаду, має бути присутнім на інавгурації.",
+             "who": "Хочу подякувати всім, хто дотримувався обмежень.",
+             "prep": "Після засідання уряду, на якому затвердили угоду, міністри пішли.",
+             "quoted": "Про це передає видання «Капітал».",
+             "chain": "Міністр охорони здоров’я Максим Степанов нагадав про карантин."}
+    corpus = framing.Corpus(pd.DataFrame({"doc_id": list(texts), "outlet": "x", "lang": "uk", "title": "",
+                                          "text": list(texts.values())}))
+    ep = epithets(framing.annotate(corpus, progress=False))
+    r = _one(ep, "rel", "який залишає посаду")
+    assert r["kind"] == "relative_clause" and r["actor"] == "президент"
+    assert _one(ep, "who", "хто дотримувався обмежень")["kind"] == "relative_clause"
+    assert (_doc(ep, "prep")["kind"] != "relative_clause").all()
+    assert _one(ep, "quoted", "видання")["kind"] == "title"
+    r = _one(ep, "chain", "Міністр охорони здоров’я")
+    assert r["kind"] == "title" and r["actor"] == "Степанов"

@@ -408,16 +408,18 @@ def titles(lang: str) -> frozenset:
 @functools.lru_cache(maxsize=None)
 def nominations(lang: str) -> dict:
     """lemma → (polarity, display) of the built-in nominations of ``lang``."""
-    df = _builtin(lang, "nominations")
     out = {}
-    if df is None or df.empty:
-        return out
-    for r in df.itertuples(index=False):
-        try:
-            pol = float(r.polarity)
-        except (TypeError, ValueError):
-            pol = float("nan")
-        out[lower_key(r.lemma)] = (pol, getattr(r, "group", "") or r.lemma)
+    # the hand-written list, then the derived cognates (framing/lexicons/cognates.py) where it is silent
+    for name in ("nominations", "nominations_cognates"):
+        df = _builtin(lang, name)
+        if df is None or df.empty:
+            continue
+        for r in df.itertuples(index=False):
+            try:
+                pol = float(r.polarity)
+            except (TypeError, ValueError):
+                pol = float("nan")
+            out.setdefault(lower_key(r.lemma), (pol, getattr(r, "group", "") or r.lemma))
     return out
 
 
@@ -460,6 +462,12 @@ def _default_polarity(lang: str) -> tuple:
     df = _builtin(lang, "titles")
     if df is not None and not df.empty:
         frames.append(pd.DataFrame({"lemma": df["lemma"], "polarity": "0"}))
+    # derived lists last (Ukrainian cognates of the Russian lists, framing/lexicons/cognates.py):
+    # a word of the hand-written lists or of the titles keeps its own score
+    for name in ("evaluative_cognates", "nominations_cognates"):
+        df = _builtin(lang, name)
+        if df is not None and not df.empty:
+            frames.append(df[["lemma", "polarity"]])
     if not frames:
         return ()
     # evaluative and nominations come before titles: a word in both keeps its score

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .._names import agree, lower_key
-from .words import _ANIMALS, _EN_NP, _FAME, _FIXED, _PET_NAME, _RELATION_NOUNS, _SMALL_ANIMALS
+from .words import _ANIMALS, _EN_NP, _FAME, _FIXED, _OPEN_Q, _PET_NAME, _RELATION_NOUNS, _SMALL_ANIMALS
 from .tokens import (
     _actor_noun, _head_of, _is_adj, _is_noun, _is_subject, _lemmas, _modifier, _name_part, _not_about, _np_left,
     _person_like, _pronominal, _span_text,
@@ -242,6 +242,8 @@ def _left_title(s, span, h, lex, ent_tok, person=False, hf=None):
     hf = s.feats(h) if hf is None else hf
     ent_person = person
     i = span[0] - 1
+    if i > 0 and s.text[i] in _OPEN_Q and not person:
+        i -= 1  # a quoted name after its organisation type: "видання «Капітал»", "журнал «Time»"
     steps = 0
     while i >= 0 and steps < 8:
         steps += 1
@@ -263,7 +265,11 @@ def _left_title(s, span, h, lex, ent_tok, person=False, hf=None):
                     if not lex.is_title(s.lemma[i]):
                         return None
                 return i
-            if f.get("Case") == "Gen" or s.lang == "en":
+            if f.get("Case") == "Gen" or s.lang == "en" or (
+                    f.get("Animacy") == "Inan" and i > 0 and _is_noun(s, i - 1) and
+                    s.feats(i - 1).get("Case") == "Gen" and i - 1 not in ent_tok):
+                # also a noun tagged nominative inside a genitive chain, a form the two cases share
+                # ("Міністр охорони здоров'я Максим Степанов": "здоров'я" read Nom; session 13)
                 i -= 1
                 continue
             return None

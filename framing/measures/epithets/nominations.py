@@ -34,7 +34,7 @@ from .guards import (
     _award_title, _literal, _mode_tokens, _predicate_actor, _predicate_of_thing, _states_in,
     _thing_reading, _war_story,
 )
-from .clauses import _adj_tokens, _coordinated, _relative_tokens
+from .clauses import _adj_tokens, _coordinated, _relative_tokens, _right_relative
 
 
 def _nominations(s, lex, ent_tok, used, st=None):
@@ -422,6 +422,20 @@ def _unnamed(s, lex, ent_tok, used, rows):
         if t in ent_tok:
             continue
         lem = lower_key(s.lemma[t])
+        if not s.has_syntax and lem in _WHO_ANTECEDENTS and s.upos[t] in ("PRON", "DET") and t + 2 < len(s) and \
+                s.text[t + 1] == "," and lower_key(s.lemma[t + 2]) in _WHO:
+            # without a parse (Ukrainian, English): "всім, хто дотримувався обмежень", "тих, хто …"
+            end = t + 3
+            while end < len(s) and s.text[end] not in (",", ".", ";", ":", "!", "?", "—", "–"):
+                end += 1
+            toks = list(range(t + 2, end))
+            if toks and not any(x in used for x in toks):
+                r = _row(s, {"actor": s.text[t].lower(), "text": s.text[t]}, toks, "relative_clause", lex,
+                         lemma=_lemmas(s, toks), aspan=[t])
+                if r:
+                    out.append(r)
+                    used.update(toks)
+            continue
         if lem in ("тот", "той", "those") and s.upos[t] in ("PRON", "DET") and s.has_syntax:
             for c in s.children(t):
                 if s.deprel[c] == "acl:relcl":
@@ -512,7 +526,23 @@ def _unnamed(s, lex, ent_tok, used, rows):
                         if r:
                             out.append(r)
                             used.update(toks)
+        else:
+            # without a parse (Ukrainian, English): "X, який …" agreeing with the noun, as for names
+            # ("президент, який залишає посаду", "людей, які підтримують її"; session 13, uk_dev13)
+            toks = _right_relative(s, [t], t, [], ent_tok)
+            if toks and s.upos[toks[0]] != "ADP" and not any(x in used for x in toks):
+                # (not "засідання уряду, на якому …": a prepositional relative mostly refers to a place,
+                # a meeting or an event, and the noun before the comma need not be its antecedent)
+                r = _row(s, m, toks, "relative_clause", lex, lemma=_lemmas(s, toks), aspan=[t])
+                if r:
+                    out.append(r)
+                    used.update(toks)
     return out
+
+
+#: antecedents of "хто"/"кто"/"who" read without a parse ("всім, хто …", "тих, хто …")
+_WHO_ANTECEDENTS = frozenset({"тот", "той", "весь", "все", "всі", "ті", "those", "all", "everyone"})
+_WHO = frozenset({"хто", "кто", "who"})
 
 
 # relations of an adjective that heads a clause of its own (the parser hangs a predicate
