@@ -243,7 +243,12 @@ def _left_title(s, span, h, lex, ent_tok, person=False, hf=None):
     ent_person = person
     i = span[0] - 1
     if i > 0 and s.text[i] in _OPEN_Q and not person:
-        i -= 1  # a quoted name after its organisation type: "видання «Капітал»", "журнал «Time»"
+        # a quoted name right after its organisation type: "видання «Капітал»", "журнал «Time»";
+        # only the type itself (its adjectives are rows of their own), never a noun further left
+        i -= 1
+        if _is_noun(s, i) and i not in ent_tok and (lex.is_title(s.lemma[i]) or _org_type(s.lemma[i], lex)):
+            return i
+        return None
     steps = 0
     while i >= 0 and steps < 8:
         steps += 1

@@ -530,13 +530,13 @@ def _unnamed(s, lex, ent_tok, used, rows):
             # without a parse (Ukrainian, English): "X, який …" agreeing with the noun, as for names
             # ("президент, який залишає посаду", "людей, які підтримують її"; session 13, uk_dev13)
             toks = _right_relative(s, [t], t, [], ent_tok)
-            if toks and s.upos[toks[0]] != "ADP" and not any(x in used for x in toks):
+            if toks and s.upos[toks[0]] != "ADP" and toks[0] not in used:
                 # (not "засідання уряду, на якому …": a prepositional relative mostly refers to a place,
                 # a meeting or an event, and the noun before the comma need not be its antecedent)
                 r = _row(s, m, toks, "relative_clause", lex, lemma=_lemmas(s, toks), aspan=[t])
                 if r:
                     out.append(r)
-                    used.update(toks)
+                    used.add(toks[0])  # only the relative word: the nouns inside keep their own adjectives
     return out
 
 
