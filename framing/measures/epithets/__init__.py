@@ -130,7 +130,9 @@ def epithets(ann, *, actors=None, lexicon="default", model=True) -> pd.DataFrame
     lexicon : str, path or DataFrame
         Polarity lexicon with columns ``lemma`` and ``polarity``:
         ``"default"`` (the built-in ``evaluative``, ``nominations`` and
-        ``titles`` lists of each document's language), a built-in name, a path,
+        ``titles`` lists of each document's language, and for Ukrainian the
+        cognates derived from the Russian lists by
+        :mod:`framing.lexicons.cognates`), a built-in name, a path,
         or a DataFrame such as :func:`framing.lexicons.readers.read_rusentilex`
         returns. Role words, legal designations and verbs that judge their
         agent (``judging_verbs``) come from the built-in lists of each
