@@ -57,6 +57,7 @@ def candidates(ru: str) -> list[str]:
 
     Examples
     --------
+    >>> from framing.lexicons.cognates import candidates
     >>> candidates("лукавый")[0]
     'лукавий'
     >>> "сервільний" in candidates("сервильный")
