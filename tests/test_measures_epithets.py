@@ -1619,13 +1619,17 @@ def test_measures_epithets_ukrainian_without_a_parse():
     row; a prepositional relative after a genitive is not ("засідання уряду,
     на якому …"); an organisation type before a quoted name is its title
     ("видання «Капітал»"); a title's genitive chain runs through a noun the
-    tagger read nominative ("Міністр охорони здоров’я Максим Степанов")
-    (session 13, from the Ukrainian development set uk_dev13)."""
+    tagger read nominative ("Міністр охорони здоров’я Максим Степанов"); a
+    predicate adjective after "бути" is a row of a person subject, not of a
+    thing ("Вакцина була безпечною") (session 13, from the Ukrainian
+    development set uk_dev13)."""
     texts = {"rel": "За традицією, президент, який залишає посаду, має бути присутнім на інавгурації.",
              "who": "Хочу подякувати всім, хто дотримувався обмежень.",
              "prep": "Після засідання уряду, на якому затвердили угоду, міністри пішли.",
              "quoted": "Про це передає видання «Капітал».",
-             "chain": "Міністр охорони здоров’я Максим Степанов нагадав про карантин."}
+             "chain": "Міністр охорони здоров’я Максим Степанов нагадав про карантин.",
+             "pred": "Хілларі Клінтон була дуже люб'язна.",
+             "pred_thing": "Вакцина була безпечною і ефективною."}
     corpus = framing.Corpus(pd.DataFrame({"doc_id": list(texts), "outlet": "x", "lang": "uk", "title": "",
                                           "text": list(texts.values())}))
     ep = epithets(framing.annotate(corpus, progress=False))
@@ -1636,3 +1640,7 @@ def test_measures_epithets_ukrainian_without_a_parse():
     assert _one(ep, "quoted", "видання")["kind"] == "title"
     r = _one(ep, "chain", "Міністр охорони здоров’я")
     assert r["kind"] == "title" and r["actor"] == "Степанов"
+    # a predicate adjective of a person, read without a parse; none of a thing
+    r = _one(ep, "pred", "дуже люб'язна")
+    assert r["kind"] == "predicate" and r["actor"] == "Клінтон"
+    assert _doc(ep, "pred_thing").empty

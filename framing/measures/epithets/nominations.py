@@ -8,7 +8,7 @@ import math
 import re
 
 from ...lang.punct import DASHES
-from .._names import lower_key
+from .._names import agree, lower_key
 from .words import (
     _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COLLECTIVE_LABELS, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS,
     _ENDEARMENT,
@@ -568,7 +568,7 @@ def _adjective_predicates(s, lex, ent_tok, used):
     syntax of the named actor."""
     out = []
     if not s.has_syntax:
-        return out
+        return _flat_adjective_predicates(s, lex, ent_tok, used) if s.lang == "uk" else out
     for t in range(len(s)):
         if t in used or t in ent_tok:
             continue
@@ -623,6 +623,92 @@ def _adjective_predicates(s, lex, ent_tok, used):
         # without a copula a weak word is more often a state ("пациент очень слабый"): a clear judgement only
         if r and r["polarity"] == r["polarity"] and abs(r["polarity"]) >= (_BARE_PREDICATE if person else
                                                                           EVALUATIVE_THRESHOLD):
+            out.append(r)
+            used.update(toks)
+    return out
+
+
+#: Ukrainian forms of "to be" and copulas read without a parse, and degree adverbs before the adjective
+_UK_BE = frozenset({"бути", "є"})
+_UK_DEGREE = frozenset({"дуже", "надзвичайно", "досить", "вельми", "надто", "занадто", "зовсім", "цілком",
+                        "абсолютно", "напрочуд", "вкрай", "так", "такий", "не"})
+#: adjectives of obligation and need, which describe what must happen, not the subject
+_UK_MODAL = frozenset({"повинний", "повинен", "зобов'язаний", "зобов’язаний", "змушений", "вимушений",
+                       "потрібний", "необхідний", "обов'язковий", "обов’язковий", "можливий", "здатний",
+                       "спроможний", "єдиний", "перший", "останній", "відповідальний", "новий"})
+#: pronouns that stand for a person whatever they refer to
+_UK_PERSON_PRONOUNS = frozenset({"я", "ми", "ти", "ви"})
+
+
+def _flat_adjective_predicates(s, lex, ent_tok, used):
+    """Predicate adjectives of an actor read without a parse (Ukrainian): a subject — a name, a
+    personal pronoun or a noun of people — then a form of "бути" or a copula (``copula_verb``:
+    виявитися, залишатися, ставати …), degree adverbs, and an adjective agreeing with the subject
+    in number and (in the singular) gender, nominative or instrumental ("Вона була дуже люб'язна",
+    "Євросоюз готовий до компромісу"; guideline: ``predicate``, neutral ones too, "Капітан був
+    пьян"). Session 13, from the Ukrainian development set uk_dev13."""
+    out = []
+    n = len(s)
+    def adjective(x):
+        if s.upos[x] not in ("ADJ", "VERB") or s.feats(x).get("Case", "Nom") not in ("Nom", "Ins"):
+            return False
+        if s.feats(x).get("VerbForm"):    # a participle only when the lexicons list it ("корумпований")
+            p = lex.polarity(s.lemma[x])
+            return s.feats(x).get("VerbForm") == "Part" and p is not None and p == p and abs(p) >= EVALUATIVE_THRESHOLD
+        return s.upos[x] == "ADJ"
+
+    for a in range(1, n):
+        if a in used or a in ent_tok or not adjective(a) or lower_key(s.lemma[a]) in _UK_MODAL or \
+                s.text[a][:1].isupper():
+            continue  # (a capitalised "adjective" is a name: "Євгенія Ковалевська")
+        k = a - 1
+        while k >= 0 and lower_key(s.text[k]) in _UK_DEGREE:
+            k -= 1
+        copula = k >= 0 and (lower_key(s.lemma[k]) in _UK_BE or lower_key(s.lemma[k]) in _COPULA_VERBS) and \
+            s.upos[k] in ("AUX", "VERB")
+        if copula:
+            k -= 1
+        elif s.feats(a).get("Case") == "Ins":
+            continue  # an instrumental adjective needs its copula
+        if k < 0 or a + 1 < n and _is_noun(s, a + 1) and agree(s.feats(a), s.feats(a + 1)):
+            continue  # "… дуже важливу роль": the adjective of the noun after it, no predicate
+        subj = k
+        m = ent_tok.get(subj)
+        lem = lower_key(s.lemma[subj])
+        person = False                     # a neutral predicate only of someone surely a person
+        if m is not None:
+            pred, person = (m["actor"], m["text"], list(m["_span"])), m.get("type") == "PER"
+        elif s.upos[subj] == "PRON" and lem in _PERSONAL | _UK_PERSON_PRONOUNS:
+            pred, person = (s.text[subj], s.text[subj], [subj]), lem in _UK_PERSON_PRONOUNS
+        elif _is_noun(s, subj) and s.feats(subj).get("Case") == "Nom" and _actor_noun(s, subj, lem, lex):
+            pred, person = (s.lemma[subj], s.text[subj], [subj]), s.feats(subj).get("Animacy") == "Anim"
+        else:
+            continue
+        fa, fs = s.feats(a), s.feats(pred[2][-1])
+        if fa.get("Number") and fs.get("Number") and (fa["Number"] != fs["Number"] or (
+                fa["Number"] == "Sing" and fa.get("Gender") and fs.get("Gender") and fa["Gender"] != fs["Gender"])):
+            continue
+        first = a
+        while first - 1 > subj and lower_key(s.text[first - 1]) in _UK_DEGREE:
+            first -= 1
+        toks = list(range(first, a + 1))
+        end = a + 1
+        # coordinated predicate adjectives: "був корумпований і жадібний"
+        while end + 1 < n and lower_key(s.text[end]) in ("і", "й", "та", "або", ",") and adjective(end + 1) and \
+                end + 1 not in ent_tok and agree(s.feats(a), s.feats(end + 1), ("Number", "Case")):
+            toks += [end, end + 1]
+            end += 2
+        if end < n and s.upos[end] == "ADP":   # its complement: "готовий до компромісу", "згодні з пакетом"
+            e = end + 1
+            while e < n and (_is_noun(s, e) or _is_adj(s, e) or s.upos[e] in ("DET", "PROPN")) and e - end <= 4:
+                e += 1
+            if e > end + 1:
+                toks += list(range(end, e))
+        r = _row(s, {"actor": pred[0], "text": pred[1]}, toks, "predicate", lex, lemma=s.lemma[a], aspan=pred[2],
+                 skip=set(toks) - {a})
+        # only of someone surely a person: organisations, places, products and "він/вона/вони" that
+        # may stand for things ("вакцина … ефективна", "вона безпечна") gave mostly wrong rows
+        if r and person:
             out.append(r)
             used.update(toks)
     return out
