@@ -76,10 +76,20 @@ def _right_relative(s, span, h, title_nodes, ent_tok):
     rf, hf = s.feats(r), s.feats(h)
     if s.lemma[r] not in ("чей", "чий", "whose") and not agree(rf, hf, ("Number", "Gender")):
         return None
-    end = r + 1
-    while end < len(s) and not (s.text[end] in (",", ".", ";", ":", "!", "?", "—", "–") and end > r + 1):
+    return list(range(k + 1, _clause_end(s, r + 1)))
+
+
+#: the punctuation that ends a relative clause read without a parse
+_CLAUSE_STOPS = frozenset({",", ".", ";", ":", "!", "?", "—", "–"})
+
+
+def _clause_end(s, x):
+    """The end (exclusive) of a clause read without a parse that goes on from token ``x``: the first
+    punctuation mark after it."""
+    end = x
+    while end < len(s) and not (s.text[end] in _CLAUSE_STOPS and end > x):
         end += 1
-    return list(range(k + 1, end))
+    return end
 
 
 def _predicate(s, span, h, inside, ent_tok):

@@ -191,12 +191,9 @@ def _participle_lemma(form):
     lists a lexicalised participle under, or ``None``. Taggers lemmatise a
     participle to its verb ("любить"), which the lexicon does not score."""
     for p in _parses(form):
-        if p.tag.POS == "PRTF" and p.is_known:
-            infl = p.inflect({"masc", "sing", "nomn"})
-            return lower_key(infl.word) if infl is not None else None
-        if p.tag.POS == "PRTS" and p.is_known:
-            # a short passive participle ("коррумпированы", "политизирована"): its full form, under
-            # which a lexicon lists a participle of quality ("коррумпированный")
+        if p.tag.POS in ("PRTF", "PRTS") and p.is_known:
+            # a short passive participle ("коррумпированы") too: its full form, under which a
+            # lexicon lists a participle of quality ("коррумпированный")
             infl = p.inflect({"PRTF", "masc", "sing", "nomn"})
             return lower_key(infl.word) if infl is not None else None
     return None
@@ -313,3 +310,26 @@ def _thing_part(s, t, lem, lex):
                 lex.inanimate) or any(lex.is_title(h) for h in heads):
         return False
     return bool(first) and not any(r[1] for r in first)
+
+
+def _dictionary_genitive(form):
+    """The lemma of a genitive inanimate noun reading of ``form`` that the
+    dictionary knows, for a domain the tagger gave another case
+    ("шашлычек": genitive plural of "шашлычка", tagged instrumental), else
+    ``False``."""
+    ps = _parses(form)
+    for i, p in enumerate(ps):
+        g = p.tag.grammemes
+        if "NOUN" in g and "gent" in g and "inan" in g and (p.is_known or i == 0):
+            return lower_key(p.normal_form)
+    return False
+
+
+def _infinitive(s, k):
+    """Whether token ``k`` is an infinitive, by the tagger or, where the
+    tagger read a rare one as a noun ("пошептаться"), by the dictionary's
+    first parse."""
+    if s.feats(k).get("VerbForm") == "Inf":
+        return True
+    ps = _parses(lower_key(s.text[k]))
+    return bool(ps) and "INFN" in ps[0].tag.grammemes

@@ -23,18 +23,18 @@ from .tokens import (
     _opens, _pronominal, _span_text, _trim,
 )
 from .morph import (
-    NOMINATION_MARGIN, _animate, _guessed_nouns, _initial_common_noun, _known_word, _label_reading, _model_noun_reading, _org_diminutive,
+    NOMINATION_MARGIN, _animate, _dictionary_genitive, _guessed_nouns, _infinitive, _initial_common_noun, _known_word, _label_reading, _model_noun_reading, _org_diminutive,
     _parses,
     _participle_lemma, _person_after_prefix, _person_form, _readings, _short_adjective, _thing_part, _undergone,
 )
 from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base, _org_type, _person_rest
-from .polarity import _ALL_WORDS, _dictionary_genitive, _infinitive, _metaphor, _penal, _refers, _vocative
+from .polarity import _ALL_WORDS, _metaphor, _penal, _refers, _vocative
 from .rows import _row
 from .guards import (
     _award_title, _literal, _mode_tokens, _predicate_actor, _predicate_of_thing, _states_in,
     _thing_reading, _war_story,
 )
-from .clauses import _adj_tokens, _coordinated, _relative_tokens, _right_relative
+from .clauses import _adj_tokens, _clause_end, _coordinated, _relative_tokens, _right_relative
 
 
 def _nominations(s, lex, ent_tok, used, st=None):
@@ -425,10 +425,7 @@ def _unnamed(s, lex, ent_tok, used, rows):
         if not s.has_syntax and lem in _WHO_ANTECEDENTS and s.upos[t] in ("PRON", "DET") and t + 2 < len(s) and \
                 s.text[t + 1] == "," and lower_key(s.lemma[t + 2]) in _WHO:
             # without a parse (Ukrainian, English): "всім, хто дотримувався обмежень", "тих, хто …"
-            end = t + 3
-            while end < len(s) and s.text[end] not in (",", ".", ";", ":", "!", "?", "—", "–"):
-                end += 1
-            toks = list(range(t + 2, end))
+            toks = list(range(t + 2, _clause_end(s, t + 2)))
             if toks and not any(x in used for x in toks):
                 r = _row(s, {"actor": s.text[t].lower(), "text": s.text[t]}, toks, "relative_clause", lex,
                          lemma=_lemmas(s, toks), aspan=[t])

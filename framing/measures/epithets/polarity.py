@@ -9,7 +9,10 @@ from .words import (
     _METAPHOR_INFINITIVE, _METAPHOR_LITERAL, _NOT_MANNER, _NOT_REFERRING, _OPEN_Q, _PENAL, _PLACES, _SO_CALLED, _SUPERLATIVE,
 )
 from .tokens import _is_adj
-from .morph import _animate, _parses, _participle_lemma, _person_form, _short_adjective, _undergone
+from .morph import (
+    _animate, _dictionary_genitive, _infinitive, _parses, _participle_lemma, _person_form, _short_adjective,
+    _undergone,
+)
 from .lexicon import EVALUATIVE_THRESHOLD, _feminine_base
 
 
@@ -212,26 +215,3 @@ def _metaphor(s, toks, lex):
 
 #: the quantifier between a metaphor head and its domain ("гроза всех иноагентов")
 _ALL_WORDS = frozenset({"всех", "всего", "всей"})
-
-
-def _dictionary_genitive(form):
-    """The lemma of a genitive inanimate noun reading of ``form`` that the
-    dictionary knows, for a domain the tagger gave another case
-    ("шашлычек": genitive plural of "шашлычка", tagged instrumental), else
-    ``False``."""
-    ps = _parses(form)
-    for i, p in enumerate(ps):
-        g = p.tag.grammemes
-        if "NOUN" in g and "gent" in g and "inan" in g and (p.is_known or i == 0):
-            return lower_key(p.normal_form)
-    return False
-
-
-def _infinitive(s, k):
-    """Whether token ``k`` is an infinitive, by the tagger or, where the
-    tagger read a rare one as a noun ("пошептаться"), by the dictionary's
-    first parse."""
-    if s.feats(k).get("VerbForm") == "Inf":
-        return True
-    ps = _parses(lower_key(s.text[k]))
-    return bool(ps) and "INFN" in ps[0].tag.grammemes
