@@ -1,7 +1,7 @@
 """Fresh samples of sessions 11 to 13 (s20, s22, s24 attributions; s21, s23, s25–s27 evaluative epithets): rows of a measure on
 Telegram posts named in no file under benchmarks/, tests/ or notebooks/ (the session's check sets
-counted as named), drawn proportionally by outlet; with a fifth argument ``bsnlp``, of the BSNLP-2021 ru
-web articles named nowhere instead.
+counted as named), drawn proportionally by outlet; with a fifth argument ``bsnlp`` (``bsnlp-uk``), of the BSNLP-2021 ru (uk)
+web articles named nowhere instead. The measure ``epithets`` samples every descriptor row, not only evaluative ones.
 
 Run from the project root at the commit the sample measured::
 
@@ -13,6 +13,8 @@ Run from the project root at the commit the sample measured::
     python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261325 out/fresh_s25 bsnlp     # s25: BSNLP ru
     python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261326 out/fresh_s26           # s26 (session 13)
     python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261327 out/fresh_s27 bsnlp     # s27: BSNLP ru
+    python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261328 out/fresh_s28           # s28: final rules
+    python benchmarks/validity/fresh/draw_tg.py epithets 40 20261329 out/fresh_s29 bsnlp-uk    # s29: uk, all rows
 
 writes ``sheet_att.pkl`` or ``sheet_epi.pkl`` (the coding sheet of ``framing.validation_sample``,
 local use only) and ``docs.pkl`` to the output folder.
@@ -35,6 +37,8 @@ def table_of(measure, ann):
     if measure == "evaluative":
         table = framing.epithets(ann)
         return table[table["evaluative"].fillna(False).astype(bool)].copy(), "epi"
+    if measure == "epithets":                    # every descriptor row, evaluative or not
+        return framing.epithets(ann), "epi"
     raise SystemExit(f"unknown measure {measure!r}: attributions or evaluative")
 
 
@@ -42,10 +46,11 @@ def main(argv):
     warnings.simplefilter("ignore")
     measure, n, seed, out = argv[0], int(argv[1]), int(argv[2]), Path(argv[3])
     out.mkdir(parents=True, exist_ok=True)
-    web = len(argv) > 4 and argv[4] == "bsnlp"     # BSNLP-2021 ru web articles instead of Telegram posts
+    source = argv[4] if len(argv) > 4 else "telegram"
+    web = source in ("bsnlp", "bsnlp-uk")     # BSNLP-2021 ru (or uk) web articles instead of Telegram posts
     if web:
         c = framing.read_bsnlp("../shared/data/bsnlp2021", progress=False)
-        c = c.filter((c.docs["lang"] == "ru").to_numpy())
+        c = c.filter((c.docs["lang"] == ("uk" if source == "bsnlp-uk" else "ru")).to_numpy())
     else:
         c = framing.read_telegram("../shared/data/telegram_ru_2024/raw/*.json", progress=False)
     tg_channels = sorted(framing.read_telegram("../shared/data/telegram_ru_2024/raw/*.json",
