@@ -216,10 +216,12 @@ def predictions(name: str, gold: pd.DataFrame, docs) -> tuple:
 #: ``validity/sample_check11.py``): measure name -> gold stem; never read for tuning.
 #: epithets_check13 (Telegram), epithets_check13web and epithets_check13web2 (BSNLP ru articles), session thirteen, hold
 #: evaluative descriptors only; epithets_check13uk (BSNLP uk articles, session thirteen) every descriptor.  Only their "all" line is printed: a per-outlet line would show which
-#: posts the measure misses.
+#: posts the measure misses.  epithets_check14 (Telegram) and epithets_check14web (BSNLP ru articles),
+#: session fourteen, evaluative descriptors only, were coded by three new coders and committed before
+#: any rule of that session was scored on them.
 CHECKS = {"epithets": ["epithets_check11", "epithets_check13uk"],
           "epithets_evaluative": ["epithets_check11", "epithets_check13", "epithets_check13web", "epithets_check13web2",
-                                  "epithets_check13uk"]}
+                                  "epithets_check13uk", "epithets_check14", "epithets_check14web"]}
 
 #: evaluative-only sets coded blind as checks and OPENED in session thirteen (their misses were read,
 #: so they are development sets now); printed with all their lines, labelled as such
