@@ -455,6 +455,14 @@ def test_measures_epithets_word_model_files_load_without_pickle():
     assert p > 0.5 and sign == -1
     assert em.score(m, "инженер", "NOUN")[0] < 0.5
     assert em.score(m, "абырвалгщик", "NOUN") is None  # navec does not know it: no score
+    # navec lacks the lemma "лицедей" but holds its forms "лицедеи", "лицедеев": their mean vector
+    # scores it, the same as scoring the mean by hand
+    assert m["navec"].get("лицедей") is None and m["navec"].get("лицедеи") is not None
+    forms = [np.asarray(m["navec"].get(f), dtype="float64") for f in ("лицедеев", "лицедеи")]
+    v = np.mean([f / np.linalg.norm(f) for f in forms], axis=0)
+    v = v / np.linalg.norm(v)
+    coef, b = m["weights"]["NOUN"][:2]
+    assert em.score(m, "лицедей", "NOUN")[0] == pytest.approx(1 / (1 + np.exp(-(v @ coef + b))))
 
 
 def test_measures_epithets_word_model_flags_unlisted_adjectives(word_model):
@@ -1644,3 +1652,41 @@ def test_measures_epithets_ukrainian_without_a_parse():
     r = _one(ep, "pred", "дуже люб'язна")
     assert r["kind"] == "predicate" and r["actor"] == "Клінтон"
     assert _doc(ep, "pred_thing").empty
+
+
+round_twentyone = _epithets_of("epithets_round_twentyone_legal.conllu")
+
+
+def test_measures_epithets_legal_designation_brands_the_outlet_before_its_bracket(round_twentyone):
+    """A legal designation in brackets after a name is a predicate of that name, a quoted outlet
+    the name finder missed included ("издание «Северный вестник» (признано … «иноагентом»)"), not a
+    nomination standing for itself (issue #10, round twenty-one, from the fresh sample s28;
+    guideline hard decision 4)."""
+    ep = round_twentyone
+    r = _one(ep, "brand_bracket_quoted", "«иноагентом»")
+    assert r["kind"] == "predicate" and r["legal"] and r["actor"] == "Северный Вестник"
+    assert _doc(ep, "brand_bracket_name").query("legal")["actor"].eq("Петров").all()
+
+
+def test_measures_epithets_legal_designation_brands_the_object_of_its_verb(round_twentyone):
+    """The designation a verb of branding gives goes to the verb's object, after it or before it,
+    or to the noun its participle modifies, with the adjective of a two-word designation; a title
+    before a name agrees with it (issue #10, round twenty-one)."""
+    ep = round_twentyone
+    assert _one(ep, "brand_object_after", "иноагентов")["actor"] == "Соколов"
+    both = _doc(ep, "brand_object_before").query("legal")
+    assert len(both) == 2 and both["actor"].eq("Козлов").all()
+    assert _one(ep, "brand_participle", "иноагентом")["actor"] == "Морозов"
+    r = _one(ep, "brand_title", "иноагент")
+    assert r["kind"] == "title" and r["actor"] == "Волкова"
+
+
+def test_measures_epithets_legal_designation_controls_keep_their_actor(round_twentyone):
+    """The agent of the branding verb ("включенные Минюстом"), a class of people ("деньги
+    «иноагентам»") and a designation in the genitive of another noun before a name ("гроза всех
+    иноагентов Виталий Лебедев") leave the designation as its own actor (round twenty-one controls)."""
+    ep = round_twentyone
+    for doc, text in (("brand_agent_control", "«иноагентов»"), ("brand_class_control", "«иноагентам»"),
+                      ("brand_genitive_control", "иноагентов")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "nomination" and r["legal"] and r["actor"] == "иноагенты", (doc, r["actor"])

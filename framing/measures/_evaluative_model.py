@@ -29,7 +29,7 @@ import os
 
 import numpy as np
 
-from ._names import lower_key
+from ._names import lower_key, morph_analyzer
 
 MODEL_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "models")
 #: word classes with a model of their own
@@ -66,18 +66,47 @@ def load(lang):
     return model
 
 
+#: pymorphy3 parts of speech of each model class, for the forms of a lemma navec lacks
+_POS = {"ADJ": ("ADJF",), "NOUN": ("NOUN",)}
+
+
+def _vector(model, lemma, cls):
+    """The unit navec vector of ``lemma``; when navec lacks the lemma itself (its
+    vocabulary holds the 250,000 most frequent word *forms*, and a rare word is
+    often there only in its plural or oblique forms: "лицедеи", "троечников"),
+    the normalised mean of the unit vectors of the forms of its lexeme that navec
+    holds (pymorphy3's parses of class ``cls`` whose normal form is the lemma);
+    ``None`` when no form is there."""
+    navec = model["navec"]
+    v = navec.get(lemma)
+    if v is not None:
+        v = np.asarray(v, dtype="float64")
+        return v / (np.linalg.norm(v) or 1.0)
+    if model.get("lang", "ru") != "ru" or not lemma.isalpha():
+        return None
+    morph = morph_analyzer("ru")
+    forms = set()
+    for p in (morph.parse(lemma) if morph is not None else ()):
+        if p.tag.POS in _POS[cls] and lower_key(p.normal_form) == lemma:
+            forms.update(lower_key(f.word) for f in p.lexeme)
+    vecs = [np.asarray(navec.get(f), dtype="float64") for f in sorted(forms) if navec.get(f) is not None]
+    if not vecs:
+        return None
+    v = np.mean([x / (np.linalg.norm(x) or 1.0) for x in vecs], axis=0)
+    return v / (np.linalg.norm(v) or 1.0)
+
+
 def score(model, lemma, cls):
     """``(probability evaluative, sign ±1)`` of ``lemma`` as a word of class
-    ``cls`` ("ADJ" or "NOUN"), or ``None`` when navec has no vector for it."""
+    ``cls`` ("ADJ" or "NOUN"), or ``None`` when navec has no vector for it nor
+    for any form of it (``_vector``)."""
     key = (lower_key(lemma), cls)
     cache = model["cache"]
     if key in cache:
         return cache[key]
-    v = model["navec"].get(key[0])
+    v = _vector(model, key[0], cls)
     out = None
     if v is not None:
-        v = np.asarray(v, dtype="float64")
-        v = v / (np.linalg.norm(v) or 1.0)
         coef, b, scoef, sb = model["weights"][cls]
         pe = 1.0 / (1.0 + np.exp(-(v @ coef + b)))
         out = (float(pe), 1 if v @ scoef + sb >= 0 else -1)

@@ -537,3 +537,102 @@ def _subject_before_dash(s, toks):
     if any(s.upos[y] in ("VERB", "AUX") or s.feats(y).get("Variant") == "Short" for y in range(0, k)):
         return None  # a clause before the dash ("повреждены магазины — власти"): the dash opens something else
     return x
+
+#: verbs that put a legal designation on their object ("включил в реестр иноагентов журналиста",
+#: "объявили «иноагентом» Елизавету", "признанного иноагентом журналиста")
+_BRANDING_VERBS = frozenset({"включить", "внести", "объявить", "признать", "признавать", "объявлять",
+                             "включать", "вносить"})
+
+
+def _branded_actors(s, rows, ent_tok):
+    """The actor a legal designation brands, when the measure found the designation as a nomination
+    standing for itself (issue #10, from the fresh sample s28: eight of its eleven wrong actors were
+    the "иноагент" tag): the outlet or person before a parenthesis that holds it ("«Медиазона» (в
+    реестре «иноагентов»)", "издание «7×7» (признано в России «иноагентом»)") — a quoted name counts
+    even when the name finder missed it; the object of a verb of branding ("включил в реестр
+    иноагентов журналиста Татьяну Становую", "объявили «иноагентом» Елизавету Сурначеву") or the noun
+    its participle modifies ("признанного иноагентом журналиста Алексея Пивоварова").  The row becomes
+    a ``predicate`` of that actor (guideline: a designation in brackets or after "признан" is a
+    predicate of the branded actor, hard decisions 4 and 15); right before a person's name it is the
+    name's ``title`` ("иноагент Дарья Богданова").  A designation naming a class of people ("выдавать
+    деньги «иноагентам»") keeps itself."""
+    moved = {}
+    for r in rows:
+        toks = [t for t in (r.get("_toks") or []) if not s.is_punct(t)]
+        if not r["legal"] or r["kind"] != "nomination" or not toks:
+            continue
+        found, kind = _bracket_owner(s, toks[0], ent_tok) or _branding_object(s, toks, ent_tok), "predicate"
+        nxt = toks[-1] + 1 + (toks[-1] + 1 < len(s) and s.text[toks[-1] + 1] in _CLOSE_Q)
+        if found is None and ent_tok.get(nxt, {}).get("type") == "PER" and ent_tok[nxt]["_span"][0] == nxt and \
+                all(s.feats(toks[-1]).get(f) in (None, s.feats(nxt).get(f)) for f in ("Case", "Number")):
+            m = ent_tok[nxt]   # "иноагент Дарья Богданова": a title of the name after it
+            found, kind = (m["actor"], m["text"], m["_span"]), "title"
+        if found is None:
+            continue
+        actor, mention, span = found
+        moved[(r["start"], r["end"])] = (actor, mention, s.start[min(span)], s.end[max(span)])
+        r["actor"], r["mention"], r["kind"] = actor, mention, kind
+        r["actor_start"], r["actor_end"] = s.start[min(span)], s.end[max(span)]
+    for r in rows:
+        # the adjective of a designation of two words goes with it ("иностранных" of "агентов")
+        to = next((v for (a, b), v in moved.items() if a <= r["actor_start"] and r["actor_end"] <= b), None)
+        if to is not None and r["legal"] and r["kind"] == "adjective":
+            r["actor"], r["mention"], r["actor_start"], r["actor_end"] = to
+
+
+def _bracket_owner(s, t, ent_tok):
+    """(actor, mention, token span) of the name right before the parenthesis that ``t`` stands in, or
+    ``None``: a mention of the name finder, or the words of a quoted name ("«7×7»")."""
+    j = next((x for x in range(t - 1, max(-1, t - 9), -1) if s.text[x] in "()"), None)
+    if j is None or s.text[j] != "(" or j == 0:
+        return None
+    k = j - 1
+    if s.text[k] in _CLOSE_Q:
+        q = next((x for x in range(k - 1, max(-1, k - 10), -1) if s.text[x] in _OPEN_Q), None)
+        inner = list(range(q + 1, k)) if q is not None else []
+        if not inner or any(s.text[x] in _CLOSE_Q for x in inner):
+            return None
+        m = next((ent_tok[x] for x in inner if x in ent_tok), None)
+        if m is not None:
+            return m["actor"], m["text"], m["_span"]
+        text = "".join(s.text[x] + (" " if s.end[x] < s.start[x + 1] else "") for x in inner).strip()
+        return text, text, inner
+    m = ent_tok.get(k)
+    return (m["actor"], m["text"], m["_span"]) if m is not None else None
+
+
+def _branding_object(s, toks, ent_tok):
+    """(actor, mention, token span) of the person or organisation a verb of branding puts the
+    designation ``toks`` on, or ``None``.  Read on the surface (the parser does not know "иноагент"
+    and attaches it anywhere): a form of a verb of branding at most three words before the designation
+    ("включил в реестр иноагентов", "признанного иноагентом"), and the first person or organisation
+    named between the verb and the designation ("включили Илью Барабанова в реестр") or else right
+    after it, within a clause ("… иноагентом в РФ журналиста Алексея Пивоварова")."""
+    t0, t1 = toks[0], toks[-1]
+    v = next((x for x in range(t0 - 1, max(-1, t0 - 5), -1)
+              if lower_key(s.lemma[x]) in _BRANDING_VERBS or lower_key(s.lemma[x]) == "реестр"), None)
+    while v is not None and lower_key(s.lemma[v]) == "реестр":
+        v = next((x for x in range(v - 1, max(-1, v - 6), -1) if lower_key(s.lemma[x]) in _BRANDING_VERBS), None)
+    if v is None:
+        return None
+
+    def named(x):
+        # the branded one is the verb's object or agrees with its participle, never its subject or
+        # agent ("люди, включенные Минюстом в реестр", "Минюст России обновил реестр")
+        m = ent_tok.get(x)
+        ok = m is not None and m.get("type") in ("PER", "ORG") and \
+            s.feats(m["_span"][0]).get("Case") not in ("Nom", "Ins", "Loc", "Dat")
+        return m if ok else None
+
+    between = [named(x) for x in range(v + 1, t0) if named(x)]
+    after = []
+    for x in range(t1 + 1, min(len(s), t1 + 8)):
+        if s.is_punct(x) and s.text[x] not in _CLOSE_Q and s.text[x] not in _OPEN_Q:
+            break
+        if named(x):
+            after.append(named(x))
+    # a person before an organisation after it ("экс-депутата Госдумы Олега …")
+    cands = between or sorted(after, key=lambda m: m.get("type") != "PER")
+    if not cands:
+        return None
+    return cands[0]["actor"], cands[0]["text"], cands[0]["_span"]
