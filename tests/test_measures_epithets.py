@@ -389,7 +389,8 @@ def test_measures_epithets_labels_tagged_as_names_cities_and_intensifiers(recall
     r = _one(ep, "tagged_as_names", "горе-водитель")
     assert r["kind"] == "nomination" and r["polarity"] < 0
     assert not _doc(ep, "city")["evaluative"].any()
-    assert _one(ep, "intensifier", "настоящим")["polarity"] > 0
+    # the intensifier goes with its label: one predicate row since round twenty-one
+    assert _one(ep, "intensifier", "настоящим героем")["polarity"] > 0
 
 
 def test_measures_epithets_judging_verbs_in_relative_clauses(recall_classes):
@@ -1654,7 +1655,7 @@ def test_measures_epithets_ukrainian_without_a_parse():
     assert _doc(ep, "pred_thing").empty
 
 
-round_twentyone = _epithets_of("epithets_round_twentyone_legal.conllu")
+round_twentyone = _epithets_of("epithets_round_twentyone.conllu")
 
 
 def test_measures_epithets_legal_designation_brands_the_outlet_before_its_bracket(round_twentyone):
@@ -1690,3 +1691,19 @@ def test_measures_epithets_legal_designation_controls_keep_their_actor(round_twe
                       ("brand_genitive_control", "иноагентов")):
         r = _one(ep, doc, text)
         assert r["kind"] == "nomination" and r["legal"] and r["actor"] == "иноагенты", (doc, r["actor"])
+
+
+def test_measures_epithets_predicate_noun_phrase_is_one_row(round_twentyone):
+    """A label in "X — один из …" is a predicate of X spanning "одна из …"; the adjectives of a
+    predicate label are merged into its row, which keeps the stronger evaluation ("Он — опасный
+    преступник": the crime role is neutral, the adjective judges); an adjective of a label that is
+    no predicate stays a row of its own (issue #10, round twenty-one; guideline: predicate)."""
+    ep = round_twentyone
+    r = _one(ep, "pred_one_of", "одна из самых жутких маньячек")
+    assert r["kind"] == "predicate" and r["actor"] == "Петрова" and r["polarity"] < 0
+    assert len(_doc(ep, "pred_one_of")) == 1
+    r = _one(ep, "pred_merge_pron", "опасный преступник")
+    assert r["kind"] == "predicate" and r["actor"] == "Он" and r["evaluative"] and r["polarity"] < 0
+    assert _one(ep, "pred_merge", "настоящие предатели")["polarity"] < 0
+    ctrl = _doc(ep, "pred_merge_control")
+    assert set(ctrl["kind"]) == {"adjective", "nomination"} and len(ctrl) == 2

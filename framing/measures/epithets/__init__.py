@@ -104,7 +104,8 @@ from .rows import EPITHET_COLUMNS, EPITHET_KINDS, _empty, _row
 from .guards import _precision_filter
 from .attach import _descriptions, _named
 from .nominations import _nominations, _unnamed
-from .clauses import _antecedent_thing, _naming_predicates, _oblique_person, _predicate_nominations, _branded_actors
+from .clauses import _antecedent_thing, _naming_predicates, _oblique_person, _predicate_nominations, _branded_actors, \
+    _merge_predicates
 from .words import _EVENT_NAMES
 
 
@@ -314,6 +315,7 @@ def _sentence(s, ms, lex, st):
     rows = _precision_filter(s, rows, lex, st)
     _predicate_nominations(s, rows, ent_tok)     # "Он — педофил": the subject is the actor
     _branded_actors(s, rows, ent_tok)            # "«Медиазона» (в реестре «иноагентов»)": the outlet
+    _merge_predicates(s, rows)                   # "Он — опасный преступник": one predicate row
     for r in rows:
         used.update(r.pop("_toks", []))
         r.pop("_head", None)

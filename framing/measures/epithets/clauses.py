@@ -9,7 +9,7 @@ from .words import (
     _ACCUSING, _APPOINTING, _BECOME_INTO, _CLOSE_Q, _COPULA_VERBS, _FAME, _NAMING_VERBS, _OPEN_Q, _PERSONAL,
     _RELATIVE, _REL_CASES, _SERVING, _WORD_NOUNS,
 )
-from .tokens import _actor_noun, _contiguous, _is_adj, _is_noun, _lemmas, _np_left
+from .tokens import _actor_noun, _contiguous, _is_adj, _is_noun, _lemmas, _np_left, _span_text
 from .lexicon import EVALUATIVE_THRESHOLD
 from .morph import _instrumental, _parses, _person_accusative
 from .rows import _nickname, _row
@@ -479,12 +479,14 @@ def _naming_predicates(s, lex, ent_tok, used, st=None):
 
 def _predicate_nominations(s, rows, ent_tok):
     """A nomination that is the predicate of a subject ("Он — педофил", "они стали наёмниками",
-    "подстрекатели — это они") is a ``predicate`` row of that subject (guideline: "X — …", "стал …"
-    are predicates, and the actor is the subject, not the label): the row's kind, actor and actor span
-    are the subject's.  The subject is the label's own ``nsubj`` before it with a copula or a dash
-    between them, or the subject of the copular verb (``copula_verb``, "быть") whose instrumental the
-    label is; a name gives its actor, a pronoun or noun its own word (round twenty, from the fresh
-    sample s26: nine predicate labels carried themselves as actor)."""
+    "подстрекатели — это они", "Петрова — одна из самых жутких маньячек") is a ``predicate`` row of
+    that subject (guideline: "X — …", "стал …" are predicates, and the actor is the subject, not the
+    label): the row's kind, actor and actor span are the subject's.  The subject is the label's own
+    ``nsubj`` before it with a copula or a dash between them — or that of "один" when the label is
+    its partitive genitive ("один из …", round twenty-one) — or the subject of the copular verb
+    (``copula_verb``, "быть") whose instrumental the label is; a name gives its actor, a pronoun or
+    noun its own word (round twenty, from the fresh sample s26: nine predicate labels carried
+    themselves as actor); the adjectives inside are merged by ``_merge_predicates``."""
     if not s.has_syntax:
         return
     for r in rows:
@@ -495,17 +497,22 @@ def _predicate_nominations(s, rows, ent_tok):
         if len(heads) != 1:
             continue
         h = heads[0]
+        o = s.head[h]
+        if s.deprel[h] == "nmod" and 0 <= o < toks[0] and lower_key(s.lemma[o]) == "один" and \
+                any(lower_key(s.text[c]) == "из" and s.deprel[c] == "case" for c in s.children(h)):
+            h = o  # "одна из самых жутких маньячек": "одна" heads the predicate
+        p0 = min(h, toks[0])
         subj = None
         kids = s.children(h)
-        subj_kid = next((c for c in kids if s.deprel[c].startswith("nsubj") and c < toks[0]), None)
+        subj_kid = next((c for c in kids if s.deprel[c].startswith("nsubj") and c < p0), None)
         if subj_kid is not None and (any(s.deprel[c] == "cop" for c in kids) or
-                                     any(s.text[x] in DASHES for x in range(subj_kid + 1, toks[0]))):
+                                     any(s.text[x] in DASHES for x in range(subj_kid + 1, p0))):
             subj = subj_kid
         elif s.deprel[h] in ("xcomp", "obl") and s.feats(h).get("Case") == "Ins" and 0 <= s.head[h] and \
                 (lower_key(s.lemma[s.head[h]]) in _COPULA_VERBS or lower_key(s.lemma[s.head[h]]) == "быть"):
             subj = next((c for c in s.children(s.head[h]) if s.deprel[c].startswith("nsubj") and c not in toks), None)
         else:
-            subj = _subject_before_dash(s, toks)
+            subj = _subject_before_dash(s, sorted({p0} | set(toks)))
         if subj is None or subj in toks or s.upos[subj] not in ("NOUN", "PROPN", "PRON", "NUM", "DET"):
             continue
         m = ent_tok.get(subj)
@@ -516,6 +523,52 @@ def _predicate_nominations(s, rows, ent_tok):
             r["mention"], span = s.text[subj], [subj]
         r["kind"] = "predicate"
         r["actor_start"], r["actor_end"] = s.start[min(span)], s.end[max(span)]
+        if p0 < toks[0]:   # the predicate opens with "один из"
+            r["_toks"] = list(range(p0, max(toks) + 1))
+            r["start"], r["epithet"] = s.start[p0], _span_text(s, r["_toks"])
+            r["epithet_lemma"] = " ".join(s.lemma[t] for t in r["_toks"] if not s.is_punct(t))
+
+
+def _merge_predicates(s, rows):
+    """The whole predicate noun phrase is one row (guideline: adjectives inside a predicate are not
+    split out): an adjective row whose actor is the noun of a predicate row, and that stands before
+    that noun with only words of its phrase between ("опасный преступник", "одна из самых жутких
+    маньячек"), is merged into the predicate row, which keeps the stronger evaluation (round
+    twenty-one).  Works in place on ``rows``."""
+    merged = []
+    for r in rows:
+        toks = r.get("_toks")
+        if r["kind"] != "predicate" or not toks:
+            continue
+        first, last = min(toks), max(toks)
+        inside = []
+        for x in rows:
+            xt = x.get("_toks")
+            if x is r or x["kind"] != "adjective" or not xt or any(x is y for y in merged) or \
+                    not (r["start"] <= x["actor_start"] and x["actor_end"] <= r["end"]) or \
+                    max(xt) > last or min(xt) < first - 6 or s.start[min(xt)] < r["actor_end"] <= r["start"]:
+                continue
+            gap = [t for t in range(max(xt) + 1, first) if t not in xt]
+            if all(s.upos[t] in ("ADJ", "DET", "ADV", "NUM", "ADP", "PUNCT", "CCONJ") and s.text[t] not in DASHES
+                   for t in gap):
+                inside.append(x)
+        if not inside:
+            continue
+        span = list(range(min([first] + [min(x["_toks"]) for x in inside]), last + 1))
+        pol = r["polarity"]
+        if not (pol == pol and abs(pol) >= EVALUATIVE_THRESHOLD):
+            strong = [x["polarity"] for x in inside
+                      if x["polarity"] == x["polarity"] and abs(x["polarity"]) >= EVALUATIVE_THRESHOLD]
+            if strong:
+                pol = max(strong, key=abs)
+        r["_toks"], r["start"], r["end"] = span, s.start[span[0]], s.end[span[-1]]
+        r["epithet"] = _span_text(s, span)
+        r["epithet_lemma"] = " ".join(s.lemma[t] for t in span if not s.is_punct(t))
+        r["polarity"] = pol
+        r["legal"] = r["legal"] or any(x["legal"] for x in inside)
+        merged.extend(inside)
+    if merged:
+        rows[:] = [x for x in rows if not any(x is y for y in merged)]
 
 
 def _subject_before_dash(s, toks):
