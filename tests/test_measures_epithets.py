@@ -1707,3 +1707,14 @@ def test_measures_epithets_predicate_noun_phrase_is_one_row(round_twentyone):
     assert _one(ep, "pred_merge", "настоящие предатели")["polarity"] < 0
     ctrl = _doc(ep, "pred_merge_control")
     assert set(ctrl["kind"]) == {"adjective", "nomination"} and len(ctrl) == 2
+
+
+def test_measures_epithets_straight_quotes_and_civilians(round_twentyone):
+    """A straight quote that closes the name before a title and the one that opens the name after
+    it do not make the title scare-quoted ("отряда "Север" группировки "Днепр""); a word in straight
+    quotes of its own still is ("героические"); "мирные граждане" is a fixed term like "мирные
+    жители", no row (round twenty-one, from the fresh sample s28)."""
+    ep = round_twentyone
+    assert not _one(ep, "scare_straight", "группировки")["evaluative"]
+    assert _one(ep, "scare_straight_control", "героические")["polarity"] < 0
+    assert _doc(ep, "civilians")["epithet"].tolist() == ["Военные"]

@@ -210,5 +210,8 @@ def _scare_quoted(s, toks):
         lo, hi = lo + 1, hi - 1
     elif not (lo > 0 and hi + 1 < len(s) and s.text[lo - 1] in _OPEN_Q and s.text[hi + 1] in _CLOSE_Q):
         return False
+    elif s.text[lo - 1] in _OPEN_Q and s.text[lo - 1] in _CLOSE_Q and \
+            sum(s.text[x] == s.text[lo - 1] for x in range(lo - 1)) % 2:
+        return False  # a straight quote that closes the name before ("БАРС-32" группировки "Днепр")
     words = [t for t in range(lo, hi + 1) if not s.is_punct(t)]
     return 0 < len(words) <= 3 and s.text[words[0]][:1].islower()
