@@ -1718,3 +1718,19 @@ def test_measures_epithets_straight_quotes_and_civilians(round_twentyone):
     assert not _one(ep, "scare_straight", "группировки")["evaluative"]
     assert _one(ep, "scare_straight_control", "героические")["polarity"] < 0
     assert _doc(ep, "civilians")["epithet"].tolist() == ["Военные"]
+
+
+def test_measures_epithets_state_nicknames_and_collective_west(round_twentyone):
+    """A derogatory nickname of a state is an evaluative nomination of that state, quoted or not
+    ("чиновников Незалежной", "«незалежной»"); the same word before a noun it agrees with is an
+    evaluative adjective of that noun; "коллективный" brands "Запад" and no other noun
+    (epithet_cues.tsv: state_nickname, evaluative_pair; issue #10, session 14)."""
+    ep = round_twentyone
+    for doc, text in (("nickname_noun", "Незалежной"), ("nickname_quoted", "«незалежной»")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "nomination" and r["actor"] == "Украина" and r["evaluative"] and r["polarity"] < 0
+    r = _one(ep, "nickname_adj", "незалежных")
+    assert r["kind"] == "adjective" and r["actor"] == "пограничник" and r["evaluative"]
+    r = _one(ep, "collective_west", "коллективного")
+    assert r["actor"] == "Запад" and r["evaluative"] and r["polarity"] < 0
+    assert not _one(ep, "collective_control", "Коллективное")["evaluative"]

@@ -15,7 +15,7 @@ from .words import (
     _FIXED, _HINTS, _INANIMATE_PERSONS, _INSTITUTIONS, _INTENSIFIERS, _LABEL_PAIRS, _METAPHOR_HEADS, _METAPHOR_INFINITIVE, _MILITARY,
     _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX, _QUALIFIED_ORG, _RELATION_NOUNS,
     _PERSONAL, _PERSON_NOUNS, _PRAISE_SUBSTANTIVE, _SUBSTANTIVE_NOT, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
-    _REL_WORDS, _STATE_ONLY, _STATE_WORDS, _STORY_DOMAINS, _STORY_ROLES,
+    _REL_WORDS, _STATE_ONLY, _STATE_WORDS, _STORY_DOMAINS, _STORY_ROLES, _STATE_NICKNAMES, _EVALUATIVE_PAIRS,
 )
 from .tokens import (
     _actor_noun, _attributive, _forces_in_any_position, _is_adj, _is_noun, _lemmas, _modifier, _name_part,
@@ -841,3 +841,57 @@ def _story_role(s, t, lem):
         k += 1
     # (a rare form may lose its case to the tagger: "видосика" read as a verb)
     return k < len(s) and s.feats(k).get("Case", "Gen") == "Gen" and lower_key(s.lemma[k]) in _STORY_DOMAINS
+
+
+#: the polarity of a derogatory nickname of a state
+NICKNAME_POLARITY = -0.7
+
+
+def _nickname_lemma(s, t):
+    """The listed nickname (``state_nickname`` of epithet_cues.tsv) that token ``t`` is a form of,
+    by its lemma or any of pymorphy3's normal forms; else ``None``."""
+    cands = {lower_key(s.lemma[t])}
+    if s.lang == "ru":
+        cands |= {lower_key(p.normal_form) for p in _parses(lower_key(s.text[t]))}
+    return next((c for c in sorted(cands) if c in _STATE_NICKNAMES), None)
+
+
+def _state_nicknames(s, lex, ent_tok, used):
+    """Derogatory nicknames of states ("чиновников Незалежной", "Гейропа") as nominations of the
+    state they stand for, evaluative (guideline: every antonomasia, and an expressive one is
+    evaluative; issue #10 session 14, from development misses); "незалежный" only as a noun (not
+    before a noun it agrees with: "незалежная политика").  And an adjective that brands the noun it
+    stands before (``evaluative_pair``: "коллективный Запад"), when no row gives it yet."""
+    out = []
+    for t in range(len(s)):
+        if t in used or s.is_punct(t):
+            continue
+        lem = _nickname_lemma(s, t)
+        if lem is not None:
+            nxt = next((x for x in range(t + 1, len(s)) if not s.is_punct(x) or s.text[x] not in _CLOSE_Q), None)
+            if nxt is not None and _is_noun(s, nxt) and \
+                    all(s.feats(t).get(f) in (None, s.feats(nxt).get(f)) for f in ("Case", "Gender", "Number")) and \
+                    s.feats(t).get("Case") is not None:
+                continue  # an adjective of its noun ("незалежная политика": evaluative.tsv scores it)
+            toks = [t]
+            if t > 0 and s.text[t - 1] in _OPEN_Q and t + 1 < len(s) and s.text[t + 1] in _CLOSE_Q:
+                toks = [t - 1, t, t + 1]
+            r = _row(s, {"actor": _STATE_NICKNAMES[lem], "text": s.text[t]}, toks, "nomination", lex, lemma=lem)
+            if r is not None:
+                if not (r["polarity"] == r["polarity"] and r["polarity"] < 0):
+                    r["polarity"] = NICKNAME_POLARITY
+                out.append(r)
+                used.update(toks)
+            continue
+        if t + 1 < len(s) and _is_adj(s, t) and (lower_key(s.lemma[t]), lower_key(s.lemma[t + 1])) in _EVALUATIVE_PAIRS \
+                and t + 1 not in used:
+            n = t + 1
+            m = ent_tok.get(n)
+            actor = m["actor"] if m is not None else s.lemma[n][:1].upper() + s.lemma[n][1:]
+            r = _row(s, {"actor": actor, "text": s.text[n]}, [t], "adjective", lex, lemma=s.lemma[t],
+                     aspan=m["_span"] if m is not None else [n])
+            if r is not None:
+                r["polarity"] = _EVALUATIVE_PAIRS[(lower_key(s.lemma[t]), lower_key(s.lemma[n]))]
+                out.append(r)
+                used.add(t)
+    return out

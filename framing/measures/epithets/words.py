@@ -83,6 +83,10 @@ _INSTITUTIONS = _words("institution")
 _RELATION_NOUNS = _words("relation_noun")
 _COLLECTIVE_LABELS = _words("collective_label")
 _HINTS = _mapping("referent")
+# derogatory nicknames of states ("Незалежная", "Гейропа"): lemma -> the state they stand for
+_STATE_NICKNAMES = _mapping("state_nickname")
+# an adjective that brands the noun it stands before ("коллективный Запад"): (adjective, noun) -> polarity
+_EVALUATIVE_PAIRS = {tuple(a.split()): float(b) for a, b in _mapping("evaluative_pair").items() if " " in a}
 _ARMY = _mapping("army")
 _MILITARY = _ordered("military_stem")
 _STATE_WORDS = _ordered("state_stem")
