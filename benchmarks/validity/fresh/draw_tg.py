@@ -1,4 +1,4 @@
-"""Fresh samples of sessions 11 to 13 (s20, s22, s24 attributions; s21, s23, s25–s27 evaluative epithets): rows of a measure on
+"""Fresh samples of sessions 11 to 14 (s20, s22, s24 attributions; s21, s23, s25–s28, s30, s31 evaluative epithets): rows of a measure on
 Telegram posts named in no file under benchmarks/, tests/ or notebooks/ (the session's check sets
 counted as named), drawn proportionally by outlet; with a fifth argument ``bsnlp`` (``bsnlp-uk``), of the BSNLP-2021 ru (uk)
 web articles named nowhere instead. The measure ``epithets`` samples every descriptor row, not only evaluative ones.
@@ -15,6 +15,8 @@ Run from the project root at the commit the sample measured::
     python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261327 out/fresh_s27 bsnlp     # s27: BSNLP ru
     python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261328 out/fresh_s28           # s28: final rules
     python benchmarks/validity/fresh/draw_tg.py epithets 40 20261329 out/fresh_s29 bsnlp-uk    # s29: uk, all rows
+    python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261330 out/fresh_s30           # s30 (session 14)
+    python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261331 out/fresh_s31 bsnlp     # s31: BSNLP ru
 
 writes ``sheet_att.pkl`` or ``sheet_epi.pkl`` (the coding sheet of ``framing.validation_sample``,
 local use only) and ``docs.pkl`` to the output folder.
