@@ -1734,3 +1734,38 @@ def test_measures_epithets_state_nicknames_and_collective_west(round_twentyone):
     r = _one(ep, "collective_west", "коллективного")
     assert r["actor"] == "Запад" and r["evaluative"] and r["polarity"] < 0
     assert not _one(ep, "collective_control", "Коллективное")["evaluative"]
+
+
+def test_measures_epithets_stance_degree_and_plain_roles(round_twentyone):
+    """The degree of a stance is no judgement ("жестких сторонников", "ярый сторонник"), though
+    "жесткий" of another noun is; "поджигатель" is a crime role but "поджигатель войны" a label;
+    "защитники прав человека" a plain role but "защитники Отечества" praise (round twenty-one, from
+    the fresh samples s28, s30, s31)."""
+    ep = round_twentyone
+    assert not _one(ep, "stance_degree", "жестких")["evaluative"]
+    assert _one(ep, "stance_degree_control", "Жесткий")["evaluative"]
+    assert not _one(ep, "crime_role_arson", "поджигателей")["evaluative"]
+    assert _one(ep, "crime_role_arson_control", "поджигатель")["polarity"] < 0
+    assert not _one(ep, "rights_defenders", "Защитники")["evaluative"]
+    assert _one(ep, "rights_defenders_control", "Защитники")["polarity"] > 0
+
+
+def test_measures_epithets_labels_said_of_someone(round_twentyone):
+    """A predicate noun after a pronoun with no copula ("он ярый сторонник", "Мы не враги") and a
+    label given by a verb of naming ("называет себя борцом"), regarding ("воспринимает … как
+    врага") or seeing ("видят в России врага") is a predicate of the one it is said of, not a
+    nomination standing for itself (round twenty-one, from the fresh samples s30, s31)."""
+    ep = round_twentyone
+    for doc, text, actor in (("zero_copula", "ярый сторонник", "он"), ("zero_copula_neg", "враги", "Мы"),
+                             ("regard_self", "борцом", "Она"), ("regard_see_in", "врага", "Россия"),
+                             ("regard_as", "врага", "цивилизация")):
+        r = _one(ep, doc, text)
+        assert r["kind"] == "predicate" and r["actor"] == actor, (doc, r["kind"], r["actor"])
+
+
+def test_measures_epithets_country_naming_a_place_is_no_actor(round_twentyone):
+    """A country governed by a preposition of place only names a place: neither its evaluative
+    adjective ("в самопровозглашенной ДНР") nor its nickname ("из Незалежной") is a row (guideline:
+    a country counts as an actor as a polity, not as a place; fresh samples s30, s31)."""
+    ep = round_twentyone
+    assert _doc(ep, "place_adjective").empty and _doc(ep, "place_nickname").empty

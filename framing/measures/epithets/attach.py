@@ -9,7 +9,7 @@ from .._names import agree, lower_key
 from .words import _ANIMALS, _EN_NP, _FAME, _FIXED, _OPEN_Q, _PET_NAME, _RELATION_NOUNS, _SMALL_ANIMALS
 from .tokens import (
     _actor_noun, _head_of, _is_adj, _is_noun, _is_subject, _lemmas, _modifier, _name_part, _not_about, _np_left,
-    _person_like, _pronominal, _span_text,
+    _person_like, _place_phrase, _pronominal, _span_text,
 )
 from .lexicon import EVALUATIVE_THRESHOLD, _org_type
 from .rows import _legal, _row
@@ -175,7 +175,10 @@ def _named(s, m, lex, ent_tok, used, st):
     # a place is an actor only as a polity that acts: its neutral adjectives
     # ("центральному району Баста", "Брянской") are not epithets
     if m["type"] == "LOC" and not (s.has_syntax and s.deprel[h].startswith("nsubj")):
-        out = [r for r in out if r["kind"] != "adjective" or
+        # in a phrase of place ("в самопровозглашенной ДНР пострадали"), evaluative ones neither
+        # (guideline: a country that only names a place is no actor; fresh sample s30)
+        where = _place_phrase(s, h)
+        out = [r for r in out if r["kind"] != "adjective" or not where and
                (r["polarity"] == r["polarity"] and abs(r["polarity"]) >= EVALUATIVE_THRESHOLD)]
     # --- a legal designation in brackets: "Meta (запрещена в России как экстремистская)"
     j = span[-1] + 1

@@ -7,6 +7,7 @@ from ...lang.punct import DASHES
 from .._names import agree, lower_key
 from .words import (
     _ACCUSING, _APPOINTING, _BECOME_INTO, _CLOSE_Q, _COPULA_VERBS, _FAME, _NAMING_VERBS, _OPEN_Q, _PERSONAL,
+    _REGARD_VERBS, _SEE_IN_VERBS,
     _RELATIVE, _REL_CASES, _SERVING, _WORD_NOUNS,
 )
 from .tokens import _actor_noun, _contiguous, _is_adj, _is_noun, _lemmas, _np_left, _span_text
@@ -506,13 +507,16 @@ def _predicate_nominations(s, rows, ent_tok):
         kids = s.children(h)
         subj_kid = next((c for c in kids if s.deprel[c].startswith("nsubj") and c < p0), None)
         if subj_kid is not None and (any(s.deprel[c] == "cop" for c in kids) or
-                                     any(s.text[x] in DASHES for x in range(subj_kid + 1, p0))):
+                                     any(s.text[x] in DASHES for x in range(subj_kid + 1, p0)) or
+                                     _zero_copula(s, subj_kid, p0, ent_tok)):
             subj = subj_kid
         elif s.deprel[h] in ("xcomp", "obl") and s.feats(h).get("Case") == "Ins" and 0 <= s.head[h] and \
                 (lower_key(s.lemma[s.head[h]]) in _COPULA_VERBS or lower_key(s.lemma[s.head[h]]) == "быть"):
             subj = next((c for c in s.children(s.head[h]) if s.deprel[c].startswith("nsubj") and c not in toks), None)
         else:
-            subj = _subject_before_dash(s, sorted({p0} | set(toks)))
+            subj = _regarded(s, h, toks) if 0 <= s.head[h] else None
+            if subj is None:
+                subj = _subject_before_dash(s, sorted({p0} | set(toks)))
         if subj is None or subj in toks or s.upos[subj] not in ("NOUN", "PROPN", "PRON", "NUM", "DET"):
             continue
         m = ent_tok.get(subj)
@@ -571,14 +575,47 @@ def _merge_predicates(s, rows):
         rows[:] = [x for x in rows if not any(x is y for y in merged)]
 
 
+def _regarded(s, h, toks):
+    """The one a label is said of by a verb of naming, regarding or seeing (round twenty-one, from
+    the fresh samples s30, s31): "называет себя борцом" (the subject: the label is the instrumental
+    of a naming verb whose object is "себя"), "воспринимает Запад как врага" (the object: the label
+    stands after "как"), "видят в России врага" (the noun after "в": the label is the object).
+    ``None`` otherwise."""
+    v = s.head[h]
+    lem = lower_key(s.lemma[v])
+    kids = [c for c in s.children(v) if c not in toks]
+    obj = next((c for c in kids if s.deprel[c] == "obj"), None)
+    if lem in _NAMING_VERBS and s.feats(h).get("Case") == "Ins" and obj is not None and \
+            lower_key(s.text[obj]) in ("себя", "себе"):
+        return next((c for c in kids if s.deprel[c].startswith("nsubj")), None)
+    if lem in _REGARD_VERBS and obj is not None and \
+            any(lower_key(s.text[c]) == "как" for c in s.children(h)):
+        return obj
+    if lem in _SEE_IN_VERBS and s.deprel[h] == "obj":
+        return next((c for c in kids if s.deprel[c] == "obl" and s.feats(c).get("Case") == "Loc" and
+                     any(lower_key(s.text[x]) in ("в", "во") for x in s.children(c))), None)
+    return None
+
+
+def _zero_copula(s, subj, p0, ent_tok):
+    """A predicate noun with no copula and no dash after a personal pronoun or a name ("он ярый
+    сторонник криптовалюты", "Мы не враги"): only adjectives, adverbs, determiners and "не" stand
+    between the subject and the label (fresh samples s30, s31)."""
+    if not (s.upos[subj] == "PRON" and s.feats(subj).get("Case") == "Nom" or subj in ent_tok and s.upos[subj] == "PROPN"):
+        return False
+    return all(_is_adj(s, x) or s.upos[x] in ("ADV", "DET") or lower_key(s.text[x]) == "не" or
+               s.text[x] in _OPEN_Q for x in range(subj + 1, p0))
+
+
 def _subject_before_dash(s, toks):
     """The nominative subject of "X — label" when the parser left the label unattached to it
     ("Внешнеполитическая служба ЕС - подстрекатели"): a dash right before the label (or before its
     agreeing words), and before the dash a noun phrase whose genitive tail leads back to a
     nominative noun or pronoun; else ``None``."""
     k = toks[0] - 1
-    while k >= 0 and (_is_adj(s, k) or s.upos[k] == "DET") and k not in toks:
-        k -= 1
+    while k >= 0 and (_is_adj(s, k) or s.upos[k] == "DET" or lower_key(s.text[k]) == "не" or s.text[k] in _OPEN_Q) \
+            and k not in toks:
+        k -= 1   # "Apple — «не отморозки»": negation and an opening quote between
     if k < 1 or s.text[k] not in DASHES:
         return None
     x = k - 1

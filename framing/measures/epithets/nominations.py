@@ -15,12 +15,12 @@ from .words import (
     _FIXED, _HINTS, _INANIMATE_PERSONS, _INSTITUTIONS, _INTENSIFIERS, _LABEL_PAIRS, _METAPHOR_HEADS, _METAPHOR_INFINITIVE, _MILITARY,
     _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX, _QUALIFIED_ORG, _RELATION_NOUNS,
     _PERSONAL, _PERSON_NOUNS, _PRAISE_SUBSTANTIVE, _SUBSTANTIVE_NOT, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
-    _REL_WORDS, _STATE_ONLY, _STATE_WORDS, _STORY_DOMAINS, _STORY_ROLES, _STATE_NICKNAMES, _EVALUATIVE_PAIRS,
+    _REL_WORDS, _STATE_ONLY, _STATE_WORDS, _STORY_DOMAINS, _STORY_ROLES, _STATE_NICKNAMES, _EVALUATIVE_PAIRS, _CAUSE_GENITIVE,
 )
 from .tokens import (
     _actor_noun, _attributive, _forces_in_any_position, _is_adj, _is_noun, _lemmas, _modifier, _name_part,
     _not_about, _np_left,
-    _opens, _pronominal, _span_text, _trim,
+    _opens, _place_phrase, _pronominal, _span_text, _trim,
 )
 from .morph import (
     NOMINATION_MARGIN, _animate, _dictionary_genitive, _guessed_nouns, _infinitive, _initial_common_noun, _known_word, _label_reading, _model_noun_reading, _org_diminutive,
@@ -128,6 +128,10 @@ def _nominations(s, lex, ent_tok, used, st=None):
             role, nom = True, (float("nan"), lem)  # "главная героиня", "героиню видосика": a role in a story
         if role and any((lower_key(s.lemma[a]), lem) in _LABEL_PAIRS for a in left):
             role, nom = False, (-1.0, lem)  # "военные преступники": a branding label, not a crime report's role
+        pair = next((lex.nom_exact[k] for k in ((f"{lem} {lower_key(s.text[t + 1])}",) if t + 1 < n else ())
+                     if k in lex.nom_exact), None)
+        if role and pair is not None:
+            role, nom = False, pair  # "поджигатель войны": a listed label, not the crime role
         first = left[0] if left else t
         quoted = first > 0 and t + 1 < n and s.text[first - 1] in _OPEN_Q and s.text[t + 1] in _CLOSE_Q \
             and s.text[first][:1].islower()
@@ -224,6 +228,9 @@ def _nominations(s, lex, ent_tok, used, st=None):
             r["polarity"] = float(nom[0])
         if role and not r["legal"]:
             r["polarity"] = float("nan")
+        if lem == "защитник" and t + 1 < n and lower_key(s.lemma[t + 1]) in _CAUSE_GENITIVE and \
+                s.feats(t + 1).get("Case") == "Gen":
+            r["polarity"] = float("nan")  # "защитники прав человека": a plain role (fresh samples s28, s31)
         r["_head"] = t
         if _predicate_of_thing(s, t, ent_tok, lex, r):
             continue  # "жизнь — лучший режиссёр": a label of a thing
@@ -867,6 +874,8 @@ def _state_nicknames(s, lex, ent_tok, used):
         if t in used or s.is_punct(t):
             continue
         lem = _nickname_lemma(s, t)
+        if lem is not None and _place_phrase(s, t):
+            continue  # "реалий в Незалежной": a place, no actor (guideline; fresh sample s31)
         if lem is not None:
             nxt = next((x for x in range(t + 1, len(s)) if not s.is_punct(x) or s.text[x] not in _CLOSE_Q), None)
             if nxt is not None and _is_noun(s, nxt) and \

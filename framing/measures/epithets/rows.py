@@ -7,7 +7,7 @@ import pandas as pd
 
 from .. import _evaluative_model
 from .._names import lower_key
-from .words import _ACCUSING, _CLOSE_Q, _EVALUATIVE_PAIRS, _FAME, _INTENSIFIERS, _NICKNAMING, _NOTORIOUS, _OPEN_Q, _SO_CALLED
+from .words import _ACCUSING, _CLOSE_Q, _EVALUATIVE_PAIRS, _STANCE_DEGREE, _STANCE_NOUNS, _FAME, _INTENSIFIERS, _NICKNAMING, _NOTORIOUS, _OPEN_Q, _SO_CALLED
 from .tokens import _is_adj, _name_words, _span_text, _trim
 from .lexicon import EVALUATIVE_THRESHOLD
 from .polarity import _metaphor, _polarity
@@ -76,7 +76,10 @@ def _row(s, m, toks, kind, lex, lemma=None, skip=(), actor=None, mention=None, a
         pol = rest if rest == rest and abs(rest) >= EVALUATIVE_THRESHOLD else pol
     elif kind == "predicate":
         pol = _predicate_polarity(s, toks, lex, pol)
-    if kind == "adjective" and not (pol == pol and pol != 0) and len(toks) == 1:
+    if kind == "adjective" and len(toks) == 1 and lower_key(s.lemma[toks[0]]) in _STANCE_DEGREE and \
+            any(lower_key(s.lemma[a]) in _STANCE_NOUNS for a in list(aspan) + [toks[0] + 1] if a < len(s)):
+        pol = float("nan")  # the degree of a stance ("жёсткие сторонники Brexit"), no judgement
+    elif kind == "adjective" and not (pol == pol and pol != 0) and len(toks) == 1:
         # an adjective that brands the noun it stands before ("коллективный Запад": evaluative_pair)
         pair = next((_EVALUATIVE_PAIRS[k] for a in aspan
                      for k in [(lower_key(s.lemma[toks[0]]), lower_key(s.lemma[a]))] if k in _EVALUATIVE_PAIRS), None)

@@ -8,7 +8,7 @@ from .._names import agree, lower_key
 from .morph import _is_noun, _person_by_dictionary, _thing_by_dictionary, _thing_part  # noqa: F401  (_is_noun: re-exported)
 from .words import (
     _ANIMALS, _CLOSE_Q, _COPULA_VERBS, _FORCES, _INANIMATE_PERSONS, _INSTITUTIONS, _OPEN_Q, _PAUCAL, _PEOPLE_GROUPS, _PRONOMINAL,
-    _PERSON_SUFFIX, _REL_WORDS, _SENTENCE_OPENERS, _SMALL_ANIMALS,
+    _PERSON_SUFFIX, _PLACE_PREPOSITIONS, _REL_WORDS, _SENTENCE_OPENERS, _SMALL_ANIMALS,
 )
 
 
@@ -293,3 +293,15 @@ def _armed_forces(s, t, lex):
                 (lex.model is not None and lex.model_polarity(k, "ADJ") is not None):
             return True
     return False
+
+
+def _place_phrase(s, h):
+    """Whether token ``h`` (a name's head) is the object of a preposition of place, parsed or right
+    before it (with at most two adjectives between: "в самопровозглашенной ДНР")."""
+    if s.has_syntax and any(s.deprel[c] == "case" and lower_key(s.text[c]) in _PLACE_PREPOSITIONS
+                            for c in s.children(h)):
+        return True
+    k = h - 1
+    while k >= 0 and k >= h - 3 and (_is_adj(s, k) or s.text[k] in _OPEN_Q or s.text[k] in _CLOSE_Q):
+        k -= 1
+    return k >= 0 and lower_key(s.text[k]) in _PLACE_PREPOSITIONS and s.upos[k] == "ADP"

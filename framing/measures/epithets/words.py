@@ -72,6 +72,13 @@ _EN_NP = ("NOUN", "PROPN", "ADJ", "NUM", "X", "_")
 _COPULA_VERBS = _words("copula_verb")
 _BECOME_INTO = _words("become_into")
 _NAMING_VERBS = _words("naming_verb")
+# "воспринимает X как врага", "видят в X врага": the label is said of X (round twenty-one)
+_REGARD_VERBS = _words("regard_verb")
+_SEE_IN_VERBS = _words("see_in_verb")
+# prepositions of place and direction: a name they govern names a place ("в ДНР", "из Незалежной")
+_PLACE_PREPOSITIONS = _words("place_preposition")
+# "защитники прав человека": a cause in the genitive makes "защитник" a plain role
+_CAUSE_GENITIVE = _words("cause_genitive")
 # an appointment gives its object the office ("назначен министром"); serving holds one ("работал главой")
 _APPOINTING = _words("appointing_verb")
 _SERVING = _words("serving_verb")
@@ -86,6 +93,9 @@ _HINTS = _mapping("referent")
 # derogatory nicknames of states ("Незалежная", "Гейропа"): lemma -> the state they stand for
 _STATE_NICKNAMES = _mapping("state_nickname")
 # an adjective that brands the noun it stands before ("коллективный Запад"): (adjective, noun) -> polarity
+# nouns of a stance and the adjectives of its degree: "жёсткие сторонники", "ярый противник" judge nothing
+_STANCE_NOUNS = _words("stance_noun")
+_STANCE_DEGREE = _words("stance_degree")
 _EVALUATIVE_PAIRS = {tuple(a.split()): float(b) for a, b in _mapping("evaluative_pair").items() if " " in a}
 _ARMY = _mapping("army")
 _MILITARY = _ordered("military_stem")
