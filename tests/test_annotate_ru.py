@@ -176,3 +176,23 @@ def test_annotate_ru_numbers_do_not_fill_the_lemma_caches():
     cached = set(lem._mid_cache) | set(lem._fast_cache) | set(lem._fast_cache_cap) | {k[0] for k in lem._cache}
     assert "году" in lem._mid_cache                     # words are cached
     assert not any(ch.isdigit() for w in cached for ch in w)
+
+
+def test_annotate_ru_headline_without_full_stop_is_its_own_sentence(backend):
+    """A line break ends a sentence when the next line starts as a sentence does (a headline
+    without a full stop, list items); a break before a lower-case word (a link anchor lost in a web
+    text) and a colon before a quotation on the next line keep the sentence whole
+    (``_backend.line_blocks``)."""
+    def sentences(text):
+        (tok, _ent), = backend.annotate_texts([text], layers=normalize_layers(None))
+        by = {}
+        for sid, s, e in zip(tok["sent_id"], tok["start"], tok["end"]):
+            a, b = by.get(sid, (s, e))
+            by[sid] = (min(a, s), max(b, e))
+        return [text[a:b] for _sid, (a, b) in sorted(by.items())]
+    assert sentences("Главное к утру среды\n\nПрезидент Южной Кореи ввёл военное положение.") == \
+        ["Главное к утру среды", "Президент Южной Кореи ввёл военное положение."]
+    assert sentences("Вы узнаете:\n— Последние наработки\n— Тренды") == \
+        ["Вы узнаете:", "— Последние наработки", "— Тренды"]
+    assert len(sentences("Об этом сообщает\n\nагентство Associated Press.")) == 1
+    assert len(sentences("Глава республики написал:\n\n«От гриппа вакцинация помогает».")) == 1

@@ -139,3 +139,11 @@ def test_annotate_uk_emoji_keep_their_modifiers(backend):
     assert list(tok["text"])[:2] == ["❗️", "Шість"] and "👍🏽" in list(tok["text"])
     assert dict(zip(tok["text"], tok["lemma"]))["Шість"] == "шість"
     assert all(text[s:e] == t for s, e, t in zip(tok["start"], tok["end"], tok["text"]))
+
+
+def test_annotate_uk_headline_without_full_stop_is_its_own_sentence():
+    """The Ukrainian splitter runs within the same line blocks as the Russian one."""
+    from framing.annotate.uk import sentences_and_tokens
+    text = "Головне за добу\n\nПрезидент заявив, що все добре."
+    assert [text[s[0][0]:s[-1][1]] for s in sentences_and_tokens(text)] == \
+        ["Головне за добу", "Президент заявив, що все добре."]

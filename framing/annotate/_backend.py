@@ -52,6 +52,7 @@ from collections.abc import Iterable, Sequence
 
 from .._errors import AnnotationWarning, OptionError
 from ..lang.ud import format_feats, parse_feats  # noqa: F401 - the backends' helpers, re-exported
+from ..lang.punct import OPENING_QUOTES
 
 #: Layer names accepted by ``framing.annotate(layers=...)``.
 LAYERS = ("tokens", "lemma", "morph", "syntax", "ner")
@@ -532,3 +533,48 @@ def merge_symbol_spans(text: str, spans) -> list[tuple[int, int]]:
 def is_symbol_char(ch: str) -> bool:
     """An emoji, pictograph or one of their modifiers (not a letter, digit or punctuation)."""
     return _is_symbol(ch) or _is_modifier(ch)
+
+
+_LINE_BREAK = re.compile(r"[ \t\r\f\v]*\n[\s]*")
+#: what a line before a break may end with and still go on in the next line ("…, \nи …", a hyphen)
+_GOES_ON = ",-‐‑(«„“"
+
+
+def line_blocks(text: str) -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` of ``text`` between the line breaks that end a sentence, for the
+    sentence splitter to run within.
+
+    News posts and articles put a headline, a dateline, list items and paragraphs on lines of
+    their own, often without a full stop ("Главное к утру среды\\n\\nПрезидент …"); a sentence
+    splitter that reads only punctuation (razdel, tokenize-uk) joins them into one sentence, and a
+    measure then reads a relative clause or a quotation across them.  A line break ends a sentence
+    when the next line starts as a sentence does — with a capital letter or a digit, after any
+    quotes, brackets, dashes, bullets or emoji — and the line before does not end with a comma,
+    a hyphen, an opening bracket or quote, nor with a colon before a quotation mark (the colon
+    introduces what is quoted).  A break before a lower-case word is kept inside the
+    sentence: web texts lose link anchors and leave "… как передает\\n\\nагентство AP".
+
+    Examples
+    --------
+    >>> from framing.annotate._backend import line_blocks
+    >>> text = "Главное к утру среды\\n\\nПрезидент объявил, что\\n\\nагентство сообщило."
+    >>> [text[a:b] for a, b in line_blocks(text)]
+    ['Главное к утру среды', 'Президент объявил, что\\n\\nагентство сообщило.']
+    """
+    out, start = [], 0
+    for m in _LINE_BREAK.finditer(text):
+        a, b = m.span()
+        before = text[start:a].rstrip()
+        if not before or before[-1] in _GOES_ON:
+            continue
+        if before[-1] == ":" and b < len(text) and text[b] in OPENING_QUOTES:
+            continue                    # "… Артура Парфенчикова:\n\n«От гриппа …»": the colon opens a quotation
+        j = b
+        while j < len(text) and not text[j].isalnum():
+            j += 1                      # quotes, dashes, bullets, emoji before the first word
+        if j < len(text) and text[j].isalnum() and not (text[j].isupper() or text[j].isdigit()):
+            continue                    # a lower-case word goes on with the sentence
+        out.append((start, a))
+        start = b
+    out.append((start, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]

@@ -174,7 +174,7 @@ def annotate(corpus, *, lang=None, layers=None, n_jobs=1, cache=True, progress=T
     its language's backend (``capabilities`` says which layers each has):
 
     >>> framing.annotate(framing.load_demo(), progress=False)
-    <Annotated: 79 documents, 20689 tokens, 1248 entity mentions>
+    <Annotated: 79 documents, 20689 tokens, 1247 entity mentions>
 
     A stream of corpora (here the demo in three batches; usually
     ``framing.iter_jsonl(path, batch_size=...)``) is annotated batch by batch

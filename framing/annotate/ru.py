@@ -35,8 +35,8 @@ import os
 
 from ..lang import ru as rules
 from ..lang.ud import parse_feats
-from ._backend import (Backend, add_entity, bio_spans, new_entity_dict, new_token_dict, package_versions,
-                       word_core)
+from ._backend import (Backend, add_entity, bio_spans, line_blocks, new_entity_dict, new_token_dict,
+                       package_versions, word_core)
 from .razdel_fast import sentences as sentences_razdel
 from .razdel_fast import tokenize as tokenize_razdel
 # the three parts of the backend, re-exported here where they were defined before
@@ -47,7 +47,7 @@ from .ru_parser import (_MODEL_FILES, BATCH_SENTS, BATCH_TOKENS, MAX_SENT_TOKENS
 from .ru_repair import break_cycles, fix_lemmas, fix_tags, one_root  # noqa: F401
 
 #: Bump when the Russian backend's output changes (goes into the cache key).
-RU_BACKEND_VERSION = "4"
+RU_BACKEND_VERSION = "6"
 
 
 def _parse_tag(tag: str):
@@ -97,9 +97,11 @@ class RussianBackend(Backend):
     # --- segmentation -------------------------------------------------------
     @staticmethod
     def segment(text: str) -> list[list[tuple[int, int, str]]]:
-        """Sentences of (start, end, token) triples with offsets into ``text`` (razdel's rules)."""
+        """Sentences of (start, end, token) triples with offsets into ``text``: razdel's rules within
+        the lines that end a sentence (``line_blocks``: a headline without a full stop is one)."""
         out = []
-        for a, b in sentences_razdel(text):
+        spans = [(x + a, x + b) for x, y in line_blocks(text) for a, b in sentences_razdel(text[x:y])]
+        for a, b in spans:
             toks = tokenize_razdel(text[a:b], a)
             while len(toks) > MAX_SENT_TOKENS:
                 out.append(toks[:MAX_SENT_TOKENS])

@@ -37,7 +37,7 @@ import numpy as np
 from ..lang import uk as L
 from ..lang.punct import DASHES, DOUBLE_QUOTES
 from ._backend import (merge_symbol_spans, Backend, package_versions, GOLD_FIELDS, add_sentence, format_feats, new_entity_dict,
-                       new_token_dict)
+                       new_token_dict, line_blocks)
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "uk"
 MODEL_FILE = MODEL_DIR / "disambiguator.npz"
@@ -45,7 +45,7 @@ MODEL_META = MODEL_DIR / "disambiguator.json"
 #: Changes whenever the features change; the model file records the one it was trained with.
 FEATURES_VERSION = "uk-feat-3"
 #: Bump when tokenisation changes (goes into the cache key).
-UK_TOKENS_VERSION = "uk-tok-2"
+UK_TOKENS_VERSION = "uk-tok-4"
 UPOS_TAGS = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON",
              "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X")
 
@@ -504,16 +504,19 @@ def _sentence_annotation(morph: Morphology, model: UkModel, words: list[str], la
 # --- tokenisation --------------------------------------------------------------------
 
 def sentences_and_tokens(text: str) -> list[list[tuple[int, int]]]:
-    """Sentences as lists of token spans ``(start, end)`` (tokenize-uk, offsets into ``text``)."""
+    """Sentences as lists of token spans ``(start, end)`` (tokenize-uk, offsets into ``text``), split
+    first at the line breaks that end a sentence (``line_blocks``: a headline without a full stop)."""
     import tokenize_uk
     out = []
-    for _s, a, _b in tokenize_uk.tokenize_sents_with_spans(text):
-        piece = text[a:_b]
-        spans = merge_symbol_spans(text, [(a + s, a + e) for _t, s, e in
-                                          tokenize_uk.tokenize_words_with_spans(piece)
-                                          if e > s and piece[s:e].strip()])
-        if spans:
-            out.append(spans)
+    for x, y in line_blocks(text):
+        for _s, a, b in tokenize_uk.tokenize_sents_with_spans(text[x:y]):
+            a, b = x + a, x + b
+            piece = text[a:b]
+            spans = merge_symbol_spans(text, [(a + s, a + e) for _t, s, e in
+                                              tokenize_uk.tokenize_words_with_spans(piece)
+                                              if e > s and piece[s:e].strip()])
+            if spans:
+                out.append(spans)
     return out
 
 
