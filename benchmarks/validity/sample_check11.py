@@ -14,6 +14,8 @@ Run from the project root::
     python benchmarks/validity/sample_check11.py --uk --write   # Ukrainian articles: a development set and a check
     python benchmarks/validity/sample_check11.py --evaluative-e --write   # the fifth epithet check (session 14)
     python benchmarks/validity/sample_check11.py --evaluative-web3 --write # its news-article part
+    python benchmarks/validity/sample_check11.py --evaluative-f --write   # the sixth epithet check (session 14, end)
+    python benchmarks/validity/sample_check11.py --evaluative-web4 --write # its news-article part
 
 The held-out guideline sets (``attributions_gold.tsv``, ``epithets_gold.tsv``)
 were opened in session eleven to read their misses, so they became development
@@ -166,6 +168,13 @@ def draw_evaluative_e(per_channel: int = 11, seed: int = SEED + 9):
     return draw_evaluative_b(per_channel, seed)
 
 
+def draw_evaluative_f(per_channel: int = 11, seed: int = SEED + 11):
+    """The sixth epithet check (evaluative descriptors only, end of session fourteen): Telegram posts
+    of all nine channels named nowhere at the time of drawing, seed ``SEED + 11``; coded blind by new
+    coders on the session's final rules, committed before scoring."""
+    return draw_evaluative_b(per_channel, seed)
+
+
 def draw_evaluative_web(per_topic: int = 3, seed: int = SEED + 5, max_chars: int = 2000):
     """The news-article part of the fourth epithet check (session thirteen): BSNLP 2021 Russian web
     articles of ``MIN_CHARS`` to ``max_chars`` characters named nowhere at the time of drawing,
@@ -215,20 +224,24 @@ def write_list(path: Path, docs) -> None:
 def main(argv=None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     write = "--write" in argv
-    if any(f in argv for f in ("--evaluative-web", "--evaluative-webdev", "--evaluative-web2", "--evaluative-web3")):
+    if any(f in argv for f in ("--evaluative-web", "--evaluative-webdev", "--evaluative-web2", "--evaluative-web3",
+                               "--evaluative-web4")):
         dev = "--evaluative-webdev" in argv
         second = "--evaluative-web2" in argv
         third = "--evaluative-web3" in argv
+        fourth = "--evaluative-web4" in argv
         # the development set of session thirteen: five articles a topic, another seed, read after coding;
         # the second web check: four articles a topic, drawn after the development set was named;
         # the third (session fourteen): four articles a topic, another seed
         epi = (draw_evaluative_web(per_topic=5, seed=SEED + 6, max_chars=2500) if dev
                else draw_evaluative_web(per_topic=4, seed=SEED + 7, max_chars=2500) if second
                else draw_evaluative_web(per_topic=4, seed=SEED + 10, max_chars=2500) if third
+               else draw_evaluative_web(per_topic=4, seed=SEED + 12, max_chars=2500) if fourth
                else draw_evaluative_web())
         out = (ROOT / "benchmarks" / "evaluative_dev" / "web_dev13_docs.tsv" if dev
                else HERE / "epithets_check13web2_docs.tsv" if second
-               else HERE / "epithets_check14web_docs.tsv" if third else HERE / "epithets_check13web_docs.tsv")
+               else HERE / "epithets_check14web_docs.tsv" if third
+               else HERE / "epithets_check15web_docs.tsv" if fourth else HERE / "epithets_check13web_docs.tsv")
         print(f"== {out.name} (evaluative only): {len(epi)} articles")
         if write:
             write_list(out, epi)
@@ -241,18 +254,22 @@ def main(argv=None) -> None:
             if write:
                 write_list(out, docs)
         return
-    flags = ("--evaluative-b", "--evaluative-dev12", "--evaluative-c", "--evaluative-d", "--evaluative-e")
+    flags = ("--evaluative-b", "--evaluative-dev12", "--evaluative-c", "--evaluative-d", "--evaluative-e",
+             "--evaluative-f")
     if any(f in argv for f in flags):
         dev = "--evaluative-dev12" in argv
         third = "--evaluative-c" in argv
         fourth = "--evaluative-d" in argv
         fifth = "--evaluative-e" in argv
+        sixth = "--evaluative-f" in argv
         epi = (draw_evaluative_dev12() if dev else draw_evaluative_c() if third
-               else draw_evaluative_d() if fourth else draw_evaluative_e() if fifth else draw_evaluative_b())
+               else draw_evaluative_d() if fourth else draw_evaluative_e() if fifth
+               else draw_evaluative_f() if sixth else draw_evaluative_b())
         out = (ROOT / "benchmarks" / "evaluative_dev" / "tg_dev12_docs.tsv" if dev
                else HERE / "epithets_check12_docs.tsv" if third
                else HERE / "epithets_check13_docs.tsv" if fourth
-               else HERE / "epithets_check14_docs.tsv" if fifth else HERE / "epithets_check11b_docs.tsv")
+               else HERE / "epithets_check14_docs.tsv" if fifth
+               else HERE / "epithets_check15_docs.tsv" if sixth else HERE / "epithets_check11b_docs.tsv")
         print(f"== {out.name} (evaluative only): {len(epi)} posts")
         if write:
             write_list(out, epi)
