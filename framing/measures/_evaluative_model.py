@@ -82,7 +82,7 @@ def _vector(model, lemma, cls):
     if v is not None:
         v = np.asarray(v, dtype="float64")
         return v / (np.linalg.norm(v) or 1.0)
-    if model.get("lang", "ru") != "ru" or not lemma.isalpha():
+    if not lemma.isalpha():
         return None
     morph = morph_analyzer("ru")
     forms = set()

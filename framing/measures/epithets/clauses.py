@@ -528,9 +528,14 @@ def _predicate_nominations(s, rows, ent_tok):
         r["kind"] = "predicate"
         r["actor_start"], r["actor_end"] = s.start[min(span)], s.end[max(span)]
         if p0 < toks[0]:   # the predicate opens with "один из"
-            r["_toks"] = list(range(p0, max(toks) + 1))
-            r["start"], r["epithet"] = s.start[p0], _span_text(s, r["_toks"])
-            r["epithet_lemma"] = " ".join(s.lemma[t] for t in r["_toks"] if not s.is_punct(t))
+            _set_span(s, r, list(range(p0, max(toks) + 1)))
+
+
+def _set_span(s, r, span):
+    """Give row ``r`` the descriptor tokens ``span``: its offsets, text and lemmas."""
+    r["_toks"], r["start"], r["end"] = span, s.start[span[0]], s.end[span[-1]]
+    r["epithet"] = _span_text(s, span)
+    r["epithet_lemma"] = " ".join(s.lemma[t] for t in span if not s.is_punct(t))
 
 
 def _merge_predicates(s, rows):
@@ -544,35 +549,40 @@ def _merge_predicates(s, rows):
         toks = r.get("_toks")
         if r["kind"] != "predicate" or not toks:
             continue
-        first, last = min(toks), max(toks)
-        inside = []
-        for x in rows:
-            xt = x.get("_toks")
-            if x is r or x["kind"] != "adjective" or not xt or any(x is y for y in merged) or \
-                    not (r["start"] <= x["actor_start"] and x["actor_end"] <= r["end"]) or \
-                    max(xt) > last or min(xt) < first - 6 or s.start[min(xt)] < r["actor_end"] <= r["start"]:
-                continue
-            gap = [t for t in range(max(xt) + 1, first) if t not in xt]
-            if all(s.upos[t] in ("ADJ", "DET", "ADV", "NUM", "ADP", "PUNCT", "CCONJ") and s.text[t] not in DASHES
-                   for t in gap):
-                inside.append(x)
+        inside = [x for x in rows if x is not r and not any(x is y for y in merged) and _in_predicate(s, x, r)]
         if not inside:
             continue
-        span = list(range(min([first] + [min(x["_toks"]) for x in inside]), last + 1))
         pol = r["polarity"]
         if not (pol == pol and abs(pol) >= EVALUATIVE_THRESHOLD):
             strong = [x["polarity"] for x in inside
                       if x["polarity"] == x["polarity"] and abs(x["polarity"]) >= EVALUATIVE_THRESHOLD]
             if strong:
                 pol = max(strong, key=abs)
-        r["_toks"], r["start"], r["end"] = span, s.start[span[0]], s.end[span[-1]]
-        r["epithet"] = _span_text(s, span)
-        r["epithet_lemma"] = " ".join(s.lemma[t] for t in span if not s.is_punct(t))
+        _set_span(s, r, list(range(min([min(toks)] + [min(x["_toks"]) for x in inside]), max(toks) + 1)))
         r["polarity"] = pol
         r["legal"] = r["legal"] or any(x["legal"] for x in inside)
         merged.extend(inside)
     if merged:
         rows[:] = [x for x in rows if not any(x is y for y in merged)]
+
+
+def _in_predicate(s, x, r):
+    """Whether row ``x`` is an adjective of the noun of the predicate row ``r`` standing inside its
+    phrase: its actor span lies in the predicate, it ends at the predicate's end at the latest and
+    starts at most six tokens before it, after the subject when the subject comes first, with only
+    words of a noun phrase between it and the predicate ("опасный преступник", "одна из самых
+    жутких маньячек")."""
+    xt, toks = x.get("_toks"), r["_toks"]
+    first, last = min(toks), max(toks)
+    if x["kind"] != "adjective" or not xt or not (r["start"] <= x["actor_start"] and x["actor_end"] <= r["end"]):
+        return False
+    if max(xt) > last or min(xt) < first - 6:
+        return False
+    if r["actor_end"] <= r["start"] and s.start[min(xt)] < r["actor_end"]:
+        return False                       # inside or before the subject
+    gap = [t for t in range(max(xt) + 1, first) if t not in xt]
+    return all(s.upos[t] in ("ADJ", "DET", "ADV", "NUM", "ADP", "PUNCT", "CCONJ") and s.text[t] not in DASHES
+               for t in gap)
 
 
 def _regarded(s, h, toks):

@@ -15,7 +15,7 @@ from .words import (
     _FIXED, _HINTS, _INANIMATE_PERSONS, _INSTITUTIONS, _INTENSIFIERS, _LABEL_PAIRS, _METAPHOR_HEADS, _METAPHOR_INFINITIVE, _MILITARY,
     _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX, _QUALIFIED_ORG, _RELATION_NOUNS,
     _PERSONAL, _PERSON_NOUNS, _PRAISE_SUBSTANTIVE, _SUBSTANTIVE_NOT, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
-    _REL_WORDS, _STATE_ONLY, _STATE_WORDS, _STORY_DOMAINS, _STORY_ROLES, _STATE_NICKNAMES, _EVALUATIVE_PAIRS, _CAUSE_GENITIVE,
+    _REL_WORDS, _STATE_ONLY, _STATE_WORDS, _STORY_DOMAINS, _STORY_ROLES, _STATE_NICKNAMES, _EVALUATIVE_PAIRS, _CAUSE_GENITIVE, _CAUSE_ROLES,
 )
 from .tokens import (
     _actor_noun, _attributive, _forces_in_any_position, _is_adj, _is_noun, _lemmas, _modifier, _name_part,
@@ -228,7 +228,7 @@ def _nominations(s, lex, ent_tok, used, st=None):
             r["polarity"] = float(nom[0])
         if role and not r["legal"]:
             r["polarity"] = float("nan")
-        if lem == "защитник" and t + 1 < n and lower_key(s.lemma[t + 1]) in _CAUSE_GENITIVE and \
+        if lem in _CAUSE_ROLES and t + 1 < n and lower_key(s.lemma[t + 1]) in _CAUSE_GENITIVE and \
                 s.feats(t + 1).get("Case") == "Gen":
             r["polarity"] = float("nan")  # "защитники прав человека": a plain role (fresh samples s28, s31)
         r["_head"] = t

@@ -7,7 +7,10 @@ import pandas as pd
 
 from .. import _evaluative_model
 from .._names import lower_key
-from .words import _ACCUSING, _CLOSE_Q, _EVALUATIVE_PAIRS, _STANCE_DEGREE, _STANCE_NOUNS, _FAME, _INTENSIFIERS, _NICKNAMING, _NOTORIOUS, _OPEN_Q, _SO_CALLED
+from .words import (
+    _ACCUSING, _CLOSE_Q, _EVALUATIVE_PAIRS, _FAME, _INTENSIFIERS, _NICKNAMING, _NOTORIOUS, _OPEN_Q, _SO_CALLED,
+    _STANCE_DEGREE, _STANCE_NOUNS,
+)
 from .tokens import _is_adj, _name_words, _span_text, _trim
 from .lexicon import EVALUATIVE_THRESHOLD
 from .polarity import _metaphor, _polarity

@@ -77,8 +77,9 @@ _REGARD_VERBS = _words("regard_verb")
 _SEE_IN_VERBS = _words("see_in_verb")
 # prepositions of place and direction: a name they govern names a place ("в ДНР", "из Незалежной")
 _PLACE_PREPOSITIONS = _words("place_preposition")
-# "защитники прав человека": a cause in the genitive makes "защитник" a plain role
+# "защитники прав человека": a cause in the genitive makes a label of support (cause_role) a plain role
 _CAUSE_GENITIVE = _words("cause_genitive")
+_CAUSE_ROLES = _words("cause_role")
 # an appointment gives its object the office ("назначен министром"); serving holds one ("работал главой")
 _APPOINTING = _words("appointing_verb")
 _SERVING = _words("serving_verb")
@@ -92,10 +93,10 @@ _COLLECTIVE_LABELS = _words("collective_label")
 _HINTS = _mapping("referent")
 # derogatory nicknames of states ("Незалежная", "Гейропа"): lemma -> the state they stand for
 _STATE_NICKNAMES = _mapping("state_nickname")
-# an adjective that brands the noun it stands before ("коллективный Запад"): (adjective, noun) -> polarity
 # nouns of a stance and the adjectives of its degree: "жёсткие сторонники", "ярый противник" judge nothing
 _STANCE_NOUNS = _words("stance_noun")
 _STANCE_DEGREE = _words("stance_degree")
+# an adjective that brands the noun it stands before ("коллективный Запад"): (adjective, noun) -> polarity
 _EVALUATIVE_PAIRS = {tuple(a.split()): float(b) for a, b in _mapping("evaluative_pair").items() if " " in a}
 _ARMY = _mapping("army")
 _MILITARY = _ordered("military_stem")
