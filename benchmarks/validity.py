@@ -218,10 +218,12 @@ def predictions(name: str, gold: pd.DataFrame, docs) -> tuple:
 #: evaluative descriptors only; epithets_check13uk (BSNLP uk articles, session thirteen) every descriptor.  Only their "all" line is printed: a per-outlet line would show which
 #: posts the measure misses.  epithets_check14 (Telegram) and epithets_check14web (BSNLP ru articles),
 #: session fourteen, evaluative descriptors only, were coded by three new coders and committed before
-#: any rule of that session was scored on them.
+#: any rule of that session was scored on them; epithets_check15 and epithets_check15web, coded at the end
+#: of that session by three more coders whose reports gave counts only, measure its final rules.
 CHECKS = {"epithets": ["epithets_check11", "epithets_check13uk"],
           "epithets_evaluative": ["epithets_check11", "epithets_check13", "epithets_check13web", "epithets_check13web2",
-                                  "epithets_check13uk", "epithets_check14", "epithets_check14web"]}
+                                  "epithets_check13uk", "epithets_check14", "epithets_check14web",
+                                  "epithets_check15", "epithets_check15web"]}
 
 #: evaluative-only sets coded blind as checks and OPENED in session thirteen (their misses were read,
 #: so they are development sets now); printed with all their lines, labelled as such
