@@ -1,4 +1,4 @@
-"""Fresh samples of sessions 11 to 14 (s20, s22, s24 attributions; s21, s23, s25–s28, s30, s31 evaluative epithets): rows of a measure on
+"""Fresh samples of sessions 11 to 14 (s20, s22, s24 attributions; s21, s23, s25–s28, s30–s33 evaluative epithets): rows of a measure on
 Telegram posts named in no file under benchmarks/, tests/ or notebooks/ (the session's check sets
 counted as named), drawn proportionally by outlet; with a fifth argument ``bsnlp`` (``bsnlp-uk``), of the BSNLP-2021 ru (uk)
 web articles named nowhere instead. The measure ``epithets`` samples every descriptor row, not only evaluative ones.
@@ -17,6 +17,8 @@ Run from the project root at the commit the sample measured::
     python benchmarks/validity/fresh/draw_tg.py epithets 40 20261329 out/fresh_s29 bsnlp-uk    # s29: uk, all rows
     python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261330 out/fresh_s30           # s30 (session 14)
     python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261331 out/fresh_s31 bsnlp     # s31: BSNLP ru
+    python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261332 out/fresh_s32           # s32: final rules
+    python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261333 out/fresh_s33 bsnlp     # s33: final rules
 
 writes ``sheet_att.pkl`` or ``sheet_epi.pkl`` (the coding sheet of ``framing.validation_sample``,
 local use only) and ``docs.pkl`` to the output folder.
