@@ -1769,3 +1769,13 @@ def test_measures_epithets_country_naming_a_place_is_no_actor(round_twentyone):
     a country counts as an actor as a polity, not as a place; fresh samples s30, s31)."""
     ep = round_twentyone
     assert _doc(ep, "place_adjective").empty and _doc(ep, "place_nickname").empty
+
+
+def test_measures_epithets_agent_is_a_role_unless_of_a_power(round_twentyone):
+    """"агент" alone (a spy, a representative) is a plain role; "агент влияния" a label; "яркий" of
+    a stance holder is its prominence, no judgement (round twenty-one, from the fresh samples s31,
+    s33)."""
+    ep = round_twentyone
+    assert not _one(ep, "agent_role", "агента")["evaluative"]
+    assert _one(ep, "agent_label", "агент")["polarity"] < 0
+    assert not _one(ep, "stance_prominence", "ярких")["evaluative"]
