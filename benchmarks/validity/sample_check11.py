@@ -221,27 +221,35 @@ def write_list(path: Path, docs) -> None:
             w.writerow([d, o, len(t), hashlib.sha256(t.encode("utf-8")).hexdigest(), ""])
 
 
+#: flag -> (draw arguments, the document list written) of the web-article sets, each drawn once: the
+#: session-thirteen check and its development set (five articles a topic, read after coding), the second
+#: web check (drawn after the development set was named), and those of session fourteen
+WEB_SETS = {
+    "--evaluative-web": ({}, HERE / "epithets_check13web_docs.tsv"),
+    "--evaluative-webdev": (dict(per_topic=5, seed=SEED + 6, max_chars=2500),
+                            ROOT / "benchmarks" / "evaluative_dev" / "web_dev13_docs.tsv"),
+    "--evaluative-web2": (dict(per_topic=4, seed=SEED + 7, max_chars=2500), HERE / "epithets_check13web2_docs.tsv"),
+    "--evaluative-web3": (dict(per_topic=4, seed=SEED + 10, max_chars=2500), HERE / "epithets_check14web_docs.tsv"),
+    "--evaluative-web4": (dict(per_topic=4, seed=SEED + 12, max_chars=2500), HERE / "epithets_check15web_docs.tsv"),
+}
+#: flag -> (draw, the document list written) of the Telegram evaluative-only sets
+TELEGRAM_SETS = {
+    "--evaluative-b": (draw_evaluative_b, HERE / "epithets_check11b_docs.tsv"),
+    "--evaluative-dev12": (draw_evaluative_dev12, ROOT / "benchmarks" / "evaluative_dev" / "tg_dev12_docs.tsv"),
+    "--evaluative-c": (draw_evaluative_c, HERE / "epithets_check12_docs.tsv"),
+    "--evaluative-d": (draw_evaluative_d, HERE / "epithets_check13_docs.tsv"),
+    "--evaluative-e": (draw_evaluative_e, HERE / "epithets_check14_docs.tsv"),
+    "--evaluative-f": (draw_evaluative_f, HERE / "epithets_check15_docs.tsv"),
+}
+
+
 def main(argv=None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     write = "--write" in argv
-    if any(f in argv for f in ("--evaluative-web", "--evaluative-webdev", "--evaluative-web2", "--evaluative-web3",
-                               "--evaluative-web4")):
-        dev = "--evaluative-webdev" in argv
-        second = "--evaluative-web2" in argv
-        third = "--evaluative-web3" in argv
-        fourth = "--evaluative-web4" in argv
-        # the development set of session thirteen: five articles a topic, another seed, read after coding;
-        # the second web check: four articles a topic, drawn after the development set was named;
-        # the third (session fourteen): four articles a topic, another seed
-        epi = (draw_evaluative_web(per_topic=5, seed=SEED + 6, max_chars=2500) if dev
-               else draw_evaluative_web(per_topic=4, seed=SEED + 7, max_chars=2500) if second
-               else draw_evaluative_web(per_topic=4, seed=SEED + 10, max_chars=2500) if third
-               else draw_evaluative_web(per_topic=4, seed=SEED + 12, max_chars=2500) if fourth
-               else draw_evaluative_web())
-        out = (ROOT / "benchmarks" / "evaluative_dev" / "web_dev13_docs.tsv" if dev
-               else HERE / "epithets_check13web2_docs.tsv" if second
-               else HERE / "epithets_check14web_docs.tsv" if third
-               else HERE / "epithets_check15web_docs.tsv" if fourth else HERE / "epithets_check13web_docs.tsv")
+    web_set = [f for f in WEB_SETS if f in argv]
+    if web_set:
+        kwargs, out = WEB_SETS[web_set[0]]
+        epi = draw_evaluative_web(**kwargs)
         print(f"== {out.name} (evaluative only): {len(epi)} articles")
         if write:
             write_list(out, epi)
@@ -254,22 +262,10 @@ def main(argv=None) -> None:
             if write:
                 write_list(out, docs)
         return
-    flags = ("--evaluative-b", "--evaluative-dev12", "--evaluative-c", "--evaluative-d", "--evaluative-e",
-             "--evaluative-f")
-    if any(f in argv for f in flags):
-        dev = "--evaluative-dev12" in argv
-        third = "--evaluative-c" in argv
-        fourth = "--evaluative-d" in argv
-        fifth = "--evaluative-e" in argv
-        sixth = "--evaluative-f" in argv
-        epi = (draw_evaluative_dev12() if dev else draw_evaluative_c() if third
-               else draw_evaluative_d() if fourth else draw_evaluative_e() if fifth
-               else draw_evaluative_f() if sixth else draw_evaluative_b())
-        out = (ROOT / "benchmarks" / "evaluative_dev" / "tg_dev12_docs.tsv" if dev
-               else HERE / "epithets_check12_docs.tsv" if third
-               else HERE / "epithets_check13_docs.tsv" if fourth
-               else HERE / "epithets_check14_docs.tsv" if fifth
-               else HERE / "epithets_check15_docs.tsv" if sixth else HERE / "epithets_check11b_docs.tsv")
+    tg_set = [f for f in TELEGRAM_SETS if f in argv]
+    if tg_set:
+        drawer, out = TELEGRAM_SETS[tg_set[0]]
+        epi = drawer()
         print(f"== {out.name} (evaluative only): {len(epi)} posts")
         if write:
             write_list(out, epi)
