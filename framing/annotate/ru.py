@@ -2,7 +2,9 @@
 
 * Sentences and tokens: ``razdel``'s rules and tables (Natasha project), applied
   by :mod:`framing.annotate.razdel_fast` without razdel's per-split objects
-  (the same spans, tested against razdel).  Emoji stuck to a word are left out
+  (the same spans, tested against razdel), within the lines that end a sentence
+  (``_backend.line_blocks``: a headline or list item without a full stop ends
+  at its line break, which razdel joins).  Emoji stuck to a word are left out
   of the word the tagger and the lemmatizer see (``word_core``).
 * Morphology (UPOS + UD features), dependency syntax, named entities: the
   ``slovnet`` news models shipped inside the ``natasha`` wheel, with ``navec``

@@ -20,7 +20,8 @@ of UD Ukrainian-IU (see ``framing/models/uk/README.md`` for the licence and the
 cross-validated accuracy) and are stored as NPZ arrays of feature hashes and
 weights: no pickle.  Syntax and named entities have no offline Ukrainian model
 among the project's dependencies: the capabilities say so and measures fall back
-to patterns.
+to patterns.  Sentences are tokenize-uk's, within the lines that end a sentence
+(``_backend.line_blocks``, as for Russian).
 """
 
 from __future__ import annotations
