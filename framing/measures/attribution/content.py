@@ -32,7 +32,7 @@ from ...lang.punct import CLOSING_ONLY_QUOTES, LONG_DASHES, OPENING_QUOTES
 from .markers import _marker_hits
 from .quotes import QUOTE_CHARS
 from .sentence import (_Cue, _Sent, _clause_left, _content_end, _first_bound, _is_report_verb, _line_end, _markup,
-                       _media_at, support_verb, supported_object)
+                       _media_at, _span_from, support_verb, supported_object)
 from .words import _BOUND, _INFINITIVE, _NOMINAL, _Res, _legal
 
 _QUOTE_ENDS = CLOSING_ONLY_QUOTES + '"'   # the last mark of a quotation
@@ -339,20 +339,20 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
         # "Говорит, рулить сложновато": a zero-subject speech verb opening the clause, the content after
         # its comma with no complementiser (colloquial indirect speech)
         c.frame = "that"
-        c.ctok = (v1 + 2, _content_end(S, v1 + 2))
+        c.ctok = _span_from(S, v1 + 2)
         return
     limit = min(S.n, v1 + 14 + sum(1 for x in range(v1 + 1, min(S.n, v1 + 60)) if _markup(S, x)))
     while j < limit:
         t = S.low[j]
         if t in fw["comp"] and (j == v1 + 1 or S.text[j - 1] == "," or j == after):
             c.frame = "that"
-            c.ctok = (j + 1, _content_end(S, j + 1))
+            c.ctok = _span_from(S, j + 1)
             if t in ("будто", "якобы", "ніби", "нібито", "начебто", "мовляв", "буцімто"):
                 c.markers.append(S.text[j].lower())
             return
         if t in fw["how"] and S.text[j - 1] == "," and j > v1 + 1 and c.requires != "":
             c.frame = "that"
-            c.ctok = (j + 1, _content_end(S, j + 1))
+            c.ctok = _span_from(S, j + 1)
             return
         if S.text[j] == "," and j + 1 < S.n and (S.lem[j + 1] in R.words.get("wh_word", ())
                                                  or S.low[j + 1] in R.words.get("wh_word", ())) \
@@ -360,11 +360,11 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
                 and sum(not _markup(S, x) for x in range(v1 + 1, j)) <= 4:
             # an indirect question right after the verb: "объясняет, какое влияние …", "уточнил, когда …"
             c.frame = "that"
-            c.ctok = (j + 1, _content_end(S, j + 1))
+            c.ctok = _span_from(S, j + 1)
             return
         if S.text[j] == ":":
             c.frame = "colon"
-            c.ctok = (j + 1, _content_end(S, j + 1))
+            c.ctok = _span_from(S, j + 1)
             return
         if S.text[j] == "," and j + 1 < S.n and (S.low[j + 1] in fw["comp"] or S.low[j + 1] in fw["how"]):
             j += 1
@@ -375,7 +375,7 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
                 nx += 1       # "[заявило,](https://…) что …": the link between the comma and "что"
             if nx < S.n and S.low[nx] in fw["comp"]:
                 c.frame = "that"
-                c.ctok = (nx + 1, _content_end(S, nx + 1))
+                c.ctok = _span_from(S, nx + 1)
                 return
         if S.text[j] == "," and j + 1 < S.n and S.feats[j + 1].get("VerbForm") == "Conv" \
                 and (S.lem[j + 1] in fw["ref_verbs"] or not _is_report_verb(S, j + 1, R)):
@@ -402,7 +402,7 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
         comma = _first_bound(S, right_end + 1, (",", ".", ";", "—"))
         if k <= 1:
             if comma + 2 <= S.n - 1:
-                c.ctok = (comma + 2, _content_end(S, comma + 2))
+                c.ctok = _span_from(S, comma + 2)
         else:
             e = k - 1
             while e >= 0 and S.text[e] in (",", "—"):
@@ -467,7 +467,7 @@ def _frame(S: _Sent, c: _Cue, R: _Res):
         rest = range(after, _content_end(S, after) + 1)
         if any(S.upos[x] in ("VERB", "AUX") for x in rest) and len(rest) >= 3:
             c.frame = "that"
-            c.ctok = (after, _content_end(S, after))
+            c.ctok = _span_from(S, after)
             return
     # 6. a noun phrase or nothing
     a = after

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ...lang.punct import LONG_DASHES, OPENING_QUOTES
 from .quotes import QUOTE_CHARS
-from .sentence import (_Cue, _Sent, _content_end, _first_bound, _in_quote, _lead, _line_end, _markup, _media_at,
+from .sentence import (_Cue, _Sent, _content_end, _span_from, _first_bound, _in_quote, _lead, _line_end, _markup, _media_at,
                        _nomlike, _np, _unsure_case)
 from .speakers import _names_source, _source_owner
 from .words import _INFINITIVE, _NOMINAL, _REFLEXIVE_INFINITIVE, _Res, function_words, past_verb_lemma
@@ -423,7 +423,7 @@ def _owned_speech_noun(S: _Sent, head, xe: int, k: int, R: _Res):
              R.source_nouns.get(S.lem[head], "neutral"), "", "noun")
     c.spk, c.spk_head = (g, xe), g
     c.frame = "colon"
-    c.ctok = (k + 1, _content_end(S, k + 1))
+    c.ctok = _span_from(S, k + 1)
     return c
 
 

@@ -442,6 +442,13 @@ def _media_at(S: _Sent, i: int, R: _Res):
 
 
 # --- frames: where the content is ------------------------------------------------------
+def _span_from(S, k):
+    """The content's token span from token ``k`` to its end (``_content_end``), or ``None`` when ``k``
+    is past the sentence: a cue at the end of its sentence ("На дискуссии выступят:" before a list on
+    the next line) has no content in it."""
+    return (k, _content_end(S, k)) if k < S.n else None
+
+
 def _content_end(S: _Sent, a: int) -> int:
     b = S.n - 1
     while b >= a and (S.text[b] in {".", "!", "?", "…", ";"} or _markup(S, b)):
