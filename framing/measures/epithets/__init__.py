@@ -103,7 +103,7 @@ from .morph import _label_reading, _org_diminutive
 from .rows import EPITHET_COLUMNS, EPITHET_KINDS, _empty, _row
 from .guards import _precision_filter
 from .attach import _descriptions, _named
-from .nominations import _nominations, _state_nicknames, _unnamed
+from .nominations import _evaluative_pairs, _nominations, _state_nicknames, _unnamed
 from .clauses import _antecedent_thing, _naming_predicates, _oblique_person, _predicate_nominations, _branded_actors, \
     _merge_predicates
 from .words import _EVENT_NAMES
@@ -311,7 +311,8 @@ def _sentence(s, ms, lex, st):
     rows.extend(_nominations(s, lex, ent_tok, used, st))
     for r in rows:
         used.update(r.get("_toks", []))
-    rows.extend(_state_nicknames(s, lex, ent_tok, used))   # "чиновников Незалежной", "коллективный Запад"
+    rows.extend(_state_nicknames(s, lex, ent_tok, used))   # "чиновников Незалежной"
+    rows.extend(_evaluative_pairs(s, lex, ent_tok, used))  # "лидеры коллективного Запада"
     rows.extend(_unnamed(s, lex, ent_tok, used, rows))
     rows = _precision_filter(s, rows, lex, st)
     _predicate_nominations(s, rows, ent_tok)     # "Он — педофил": the subject is the actor

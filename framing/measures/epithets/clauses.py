@@ -665,6 +665,7 @@ def _branded_actors(s, rows, ent_tok):
         nxt = toks[-1] + 1 + (toks[-1] + 1 < len(s) and s.text[toks[-1] + 1] in _CLOSE_Q)
         if found is None and ent_tok.get(nxt, {}).get("type") == "PER" and ent_tok[nxt]["_span"][0] == nxt and \
                 all(s.feats(toks[-1]).get(f) in (None, s.feats(nxt).get(f)) for f in ("Case", "Number")):
+            # (the exact case, not agree(): a genitive label before an accusative name is not its title)
             m = ent_tok[nxt]   # "иноагент Дарья Богданова": a title of the name after it
             found, kind = (m["actor"], m["text"], m["_span"]), "title"
         if found is None:

@@ -10,12 +10,13 @@ import re
 from ...lang.punct import DASHES
 from .._names import agree, lower_key
 from .words import (
-    _ANIMALS, _ANIMATE_LABELS, _ARMY, _CLOSE_Q, _COLLECTIVE_LABELS, _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS,
-    _ENDEARMENT,
-    _FIXED, _HINTS, _INANIMATE_PERSONS, _INSTITUTIONS, _INTENSIFIERS, _LABEL_PAIRS, _METAPHOR_HEADS, _METAPHOR_INFINITIVE, _MILITARY,
-    _OPEN_Q, _PEOPLE_GROUPS, _PERSON_SUFFIX, _QUALIFIED_ORG, _RELATION_NOUNS,
-    _PERSONAL, _PERSON_NOUNS, _PRAISE_SUBSTANTIVE, _SUBSTANTIVE_NOT, _QUOTED_GROUPS, _QUOTED_GROUPS_SING, _SMALL_ANIMALS, _STATE_LABELS,
-    _REL_WORDS, _STATE_ONLY, _STATE_WORDS, _STORY_DOMAINS, _STORY_ROLES, _STATE_NICKNAMES, _EVALUATIVE_PAIRS, _CAUSE_GENITIVE, _CAUSE_ROLES,
+    _ANIMALS, _ANIMATE_LABELS, _ARMY, _BE_FORMS, _CAUSE_GENITIVE, _CAUSE_ROLES, _CLOSE_Q, _COLLECTIVE_LABELS,
+    _COPULA_VERBS, _CRIME_ADJ, _CRIME_HEADS, _DEGREE_ADVERBS, _ENDEARMENT, _EVALUATIVE_PAIRS, _FIXED, _HINTS,
+    _INANIMATE_PERSONS, _INSTITUTIONS, _INTENSIFIERS, _LABEL_PAIRS, _METAPHOR_HEADS, _METAPHOR_INFINITIVE,
+    _MILITARY, _MODAL_ADJECTIVES, _OPEN_Q, _PEOPLE_GROUPS, _PERSON_NOUNS, _PERSON_PRONOUNS, _PERSON_SUFFIX,
+    _PERSONAL, _POSSESSOR_PRONOUNS, _PRAISE_SUBSTANTIVE, _QUALIFIED_ORG, _QUOTED_GROUPS, _QUOTED_GROUPS_SING,
+    _REL_WORDS, _RELATION_NOUNS, _SMALL_ANIMALS, _STATE_LABELS, _STATE_NICKNAMES, _STATE_ONLY, _STATE_WORDS,
+    _STORY_DOMAINS, _STORY_ROLES, _SUBSTANTIVE_NOT, _WHO, _WHO_ANTECEDENTS,
 )
 from .tokens import (
     _actor_noun, _attributive, _forces_in_any_position, _is_adj, _is_noun, _lemmas, _modifier, _name_part,
@@ -544,16 +545,10 @@ def _unnamed(s, lex, ent_tok, used, rows):
     return out
 
 
-#: antecedents of "хто"/"кто"/"who" read without a parse ("всім, хто …", "тих, хто …")
-_WHO_ANTECEDENTS = frozenset({"тот", "той", "весь", "все", "всі", "ті", "those", "all", "everyone"})
-_WHO = frozenset({"хто", "кто", "who"})
-
 
 # relations of an adjective that heads a clause of its own (the parser hangs a predicate
 # adjective without a copula as the root, or as "dep"/"conj" of the next verb)
 _CLAUSE_HEADS = frozenset({"root", "dep", "conj", "parataxis", "ccomp"})
-#: the pronoun of "X у нас ADJ" (a possessor in the genitive after "у")
-_POSSESSOR_PRONOUNS = frozenset({"нас", "вас", "них", "него", "неё", "нее", "меня", "тебя"})
 #: the least polarity of a predicate adjective without a copula ("очень агрессивный")
 _BARE_PREDICATE = 0.6
 
@@ -618,9 +613,7 @@ def _adjective_predicates(s, lex, ent_tok, used):
                     person = True
         if not pred or not (person or _person_subject(s, pred[2], ent_tok, lex)):
             continue
-        fa, fs = s.feats(t), s.feats(pred[2][-1])
-        if fa.get("Number") and fs.get("Number") and (fa["Number"] != fs["Number"] or (
-                fa["Number"] == "Sing" and fa.get("Gender") and fs.get("Gender") and fa["Gender"] != fs["Gender"])):
+        if not _agrees_with_subject(s.feats(t), s.feats(pred[2][-1])):
             continue  # no agreement: not its subject ("Николаевой стало плохо")
         toks = [t] + _coordinated(s, t, [t], ent_tok)   # "был жаден и хитёр": one predicate row
         r = _row(s, {"actor": pred[0], "text": pred[1]}, toks, "predicate", lex, lemma=s.lemma[t], aspan=pred[2])
@@ -630,18 +623,6 @@ def _adjective_predicates(s, lex, ent_tok, used):
             out.append(r)
             used.update(toks)
     return out
-
-
-#: Ukrainian forms of "to be" and copulas read without a parse, and degree adverbs before the adjective
-_UK_BE = frozenset({"бути", "є"})
-_UK_DEGREE = frozenset({"дуже", "надзвичайно", "досить", "вельми", "надто", "занадто", "зовсім", "цілком",
-                        "абсолютно", "напрочуд", "вкрай", "так", "такий", "не"})
-#: adjectives of obligation and need, which describe what must happen, not the subject
-_UK_MODAL = frozenset({"повинний", "повинен", "зобов'язаний", "зобов’язаний", "змушений", "вимушений",
-                       "потрібний", "необхідний", "обов'язковий", "обов’язковий", "можливий", "здатний",
-                       "спроможний", "єдиний", "перший", "останній", "відповідальний", "новий"})
-#: pronouns that stand for a person whatever they refer to
-_UK_PERSON_PRONOUNS = frozenset({"я", "ми", "ти", "ви"})
 
 
 def _flat_adjective_predicates(s, lex, ent_tok, used):
@@ -662,13 +643,13 @@ def _flat_adjective_predicates(s, lex, ent_tok, used):
         return s.upos[x] == "ADJ"
 
     for a in range(1, n):
-        if a in used or a in ent_tok or not adjective(a) or lower_key(s.lemma[a]) in _UK_MODAL or \
+        if a in used or a in ent_tok or not adjective(a) or lower_key(s.lemma[a]) in _MODAL_ADJECTIVES or \
                 s.text[a][:1].isupper():
             continue  # (a capitalised "adjective" is a name: "Євгенія Ковалевська")
         k = a - 1
-        while k >= 0 and lower_key(s.text[k]) in _UK_DEGREE:
+        while k >= 0 and lower_key(s.text[k]) in _DEGREE_ADVERBS:
             k -= 1
-        copula = k >= 0 and (lower_key(s.lemma[k]) in _UK_BE or lower_key(s.lemma[k]) in _COPULA_VERBS) and \
+        copula = k >= 0 and (lower_key(s.lemma[k]) in _BE_FORMS or lower_key(s.lemma[k]) in _COPULA_VERBS) and \
             s.upos[k] in ("AUX", "VERB")
         if copula:
             k -= 1
@@ -682,18 +663,16 @@ def _flat_adjective_predicates(s, lex, ent_tok, used):
         person = False                     # a neutral predicate only of someone surely a person
         if m is not None:
             pred, person = (m["actor"], m["text"], list(m["_span"])), m.get("type") == "PER"
-        elif s.upos[subj] == "PRON" and lem in _PERSONAL | _UK_PERSON_PRONOUNS:
-            pred, person = (s.text[subj], s.text[subj], [subj]), lem in _UK_PERSON_PRONOUNS
+        elif s.upos[subj] == "PRON" and lem in _PERSONAL | _PERSON_PRONOUNS:
+            pred, person = (s.text[subj], s.text[subj], [subj]), lem in _PERSON_PRONOUNS
         elif _is_noun(s, subj) and s.feats(subj).get("Case") == "Nom" and _actor_noun(s, subj, lem, lex):
             pred, person = (s.lemma[subj], s.text[subj], [subj]), s.feats(subj).get("Animacy") == "Anim"
         else:
             continue
-        fa, fs = s.feats(a), s.feats(pred[2][-1])
-        if fa.get("Number") and fs.get("Number") and (fa["Number"] != fs["Number"] or (
-                fa["Number"] == "Sing" and fa.get("Gender") and fs.get("Gender") and fa["Gender"] != fs["Gender"])):
+        if not _agrees_with_subject(s.feats(a), s.feats(pred[2][-1])):
             continue
         first = a
-        while first - 1 > subj and lower_key(s.text[first - 1]) in _UK_DEGREE:
+        while first - 1 > subj and lower_key(s.text[first - 1]) in _DEGREE_ADVERBS:
             first -= 1
         toks = list(range(first, a + 1))
         end = a + 1
@@ -716,6 +695,15 @@ def _flat_adjective_predicates(s, lex, ent_tok, used):
             out.append(r)
             used.update(toks)
     return out
+
+
+def _agrees_with_subject(fa, fs):
+    """Whether a predicate adjective's features ``fa`` agree with its subject's ``fs``: the same
+    number when both have one, and in the singular the same gender when both have one."""
+    if not (fa.get("Number") and fs.get("Number")):
+        return True
+    return fa["Number"] == fs["Number"] and not (
+        fa["Number"] == "Sing" and fa.get("Gender") and fs.get("Gender") and fa["Gender"] != fs["Gender"])
 
 
 def _listed_participle(form, lex):
@@ -852,55 +840,65 @@ def _story_role(s, t, lem):
 
 #: the polarity of a derogatory nickname of a state
 NICKNAME_POLARITY = -0.7
+#: the first four letters of the listed nicknames, which every form of them shares
+_NICKNAME_PREFIXES = frozenset(k[:4] for k in _STATE_NICKNAMES)
 
 
 def _nickname_lemma(s, t):
     """The listed nickname (``state_nickname`` of epithet_cues.tsv) that token ``t`` is a form of,
     by its lemma or any of pymorphy3's normal forms; else ``None``."""
+    form = lower_key(s.text[t])
+    if form[:4] not in _NICKNAME_PREFIXES:
+        return None                    # (most words: no dictionary lookup on every token)
     cands = {lower_key(s.lemma[t])}
     if s.lang == "ru":
-        cands |= {lower_key(p.normal_form) for p in _parses(lower_key(s.text[t]))}
+        cands |= {lower_key(p.normal_form) for p in _parses(form)}
     return next((c for c in sorted(cands) if c in _STATE_NICKNAMES), None)
 
 
 def _state_nicknames(s, lex, ent_tok, used):
     """Derogatory nicknames of states ("чиновников Незалежной", "Гейропа") as nominations of the
     state they stand for, evaluative (guideline: every antonomasia, and an expressive one is
-    evaluative; issue #10 session 14, from development misses); "незалежный" only as a noun (not
-    before a noun it agrees with: "незалежная политика").  And an adjective that brands the noun it
-    stands before (``evaluative_pair``: "коллективный Запад"), when no row gives it yet."""
+    evaluative; issue #10 session 14, from development misses); not in a phrase of place ("в
+    Незалежной"), and "незалежный" only as a noun (before a noun it agrees with, "незалежная
+    политика", evaluative.tsv scores it as an adjective)."""
     out = []
     for t in range(len(s)):
         if t in used or s.is_punct(t):
             continue
         lem = _nickname_lemma(s, t)
-        if lem is not None and _place_phrase(s, t):
-            continue  # "реалий в Незалежной": a place, no actor (guideline; fresh sample s31)
-        if lem is not None:
-            nxt = next((x for x in range(t + 1, len(s)) if not s.is_punct(x) or s.text[x] not in _CLOSE_Q), None)
-            if nxt is not None and _is_noun(s, nxt) and \
-                    all(s.feats(t).get(f) in (None, s.feats(nxt).get(f)) for f in ("Case", "Gender", "Number")) and \
-                    s.feats(t).get("Case") is not None:
-                continue  # an adjective of its noun ("незалежная политика": evaluative.tsv scores it)
-            toks = [t]
-            if t > 0 and s.text[t - 1] in _OPEN_Q and t + 1 < len(s) and s.text[t + 1] in _CLOSE_Q:
-                toks = [t - 1, t, t + 1]
-            r = _row(s, {"actor": _STATE_NICKNAMES[lem], "text": s.text[t]}, toks, "nomination", lex, lemma=lem)
-            if r is not None:
-                if not (r["polarity"] == r["polarity"] and r["polarity"] < 0):
-                    r["polarity"] = NICKNAME_POLARITY
-                out.append(r)
-                used.update(toks)
+        if lem is None or _place_phrase(s, t):
             continue
-        if t + 1 < len(s) and _is_adj(s, t) and (lower_key(s.lemma[t]), lower_key(s.lemma[t + 1])) in _EVALUATIVE_PAIRS \
-                and t + 1 not in used:
-            n = t + 1
-            m = ent_tok.get(n)
-            actor = m["actor"] if m is not None else s.lemma[n][:1].upper() + s.lemma[n][1:]
-            r = _row(s, {"actor": actor, "text": s.text[n]}, [t], "adjective", lex, lemma=s.lemma[t],
-                     aspan=m["_span"] if m is not None else [n])
-            if r is not None:
-                r["polarity"] = _EVALUATIVE_PAIRS[(lower_key(s.lemma[t]), lower_key(s.lemma[n]))]
-                out.append(r)
-                used.add(t)
+        nxt = next((x for x in range(t + 1, len(s)) if not s.is_punct(x) or s.text[x] not in _CLOSE_Q), None)
+        if nxt is not None and _is_noun(s, nxt) and s.feats(t).get("Case") and agree(s.feats(t), s.feats(nxt)):
+            continue
+        toks = [t]
+        if t > 0 and s.text[t - 1] in _OPEN_Q and t + 1 < len(s) and s.text[t + 1] in _CLOSE_Q:
+            toks = [t - 1, t, t + 1]
+        r = _row(s, {"actor": _STATE_NICKNAMES[lem], "text": s.text[t]}, toks, "nomination", lex, lemma=lem)
+        if r is not None:
+            if not (r["polarity"] == r["polarity"] and r["polarity"] < 0):
+                r["polarity"] = NICKNAME_POLARITY
+            out.append(r)
+            used.update(toks)
+    return out
+
+
+def _evaluative_pairs(s, lex, ent_tok, used):
+    """An adjective that brands the noun it stands before (``evaluative_pair`` of epithet_cues.tsv:
+    "коллективный Запад") when no row gives it yet (the noun is no mention of the name finder:
+    "Лидеры коллективного Запада"); ``_row`` scores it by the pair."""
+    out = []
+    for t in range(len(s) - 1):
+        n = t + 1
+        if t in used or n in used or not _is_adj(s, t) or \
+                (lower_key(s.lemma[t]), lower_key(s.lemma[n])) not in _EVALUATIVE_PAIRS:
+            continue
+        m = ent_tok.get(n)
+        actor = m["actor"] if m is not None else s.lemma[n][:1].upper() + s.lemma[n][1:]
+        r = _row(s, {"actor": actor, "text": s.text[n]}, [t], "adjective", lex, lemma=s.lemma[t],
+                 aspan=m["_span"] if m is not None else [n])
+        if r is not None:
+            out.append(r)
+            used.add(t)
     return out

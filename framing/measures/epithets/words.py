@@ -75,6 +75,17 @@ _NAMING_VERBS = _words("naming_verb")
 # "воспринимает X как врага", "видят в X врага": the label is said of X (round twenty-one)
 _REGARD_VERBS = _words("regard_verb")
 _SEE_IN_VERBS = _words("see_in_verb")
+# read without a parse: antecedents of "кто/хто/who" ("всім, хто …") and the relative word itself
+_WHO_ANTECEDENTS = _words("who_antecedent")
+_WHO = _words("who_word")
+# the pronoun of "X у нас ADJ" (a possessor in the genitive after "у")
+_POSSESSOR_PRONOUNS = _words("possessor_pronoun")
+# Ukrainian predicate adjectives read without a parse: forms of "бути", degree words, adjectives of
+# obligation (no description of the subject), pronouns that always stand for a person
+_BE_FORMS = _words("be_form")
+_DEGREE_ADVERBS = _words("degree_adverb")
+_MODAL_ADJECTIVES = _words("modal_adjective")
+_PERSON_PRONOUNS = _words("person_pronoun")
 # prepositions of place and direction: a name they govern names a place ("в ДНР", "из Незалежной")
 _PLACE_PREPOSITIONS = _words("place_preposition")
 # "защитники прав человека": a cause in the genitive makes a label of support (cause_role) a plain role
