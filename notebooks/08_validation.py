@@ -148,9 +148,9 @@ else:
 # made exactly this way, on Telegram posts and BSNLP articles coded blind before
 # the measures ran on them. For example, attributions on 36 Telegram posts of
 # nine channels: precision 0.92 [0.83, 0.97] and recall 0.86 [0.76, 0.93].
-# Evaluative epithets on 63 posts: recall 0.53 [0.30, 0.75] on only 15 coded
-# rows, so the interval is wide; on every evaluative descriptor of 99 more
-# posts (43 rows) recall is 0.42 [0.28, 0.57] at precision 1.00. They are not a guarantee for your corpus: another
+# Evaluative epithets on 63 posts: recall 0.60 [0.36, 0.80] on only 15 coded
+# rows, so the interval is wide; pooled over eight such checks (111 coded
+# rows) recall is 0.42 [0.34, 0.52] at precision 0.86. They are not a guarantee for your corpus: another
 # genre, period or outlet changes them. A sample of 40 rows gives an interval
 # about ±0.1 to ±0.15 wide (wider near 0.5); 150 rows about ±0.06 to ±0.08. Precision from a sample of the
 # measure's output says nothing about what it misses: recall needs documents

@@ -19,6 +19,13 @@ Run from the project root at the commit the sample measured::
     python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261331 out/fresh_s31 bsnlp     # s31: BSNLP ru
     python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261332 out/fresh_s32           # s32: final rules
     python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261333 out/fresh_s33 bsnlp     # s33: final rules
+    python benchmarks/validity/fresh/draw_tg.py evaluative 40 20261334 out/fresh_s34 telegram "Банкста|Ньюсач/Двач|112|ТОПОР - Горячие новости"
+    python benchmarks/validity/fresh/draw_tg.py attributions 40 20261335 out/fresh_s35 telegram "Банкста|Ньюсач/Двач|112|ТОПОР - Горячие новости"
+    python benchmarks/validity/fresh/draw_tg.py epithets 40 20261336 out/fresh_s36 telegram "Банкста|Ньюсач/Двач|112|ТОПОР - Горячие новости"
+                                                      # s34-s36: the four channels no rule was tuned on, final rules
+                                                      # (s34: every evaluative row their unnamed posts have, 7)
+
+A sixth argument keeps only the outlets it lists (separated by "|").
 
 writes ``sheet_att.pkl`` or ``sheet_epi.pkl`` (the coding sheet of ``framing.validation_sample``,
 local use only) and ``docs.pkl`` to the output folder.
@@ -61,6 +68,8 @@ def main(argv):
                                                progress=False).docs["outlet"].unique())
     seen = used_ids(tg_channels, raw_files(), skip_own=False)     # the check sets count as named too
     keep = ~c.docs["doc_id"].isin(seen)
+    if len(argv) > 5:                                           # only these outlets
+        keep &= c.docs["outlet"].isin(argv[5].split("|"))
     print("posts", len(c.docs), "named somewhere", int((~keep).sum()), "kept", int(keep.sum()))
     sub = c.filter(keep.to_numpy())
     ann = framing.annotate(sub, progress=False, n_jobs=2)
